@@ -1,0 +1,131 @@
+"""Language identification with langdetect, made deterministic, mapped to sumy's names."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
+from langdetect.lang_detect_exception import LangDetectException
+
+from bot.digest.language.stop_words import stop_words_for
+from bot.digest.models import DigestError, Language
+
+log = logging.getLogger(__name__)
+
+# ISO 639-1 code -> the language name sumy and NLTK's Snowball stemmers use.
+SUMY_NAMES: dict[str, str] = {
+    "ar": "arabic",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "en": "english",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "he": "hebrew",
+    "hu": "hungarian",
+    "it": "italian",
+    "ja": "japanese",
+    "ko": "korean",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sk": "slovak",
+    "sv": "swedish",
+    "uk": "ukrainian",
+    "zh-cn": "chinese",
+    "zh-tw": "chinese",
+    "zh": "chinese",
+    "ca": "catalan",
+    "bg": "bulgarian",
+    "id": "indonesian",
+    "tr": "turkish",
+    "fa": "persian",
+    "vi": "vietnamese",
+    "hi": "hindi",
+}
+
+# Languages whose words sumy can stem (Snowball through NLTK, or sumy's own stemmers).
+STEMMED = {
+    "arabic", "czech", "danish", "dutch", "english", "finnish", "french", "german", "greek",
+    "hungarian", "italian", "norwegian", "polish", "portuguese", "romanian", "russian",
+    "slovak", "spanish", "swedish", "ukrainian",
+}
+
+# Languages whose words sumy's tokenizers would need extra packages to split (jieba, konlpy, ...);
+# we split them with our own regex word tokenizer, which treats a run of ideographs as one word.
+_UNSEGMENTED = {"chinese", "japanese", "korean", "thai"}
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MIN_WORDS_TO_DETECT = 5
+_SAMPLE_CHARS = 5000  # langdetect's accuracy saturates long before this
+
+
+@functools.lru_cache(maxsize=1)
+def _factory() -> DetectorFactory:
+    """Load langdetect's profiles once per process (about half a second)."""
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)  # langdetect samples at random: a fixed seed makes it reproducible
+    return factory
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE_CHARS:
+        return text
+    # Take from the start, middle and end so one quoted passage does not decide.
+    third = _SAMPLE_CHARS // 3
+    mid = len(text) // 2
+    return " ".join((text[:third], text[mid - third // 2 : mid + third // 2], text[-third:]))
+
+
+def identify(text: str) -> str:
+    """Return langdetect's code for `text` ("en", "zh-cn", ...); raise DigestError if it cannot tell."""
+    if len(_WORD.findall(text)) < MIN_WORDS_TO_DETECT and len(text.strip()) < 20:
+        raise DigestError("The text is too short to tell its language.")
+    detector = _factory().create()
+    detector.append(_sample(text))
+    try:
+        return detector.detect()
+    except LangDetectException as exc:
+        raise DigestError("Could not tell what language the text is in.") from exc
+
+
+def language_for(code: str) -> Language:
+    """Describe what the summarizer can do for a language given by its ISO code."""
+    code = code.lower().strip()
+    name = SUMY_NAMES.get(code) or SUMY_NAMES.get(code.split("-")[0])
+    if name is None:
+        return Language(
+            code=code,
+            name="",
+            stemmer=False,
+            stop_words=False,
+            note=f"no stemmer or stop words for language '{code}': sentences are ranked on raw word overlap",
+        )
+    stemmer = name in STEMMED
+    stops = bool(stop_words_for(name))
+    note = None
+    if not stemmer and not stops:
+        note = f"no stemmer or stop words for {name}: sentences are ranked on raw word overlap"
+    elif not stemmer:
+        note = f"no stemmer for {name}: words are compared unstemmed"
+    elif not stops:
+        note = f"no stop-word list for {name}: common words weigh in the ranking"
+    return Language(code=code, name=name, stemmer=stemmer, stop_words=stops, note=note)
+
+
+def detect_language(text: str, forced: str | None = None) -> Language:
+    """The language of `text`, or of `forced` (an ISO code the user gave) when set."""
+    if forced:
+        return language_for(forced)
+    code = identify(text)
+    log.debug("detected language %s", code)
+    return language_for(code)

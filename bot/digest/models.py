@@ -1,0 +1,106 @@
+"""Plain data that flows through the digest pipeline and out to the fronts."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+HedgeKind = Literal["hedged", "conditional", "attributed"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article after extraction and cleaning: what the rest of the pipeline reads."""
+
+    title: str
+    text: str  # the cleaned body; paragraphs separated by blank lines
+    source: str
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    origin: Literal["html", "text"] = "text"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # ISO 639-1, e.g. "en"
+    name: str  # sumy's language name, e.g. "english"
+    stemmer: bool = True  # False: words are compared unstemmed
+    stop_words: bool = True  # False: no stop-word list for this language
+    note: str | None = None  # a human-readable remark when quality is degraded
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int  # 0-based position in the article
+    text: str  # verbatim from the article
+    paragraph: int
+    is_heading: bool = False  # a line without closing punctuation (heading, list item)
+
+
+@dataclass(frozen=True)
+class Hedge:
+    kind: HedgeKind
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HedgedSentence:
+    text: str
+    index: int
+    kind: HedgeKind
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    index: int
+    hedge: Hedge | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str  # the quantity as written, e.g. "nearly 33,000"
+    value: float | None  # its numeric value where it has one (dates: None)
+    counts: str  # what it counts or measures, e.g. "Syrian refugees"
+    approximate: bool  # "nearly", "about", "at least", ...
+    sentence: int  # index of the sentence it stands in
+    kind: str = "count"  # count, ordinal, duration, money, percent, date, measure
+
+
+@dataclass(frozen=True)
+class Stats:
+    words_in: int
+    words_out: int
+
+
+@dataclass
+class Digest:
+    source: str
+    title: str = ""
+    language: str | None = None
+    text: str = ""
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    language_note: str | None = None
+    summary: list[SummarySentence] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    hedges: list[HedgedSentence] = field(default_factory=list)
+    stats: Stats = field(default_factory=lambda: Stats(0, 0))
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The command line's JSON contract (see README)."""
+        data = asdict(self)
+        for item in data["summary"]:
+            if item["hedge"] is not None:
+                item["hedge"]["cues"] = list(item["hedge"]["cues"])
+        for item in data["hedges"]:
+            item["cues"] = list(item["cues"])
+        return data
+
+
+class DigestError(Exception):
+    """A source that cannot be digested; the message is one line meant for the user."""

@@ -1,0 +1,73 @@
+"""Feed our own sentences to sumy: a tokenizer and document model that need no NLTK data.
+
+sumy's stock `Tokenizer` loads NLTK's punkt models, which are not on PyPI and
+cannot be downloaded offline. Sentences are already split (see
+`sentence_splitter`); words are split with a Unicode regex.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Sequence
+
+from sumy.models.dom import ObjectDocumentModel, Paragraph
+from sumy.models.dom import Sentence as SumySentence
+from sumy.nlp.stemmers import Stemmer, null_stemmer
+
+from bot.digest.language.stop_words import stop_words_for
+from bot.digest.models import Language, Sentence
+from bot.digest.segment.sentence_splitter import split_line
+
+# A word: letters with inner apostrophes or hyphens (sumy's own notion of a word), no digits.
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+class RegexTokenizer:
+    """The two methods sumy's parsers and summarizers call on a tokenizer."""
+
+    def __init__(self, language_code: str = "en") -> None:
+        self.language_code = language_code
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_line(paragraph, self.language_code))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=32)
+def stemmer_for(language: Language):
+    """sumy's stemmer for the language, or plain lower-casing when it has none."""
+    if not language.stemmer:
+        return null_stemmer
+    try:
+        return Stemmer(language.name)
+    except LookupError:
+        return null_stemmer
+
+
+def stop_words(language: Language) -> frozenset[str]:
+    return stop_words_for(language.name)
+
+
+def build_document(sentences: Sequence[Sentence], language_code: str) -> tuple[ObjectDocumentModel, list[SumySentence]]:
+    """A sumy document holding exactly our sentences; the list maps sumy's sentence objects back by position."""
+    tokenizer = RegexTokenizer(language_code)
+    sumy_sentences = [SumySentence(s.text, tokenizer, is_heading=s.is_heading) for s in sentences]
+    paragraphs: list[Paragraph] = []
+    current: list[SumySentence] = []
+    last_paragraph = None
+    for ours, theirs in zip(sentences, sumy_sentences):
+        if last_paragraph is not None and ours.paragraph != last_paragraph and current:
+            paragraphs.append(Paragraph(current))
+            current = []
+        current.append(theirs)
+        last_paragraph = ours.paragraph
+    if current:
+        paragraphs.append(Paragraph(current))
+    return ObjectDocumentModel(paragraphs), sumy_sentences

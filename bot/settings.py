@@ -1,0 +1,170 @@
+"""All settings in one typed object, built from `config.toml` and the environment.
+
+Nothing else in the project reads the environment or the config file: every
+component receives the part of `Settings` it needs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+DEFAULT_USER_AGENT = "article-digest-bot/0.1 (+https://github.com/article-digest-bot; reads one page per request)"
+
+
+@dataclass(frozen=True)
+class DiscordSettings:
+    token: str = field(default="", repr=False)  # never shown in logs or reprs
+    prefix: str = "!"
+    api_base: str = ""  # empty: discord.py's own default (the real Discord)
+    gateway_url: str = ""
+    message_content_intent: bool = True
+    # How many digests one user / one guild may ask for per `cooldown_seconds`.
+    user_rate: int = 3
+    guild_rate: int = 20
+    cooldown_seconds: float = 60.0
+    # At most this many requests wait for a worker before the bot answers "busy".
+    queue_limit: int = 100
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    path: str = "digest-bot.sqlite3"
+    cache_ttl_seconds: int = 6 * 3600
+
+
+@dataclass(frozen=True)
+class UnfurlSettings:
+    default: str = "off"  # "on" or "off" for channels nobody has set
+    max_links: int = 3
+    channel_cooldown_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    allowed_networks: tuple[str, ...] = ()
+    total_timeout: float = 20.0
+    read_timeout: float = 10.0
+    connect_timeout: float = 5.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    user_agent: str = DEFAULT_USER_AGENT
+    content_types: tuple[str, ...] = ("text/html", "application/xhtml+xml", "text/plain")
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    min_sentences: int = 3
+    max_sentences: int = 5
+    max_figures: int = 6
+    max_hedges: int = 5
+    max_input_chars: int = 2_000_000
+    min_words: int = 25
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    # Processes that run extraction and summarization off the bot's event loop.
+    processes: int = 2
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord: DiscordSettings = DiscordSettings()
+    store: StoreSettings = StoreSettings()
+    unfurl: UnfurlSettings = UnfurlSettings()
+    fetch: FetchSettings = FetchSettings()
+    digest: DigestSettings = DigestSettings()
+    workers: WorkerSettings = WorkerSettings()
+
+
+class SettingsError(ValueError):
+    """The config file or environment holds a value that cannot be used."""
+
+
+# Environment variables that override a config key: VAR -> (section, key).
+_ENV_OVERRIDES: dict[str, tuple[str, str]] = {
+    "DISCORD_TOKEN": ("discord", "token"),
+    "DISCORD_API_BASE": ("discord", "api_base"),
+    "DISCORD_GATEWAY_URL": ("discord", "gateway_url"),
+    "DIGEST_BOT_PREFIX": ("discord", "prefix"),
+    "DIGEST_BOT_STORE": ("store", "path"),
+}
+
+
+def _coerce(section: str, key: str, raw: Any, target: Any) -> Any:
+    """Convert a TOML or environment value to the type of the default it replaces."""
+    if isinstance(target, bool):
+        if isinstance(raw, str):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        return bool(raw)
+    if isinstance(target, int):
+        return int(raw)
+    if isinstance(target, float):
+        return float(raw)
+    if isinstance(target, tuple):
+        if isinstance(raw, str):
+            raw = [part.strip() for part in raw.split(",") if part.strip()]
+        if not isinstance(raw, list):
+            raise SettingsError(f"[{section}] {key} must be a list")
+        return tuple(str(item) for item in raw)
+    return str(raw)
+
+
+def _build_section(cls: type, section: str, values: Mapping[str, Any]) -> Any:
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    defaults = cls()
+    kwargs: dict[str, Any] = {}
+    for key, raw in values.items():
+        if key not in known:
+            raise SettingsError(f"unknown setting [{section}] {key}")
+        try:
+            kwargs[key] = _coerce(section, key, raw, getattr(defaults, key))
+        except (TypeError, ValueError) as exc:
+            raise SettingsError(f"[{section}] {key}: {exc}") from exc
+    return cls(**kwargs)
+
+
+def _validate(settings: Settings) -> None:
+    if settings.unfurl.default not in {"on", "off"}:
+        raise SettingsError('[unfurl] default must be "on" or "off"')
+    for block in settings.fetch.allowed_networks:
+        try:
+            ipaddress.ip_network(block, strict=False)
+        except ValueError as exc:
+            raise SettingsError(f"[fetch] allowed_networks: {exc}") from exc
+    if settings.digest.min_sentences < 1 or settings.digest.max_sentences < settings.digest.min_sentences:
+        raise SettingsError("[digest] needs 1 <= min_sentences <= max_sentences")
+    if settings.workers.processes < 0:
+        raise SettingsError("[workers] processes must be 0 (run in threads) or more")
+
+
+def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Build the settings from a TOML file (optional) and environment overrides."""
+    environ = os.environ if environ is None else environ
+    data: dict[str, dict[str, Any]] = {}
+    if path is not None:
+        try:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+        except FileNotFoundError as exc:
+            raise SettingsError(f"config file not found: {path}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"config file {path} is not valid TOML: {exc}") from exc
+    sections = {f.name: f.type for f in dataclasses.fields(Settings)}
+    for name in data:
+        if name not in sections:
+            raise SettingsError(f"unknown config section [{name}]")
+    merged: dict[str, dict[str, Any]] = {name: dict(data.get(name, {})) for name in sections}
+    for var, (section, key) in _ENV_OVERRIDES.items():
+        if environ.get(var):
+            merged[section][key] = environ[var]
+    classes = {f.name: type(getattr(Settings(), f.name)) for f in dataclasses.fields(Settings)}
+    settings = Settings(**{name: _build_section(classes[name], name, merged[name]) for name in sections})
+    _validate(settings)
+    return settings
