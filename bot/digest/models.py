@@ -69,10 +69,22 @@ class Figure:
     kind: str = "count"  # count, ordinal, duration, money, percent, date, measure
 
 
+READING_WORDS_PER_MINUTE = 230  # a common estimate for adult silent reading
+
+
 @dataclass(frozen=True)
 class Stats:
     words_in: int
     words_out: int
+
+    @property
+    def reduction(self) -> float:
+        """Share of the words the digest spares the reader, 0..1."""
+        return 1 - self.words_out / self.words_in if self.words_in else 0.0
+
+    @property
+    def minutes_saved(self) -> float:
+        return max(0, self.words_in - self.words_out) / READING_WORDS_PER_MINUTE
 
 
 @dataclass
@@ -90,6 +102,12 @@ class Digest:
     hedges: list[HedgedSentence] = field(default_factory=list)
     stats: Stats = field(default_factory=lambda: Stats(0, 0))
     error: str | None = None
+
+    def notable_hedges(self, limit: int) -> list[HedgedSentence]:
+        """Hedged claims a reader most needs to see: hedged and conditional first, then attributed; article order."""
+        rank = {"hedged": 0, "conditional": 1, "attributed": 2}
+        picked = sorted(self.hedges, key=lambda h: (rank[h.kind], h.index))[:limit]
+        return sorted(picked, key=lambda h: h.index)
 
     def to_json(self) -> dict[str, Any]:
         """The command line's JSON contract (see README)."""

@@ -1,0 +1,99 @@
+"""Digests as a person wants to read them in a terminal: plain text or Markdown."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from bot.digest.models import Digest, Figure, Hedge
+
+NOTABLE_HEDGES = 5
+
+
+def _width() -> int:
+    return max(40, min(100, shutil.get_terminal_size((88, 24)).columns))
+
+
+def _figure_line(figure: Figure) -> str:
+    approx = " (approximate)" if figure.approximate else ""
+    counts = f" {figure.counts}" if figure.counts else ""
+    return f"{figure.text}{counts}{approx}"
+
+
+def _hedge_label(hedge: Hedge) -> str:
+    return f"{hedge.kind}: {', '.join(hedge.cues)}"
+
+
+def _stats_line(digest: Digest) -> str:
+    parts = []
+    if digest.language:
+        parts.append(f"language {digest.language}")
+    stats = digest.stats
+    parts.append(f"{stats.words_in} words -> {stats.words_out}")
+    if stats.words_in:
+        parts.append(f"{stats.reduction:.0%} shorter, about {stats.minutes_saved:.1f} min saved")
+    return " · ".join(parts)
+
+
+def render_text(digest: Digest) -> str:
+    if digest.error:
+        return f"{digest.source}\n  error: {digest.error}\n"
+    width = _width()
+    bullet = textwrap.TextWrapper(width=width, initial_indent="  • ", subsequent_indent="    ")
+    note = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="    ")
+    lines = [digest.title or "(untitled)", f"{digest.url or digest.source}", _stats_line(digest)]
+    if digest.author or digest.date:
+        lines.append(" · ".join(x for x in (digest.author, digest.date) if x))
+    if digest.language_note:
+        lines.append(f"note: {digest.language_note}")
+    lines += ["", "Summary"]
+    for sentence in digest.summary:
+        lines.append(bullet.fill(sentence.text))
+        if sentence.hedge:
+            lines.append(note.fill(f"[{_hedge_label(sentence.hedge)}]"))
+    if digest.figures:
+        lines += ["", "Key figures"]
+        lines += [bullet.fill(_figure_line(f)) for f in digest.figures]
+    notable = digest.notable_hedges(NOTABLE_HEDGES)
+    if notable:
+        lines += ["", "Hedged claims"]
+        for claim in notable:
+            lines.append(bullet.fill(claim.text))
+            lines.append(note.fill(f"[{claim.kind}: {', '.join(claim.cues)}]"))
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
+
+
+def render_markdown(digest: Digest) -> str:
+    if digest.error:
+        return f"**{_md_escape(digest.source)}**: error: {_md_escape(digest.error)}\n"
+    title = _md_escape(digest.title or "(untitled)")
+    lines = [f"## [{title}]({digest.url})" if digest.url else f"## {title}", "", f"_{_md_escape(_stats_line(digest))}_"]
+    if digest.language_note:
+        lines += ["", f"> note: {_md_escape(digest.language_note)}"]
+    lines += ["", "### Summary", ""]
+    for sentence in digest.summary:
+        mark = ""
+        if sentence.hedge:
+            cues = ", ".join(f"**{_md_escape(c)}**" for c in sentence.hedge.cues)
+            mark = f" _({sentence.hedge.kind}: {cues})_"
+        lines.append(f"- {_md_escape(sentence.text)}{mark}")
+    if digest.figures:
+        lines += ["", "### Key figures", ""]
+        lines += [f"- {_md_escape(_figure_line(f))}" for f in digest.figures]
+    notable = digest.notable_hedges(NOTABLE_HEDGES)
+    if notable:
+        lines += ["", "### Hedged claims", ""]
+        for claim in notable:
+            cues = ", ".join(f"**{_md_escape(c)}**" for c in claim.cues)
+            lines.append(f"- {_md_escape(claim.text)} _({claim.kind}: {cues})_")
+    return "\n".join(lines) + "\n"
+
+
+def render_extract(digest: Digest) -> str:
+    if digest.error:
+        return f"{digest.source}\n  error: {digest.error}\n"
+    return f"{digest.title}\n\n{digest.text}\n"

@@ -1,0 +1,139 @@
+"""The digest pipeline: source -> raw document -> article -> language -> sentences -> digest.
+
+`digest_document` is the CPU-bound part. It takes and returns plain, picklable
+data so the bot can run it in a worker process; it never raises: a failure
+comes back as a digest whose `error` is a one-line message for the user.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.digest.extract.html_extractor import extract_html
+from bot.digest.extract.paste_cleaner import clean_paste
+from bot.digest.figures.figure_finder import find_figures
+from bot.digest.hedges.hedge_marker import mark_hedge
+from bot.digest.language.language_detector import detect_language
+from bot.digest.models import Article, Digest, DigestError, HedgedSentence, Stats, SummarySentence
+from bot.digest.segment.sentence_splitter import split_sentences
+from bot.digest.sources import RawDocument, load_source
+from bot.digest.summarize.summarizer import sentence_count_for, summarize
+from bot.settings import DigestSettings, Settings
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+MAX_SENTENCES = 20  # an upper bound on what a user may ask for
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    sentences: int | None = None  # None: scaled with the article's length
+    language: str | None = None  # ISO code that overrides detection
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
+    """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
+    if len(document.text) > settings.max_input_chars:
+        raise DigestError(f"The input is too large (over {settings.max_input_chars:,} characters).")
+    if not document.text.strip():
+        raise DigestError("There is no text to summarize.")
+    if document.kind == "html":
+        return extract_html(document.text, source=document.source, url=document.url)
+    cleaned = clean_paste(document.text)
+    if not cleaned.body.strip():
+        raise DigestError("No article text was found in what was sent.")
+    return Article(title=cleaned.title, text=cleaned.body, source=document.source, url=document.url, origin="text")
+
+
+def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
+    words_in = count_words(article.text)
+    if words_in < settings.min_words:
+        raise DigestError(f"The text is too short to summarize ({words_in} words; at least {settings.min_words} needed).")
+    language = detect_language(article.text, options.language)
+    sentences = split_sentences(article.text, language.code)
+    if options.sentences is not None:
+        count = max(1, min(options.sentences, MAX_SENTENCES))
+    else:
+        count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
+    chosen = summarize(sentences, article.title, language, count)
+    marks = {s.index: mark_hedge(s.text, language.code) for s in sentences if not s.is_heading}
+    summary = [SummarySentence(text=sentences[i].text, index=i, hedge=marks.get(i)) for i in chosen]
+    hedges = [
+        HedgedSentence(text=s.text, index=s.index, kind=mark.kind, cues=mark.cues)
+        for s in sentences
+        if (mark := marks.get(s.index)) is not None
+    ]
+    figures = find_figures(sentences, limit=settings.max_figures)
+    return Digest(
+        source=article.source,
+        title=article.title,
+        language=language.code,
+        language_note=language.note,
+        text=article.text,
+        url=article.url,
+        author=article.author,
+        date=article.date,
+        summary=summary,
+        figures=figures,
+        hedges=hedges,
+        stats=Stats(words_in=words_in, words_out=sum(count_words(s.text) for s in summary)),
+    )
+
+
+def _failed(source: str, message: str) -> Digest:
+    return Digest(source=source, error=message)
+
+
+def digest_document(
+    document: RawDocument, settings: DigestSettings, options: DigestOptions = DigestOptions()
+) -> Digest:
+    """Extract and digest one document; failures come back in `Digest.error`."""
+    try:
+        return digest_article(extract_article(document, settings), settings, options)
+    except DigestError as exc:
+        return _failed(document.source, str(exc))
+    except Exception:  # a bug must cost one digest, never the process serving everyone
+        log.exception("digest of %s failed", document.source)
+        return _failed(document.source, "Something went wrong while reading this article.")
+
+
+def extract_document(document: RawDocument, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
+    """Only the cleaned article (title, body, language): the `extract` command."""
+    try:
+        article = extract_article(document, settings)
+        language = None
+        try:
+            language = detect_language(article.text, options.language).code
+        except DigestError:
+            pass  # extraction does not need the language; leave it unknown
+        return Digest(
+            source=article.source,
+            title=article.title,
+            language=language,
+            text=article.text,
+            url=article.url,
+            author=article.author,
+            date=article.date,
+            stats=Stats(words_in=count_words(article.text), words_out=0),
+        )
+    except DigestError as exc:
+        return _failed(document.source, str(exc))
+    except Exception:
+        log.exception("extraction of %s failed", document.source)
+        return _failed(document.source, "Something went wrong while reading this article.")
+
+
+async def digest_source(source: str, settings: Settings, options: DigestOptions = DigestOptions()) -> Digest:
+    """Load a link, file or `-` and digest it in this process (the command line's path)."""
+    try:
+        document = await load_source(source, settings.fetch, settings.digest.max_input_chars * 4)
+    except DigestError as exc:
+        return _failed(source, str(exc))
+    return digest_document(document, settings.digest, options)

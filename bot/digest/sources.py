@@ -1,0 +1,86 @@
+"""Turn what a user gave (a link, a file, standard input, pasted text) into a raw document."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from bot.digest.fetch.fetcher import decode_body, fetch_page
+from bot.digest.models import DigestError
+from bot.settings import FetchSettings
+
+Kind = Literal["html", "text"]
+
+FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text"}
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_HTML_MARKERS = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]|<meta\s|<title>",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    source: str  # what the user gave, for messages and the JSON `source` field
+    text: str
+    kind: Kind
+    url: str | None = None
+
+
+def is_url(source: str) -> bool:
+    return bool(_URL.match(source.strip()))
+
+
+def sniff_kind(text: str) -> Kind:
+    """HTML or plain text, judged from the markup near the start."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head.startswith("<") and _HTML_MARKERS.search(head):
+        return "html"
+    if len(_HTML_MARKERS.findall(text[:20_000])) >= 3:
+        return "html"
+    return "text"
+
+
+def document_from_text(text: str, source: str = "<text>") -> RawDocument:
+    return RawDocument(source=source, text=text, kind=sniff_kind(text))
+
+
+def read_file(path: str, max_bytes: int) -> RawDocument:
+    file = Path(path)
+    kind = FILE_SUFFIXES.get(file.suffix.lower())
+    if kind is None:
+        allowed = ", ".join(sorted(FILE_SUFFIXES))
+        raise DigestError(f"{path}: unsupported file type (use a link or one of {allowed}).")
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise DigestError(f"{path}: the file is larger than {max_bytes // 1_000_000} MB.")
+        data = file.read_bytes()
+    except FileNotFoundError as exc:
+        raise DigestError(f"{path}: no such file.") from exc
+    except IsADirectoryError as exc:
+        raise DigestError(f"{path}: is a folder, not a file.") from exc
+    except OSError as exc:
+        raise DigestError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    return RawDocument(source=path, text=decode_body(data, None), kind=kind)
+
+
+def read_stdin(max_bytes: int) -> RawDocument:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DigestError(f"standard input is larger than {max_bytes // 1_000_000} MB.")
+    return document_from_text(decode_body(data, None), source="-")
+
+
+async def load_source(source: str, fetch: FetchSettings, max_bytes: int) -> RawDocument:
+    """A link is fetched, `-` reads standard input, anything else is a local file path."""
+    if is_url(source):
+        page = await fetch_page(source.strip(), fetch)
+        kind: Kind = "text" if page.content_type == "text/plain" else "html"
+        return RawDocument(source=source, text=page.text, kind=kind, url=page.url)
+    if source == "-":
+        return read_stdin(max_bytes)
+    return read_file(source, max_bytes)
