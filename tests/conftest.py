@@ -1,0 +1,24 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_ARTICLE = REPO / "seeds" / "syrian-officers-defect.txt"
+# Public benchmark data beside the project; tests that read it skip when it is absent.
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SAMPLE_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not present")
+    return SHARED_DATA

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings, SettingsError, load_settings
+
+
+def test_defaults_without_file_or_environment() -> None:
+    settings = load_settings(None, environ={})
+    assert settings == Settings()
+    assert settings.fetch.allowed_networks == ()
+    assert settings.unfurl.default == "off"
+
+
+def test_file_values_and_environment_overrides(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[discord]\nprefix = "?"\napi_base = "http://127.0.0.1:1/api/v10"\n'
+        '[store]\npath = "x.sqlite3"\n[unfurl]\ndefault = "on"\n'
+        '[fetch]\nallowed_networks = ["127.0.0.0/8"]\nmax_bytes = 1000\n'
+    )
+    settings = load_settings(config, environ={"DISCORD_TOKEN": "secret", "DISCORD_GATEWAY_URL": "ws://127.0.0.1:2"})
+    assert settings.discord.prefix == "?"
+    assert settings.discord.token == "secret"
+    assert settings.discord.gateway_url == "ws://127.0.0.1:2"
+    assert settings.store.path == "x.sqlite3"
+    assert settings.unfurl.default == "on"
+    assert settings.fetch.allowed_networks == ("127.0.0.0/8",)
+    assert settings.fetch.max_bytes == 1000
+
+
+def test_token_is_not_in_repr() -> None:
+    settings = load_settings(None, environ={"DISCORD_TOKEN": "very-secret-token"})
+    assert "very-secret-token" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[nope]\n", "unknown config section"),
+        ("[discord]\nprefx = '!'\n", "unknown setting"),
+        ("[unfurl]\ndefault = 'maybe'\n", "on"),
+        ("[fetch]\nallowed_networks = ['not a network']\n", "allowed_networks"),
+        ("[fetch]\nmax_bytes = 'lots'\n", "max_bytes"),
+        ("this is = = not toml", "not valid TOML"),
+    ],
+)
+def test_bad_config_gives_a_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    with pytest.raises(SettingsError, match=message):
+        load_settings(config, environ={})
+
+
+def test_missing_config_file(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError, match="not found"):
+        load_settings(tmp_path / "absent.toml", environ={})
