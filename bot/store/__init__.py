@@ -1,0 +1,1 @@
+"""The bot's persistent state in one SQLite file."""

@@ -1,0 +1,162 @@
+"""The bot's SQLite file: auto-unfurl settings, the digest cache and a few facts the bot remembers.
+
+One `Store` per bot, opened in `setup_hook` and closed on shutdown. aiosqlite
+keeps the file I/O off the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Callable
+
+import aiosqlite
+
+from bot.digest.models import Digest
+from bot.store.digest_codec import digest_from_text, digest_to_text
+
+log = logging.getLogger(__name__)
+
+GUILD_WIDE = 0  # channel_id stored for a guild-wide unfurl setting
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS unfurl_settings (
+    guild_id INTEGER NOT NULL,
+    channel_id INTEGER NOT NULL,  -- 0: the whole guild
+    enabled INTEGER NOT NULL,
+    updated_by INTEGER,
+    updated_at REAL NOT NULL,
+    PRIMARY KEY (guild_id, channel_id)
+);
+CREATE TABLE IF NOT EXISTS digest_cache (
+    url TEXT NOT NULL,      -- canonical URL of the page
+    variant TEXT NOT NULL,  -- the digest options, e.g. "sentences=auto;lang=auto"
+    digest TEXT NOT NULL,   -- JSON
+    stored_at REAL NOT NULL,
+    PRIMARY KEY (url, variant)
+);
+"""
+
+
+class Store:
+    def __init__(self, connection: aiosqlite.Connection, cache_ttl_seconds: float, clock: Callable[[], float]) -> None:
+        self._db = connection
+        self.cache_ttl_seconds = cache_ttl_seconds
+        self._clock = clock
+
+    @classmethod
+    async def open(
+        cls, path: str | Path, cache_ttl_seconds: float = 6 * 3600, clock: Callable[[], float] = time.time
+    ) -> "Store":
+        target = Path(path)
+        if str(path) != ":memory:":
+            target.parent.mkdir(parents=True, exist_ok=True)
+        connection = await aiosqlite.connect(str(path))
+        try:
+            await connection.executescript(_SCHEMA)
+            await connection.commit()
+        except Exception:
+            await connection.close()
+            raise
+        log.info("store opened at %s", path)
+        return cls(connection, cache_ttl_seconds, clock)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    # -- facts ---------------------------------------------------------------
+
+    async def get_meta(self, key: str) -> str | None:
+        async with self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else str(row[0])
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+        await self._db.commit()
+
+    # -- auto-unfurl -----------------------------------------------------------
+
+    async def set_unfurl(self, guild_id: int, channel_id: int | None, enabled: bool | None, user_id: int | None = None) -> None:
+        """Turn unfurling on or off for a channel (or the guild when `channel_id` is None); None forgets the setting."""
+        channel = GUILD_WIDE if channel_id is None else channel_id
+        if enabled is None:
+            await self._db.execute("DELETE FROM unfurl_settings WHERE guild_id = ? AND channel_id = ?", (guild_id, channel))
+        else:
+            await self._db.execute(
+                "INSERT INTO unfurl_settings (guild_id, channel_id, enabled, updated_by, updated_at) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(guild_id, channel_id) DO UPDATE SET enabled = excluded.enabled, "
+                "updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+                (guild_id, channel, int(enabled), user_id, self._clock()),
+            )
+        await self._db.commit()
+
+    async def unfurl_settings(self, guild_id: int) -> dict[int | None, bool]:
+        """Every setting of a guild: channel id (None for guild-wide) -> on/off."""
+        async with self._db.execute(
+            "SELECT channel_id, enabled FROM unfurl_settings WHERE guild_id = ?", (guild_id,)
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return {(None if row[0] == GUILD_WIDE else int(row[0])): bool(row[1]) for row in rows}
+
+    async def unfurl_enabled(self, guild_id: int, channel_id: int, default: bool) -> bool:
+        """The channel's own setting, else the guild's, else `default`."""
+        settings = await self.unfurl_settings(guild_id)
+        if channel_id in settings:
+            return settings[channel_id]
+        return settings.get(None, default)
+
+    # -- digest cache ------------------------------------------------------------
+
+    def _fresh_after(self) -> float:
+        return self._clock() - self.cache_ttl_seconds
+
+    async def get_digest(self, url: str, variant: str) -> Digest | None:
+        """The cached digest of a canonical URL, if younger than the TTL."""
+        async with self._db.execute(
+            "SELECT digest FROM digest_cache WHERE url = ? AND variant = ? AND stored_at > ?",
+            (url, variant, self._fresh_after()),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        try:
+            return digest_from_text(row[0])
+        except (ValueError, TypeError, KeyError):
+            log.warning("dropping an unreadable cache entry for %s", url)
+            await self.forget_digest(url, variant)
+            return None
+
+    async def put_digest(self, url: str, variant: str, digest: Digest) -> None:
+        await self._db.execute(
+            "INSERT INTO digest_cache (url, variant, digest, stored_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url, variant) DO UPDATE SET digest = excluded.digest, stored_at = excluded.stored_at",
+            (url, variant, digest_to_text(digest), self._clock()),
+        )
+        await self._db.commit()
+
+    async def refresh_digest(self, url: str, variant: str) -> bool:
+        """Restart the TTL of a fresh entry; False when there is none."""
+        cursor = await self._db.execute(
+            "UPDATE digest_cache SET stored_at = ? WHERE url = ? AND variant = ? AND stored_at > ?",
+            (self._clock(), url, variant, self._fresh_after()),
+        )
+        await self._db.commit()
+        return cursor.rowcount > 0
+
+    async def forget_digest(self, url: str, variant: str) -> None:
+        await self._db.execute("DELETE FROM digest_cache WHERE url = ? AND variant = ?", (url, variant))
+        await self._db.commit()
+
+    async def purge_expired(self) -> int:
+        cursor = await self._db.execute("DELETE FROM digest_cache WHERE stored_at <= ?", (self._fresh_after(),))
+        await self._db.commit()
+        return cursor.rowcount
