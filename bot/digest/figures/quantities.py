@@ -1,0 +1,914 @@
+"""Find every quantity in a text: numbers with their modifiers, units and what they count.
+
+The text is cut into word, number and symbol tokens by one linear regex; each
+number is then grown left (currency, sign, "nearly", "at least", month names)
+and right (scale words, units, percent, ranges, years) by looking at a bounded
+number of neighbouring tokens, so the whole scan is linear in the text length.
+Labels ("Table 4", "[12]", "x11"), phone numbers, web addresses and list
+numbering are left out; dates and times of day are kept as their own kinds so a
+caller can drop them.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from bot.digest.figures import lexicon as lx
+from bot.digest.language.stop_words import stop_words_for
+
+log = logging.getLogger(__name__)
+
+# English function words that may stand capitalised before a number at a sentence start.
+_FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int  # character offsets of the span in the scanned text
+    end: int
+    text: str  # text[start:end]: modifier, number, scale and unit as written
+    value: float | None  # numeric value (ranges: the lower bound; dates and times: None)
+    unit_or_counts: str  # the unit ("km", "months", "dollars", "%") or the counted noun phrase
+    approximate: bool
+    kind: str  # count, ordinal, duration, money, percent, date, time, measure
+
+
+class _Token(NamedTuple):
+    kind: str  # "num", "word" or "sym"
+    text: str
+    start: int
+    end: int
+
+
+_TOKEN = re.compile(r"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
+_MINUS = frozenset("-−–")
+_DASHES = frozenset("-−–—")
+_SIGNS = frozenset("-−+±")
+_COMPARATORS = frozenset("~∼≈≃≅<>≤≥⩽⩾≲≳")
+_ATTACHABLE_SYMBOLS = frozenset("%‰°º′″'’\"")
+
+# Spans whose numbers are never quantities. Every pattern starts at a literal or
+# behind a lookbehind that stops it from restarting inside a run, so none can
+# backtrack over the whole text.
+_MASKS = re.compile(
+    r"""
+    (?:https?://|www\.|doi:\s?)\S+                              # web and DOI addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
+    | (?<![\w+])\+\d[\d ().-]{6,}\d                            # +44 20 7946 0958
+    | (?<!\w)\(\d{3}\)\s?\d{3}[ .-]\d{4}(?!\w)                 # (555) 123-4567
+    | (?<![\w.-])\d{3}([.-])\d{3}\1\d{4}(?![\w.-])             # 555-123-4567
+    | \[[\d\s,;–\-−]{1,60}\]                                   # citations [12], [3, 4], [5–7]
+    | \(\d{1,3}(?:[–-]\d{1,3})?(?:[,;]\s?\d{1,3}(?:[–-]\d{1,3})?)*\)  # citations and equation numbers (12), (14–17)
+    | (?m:^[ \t]*\(?\d{1,2}[.)](?=[ \t]))                      # list numbering "1." "2)"
+    """,
+    re.X,
+)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        piece = match.group()
+        if piece[0].isdigit() or (piece[0] == "." and len(piece) > 1):
+            kind = "num"
+        elif piece[0].isalpha():
+            kind = "word"
+        else:
+            kind = "sym"
+        tokens.append(_Token(kind, piece, match.start(), match.end()))
+    return tokens
+
+
+def _parse_digits(text: str) -> float | None:
+    """The value of a digit token with separators; None when it is not one number (1.2.3)."""
+    groups = re.split(r"([.,])", text)
+    digits, seps = groups[0::2], groups[1::2]
+    try:
+        if not seps:
+            return float(text)
+        if len(seps) == 1:
+            sep, tail = seps[0], digits[1]
+            if sep == "." or len(tail) != 3:
+                return float(digits[0] + "." + tail) if digits[0] else float("." + tail)
+            return float(digits[0] + tail)  # 33,000
+        if len(set(seps)) == 1:
+            # 1,234,567 or 1.234.567: thousands, when every later group has three digits
+            if 1 <= len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
+                return float("".join(digits))
+            return None
+        if len(seps) == 2 and seps[0] != seps[1]:
+            # 1,234.5 or 1.234,5
+            if len(digits[1]) == 3:
+                return float(digits[0] + digits[1] + "." + digits[2])
+        return None
+    except ValueError:
+        return None
+
+
+def _scan_masks(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+
+
+class _Scanner:
+    """One pass over the tokens of one text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = _tokenize(text)
+        self.masked = self._masked_tokens(_scan_masks(text))
+
+    def _masked_tokens(self, spans: list[tuple[int, int]]) -> list[bool]:
+        masked = [False] * len(self.tokens)
+        k = 0
+        for i, token in enumerate(self.tokens):
+            while k < len(spans) and spans[k][1] <= token.start:
+                k += 1
+            if k < len(spans) and spans[k][0] <= token.start < spans[k][1]:
+                masked[i] = True
+        return masked
+
+    # --- small token helpers -------------------------------------------------
+
+    def tok(self, i: int) -> _Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i and j (i before j) touch with no space between."""
+        a, b = self.tok(i), self.tok(j)
+        return a is not None and b is not None and a.end == b.start
+
+    def gap(self, i: int, j: int) -> str:
+        a, b = self.tok(i), self.tok(j)
+        if a is None or b is None:
+            return "\n"
+        return self.text[a.end : b.start]
+
+    def near(self, i: int, j: int) -> bool:
+        """Tokens i and j are on the same line with at most a little space between."""
+        g = self.gap(i, j)
+        return len(g) <= 2 and "\n" not in g
+
+    def word(self, i: int) -> str:
+        t = self.tok(i)
+        return t.text.lower() if t is not None and t.kind == "word" else ""
+
+    def is_sym(self, i: int, chars: frozenset[str] | str) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "sym" and t.text in chars
+
+    # --- the number at the core of a quantity --------------------------------
+
+    def core(self, i: int) -> tuple[int, float | None, str] | None:
+        """(index after the core, value, hint) when a number starts at token i."""
+        t = self.tokens[i]
+        if t.kind == "num":
+            value = _parse_digits(t.text)
+            if value is None and not self._is_date_digits(i):
+                return None
+            return i + 1, value, "digits"
+        if t.kind != "word":
+            return None
+        low = t.text.lower()
+        if low == "room" and self.word(i + 1) == "temperature":
+            return i + 2, None, "room-temperature"
+        if low not in lx.NUMBER_WORDS or low == "dozen":
+            return None
+        value = float(lx.NUMBER_WORDS[low])
+        j = i + 1
+        # twenty-five, twenty five
+        if low in lx.TENS:
+            k = j + 1 if self.is_sym(j, "-") and self.glued(i, j) else j
+            unit_word = self.word(k)
+            if unit_word in lx.NUMBER_WORDS and lx.NUMBER_WORDS[unit_word] < 10 and self.near(k - 1, k):
+                value += lx.NUMBER_WORDS[unit_word]
+                j = k + 1
+        return j, value, "words"
+
+    def _is_date_digits(self, i: int) -> bool:
+        # 12.05.2024 style dates parse as no single number but are still dates
+        return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", self.tokens[i].text))
+
+    # --- left context -------------------------------------------------------
+
+    def is_label(self, i: int) -> bool:
+        """The number at token i is a label or identifier, not an amount."""
+        t = self.tokens[i]
+        before = self.text[t.start - 1] if t.start > 0 else " "
+        if before.isalnum() or before == "_":
+            return True  # x11, CO2, S1
+        if before in _MINUS and t.start > 1 and self.text[t.start - 2].isalpha():
+            return True  # COVID-19, F-16
+        if before == "/" and t.start > 1 and self.text[t.start - 2].isalnum() and not self._fraction_before(i):
+            return True  # Ktzi202/2007, w/5
+        if before in ")]" :
+            return True  # (OH)2, [Ca]2
+        if self._named_before(i):
+            return True  # Viking 2, Pioneer 11, Whitehall II
+        nxt = self.tok(i + 1)
+        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1):
+            if not self._glued_suffix_ok(i, nxt.text):
+                return True  # 3D, 4G, 2a
+        k = i - 1
+        if self.is_sym(k, ".") and self.near(k, i):
+            k -= 1
+        prev = self.tok(k)
+        if prev is not None and prev.kind == "word" and self.near(k, i if k == i - 1 else k + 1):
+            low = prev.text.lower()
+            if low in lx.REFERENCE_WORDS and prev.text != "S" and (low != "s" or prev.text == "S"):
+                return True
+        if self.is_sym(i - 1, "#") and self.glued(i - 1, i):
+            return True
+        return self._is_citation_year(i)
+
+    def _fraction_before(self, i: int) -> bool:
+        prev = self.tok(i - 2)
+        return prev is not None and prev.kind == "num" and not self.is_label(i - 2)
+
+    def _named_before(self, i: int) -> bool:
+        """A capitalised word right before the number, not at a sentence start: a name or label."""
+        k = i - 1
+        prev = self.tok(k)
+        if prev is None or prev.kind != "word" or self.gap(k, i) != " ":
+            return False
+        if not prev.text[0].isupper() or prev.text.isupper() and len(prev.text) > 1 and prev.text.lower() in lx.CURRENCY_CODES:
+            return False
+        low = prev.text.lower()
+        if low in _FUNCTION_WORDS or low in lx.MONTHS or low in lx.YEAR_CUES or low in lx.NOUN_STOPS:
+            return False
+        if any(low == phrase[-1] for phrase in lx.APPROX_PHRASES):
+            return False
+        before = self.tok(k - 1)
+        if before is None or "\n" in self.gap(k - 1, k):
+            return False  # first word of the text or of a line
+        if before.kind == "sym" and before.text in ".!?:;\"“—–-":
+            return False  # first word of a sentence or clause
+        return True
+
+    def _is_citation_year(self, i: int) -> bool:
+        """A year in an author-year citation: "(Moore et al., 1991)", "Smith (2004)", "Jones, 2010a"."""
+        t = self.tokens[i]
+        if not (len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100):
+            return False
+        k = i - 1
+        if self.is_sym(k, "(") and self.word(k - 1) != "" and self.tokens[k - 1].text[0].isupper():
+            return not self.month_at(k - 1)  # Smith (2004)
+        if self.is_sym(k, "("):
+            return self.is_sym(k - 1, ".") and self.word(k - 2) == "al"  # et al. (2004)
+        if self.is_sym(k, ".") and self.word(k - 1) == "al":
+            return True  # et al. 2005
+        if not self.is_sym(k, ",;"):
+            return False
+        prev = self.tok(k - 1)
+        if prev is None:
+            return False
+        if prev.kind == "sym" and prev.text == "." and self.word(k - 2) == "al":
+            return True  # et al., 2008
+        if prev.kind == "word" and prev.text[0].isupper() and not self.month_at(k - 1):
+            return True  # (Arthur and Premoli Silva, 1982)
+        if prev.kind == "word" and len(prev.text) == 1 and prev.text.islower() and self._is_citation_year(k - 2):
+            return True  # 2010a, 2011
+        if prev.kind == "num" and self._is_citation_year(k - 1):
+            return True  # 2008, 2005
+        return False
+
+    def _glued_suffix_ok(self, i: int, suffix: str) -> bool:
+        low = suffix.lower()
+        if len(suffix) == 1:
+            # single letters are case-sensitive: "5s", "5d", "5K" are units, "4D", "7A", "2a" labels
+            return (suffix.islower() and suffix in "shdmglktxey") or suffix in "KVWJLNM"
+        if suffix.isupper() and len(suffix) <= 3 and suffix not in lx.UNIT_SYMBOLS and low not in lx.MONEY_SCALES:
+            return False  # 5HT, 3GPP-style labels
+        # a longer glued suffix is a unit more often than not: 5Rp, 15kR, 8.8mWm
+        return True
+
+    def modifiers(self, i: int) -> tuple[int, bool]:
+        """Index of the first modifier token before token i, and whether it makes the number approximate."""
+        start, approx = i, False
+        k = i - 1
+        if self.is_sym(k, _COMPARATORS) and self.near(k, i):
+            start, approx = k, True
+            k -= 1
+            if self.is_sym(k, "=<>") and self.glued(k, k + 1):  # <=, >=
+                start, k = k, k - 1
+        # the longest word phrase ending right before the number
+        for phrase in sorted(lx.APPROX_PHRASES, key=len, reverse=True):
+            n = len(phrase)
+            idx = [k - n + 1 + m for m in range(n)]
+            if idx[0] < 0:
+                continue
+            if all(self.word(x) == w for x, w in zip(idx, phrase)) and all(
+                self.near(x, x + 1) for x in idx
+            ):
+                key = " ".join(phrase)
+                start = idx[0]
+                approx = approx or key in lx.APPROX_FLAG or phrase[-1] in lx.APPROX_FLAG
+                if key == "some" and not self._some_is_approx(i):
+                    start = i if start == idx[0] and not approx else start
+                break
+        return start, approx
+
+    def _some_is_approx(self, i: int) -> bool:
+        # "some 300 people" yes; "some 3 of them" rarely written; keep simple
+        return True
+
+    # --- right context ------------------------------------------------------
+
+    def unit_at(self, j: int, after: int) -> tuple[int, str, str] | None:
+        """(index after unit, unit text, kind) when a unit starts at token j right after token `after`."""
+        t = self.tok(j)
+        if t is None or not self.near(after, j):
+            return None
+        glued = self.glued(after, j)
+        if t.kind == "sym":
+            if t.text in "%‰":
+                return j + 1, t.text, "percent"
+            if t.text in "°º":
+                nxt = self.tok(j + 1)
+                if nxt is not None and nxt.kind == "word" and nxt.text in lx.DEGREE_LETTERS and self.near(j, j + 1):
+                    return j + 2, "°" + nxt.text, "measure"
+                return j + 1, "°", "measure"
+            if t.text in "′'’″\"" and glued:
+                return None  # feet/inches or minutes: leave the number plain
+            return None
+        if t.kind != "word":
+            return None
+        low = t.text.lower()
+        if low in lx.PERCENT_WORDS:
+            return j + 1, t.text, "percent"
+        if low == "per" and self.word(j + 1) == "cent":
+            return j + 2, "per cent", "percent"
+        if low == "percentage" and self.word(j + 1) in ("point", "points"):
+            return j + 2, "percentage points", "percent"
+        if low in lx.CURRENCY_WORDS:
+            return j + 1, lx.CURRENCY_WORDS[low], "money"
+        if low in lx.CURRENCY_CODES and t.text.isupper():
+            return j + 1, lx.CURRENCY_CODES[low], "money"
+        if (t.text in lx.TIME_SYMBOLS_CASED or (low in lx.TIME_UNITS and t.text not in ("M", "Ga", "MA", "D", "H", "S", "Y"))) and (
+            low not in ("h", "d", "y", "ms", "ns", "ka", "ma", "ga") or t.text in lx.TIME_SYMBOLS_CASED
+        ):
+            end = self._compound_unit(j + 1)
+            if end > j + 1:
+                return end, self.text[t.start : self.tokens[end - 1].end], "measure"
+            return j + 1, lx.TIME_UNITS.get(low, low) if len(low) > 3 else t.text, "duration"
+        if t.text in lx.UNIT_SYMBOLS or low in lx.UNIT_WORDS:
+            if low in ("square", "cubic"):
+                nxt = self.unit_at(j + 1, j)
+                if nxt is None:
+                    return None
+                return nxt[0], self.text[t.start : self.tokens[nxt[0] - 1].end], "measure"
+            end = self._compound_unit(j + 1)
+            return end, self.text[t.start : self.tokens[end - 1].end], "measure"
+        return None
+
+    def _compound_unit(self, j: int) -> int:
+        """Grow a unit over "/L", "·s", " s−1", "²", " per hour" (at most a few tokens)."""
+        for _ in range(4):
+            t = self.tok(j)
+            if t is None or not self.near(j - 1, j):
+                break
+            if t.kind == "sym" and t.text in _SUPERSCRIPTS and self.glued(j - 1, j):
+                j += 1
+                continue
+            if t.kind == "sym" and t.text in "/·⋅" and self.glued(j - 1, j):
+                nxt = self.tok(j + 1)
+                if nxt is not None and nxt.kind == "word" and self.glued(j, j + 1) and (
+                    nxt.text in lx.UNIT_SYMBOLS or nxt.text.lower() in lx.UNIT_WORDS or nxt.text.lower() in lx.TIME_UNITS
+                ):
+                    j += 2
+                    continue
+                break
+            if t.kind == "sym" and t.text in _MINUS and self.glued(j - 1, j):
+                nxt = self.tok(j + 1)
+                if nxt is not None and nxt.kind == "num" and nxt.text in ("1", "2", "3") and self.glued(j, j + 1):
+                    j += 2
+                    continue
+                break
+            if t.kind == "num" and t.text in ("2", "3") and self.glued(j - 1, j):
+                j += 1
+                continue
+            if t.kind == "word" and t.text in lx.UNIT_SYMBOLS and len(t.text) <= 3 and self.near(j - 1, j):
+                # "m s−1", "g cm−3": a second symbol only when it carries an exponent
+                nxt = self.tok(j + 1)
+                if nxt is not None and self.glued(j, j + 1) and (
+                    (nxt.kind == "sym" and (nxt.text in _SUPERSCRIPTS or nxt.text in _MINUS)) or nxt.text in ("2", "3")
+                ):
+                    j += 1
+                    continue
+                break
+            if t.kind == "word" and t.text.lower() in lx.UNIT_JOINERS:
+                nxt = self.tok(j + 1)
+                if nxt is not None and nxt.kind == "word" and (
+                    nxt.text in lx.UNIT_SYMBOLS or nxt.text.lower() in lx.UNIT_WORDS or nxt.text.lower() in lx.TIME_UNITS
+                ):
+                    j += 2
+                    continue
+            break
+        return j
+
+    def scale_at(self, j: int, after: int, money: bool) -> tuple[int, float] | None:
+        t = self.tok(j)
+        if t is None or t.kind != "word" or not self.near(after, j):
+            return None
+        low = t.text.lower()
+        if low in lx.SCALES and (low not in ("bn", "mn", "tn") or money or self.glued(after, j) or True):
+            return j + 1, lx.SCALES[low]
+        if money and low in lx.MONEY_SCALES and self.glued(after, j):
+            return j + 1, lx.MONEY_SCALES[low]
+        return None
+
+    def currency_before(self, i: int) -> tuple[int, str] | None:
+        t = self.tok(i - 1)
+        if t is None or not self.near(i - 1, i):
+            return None
+        if t.kind == "sym" and t.text in lx.CURRENCY_SYMBOLS:
+            start = i - 1
+            p = self.tok(i - 2)
+            if t.text == "$" and p is not None and p.kind == "word" and p.text.lower() in lx.DOLLAR_PREFIXES and self.glued(i - 2, i - 1):
+                start = i - 2
+            if t.text == "$" and p is not None and p.text == "R" and self.glued(i - 2, i - 1):
+                return i - 2, "reais"
+            return start, lx.CURRENCY_SYMBOLS[t.text]
+        if t.kind == "word" and t.text.isupper() and t.text.lower() in lx.CURRENCY_CODES:
+            return i - 1, lx.CURRENCY_CODES[t.text.lower()]
+        return None
+
+    def number_after(self, j: int) -> tuple[int, float | None] | None:
+        """A plain or signed number starting at token j (for range ends)."""
+        k = j
+        if self.is_sym(k, _SIGNS) and self.glued(k, k + 1):
+            k += 1
+        if self.is_sym(k, "$£€") and self.glued(k, k + 1):
+            k += 1
+        t = self.tok(k)
+        if t is None:
+            return None
+        if t.kind == "num":
+            value = _parse_digits(t.text)
+            if self.tok(k + 1) is not None and self.is_sym(k + 1, ".") and False:
+                pass
+            return k + 1, value
+        if t.kind == "word" and t.text.lower() in lx.NUMBER_WORDS:
+            return k + 1, float(lx.NUMBER_WORDS[t.text.lower()])
+        return None
+
+    # --- dates and times ----------------------------------------------------
+
+    def month_at(self, i: int) -> bool:
+        t = self.tok(i)
+        if t is None or t.kind != "word" or not t.text[0].isupper():
+            return False
+        low = t.text.lower()
+        if low not in lx.MONTHS:
+            return False
+        if low in ("may", "mar", "jan", "dec") and t.text.isupper():
+            return False
+        return True
+
+    def is_year(self, i: int) -> bool:
+        t = self.tok(i)
+        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2100
+
+    # --- the scan -----------------------------------------------------------
+
+    def scan(self) -> list[Quantity]:
+        found: list[Quantity] = []
+        i = 0
+        n = len(self.tokens)
+        while i < n:
+            try:
+                result = self._quantity_at(i)
+            except (ValueError, OverflowError, IndexError) as error:  # never let one odd span stop the scan
+                log.debug("skipped a span at %d: %s", self.tokens[i].start, error)
+                result = None
+            if result is None:
+                i += 1
+                continue
+            quantity, next_i = result
+            if quantity is not None:
+                found.append(quantity)
+            i = max(next_i, i + 1)
+        return found
+
+    def _quantity_at(self, i: int) -> tuple[Quantity | None, int] | None:
+        if self.masked[i]:
+            return None
+        core = self.core(i)
+        if core is None:
+            return None
+        j, value, hint = core
+        t0 = self.tokens[i]
+        if hint == "digits" and self.is_label(i):
+            return None, self._skip_label_list(j)
+        if hint == "words" and self._number_word_is_label(i):
+            return None
+        start, approx = self.modifiers(i)
+        kind = "count"
+        unit = ""
+        money_word = None
+        sign_start = i
+        # sign glued to the number, not to a word before it: "-4", "−4°C", "+3"
+        if hint == "digits" and self.is_sym(i - 1, _SIGNS) and self.glued(i - 1, i):
+            before = self.text[self.tokens[i - 1].start - 1] if self.tokens[i - 1].start > 0 else " "
+            if not before.isalnum():
+                sign_start = i - 1
+                if self.tokens[i - 1].text in "-−" and value is not None:
+                    value = -value
+                if self.tokens[i - 1].text == "±":
+                    approx = True
+                start = min(start, i - 1) if start == i else start
+                if start == i:
+                    start = i - 1
+        currency = self.currency_before(sign_start)
+        if currency is not None:
+            kind, unit = "money", currency[1]
+            start = min(start, currency[0]) if start < currency[0] else currency[0]
+            cstart, _ = currency
+            # modifiers sit before the currency sign: "nearly $2 billion"
+            mstart, mapprox = self.modifiers(cstart)
+            if mstart < cstart:
+                start, approx = mstart, approx or mapprox
+
+        # dates: "May 5, 2024", "5 May 2024", "May 2024"
+        if hint == "digits" and value is not None:
+            date = self._date_around(i, start)
+            if date is not None:
+                dstart, dend = date
+                return self._make(dstart, dend, None, "", approx, "date"), dend
+            time_end = self._time_at(i)
+            if time_end is not None:
+                return self._make(min(start, i), time_end, None, "", approx, "time"), time_end
+
+        if hint == "room-temperature":
+            return self._make(start, j, None, "°C", approx, "measure"), j
+
+        # ordinal suffix glued: 13th
+        nxt = self.tok(j)
+        if hint == "digits" and nxt is not None and nxt.kind == "word" and self.glued(j - 1, j) and nxt.text.lower() in lx.ORDINAL_SUFFIXES:
+            end = j + 1
+            return self._make(start, end, value, self._counted(end), approx, "ordinal"), end
+        # decades: 1990s, the 90s
+        if hint == "digits" and nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdigit() and t0.text.endswith("0"):
+            return self._make(start, j + 1, None, "", approx, "date"), j + 1
+        if hint == "digits" and self.is_sym(j, "'’") and self.word(j + 1) == "s" and self.glued(j - 1, j) and t0.text.endswith("0"):
+            return self._make(start, j + 2, None, "", approx, "date"), j + 2
+
+        # scientific notation: 1.2 × 10−3, 3e-5, 10^6
+        j, value = self._exponent(j, value)
+        # fractions and ratios written with a slash or colon: 3/4, 1:1000
+        if hint == "digits" and self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1):
+            denominator = _parse_digits(self.tokens[j + 1].text)
+            if value is not None and denominator:
+                value = value / denominator
+            j += 2
+        # scale words: 2 billion, $5m, 1.5bn
+        scale = self.scale_at(j, j - 1, kind == "money")
+        if scale is not None:
+            j, factor = scale
+            if value is not None:
+                value *= factor
+            # "two hundred thousand"
+            scale2 = self.scale_at(j, j - 1, kind == "money")
+            if scale2 is not None:
+                j, factor2 = scale2
+                if value is not None:
+                    value *= factor2
+        # uncertainty: 5 ± 0.2
+        if self.is_sym(j, "±") and self.near(j - 1, j):
+            other = self.number_after(j + 1)
+            if other is not None and self.near(j, j + 1):
+                j = other[0]
+        # range: 5–10, 5 to 10, between 5 and 10
+        j = self._range(i, start, j)
+        # unit
+        unit_match = self.unit_at(j, j - 1)
+        if unit_match is not None and not (kind == "money" and unit_match[2] == "money"):
+            end, unit_text, unit_kind = unit_match
+            if unit_kind == "money":
+                kind, unit = "money", unit_text
+            elif kind != "money":
+                kind, unit = unit_kind, unit_text
+            j = end
+            # a range whose unit came after the first number: "5 km to 10 km"
+            j = self._range(i, start, j)
+        elif kind != "money":
+            # hyphenated measure: 2-hour, 30-item, 5-year-old
+            hyphen = self._hyphen_word(j)
+            if hyphen is not None:
+                low = hyphen[1].split("-")[0].lower()
+                if hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
+                    return None, hyphen[0]  # two-dimensional, three-member: an adjective, not an amount
+                j, word_text = hyphen
+                kind = "duration" if low in lx.TIME_UNITS else "measure" if (low in lx.UNIT_WORDS or word_text in lx.UNIT_SYMBOLS) else "count"
+                unit = word_text
+        if kind == "money" and not unit:
+            unit = "dollars"
+        if kind in ("count",) and hint == "digits" and self.is_year(i) and j == i + 1:
+            counted = self._counted(j)
+            if not counted or not _looks_plural(counted.split()[-1]):
+                return self._make(start, j, None, "", approx, "date"), j
+        if kind == "count" and not unit:
+            unit = self._counted(j)
+        if kind == "duration" and value is not None and self.word(j) == "ago":
+            pass
+        return self._make(start, j, value, unit, approx, kind), j
+
+    def _number_word_is_label(self, i: int) -> bool:
+        t = self.tokens[i]
+        low = t.text.lower()
+        nxt = self.word(i + 1)
+        if low == "one":
+            # "one of", "one another", "no one", "the one", "one day" (adverbial), "one-third"
+            prev = self.word(i - 1)
+            if nxt in ("of", "another", "who", "which", "that", "thing", "way", "hand", "side") or prev in ("no", "the", "any", "every", "someone", "each", "this", "that"):
+                return True
+            if nxt in ("or", "and") and self.word(i + 2) == "more":
+                return False
+            return False
+        # a number word glued to a hyphen and a word is kept ("three-year"); glued into words ("two-thirds") too
+        return False
+
+    def _skip_label_list(self, j: int) -> int:
+        """After a label number, skip the list it heads: "Tables 2 and 3", "lines 2–12"."""
+        for _ in range(6):
+            if self.tok(j) is None:
+                break
+            if self.is_sym(j, ",") and self.word(j + 1) in ("and", "or"):
+                j += 1
+            if self.is_sym(j, ",–-−&") or self.word(j) in ("and", "to", "or"):
+                t = self.tok(j + 1)
+                if t is not None and t.kind == "num" and self.near(j, j + 1):
+                    j += 2
+                    # glued letters: 3a, S2
+                    if self.tok(j) is not None and self.tokens[j].kind == "word" and self.glued(j - 1, j) and len(self.tokens[j].text) <= 2:
+                        j += 1
+                    continue
+            if self.tok(j) is not None and self.tokens[j].kind == "word" and self.glued(j - 1, j) and len(self.tokens[j].text) <= 2:
+                j += 1
+                continue
+            break
+        return j
+
+    def _date_around(self, i: int, start: int) -> tuple[int, int] | None:
+        t = self.tokens[i]
+        value = _parse_digits(t.text) if t.text.replace(".", "").isdigit() or "," not in t.text else None
+        # 2024-05-05, 05/05/2024, 12.05.2024
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", t.text):
+            return start, i + 1
+        if (
+            self.is_year(i)
+            and self.is_sym(i + 1, "-/")
+            and self.glued(i, i + 1)
+            and self.tok(i + 2) is not None
+            and self.tokens[i + 2].kind == "num"
+            and len(self.tokens[i + 2].text) == 2
+            and self.glued(i + 1, i + 2)
+            and self.is_sym(i + 3, self.tokens[i + 1].text)
+            and self.tok(i + 4) is not None
+            and self.tokens[i + 4].kind == "num"
+            and self.glued(i + 3, i + 4)
+        ):
+            return start, i + 5
+        if (
+            t.text.isdigit()
+            and len(t.text) <= 2
+            and self.is_sym(i + 1, "/")
+            and self.glued(i, i + 1)
+            and self.tok(i + 2) is not None
+            and self.tokens[i + 2].text.isdigit()
+            and len(self.tokens[i + 2].text) <= 2
+            and self.is_sym(i + 3, "/")
+            and self.tok(i + 4) is not None
+            and self.tokens[i + 4].text.isdigit()
+            and len(self.tokens[i + 4].text) in (2, 4)
+            and self.glued(i + 2, i + 3)
+            and self.glued(i + 3, i + 4)
+        ):
+            return start, i + 5
+        is_day = t.text.isdigit() and 1 <= int(t.text) <= 31
+        # month before: "May 5, 2024", "May 2024", "May 5"
+        if self.month_at(i - 1) and self.near(i - 1, i) and (is_day or self.is_year(i)):
+            dstart = i - 1
+            end = i + 1
+            if is_day and not self.is_year(i):
+                if self.is_sym(end, ",") and self.is_year(end + 1) and self.near(end, end + 1):
+                    end += 2
+                elif self.is_year(end) and self.near(end - 1, end):
+                    end += 1
+            return min(start, dstart), end
+        # month after: "5 May 2024", "5 May"
+        if is_day and self.month_at(i + 1) and self.near(i, i + 1):
+            end = i + 2
+            if self.is_sym(end, ".") and self.glued(end - 1, end) and self.tokens[i + 1].text.lower() in lx.MONTHS and len(self.tokens[i + 1].text) <= 4:
+                end += 1
+            if self.is_year(end) and self.near(end - 1, end):
+                end += 1
+            return start, end
+        return None
+
+    def _time_at(self, i: int) -> int | None:
+        t = self.tokens[i]
+        if not t.text.isdigit() or len(t.text) > 2:
+            return None
+        hour = int(t.text)
+        j = i + 1
+        if self.is_sym(j, ":") and self.glued(i, j) and self.tok(j + 1) is not None:
+            minutes = self.tokens[j + 1]
+            if minutes.kind == "num" and len(minutes.text) == 2 and minutes.text.isdigit() and self.glued(j, j + 1):
+                if hour > 24 or int(minutes.text) > 59:
+                    return None
+                j += 2
+                if self.is_sym(j, ":") and self.tok(j + 1) is not None and self.tokens[j + 1].text.isdigit() and self.glued(j, j + 1):
+                    j += 2
+                marker = self._am_pm(j)
+                if marker is not None:
+                    return marker
+                prev = self.word(i - 1)
+                if prev in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to") or self.word(j) in ("gmt", "utc", "bst", "est", "edt", "pst", "cet", "local", "hours", "hrs", "h"):
+                    if self.word(j) in ("gmt", "utc", "bst", "est", "edt", "pst", "cet"):
+                        j += 1
+                    return j
+                return None
+        if 1 <= hour <= 12:
+            return self._am_pm(j)
+        return None
+
+    def _am_pm(self, j: int) -> int | None:
+        low = self.word(j)
+        if low in ("am", "pm") and self.near(j - 1, j):
+            return j + 1
+        if low in ("a", "p") and self.is_sym(j + 1, ".") and self.word(j + 2) == "m" and self.glued(j, j + 1):
+            end = j + 3
+            if self.is_sym(end, ".") and self.glued(end - 1, end):
+                end += 1
+            return end
+        return None
+
+    def _exponent(self, j: int, value: float | None) -> tuple[int, float | None]:
+        t = self.tok(j)
+        if t is None:
+            return j, value
+        # 3e-5, 2E+06
+        if t.kind == "word" and t.text in ("e", "E") and self.glued(j - 1, j):
+            k = j + 1
+            sign = 1
+            if self.is_sym(k, _SIGNS) and self.glued(j, k):
+                sign = -1 if self.tokens[k].text in "-−" else 1
+                k += 1
+            if self.tok(k) is not None and self.tokens[k].kind == "num" and self.tokens[k].text.isdigit() and self.glued(k - 1, k):
+                power = sign * int(self.tokens[k].text)
+                return k + 1, (value * 10.0 ** power if value is not None and abs(power) < 300 else value)
+            return j, value
+        # 1.2 × 10−3, 1.2 x 10^-3, 10⁶
+        if t.kind == "sym" and t.text in "×x*" or (t.kind == "word" and t.text == "x"):
+            k = j + 1
+            base = self.tok(k)
+            if base is not None and base.text == "10" and self.near(j, k) and self.near(j - 1, j):
+                end, power = self._power(k + 1)
+                if end > k + 1:
+                    return end, (value * 10.0 ** power if value is not None and abs(power) < 300 else value)
+            return j, value
+        if t.kind == "sym" and (t.text in _SUPERSCRIPTS or t.text == "^") and self.tokens[j - 1].text == "10" and self.glued(j - 1, j):
+            end, power = self._power(j)
+            if end > j and value is not None and abs(power) < 300:
+                return end, 10.0 ** power
+            return end, value
+        return j, value
+
+    def _power(self, k: int) -> tuple[int, int]:
+        """Read an exponent written as ^-3, −3 (glued) or superscript digits."""
+        start = k
+        if self.is_sym(k, "^") and self.glued(k - 1, k):
+            k += 1
+        sign = 1
+        if self.is_sym(k, "-−⁻+⁺") and self.glued(k - 1, k):
+            sign = -1 if self.tokens[k].text in "-−⁻" else 1
+            k += 1
+        digits = ""
+        while self.tok(k) is not None and self.glued(k - 1, k):
+            tok = self.tokens[k]
+            if tok.kind == "num" and tok.text.isdigit() and not digits:
+                digits = tok.text
+                k += 1
+                break
+            if tok.kind == "sym" and tok.text in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+                digits += tok.text.translate(_SUPERSCRIPT)
+                k += 1
+                if len(digits) > 3:
+                    break
+                continue
+            break
+        if not digits:
+            return start, 0
+        return k, sign * int(digits[:3])
+
+    def _range(self, i: int, start: int, j: int) -> int:
+        """Extend over a range's second number: "5–10", "5 to 10", "between 5 and 10"."""
+        t = self.tok(j)
+        if t is None or not self.near(j - 1, j):
+            return j
+        if t.kind == "sym" and t.text in _DASHES:
+            other = self.number_after(j + 1)
+            if other is not None and self.near(j, j + 1):
+                # "2-hour" is a hyphenated measure, not a range; "1997-1999" is a range
+                end = other[0]
+                nxt_unit = self.unit_at(end, end - 1)
+                if nxt_unit is not None:
+                    end = nxt_unit[0]
+                return end
+            return j
+        low = self.word(j)
+        if low in ("to", "and", "or") or (low == "-" ):
+            between = start < i and self.word(start) in ("between", "from")
+            if low == "and" and not between:
+                return j
+            if low == "or" and self.word(j + 1) == "more":
+                return j + 2
+            other = self.number_after(j + 1)
+            if other is not None and self.near(j, j + 1):
+                end = other[0]
+                nxt_unit = self.unit_at(end, end - 1)
+                if nxt_unit is not None:
+                    end = nxt_unit[0]
+                # "2 to 3 times": fine; "5 to 10 people": counts handled later
+                return end
+        return j
+
+    def _hyphen_word(self, j: int) -> tuple[int, str] | None:
+        if not (self.is_sym(j, "-") and self.glued(j - 1, j)):
+            return None
+        t = self.tok(j + 1)
+        if t is None or t.kind != "word" or not self.glued(j, j + 1):
+            return None
+        end = j + 2
+        # 5-year-old
+        if self.is_sym(end, "-") and self.glued(end - 1, end) and self.tok(end + 1) is not None and self.tokens[end + 1].kind == "word" and self.glued(end, end + 1):
+            end += 2
+        return end, self.text[t.start : self.tokens[end - 1].end]
+
+    def _counted(self, j: int) -> str:
+        return counted_noun_after(self.text, self.tokens[j].start if j < len(self.tokens) else len(self.text))
+
+    def _make(self, start: int, end_token: int, value: float | None, unit: str, approx: bool, kind: str) -> Quantity:
+        s = self.tokens[start].start
+        e = self.tokens[end_token - 1].end
+        if value is not None and (math.isnan(value) or math.isinf(value)):
+            value = None
+        return Quantity(s, e, self.text[s:e], value, unit, approx, kind)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
+
+
+def _looks_plural(word: str) -> bool:
+    low = word.lower()
+    if low in lx.IRREGULAR_PLURALS:
+        return True
+    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
+    """The noun phrase right after a number: "33,000 [Syrian refugees]", "three [officers] defected".
+
+    Best effort without a tagger: take up to `max_words` words, stop at function
+    words, punctuation and words that look like verbs, and end at the first
+    plural noun when there is one.
+    """
+    words: list[str] = []
+    window = text[position : position + 120]
+    for match in _WORD.finditer(window):
+        word = match.group()
+        if not word[0].isalpha():
+            break
+        low = word.lower()
+        if low in lx.NOUN_STOPS:
+            break
+        if words and (low.endswith("ly") or (low.endswith("ed") and not _looks_plural(words[-1]) is False and len(low) > 4)):
+            break
+        words.append(word)
+        if _looks_plural(word) or len(words) >= max_words:
+            break
+        # a gap larger than one space ends the phrase
+        nxt = window[match.end() : match.end() + 2]
+        if not nxt.startswith(" ") or nxt == "  ":
+            break
+    # trim trailing verb-like words from a phrase with no plural ("officer defected")
+    while len(words) > 1 and words[-1].lower().endswith(("ed", "ing")) and not _looks_plural(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity span in `text`, in order. Never raises on a str."""
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _Scanner(text).scan()
+    except Exception:  # a bug here must not take down a digest; the log keeps it visible
+        log.exception("quantity scan failed")
+        return []
