@@ -55,6 +55,9 @@ class FetchSettings:
     max_redirects: int = 5
     user_agent: str = DEFAULT_USER_AGENT
     content_types: tuple[str, ...] = ("text/html", "application/xhtml+xml", "text/plain")
+    # Open connections across all fetches, and to any one host.
+    max_connections: int = 20
+    max_connections_per_host: int = 4
 
 
 @dataclass(frozen=True)

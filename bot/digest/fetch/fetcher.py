@@ -1,23 +1,59 @@
-"""Fetch one web page with aiohttp: a timeout, a cap on bytes read, an allowlist of content types."""
+"""Fetch one web page safely: only public addresses, bounded in time, size and redirects.
+
+Every connection goes through `GuardedConnector` (see `guarded_session`), so a
+link, a redirect or a DNS answer that leads into the host's network is refused
+before a byte is sent. Redirects are followed here, one hop at a time, so each
+hop's address is checked again. The body is read as a stream and decompressed
+here with a cap on the decompressed size, so a gzip or brotli bomb stops at
+`max_bytes`.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import codecs
 import logging
+import os
+import re
+import zlib
 from dataclasses import dataclass
+from typing import Protocol
 
 import aiohttp
 from charset_normalizer import from_bytes
+from yarl import URL
 
+from bot.digest.fetch.address_guard import AddressGuard, Verdict, parse_ip_literal
+from bot.digest.fetch.guarded_session import REFUSAL_MARK, ForbiddenAddressError, GuardedConnector, open_fetch_session
 from bot.digest.models import DigestError
 from bot.settings import FetchSettings
+
+try:  # brotli is optional; without a bounded decoder (brotli >= 1.2) "br" is simply not asked for
+    import brotli
+
+    brotli.Decompressor().process(b"", output_buffer_limit=1)
+    _BROTLI = True
+except (ImportError, TypeError, AttributeError):  # pragma: no cover - depends on the installed brotli
+    _BROTLI = False
 
 log = logging.getLogger(__name__)
 
 _CHUNK = 64 * 1024
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_SCHEMES = frozenset({"http", "https"})
+ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9"
+ACCEPT_ENCODING = "gzip, deflate, br" if _BROTLI else "gzip, deflate"
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 class FetchError(DigestError):
     """The page could not be fetched; the message is one line for the user."""
+
+
+class RefusedAddress(FetchError):
+    """The link, a redirect or a DNS answer leads to an address the bot must not reach."""
 
 
 @dataclass(frozen=True)
@@ -27,57 +63,269 @@ class FetchedPage:
     text: str
 
 
+# --------------------------------------------------------------------------- #
+# Decoding
+# --------------------------------------------------------------------------- #
+
+
+def _usable_charset(name: str | None) -> str | None:
+    """The codec name for `name` when Python has a text codec of that name."""
+    if not name:
+        return None
+    try:
+        info = codecs.lookup(name.strip().strip("\"'"))
+    except LookupError:
+        return None
+    # Codecs like base64 or zlib are registered too but are not text encodings.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
+
+
+def meta_charset(body: bytes) -> str | None:
+    """The charset an HTML page declares in a meta tag near its start."""
+    found = _META_CHARSET.search(body[:4096])
+    return _usable_charset(found.group(1).decode("ascii")) if found else None
+
+
 def decode_body(body: bytes, header_charset: str | None) -> str:
-    """Decode with the header's charset when it works, else detect it."""
-    if header_charset:
-        try:
-            return body.decode(header_charset)
-        except (LookupError, UnicodeDecodeError):
-            log.debug("charset %s from the header did not decode the body", header_charset)
+    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset>, else detection."""
+    for bom, encoding in _BOMS:
+        if body.startswith(bom):
+            return body.decode(encoding, errors="replace")
+    for declared in (_usable_charset(header_charset), meta_charset(body)):
+        if declared:
+            try:
+                return body.decode(declared)
+            except UnicodeDecodeError:
+                log.debug("declared charset %s did not decode the body", declared)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError:
-        best = from_bytes(body[:200_000]).best()
-        if best is not None and best.encoding:
-            return body.decode(best.encoding, errors="replace")
-        return body.decode("utf-8", errors="replace")
+        pass
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        return body.decode(best.encoding, errors="replace")
+    return body.decode("utf-8", errors="replace")
+
+
+# --------------------------------------------------------------------------- #
+# Bounded decompression
+# --------------------------------------------------------------------------- #
+
+
+class _Decoder(Protocol):
+    def feed(self, data: bytes, limit: int) -> bytes: ...
+
+
+class _Identity:
+    def feed(self, data: bytes, limit: int) -> bytes:
+        return data
+
+
+class _Zlib:
+    """gzip or deflate, never producing more than `limit` + 1 bytes per call."""
+
+    def __init__(self, gzip: bool) -> None:
+        self._gzip = gzip
+        self._first = True
+        self._object = zlib.decompressobj(16 + zlib.MAX_WBITS if gzip else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes, limit: int) -> bytes:
+        if self._first and not self._gzip:
+            self._first = False
+            # "deflate" is meant to be zlib-wrapped, but some servers send raw deflate.
+            if data and (data[0] & 0x0F) != 8:
+                self._object = zlib.decompressobj(-zlib.MAX_WBITS)
+        out = bytearray()
+        while data and len(out) <= limit:
+            out += self._object.decompress(data, limit + 1 - len(out))
+            data = self._object.unconsumed_tail
+            if self._object.eof and self._object.unused_data:  # a second gzip member
+                data = self._object.unused_data + data
+                self._object = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        return bytes(out)
+
+
+class _Brotli:
+    def __init__(self) -> None:
+        self._object = brotli.Decompressor()
+
+    def feed(self, data: bytes, limit: int) -> bytes:
+        out = bytearray(self._object.process(data, output_buffer_limit=limit + 1))
+        while len(out) <= limit and not self._object.can_accept_more_data():
+            out += self._object.process(b"", output_buffer_limit=limit + 1 - len(out))
+        return bytes(out)
+
+
+def _decoder_for(content_encoding: str) -> _Decoder:
+    encoding = content_encoding.strip().lower()
+    if encoding in {"", "identity"}:
+        return _Identity()
+    if encoding in {"gzip", "x-gzip"}:
+        return _Zlib(gzip=True)
+    if encoding == "deflate":
+        return _Zlib(gzip=False)
+    if encoding == "br" and _BROTLI:
+        return _Brotli()
+    raise FetchError(f"The page is sent in an encoding the bot cannot read ({content_encoding[:40]}).")
+
+
+def _too_large(settings: FetchSettings) -> FetchError:
+    return FetchError(f"The page is larger than the {settings.max_bytes / 1_000_000:g} MB the bot reads.")
+
+
+async def read_capped(response: aiohttp.ClientResponse, settings: FetchSettings) -> bytes:
+    """The decompressed body, read as a stream; FetchError once raw or decompressed bytes pass the cap."""
+    decoder = _decoder_for(response.headers.get("Content-Encoding", ""))
+    body = bytearray()
+    raw = 0
+    try:
+        async for chunk in response.content.iter_chunked(_CHUNK):
+            raw += len(chunk)
+            if raw > settings.max_bytes:
+                raise _too_large(settings)
+            body += decoder.feed(chunk, settings.max_bytes - len(body))
+            if len(body) > settings.max_bytes:
+                raise _too_large(settings)
+    except (zlib.error, EOFError) as exc:
+        raise FetchError("The page's compressed data is damaged.") from exc
+    except Exception as exc:
+        if _BROTLI and isinstance(exc, brotli.error):
+            raise FetchError("The page's compressed data is damaged.") from exc
+        raise
+    return bytes(body)
+
+
+# --------------------------------------------------------------------------- #
+# Addresses and redirects
+# --------------------------------------------------------------------------- #
+
+
+def _check_target(url: URL, guard: AddressGuard) -> None:
+    """Refuse what can be refused from the URL alone: other schemes, IP literals, `localhost`."""
+    if url.scheme not in _SCHEMES:
+        raise FetchError("Only http and https links can be read.")
+    host = (url.raw_host or "").rstrip(".").lower()
+    if not host:
+        raise FetchError("That link is not a valid web address.")
+    if url.user is not None or url.password is not None:
+        raise FetchError("Links with a user name or password are not fetched.")
+    literal = parse_ip_literal(host)
+    if literal is not None:
+        verdict = guard.verdict(literal)
+        if not verdict.allowed:
+            raise RefusedAddress(verdict.message())
+        return
+    if host == "localhost" or host.endswith(".localhost"):
+        raise RefusedAddress(f"Refused: that link leads to {host}, the bot's own machine.")
+
+
+def _refusal_in(exc: BaseException) -> FetchError | None:
+    """The guard's refusal inside an aiohttp error chain, as a message for the user."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, ForbiddenAddressError):
+            return RefusedAddress(current.verdict.message())
+        todo += [current.__cause__, current.__context__, getattr(current, "os_error", None)]
+    if REFUSAL_MARK in str(exc):
+        return RefusedAddress("Refused: that link leads to an address inside a private network.")
+    return None
+
+
+def _guard_of(session: aiohttp.ClientSession) -> AddressGuard:
+    connector = session.connector
+    if not isinstance(connector, GuardedConnector):
+        # A plain session would connect anywhere; refusing here keeps that mistake from shipping.
+        raise TypeError("fetch_page needs a session from open_fetch_session()")
+    return connector.guard
+
+
+async def _fetch(url: str, settings: FetchSettings, session: aiohttp.ClientSession) -> FetchedPage:
+    guard = _guard_of(session)
+    timeout = aiohttp.ClientTimeout(total=None, sock_read=settings.read_timeout, sock_connect=settings.connect_timeout)
+    headers = {"User-Agent": settings.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
+    try:
+        current = URL(url.strip())
+    except (ValueError, TypeError) as exc:
+        raise FetchError("That link is not a valid web address.") from exc
+    visited: set[str] = set()
+    for _hop in range(settings.max_redirects + 1):
+        _check_target(current, guard)
+        visited.add(str(current))
+        async with session.get(current, timeout=timeout, headers=headers, allow_redirects=False) as response:
+            if response.status in _REDIRECT_STATUSES:
+                location = response.headers.get("Location")
+                if not location:
+                    raise FetchError(f"The page answered HTTP {response.status} without saying where to go.")
+                try:
+                    current = response.url.join(URL(location))
+                except (ValueError, TypeError) as exc:
+                    raise FetchError("The link redirects to an invalid address.") from exc
+                if str(current) in visited:
+                    raise FetchError("The link redirects in a loop.")
+                continue
+            if response.status >= 400:
+                raise FetchError(f"The page answered HTTP {response.status}.")
+            if response.status != 200:
+                raise FetchError(f"The page answered HTTP {response.status}, not a page to read.")
+            content_type = response.content_type or ""
+            if "Content-Type" not in response.headers or content_type not in settings.content_types:
+                served = content_type if "Content-Type" in response.headers else "no content type"
+                raise FetchError(f"That link is not an article page (it serves {served[:60]}).")
+            if response.content_length is not None and response.content_length > settings.max_bytes:
+                raise _too_large(settings)
+            body = await read_capped(response, settings)
+            charset = response.charset if "charset" in response.headers.get("Content-Type", "").lower() else None
+            text = decode_body(body, charset)
+            return FetchedPage(url=str(response.url), content_type=content_type, text=text)
+    raise FetchError(f"The link redirects too many times (more than {settings.max_redirects}).")
 
 
 async def fetch_page(url: str, settings: FetchSettings, session: aiohttp.ClientSession | None = None) -> FetchedPage:
-    """GET `url` and return its decoded text; raise FetchError with a one-line reason."""
+    """GET `url` and return its decoded text; raise FetchError with a one-line reason.
+
+    `session` must come from `open_fetch_session` (the bot shares one); without
+    it a session is opened and closed for this one page.
+    """
     own_session = session is None
     if session is None:
-        session = aiohttp.ClientSession(trust_env=False)
-    timeout = aiohttp.ClientTimeout(
-        total=settings.total_timeout, sock_read=settings.read_timeout, sock_connect=settings.connect_timeout
-    )
+        session = open_fetch_session(settings)
     try:
-        async with session.get(
-            url,
-            timeout=timeout,
-            max_redirects=settings.max_redirects,
-            headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"},
-        ) as response:
-            if response.status >= 400:
-                raise FetchError(f"The page answered HTTP {response.status}.")
-            content_type = response.content_type or ""
-            if content_type not in settings.content_types:
-                raise FetchError(f"That link is not an article page (it serves {content_type or 'unknown content'}).")
-            body = bytearray()
-            async for chunk in response.content.iter_chunked(_CHUNK):
-                body += chunk
-                if len(body) > settings.max_bytes:
-                    raise FetchError(f"The page is larger than {settings.max_bytes // 1_000_000} MB.")
-            text = decode_body(bytes(body), response.charset)
-            return FetchedPage(url=str(response.url), content_type=content_type, text=text)
+        async with asyncio.timeout(settings.total_timeout):
+            return await _fetch(url, settings, session)
+    except FetchError:
+        raise
+    except aiohttp.ConnectionTimeoutError as exc:
+        raise FetchError(f"The site did not accept a connection within {settings.connect_timeout:g} s.") from exc
+    except aiohttp.ServerTimeoutError as exc:
+        raise FetchError(f"The page stopped sending (nothing for {settings.read_timeout:g} s).") from exc
     except TimeoutError as exc:
-        raise FetchError("The page took too long to answer.") from exc
-    except aiohttp.TooManyRedirects as exc:
-        raise FetchError("The link redirects too many times.") from exc
+        raise FetchError(f"The page took too long to answer (limit {settings.total_timeout:g} s).") from exc
     except aiohttp.InvalidURL as exc:
         raise FetchError("That link is not a valid web address.") from exc
-    except aiohttp.ClientError as exc:
-        raise FetchError(f"The page could not be reached ({type(exc).__name__}).") from exc
+    except (aiohttp.ClientError, OSError) as exc:
+        refusal = _refusal_in(exc)
+        if refusal is not None:
+            raise refusal from exc
+        raise FetchError(_unreachable_message(exc)) from exc
     finally:
         if own_session:
             await session.close()
+
+
+def _unreachable_message(exc: BaseException) -> str:
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
+        return "The site's name could not be found."
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        errno = exc.os_error.errno
+        reason = os.strerror(errno).lower() if errno else "no connection"
+        return f"The site could not be reached ({reason})."
+    if isinstance(exc, (aiohttp.ClientResponseError, aiohttp.ClientPayloadError)):
+        return "The page sent a malformed answer."
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return "The site closed the connection before answering."
+    return f"The page could not be read ({type(exc).__name__})."
