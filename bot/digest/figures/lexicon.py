@@ -27,6 +27,10 @@ ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    # the same scales in a few other languages, for "1,5 Millionen" or "2 milliards"
+    "millionen": 1e6, "millions": 1e6, "millones": 1e6, "milioni": 1e6, "milhões": 1e6,
+    "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "milliard": 1e9, "milliards": 1e9,
+    "miliardi": 1e9, "mrd": 1e9, "millón": 1e6, "millon": 1e6, "milione": 1e6,
     "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
 }
 # Only straight after a currency amount ("$5m", "£3bn", "€2k").
@@ -146,10 +150,10 @@ APPROX_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "more", "than"), ("no", "fewer", "than"), ("no", "less", "than"),
     ("not", "more", "than"), ("greater", "than"), ("higher", "than"), ("lower", "than"),
     ("on", "the", "order", "of"), ("the", "order", "of"), ("in", "the", "order", "of"),
-    ("a", "maximum", "of"), ("a", "minimum", "of"), ("a", "total", "of"), ("some",),
+    ("a", "maximum", "of"), ("a", "minimum", "of"), ("some",),
     ("nearly",), ("about",), ("around",), ("almost",), ("roughly",), ("approximately",),
     ("approx",), ("circa",), ("over",), ("under",), ("estimated",), ("below",), ("above",),
-    ("within",), ("only",), ("barely",), ("ca",),
+    ("within",), ("barely",), ("ca",),
 )
 
 MONTHS: dict[str, int] = {

@@ -584,7 +584,7 @@ class _Scanner:
             if other is not None and self.near(j, j + 1):
                 j = other[0]
         # range: 5–10, 5 to 10, between 5 and 10
-        j = self._range(i, start, j)
+        start, j = self._range(i, start, j)
         # unit
         unit_match = self.unit_at(j, j - 1)
         if unit_match is not None and not (kind == "money" and unit_match[2] == "money"):
@@ -595,7 +595,10 @@ class _Scanner:
                 kind, unit = unit_kind, unit_text
             j = end
             # a range whose unit came after the first number: "5 km to 10 km"
-            j = self._range(i, start, j)
+            start, after_range = self._range(i, start, j)
+            if after_range > j:
+                again = self.unit_at(after_range, after_range - 1)
+                j = again[0] if again is not None else after_range
         elif kind != "money":
             # hyphenated measure: 2-hour, 30-item, 5-year-old
             hyphen = self._hyphen_word(j)
@@ -608,7 +611,9 @@ class _Scanner:
                 unit = word_text
         if kind == "money" and not unit:
             unit = "dollars"
-        if kind in ("count",) and hint == "digits" and self.is_year(i) and j == i + 1:
+        if kind == "count" and hint == "digits" and self.is_year(i) and self.is_year(j - 1) and j == i + 3:
+            return self._make(start, j, None, "", approx, "date"), j  # 1997-1999, 2013–2017
+        if kind == "count" and hint == "digits" and self.is_year(i) and j == i + 1:
             counted = self._counted(j)
             if not counted or not _looks_plural(counted.split()[-1]):
                 return self._make(start, j, None, "", approx, "date"), j
@@ -807,37 +812,28 @@ class _Scanner:
             return start, 0
         return k, sign * int(digits[:3])
 
-    def _range(self, i: int, start: int, j: int) -> int:
-        """Extend over a range's second number: "5–10", "5 to 10", "between 5 and 10"."""
+    def _range(self, i: int, start: int, j: int) -> tuple[int, int]:
+        """Extend over a range's second number ("5–10", "5 to 10", "between 5 and 10"); returns (start, end)."""
         t = self.tok(j)
         if t is None or not self.near(j - 1, j):
-            return j
+            return start, j
+        opener = start - 1 if self.word(start - 1) in ("between", "from") and self.near(start - 1, start) else None
         if t.kind == "sym" and t.text in _DASHES:
             other = self.number_after(j + 1)
-            if other is not None and self.near(j, j + 1):
-                # "2-hour" is a hyphenated measure, not a range; "1997-1999" is a range
-                end = other[0]
-                nxt_unit = self.unit_at(end, end - 1)
-                if nxt_unit is not None:
-                    end = nxt_unit[0]
-                return end
-            return j
+            if other is not None and self.near(j, j + 1) and not self.is_label(other[0] - 1):
+                return start, other[0]
+            return start, j
         low = self.word(j)
-        if low in ("to", "and", "or") or (low == "-" ):
-            between = start < i and self.word(start) in ("between", "from")
-            if low == "and" and not between:
-                return j
-            if low == "or" and self.word(j + 1) == "more":
-                return j + 2
-            other = self.number_after(j + 1)
-            if other is not None and self.near(j, j + 1):
-                end = other[0]
-                nxt_unit = self.unit_at(end, end - 1)
-                if nxt_unit is not None:
-                    end = nxt_unit[0]
-                # "2 to 3 times": fine; "5 to 10 people": counts handled later
-                return end
-        return j
+        if low not in ("to", "and", "or"):
+            return start, j
+        if low == "or" and self.word(j + 1) == "more":
+            return start, j + 2
+        if low == "and" and not (opener is not None and self.word(opener) == "between"):
+            return start, j
+        other = self.number_after(j + 1)
+        if other is None or not self.near(j, j + 1) or self.is_label(other[0] - 1):
+            return start, j
+        return (opener if opener is not None else start), other[0]
 
     def _hyphen_word(self, j: int) -> tuple[int, str] | None:
         if not (self.is_sym(j, "-") and self.glued(j - 1, j)):
@@ -875,31 +871,28 @@ def _looks_plural(word: str) -> bool:
 def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
     """The noun phrase right after a number: "33,000 [Syrian refugees]", "three [officers] defected".
 
-    Best effort without a tagger: take up to `max_words` words, stop at function
-    words, punctuation and words that look like verbs, and end at the first
-    plural noun when there is one.
+    Best effort without a tagger: read up to `max_words` words, stopping at
+    function words and punctuation, and end at the first plural noun. With no
+    plural in reach the phrase is just its first word ("the 13th [general] to
+    defect"), since the words after a singular head are usually a verb.
     """
     words: list[str] = []
     window = text[position : position + 120]
     for match in _WORD.finditer(window):
         word = match.group()
-        if not word[0].isalpha():
-            break
-        low = word.lower()
-        if low in lx.NOUN_STOPS:
-            break
-        if words and (low.endswith("ly") or (low.endswith("ed") and not _looks_plural(words[-1]) is False and len(low) > 4)):
+        if not word[0].isalpha() or word.lower() in lx.NOUN_STOPS:
             break
         words.append(word)
         if _looks_plural(word) or len(words) >= max_words:
             break
-        # a gap larger than one space ends the phrase
-        nxt = window[match.end() : match.end() + 2]
-        if not nxt.startswith(" ") or nxt == "  ":
-            break
-    # trim trailing verb-like words from a phrase with no plural ("officer defected")
-    while len(words) > 1 and words[-1].lower().endswith(("ed", "ing")) and not _looks_plural(words[-1]):
-        words.pop()
+        if window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
+            break  # punctuation or a wide gap ends the phrase
+    if not words:
+        return ""
+    if not any(_looks_plural(word) for word in words):
+        words = words[:1]
+    if words[0].lower().endswith(("ed", "ly")) and len(words) == 1 and len(words[0]) > 4:
+        return ""  # "three defected", "two recently": no noun
     return " ".join(words)
 
 

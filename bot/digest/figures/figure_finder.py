@@ -1,0 +1,172 @@
+"""Pick the key figures of an article: the few numbers a reader most needs.
+
+Every quantity is found by `quantities.find_quantities`; each becomes a
+candidate `Figure` with what it counts, and a score that prefers
+- a clear counted noun or unit ("224 people" over "at least three"),
+- larger and precisely written numbers (digits over "two"),
+- early sentences, and body text over heading-like lines,
+and penalises pronoun uses ("one of those three"). Times of day are never
+figures; dates stay candidates but rank last. The same value with the same
+noun is kept once (its best-scored, usually earliest, occurrence).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Collection, Sequence
+
+from bot.digest.figures import lexicon as lx
+from bot.digest.figures.quantities import Quantity, counted_noun_after, find_quantities
+from bot.digest.models import Figure, Sentence
+
+__all__ = ["Quantity", "find_quantities", "find_figures", "figure_counts"]
+
+_KIND_WEIGHT = {
+    "count": 2.0,
+    "money": 2.2,
+    "percent": 2.0,
+    "ordinal": 2.0,
+    "duration": 2.0,
+    "measure": 1.8,
+    "date": 0.2,
+}
+_CLEAR_NOUN = 1.5  # the figure says what it counts
+_NO_NOUN = -1.5  # a bare count ("at least three") is hard to read alone
+_DIGITS = 0.3  # "33" is more precise than "three"
+_SMALL_WORD = -0.3  # "two", "three": usually colour, not a key figure
+_MAGNITUDE = 0.35  # per power of ten, capped
+_MAGNITUDE_CAP = 2.0
+_POSITION = 0.8  # the first sentence gets this much; the last gets none
+_HEADING = -2.5  # headings and list lines restate or link; body figures first
+_WEAK_USE = -2.0  # "one of those three", "these two"
+
+_PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_MONEY_LINKS = ("in", "for", "of", "worth")
+
+
+def figure_counts(quantity: Quantity, sentence_text: str) -> str:
+    """What a quantity counts or measures, in the words of the sentence."""
+    after = quantity.end
+    if quantity.kind == "money":
+        link = _next_word(sentence_text, after)
+        if link in _MONEY_LINKS:
+            noun = counted_noun_after(sentence_text, _skip_word(sentence_text, after, link))
+            if noun and not noun[0].isdigit():
+                return _strip_article(noun)
+        noun = counted_noun_after(sentence_text, after)
+        if noun and noun[0].islower() and len(noun.split()) <= 2:
+            return noun  # "$2 billion aid package"
+        return quantity.unit_or_counts or "dollars"
+    if quantity.kind == "percent":
+        if _next_word(sentence_text, after) == "of":
+            noun = counted_noun_after(sentence_text, _skip_word(sentence_text, after, "of"))
+            if noun:
+                return _strip_article(noun)
+        return "percent"
+    if quantity.kind == "date":
+        return "date"
+    return quantity.unit_or_counts
+
+
+def _next_word(text: str, position: int) -> str:
+    match = re.match(r"\s*([^\W\d_]+)", text[position : position + 40])
+    return match.group(1).lower() if match else ""
+
+
+def _skip_word(text: str, position: int, word: str) -> int:
+    match = re.match(r"\s*" + re.escape(word) + r"\s+(?:the\s+|a\s+|an\s+)?", text[position : position + 60], re.IGNORECASE)
+    return position + (match.end() if match else 0)
+
+
+def _strip_article(noun: str) -> str:
+    parts = noun.split()
+    while parts and parts[0].lower() in ("the", "a", "an"):
+        parts.pop(0)
+    return " ".join(parts)
+
+
+def _is_weak_use(quantity: Quantity, sentence_text: str, counts: str) -> bool:
+    """"One of those three", "these two": a number that points back rather than informs."""
+    if quantity.kind not in ("count",):
+        return False
+    before = sentence_text[max(0, quantity.start - 20) : quantity.start]
+    if not counts and _PRONOUN_BEFORE.search(before):
+        return True
+    if quantity.value == 1 and _next_word(sentence_text, quantity.end) == "of":
+        return True
+    head = counts.split()[-1].lower() if counts else ""
+    return head in lx.WEAK_HEADS
+
+
+def _score(quantity: Quantity, counts: str, sentence: Sentence, rank: float, weak: bool) -> float:
+    score = _KIND_WEIGHT.get(quantity.kind, 1.0)
+    has_noun = bool(counts) and counts.split()[-1].lower() not in lx.WEAK_HEADS
+    if quantity.kind in ("count", "ordinal"):
+        score += _CLEAR_NOUN if has_noun else _NO_NOUN
+    elif quantity.kind != "date":
+        score += _CLEAR_NOUN
+    written_in_digits = any(ch.isdigit() for ch in quantity.text)
+    if written_in_digits:
+        score += _DIGITS
+    elif quantity.value is not None and abs(quantity.value) < 10:
+        score += _SMALL_WORD
+    if quantity.value is not None and quantity.kind not in ("date",):
+        magnitude = math.log10(abs(quantity.value)) if abs(quantity.value) >= 1 else 0.0
+        score += min(_MAGNITUDE * magnitude, _MAGNITUDE_CAP)
+    score += _POSITION * (1.0 - rank)
+    if sentence.is_heading:
+        score += _HEADING
+    if weak:
+        score += _WEAK_USE
+    return score
+
+
+def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
+    head = figure.counts.split()[-1].lower() if figure.counts else ""
+    if figure.kind == "date":
+        return figure.kind, None, figure.text.lower()
+    return figure.kind, figure.value, head
+
+
+def find_figures(sentences: Sequence[Sentence], limit: int = 6, skip: Collection[int] = ()) -> list[Figure]:
+    """The few figures that matter most, returned in article order.
+
+    `skip` holds sentence indices to ignore (chrome or headings the caller knows of).
+    """
+    if limit <= 0:
+        return []
+    skipped = set(skip)
+    kept = [s for s in sentences if s.index not in skipped and s.text]
+    scored: list[tuple[float, int, int, Figure]] = []
+    for position, sentence in enumerate(kept):
+        rank = position / max(len(kept) - 1, 1)
+        for quantity in find_quantities(sentence.text):
+            if quantity.kind == "time":
+                continue  # times of day are schedule detail, not figures
+            counts = figure_counts(quantity, sentence.text)
+            weak = _is_weak_use(quantity, sentence.text, counts)
+            figure = Figure(
+                text=quantity.text,
+                value=quantity.value,
+                counts=counts,
+                approximate=quantity.approximate,
+                sentence=sentence.index,
+                kind=quantity.kind,
+            )
+            scored.append((_score(quantity, counts, sentence, rank, weak), position, quantity.start, figure))
+    # best first; ties go to the earlier figure
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    chosen: list[tuple[int, int, Figure]] = []
+    seen: set[tuple[str, float | None, str]] = set()
+    for _, position, offset, figure in scored:
+        key = _dedupe_key(figure)
+        if key in seen:
+            continue
+        seen.add(key)
+        chosen.append((position, offset, figure))
+        if len(chosen) >= limit:
+            break
+    chosen.sort(key=lambda item: (item[0], item[1]))
+    return [figure for _, _, figure in chosen]
