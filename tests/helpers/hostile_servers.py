@@ -9,6 +9,7 @@ import asyncio
 import gzip
 import socket
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import brotli
 from aiohttp import web
@@ -78,6 +79,7 @@ class MappingResolver(AbstractResolver):
         return None
 
 
+@lru_cache(maxsize=4)
 def _bomb(decompressed_size: int, kind: str) -> bytes:
     zeros = b"\0" * decompressed_size
     return gzip.compress(zeros, compresslevel=9) if kind == "gzip" else brotli.compress(zeros, quality=5)

@@ -153,7 +153,8 @@ class _Brotli:
         out = bytearray(self._object.process(data, output_buffer_limit=limit + 1))
         while len(out) <= limit and not self._object.can_accept_more_data():
             out += self._object.process(b"", output_buffer_limit=limit + 1 - len(out))
-        return bytes(out)
+        # The limit is soft (brotli grows its buffer in blocks), so memory stays within a block of it.
+        return bytes(out[: limit + 1])
 
 
 def _decoder_for(content_encoding: str) -> _Decoder:
