@@ -1,0 +1,125 @@
+"""The one `commands.Bot` subclass: owns the store, the worker pool and the digest service."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+
+import discord
+from discord.ext import commands
+
+from bot.discord_app import endpoints
+from bot.discord_app.digest_service import DigestService
+from bot.discord_app.rate_limits import SlidingWindow
+from bot.discord_app.replies import NO_PINGS, reply_to_message
+from bot.discord_app.worker_pool import WorkerPool
+from bot.settings import Settings
+from bot.store.database import Store
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("bot.discord_app.exts.summarize", "bot.discord_app.exts.unfurl")
+
+
+def bot_intents(message_content: bool) -> discord.Intents:
+    """Guilds, guild and DM messages; message content only when the operator enabled the privileged intent."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    intents.message_content = message_content
+    return intents
+
+
+class DigestBot(commands.Bot):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(settings.discord.prefix),
+            intents=bot_intents(settings.discord.message_content_intent),
+            allowed_mentions=NO_PINGS,
+            help_command=None,
+            max_messages=200,
+        )
+        self.settings = settings
+        self.pool = WorkerPool(settings.workers.processes)
+        self.store: Store | None = None
+        self._service: DigestService | None = None
+        per = settings.discord.cooldown_seconds
+        self.user_limits = SlidingWindow(settings.discord.user_rate, per)
+        self.guild_limits = SlidingWindow(settings.discord.guild_rate, per)
+
+    @property
+    def service(self) -> DigestService:
+        if self._service is None:
+            raise RuntimeError("the bot is not set up yet")
+        return self._service
+
+    async def login(self, token: str) -> None:
+        # Route.BASE must point at the configured API before the first request.
+        endpoints.use_api_base(self.settings.discord.api_base)
+        await super().login(token)
+
+    async def setup_hook(self) -> None:
+        discord_settings = self.settings.discord
+        await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
+        self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
+        self.pool.start()
+        self._service = DigestService(self.settings, self.pool, self.store)
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands_if_changed()
+
+    def command_definitions_hash(self) -> str:
+        definitions = sorted(
+            (command.to_dict(self.tree) for command in self.tree.get_commands()),
+            key=lambda d: (d.get("type", 1), d["name"]),
+        )
+        return hashlib.sha256(json.dumps(definitions, sort_keys=True, default=str).encode()).hexdigest()
+
+    async def sync_commands_if_changed(self) -> bool:
+        """Upload the application commands only when their definitions differ from the last upload."""
+        assert self.store is not None
+        key = f"app_commands_hash:{self.application_id}"
+        current = self.command_definitions_hash()
+        if await self.store.get_meta(key) == current:
+            log.info("application commands unchanged; not syncing")
+            return False
+        synced = await self.tree.sync()
+        await self.store.set_meta(key, current)
+        log.info("synced %d application commands", len(synced))
+        return True
+
+    async def on_command_error(self, ctx: commands.Context, error: commands.CommandError) -> None:  # type: ignore[override]
+        if isinstance(error, commands.CommandNotFound):
+            return
+        if isinstance(error, commands.HybridCommandError):
+            error = error.original  # type: ignore[assignment]
+        message: str
+        if isinstance(error, (commands.MissingPermissions, discord.app_commands.MissingPermissions)):
+            message = "You need the Manage Server permission for that."
+        elif isinstance(error, (commands.NoPrivateMessage, discord.app_commands.NoPrivateMessage)):
+            message = "That only works in a server channel."
+        elif isinstance(error, commands.CommandOnCooldown):
+            message = f"⏳ Please wait {math.ceil(error.retry_after)} s before trying that again."
+        elif isinstance(error, (commands.UserInputError, commands.BadArgument)):
+            usage = f"{self.settings.discord.prefix}{ctx.command.qualified_name} {ctx.command.signature}" if ctx.command else ""
+            message = f"I didn't understand that. Usage: `{usage.strip()}`"
+        else:
+            log.error("command %s failed", ctx.command, exc_info=error)
+            message = "Something went wrong on my side; please try again."
+        if ctx.interaction is not None:
+            await ctx.send(message, allowed_mentions=NO_PINGS)
+        else:
+            await reply_to_message(ctx.message)(message)
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            await self.pool.close()
+            if self.store is not None:
+                store, self.store = self.store, None
+                await store.close()
+            endpoints.restore_default_endpoints()

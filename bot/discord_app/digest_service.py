@@ -1,0 +1,101 @@
+"""Turn a request from Discord (a link, pasted text, a file) into a digest.
+
+Links are fetched on the event loop (I/O); extraction and summarization run in
+the worker pool. Digests of links are cached by canonical URL. A request that
+finds every worker busy waits in a bounded queue; past the bound it is refused
+with `Busy`, which the cogs answer, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.digest.fetch.url_canon import canonical_url
+from bot.digest.models import Digest, DigestError
+from bot.digest.pipeline import DigestOptions, digest_document
+from bot.digest.sources import RawDocument, document_from_text, load_source
+from bot.discord_app.worker_pool import WorkerPool
+from bot.settings import Settings
+from bot.store.database import Store
+
+log = logging.getLogger(__name__)
+
+
+class Busy(Exception):
+    """Every worker is busy and the queue is full."""
+
+
+@dataclass(frozen=True)
+class DigestRequest:
+    """What a user asked to digest."""
+
+    kind: Literal["link", "text", "file"]
+    value: str  # the link, or the text itself
+    label: str  # how the source is named to the user: the link, "message.txt", "pasted text"
+    file_kind: Literal["html", "text"] | None = None  # for files: known from the suffix
+
+
+def cache_variant(options: DigestOptions) -> str:
+    return f"sentences={options.sentences or 'auto'};lang={options.language or 'auto'}"
+
+
+class DigestService:
+    def __init__(self, settings: Settings, pool: WorkerPool, store: Store | None) -> None:
+        self.settings = settings
+        self.pool = pool
+        self.store = store
+        self._slots = asyncio.Semaphore(pool.capacity)
+        self._waiting = 0
+
+    @property
+    def queue_full(self) -> bool:
+        return self._slots.locked() and self._waiting >= self.settings.discord.queue_limit
+
+    async def digest(self, request: DigestRequest, options: DigestOptions = DigestOptions()) -> Digest:
+        """The digest of a request; a failure comes back in `Digest.error`. Raises `Busy`."""
+        if self.queue_full:
+            raise Busy()
+        if request.kind == "link":
+            return await self._digest_link(request.value, options)
+        if request.kind == "file" and request.file_kind is not None:
+            document = RawDocument(source=request.label, text=request.value, kind=request.file_kind)
+        else:
+            document = document_from_text(request.value, source=request.label)
+        return await self._run(document, options)
+
+    async def _digest_link(self, url: str, options: DigestOptions) -> Digest:
+        key = canonical_url(url)
+        variant = cache_variant(options)
+        if self.store is not None:
+            cached = await self.store.get_digest(key, variant)
+            if cached is not None:
+                log.info("digest of %s served from the cache", key)
+                await self.store.refresh_digest(key, variant)
+                return cached
+        try:
+            document = await load_source(url, self.settings.fetch, self.settings.digest.max_input_chars * 4)
+        except DigestError as exc:
+            return Digest(source=url, error=str(exc))
+        digest = await self._run(document, options)
+        if self.store is not None and digest.error is None:
+            await self.store.put_digest(key, variant, digest)
+        return digest
+
+    async def _run(self, document: RawDocument, options: DigestOptions) -> Digest:
+        if self.queue_full:
+            raise Busy()
+        self._waiting += 1
+        try:
+            await self._slots.acquire()
+        finally:
+            self._waiting -= 1
+        try:
+            return await self.pool.run(digest_document, document, self.settings.digest, options)
+        except Exception:
+            log.exception("the worker pool failed on %s", document.source)
+            return Digest(source=document.source, error="Something went wrong while reading this article; please try again.")
+        finally:
+            self._slots.release()

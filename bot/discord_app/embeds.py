@@ -1,0 +1,200 @@
+"""A digest as Discord embeds, within Discord's limits, safe to show anything an article says.
+
+Article text is escaped (no forged formatting or masked links, no mentions),
+bullets link to their sentence in the page with a text fragment, and whatever
+does not fit is cut at a sentence boundary, never mid-word.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import discord
+
+from bot.digest.models import Digest, Figure, Hedge, SummarySentence
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FIELD_COUNT_LIMIT = 25
+FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+CONTENT_LIMIT = 2000
+
+EMBED_COLOUR = discord.Colour(0x4F7CAC)
+NOTABLE_HEDGES = 3
+HEDGE_LABELS = {"hedged": "hedged", "conditional": "conditional", "attributed": "attributed"}
+ELLIPSIS = "…"
+
+_LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
+_MARKDOWN = re.compile(r"([\\*_~|`\[\]<>#:])")
+_LINE_START_MARKUP = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)")
+_MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
+_FRAGMENT_WORDS = 4  # words at each end of a long sentence in a text fragment
+
+
+def escape(text: str) -> str:
+    """Article text shown verbatim: markdown and mention syntax neutralised, links kept whole."""
+    parts: list[str] = []
+    position = 0
+    for match in _LINK.finditer(text):
+        parts.append(_escape_plain(text[position : match.start()]))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(_escape_plain(text[position:]))
+    escaped = "".join(parts)
+    escaped = _LINE_START_MARKUP.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    return _MASS_MENTION.sub("@\u200b\\1", escaped)
+
+
+def _escape_plain(text: str) -> str:
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def no_preview(url: str) -> str:
+    """A link in the bot's own text, wrapped so Discord adds no preview of its own."""
+    return f"<{url}>"
+
+
+def wrap_links(text: str) -> str:
+    """Every bare link in `text` wrapped in angle brackets (no previews under the bot's answers)."""
+    return re.sub(r"(?<!<)(https?://[^\s<>]+)", r"<\1>", text)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` shortened to `limit` characters at a word boundary, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    room = max(0, limit - len(ELLIPSIS))
+    cut = text[:room]
+    space = cut.rfind(" ")
+    if space > room // 2:
+        cut = cut[:space]
+    cut = cut.rstrip(" \\,;:")  # never leave a dangling escape
+    return cut + ELLIPSIS
+
+
+def _fragment_part(text: str) -> str:
+    # Text-fragment syntax reserves '-', ',' and '&'; quote() leaves '-' alone.
+    return quote(text, safe="").replace("-", "%2D")
+
+
+def text_fragment_link(url: str, sentence: str) -> str:
+    """`url` scrolled to `sentence` and highlighted: `#:~:text=start,end` for long sentences."""
+    words = sentence.split()
+    if len(words) <= 2 * _FRAGMENT_WORDS:
+        directive = _fragment_part(" ".join(words))
+    else:
+        start = " ".join(words[:_FRAGMENT_WORDS])
+        end = " ".join(words[-_FRAGMENT_WORDS:])
+        directive = f"{_fragment_part(start)},{_fragment_part(end)}"
+    scheme, netloc, path, query, _fragment = urlsplit(url)
+    # Parentheses would end a markdown link early.
+    base = urlunsplit((scheme, netloc, path, query, "")).replace("(", "%28").replace(")", "%29")
+    return f"{base}#:~:text={directive}"
+
+
+def _emphasise_cues(escaped: str, cues: tuple[str, ...]) -> str:
+    for cue in sorted(set(cues), key=len, reverse=True):
+        pattern = re.compile(rf"(?<![\w*])({re.escape(_escape_plain(cue))})(?![\w*])", re.IGNORECASE)
+        escaped = pattern.sub(r"**\1**", escaped, count=1)
+    return escaped
+
+
+def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESCRIPTION_LIMIT) -> str:
+    """One bullet: the sentence (cue words bold when hedged), its hedge label, and a link to it in the page."""
+    prefix = "• "
+    suffix = ""
+    if sentence.hedge is not None:
+        prefix = "• ⚠️ "
+        suffix += f" *({HEDGE_LABELS.get(sentence.hedge.kind, sentence.hedge.kind)}: {escape(', '.join(sentence.hedge.cues))})*"
+    if url:
+        suffix += f" [↗]({text_fragment_link(url, sentence.text)})"
+    room = limit - len(prefix) - len(suffix)
+    text = escape(sentence.text)
+    if len(text) > room:
+        text = cut_at_word(text, room)
+    elif sentence.hedge is not None:
+        emphasised = _emphasise_cues(text, sentence.hedge.cues)
+        if len(emphasised) <= room:
+            text = emphasised
+    return prefix + text + suffix
+
+
+def figure_line(figure: Figure) -> str:
+    counts = f" {escape(figure.counts)}" if figure.counts else ""
+    approx = " (approx.)" if figure.approximate else ""
+    return f"• **{escape(figure.text)}**{counts}{approx}"
+
+
+def _lines_within(lines: list[str], limit: int) -> str:
+    """Whole lines, in order, while they fit in `limit` characters."""
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        line = cut_at_word(line, limit) if not kept else line
+        extra = len(line) + (1 if kept else 0)
+        if used + extra > limit:
+            break
+        kept.append(line)
+        used += extra
+    return "\n".join(kept)
+
+
+def footer_text(digest: Digest) -> str:
+    stats = digest.stats
+    parts = []
+    if digest.language:
+        parts.append(f"language: {digest.language}")
+    parts.append(f"{stats.words_in:,} words → {stats.words_out:,}")
+    if stats.words_in:
+        parts.append(f"{stats.reduction:.0%} shorter")
+        parts.append(f"about {stats.minutes_saved:.1f} min saved")
+    text = " · ".join(parts)
+    if digest.language_note:
+        text += f"\n{digest.language_note}"
+    return text[:FOOTER_LIMIT]
+
+
+def digest_embed(digest: Digest) -> discord.Embed:
+    """The digest in one embed whose size stays within every Discord limit."""
+    link = digest.url if digest.url and digest.url.startswith(("http://", "https://")) else None
+    title = cut_at_word(escape(digest.title.strip()) or "Digest", TITLE_LIMIT)
+    embed = discord.Embed(title=title, url=link, colour=EMBED_COLOUR)
+    embed.set_footer(text=footer_text(digest))
+
+    if digest.figures:
+        embed.add_field(name="Key figures", value=_lines_within([figure_line(f) for f in digest.figures], FIELD_VALUE_LIMIT), inline=False)
+    in_summary = {s.index for s in digest.summary}
+    notable = [h for h in digest.notable_hedges(NOTABLE_HEDGES) if h.index not in in_summary]
+    if notable:
+        lines = [
+            summary_bullet(SummarySentence(text=h.text, index=h.index, hedge=Hedge(kind=h.kind, cues=h.cues)), link, FIELD_VALUE_LIMIT)
+            for h in notable
+        ]
+        embed.add_field(name="Hedged claims elsewhere", value=_lines_within(lines, FIELD_VALUE_LIMIT), inline=False)
+
+    used = len(embed.title or "") + len(embed.footer.text or "") + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)
+    budget = min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - used)
+    bullets = [summary_bullet(s, link, budget) for s in digest.summary]
+    description = _lines_within(bullets, budget)
+    kept = description.count("\n") + 1 if description else 0
+    if kept < len(bullets):
+        more = f"\n*…and {len(bullets) - kept} more sentence{'s' if len(bullets) - kept != 1 else ''}*"
+        while description and len(description) + len(more) > budget:
+            description = description.rsplit("\n", 1)[0] if "\n" in description else ""
+        description += more
+    embed.description = description or None
+    return embed
+
+
+def error_text(digest_or_message: Digest | str, source: str | None = None) -> str:
+    """A one-line answer for a digest that failed (links wrapped, nothing pinged)."""
+    message = digest_or_message.error if isinstance(digest_or_message, Digest) else digest_or_message
+    message = message or "Something went wrong."
+    where = ""
+    if source and source.startswith(("http://", "https://")):
+        where = f" ({no_preview(source)})"
+    return cut_at_word(f"⚠️ I can't summarize that{where}: {wrap_links(escape(message))}", CONTENT_LIMIT)

@@ -1,0 +1,1 @@
+"""Cogs loaded by `DigestBot.setup_hook`."""

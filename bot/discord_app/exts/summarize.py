@@ -1,0 +1,154 @@
+"""`!summarize` (prefix or mention), `/summarize`, the "Summarize" message menu, and plain DMs."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from contextlib import AbstractAsyncContextManager, nullcontext
+from typing import TYPE_CHECKING, Optional
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.digest.pipeline import MAX_SENTENCES, DigestOptions
+from bot.discord_app.digest_service import Busy, DigestRequest
+from bot.discord_app.embeds import digest_embed, error_text
+from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
+from bot.discord_app.replies import Answer, answer_context, follow_up, reply_to_message
+
+if TYPE_CHECKING:
+    from bot.discord_app.client import DigestBot
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
+
+
+class Summarize(commands.Cog):
+    def __init__(self, bot: "DigestBot") -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Summarize", callback=self.summarize_message)
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    # -- the shared path ---------------------------------------------------------
+
+    def cooldown_answer(self, user_id: int, guild_id: int | None) -> str | None:
+        """A friendly refusal when the user or guild asked too often; else records the request."""
+        discord_settings = self.bot.settings.discord
+        wait = self.bot.user_limits.retry_after(user_id)
+        if wait > 0:
+            return (
+                f"⏳ Easy there: you can ask for {discord_settings.user_rate} digests every "
+                f"{discord_settings.cooldown_seconds:g} seconds. Try again in {math.ceil(wait)} s."
+            )
+        if guild_id is not None:
+            wait = self.bot.guild_limits.retry_after(guild_id)
+            if wait > 0:
+                return f"⏳ This server has asked for a lot of digests just now. Try again in {math.ceil(wait)} s."
+            self.bot.guild_limits.record(guild_id)
+        self.bot.user_limits.record(user_id)
+        return None
+
+    async def answer(
+        self,
+        request: DigestRequest | None,
+        answer: Answer,
+        user_id: int,
+        guild_id: int | None,
+        options: DigestOptions = DigestOptions(),
+        typing: AbstractAsyncContextManager[object] | None = None,
+    ) -> None:
+        if request is None:
+            await answer(USAGE)
+            return
+        if request.kind == "link" and (problem := link_problem(request.value)):
+            await answer(error_text(problem, request.value))
+            return
+        refusal = self.cooldown_answer(user_id, guild_id)
+        if refusal:
+            await answer(refusal)
+            return
+        try:
+            async with typing or nullcontext():
+                digest = await self.bot.service.digest(request, options)
+        except Busy:
+            await answer(BUSY)
+            return
+        if digest.error:
+            await answer(error_text(digest, request.value if request.kind == "link" else None))
+            return
+        await answer(embeds=[digest_embed(digest)])
+
+    # -- !summarize and /summarize -------------------------------------------------
+
+    @commands.hybrid_command(name="summarize", aliases=["digest", "tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
+    @app_commands.describe(source="A link to an article, or the article's text", sentences="How many sentences the summary has (1-20)")
+    async def summarize(
+        self,
+        ctx: commands.Context,
+        *,
+        source: Optional[str] = None,
+        sentences: Optional[app_commands.Range[int, 1, MAX_SENTENCES]] = None,
+    ) -> None:
+        """Everything after the command word is the source; a leading number is part of the text."""
+        options = DigestOptions(sentences=sentences)
+        guild_id = ctx.guild.id if ctx.guild else None
+        if ctx.interaction is not None:
+            await ctx.defer()
+            await self.answer(request_from_text(source or ""), answer_context(ctx), ctx.author.id, guild_id, options)
+            return
+        answer = reply_to_message(ctx.message)
+        try:
+            request = await request_from_message(ctx.message, self.bot.settings, text=source or "")
+            if request is None and (target := await referenced_message(ctx.message)) is not None:
+                request = await request_from_message(target, self.bot.settings)
+        except InputError as exc:
+            await answer(str(exc))
+            return
+        await self.answer(request, answer, ctx.author.id, guild_id, options, typing=ctx.channel.typing())
+
+    # -- Apps > Summarize ----------------------------------------------------------
+
+    async def summarize_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        await interaction.response.defer(thinking=True)
+        answer = follow_up(interaction)
+        try:
+            request = await request_from_message(message, self.bot.settings)
+        except InputError as exc:
+            await answer(str(exc))
+            return
+        if request is None:
+            await answer("That message has no link, text or text file I can summarize.")
+            return
+        guild_id = interaction.guild_id
+        await self.answer(request, answer, interaction.user.id, guild_id)
+
+    # -- direct messages -------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """A DM with a link, pasted text or a text file gets its digest, no command needed."""
+        if message.guild is not None or message.author.bot or message.webhook_id is not None:
+            return
+        ctx = await self.bot.get_context(message)
+        if ctx.prefix is not None:
+            return  # a command (or a typo of one): the command machinery answers
+        answer = reply_to_message(message)
+        try:
+            request = await request_from_message(message, self.bot.settings)
+        except InputError as exc:
+            await answer(str(exc))
+            return
+        if request is not None and request.kind == "text" and len(_WORD.findall(request.value)) < self.bot.settings.digest.min_words:
+            request = None  # "hi", "thanks": not an article
+        await self.answer(request, answer, message.author.id, None, typing=message.channel.typing())
+
+
+async def setup(bot: "DigestBot") -> None:
+    await bot.add_cog(Summarize(bot))

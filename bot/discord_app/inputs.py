@@ -1,0 +1,147 @@
+"""Find what to digest in a Discord message: a link, a text attachment (such as `message.txt`) or pasted text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
+
+import discord
+
+from bot.digest.fetch.fetcher import decode_body
+from bot.digest.sources import FILE_SUFFIXES
+from bot.discord_app.digest_service import DigestRequest
+from bot.settings import Settings
+
+# A link as Discord auto-links it; angle brackets (no preview) are allowed around it.
+URL_IN_TEXT = re.compile(r"<?(https?://[^\s<>|]+[^\s<>|.,;:!?'\")\]])>?", re.IGNORECASE)
+_SUPPRESSED_URL = re.compile(r"<(https?://[^\s<>]+)>", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+
+MEDIA_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .webp .avif .bmp .svg .ico .tif .tiff .heic "
+    ".mp4 .m4v .mov .webm .mkv .avi .wmv .flv .m3u8 .mp3 .m4a .ogg .oga .wav .flac .opus .pdf .zip".split()
+)
+VIDEO_HOSTS = frozenset({"youtube.com", "youtu.be", "vimeo.com", "twitch.tv", "tiktok.com", "gfycat.com", "giphy.com", "tenor.com", "imgur.com"})
+DISCORD_HOSTS = frozenset({"discord.com", "discord.gg", "discordapp.com", "discordapp.net", "discord.media", "discord.new", "dis.gd"})
+
+
+class InputError(Exception):
+    """Nothing usable in the message; the text is a one-line answer for the user."""
+
+
+USAGE = (
+    "Send a link, paste an article, or attach a .txt, .md or .html file "
+    "(a long paste arrives as message.txt) and I'll answer with its digest."
+)
+
+
+def _host_in(host: str, hosts: frozenset[str]) -> bool:
+    host = host.lower().rstrip(".")
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def link_problem(url: str) -> str | None:
+    """Why a link is not an article worth fetching, or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "That is not a valid web address."
+    host = parts.hostname or ""
+    if _host_in(host, DISCORD_HOSTS):
+        return "That is a Discord link, not an article."
+    if _host_in(host, VIDEO_HOSTS):
+        return "That link is a video or an image, not an article."
+    if PurePosixPath(parts.path).suffix.lower() in MEDIA_SUFFIXES:
+        return "That link is an image, a video or another file, not an article."
+    return None
+
+
+def links_in(text: str, include_suppressed: bool = True) -> list[str]:
+    """Links in order of appearance, without duplicates; `<link>` (no preview wanted) only when asked."""
+    suppressed = {m.group(1) for m in _SUPPRESSED_URL.finditer(text)}
+    found: list[str] = []
+    for match in URL_IN_TEXT.finditer(text):
+        url = match.group(1)
+        if not include_suppressed and (url in suppressed or match.group(0).startswith("<")):
+            continue
+        if url not in found:
+            found.append(url)
+    return found
+
+
+def request_from_text(text: str) -> DigestRequest | None:
+    """A link when the text is essentially one link, else the text itself."""
+    text = text.strip()
+    if not text:
+        return None
+    links = links_in(text)
+    if links:
+        rest = URL_IN_TEXT.sub(" ", text)
+        if len(_WORD.findall(rest)) <= 12:  # a link with a short remark around it
+            return DigestRequest(kind="link", value=links[0], label=links[0])
+    return DigestRequest(kind="text", value=text, label="pasted text")
+
+
+def _attachment_kind(attachment: discord.Attachment) -> str | None:
+    suffix = PurePosixPath(attachment.filename).suffix.lower()
+    if suffix in FILE_SUFFIXES:
+        return FILE_SUFFIXES[suffix]
+    content_type = (attachment.content_type or "").split(";")[0].strip().lower()
+    if content_type in ("text/plain", "text/markdown"):
+        return "text"
+    if content_type in ("text/html", "application/xhtml+xml"):
+        return "html"
+    return None
+
+
+async def request_from_attachments(message: discord.Message, settings: Settings) -> DigestRequest | None:
+    """The first text attachment, read; InputError when there are only other files."""
+    if not message.attachments:
+        return None
+    limit = settings.digest.max_input_chars * 4
+    for attachment in message.attachments:
+        kind = _attachment_kind(attachment)
+        if kind is None:
+            continue
+        if attachment.size > limit:
+            raise InputError(f"{discord.utils.escape_markdown(attachment.filename)} is too large to summarize (over {limit // 1_000_000} MB).")
+        try:
+            data = await attachment.read()
+        except discord.HTTPException as exc:
+            raise InputError("I could not download that attachment; please send it again.") from exc
+        return DigestRequest(kind="file", value=decode_body(data, None), label=attachment.filename, file_kind=kind)  # type: ignore[arg-type]
+    raise InputError("That attachment is not a text file: attach a .txt, .md or .html file, or send a link.")
+
+
+async def request_from_message(message: discord.Message, settings: Settings, text: str | None = None) -> DigestRequest | None:
+    """What to digest in `message`: a link in its text, else a text attachment, else its text.
+
+    `text` replaces the message's content (a command's arguments, without the command word).
+    """
+    body = message.content if text is None else text
+    from_text = request_from_text(body)
+    if from_text is not None and from_text.kind == "link":
+        return from_text
+    from_file = await request_from_attachments(message, settings)
+    if from_file is not None:
+        return from_file
+    if from_text is None and message.embeds:
+        # A message that is only a link preview (or another bot's embed): its link.
+        for embed in message.embeds:
+            if embed.url:
+                return DigestRequest(kind="link", value=embed.url, label=embed.url)
+    return from_text
+
+
+async def referenced_message(message: discord.Message) -> discord.Message | None:
+    """The message `message` replies to, fetched when Discord did not include it."""
+    reference = message.reference
+    if reference is None or reference.message_id is None:
+        return None
+    if isinstance(reference.resolved, discord.Message):
+        return reference.resolved
+    try:
+        return await message.channel.fetch_message(reference.message_id)
+    except discord.HTTPException:
+        return None
