@@ -22,9 +22,20 @@ _CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 
 
+# pysbd's Arabic and Persian rules end a sentence at every colon, the Arabic ones also at
+# the Arabic comma; in prose neither ends one, so such a piece is joined to the next.
+# (Armenian writes its full stop like a colon, so there a colon still ends a sentence.)
+_COMMA_END = re.compile(r"[,،]\s*$")
+_COLON_END = re.compile(r":\s*$")
+
+
 @functools.lru_cache(maxsize=32)
 def _segmenter(code: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=code if code in _PYSBD_CODES else "en", clean=False)
+    return pysbd.Segmenter(language=code if code in _PYSBD_CODES else "en", clean=False, char_span=True)
+
+
+def _ends_mid_sentence(piece: str, code: str) -> bool:
+    return bool(_COMMA_END.search(piece) or (code != "hy" and _COLON_END.search(piece)))
 
 
 def split_line(line: str, language_code: str = "en") -> list[str]:
@@ -33,7 +44,13 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
     if not line:
         return []
     code = language_code.split("-")[0]
-    pieces = [piece.strip() for piece in _segmenter(code).segment(line)]
+    bounds: list[list[int]] = []  # [start, end] offsets into `line`
+    for span in _segmenter(code).segment(line):
+        if bounds and _ends_mid_sentence(line[bounds[-1][0] : bounds[-1][1]], code):
+            bounds[-1][1] = span.end
+        else:
+            bounds.append([span.start, span.end])
+    pieces = [line[start:end].strip() for start, end in bounds]
     return [piece for piece in pieces if piece]
 
 
