@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import logging
 import re
 
@@ -33,6 +34,8 @@ SUMY_NAMES: dict[str, str] = {
     "ko": "korean",
     "nl": "dutch",
     "no": "norwegian",
+    "nb": "norwegian",  # Bokmål and Nynorsk: codes a user may force; langdetect says "no"
+    "nn": "norwegian",
     "pl": "polish",
     "pt": "portuguese",
     "ro": "romanian",
@@ -58,6 +61,9 @@ STEMMED = {
     "hungarian", "italian", "norwegian", "polish", "portuguese", "romanian", "russian",
     "slovak", "spanish", "swedish", "ukrainian",
 }
+
+# sumy's Polish and Greek stemmers import these packages on first use and fail without them.
+_STEMMER_PACKAGES = {"polish": "pystempel", "greek": "greek_stemmer"}
 
 # Languages whose words sumy's tokenizers would need extra packages to split (jieba, konlpy, ...);
 # we split them with our own regex word tokenizer, which treats a run of ideographs as one word.
@@ -98,6 +104,15 @@ def identify(text: str) -> str:
         raise DigestError("Could not tell what language the text is in.") from exc
 
 
+@functools.lru_cache(maxsize=64)
+def can_stem(name: str) -> bool:
+    """Whether sumy can stem this language here (its optional stemmer package, if any, is installed)."""
+    if name not in STEMMED:
+        return False
+    package = _STEMMER_PACKAGES.get(name)
+    return package is None or importlib.util.find_spec(package) is not None
+
+
 def language_for(code: str) -> Language:
     """Describe what the summarizer can do for a language given by its ISO code."""
     code = code.lower().strip()
@@ -110,7 +125,7 @@ def language_for(code: str) -> Language:
             stop_words=False,
             note=f"no stemmer or stop words for language '{code}': sentences are ranked on raw word overlap",
         )
-    stemmer = name in STEMMED
+    stemmer = can_stem(name)
     stops = bool(stop_words_for(name))
     note = None
     if not stemmer and not stops:
