@@ -42,7 +42,7 @@ _HEADING = -2.5  # headings and list lines restate or link; body figures first
 _WEAK_USE = -2.0  # "one of those three", "these two"
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
-_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MONEY_LINKS = ("in", "for", "of", "worth")
 
 
@@ -55,9 +55,11 @@ def figure_counts(quantity: Quantity, sentence_text: str) -> str:
             noun = counted_noun_after(sentence_text, _skip_word(sentence_text, after, link))
             if noun and not noun[0].isdigit():
                 return _strip_article(noun)
-        noun = counted_noun_after(sentence_text, after)
-        if noun and noun[0].islower() and len(noun.split()) <= 2:
-            return noun  # "$2 billion aid package"
+        # attributive use: "a $2 billion aid package", "the $40 million bridge"
+        if _ARTICLE_BEFORE.search(sentence_text[max(0, quantity.start - 6) : quantity.start]):
+            noun = counted_noun_after(sentence_text, after)
+            if noun and noun[0].islower():
+                return noun
         return quantity.unit_or_counts or "dollars"
     if quantity.kind == "percent":
         if _next_word(sentence_text, after) == "of":

@@ -44,6 +44,10 @@ class _Token(NamedTuple):
     end: int
 
 
+# modifier phrases by their last word, longest first
+_PHRASES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted(lx.APPROX_PHRASES, key=len, reverse=True):
+    _PHRASES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
 _TOKEN = re.compile(r"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
@@ -75,7 +79,7 @@ def _tokenize(text: str) -> list[_Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         piece = match.group()
-        if piece[0].isdigit() or (piece[0] == "." and len(piece) > 1):
+        if piece[0].isdecimal() or (piece[0] == "." and len(piece) > 1):
             kind = "num"
         elif piece[0].isalpha():
             kind = "word"
@@ -94,6 +98,8 @@ def _parse_digits(text: str) -> float | None:
             return float(text)
         if len(seps) == 1:
             sep, tail = seps[0], digits[1]
+            if sep == "." and tail == "000" and digits[0][:1] not in ("", "0"):
+                return float(digits[0] + tail)  # 33.000: a thousands point (German, Spanish, ...)
             if sep == "." or len(tail) != 3:
                 return float(digits[0] + "." + tail) if digits[0] else float("." + tail)
             return float(digits[0] + tail)  # 33,000
@@ -196,15 +202,19 @@ class _Scanner:
 
     # --- left context -------------------------------------------------------
 
-    def is_label(self, i: int) -> bool:
-        """The number at token i is a label or identifier, not an amount."""
+    def is_label(self, i: int, depth: int = 0) -> bool:
+        """The number at token i is a label or identifier, not an amount.
+
+        `depth` bounds the look back through chains like "2008, 2005, 2004" so
+        the check stays constant-time per token.
+        """
         t = self.tokens[i]
         before = self.text[t.start - 1] if t.start > 0 else " "
         if before.isalnum() or before == "_":
             return True  # x11, CO2, S1
         if before in _MINUS and t.start > 1 and self.text[t.start - 2].isalpha():
             return True  # COVID-19, F-16
-        if before == "/" and t.start > 1 and self.text[t.start - 2].isalnum() and not self._fraction_before(i):
+        if before == "/" and t.start > 1 and self.text[t.start - 2].isalnum() and not self._fraction_before(i, depth):
             return True  # Ktzi202/2007, w/5
         if before in ")]" :
             return True  # (OH)2, [Ca]2
@@ -224,11 +234,11 @@ class _Scanner:
                 return True
         if self.is_sym(i - 1, "#") and self.glued(i - 1, i):
             return True
-        return self._is_citation_year(i)
+        return self._is_citation_year(i, depth)
 
-    def _fraction_before(self, i: int) -> bool:
+    def _fraction_before(self, i: int, depth: int) -> bool:
         prev = self.tok(i - 2)
-        return prev is not None and prev.kind == "num" and not self.is_label(i - 2)
+        return prev is not None and prev.kind == "num" and (depth >= 3 or not self.is_label(i - 2, depth + 1))
 
     def _named_before(self, i: int) -> bool:
         """A capitalised word right before the number, not at a sentence start: a name or label."""
@@ -250,10 +260,10 @@ class _Scanner:
             return False  # first word of a sentence or clause
         return True
 
-    def _is_citation_year(self, i: int) -> bool:
+    def _is_citation_year(self, i: int, depth: int = 0) -> bool:
         """A year in an author-year citation: "(Moore et al., 1991)", "Smith (2004)", "Jones, 2010a"."""
         t = self.tokens[i]
-        if not (len(t.text) == 4 and t.text.isdigit() and 1800 <= int(t.text) <= 2100):
+        if not (len(t.text) == 4 and t.text.isdecimal() and 1800 <= int(t.text) <= 2100):
             return False
         k = i - 1
         if self.is_sym(k, "(") and self.word(k - 1) != "" and self.tokens[k - 1].text[0].isupper():
@@ -271,9 +281,11 @@ class _Scanner:
             return True  # et al., 2008
         if prev.kind == "word" and prev.text[0].isupper() and not self.month_at(k - 1):
             return True  # (Arthur and Premoli Silva, 1982)
-        if prev.kind == "word" and len(prev.text) == 1 and prev.text.islower() and self._is_citation_year(k - 2):
+        if depth >= 3:
+            return False
+        if prev.kind == "word" and len(prev.text) == 1 and prev.text.islower() and self._is_citation_year(k - 2, depth + 1):
             return True  # 2010a, 2011
-        if prev.kind == "num" and self._is_citation_year(k - 1):
+        if prev.kind == "num" and self._is_citation_year(k - 1, depth + 1):
             return True  # 2008, 2005
         return False
 
@@ -297,7 +309,7 @@ class _Scanner:
             if self.is_sym(k, "=<>") and self.glued(k, k + 1):  # <=, >=
                 start, k = k, k - 1
         # the longest word phrase ending right before the number
-        for phrase in sorted(lx.APPROX_PHRASES, key=len, reverse=True):
+        for phrase in _PHRASES_BY_LAST.get(self.word(k), ()):
             n = len(phrase)
             idx = [k - n + 1 + m for m in range(n)]
             if idx[0] < 0:
@@ -472,7 +484,7 @@ class _Scanner:
 
     def is_year(self, i: int) -> bool:
         t = self.tok(i)
-        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdigit() and 1000 <= int(t.text) <= 2100
+        return t is not None and t.kind == "num" and len(t.text) == 4 and t.text.isdecimal() and 1000 <= int(t.text) <= 2100
 
     # --- the scan -----------------------------------------------------------
 
@@ -553,7 +565,7 @@ class _Scanner:
             end = j + 1
             return self._make(start, end, value, self._counted(end), approx, "ordinal"), end
         # decades: 1990s, the 90s
-        if hint == "digits" and nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdigit() and t0.text.endswith("0"):
+        if hint == "digits" and nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdecimal() and t0.text.endswith("0"):
             return self._make(start, j + 1, None, "", approx, "date"), j + 1
         if hint == "digits" and self.is_sym(j, "'’") and self.word(j + 1) == "s" and self.glued(j - 1, j) and t0.text.endswith("0"):
             return self._make(start, j + 2, None, "", approx, "date"), j + 2
@@ -661,7 +673,7 @@ class _Scanner:
 
     def _date_around(self, i: int, start: int) -> tuple[int, int] | None:
         t = self.tokens[i]
-        value = _parse_digits(t.text) if t.text.replace(".", "").isdigit() or "," not in t.text else None
+        value = _parse_digits(t.text) if t.text.replace(".", "").isdecimal() or "," not in t.text else None
         # 2024-05-05, 05/05/2024, 12.05.2024
         if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", t.text):
             return start, i + 1
@@ -680,22 +692,22 @@ class _Scanner:
         ):
             return start, i + 5
         if (
-            t.text.isdigit()
+            t.text.isdecimal()
             and len(t.text) <= 2
             and self.is_sym(i + 1, "/")
             and self.glued(i, i + 1)
             and self.tok(i + 2) is not None
-            and self.tokens[i + 2].text.isdigit()
+            and self.tokens[i + 2].text.isdecimal()
             and len(self.tokens[i + 2].text) <= 2
             and self.is_sym(i + 3, "/")
             and self.tok(i + 4) is not None
-            and self.tokens[i + 4].text.isdigit()
+            and self.tokens[i + 4].text.isdecimal()
             and len(self.tokens[i + 4].text) in (2, 4)
             and self.glued(i + 2, i + 3)
             and self.glued(i + 3, i + 4)
         ):
             return start, i + 5
-        is_day = t.text.isdigit() and 1 <= int(t.text) <= 31
+        is_day = t.text.isdecimal() and len(t.text) <= 2 and 1 <= int(t.text) <= 31
         # month before: "May 5, 2024", "May 2024", "May 5"
         if self.month_at(i - 1) and self.near(i - 1, i) and (is_day or self.is_year(i)):
             dstart = i - 1
@@ -718,17 +730,17 @@ class _Scanner:
 
     def _time_at(self, i: int) -> int | None:
         t = self.tokens[i]
-        if not t.text.isdigit() or len(t.text) > 2:
+        if not t.text.isdecimal() or len(t.text) > 2:
             return None
         hour = int(t.text)
         j = i + 1
         if self.is_sym(j, ":") and self.glued(i, j) and self.tok(j + 1) is not None:
             minutes = self.tokens[j + 1]
-            if minutes.kind == "num" and len(minutes.text) == 2 and minutes.text.isdigit() and self.glued(j, j + 1):
+            if minutes.kind == "num" and len(minutes.text) == 2 and minutes.text.isdecimal() and self.glued(j, j + 1):
                 if hour > 24 or int(minutes.text) > 59:
                     return None
                 j += 2
-                if self.is_sym(j, ":") and self.tok(j + 1) is not None and self.tokens[j + 1].text.isdigit() and self.glued(j, j + 1):
+                if self.is_sym(j, ":") and self.tok(j + 1) is not None and self.tokens[j + 1].text.isdecimal() and self.glued(j, j + 1):
                     j += 2
                 marker = self._am_pm(j)
                 if marker is not None:
@@ -765,7 +777,7 @@ class _Scanner:
             if self.is_sym(k, _SIGNS) and self.glued(j, k):
                 sign = -1 if self.tokens[k].text in "-−" else 1
                 k += 1
-            if self.tok(k) is not None and self.tokens[k].kind == "num" and self.tokens[k].text.isdigit() and self.glued(k - 1, k):
+            if self.tok(k) is not None and self.tokens[k].kind == "num" and self.tokens[k].text.isdecimal() and len(self.tokens[k].text) <= 3 and self.glued(k - 1, k):
                 power = sign * int(self.tokens[k].text)
                 return k + 1, (value * 10.0 ** power if value is not None and abs(power) < 300 else value)
             return j, value
@@ -797,7 +809,7 @@ class _Scanner:
         digits = ""
         while self.tok(k) is not None and self.glued(k - 1, k):
             tok = self.tokens[k]
-            if tok.kind == "num" and tok.text.isdigit() and not digits:
+            if tok.kind == "num" and tok.text.isdecimal() and not digits:
                 digits = tok.text
                 k += 1
                 break

@@ -1,0 +1,252 @@
+"""The key-figure finder and the quantity scanner under it."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bench.figures import evaluate, load_split, measure, ours, plain_regex, score_spans
+from bot.digest.figures.figure_finder import Quantity, figure_counts, find_figures, find_quantities
+from bot.digest.models import Figure, Sentence
+from bot.digest.segment.sentence_splitter import split_sentences
+
+
+def sentences(*texts: str, heading: tuple[int, ...] = ()) -> list[Sentence]:
+    return [Sentence(index=i, text=t, paragraph=i, is_heading=i in heading) for i, t in enumerate(texts)]
+
+
+def only(text: str) -> Quantity:
+    found = find_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def figure_of(text: str) -> Figure:
+    found = find_figures(sentences(text), limit=10)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- the sample article ------------------------------------------------------
+
+
+@pytest.fixture
+def sample_figures(sample_text: str) -> list[Figure]:
+    return find_figures(split_sentences(sample_text))
+
+
+def test_sample_article_key_figures(sample_figures: list[Figure]) -> None:
+    by_value = {f.value: f for f in sample_figures}
+    assert by_value[224].counts == "people" and by_value[224].kind == "count"
+    assert by_value[33].counts == "soldiers"
+    refugees = by_value[33000]
+    assert refugees.text == "nearly 33,000" and refugees.counts == "Syrian refugees" and refugees.approximate
+    assert by_value[13].kind == "ordinal" and by_value[13].counts == "general" and by_value[13].text == "13th"
+    months = by_value[16]
+    assert months.kind == "duration" and months.counts == "months" and months.approximate
+    assert months.text == "about 16 months"
+
+
+def test_sample_article_order_limit_and_dedupe(sample_figures: list[Figure]) -> None:
+    assert len(sample_figures) == 6
+    positions = [f.sentence for f in sample_figures]
+    assert positions == sorted(positions)
+    assert sum(1 for f in sample_figures if f.value == 16) == 1  # "about 16 months" and "16 months" once
+    # link-list lines at the end are heading-like: their money figures rank below the story's
+    assert all(f.value not in (2e9, 9e9) for f in sample_figures)
+    # "One of those three" points back; it is not a key figure
+    assert not any(f.text.lower() == "one" for f in sample_figures)
+
+
+def test_skip_drops_sentences(sample_text: str) -> None:
+    split = split_sentences(sample_text)
+    refugee_sentence = next(s.index for s in split if "33,000" in s.text)
+    figures = find_figures(split, skip={refugee_sentence})
+    assert all(f.value != 33000 for f in figures)
+    assert all(f.sentence != refugee_sentence for f in figures)
+
+
+def test_limit() -> None:
+    text = ("Officials counted 224 people, 33 soldiers, 12 colonels, 40 tanks, 5 jets, 18 trucks and 700 rifles.",)
+    assert len(find_figures(sentences(*text), limit=3)) == 3
+    assert find_figures(sentences(*text), limit=0) == []
+    assert find_figures([]) == []
+
+
+# --- counted nouns on news sentences of our own -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts", "kind"),
+    [
+        ("Turkey now hosts nearly 33,000 Syrian refugees.", 33000, "Syrian refugees", "count"),
+        ("Three officers defected overnight.", 3, "officers", "count"),
+        ("The council pledged $2 billion in aid to the region.", 2e9, "aid", "money"),
+        ("The city spent €40 million last year.", 4e7, "euros", "money"),
+        ("About 15% of voters stayed at home.", 15, "voters", "percent"),
+        ("He was the 13th general to defect.", 13, "general", "ordinal"),
+        ("The siege lasted 16 months.", 16, "months", "duration"),
+        ("The convoy drove 340 km overnight.", 340, "km", "measure"),
+        ("Temperatures fell to −4 °C.", -4, "°C", "measure"),
+        ("Police arrested 1,200 protesters on Sunday.", 1200, "protesters", "count"),
+        ("Twenty-five children were rescued.", 25, "children", "count"),
+    ],
+)
+def test_counted_noun_and_kind(text: str, value: float, counts: str, kind: str) -> None:
+    figure = figure_of(text)
+    assert figure.value == pytest.approx(value)
+    assert figure.counts == counts
+    assert figure.kind == kind
+
+
+def test_dates_are_one_date_figure() -> None:
+    figure = figure_of("The vote took place on May 5, 2024, in the capital.")
+    assert figure.kind == "date" and figure.value is None and figure.text == "May 5, 2024"
+    year = figure_of("He left the country in 1999 after the coup.")
+    assert year.kind == "date" and year.value is None and year.text == "1999"
+    assert only("Results came on 5 May 2024.").text == "5 May 2024"
+    assert only("Filed 2024-05-05.").kind == "date"
+    # a four-digit number that counts something is not a year
+    assert only("Some 2000 people marched.").kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "approximate"),
+    [
+        ("nearly 40 people", True), ("about 40 people", True), ("around 40 people", True),
+        ("almost 40 people", True), ("roughly 40 people", True), ("some 40 people", True),
+        ("more than 40 people", True), ("at least 40 people", True), ("up to 40 people", True),
+        ("over 40 people", True), ("under 40 people", True), ("approximately 40 people", True),
+        ("an estimated 40 people", True), ("~40 people", True), ("40 people", False),
+    ],
+)
+def test_approximation_words(text: str, approximate: bool) -> None:
+    quantity = only(text)
+    assert quantity.approximate is approximate
+    assert quantity.value == 40 and quantity.unit_or_counts == "people"
+    assert quantity.text == text[: text.index("40") + 2]
+
+
+def test_money_values_and_scales() -> None:
+    assert only("It cost $5m.").value == 5e6
+    assert only("It cost £3bn.").value == 3e9
+    assert only("It cost US$ 40 million.").value == 4e7
+    assert only("A 1,5 Millionen Euro Budget").value == pytest.approx(1.5e6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call 555-123-4567 for details.",
+        "Call +44 20 7946 0958 for details.",
+        "The meeting starts at 10:30 a.m. sharp.",
+        "Doors open at 7 pm.",
+        "1. Read the report first.",
+        "See Table 4 and Fig. 2 for the details.",
+        "As shown earlier [12], the effect holds.",
+        "Emissions of CO2 rose.",
+        "Visit https://example.com/2024/05/story-123 for more.",
+        "One of those three may be a general.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(sentences(text, "Officials counted 224 people."), limit=1)[0].value == 224
+    assert all(f.sentence == 1 for f in find_figures(sentences(text, "Officials counted 224 people."), limit=1))
+    kinds = {q.kind for q in find_quantities(text)}
+    assert not kinds - {"time", "count"}  # times may be found as times, never as amounts
+    assert not any(q.kind == "count" and q.value not in (1, 3) for q in find_quantities(text))
+
+
+def test_times_are_never_figures() -> None:
+    assert find_figures(sentences("The meeting starts at 10:30 a.m. sharp.")) == []
+
+
+def test_weak_pronoun_use_ranks_low() -> None:
+    found = find_figures(sentences("Only three were found.", "One of those three may be a general.", "Police counted 40 tanks."), limit=2)
+    assert [f.value for f in found] == [3, 40]
+
+
+def test_heading_figures_rank_below_body() -> None:
+    found = find_figures(sentences("The $2 Billion Defiance", "Rebels seized 12 towns.", "Officials counted 300 refugees.", heading=(0,)), limit=2)
+    assert [f.value for f in found] == [12, 300]
+
+
+def test_ranges_and_measures() -> None:
+    assert only("between 5 and 10 people").text == "between 5 and 10"
+    assert only("a drive of 5 km to 10 km").text == "5 km to 10 km"
+    assert only("3.5 × 10−3 mol").value == pytest.approx(0.0035)
+    assert only("a 2-hour wait").kind == "duration"
+
+
+# --- robustness --------------------------------------------------------------
+
+
+def test_non_english_numbers_are_found() -> None:
+    german = find_quantities("Im Jahr 2015 kamen 890.000 Flüchtlinge, rund 1,5 Millionen insgesamt.")
+    assert [q.value for q in german if q.kind != "date"] == [890000, pytest.approx(1.5e6)]
+    arabic = find_quantities("وصل ٣٣ لاجئاً")
+    assert arabic and arabic[0].value == 33
+    chinese = find_figures(sentences("有 224 人越境。"))
+    assert chinese and chinese[0].value == 224
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert text[quantity.start : quantity.end] == quantity.text
+    find_figures(sentences(text, text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789 ,.-–/:()[]$%°×^e+~<abcdefkmMsS\n", max_size=200))
+def test_never_raises_on_number_soup(text: str) -> None:
+    for quantity in find_quantities(text):
+        assert 0 <= quantity.start < quantity.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["1,", "1999, ", "1/", "+1 ", "a.", "three ", "(1,", "[1 ", "1-", "1e", "10 × 10", "May 5, ", "Smith et al., 2001, ", "more than "],
+)
+def test_linear_time(unit: str) -> None:
+    """Eight times the input may take at most about eight times as long (with slack for noise)."""
+
+    def cost(n: int) -> float:
+        text = unit * n + " 5 km"
+        started = time.perf_counter()
+        find_quantities(text)
+        return time.perf_counter() - started
+
+    small, large = cost(500), cost(4000)
+    assert large < max(small * 30, 0.5)
+
+
+# --- the benchmark -----------------------------------------------------------
+
+
+def test_score_spans_overlap_metric() -> None:
+    scores = score_spans([([(0, 5), (10, 15)], [(1, 3), (4, 6), (20, 22)])])
+    # predicted (1,3) and (4,6) overlap gold (0,5); (20,22) overlaps nothing; gold (10,15) is missed
+    assert scores.precision == pytest.approx(2 / 3)
+    assert scores.recall == pytest.approx(1 / 2)
+    assert scores.exact_f1 == 0.0
+
+
+def test_measeval_beats_baselines(shared_data: Path) -> None:
+    docs = load_split(shared_data / "figures" / "measeval" / "eval")
+    assert len(docs) > 100
+    ours_f1 = measure(docs, ours).f1
+    assert ours_f1 >= 0.70
+    assert ours_f1 > measure(docs, plain_regex).f1
+
+
+def test_evaluate_rows(shared_data: Path) -> None:
+    rows = evaluate(shared_data)
+    systems = {r.system for r in rows}
+    assert {"ours", "number regex"} <= systems
+    assert all(0.0 <= r.value <= 1.0 for r in rows)
