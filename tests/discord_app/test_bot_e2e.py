@@ -1,0 +1,256 @@
+"""End to end: the real DigestBot, connected to the fake Discord, digests the sample article served on loopback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers.article_server import ArticleServer, article_paragraphs, sample_text
+from tests.helpers.digest_checks import assert_sample_digest
+from tests.helpers.fake_discord import FakeDiscord, RecordedRequest, assert_within_discord_limits
+
+MESSAGE_CONTENT_INTENT = 1 << 15
+SUPPRESS_EMBEDS = 1 << 2
+
+
+def channel_posts(fake: FakeDiscord, channel_id: int) -> list[RecordedRequest]:
+    return [r for r in fake.find("POST", rf"/channels/{channel_id}/messages") if r.status == 200]
+
+
+async def wait_posts(fake: FakeDiscord, channel_id: int, count: int = 1) -> list[RecordedRequest]:
+    return await fake.wait_for(
+        lambda r: r.method == "POST" and r.path == f"/channels/{channel_id}/messages" and r.status == 200, count
+    )
+
+
+def assert_safe_reply(body: dict, trigger: dict) -> None:
+    """Within limits, nobody pinged, a reply to the trigger that does not notify its author."""
+    assert_within_discord_limits(body)
+    assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert body["message_reference"]["message_id"] == int(trigger["id"])
+    assert not (body.get("flags") or 0) & SUPPRESS_EMBEDS
+
+
+async def test_summarize_link_with_prefix(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    link = articles.url("/news/syria.html")
+    trigger = await fake.send_message(f"!summarize {link}")
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert not reply.json.get("content")
+    [embed] = reply.json["embeds"]
+    assert_sample_digest(embed, link=link)
+    typing = fake.find("POST", rf"/channels/{fake.channel_id}/typing")
+    assert typing and fake.requests.index(typing[0]) < fake.requests.index(reply)
+
+
+async def test_pasted_text_with_leading_number_is_text(fake: FakeDiscord, start_bot) -> None:
+    await start_bot()
+    paste = "3 top Syrian officers defect\n" + "\n".join(article_paragraphs()[:4])
+    assert len(paste) < 2000
+    trigger = await fake.send_message(f"!summarize {paste}")
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    [embed] = reply.json["embeds"]
+    assert_sample_digest(embed)  # the title keeps its "3": it was not taken as a sentence count
+
+
+async def test_mention_works_without_message_content_intent(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot(discord={"message_content_intent": False})
+    assert not fake.identifies[-1]["intents"] & MESSAGE_CONTENT_INTENT
+    link = articles.url("/syria.txt")
+    trigger = await fake.send_message(f"<@{fake.bot_user.id}> summarize {link}", mentions=[fake.bot_user])
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert_sample_digest(reply.json["embeds"][0], link=link)
+
+
+async def test_reply_to_a_message_with_a_link(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    link = articles.url("/news/syria.html")
+    original = await fake.send_message(f"worth reading {link}", author=fake.admin)
+    trigger = await fake.send_message("!summarize", reference=original)
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert_sample_digest(reply.json["embeds"][0], link=link)
+
+
+async def test_message_txt_attachment(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    attachment = fake.attachment("message.txt", sample_text().encode())
+    trigger = await fake.send_message("!summarize", attachments=[attachment])
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert_sample_digest(reply.json["embeds"][0])
+    assert articles.hits == []  # read from the attachment, nothing fetched
+
+
+async def test_dm_with_message_txt_and_no_prefix(fake: FakeDiscord, start_bot) -> None:
+    await start_bot()
+    attachment = fake.attachment("message.txt", sample_text().encode())
+    trigger = await fake.send_dm("", attachments=[attachment])
+    dm_channel = fake.dm_channels[fake.member.id]
+    [reply] = await wait_posts(fake, dm_channel)
+    assert_safe_reply(reply.json, trigger)
+    assert "guild_id" not in reply.json["message_reference"]
+    assert_sample_digest(reply.json["embeds"][0])
+    assert channel_posts(fake, fake.channel_id) == []
+
+
+async def test_dm_link_and_dm_command(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    link = articles.url("/syria.txt")
+    dm_channel = fake.dm_channel_for(fake.member)
+    await fake.send_dm(link)
+    await fake.send_dm(f"!summarize {link}")
+    await fake.send_dm("hi there")
+    replies = await wait_posts(fake, dm_channel, count=3)
+    digests = [r for r in replies if r.json.get("embeds")]
+    assert len(digests) == 2
+    for reply in digests:
+        assert_sample_digest(reply.json["embeds"][0], link=link)
+    [usage] = [r for r in replies if not r.json.get("embeds")]
+    assert "attach a .txt" in usage.json["content"]
+
+
+async def test_slash_command_defers_then_follows_up(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    link = articles.url("/news/syria.html")
+    interaction = await fake.slash_command("summarize", {"source": link, "sentences": 2})
+    [follow_up] = await fake.wait_for_request("POST", rf"/webhooks/{fake.application_id}/{interaction['token']}")
+    [callback] = fake.find("POST", rf"/interactions/{interaction['id']}/{interaction['token']}/callback")
+    assert callback.json["type"] == 5  # deferred: "DigestBot is thinking…"
+    assert fake.requests.index(callback) < fake.requests.index(follow_up)
+    assert_within_discord_limits(follow_up.json)
+    assert follow_up.json["allowed_mentions"] == {"parse": []}
+    assert_sample_digest(follow_up.json["embeds"][0], link=link, sentences=2)
+
+
+async def test_message_menu_summarize(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    assert any(c["name"] == "Summarize" and c["type"] == 3 for c in fake.commands)
+    link = articles.url("/syria.txt")
+    target = await fake.send_message(f"have a look {link}", author=fake.admin)
+    interaction = await fake.message_command("Summarize", target)
+    [follow_up] = await fake.wait_for_request("POST", rf"/webhooks/{fake.application_id}/{interaction['token']}")
+    [callback] = fake.find("POST", rf"/interactions/{interaction['id']}/.*/callback")
+    assert callback.json["type"] == 5
+    assert fake.requests.index(callback) < fake.requests.index(follow_up)
+    assert follow_up.json["allowed_mentions"] == {"parse": []}
+    assert_within_discord_limits(follow_up.json)
+    assert_sample_digest(follow_up.json["embeds"][0], link=link)
+
+
+async def test_unfurl_settings_survive_a_restart(fake: FakeDiscord, articles: ArticleServer, start_bot, tmp_path: Path) -> None:
+    first = await start_bot()
+    denied = await fake.send_message("!unfurl on", author=fake.member)
+    [answer] = await wait_posts(fake, fake.channel_id)
+    assert "Manage Server" in answer.json["content"]
+    assert answer.json["message_reference"]["message_id"] == int(denied["id"])
+    await fake.send_message("!unfurl on", author=fake.admin)
+    [_, done] = await wait_posts(fake, fake.channel_id, count=2)
+    assert "Done: on for this channel" in done.json["content"]
+    await first.stop()
+    assert (tmp_path / "bot.sqlite3").exists()
+
+    await start_bot()
+    assert len(fake.find("PUT", r"/applications/\d+/commands")) == 1  # same definitions: no second sync
+    link = articles.url("/news/syria.html")
+    trigger = await fake.send_message(f"Look at this {link} !", author=fake.member)
+    replies = await wait_posts(fake, fake.channel_id, count=3)
+    assert_safe_reply(replies[-1].json, trigger)
+    assert_sample_digest(replies[-1].json["embeds"][0], link=link)
+    # The other channel keeps the default (off): a link there gets nothing; a command there proves it was read.
+    await fake.send_message(f"also {link}", channel_id=fake.second_channel_id)
+    await fake.send_message("!unfurl", channel_id=fake.second_channel_id, author=fake.admin)
+    [status] = await wait_posts(fake, fake.second_channel_id)
+    assert "Auto-unfurl in this channel: **off**" in status.json["content"]
+    assert len(channel_posts(fake, fake.second_channel_id)) == 1
+
+
+async def test_unfurl_skips_bots_media_discord_and_suppressed_links(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot(unfurl={"default": "on", "channel_cooldown_seconds": 0.0})
+    link = articles.url("/news/syria.html")
+    await fake.send_message(f"bot says {link}", author=fake.other_bot)
+    await fake.send_message(f"own echo {link}", author=fake.bot_user)
+    await fake.send_message(f"{articles.url('/photo.png')} https://discord.com/channels/1/2/3 <{link}>")
+    sentinel = await fake.send_message("!summarize", author=fake.admin)
+    [usage] = await wait_posts(fake, fake.channel_id)
+    assert usage.json["message_reference"]["message_id"] == int(sentinel["id"])
+    assert len(channel_posts(fake, fake.channel_id)) == 1
+    assert articles.hits == []
+
+
+async def test_unfurl_max_links_and_channel_cooldown(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot(unfurl={"default": "on", "max_links": 1, "channel_cooldown_seconds": 600.0})
+    html_link, text_link = articles.url("/news/syria.html"), articles.url("/syria.txt")
+    await fake.send_message(f"two links {html_link} and {text_link}")
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_sample_digest(reply.json["embeds"][0], link=html_link)
+    await fake.send_message(f"again {text_link}")  # within the channel's cooldown
+    await fake.send_message(f"elsewhere {text_link}", channel_id=fake.second_channel_id)  # another channel: not cooling
+    await wait_posts(fake, fake.second_channel_id)
+    assert len(channel_posts(fake, fake.channel_id)) == 1
+    assert articles.hits.count("/syria.txt") == 1
+
+
+async def test_user_cooldown_answer(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot(discord={"user_rate": 1, "cooldown_seconds": 600.0})
+    link = articles.url("/syria.txt")
+    await fake.send_message(f"!summarize {link}")
+    second = await fake.send_message(f"!summarize {link}")
+    replies = await wait_posts(fake, fake.channel_id, count=2)
+    [cooldown] = [r for r in replies if r.json["message_reference"]["message_id"] == int(second["id"])]
+    assert not cooldown.json["embeds"]
+    assert "Try again in" in cooldown.json["content"] and "1 digests every 600 seconds" in cooldown.json["content"]
+    assert_safe_reply(cooldown.json, second)
+    await fake.send_message(f"!summarize {link}", author=fake.admin)  # another user is not held back
+    replies = await wait_posts(fake, fake.channel_id, count=3)
+    assert replies[-1].json["embeds"]
+
+
+async def test_a_429_is_answered_by_a_retry(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    fake.rate_limit_once("POST", rf"/channels/{fake.channel_id}/messages", retry_after=0.3)
+    trigger = await fake.send_message(f"!summarize {articles.url('/syria.txt')}")
+    [reply] = await wait_posts(fake, fake.channel_id)
+    attempts = fake.find("POST", rf"/channels/{fake.channel_id}/messages")
+    assert [a.status for a in attempts] == [429, 200]
+    assert attempts[0].json["embeds"] == attempts[1].json["embeds"]
+    assert_safe_reply(reply.json, trigger)
+
+
+async def test_no_answer_to_its_own_echo_or_other_bots(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    link = articles.url("/syria.txt")
+    await fake.send_message(f"!summarize {link}")
+    [first] = await wait_posts(fake, fake.channel_id)
+    # The fake echoed that reply back as MESSAGE_CREATE; now the bot's own and another bot's commands and DMs.
+    await fake.send_message(f"!summarize {link}", author=fake.bot_user)
+    await fake.send_message(f"!summarize {link}", author=fake.other_bot)
+    await fake.send_dm(link, author=fake.bot_user)
+    await fake.send_dm(link, author=fake.other_bot)
+    sentinel = await fake.send_message("!summarize", author=fake.admin)
+    replies = await wait_posts(fake, fake.channel_id, count=2)
+    assert replies[-1].json["message_reference"]["message_id"] == int(sentinel["id"])
+    assert len(fake.find("POST", r"/channels/\d+/messages")) == 2
+    assert first.json["embeds"]
+
+
+async def test_one_line_errors(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot()
+    await fake.send_message(f"!summarize {articles.url('/gone')}")
+    await fake.send_message(f"!summarize {articles.url('/photo')}")
+    await fake.send_message(f"!summarize {articles.url('/cat.jpg')}")
+    await fake.send_message("!summarize Too short to be an article. @everyone")
+    replies = await wait_posts(fake, fake.channel_id, count=4)
+    for reply in replies:
+        content = reply.json["content"]
+        assert content.startswith("⚠️ I can't summarize that") and "\n" not in content
+        assert not reply.json["embeds"]
+        assert reply.json["allowed_mentions"]["parse"] == []
+        assert "@everyone" not in content
+    by_text = " | ".join(r.json["content"] for r in replies)
+    assert "404" in by_text
+    assert "not an article" in by_text
+    assert "too short" in by_text
+    assert f"<{articles.url('/gone')}>" in by_text  # links in the bot's text make no preview
