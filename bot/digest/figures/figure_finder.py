@@ -40,8 +40,10 @@ _MAGNITUDE_CAP = 2.0
 _POSITION = 0.8  # the first sentence gets this much; the last gets none
 _HEADING = -2.5  # headings and list lines restate or link; body figures first
 _WEAK_USE = -2.0  # "one of those three", "these two"
+_AGE = -1.0  # "the 77-year-old tycoon": description, rarely the news
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
+_OF_THE = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MONEY_LINKS = ("in", "for", "of", "worth")
 
@@ -69,6 +71,11 @@ def figure_counts(quantity: Quantity, sentence_text: str) -> str:
         return "percent"
     if quantity.kind == "date":
         return "date"
+    if quantity.kind == "count" and not quantity.unit_or_counts:
+        # "27 of the dead": the group it is a part of
+        match = _OF_THE.match(sentence_text, after)
+        if match:
+            return counted_noun_after(sentence_text, match.end())
     return quantity.unit_or_counts
 
 
@@ -122,6 +129,8 @@ def _score(quantity: Quantity, counts: str, sentence: Sentence, rank: float, wea
         score += _HEADING
     if weak:
         score += _WEAK_USE
+    if counts.endswith(" old"):
+        score += _AGE
     return score
 
 

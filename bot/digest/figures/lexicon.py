@@ -52,6 +52,13 @@ CURRENCY_WORDS: dict[str, str] = {
     "franc": "francs", "francs": "francs", "peso": "pesos", "pesos": "pesos",
     "rouble": "roubles", "roubles": "roubles", "ruble": "roubles", "rubles": "roubles",
     "pence": "pence", "cents": "cents", "cent": "cents", "sterling": "pounds",
+    "dinar": "dinars", "dinars": "dinars", "rand": "rand", "shekel": "shekels",
+    "shekels": "shekels", "riyal": "riyals", "riyals": "riyals", "dirham": "dirhams",
+    "dirhams": "dirhams", "baht": "baht", "ringgit": "ringgit", "rupiah": "rupiah",
+    "kronor": "kronor", "kroner": "kroner", "krona": "kronor", "krone": "kroner",
+    "zloty": "zloty", "zlotys": "zloty", "hryvnia": "hryvnias", "hryvnias": "hryvnias",
+    "naira": "naira", "reais": "reais", "real": "reais", "lira": "lira", "liras": "lira",
+    "renminbi": "yuan", "bitcoin": "bitcoin", "bitcoins": "bitcoin",
 }
 
 PERCENT_WORDS = frozenset({"percent", "pct"})
@@ -113,7 +120,7 @@ UNIT_SYMBOLS = (frozenset(p + b for p in _PREFIXES for b in _BASES) - _NOT_UNITS
         "oz", "ft", "mi", "yd", "gal", "ppm", "ppb", "ppt", "ppmv", "ppbv", "pH",
         "rpm", "mph", "kph", "kHz", "MHz", "GHz", "THz", "wk", "wks", "mo", "yr", "yrs",
         "kyr", "Myr", "Gyr", "ka", "Ma", "Ga", "min", "mins", "sec", "secs", "hr", "hrs",
-        "h", "d", "y", "cfu", "CFU", "IU", "U", "kcal", "Kcal", "mAh", "Ah", "mbar", "hPa",
+        "h", "d", "y", "cfu", "CFU", "IU", "kcal", "Kcal", "mAh", "Ah", "mbar", "hPa",
         "atm", "Torr", "bar", "GB", "MB", "KB", "kB", "TB", "Gb", "Tb", "px", "dpi", "AU",
         "kpc", "Mpc", "ly", "amu", "mEq", "kt", "Mt", "Gt", "t", "Å", "sccm", "eq",
         "equiv", "rad", "mrad", "sr", "lm", "lx", "Wb", "fs", "mK", "ng",

@@ -621,16 +621,26 @@ class _Scanner:
                 j, word_text = hyphen
                 kind = "duration" if low in lx.TIME_UNITS else "measure" if (low in lx.UNIT_WORDS or word_text in lx.UNIT_SYMBOLS) else "count"
                 unit = word_text
+                if kind == "duration":
+                    # "a 75-minute speech" lasts minutes; "a 78-year-old" (or "72-year old") is an age
+                    unit = lx.TIME_UNITS.get(low, low)
+                    if word_text.lower().endswith("-old") or self.word(j) == "old":
+                        unit += " old"
+                        if self.word(j) == "old" and self.near(j - 1, j):
+                            j += 1
         if kind == "money" and not unit:
             unit = "dollars"
         if kind == "count" and hint == "digits" and self.is_year(i) and self.is_year(j - 1) and j == i + 3:
             return self._make(start, j, None, "", approx, "date"), j  # 1997-1999, 2013–2017
         if kind == "count" and hint == "digits" and self.is_year(i) and j == i + 1:
             counted = self._counted(j)
-            if not counted or not _looks_plural(counted.split()[-1]):
+            if not counted or not _looks_plural(counted.split()[-1]) or counted[0].isupper():
+                # "in 1999", "the 2008 election", "2016 Olympic Games": a year, not a count
                 return self._make(start, j, None, "", approx, "date"), j
         if kind == "count" and not unit:
             unit = self._counted(j)
+            if unit and unit.split()[-1].lower() in lx.CURRENCY_WORDS:
+                kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
         if kind == "duration" and value is not None and self.word(j) == "ago":
             pass
         return self._make(start, j, value, unit, approx, kind), j
@@ -903,8 +913,8 @@ def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
         return ""
     if not any(_looks_plural(word) for word in words):
         words = words[:1]
-    if words[0].lower().endswith(("ed", "ly")) and len(words) == 1 and len(words[0]) > 4:
-        return ""  # "three defected", "two recently": no noun
+    if words[0].lower().endswith(("ed", "ly", "ing")) and len(words) == 1 and len(words[0]) > 4:
+        return ""  # "three defected", "two recently", "300,000 working": no noun
     return " ".join(words)
 
 

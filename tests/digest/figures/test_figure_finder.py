@@ -94,6 +94,11 @@ def test_limit() -> None:
         ("Temperatures fell to −4 °C.", -4, "°C", "measure"),
         ("Police arrested 1,200 protesters on Sunday.", 1200, "protesters", "count"),
         ("Twenty-five children were rescued.", 25, "children", "count"),
+        ("He offered 500 million Hong Kong dollars.", 5e8, "Hong Kong dollars", "money"),
+        ("The court said 27 of the dead were rebels.", 27, "dead", "count"),
+        ("A 75-minute speech followed.", 75, "minutes", "duration"),
+        ("The 72-year old guru was charged.", 72, "years old", "duration"),
+        ("A 16-year-old girl was hurt.", 16, "years old", "duration"),
     ],
 )
 def test_counted_noun_and_kind(text: str, value: float, counts: str, kind: str) -> None:
@@ -112,6 +117,8 @@ def test_dates_are_one_date_figure() -> None:
     assert only("Filed 2024-05-05.").kind == "date"
     # a four-digit number that counts something is not a year
     assert only("Some 2000 people marched.").kind == "count"
+    assert only("She won gold at the 2016 Olympic Games.").kind == "date"
+    assert only("They fought from 1997-1999.").kind == "date"
 
 
 @pytest.mark.parametrize(
@@ -168,6 +175,11 @@ def test_times_are_never_figures() -> None:
 def test_weak_pronoun_use_ranks_low() -> None:
     found = find_figures(sentences("Only three were found.", "One of those three may be a general.", "Police counted 40 tanks."), limit=2)
     assert [f.value for f in found] == [3, 40]
+
+
+def test_ages_rank_below_counts() -> None:
+    found = find_figures(sentences("The 77-year-old tycoon has 12 hotels."), limit=1)
+    assert [f.value for f in found] == [12]
 
 
 def test_heading_figures_rank_below_body() -> None:
