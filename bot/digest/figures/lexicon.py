@@ -11,18 +11,12 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }
 TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 
-# "second" is left out: as a word it is far more often the time unit or "second place".
-ORDINAL_WORDS: dict[str, int] = {
-    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-    "hundredth": 100, "thousandth": 1000,
-}
+# Ordinal words ("third", "fifth") are not read: in text they are mostly ranks
+# and sequence ("the third scenario"), not amounts; "13th" with digits is.
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 SCALES: dict[str, float] = {
@@ -31,14 +25,14 @@ SCALES: dict[str, float] = {
     "millionen": 1e6, "millions": 1e6, "millones": 1e6, "milioni": 1e6, "milhões": 1e6,
     "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "milliard": 1e9, "milliards": 1e9,
     "miliardi": 1e9, "mrd": 1e9, "millón": 1e6, "millon": 1e6, "milione": 1e6,
-    "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7,
+    "bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "crore": 1e7, "dozen": 12,
 }
 # Only straight after a currency amount ("$5m", "£3bn", "€2k").
 MONEY_SCALES: dict[str, float] = {"m": 1e6, "b": 1e9, "k": 1e3, "bn": 1e9, "tn": 1e12}
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "₹": "rupees", "₩": "won",
-    "₽": "roubles", "₺": "lira", "₦": "naira", "₱": "pesos", "R$": "reais",
+    "₽": "roubles", "₺": "lira", "₦": "naira", "₱": "pesos",
 }
 # Letters written before "$": US$, A$, C$, HK$, NZ$, S$.
 DOLLAR_PREFIXES = frozenset({"us", "a", "c", "hk", "nz", "s", "au", "ca"})
@@ -131,14 +125,8 @@ DEGREE_LETTERS = frozenset({"C", "F", "K", "N", "S", "E", "W", "c", "f"})
 # Words that join two units into one: "km per hour", "mg per litre".
 UNIT_JOINERS = frozenset({"per"})
 
-# Words before a number that make it approximate or a bound.
-APPROX_ONE = frozenset({
-    "nearly", "about", "around", "almost", "roughly", "some", "approximately", "approx",
-    "circa", "ca", "c", "over", "under", "estimated", "~", "∼", "≈", "≃", "≅", "<", ">",
-    "≤", "≥", "⩽", "⩾", "≲", "≳", "below", "above", "within", "upwards", "only", "just",
-    "barely", "maximum", "minimum", "max", "min", "order",
-})
-# The brief's "approximate" set; bounds like "only" or "within" widen the span but are not approximations.
+# Modifiers that make a figure approximate (or an open bound). Others, like
+# "within", widen the span but leave the number exact.
 APPROX_FLAG = frozenset({
     "nearly", "about", "around", "almost", "roughly", "some", "approximately", "approx",
     "circa", "ca", "c", "over", "under", "estimated", "~", "∼", "≈", "≃", "≅", "<", ">",
@@ -146,7 +134,8 @@ APPROX_FLAG = frozenset({
     "fewer than", "at least", "at most", "up to", "as many as", "as much as", "as few as",
     "close to", "in excess of", "upwards of", "well over", "just over", "just under",
     "more than", "no more than", "no fewer than", "no less than", "not more than",
-    "an estimated", "the order of", "on the order of",
+    "an estimated", "the order of", "on the order of", "in the order of", "greater than",
+    "higher than", "lower than", "as little as", "a maximum of", "a minimum of",
 })
 # Two- and three-word modifiers, as word tuples read right to left from the number.
 APPROX_PHRASES: tuple[tuple[str, ...], ...] = (

@@ -22,6 +22,9 @@ from bot.digest.language.stop_words import stop_words_for
 
 log = logging.getLogger(__name__)
 
+_CASED_TIME_SYMBOLS = frozenset(symbol.lower() for symbol in lx.TIME_SYMBOLS_CASED)
+_ONE_AS_PRONOUN_NEXT = frozenset({"of", "another", "who", "which", "that", "thing", "way", "hand", "side"})
+_ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "that"})
 # English function words that may stand capitalised before a number at a sentence start.
 _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
 
@@ -183,7 +186,7 @@ class _Scanner:
         low = t.text.lower()
         if low == "room" and self.word(i + 1) == "temperature":
             return i + 2, None, "room-temperature"
-        if low not in lx.NUMBER_WORDS or low == "dozen":
+        if low not in lx.NUMBER_WORDS:
             return None
         value = float(lx.NUMBER_WORDS[low])
         j = i + 1
@@ -224,14 +227,12 @@ class _Scanner:
         if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1):
             if not self._glued_suffix_ok(i, nxt.text):
                 return True  # 3D, 4G, 2a
+        # "Table 4", "Fig. 2", "No. 10"
         k = i - 1
         if self.is_sym(k, ".") and self.near(k, i):
             k -= 1
-        prev = self.tok(k)
-        if prev is not None and prev.kind == "word" and self.near(k, i if k == i - 1 else k + 1):
-            low = prev.text.lower()
-            if low in lx.REFERENCE_WORDS and prev.text != "S" and (low != "s" or prev.text == "S"):
-                return True
+        if self.word(k) in lx.REFERENCE_WORDS and self.near(k, k + 1) and self.near(k + 1, i):
+            return True
         if self.is_sym(i - 1, "#") and self.glued(i - 1, i):
             return True
         return self._is_citation_year(i, depth)
@@ -317,17 +318,10 @@ class _Scanner:
             if all(self.word(x) == w for x, w in zip(idx, phrase)) and all(
                 self.near(x, x + 1) for x in idx
             ):
-                key = " ".join(phrase)
                 start = idx[0]
-                approx = approx or key in lx.APPROX_FLAG or phrase[-1] in lx.APPROX_FLAG
-                if key == "some" and not self._some_is_approx(i):
-                    start = i if start == idx[0] and not approx else start
+                approx = approx or " ".join(phrase) in lx.APPROX_FLAG
                 break
         return start, approx
-
-    def _some_is_approx(self, i: int) -> bool:
-        # "some 300 people" yes; "some 3 of them" rarely written; keep simple
-        return True
 
     # --- right context ------------------------------------------------------
 
@@ -336,7 +330,6 @@ class _Scanner:
         t = self.tok(j)
         if t is None or not self.near(after, j):
             return None
-        glued = self.glued(after, j)
         if t.kind == "sym":
             if t.text in "%‰":
                 return j + 1, t.text, "percent"
@@ -345,9 +338,7 @@ class _Scanner:
                 if nxt is not None and nxt.kind == "word" and nxt.text in lx.DEGREE_LETTERS and self.near(j, j + 1):
                     return j + 2, "°" + nxt.text, "measure"
                 return j + 1, "°", "measure"
-            if t.text in "′'’″\"" and glued:
-                return None  # feet/inches or minutes: leave the number plain
-            return None
+            return None  # primes and quotes (feet, arc minutes) stay out: too often quotation marks
         if t.kind != "word":
             return None
         low = t.text.lower()
@@ -361,9 +352,7 @@ class _Scanner:
             return j + 1, lx.CURRENCY_WORDS[low], "money"
         if low in lx.CURRENCY_CODES and t.text.isupper():
             return j + 1, lx.CURRENCY_CODES[low], "money"
-        if (t.text in lx.TIME_SYMBOLS_CASED or (low in lx.TIME_UNITS and t.text not in ("M", "Ga", "MA", "D", "H", "S", "Y"))) and (
-            low not in ("h", "d", "y", "ms", "ns", "ka", "ma", "ga") or t.text in lx.TIME_SYMBOLS_CASED
-        ):
+        if t.text in lx.TIME_SYMBOLS_CASED or (low in lx.TIME_UNITS and low not in _CASED_TIME_SYMBOLS):
             end = self._compound_unit(j + 1)
             if end > j + 1:
                 return end, self.text[t.start : self.tokens[end - 1].end], "measure"
@@ -428,7 +417,7 @@ class _Scanner:
         if t is None or t.kind != "word" or not self.near(after, j):
             return None
         low = t.text.lower()
-        if low in lx.SCALES and (low not in ("bn", "mn", "tn") or money or self.glued(after, j) or True):
+        if low in lx.SCALES:
             return j + 1, lx.SCALES[low]
         if money and low in lx.MONEY_SCALES and self.glued(after, j):
             return j + 1, lx.MONEY_SCALES[low]
@@ -461,10 +450,7 @@ class _Scanner:
         if t is None:
             return None
         if t.kind == "num":
-            value = _parse_digits(t.text)
-            if self.tok(k + 1) is not None and self.is_sym(k + 1, ".") and False:
-                pass
-            return k + 1, value
+            return k + 1, _parse_digits(t.text)
         if t.kind == "word" and t.text.lower() in lx.NUMBER_WORDS:
             return k + 1, float(lx.NUMBER_WORDS[t.text.lower()])
         return None
@@ -522,7 +508,6 @@ class _Scanner:
         start, approx = self.modifiers(i)
         kind = "count"
         unit = ""
-        money_word = None
         sign_start = i
         # sign glued to the number, not to a word before it: "-4", "−4°C", "+3"
         if hint == "digits" and self.is_sym(i - 1, _SIGNS) and self.glued(i - 1, i):
@@ -533,14 +518,13 @@ class _Scanner:
                     value = -value
                 if self.tokens[i - 1].text == "±":
                     approx = True
-                start = min(start, i - 1) if start == i else start
                 if start == i:
                     start = i - 1
         currency = self.currency_before(sign_start)
         if currency is not None:
-            kind, unit = "money", currency[1]
-            start = min(start, currency[0]) if start < currency[0] else currency[0]
-            cstart, _ = currency
+            cstart, unit = currency
+            kind = "money"
+            start = min(start, cstart)
             # modifiers sit before the currency sign: "nearly $2 billion"
             mstart, mapprox = self.modifiers(cstart)
             if mstart < cstart:
@@ -641,24 +625,14 @@ class _Scanner:
             unit = self._counted(j)
             if unit and unit.split()[-1].lower() in lx.CURRENCY_WORDS:
                 kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
-        if kind == "duration" and value is not None and self.word(j) == "ago":
-            pass
         return self._make(start, j, value, unit, approx, kind), j
 
     def _number_word_is_label(self, i: int) -> bool:
-        t = self.tokens[i]
-        low = t.text.lower()
-        nxt = self.word(i + 1)
-        if low == "one":
-            # "one of", "one another", "no one", "the one", "one day" (adverbial), "one-third"
-            prev = self.word(i - 1)
-            if nxt in ("of", "another", "who", "which", "that", "thing", "way", "hand", "side") or prev in ("no", "the", "any", "every", "someone", "each", "this", "that"):
-                return True
-            if nxt in ("or", "and") and self.word(i + 2) == "more":
-                return False
+        """"one" as a pronoun: "one of", "one another", "no one", "the one", "on one hand"."""
+        if self.word(i) != "one":
             return False
-        # a number word glued to a hyphen and a word is kept ("three-year"); glued into words ("two-thirds") too
-        return False
+        nxt, prev = self.word(i + 1), self.word(i - 1)
+        return nxt in _ONE_AS_PRONOUN_NEXT or prev in _ONE_AS_PRONOUN_PREV
 
     def _skip_label_list(self, j: int) -> int:
         """After a label number, skip the list it heads: "Tables 2 and 3", "lines 2–12"."""
