@@ -67,6 +67,7 @@ class DigestBot(commands.Bot):
         self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
         self.pool.start()
         self._service = DigestService(self.settings, self.pool, self.store)
+        self._service.start()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands_if_changed()
@@ -118,6 +119,8 @@ class DigestBot(commands.Bot):
         try:
             await super().close()
         finally:
+            if self._service is not None:
+                await self._service.close()
             await self.pool.close()
             if self.store is not None:
                 store, self.store = self.store, None

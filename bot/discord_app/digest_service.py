@@ -13,10 +13,14 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
+import aiohttp
+
+from bot.digest.fetch.fetcher import fetch_page
+from bot.digest.fetch.guarded_session import open_fetch_session
 from bot.digest.fetch.url_canon import canonical_url
 from bot.digest.models import Digest, DigestError
 from bot.digest.pipeline import DigestOptions, digest_document
-from bot.digest.sources import RawDocument, document_from_text, load_source
+from bot.digest.sources import RawDocument, document_from_text
 from bot.discord_app.worker_pool import WorkerPool
 from bot.settings import Settings
 from bot.store.database import Store
@@ -49,6 +53,22 @@ class DigestService:
         self.store = store
         self._slots = asyncio.Semaphore(pool.capacity)
         self._waiting = 0
+        self._session: aiohttp.ClientSession | None = None
+
+    def start(self) -> None:
+        """Open the one fetch session every link shares (connection limits, the address guard)."""
+        if self._session is None:
+            self._session = open_fetch_session(self.settings.fetch)
+
+    async def close(self) -> None:
+        session, self._session = self._session, None
+        if session is not None:
+            await session.close()
+
+    async def fetch(self, url: str) -> RawDocument:
+        page = await fetch_page(url, self.settings.fetch, self._session)
+        kind = "text" if page.content_type == "text/plain" else "html"
+        return RawDocument(source=url, text=page.text, kind=kind, url=page.url)
 
     @property
     def queue_full(self) -> bool:
@@ -76,7 +96,7 @@ class DigestService:
                 await self.store.refresh_digest(key, variant)
                 return cached
         try:
-            document = await load_source(url, self.settings.fetch, self.settings.digest.max_input_chars * 4)
+            document = await self.fetch(url)
         except DigestError as exc:
             return Digest(source=url, error=str(exc))
         digest = await self._run(document, options)

@@ -160,7 +160,7 @@ def footer_text(digest: Digest) -> str:
     return text[:FOOTER_LIMIT]
 
 
-def digest_embed(digest: Digest) -> discord.Embed:
+def digest_embed(digest: Digest, max_hedges: int = NOTABLE_HEDGES) -> discord.Embed:
     """The digest in one embed whose size stays within every Discord limit."""
     link = digest.url if digest.url and digest.url.startswith(("http://", "https://")) else None
     title = cut_at_word(escape(digest.title.strip()) or "Digest", TITLE_LIMIT)
@@ -170,7 +170,7 @@ def digest_embed(digest: Digest) -> discord.Embed:
     if digest.figures:
         embed.add_field(name="Key figures", value=_lines_within([figure_line(f) for f in digest.figures], FIELD_VALUE_LIMIT), inline=False)
     in_summary = {s.index for s in digest.summary}
-    notable = [h for h in digest.notable_hedges(NOTABLE_HEDGES) if h.index not in in_summary]
+    notable = [h for h in digest.notable_hedges(max_hedges) if h.index not in in_summary]
     if notable:
         lines = [
             summary_bullet(SummarySentence(text=h.text, index=h.index, hedge=Hedge(kind=h.kind, cues=h.cues)), link, FIELD_VALUE_LIMIT)

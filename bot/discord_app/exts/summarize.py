@@ -83,7 +83,7 @@ class Summarize(commands.Cog):
         if digest.error:
             await answer(error_text(digest, request.value if request.kind == "link" else None))
             return
-        await answer(embeds=[digest_embed(digest)])
+        await answer(embeds=[digest_embed(digest, self.bot.settings.digest.max_hedges)])
 
     # -- !summarize and /summarize -------------------------------------------------
 

@@ -67,7 +67,7 @@ class Unfurl(commands.Cog):
                 # Unasked-for answers stay quiet on failure; only people who asked get error lines.
                 log.info("no unfurl for %s: %s", url, digest.error)
                 continue
-            await answer(embeds=[digest_embed(digest)])
+            await answer(embeds=[digest_embed(digest, self.bot.settings.digest.max_hedges)])
 
     @commands.hybrid_command(name="unfurl", description="Turn link auto-unfurling on or off for this channel or the whole server.")
     @commands.guild_only()
