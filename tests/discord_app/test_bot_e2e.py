@@ -254,3 +254,28 @@ async def test_one_line_errors(fake: FakeDiscord, articles: ArticleServer, start
     assert "not an article" in by_text
     assert "too short" in by_text
     assert f"<{articles.url('/gone')}>" in by_text  # links in the bot's text make no preview
+
+
+async def test_busy_answer_when_the_queue_is_full(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    running = await start_bot(discord={"queue_limit": 0})
+    service = running.bot.service
+    await service._slots.acquire()  # the only worker is taken by someone else's digest
+    trigger = await fake.send_message(f"!summarize {articles.url('/syria.txt')}")
+    [busy] = await wait_posts(fake, fake.channel_id)
+    assert "busy" in busy.json["content"]
+    assert_safe_reply(busy.json, trigger)
+    service._slots.release()
+    await fake.send_message(f"!summarize {articles.url('/syria.txt')}", author=fake.admin)
+    replies = await wait_posts(fake, fake.channel_id, count=2)
+    assert replies[-1].json["embeds"]
+
+
+async def test_commands_are_synced_again_when_their_definitions_change(fake: FakeDiscord, start_bot, tmp_path: Path) -> None:
+    first = await start_bot()
+    key = f"app_commands_hash:{fake.application_id}"
+    assert await first.bot.store.get_meta(key) == first.bot.command_definitions_hash()
+    await first.bot.store.set_meta(key, "definitions of an older version")
+    await first.stop()
+    await start_bot()
+    assert len(fake.find("PUT", r"/applications/\d+/commands")) == 2
+    assert {c["name"] for c in fake.commands} == {"summarize", "unfurl", "Summarize"}

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 DISCORD_EPOCH_MS = 1420070400000
 HEARTBEAT_INTERVAL_MS = 41_250
 PERM_ADMIN_LIKE = (1 << 5) | (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # manage guild, view, send, embed, attach, history
+MESSAGE_CONTENT_INTENT = 1 << 15
 PERM_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)
 
 
@@ -63,8 +64,10 @@ class FakeUser:
 class FakeDiscord:
     """One guild with two text channels, a bot user, an admin, a member and another bot."""
 
-    def __init__(self, token: str = "fake-token") -> None:
+    def __init__(self, token: str = "fake-token", message_content_allowed: bool = True) -> None:
         self.token = token
+        # False: like an application whose message-content intent is off in the Developer Portal.
+        self.message_content_allowed = message_content_allowed
         self._ids = itertools.count(1)
         self.application_id = self._snowflake()
         self.bot_user = FakeUser(self.application_id, "DigestBot", bot=True)
@@ -406,6 +409,9 @@ class FakeDiscord:
     async def _identify(self, socket: web.WebSocketResponse, data: dict[str, Any]) -> None:
         if data.get("token") != self.token:
             await socket.close(code=4004, message=b"Authentication failed.")
+            return
+        if not self.message_content_allowed and int(data.get("intents", 0)) & MESSAGE_CONTENT_INTENT:
+            await socket.close(code=4014, message=b"Disallowed intent(s).")
             return
         self.identifies.append(data)
         self._seq += 1
