@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from bot.digest.language.language_detector import language_for
+from bot.digest.models import Sentence
+from bot.digest.segment.sentence_splitter import split_sentences
+from bot.digest.summarize.features import FEATURE_NAMES, LEAD_WINDOW, SAMPLED_REST, candidates
+from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+SAMPLE = ROOT / "seeds" / "syrian-officers-defect.txt"
+DATA = pathlib.Path("/work/shared/data")
+ENGLISH = language_for("en")
+
+GERMAN = """Bahnstreik legt Fernverkehr lahm
+
+Die Lokführergewerkschaft GDL hat am Montag den Fernverkehr der Deutschen Bahn weitgehend zum Erliegen gebracht. Nach Angaben des Unternehmens fielen bundesweit rund achtzig Prozent der Fernzüge aus.
+
+Auch im Regionalverkehr kam es zu erheblichen Einschränkungen, vor allem in Ostdeutschland. Pendler mussten auf Busse und Autos ausweichen, auf vielen Autobahnen bildeten sich lange Staus.
+
+Die Gewerkschaft fordert mehr Lohn und eine kürzere Arbeitszeit für Schichtarbeiter. Die Bahn nannte den Streik unverhältnismäßig und bot neue Verhandlungen an.
+
+Ein Sprecher der GDL sagte, der Streik werde bis Mittwochabend fortgesetzt. Fahrgäste sollten sich vor Reiseantritt im Internet informieren."""
+
+FRENCH = """Le Parlement adopte la réforme des retraites
+
+Les députés ont adopté mardi soir le projet de réforme des retraites après trois semaines de débats houleux. Le texte repousse l'âge légal de départ de soixante-deux à soixante-quatre ans.
+
+Les syndicats ont appelé à une nouvelle journée de mobilisation dans toute la France. Selon le ministère de l'Intérieur, plus d'un million de personnes avaient manifesté lors de la précédente journée.
+
+Le gouvernement affirme que la réforme est indispensable pour garantir l'équilibre financier du système. L'opposition a annoncé qu'elle saisirait le Conseil constitutionnel dans les prochains jours."""
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[Sentence]:
+    return split_sentences(SAMPLE.read_text(encoding="utf-8"), "en")
+
+
+def test_sample_article_gives_three_to_five_body_sentences(sample: list[Sentence]) -> None:
+    assert sample[0].text == "3 top Syrian officers defect" and sample[0].is_heading
+    body = [s for s in sample if not s.is_heading]
+    count = sentence_count_for(len(body))
+    chosen = summarize(sample, sample[0].text, ENGLISH, count)
+    assert 3 <= len(chosen) <= 5
+    assert len(chosen) == count
+    assert chosen == sorted(set(chosen))
+    assert not any(sample[i].is_heading for i in chosen)
+    # the story ends where the site's link lists begin
+    story_end = next(i for i, s in enumerate(sample) if s.text.startswith("Ad Free"))
+    assert all(i < story_end for i in chosen)
+
+
+def test_sentence_count_scales_with_length() -> None:
+    assert sentence_count_for(0) == 0
+    assert sentence_count_for(2) == 2
+    assert sentence_count_for(10) == 3
+    assert sentence_count_for(1000) == 5
+    counts = [sentence_count_for(n) for n in range(3, 200)]
+    assert counts == sorted(counts)
+    assert sentence_count_for(30) == 4
+    assert sentence_count_for(60) == 5
+    assert sentence_count_for(1000, minimum=1, maximum=2) == 2
+    assert sentence_count_for(5, minimum=1, maximum=2) == 1
+
+
+def test_skip_is_honoured(sample: list[Sentence]) -> None:
+    first = summarize(sample, sample[0].text, ENGLISH, 3)
+    second = summarize(sample, sample[0].text, ENGLISH, 3, skip=first)
+    assert len(second) == 3
+    assert not set(first) & set(second)
+
+
+def test_tiny_inputs() -> None:
+    one = [Sentence(0, "The central bank raised interest rates by half a point on Tuesday.", 0)]
+    assert summarize(one, "Rates rise", ENGLISH, 3) == [0]
+    two = one + [Sentence(1, "Economists had expected a smaller increase this month.", 0)]
+    assert summarize(two, "Rates rise", ENGLISH, 3) == [0, 1]
+    assert summarize(two, "Rates rise", ENGLISH, 1) in ([0], [1])
+    assert summarize([], "Nothing", ENGLISH, 3) == []
+    assert summarize(two, "Rates rise", ENGLISH, 0) == []
+    assert summarize(two, "Rates rise", ENGLISH, 3, skip={0, 1}) == []
+
+
+def test_headings_and_fragments_are_never_chosen() -> None:
+    sentences = [
+        Sentence(0, "Storm hits the coast", 0, is_heading=True),
+        Sentence(1, "Read more.", 1),
+        Sentence(2, "A powerful storm hit the northern coast on Sunday, cutting power to thousands of homes.", 2),
+        Sentence(3, "Related stories", 3, is_heading=True),
+        Sentence(4, "Photo: AP.", 4),
+    ]
+    assert summarize(sentences, "Storm hits the coast", ENGLISH, 3) == [2]
+
+
+def test_deterministic(sample: list[Sentence]) -> None:
+    runs = {tuple(summarize(sample, sample[0].text, ENGLISH, 4)) for _ in range(3)}
+    assert len(runs) == 1
+
+
+@pytest.mark.parametrize("code, text", [("de", GERMAN), ("fr", FRENCH)])
+def test_other_languages(code: str, text: str) -> None:
+    language = language_for(code)
+    sentences = split_sentences(text, code)
+    chosen = summarize(sentences, sentences[0].text, language, 3)
+    assert len(chosen) == 3
+    assert chosen == sorted(chosen)
+    assert not any(sentences[i].is_heading for i in chosen)
+
+
+def test_language_without_stemmer_or_stop_words() -> None:
+    language = language_for("xx")
+    assert not language.stemmer and not language.stop_words
+    sentences = split_sentences(GERMAN, "de")
+    chosen = summarize(sentences, sentences[0].text, language, 2)
+    assert len(chosen) == 2 and not any(sentences[i].is_heading for i in chosen)
+
+
+def test_long_articles_score_a_bounded_set_of_candidates() -> None:
+    texts = [
+        f"Report number {n} says the committee met again to discuss the budget of the city council." for n in range(400)
+    ]
+    sentences = [Sentence(i, text, i // 5) for i, text in enumerate(texts)]
+    found = candidates(sentences, "Budget talks", ENGLISH)
+    assert len(found.indices) == LEAD_WINDOW + SAMPLED_REST
+    assert found.indices[:LEAD_WINDOW] == list(range(LEAD_WINDOW))
+    assert found.indices[-1] > 300  # the sample reaches into the end of the article
+    assert found.features.shape == (len(found.indices), len(FEATURE_NAMES))
+    chosen = summarize(sentences, "Budget talks", ENGLISH, 5)
+    assert len(chosen) == 5
+
+
+def test_shipped_weights_match_the_features() -> None:
+    model = load_model()
+    assert model.weights.shape == (len(FEATURE_NAMES),)
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="needs /work/shared/data")
+def test_beats_lead_on_cnn_dev_sample() -> None:
+    # the dev split chose the settings but did not fit the weights; the reported figures are on test (bench/summaries.py)
+    from bench.summaries import CNN_FILE, lead, load_cnn, ours, score
+
+    examples = load_cnn(DATA / CNN_FILE, ("dev",))[:100]
+    ours_scores = score(examples, ours, ENGLISH)
+    lead_scores = score(examples, lead, ENGLISH)
+    assert ours_scores.rouge1 > lead_scores.rouge1
+    assert ours_scores.gold_f1 > lead_scores.gold_f1
