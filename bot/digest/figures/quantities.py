@@ -439,12 +439,12 @@ class _Scanner:
             return i - 1, lx.CURRENCY_CODES[t.text.lower()]
         return None
 
-    def number_after(self, j: int) -> tuple[int, float | None] | None:
-        """A plain or signed number starting at token j (for range ends)."""
+    def number_after(self, j: int, money: bool = False) -> tuple[int, float | None] | None:
+        """A plain or signed number starting at token j (for range ends); "$" only in a money range."""
         k = j
         if self.is_sym(k, _SIGNS) and self.glued(k, k + 1):
             k += 1
-        if self.is_sym(k, "$£€") and self.glued(k, k + 1):
+        if money and self.is_sym(k, "$£€") and self.glued(k, k + 1):
             k += 1
         t = self.tok(k)
         if t is None:
@@ -580,15 +580,21 @@ class _Scanner:
             if other is not None and self.near(j, j + 1):
                 j = other[0]
         # range: 5–10, 5 to 10, between 5 and 10
-        start, j = self._range(i, start, j)
+        range_start, range_end = self._range(i, start, j, kind == "money")
+        if range_end > j:
+            start, j = range_start, range_end
+            # the scale written once after both ends: "5 to 10 million"; or on both: "$5m to $7m"
+            late_scale = self.scale_at(j, j - 1, kind == "money")
+            if late_scale is not None:
+                if scale is None and value is not None:
+                    value *= late_scale[1]
+                j = late_scale[0]
         # unit
         unit_match = self.unit_at(j, j - 1)
-        if unit_match is not None and not (kind == "money" and unit_match[2] == "money"):
-            end, unit_text, unit_kind = unit_match
-            if unit_kind == "money":
-                kind, unit = "money", unit_text
-            elif kind != "money":
-                kind, unit = unit_kind, unit_text
+        if unit_match is not None and kind == "money":
+            unit_match = None  # "$639m year-earlier": a money amount takes no second unit
+        if unit_match is not None:
+            end, unit, kind = unit_match
             j = end
             # a range whose unit came after the first number: "5 km to 10 km"
             start, after_range = self._range(i, start, j)
@@ -808,14 +814,14 @@ class _Scanner:
             return start, 0
         return k, sign * int(digits[:3])
 
-    def _range(self, i: int, start: int, j: int) -> tuple[int, int]:
+    def _range(self, i: int, start: int, j: int, money: bool = False) -> tuple[int, int]:
         """Extend over a range's second number ("5–10", "5 to 10", "between 5 and 10"); returns (start, end)."""
         t = self.tok(j)
         if t is None or not self.near(j - 1, j):
             return start, j
         opener = start - 1 if self.word(start - 1) in ("between", "from") and self.near(start - 1, start) else None
         if t.kind == "sym" and t.text in _DASHES:
-            other = self.number_after(j + 1)
+            other = self.number_after(j + 1, money)
             if other is not None and self.near(j, j + 1) and not self.is_label(other[0] - 1):
                 return start, other[0]
             return start, j
@@ -826,7 +832,7 @@ class _Scanner:
             return start, j + 2
         if low == "and" and not (opener is not None and self.word(opener) == "between"):
             return start, j
-        other = self.number_after(j + 1)
+        other = self.number_after(j + 1, money)
         if other is None or not self.near(j, j + 1) or self.is_label(other[0] - 1):
             return start, j
         return (opener if opener is not None else start), other[0]
@@ -857,6 +863,9 @@ class _Scanner:
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
 
 
+_LEADING_ADJECTIVES = frozenset({"other", "more", "additional", "further", "extra", "fewer"})
+
+
 def _looks_plural(word: str) -> bool:
     low = word.lower()
     if low in lx.IRREGULAR_PLURALS:
@@ -876,7 +885,9 @@ def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
     window = text[position : position + 120]
     for match in _WORD.finditer(window):
         word = match.group()
-        if not word[0].isalpha() or word.lower() in lx.NOUN_STOPS:
+        if not words and word.lower() in _LEADING_ADJECTIVES:
+            continue  # "four other accolades", "three more officers"
+        if not word[0].isalpha() or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
             break
         words.append(word)
         if _looks_plural(word) or len(words) >= max_words:

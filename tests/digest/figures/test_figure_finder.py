@@ -138,6 +138,14 @@ def test_approximation_words(text: str, approximate: bool) -> None:
     assert quantity.text == text[: text.index("40") + 2]
 
 
+def test_neighbouring_amounts_stay_apart() -> None:
+    texts = [q.text for q in find_quantities("Profits jumped 76% to $1.13bn (£600m), from $639m year-earlier.")]
+    assert texts == ["76%", "$1.13bn", "£600m", "$639m"]
+    assert only("Costs of $5m to $7m").value == 5e6
+    assert only("Some 5 to 10 million people").value == 5e6
+    assert only("He won four other accolades.").unit_or_counts == "accolades"
+
+
 def test_money_values_and_scales() -> None:
     assert only("It cost $5m.").value == 5e6
     assert only("It cost £3bn.").value == 3e9
