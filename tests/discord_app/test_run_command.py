@@ -59,7 +59,7 @@ processes = 1
         # 2. /summarize and Apps > Summarize
         slash = await fake.slash_command("summarize", {"source": text_link})
         target = await fake.send_message(f"<{text_link}>", author=fake.admin, channel_id=fake.second_channel_id)
-        menu = await fake.message_command("Summarize", target)
+        menu = await fake.message_command("Summarize", target, user=fake.admin)  # each user stays within the cooldown of 3
         # 3. auto-unfurl (on by the config's default)
         await fake.send_message(f"news: {html_link}", channel_id=fake.second_channel_id, author=fake.other_bot)  # a bot: ignored
         await fake.send_message(f"news: {html_link}", channel_id=fake.second_channel_id)
