@@ -158,6 +158,7 @@ MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }
+MONTH_ABBREVIATIONS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 # Words before a bare year that make it a date ("in 1999", "since 2011").
 YEAR_CUES = frozenset({
     "in", "since", "by", "until", "till", "from", "during", "before", "after", "of",

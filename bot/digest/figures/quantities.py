@@ -348,7 +348,7 @@ class _Scanner:
             return j + 2, "per cent", "percent"
         if low == "percentage" and self.word(j + 1) in ("point", "points"):
             return j + 2, "percentage points", "percent"
-        if low in lx.CURRENCY_WORDS:
+        if low in lx.CURRENCY_WORDS and t.text[0].islower():  # not "50 Cent"
             return j + 1, lx.CURRENCY_WORDS[low], "money"
         if low in lx.CURRENCY_CODES and t.text.isupper():
             return j + 1, lx.CURRENCY_CODES[low], "money"
@@ -629,7 +629,7 @@ class _Scanner:
                 return self._make(start, j, None, "", approx, "date"), j
         if kind == "count" and not unit:
             unit = self._counted(j)
-            if unit and unit.split()[-1].lower() in lx.CURRENCY_WORDS:
+            if unit and unit.split()[-1] in lx.CURRENCY_WORDS:
                 kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
         return self._make(start, j, value, unit, approx, kind), j
 
@@ -711,8 +711,8 @@ class _Scanner:
         # month after: "5 May 2024", "5 May"
         if is_day and self.month_at(i + 1) and self.near(i, i + 1):
             end = i + 2
-            if self.is_sym(end, ".") and self.glued(end - 1, end) and self.tokens[i + 1].text.lower() in lx.MONTHS and len(self.tokens[i + 1].text) <= 4:
-                end += 1
+            if self.is_sym(end, ".") and self.glued(end - 1, end) and self.tokens[i + 1].text.lower() in lx.MONTH_ABBREVIATIONS:
+                end += 1  # "5 Sept. 2024"; a full name's full stop ends the sentence
             if self.is_year(end) and self.near(end - 1, end):
                 end += 1
             return start, end
