@@ -24,7 +24,8 @@ from bot.settings import DigestSettings, Settings
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+")
+# An ideograph or kana counts as a word: Chinese and Japanese put no spaces between words.
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MAX_SENTENCES = 20  # an upper bound on what a user may ask for
 
 

@@ -19,8 +19,15 @@ from bot.digest.language.stop_words import stop_words_for
 from bot.digest.models import Language, Sentence
 from bot.digest.segment.sentence_splitter import split_line
 
+# Chinese and Japanese are written without spaces: each ideograph or hiragana is a word of
+# its own and a katakana run (a loanword) one word, else a whole clause would be one "word".
+_UNSPACED = "\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_KATAKANA = "\u30a0-\u30ff"
 # A word: letters with inner apostrophes or hyphens (sumy's own notion of a word), no digits.
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
+_WORD = re.compile(
+    rf"[{_UNSPACED}]|[{_KATAKANA}]+|[^\W\d_{_UNSPACED}{_KATAKANA}]+(?:['’-][^\W\d_{_UNSPACED}{_KATAKANA}]+)*",
+    re.UNICODE,
+)
 
 
 class RegexTokenizer:
