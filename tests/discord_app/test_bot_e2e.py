@@ -279,3 +279,21 @@ async def test_commands_are_synced_again_when_their_definitions_change(fake: Fak
     await start_bot()
     assert len(fake.find("PUT", r"/applications/\d+/commands")) == 2
     assert {c["name"] for c in fake.commands} == {"summarize", "unfurl", "Summarize"}
+
+
+async def test_unfurl_slash_command_for_the_server(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    running = await start_bot()
+    denied = await fake.slash_command("unfurl", {"state": "on", "scope": "server"}, user=fake.member)
+    allowed = await fake.slash_command("unfurl", {"state": "on", "scope": "server"}, user=fake.admin)
+    callbacks = await fake.wait_for(lambda r: r.path.endswith("/callback"), 2)
+    by_id = {r.path.split("/")[2]: r.json for r in callbacks}
+    assert "Manage Server" in by_id[denied["id"]]["data"]["content"]
+    assert "Done: on for the whole server" in by_id[allowed["id"]]["data"]["content"]
+    for body in by_id.values():
+        assert body["type"] == 4 and body["data"]["allowed_mentions"] == {"parse": []}
+    assert await running.bot.store.unfurl_settings(fake.guild_id) == {None: True}
+    link = articles.url("/syria.txt")
+    trigger = await fake.send_message(f"read {link}", channel_id=fake.second_channel_id)
+    [reply] = await wait_posts(fake, fake.second_channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert_sample_digest(reply.json["embeds"][0], link=link)
