@@ -66,10 +66,11 @@ STEMMED = {
 _STEMMER_PACKAGES = {"polish": "pystempel", "greek": "greek_stemmer"}
 
 # Languages whose words sumy's tokenizers would need extra packages to split (jieba, konlpy, ...);
-# we split them with our own regex word tokenizer, which treats a run of ideographs as one word.
+# we split them with our own regex word tokenizer, which takes each ideograph or kana as a word.
 _UNSEGMENTED = {"chinese", "japanese", "korean", "thai"}
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# An ideograph or kana counts as a word (Chinese and Japanese put no spaces between words).
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MIN_WORDS_TO_DETECT = 5
 _SAMPLE_CHARS = 5000  # langdetect's accuracy saturates long before this
 
