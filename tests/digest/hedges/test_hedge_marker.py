@@ -1,0 +1,254 @@
+"""The hedge marker on news sentences of our own, the sample article, and (when present) the public data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.digest.hedges.cue_lexicon import find_cues
+from bot.digest.hedges.hedge_marker import HedgeMarker, is_uncertain, mark_hedge
+from bot.digest.hedges.scorer import HedgeScorer, load_scorer
+from bot.digest.models import Hedge
+
+REPO = Path(__file__).resolve().parents[3]
+SEED = REPO / "seeds" / "syrian-officers-defect.txt"
+DATA = Path("/work/shared/data")
+
+MAY_GENERAL = (
+    "One of those three may be a general, but reports on the rank of the third high-level defector "
+    "remain inconclusive."
+)
+IF_GENERAL = (
+    "If a general were among those who fled their posts in the Syrian Army, as some reports suggest, "
+    "it would mark the 13th general to defect to Turkey since the uprising began about 16 months ago, "
+    "reports Al Jazeera."
+)
+
+
+def _kind(sentence: str) -> str | None:
+    hedge = mark_hedge(sentence)
+    return hedge.kind if hedge else None
+
+
+# --- the sample article
+
+
+def test_may_be_a_general_is_hedged_with_both_cues() -> None:
+    hedge = mark_hedge(MAY_GENERAL)
+    assert hedge is not None and hedge.kind == "hedged"
+    assert "may" in hedge.cues and "remain inconclusive" in hedge.cues
+
+
+def test_as_some_reports_suggest_is_hedged_and_keeps_the_attribution_cue() -> None:
+    hedge = mark_hedge(IF_GENERAL)
+    assert hedge is not None and hedge.kind == "hedged"
+    assert "suggest" in hedge.cues
+    assert "reports Al Jazeera" in hedge.cues
+    assert "If" in hedge.cues  # the conditional is listed too, in reading order
+    assert hedge.cues.index("If") < hedge.cues.index("suggest") < hedge.cues.index("reports Al Jazeera")
+
+
+def test_attribution_alone_is_attributed() -> None:
+    assert mark_hedge("The army lost 12 tanks, reports Al Jazeera.") == Hedge("attributed", ("reports Al Jazeera",))
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="sample article not in the checkout")
+def test_sample_article_sentences_are_marked() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert MAY_GENERAL in text and IF_GENERAL in text  # the constants above are verbatim
+    writes = next(line for line in text.splitlines() if "writes the Atlantic" in line)
+    hedge = mark_hedge(writes)
+    assert hedge is not None and hedge.kind == "hedged"  # "it appears", "it seems"
+    assert "writes the Atlantic's Dashiell Bennett" in hedge.cues
+
+
+# --- news sentences of our own, one kind at a time
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("The minister might resign before the vote.", "might"),
+        ("The fire was possibly started by a faulty heater.", "possibly"),
+        ("The suspect reportedly fled to Spain.", "reportedly"),
+        ("The senator allegedly accepted bribes.", "allegedly"),
+        ("The data suggest a link between the two outbreaks.", "suggest"),
+        ("The cause of the crash remains unclear.", "remains unclear"),
+        ("It is doubtful the deal will survive the summer.", "It is doubtful"),
+        ("The ship is believed to have sunk near the coast.", "believed to have"),
+        ("Such defections are seen as a blow to the regime.", "are seen as"),
+        ("An estimated 4,000 people attended the rally.", "estimated"),
+        ("Some people say the mayor lied about the budget.", "Some people say"),
+        ("Many believe the vote was rigged.", "Many believe"),
+        ("The bridge could collapse within a year.", "could"),
+    ],
+)
+def test_hedged_news_sentences(sentence: str, cue: str) -> None:
+    hedge = mark_hedge(sentence)
+    assert hedge is not None and hedge.kind == "hedged", sentence
+    assert cue in hedge.cues
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("According to the ministry, 40 schools were closed.", "according to"),
+        ("The plant will close in March, officials said.", "said"),
+        ("The talks have collapsed, a spokesman told Reuters.", "told Reuters"),
+        ("The company said in a statement that prices will rise.", "said in a statement"),
+        ("Turnout was the lowest since 1945, writes the Guardian's Jane Smith.", "writes the Guardian's Jane Smith"),
+    ],
+)
+def test_attributed_news_sentences(sentence: str, cue: str) -> None:
+    hedge = mark_hedge(sentence)
+    assert hedge is not None and hedge.kind == "attributed", sentence
+    assert cue in (c.lower() if cue.islower() else c for c in hedge.cues)
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("If the talks fail, the strike would continue into next week.", "If"),
+        ("Unless the ceasefire holds, aid convoys will stop.", "Unless"),
+        ("Residents should leave in case the dam breaks.", "in case"),
+        ("The loan will be paid provided that the budget passes.", "provided that"),
+    ],
+)
+def test_conditional_news_sentences(sentence: str, cue: str) -> None:
+    hedge = mark_hedge(sentence)
+    assert hedge is not None and hedge.kind == "conditional", sentence
+    assert cue in hedge.cues
+
+
+def test_if_would_lists_both_cues_in_order() -> None:
+    assert mark_hedge("If the talks fail, the strike would continue.") == Hedge("conditional", ("If", "would"))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council approved the budget on Tuesday.",
+        "The new bridge can carry 40,000 cars a day.",
+        "The company will open a plant in Ohio next year.",
+        "The army lost 12 tanks in the battle.",
+    ],
+)
+def test_plain_statements_are_not_marked(sentence: str) -> None:
+    assert mark_hedge(sentence) is None
+    assert not is_uncertain(sentence)
+
+
+# --- May the month, "can" and "will"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law took effect in May 2020.",
+        "The vote is set for May 5 in the capital.",
+        "Prices rose sharply in early May.",
+        "Prime Minister Theresa May resigned in 2019.",
+        "The report, dated May, 2021, was leaked.",
+    ],
+)
+def test_may_the_month_or_name_is_not_a_hedge(sentence: str) -> None:
+    assert _kind(sentence) != "hedged", sentence
+    assert not any(c.name == "modal:may" for c in find_cues(sentence))
+
+
+def test_may_the_modal_is_a_hedge_even_at_the_start() -> None:
+    assert _kind("May the strike spread, the government would fall.") == "hedged"
+    assert _kind("Officials warn that prices may rise in May.") == "hedged"
+    cues = mark_hedge("Officials warn that prices may rise in May.")
+    assert cues is not None and cues.cues.count("may") == 1 and "May" not in cues.cues
+
+
+# --- several cues: the kind a reader most needs
+
+
+def test_hedged_beats_conditional_and_attributed() -> None:
+    hedge = mark_hedge("If the rains fail, prices might double, officials said.")
+    assert hedge is not None and hedge.kind == "hedged"
+    assert hedge.cues == ("If", "might", "said")
+
+
+def test_conditional_beats_attributed() -> None:
+    hedge = mark_hedge("If the rains fail, prices would double, officials said.")
+    assert hedge is not None and hedge.kind == "conditional"
+    assert hedge.cues == ("If", "would", "said")
+
+
+def test_cues_are_verbatim() -> None:
+    sentence = "REPORTEDLY the envoy MIGHT return, Possibly on Friday."
+    hedge = mark_hedge(sentence)
+    assert hedge is not None
+    assert all(cue in sentence for cue in hedge.cues)
+    assert hedge.cues == ("REPORTEDLY", "MIGHT", "Possibly")
+
+
+# --- other languages and odd input
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("Der General könnte übergelaufen sein.", "de"),
+        ("Le général aurait peut-être fait défection.", "fr"),
+        ("将军可能已经叛逃。", "zh"),
+        ("Генерал, возможно, перешёл на сторону повстанцев.", "ru"),
+        ("", "en"),
+        ("   ", "en"),
+        ("!!! ??? ...", "en"),
+        ("将军可能已经叛逃。", "en"),
+    ],
+)
+def test_other_languages_do_not_crash(sentence: str, code: str) -> None:
+    hedge = mark_hedge(sentence, code)
+    assert hedge is None or isinstance(hedge, Hedge)
+    if code != "en":
+        assert hedge is None  # the patterns and the model are English
+
+
+# --- the marker's parts
+
+
+def test_lexicon_only_marker_counts_any_hedged_cue() -> None:
+    marker = HedgeMarker(None)
+    assert marker.uncertain("The ship could sink.")
+    assert not marker.uncertain("The ship sank, officials said.")
+
+
+def test_benchmark_mode_lets_the_scorer_veto_a_cue() -> None:
+    # A scorer that finds nothing uncertain: in benchmark mode the cue is not enough, in news mode it is.
+    never = HedgeScorer("test", {}, bias=-5.0, threshold=0.0, confident_threshold=0.0)
+    assert HedgeMarker(never, trust_cues=False).mark("The ship could sink.") is None
+    assert HedgeMarker(never, trust_cues=True).mark("The ship could sink.") == Hedge("hedged", ("could",))
+
+
+def test_scorer_alone_can_mark_a_sentence_and_names_its_strongest_word() -> None:
+    scorer = HedgeScorer("test", {"w:purportedish": 3.0, "w:ship": 0.5}, bias=-1.0, threshold=0.0, confident_threshold=1.0)
+    hedge = HedgeMarker(scorer).mark("The Ship was Purportedish.")
+    assert hedge == Hedge("hedged", ("Purportedish",))
+
+
+def test_scorer_json_round_trip(tmp_path: Path) -> None:
+    scorer = HedgeScorer("test", {"w:may": 1.25}, 0.5, -0.25, 1.0, {"hedge_words/modal": ("may",)}, {"note": "x"})
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(scorer.to_json()), encoding="utf-8")
+    loaded = load_scorer(path)
+    assert loaded == scorer
+
+
+def test_missing_model_falls_back_to_the_lexicon(tmp_path: Path) -> None:
+    assert load_scorer(tmp_path / "absent.json") is None
+
+
+def test_shipped_model_is_small_and_general() -> None:
+    scorer = load_scorer()
+    assert scorer is not None
+    assert "WikiWeasel" in scorer.domain
+    assert len(scorer.weights) < 20000
+    # it has learned weasel words, and the cue-pattern features
+    assert scorer.weights.get("w:some", 0) > 0 and scorer.weights.get("kind:hedged", 0) > 0
