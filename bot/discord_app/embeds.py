@@ -29,8 +29,10 @@ HEDGE_LABELS = {"hedged": "hedged", "conditional": "conditional", "attributed": 
 ELLIPSIS = "…"
 
 _LINK = re.compile(r"https?://[^\s<>]+", re.IGNORECASE)
-_MARKDOWN = re.compile(r"([\\*_~|`\[\]<>#:])")
-_LINE_START_MARKUP = re.compile(r"^(\s*)([-+>]|\d+\.)(?=\s)")
+# Inline markup, masked links, and `<...>` (mentions, channels, custom emoji, timestamps).
+_MARKDOWN = re.compile(r"([\\*_~|`\[\]<])")
+# Markup that only counts at the start of a line: headings, lists, quotes.
+_LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3}|-#|[-+>]|\d+\.)(?=\s)", re.MULTILINE)
 _MASS_MENTION = re.compile(r"@(everyone|here)", re.IGNORECASE)
 _FRAGMENT_WORDS = 4  # words at each end of a long sentence in a text fragment
 

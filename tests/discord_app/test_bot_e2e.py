@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.helpers.article_server import ArticleServer, article_paragraphs, sample_text
@@ -297,3 +298,23 @@ async def test_unfurl_slash_command_for_the_server(fake: FakeDiscord, articles: 
     [reply] = await wait_posts(fake, fake.second_channel_id)
     assert_safe_reply(reply.json, trigger)
     assert_sample_digest(reply.json["embeds"][0], link=link)
+
+
+async def test_article_text_cannot_ping_or_forge_markdown(fake: FakeDiscord, start_bot) -> None:
+    await start_bot()
+    hostile = (
+        "Officials @everyone said the council met on Monday to discuss the new budget for the city's schools. "
+        f"A spokesperson for <@{fake.admin.id}> and <@&{fake.admin_role_id}> confirmed **the vote** would be held next week. "
+        "Readers can [click here](https://evil.example/login) to see the full record of the meeting and its minutes. "
+        "The budget grew by twelve percent compared with last year, according to the city's finance office. "
+        "Teachers welcomed the decision, while some parents asked for more money for school buses and meals."
+    )
+    interaction = await fake.slash_command("summarize", {"source": hostile, "sentences": 20})
+    [follow_up] = await fake.wait_for_request("POST", rf"/webhooks/{fake.application_id}/{interaction['token']}")
+    assert follow_up.json["allowed_mentions"] == {"parse": []}
+    [embed] = follow_up.json["embeds"]
+    shown = embed["description"]
+    assert "@everyone" not in shown and "@\u200beveryone" in shown
+    assert re.search(r"(?<!\\)<@", shown) is None and f"\\<@{fake.admin.id}>" in shown
+    assert "[click here](" not in shown and "\\[click here\\]" in shown
+    assert "**the vote**" not in shown
