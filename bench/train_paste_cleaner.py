@@ -80,16 +80,48 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1
     return {"mean": mean.tolist(), "scale": scale.tolist(), "weights": beta[:-1].tolist(), "bias": float(beta[-1])}
 
 
-def _page_rows(page: dict[str, Any]) -> tuple[list[pc.PasteLine], list[list[float]], list[int], list[float]]:
+def build_lexicon(labelled: list[tuple[list[pc.PasteLine], list[int]]], min_pages: int = 8, size: int = 3000) -> dict[str, float]:
+    """Words' log-odds of standing in an article line rather than a chrome line.
+
+    Counted once per page and side, so one page's own vocabulary cannot dominate;
+    only words seen on at least `min_pages` pages are kept.
+    """
+    article: dict[str, int] = {}
+    chrome: dict[str, int] = {}
+    for lines, labels in labelled:
+        sides: dict[int, set[str]] = {0: set(), 1: set()}
+        for line, label in zip(lines, labels):
+            sides[label].update(w.lower() for w in pc.WORD.findall(line.text[:2000]) if not w.isdigit())
+        for word in sides[1]:
+            article[word] = article.get(word, 0) + 1
+        for word in sides[0]:
+            chrome[word] = chrome.get(word, 0) + 1
+    pages = len(labelled)
+    scores: dict[str, float] = {}
+    for word in set(article) | set(chrome):
+        a, c = article.get(word, 0), chrome.get(word, 0)
+        if a + c < min_pages:
+            continue
+        scores[word] = float(np.log((a + 1) / (pages + 2)) - np.log((c + 1) / (pages + 2)))
+    ranked = sorted(scores, key=lambda w: -abs(scores[w]))[:size]
+    return {w: round(scores[w], 3) for w in sorted(ranked)}
+
+
+def _page_rows(page: dict[str, Any], lexicon: dict[str, float]) -> tuple[list[pc.PasteLine], list[list[float]], list[int], list[float]]:
     lines = pc.split_lines(pc.rejoin_hard_wraps(page["paste"]))
-    rows = pc.line_features(lines)
+    rows = pc.line_features(lines, lexicon)
     labels = line_labels(lines, page["truth"])
     weights = [float(np.sqrt(1.0 + len(pc.WORD.findall(line.text[:2000])))) for line in lines]
     return lines, rows, labels, weights
 
 
 def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
-    prepared = [_page_rows(page) for page in pages]
+    labelled = []
+    for page in pages:
+        lines = pc.split_lines(pc.rejoin_hard_wraps(page["paste"]))
+        labelled.append((lines, line_labels(lines, page["truth"])))
+    lexicon = build_lexicon(labelled)
+    prepared = [_page_rows(page, lexicon) for page in pages]
     prepared = [p for p in prepared if p[0]]
     folds = [prepared[0::2], prepared[1::2]]
 
@@ -112,10 +144,14 @@ def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "stage1": {"features": list(pc.STAGE1_NAMES), **stage1},
         "stage2": {"features": list(pc.STAGE2_NAMES), **stage2},
+        "lexicon": lexicon,
     }
 
 
-DEFAULT_DECODE = {"switch_cost": 2.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 12}
+DEFAULT_DECODE = {
+    "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 12,
+    "comment_cut": True, "drop_chrome": True, "trim_edges": True, "min_prob": 0.0,
+}
 
 
 def evaluate_decode(model: dict[str, Any], pages: list[dict[str, Any]], path: Path) -> tuple[float, float]:

@@ -36,7 +36,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
@@ -208,6 +208,23 @@ _DATE_WORDS = frozenset(
     "am pm utc gmt est edt pst pdt cet cest bst ist updated published posted on at st nd rd th ago hours hour days day "
     "minutes weeks week months month years year last modified de del di le der den".split()
 )
+# "jsmith says:", "Anna wrote:", "Max sagt:" open a comment.
+_COMMENT_AUTHOR = re.compile(r"\s(?:says|said|wrote|writes|replied|dice|sagt|schreibt|\u00e9crit|scrive|disse|zegt)\s?:?$", re.I)
+_COMMENT_HEAD = re.compile(
+    r"(?:\d+ (?:comments?|responses?|replies|reactions|thoughts? on)|(?:\w+ ){0,2}comments?(?: \d+)?$"
+    r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|discussion$|"
+    r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
+    r"(?:\d+ )?coment\u00e1rios|what do you think|have your say|conversation$)"
+)
+_PROMO_WORDS = frozenset(
+    "subscribe subscribed subscribing subscriber subscribers subscription newsletter newsletters inbox unsubscribe signup "
+    "login register cookie cookies privacy affiliate affiliates commission commissions sponsor sponsored advertisement "
+    "advertising advertise ad ads shop buy order download click tap contact share follow comment comments reply "
+    "email trial demo offer deals deal discount coupon consultation schedule request quote join member membership "
+    "donate patron rights reserved terms policy copyright podcast app premium exclusive unlock account sign "
+    "abonnieren anmelden werbung datenschutz newsletter abonner inscrivez publicit\u00e9 suscr\u00edbete publicidad "
+    "iscriviti pubblicit\u00e0 assine publicidade".split()
+)
 _BYLINE = re.compile(r"(?:by|von|par|por|di|door|av|af|\u043e\u0442)\s", re.I)
 _CAPTION = re.compile(r"(?:image|photo|picture|credit|source|foto|bild|caption|getty|reuters|ap photo|illustration)\b", re.I)
 
@@ -215,7 +232,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "log_chars", "log_words", "ends_sentence", "ends_colon", "ends_comma", "inner_stops", "stop_ratio",
     "title_ratio", "upper_ratio", "alpha_ratio", "digit_ratio", "cjk_ratio", "bullet", "chrome_exact",
     "chrome_prefix", "section_head", "date_only", "counter", "copyright", "url", "separators", "repeats",
-    "rel_pos", "blank_before", "blank_after", "short", "long", "byline", "caption",
+    "rel_pos", "blank_before", "blank_after", "short", "long", "byline", "caption", "comment_author",
+    "comment_head", "promo_words",
 )
 
 
@@ -228,6 +246,11 @@ def _stop_words() -> frozenset[str]:
         except Exception:  # a broken list must not break cleaning; fewer stop words only weakens one feature
             log.warning("stop words for %s unavailable", language)
     return frozenset(words)
+
+
+def is_comment_head(key: str, n_words: int) -> bool:
+    """A heading that opens a comment section: "34 Comments", "Leave a Reply", "Kommentare"."""
+    return n_words <= 8 and bool(_COMMENT_HEAD.match(key))
 
 
 def _key(line: str) -> str:
@@ -261,12 +284,13 @@ def _text_features(line: str) -> tuple[float, ...]:
     words = WORD.findall(line)
     n_words = len(words)
     n_chars = len(line)
-    letters = sum(1 for c in line[:2000] if c.isalpha())
     sample = line[:2000]
     sample_len = max(1, len(sample))
-    uppers = sum(1 for c in sample if c.isupper())
-    digits = sum(1 for c in sample if c.isdigit())
+    letters = sum(map(str.isalpha, sample))
+    uppers = sum(map(str.isupper, sample))
+    digits = sum(map(str.isdigit, sample))
     cjk = len(_CJK.findall(sample))
+    cjk_total = cjk * n_chars / sample_len
     lowered = [w.lower() for w in words[:400]]
     stop_ratio = sum(1 for w in lowered if w in stop) / max(1, len(lowered))
     title_ratio = sum(1 for w in words[:400] if w[:1].isupper()) / max(1, min(n_words, 400))
@@ -280,9 +304,11 @@ def _text_features(line: str) -> tuple[float, ...]:
     counter = n_words <= 4 and has_digit and any(w in _COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
     separators = sample.count("|") + sample.count("\u2022") + sample.count("\u00b7") + sample.count(" / ")
     stripped_end = line.rstrip()
+    # CJK text has no spaces: count about two characters as a word so long CJK lines read as long.
+    effective_words = n_words + cjk_total / 2.0
     return (
         math.log1p(n_chars),
-        math.log1p(n_words),
+        math.log1p(effective_words),
         float(bool(_SENTENCE_END.search(stripped_end[-8:]))),
         float(stripped_end.endswith(":")),
         float(stripped_end.endswith(",")),
@@ -306,10 +332,13 @@ def _text_features(line: str) -> tuple[float, ...]:
         0.0,  # rel_pos
         0.0,  # blank_before
         0.0,  # blank_after
-        float(n_words <= 3 and cjk < 6),
-        float(n_words >= 25 or cjk >= 60),
+        float(effective_words <= 3),
+        float(effective_words >= 25),
         float(bool(_BYLINE.match(line)) and n_words <= 10),
         float(bool(_CAPTION.match(line)) and n_words <= 15),
+        float(n_words <= 8 and bool(_COMMENT_AUTHOR.search(stripped_end[-20:]))),
+        float(is_comment_head(key, n_words)),
+        math.log1p(sum(1 for w in lowered[:60] if w in _PROMO_WORDS)),
     )
 
 
@@ -319,21 +348,42 @@ _NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stop_ratio", "chrome_exact
 _NEIGHBOUR_INDEX = tuple(FEATURE_NAMES.index(n) for n in _NEIGHBOUR_FEATURES)
 STAGE1_NAMES: tuple[str, ...] = FEATURE_NAMES + tuple(
     f"{side}_{name}" for side in ("prev", "next", "prev2", "next2") for name in _NEIGHBOUR_FEATURES
-)
+) + ("lex_mean", "lex_min", "lex_max")
 
 
-def line_features(lines: Sequence[PasteLine]) -> list[list[float]]:
+def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float]:
+    """Mean, lowest and highest article-vs-chrome log-odds of the line's words found in the learned lexicon."""
+    scores = [lexicon[w] for w in (t.lower() for t in WORD.findall(text[:2000])) if w in lexicon]
+    if not scores:
+        return 0.0, 0.0, 0.0
+    return sum(scores) / len(scores), min(scores), max(scores)
+
+
+def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
+    """Each line's text features (names in FEATURE_NAMES, document fields still 0); repeated lines computed once."""
+    by_text: dict[str, tuple[float, ...]] = {}  # menus repeat the same lines
+    result = []
+    for line in lines:
+        features = by_text.get(line.text)
+        if features is None:
+            features = by_text[line.text] = _text_features(line.text)
+        result.append(features)
+    return result
+
+
+def line_features(
+    lines: Sequence[PasteLine], lexicon: Mapping[str, float], own_text: Sequence[tuple[float, ...]] | None = None
+) -> list[list[float]]:
     """Stage-1 feature vectors (names in STAGE1_NAMES) for a document's non-blank lines."""
+    if own_text is None:
+        own_text = own_features(lines)
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
     n = len(lines)
     own: list[list[float]] = []
-    by_text: dict[str, tuple[float, ...]] = {}  # menus repeat the same lines; compute each text once
-    for line in lines:
-        if line.text not in by_text:
-            by_text[line.text] = _text_features(line.text)
-        vector = list(by_text[line.text])
+    for line, text_features in zip(lines, own_text):
+        vector = list(text_features)
         vector[_REPEATS] = math.log(counts[line.text])
         vector[_REL_POS] = line.index / max(1, n - 1)
         vector[_BLANK_BEFORE] = float(line.blank_before)
@@ -346,6 +396,7 @@ def line_features(lines: Sequence[PasteLine]) -> list[list[float]]:
         for offset in (-1, 1, -2, 2):
             j = i + offset
             row.extend([own[j][k] for k in _NEIGHBOUR_INDEX] if 0 <= j < n else empty)
+        row.extend(lexicon_features(lines[i].text, lexicon))
         full.append(row)
     return full
 
@@ -355,8 +406,9 @@ def line_features(lines: Sequence[PasteLine]) -> list[list[float]]:
 # --------------------------------------------------------------------------- #
 
 STAGE2_NAMES: tuple[str, ...] = (
-    "logit", "mean_2", "mean_5", "mean_15", "weighted_10", "in_best_block", "before_block", "after_block",
+    "logit", "logit_vs_top", "top_logit", "mean_2", "mean_5", "mean_15", "weighted_10", "in_best_block", "before_block", "after_block",
     "block_distance", "rel_pos", "log_words", "ends_sentence", "chrome_exact", "section_head", "max_3", "min_3",
+    "after_comment_head", "dates_10", "authors_10", "after_section_head",
 )
 
 
@@ -407,25 +459,42 @@ def stage2_features(stage1_logits: Sequence[float], stage1_rows: Sequence[Sequen
     if n == 0:
         return []
     probs = [_sigmoid(z) for z in stage1_logits]
+    # Document-relative scale: some sites' prose scores low everywhere, yet it is still their article.
+    ranked = sorted(stage1_logits, reverse=True)
+    top = ranked[min(len(ranked) - 1, 2)]
     words_index = STAGE1_NAMES.index("log_words")
     words = [math.expm1(row[words_index]) for row in stage1_rows]
     mean2, mean5, mean15 = _window_means(probs, 2), _window_means(probs, 5), _window_means(probs, 15)
     weighted_num = _window_means([p * w for p, w in zip(probs, words)], 10)
     weighted_den = _window_means(words, 10)
     weighted = [a / b if b > 0 else 0.0 for a, b in zip(weighted_num, weighted_den)]
-    start, end = _best_block([(p - 0.5) * math.sqrt(w + 1.0) for p, w in zip(probs, words)])
+    threshold = min(0.5, 0.6 * _sigmoid(top))
+    start, end = _best_block([(p - threshold) * math.sqrt(w + 1.0) for p, w in zip(probs, words)])
     max3 = _window_extreme(probs, 3, max)
     min3 = _window_extreme(probs, 3, min)
     idx = {name: STAGE1_NAMES.index(name) for name in ("rel_pos", "log_words", "ends_sentence", "chrome_exact", "section_head")}
+    column = {name: STAGE1_NAMES.index(name) for name in ("comment_head", "section_head", "date_only", "comment_author")}
+    dates = _window_means([row[column["date_only"]] for row in stage1_rows], 10)
+    authors = _window_means([row[column["comment_author"]] for row in stage1_rows], 10)
+    # Headings only count once some article-like text came before them (a "Comments (3)" link near the top does not).
+    after_comment, after_section = [0.0] * n, [0.0] * n
+    mass, seen_comment, seen_section = 0.0, False, False
+    for i in range(n):
+        after_comment[i], after_section[i] = float(seen_comment), float(seen_section)
+        mass += probs[i] * words[i]
+        if mass >= 80:
+            seen_comment = seen_comment or bool(stage1_rows[i][column["comment_head"]])
+            seen_section = seen_section or bool(stage1_rows[i][column["section_head"]])
     rows = []
     for i in range(n):
         distance = 0 if start <= i < end else (start - i if i < start else i - end + 1)
         source = stage1_rows[i]
         rows.append([
-            stage1_logits[i], mean2[i], mean5[i], mean15[i], weighted[i],
+            stage1_logits[i], stage1_logits[i] - top, top, mean2[i], mean5[i], mean15[i], weighted[i],
             float(start <= i < end), float(i < start), float(i >= end), math.log1p(distance),
             source[idx["rel_pos"]], source[idx["log_words"]], source[idx["ends_sentence"]],
             source[idx["chrome_exact"]], source[idx["section_head"]], max3[i], min3[i],
+            after_comment[i], dates[i], authors[i], after_section[i],
         ])
     return rows
 
@@ -436,14 +505,26 @@ def load_model(path: Path = MODEL_PATH) -> dict[str, Any]:
         return json.load(handle)
 
 
-def score_lines(lines: Sequence[PasteLine], model: dict[str, Any]) -> list[float]:
-    """Probability that each non-blank line belongs to the article."""
+@dataclass(frozen=True)
+class Analysis:
+    """A paste's non-blank lines, their text features and their article probabilities."""
+
+    lines: list[PasteLine]
+    features: list[tuple[float, ...]]  # names in FEATURE_NAMES (document fields 0)
+    probs: list[float]
+
+
+def analyse(text: str, model: dict[str, Any] | None = None) -> Analysis:
+    """Split a paste into lines (after hard-wrap rejoining) and score each one."""
+    model = model or load_model()
+    lines = split_lines(rejoin_hard_wraps(text))
     if not lines:
-        return []
-    rows1 = line_features(lines)
+        return Analysis([], [], [])
+    own = own_features(lines)
+    rows1 = line_features(lines, model["lexicon"], own)
     logits1 = _linear(model["stage1"], rows1)
     rows2 = stage2_features(logits1, rows1)
-    return [_sigmoid(z) for z in _linear(model["stage2"], rows2)]
+    return Analysis(lines, own, [_sigmoid(z) for z in _linear(model["stage2"], rows2)])
 
 
 # --------------------------------------------------------------------------- #
@@ -482,25 +563,55 @@ def viterbi_keep(probs: Sequence[float], switch_cost: float, weights: Sequence[f
     return keep
 
 
-def cut_trailing_sections(lines: Sequence[PasteLine], keep: list[bool], probs: Sequence[float], tail_share: float) -> list[bool]:
-    """Drop everything from the first chrome section heading after which little article text follows.
+def cut_trailing_sections(
+    lines: Sequence[PasteLine],
+    features: Sequence[Sequence[float]],
+    keep: list[bool],
+    tail_share: float,
+    comment_cut: bool,
+    min_before: int = 80,
+) -> list[bool]:
+    """Drop what follows headings that close the article.
 
-    A kept "Related articles" or "Comments" heading usually opens a list or a
-    comment thread that the line scores alone cannot tell from prose. The cut
-    happens only when the kept words after the heading are at most
-    `tail_share` of the kept words before it.
+    Headings count only after `min_before` kept words. A comment heading
+    ("34 Comments", "Leave a Reply") ends the article. Under another chrome
+    heading ("Recent Articles", "Related"), a run of kept lines that are
+    mostly not sentences is a link list and is dropped; and the heading ends
+    the article when the kept words after it are at most `tail_share` of those
+    before (such lists and threads read like prose line by line, but rarely
+    outweigh the article).
     """
-    words = [len(WORD.findall(line.text[:5000])) if keep[i] else 0 for i, line in enumerate(lines)]
-    total = sum(words)
-    before = 0
+    keep = list(keep)
+    n = len(lines)
+    ends_sentence = FEATURE_NAMES.index("ends_sentence")
+    words = [len(WORD.findall(line.text[:5000])) for line in lines]
+    heads = []
     for i, line in enumerate(lines):
-        if keep[i] and before > 0:
+        if words[i] <= 8:
             key = _key(line.text)
-            if len(key.split(" ", 9)) <= 8 and (key.startswith(_SECTION_HEADS) or key in _CHROME_EXACT):
-                after = total - before - words[i]
-                if after <= tail_share * before:
-                    return [k and j < i for j, k in enumerate(keep)]
-        before += words[i]
+            if comment_cut and is_comment_head(key, words[i]):
+                heads.append((i, True))
+            elif key.startswith(_SECTION_HEADS):
+                heads.append((i, False))
+    before_at = [0] * (n + 1)
+    for i in range(n):
+        before_at[i + 1] = before_at[i] + (words[i] if keep[i] else 0)
+    for h, (i, is_comment) in enumerate(heads):
+        before = before_at[i]
+        if before < min_before:
+            continue
+        if is_comment:
+            return [k and j < i for j, k in enumerate(keep)]
+        end = heads[h + 1][0] if h + 1 < len(heads) else n
+        section = [j for j in range(i + 1, end) if keep[j]]
+        sentences = sum(1 for j in section if features[j][ends_sentence])
+        if len(section) >= 2 and sentences < 0.3 * len(section):
+            for j in [i, *section]:
+                keep[j] = False
+            continue
+        after = sum(words[j] for j in range(i + 1, n) if keep[j])
+        if after <= tail_share * before:
+            return [k and j < i for j, k in enumerate(keep)]
     return keep
 
 
@@ -519,7 +630,7 @@ def _headline_like(line: PasteLine) -> bool:
         return False
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
-    features = _text_features(text)
+    features = _text_features(text[:300])
     date_only, counter, copyright_ = (features[FEATURE_NAMES.index(n)] for n in ("date_only", "counter", "copyright"))
     if date_only or counter or copyright_ or _BYLINE.match(text) or _CAPTION.match(text) or _URL.search(text):
         return False
@@ -539,16 +650,55 @@ def find_title(lines: Sequence[PasteLine], keep: Sequence[bool], lookback: int) 
     return None
 
 
-def clean_paste(text: str) -> CleanedPaste:
-    """Split a browser paste into the article's headline and body; chrome around them is dropped."""
-    if not isinstance(text, str) or not text.strip():
-        return CleanedPaste("", "")
-    lines = split_lines(rejoin_hard_wraps(text))
+_PROSE_WORDS = 8  # a line of this many words, or one ending a sentence, reads as prose
+
+
+def _is_prose(features: Sequence[float]) -> bool:
+    return bool(features[2]) or math.expm1(features[1]) >= _PROSE_WORDS
+
+
+def _is_chrome_line(features: Sequence[float]) -> bool:
+    """Lines that are page furniture wherever they stand: "Advertisement", "Share", "© 2024 ...", "12 Likes"."""
+    named = dict(zip(FEATURE_NAMES, features))
+    if named["chrome_exact"] or named["counter"] or named["copyright"] or named["date_only"]:
+        return True
+    return bool(named["chrome_prefix"]) and math.expm1(named["log_words"]) <= 4 and not named["ends_sentence"]
+
+
+def trim_regions(features: Sequence[Sequence[float]], keep: list[bool], drop_chrome: bool, trim_edges: bool) -> list[bool]:
+    """Remove chrome lines inside kept regions and non-prose lines at their edges."""
+    keep = list(keep)
+    if drop_chrome:
+        for i, line_features_ in enumerate(features):
+            if keep[i] and _is_chrome_line(line_features_):
+                keep[i] = False
+    if trim_edges:
+        i = 0
+        n = len(features)
+        while i < n:
+            if not keep[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and keep[j]:
+                j += 1
+            # region [i, j): strip short non-prose lines at both ends
+            a, b = i, j
+            while a < b and not _is_prose(features[a]):
+                a += 1
+            while b > a and not _is_prose(features[b - 1]):
+                b -= 1
+            for k in range(i, j):
+                keep[k] = a <= k < b
+            i = j
+    return keep
+
+
+def decode_lines(analysis: Analysis, decode: dict[str, Any]) -> CleanedPaste:
+    """Turn line probabilities into the headline and the body, with the settings in `decode`."""
+    lines, probs = analysis.lines, analysis.probs
     if not lines:
         return CleanedPaste("", "")
-    model = load_model()
-    decode = model["decode"]
-    probs = score_lines(lines, model)
     shift = decode["logit_shift"]
     if shift:
         probs = [_sigmoid(math.log(max(p, 1e-9) / max(1.0 - p, 1e-9)) + shift) for p in probs]
@@ -556,8 +706,30 @@ def clean_paste(text: str) -> CleanedPaste:
     if decode["length_weighted"]:
         weights = [min(3.0, math.sqrt(1.0 + len(WORD.findall(line.text[:2000])) / 10.0)) for line in lines]
     keep = viterbi_keep(probs, decode["switch_cost"], weights)
-    keep = cut_trailing_sections(lines, keep, probs, decode["tail_share"])
+    if not any(keep):
+        # Nothing looked like an article by absolute scores: keep the document's best-scoring block.
+        threshold = 0.6 * max(probs)
+        start, end = _best_block([(p - threshold) * (w if weights else 1.0) for p, w in zip(probs, weights or probs)])
+        keep = [start <= i < end for i in range(len(lines))]
+        if not any(_is_prose(analysis.features[i]) for i in range(start, end)):
+            keep = [False] * len(lines)  # menus only: no article to return
+    keep = cut_trailing_sections(lines, analysis.features, keep, decode["tail_share"], decode.get("comment_cut", False))
     title_index = find_title(lines, keep, decode["title_lookback"])
+    floor = decode.get("min_prob", 0.0)
+    if floor:
+        # Inside a region, a line the classifier is sure about is still dropped (mid-article promos).
+        keep = [k and p >= floor for k, p in zip(keep, probs)]
+    trimmed = trim_regions(analysis.features, keep, decode.get("drop_chrome", False), decode.get("trim_edges", False))
+    if any(trimmed):
+        keep = trimmed
     title = lines[title_index].text if title_index is not None else ""
     paragraphs = [line.text for i, line in enumerate(lines) if keep[i] and i != title_index]
     return CleanedPaste(title, "\n\n".join(paragraphs))
+
+
+def clean_paste(text: str) -> CleanedPaste:
+    """Split a browser paste into the article's headline and body; chrome around them is dropped."""
+    if not isinstance(text, str) or not text.strip():
+        return CleanedPaste("", "")
+    model = load_model()
+    return decode_lines(analyse(text, model), model["decode"])
