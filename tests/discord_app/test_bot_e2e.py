@@ -202,11 +202,26 @@ async def test_user_cooldown_answer(fake: FakeDiscord, articles: ArticleServer, 
     replies = await wait_posts(fake, fake.channel_id, count=2)
     [cooldown] = [r for r in replies if r.json["message_reference"]["message_id"] == int(second["id"])]
     assert not cooldown.json["embeds"]
-    assert "Try again in" in cooldown.json["content"] and "1 digests every 600 seconds" in cooldown.json["content"]
+    assert "Try again in" in cooldown.json["content"] and "1 digest every 600 seconds" in cooldown.json["content"]
     assert_safe_reply(cooldown.json, second)
     await fake.send_message(f"!summarize {link}", author=fake.admin)  # another user is not held back
     replies = await wait_posts(fake, fake.channel_id, count=3)
     assert replies[-1].json["embeds"]
+
+
+async def test_guild_cooldown_answer(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
+    await start_bot(discord={"guild_rate": 1, "cooldown_seconds": 600.0})
+    link = articles.url("/syria.txt")
+    await fake.send_message(f"!summarize {link}", author=fake.member)
+    [first] = await wait_posts(fake, fake.channel_id)
+    assert first.json["embeds"]
+    second = await fake.send_message(f"!summarize {link}", author=fake.admin)  # another user, same server
+    [_, refused] = await wait_posts(fake, fake.channel_id, count=2)
+    assert_safe_reply(refused.json, second)
+    assert "This server has asked for a lot of digests" in refused.json["content"]
+    await fake.send_dm(link, author=fake.admin)  # a DM is not the server's quota
+    [dm] = await wait_posts(fake, fake.dm_channel_for(fake.admin))
+    assert dm.json["embeds"]
 
 
 async def test_a_429_is_answered_by_a_retry(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:

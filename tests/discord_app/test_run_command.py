@@ -66,10 +66,10 @@ processes = 1
         # 4. a DM with a link and no prefix
         await fake.send_dm(text_link)
 
-        channel = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fake.channel_id}/messages", 2, timeout=60)
-        follow_ups = await fake.wait_for(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"), 2, timeout=60)
-        unfurls = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fake.second_channel_id}/messages", 1, timeout=60)
-        dms = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fake.dm_channels[fake.member.id]}/messages", 1, timeout=60)
+        channel = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fake.channel_id}/messages", 2, timeout=30)
+        follow_ups = await fake.wait_for(lambda r: r.method == "POST" and r.path.startswith("/webhooks/"), 2, timeout=30)
+        unfurls = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fake.second_channel_id}/messages", 1, timeout=30)
+        dms = await fake.wait_for(lambda r: r.method == "POST" and r.path == f"/channels/{fake.dm_channels[fake.member.id]}/messages", 1, timeout=30)
 
         links = {0: html_link, 1: None}
         for position, reply in enumerate(sorted(channel, key=lambda r: r.json["message_reference"]["message_id"])):

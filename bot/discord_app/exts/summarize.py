@@ -43,8 +43,9 @@ class Summarize(commands.Cog):
         discord_settings = self.bot.settings.discord
         wait = self.bot.user_limits.retry_after(user_id)
         if wait > 0:
+            rate = discord_settings.user_rate
             return (
-                f"⏳ Easy there: you can ask for {discord_settings.user_rate} digests every "
+                f"⏳ Easy there: you can ask for {rate} digest{'s' if rate != 1 else ''} every "
                 f"{discord_settings.cooldown_seconds:g} seconds. Try again in {math.ceil(wait)} s."
             )
         if guild_id is not None:
