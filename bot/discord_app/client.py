@@ -68,9 +68,24 @@ class DigestBot(commands.Bot):
         self.pool.start()
         self._service = DigestService(self.settings, self.pool, self.store)
         self._service.start()
+        self.tree.error(self.on_app_command_error)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands_if_changed()
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction, error: discord.app_commands.AppCommandError
+    ) -> None:
+        """The message menu's failures get a one-line answer too, never silence."""
+        if isinstance(error, discord.app_commands.MissingPermissions):
+            message = "You need the Manage Server permission for that."
+        else:
+            log.error("application command %s failed", interaction.command and interaction.command.name, exc_info=error)
+            message = "Something went wrong on my side; please try again."
+        if interaction.response.is_done():
+            await interaction.followup.send(message, allowed_mentions=NO_PINGS)
+        else:
+            await interaction.response.send_message(message, allowed_mentions=NO_PINGS)
 
     def command_definitions_hash(self) -> str:
         definitions = sorted(

@@ -333,3 +333,13 @@ async def test_article_text_cannot_ping_or_forge_markdown(fake: FakeDiscord, sta
     assert re.search(r"(?<!\\)<@", shown) is None and f"\\<@{fake.admin.id}>" in shown
     assert "[click here](" not in shown and "\\[click here\\]" in shown
     assert "**the vote**" not in shown
+
+
+async def test_message_menu_on_a_message_without_text(fake: FakeDiscord, start_bot) -> None:
+    await start_bot()
+    photo = fake.attachment("photo.png", b"\x89PNG not really", content_type="image/png")
+    target = await fake.send_message("", author=fake.admin, attachments=[photo])
+    interaction = await fake.message_command("Summarize", target)
+    [follow_up] = await fake.wait_for_request("POST", rf"/webhooks/{fake.application_id}/{interaction['token']}")
+    assert "not a text file" in follow_up.json["content"]
+    assert follow_up.json["allowed_mentions"] == {"parse": []}
