@@ -4,21 +4,22 @@ sumy's graph summarizers (LexRank, TextRank, Reduction) compare every pair of
 sentences, so they run on a bounded set of candidates: the first
 `LEAD_WINDOW` eligible sentences and an evenly spaced sample of the rest.
 Everything else here is one pass over the words, so the work grows linearly
-with the article and is capped for long ones.
+with the article and is capped for long ones. sumy's LSA is left out: its
+weight came out at zero on the CNN dev split, and its SVD can stall for whole
+seconds when OpenBLAS threads compete for a busy machine's cores. KL is left
+out too: sumy's version recomputes every candidate's divergence per pick.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import warnings
 from collections import Counter
 from dataclasses import dataclass
 from typing import Collection, Sequence
 
 import numpy as np
 from sumy.summarizers.lex_rank import LexRankSummarizer
-from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
@@ -55,7 +56,6 @@ FEATURE_NAMES: tuple[str, ...] = (
     "lexrank",
     "textrank",
     "luhn",
-    "lsa",
     "reduction",
     "sumbasic",
     "centroid",
@@ -77,8 +77,10 @@ class Candidates:
     terms: list[frozenset[str]]  # stemmed content words of each candidate, for redundancy checks
 
 
-def is_eligible(sentence: Sentence) -> bool:
-    return not sentence.is_heading and len(words(sentence.text)) >= MIN_WORDS
+def is_eligible(sentence: Sentence, n_words: int | None = None) -> bool:
+    if n_words is None:
+        n_words = len(words(sentence.text))
+    return not sentence.is_heading and n_words >= MIN_WORDS
 
 
 def _bounded(eligible: list[int]) -> list[int]:
@@ -136,20 +138,6 @@ def _sumy_ratings(chosen: list[Sentence], language: Language, stems: _Stems) -> 
     significant = luhn._get_significant_words(document.words)
     luhn_scores = [luhn.rate_sentence(s, significant) for s in sumy_sentences]
 
-    lsa_scores = np.zeros(n)
-    lsa = _configured(LsaSummarizer, language, stems)
-    dictionary = lsa._create_dictionary(document)
-    if dictionary and n > 1:
-        with warnings.catch_warnings():
-            # sumy warns when a short text has fewer distinct words than sentences; the ranks are still usable
-            warnings.simplefilter("ignore", UserWarning)
-            term_matrix = lsa._compute_term_frequency(lsa._create_matrix(document, dictionary))
-        try:
-            _u, sigma, v = np.linalg.svd(term_matrix, full_matrices=False)
-            lsa_scores = np.asarray(lsa._compute_ranks(sigma, v))
-        except np.linalg.LinAlgError:
-            pass
-
     # SumBasic's first pick: the mean document probability of a sentence's content words
     sumbasic = _configured(SumBasicSummarizer, language, stems)
     probabilities = sumbasic._compute_tf(document.sentences) if document.words else {}
@@ -164,7 +152,6 @@ def _sumy_ratings(chosen: list[Sentence], language: Language, stems: _Stems) -> 
         "textrank": np.asarray([textrank_ratings.get(s, 0.0) for s in sumy_sentences], dtype=float),
         "reduction": np.asarray([reduction_ratings.get(s, 0.0) for s in sumy_sentences], dtype=float),
         "luhn": np.asarray(luhn_scores, dtype=float),
-        "lsa": lsa_scores,
         "sumbasic": np.asarray(sumbasic_scores, dtype=float),
     }
 
@@ -185,19 +172,20 @@ class _Stems:
             self._cache[word] = stem
         return stem
 
-    def content_words(self, text: str) -> list[str]:
+    def content_words(self, tokens: Sequence[str]) -> list[str]:
         """Lower-cased words that are not stop words."""
-        return [w for w in (word.lower() for word in words(text)) if w not in self._stop]
+        return [w for w in (word.lower() for word in tokens) if w not in self._stop]
 
-    def __call__(self, text: str) -> list[str]:
-        return [self.stem(w) for w in self.content_words(text)]
+    def __call__(self, tokens: Sequence[str]) -> list[str]:
+        return [self.stem(w) for w in self.content_words(tokens)]
 
 
 def candidates(
     sentences: Sequence[Sentence], title: str, language: Language, skip: Collection[int] = ()
 ) -> Candidates:
     """Features of every sentence the summarizer may pick; position counts only eligible body sentences."""
-    eligible = [i for i, s in enumerate(sentences) if is_eligible(s)]
+    tokens = [words(s.text) if not s.is_heading else [] for s in sentences]
+    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, len(tokens[i]))]
     chosen_positions = _bounded(eligible)
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     total = max(len(eligible), 1)
@@ -206,13 +194,13 @@ def candidates(
     # document frequencies over the whole article, of unstemmed words: one cheap pass, linear in its length
     document_counts: Counter[str] = Counter()
     for i in eligible:
-        document_counts.update(set(stems.content_words(sentences[i].text)))
+        document_counts.update(set(stems.content_words(tokens[i])))
     idf = {t: math.log((1 + total) / (1 + c)) + 1.0 for t, c in document_counts.items()}
     centroid = {t: c * idf[t] for t, c in document_counts.items()}
     centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    sentence_terms = {i: stems(sentences[i].text) for i in chosen_positions}
+    sentence_terms = {i: stems(tokens[i]) for i in chosen_positions}
 
-    title_terms = set(stems(title))
+    title_terms = set(stems(words(title)))
     paragraph_order = {p: k for k, p in enumerate(dict.fromkeys(sentences[i].paragraph for i in eligible))}
     seen_paragraphs: set[int] = set()
     first_in_paragraph = {}
@@ -231,7 +219,7 @@ def candidates(
     rows = []
     centroid_scores = []
     for i in indices:
-        counts = Counter(stems.content_words(sentences[i].text))
+        counts = Counter(stems.content_words(tokens[i]))
         dot = sum(n * idf.get(t, 1.0) * centroid.get(t, 0.0) for t, n in counts.items())
         norm = math.sqrt(sum((n * idf.get(t, 1.0)) ** 2 for t, n in counts.items())) or 1.0
         centroid_scores.append(dot / (norm * centroid_norm))
@@ -240,7 +228,7 @@ def candidates(
     for k, i in enumerate(indices):
         text = sentences[i].text
         rank = rank_of[i]
-        n_words = len(words(text))
+        n_words = len(tokens[i])
         terms = set(sentence_terms[i])
         overlap = len(terms & title_terms)
         lead = 1.0 / (1.0 + rank)
@@ -267,7 +255,6 @@ def candidates(
                 scaled["lexrank"][k],
                 scaled["textrank"][k],
                 scaled["luhn"][k],
-                scaled["lsa"][k],
                 scaled["reduction"][k],
                 scaled["sumbasic"][k],
                 centroid_array[k],

@@ -1,7 +1,7 @@
 """Extractive summary: sumy's sentence ratings combined with lead, title and shape cues by a small learned scorer.
 
 Each candidate sentence gets features (`features.candidates`): the ratings of
-sumy's LexRank, TextRank, Luhn, LSA, Reduction and SumBasic, its position among
+sumy's LexRank, TextRank, Luhn, Reduction and SumBasic, its position among
 the article's body sentences, its overlap with the title and its shape. A
 logistic scorer whose weights ship in `weights.json` (fitted on the CNN Corpus
 train split by `bench/train_summarizer.py`) turns them into one score; the
