@@ -15,12 +15,26 @@ An exact-boundary F1 (start and end equal) is reported in the note for reference
 
 quantulum3 is measured only when it imports (`pip install quantulum3` into the
 bench environment); it is not a dependency of the project.
+
+Key-figure ranking, on `<data_dir>/summarization/cnn-corpus.jsonl.gz`: the
+numbers an editor put in an article's highlights are taken as its key figures
+(values read from the highlights by our scanner; dates and times left out). The
+score is the share of those values (micro over articles, matched within 2%)
+that are among the six figures a system picks from the article's sentences.
+"ours" is `find_figures(limit=6)`; "first six" takes the first six quantities in
+article order. Articles are split by a CRC-32 of their `file` name: even is the
+tune split (the ranking weights were adjusted on it), odd the held-out test
+split, which is what `evaluate` reports. The 16 articles looked at by eye while
+writing the ranker (file lines 1000-1005 and 1500-1509) are left out of both.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
+import json
 import logging
+import zlib
 import pathlib
 import re
 import sys
@@ -29,7 +43,9 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from bench.report import Row, format_table
+from bot.digest.figures.figure_finder import find_figures
 from bot.digest.figures.quantities import find_quantities
+from bot.digest.models import Sentence
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +148,74 @@ def measure(docs: list[Document], system: Callable[[str], list[Span]]) -> SpanSc
     return score_spans((doc.gold, system(doc.text)) for doc in docs)
 
 
+_LOOKED_AT = frozenset(range(1000, 1006)) | frozenset(range(1500, 1510))
+_FIGURE_LIMIT = 6
+
+
+def _highlight_values(highlights: Iterable[str]) -> set[float]:
+    return {
+        q.value
+        for text in highlights
+        for q in find_quantities(text)
+        if q.value is not None and q.kind not in ("date", "time")
+    }
+
+
+def _first_figures(sentences: list[Sentence], limit: int) -> list[float]:
+    values: list[float] = []
+    for sentence in sentences:
+        for q in find_quantities(sentence.text):
+            if q.value is not None and q.kind not in ("date", "time") and q.value not in values:
+                values.append(q.value)
+                if len(values) == limit:
+                    return values
+    return values
+
+
+def _matched(gold: set[float], picked: list[float]) -> int:
+    return sum(any(abs(g - p) <= 0.02 * max(abs(g), 1e-9) for p in picked) for g in gold)
+
+
+def cnn_part(item: dict) -> str:
+    """The deterministic split of a CNN Corpus article: "tune" or "test"."""
+    return "tune" if zlib.crc32(str(item.get("file", "")).encode("utf-8")) % 2 == 0 else "test"
+
+
+def key_figure_rows(corpus: pathlib.Path, part: str = "test") -> list[Row]:
+    """Recall of highlight numbers among the six figures picked (see the module docstring)."""
+    found = {"ours": 0, "first six": 0}
+    total = articles = 0
+    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+        for line_number, line in enumerate(handle):
+            if line_number in _LOOKED_AT:
+                continue
+            item = json.loads(line)
+            if cnn_part(item) != part:
+                continue
+            gold = _highlight_values(item.get("highlights") or [])
+            if not gold:
+                continue
+            sentences: list[Sentence] = []
+            for p, paragraph in enumerate(item.get("paragraphs") or []):
+                for entry in paragraph:
+                    sentences.append(Sentence(index=len(sentences), text=entry["text"], paragraph=p))
+            ours_values = [f.value for f in find_figures(sentences, limit=_FIGURE_LIMIT) if f.value is not None]
+            found["ours"] += _matched(gold, ours_values)
+            found["first six"] += _matched(gold, _first_figures(sentences, _FIGURE_LIMIT))
+            total += len(gold)
+            articles += 1
+    return [
+        Row(
+            task=f"key figures: CNN highlight numbers in top 6 ({'held-out test' if part == 'test' else part})",
+            system=name,
+            metric="recall",
+            value=count / total if total else 0.0,
+            note=f"{articles} articles, {total} highlight numbers",
+        )
+        for name, count in found.items()
+    ]
+
+
 def evaluate(data_dir: pathlib.Path) -> list[Row]:
     base = pathlib.Path(data_dir) / "figures" / "measeval"
     rows = []
@@ -151,6 +235,9 @@ def evaluate(data_dir: pathlib.Path) -> list[Row]:
                     note=f"P {s.precision:.3f} R {s.recall:.3f} exact-F1 {s.exact_f1:.3f}; {len(docs)} texts, {s.gold} gold, {s.predicted} predicted",
                 )
             )
+    corpus = pathlib.Path(data_dir) / "summarization" / "cnn-corpus.jsonl.gz"
+    if corpus.exists():
+        rows += key_figure_rows(corpus)
     return rows
 
 

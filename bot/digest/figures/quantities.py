@@ -22,6 +22,9 @@ from bot.digest.language.stop_words import stop_words_for
 
 log = logging.getLogger(__name__)
 
+_EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
+_EMERGENCY_NEXT = frozenset({"call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator", "operators", "emergency", "system", "center", "centre", "line"})
+_EMERGENCY_PREV = frozenset({"called", "call", "calling", "dialed", "dialled", "dial", "dialing", "dialling", "phoned", "rang"})
 _CASED_TIME_SYMBOLS = frozenset(symbol.lower() for symbol in lx.TIME_SYMBOLS_CASED)
 _ONE_AS_PRONOUN_NEXT = frozenset({"of", "another", "who", "which", "that", "thing", "way", "hand", "side"})
 _ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "that"})
@@ -235,6 +238,8 @@ class _Scanner:
             return True
         if self.is_sym(i - 1, "#") and self.glued(i - 1, i):
             return True
+        if t.text in _EMERGENCY_NUMBERS and (self.word(i + 1) in _EMERGENCY_NEXT or self.word(i - 1) in _EMERGENCY_PREV):
+            return True  # "a 911 call", "dialled 999"
         return self._is_citation_year(i, depth)
 
     def _fraction_before(self, i: int, depth: int) -> bool:
