@@ -105,7 +105,7 @@ async def request_from_attachments(message: discord.Message, settings: Settings)
         if kind is None:
             continue
         if attachment.size > limit:
-            raise InputError(f"{discord.utils.escape_markdown(attachment.filename)} is too large to summarize (over {limit // 1_000_000} MB).")
+            raise InputError(f"{discord.utils.escape_markdown(attachment.filename)} is too large to summarize (over {limit / 1_000_000:g} MB).")
         try:
             data = await attachment.read()
         except discord.HTTPException as exc:

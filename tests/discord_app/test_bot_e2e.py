@@ -42,6 +42,7 @@ async def test_summarize_link_with_prefix(fake: FakeDiscord, articles: ArticleSe
     assert_sample_digest(embed, link=link)
     typing = fake.find("POST", rf"/channels/{fake.channel_id}/typing")
     assert typing and fake.requests.index(typing[0]) < fake.requests.index(reply)
+    assert fake.find("GET", "/gateway/bot")  # no gateway configured: the API named it
 
 
 async def test_pasted_text_with_leading_number_is_text(fake: FakeDiscord, start_bot) -> None:
@@ -343,3 +344,12 @@ async def test_message_menu_on_a_message_without_text(fake: FakeDiscord, start_b
     [follow_up] = await fake.wait_for_request("POST", rf"/webhooks/{fake.application_id}/{interaction['token']}")
     assert "not a text file" in follow_up.json["content"]
     assert follow_up.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_too_large_attachment(fake: FakeDiscord, start_bot) -> None:
+    await start_bot(digest={"max_input_chars": 500})
+    attachment = fake.attachment("message.txt", sample_text().encode())
+    trigger = await fake.send_message("!summarize", attachments=[attachment])
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert "message.txt is too large" in reply.json["content"]
