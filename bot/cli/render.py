@@ -16,7 +16,8 @@ def _width() -> int:
 
 def _figure_line(figure: Figure) -> str:
     approx = " (approximate)" if figure.approximate else ""
-    counts = f" {figure.counts}" if figure.counts else ""
+    # Durations and measures carry their unit in the text already ("about 16 months").
+    counts = f" {figure.counts}" if figure.counts and not figure.text.lower().endswith(figure.counts.lower()) else ""
     return f"{figure.text}{counts}{approx}"
 
 

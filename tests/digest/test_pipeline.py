@@ -1,0 +1,136 @@
+"""The sample article end to end through the pipeline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.digest.models import Digest
+from bot.digest.pipeline import DigestOptions, digest_document, extract_document
+from bot.digest.sources import RawDocument, document_from_text
+from bot.settings import DigestSettings
+
+SETTINGS = DigestSettings()
+CHROME_MARKERS = ("Ad Free", "FOLLOW US", "Recent Articles", "Blog Posts", "Churchill", "Whoopi", "$9 billion", "Randi")
+
+
+@pytest.fixture
+def digest(sample_text: str) -> Digest:
+    return digest_document(document_from_text(sample_text, "sample"), SETTINGS)
+
+
+def test_title_and_language(digest: Digest) -> None:
+    assert digest.error is None
+    assert digest.title == "3 top Syrian officers defect"
+    assert digest.language == "en"
+    assert not digest.text.startswith("3 top Syrian officers defect")
+
+
+def test_summary_is_verbatim_in_order_and_free_of_chrome(digest: Digest, sample_text: str) -> None:
+    assert 3 <= len(digest.summary) <= 5
+    indices = [s.index for s in digest.summary]
+    assert indices == sorted(indices)
+    for sentence in digest.summary:
+        assert sentence.text in sample_text
+        assert not any(marker in sentence.text for marker in CHROME_MARKERS)
+    assert all(marker not in digest.text for marker in CHROME_MARKERS)
+
+
+def test_figures(digest: Digest) -> None:
+    figures = {(f.value, f.approximate): f for f in digest.figures}
+    by_value = {f.value: f for f in digest.figures}
+    assert 224 in by_value and "people" in by_value[224].counts
+    assert 33 in by_value and "soldiers" in by_value[33].counts
+    assert (33000, True) in figures and "refugees" in figures[(33000, True)].counts
+    assert 13 in by_value and "general" in by_value[13].counts
+    assert 16 in by_value and "month" in by_value[16].counts
+    for figure in digest.figures:
+        assert not any(marker in figure.text for marker in CHROME_MARKERS)
+        assert figure.value != 2_000_000_000 and figure.value != 9_000_000_000  # numbers from the link lists
+
+
+def test_hedges(digest: Digest) -> None:
+    by_start = {h.text[:40]: h for h in digest.hedges}
+    general = next(h for h in digest.hedges if h.text.startswith("One of those three may be a general"))
+    assert general.kind == "hedged" and "may" in general.cues
+    suggest = next(h for h in digest.hedges if "as some reports suggest" in h.text)
+    assert suggest.kind == "hedged"
+    assert any(re.search(r"reports", c) for c in suggest.cues)
+    assert by_start  # every hedged sentence is listed
+
+
+def test_summary_sentences_carry_their_marks(digest: Digest) -> None:
+    hedged = {h.index: h for h in digest.hedges}
+    for sentence in digest.summary:
+        if sentence.index in hedged:
+            assert sentence.hedge is not None and sentence.hedge.kind == hedged[sentence.index].kind
+        else:
+            assert sentence.hedge is None
+
+
+def test_stats(digest: Digest) -> None:
+    assert digest.stats.words_in > 300
+    assert 0 < digest.stats.words_out < digest.stats.words_in
+
+
+def test_sentence_count_is_settable(sample_text: str) -> None:
+    result = digest_document(document_from_text(sample_text), SETTINGS, DigestOptions(sentences=2))
+    assert len(result.summary) == 2
+
+
+def test_html_page_is_digested(sample_text: str) -> None:
+    title, _, body = sample_text.partition("\n")
+    article = body.split("Ad Free")[0]
+    paragraphs = "".join(f"<p>{p}</p>" for p in article.split("\n") if p.strip())
+    html = (
+        f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article><footer>Copyright 2024</footer></body></html>"
+    )
+    result = digest_document(RawDocument(source="page.html", text=html, kind="html"), SETTINGS)
+    assert result.error is None, result.error
+    assert result.title == title
+    assert "Home" not in result.text and "Copyright" not in result.text
+    assert len(result.summary) >= 3
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "no text"),
+        ("   \n\t ", "no text"),
+        ("Too short to summarize, really.", "too short"),
+    ],
+)
+def test_bad_input_gives_one_line_error(text: str, message: str) -> None:
+    result = digest_document(document_from_text(text), SETTINGS)
+    assert result.error is not None and message in result.error.lower()
+    assert "\n" not in result.error
+
+
+def test_input_over_the_limit_is_refused() -> None:
+    small = DigestSettings(max_input_chars=1000)
+    result = digest_document(document_from_text("word " * 1000), small)
+    assert result.error and "too large" in result.error
+
+
+def test_extract_document_gives_cleaned_article_only(sample_text: str) -> None:
+    result = extract_document(document_from_text(sample_text), SETTINGS)
+    assert result.error is None
+    assert result.title == "3 top Syrian officers defect"
+    assert "It is doubtfil the ICC will let them off the hook." in result.text
+    assert result.summary == [] and result.figures == []
+
+
+def test_no_nltk_data_is_looked_up(sample_text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk.data
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"NLTK data looked up: {args!r}")
+
+    monkeypatch.setattr(nltk.data, "find", refuse)
+    monkeypatch.setattr(nltk.data, "load", refuse)
+    result = digest_document(document_from_text(sample_text), SETTINGS, DigestOptions(language="de"))
+    assert result.error is None
+    result = digest_document(document_from_text(sample_text), SETTINGS)
+    assert result.error is None and result.summary
