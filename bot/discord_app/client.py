@@ -65,6 +65,9 @@ class DigestBot(commands.Bot):
         discord_settings = self.settings.discord
         await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
         self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
+        purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
+        if purged:
+            log.info("dropped %d expired digests from the cache", purged)
         self.pool.start()
         self._service = DigestService(self.settings, self.pool, self.store)
         self._service.start()
