@@ -51,6 +51,14 @@ def test_sample_article_key_figures(sample_figures: list[Figure]) -> None:
     assert months.text == "about 16 months"
 
 
+def test_sample_article_body_only(sample_text: str) -> None:
+    """What the pipeline passes: the story without its title line and the site's link lists."""
+    body = sample_text.split("\n", 1)[1].split("Ad Free")[0]
+    found = {(f.value, f.counts) for f in find_figures(split_sentences(body))}
+    for expected in [(224, "people"), (33, "soldiers"), (33000, "Syrian refugees"), (13, "general"), (16, "months")]:
+        assert expected in found
+
+
 def test_sample_article_order_limit_and_dedupe(sample_figures: list[Figure]) -> None:
     assert len(sample_figures) == 6
     positions = [f.sentence for f in sample_figures]
