@@ -563,6 +563,8 @@ class _Scanner:
         j, value = self._exponent(j, value)
         # fractions and ratios written with a slash or colon: 3/4, 1:1000
         if hint == "digits" and self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1):
+            if t0.text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
+                return self._make(start, j + 2, None, "", approx, "date"), j + 2  # 9/11
             denominator = _parse_digits(self.tokens[j + 1].text)
             if value is not None and denominator:
                 value = value / denominator
@@ -585,6 +587,9 @@ class _Scanner:
             if other is not None and self.near(j, j + 1):
                 j = other[0]
         # range: 5–10, 5 to 10, between 5 and 10
+        score_end = self._score_at(i, j)
+        if score_end is not None and kind == "count" and scale is None:
+            return self._make(start, score_end, None, "score", approx, "measure"), score_end
         range_start, range_end = self._range(i, start, j, kind == "money")
         if range_end > j:
             start, j = range_start, range_end
@@ -841,6 +846,23 @@ class _Scanner:
         if other is None or not self.near(j, j + 1) or self.is_label(other[0] - 1):
             return start, j
         return (opener if opener is not None else start), other[0]
+
+    def _score_at(self, i: int, j: int) -> int | None:
+        """A match score or vote tally "7-6", "2-0", "101-98": the second number is not larger.
+
+        A range runs upwards ("5-10"), so a glued pair that does not is a score.
+        """
+        first = self.tokens[i]
+        if j != i + 1 or not first.text.isdecimal() or len(first.text) > 3:
+            return None
+        if not (self.is_sym(j, "-–") and self.glued(i, j) and self.tok(j + 1) is not None and self.glued(j, j + 1)):
+            return None
+        second = self.tokens[j + 1]
+        if not second.text.isdecimal() or len(second.text) > 3 or int(second.text) > int(first.text):
+            return None
+        if self.unit_at(j + 2, j + 1) is not None or self._hyphen_word(j + 2) is not None:
+            return None  # "10-5 km", "3-2-year" are not scores
+        return j + 2
 
     def _hyphen_word(self, j: int) -> tuple[int, str] | None:
         if not (self.is_sym(j, "-") and self.glued(j - 1, j)):

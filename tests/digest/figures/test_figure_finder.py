@@ -204,6 +204,13 @@ def test_heading_figures_rank_below_body() -> None:
     assert [f.value for f in found] == [12, 300]
 
 
+def test_scores_are_not_ranges() -> None:
+    score = only("Nadal won 7-6 in the final.")
+    assert score.kind == "measure" and score.unit_or_counts == "score" and score.value is None
+    assert only("It lasted 5-10 days.").value == 5
+    assert only("Since 9/11 the rules changed.").kind == "date"
+
+
 def test_ranges_and_measures() -> None:
     assert only("between 5 and 10 people").text == "between 5 and 10"
     assert only("a drive of 5 km to 10 km").text == "5 km to 10 km"
