@@ -114,9 +114,16 @@ def can_stem(name: str) -> bool:
     return package is None or importlib.util.find_spec(package) is not None
 
 
+# Languages written without spaces between words, for which no offline word splitter is installed:
+# every "word" would be a whole clause, so ranking sentences would be guesswork.
+UNSUMMARIZABLE = {"th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Burmese"}
+
+
 def language_for(code: str) -> Language:
     """Describe what the summarizer can do for a language given by its ISO code."""
     code = code.lower().strip()
+    if code in UNSUMMARIZABLE:
+        raise DigestError(f"Sorry, I cannot summarize {UNSUMMARIZABLE[code]} text yet.")
     name = SUMY_NAMES.get(code) or SUMY_NAMES.get(code.split("-")[0])
     if name is None:
         return Language(
@@ -141,7 +148,11 @@ def language_for(code: str) -> Language:
 def detect_language(text: str, forced: str | None = None) -> Language:
     """The language of `text`, or of `forced` (an ISO code the user gave) when set."""
     if forced:
-        return language_for(forced)
+        code = forced.lower().strip()
+        known = set(SUMY_NAMES) | set(_factory().get_lang_list()) | set(UNSUMMARIZABLE)
+        if code not in known and code.split("-")[0] not in known:
+            raise DigestError(f"Unknown language code '{forced}' (use an ISO code such as en, de, fr).")
+        return language_for(code)
     code = identify(text)
     log.debug("detected language %s", code)
     return language_for(code)

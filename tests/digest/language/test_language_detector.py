@@ -44,3 +44,14 @@ def test_language_without_stemmer_says_so() -> None:
 def test_too_short_text_is_a_clear_error() -> None:
     with pytest.raises(DigestError, match="too short"):
         identify("Hi")
+
+
+def test_unknown_forced_code_is_refused() -> None:
+    with pytest.raises(DigestError, match="Unknown language code"):
+        detect_language(GERMAN, forced="xx")
+
+
+def test_thai_is_refused_with_a_clear_message() -> None:
+    text = "รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือ ซึ่งคาดว่าจะใช้งบประมาณหลายพันล้านบาท"
+    with pytest.raises(DigestError, match="cannot summarize Thai"):
+        detect_language(text)
