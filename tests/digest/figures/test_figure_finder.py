@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import time
 from pathlib import Path
 
@@ -9,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.figures import evaluate, load_split, measure, ours, plain_regex, score_spans
+from bench.figures import cnn_part, evaluate, load_split, measure, ours, plain_regex, score_spans
 from bot.digest.figures.figure_finder import Quantity, figure_counts, find_figures, find_quantities
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
@@ -281,10 +283,41 @@ def test_measeval_beats_baselines(shared_data: Path) -> None:
     assert ours_f1 > measure(docs, plain_regex).f1
 
 
-def test_evaluate_rows(shared_data: Path) -> None:
-    rows = evaluate(shared_data)
-    systems = {r.system for r in rows}
-    assert {"ours", "number regex", "first six"} <= systems
-    assert all(0.0 <= r.value <= 1.0 for r in rows)
-    key_figures = {r.system: r.value for r in rows if r.task.startswith("key figures") and "held-out" in r.task}
-    assert key_figures["ours"] > 0.6  # most numbers an editor repeats in the highlights are picked
+def _write_measeval(part_dir: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    (part_dir / "text").mkdir(parents=True)
+    (part_dir / "tsv").mkdir(parents=True)
+    (part_dir / "text" / "doc-1.txt").write_text(text, encoding="utf-8")
+    lines = ["docId\tannotSet\tannotType\tstartOffset\tendOffset\tannotId\ttext\tother"]
+    for n, (start, end) in enumerate(spans, 1):
+        lines.append(f"doc-1\t{n}\tQuantity\t{start}\t{end}\tT{n}\t{text[start:end]}\t")
+    (part_dir / "tsv" / "doc-1.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (part_dir / "text" / "doc-2.txt").write_text("See Table 4 and reference [12].", encoding="utf-8")
+
+
+def test_evaluate_on_small_data(tmp_path: Path) -> None:
+    text = "The rod is 5 km long and weighs about 3 kg; see Fig. 2."
+    spans = [(text.index("5 km"), text.index("5 km") + 4), (text.index("about 3 kg"), text.index("about 3 kg") + 10)]
+    for part in ("train", "eval"):
+        _write_measeval(tmp_path / "figures" / "measeval" / part, text, spans)
+    items = []
+    for n in range(40):
+        item = {
+            "file": f"story-{n}.xml",
+            "highlights": [f"Police counted {100 + n} people."],
+            "paragraphs": [[{"id": "1", "text": f"On Monday police counted {100 + n} people and 3 dogs."}]],
+        }
+        items.append(json.dumps(item))
+    corpus = tmp_path / "summarization" / "cnn-corpus.jsonl.gz"
+    corpus.parent.mkdir(parents=True)
+    with gzip.open(corpus, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(items) + "\n")
+    rows = evaluate(tmp_path)
+    by_key = {(r.task, r.system): r for r in rows}
+    ours_test = by_key[("quantity spans: MeasEval eval (held-out test)", "ours")]
+    assert ours_test.value == 1.0  # both quantities found; nothing found in the labels
+    regex_test = by_key[("quantity spans: MeasEval eval (held-out test)", "number regex")]
+    assert regex_test.value < 1.0  # the regex also takes "2", "4" and "12"
+    key_rows = [r for r in rows if r.task.startswith("key figures")]
+    assert {r.system for r in key_rows} == {"ours", "first six"}
+    assert all(r.value == 1.0 for r in key_rows)
+    assert sum(cnn_part({"file": f"story-{n}.xml"}) == "test" for n in range(40)) > 0
