@@ -61,7 +61,6 @@ _MINUS = frozenset("-−–")
 _DASHES = frozenset("-−–—")
 _SIGNS = frozenset("-−+±")
 _COMPARATORS = frozenset("~∼≈≃≅<>≤≥⩽⩾≲≳")
-_ATTACHABLE_SYMBOLS = frozenset("%‰°º′″'’\"")
 
 # Spans whose numbers are never quantities. Every pattern starts at a literal or
 # behind a lookbehind that stops it from restarting inside a run, so none can
@@ -74,7 +73,7 @@ _MASKS = re.compile(
     | (?<!\w)\(\d{3}\)\s?\d{3}[ .-]\d{4}(?!\w)                 # (555) 123-4567
     | (?<![\w.-])\d{3}([.-])\d{3}\1\d{4}(?![\w.-])             # 555-123-4567
     | \[[\d\s,;–\-−]{1,60}\]                                   # citations [12], [3, 4], [5–7]
-    | \(\d{1,3}(?:[–-]\d{1,3})?(?:[,;]\s?\d{1,3}(?:[–-]\d{1,3})?)*\)  # citations and equation numbers (12), (14–17)
+    | \(\d{1,3}(?:[–-]\d{1,3})?(?:(?:,\s|;\s?|,(?!\d{3}(?!\d)))\d{1,3}(?:[–-]\d{1,3})?)*\)  # citations, equation numbers: (12), (14–17), (3, 4); not (1,200)
     | (?m:^[ \t]*\(?\d{1,2}[.)](?=[ \t]))                      # list numbering "1." "2)"
     """,
     re.X,
@@ -673,7 +672,6 @@ class _Scanner:
 
     def _date_around(self, i: int, start: int) -> tuple[int, int] | None:
         t = self.tokens[i]
-        value = _parse_digits(t.text) if t.text.replace(".", "").isdecimal() or "," not in t.text else None
         # 2024-05-05, 05/05/2024, 12.05.2024
         if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", t.text):
             return start, i + 1

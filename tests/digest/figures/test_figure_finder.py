@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.figures import cnn_part, evaluate, load_split, measure, ours, plain_regex, score_spans
-from bot.digest.figures.figure_finder import Quantity, figure_counts, find_figures, find_quantities
+from bot.digest.figures.figure_finder import Quantity, find_figures, find_quantities
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
 
