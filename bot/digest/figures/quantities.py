@@ -25,8 +25,12 @@ log = logging.getLogger(__name__)
 _EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
 _EMERGENCY_NEXT = frozenset({"call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator", "operators", "emergency", "system", "center", "centre", "line"})
 _EMERGENCY_PREV = frozenset({"called", "call", "calling", "dialed", "dialled", "dial", "dialing", "dialling", "phoned", "rang"})
+_STATISTIC_ABBREVIATIONS = frozenset({"CI", "SD", "SE", "SEM", "IQR", "OR", "HR", "RR", "AD", "BC", "BCE", "CE"})
 _CASED_TIME_SYMBOLS = frozenset(symbol.lower() for symbol in lx.TIME_SYMBOLS_CASED)
-_ONE_AS_PRONOUN_NEXT = frozenset({"of", "another", "who", "which", "that", "thing", "way", "hand", "side"})
+_ONE_AS_PRONOUN_NEXT = frozenset({
+    "of", "another", "who", "which", "that", "thing", "way", "hand", "side", "would", "could", "can",
+    "may", "might", "must", "should", "will", "is", "was", "has", "had", "does", "did", "where",
+})
 _ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "that"})
 # English function words that may stand capitalised before a number at a sentence start.
 _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
@@ -221,8 +225,12 @@ class _Scanner:
             return True  # COVID-19, F-16
         if before == "/" and t.start > 1 and self.text[t.start - 2].isalnum() and not self._fraction_before(i, depth):
             return True  # Ktzi202/2007, w/5
-        if before in ")]" :
+        if before in ")]":
             return True  # (OH)2, [Ca]2
+        if before == "(" and t.start > 1 and self.text[t.start - 2].isalpha():
+            return True  # poly(3-hexylthiophene), sin(2πt), F(3, 8.9)
+        if self.is_year(i) and self.is_sym(i - 1, "(") and self.is_sym(i + 1, ")"):
+            return True  # a bare year in brackets cites a source: "equations (1951)"
         if self._named_before(i):
             return True  # Viking 2, Pioneer 11, Whitehall II
         nxt = self.tok(i + 1)
@@ -256,6 +264,8 @@ class _Scanner:
         low = prev.text.lower()
         if low in _FUNCTION_WORDS or low in lx.MONTHS or low in lx.YEAR_CUES or low in lx.NOUN_STOPS:
             return False
+        if prev.text in _STATISTIC_ABBREVIATIONS:
+            return False  # they name the kind of number: "CI 1.9–2.6", "SD 4", "AD 1850"
         if any(low == phrase[-1] for phrase in lx.APPROX_PHRASES):
             return False
         before = self.tok(k - 1)
@@ -564,6 +574,9 @@ class _Scanner:
         if hint == "digits" and self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1):
             if t0.text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
                 return self._make(start, j + 2, None, "", approx, "date"), j + 2  # 9/11
+            after = self.tok(j + 2)
+            if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
+                return None, j + 3  # a well or sample name: 22/10a-4
             denominator = _parse_digits(self.tokens[j + 1].text)
             if value is not None and denominator:
                 value = value / denominator
