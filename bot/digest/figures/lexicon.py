@@ -136,6 +136,8 @@ APPROX_FLAG = frozenset({
     "more than", "no more than", "no fewer than", "no less than", "not more than",
     "an estimated", "the order of", "on the order of", "in the order of", "greater than",
     "higher than", "lower than", "as little as", "a maximum of", "a minimum of",
+    "etwa", "rund", "knapp", "über", "mehr als", "fast", "environ", "presque", "plus de",
+    "près de", "unos", "unas", "casi", "más de", "cerca de", "oltre", "quasi", "ongeveer", "bijna",
 })
 # Two- and three-word modifiers, as word tuples read right to left from the number.
 APPROX_PHRASES: tuple[tuple[str, ...], ...] = (
@@ -150,6 +152,10 @@ APPROX_PHRASES: tuple[tuple[str, ...], ...] = (
     ("nearly",), ("about",), ("around",), ("almost",), ("roughly",), ("approximately",),
     ("approx",), ("circa",), ("over",), ("under",), ("estimated",), ("below",), ("above",),
     ("within",), ("barely",), ("ca",),
+    # a few common ones in other languages, best effort
+    ("etwa",), ("rund",), ("knapp",), ("über",), ("mehr", "als"), ("fast",), ("environ",),
+    ("presque",), ("plus", "de"), ("près", "de"), ("unos",), ("unas",), ("casi",), ("más", "de"),
+    ("cerca", "de"), ("circa",), ("oltre",), ("quasi",), ("ongeveer",), ("bijna",),
 )
 
 MONTHS: dict[str, int] = {

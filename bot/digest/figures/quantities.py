@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 _EMERGENCY_NUMBERS = frozenset({"911", "999", "112", "000"})
 _EMERGENCY_NEXT = frozenset({"call", "calls", "caller", "callers", "dispatcher", "dispatchers", "operator", "operators", "emergency", "system", "center", "centre", "line"})
 _EMERGENCY_PREV = frozenset({"called", "call", "calling", "dialed", "dialled", "dial", "dialing", "dialling", "phoned", "rang"})
+_GROUP_SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
 _STATISTIC_ABBREVIATIONS = frozenset({"CI", "SD", "SE", "SEM", "IQR", "OR", "HR", "RR", "AD", "BC", "BCE", "CE"})
 _CASED_TIME_SYMBOLS = frozenset(symbol.lower() for symbol in lx.TIME_SYMBOLS_CASED)
 _ONE_AS_PRONOUN_NEXT = frozenset({
@@ -186,7 +187,23 @@ class _Scanner:
             value = _parse_digits(t.text)
             if value is None and not self._is_date_digits(i):
                 return None
-            return i + 1, value, "digits"
+            j = i + 1
+            # thousands grouped with spaces: "33 000", "1 250 000" (French, SI style)
+            if t.text.isdecimal() and len(t.text) <= 3:
+                digits = t.text
+                while (
+                    self.tok(j) is not None
+                    and self.tokens[j].kind == "num"
+                    and len(self.tokens[j].text) == 3
+                    and self.tokens[j].text.isdecimal()
+                    and self.gap(j - 1, j) in _GROUP_SPACES
+                    and not self._glued_number_after(j)
+                ):
+                    digits += self.tokens[j].text
+                    j += 1
+                if j > i + 1:
+                    value = float(digits)
+            return j, value, "digits"
         if t.kind != "word":
             return None
         low = t.text.lower()
@@ -204,6 +221,11 @@ class _Scanner:
                 value += lx.NUMBER_WORDS[unit_word]
                 j = k + 1
         return j, value, "words"
+
+    def _glued_number_after(self, j: int) -> bool:
+        """Token j runs straight into more digits or a decimal part ("000,5" is not a group)."""
+        nxt = self.tok(j + 1)
+        return nxt is not None and self.glued(j, j + 1) and (nxt.kind == "num" or nxt.text in ".,")
 
     def _is_date_digits(self, i: int) -> bool:
         # 12.05.2024 style dates parse as no single number but are still dates

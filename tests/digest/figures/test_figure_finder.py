@@ -226,6 +226,10 @@ def test_ranges_and_measures() -> None:
 def test_non_english_numbers_are_found() -> None:
     german = find_quantities("Im Jahr 2015 kamen 890.000 Flüchtlinge, rund 1,5 Millionen insgesamt.")
     assert [q.value for q in german if q.kind != "date"] == [890000, pytest.approx(1.5e6)]
+    assert german[1].approximate and german[1].text == "rund 1,5 Millionen"
+    french = find_quantities("Près de 33 000 réfugiés, environ 12 % des votants.")
+    assert [(q.text, q.value) for q in french] == [("Près de 33 000", 33000), ("environ 12 %", 12)]
+    assert french[0].approximate and french[0].unit_or_counts == "réfugiés"
     arabic = find_quantities("وصل ٣٣ لاجئاً")
     assert arabic and arabic[0].value == 33
     chinese = find_figures(sentences("有 224 人越境。"))
