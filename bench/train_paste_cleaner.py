@@ -126,20 +126,22 @@ def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
     folds = [prepared[0::2], prepared[1::2]]
 
     def stack(items: list[Any], k: int) -> np.ndarray:
+        if k == 1:
+            return np.vstack([item[1] for item in items])
         return np.array([value for item in items for value in item[k]], dtype=float)
 
-    stage2_x: list[list[float]] = []
+    stage2_x: list[np.ndarray] = []
     stage2_y: list[int] = []
     stage2_w: list[float] = []
     for held, fit_on in ((folds[0], folds[1]), (folds[1], folds[0])):
         model1 = fit_logistic(stack(fit_on, 1), stack(fit_on, 2), stack(fit_on, 3))
         for lines, rows, labels, weights in held:
             logits = pc._linear(model1, rows)
-            stage2_x.extend(pc.stage2_features(logits, rows))
+            stage2_x.append(pc.stage2_features(logits, rows))
             stage2_y.extend(labels)
             stage2_w.extend(weights)
     stage1 = fit_logistic(stack(prepared, 1), stack(prepared, 2), stack(prepared, 3))
-    stage2 = fit_logistic(np.array(stage2_x), np.array(stage2_y, dtype=float), np.array(stage2_w))
+    stage2 = fit_logistic(np.vstack(stage2_x), np.array(stage2_y, dtype=float), np.array(stage2_w))
     log.info("trained on %d pages, %d lines (%.1f%% article)", len(prepared), len(stage2_y), 100 * np.mean(stage2_y))
     return {
         "stage1": {"features": list(pc.STAGE1_NAMES), **stage1},
@@ -150,7 +152,7 @@ def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
 
 DEFAULT_DECODE = {
     "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 12,
-    "comment_cut": True, "drop_chrome": True, "trim_edges": True, "min_prob": 0.0,
+    "comment_cut": True, "drop_chrome": True, "trim_edges": True, "min_prob": 0.0, "extend_prob": 0.4,
 }
 
 

@@ -38,6 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
 log = logging.getLogger(__name__)
@@ -373,32 +374,36 @@ def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
 
 def line_features(
     lines: Sequence[PasteLine], lexicon: Mapping[str, float], own_text: Sequence[tuple[float, ...]] | None = None
-) -> list[list[float]]:
-    """Stage-1 feature vectors (names in STAGE1_NAMES) for a document's non-blank lines."""
+) -> np.ndarray:
+    """Stage-1 feature matrix (columns in STAGE1_NAMES) for a document's non-blank lines."""
     if own_text is None:
         own_text = own_features(lines)
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(STAGE1_NAMES)))
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
-    n = len(lines)
-    own: list[list[float]] = []
-    for line, text_features in zip(lines, own_text):
-        vector = list(text_features)
-        vector[_REPEATS] = math.log(counts[line.text])
-        vector[_REL_POS] = line.index / max(1, n - 1)
-        vector[_BLANK_BEFORE] = float(line.blank_before)
-        vector[_BLANK_AFTER] = float(line.blank_after)
-        own.append(vector)
-    empty = [0.0] * len(_NEIGHBOUR_INDEX)
-    full: list[list[float]] = []
-    for i, vector in enumerate(own):
-        row = list(vector)
-        for offset in (-1, 1, -2, 2):
-            j = i + offset
-            row.extend([own[j][k] for k in _NEIGHBOUR_INDEX] if 0 <= j < n else empty)
-        row.extend(lexicon_features(lines[i].text, lexicon))
-        full.append(row)
-    return full
+    own = np.array(own_text, dtype=float)
+    own[:, _REPEATS] = np.log([counts[line.text] for line in lines])
+    own[:, _REL_POS] = np.arange(n) / max(1, n - 1)
+    own[:, _BLANK_BEFORE] = [line.blank_before for line in lines]
+    own[:, _BLANK_AFTER] = [line.blank_after for line in lines]
+    neighbour = own[:, list(_NEIGHBOUR_INDEX)]
+    blocks = [own]
+    for offset in (-1, 1, -2, 2):
+        shifted = np.zeros_like(neighbour)
+        if offset < 0 and n > -offset:
+            shifted[-offset:] = neighbour[:offset]
+        elif offset > 0 and n > offset:
+            shifted[:-offset] = neighbour[offset:]
+        blocks.append(shifted)
+    lexical: dict[str, tuple[float, float, float]] = {}
+    for line in lines:
+        if line.text not in lexical:
+            lexical[line.text] = lexicon_features(line.text, lexicon)
+    blocks.append(np.array([lexical[line.text] for line in lines], dtype=float))
+    return np.hstack(blocks)
 
 
 # --------------------------------------------------------------------------- #
@@ -419,24 +424,28 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _linear(model: dict[str, Any], rows: Sequence[Sequence[float]]) -> list[float]:
-    mean, scale, weights, bias = model["mean"], model["scale"], model["weights"], model["bias"]
-    coefficients = [w / s for w, s in zip(weights, scale)]
-    offset = bias - sum(c * m for c, m in zip(coefficients, mean))
-    return [offset + sum(c * x for c, x in zip(coefficients, row)) for row in rows]
+def _sigmoid_array(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
 
-def _window_means(values: Sequence[float], radius: int) -> list[float]:
-    prefix = [0.0]
-    for v in values:
-        prefix.append(prefix[-1] + v)
+def _linear(model: dict[str, Any], rows: np.ndarray) -> np.ndarray:
+    """Logits of a logistic regression stored with its feature means and scales."""
+    coefficients = np.asarray(model["weights"]) / np.asarray(model["scale"])
+    offset = model["bias"] - float(coefficients @ np.asarray(model["mean"]))
+    return np.asarray(rows, dtype=float) @ coefficients + offset
+
+
+def _window_means(values: np.ndarray, radius: int) -> np.ndarray:
     n = len(values)
-    return [(prefix[min(n, i + radius + 1)] - prefix[max(0, i - radius)]) / (min(n, i + radius + 1) - max(0, i - radius)) for i in range(n)]
+    prefix = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(n)
+    lo, hi = np.maximum(0, index - radius), np.minimum(n, index + radius + 1)
+    return (prefix[hi] - prefix[lo]) / (hi - lo)
 
 
-def _window_extreme(values: Sequence[float], radius: int, pick: Any) -> list[float]:
-    n = len(values)
-    return [pick(values[max(0, i - radius) : i + radius + 1]) for i in range(n)]
+def _window_extreme(values: np.ndarray, radius: int, pick: Any) -> np.ndarray:
+    padded = np.pad(values, radius, mode="edge")
+    return pick(np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1), axis=1)
 
 
 def _best_block(gains: Sequence[float]) -> tuple[int, int]:
@@ -453,50 +462,40 @@ def _best_block(gains: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
-def stage2_features(stage1_logits: Sequence[float], stage1_rows: Sequence[Sequence[float]]) -> list[list[float]]:
-    """Context features built from the stage-1 scores of each line's neighbourhood."""
-    n = len(stage1_logits)
+def stage2_features(stage1_logits: np.ndarray, stage1_rows: np.ndarray) -> np.ndarray:
+    """Context features (columns in STAGE2_NAMES) from the stage-1 scores of each line's neighbourhood."""
+    logits = np.asarray(stage1_logits, dtype=float)
+    rows = np.asarray(stage1_rows, dtype=float)
+    n = len(logits)
     if n == 0:
-        return []
-    probs = [_sigmoid(z) for z in stage1_logits]
+        return np.zeros((0, len(STAGE2_NAMES)))
+    column = {name: STAGE1_NAMES.index(name) for name in STAGE1_NAMES}
+    probs = _sigmoid_array(logits)
+    words = np.expm1(rows[:, column["log_words"]])
     # Document-relative scale: some sites' prose scores low everywhere, yet it is still their article.
-    ranked = sorted(stage1_logits, reverse=True)
-    top = ranked[min(len(ranked) - 1, 2)]
-    words_index = STAGE1_NAMES.index("log_words")
-    words = [math.expm1(row[words_index]) for row in stage1_rows]
-    mean2, mean5, mean15 = _window_means(probs, 2), _window_means(probs, 5), _window_means(probs, 15)
-    weighted_num = _window_means([p * w for p, w in zip(probs, words)], 10)
+    top = float(np.sort(logits)[::-1][min(n - 1, 2)])
     weighted_den = _window_means(words, 10)
-    weighted = [a / b if b > 0 else 0.0 for a, b in zip(weighted_num, weighted_den)]
+    weighted = np.where(weighted_den > 0, _window_means(probs * words, 10) / np.maximum(weighted_den, 1e-9), 0.0)
     threshold = min(0.5, 0.6 * _sigmoid(top))
-    start, end = _best_block([(p - threshold) * math.sqrt(w + 1.0) for p, w in zip(probs, words)])
-    max3 = _window_extreme(probs, 3, max)
-    min3 = _window_extreme(probs, 3, min)
-    idx = {name: STAGE1_NAMES.index(name) for name in ("rel_pos", "log_words", "ends_sentence", "chrome_exact", "section_head")}
-    column = {name: STAGE1_NAMES.index(name) for name in ("comment_head", "section_head", "date_only", "comment_author")}
-    dates = _window_means([row[column["date_only"]] for row in stage1_rows], 10)
-    authors = _window_means([row[column["comment_author"]] for row in stage1_rows], 10)
+    start, end = _best_block(((probs - threshold) * np.sqrt(words + 1.0)).tolist())
+    index = np.arange(n)
+    distance = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
     # Headings only count once some article-like text came before them (a "Comments (3)" link near the top does not).
-    after_comment, after_section = [0.0] * n, [0.0] * n
-    mass, seen_comment, seen_section = 0.0, False, False
-    for i in range(n):
-        after_comment[i], after_section[i] = float(seen_comment), float(seen_section)
-        mass += probs[i] * words[i]
-        if mass >= 80:
-            seen_comment = seen_comment or bool(stage1_rows[i][column["comment_head"]])
-            seen_section = seen_section or bool(stage1_rows[i][column["section_head"]])
-    rows = []
-    for i in range(n):
-        distance = 0 if start <= i < end else (start - i if i < start else i - end + 1)
-        source = stage1_rows[i]
-        rows.append([
-            stage1_logits[i], stage1_logits[i] - top, top, mean2[i], mean5[i], mean15[i], weighted[i],
-            float(start <= i < end), float(i < start), float(i >= end), math.log1p(distance),
-            source[idx["rel_pos"]], source[idx["log_words"]], source[idx["ends_sentence"]],
-            source[idx["chrome_exact"]], source[idx["section_head"]], max3[i], min3[i],
-            after_comment[i], dates[i], authors[i], after_section[i],
-        ])
-    return rows
+    enough = np.cumsum(probs * words) >= 80
+    comment_seen = np.maximum.accumulate(enough & (rows[:, column["comment_head"]] > 0))
+    section_seen = np.maximum.accumulate(enough & (rows[:, column["section_head"]] > 0))
+    after_comment = np.concatenate([[False], comment_seen[:-1]]).astype(float)
+    after_section = np.concatenate([[False], section_seen[:-1]]).astype(float)
+    return np.column_stack([
+        logits, logits - top, np.full(n, top),
+        _window_means(probs, 2), _window_means(probs, 5), _window_means(probs, 15), weighted,
+        (index >= start) & (index < end), index < start, index >= end, np.log1p(distance),
+        rows[:, column["rel_pos"]], rows[:, column["log_words"]], rows[:, column["ends_sentence"]],
+        rows[:, column["chrome_exact"]], rows[:, column["section_head"]],
+        _window_extreme(probs, 3, np.max), _window_extreme(probs, 3, np.min),
+        after_comment, _window_means(rows[:, column["date_only"]], 10), _window_means(rows[:, column["comment_author"]], 10),
+        after_section,
+    ]).astype(float)
 
 
 @lru_cache(maxsize=1)
@@ -514,6 +513,23 @@ class Analysis:
     probs: list[float]
 
 
+def extend_regions(features: Sequence[Sequence[float]], keep: list[bool], probs: Sequence[float], floor: float) -> list[bool]:
+    """Grow kept regions over adjacent prose lines scoring at least `floor`.
+
+    The last paragraph before a footer (and the first after a header) gets a
+    low context score from its chrome neighbours, though it reads as prose.
+    """
+    keep = list(keep)
+    n = len(keep)
+    for i in range(1, n):  # forward: a kept line pulls in the prose line after it
+        if keep[i - 1] and not keep[i] and probs[i] >= floor and _is_prose(features[i]):
+            keep[i] = True
+    for i in range(n - 2, -1, -1):  # backward
+        if keep[i + 1] and not keep[i] and probs[i] >= floor and _is_prose(features[i]):
+            keep[i] = True
+    return keep
+
+
 def analyse(text: str, model: dict[str, Any] | None = None) -> Analysis:
     """Split a paste into lines (after hard-wrap rejoining) and score each one."""
     model = model or load_model()
@@ -524,7 +540,7 @@ def analyse(text: str, model: dict[str, Any] | None = None) -> Analysis:
     rows1 = line_features(lines, model["lexicon"], own)
     logits1 = _linear(model["stage1"], rows1)
     rows2 = stage2_features(logits1, rows1)
-    return Analysis(lines, own, [_sigmoid(z) for z in _linear(model["stage2"], rows2)])
+    return Analysis(lines, own, _sigmoid_array(_linear(model["stage2"], rows2)).tolist())
 
 
 # --------------------------------------------------------------------------- #
@@ -609,7 +625,7 @@ def cut_trailing_sections(
             for j in [i, *section]:
                 keep[j] = False
             continue
-        after = sum(words[j] for j in range(i + 1, n) if keep[j])
+        after = sum(words[j] for j in section) + (before_at[n] - before_at[end])
         if after <= tail_share * before:
             return [k and j < i for j, k in enumerate(keep)]
     return keep
@@ -659,10 +675,14 @@ def _is_prose(features: Sequence[float]) -> bool:
 
 def _is_chrome_line(features: Sequence[float]) -> bool:
     """Lines that are page furniture wherever they stand: "Advertisement", "Share", "© 2024 ...", "12 Likes"."""
-    named = dict(zip(FEATURE_NAMES, features))
-    if named["chrome_exact"] or named["counter"] or named["copyright"] or named["date_only"]:
+    if any(features[i] for i in _ALWAYS_CHROME):
         return True
-    return bool(named["chrome_prefix"]) and math.expm1(named["log_words"]) <= 4 and not named["ends_sentence"]
+    return bool(features[_CHROME_PREFIX]) and features[_LOG_WORDS] <= _LOG_4 and not features[_ENDS_SENTENCE]
+
+
+_ALWAYS_CHROME = tuple(FEATURE_NAMES.index(n) for n in ("chrome_exact", "counter", "copyright", "date_only"))
+_CHROME_PREFIX, _LOG_WORDS, _ENDS_SENTENCE = (FEATURE_NAMES.index(n) for n in ("chrome_prefix", "log_words", "ends_sentence"))
+_LOG_4 = math.log1p(4)
 
 
 def trim_regions(features: Sequence[Sequence[float]], keep: list[bool], drop_chrome: bool, trim_edges: bool) -> list[bool]:
@@ -713,6 +733,9 @@ def decode_lines(analysis: Analysis, decode: dict[str, Any]) -> CleanedPaste:
         keep = [start <= i < end for i in range(len(lines))]
         if not any(_is_prose(analysis.features[i]) for i in range(start, end)):
             keep = [False] * len(lines)  # menus only: no article to return
+    extend = decode.get("extend_prob", 0.0)
+    if extend:
+        keep = extend_regions(analysis.features, keep, probs, extend)
     keep = cut_trailing_sections(lines, analysis.features, keep, decode["tail_share"], decode.get("comment_cut", False))
     title_index = find_title(lines, keep, decode["title_lookback"])
     floor = decode.get("min_prob", 0.0)
