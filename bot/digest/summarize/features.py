@@ -29,6 +29,9 @@ from bot.digest.models import Language, Sentence
 from bot.digest.segment.sumy_adapter import build_document, stemmer_for, stop_words, words
 
 MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP.")
+# Scripts written without spaces (Chinese, Japanese, Thai) come out as one long "word"
+# per clause; such a sentence is a fragment only when it has fewer letters than this.
+MIN_UNSPACED_LETTERS = 10
 LEAD_WINDOW = 50  # eligible sentences from the start that are always candidates
 SAMPLED_REST = 10  # further candidates spread evenly over the rest of a long article
 
@@ -77,10 +80,15 @@ class Candidates:
     terms: list[frozenset[str]]  # stemmed content words of each candidate, for redundancy checks
 
 
-def is_eligible(sentence: Sentence, n_words: int | None = None) -> bool:
-    if n_words is None:
-        n_words = len(words(sentence.text))
-    return not sentence.is_heading and n_words >= MIN_WORDS
+def is_eligible(sentence: Sentence, tokens: Sequence[str] | None = None) -> bool:
+    """Not a heading or list line, and not a fragment."""
+    if sentence.is_heading:
+        return False
+    if tokens is None:
+        tokens = words(sentence.text)
+    if len(tokens) >= MIN_WORDS:
+        return True
+    return " " not in sentence.text.strip() and sum(len(t) for t in tokens) >= MIN_UNSPACED_LETTERS
 
 
 def _bounded(eligible: list[int]) -> list[int]:
@@ -185,7 +193,7 @@ def candidates(
 ) -> Candidates:
     """Features of every sentence the summarizer may pick; position counts only eligible body sentences."""
     tokens = [words(s.text) if not s.is_heading else [] for s in sentences]
-    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, len(tokens[i]))]
+    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, tokens[i])]
     chosen_positions = _bounded(eligible)
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     total = max(len(eligible), 1)

@@ -100,7 +100,7 @@ def summarize(
 ) -> list[int]:
     """Indices of the `count` sentences that best summarize the article, in article order.
 
-    Headings, list lines, fragments under `features.MIN_WORDS` words and indices
+    Headings, list lines, fragments (`features.is_eligible`) and indices
     in `skip` are never chosen; fewer come back when fewer are eligible.
     """
     if count <= 0 or not sentences:

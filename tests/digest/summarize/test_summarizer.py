@@ -110,6 +110,23 @@ def test_other_languages(code: str, text: str) -> None:
     assert not any(sentences[i].is_heading for i in chosen)
 
 
+CHINESE = """中国发布新的经济数据
+
+国家统计局周一公布的数据显示，今年第三季度国内生产总值同比增长百分之四点九。这一增速略高于市场预期。
+
+分析人士认为，消费和服务业的恢复是推动经济增长的主要动力。不过，房地产市场仍然疲软，投资增长放缓。
+
+政府表示将继续实施积极的财政政策，加大对中小企业的支持力度。好。"""
+
+
+def test_unspaced_script_sentences_are_not_fragments() -> None:
+    sentences = split_sentences(CHINESE, "zh")
+    chosen = summarize(sentences, sentences[0].text, language_for("zh-cn"), 3)
+    assert len(chosen) == 3
+    assert not any(sentences[i].is_heading for i in chosen)
+    assert sentences[-1].text == "好。" and len(sentences) - 1 not in chosen  # a one-character fragment
+
+
 def test_language_without_stemmer_or_stop_words() -> None:
     language = language_for("xx")
     assert not language.stemmer and not language.stop_words
