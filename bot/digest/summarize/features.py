@@ -241,41 +241,33 @@ def candidates(
         overlap = len(terms & title_terms)
         lead = 1.0 / (1.0 + rank)
         title_recall = overlap / len(title_terms) if title_terms else 0.0
-        rows.append(
-            [
-                1.0,
-                float(rank == 0),
-                float(rank == 1),
-                float(rank == 2),
-                lead,
-                math.log1p(rank),
-                rank / total,
-                float(first_in_paragraph[i]),
-                1.0 / (1.0 + paragraph_order[sentences[i].paragraph]),
-                math.log(n_words),
-                float(n_words < 10),
-                float(n_words > 40),
-                title_recall,
-                overlap / len(terms) if terms else 0.0,
-                float(bool(_QUOTE.search(text))),
-                float(text.rstrip("\"'”’ ").endswith("?")),
-                float(bool(_DIGIT.search(text))),
-                scaled["lexrank"][k],
-                scaled["textrank"][k],
-                scaled["luhn"][k],
-                scaled["reduction"][k],
-                scaled["sumbasic"][k],
-                centroid_array[k],
-                0.0,  # rank features filled below
-                0.0,
-                0.0,
-                0.0,
-                lead * centroid_array[k],
-                lead * title_recall,
-            ]
-        )
-    features = np.asarray(rows, dtype=float)
-    column = {name: c for c, name in enumerate(FEATURE_NAMES)}
+        row = {
+            "bias": 1.0,
+            "first": float(rank == 0),
+            "second": float(rank == 1),
+            "third": float(rank == 2),
+            "inverse_rank": lead,
+            "log_rank": math.log1p(rank),
+            "relative_position": rank / total,
+            "first_in_paragraph": float(first_in_paragraph[i]),
+            "inverse_paragraph": 1.0 / (1.0 + paragraph_order[sentences[i].paragraph]),
+            "log_words": math.log(n_words),
+            "short": float(n_words < 10),
+            "long": float(n_words > 40),
+            "title_recall": title_recall,
+            "title_precision": overlap / len(terms) if terms else 0.0,
+            "quote": float(bool(_QUOTE.search(text))),
+            "question": float(text.rstrip("\"'”’ ").endswith("?")),
+            "digits": float(bool(_DIGIT.search(text))),
+            "centroid": centroid_array[k],
+            "lead_x_centroid": lead * centroid_array[k],
+            "lead_x_title": lead * title_recall,
+        }
+        row.update((name, float(values[k])) for name, values in scaled.items())
+        rows.append(row)
     for name in ("lexrank", "textrank", "luhn", "centroid"):
-        features[:, column[f"{name}_rank"]] = _rank_score(features[:, column[name]])
+        ranked = _rank_score(np.asarray([row[name] for row in rows]))
+        for row, value in zip(rows, ranked):
+            row[f"{name}_rank"] = float(value)
+    features = np.asarray([[row[name] for name in FEATURE_NAMES] for row in rows], dtype=float)
     return Candidates(indices, features, [frozenset(sentence_terms[i]) for i in indices])
