@@ -10,8 +10,10 @@ Everything here (vocabulary, L2 strength, threshold) is chosen on the train
 part only, by 5-fold cross-validation inside it; the test part is left to
 `bench.hedges`.
 
-Logistic regression is fitted with plain numpy (full-batch Adam on the
-L2-regularised log loss, from zero weights, so runs are deterministic).
+The scorer (see `bot.digest.hedges.scorer`) is a noisy-or of per-word
+logistic models, learned from sentence labels only; it is fitted with plain
+numpy (full-batch Adam on the L2-regularised log loss, from fixed starting
+values, so runs are deterministic).
 """
 
 from __future__ import annotations
@@ -32,13 +34,13 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from bot.digest.hedges.cue_lexicon import find_cues
-from bot.digest.hedges.scorer import DEFAULT_MODEL_PATH, HedgeScorer, sentence_features, words_of
+from bot.digest.hedges.scorer import DEFAULT_MODEL_PATH, HedgeScorer, lexicon_index, tokens_with_features, words_of
 
 log = logging.getLogger(__name__)
 
 TRAIN_BUCKETS = 80  # buckets 0..79 of 100 are train
 CV_FOLDS = 5
-L2_GRID = (1.0, 3.0, 10.0, 30.0)
+L2_GRID = (0.3, 0.7, 1.5)
 MIN_FEATURE_COUNT = 2  # a feature must fire in at least this many training sentences
 PRUNE_BELOW = 0.05  # smaller weights (absolute value) are dropped: same CV F1, a model 2.5 times smaller
 ITERATIONS = 300
@@ -101,45 +103,77 @@ def load_lexicon_groups(lexicon_dir: Path) -> dict[str, tuple[str, ...]]:
     return {name: tuple(dict.fromkeys(phrases)) for name, phrases in groups.items()}
 
 
-def featurise(items: Sequence[LabelledSentence], groups: dict[str, tuple[str, ...]]) -> list[set[str]]:
-    return [sentence_features(i.text, find_cues(i.text), groups) for i in items]
+def featurise(items: Sequence[LabelledSentence], groups: dict[str, tuple[str, ...]]) -> list[list[frozenset[str]]]:
+    """Each sentence as the feature sets of its words (what `HedgeScorer` weighs)."""
+    index = lexicon_index(groups)
+    return [[t.features for t in tokens_with_features(i.text, find_cues(i.text), index)] for i in items]
 
 
-def _fit(rows: list[set[str]], labels: np.ndarray, l2: float) -> tuple[dict[str, float], float]:
-    counts = Counter(f for row in rows for f in row)
+def _adam_step(param: np.ndarray, grad: np.ndarray, state: list[np.ndarray], t: int, rate: float = 0.1) -> None:
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    state[0] = beta1 * state[0] + (1 - beta1) * grad
+    state[1] = beta2 * state[1] + (1 - beta2) * grad**2
+    param -= rate * (state[0] / (1 - beta1**t)) / (np.sqrt(state[1] / (1 - beta2**t)) + eps)
+
+
+def _fit(sentences: list[list[frozenset[str]]], labels: np.ndarray, l2: float) -> tuple[dict[str, float], float, float]:
+    """Noisy-or multiple-instance logistic regression: (weights, token bias, leak).
+
+    P(sentence) = 1 - (1 - sigmoid(leak)) * prod_words (1 - sigmoid(token_bias + sum of weights));
+    minimises the mean log loss of the sentence labels plus l2/2 * |w|^2 / n.
+    """
+    counts = Counter(f for tokens in sentences for features in tokens for f in features)
     names = sorted(f for f, c in counts.items() if c >= MIN_FEATURE_COUNT)
     index = {f: i for i, f in enumerate(names)}
-    cols = [np.array(sorted(index[f] for f in row if f in index), dtype=np.int64) for row in rows]
-    row_ids = np.concatenate([np.full(len(c), r, dtype=np.int64) for r, c in enumerate(cols)])
-    col_ids = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    n, d = len(rows), len(names)
-    w, b = np.zeros(d), 0.0
-    m_w, v_w, m_b, v_b = np.zeros(d), np.zeros(d), 0.0, 0.0
-    rate, beta1, beta2, eps = 0.1, 0.9, 0.999, 1e-8
+    token_sentence, token_ids, feature_ids = [], [], []
+    n_tokens = 0
+    for s, tokens in enumerate(sentences):
+        for features in tokens:
+            ids = [index[f] for f in features if f in index]
+            token_ids += [n_tokens] * len(ids)
+            feature_ids += ids
+            token_sentence.append(s)
+            n_tokens += 1
+    rows, cols, owner = np.array(token_ids, dtype=np.int64), np.array(feature_ids, dtype=np.int64), np.array(token_sentence, dtype=np.int64)
+    n, d = len(sentences), len(names)
+    y = labels.astype(float)
+    w, bias, leak = np.zeros(d), np.array([-4.0]), np.array([-2.0])
+    states = [[np.zeros_like(p), np.zeros_like(p)] for p in (w, bias, leak)]
     for t in range(1, ITERATIONS + 1):
-        z = np.bincount(row_ids, weights=w[col_ids], minlength=n) + b
-        p = 1.0 / (1.0 + np.exp(-z))
-        g = p - labels
-        grad_w = np.bincount(col_ids, weights=g[row_ids], minlength=d) / n + l2 * w / n
-        grad_b = float(g.mean())
-        m_w = beta1 * m_w + (1 - beta1) * grad_w
-        v_w = beta2 * v_w + (1 - beta2) * grad_w**2
-        w -= rate * (m_w / (1 - beta1**t)) / (np.sqrt(v_w / (1 - beta2**t)) + eps)
-        m_b = beta1 * m_b + (1 - beta1) * grad_b
-        v_b = beta2 * v_b + (1 - beta2) * grad_b**2
-        b -= rate * (m_b / (1 - beta1**t)) / (np.sqrt(v_b / (1 - beta2**t)) + eps)
+        z = np.bincount(rows, weights=w[cols], minlength=n_tokens) + bias[0]
+        q = 1.0 / (1.0 + np.exp(-z))
+        q0 = 1.0 / (1.0 + np.exp(-leak[0]))
+        log_none = np.bincount(owner, weights=np.log1p(-np.minimum(q, 1 - 1e-9)), minlength=n) + np.log1p(-q0)
+        p = np.clip(1.0 - np.exp(log_none), 1e-7, 1 - 1e-7)
+        d_log_none = y * (1 - p) / p - (1 - y)  # d loss / d log_none
+        dz = -q * d_log_none[owner]
+        grad_w = np.bincount(cols, weights=dz[rows], minlength=d) / n + l2 * w / n
+        _adam_step(w, grad_w, states[0], t)
+        _adam_step(bias, np.array([dz.sum() / n]), states[1], t)
+        _adam_step(leak, np.array([(-q0 * d_log_none).sum() / n]), states[2], t)
     weights = {names[i]: float(w[i]) for i in range(d) if abs(w[i]) >= PRUNE_BELOW}
-    return weights, float(b)
+    return weights, float(bias[0]), float(leak[0])
 
 
-def _score(rows: list[set[str]], weights: dict[str, float], bias: float) -> np.ndarray:
-    return np.array([bias + sum(weights.get(f, 0.0) for f in row) for row in rows])
+def _score(sentences: list[list[frozenset[str]]], weights: dict[str, float], bias: float, leak: float) -> np.ndarray:
+    """Log-odds of each sentence being uncertain (the same sum as `HedgeScorer.score`)."""
+    log_q0 = float(np.log1p(-1.0 / (1.0 + np.exp(-leak))))
+    scores = np.empty(len(sentences))
+    for s, tokens in enumerate(sentences):
+        z = np.array([bias + sum(weights.get(f, 0.0) for f in features) for features in tokens])
+        log_none = log_q0 + float(np.sum(-np.logaddexp(0.0, z)))  # log(1 - sigmoid(z)) = -log(1 + e^z)
+        scores[s] = np.log(max(-np.expm1(log_none), 1e-22)) - log_none
+    return scores
+
+
+def _candidate_thresholds(scores: np.ndarray) -> np.ndarray:
+    return np.unique(np.round(np.quantile(scores, np.linspace(0.0, 0.995, 400)), 3))
 
 
 def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     """The threshold with the best F1 of the uncertain class, and that F1."""
     best = (-1.0, 0.0)
-    for threshold in np.arange(-3.0, 3.0, 0.05):
+    for threshold in _candidate_thresholds(scores):
         predicted = scores >= threshold
         tp = float(np.sum(predicted & labels))
         fp = float(np.sum(predicted & ~labels))
@@ -152,11 +186,11 @@ def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, floa
 
 def _confident_threshold(scores: np.ndarray, labels: np.ndarray, precision: float) -> float:
     """The lowest threshold whose precision (with at least 20 sentences above it) reaches `precision`."""
-    for threshold in np.arange(-3.0, 6.0, 0.05):
+    for threshold in _candidate_thresholds(scores):
         predicted = scores >= threshold
         if predicted.sum() >= 20 and float(np.sum(predicted & labels)) / float(predicted.sum()) >= precision:
             return float(threshold)
-    return 6.0
+    return float(scores.max()) + 1.0
 
 
 def train_scorer(
@@ -165,8 +199,8 @@ def train_scorer(
     lexicon_groups: dict[str, tuple[str, ...]],
     l2_grid: Sequence[float] = L2_GRID,
 ) -> HedgeScorer:
-    """Choose L2 and the threshold by cross-validation on `train`, then fit on all of it."""
-    rows = featurise(train, lexicon_groups)
+    """Choose L2 and the thresholds by cross-validation on `train`, then fit on all of it."""
+    sentences = featurise(train, lexicon_groups)
     labels = np.array([i.uncertain for i in train])
     folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in train])
     best: tuple[float, float, float, float] | None = None  # (cv F1, l2, threshold, confident threshold)
@@ -174,15 +208,15 @@ def train_scorer(
         out_of_fold = np.zeros(len(train))
         for fold in range(CV_FOLDS):
             inside = folds != fold
-            weights, bias = _fit([r for r, k in zip(rows, inside) if k], labels[inside].astype(float), l2)
-            out_of_fold[~inside] = _score([r for r, k in zip(rows, inside) if not k], weights, bias)
+            weights, bias, leak = _fit([s for s, k in zip(sentences, inside) if k], labels[inside], l2)
+            out_of_fold[~inside] = _score([s for s, k in zip(sentences, inside) if not k], weights, bias, leak)
         threshold, f1 = _best_threshold(out_of_fold, labels)
         log.info("%s: l2=%g cv F1=%.4f at threshold %.2f", domain, l2, f1, threshold)
         if best is None or f1 > best[0]:
             best = (f1, l2, threshold, _confident_threshold(out_of_fold, labels, CONFIDENT_PRECISION))
     assert best is not None
     cv_f1, l2, threshold, confident = best
-    weights, bias = _fit(rows, labels.astype(float), l2)
+    weights, bias, leak = _fit(sentences, labels, l2)
     info = {
         "trained_on": f"{len(train)} train sentences ({int(labels.sum())} uncertain)",
         "split": f"sha1(id) % 100 < {TRAIN_BUCKETS} is train",
@@ -190,7 +224,7 @@ def train_scorer(
         "cv_f1": round(cv_f1, 4),
         "features": len(weights),
     }
-    return HedgeScorer(domain, weights, bias, threshold, confident, lexicon_groups, info)
+    return HedgeScorer(domain, weights, bias, leak, threshold, confident, lexicon_groups, info)
 
 
 def main(argv: list[str] | None = None) -> None:

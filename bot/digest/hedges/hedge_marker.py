@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from dataclasses import dataclass
 
 from bot.digest.hedges.cue_lexicon import CueMatch, find_cues
@@ -50,10 +49,9 @@ class HedgeMarker:
         has_hedged_cue = any(cue.kind == "hedged" for cue in cues)
         if self.scorer is None:
             return has_hedged_cue
-        features = self.scorer.features(sentence, cues)
         if not self.trust_cues:
-            return self.scorer.is_uncertain(features)
-        return has_hedged_cue or self.scorer.is_confidently_uncertain(features)
+            return self.scorer.is_uncertain(sentence, cues)
+        return has_hedged_cue or self.scorer.is_confidently_uncertain(sentence, cues)
 
     def mark(self, sentence: str, language_code: str = "en") -> Hedge | None:
         # The cue patterns and the model are English; other languages are not marked.
@@ -63,26 +61,19 @@ class HedgeMarker:
         uncertain = self.uncertain(sentence, cues)
         # Hedged cues the scorer rejects (benchmark mode) are not reported.
         kept = [cue for cue in cues if cue.kind != "hedged" or uncertain]
-        texts = [cue.text for cue in kept]
-        if uncertain and not any(cue.kind == "hedged" for cue in kept):
-            word = self._strongest_word_verbatim(sentence)
-            if word:
-                texts.insert(0, word)
+        if uncertain and not any(cue.kind == "hedged" for cue in kept) and self.scorer is not None:
+            # Weasel wording outside the patterns: the scorer names its strongest word.
+            token = self.scorer.strongest_token(sentence, cues)
+            if token:
+                kept.append(CueMatch(token.text, "scorer", "hedged", token.start, token.start + len(token.text)))
+                kept.sort(key=lambda cue: cue.start)
+        texts = tuple(cue.text for cue in kept)
         if uncertain:
-            return Hedge("hedged", tuple(texts))
+            return Hedge("hedged", texts)
         for kind in _KIND_ORDER[1:]:
             if any(cue.kind == kind for cue in kept):
-                return Hedge(kind, tuple(texts))
+                return Hedge(kind, texts)
         return None
-
-    def _strongest_word_verbatim(self, sentence: str) -> str | None:
-        """The model's strongest word as the sentence spells it (for weasel words outside the patterns)."""
-        assert self.scorer is not None
-        word = self.scorer.strongest_word(self.scorer.features(sentence, ()))
-        if not word:
-            return None
-        match = re.search(r"\b" + re.escape(word).replace("'", "['’]") + r"\b", sentence, re.IGNORECASE)
-        return match.group(0) if match else None
 
 
 @functools.lru_cache(maxsize=1)

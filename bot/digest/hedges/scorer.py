@@ -1,10 +1,14 @@
-"""A small logistic-regression scorer that decides whether a sentence is uncertain.
+"""A small learned scorer that decides whether a sentence is uncertain, and which word makes it so.
 
-Features are the sentence's lower-cased words, their Snowball stems, stem
-bigrams, the names and kinds of the cue patterns that matched, and the word
-groups of a hedge lexicon. The weights are learned by `bench/train_hedges.py`
-and stored as JSON; the shipped model (`hedge_model.json`) is for general and
-news text.
+Each word of a sentence gets a probability of being an uncertainty cue from a
+logistic model over its features: the word, its Snowball stem, the stem with
+its left and with its right neighbour, the cue patterns that cover it, and the
+hedge-lexicon groups it belongs to. The sentence is uncertain when at least one
+word is a cue: P(uncertain) = 1 - (1 - p0) * prod(1 - p_word) ("noisy-or"), p0
+being a small leak for sentences with no visible cue. The weights are learned
+from sentence labels alone (multiple-instance learning) by
+`bench/train_hedges.py` and stored as JSON; the shipped model
+(`hedge_model.json`) is for general and news text.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -25,8 +29,9 @@ from bot.digest.hedges.cue_lexicon import CueMatch
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL_PATH = Path(__file__).with_name("hedge_model.json")
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_EDGE = "<s>"
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,65 +45,105 @@ def _stem(word: str) -> str:
 
 
 def words_of(sentence: str) -> list[str]:
+    """Lower-cased words (letters, with an inner apostrophe), as the scorer and the lexicon see them."""
     return [w.replace("’", "'") for w in _WORD.findall(sentence.lower())]
 
 
-def sentence_features(
-    sentence: str, cues: Iterable[CueMatch], lexicon_groups: Mapping[str, tuple[str, ...]] | None = None
-) -> set[str]:
-    """The feature names that fire for a sentence (binary features)."""
-    words = words_of(sentence)
+@dataclass(frozen=True)
+class Token:
+    text: str  # verbatim
+    start: int
+    features: frozenset[str]
+
+
+def lexicon_index(groups: Mapping[str, Sequence[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for group, phrases in groups.items():
+        for phrase in phrases:
+            words = tuple(phrase.split())
+            if words:
+                index.setdefault(words[0], []).append((words, group))
+    return index
+
+
+def tokens_with_features(
+    sentence: str,
+    cues: Iterable[CueMatch],
+    index: Mapping[str, list[tuple[tuple[str, ...], str]]] | None = None,
+) -> list[Token]:
+    """The sentence's words, each with the features the scorer weighs."""
+    matches = list(_WORD.finditer(sentence))
+    words = [m.group(0).lower().replace("’", "'") for m in matches]
     stems = [_stem(w) for w in words]
-    features = {"w:" + w for w in words}
-    features.update("s:" + s for s in stems)
-    features.update(f"b:{a} {b}" for a, b in zip(stems, stems[1:]))
+    features: list[set[str]] = []
+    for i, (word, stem) in enumerate(zip(words, stems)):
+        left = stems[i - 1] if i else _EDGE
+        right = stems[i + 1] if i + 1 < len(stems) else _EDGE
+        features.append({"w:" + word, "s:" + stem, f"l:{left} {stem}", f"r:{stem} {right}"})
     for cue in cues:
-        features.add("cue:" + cue.name)
-        features.add("kind:" + cue.kind)
-    if lexicon_groups:
-        padded = " " + " ".join(words) + " "
-        for group, phrases in lexicon_groups.items():
-            if any(f" {phrase} " in padded for phrase in phrases):
-                features.add("lex:" + group)
-    return features
+        for i, m in enumerate(matches):
+            if cue.start <= m.start() < cue.end:
+                features[i].update(("cue:" + cue.name, "kind:" + cue.kind))
+    if index:
+        for i, word in enumerate(words):
+            for phrase, group in index.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    for j in range(i, i + len(phrase)):
+                        features[j].add("lex:" + group)
+    return [Token(m.group(0), m.start(), frozenset(f)) for m, f in zip(matches, features)]
+
+
+def _log1m_sigmoid(z: float) -> float:
+    """log(1 - sigmoid(z)), stable for large |z|."""
+    return -z - math.log1p(math.exp(-z)) if z > 0 else -math.log1p(math.exp(z))
 
 
 @dataclass(frozen=True)
 class HedgeScorer:
-    domain: str  # what text the weights were learned on, e.g. "general (WikiWeasel)"
-    weights: Mapping[str, float]
-    bias: float
+    domain: str  # what text the weights were learned on, e.g. "general (WikiWeasel train split)"
+    weights: Mapping[str, float]  # token feature -> weight
+    token_bias: float  # a word's logit before its features
+    leak: float  # logit of p0, the chance of an uncertain sentence with no cue word
     threshold: float  # a sentence is uncertain when its score reaches this (best F1 in cross-validation)
-    confident_threshold: float  # a stricter score: precision at least CONFIDENT_PRECISION in cross-validation
+    confident_threshold: float  # stricter: cross-validated precision at least 0.8 from here up
     lexicon_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     info: Mapping[str, Any] = field(default_factory=dict)  # how it was trained, for the record
 
-    def features(self, sentence: str, cues: Iterable[CueMatch]) -> set[str]:
-        return sentence_features(sentence, cues, self.lexicon_groups)
+    @functools.cached_property
+    def _lexicon_index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        return lexicon_index(self.lexicon_groups)
 
-    def score(self, features: Iterable[str]) -> float:
-        return self.bias + sum(self.weights.get(f, 0.0) for f in features)
+    def tokens(self, sentence: str, cues: Iterable[CueMatch]) -> list[Token]:
+        return tokens_with_features(sentence, cues, self._lexicon_index)
 
-    def probability(self, features: Iterable[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-self.score(features)))
+    def token_logit(self, token: Token) -> float:
+        return self.token_bias + sum(self.weights.get(f, 0.0) for f in token.features)
 
-    def is_uncertain(self, features: Iterable[str]) -> bool:
-        return self.score(features) >= self.threshold
+    def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
+        """The log-odds that the sentence is uncertain."""
+        log_none = _log1m_sigmoid(self.leak) + sum(_log1m_sigmoid(self.token_logit(t)) for t in self.tokens(sentence, cues))
+        p_none = math.exp(log_none)
+        if p_none >= 1.0:
+            return -50.0
+        return math.log(max(1.0 - p_none, 1e-22)) - log_none
 
-    def is_confidently_uncertain(self, features: Iterable[str]) -> bool:
-        return self.score(features) >= max(self.threshold, self.confident_threshold)
+    def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
+        return self.score(sentence, cues) >= self.threshold
 
-    def strongest_word(self, features: Iterable[str]) -> str | None:
-        """The word feature that pushes hardest towards "uncertain", as the word itself."""
-        weighted = [(self.weights.get(f, 0.0), f) for f in features if f.startswith("w:")]
-        weighted = [(w, f) for w, f in weighted if w > 0]
-        return max(weighted)[1][2:] if weighted else None
+    def is_confidently_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
+        return self.score(sentence, cues) >= max(self.threshold, self.confident_threshold)
+
+    def strongest_token(self, sentence: str, cues: Iterable[CueMatch] = ()) -> Token | None:
+        """The word most likely to be the cue (verbatim, with its position)."""
+        tokens = self.tokens(sentence, cues)
+        return max(tokens, key=self.token_logit) if tokens else None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "format": MODEL_FORMAT,
             "domain": self.domain,
-            "bias": round(self.bias, 5),
+            "token_bias": round(self.token_bias, 5),
+            "leak": round(self.leak, 5),
             "threshold": round(self.threshold, 5),
             "confident_threshold": round(self.confident_threshold, 5),
             "info": dict(self.info),
@@ -113,7 +158,8 @@ class HedgeScorer:
         return cls(
             domain=data["domain"],
             weights=dict(data["weights"]),
-            bias=float(data["bias"]),
+            token_bias=float(data["token_bias"]),
+            leak=float(data["leak"]),
             threshold=float(data["threshold"]),
             confident_threshold=float(data["confident_threshold"]),
             lexicon_groups={k: tuple(v) for k, v in data.get("lexicon_groups", {}).items()},
@@ -126,6 +172,6 @@ def load_scorer(path: Path = DEFAULT_MODEL_PATH) -> HedgeScorer | None:
     """The scorer stored at `path`; None (lexicon-only marking) when the file is missing or unreadable."""
     try:
         return HedgeScorer.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError) as error:
+    except (OSError, ValueError, KeyError, TypeError) as error:
         log.warning("hedge model %s not usable (%s); marking hedges by the cue lexicon alone", path, error)
         return None

@@ -222,19 +222,22 @@ def test_lexicon_only_marker_counts_any_hedged_cue() -> None:
 
 def test_benchmark_mode_lets_the_scorer_veto_a_cue() -> None:
     # A scorer that finds nothing uncertain: in benchmark mode the cue is not enough, in news mode it is.
-    never = HedgeScorer("test", {}, bias=-5.0, threshold=0.0, confident_threshold=0.0)
+    never = HedgeScorer("test", {}, token_bias=-9.0, leak=-9.0, threshold=0.0, confident_threshold=0.0)
     assert HedgeMarker(never, trust_cues=False).mark("The ship could sink.") is None
     assert HedgeMarker(never, trust_cues=True).mark("The ship could sink.") == Hedge("hedged", ("could",))
 
 
 def test_scorer_alone_can_mark_a_sentence_and_names_its_strongest_word() -> None:
-    scorer = HedgeScorer("test", {"w:purportedish": 3.0, "w:ship": 0.5}, bias=-1.0, threshold=0.0, confident_threshold=1.0)
+    weights = {"w:purportedish": 9.0, "w:ship": 2.0}
+    scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0, confident_threshold=1.0)
     hedge = HedgeMarker(scorer).mark("The Ship was Purportedish.")
     assert hedge == Hedge("hedged", ("Purportedish",))
+    # the ship alone is not enough: logit -4 is below the threshold
+    assert HedgeMarker(scorer).mark("The Ship was here.") is None
 
 
 def test_scorer_json_round_trip(tmp_path: Path) -> None:
-    scorer = HedgeScorer("test", {"w:may": 1.25}, 0.5, -0.25, 1.0, {"hedge_words/modal": ("may",)}, {"note": "x"})
+    scorer = HedgeScorer("test", {"w:may": 1.25}, -3.0, -2.0, -0.25, 1.0, {"hedge_words/modal": ("may",)}, {"note": "x"})
     path = tmp_path / "model.json"
     path.write_text(json.dumps(scorer.to_json()), encoding="utf-8")
     loaded = load_scorer(path)
