@@ -68,6 +68,13 @@ class DigestSettings:
     max_hedges: int = 5
     max_input_chars: int = 2_000_000
     min_words: int = 25
+    # Input screening (bot/digest/input_guard.py): above this share of characters
+    # that never occur in text, the input is refused as binary data.
+    max_binary_share: float = 0.05
+    # Diacritics kept on one character; "Zalgo" floods stack hundreds.
+    max_combining_marks: int = 4
+    # HTML elements in one page; trafilatura slows down sharply beyond a few tens of thousands.
+    max_html_elements: int = 40_000
 
 
 @dataclass(frozen=True)

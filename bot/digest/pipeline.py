@@ -15,6 +15,7 @@ from bot.digest.extract.html_extractor import extract_html
 from bot.digest.extract.paste_cleaner import clean_paste
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.hedges.hedge_marker import mark_hedge
+from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, HedgedSentence, Stats, SummarySentence
 from bot.digest.segment.sentence_splitter import split_sentences
@@ -41,13 +42,11 @@ def count_words(text: str) -> int:
 
 def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
-    if len(document.text) > settings.max_input_chars:
-        raise DigestError(f"The input is too large (over {settings.max_input_chars:,} characters).")
-    if not document.text.strip():
-        raise DigestError("There is no text to summarize.")
+    # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
+    text = screen_text(document.text, document.kind, settings)
     if document.kind == "html":
-        return extract_html(document.text, source=document.source, url=document.url)
-    cleaned = clean_paste(document.text)
+        return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
+    cleaned = clean_paste(text)
     if not cleaned.body.strip():
         raise DigestError("No article text was found in what was sent.")
     return Article(title=cleaned.title, text=cleaned.body, source=document.source, url=document.url, origin="text")

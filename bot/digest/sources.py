@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from bot.digest.fetch.fetcher import decode_body, fetch_page
+from bot.digest.input_guard import looks_binary
 from bot.digest.models import DigestError
 from bot.settings import FetchSettings
 
@@ -55,23 +56,35 @@ def read_file(path: str, max_bytes: int) -> RawDocument:
         allowed = ", ".join(sorted(FILE_SUFFIXES))
         raise DigestError(f"{path}: unsupported file type (use a link or one of {allowed}).")
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise DigestError(f"{path}: the file is larger than {max_bytes // 1_000_000} MB.")
-        data = file.read_bytes()
+        if file.is_dir():
+            raise DigestError(f"{path}: is a folder, not a file.")
+        if file.exists() and not file.is_file():  # a FIFO or device would block or never end
+            raise DigestError(f"{path}: is not a regular file.")
+        if file.stat().st_size > max_bytes:
+            raise DigestError(f"{path}: the file is larger than {max_bytes / 1_000_000:g} MB.")
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the size may have grown since stat()
     except FileNotFoundError as exc:
         raise DigestError(f"{path}: no such file.") from exc
     except IsADirectoryError as exc:
         raise DigestError(f"{path}: is a folder, not a file.") from exc
     except OSError as exc:
         raise DigestError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise DigestError(f"{path!r}: is not a usable file name.") from exc
+    if len(data) > max_bytes:
+        raise DigestError(f"{path}: the file is larger than {max_bytes / 1_000_000:g} MB.")
+    if looks_binary(data):
+        raise DigestError(f"{path}: looks like binary data, not text or a web page.")
     return RawDocument(source=path, text=decode_body(data, None), kind=kind)
 
 
 def read_stdin(max_bytes: int) -> RawDocument:
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise DigestError(f"standard input is larger than {max_bytes // 1_000_000} MB.")
+        raise DigestError(f"standard input is larger than {max_bytes / 1_000_000:g} MB.")
+    if looks_binary(data):
+        raise DigestError("standard input looks like binary data, not text or a web page.")
     return document_from_text(decode_body(data, None), source="-")
 
 

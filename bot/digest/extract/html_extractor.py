@@ -13,6 +13,10 @@ from bot.digest.models import Article, DigestError
 
 log = logging.getLogger(__name__)
 
+# libxml2's HTML parser nests elements no deeper than 256 (without huge_tree), which also keeps
+# trafilatura's recursive walks far from Python's recursion limit.
+MAX_PARSE_DEPTH = 256
+MAX_ELEMENTS = 40_000
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -23,6 +27,15 @@ def _parse(html: str) -> lxml_html.HtmlElement:
     except (etree.ParserError, ValueError) as exc:
         raise DigestError("The page could not be read as HTML.") from exc
     return tree
+
+
+def _depth(tree: lxml_html.HtmlElement) -> int:
+    """The deepest element nesting, counted without recursion."""
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _fallback_title(tree: lxml_html.HtmlElement) -> str:
@@ -39,9 +52,12 @@ def _normalise_body(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def extract_html(html: str, source: str, url: str | None = None) -> Article:
+def extract_html(html: str, source: str, url: str | None = None, max_elements: int = MAX_ELEMENTS) -> Article:
     """The article in an HTML page; raise DigestError when the page holds no readable text."""
     tree = _parse(html)
+    # trafilatura's time grows faster than the element count; a real article page has a few thousand.
+    if sum(1 for _ in tree.iter()) > max_elements:
+        raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
     document = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -53,6 +69,9 @@ def extract_html(html: str, source: str, url: str | None = None) -> Article:
     )
     text = getattr(document, "text", None) or ""
     if not text.strip():
+        # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".
+        if _depth(tree) >= MAX_PARSE_DEPTH:
+            raise DigestError("The page's HTML is nested too deeply to read.")
         raise DigestError("No article text was found on the page.")
     title = (getattr(document, "title", None) or "").strip() or _fallback_title(tree)
     body = _normalise_body(text)

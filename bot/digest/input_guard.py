@@ -1,0 +1,96 @@
+"""Checks on what a user sent, before extraction: refuse what cannot be an article, tame floods.
+
+Every refusal is a `DigestError` whose message is one line for the user. Every
+check is a single linear pass (or a bounded sample), so a hostile input costs
+time in proportion to its size, which `max_input_chars` already bounds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.digest.models import DigestError
+from bot.settings import DigestSettings
+
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters or more, in any script
+# Characters that do not occur in text: controls other than whitespace, lone surrogates,
+# private-use, unassigned code points, and the replacement character left by bad bytes.
+_NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# The generic combining blocks that flood generators stack; script-specific marks
+# (Devanagari, Thai, Hebrew points...) never stack deep in real text.
+_DIACRITICS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# A fenced block runs from a line opening with ``` or ~~~ to the next such line (or the end).
+_FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n(?:.*?\n)??[ \t]{0,3}\1[^\n]*$|^[ \t]{0,3}(?:```|~~~)[^\n]*\n.*\Z", re.MULTILINE | re.DOTALL)
+_SAMPLE = 200_000  # characters sampled for the binary check, spread over the whole input
+_MIN_ARTICLE_WORDS = 3  # fewer words than this beside links: the message was only links
+
+
+def _sample(text: str) -> str:
+    if len(text) <= _SAMPLE:
+        return text
+    step = len(text) // 8
+    return "".join(text[i * step : i * step + _SAMPLE // 8] for i in range(8))
+
+
+def not_text_share(text: str) -> float:
+    """Share of characters that no text contains (binary data decoded as text is full of them)."""
+    sample = _sample(text)
+    if not sample:
+        return 0.0
+    odd = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd" or (ch not in _WHITESPACE_CONTROLS and unicodedata.category(ch) in _NOT_TEXT_CATEGORIES)
+    )
+    return odd / len(sample)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Bytes that are a file format rather than text: NUL bytes near the start, as every common binary format has."""
+    head = data[:8192]
+    return b"\0" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff")))  # UTF-16 text has NULs too
+
+
+def limit_combining_marks(text: str, limit: int) -> str:
+    """Keep at most `limit` stacked diacritics on a character ("Zalgo" floods stack hundreds)."""
+    if limit <= 0:
+        return text
+    runs = re.compile(f"([{_DIACRITICS}]{{{limit}}})[{_DIACRITICS}]+")
+    return runs.sub(r"\1", text)
+
+
+def _drop_code_blocks(text: str) -> str:
+    """Markdown fenced code blocks are not prose to summarize; what is left must still hold words."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    kept = _FENCED.sub("\n\n", text)
+    if not _WORD.search(kept):
+        raise DigestError("That is only code, not an article to summarize.")
+    return kept
+
+
+def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
+    """The input, made safe to extract from; raises DigestError with a one-line reason when it cannot be an article."""
+    if len(text) > settings.max_input_chars:
+        raise DigestError(f"The input is too large (over {settings.max_input_chars:,} characters).")
+    if not any(ch.isalnum() for ch in text):
+        raise DigestError("There is no text to summarize.")
+    if not_text_share(text) > settings.max_binary_share:
+        raise DigestError("That looks like binary data, not text or a web page.")
+    # Lone surrogates cannot be encoded for output, and NUL or control bytes upset the HTML parser.
+    text = _SURROGATE.sub("\ufffd", text)
+    text = _CONTROL.sub("", text)
+    text = limit_combining_marks(text, settings.max_combining_marks)
+    if kind == "text":
+        text = _drop_code_blocks(text)
+        without_links = _URL.sub(" ", text)
+        if _URL.search(text) and len(_WORD.findall(without_links, 0, 100_000)) < _MIN_ARTICLE_WORDS:
+            raise DigestError("That is only links: send one link on its own and the bot reads the page.")
+    if not _WORD.search(text):
+        raise DigestError("There are no words to summarize in what was sent.")
+    return text
