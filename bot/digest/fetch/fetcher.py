@@ -281,7 +281,8 @@ async def _fetch(url: str, settings: FetchSettings, session: aiohttp.ClientSessi
                 raise _too_large(settings)
             body = await read_capped(response, settings)
             charset = response.charset if "charset" in response.headers.get("Content-Type", "").lower() else None
-            text = decode_body(body, charset)
+            # Charset detection can take a while on a large page; keep the event loop serving others.
+            text = await asyncio.to_thread(decode_body, body, charset)
             return FetchedPage(url=str(response.url), content_type=content_type, text=text)
     raise FetchError(f"The link redirects too many times (more than {settings.max_redirects}).")
 
