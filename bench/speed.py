@@ -1,0 +1,449 @@
+"""Speed of the digest pipeline against the obvious reference pipeline, measured in one run.
+
+    python -m bench.speed DATA_DIR [--quick] [--profile] [--reference-100k]
+    python -m bench.speed DATA_DIR --check-splits
+
+Ours is `digest_document` (extract, clean, language, sentences, summary, figures,
+hedges). The reference is trafilatura's `extract` with default settings, then
+sumy's LexRankSummarizer over sumy's PlaintextParser with our word/sentence
+tokenizer (`RegexTokenizer`), English stemmer and stop words, asked for as many
+sentences as our digest gave. Each document is timed for ours and then for the
+reference, one after the other, so load on the (shared) machine hits both alike;
+all results are ratios against the reference from the same run. Times are the
+CPU time of this process (`time.process_time`; BLAS is pinned to one thread), which
+other work on a shared host disturbs far less than elapsed time; the elapsed-time
+throughput is given in the notes.
+
+Memory is measured in a separate, untimed pass with tracemalloc (peak Python
+allocations while digesting one document; lxml's C allocations are not seen),
+and as the process's maximum resident set size at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import hashlib
+import io
+import json
+import pstats
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+# The pipeline first: it pins BLAS to one thread before numpy is imported.
+from bot.digest.pipeline import DigestOptions, digest_document  # isort: skip
+
+import trafilatura
+from sumy.nlp.stemmers import Stemmer
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.utils import get_stop_words
+
+from bench.metrics import shingle_scores
+from bench.report import Row, format_table
+from bench.synthetic import make_article, sentence_pool
+from bot.digest.models import Digest
+from bot.digest.segment import sentence_splitter
+from bot.digest.segment.sumy_adapter import RegexTokenizer
+from bot.digest.sources import RawDocument
+from bot.settings import DigestSettings
+
+REPO = Path(__file__).resolve().parent.parent
+LONG_SIZES = (1_000, 10_000, 100_000)
+WCXB_SAMPLE = 150  # WCXB dev pastes timed in a full run (the first by a hash of their id)
+_SPACE = re.compile(r"[ \t\u00a0]+")
+
+
+# -- data ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    document: RawDocument
+    truth: str = ""
+
+
+def _by_hash(item_id: str) -> str:
+    return hashlib.sha1(item_id.encode()).hexdigest()
+
+
+def html_pages(data_dir: Path) -> list[Item]:
+    root = data_dir / "article-extraction-benchmark"
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    items = []
+    for page_id, entry in sorted(truth.items()):
+        raw = gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+        items.append(Item(page_id, RawDocument(source=page_id, text=raw, kind="html"), entry.get("articleBody", "")))
+    return items
+
+
+def pastes(path: Path) -> list[Item]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    items = []
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            entry = json.loads(line)
+            if entry.get("paste") and entry.get("truth"):
+                page_id = str(entry["id"])
+                items.append(Item(page_id, RawDocument(source=page_id, text=entry["paste"], kind="text"), entry["truth"]))
+    return items
+
+
+def sample(items: Sequence[Item], size: int | None) -> list[Item]:
+    """The `size` items with the smallest id hash (deterministic, spread over the set), in id order."""
+    if size is None or size >= len(items):
+        return list(items)
+    chosen = sorted(items, key=lambda item: _by_hash(item.id))[:size]
+    return sorted(chosen, key=lambda item: item.id)
+
+
+# -- the reference pipeline ------------------------------------------------------------
+
+
+class ReferencePipeline:
+    """trafilatura.extract (defaults), then sumy's LexRank with our tokenizer and English stemmer/stop words."""
+
+    def __init__(self) -> None:
+        self.tokenizer = RegexTokenizer("en")
+        self.stemmer = Stemmer("english")
+        self.stop_words = frozenset(get_stop_words("english"))
+
+    def extract(self, document: RawDocument) -> str:
+        if document.kind == "html":
+            return trafilatura.extract(document.text) or ""
+        return document.text
+
+    def digest(self, document: RawDocument, count: int) -> tuple[str, list[str]]:
+        text = self.extract(document)
+        if not text.strip():
+            return "", []
+        parsed = PlaintextParser.from_string(text, self.tokenizer).document
+        summarizer = LexRankSummarizer(self.stemmer)
+        summarizer.stop_words = self.stop_words
+        return text, [str(sentence) for sentence in summarizer(parsed, count)]
+
+
+# -- timing ----------------------------------------------------------------------------
+
+
+@dataclass
+class Timings:
+    seconds: list[float] = field(default_factory=list)  # CPU time of this process per document
+    failures: int = 0
+    wall: float = 0.0  # elapsed time over all documents
+
+    @property
+    def wall_throughput(self) -> float:
+        return len(self.seconds) / self.wall if self.wall else 0.0
+
+    @property
+    def throughput(self) -> float:
+        total = sum(self.seconds)
+        return len(self.seconds) / total if total else 0.0
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.seconds) * 1000 if self.seconds else 0.0
+
+    @property
+    def p95_ms(self) -> float:
+        if len(self.seconds) < 2:
+            return self.median_ms
+        return statistics.quantiles(self.seconds, n=20, method="inclusive")[18] * 1000
+
+
+@dataclass
+class PairRun:
+    ours: Timings
+    reference: Timings
+    our_texts: list[str]
+    reference_texts: list[str]
+
+
+def digest_count(digest: Digest, settings: DigestSettings) -> int:
+    return len(digest.summary) or settings.min_sentences
+
+
+def run_pair(items: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> PairRun:
+    run = PairRun(Timings(), Timings(), [], [])
+    for item in items:
+        start, start_wall = time.process_time(), time.perf_counter()
+        digest = digest_document(item.document, settings)
+        middle, middle_wall = time.process_time(), time.perf_counter()
+        text, summary = reference.digest(item.document, digest_count(digest, settings))
+        end, end_wall = time.process_time(), time.perf_counter()
+        run.ours.seconds.append(middle - start)
+        run.reference.seconds.append(end - middle)
+        run.ours.wall += middle_wall - start_wall
+        run.reference.wall += end_wall - middle_wall
+        run.ours.failures += digest.error is not None
+        run.reference.failures += not summary
+        run.our_texts.append(digest.text if digest.error is None else "")
+        run.reference_texts.append(text)
+    return run
+
+
+def traced_peaks(function: Callable[[RawDocument], object], documents: Iterable[RawDocument]) -> list[float]:
+    """Peak traced Python allocations (MB) while `function` handles each document, one at a time."""
+    peaks = []
+    tracemalloc.start()
+    try:
+        for document in documents:
+            tracemalloc.reset_peak()
+            base = tracemalloc.get_traced_memory()[0]
+            function(document)
+            peaks.append((tracemalloc.get_traced_memory()[1] - base) / 1e6)
+    finally:
+        tracemalloc.stop()
+    return peaks
+
+
+def max_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+# -- start-up --------------------------------------------------------------------------
+
+_STARTUP_SCRIPT = """
+import json, sys, time
+start = time.process_time()
+from bot.digest.pipeline import digest_document
+from bot.digest.sources import RawDocument
+from bot.settings import DigestSettings
+imported = time.process_time()
+text = open(sys.argv[1], encoding="utf-8").read()
+document = RawDocument(source="seed", text=text, kind="text")
+digest_document(document, DigestSettings())
+first = time.process_time()
+digest_document(document, DigestSettings())
+second = time.process_time()
+print(json.dumps({"import": imported - start, "first": first - imported, "warm": second - first}))
+"""
+
+
+def startup_cost() -> dict[str, float]:
+    """Import time and the first digest's extra cost (profiles, models), in a fresh interpreter."""
+    seed = REPO / "seeds" / "syrian-officers-defect.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", _STARTUP_SCRIPT, str(seed)], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# -- the benchmark ---------------------------------------------------------------------
+
+
+def _pair_rows(task: str, run: PairRun) -> list[Row]:
+    ours, ref = run.ours, run.reference
+    ratio = ours.throughput / ref.throughput if ref.throughput else 0.0
+    return [
+        Row(task, "ours", "articles/s", ours.throughput, note=f"{ours.failures} failed; wall {ours.wall_throughput:.2f}/s"),
+        Row(task, "reference", "articles/s", ref.throughput, note=f"{ref.failures} failed; wall {ref.wall_throughput:.2f}/s"),
+        Row(task, "ours / reference", "throughput ratio", ratio, ">= 3"),
+        Row(task, "ours", "median ms", ours.median_ms),
+        Row(task, "reference", "median ms", ref.median_ms),
+        Row(task, "ours", "p95 ms", ours.p95_ms),
+        Row(task, "reference", "p95 ms", ref.p95_ms),
+        Row(task, "ours / reference", "p95 latency ratio", ours.p95_ms / ref.p95_ms if ref.p95_ms else 0.0),
+    ]
+
+
+def _memory_rows(task: str, documents: Sequence[RawDocument], settings: DigestSettings, reference: ReferencePipeline) -> list[Row]:
+    ours = traced_peaks(lambda d: digest_document(d, settings), documents)
+    ref = traced_peaks(lambda d: reference.digest(d, settings.min_sentences), documents)
+    return [
+        Row(task, "ours", "peak traced MB (max)", max(ours), note=f"tracemalloc, {len(documents)} docs"),
+        Row(task, "reference", "peak traced MB (max)", max(ref), note=f"tracemalloc, {len(documents)} docs"),
+        Row(task, "ours / reference", "peak traced MB ratio", max(ours) / max(ref) if max(ref) else 0.0),
+    ]
+
+
+def _best_of(function: Callable[[], object], repeats: int) -> float:
+    """The least CPU time of `repeats` runs."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        function()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def long_document_rows(
+    data_dir: Path | None, settings: DigestSettings, reference: ReferencePipeline, reference_100k: bool
+) -> list[Row]:
+    pool = sentence_pool(data_dir)
+    rows: list[Row] = []
+    ours_per_word: dict[tuple[str, int], float] = {}
+    ref_per_word: dict[int, float] = {}
+    for size in LONG_SIZES:
+        article = make_article(pool, size)
+        words = article.words
+        task = f"long document, {size:,} words"
+        repeats = 3 if size <= 10_000 else 1
+        for kind, text in (("text", article.text), ("html", article.html)):
+            document = RawDocument(source=f"synthetic-{size}", text=text, kind=kind)
+            digest = digest_document(document, settings)
+            seconds = _best_of(lambda: digest_document(document, settings), repeats)
+            ours_per_word[(kind, size)] = seconds / words
+            target = "< 2 s" if size == 100_000 else ""
+            note = f"{words} words, {len(digest.summary)} sentences" + (f", error: {digest.error}" if digest.error else "")
+            rows.append(Row(task, f"ours ({kind})", "seconds", seconds, target, note))
+        document = RawDocument(source=f"synthetic-{size}", text=article.text, kind="text")
+        if size < 100_000 or reference_100k:
+            seconds = _best_of(lambda: reference.digest(document, settings.max_sentences), 1 if size > 1_000 else repeats)
+            ref_per_word[size] = seconds / words
+            rows.append(Row(task, "reference (text)", "seconds", seconds))
+        elif 10_000 in ref_per_word:
+            # LexRank compares every pair of sentences: time grows with the square of the length
+            estimate = ref_per_word[10_000] * 10_000 * (words / 10_000) ** 2
+            ref_per_word[size] = estimate / words
+            rows.append(Row(task, "reference (text)", "seconds", estimate, note="EXTRAPOLATED (quadratic) from 10k, not run"))
+        if size in ref_per_word:
+            rows.append(
+                Row(task, "ours (text) / reference", "speed ratio", ref_per_word[size] / ours_per_word[("text", size)])
+            )
+    for kind in ("text", "html"):
+        growth = ours_per_word[(kind, 100_000)] / ours_per_word[(kind, 1_000)]
+        rows.append(Row("long documents", f"ours ({kind})", "time/word 100k : 1k", growth, "about 1 (linear)"))
+    if 100_000 in ref_per_word:
+        note = "" if reference_100k else "from the extrapolated 100k time"
+        rows.append(Row("long documents", "reference (text)", "time/word 100k : 1k", ref_per_word[100_000] / ref_per_word[1_000], note=note))
+    return rows
+
+
+def warm_up(items: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> None:
+    """Imports are done; load langdetect's profiles, stemmers, models and lxml once before timing."""
+    for item in items:
+        digest_document(item.document, settings)
+        reference.digest(item.document, settings.min_sentences)
+
+
+def evaluate(data_dir: Path, quick: bool = False, reference_100k: bool = False) -> list[Row]:
+    settings = DigestSettings()
+    reference = ReferencePipeline()
+    rows: list[Row] = []
+
+    startup = startup_cost()
+    rows.append(Row("start-up (fresh interpreter)", "ours", "import seconds", startup["import"]))
+    rows.append(
+        Row("start-up (fresh interpreter)", "ours", "first-digest extra s", startup["first"] - startup["warm"],
+            note="langdetect profiles, stemmers, models")
+    )
+
+    html = html_pages(data_dir)
+    scrapinghub = pastes(data_dir / "pastes" / "scrapinghub.jsonl")
+    wcxb = sample(pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz"), 20 if quick else WCXB_SAMPLE)
+    if quick:
+        html, scrapinghub = sample(html, 40), sample(scrapinghub, 30)
+    warm_up([html[0], scrapinghub[0]], settings, reference)
+
+    html_run = run_pair(html, settings, reference)
+    rows += _pair_rows(f"html -> digest ({len(html)} pages)", html_run)
+    truths = [item.truth for item in html]
+    ours_f1 = shingle_scores(zip(truths, html_run.our_texts)).f1
+    ref_f1 = shingle_scores(zip(truths, html_run.reference_texts)).f1
+    task = f"html extraction quality ({len(html)} pages)"
+    rows += [
+        Row(task, "ours", "shingle F1", ours_f1, ">= reference"),
+        Row(task, "reference", "shingle F1", ref_f1),
+    ]
+    for name, items in (("scrapinghub pastes", scrapinghub), ("WCXB dev pastes, sample", wcxb)):
+        rows += _pair_rows(f"text -> digest ({name}, {len(items)})", run_pair(items, settings, reference))
+
+    memory_docs = 10 if quick else 30
+    rows += _memory_rows("memory, html pages", [i.document for i in sample(html, memory_docs)], settings, reference)
+    rows += _memory_rows("memory, pastes", [i.document for i in sample(scrapinghub, memory_docs)], settings, reference)
+    long_text = make_article(sentence_pool(data_dir), 100_000).text
+    rows += _memory_rows("memory, 100k-word text", [RawDocument("synthetic", long_text, "text")], settings, reference) if reference_100k else [
+        Row("memory, 100k-word text", "ours", "peak traced MB (max)",
+            max(traced_peaks(lambda d: digest_document(d, settings), [RawDocument("synthetic", long_text, "text")])),
+            note="tracemalloc")
+    ]
+
+    rows += long_document_rows(data_dir, settings, reference, reference_100k)
+    rows.append(Row("whole run", "this process", "max RSS MB", max_rss_mb(), note="ru_maxrss, ours and reference together"))
+    return rows
+
+
+# -- profile and split check -----------------------------------------------------------
+
+
+def profile(data_dir: Path, top: int = 25) -> str:
+    """cProfile of our pipeline over 40 HTML pages and a 100k-word text, cumulative time."""
+    settings = DigestSettings()
+    pages = sample(html_pages(data_dir), 40)
+    long_text = RawDocument("synthetic", make_article(sentence_pool(data_dir), 100_000).text, "text")
+    digest_document(pages[0].document, settings)
+    out = io.StringIO()
+    for title, documents in (("40 html pages", [p.document for p in pages]), ("100k-word text", [long_text])):
+        profiler = cProfile.Profile(time.process_time)  # CPU time: other load on the host does not count
+        profiler.enable()
+        for document in documents:
+            digest_document(document, settings)
+        profiler.disable()
+        out.write(f"\n== profile: {title} ==\n")
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def compare_splits(data_dir: Path) -> str:
+    """Lines of every paste split by `split_line` (with its fast path) and by pysbd alone: documents that differ."""
+    documents = [*pastes(data_dir / "pastes" / "scrapinghub.jsonl"), *pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz")]
+    differing_documents = differing_lines = lines = 0
+    fast_seconds = pysbd_seconds = 0.0
+    for item in documents:
+        differs = False
+        for raw in item.document.text.split("\n"):
+            line = _SPACE.sub(" ", raw).strip()
+            if not line:
+                continue
+            lines += 1
+            start = time.perf_counter()
+            ours = sentence_splitter.split_line(line, "en")
+            middle = time.perf_counter()
+            theirs = sentence_splitter.pysbd_split_line(line, "en")
+            fast_seconds += middle - start
+            pysbd_seconds += time.perf_counter() - middle
+            if ours != theirs:
+                differing_lines += 1
+                differs = True
+        differing_documents += differs
+    return (
+        f"{len(documents)} pastes, {lines} lines: {differing_documents} documents and {differing_lines} lines split "
+        f"differently; split_line {fast_seconds:.1f} s, pysbd alone {pysbd_seconds:.1f} s"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.speed", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
+    parser.add_argument("--quick", action="store_true", help="samples instead of every page (for iterating)")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of our pipeline instead")
+    parser.add_argument("--reference-100k", action="store_true", help="also run the reference on 100k words (minutes)")
+    parser.add_argument("--check-splits", action="store_true", help="compare sentence splits with pysbd alone on every paste")
+    args = parser.parse_args(argv)
+    if args.check_splits:
+        print(compare_splits(args.data_dir))
+        return 0
+    if args.profile:
+        print(profile(args.data_dir))
+        return 0
+    started = time.perf_counter()
+    rows = evaluate(args.data_dir, quick=args.quick, reference_100k=args.reference_100k)
+    print(format_table(rows))
+    print(f"\n(run took {time.perf_counter() - started:.0f} s; machine load is shared, figures are noisy)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""The sentence splitter's fast path must cut exactly where pysbd alone cuts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.digest.segment.sentence_splitter import _chunks, pysbd_split_line, split_line
+
+LINES = [
+    "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
+    "Prices rose 2.6 percent in June. Analysts had expected 2.1 percent.",
+    "Officials in the U.S. said the talks failed. Dr. Smith was not there.",
+    "“We will rebuild,” the mayor said. “It will take years.” Residents were not convinced.",
+    "He wrote to louise@wired.com about it. She never answered.",
+    "The plan (announced in 2019) was dropped. Nobody knows why.",
+    "There are three steps: 1. plan, 2. build, 3. test. Then ship it.",
+    "Is it over? Not yet. Wait and see!",
+    "He said 'no more delays. Ever.' Then he left.",
+    "Gov. Brown signed the bill at 10 a.m. local time. It takes effect in March.",
+    "The film (in cinemas now) Opens on Friday. Tickets are sold out.",
+    "A headline without a stop",
+]
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_same_sentences_as_pysbd(line: str) -> None:
+    assert split_line(line, "en") == pysbd_split_line(line, "en")
+
+
+def test_plain_prose_is_cut_without_pysbd() -> None:
+    chunks = _chunks("The council met on Tuesday. It voted to close the bridge. Work starts in May.")
+    assert chunks is not None
+    assert [certain for _, certain in chunks] == [True, True, True]
+
+
+def test_lines_with_list_numbering_go_to_pysbd_whole() -> None:
+    assert _chunks("There are three steps: 1. plan, 2. build, 3. test. Then ship it.") is None
