@@ -8,10 +8,16 @@ comes back as a digest whose `error` is a one-line message for the user.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 
-from bot.digest.extract.html_extractor import extract_html
+# One BLAS thread per process, set before numpy loads: the summarizer's SVDs are small, and
+# OpenBLAS's spinning helper threads made each one ~25x slower on a busy 2-core host with
+# two digest workers (docs/PERFORMANCE.md). An operator's own setting wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
 from bot.digest.extract.paste_cleaner import clean_paste
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.hedges.hedge_marker import mark_hedge
