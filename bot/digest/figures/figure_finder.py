@@ -8,8 +8,9 @@ candidate `Figure` with what it counts, and a score that prefers
 and penalises pronoun uses ("one of those three") and ages. Times of day are
 never figures; dates stay candidates but rank last. Heading-like lines (no
 closing punctuation) are not dropped, since a list of facts can carry real
-figures, but rank below every body figure of the same kind. The same value with
-the same noun is kept once (its best-scored, usually earliest, occurrence).
+figures, but rank below every body figure of the same kind. A number is kept
+once per kind (its best-scored, usually earliest, occurrence), so the same
+value with the same noun never repeats.
 
 The weights were set on the tune half of the CNN Corpus (see bench/figures.py:
 highlight numbers recalled in the top six) under the constraint that the sample
@@ -142,10 +143,14 @@ def _score(quantity: Quantity, counts: str, sentence: Sentence, position: int, w
 
 
 def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
-    head = figure.counts.split()[-1].lower() if figure.counts else ""
-    if figure.kind == "date":
+    """One figure per number and kind: "23 counts" and "23 children" would read as a repeat.
+
+    Same-valued figures of different kinds ("16 months", "16 people") are both kept;
+    figures without a value (dates, scores) are told apart by their text.
+    """
+    if figure.value is None:
         return figure.kind, None, figure.text.lower()
-    return figure.kind, figure.value, head
+    return figure.kind, figure.value, ""
 
 
 def find_figures(sentences: Sequence[Sentence], limit: int = 6, skip: Collection[int] = ()) -> list[Figure]:
