@@ -80,6 +80,11 @@ def test_skip_drops_sentences(sample_text: str) -> None:
     assert all(f.sentence != refugee_sentence for f in figures)
 
 
+def test_one_figure_per_number_and_kind() -> None:
+    found = find_figures(sentences("He faces 23 felony counts involving 23 children.", "The case took 23 months."))
+    assert [(f.value, f.counts) for f in found] == [(23, "felony counts"), (23, "months")]
+
+
 def test_limit() -> None:
     text = ("Officials counted 224 people, 33 soldiers, 12 colonels, 40 tanks, 5 jets, 18 trucks and 700 rifles.",)
     assert len(find_figures(sentences(*text), limit=3)) == 3
