@@ -12,6 +12,12 @@ figures, but rank below every body figure of the same kind. A number is kept
 once per kind (its best-scored, usually earliest, occurrence), so the same
 value with the same noun never repeats.
 
+`Figure.text` is the quantity as written with its modifier, scale and unit
+("nearly 33,000", "about 16 months", "$2 billion", "15%"); the counted noun is
+left to `Figure.counts` ("Syrian refugees"). For money `counts` is what the
+money is for when the sentence says so ("$2 billion in aid" -> "aid"), else the
+currency; for percentages the group after "of" ("15% of voters" -> "voters").
+
 The weights were set on the tune half of the CNN Corpus (see bench/figures.py:
 highlight numbers recalled in the top six) under the constraint that the sample
 article's five key figures are found.
