@@ -144,6 +144,36 @@ def dev_scores(prepared: Sequence[Prepared], model: Model, language: Language, c
     return score([p.example for p in prepared], system, language, count)
 
 
+SUMY_FEATURES = ("lexrank", "textrank", "luhn", "reduction", "sumbasic", "lexrank_rank", "textrank_rank", "luhn_rank")
+POSITION_FEATURES = (
+    "first", "second", "third", "inverse_rank", "log_rank", "relative_position",
+    "first_in_paragraph", "inverse_paragraph", "lead_x_centroid", "lead_x_title",
+)
+
+
+def without(prepared: Sequence[Prepared], names: Sequence[str]) -> list[Prepared]:
+    """The same data with some features held at zero, which takes them out of the model."""
+    columns = [FEATURE_NAMES.index(name) for name in names]
+    result = []
+    for p in prepared:
+        features = p.found.features.copy()
+        features[:, columns] = 0.0
+        found = Candidates(p.found.indices, features, p.found.terms)
+        result.append(Prepared(p.example, found, p.gold, p.oracle))
+    return result
+
+
+def print_ablation(train_set, dev_set, mix: float, penalty: float, redundancy: float, language: Language) -> None:
+    """What each group of evidence adds, on dev, with the chosen settings."""
+    for label, names in (("all features", ()), ("without sumy's ratings", SUMY_FEATURES), ("without position", POSITION_FEATURES)):
+        model = train(without(train_set, names), mix, penalty, redundancy)
+        scores = dev_scores(without(dev_set, names), model, language)
+        print(
+            f"dev, {label}: R1 {scores.rouge1:.2f} R2 {scores.rouge2:.2f} "
+            f"RLsum {scores.rouge_lsum:.2f} gold F1 {scores.gold_f1:.4f}"
+        )
+
+
 def objective(scores: Scores) -> float:
     return scores.rouge1 + scores.rouge2 + 100 * (scores.gold_f1 or 0.0)
 
@@ -180,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     model = train(train_set, mix, penalty, redundancy)
     for name, weight in zip(FEATURE_NAMES, model.weights):
         print(f"  {name:20s} {weight:+.3f}")
+    print_ablation(train_set, dev_set, mix, penalty, redundancy, english)
     if args.write:
         data = {
             "about": "logistic sentence scorer for bot.digest.summarize; written by bench/train_summarizer.py",
