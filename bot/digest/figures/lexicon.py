@@ -88,7 +88,7 @@ UNIT_WORDS = frozenset(
         "pascal", "kelvin", "celsius", "fahrenheit", "hertz", "ampere", "amp", "mole",
         "atmosphere", "bar", "decibel", "cycle", "revolution", "dose", "point", "fold",
         "storey", "story", "lap", "kilowatt-hour", "gigawatt-hour", "megawatt-hour",
-        "square", "cubic",
+        "square", "cubic", "sq",
     )
     for word in (stem, stem + "s", stem + "es")
 ) | frozenset({"feet", "inches", "mph", "kph", "km/h", "rpm", "bpm", "ppm", "ppb", "ppt", "times"})

@@ -281,7 +281,9 @@ class _Scanner:
         prev = self.tok(k)
         if prev is None or prev.kind != "word" or self.gap(k, i) != " ":
             return False
-        if not prev.text[0].isupper() or prev.text.isupper() and len(prev.text) > 1 and prev.text.lower() in lx.CURRENCY_CODES:
+        if not any(ch.isupper() for ch in prev.text):
+            return False  # capitalised or camel-cased names: "Viking 2", "iPad 2"
+        if prev.text.isupper() and prev.text.lower() in lx.CURRENCY_CODES:
             return False
         low = prev.text.lower()
         if low in _FUNCTION_WORDS or low in lx.MONTHS or low in lx.YEAR_CUES or low in lx.NOUN_STOPS:
@@ -394,8 +396,9 @@ class _Scanner:
                 return end, self.text[t.start : self.tokens[end - 1].end], "measure"
             return j + 1, lx.TIME_UNITS.get(low, low) if len(low) > 3 else t.text, "duration"
         if t.text in lx.UNIT_SYMBOLS or low in lx.UNIT_WORDS:
-            if low in ("square", "cubic"):
-                nxt = self.unit_at(j + 1, j)
+            if low in ("square", "cubic", "sq"):
+                k = j + 1 if not self.is_sym(j + 1, ".") else j + 2  # "sq. km"
+                nxt = self.unit_at(k, k - 1)
                 if nxt is None:
                     return None
                 return nxt[0], self.text[t.start : self.tokens[nxt[0] - 1].end], "measure"
@@ -648,6 +651,8 @@ class _Scanner:
         elif kind != "money":
             # hyphenated measure: 2-hour, 30-item, 5-year-old
             hyphen = self._hyphen_word(j)
+            if hyphen is not None and hyphen[1].isupper():
+                return None, hyphen[0]  # a code or compound name: 3-D, 4-MEC, 3-MCPD
             if hyphen is not None:
                 low = hyphen[1].split("-")[0].lower()
                 if hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
@@ -958,7 +963,7 @@ def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
         return ""
     if not any(_looks_plural(word) for word in words):
         words = words[:1]
-    if words[0].lower().endswith(("ed", "ly", "ing")) and len(words) == 1 and len(words[0]) > 4:
+    if words[0].lower().endswith(("ed", "ly", "ing")) and len(words) == 1 and len(words[0]) > 3:
         return ""  # "three defected", "two recently", "300,000 working": no noun
     return " ".join(words)
 

@@ -109,6 +109,7 @@ def test_limit() -> None:
         ("Temperatures fell to −4 °C.", -4, "°C", "measure"),
         ("Police arrested 1,200 protesters on Sunday.", 1200, "protesters", "count"),
         ("Twenty-five children were rescued.", 25, "children", "count"),
+        ("The state ceded 2,500 sq. km of land.", 2500, "sq. km", "measure"),
         ("He offered 500 million Hong Kong dollars.", 5e8, "Hong Kong dollars", "money"),
         ("The court said 27 of the dead were rebels.", 27, "dead", "count"),
         ("A 75-minute speech followed.", 75, "minutes", "duration"),
@@ -159,6 +160,7 @@ def test_neighbouring_amounts_stay_apart() -> None:
     assert only("Costs of $5m to $7m").value == 5e6
     assert only("Some 5 to 10 million people").value == 5e6
     assert only("He won four other accolades.").unit_or_counts == "accolades"
+    assert only("Of those, 442 died.").unit_or_counts == ""  # a verb, not a noun
 
 
 def test_money_values_and_scales() -> None:
@@ -182,6 +184,8 @@ def test_money_values_and_scales() -> None:
         "Visit https://example.com/2024/05/story-123 for more.",
         "One of those three may be a general.",
         "She made a 911 call from the car.",
+        "The cheapest iPad 2 sold out.",
+        "They seized 4-MEC and watched 3-D films.",
     ],
 )
 def test_not_figures(text: str) -> None:
