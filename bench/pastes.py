@@ -14,7 +14,8 @@ this costs the title's few shingles of precision; a body-only row is printed
 for comparison. Pages with an empty truth are left out.
 
 Leak rate: share of WCXB pages whose cleaned text contains any of the page's
-`without` (boilerplate) snippets, matched case-sensitively as substrings.
+`without` (boilerplate) snippets, matched case-sensitively as substrings after
+squashing whitespace runs to one space on both sides.
 Kept rate: share of `with` snippets (article text) found in the cleaned text.
 """
 
@@ -68,11 +69,17 @@ def cleaned_text(result: CleanedPaste) -> str:
     return f"{result.title}\n{result.body}" if result.title else result.body
 
 
+def _squash(text: str) -> str:
+    """Whitespace runs as one space, so a snippet matches across the line breaks of a paste."""
+    return " ".join(text.split())
+
+
 def leak_and_kept(pages: list[dict[str, Any]], outputs: list[str]) -> tuple[float, float]:
-    """(share of pages leaking any `without` snippet, share of `with` snippets kept)."""
-    leaked = sum(1 for page, out in zip(pages, outputs) if any(s in out for s in page.get("without") or ()))
+    """(share of pages leaking any `without` snippet, share of `with` snippets kept); case-sensitive, whitespace-squashed."""
+    squashed = [_squash(out) for out in outputs]
+    leaked = sum(1 for page, out in zip(pages, squashed) if any(_squash(s) in out for s in page.get("without") or ()))
     with_total = sum(len(page.get("with") or ()) for page in pages)
-    with_kept = sum(sum(1 for s in page.get("with") or () if s in out) for page, out in zip(pages, outputs))
+    with_kept = sum(sum(1 for s in page.get("with") or () if _squash(s) in out) for page, out in zip(pages, squashed))
     return leaked / max(1, len(pages)), with_kept / max(1, with_total)
 
 

@@ -151,7 +151,7 @@ def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 DEFAULT_DECODE = {
-    "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 12,
+    "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 40, "title_min_prob": 0.3,
     "comment_cut": True, "drop_chrome": True, "trim_edges": True, "min_prob": 0.0, "extend_prob": 0.4,
 }
 
@@ -163,6 +163,31 @@ def evaluate_decode(model: dict[str, Any], pages: list[dict[str, Any]], path: Pa
     f1 = shingle_scores((page["truth"], out) for page, out in zip(pages, outputs)).f1
     leak, _ = leak_and_kept(pages, outputs)
     return f1, leak
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def train_title(model: dict[str, Any], pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """Fit the headline chooser on candidate lines near each tuning page's body start, labelled by the page title."""
+    xs: list[np.ndarray] = []
+    ys: list[float] = []
+    for page in pages:
+        title = _squash(page.get("title") or "")
+        analysis = pc.analyse(page["paste"], model)
+        if not title or not analysis.lines:
+            continue
+        keep = pc.select_lines(analysis, model["decode"])
+        candidates, rows = pc.title_candidates(analysis, keep, model["decode"]["title_lookback"])
+        if not candidates:
+            continue
+        xs.append(rows)
+        ys.extend(float(_squash(analysis.lines[i].text) == title) for i in candidates)
+    x = np.vstack(xs)
+    y = np.array(ys)
+    log.info("title model: %d candidates, %d headlines", len(y), int(y.sum()))
+    return {"features": list(pc.TITLE_NAMES), **fit_logistic(x, y, np.ones(len(y)))}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -194,11 +219,15 @@ def main(argv: list[str] | None = None) -> None:
                 if value == model["decode"][name]:
                     continue
                 trial = dict(model, decode={**model["decode"], name: value})
+                trial.pop("title", None)
                 result = evaluate_decode(trial, tune, args.out)
                 print(f"{name}={value}: F1={result[0]:.4f} leak={result[1]:.3f}", file=sys.stderr)
                 if objective(result) > objective(best):
                     best, model = result, trial
         print(f"chosen {model['decode']}: F1={best[0]:.4f} leak={best[1]:.3f}", file=sys.stderr)
+    model["title"] = train_title(model, tune)
+    result = evaluate_decode(model, tune, args.out)
+    print(f"with title model: F1={result[0]:.4f} leak={result[1]:.3f}", file=sys.stderr)
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     pc.load_model.cache_clear()
 

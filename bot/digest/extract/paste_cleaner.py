@@ -654,7 +654,7 @@ def _headline_like(line: PasteLine) -> bool:
 
 
 def find_title(lines: Sequence[PasteLine], keep: Sequence[bool], lookback: int) -> int | None:
-    """Index of the headline: the nearest headline-like line at or before the body's first line."""
+    """Rule-based headline: the nearest headline-like line at or before the body's first line."""
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
         return None
@@ -664,6 +664,76 @@ def find_title(lines: Sequence[PasteLine], keep: Sequence[bool], lookback: int) 
         if _headline_like(lines[i]):
             return i
     return None
+
+
+_TITLE_TEXT_FEATURES = (
+    "log_chars", "log_words", "ends_sentence", "ends_colon", "title_ratio", "upper_ratio", "digit_ratio", "stop_ratio",
+    "chrome_exact", "chrome_prefix", "section_head", "date_only", "counter", "copyright", "url", "separators", "byline",
+    "caption", "bullet", "blank_before", "blank_after",
+)
+_TITLE_TEXT_INDEX = tuple(FEATURE_NAMES.index(n) for n in _TITLE_TEXT_FEATURES)
+TITLE_NAMES: tuple[str, ...] = _TITLE_TEXT_FEATURES + (
+    "repeats", "log_distance", "inside_body", "article_prob", "headline_like", "headline_rank", "first_line", "rule_choice",
+    "body_overlap", "breadcrumb", "ends_question",
+)
+_TITLE_BODY_LINES = 3  # the headline may be the first kept line or two
+
+
+def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tuple[list[int], np.ndarray]:
+    """Lines that may be the headline (around the body's start) and their features (columns in TITLE_NAMES)."""
+    lines = analysis.lines
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None:
+        return [], np.zeros((0, len(TITLE_NAMES)))
+    candidates = list(range(max(0, first - lookback), min(len(lines), first + _TITLE_BODY_LINES)))
+    wanted = {lines[i].text for i in candidates}
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.text in wanted:
+            counts[line.text] = counts.get(line.text, 0) + 1
+    rule = find_title(lines, keep, lookback)
+    body_words: set[str] = set()
+    for i in range(first, len(lines)):
+        if keep[i]:
+            body_words.update(w.lower() for w in WORD.findall(lines[i].text[:3000]))
+            if len(body_words) > 3000:
+                break
+    rows = []
+    rank = 0
+    for i in sorted(candidates, key=lambda c: abs(c - first)):
+        line = lines[i]
+        own = analysis.features[i]
+        headline = _headline_like(line)
+        text_part = [own[k] for k in _TITLE_TEXT_INDEX]
+        text_part[_TITLE_TEXT_FEATURES.index("blank_before")] = float(line.blank_before)
+        text_part[_TITLE_TEXT_FEATURES.index("blank_after")] = float(line.blank_after)
+        rows.append((i, text_part + [
+            math.log(counts[line.text]), math.log1p(abs(first - i)), float(i >= first), analysis.probs[i],
+            float(headline), math.log1p(rank) if headline else 3.0, float(i == 0), float(i == rule),
+            _overlap(line.text, body_words), float("\u00bb" in line.text or " > " in line.text or " / " in line.text),
+            float(line.text.rstrip().endswith("?")),
+        ]))
+        rank += headline
+    rows.sort()
+    return [i for i, _ in rows], np.array([row for _, row in rows], dtype=float)
+
+
+def _overlap(text: str, vocabulary: set[str]) -> float:
+    """Share of a line's longer words that the body also uses (a headline restates the article)."""
+    words = [w.lower() for w in WORD.findall(text[:300]) if len(w) >= 3]
+    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+
+
+def choose_title(analysis: Analysis, keep: Sequence[bool], decode: dict[str, Any], model: dict[str, Any]) -> int | None:
+    """The headline's line index: the best-scoring candidate of the learned title model, if it is sure enough."""
+    if "title" not in model:
+        return find_title(analysis.lines, keep, decode["title_lookback"])
+    candidates, rows = title_candidates(analysis, keep, decode["title_lookback"])
+    if not candidates:
+        return None
+    scores = _sigmoid_array(_linear(model["title"], rows))
+    best = int(np.argmax(scores))
+    return candidates[best] if scores[best] >= decode.get("title_min_prob", 0.5) else None
 
 
 _PROSE_WORDS = 8  # a line of this many words, or one ending a sentence, reads as prose
@@ -714,11 +784,11 @@ def trim_regions(features: Sequence[Sequence[float]], keep: list[bool], drop_chr
     return keep
 
 
-def decode_lines(analysis: Analysis, decode: dict[str, Any]) -> CleanedPaste:
-    """Turn line probabilities into the headline and the body, with the settings in `decode`."""
+def select_lines(analysis: Analysis, decode: dict[str, Any]) -> list[bool]:
+    """Which lines form the article (before the title is taken out and the region edges trimmed)."""
     lines, probs = analysis.lines, analysis.probs
     if not lines:
-        return CleanedPaste("", "")
+        return []
     shift = decode["logit_shift"]
     if shift:
         probs = [_sigmoid(math.log(max(p, 1e-9) / max(1.0 - p, 1e-9)) + shift) for p in probs]
@@ -737,7 +807,17 @@ def decode_lines(analysis: Analysis, decode: dict[str, Any]) -> CleanedPaste:
     if extend:
         keep = extend_regions(analysis.features, keep, probs, extend)
     keep = cut_trailing_sections(lines, analysis.features, keep, decode["tail_share"], decode.get("comment_cut", False))
-    title_index = find_title(lines, keep, decode["title_lookback"])
+    return keep
+
+
+def decode_lines(analysis: Analysis, decode: dict[str, Any], model: dict[str, Any] | None = None) -> CleanedPaste:
+    """Turn line probabilities into the headline and the body, with the settings in `decode`."""
+    model = model or load_model()
+    lines, probs = analysis.lines, analysis.probs
+    if not lines:
+        return CleanedPaste("", "")
+    keep = select_lines(analysis, decode)
+    title_index = choose_title(analysis, keep, decode, model)
     floor = decode.get("min_prob", 0.0)
     if floor:
         # Inside a region, a line the classifier is sure about is still dropped (mid-article promos).
@@ -755,4 +835,4 @@ def clean_paste(text: str) -> CleanedPaste:
     if not isinstance(text, str) or not text.strip():
         return CleanedPaste("", "")
     model = load_model()
-    return decode_lines(analyse(text, model), model["decode"])
+    return decode_lines(analyse(text, model), model["decode"], model)
