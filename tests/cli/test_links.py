@@ -1,0 +1,52 @@
+"""`python -m bot summarize <link>` against the loopback article server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.helpers.article_server import SAMPLE_TITLE, ArticleServer
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[ArticleServer]:
+    articles = ArticleServer()
+    await articles.start()
+    yield articles
+    await articles.stop()
+
+
+async def run_cli(*args: str) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=REPO,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+async def test_link_digest_with_loopback_allowlisted(server: ArticleServer, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[fetch]\nallowed_networks = ["127.0.0.0/8"]\n')
+    code, out, err = await run_cli(
+        "--config", str(config), "summarize", server.url("/news/syria.html"), server.url("/photo"), "--format", "json"
+    )
+    assert code == 1, err  # the image fails, the article does not
+    page, photo = (json.loads(line) for line in out.splitlines())
+    assert page["error"] is None and page["title"] == SAMPLE_TITLE
+    assert 3 <= len(page["summary"]) <= 5
+    assert "Recent article number" not in page["text"]
+    assert photo["error"] and "not an article" in photo["error"]
+
+
+async def test_default_settings_refuse_loopback(server: ArticleServer) -> None:
+    code, out, _ = await run_cli("summarize", server.url("/syria.txt"), "--format", "json")
+    assert code == 1
+    assert json.loads(out)["error"]
+    assert server.hits == []  # refused before any request reached the server
