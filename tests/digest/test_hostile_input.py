@@ -106,6 +106,17 @@ def test_a_page_with_too_many_elements_is_refused() -> None:
     _one_line_error(result, "too large", "html elements")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "สภาอนุมัติงบประมาณใหม่สำหรับเขตคลองเมื่อวันอังคาร เจ้าหน้าที่กล่าวว่าแผนนี้อาจมีค่าใช้จ่ายเกือบสี่ล้านยูโร " * 10,
+        "ብሔራዊ ምክር ቤቱ ማክሰኞ ለቦይ አውራጃ አዲስ በጀት አጽድቋል። ባለሥልጣናቱ ዕቅዱ አራት ሚሊዮን ዩሮ ሊያስወጣ እንደሚችል ተናግረዋል። " * 10,
+    ],
+)
+def test_a_language_it_cannot_summarize_gets_a_clear_answer(text: str) -> None:
+    _one_line_error(digest_document(document_from_text(text), SETTINGS))
+
+
 # --------------------------------------------------------------------------- #
 # Odd but legitimate input is digested
 # --------------------------------------------------------------------------- #
