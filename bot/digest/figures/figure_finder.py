@@ -69,7 +69,7 @@ def figure_counts(quantity: Quantity, sentence_text: str) -> str:
         link = _next_word(sentence_text, after)
         if link in _MONEY_LINKS:
             noun = counted_noun_after(sentence_text, _skip_word(sentence_text, after, link))
-            if noun and not noun[0].isdigit():
+            if noun and noun[0].islower():  # "in aid", not "in Tokyo"
                 return _strip_article(noun)
         # attributive use: "a $2 billion aid package", "the $40 million bridge"
         if _ARTICLE_BEFORE.search(sentence_text[max(0, quantity.start - 6) : quantity.start]):

@@ -210,6 +210,14 @@ NOUN_STOPS = frozenset({
     "without", "within", "along", "whether", "because", "though", "although", "via",
     "et", "al", "de", "la", "le", "el", "der", "die", "das", "und", "et", "y", "e",
 })
+# Verbs in -s that end a noun phrase after its first word ("population lives").
+THIRD_PERSON_VERBS = frozenset({
+    "lives", "works", "remains", "stands", "seems", "comes", "goes", "makes", "takes",
+    "gets", "needs", "wants", "shows", "means", "looks", "lies", "holds", "sits", "stays",
+    "grows", "falls", "rises", "stays", "belongs", "depends", "contains", "represents",
+    "accounts", "exists", "appears", "becomes", "gives", "keeps", "knows", "leaves",
+    "plans", "faces", "runs", "receives", "reaches", "suggests", "shows", "expects",
+})
 # Plurals that do not end in -s.
 IRREGULAR_PLURALS = frozenset({
     "people", "men", "women", "children", "police", "staff", "personnel", "cattle",

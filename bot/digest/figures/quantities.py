@@ -460,6 +460,11 @@ class _Scanner:
             return j + 1, lx.SCALES[low]
         if money and low in lx.MONEY_SCALES and self.glued(after, j):
             return j + 1, lx.MONEY_SCALES[low]
+        if t.text in ("m", "bn", "k") and self.glued(after, j):
+            # "1.6m Muslims", "300k users": a glued scale before a plural noun (but "1.87m tall", "5,000m race")
+            nxt = self.tok(j + 1)
+            if nxt is not None and nxt.kind == "word" and self.near(j, j + 1) and _looks_plural(nxt.text) and nxt.text.lower() not in lx.UNIT_WORDS:
+                return j + 1, lx.MONEY_SCALES[t.text]
         return None
 
     def currency_before(self, i: int) -> tuple[int, str] | None:
@@ -643,16 +648,24 @@ class _Scanner:
         if unit_match is not None:
             end, unit, kind = unit_match
             j = end
-            # a range whose unit came after the first number: "5 km to 10 km"
-            start, after_range = self._range(i, start, j)
+            # a range whose unit came after the first number: "5 km to 10 km", "5% to 7%";
+            # only with the same kind of unit again ("fell 1% to 510 pence" is two figures)
+            range_start, after_range = self._range(i, start, j)
             if after_range > j:
                 again = self.unit_at(after_range, after_range - 1)
-                j = again[0] if again is not None else after_range
+                if again is not None and again[2] == kind:
+                    start, j = range_start, again[0]
         elif kind != "money":
             # hyphenated measure: 2-hour, 30-item, 5-year-old
             hyphen = self._hyphen_word(j)
             if hyphen is not None and hyphen[1].isupper():
                 return None, hyphen[0]  # a code or compound name: 3-D, 4-MEC, 3-MCPD
+            if hyphen is not None and hyphen[1].lower() in lx.SCALES:
+                # "a 17-million population": the scale, then what it counts
+                j = hyphen[0]
+                if value is not None:
+                    value *= lx.SCALES[hyphen[1].lower()]
+                hyphen = None
             if hyphen is not None:
                 low = hyphen[1].split("-")[0].lower()
                 if hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
@@ -953,6 +966,8 @@ def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
         if not words and word.lower() in _LEADING_ADJECTIVES:
             continue  # "four other accolades", "three more officers"
         if not word[0].isalpha() or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
+            break
+        if words and word.lower() in lx.THIRD_PERSON_VERBS:
             break
         words.append(word)
         if _looks_plural(word) or len(words) >= max_words:

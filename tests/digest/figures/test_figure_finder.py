@@ -161,6 +161,12 @@ def test_neighbouring_amounts_stay_apart() -> None:
     assert only("Some 5 to 10 million people").value == 5e6
     assert only("He won four other accolades.").unit_or_counts == "accolades"
     assert only("Of those, 442 died.").unit_or_counts == ""  # a verb, not a noun
+    shares = find_quantities("Shares fell 1% to 510.75 pence in London.")
+    assert [(q.text, q.kind) for q in shares] == [("1%", "percent"), ("510.75 pence", "money")]
+    assert only("the UK's 1.6m Muslims").value == pytest.approx(1.6e6)
+    assert only("he is 1.87m tall").unit_or_counts == "m"
+    million = only("where the 17-million population lives")
+    assert million.value == 17e6 and million.unit_or_counts == "population"
 
 
 def test_money_values_and_scales() -> None:
