@@ -1,0 +1,282 @@
+"""The bot under a burst: 50 `!summarize <link>` messages at once, every answer awaited, the event loop's lag measured.
+
+    python -m bench.bot_load DATA_DIR [--requests 50] [--config config.toml] [--slow-callbacks]
+
+The fake Discord (`tests/helpers/fake_discord.py`) and a loopback server with the
+article-extraction-benchmark's pages run in a second process, so the bot's event
+loop carries only the bot. The real `DigestBot` runs here with the worker pool
+sized by the config (`[workers] processes`, default 2). Settings changed for the
+test: the fake's addresses, 127.0.0.0/8 allowed for fetching, a store in a
+temporary folder, and per-user/per-guild rate limits raised so all requests are
+served (the fake has one member sending them all).
+
+Loop lag: a task in the bot's loop sleeps 10 ms in a loop and records how late it
+wakes up; max and 99th percentile over the burst. One request is digested first
+and awaited (it starts the worker processes), and its time is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import gzip
+import json
+import logging
+import multiprocessing
+import statistics
+import sys
+import tempfile
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from bench.report import Row, format_table
+
+LOOPBACK = ("127.0.0.0/8",)
+TICK = 0.010  # the lag probe's sleep
+STALL_TARGET_MS = 50.0
+
+log = logging.getLogger(__name__)
+
+
+# -- the Discord side (second process) -------------------------------------------------
+
+
+def _benchmark_pages(data_dir: Path, count: int) -> dict[str, bytes]:
+    root = data_dir / "article-extraction-benchmark"
+    ids = sorted(json.loads((root / "ground-truth.json").read_text(encoding="utf-8")))
+    return {page_id: gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()) for page_id in ids[:count]}
+
+
+async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None:
+    from aiohttp import web
+
+    from tests.helpers.fake_discord import FakeDiscord
+
+    loop = asyncio.get_running_loop()
+    pages = _benchmark_pages(data_dir, requests + 1)
+
+    async def page(request: web.Request) -> web.Response:
+        body = pages.get(request.match_info["page_id"])
+        if body is None:
+            return web.Response(status=404)
+        return web.Response(body=body, content_type="text/html", charset="utf-8")
+
+    app = web.Application()
+    app.router.add_get("/page/{page_id}.html", page)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    links = [f"http://127.0.0.1:{port}/page/{page_id}.html" for page_id in sorted(pages)]
+
+    fake = FakeDiscord()
+    await fake.start()
+    conn.send({"token": fake.token, "api_base": fake.api_base})
+    await fake.wait_identified(timeout=120)
+
+    def replies() -> dict[int, float]:
+        """Trigger message id -> when its reply was recorded (first seen)."""
+        found = {}
+        for r in fake.requests:
+            if r.method == "POST" and r.path == f"/channels/{fake.channel_id}/messages" and r.status == 200 and r.json:
+                reference = (r.json.get("message_reference") or {}).get("message_id")
+                if reference is not None:
+                    found[int(reference)] = 0.0
+        return found
+
+    async def burst(batch: list[str], timeout: float) -> dict[str, Any]:
+        seen: dict[int, float] = {}
+        already = set(replies())
+        started = time.monotonic()
+        triggers = [int((await fake.send_message(f"!summarize {link}"))["id"]) for link in batch]
+        sent = time.monotonic()
+        while len(seen) < len(triggers) and time.monotonic() - started < timeout:
+            now = time.monotonic()
+            for trigger in replies():
+                if trigger in triggers and trigger not in already and trigger not in seen:
+                    seen[trigger] = now
+            await asyncio.sleep(0.02)
+        answers = [r for r in fake.requests if r.method == "POST" and r.path == f"/channels/{fake.channel_id}/messages"
+                   and r.status == 200 and r.json and int((r.json.get("message_reference") or {}).get("message_id", 0)) in seen]
+        with_embed = sum(bool(r.json.get("embeds")) for r in answers)
+        return {
+            "started": started,
+            "sent": sent,
+            "finished": max(seen.values(), default=time.monotonic()),
+            "asked": len(triggers),
+            "answered": len(seen),
+            "digests": with_embed,
+            "latencies": sorted(t - started for t in seen.values()),
+            "texts": [r.json.get("content") for r in answers if not r.json.get("embeds")][:5],
+        }
+
+    await loop.run_in_executor(None, conn.recv)  # the bot is ready
+    conn.send(await burst(links[:1], timeout=300))
+    await loop.run_in_executor(None, conn.recv)  # the probe is running
+    conn.send(await burst(links[1 : requests + 1], timeout=900))
+    await loop.run_in_executor(None, conn.recv)  # stop
+    await fake.stop()
+    await runner.cleanup()
+
+
+def _discord_process(conn: Connection, data_dir: str, requests: int) -> None:
+    logging.basicConfig(level=logging.WARNING)
+    asyncio.run(_discord_side(conn, Path(data_dir), requests))
+
+
+# -- the bot side (this process) -------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Probe:
+    when: float  # monotonic time of the wake-up
+    lag: float  # seconds late
+    busy: float  # CPU seconds the loop's thread used during the tick
+
+
+class LagProbe:
+    """Sleeps `TICK` in the loop over and over and records how late each wake-up is.
+
+    It also records the CPU time the loop's thread used in each tick: a late wake-up
+    with little CPU used means the process was waiting for a core (the host was
+    busy), one with as much CPU as lag means code on the loop held it up.
+    """
+
+    def __init__(self) -> None:
+        self.samples: list[Probe] = []
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            before, cpu_before = time.monotonic(), time.thread_time()
+            await asyncio.sleep(TICK)
+            after, cpu_after = time.monotonic(), time.thread_time()
+            self.samples.append(Probe(after, max(0.0, after - before - TICK), cpu_after - cpu_before))
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+
+    def window(self, start: float, end: float) -> list[Probe]:
+        return [probe for probe in self.samples if start <= probe.when <= end]
+
+
+class SlowCallbacks(logging.Handler):
+    """Collects asyncio debug mode's 'Executing <Handle ...> took N seconds' warnings."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[tuple[float, str]] = []  # (monotonic time logged, message)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Executing"):
+            self.messages.append((time.monotonic(), message))
+
+
+async def run_load(data_dir: Path, requests: int, config: Path | None, slow_callbacks: bool) -> tuple[list[Row], list[str]]:
+    from bot.discord_app.client import DigestBot
+    from bot.settings import Settings, StoreSettings, load_settings
+
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    side = context.Process(target=_discord_process, args=(theirs, str(data_dir), requests), daemon=True)
+    side.start()
+    loop = asyncio.get_running_loop()
+    fake = await loop.run_in_executor(None, ours.recv)
+
+    base = load_settings(config) if config else Settings()
+    with tempfile.TemporaryDirectory() as folder:
+        settings = dataclasses.replace(
+            base,
+            discord=dataclasses.replace(
+                base.discord, token=fake["token"], api_base=fake["api_base"], gateway_url="", user_rate=10_000, guild_rate=10_000
+            ),
+            store=StoreSettings(path=str(Path(folder) / "load.sqlite3")),
+            fetch=dataclasses.replace(base.fetch, allowed_networks=LOOPBACK),
+        )
+        slow = SlowCallbacks()
+        if slow_callbacks:
+            loop.set_debug(True)
+            loop.slow_callback_duration = STALL_TARGET_MS / 1000
+            logging.getLogger("asyncio").addHandler(slow)
+        bot = DigestBot(settings)
+        runner = asyncio.create_task(bot.start(settings.discord.token))
+        probe = LagProbe()
+        try:
+            await asyncio.wait_for(bot.wait_until_ready(), 120)
+            ours.send("ready")
+            first = await loop.run_in_executor(None, ours.recv)
+            probe.start()
+            await asyncio.sleep(0.5)
+            ours.send("go")
+            result = await loop.run_in_executor(None, ours.recv)
+            await asyncio.sleep(0.2)
+            probes = probe.window(result["started"], result["finished"])
+        finally:
+            await probe.stop()
+            ours.send("stop")
+            await bot.close()
+            await asyncio.wait_for(runner, 30)
+            side.join(30)
+
+    total = result["finished"] - result["started"]
+    task = f"bot burst ({requests} x !summarize <link>, {settings.workers.processes} worker processes)"
+    lags = [p.lag * 1000 for p in probes]
+    p99 = statistics.quantiles(lags, n=100, method="inclusive")[98] if len(lags) > 1 else (lags or [0.0])[0]
+    late = [p for p in probes if p.lag * 1000 > STALL_TARGET_MS]
+    rows = [
+        Row("bot first request (starts the workers)", "bot", "seconds", first["finished"] - first["started"],
+            note=f"answered {first['answered']}/{first['asked']}"),
+        Row(task, "bot", "answered", float(result["answered"]), f"= {requests}", note=f"{result['digests']} with a digest embed"),
+        Row(task, "bot", "total seconds", total),
+        Row(task, "bot", "median answer s", statistics.median(result["latencies"]) if result["latencies"] else 0.0),
+        Row(task, "bot", "requests/s", result["answered"] / total if total else 0.0),
+        Row(task, "event loop", "max lag ms", max(lags, default=0.0), f"<= {STALL_TARGET_MS:g}", note=f"{len(lags)} probes of {TICK * 1000:g} ms"),
+        Row(task, "event loop", "p99 lag ms", p99),
+        Row(task, "event loop", "probes late > 50 ms", float(len(late)),
+            note="CPU used by the loop in those ticks (ms): " + ", ".join(f"{p.busy * 1000:.0f}" for p in late[:12])),
+        Row(task, "event loop", "max loop CPU in a tick ms", max((p.busy * 1000 for p in probes), default=0.0), f"<= {STALL_TARGET_MS:g}",
+            note="the longest the loop's own work ran between two probes"),
+    ]
+    notes = [f"non-digest answers (first 5): {result['texts']}"] if result["texts"] else []
+    if slow_callbacks:
+        window = [m for when, m in slow.messages if result["started"] <= when <= result["finished"] + 1]
+        notes.append(f"{len(slow.messages)} callbacks over {STALL_TARGET_MS:g} ms in the whole run, {len(window)} during the burst:")
+        notes += [f"  {m[:400]}" for m in window[:20]]
+    return rows, notes
+
+
+def evaluate(data_dir: Path, requests: int = 50, config: Path | None = None, slow_callbacks: bool = False) -> list[Row]:
+    rows, _ = asyncio.run(run_load(data_dir, requests, config, slow_callbacks))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bot_load", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--config", type=Path, default=None, help="a config.toml ([workers] processes sizes the pool)")
+    parser.add_argument("--slow-callbacks", action="store_true", help="asyncio debug mode: name every callback over 50 ms")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))
+    print(format_table(rows))
+    for note in notes:
+        print(note)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
