@@ -28,13 +28,20 @@ class Canary:
     """Accepts TCP connections on 127.0.0.1 and ::1 (same port) and logs each one; tests assert none arrive."""
 
     port: int = 0
-    connections: list[str] = field(default_factory=list)
+    connections: list[str] = field(default_factory=list)  # every TCP connection accepted
+    received: list[bytes] = field(default_factory=list)  # every request's first bytes
     servers: list[asyncio.base_events.Server] = field(default_factory=list)
 
     async def _on_connect(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections.append(str(writer.get_extra_info("peername")))
-        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 6\r\n\r\ncanary")
-        await writer.drain()
+        try:
+            data = await asyncio.wait_for(reader.read(4096), timeout=2.0)
+        except (TimeoutError, ConnectionError):
+            data = b""
+        if data:
+            self.received.append(data)
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 6\r\n\r\ncanary")
+            await writer.drain()
         writer.close()
 
     async def start(self) -> None:

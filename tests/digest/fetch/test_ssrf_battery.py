@@ -7,6 +7,8 @@ guard's own error), so nothing leaves the machine even if a check regressed.
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
 
@@ -39,6 +41,10 @@ LOOPBACK_FORMS = [
     "LOCALHOST.",
     "api.localhost",
     "127.0.0.3",  # the rest of 127/8 is not the allowlisted 127.0.0.2
+    "0",  # 0.0.0.0: Linux connects it to the local host
+    "0.0.0.0",
+    "[::]",
+    "0X7F.0X0.0X0.0X1",
 ]
 
 # One address from each other forbidden range; never reachable from the tests, refused before a socket exists.
@@ -171,6 +177,19 @@ async def test_other_schemes_are_refused(canary: Canary, hostile_site: HostileSi
     assert canary.connections == []
 
 
+@pytest.mark.parametrize("host, allowed", [("0.0.0.0", "0.0.0.0/32"), ("[::]", "::/128")])
+async def test_the_peer_check_closes_a_connection_that_landed_elsewhere(canary: Canary, host: str, allowed: str) -> None:
+    """Dialling 0.0.0.0 or :: reaches the local host. Even with the dialled address allowlisted,
+    the connected peer (loopback) is checked and the connection closed before a byte is sent."""
+    if host.startswith("[") and len(canary.servers) < 2:
+        pytest.skip("no IPv6 loopback on this machine")
+    settings = FetchSettings(allowed_networks=(allowed,), total_timeout=5)
+    with pytest.raises(RefusedAddress, match="loopback"):
+        await fetch_page(f"http://{host}:{canary.port}/", settings)
+    await asyncio.sleep(0.1)
+    assert canary.received == []
+
+
 async def test_the_default_config_refuses_loopback(canary: Canary) -> None:
     with pytest.raises(RefusedAddress):
         await fetch_page(f"http://127.0.0.1:{canary.port}/", FetchSettings())
@@ -182,7 +201,7 @@ async def test_the_canary_does_log_a_connection(canary: Canary) -> None:
     open_settings = FetchSettings(allowed_networks=("127.0.0.1/32",))
     page = await fetch_page(f"http://127.0.0.1:{canary.port}/", open_settings)
     assert page.text == "canary"
-    assert len(canary.connections) == 1
+    assert len(canary.connections) == 1 and canary.received[0].startswith(b"GET / HTTP/1.1")
 
 
 async def test_a_plain_session_is_not_accepted() -> None:
