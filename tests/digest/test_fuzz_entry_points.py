@@ -8,21 +8,25 @@ derandomized so CI sees the same cases every run.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 from datetime import timedelta
 
+import aiohttp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.digest.fetch.address_guard import AddressGuard, parse_ip_literal
-from bot.digest.fetch.fetcher import decode_body
+from bot.digest.fetch.address_guard import AddressGuard, Verdict, parse_address, parse_ip_literal
+from bot.digest.fetch.fetcher import FetchError, decode_body, fetch_page
+from bot.digest.fetch.guarded_session import GuardedConnector
 from bot.digest.fetch.url_canon import canonical_url
 from bot.digest.input_guard import screen_text
 from bot.digest.models import Digest, DigestError
 from bot.digest.pipeline import DigestOptions, digest_document, extract_document
 from bot.digest.sources import RawDocument, document_from_text, sniff_kind
-from bot.settings import DigestSettings
+from bot.settings import DigestSettings, FetchSettings
+from tests.helpers.hostile_servers import MappingResolver
 
 SETTINGS = DigestSettings(min_words=5)  # a low bar so that short examples reach the later stages too
 INTERNAL_ERROR = "Something went wrong"
@@ -136,3 +140,40 @@ def test_url_helpers_never_raise_unexpectedly(text: str) -> None:
     address = parse_ip_literal(text)
     if address is not None:
         AddressGuard(["10.0.0.0/8"]).verdict(address)
+
+
+class _DenyAll(AddressGuard):
+    """A guard that refuses every address, so fuzzed links can never leave the machine."""
+
+    def verdict(self, address: object) -> Verdict:
+        parsed = address if not isinstance(address, str) else parse_address(address)
+        return Verdict(parsed, "test-only refused")
+
+
+async def _fetch_refusing_everything(url: str) -> None:
+    connector = GuardedConnector(_DenyAll(), resolver=MappingResolver({"known.test": ["127.0.0.9"]}))
+    async with aiohttp.ClientSession(connector=connector, trust_env=False, auto_decompress=False) as session:
+        try:
+            await fetch_page(url, FetchSettings(total_timeout=5), session)
+        except FetchError as exc:
+            assert "\n" not in str(exc)
+        else:
+            raise AssertionError(f"{url!r} was fetched although every address is refused")
+
+
+url_like = st.one_of(
+    any_text.map(lambda t: t[:200]),
+    st.tuples(
+        st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "file://", "http:/", "http:\\\\", "//", ""]),
+        st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=40),
+        st.sampled_from(["", ":80", ":0", ":99999", ":-1", ":abc", "@known.test", "%00"]),
+        st.sampled_from(["", "/", "/a?b=c#d", "/%zz", "/\x00"]),
+    ).map("".join),
+    st.sampled_from(["http://known.test/", "http://0x7f.1/", "http://[::1]/", "http://[fe80::1%25eth0]/", "http://1.2.3.4.5/"]),
+)
+
+
+@FUZZ
+@given(url_like)
+def test_fetch_page_answers_any_link_with_a_fetch_error(url: str) -> None:
+    asyncio.run(_fetch_refusing_everything(url))

@@ -216,7 +216,7 @@ def _check_target(url: URL, guard: AddressGuard) -> None:
         if not verdict.allowed:
             raise RefusedAddress(verdict.message())
         return
-    if host == "localhost" or host.endswith(".localhost"):
+    if (host == "localhost" or host.endswith(".localhost")) and not guard.verdict("127.0.0.1").allowed:
         raise RefusedAddress(f"Refused: that link leads to {host}, the bot's own machine.")
 
 
@@ -307,7 +307,7 @@ async def fetch_page(url: str, settings: FetchSettings, session: aiohttp.ClientS
         raise FetchError(f"The page stopped sending (nothing for {settings.read_timeout:g} s).") from exc
     except TimeoutError as exc:
         raise FetchError(f"The page took too long to answer (limit {settings.total_timeout:g} s).") from exc
-    except aiohttp.InvalidURL as exc:
+    except (aiohttp.InvalidURL, ValueError) as exc:  # yarl and aiohttp reject malformed hosts with ValueError
         raise FetchError("That link is not a valid web address.") from exc
     except (aiohttp.ClientError, OSError) as exc:
         refusal = _refusal_in(exc)
