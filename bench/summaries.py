@@ -169,7 +169,9 @@ def edmundson(example: Example, language: Language, count: int) -> list[int]:
     """
     from sumy.summarizers.edmundson import EdmundsonSummarizer
 
-    summarizer = EdmundsonSummarizer(stemmer_for(language), cue_weight=0.0, key_weight=0.0, title_weight=1.0, location_weight=1.0)
+    summarizer = EdmundsonSummarizer(
+        stemmer_for(language), cue_weight=0.0, key_weight=0.0, title_weight=1.0, location_weight=1.0
+    )
     summarizer.null_words = stop_words(language) or {"the"}  # sumy refuses an empty list
     heading = Sentence(-1, example.title, -1, is_heading=True)
     document, sumy_sentences = build_document([heading, *example.sentences], language.code)

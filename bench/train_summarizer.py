@@ -165,7 +165,8 @@ def without(prepared: Sequence[Prepared], names: Sequence[str]) -> list[Prepared
 
 def print_ablation(train_set, dev_set, mix: float, penalty: float, redundancy: float, language: Language) -> None:
     """What each group of evidence adds, on dev, with the chosen settings."""
-    for label, names in (("all features", ()), ("without sumy's ratings", SUMY_FEATURES), ("without position", POSITION_FEATURES)):
+    groups = (("all features", ()), ("without sumy's ratings", SUMY_FEATURES), ("without position", POSITION_FEATURES))
+    for label, names in groups:
         model = train(without(train_set, names), mix, penalty, redundancy)
         scores = dev_scores(without(dev_set, names), model, language)
         print(

@@ -3,11 +3,13 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.digest.language.language_detector import language_for
 from bot.digest.models import Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
-from bot.digest.summarize.features import FEATURE_NAMES, LEAD_WINDOW, SAMPLED_REST, candidates
+from bot.digest.summarize.features import FEATURE_NAMES, LEAD_WINDOW, SAMPLED_REST, candidates, is_eligible
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
@@ -147,6 +149,35 @@ def test_long_articles_score_a_bounded_set_of_candidates() -> None:
     assert found.features.shape == (len(found.indices), len(FEATURE_NAMES))
     chosen = summarize(sentences, "Budget talks", ENGLISH, 5)
     assert len(chosen) == 5
+
+
+_WORDS = ["the", "storm", "council", "budget", "rose", "said", "river", "police", "new", "of", "in", "Paris", "42"]
+
+
+@st.composite
+def articles(draw) -> list[Sentence]:
+    n = draw(st.integers(min_value=0, max_value=25))
+    sentences = []
+    for i in range(n):
+        text = " ".join(draw(st.lists(st.sampled_from(_WORDS), min_size=0, max_size=18)))
+        text += draw(st.sampled_from([".", "?", "", "!"]))
+        sentences.append(Sentence(i, text, draw(st.integers(0, 3)) + i // 4, is_heading=draw(st.booleans())))
+    return sentences
+
+
+@settings(max_examples=60, deadline=None)
+@given(articles(), st.integers(min_value=0, max_value=6), st.sets(st.integers(min_value=0, max_value=25), max_size=5))
+def test_any_article_gives_eligible_sentences_in_order(
+    sentences: list[Sentence], count: int, skip: set[int]
+) -> None:
+    chosen = summarize(sentences, "Storm council budget", ENGLISH, count, skip=skip)
+    assert chosen == sorted(set(chosen))
+    assert len(chosen) <= count
+    assert not set(chosen) & skip
+    for i in chosen:
+        assert is_eligible(sentences[i])
+    eligible = [i for i, s in enumerate(sentences) if is_eligible(s) and i not in skip]
+    assert len(chosen) == min(count, len(eligible))
 
 
 def test_shipped_weights_match_the_features() -> None:
