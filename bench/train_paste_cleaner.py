@@ -151,7 +151,7 @@ def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 DEFAULT_DECODE = {
-    "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 40, "title_min_prob": 0.3,
+    "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 40, "title_min_prob": 0.02,
     "comment_cut": True, "drop_chrome": True, "trim_edges": True, "min_prob": 0.0, "extend_prob": 0.4,
 }
 

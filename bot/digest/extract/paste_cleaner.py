@@ -632,6 +632,7 @@ def cut_trailing_sections(
 
 
 _TITLE_MAX_WORDS = 30
+_TITLE_MAX_CHARS = 300
 
 
 def _headline_like(line: PasteLine) -> bool:
@@ -685,7 +686,12 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
         return [], np.zeros((0, len(TITLE_NAMES)))
-    candidates = list(range(max(0, first - lookback), min(len(lines), first + _TITLE_BODY_LINES)))
+    candidates = [
+        i for i in range(max(0, first - lookback), min(len(lines), first + _TITLE_BODY_LINES))
+        if len(lines[i].text) <= _TITLE_MAX_CHARS
+    ]
+    if not candidates:
+        return [], np.zeros((0, len(TITLE_NAMES)))
     wanted = {lines[i].text for i in candidates}
     counts: dict[str, int] = {}
     for line in lines:
@@ -733,7 +739,13 @@ def choose_title(analysis: Analysis, keep: Sequence[bool], decode: dict[str, Any
         return None
     scores = _sigmoid_array(_linear(model["title"], rows))
     best = int(np.argmax(scores))
-    return candidates[best] if scores[best] >= decode.get("title_min_prob", 0.5) else None
+    if scores[best] >= decode.get("title_min_prob", 0.5):
+        return candidates[best]
+    # Unsure: fall back to the nearest headline-like line just above the body.
+    return find_title(analysis.lines, keep, _RULE_LOOKBACK)
+
+
+_RULE_LOOKBACK = 12
 
 
 _PROSE_WORDS = 8  # a line of this many words, or one ending a sentence, reads as prose
@@ -818,6 +830,8 @@ def decode_lines(analysis: Analysis, decode: dict[str, Any], model: dict[str, An
         return CleanedPaste("", "")
     keep = select_lines(analysis, decode)
     title_index = choose_title(analysis, keep, decode, model)
+    if title_index is not None and keep[title_index] and sum(keep) == 1:
+        title_index = None  # the only article line is the body, not a headline
     floor = decode.get("min_prob", 0.0)
     if floor:
         # Inside a region, a line the classifier is sure about is still dropped (mid-article promos).
