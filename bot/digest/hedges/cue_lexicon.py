@@ -46,10 +46,11 @@ _PASSIVE_EPISTEMIC = _words(
 _PATTERNS: tuple[tuple[str, HedgeKind, str], ...] = (
     # --- hedged: modal and epistemic words
     ("modal:might", "hedged", r"\bmight\b"),
-    ("modal:could", "hedged", r"\bcould\b"),
+    ("modal:could", "hedged", r"\bcould\b(?!\s+not\s+be\s+reached)"),
     ("adv:maybe", "hedged", r"\bmaybe\b"),
     ("adv:perhaps", "hedged", r"\bperhaps\b"),
-    ("adj:possible", "hedged", r"\bpossib(?:le|ly|ility|ilities)\b"),
+    # "as soon as possible", "made possible by" are no hedges.
+    ("adj:possible", "hedged", r"\bpossib(?:le|ly|ility|ilities)\b(?<!\bas possible)(?<!\bmade possible)"),
     ("adj:probable", "hedged", r"\b(?:im)?probab(?:le|ly|ility)\b"),
     ("adj:likely", "hedged", r"\b(?:un)?likely\b|\blikelihood\b"),
     ("adv:presumably", "hedged", r"\bpresum(?:ably|able|ed|ption)\b"),
@@ -71,7 +72,8 @@ _PATTERNS: tuple[tuple[str, HedgeKind, str], ...] = (
     ("verb:tend", "hedged", r"\btend(?:s|ed)?\s+to\b"),
     ("verb:believed-to", "hedged", r"\b" + _PASSIVE_EPISTEMIC + r"\s+to\s+(?:be|have)\b"),
     ("passive:epistemic", "hedged",
-     r"\b(?:is|are|was|were|be|been|being|widely|generally|commonly|often|long)\s+" + _PASSIVE_EPISTEMIC + r"\b"),
+     r"\b(?:is|are|was|were|be|been|being|widely|generally|commonly|often|long)\s+" + _PASSIVE_EPISTEMIC
+     + r"\b(?!\s+(?:by|in|at|on|during)\b)"),  # "the bill was considered by the committee" is no hedge
     ("passive:seen-as", "hedged",
      r"\b(?:is|are|was|were|be|been|being|widely|often|generally)\s+(?:seen|viewed|perceived|regarded|considered)\s+as\b"),
     ("it-is:epistemic", "hedged",

@@ -25,14 +25,11 @@ the strike would go on") states a dependency rather than doubt.
 from __future__ import annotations
 
 import functools
-import logging
 from dataclasses import dataclass
 
 from bot.digest.hedges.cue_lexicon import CueMatch, find_cues
 from bot.digest.hedges.scorer import HedgeScorer, load_scorer
 from bot.digest.models import Hedge
-
-log = logging.getLogger(__name__)
 
 _KIND_ORDER = ("hedged", "conditional", "attributed")
 
@@ -64,7 +61,7 @@ class HedgeMarker:
         if uncertain and not any(cue.kind == "hedged" for cue in kept) and self.scorer is not None:
             # Weasel wording outside the patterns: the scorer names its strongest word.
             token = self.scorer.strongest_token(sentence, cues)
-            if token:
+            if token and not any(cue.start <= token.start < cue.end for cue in kept):
                 kept.append(CueMatch(token.text, "scorer", "hedged", token.start, token.start + len(token.text)))
                 kept.sort(key=lambda cue: cue.start)
         texts = tuple(cue.text for cue in kept)

@@ -133,6 +133,8 @@ def test_if_would_lists_both_cues_in_order() -> None:
         "The new bridge can carry 40,000 cars a day.",
         "The company will open a plant in Ohio next year.",
         "The army lost 12 tanks in the battle.",
+        "The bill was considered by the committee on Monday.",
+        "Repairs will start as soon as possible.",
     ],
 )
 def test_plain_statements_are_not_marked(sentence: str) -> None:
@@ -178,6 +180,10 @@ def test_conditional_beats_attributed() -> None:
     hedge = mark_hedge("If the rains fail, prices would double, officials said.")
     assert hedge is not None and hedge.kind == "conditional"
     assert hedge.cues == ("If", "would", "said")
+
+
+def test_could_not_be_reached_is_attribution_not_a_hedge() -> None:
+    assert _kind("The mayor could not be reached for comment, his office said.") == "attributed"
 
 
 def test_cues_are_verbatim() -> None:
