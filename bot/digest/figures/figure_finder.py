@@ -30,6 +30,7 @@ import re
 from typing import Collection, Sequence
 
 from bot.digest.figures import lexicon as lx
+from bot.digest.figures.locales import number_locale
 from bot.digest.figures.quantities import Quantity, counted_noun_after, find_quantities
 from bot.digest.models import Figure, Sentence
 
@@ -62,8 +63,16 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MONEY_LINKS = ("in", "for", "of", "worth")
 
 
-def figure_counts(quantity: Quantity, sentence_text: str) -> str:
-    """What a quantity counts or measures, in the words of the sentence."""
+def figure_counts(quantity: Quantity, sentence_text: str, language_code: str = "en") -> str:
+    """What a quantity counts or measures, in the words of the sentence.
+
+    The links read here ("$2 billion in aid", "15% of voters", "27 of the dead")
+    are English; in other languages a figure reports the scanner's own noun or unit.
+    """
+    if not number_locale(language_code).english:
+        if quantity.kind == "percent":
+            return "percent"
+        return "date" if quantity.kind == "date" else quantity.unit_or_counts
     after = quantity.end
     if quantity.kind == "money":
         link = _next_word(sentence_text, after)
@@ -159,10 +168,13 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
     return figure.kind, figure.value, ""
 
 
-def find_figures(sentences: Sequence[Sentence], limit: int = 6, skip: Collection[int] = ()) -> list[Figure]:
+def find_figures(
+    sentences: Sequence[Sentence], limit: int = 6, skip: Collection[int] = (), language_code: str = "en"
+) -> list[Figure]:
     """The few figures that matter most, returned in article order.
 
-    `skip` holds sentence indices to ignore (chrome or headings the caller knows of).
+    `skip` holds sentence indices to ignore (chrome or headings the caller knows of);
+    `language_code` is the article's ISO 639-1 code ("de": "1.200" is 1200, "3,5" is 3.5).
     """
     if limit <= 0:
         return []
@@ -170,10 +182,10 @@ def find_figures(sentences: Sequence[Sentence], limit: int = 6, skip: Collection
     kept = [s for s in sentences if s.index not in skipped and s.text]
     scored: list[tuple[float, int, int, Figure]] = []
     for position, sentence in enumerate(kept):
-        for quantity in find_quantities(sentence.text):
+        for quantity in find_quantities(sentence.text, language_code):
             if quantity.kind == "time":
                 continue  # times of day are schedule detail, not figures
-            counts = figure_counts(quantity, sentence.text)
+            counts = figure_counts(quantity, sentence.text, language_code)
             weak = _is_weak_use(quantity, sentence.text, counts)
             figure = Figure(
                 text=quantity.text,

@@ -18,6 +18,19 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.digest.figures import lexicon as lx
+from bot.digest.figures.locales import (
+    CJK_CURRENCIES,
+    CJK_DATE_MARKS,
+    CJK_UNITS,
+    CJK_SCALES,
+    CURRENCY_SYMBOLS_AFTER,
+    ELIDED_ARTICLES,
+    PERCENT_PHRASES,
+    REFERENCE_WORDS,
+    SCALE_ABBREVIATIONS,
+    NumberLocale,
+    number_locale,
+)
 from bot.digest.language.stop_words import stop_words_for
 
 log = logging.getLogger(__name__)
@@ -55,11 +68,12 @@ class _Token(NamedTuple):
     end: int
 
 
-# modifier phrases by their last word, longest first
-_PHRASES_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
-for _phrase in sorted(lx.APPROX_PHRASES, key=len, reverse=True):
-    _PHRASES_BY_LAST.setdefault(_phrase[-1], []).append(_phrase)
-_TOKEN = re.compile(r"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+# Ideographs and kana: each is a word token of its own, since Chinese and
+# Japanese put no spaces between words ("12亿元" is 12, 亿, 元).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+|\S")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_GROUP_WITH_DECIMALS = re.compile(r"\d{3},\d+")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
 _MINUS = frozenset("-−–")
@@ -99,13 +113,31 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
-def _parse_digits(text: str) -> float | None:
-    """The value of a digit token with separators; None when it is not one number (1.2.3)."""
+def _phrases_by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
+    """Modifier phrases by their last word, longest first."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(dict.fromkeys(phrases), key=len, reverse=True):
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return by_last
+
+
+_PHRASES_BY_LAST = _phrases_by_last(lx.APPROX_PHRASES)
+
+
+def _parse_digits(text: str, comma_decimal: bool = False) -> float | None:
+    """The value of a digit token with separators; None when it is not one number (1.2.3).
+
+    With `comma_decimal` (German, French, Russian, ...) a comma is the decimal
+    mark and a point followed by exactly three digits groups thousands:
+    "3,5" is 3.5, "1.200" is 1200, "1.234,5" is 1234.5; "2.5" stays 2.5.
+    """
     groups = re.split(r"([.,])", text)
     digits, seps = groups[0::2], groups[1::2]
     try:
         if not seps:
             return float(text)
+        if comma_decimal:
+            return _parse_comma_decimal(digits, seps)
         if len(seps) == 1:
             sep, tail = seps[0], digits[1]
             if sep == "." and tail == "000" and digits[0][:1] not in ("", "0"):
@@ -127,6 +159,25 @@ def _parse_digits(text: str) -> float | None:
         return None
 
 
+def _parse_comma_decimal(digits: list[str], seps: list[str]) -> float | None:
+    grouped = 1 <= len(digits[0]) <= 3 and digits[0] != "0"
+    if len(seps) == 1:
+        if seps[0] == "," or len(digits[1]) != 3 or not grouped:
+            return float(digits[0] + "." + digits[1]) if digits[0] else float("." + digits[1])
+        return float(digits[0] + digits[1])  # 1.200
+    if all(sep == "." for sep in seps[:-1]) and grouped and all(len(d) == 3 for d in digits[1:-1]):
+        if seps[-1] == ",":
+            return float("".join(digits[:-1]) + "." + digits[-1])  # 1.234.567,89
+        if len(digits[-1]) == 3:
+            return float("".join(digits))  # 1.234.567
+        return None
+    if len(set(seps)) == 1 and grouped and all(len(d) == 3 for d in digits[1:]):
+        return float("".join(digits))  # 1,234,567 written the English way
+    if len(seps) == 2 and seps == [",", "."] and len(digits[1]) == 3 and grouped:
+        return float(digits[0] + digits[1] + "." + digits[2])  # 1,234.5
+    return None
+
+
 def _scan_masks(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _MASKS.finditer(text)]
 
@@ -134,10 +185,15 @@ def _scan_masks(text: str) -> list[tuple[int, int]]:
 class _Scanner:
     """One pass over the tokens of one text."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, locale: NumberLocale) -> None:
         self.text = text
+        self.locale = locale
+        self.phrases_by_last = _PHRASES_BY_LAST if locale.english else _phrases_by_last(locale.approx_phrases)
         self.tokens = _tokenize(text)
         self.masked = self._masked_tokens(_scan_masks(text))
+
+    def parse(self, digits: str) -> float | None:
+        return _parse_digits(digits, self.locale.comma_decimal)
 
     def _masked_tokens(self, spans: list[tuple[int, int]]) -> list[bool]:
         masked = [False] * len(self.tokens)
@@ -184,7 +240,7 @@ class _Scanner:
         """(index after the core, value, hint) when a number starts at token i."""
         t = self.tokens[i]
         if t.kind == "num":
-            value = _parse_digits(t.text)
+            value = self.parse(t.text)
             if value is None and not self._is_date_digits(i):
                 return None
             j = i + 1
@@ -201,6 +257,16 @@ class _Scanner:
                 ):
                     digits += self.tokens[j].text
                     j += 1
+                last = self.tok(j)
+                if (
+                    self.locale.comma_decimal
+                    and last is not None
+                    and _GROUP_WITH_DECIMALS.fullmatch(last.text)
+                    and self.gap(j - 1, j) in _GROUP_SPACES
+                    and not self._glued_number_after(j)
+                ):
+                    digits += last.text.replace(",", ".")  # "1 250,5"
+                    j += 1
                 if j > i + 1:
                     value = float(digits)
             return j, value, "digits"
@@ -209,12 +275,13 @@ class _Scanner:
         low = t.text.lower()
         if low == "room" and self.word(i + 1) == "temperature":
             return i + 2, None, "room-temperature"
-        if low not in lx.NUMBER_WORDS:
+        words = self.locale.number_words
+        if low not in words:
             return None
-        value = float(lx.NUMBER_WORDS[low])
+        value = float(words[low])
         j = i + 1
         # twenty-five, twenty five
-        if low in lx.TENS:
+        if self.locale.english and low in lx.TENS:
             k = j + 1 if self.is_sym(j, "-") and self.glued(i, j) else j
             unit_word = self.word(k)
             if unit_word in lx.NUMBER_WORDS and lx.NUMBER_WORDS[unit_word] < 10 and self.near(k - 1, k):
@@ -241,8 +308,8 @@ class _Scanner:
         """
         t = self.tokens[i]
         before = self.text[t.start - 1] if t.start > 0 else " "
-        if before.isalnum() or before == "_":
-            return True  # x11, CO2, S1
+        if (before.isalnum() or before == "_") and not _CJK_CHAR.match(before):
+            return True  # x11, CO2, S1 (but "约250億円": ideographs take no spaces)
         if before in _MINUS and t.start > 1 and self.text[t.start - 2].isalpha():
             return True  # COVID-19, F-16
         if before == "/" and t.start > 1 and self.text[t.start - 2].isalnum() and not self._fraction_before(i, depth):
@@ -256,7 +323,7 @@ class _Scanner:
         if self._named_before(i):
             return True  # Viking 2, Pioneer 11, Whitehall II
         nxt = self.tok(i + 1)
-        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1):
+        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1) and not _CJK_CHAR.match(nxt.text):
             if not self._glued_suffix_ok(i, nxt.text):
                 return True  # 3D, 4G, 2a
         # "Table 4", "Fig. 2", "No. 10"
@@ -265,6 +332,8 @@ class _Scanner:
             k -= 1
         if self.word(k) in lx.REFERENCE_WORDS and self.near(k, k + 1) and self.near(k + 1, i):
             return True
+        if not self.locale.english and self.word(k) in REFERENCE_WORDS and self.near(k, k + 1) and self.near(k + 1, i):
+            return True  # "numer 2", "Nummer 5", "número 3"
         if self.is_sym(i - 1, "#") and self.glued(i - 1, i):
             return True
         if t.text in _EMERGENCY_NUMBERS and (self.word(i + 1) in _EMERGENCY_NEXT or self.word(i - 1) in _EMERGENCY_PREV):
@@ -288,9 +357,11 @@ class _Scanner:
         low = prev.text.lower()
         if low in _FUNCTION_WORDS or low in lx.MONTHS or low in lx.YEAR_CUES or low in lx.NOUN_STOPS:
             return False
+        if not self.locale.english and (low in self.locale.stop_words or low in self.locale.months):
+            return False
         if prev.text in _STATISTIC_ABBREVIATIONS:
             return False  # they name the kind of number: "CI 1.9–2.6", "SD 4", "AD 1850"
-        if any(low == phrase[-1] for phrase in lx.APPROX_PHRASES):
+        if low in self.phrases_by_last:
             return False
         before = self.tok(k - 1)
         if before is None or "\n" in self.gap(k - 1, k):
@@ -348,7 +419,7 @@ class _Scanner:
             if self.is_sym(k, "=<>") and self.glued(k, k + 1):  # <=, >=
                 start, k = k, k - 1
         # the longest word phrase ending right before the number
-        for phrase in _PHRASES_BY_LAST.get(self.word(k), ()):
+        for phrase in self.phrases_by_last.get(self.word(k), ()):
             n = len(phrase)
             idx = [k - n + 1 + m for m in range(n)]
             if idx[0] < 0:
@@ -357,7 +428,9 @@ class _Scanner:
                 self.near(x, x + 1) for x in idx
             ):
                 start = idx[0]
-                approx = approx or " ".join(phrase) in lx.APPROX_FLAG
+                approx = approx or " ".join(phrase) in lx.APPROX_FLAG or (
+                    not self.locale.english and phrase not in lx.APPROX_PHRASES
+                )
                 break
         return start, approx
 
@@ -369,8 +442,10 @@ class _Scanner:
         if t is None or not self.near(after, j):
             return None
         if t.kind == "sym":
-            if t.text in "%‰":
+            if t.text in "%‰％":
                 return j + 1, t.text, "percent"
+            if t.text in CURRENCY_SYMBOLS_AFTER or (t.text == "$" and not self.locale.english):
+                return j + 1, CURRENCY_SYMBOLS_AFTER.get(t.text, "dollars"), "money"  # "10 000 €"
             if t.text in "°º":
                 nxt = self.tok(j + 1)
                 if nxt is not None and nxt.kind == "word" and nxt.text in lx.DEGREE_LETTERS and self.near(j, j + 1):
@@ -380,21 +455,28 @@ class _Scanner:
         if t.kind != "word":
             return None
         low = t.text.lower()
-        if low in lx.PERCENT_WORDS:
+        if not self.locale.english and len(low) <= 2 and self.is_sym(j + 1, "'’") and self.glued(j, j + 1):
+            return None  # an elided article, "d'euros", not the day symbol
+        if low in self.locale.percent_words:
             return j + 1, t.text, "percent"
         if low == "per" and self.word(j + 1) == "cent":
             return j + 2, "per cent", "percent"
+        if not self.locale.english:
+            foreign = self._foreign_unit_at(j, t, low)
+            if foreign is not None:
+                return foreign
         if low == "percentage" and self.word(j + 1) in ("point", "points"):
             return j + 2, "percentage points", "percent"
         if low in lx.CURRENCY_WORDS and t.text[0].islower():  # not "50 Cent"
             return j + 1, lx.CURRENCY_WORDS[low], "money"
         if low in lx.CURRENCY_CODES and t.text.isupper():
             return j + 1, lx.CURRENCY_CODES[low], "money"
-        if t.text in lx.TIME_SYMBOLS_CASED or (low in lx.TIME_UNITS and low not in _CASED_TIME_SYMBOLS):
+        time_units = self.locale.time_units
+        if t.text in lx.TIME_SYMBOLS_CASED or (low in time_units and low not in _CASED_TIME_SYMBOLS):
             end = self._compound_unit(j + 1)
             if end > j + 1:
                 return end, self.text[t.start : self.tokens[end - 1].end], "measure"
-            return j + 1, lx.TIME_UNITS.get(low, low) if len(low) > 3 else t.text, "duration"
+            return j + 1, time_units.get(low, low) if len(low) > 3 else t.text, "duration"
         if t.text in lx.UNIT_SYMBOLS or low in lx.UNIT_WORDS:
             if low in ("square", "cubic", "sq"):
                 k = j + 1 if not self.is_sym(j + 1, ".") else j + 2  # "sq. km"
@@ -405,6 +487,45 @@ class _Scanner:
             end = self._compound_unit(j + 1)
             return end, self.text[t.start : self.tokens[end - 1].end], "measure"
         return None
+
+    def _foreign_unit_at(self, j: int, t: _Token, low: str) -> tuple[int, str, str] | None:
+        """Percent and currency words outside English: "por cento", "Euro", "zł", "元"."""
+        if (low, self.word(j + 1)) in PERCENT_PHRASES and self.near(j, j + 1):
+            return j + 2, self.text[t.start : self.tokens[j + 1].end], "percent"
+        if _CJK_CHAR.match(t.text):
+            return self._cjk_unit_at(j)
+        currency = self.locale.currency_words.get(low)
+        if currency is not None:
+            end = j + 2 if self.is_sym(j + 1, ".") and self.glued(j, j + 1) and len(low) <= 3 and self._continues(j + 2) else j + 1
+            return end, currency, "money"  # German nouns are capitalised: "5 Millionen Euro"
+        return None
+
+    def _cjk_unit_at(self, j: int) -> tuple[int, str, str] | None:
+        t = self.tokens[j]
+        if t.text in CJK_CURRENCIES:
+            return j + 1, CJK_CURRENCIES[t.text], "money"
+        nxt = self.tok(j + 1)
+        if nxt is not None and self.glued(j, j + 1) and t.text + nxt.text in CJK_UNITS:
+            unit, kind = CJK_UNITS[t.text + nxt.text]
+            return j + 2, unit, kind
+        if t.text in CJK_UNITS:
+            unit, kind = CJK_UNITS[t.text]
+            return j + 1, unit, kind
+        return None
+
+    def _link_end(self, j: int) -> int | None:
+        """After a linking word at token j ("de", "di", "d'"), the index of the word it links to."""
+        low = self.word(j)
+        if not low or low not in self.locale.links or not self.near(j - 1, j):
+            return None
+        if self.is_sym(j + 1, "'’") and self.glued(j, j + 1):
+            return j + 2 if self.glued(j + 1, j + 2) else None
+        return j + 1 if self.near(j, j + 1) else None
+
+    def _continues(self, j: int) -> bool:
+        """The sentence goes on at token j (a lower-case word): the full stop before it was an abbreviation's."""
+        t = self.tok(j)
+        return t is not None and t.kind == "word" and t.text[0].islower() and self.near(j - 1, j)
 
     def _compound_unit(self, j: int) -> int:
         """Grow a unit over "/L", "·s", " s−1", "²", " per hour" (at most a few tokens)."""
@@ -456,8 +577,14 @@ class _Scanner:
         if t is None or t.kind != "word" or not self.near(after, j):
             return None
         low = t.text.lower()
-        if low in lx.SCALES:
-            return j + 1, lx.SCALES[low]
+        if low in CJK_SCALES:
+            return j + 1, CJK_SCALES[low]  # 12亿, 250億, 15万
+        if low in self.locale.scales:
+            if not self.locale.english and low in SCALE_ABBREVIATIONS and self.is_sym(j + 1, ".") and self.glued(j, j + 1):
+                nxt = self.tok(j + 2)
+                if nxt is not None and self.near(j + 1, j + 2) and (nxt.kind == "word" or nxt.text in CURRENCY_SYMBOLS_AFTER):
+                    return j + 2, self.locale.scales[low]  # "3 Mrd. Euro", "5 mln. zł"
+            return j + 1, self.locale.scales[low]
         if money and low in lx.MONEY_SCALES and self.glued(after, j):
             return j + 1, lx.MONEY_SCALES[low]
         if t.text in ("m", "bn", "k") and self.glued(after, j):
@@ -494,18 +621,22 @@ class _Scanner:
         if t is None:
             return None
         if t.kind == "num":
-            return k + 1, _parse_digits(t.text)
-        if t.kind == "word" and t.text.lower() in lx.NUMBER_WORDS:
-            return k + 1, float(lx.NUMBER_WORDS[t.text.lower()])
+            return k + 1, self.parse(t.text)
+        if t.kind == "word" and t.text.lower() in self.locale.number_words:
+            return k + 1, float(self.locale.number_words[t.text.lower()])
         return None
 
     # --- dates and times ----------------------------------------------------
 
     def month_at(self, i: int) -> bool:
         t = self.tok(i)
-        if t is None or t.kind != "word" or not t.text[0].isupper():
+        if t is None or t.kind != "word":
             return False
         low = t.text.lower()
+        if not self.locale.english and low in self.locale.months and low not in lx.MONTHS:
+            return True  # "14 octobre", "1 липня": most languages write months in lower case
+        if not t.text[0].isupper():
+            return False
         if low not in lx.MONTHS:
             return False
         if low in ("may", "mar", "jan", "dec") and t.text.isupper():
@@ -607,7 +738,7 @@ class _Scanner:
             after = self.tok(j + 2)
             if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
                 return None, j + 3  # a well or sample name: 22/10a-4
-            denominator = _parse_digits(self.tokens[j + 1].text)
+            denominator = self.parse(self.tokens[j + 1].text)
             if value is not None and denominator:
                 value = value / denominator
             j += 2
@@ -617,6 +748,18 @@ class _Scanner:
             j, factor = scale
             if value is not None:
                 value *= factor
+            rest = self.tok(j)
+            if (
+                self.tokens[j - 1].text in CJK_SCALES
+                and value is not None
+                and rest is not None
+                and rest.kind == "num"
+                and rest.text.isdecimal()
+                and self.glued(j - 1, j)
+                and float(rest.text) < factor
+            ):
+                value += float(rest.text)  # 1万2000 is 12,000
+                j += 1
             # "two hundred thousand"
             scale2 = self.scale_at(j, j - 1, kind == "money")
             if scale2 is not None:
@@ -643,6 +786,12 @@ class _Scanner:
                 j = late_scale[0]
         # unit
         unit_match = self.unit_at(j, j - 1)
+        if unit_match is None and not self.locale.english and kind != "money":
+            link_end = self._link_end(j)
+            if link_end is not None:
+                linked = self.unit_at(link_end, link_end - 1)
+                if linked is not None and linked[2] in ("money", "measure", "duration"):
+                    unit_match = linked  # "38 millions d'euros", "27 millones de euros"
         if unit_match is not None and kind == "money":
             unit_match = None  # "$639m year-earlier": a money amount takes no second unit
         if unit_match is not None:
@@ -656,6 +805,12 @@ class _Scanner:
                 if again is not None and again[2] == kind:
                     start, j = range_start, again[0]
         elif kind != "money":
+            suffix_end = self._case_suffix(j)
+            if suffix_end is not None:
+                if hint == "digits" and self.is_year(i) and j == i + 1:
+                    return self._make(start, suffix_end, None, "", approx, "date"), suffix_end  # "2029-ben"
+                counted = self._counted(suffix_end)
+                return self._make(start, suffix_end, value, counted, approx, kind), suffix_end
             # hyphenated measure: 2-hour, 30-item, 5-year-old
             hyphen = self._hyphen_word(j)
             if hyphen is not None and hyphen[1].isupper():
@@ -682,18 +837,50 @@ class _Scanner:
                             j += 1
         if kind == "money" and not unit:
             unit = "dollars"
+        if kind == "duration" and unit == "years" and not self.locale.english and hint == "digits" and self.is_year(i) and j == i + 2:
+            return self._make(start, j, None, "", approx, "date"), j  # "до 2031 года", "w 2020 roku"
         if kind == "count" and hint == "digits" and self.is_year(i) and self.is_year(j - 1) and j == i + 3:
             return self._make(start, j, None, "", approx, "date"), j  # 1997-1999, 2013–2017
         if kind == "count" and hint == "digits" and self.is_year(i) and j == i + 1:
-            counted = self._counted(j)
-            if not counted or not _looks_plural(counted.split()[-1]) or counted[0].isupper():
+            if self._reads_as_year(i, j, start):
                 # "in 1999", "the 2008 election", "2016 Olympic Games": a year, not a count
                 return self._make(start, j, None, "", approx, "date"), j
         if kind == "count" and not unit:
             unit = self._counted(j)
-            if unit and unit.split()[-1] in lx.CURRENCY_WORDS:
+            if unit and self.locale.english and unit.split()[-1] in lx.CURRENCY_WORDS:
                 kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
+            elif unit and not self.locale.english and unit.split()[-1].lower() in self.locale.currency_words:
+                kind, unit = "money", self.locale.currency_words[unit.split()[-1].lower()]
+        if hint == "words" and not self.locale.english and kind == "count" and not unit:
+            return None  # "neuf", "sei", "tre" alone are adjectives or verbs as often as numbers
         return self._make(start, j, value, unit, approx, kind), j
+
+    def _reads_as_year(self, i: int, j: int, start: int) -> bool:
+        """A bare four-digit number from 1000 to 2100 with nothing that makes it a count."""
+        counted = self._counted(j)
+        if self.locale.english:
+            return not counted or not _looks_plural(counted.split()[-1]) or counted[0].isupper()
+        if not counted:
+            return True
+        if counted[0].isupper() and self.locale.code != "de":  # German capitalises every noun
+            return True
+        # "en 2019", "in 2029 klaar", "до 2031 года": after a preposition it is a year;
+        # "recogido 2300 firmas", "rund 1500 Beschäftigte" count
+        prev = self.word(i - 1)
+        return start == i and (prev in self.locale.stop_words or prev in lx.YEAR_CUES or prev in self.locale.months)
+
+    def _case_suffix(self, j: int) -> int | None:
+        """A case ending glued to a number: "2029-ben", "2028:ssa", "2020'de" (Hungarian, Finnish, Turkish)."""
+        if not self.locale.case_suffixes or not self.is_sym(j, "-:'’") or not self.glued(j - 1, j):
+            return None
+        t = self.tok(j + 1)
+        if t is None or t.kind != "word" or not self.glued(j, j + 1) or len(t.text) > 5 or not t.text.islower():
+            return None
+        if t.text in self.locale.time_units or t.text in lx.UNIT_WORDS or t.text in lx.UNIT_SYMBOLS:
+            return None
+        if self.is_sym(j + 2, "-") and self.glued(j + 1, j + 2):
+            return None  # a longer compound: "40-es-évek"
+        return j + 2
 
     def _number_word_is_label(self, i: int) -> bool:
         """"one" as a pronoun: "one of", "one another", "no one", "the one", "on one hand"."""
@@ -725,6 +912,13 @@ class _Scanner:
 
     def _date_around(self, i: int, start: int) -> tuple[int, int] | None:
         t = self.tokens[i]
+        end = i + 1
+        while end < i + 7 and self.tok(end) is not None and self.tokens[end].text in CJK_DATE_MARKS and self.glued(end - 1, end):
+            end += 1  # 2024年12月1日: the date runs over each number and its mark
+            if self.tok(end) is not None and self.tokens[end].kind == "num" and self.glued(end - 1, end) and self.tok(end + 1) is not None and self.tokens[end + 1].text in CJK_DATE_MARKS:
+                end += 1
+        if end > i + 1:
+            return start, end
         # 2024-05-05, 05/05/2024, 12.05.2024
         if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", t.text):
             return start, i + 1
@@ -769,6 +963,12 @@ class _Scanner:
                 elif self.is_year(end) and self.near(end - 1, end):
                     end += 1
             return min(start, dstart), end
+        # "1. März", "1. juni 2025": a day written as an ordinal
+        if is_day and self.locale.dot_ordinals and self.is_sym(i + 1, ".") and self.glued(i, i + 1) and self.month_at(i + 2) and self.near(i + 1, i + 2):
+            end = i + 3
+            if self.is_year(end) and self.near(end - 1, end):
+                end += 1
+            return start, end
         # month after: "5 May 2024", "5 May"
         if is_day and self.month_at(i + 1) and self.near(i, i + 1):
             end = i + 2
@@ -928,7 +1128,10 @@ class _Scanner:
         return end, self.text[t.start : self.tokens[end - 1].end]
 
     def _counted(self, j: int) -> str:
-        return counted_noun_after(self.text, self.tokens[j].start if j < len(self.tokens) else len(self.text))
+        position = self.tokens[j].start if j < len(self.tokens) else len(self.text)
+        if self.locale.english:
+            return counted_noun_after(self.text, position)
+        return _foreign_counted_noun(self.text, position, self.locale)
 
     def _make(self, start: int, end_token: int, value: float | None, unit: str, approx: bool, kind: str) -> Quantity:
         s = self.tokens[start].start
@@ -951,14 +1154,18 @@ def _looks_plural(word: str) -> bool:
     return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
-def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
+def counted_noun_after(text: str, position: int, max_words: int = 4, language_code: str = "en") -> str:
     """The noun phrase right after a number: "33,000 [Syrian refugees]", "three [officers] defected".
 
     Best effort without a tagger: read up to `max_words` words, stopping at
     function words and punctuation, and end at the first plural noun. With no
     plural in reach the phrase is just its first word ("the 13th [general] to
     defect"), since the words after a singular head are usually a verb.
+    Other languages than English: see `_foreign_counted_noun`.
     """
+    locale = number_locale(language_code)
+    if not locale.english:
+        return _foreign_counted_noun(text, position, locale)
     words: list[str] = []
     window = text[position : position + 120]
     for match in _WORD.finditer(window):
@@ -983,12 +1190,69 @@ def counted_noun_after(text: str, position: int, max_words: int = 4) -> str:
     return " ".join(words)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity span in `text`, in order. Never raises on a str."""
+# Adjective endings that ask for the noun after them: "14 автобусных [маршрутов]", "20 nowych [mieszkań]".
+_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("ых", "их", "ые", "ие", "ый", "ий", "ой", "ая", "ое"),
+    "uk": ("их", "ий", "ві", "ні", "ої"),
+    "pl": ("ych", "ich", "ymi", "imi", "owe", "ne"),
+    "cs": ("ých", "ích", "ové", "né"),
+    "sk": ("ých", "ích", "ové", "né"),
+}
+_ELISION = re.compile(r"([^\W\d_]{1,4})['’]([^\W\d_].*)")
+
+
+def _foreign_counted_noun(text: str, position: int, locale: NumberLocale) -> str:
+    """What a number counts outside English: the first content word after it, skipping
+    linking words ("millions [d']euros", "21 [de] kilometri") and never a stop word;
+    two words when the first is an adjective that wants its noun (German lower-case
+    adjectives before a capitalised noun, Slavic adjective endings). Ideographs: one.
+    """
+    words: list[str] = []
+    window = text[position : position + 120]
+    links = 0
+    for match in _WORD.finditer(window):
+        word = match.group()
+        if not word[0].isalpha():
+            break
+        if _CJK_CHAR.match(word):
+            return word[0] if not words else " ".join(words)
+        elided = _ELISION.fullmatch(word)
+        if elided is not None:
+            if elided.group(1).lower() not in ELIDED_ARTICLES:
+                break  # "n'aurait", "qu'il": a verb phrase follows
+            word = elided.group(2)
+        low = word.lower()
+        if not words and low in locale.links and links < 2:
+            links += 1
+            continue
+        if len(word) == 1 or low in locale.stop_words or low in lx.NOUN_STOPS or low in locale.number_words:
+            break
+        words.append(word)
+        if len(words) >= 2 or window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
+            break
+        if not _wants_noun(word, locale.code):
+            break
+    if locale.code == "de" and len(words) == 2 and not words[1][0].isupper():
+        words = words[:1]  # "2028 gebaut werden": no noun after the first word
+    return " ".join(words)
+
+
+def _wants_noun(word: str, code: str) -> bool:
+    if code == "de":
+        return word[0].islower()
+    return word.lower().endswith(_ADJECTIVE_ENDINGS.get(code, ())) and len(word) > 4
+
+
+def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
+    """Every quantity span in `text`, in order. Never raises on a str.
+
+    `language_code` (ISO 639-1, as the language detector gives it) picks how
+    numbers are written: "1.200" is 1200 in German and 1.2 in English.
+    """
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _Scanner(text).scan()
+        return _Scanner(text, number_locale(language_code if isinstance(language_code, str) else "en")).scan()
     except Exception:  # a bug here must not take down a digest; the log keeps it visible
         log.exception("quantity scan failed")
         return []
