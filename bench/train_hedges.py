@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 TRAIN_BUCKETS = 80  # buckets 0..79 of 100 are train
 CV_FOLDS = 5
 L2_GRID = (0.3, 0.7, 1.5)
-MIN_FEATURE_COUNT = 2  # a feature must fire in at least this many training sentences
-PRUNE_BELOW = 0.05  # smaller weights (absolute value) are dropped: same CV F1, a model 2.5 times smaller
+MIN_FEATURE_COUNT = 2  # a feature must fire on at least this many training words
+PRUNE_BELOW = 0.05  # smaller weights (absolute value) are not stored: keeps the shipped model small
 ITERATIONS = 300
 CONFIDENT_PRECISION = 0.8  # the news marker's bar for a sentence with no hedged cue
 

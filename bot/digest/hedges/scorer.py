@@ -1,9 +1,9 @@
 """A small learned scorer that decides whether a sentence is uncertain, and which word makes it so.
 
 Each word of a sentence gets a probability of being an uncertainty cue from a
-logistic model over its features: the word, its Snowball stem, the stem with
-its left and with its right neighbour, the cue patterns that cover it, and the
-hedge-lexicon groups it belongs to. The sentence is uncertain when at least one
+logistic model over its features: the word, its Snowball stem (through sumy),
+the stem with its left and with its right neighbour, the cue patterns that
+cover it, and the hedge-lexicon groups it belongs to. The sentence is uncertain when at least one
 word is a cue: P(uncertain) = 1 - (1 - p0) * prod(1 - p_word) ("noisy-or"), p0
 being a small leak for sentences with no visible cue. The weights are learned
 from sentence labels alone (multiple-instance learning) by
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from nltk.stem.snowball import SnowballStemmer
+from sumy.nlp.stemmers import Stemmer
 
 from bot.digest.hedges.cue_lexicon import CueMatch
 
@@ -35,13 +35,13 @@ _EDGE = "<s>"
 
 
 @functools.lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
-    return SnowballStemmer("english")
+def _stemmer() -> Stemmer:
+    return Stemmer("english")  # sumy's wrapper of NLTK's Snowball stemmer (no NLTK data needed)
 
 
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer().stem(word)
+    return _stemmer()(word)
 
 
 def words_of(sentence: str) -> list[str]:
