@@ -11,6 +11,7 @@ caller can drop them.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
@@ -48,6 +49,12 @@ _ONE_AS_PRONOUN_NEXT = frozenset({
 _ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "that"})
 # English function words that may stand capitalised before a number at a sentence start.
 _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
+
+
+_CLOCK_WORDS_AFTER = frozenset({"uhr", "klokken", "kl", "óra", "órakor", "heure"})
+_DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
+# Italian articles before an hour: "alle 24", "dalle 8".
+_CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,11 @@ def _phrases_by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tup
 _PHRASES_BY_LAST = _phrases_by_last(lx.APPROX_PHRASES)
 
 
+@functools.lru_cache(maxsize=64)
+def _locale_phrases(code: str) -> dict[str, list[tuple[str, ...]]]:
+    return _phrases_by_last(number_locale(code).approx_phrases)
+
+
 def _parse_digits(text: str, comma_decimal: bool = False) -> float | None:
     """The value of a digit token with separators; None when it is not one number (1.2.3).
 
@@ -188,7 +200,7 @@ class _Scanner:
     def __init__(self, text: str, locale: NumberLocale) -> None:
         self.text = text
         self.locale = locale
-        self.phrases_by_last = _PHRASES_BY_LAST if locale.english else _phrases_by_last(locale.approx_phrases)
+        self.phrases_by_last = _PHRASES_BY_LAST if locale.english else _locale_phrases(locale.code)
         self.tokens = _tokenize(text)
         self.masked = self._masked_tokens(_scan_masks(text))
 
@@ -981,6 +993,8 @@ class _Scanner:
 
     def _time_at(self, i: int) -> int | None:
         t = self.tokens[i]
+        if not self.locale.english and _DOTTED_CLOCK.fullmatch(t.text) and self.word(i + 1) in _CLOCK_WORDS_AFTER and self.near(i, i + 1):
+            return i + 2  # "14.30 Uhr"
         if not t.text.isdecimal() or len(t.text) > 2:
             return None
         hour = int(t.text)
@@ -996,12 +1010,19 @@ class _Scanner:
                 marker = self._am_pm(j)
                 if marker is not None:
                     return marker
+                if not self.locale.english:
+                    return j + 1 if self.word(j) in _CLOCK_WORDS_AFTER and self.near(j - 1, j) else j  # "14:30 Uhr"
                 prev = self.word(i - 1)
                 if prev in ("at", "by", "until", "till", "from", "before", "after", "around", "about", "since", "to") or self.word(j) in ("gmt", "utc", "bst", "est", "edt", "pst", "cet", "local", "hours", "hrs", "h"):
                     if self.word(j) in ("gmt", "utc", "bst", "est", "edt", "pst", "cet"):
                         j += 1
                     return j
                 return None
+        if not self.locale.english and hour <= 24:
+            if self.word(j) in _CLOCK_WORDS_AFTER and self.near(i, j):
+                return j + 1  # "um 20 Uhr"
+            if self.word(i - 1) in _CLOCK_WORDS_BEFORE and self.near(i - 1, i) and self.unit_at(j, i) is None and not self._counted(j):
+                return j  # "fino alle 24"
         if 1 <= hour <= 12:
             return self._am_pm(j)
         return None
