@@ -76,7 +76,7 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         for s in sentences
         if (mark := marks.get(s.index)) is not None
     ]
-    figures = find_figures(sentences, limit=settings.max_figures)
+    figures = find_figures(sentences, limit=settings.max_figures, language_code=language.code)
     return Digest(
         source=article.source,
         title=article.title,
