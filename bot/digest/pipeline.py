@@ -12,9 +12,8 @@ import os
 import re
 from dataclasses import dataclass
 
-# One BLAS thread per process, set before numpy loads: the summarizer's SVDs are small, and
-# OpenBLAS's spinning helper threads made each one ~25x slower on a busy 2-core host with
-# two digest workers (docs/PERFORMANCE.md). An operator's own setting wins.
+# One BLAS thread per process, set before numpy loads: the summarizer's matrices are small, and
+# OpenBLAS's spinning helper threads slowed them many times over on a busy 2-core host.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
