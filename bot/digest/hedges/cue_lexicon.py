@@ -1,8 +1,9 @@
 """Hand-written English cue patterns for hedged, conditional and attributed claims.
 
-The patterns are deliberately broad (high recall); a learned scorer decides
-whether the hedged cues of a sentence really make it uncertain. Every match
-keeps the sentence's own spelling so the digest can quote it.
+The patterns are deliberately broad (high recall): the news marker counts
+every hedged cue, while in the benchmark mode a learned scorer weighs them
+(see `hedge_marker`). Every match keeps the sentence's own spelling so the
+digest can quote it.
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ _CASE_SENSITIVE = frozenset({"attr:inverted", "attr:told"})
 _COMPILED = tuple(
     (name, kind, re.compile(pattern, 0 if name in _CASE_SENSITIVE else _FLAGS)) for name, kind, pattern in _PATTERNS
 )
-# A conditional's consequence: "if ..., it would ..." (only counted when a condition is present).
+# A conditional's consequence, "if ..., it would ...": a cue only where a condition is present.
 _WOULD = re.compile(r"\bwould\b", _FLAGS)
 
 
@@ -160,10 +161,8 @@ def find_cues(sentence: str) -> list[CueMatch]:
         if all(cue.end <= k.start or cue.start >= k.end for k in kept):
             kept.append(cue)
     if any(c.kind == "conditional" for c in kept):
-        first_condition = min(c.start for c in kept if c.kind == "conditional")
         for m in _WOULD.finditer(sentence):
-            inside = any(not (m.end() <= k.start or m.start() >= k.end) for k in kept)
-            if not inside and (m.start() > first_condition or ", " in sentence[m.end():]):
+            if all(m.end() <= k.start or m.start() >= k.end for k in kept):
                 kept.append(CueMatch(m.group(0), "cond:would", "conditional", m.start(), m.end()))
     kept.sort(key=lambda c: c.start)
     return kept
