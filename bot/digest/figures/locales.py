@@ -131,6 +131,21 @@ _FOREIGN_CURRENCIES: dict[str, str] = {
     **{w: "dirhams" for w in ("درهم",)},
     **{w: "dinars" for w in ("دينار",)},
 }
+# Unit symbols in Cyrillic and Greek script (Latin ones are in lx.UNIT_SYMBOLS).
+FOREIGN_UNIT_SYMBOLS = frozenset({
+    "г", "кг", "мг", "мл", "л", "см", "мм", "км", "м", "га", "т", "гр", "кВт", "МВт", "ГВт", "кВт·ч",
+    "χλμ", "χιλ", "μ", "τ", "κιλά", "γρ", "lt", "Std",
+})
+# Unit words outside English by stem, declined forms included ("kilometri", "километров").
+FOREIGN_UNIT_STEMS: tuple[str, ...] = (
+    "kilomet", "kilómet", "kilomét", "chilomet", "quilómet", "quilômet", "километ", "кіломет", "χιλιόμετρ",
+    "kilometr", "meter", "mètre", "metri", "metrů", "metrov", "metrów", "метр", "μέτρ",
+    "hektar", "hectare", "hectárea", "ettar", "гектар", "στρέμμ",
+    "tonne", "tonelada", "tonnellat", "tonn", "тонн", "τόνο",
+    "grad", "degré", "grados", "gradi", "градус", "stopni", "stupň", "βαθμ", "fok",
+    "gramm", "gramo", "grammi", "грамм", "грам", "kilogramm", "kilogramo", "килограмм", "кілограм",
+    "liter", "litre", "litro", "litri", "литр", "літр", "λίτρ",
+)
 # Currency symbols that may follow the amount ("10 000 €", "50 zł"); "$" only outside English.
 CURRENCY_SYMBOLS_AFTER: dict[str, str] = {
     "€": "euros", "£": "pounds", "₽": "roubles", "₴": "hryvnias", "₺": "lira", "₹": "rupees",

@@ -26,6 +26,8 @@ from bot.digest.figures.locales import (
     CJK_SCALES,
     CURRENCY_SYMBOLS_AFTER,
     ELIDED_ARTICLES,
+    FOREIGN_UNIT_STEMS,
+    FOREIGN_UNIT_SYMBOLS,
     PERCENT_PHRASES,
     REFERENCE_WORDS,
     SCALE_ABBREVIATIONS,
@@ -52,6 +54,7 @@ _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some",
 
 
 _CLOCK_WORDS_AFTER = frozenset({"uhr", "klokken", "kl", "óra", "órakor", "heure"})
+_DOTTED_MODIFIERS = frozenset({"ca", "cca", "ok", "kb", "approx", "appr", "prib", "ок", "ср", "прибл"})
 _DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
 # Italian articles before an hour: "alle 24", "dalle 8".
 _CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
@@ -430,6 +433,8 @@ class _Scanner:
             k -= 1
             if self.is_sym(k, "=<>") and self.glued(k, k + 1):  # <=, >=
                 start, k = k, k - 1
+        if not self.locale.english and self.is_sym(k, ".") and self.word(k - 1) in _DOTTED_MODIFIERS and self.glued(k - 1, k):
+            k -= 1  # "ca. 10 Mio.", "ok. 5", "cca. 20"
         # the longest word phrase ending right before the number
         for phrase in self.phrases_by_last.get(self.word(k), ()):
             n = len(phrase)
@@ -488,6 +493,8 @@ class _Scanner:
             end = self._compound_unit(j + 1)
             if end > j + 1:
                 return end, self.text[t.start : self.tokens[end - 1].end], "measure"
+            if not self.locale.english and low in time_units and low not in lx.TIME_UNITS:
+                return j + 1, time_units[low], "duration"  # "шесть лет", "2 Jahre"
             return j + 1, time_units.get(low, low) if len(low) > 3 else t.text, "duration"
         if t.text in lx.UNIT_SYMBOLS or low in lx.UNIT_WORDS:
             if low in ("square", "cubic", "sq"):
@@ -510,7 +517,13 @@ class _Scanner:
         if currency is not None:
             end = j + 2 if self.is_sym(j + 1, ".") and self.glued(j, j + 1) and len(low) <= 3 and self._continues(j + 2) else j + 1
             return end, currency, "money"  # German nouns are capitalised: "5 Millionen Euro"
+        if t.text in FOREIGN_UNIT_SYMBOLS:
+            end = self._compound_unit(j + 1)
+            return end, self.text[t.start : self.tokens[end - 1].end], "measure"  # "150 г", "5 км"
+        if low.startswith(FOREIGN_UNIT_STEMS) and len(low) <= 14:
+            return j + 1, t.text, "measure"  # "21 kilometri", "180 градусов", "70 hektarów"
         return None
+
 
     def _cjk_unit_at(self, j: int) -> tuple[int, str, str] | None:
         t = self.tokens[j]
@@ -717,8 +730,8 @@ class _Scanner:
             if mstart < cstart:
                 start, approx = mstart, approx or mapprox
 
-        # dates: "May 5, 2024", "5 May 2024", "May 2024"
-        if hint == "digits" and value is not None:
+        # dates: "May 5, 2024", "5 May 2024", "May 2024", "01.01.2019"
+        if hint == "digits" and (value is not None or self._is_date_digits(i)):
             date = self._date_around(i, start)
             if date is not None:
                 dstart, dend = date
