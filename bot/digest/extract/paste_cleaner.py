@@ -259,6 +259,9 @@ def _key(line: str) -> str:
     return " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters that str.strip() keeps
+
+
 @dataclass(frozen=True)
 class PasteLine:
     text: str
@@ -268,7 +271,7 @@ class PasteLine:
 
 
 def split_lines(text: str) -> list[PasteLine]:
-    raw = [line.strip() for line in text.split("\n")]
+    raw = [line.strip().strip(_INVISIBLE).strip() for line in text.split("\n")]
     lines: list[PasteLine] = []
     for i, line in enumerate(raw):
         if not line:
@@ -767,8 +770,15 @@ _CHROME_PREFIX, _LOG_WORDS, _ENDS_SENTENCE = (FEATURE_NAMES.index(n) for n in ("
 _LOG_4 = math.log1p(4)
 
 
-def trim_regions(features: Sequence[Sequence[float]], keep: list[bool], drop_chrome: bool, trim_edges: bool) -> list[bool]:
-    """Remove chrome lines inside kept regions and non-prose lines at their edges."""
+def trim_regions(
+    features: Sequence[Sequence[float]],
+    keep: list[bool],
+    drop_chrome: bool,
+    trim_edges: bool,
+    probs: Sequence[float] | None = None,
+    edge_prob: float = 0.0,
+) -> list[bool]:
+    """Remove chrome lines inside kept regions, and at their edges non-prose lines and lines scoring below `edge_prob`."""
     keep = list(keep)
     if drop_chrome:
         for i, line_features_ in enumerate(features):
@@ -786,9 +796,9 @@ def trim_regions(features: Sequence[Sequence[float]], keep: list[bool], drop_chr
                 j += 1
             # region [i, j): strip short non-prose lines at both ends
             a, b = i, j
-            while a < b and not _is_prose(features[a]):
+            while a < b and (not _is_prose(features[a]) or (probs is not None and probs[a] < edge_prob)):
                 a += 1
-            while b > a and not _is_prose(features[b - 1]):
+            while b > a and (not _is_prose(features[b - 1]) or (probs is not None and probs[b - 1] < edge_prob)):
                 b -= 1
             for k in range(i, j):
                 keep[k] = a <= k < b
@@ -817,7 +827,7 @@ def select_lines(analysis: Analysis, decode: dict[str, Any]) -> list[bool]:
             keep = [False] * len(lines)  # menus only: no article to return
     extend = decode.get("extend_prob", 0.0)
     if extend:
-        keep = extend_regions(analysis.features, keep, probs, extend)
+        keep = extend_regions(analysis.features, keep, analysis.probs, extend)  # unshifted: its own floor
     keep = cut_trailing_sections(lines, analysis.features, keep, decode["tail_share"], decode.get("comment_cut", False))
     return keep
 
@@ -836,7 +846,10 @@ def decode_lines(analysis: Analysis, decode: dict[str, Any], model: dict[str, An
     if floor:
         # Inside a region, a line the classifier is sure about is still dropped (mid-article promos).
         keep = [k and p >= floor for k, p in zip(keep, probs)]
-    trimmed = trim_regions(analysis.features, keep, decode.get("drop_chrome", False), decode.get("trim_edges", False))
+    trimmed = trim_regions(
+        analysis.features, keep, decode.get("drop_chrome", False), decode.get("trim_edges", False),
+        probs, decode.get("edge_prob", 0.0),
+    )
     if any(trimmed):
         keep = trimmed
     title = lines[title_index].text if title_index is not None else ""
