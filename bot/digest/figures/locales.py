@@ -186,7 +186,7 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
            "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "trinta": 30, "quarenta": 40,
            "cinquenta": 50, "sessenta": 60, "setenta": 70, "oitenta": 80, "noventa": 90, "cem": 100},
     "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-           "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
+           "één": 1, "tien": 10, "elf": 11, "twaalf": 12, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50,
            "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100},
     "sv": {"två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9, "tio": 10,
            "elva": 11, "tolv": 12, "tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50},
@@ -194,21 +194,28 @@ _NUMBER_WORDS: dict[str, dict[str, int]] = {
            "elleve": 11, "tolv": 12, "tyve": 20, "tredive": 30, "fyrre": 40, "halvtreds": 50},
     "no": {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9,
            "ti": 10, "elleve": 11, "tolv": 12, "tjue": 20, "tretti": 30, "førti": 40, "femti": 50},
-    "ru": {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
+    "ru": {"один": 1, "одна": 1, "одно": 1, "одиннадцать": 11, "двенадцать": 12, "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8,
            "девять": 9, "десять": 10, "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50},
-    "uk": {"два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7, "вісім": 8,
+    "uk": {"один": 1, "одна": 1, "одне": 1, "одинадцять": 11, "дванадцять": 12, "два": 2, "дві": 2, "три": 3, "чотири": 4, "п'ять": 5, "шість": 6, "сім": 7, "вісім": 8,
            "дев'ять": 9, "десять": 10, "двадцять": 20, "тридцять": 30, "сорок": 40, "п'ятдесят": 50},
-    "pl": {"dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "siedem": 7, "osiem": 8,
+    "pl": {"jeden": 1, "jedna": 1, "jedno": 1, "jedenaście": 11, "dwanaście": 12, "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "pięć": 5, "sześć": 6, "siedem": 7, "osiem": 8,
            "dziewięć": 9, "dziesięć": 10, "dwadzieścia": 20, "trzydzieści": 30, "czterdzieści": 40, "pięćdziesiąt": 50},
-    "cs": {"dva": 2, "dvě": 2, "tři": 3, "čtyři": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9, "deset": 10},
-    "sk": {"dva": 2, "dve": 2, "tri": 3, "štyri": 4, "päť": 5, "šesť": 6, "sedem": 7, "osem": 8, "deväť": 9, "desať": 10},
+    "cs": {"jeden": 1, "jedna": 1, "jedno": 1, "jedenáct": 11, "dvanáct": 12, "dvacet": 20, "dva": 2, "dvě": 2, "tři": 3, "čtyři": 4, "pět": 5, "šest": 6, "sedm": 7, "osm": 8, "devět": 9, "deset": 10},
+    "sk": {"jeden": 1, "jedna": 1, "jedno": 1, "jedenásť": 11, "dvanásť": 12, "dvadsať": 20, "dva": 2, "dve": 2, "tri": 3, "štyri": 4, "päť": 5, "šesť": 6, "sedem": 7, "osem": 8, "deväť": 9, "desať": 10},
     "ro": {"doi": 2, "două": 2, "trei": 3, "patru": 4, "cinci": 5, "șase": 6, "şase": 6, "șapte": 7,
-           "şapte": 7, "opt": 8, "nouă": 9, "zece": 10},
+           "şapte": 7, "opt": 8, "nouă": 9, "zece": 10, "unsprezece": 11, "doisprezece": 12, "douăsprezece": 12, "douăzeci": 20},
     "fi": {"kaksi": 2, "kolme": 3, "neljä": 4, "viisi": 5, "kuusi": 6, "seitsemän": 7, "kahdeksan": 8,
-           "yhdeksän": 9, "kymmenen": 10},
-    "hu": {"kettő": 2, "két": 2, "három": 3, "négy": 4, "öt": 5, "hat": 6, "hét": 7, "nyolc": 8, "kilenc": 9, "tíz": 10},
+           "yhdeksän": 9, "kymmenen": 10, "yksitoista": 11, "kaksitoista": 12, "kaksikymmentä": 20},
+    "hu": {"kettő": 2, "két": 2, "három": 3, "négy": 4, "öt": 5, "hat": 6, "hét": 7, "nyolc": 8, "kilenc": 9, "tíz": 10, "tizenegy": 11, "tizenkét": 12, "tizenkettő": 12, "húsz": 20},
     "el": {"δύο": 2, "τρεις": 3, "τρία": 3, "τέσσερις": 4, "τέσσερα": 4, "πέντε": 5, "έξι": 6, "επτά": 7,
-           "εφτά": 7, "οκτώ": 8, "οχτώ": 8, "εννέα": 9, "δέκα": 10},
+           "εφτά": 7, "οκτώ": 8, "οχτώ": 8, "εννέα": 9, "δέκα": 10, "έντεκα": 11, "δώδεκα": 12, "είκοσι": 20},
+}
+
+# How tens and units join: "vingt-cinq" (a glued hyphen), "treinta y dos", "vinte e dois".
+NUMBER_JOINERS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"-", "et"}), "es": frozenset({"y"}), "pt": frozenset({"e"}), "it": frozenset(),
+    "ro": frozenset({"și", "şi"}), "ru": frozenset({" "}), "uk": frozenset({" "}), "pl": frozenset({" "}),
+    "cs": frozenset({" "}), "sk": frozenset({" "}), "el": frozenset({" "}), "fi": frozenset({" "}),
 }
 
 # Words between a number (or scale) and what it counts: "millions d'euros", "21 de kilometri".

@@ -16,7 +16,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Mapping, NamedTuple
 
 from bot.digest.figures import lexicon as lx
 from bot.digest.figures.locales import (
@@ -28,6 +28,7 @@ from bot.digest.figures.locales import (
     ELIDED_ARTICLES,
     FOREIGN_UNIT_STEMS,
     FOREIGN_UNIT_SYMBOLS,
+    NUMBER_JOINERS,
     PERCENT_PHRASES,
     REFERENCE_WORDS,
     SCALE_ABBREVIATIONS,
@@ -302,7 +303,26 @@ class _Scanner:
             if unit_word in lx.NUMBER_WORDS and lx.NUMBER_WORDS[unit_word] < 10 and self.near(k - 1, k):
                 value += lx.NUMBER_WORDS[unit_word]
                 j = k + 1
+        elif not self.locale.english and value >= 20 and value % 10 == 0 and value < 100:
+            j, units = self._units_after_tens(j, words)
+            value += units
         return j, value, "words"
+
+    def _units_after_tens(self, j: int, words: Mapping[str, int]) -> tuple[int, int]:
+        """(end, units) of "vingt-cinq", "treinta y dos", "двадцать пять" after the tens word before token j."""
+        joiners = NUMBER_JOINERS.get(self.locale.code, frozenset())
+        if "-" in joiners and self.is_sym(j, "-") and self.glued(j - 1, j) and self.glued(j, j + 1):
+            k = j + 1
+        elif self.word(j) in joiners and self.near(j - 1, j):
+            k = j + 1
+        elif " " in joiners:
+            k = j
+        else:
+            return j, 0
+        unit_word = self.word(k)
+        if unit_word in words and 0 < words[unit_word] < 10 and self.near(k - 1, k):
+            return k + 1, words[unit_word]
+        return j, 0
 
     def _glued_number_after(self, j: int) -> bool:
         """Token j runs straight into more digits or a decimal part ("000,5" is not a group)."""

@@ -187,6 +187,12 @@ def test_elided_article_is_not_a_day_unit() -> None:
         ("nl", "drie lijnen", 3, "lijnen"),
         ("ru", "три линии", 3, "линии"),
         ("sv", "fem stationer", 5, "stationer"),
+        ("fr", "vingt-cinq arbres", 25, "arbres"),
+        ("es", "treinta y dos personas", 32, "personas"),
+        ("pt", "vinte e duas escolas", 22, "escolas"),
+        ("ru", "двадцать пять станций", 25, "станций"),
+        ("nl", "één station", 1, "station"),
+        ("pl", "jedenaście przystanków", 11, "przystanków"),
     ],
 )
 def test_number_words(code: str, text: str, value: float, noun: str) -> None:
