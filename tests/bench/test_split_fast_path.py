@@ -19,6 +19,13 @@ LINES = [
     "Gov. Brown signed the bill at 10 a.m. local time. It takes effect in March.",
     "The film (in cinemas now) Opens on Friday. Tickets are sold out.",
     "A headline without a stop",
+    # pysbd cuts after a footnote number, after ')' before a letter, and inside "X.509 PKIs."
+    "Some states impose an estate tax.9 Those states are:",
+    "You may prefer a smaller office (consulting).Consulting offices are smaller.",
+    "const name = line.slice(0, equalsIndex).trim()",
+    "Anupriya.V.Sagar 6/11/2023 at 3:26am",
+    "This sits between the Web of Trust and centralized X.509 PKIs.",
+    "sudo ufw allow from xxx.xxx.x.x/xx to any port 22 proto tcp",
 ]
 
 

@@ -95,7 +95,8 @@ def _sample(text: str) -> str:
 
 def identify(text: str) -> str:
     """Return langdetect's code for `text` ("en", "zh-cn", ...); raise DigestError if it cannot tell."""
-    if len(_WORD.findall(text)) < MIN_WORDS_TO_DETECT and len(text.strip()) < 20:
+    # the length test first: counting the words of a long article would cost a pass over all of it
+    if len(text.strip()) < 20 and len(_WORD.findall(text)) < MIN_WORDS_TO_DETECT:
         raise DigestError("The text is too short to tell its language.")
     detector = _factory().create()
     detector.append(_sample(text))

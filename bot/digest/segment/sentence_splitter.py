@@ -47,9 +47,11 @@ _LIST_MARKER = re.compile(
     r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])(?:%s)(?=[.)])"
     % "|".join(sorted({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS}, key=len, reverse=True))
 )
-# Stops that might end a sentence: pysbd never splits at a period before a digit or between
-# two ASCII word characters ("12.9", ".45", "wired.com", "U.S"); those are not stops here.
-_STOP = re.compile(r"[!?]|(?<!\w)\.(?!\d)|(?<=\w)\.(?!\w)", re.ASCII)
+# Stops that might end a sentence. pysbd never splits at a period between two word characters
+# and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
+# space and a digit (".45"); those are not stops here. (After a letter, before a digit it
+# may: "tax.9 Those" is cut after the footnote number.)
+_STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
 _LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
 _PYSBD_ENGLISH = pysbd.languages.LANGUAGE_CODES["en"].Abbreviation
@@ -99,7 +101,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
             ends_sentence = len(following) == 2 and following[0] == " " and "A" <= following[1] <= "Z"
             if ends_sentence or not all(_is_inert(line, s.start()) for s in _STOP.finditer(line, span.start(), span.end())):
                 unsure.append((span.start(), span.end()))
-        masked = _SPAN.sub(lambda m: "_" * len(m.group()), line)
+        masked = _SPAN.sub(lambda m: "\x00" * len(m.group()), line)  # not a word character, not a stop
         if _SPAN_CHARS.search(masked):
             return None
     pieces: list[tuple[str, bool]] = []
