@@ -44,6 +44,10 @@ from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 log = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("paste_cleaner_model.json")
+# Work limits that keep any input to a couple of seconds. Browser pastes of article pages are far
+# smaller (the largest of 892 benchmark pastes has 76,301 characters); beyond these, the tail is ignored.
+MAX_PASTE_CHARS = 2_000_000
+MAX_LINES = 40_000
 
 
 @dataclass(frozen=True)
@@ -537,6 +541,9 @@ def analyse(text: str, model: dict[str, Any] | None = None) -> Analysis:
     """Split a paste into lines (after hard-wrap rejoining) and score each one."""
     model = model or load_model()
     lines = split_lines(rejoin_hard_wraps(text))
+    if len(lines) > MAX_LINES:
+        log.warning("paste of %d lines: cleaning only the first %d", len(lines), MAX_LINES)
+        lines = lines[:MAX_LINES]
     if not lines:
         return Analysis([], [], [])
     own = own_features(lines)
@@ -850,8 +857,10 @@ def decode_lines(analysis: Analysis, decode: dict[str, Any], model: dict[str, An
         analysis.features, keep, decode.get("drop_chrome", False), decode.get("trim_edges", False),
         probs, decode.get("edge_prob", 0.0),
     )
-    if any(trimmed):
-        keep = trimmed
+    if not any(trimmed):
+        # Trimming took everything: keep what reads as prose, or nothing when only menus were kept.
+        trimmed = [k and _is_prose(f) and not _is_chrome_line(f) for k, f in zip(keep, analysis.features)]
+    keep = trimmed
     title = lines[title_index].text if title_index is not None else ""
     paragraphs = [line.text for i, line in enumerate(lines) if keep[i] and i != title_index]
     return CleanedPaste(title, "\n\n".join(paragraphs))
@@ -861,5 +870,8 @@ def clean_paste(text: str) -> CleanedPaste:
     """Split a browser paste into the article's headline and body; chrome around them is dropped."""
     if not isinstance(text, str) or not text.strip():
         return CleanedPaste("", "")
+    if len(text) > MAX_PASTE_CHARS:
+        log.warning("paste of %d characters: cleaning only the first %d", len(text), MAX_PASTE_CHARS)
+        text = text[:MAX_PASTE_CHARS]
     model = load_model()
     return decode_lines(analyse(text, model), model["decode"], model)
