@@ -394,6 +394,8 @@ class _Scanner:
             return False
         if not self.locale.english and (low in self.locale.stop_words or low in self.locale.months):
             return False
+        if self.locale.code == "de" and self._amount_follows(i):
+            return False  # German capitalises every noun: "laut Polizei 300 Menschen", "Kosten 5 Millionen"
         if prev.text in _STATISTIC_ABBREVIATIONS:
             return False  # they name the kind of number: "CI 1.9–2.6", "SD 4", "AD 1850"
         if low in self.phrases_by_last:
@@ -404,6 +406,16 @@ class _Scanner:
         if before.kind == "sym" and before.text in ".!?:;\"“—–-":
             return False  # first word of a sentence or clause
         return True
+
+    def _amount_follows(self, i: int) -> bool:
+        """A capitalised noun, scale, unit or currency right after the number at token i."""
+        j = i + 1
+        nxt = self.tok(j)
+        if nxt is None or not self.near(i, j) or self.glued(i, j):
+            return False
+        if self.scale_at(j, i, False) is not None or self.unit_at(j, i) is not None:
+            return True
+        return nxt.kind == "word" and nxt.text[0].isupper() and nxt.text.lower() not in self.locale.stop_words
 
     def _is_citation_year(self, i: int, depth: int = 0) -> bool:
         """A year in an author-year citation: "(Moore et al., 1991)", "Smith (2004)", "Jones, 2010a"."""

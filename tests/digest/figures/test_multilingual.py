@@ -294,6 +294,12 @@ def test_dates(code: str, text: str) -> None:
     assert quantity.kind == "date" and quantity.value is None
 
 
+def test_german_nouns_before_amounts_are_no_names() -> None:
+    assert only("Laut Polizei 300 Menschen", "de").value == 300
+    assert only("Kosten 5 Millionen Euro", "de").kind == "money"
+    assert find_quantities("der neue Airbus 380 fliegt", "de") == []  # still a name
+
+
 def test_four_digit_count_after_a_verb() -> None:
     quantity = only("ha recogido 2300 firmas", "es")
     assert quantity.kind == "count" and quantity.value == 2300
