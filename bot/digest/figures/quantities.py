@@ -7,6 +7,11 @@ number of neighbouring tokens, so the whole scan is linear in the text length.
 Labels ("Table 4", "[12]", "x11"), phone numbers, web addresses and list
 numbering are left out; dates and times of day are kept as their own kinds so a
 caller can drop them.
+
+Other languages: `find_quantities(text, language_code)` reads numbers the way
+that language writes them (see `locales.NumberLocale`: "1.200" and "3,5" in
+German, "38 millions d'euros", "60 миллиардов рублей", "12亿元"). English, the
+default, keeps exactly the rules above; the other languages add to them.
 """
 
 from __future__ import annotations

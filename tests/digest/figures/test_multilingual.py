@@ -378,6 +378,8 @@ def test_odd_language_codes_fall_back() -> None:
     assert only("1.200 users", "").value == pytest.approx(1.2)
     assert only("unter 1.200 Nutzern", "DE").value == 1200
     assert find_quantities("3 Linien", None) != []  # type: ignore[arg-type]
+    figures = find_figures([Sentence(0, "Es kostet 5 Millionen Euro.", 0)], language_code=None)  # type: ignore[arg-type]
+    assert [f.value for f in figures] == [5e6]
 
 
 @pytest.mark.parametrize(
