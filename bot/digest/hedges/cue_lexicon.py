@@ -1,19 +1,29 @@
-"""Hand-written English cue patterns for hedged, conditional and attributed claims.
+"""Hand-written cue patterns for hedged, conditional and attributed claims, and the English ones.
 
 The patterns are deliberately broad (high recall): the news marker counts
 every hedged cue, while in the benchmark mode a learned scorer weighs them
 (see `hedge_marker`). Every match keeps the sentence's own spelling so the
 digest can quote it.
+
+Speed: a sentence is cut into letter runs once, and only the patterns one of
+its words can start (each pattern names the word beginnings it needs, its
+"triggers") are run; most sentences hold none of them. Which patterns a word
+can start is cached per word. `CueLexicon.find_cues(..., prefilter=False)`
+runs every pattern, for checking that the filter changes nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import Callable, Sequence
 
 from bot.digest.models import HedgeKind
 
 _FLAGS = re.IGNORECASE
+# Letter runs: a pattern's trigger word starts at one, since every pattern begins its word at \b.
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -25,9 +35,98 @@ class CueMatch:
     end: int
 
 
+@dataclass(frozen=True)
+class CuePattern:
+    name: str
+    kind: HedgeKind
+    regex: re.Pattern[str]
+    # Word beginnings (matched like the pattern: case-insensitively): no match is possible
+    # unless one of the sentence's letter runs starts with one of them.
+    triggers: tuple[str, ...]
+
+
+def cue_pattern(name: str, kind: HedgeKind, pattern: str, triggers: Sequence[str], case_sensitive: bool = False) -> CuePattern:
+    return CuePattern(name, kind, re.compile(pattern, 0 if case_sensitive else _FLAGS), tuple(triggers))
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """One language's cue patterns."""
+
+    language: str
+    patterns: tuple[CuePattern, ...]
+    # A conditional's consequence ("would"): a cue only in a sentence that also holds a condition cue.
+    consequence: re.Pattern[str] | None = None
+    consequence_name: str = "cond:consequence"
+    # Cues no single pattern can find (the English modal "may" against the month), with their triggers.
+    special: Callable[[str], list[CueMatch]] | None = None
+    special_triggers: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def _trigger_regex(self) -> re.Pattern[str]:
+        """Which triggers a word starts with: group i is pattern i's triggers, the last group the special finder's.
+
+        Every group sits in its own lookahead at the word's start, so one word can start several patterns;
+        a pattern (or special finder) without triggers gets an empty group, which always matches.
+        """
+        alternations = [p.triggers for p in self.patterns] + [self.special_triggers]
+        groups = "".join(f"(?=({'|'.join(map(re.escape, triggers))})?)" for triggers in alternations)
+        return re.compile(groups, _FLAGS)
+
+    @functools.cached_property
+    def _patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
+        trigger_regex = self._trigger_regex
+
+        @functools.lru_cache(maxsize=65536)
+        def patterns_of_word(word: str) -> tuple[int, ...]:
+            m = trigger_regex.match(word)
+            if m is None:
+                return ()
+            return tuple(i for i, value in enumerate(m.groups()) if value is not None)
+
+        return patterns_of_word
+
+    def candidate_patterns(self, sentence: str) -> tuple[list[CuePattern], bool]:
+        """The patterns that may match the sentence, and whether the special finder may."""
+        lookup = self._patterns_of_word
+        wanted: set[int] = set()
+        for word in _LETTERS.findall(sentence):
+            wanted.update(lookup(word))
+        special = len(self.patterns) in wanted
+        return [self.patterns[i] for i in sorted(wanted) if i < len(self.patterns)], special
+
+    def find_cues(self, sentence: str, prefilter: bool = True) -> list[CueMatch]:
+        """All cue matches in reading order; where matches overlap the longest one stays."""
+        if prefilter:
+            patterns, run_special = self.candidate_patterns(sentence)
+        else:
+            patterns, run_special = list(self.patterns), True
+        candidates = self.special(sentence) if self.special is not None and run_special else []
+        for pattern in patterns:
+            for m in pattern.regex.finditer(sentence):
+                text = m.group(0).rstrip(".,;:")  # a source name at the end of the sentence takes no full stop
+                if text:
+                    candidates.append(CueMatch(text, pattern.name, pattern.kind, m.start(), m.start() + len(text)))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+        kept: list[CueMatch] = []
+        for cue in candidates:
+            if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+                kept.append(cue)
+        if self.consequence is not None and any(c.kind == "conditional" for c in kept):
+            for m in self.consequence.finditer(sentence):
+                if all(m.end() <= k.start or m.start() >= k.end for k in kept):
+                    kept.append(CueMatch(m.group(0), self.consequence_name, "conditional", m.start(), m.end()))
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+
 def _words(*words: str) -> str:
     return r"(?:" + "|".join(words) + r")"
 
+
+# --- English
 
 # Words after which a capitalised "May" is the month ("in May", "early May").
 _MONTH_CONTEXT = re.compile(
@@ -37,92 +136,116 @@ _MONTH_CONTEXT = re.compile(
 _MAY = re.compile(r"\bmay\b", _FLAGS)
 # "May 5", "May 2020", "May, 2020", "May-June": the month whatever comes before.
 _MAY_AS_DATE = re.compile(r"\s*(?:,\s*)?(?:\d|[-–]\s*[A-Z])")
+_LOWER_MAY_AT_END = re.compile(r"\s*(?:[,.;]|$)")
 
-_PASSIVE_EPISTEMIC = _words(
-    "believed", "thought", "considered", "regarded", "said", "rumou?red", "reputed", "claimed",
+_PASSIVE_EPISTEMIC_WORDS = (
+    "believed", "thought", "considered", "regarded", "said", "rumored", "rumoured", "reputed", "claimed",
     "alleged", "suspected", "argued", "suggested", "speculated", "feared", "presumed", "supposed",
 )
+_PASSIVE_EPISTEMIC = _words(*_PASSIVE_EPISTEMIC_WORDS)
+_WEASEL_VERBS = ("say", "said", "believe", "argue", "claim", "think", "thought", "feel", "felt", "contend",
+                 "maintain", "consider", "speculate")
+_INVERTED_VERBS = ("reports", "reported", "writes", "wrote", "says", "said", "told", "tells", "adds", "added",
+                   "notes", "noted", "explains", "explained")
+_SAID_VERBS = ("said", "says", "stated", "announced", "claimed", "insisted", "warned", "confirmed", "acknowledged",
+               "told")
 
-# (name, kind, pattern). Order does not matter: overlapping matches keep the longest.
-_PATTERNS: tuple[tuple[str, HedgeKind, str], ...] = (
+# (name, kind, pattern, triggers). Order does not matter: overlapping matches keep the longest.
+# The triggers are word beginnings one of which every match holds (see `CuePattern`).
+_ENGLISH: tuple[tuple[str, HedgeKind, str, tuple[str, ...]], ...] = (
     # --- hedged: modal and epistemic words
-    ("modal:might", "hedged", r"\bmight\b"),
-    ("modal:could", "hedged", r"\bcould\b(?!\s+not\s+be\s+reached)"),
-    ("adv:maybe", "hedged", r"\bmaybe\b"),
-    ("adv:perhaps", "hedged", r"\bperhaps\b"),
+    ("modal:might", "hedged", r"\bmight\b", ("might",)),
+    ("modal:could", "hedged", r"\bcould\b(?!\s+not\s+be\s+reached)", ("could",)),
+    ("adv:maybe", "hedged", r"\bmaybe\b", ("maybe",)),
+    ("adv:perhaps", "hedged", r"\bperhaps\b", ("perhaps",)),
     # "as soon as possible", "made possible by" are no hedges.
-    ("adj:possible", "hedged", r"\bpossib(?:le|ly|ility|ilities)\b(?<!\bas possible)(?<!\bmade possible)"),
-    ("adj:probable", "hedged", r"\b(?:im)?probab(?:le|ly|ility)\b"),
-    ("adj:likely", "hedged", r"\b(?:un)?likely\b|\blikelihood\b"),
-    ("adv:presumably", "hedged", r"\bpresum(?:ably|able|ed|ption)\b"),
-    ("adv:apparently", "hedged", r"\bapparently\b"),
-    ("adv:reportedly", "hedged", r"\breportedly\b"),
-    ("adv:allegedly", "hedged", r"\balleged(?:ly)?\b"),
-    ("adv:supposedly", "hedged", r"\b(?:supposedly|purportedly|ostensibly|seemingly|arguably|conceivably)\b"),
-    ("adv:potentially", "hedged", r"\bpotential(?:ly)?\b"),
-    ("adj:putative", "hedged", r"\bputative(?:ly)?\b"),
-    ("noun:rumour", "hedged", r"\brumou?r(?:s|ed)?\b"),
-    ("verb:suggest", "hedged", r"\bsuggest(?:s|ed|ing|ive)?\b"),
-    ("verb:seem", "hedged", r"\bseem(?:s|ed|ing|ingly)?\b"),
-    ("verb:appear", "hedged", r"\bappear(?:s|ed|ing)?(?=\s+(?:to|that)\b)|(?<=\bit )appears\b"),
-    ("verb:indicate", "hedged", r"\bindicat(?:e|es|ed|ing)(?=\s+that\b)"),
-    ("verb:speculate", "hedged", r"\bspeculat(?:e|es|ed|ing|ion|ive)\b"),
-    ("verb:hypothesise", "hedged", r"\bhypothe(?:sis|ses|sise[ds]?|size[ds]?|tical(?:ly)?)\b"),
-    ("verb:suspected", "hedged", r"\bsuspected\b"),
-    ("verb:estimate", "hedged", r"\bestimat(?:e|es|ed|ion|ions)\b"),
-    ("verb:tend", "hedged", r"\btend(?:s|ed)?\s+to\b"),
-    ("verb:believed-to", "hedged", r"\b" + _PASSIVE_EPISTEMIC + r"\s+to\s+(?:be|have)\b"),
+    ("adj:possible", "hedged", r"\bpossib(?:le|ly|ility|ilities)\b(?<!\bas possible)(?<!\bmade possible)",
+     ("possib",)),
+    ("adj:probable", "hedged", r"\b(?:im)?probab(?:le|ly|ility)\b", ("probab", "improbab")),
+    ("adj:likely", "hedged", r"\b(?:un)?likely\b|\blikelihood\b", ("likel", "unlikel")),
+    ("adv:presumably", "hedged", r"\bpresum(?:ably|able|ed|ption)\b", ("presum",)),
+    ("adv:apparently", "hedged", r"\bapparently\b", ("apparently",)),
+    ("adv:reportedly", "hedged", r"\breportedly\b", ("reportedly",)),
+    ("adv:allegedly", "hedged", r"\balleged(?:ly)?\b", ("alleged",)),
+    ("adv:supposedly", "hedged", r"\b(?:supposedly|purportedly|ostensibly|seemingly|arguably|conceivably)\b",
+     ("supposedly", "purportedly", "ostensibly", "seemingly", "arguably", "conceivably")),
+    ("adv:potentially", "hedged", r"\bpotential(?:ly)?\b", ("potential",)),
+    ("adj:putative", "hedged", r"\bputative(?:ly)?\b", ("putative",)),
+    ("noun:rumour", "hedged", r"\brumou?r(?:s|ed)?\b", ("rumo",)),
+    ("verb:suggest", "hedged", r"\bsuggest(?:s|ed|ing|ive)?\b", ("suggest",)),
+    ("verb:seem", "hedged", r"\bseem(?:s|ed|ing|ingly)?\b", ("seem",)),
+    ("verb:appear", "hedged", r"\bappear(?:s|ed|ing)?(?=\s+(?:to|that)\b)|(?<=\bit )appears\b", ("appear",)),
+    ("verb:indicate", "hedged", r"\bindicat(?:e|es|ed|ing)(?=\s+that\b)", ("indicat",)),
+    ("verb:speculate", "hedged", r"\bspeculat(?:e|es|ed|ing|ion|ive)\b", ("speculat",)),
+    ("verb:hypothesise", "hedged", r"\bhypothe(?:sis|ses|sise[ds]?|size[ds]?|tical(?:ly)?)\b", ("hypothe",)),
+    ("verb:suspected", "hedged", r"\bsuspected\b", ("suspected",)),
+    ("verb:estimate", "hedged", r"\bestimat(?:e|es|ed|ion|ions)\b", ("estimat",)),
+    ("verb:tend", "hedged", r"\btend(?:s|ed)?\s+to\b", ("tend",)),
+    ("verb:believed-to", "hedged", r"\b" + _PASSIVE_EPISTEMIC + r"\s+to\s+(?:be|have)\b", _PASSIVE_EPISTEMIC_WORDS),
     ("passive:epistemic", "hedged",
      r"\b(?:is|are|was|were|be|been|being|widely|generally|commonly|often|long)\s+" + _PASSIVE_EPISTEMIC
-     + r"\b(?!\s+(?:by|in|at|on|during)\b)"),  # "the bill was considered by the committee" is no hedge
+     + r"\b(?!\s+(?:by|in|at|on|during)\b)",  # "the bill was considered by the committee" is no hedge
+     _PASSIVE_EPISTEMIC_WORDS),
     ("passive:seen-as", "hedged",
-     r"\b(?:is|are|was|were|be|been|being|widely|often|generally)\s+(?:seen|viewed|perceived|regarded|considered)\s+as\b"),
+     r"\b(?:is|are|was|were|be|been|being|widely|often|generally)\s+(?:seen|viewed|perceived|regarded|considered)\s+as\b",
+     ("seen", "viewed", "perceived", "regarded", "considered")),
     ("it-is:epistemic", "hedged",
      r"\bit\s+(?:is|was|has\s+been|had\s+been|may\s+be|remains)\s+(?:not\s+)?"
      r"(?:said|claimed|believed|thought|argued|suggested|rumou?red|alleged|reported|feared|estimated|"
-     r"doubtful|uncertain|unclear|unknown|not\s+clear|not\s+known|possible|likely|conceivable)\b"),
+     r"doubtful|uncertain|unclear|unknown|not\s+clear|not\s+known|possible|likely|conceivable)\b",
+     ("said", "claimed", "believed", "thought", "argued", "suggested", "rumo", "alleged", "reported", "feared",
+      "estimated", "doubtful", "uncertain", "unclear", "unknown", "clear", "known", "possible", "likely",
+      "conceivable")),
     # "doubtf\w*" also takes common misspellings ("doubtfil" in the sample article).
-    ("adj:doubtful", "hedged", r"\bdoubt(?:f\w*|s|ed)?\b(?<!\bno doubt)(?<!\bwithout doubt)(?<!\bbeyond doubt)"),
-    ("adj:unclear", "hedged", r"\b(?:unclear|uncertain(?:ty|ties)?|unsure|not\s+(?:yet\s+)?(?:clear|known|certain))\b"),
-    ("adj:unknown-whether", "hedged", r"\bunknown(?=\s+(?:whether|if|how|why|what|who|when))"),
-    ("adj:inconclusive", "hedged", r"\b(?:inconclusive|unconfirmed|unverified|unproven|unsubstantiated)\b"),
+    ("adj:doubtful", "hedged", r"\bdoubt(?:f\w*|s|ed)?\b(?<!\bno doubt)(?<!\bwithout doubt)(?<!\bbeyond doubt)",
+     ("doubt",)),
+    ("adj:unclear", "hedged", r"\b(?:unclear|uncertain(?:ty|ties)?|unsure|not\s+(?:yet\s+)?(?:clear|known|certain))\b",
+     ("unclear", "uncertain", "unsure", "clear", "known", "certain")),
+    ("adj:unknown-whether", "hedged", r"\bunknown(?=\s+(?:whether|if|how|why|what|who|when))", ("unknown",)),
+    ("adj:inconclusive", "hedged", r"\b(?:inconclusive|unconfirmed|unverified|unproven|unsubstantiated)\b",
+     ("inconclusive", "unconfirmed", "unverified", "unproven", "unsubstantiated")),
     ("verb:remain-open", "hedged",
      r"\bremain(?:s|ed|ing)?\s+(?:inconclusive|unclear|uncertain|unconfirmed|unknown|unverified|unproven|"
-     r"in\s+doubt|a\s+mystery|to\s+be\s+seen|open\s+to\s+question)\b"),
-    ("conj:whether", "hedged", r"\bwhether\b"),
-    ("approx", "hedged", r"\b(?:approximately|roughly)\b"),
+     r"in\s+doubt|a\s+mystery|to\s+be\s+seen|open\s+to\s+question)\b",
+     ("remain",)),
+    ("conj:whether", "hedged", r"\bwhether\b", ("whether",)),
+    ("approx", "hedged", r"\b(?:approximately|roughly)\b", ("approximately", "roughly")),
     ("weasel:some-say", "hedged",
      r"\b(?:some|many|most|several|various|numerous|certain|other|few)\s+"
      r"(?:(?:people|observers|critics|experts|analysts|scholars|historians|commentators|sources|researchers|"
      r"scientists|fans|writers|authors|economists|residents|witnesses|americans|others)\s+)?"
      r"(?:have\s+|had\s+)?(?:say|said|believe[ds]?|argue[ds]?|claim(?:s|ed)?|think|thought|feel|felt|"
-     r"contend(?:s|ed)?|maintain(?:s|ed)?|consider(?:s|ed)?|speculated?)\b"),
-    ("weasel:critics", "hedged", r"\b(?:critics|skeptics|sceptics|detractors|opponents)\s+(?:say|argue|claim|contend|believe|have\s+argued|have\s+said)\b"),
-    ("weasel:widely", "hedged", r"\bwidely\s+(?:believed|considered|regarded|thought|seen|viewed|reported|accepted|held)\b"),
+     r"contend(?:s|ed)?|maintain(?:s|ed)?|consider(?:s|ed)?|speculated?)\b",
+     _WEASEL_VERBS),
+    ("weasel:critics", "hedged",
+     r"\b(?:critics|skeptics|sceptics|detractors|opponents)\s+(?:say|argue|claim|contend|believe|have\s+argued|have\s+said)\b",
+     ("critics", "skeptics", "sceptics", "detractors", "opponents")),
+    ("weasel:widely", "hedged", r"\bwidely\s+(?:believed|considered|regarded|thought|seen|viewed|reported|accepted|held)\b",
+     ("widely",)),
     # --- conditional
-    ("cond:if", "conditional", r"(?<!\bas )(?<!\bask )(?<!\bsee )(?<!\bknow )\bif\b(?!\s+(?:any|anything|not|ever)\b)"),
-    ("cond:unless", "conditional", r"\bunless\b"),
-    ("cond:in-case", "conditional", r"\bin\s+case\b|\bin\s+the\s+event\s+(?:that|of)\b"),
-    ("cond:provided", "conditional", r"\b(?:provided|providing|assuming)\s+that\b|\bon\s+(?:the\s+)?condition\s+that\b"),
-    ("cond:as-long-as", "conditional", r"\bas\s+long\s+as\b"),
+    ("cond:if", "conditional", r"(?<!\bas )(?<!\bask )(?<!\bsee )(?<!\bknow )\bif\b(?!\s+(?:any|anything|not|ever)\b)",
+     ("if",)),
+    ("cond:unless", "conditional", r"\bunless\b", ("unless",)),
+    ("cond:in-case", "conditional", r"\bin\s+case\b|\bin\s+the\s+event\s+(?:that|of)\b", ("case", "event")),
+    ("cond:provided", "conditional", r"\b(?:provided|providing|assuming)\s+that\b|\bon\s+(?:the\s+)?condition\s+that\b",
+     ("provided", "providing", "assuming", "condition")),
+    ("cond:as-long-as", "conditional", r"\bas\s+long\s+as\b", ("long",)),
     # --- attributed
-    ("attr:according-to", "attributed", r"\baccording\s+to\b"),
+    ("attr:according-to", "attributed", r"\baccording\s+to\b", ("according",)),
     ("attr:inverted", "attributed",
      r"(?<=[,\"”] )(?:reports|reported|writes|wrote|says|said|told|tells|adds|added|notes|noted|explains|explained)\s+"
-     r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|al|bin|de|van|von))*"),
-    ("attr:told", "attributed", r"\btold\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"),
-    ("attr:statement", "attributed", r"\b(?:said|says|wrote|announced)\s+in\s+a\s+(?:statement|tweet|post|interview|report|letter)\b"),
+     r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|al|bin|de|van|von))*",
+     _INVERTED_VERBS),
+    ("attr:told", "attributed", r"\btold\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", ("told",)),
+    ("attr:statement", "attributed", r"\b(?:said|says|wrote|announced)\s+in\s+a\s+(?:statement|tweet|post|interview|report|letter)\b",
+     ("said", "says", "wrote", "announced")),
     ("attr:said", "attributed",
-     r"\b(?:said|says|stated|announced|claimed|insisted|warned|confirmed|acknowledged|told\s+(?:reporters|journalists))\b"),
+     r"\b(?:said|says|stated|announced|claimed|insisted|warned|confirmed|acknowledged|told\s+(?:reporters|journalists))\b",
+     _SAID_VERBS),
 )
 
 # Capitalised source names must stay capitalised: these patterns are case-sensitive.
 _CASE_SENSITIVE = frozenset({"attr:inverted", "attr:told"})
-_COMPILED = tuple(
-    (name, kind, re.compile(pattern, 0 if name in _CASE_SENSITIVE else _FLAGS)) for name, kind, pattern in _PATTERNS
-)
-# A conditional's consequence, "if ..., it would ...": a cue only where a condition is present.
-_WOULD = re.compile(r"\bwould\b", _FLAGS)
 
 
 def _may_matches(sentence: str) -> list[CueMatch]:
@@ -141,28 +264,24 @@ def _may_matches(sentence: str) -> list[CueMatch]:
                 continue
             if _MONTH_CONTEXT.search(before):
                 continue
-        elif _MONTH_CONTEXT.search(sentence[: m.start()]) and re.match(r"\s*(?:[,.;]|$)", after):
+        elif _MONTH_CONTEXT.search(sentence[: m.start()]) and _LOWER_MAY_AT_END.match(after):
             continue  # "by may." written in lower case
         found.append(CueMatch(word, "modal:may", "hedged", m.start(), m.end()))
     return found
 
 
+ENGLISH = CueLexicon(
+    language="en",
+    patterns=tuple(cue_pattern(name, kind, pattern, triggers, name in _CASE_SENSITIVE)
+                   for name, kind, pattern, triggers in _ENGLISH),
+    # A conditional's consequence, "if ..., it would ...": a cue only where a condition is present.
+    consequence=re.compile(r"\bwould\b", _FLAGS),
+    consequence_name="cond:would",
+    special=_may_matches,
+    special_triggers=("may",),
+)
+
+
 def find_cues(sentence: str) -> list[CueMatch]:
-    """All cue matches in reading order; where matches overlap the longest one stays."""
-    candidates = _may_matches(sentence)
-    for name, kind, rx in _COMPILED:
-        for m in rx.finditer(sentence):
-            text = m.group(0).rstrip(".,;:")  # a source name at the end of the sentence takes no full stop
-            if text:
-                candidates.append(CueMatch(text, name, kind, m.start(), m.start() + len(text)))
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
-    kept: list[CueMatch] = []
-    for cue in candidates:
-        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
-            kept.append(cue)
-    if any(c.kind == "conditional" for c in kept):
-        for m in _WOULD.finditer(sentence):
-            if all(m.end() <= k.start or m.start() >= k.end for k in kept):
-                kept.append(CueMatch(m.group(0), "cond:would", "conditional", m.start(), m.end()))
-    kept.sort(key=lambda c: c.start)
-    return kept
+    """The English cues of the sentence in reading order; where matches overlap the longest one stays."""
+    return ENGLISH.find_cues(sentence)
