@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from sumy.nlp.stemmers import Stemmer
 
@@ -93,6 +93,14 @@ def tokens_with_features(
     return [Token(m.group(0), m.start(), frozenset(f)) for m, f in zip(matches, features)]
 
 
+class _WordPart(NamedTuple):
+    word: str  # lower-cased, as in the features
+    stem: str
+    logit: float  # the bias plus the word's and the stem's weights
+    left: Mapping[str, float] | None  # left-neighbour stem -> weight of the pair feature, when any
+    right: Mapping[str, float] | None
+
+
 def _log1m_sigmoid(z: float) -> float:
     """log(1 - sigmoid(z)), stable for large |z|."""
     return -z - math.log1p(math.exp(-z)) if z > 0 else -math.log1p(math.exp(z))
@@ -119,9 +127,78 @@ class HedgeScorer:
     def token_logit(self, token: Token) -> float:
         return self.token_bias + sum(self.weights.get(f, 0.0) for f in token.features)
 
+    @functools.cached_property
+    def _neighbour_weights(self) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+        """The pair features by the word's own stem: stem -> {left stem: weight}, stem -> {right stem: weight}."""
+        left: dict[str, dict[str, float]] = {}
+        right: dict[str, dict[str, float]] = {}
+        for feature, weight in self.weights.items():
+            if feature.startswith("l:"):
+                before, stem = feature[2:].split(" ")
+                left.setdefault(stem, {})[before] = weight
+            elif feature.startswith("r:"):
+                stem, after = feature[2:].split(" ")
+                right.setdefault(stem, {})[after] = weight
+        return left, right
+
+    @functools.cached_property
+    def _word_part(self) -> Callable[[str], _WordPart]:
+        """A word as written -> what its logit needs from it alone (cached per word)."""
+        weights, bias = self.weights, self.token_bias
+        left, right = self._neighbour_weights
+
+        @functools.lru_cache(maxsize=65536)
+        def word_part(written: str) -> _WordPart:
+            word = written.lower().replace("’", "'")
+            stem = _stem(word)
+            logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
+            return _WordPart(word, stem, logit, left.get(stem), right.get(stem))
+
+        return word_part
+
+    def token_logits(self, sentence: str, cues: Iterable[CueMatch]) -> tuple[list[re.Match[str]], list[float]]:
+        """The sentence's words and each one's logit: `token_logit` of `tokens`, without building feature sets.
+
+        The features are the ones `tokens_with_features` gives (a feature counts once per word); only
+        the order of the sum differs, so a logit may differ in its last bits.
+        """
+        matches = list(_WORD.finditer(sentence))
+        if not matches:
+            return matches, []
+        word_part = self._word_part
+        parts = [word_part(m.group(0)) for m in matches]
+        last = len(parts) - 1
+        logits = []
+        for i, part in enumerate(parts):
+            logit = part.logit
+            if part.left is not None:
+                logit += part.left.get(parts[i - 1].stem if i else _EDGE, 0.0)
+            if part.right is not None:
+                logit += part.right.get(parts[i + 1].stem if i < last else _EDGE, 0.0)
+            logits.append(logit)
+        extra: dict[int, set[str]] = {}
+        for cue in cues:
+            for i, m in enumerate(matches):
+                if cue.start <= m.start() < cue.end:
+                    extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
+        index = self._lexicon_index
+        if index:
+            for i, part in enumerate(parts):
+                for phrase, group in index.get(part.word, ()):
+                    if len(phrase) > 1 and (i == last or parts[i + 1].word != phrase[1]):
+                        continue  # most phrases fail at their second word: no tuple built for them
+                    if tuple(p.word for p in parts[i : i + len(phrase)]) == phrase:
+                        for j in range(i, i + len(phrase)):
+                            extra.setdefault(j, set()).add("lex:" + group)
+        weights = self.weights
+        for i, features in extra.items():
+            logits[i] += sum(weights.get(f, 0.0) for f in features)
+        return matches, logits
+
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
         """The log-odds that the sentence is uncertain."""
-        log_none = _log1m_sigmoid(self.leak) + sum(_log1m_sigmoid(self.token_logit(t)) for t in self.tokens(sentence, cues))
+        _, logits = self.token_logits(sentence, cues)
+        log_none = _log1m_sigmoid(self.leak) + sum(_log1m_sigmoid(z) for z in logits)
         p_none = math.exp(log_none)
         if p_none >= 1.0:
             return -50.0
@@ -135,8 +212,11 @@ class HedgeScorer:
 
     def strongest_token(self, sentence: str, cues: Iterable[CueMatch] = ()) -> Token | None:
         """The word most likely to be the cue (verbatim, with its position)."""
-        tokens = self.tokens(sentence, cues)
-        return max(tokens, key=self.token_logit) if tokens else None
+        cues = list(cues)
+        _, logits = self.token_logits(sentence, cues)
+        if not logits:
+            return None
+        return self.tokens(sentence, cues)[max(range(len(logits)), key=logits.__getitem__)]
 
     def to_json(self) -> dict[str, Any]:
         return {
