@@ -91,7 +91,10 @@ def build_lexicon(labelled: list[tuple[list[pc.PasteLine], list[int]]], min_page
     for lines, labels in labelled:
         sides: dict[int, set[str]] = {0: set(), 1: set()}
         for line, label in zip(lines, labels):
-            sides[label].update(w.lower() for w in pc.WORD.findall(line.text[:2000]) if not w.isdigit())
+            words = [w.lower() for w in pc.WORD.findall(line.text[:2000]) if not w.isdigit()]
+            sides[label].update(words)
+            if words:
+                sides[label].add("^" + words[0])  # the line's opening word: imperatives open calls to action
         for word in sides[1]:
             article[word] = article.get(word, 0) + 1
         for word in sides[0]:

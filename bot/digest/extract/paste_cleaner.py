@@ -188,6 +188,7 @@ _CHROME_EXACT = frozenset(
     \u5206\u4eab|\u5173\u6ce8\u6211\u4eec|\u8ba2\u9605|\u767b\u5f55|\u6ce8\u518c|\u8bc4\u8bba|\u9605\u8bfb\u66f4\u591a|\u5e7f\u544a|\u76f8\u5173\u6587\u7ae0|\u30b7\u30a7\u30a2|\u30ed\u30b0\u30a4\u30f3|\u30b3\u30e1\u30f3\u30c8|\u95a2\u9023\u8a18\u4e8b|\u5e83\u544a
     """.replace("\n", "|").split("|")
 ) - {""}
+_CHROME_EXACT = frozenset(phrase.strip() for phrase in _CHROME_EXACT) - {""}
 
 # Headings that open a trailing non-article section; the first word-prefixes are enough.
 _SECTION_HEADS = (
@@ -356,15 +357,19 @@ _NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stop_ratio", "chrome_exact
 _NEIGHBOUR_INDEX = tuple(FEATURE_NAMES.index(n) for n in _NEIGHBOUR_FEATURES)
 STAGE1_NAMES: tuple[str, ...] = FEATURE_NAMES + tuple(
     f"{side}_{name}" for side in ("prev", "next", "prev2", "next2") for name in _NEIGHBOUR_FEATURES
-) + ("lex_mean", "lex_min", "lex_max")
+) + ("lex_mean", "lex_min", "lex_max", "lex_sum", "lex_first")
 
 
-def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float]:
-    """Mean, lowest and highest article-vs-chrome log-odds of the line's words found in the learned lexicon."""
-    scores = [lexicon[w] for w in (t.lower() for t in WORD.findall(text[:2000])) if w in lexicon]
+def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float, float, float]:
+    """Article-vs-chrome log-odds of the line's words in the learned lexicon: mean, lowest, highest,
+    signed log of the sum, and that of the line's first word ("^word" entries: "Subscribe", "Get", "Join")."""
+    words = [t.lower() for t in WORD.findall(text[:2000])]
+    first = lexicon.get("^" + words[0], 0.0) if words else 0.0
+    scores = [lexicon[w] for w in words if w in lexicon]
     if not scores:
-        return 0.0, 0.0, 0.0
-    return sum(scores) / len(scores), min(scores), max(scores)
+        return 0.0, 0.0, 0.0, 0.0, first
+    total = sum(scores)
+    return total / len(scores), min(scores), max(scores), math.copysign(math.log1p(abs(total)), total), first
 
 
 def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
