@@ -175,6 +175,11 @@ _CHROME_EXACT = frozenset(
     blog posts|categories|category|tags|tagged|topics|archives|archive|previous|next|previous post|next post|previous article|next article|older posts|newer posts|load more|show more|view all|see all|all articles
     advertisement|advertising|sponsored|sponsored content|ad|ads|promoted|paid content|partner content|ad free|ad feedback
     listen|listen to this article|play|watch|video|photo|photos|image|gallery|view gallery|download|rss|feed
+    advertisement continue reading below|story continues below advertisement|article continues below|continue reading below|scroll to continue|sponsor message|sponsored message
+    why trust us|table of contents|contents|in this article|on this page|jump to|jump to recipe|print recipe|jump to the list|skip to|search this site
+    buy now|shop now|order now|learn more|get started|book now|book a demo|request a demo|contact sales|get in touch|get a quote|click here|see list|see more|see details
+    sign up for free|start free trial|try for free|try it free|download now|listen now|watch now|back to blog|view all posts|all posts|more posts|load more posts
+    was this article helpful|was this helpful|did you find this helpful|rate this article|how was this issue|thank you for your feedback|print this page|email this
     teilen|folgen sie uns|abonnieren|anmelden|abmelden|registrieren|kommentare|kommentar|weiterlesen|mehr lesen|mehr zum thema|anzeige|werbung|datenschutz|datenschutzerkl\u00e4rung|kontakt|startseite|suche|newsletter abonnieren|\u00e4hnliche artikel|verwandte artikel|das k\u00f6nnte sie auch interessieren
     partager|suivez nous|s abonner|abonnez vous|connexion|se connecter|inscription|commentaires|commentaire|lire la suite|lire aussi|\u00e0 lire aussi|publicit\u00e9|articles similaires|mentions l\u00e9gales|accueil|rechercher|politique de confidentialit\u00e9
     compartir|s\u00edguenos|suscr\u00edbete|suscribirse|iniciar sesi\u00f3n|registrarse|comentarios|comentario|leer m\u00e1s|publicidad|relacionados|art\u00edculos relacionados|noticias relacionadas|inicio|buscar|pol\u00edtica de privacidad|aviso legal
