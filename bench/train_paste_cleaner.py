@@ -114,7 +114,10 @@ def _page_rows(page: dict[str, Any], lexicon: dict[str, float]) -> tuple[list[pc
     lines = pc.split_lines(pc.rejoin_hard_wraps(page["paste"]))
     rows = pc.line_features(lines, lexicon)
     labels = line_labels(lines, page["truth"])
-    weights = [float(np.sqrt(1.0 + len(pc.WORD.findall(line.text[:2000])))) for line in lines]
+    # Longer lines weigh more (the metric counts words); each page's total weight grows only with the
+    # square root of its line count, so that long menus of a few pages do not dominate the fit.
+    page_scale = 30.0 / np.sqrt(max(1, len(lines)))
+    weights = [page_scale * float(np.sqrt(1.0 + len(pc.WORD.findall(line.text[:2000])))) for line in lines]
     return lines, rows, labels, weights
 
 
