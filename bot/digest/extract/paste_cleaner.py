@@ -111,7 +111,7 @@ def rejoin_hard_wraps(text: str) -> str:
     out: list[str] = []
     paragraph: list[str] = []  # physical lines of the paragraph being rebuilt
     for line in lines:
-        if paragraph and line and _continues(paragraph[-1], line, width):
+        if paragraph and line and _continues(paragraph[-1], line, width) and not (len(paragraph) == 1 and _title_cased(paragraph[0])):
             paragraph.append(line)
             continue
         if paragraph:
@@ -122,6 +122,14 @@ def rejoin_hard_wraps(text: str) -> str:
     if paragraph:
         out.append(_join_wrapped(paragraph))
     return "\n".join(out)
+
+
+def _title_cased(line: str) -> bool:
+    """A headline-looking line: most words capitalised and no closing punctuation; it is not rejoined with the next line."""
+    words = line.split()
+    if len(words) < 3 or line.rstrip()[-1:] in ".,;:!?-":
+        return False
+    return sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha()) >= 0.6 * len(words)
 
 
 def _continues(previous: str, line: str, width: int) -> bool:

@@ -117,6 +117,18 @@ def test_hard_wrapped_text_is_rejoined_into_paragraphs() -> None:
     assert [p for p in result.body.split("\n") if p.strip()] in (PARAGRAPHS, PARAGRAPHS[:-1])
 
 
+def test_long_headline_right_above_wrapped_text_stays_apart() -> None:
+    headline = "Council Approves Forty Kilometres of New Bike Lanes After Long Debate"
+    wrapped = [headline]
+    for paragraph in PARAGRAPHS:
+        wrapped += _hard_wrap(paragraph, 72) + [""]
+    rejoined = rejoin_hard_wraps("\n".join(wrapped))
+    assert rejoined.split("\n")[0] == headline
+    result = clean_paste("\n".join(wrapped))
+    assert result.title == headline
+    assert result.body.startswith(PARAGRAPHS[0])
+
+
 def test_unwrapped_web_text_is_left_alone() -> None:
     text = _page()
     assert detect_wrap_width(text.split("\n")) is None
