@@ -26,6 +26,9 @@ LINES = [
     "Anupriya.V.Sagar 6/11/2023 at 3:26am",
     "This sits between the Web of Trust and centralized X.509 PKIs.",
     "sudo ufw allow from xxx.xxx.x.x/xx to any port 22 proto tcp",
+    'The vote was close. He said "we lost. Nobody came. Then the rain started.',
+    "The vote was close (very. Nobody came. Then the rain started.",
+    "What a game! Nobody expected that. Read it on Yahoo! News today. Yum! Great.",
 ]
 
 
@@ -38,6 +41,11 @@ def test_plain_prose_is_cut_without_pysbd() -> None:
     chunks = _chunks("The council met on Tuesday. It voted to close the bridge. Work starts in May.")
     assert chunks is not None
     assert [certain for _, certain in chunks] == [True, True, True]
+
+
+def test_nothing_is_cut_after_an_unpaired_quote() -> None:
+    chunks = _chunks('The vote was close. He said "we lost. Nobody came.')
+    assert chunks == [("The vote was close.", True), ('He said "we lost. Nobody came.', False)]
 
 
 def test_lines_with_list_numbering_go_to_pysbd_whole() -> None:

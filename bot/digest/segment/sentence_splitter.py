@@ -54,6 +54,7 @@ _LIST_MARKER = re.compile(
 _STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
 _LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
+_EXCLAMATION_WORDS = frozenset({"yahoo", "yum"})
 _PYSBD_ENGLISH = pysbd.languages.LANGUAGE_CODES["en"].Abbreviation
 _ABBREVIATIONS = frozenset(
     a.strip().lower()
@@ -71,9 +72,11 @@ def _ends_plain_word(line: str, stop: int) -> bool:
 
 
 def _is_boundary(line: str, stop: int) -> bool:
-    """Whether the . or ? at `stop` ends a sentence for certain: a plain word before it, one space and a capital after."""
-    if line[stop] == "!" or line[stop + 1 : stop + 2] != " " or not ("A" <= line[stop + 2 : stop + 3] <= "Z"):
-        return False  # pysbd keeps '!' mid-sentence in some cases; anything else needs its rules
+    """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital after."""
+    if line[stop + 1 : stop + 2] != " " or not ("A" <= line[stop + 2 : stop + 3] <= "Z"):
+        return False
+    if line[stop] == "!" and (found := _LAST_WORD.search(line, 0, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
+        return False  # "Yahoo! News": pysbd's words with a '!' in them
     return _ends_plain_word(line, stop)
 
 
@@ -86,13 +89,15 @@ def _is_inert(line: str, stop: int) -> bool:
 def _chunks(line: str) -> list[tuple[str, bool]] | None:
     """Cut `line` at its certain sentence ends; each piece comes with whether it is known to be one sentence.
 
-    None when the line must go to pysbd whole: unpaired quotes or brackets, single-quoted
-    or double-dash spans, or more than one list marker.
+    None when the line must go to pysbd whole: single-quoted or double-dash spans, or more
+    than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
+    it with a later one); before it, spans pair up the same way in pysbd as here.
     """
     if _WHOLE_LINE.search(line) or len(_LIST_MARKER.findall(line)) > 1:
         return None
     unsure: list[tuple[int, int]] = []  # stretches that pysbd must look at
     masked = line
+    limit = len(line)  # no cut at or after this offset
     if _SPAN_CHARS.search(line):
         if _QUOTE_PARENS.search(line):
             return None
@@ -102,14 +107,15 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
             if ends_sentence or not all(_is_inert(line, s.start()) for s in _STOP.finditer(line, span.start(), span.end())):
                 unsure.append((span.start(), span.end()))
         masked = _SPAN.sub(lambda m: "\x00" * len(m.group()), line)  # not a word character, not a stop
-        if _SPAN_CHARS.search(masked):
-            return None
+        stray = _SPAN_CHARS.search(masked)
+        if stray is not None:
+            limit = stray.start()
     pieces: list[tuple[str, bool]] = []
     start = 0
     last = len(line) - 1
     for stop in _STOP.finditer(masked):
         end = stop.start()
-        if end == last:
+        if end == last or end + 2 > limit:
             break
         if _is_boundary(masked, end):
             pieces.append((line[start : end + 1], start))
@@ -119,7 +125,8 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
     for piece, offset in pieces:
         inner = masked[offset : offset + len(piece) - 1]  # a stop at the very end is the sentence's own
         certain = (
-            _PLAIN_CHARS.fullmatch(piece) is not None
+            offset + len(piece) <= limit
+            and _PLAIN_CHARS.fullmatch(piece) is not None
             and not _STOP.search(inner)
             and not any(offset <= s < offset + len(piece) for s, _ in unsure)
         )
