@@ -58,6 +58,9 @@ class CueLexicon:
     # A conditional's consequence ("would"): a cue only in a sentence that also holds a condition cue.
     consequence: re.Pattern[str] | None = None
     consequence_name: str = "cond:consequence"
+    # A verb form that passes on hearsay alone and states a consequence beside a condition: the French
+    # "serait", Dutch "zou", Italian "sarebbe" (conditionnel de rumeur). Hedged, or conditional with a condition.
+    reported: re.Pattern[str] | None = None
     # Cues no single pattern can find (the English modal "may" against the month), with their triggers.
     special: Callable[[str], list[CueMatch]] | None = None
     special_triggers: tuple[str, ...] = ()
@@ -107,19 +110,28 @@ class CueLexicon:
                 text = m.group(0).rstrip(".,;:")  # a source name at the end of the sentence takes no full stop
                 if text:
                     candidates.append(CueMatch(text, pattern.name, pattern.kind, m.start(), m.start() + len(text)))
-        if not candidates:
+        if not candidates and self.reported is None:
             return []
         candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
         kept: list[CueMatch] = []
         for cue in candidates:
             if all(cue.end <= k.start or cue.start >= k.end for k in kept):
                 kept.append(cue)
-        if self.consequence is not None and any(c.kind == "conditional" for c in kept):
-            for m in self.consequence.finditer(sentence):
-                if all(m.end() <= k.start or m.start() >= k.end for k in kept):
-                    kept.append(CueMatch(m.group(0), self.consequence_name, "conditional", m.start(), m.end()))
+        has_condition = any(c.kind == "conditional" for c in kept)
+        if self.consequence is not None and has_condition:
+            self._add_free(kept, sentence, self.consequence, self.consequence_name, "conditional")
+        if self.reported is not None:
+            name = f"{self.language}:reported"
+            self._add_free(kept, sentence, self.reported, name, "conditional" if has_condition else "hedged")
         kept.sort(key=lambda c: c.start)
         return kept
+
+    @staticmethod
+    def _add_free(kept: list[CueMatch], sentence: str, regex: re.Pattern[str], name: str, kind: HedgeKind) -> None:
+        """Add the regex's matches that overlap no kept cue."""
+        for m in regex.finditer(sentence):
+            if all(m.end() <= k.start or m.start() >= k.end for k in kept):
+                kept.append(CueMatch(m.group(0), name, kind, m.start(), m.end()))
 
 
 def _words(*words: str) -> str:

@@ -16,6 +16,10 @@ uncertain, yet "X may be a general" must be shown as a hedge.
 - benchmark (`trust_cues=False`): the scorer alone decides, at the threshold it
   was tuned to on its training split.
 
+Other languages (`multilingual_cues`: de, fr, es, it, pt, nl, ru, sv, da, no,
+pl, cs) have cue patterns only, no scorer: any hedged cue makes a sentence
+hedged. Languages without patterns are not marked.
+
 "Uncertain" in the benchmark sense (`is_uncertain`) is the hedged kind only:
 the CoNLL-2010 annotations (BioScope, WikiWeasel) count speculation and weasel
 wording, not a claim's source, and a plain conditional ("if the talks fail,
@@ -27,7 +31,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from bot.digest.hedges.cue_lexicon import CueMatch, find_cues
+from bot.digest.hedges.cue_lexicon import CueLexicon, CueMatch, find_cues
+from bot.digest.hedges.multilingual_cues import LEXICONS
 from bot.digest.hedges.scorer import HedgeScorer, load_scorer
 from bot.digest.models import Hedge
 
@@ -51,9 +56,12 @@ class HedgeMarker:
         return has_hedged_cue or self.scorer.is_confidently_uncertain(sentence, cues)
 
     def mark(self, sentence: str, language_code: str = "en") -> Hedge | None:
-        # The cue patterns and the model are English; other languages are not marked.
-        if not sentence or not language_code.lower().startswith("en"):
+        if not sentence:
             return None
+        language = language_code.lower().split("-")[0]
+        if language != "en":
+            lexicon = LEXICONS.get(language)
+            return None if lexicon is None else mark_by_patterns(lexicon, sentence)
         cues = find_cues(sentence)
         uncertain = self.uncertain(sentence, cues)
         # Hedged cues the scorer rejects (benchmark mode) are not reported.
@@ -71,6 +79,15 @@ class HedgeMarker:
             if any(cue.kind == kind for cue in kept):
                 return Hedge(kind, texts)
         return None
+
+
+def mark_by_patterns(lexicon: CueLexicon, sentence: str) -> Hedge | None:
+    """The hedge by cue patterns alone (languages without a scorer): any hedged cue makes it hedged."""
+    cues = lexicon.find_cues(sentence)
+    for kind in _KIND_ORDER:
+        if any(cue.kind == kind for cue in cues):
+            return Hedge(kind, tuple(cue.text for cue in cues))
+    return None
 
 
 @functools.lru_cache(maxsize=1)

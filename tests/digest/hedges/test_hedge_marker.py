@@ -213,8 +213,10 @@ def test_cues_are_verbatim() -> None:
 def test_other_languages_do_not_crash(sentence: str, code: str) -> None:
     hedge = mark_hedge(sentence, code)
     assert hedge is None or isinstance(hedge, Hedge)
-    if code != "en":
-        assert hedge is None  # the patterns and the model are English
+    if code in ("de", "fr", "ru"):
+        assert hedge is not None and hedge.kind == "hedged"  # cue patterns of their own (test_multilingual)
+    elif code != "en":
+        assert hedge is None  # no patterns for Chinese
 
 
 # --- the marker's parts
