@@ -106,7 +106,7 @@ def build_lexicon(labelled: list[tuple[list[pc.PasteLine], list[int]]], min_page
         if a + c < min_pages:
             continue
         scores[word] = float(np.log((a + 1) / (pages + 2)) - np.log((c + 1) / (pages + 2)))
-    ranked = sorted(scores, key=lambda w: -abs(scores[w]))[:size]
+    ranked = sorted(scores, key=lambda w: (-abs(scores[w]), w))[:size]  # ties by word: same model every run
     return {w: round(scores[w], 3) for w in sorted(ranked)}
 
 
