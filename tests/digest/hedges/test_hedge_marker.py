@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest.hedges.cue_lexicon import find_cues
+from bot.digest.hedges.cue_lexicon import ENGLISH, find_cues
 from bot.digest.hedges.hedge_marker import HedgeMarker, is_uncertain, mark_hedge
 from bot.digest.hedges.scorer import HedgeScorer, load_scorer
 from bot.digest.models import Hedge
@@ -263,3 +263,42 @@ def test_shipped_model_is_small_and_general() -> None:
     assert len(scorer.weights) < 20000
     # it has learned weasel words, and the cue-pattern features
     assert scorer.weights.get("w:some", 0) > 0 and scorer.weights.get("kind:hedged", 0) > 0
+
+
+# --- the fast paths give what the plain ones give
+
+_MIXED_SENTENCES = [
+    MAY_GENERAL,
+    IF_GENERAL,
+    "Critics say the plan, according to the mayor, could cost in fact about $3 million in May 2024.",
+    "It is not known whether the 2nd team's coach—who reportedly quit—will return; some believe so.",
+    "THE SHIP MAY SINK, said Capt. O'Neill, if the storm does not ease in the event of rain.",
+    "Ünïcödé wörds ſuch as Kelvin K and İstanbul are letters too, perhaps.",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", _MIXED_SENTENCES)
+def test_fast_logits_equal_the_feature_set_logits(sentence: str) -> None:
+    scorer = load_scorer()
+    assert scorer is not None
+    cues = find_cues(sentence)
+    matches, logits = scorer.token_logits(sentence, cues)
+    tokens = scorer.tokens(sentence, cues)
+    assert [m.start() for m in matches] == [t.start for t in tokens]
+    assert logits == pytest.approx([scorer.token_logit(t) for t in tokens], abs=1e-9)
+
+
+@pytest.mark.parametrize("sentence", _MIXED_SENTENCES)
+def test_trigger_filter_changes_no_english_cue(sentence: str) -> None:
+    assert ENGLISH.find_cues(sentence) == ENGLISH.find_cues(sentence, prefilter=False)
+
+
+@pytest.mark.skipif(not (DATA / "hedges").is_dir(), reason="shared data not present")
+def test_trigger_filter_changes_no_cue_on_the_public_sentences() -> None:
+    from bench.train_hedges import load_bioscope, load_wikiweasel
+
+    sentences = [s.text for s in load_wikiweasel(DATA / "hedges" / "wikiweasel-train.csv.gz")][::7]
+    sentences += [s.text for s in load_bioscope(DATA / "hedges" / "bioscope-full-papers.xml.gz")][::7]
+    for sentence in sentences:
+        assert ENGLISH.find_cues(sentence) == ENGLISH.find_cues(sentence, prefilter=False), sentence
