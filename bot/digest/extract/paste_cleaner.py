@@ -324,7 +324,8 @@ def _text_features(line: str) -> tuple[float, ...]:
     has_digit = any(w.isdigit() for w in lowered)
     date_only = has_digit and n_words <= 10 and all(w.isdigit() or w in _DATE_WORDS for w in lowered)
     counter = n_words <= 4 and has_digit and any(w in _COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
-    separators = sample.count("|") + sample.count("\u2022") + sample.count("\u00b7") + sample.count(" / ")
+    # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
+    separators = sample.count("|") + sample.count("\u2022") + sample.count("\u00b7") + sample.count(" / ") + sample.count("\t")
     stripped_end = line.rstrip()
     # CJK text has no spaces: count about two characters as a word so long CJK lines read as long.
     effective_words = n_words + cjk_total / 2.0
@@ -679,7 +680,7 @@ def _headline_like(line: PasteLine) -> bool:
     date_only, counter, copyright_ = (features[FEATURE_NAMES.index(n)] for n in ("date_only", "counter", "copyright"))
     if date_only or counter or copyright_ or _BYLINE.match(text) or _CAPTION.match(text) or _URL.search(text):
         return False
-    return "|" not in text
+    return "|" not in text and "\t" not in text
 
 
 def find_title(lines: Sequence[PasteLine], keep: Sequence[bool], lookback: int) -> int | None:
