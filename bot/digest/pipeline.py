@@ -45,6 +45,10 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _too_short(words: int, settings: DigestSettings) -> str:
+    return f"The text is too short to summarize ({words} words; at least {settings.min_words} needed)."
+
+
 def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
@@ -53,6 +57,10 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
         return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
     cleaned = clean_paste(text)
     if not cleaned.body.strip():
+        # A line or two is taken for a headline; say what the user needs to hear: it is too short.
+        words = count_words(text)
+        if words < settings.min_words:
+            raise DigestError(_too_short(words, settings))
         raise DigestError("No article text was found in what was sent.")
     return Article(title=cleaned.title, text=cleaned.body, source=document.source, url=document.url, origin="text")
 
@@ -60,7 +68,7 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
     words_in = count_words(article.text)
     if words_in < settings.min_words:
-        raise DigestError(f"The text is too short to summarize ({words_in} words; at least {settings.min_words} needed).")
+        raise DigestError(_too_short(words_in, settings))
     language = detect_language(article.text, options.language)
     sentences = split_sentences(article.text, language.code)
     if options.sentences is not None:
