@@ -231,9 +231,9 @@ _DATE_WORDS = frozenset(
 _COMMENT_AUTHOR = re.compile(r"\s(?:says|said|wrote|writes|replied|dice|sagt|schreibt|\u00e9crit|scrive|disse|zegt)\s?:?$", re.I)
 _COMMENT_HEAD = re.compile(
     r"(?:\d+ (?:comments?|responses?|replies|reactions|thoughts? on)|(?:\w+ ){0,2}comments?(?: \d+)?$"
-    r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|discussion$|"
+    r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
     r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
-    r"(?:\d+ )?coment\u00e1rios|what do you think|have your say|conversation$)"
+    r"(?:\d+ )?coment\u00e1rios)"
 )
 _PROMO_WORDS = frozenset(
     "subscribe subscribed subscribing subscriber subscribers subscription newsletter newsletters inbox unsubscribe signup "
