@@ -14,6 +14,7 @@ runs every pattern, for checking that the filter changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -113,25 +114,36 @@ class CueLexicon:
         if not candidates and self.reported is None:
             return []
         candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
-        kept: list[CueMatch] = []
+        kept = _DisjointCues()
         for cue in candidates:
-            if all(cue.end <= k.start or cue.start >= k.end for k in kept):
-                kept.append(cue)
-        has_condition = any(c.kind == "conditional" for c in kept)
+            kept.add_if_free(cue)
+        has_condition = any(c.kind == "conditional" for c in kept.cues)
         if self.consequence is not None and has_condition:
-            self._add_free(kept, sentence, self.consequence, self.consequence_name, "conditional")
+            for m in self.consequence.finditer(sentence):
+                kept.add_if_free(CueMatch(m.group(0), self.consequence_name, "conditional", m.start(), m.end()))
         if self.reported is not None:
-            name = f"{self.language}:reported"
-            self._add_free(kept, sentence, self.reported, name, "conditional" if has_condition else "hedged")
-        kept.sort(key=lambda c: c.start)
-        return kept
+            name, kind = f"{self.language}:reported", "conditional" if has_condition else "hedged"
+            for m in self.reported.finditer(sentence):
+                kept.add_if_free(CueMatch(m.group(0), name, kind, m.start(), m.end()))
+        return kept.cues
 
-    @staticmethod
-    def _add_free(kept: list[CueMatch], sentence: str, regex: re.Pattern[str], name: str, kind: HedgeKind) -> None:
-        """Add the regex's matches that overlap no kept cue."""
-        for m in regex.finditer(sentence):
-            if all(m.end() <= k.start or m.start() >= k.end for k in kept):
-                kept.append(CueMatch(m.group(0), name, kind, m.start(), m.end()))
+
+class _DisjointCues:
+    """Cues that do not overlap, in reading order; checking a new one costs a binary search, not a scan
+    (a sentence of thousands of cues, such as a pasted list, stays fast)."""
+
+    def __init__(self) -> None:
+        self.cues: list[CueMatch] = []
+        self._starts: list[int] = []
+
+    def add_if_free(self, cue: CueMatch) -> None:
+        i = bisect.bisect_right(self._starts, cue.start)
+        if i and self.cues[i - 1].end > cue.start:
+            return  # overlaps the cue that starts at or before it
+        if i < len(self.cues) and self.cues[i].start < cue.end:
+            return  # overlaps the cue that starts after it
+        self.cues.insert(i, cue)
+        self._starts.insert(i, cue.start)
 
 
 def _words(*words: str) -> str:

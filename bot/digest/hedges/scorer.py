@@ -13,6 +13,7 @@ from sentence labels alone (multiple-instance learning) by
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import logging
@@ -49,6 +50,11 @@ def words_of(sentence: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(sentence.lower())]
 
 
+def _words_within(starts: Sequence[int], cue: CueMatch) -> range:
+    """Indices of the words (by their sorted start offsets) that start inside the cue."""
+    return range(bisect.bisect_left(starts, cue.start), bisect.bisect_left(starts, cue.end))
+
+
 @dataclass(frozen=True)
 class Token:
     text: str  # verbatim
@@ -80,10 +86,10 @@ def tokens_with_features(
         left = stems[i - 1] if i else _EDGE
         right = stems[i + 1] if i + 1 < len(stems) else _EDGE
         features.append({"w:" + word, "s:" + stem, f"l:{left} {stem}", f"r:{stem} {right}"})
+    starts = [m.start() for m in matches]
     for cue in cues:
-        for i, m in enumerate(matches):
-            if cue.start <= m.start() < cue.end:
-                features[i].update(("cue:" + cue.name, "kind:" + cue.kind))
+        for i in _words_within(starts, cue):
+            features[i].update(("cue:" + cue.name, "kind:" + cue.kind))
     if index:
         for i, word in enumerate(words):
             for phrase, group in index.get(word, ()):
@@ -177,10 +183,10 @@ class HedgeScorer:
                 logit += part.right.get(parts[i + 1].stem if i < last else _EDGE, 0.0)
             logits.append(logit)
         extra: dict[int, set[str]] = {}
+        starts = [m.start() for m in matches]
         for cue in cues:
-            for i, m in enumerate(matches):
-                if cue.start <= m.start() < cue.end:
-                    extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
+            for i in _words_within(starts, cue):
+                extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
         index = self._lexicon_index
         if index:
             for i, part in enumerate(parts):
