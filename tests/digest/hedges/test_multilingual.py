@@ -8,6 +8,7 @@ among them the false friends (the month "Mai"/"mai", the ability "kann",
 from __future__ import annotations
 
 import random
+import time
 import re
 
 import pytest
@@ -214,3 +215,25 @@ def test_trigger_filter_on_our_sentences() -> None:
     for code, sentence, *_ in CASES:
         lexicon = LEXICONS[code]
         assert lexicon.find_cues(sentence) == lexicon.find_cues(sentence, prefilter=False)
+
+
+# --- linear time on sentences full of cues (a pasted list can be one long "sentence")
+
+
+def _best_time(sentence: str, code: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        mark_hedge(sentence, code)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "code, unit",
+    [("en", "if it could, they said, "), ("es", "si "), ("it", ", se "), ("de", "wenn es könnte, sagte er, ")],
+)
+def test_many_cues_take_linear_time(code: str, unit: str) -> None:
+    small, large = _best_time(unit * 500, code), _best_time(unit * 4000, code)
+    # 8 times the text: about 8 times the time; a quadratic step would take about 64 times.
+    assert large < 24 * small + 0.05, (small, large)
