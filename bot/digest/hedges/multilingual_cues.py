@@ -80,9 +80,10 @@ GERMAN = _lexicon(
          ("möglicherweise", "vielleicht", "womöglich", "eventuell", "wahrscheinlich", "unwahrscheinlich",
           "vermutlich", "mutmaßlich", "angeblich", "offenbar", "anscheinend", "scheinbar", "voraussichtlich",
           "umständen", "anschein")),
+        # "es ist möglich, dass ..." or "... ist möglich." but not "es ist möglich, Karten zu kaufen" (an ability).
         ("adj:possible", "hedged",
-         r"\b(?:es\s+ist|ist\s+es|wäre|sei|scheint)\s+(?:\w+\s+)?(?:möglich|denkbar|nicht\s+ausgeschlossen)\b|"
-         r"\bnicht\s+(?:\w+\s+)?auszuschließen\b|\bdenkbar\b",
+         r"\b(?:es\s+ist|ist\s+es|wäre|sei|scheint)\s+(?:\w+\s+)?(?:möglich|denkbar|nicht\s+ausgeschlossen)\b"
+         r"(?=,?\s+(?:dass|ob)\b|\s*[.;!?]|\s*$)|\bnicht\s+(?:\w+\s+)?auszuschließen\b",
          ("möglich", "denkbar", "ausgeschlossen", "auszuschließen")),
         ("verb:seem", "hedged", r"\b(?:scheint|scheinen|schien|schienen)\b", ("schein", "schien")),
         # Reported speech: "soll ... gesagt haben", "sollen ... verletzt worden sein" (not "soll 2025 fertig sein").
@@ -138,7 +139,7 @@ _FR_PARTICIPLES = (
     "déclaré", "dit", "affirmé", "indiqué", "précisé", "expliqué", "annoncé", "souligné", "assuré", "confirmé",
     "ajouté", "rapporté", "confié", "averti", "raconté", "rappelé", "reconnu", "admis", "insisté", "martelé",
     "estimé", "jugé", "dénoncé", "déploré", "relevé", "noté", "signalé", "prévenu", "commenté", "répondu", "écrit",
-    "fait savoir", "tweeté", "lancé", "observé", "assuré",
+    "fait savoir", "tweeté", "lancé", "observé",
 )
 _FR_PRESENT = (
     "déclare", "dit", "affirme", "explique", "ajoute", "précise", "indique", "souligne", "estime", "assure",
@@ -666,8 +667,10 @@ DANISH = _lexicon(
          ("måske", "muligvis", "formentlig", "formodentlig", "sandsynlig", "usandsynlig", "antagelig", "angivelig",
           "tilsyneladende", "vistnok", "sigende", "eventuelt", "potentielt", "mistænkt", "formode", "påstå",
           "tvivlsomt")),
+        # "det er muligt, at ..." or "... er muligt." but not "muligt at se" (an ability).
         ("adj:possible", "hedged",
-         r"\bmuligt\b(?<!\bsom muligt)(?<!\bdet muligt)(?<!\bikke muligt)", ("muligt",)),
+         r"\bmuligt\b(?<!\bsom muligt)(?<!\bdet muligt)(?<!\bikke muligt)(?=,\s+at\b|\s*[.;!?]|\s*$)",
+         ("muligt",)),
         ("adj:unclear", "hedged", r"\b(?:uklart|usikkert|uvist|usikkerhed(?:en)?|ikke\s+klart)\b",
          ("uklart", "usikker", "uvist", "klart")),
         ("passive:reported", "hedged",

@@ -34,6 +34,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("de", "Jeder Besucher kann die Ausstellung kostenlos besuchen.", None, None),
     ("de", "Die Brücke soll 2026 fertig sein.", None, None),
     ("de", "Die Musik war den Nachbarn viel zu laut.", None, None),
+    ("de", "Es ist durchaus möglich, dass der Termin platzt.", "hedged", "Es ist durchaus möglich"),
+    ("de", "Es ist möglich, online Karten zu kaufen.", None, None),
     # French
     ("fr", "Le ministre pourrait annoncer sa démission dès lundi.", "hedged", "pourrait"),
     ("fr", "Le suspect aurait pris la fuite à bord d'une voiture volée.", "hedged", "aurait"),
@@ -112,6 +114,8 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("da", "Hvis regnen fortsætter, ville festivalen blive aflyst.", "conditional", "Hvis"),
     ("da", "Du kan købe billetter på stationen.", None, None),
     ("da", "Det er vigtigt at kunne svømme.", None, None),
+    ("da", "Det er muligt, at broen lukker i vinter.", "hedged", "muligt"),
+    ("da", "Det var muligt at se solformørkelsen fra byen.", None, None),
     # Norwegian
     ("no", "Brannen startet trolig i kjelleren.", "hedged", "trolig"),
     ("no", "Mannen skal ha truet en ansatt.", "hedged", "skal ha"),
