@@ -615,6 +615,8 @@ def cut_trailing_sections(
     tail_share: float,
     comment_cut: bool,
     min_before: int = 80,
+    section_cut: bool = True,
+    section_words: int = 8,
 ) -> list[bool]:
     """Drop what follows headings that close the article.
 
@@ -636,7 +638,7 @@ def cut_trailing_sections(
             key = _key(line.text)
             if comment_cut and is_comment_head(key, words[i]):
                 heads.append((i, True))
-            elif key.startswith(_SECTION_HEADS):
+            elif section_cut and words[i] <= section_words and key.startswith(_SECTION_HEADS):
                 heads.append((i, False))
     before_at = [0] * (n + 1)
     for i in range(n):
@@ -655,7 +657,7 @@ def cut_trailing_sections(
                 keep[j] = False
             continue
         after = sum(words[j] for j in section) + (before_at[n] - before_at[end])
-        if after <= tail_share * before:
+        if tail_share > 0 and after <= tail_share * before:
             return [k and j < i for j, k in enumerate(keep)]
     return keep
 
@@ -854,7 +856,9 @@ def select_lines(analysis: Analysis, decode: dict[str, Any]) -> list[bool]:
     extend = decode.get("extend_prob", 0.0)
     if extend:
         keep = extend_regions(analysis.features, keep, analysis.probs, extend)  # unshifted: its own floor
-    keep = cut_trailing_sections(lines, analysis.features, keep, decode["tail_share"], decode.get("comment_cut", False))
+    keep = cut_trailing_sections(lines, analysis.features, keep, decode["tail_share"], decode.get("comment_cut", False),
+        section_cut=decode.get("section_cut", True), section_words=decode.get("section_words", 8),
+    )
     return keep
 
 
