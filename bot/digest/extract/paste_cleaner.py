@@ -13,16 +13,21 @@ works line by line:
    logistic regression rescores each line from the first scores of its
    neighbours, so short subheadings inside prose survive and long lines inside
    link lists do not.
+   A small learned lexicon (words' article-vs-chrome log-odds) adds what
+   hand-made features miss, such as calls to action.
 3. A two-state (article / chrome) Viterbi pass turns the scores into
-   contiguous regions; trailing sections that open with a chrome heading
-   ("Related", "Comments", "Recent Articles") are cut.
-4. The headline is the headline-like line just before the body; it becomes the
-   title and is kept out of the body.
+   contiguous regions; comment threads ("34 Comments", "Leave a Reply") and
+   link lists under short chrome headings ("Recent Articles", "Blog Posts")
+   are cut, whole-line chrome ("Advertisement", "12 Likes", "\u00a9 2024 ...")
+   is dropped, and weak lines at the region edges are trimmed.
+4. The headline is picked by a third logistic regression among the lines
+   around the body's start; it becomes the title and is kept out of the body.
 
-The weights live in `paste_cleaner_model.json` next to this file and are built
-by `bench/train_paste_cleaner.py` from the tuning split of the paste data only.
-Every step is linear in the input (no backtracking-prone regexes), and any
-`str` input is accepted.
+The weights and decoding settings live in `paste_cleaner_model.json` next to
+this file and are built by `bench/train_paste_cleaner.py` from the tuning split
+of the WCXB paste data only. Every step is linear in the input (no
+backtracking-prone regexes); inputs past MAX_PASTE_CHARS / MAX_LINES are cut
+to keep any call to about two seconds, and any `str` input is accepted.
 """
 
 from __future__ import annotations
@@ -31,8 +36,6 @@ import json
 import logging
 import math
 import re
-import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -166,7 +169,7 @@ _COPYRIGHT = re.compile(r"\u00a9|\(c\)\s*\d{4}|all rights reserved|alle rechte v
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # Whole-line chrome: lines that, lower-cased and stripped of punctuation, are exactly one of these.
-_CHROME_EXACT = frozenset(
+_CHROME_PHRASES = (
     """
     share|share this|share this article|share this story|share this post|share on facebook|share on twitter|share on x
     tweet|pin|pin it|email|print|copy link|copy|link copied|whatsapp|facebook|twitter|x|linkedin|reddit|instagram|youtube|tiktok|pinterest|telegram
@@ -199,9 +202,9 @@ _CHROME_EXACT = frozenset(
     \u043f\u043e\u0434\u0435\u043b\u0438\u0442\u044c\u0441\u044f|\u043f\u043e\u0434\u043f\u0438\u0441\u0430\u0442\u044c\u0441\u044f|\u0432\u043e\u0439\u0442\u0438|\u043a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438\u0438|\u0447\u0438\u0442\u0430\u0442\u044c \u0434\u0430\u043b\u0435\u0435|\u0440\u0435\u043a\u043b\u0430\u043c\u0430|\u043f\u043e\u0445\u043e\u0436\u0438\u0435 \u0441\u0442\u0430\u0442\u044c\u0438|\u0433\u043b\u0430\u0432\u043d\u0430\u044f|\u043f\u043e\u0438\u0441\u043a
     payla\u015f|takip et|abone ol|giri\u015f yap|yorumlar|devam\u0131n\u0131 oku|reklam|\u0634\u0627\u0631\u0643|\u062a\u0627\u0628\u0639\u0646\u0627|\u0627\u0634\u062a\u0631\u0643|\u062a\u0633\u062c\u064a\u0644 \u0627\u0644\u062f\u062e\u0648\u0644|\u062a\u0639\u0644\u064a\u0642\u0627\u062a|\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627|\u0625\u0639\u0644\u0627\u0646
     \u5206\u4eab|\u5173\u6ce8\u6211\u4eec|\u8ba2\u9605|\u767b\u5f55|\u6ce8\u518c|\u8bc4\u8bba|\u9605\u8bfb\u66f4\u591a|\u5e7f\u544a|\u76f8\u5173\u6587\u7ae0|\u30b7\u30a7\u30a2|\u30ed\u30b0\u30a4\u30f3|\u30b3\u30e1\u30f3\u30c8|\u95a2\u9023\u8a18\u4e8b|\u5e83\u544a
-    """.replace("\n", "|").split("|")
-) - {""}
-_CHROME_EXACT = frozenset(phrase.strip() for phrase in _CHROME_EXACT) - {""}
+    """
+)
+_CHROME_EXACT = frozenset(phrase.strip() for phrase in _CHROME_PHRASES.replace("\n", "|").split("|")) - {""}
 
 # Headings that open a trailing non-article section; the first word-prefixes are enough.
 _SECTION_HEADS = (
