@@ -107,6 +107,18 @@ class _WordPart(NamedTuple):
     right: Mapping[str, float] | None
 
 
+# The ceiling sums the same terms in another order: it must fall short by more than rounding to decide.
+_CEILING_MARGIN = 1e-6
+
+
+def _log_odds(log_none: float) -> float:
+    """The sentence's log-odds of being uncertain from log P(no word is a cue)."""
+    p_none = math.exp(log_none)
+    if p_none >= 1.0:
+        return -50.0
+    return math.log(max(1.0 - p_none, 1e-22)) - log_none
+
+
 def _log1m_sigmoid(z: float) -> float:
     """log(1 - sigmoid(z)), stable for large |z|."""
     return -z - math.log1p(math.exp(-z)) if z > 0 else -math.log1p(math.exp(z))
@@ -204,17 +216,50 @@ class HedgeScorer:
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
         """The log-odds that the sentence is uncertain."""
         _, logits = self.token_logits(sentence, cues)
-        log_none = _log1m_sigmoid(self.leak) + sum(_log1m_sigmoid(z) for z in logits)
-        p_none = math.exp(log_none)
-        if p_none >= 1.0:
-            return -50.0
-        return math.log(max(1.0 - p_none, 1e-22)) - log_none
+        return _log_odds(_log1m_sigmoid(self.leak) + sum(_log1m_sigmoid(z) for z in logits))
+
+    @functools.cached_property
+    def _word_ceiling(self) -> Callable[[str], float]:
+        """A word as written -> log(1 - sigmoid(c)), c being the most its logit can be in a sentence without cues:
+        its own part, its best left and right pair weights and every lexicon group of a phrase it is in."""
+        left, right = self._neighbour_weights
+        weights = self.weights
+        groups_of_word: dict[str, set[str]] = {}
+        for group, phrases in self.lexicon_groups.items():
+            for phrase in phrases:
+                for word in phrase.split():
+                    groups_of_word.setdefault(word, set()).add(group)
+        word_part = self._word_part
+
+        @functools.lru_cache(maxsize=65536)
+        def ceiling(written: str) -> float:
+            part = word_part(written)
+            most = part.logit
+            most += max(0.0, max((part.left or {}).values(), default=0.0))
+            most += max(0.0, max((part.right or {}).values(), default=0.0))
+            most += sum(max(0.0, weights.get("lex:" + group, 0.0)) for group in groups_of_word.get(part.word, ()))
+            return _log1m_sigmoid(most)
+
+        return ceiling
+
+    def score_ceiling(self, sentence: str) -> float:
+        """At least `score(sentence, [])`, for a word-by-word cached price: most sentences fall short of a
+        threshold by it and need no exact score."""
+        ceiling = self._word_ceiling
+        return _log_odds(_log1m_sigmoid(self.leak) + sum(ceiling(m.group(0)) for m in _WORD.finditer(sentence)))
+
+    def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
+        """Whether the sentence's score is at least `level` (the ceiling settles most sentences without cues)."""
+        cues = list(cues)
+        if not cues and self.score_ceiling(sentence) < level - _CEILING_MARGIN:
+            return False
+        return self.score(sentence, cues) >= level
 
     def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
-        return self.score(sentence, cues) >= self.threshold
+        return self.reaches(sentence, cues, self.threshold)
 
     def is_confidently_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
-        return self.score(sentence, cues) >= max(self.threshold, self.confident_threshold)
+        return self.reaches(sentence, cues, max(self.threshold, self.confident_threshold))
 
     def strongest_token(self, sentence: str, cues: Iterable[CueMatch] = ()) -> Token | None:
         """The word most likely to be the cue (verbatim, with its position)."""

@@ -295,10 +295,31 @@ def test_trigger_filter_changes_no_english_cue(sentence: str) -> None:
 
 
 @pytest.mark.skipif(not (DATA / "hedges").is_dir(), reason="shared data not present")
-def test_trigger_filter_changes_no_cue_on_the_public_sentences() -> None:
+def test_fast_paths_on_the_public_sentences() -> None:
     from bench.train_hedges import load_bioscope, load_wikiweasel
 
     sentences = [s.text for s in load_wikiweasel(DATA / "hedges" / "wikiweasel-train.csv.gz")][::7]
     sentences += [s.text for s in load_bioscope(DATA / "hedges" / "bioscope-full-papers.xml.gz")][::7]
+    scorer = load_scorer()
+    assert scorer is not None
     for sentence in sentences:
         assert ENGLISH.find_cues(sentence) == ENGLISH.find_cues(sentence, prefilter=False), sentence
+        assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9, sentence
+
+
+@pytest.mark.parametrize("sentence", _MIXED_SENTENCES + [SEED.read_text(encoding="utf-8")[:3000]])
+def test_score_ceiling_is_never_below_the_score(sentence: str) -> None:
+    scorer = load_scorer()
+    assert scorer is not None
+    assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
+
+
+def test_score_ceiling_holds_on_a_toy_scorer_with_pairs_and_lexicon() -> None:
+    weights = {"w:ship": 1.5, "s:sink": -0.5, "l:the ship": 2.0, "r:ship may": 3.0, "r:ship <s>": -1.0,
+               "l:<s> the": 0.7, "lex:modal": 1.2, "lex:other": -4.0}
+    scorer = HedgeScorer("toy", weights, token_bias=-3.0, leak=-6.0, threshold=0.0, confident_threshold=1.0,
+                         lexicon_groups={"modal": ("may", "ship may"), "other": ("the ship",)})
+    for sentence in ["The ship may sink.", "Ship", "the ship the ship may may", "Nothing here at all."]:
+        assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
+        for level in (-2.0, 0.0, 1.0, 3.0):
+            assert scorer.reaches(sentence, [], level) == (scorer.score(sentence, []) >= level)
