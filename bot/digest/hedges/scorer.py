@@ -9,6 +9,13 @@ being a small leak for sentences with no visible cue. The weights are learned
 from sentence labels alone (multiple-instance learning) by
 `bench/train_hedges.py` and stored as JSON; the shipped model
 (`hedge_model.json`) is for general and news text.
+
+Speed (the digest scores almost every sentence of an article): what a word
+contributes alone (word and stem weights, its pair weights by neighbour) is
+cached per word, so a sentence's logits need no feature sets
+(`token_logits`; `tokens` keeps the feature sets for training); and a cached
+per-word ceiling of the score (`score_ceiling`) rejects most sentences
+without cues before any exact score.
 """
 
 from __future__ import annotations
