@@ -158,7 +158,7 @@ def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
 DEFAULT_DECODE = {
     "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 40, "title_min_prob": 0.02,
     "comment_cut": True, "drop_chrome": True, "trim_edges": True, "min_prob": 0.0, "extend_prob": 0.4, "edge_prob": 0.0,
-    "section_cut": True, "section_words": 3,
+    "section_cut": True, "section_words": 3, "promo_cut": True,
 }
 
 
@@ -180,6 +180,7 @@ GRID = (
     ("extend_prob", [0.0, 0.3, 0.4, 0.5]),
     ("edge_prob", [0.0, 0.5, 0.6, 0.7, 0.8]),
     ("section_words", [2, 3, 4, 8]),
+    ("promo_cut", [True, False]),
 )
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.digest.extract.paste_cleaner import CleanedPaste, clean_paste, detect_wrap_width, rejoin_hard_wraps
+from bot.digest.extract.paste_cleaner import CleanedPaste, clean_paste, detect_wrap_width, is_promo_line, rejoin_hard_wraps
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "syrian-officers-defect.txt"
@@ -89,6 +89,51 @@ def test_comment_section_is_removed() -> None:
         assert paragraph in result.body
     for comment in ("bikefan77", "Finally! I have been waiting", "waste of money", "Leave a Reply", "3 Comments"):
         assert comment not in result.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We may earn commission from links on this page, but we only recommend products we back.",
+        "Note: this blog uses affiliate links. If you buy something, I may earn a small commission.",
+        "Jane Doe is a freelance writer who covers personal finance and travel.",
+        "Related: What is the Crypto Travel Rule? An Overview",
+        "Get the FREE eBook!",
+        "Join our mailing list",
+        "Stop Searching & Start Winning. Talk To Our Marketing Experts",
+        "Posted by David at December 16, 2025 11:15 AM",
+        "/content/site/countries/en_us/fragments/article-details",
+    ],
+)
+def test_promo_lines_are_recognised(line: str) -> None:
+    assert is_promo_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Travel agents recommend insurance because they get a commission when you buy it, and because they are liable.",
+        "Get enough sleep",
+        "8. Book Finder App",
+        "Take breaks every hour to rest your eyes.",
+        "How we tested the kettles",
+        PARAGRAPHS[0],
+    ],
+)
+def test_article_lines_are_not_promos(line: str) -> None:
+    assert not is_promo_line(line)
+
+
+def test_promo_and_author_bio_inside_article_are_removed() -> None:
+    lines = PARAGRAPHS[:2] + ["Get our free newsletter in your inbox"] + PARAGRAPHS[2:]
+    lines += ["Maria Lopez is a staff reporter who covers city hall.", "She has written for the Daily Example since 2019."]
+    parts = [*MENU, "", "City expands bike lanes despite protests", ""] + [line + "\n" for line in lines]
+    parts += ["Privacy Policy", "© 2024 The Daily Example. All rights reserved."]
+    result = clean_paste("\n".join(parts))
+    for paragraph in PARAGRAPHS[:-1]:
+        assert paragraph in result.body
+    for promo in ("newsletter", "Maria Lopez", "She has written"):
+        assert promo not in result.body
 
 
 def _hard_wrap(text: str, width: int) -> list[str]:
