@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 # The pipeline first: it pins BLAS to one thread before numpy is imported.
-from bot.digest.pipeline import DigestOptions, digest_document  # isort: skip
+from bot.digest.pipeline import digest_document  # isort: skip
 
 import trafilatura
 from sumy.nlp.stemmers import Stemmer
