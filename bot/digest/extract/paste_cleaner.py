@@ -666,7 +666,18 @@ def cut_trailing_sections(
 
 
 _TITLE_MAX_WORDS = 30
-_TITLE_MAX_CHARS = 300
+_TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 characters; longer lines are glued link lists
+# Headings of boxes inside the article and of method notes, which are never the page's headline.
+_BOX_HEADINGS = frozenset(
+    "key takeaways|key points|at a glance|frequently asked questions|faq|faqs|table of contents|in this article|"
+    "summary|overview|introduction|conclusion|final thoughts|bottom line|the bottom line|sources|references".split("|")
+)
+_METHOD_HEAD = re.compile(r"how we (?:reviewed|researched|tested|rated|chose|picked|evaluated|review|research|test|rate|choose|pick|evaluate)\b")
+
+
+def _never_headline(text: str) -> bool:
+    key = _key(text)
+    return key in _BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or is_promo_line(text)
 
 
 def _headline_like(line: PasteLine) -> bool:
@@ -677,7 +688,7 @@ def _headline_like(line: PasteLine) -> bool:
     n_words = len(key.split())
     if not 2 <= n_words <= _TITLE_MAX_WORDS:
         return False
-    if key in _CHROME_EXACT or key.startswith(_SECTION_HEADS) or _BULLET_START.match(text):
+    if key in _CHROME_EXACT or key.startswith(_SECTION_HEADS) or _BULLET_START.match(text) or _never_headline(text):
         return False
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
@@ -722,7 +733,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
         return [], np.zeros((0, len(TITLE_NAMES)))
     candidates = [
         i for i in range(max(0, first - lookback), min(len(lines), first + _TITLE_BODY_LINES))
-        if len(lines[i].text) <= _TITLE_MAX_CHARS
+        if len(lines[i].text) <= _TITLE_MAX_CHARS and not _never_headline(lines[i].text)
     ]
     if not candidates:
         return [], np.zeros((0, len(TITLE_NAMES)))
