@@ -155,11 +155,6 @@ def test_a_single_line_of_100_kb_is_digested_quickly() -> None:
     _answered(result)
 
 
-@pytest.mark.xfail(
-    reason="sentence_splitter._ends_plain_word searches _LAST_WORD from the start of the line for every stop, "
-    "so splitting one long line is quadratic (1 MB: minutes); reported to the lead",
-    strict=False,
-)
 def test_a_single_1_mb_line_is_answered_in_bounded_time() -> None:
     line = (PROSE * 4500)[:1_000_000]
     result, _ = run_bounded(digest_document, document_from_text(line), SETTINGS, seconds=45)

@@ -53,6 +53,7 @@ _LIST_MARKER = re.compile(
 # may: "tax.9 Those" is cut after the footnote number.)
 _STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
 _LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
+_WORD_WINDOW = 100
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
 _EXCLAMATION_WORDS = frozenset({"yahoo", "yum"})
 _PYSBD_ENGLISH = pysbd.languages.LANGUAGE_CODES["en"].Abbreviation
@@ -62,9 +63,15 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+def _last_word(line: str, stop: int) -> re.Match[str] | None:
+    """The word ending just before `stop`. Searching a short window keeps long lines linear;
+    a word longer than the window is not found, and its stop goes to pysbd as an unsure one."""
+    return _LAST_WORD.search(line, max(0, stop - _WORD_WINDOW), stop)
+
+
 def _ends_plain_word(line: str, stop: int) -> bool:
     """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`."""
-    found = _LAST_WORD.search(line, 0, stop)
+    found = _last_word(line, stop)
     if found is None:
         return False
     word = found.group(1)
@@ -75,7 +82,7 @@ def _is_boundary(line: str, stop: int) -> bool:
     """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital after."""
     if line[stop + 1 : stop + 2] != " " or not ("A" <= line[stop + 2 : stop + 3] <= "Z"):
         return False
-    if line[stop] == "!" and (found := _LAST_WORD.search(line, 0, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
+    if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
     return _ends_plain_word(line, stop)
 
