@@ -121,44 +121,177 @@ def _configured(summarizer_class, language: Language, stems: _Stems):
     return summarizer
 
 
+# A LexRank cosine this close to sumy's threshold is recomputed with sumy's own
+# `cosine_similarity`, so a rounding difference in the vectorised sums cannot flip an edge.
+_THRESHOLD_MARGIN = 1e-9
+
+
+@dataclass(frozen=True)
+class _TermCounts:
+    """Each candidate's stemmed content words as a count matrix over the candidates' vocabulary."""
+
+    words: list[list[str]]  # sumy's `_to_words_set` of each sentence, in order, repeats kept
+    counts: np.ndarray  # shape (sentences, vocabulary): occurrences of each stem
+    log_lengths: np.ndarray  # math.log of each sentence's word count (0 for an empty sentence)
+
+    @classmethod
+    def of(cls, sentence_words: list[list[str]]) -> _TermCounts:
+        vocabulary: dict[str, int] = {}
+        rows: list[int] = []
+        columns: list[int] = []
+        for row, sentence in enumerate(sentence_words):
+            for word in sentence:
+                rows.append(row)
+                columns.append(vocabulary.setdefault(word, len(vocabulary)))
+        counts = np.zeros((len(sentence_words), len(vocabulary)))
+        np.add.at(counts, (np.asarray(rows, dtype=int), np.asarray(columns, dtype=int)), 1.0)
+        # math.log, as sumy calls it, so the logarithms are bit-for-bit sumy's
+        log_lengths = np.asarray([math.log(len(s)) if s else 0.0 for s in sentence_words])
+        return cls(sentence_words, counts, log_lengths)
+
+    def shared_words(self) -> np.ndarray:
+        """sumy's `_rate_sentences_edge` numerator for every pair: sum(words2.count(w) for w in words1).
+
+        Counting with repeats is the dot product of the two count vectors; small
+        integers, so exact in floating point.
+        """
+        return self.counts @ self.counts.T
+
+    def length_norms(self) -> np.ndarray:
+        """sumy's edge denominator for every pair: math.log(len(words1)) + math.log(len(words2))."""
+        return self.log_lengths[:, np.newaxis] + self.log_lengths[np.newaxis, :]
+
+
+def _lexrank_matrix(lexrank: LexRankSummarizer, terms: _TermCounts) -> np.ndarray:
+    """sumy's `LexRankSummarizer._create_matrix`, vectorised.
+
+    tf: a stem's count over the sentence's largest count (`_compute_tf`);
+    idf: log(sentences / (1 + sentences containing the stem)) (`_compute_idf`);
+    edge: idf-modified cosine (`cosine_similarity`) above `threshold` becomes 1,
+    then each row is divided by its edge count (a row without edges stays zero).
+    """
+    n = len(terms.words)
+    present = terms.counts > 0
+    tf = terms.counts / np.maximum(terms.counts.max(axis=1, initial=0.0), 1.0)[:, np.newaxis]
+    idf = np.asarray([math.log(n / (1 + containing)) for containing in present.sum(axis=0).tolist()])
+    numerator = (tf * idf**2) @ tf.T
+    norms = np.sqrt(((tf * idf) ** 2).sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cosine = np.where(np.outer(norms > 0, norms > 0), numerator / np.outer(norms, norms), 0.0)
+    borderline = np.argwhere(np.abs(cosine - lexrank.threshold) < _THRESHOLD_MARGIN)
+    if len(borderline):
+        tf_dicts = lexrank._compute_tf(terms.words)
+        idf_dict = dict(zip(_vocabulary_order(terms.words), idf.tolist()))
+        for row, column in borderline.tolist():
+            cosine[row, column] = lexrank.cosine_similarity(
+                terms.words[row], terms.words[column], tf_dicts[row], tf_dicts[column], idf_dict
+            )
+    edges = (cosine > lexrank.threshold).astype(float)
+    degrees = edges.sum(axis=1)
+    degrees[degrees == 0] = 1
+    return edges / degrees[:, np.newaxis]
+
+
+def _vocabulary_order(sentence_words: list[list[str]]) -> list[str]:
+    """The stems in the column order `_TermCounts.of` gives them."""
+    return list(dict.fromkeys(word for sentence in sentence_words for word in sentence))
+
+
+def _textrank_matrix(textrank: TextRankSummarizer, terms: _TermCounts) -> np.ndarray:
+    """sumy's `TextRankSummarizer._create_matrix`, vectorised.
+
+    Edge weight: shared words / (log len1 + log len2) (`_rate_sentences_edge`;
+    the shared count itself when both sentences are one word long, 0 when no word
+    is shared), rows normalised with sumy's zero-division guard, then damped.
+    """
+    n = len(terms.words)
+    shared = terms.shared_words()
+    norms = terms.length_norms()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        weights = np.where(shared == 0, 0.0, np.where(norms == 0, shared, shared / norms))
+    weights /= weights.sum(axis=1)[:, np.newaxis] + textrank._ZERO_DIVISION_PREVENTION
+    return np.full((n, n), (1.0 - textrank.damping) / n) + textrank.damping * weights
+
+
+def _reduction_degrees(terms: _TermCounts) -> np.ndarray:
+    """Each sentence's summed edge weight to every other one, as in `ReductionSummarizer.rate_sentences`.
+
+    Edge weight: shared words / (log len1 + log len2), 0 when nothing is shared
+    or both sentences are one word long (`_rate_sentences_edge`).
+    """
+    shared = terms.shared_words()
+    norms = terms.length_norms()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        weights = np.where((shared == 0) | (norms == 0), 0.0, shared / norms)
+    np.fill_diagonal(weights, 0.0)
+    # sumy adds each sentence's edges one partner at a time in sentence order; so does this,
+    # a whole column per step, so the sums round exactly as sumy's do
+    degrees = np.zeros(len(weights))
+    for column in weights.T:
+        degrees += column
+    return degrees
+
+
+def _by_sumy_key(sumy_sentences: Sequence, values: np.ndarray, combine: str) -> np.ndarray:
+    """sumy keys TextRank's and Reduction's ratings by sentence text, so repeated sentences share one.
+
+    TextRank's dict keeps the last repeat's rating ("last"); Reduction's
+    defaultdict adds up every repeat's edges ("sum").
+    """
+    groups: dict[object, list[int]] = {}
+    for position, sentence in enumerate(sumy_sentences):
+        groups.setdefault(sentence, []).append(position)
+    if len(groups) == len(sumy_sentences):
+        return values
+    merged = values.copy()
+    for positions in groups.values():
+        merged[positions] = values[positions[-1]] if combine == "last" else values[positions].sum()
+    return merged
+
+
 def _sumy_ratings(chosen: list[Sentence], language: Language, stems: _Stems) -> dict[str, np.ndarray]:
-    """Each sumy algorithm's rating of every chosen sentence, by the algorithms' own internals."""
+    """Each sumy algorithm's rating of every chosen sentence, the numbers sumy itself computes.
+
+    LexRank, TextRank and Reduction compare every pair of sentences in pure
+    Python inside sumy; here their similarity matrices come from one count
+    matrix per document (see `_lexrank_matrix`, `_textrank_matrix`,
+    `_reduction_degrees`) and sumy's own power methods run on them. The words
+    are sumy's (`_to_words_set`: lower-cased, stop words dropped, stemmed), the
+    same list for all three and for SumBasic's content words.
+    """
     document, sumy_sentences = build_document(chosen, language.code)
     n = len(sumy_sentences)
 
     lexrank = _configured(LexRankSummarizer, language, stems)
     sentence_words = [lexrank._to_words_set(s) for s in sumy_sentences]
+    terms = _TermCounts.of(sentence_words)
+
     if any(sentence_words):
-        matrix = lexrank._create_matrix(
-            sentence_words, lexrank.threshold, lexrank._compute_tf(sentence_words), lexrank._compute_idf(sentence_words)
-        )
         with np.errstate(invalid="ignore", divide="ignore"):
-            # a graph without edges (tiny or unrelated sentences) normalises 0/0; those NaNs become 0 below
-            lexrank_scores = lexrank.power_method(matrix, lexrank.epsilon)
+            # a graph without edges (tiny or unrelated sentences) normalises 0/0; those NaNs become 0 later
+            lexrank_scores = LexRankSummarizer.power_method(_lexrank_matrix(lexrank, terms), lexrank.epsilon)
     else:
         lexrank_scores = np.zeros(n)
 
     textrank = _configured(TextRankSummarizer, language, stems)
-    textrank_ratings = textrank.rate_sentences(document)
-    reduction_ratings = _configured(ReductionSummarizer, language, stems).rate_sentences(document)
+    textrank_scores = TextRankSummarizer.power_method(_textrank_matrix(textrank, terms), textrank.epsilon)
+    reduction_scores = _reduction_degrees(terms)
 
     luhn = _configured(LuhnSummarizer, language, stems)
     significant = luhn._get_significant_words(document.words)
     luhn_scores = [luhn.rate_sentence(s, significant) for s in sumy_sentences]
 
     # SumBasic's first pick: the mean document probability of a sentence's content words
-    sumbasic = _configured(SumBasicSummarizer, language, stems)
-    probabilities = sumbasic._compute_tf(document.sentences) if document.words else {}
-    sumbasic_scores = [
-        sumbasic._compute_average_probability_of_words(probabilities, sumbasic._get_content_words_in_sentence(s))
-        for s in sumy_sentences
-    ]
+    # (`_compute_tf` over the document's content words, which are these same word lists)
+    all_words = [word for sentence in sentence_words for word in sentence]
+    frequencies = SumBasicSummarizer._compute_word_freq(all_words)
+    probabilities = {word: count / len(all_words) for word, count in frequencies.items()}
+    sumbasic_scores = [SumBasicSummarizer._compute_average_probability_of_words(probabilities, s) for s in sentence_words]
 
-    # sumy's dict ratings are keyed by sentence text; duplicates share a rating
     return {
         "lexrank": np.asarray(lexrank_scores, dtype=float),
-        "textrank": np.asarray([textrank_ratings.get(s, 0.0) for s in sumy_sentences], dtype=float),
-        "reduction": np.asarray([reduction_ratings.get(s, 0.0) for s in sumy_sentences], dtype=float),
+        "textrank": _by_sumy_key(sumy_sentences, np.asarray(textrank_scores, dtype=float), "last"),
+        "reduction": _by_sumy_key(sumy_sentences, reduction_scores, "sum"),
         "luhn": np.asarray(luhn_scores, dtype=float),
         "sumbasic": np.asarray(sumbasic_scores, dtype=float),
     }
@@ -202,7 +335,8 @@ def candidates(
     # document frequencies over the whole article, of unstemmed words: one cheap pass, linear in its length
     document_counts: Counter[str] = Counter()
     for i in eligible:
-        document_counts.update(set(stems.content_words(tokens[i])))
+        # dict.fromkeys, not set: a set's order changes with the hash seed, and so would the float sums below
+        document_counts.update(list(dict.fromkeys(stems.content_words(tokens[i]))))
     idf = {t: math.log((1 + total) / (1 + c)) + 1.0 for t, c in document_counts.items()}
     centroid = {t: c * idf[t] for t, c in document_counts.items()}
     centroid_norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
