@@ -12,6 +12,7 @@ out too: sumy's version recomputes every candidate's divergence per pick.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from typing import Collection, Sequence
 
 import numpy as np
+from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
@@ -115,9 +117,16 @@ def _rank_score(values: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + ranks)
 
 
+@functools.lru_cache(maxsize=64)
+def _normalised_stop_words(language: Language) -> frozenset[str]:
+    """The stop words as sumy's `stop_words` setters store them: each through `normalize_word`."""
+    return frozenset(map(AbstractSummarizer.normalize_word, stop_words(language)))
+
+
 def _configured(summarizer_class, language: Language, stems: _Stems):
     summarizer = summarizer_class(stems.stem)
-    summarizer.stop_words = stop_words(language)
+    # what the `stop_words` setter would store, without normalising the whole list again per article
+    summarizer._stop_words = _normalised_stop_words(language)
     return summarizer
 
 
@@ -128,34 +137,71 @@ _THRESHOLD_MARGIN = 1e-9
 
 @dataclass(frozen=True)
 class _TermCounts:
-    """Each candidate's stemmed content words as a count matrix over the candidates' vocabulary."""
+    """Each candidate's stemmed content words as sparse (sentence, stem, count) entries.
+
+    Sparse, and summed with `np.bincount` rather than a matrix product: at 60
+    sentences a BLAS product costs more in waking OpenBLAS's threads than in
+    arithmetic.
+    """
 
     words: list[list[str]]  # sumy's `_to_words_set` of each sentence, in order, repeats kept
-    counts: np.ndarray  # shape (sentences, vocabulary): occurrences of each stem
+    vocabulary: list[str]  # the stems, by column
+    rows: np.ndarray  # sentence of each entry; entries are grouped by stem
+    columns: np.ndarray  # stem of each entry
+    counts: np.ndarray  # occurrences of the stem in the sentence
+    first: np.ndarray  # with `second`: every ordered pair of entries sharing a stem, (a, a) included
+    second: np.ndarray
     log_lengths: np.ndarray  # math.log of each sentence's word count (0 for an empty sentence)
 
     @classmethod
     def of(cls, sentence_words: list[list[str]]) -> _TermCounts:
         vocabulary: dict[str, int] = {}
-        rows: list[int] = []
-        columns: list[int] = []
+        by_stem: dict[int, list[tuple[int, int]]] = {}
         for row, sentence in enumerate(sentence_words):
-            for word in sentence:
+            for word, count in Counter(sentence).items():
+                column = vocabulary.setdefault(word, len(vocabulary))
+                by_stem.setdefault(column, []).append((row, count))
+        rows, columns, counts = [], [], []
+        for column in range(len(vocabulary)):
+            for row, count in by_stem[column]:
                 rows.append(row)
-                columns.append(vocabulary.setdefault(word, len(vocabulary)))
-        counts = np.zeros((len(sentence_words), len(vocabulary)))
-        np.add.at(counts, (np.asarray(rows, dtype=int), np.asarray(columns, dtype=int)), 1.0)
+                columns.append(column)
+                counts.append(count)
+        column_array = np.asarray(columns, dtype=np.int64)
+        # pair every entry with each entry of its stem's group (groups are contiguous)
+        group_sizes = np.bincount(column_array, minlength=len(vocabulary))
+        group_starts = np.cumsum(group_sizes) - group_sizes
+        partners = group_sizes[column_array]
+        first = np.repeat(np.arange(len(columns)), partners)
+        offsets = np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners)
+        second = np.repeat(group_starts[column_array], partners) + offsets
         # math.log, as sumy calls it, so the logarithms are bit-for-bit sumy's
         log_lengths = np.asarray([math.log(len(s)) if s else 0.0 for s in sentence_words])
-        return cls(sentence_words, counts, log_lengths)
+        return cls(
+            sentence_words,
+            list(vocabulary),
+            np.asarray(rows, dtype=np.int64),
+            column_array,
+            np.asarray(counts, dtype=float),
+            first,
+            second,
+            log_lengths,
+        )
 
+    def pair_sums(self, values: np.ndarray) -> np.ndarray:
+        """A sentences × sentences matrix: for each pair, `values` (one per entry pair) summed over shared stems."""
+        n = len(self.words)
+        cells = self.rows[self.first] * n + self.rows[self.second]
+        return np.bincount(cells, weights=values, minlength=n * n).reshape(n, n)
+
+    @functools.cached_property
     def shared_words(self) -> np.ndarray:
         """sumy's `_rate_sentences_edge` numerator for every pair: sum(words2.count(w) for w in words1).
 
-        Counting with repeats is the dot product of the two count vectors; small
-        integers, so exact in floating point.
+        Counting with repeats is the sum over shared stems of count1 × count2;
+        small integers, so exact in floating point.
         """
-        return self.counts @ self.counts.T
+        return self.pair_sums(self.counts[self.first] * self.counts[self.second])
 
     def length_norms(self) -> np.ndarray:
         """sumy's edge denominator for every pair: math.log(len(words1)) + math.log(len(words2))."""
@@ -167,21 +213,26 @@ def _lexrank_matrix(lexrank: LexRankSummarizer, terms: _TermCounts) -> np.ndarra
 
     tf: a stem's count over the sentence's largest count (`_compute_tf`);
     idf: log(sentences / (1 + sentences containing the stem)) (`_compute_idf`);
-    edge: idf-modified cosine (`cosine_similarity`) above `threshold` becomes 1,
-    then each row is divided by its edge count (a row without edges stays zero).
+    edge: idf-modified cosine (`cosine_similarity`: sum of tf1·tf2·idf² over
+    shared stems, over the product of the sentences' tf·idf norms) above
+    `threshold` becomes 1, then each row is divided by its edge count (a row
+    without edges stays zero).
     """
     n = len(terms.words)
-    present = terms.counts > 0
-    tf = terms.counts / np.maximum(terms.counts.max(axis=1, initial=0.0), 1.0)[:, np.newaxis]
-    idf = np.asarray([math.log(n / (1 + containing)) for containing in present.sum(axis=0).tolist()])
-    numerator = (tf * idf**2) @ tf.T
-    norms = np.sqrt(((tf * idf) ** 2).sum(axis=1))
+    largest = np.zeros(n)
+    np.maximum.at(largest, terms.rows, terms.counts)
+    tf = terms.counts / largest[terms.rows]
+    containing = np.bincount(terms.columns, minlength=len(terms.vocabulary))
+    idf_by_stem = np.asarray([math.log(n / (1 + c)) for c in containing.tolist()])
+    idf = idf_by_stem[terms.columns]
+    numerator = terms.pair_sums(tf[terms.first] * tf[terms.second] * idf[terms.first] ** 2)
+    norms = np.sqrt(np.bincount(terms.rows, weights=(tf * idf) ** 2, minlength=n))
     with np.errstate(invalid="ignore", divide="ignore"):
         cosine = np.where(np.outer(norms > 0, norms > 0), numerator / np.outer(norms, norms), 0.0)
     borderline = np.argwhere(np.abs(cosine - lexrank.threshold) < _THRESHOLD_MARGIN)
     if len(borderline):
         tf_dicts = lexrank._compute_tf(terms.words)
-        idf_dict = dict(zip(_vocabulary_order(terms.words), idf.tolist()))
+        idf_dict = dict(zip(terms.vocabulary, idf_by_stem.tolist()))
         for row, column in borderline.tolist():
             cosine[row, column] = lexrank.cosine_similarity(
                 terms.words[row], terms.words[column], tf_dicts[row], tf_dicts[column], idf_dict
@@ -192,11 +243,6 @@ def _lexrank_matrix(lexrank: LexRankSummarizer, terms: _TermCounts) -> np.ndarra
     return edges / degrees[:, np.newaxis]
 
 
-def _vocabulary_order(sentence_words: list[list[str]]) -> list[str]:
-    """The stems in the column order `_TermCounts.of` gives them."""
-    return list(dict.fromkeys(word for sentence in sentence_words for word in sentence))
-
-
 def _textrank_matrix(textrank: TextRankSummarizer, terms: _TermCounts) -> np.ndarray:
     """sumy's `TextRankSummarizer._create_matrix`, vectorised.
 
@@ -205,7 +251,7 @@ def _textrank_matrix(textrank: TextRankSummarizer, terms: _TermCounts) -> np.nda
     is shared), rows normalised with sumy's zero-division guard, then damped.
     """
     n = len(terms.words)
-    shared = terms.shared_words()
+    shared = terms.shared_words
     norms = terms.length_norms()
     with np.errstate(invalid="ignore", divide="ignore"):
         weights = np.where(shared == 0, 0.0, np.where(norms == 0, shared, shared / norms))
@@ -219,7 +265,7 @@ def _reduction_degrees(terms: _TermCounts) -> np.ndarray:
     Edge weight: shared words / (log len1 + log len2), 0 when nothing is shared
     or both sentences are one word long (`_rate_sentences_edge`).
     """
-    shared = terms.shared_words()
+    shared = terms.shared_words
     norms = terms.length_norms()
     with np.errstate(invalid="ignore", divide="ignore"):
         weights = np.where((shared == 0) | (norms == 0), 0.0, shared / norms)
@@ -278,7 +324,8 @@ def _sumy_ratings(chosen: list[Sentence], language: Language, stems: _Stems) -> 
     reduction_scores = _reduction_degrees(terms)
 
     luhn = _configured(LuhnSummarizer, language, stems)
-    significant = luhn._get_significant_words(document.words)
+    # a frozenset of sumy's tuple: `rate_sentence` only tests membership, once per word
+    significant = frozenset(luhn._get_significant_words(document.words))
     luhn_scores = [luhn.rate_sentence(s, significant) for s in sumy_sentences]
 
     # SumBasic's first pick: the mean document probability of a sentence's content words
