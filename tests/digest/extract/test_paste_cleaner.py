@@ -12,7 +12,9 @@ from bot.digest.extract.paste_cleaner import CleanedPaste, clean_paste, detect_w
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "syrian-officers-defect.txt"
-DATA = Path("/work/shared/data")
+from tests.conftest import SHARED_DATA  # noqa: E402
+
+DATA = SHARED_DATA
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the bicycle lane network by forty kilometres over the next three years.",

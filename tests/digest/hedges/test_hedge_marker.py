@@ -14,7 +14,9 @@ from bot.digest.models import Hedge
 
 REPO = Path(__file__).resolve().parents[3]
 SEED = REPO / "seeds" / "syrian-officers-defect.txt"
-DATA = Path("/work/shared/data")
+from tests.conftest import SHARED_DATA  # noqa: E402
+
+DATA = SHARED_DATA
 
 MAY_GENERAL = (
     "One of those three may be a general, but reports on the rank of the third high-level defector "

@@ -9,7 +9,9 @@ import pytest
 from bench.train_hedges import LabelledSentence, bucket, load_lexicon_groups, split, train_scorer
 from bot.digest.hedges.hedge_marker import HedgeMarker
 
-DATA = Path("/work/shared/data")
+from tests.conftest import SHARED_DATA  # noqa: E402
+
+DATA = SHARED_DATA
 
 
 def _toy_sentences() -> list[LabelledSentence]:

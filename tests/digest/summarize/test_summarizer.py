@@ -14,7 +14,9 @@ from bot.digest.summarize.summarizer import load_model, sentence_count_for, summ
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "seeds" / "syrian-officers-defect.txt"
-DATA = pathlib.Path("/work/shared/data")
+from tests.conftest import SHARED_DATA  # noqa: E402
+
+DATA = SHARED_DATA
 ENGLISH = language_for("en")
 
 GERMAN = """Bahnstreik legt Fernverkehr lahm
@@ -185,7 +187,7 @@ def test_shipped_weights_match_the_features() -> None:
     assert model.weights.shape == (len(FEATURE_NAMES),)
 
 
-@pytest.mark.skipif(not DATA.is_dir(), reason="needs /work/shared/data")
+@pytest.mark.skipif(not DATA.is_dir(), reason="needs ../shared/data")
 def test_beats_lead_on_cnn_dev_sample() -> None:
     # the dev split chose the settings but did not fit the weights; the reported figures are on test (bench/summaries.py)
     from bench.summaries import CNN_FILE, lead, load_cnn, ours, score
