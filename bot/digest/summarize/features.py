@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Collection, Sequence
+from typing import Callable, Collection, Sequence
 
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
@@ -189,7 +189,7 @@ class _TermCounts:
         )
 
     def pair_sums(self, values: np.ndarray) -> np.ndarray:
-        """A sentences × sentences matrix: for each pair, `values` (one per entry pair) summed over shared stems."""
+        """Sentences × sentences: per pair of sentences, `values` (one per entry pair) summed over shared stems."""
         n = len(self.words)
         cells = self.rows[self.first] * n + self.rows[self.second]
         return np.bincount(cells, weights=values, minlength=n * n).reshape(n, n)
@@ -333,7 +333,8 @@ def _sumy_ratings(chosen: list[Sentence], language: Language, stems: _Stems) -> 
     all_words = [word for sentence in sentence_words for word in sentence]
     frequencies = SumBasicSummarizer._compute_word_freq(all_words)
     probabilities = {word: count / len(all_words) for word, count in frequencies.items()}
-    sumbasic_scores = [SumBasicSummarizer._compute_average_probability_of_words(probabilities, s) for s in sentence_words]
+    average_probability = SumBasicSummarizer._compute_average_probability_of_words
+    sumbasic_scores = [average_probability(probabilities, s) for s in sentence_words]
 
     return {
         "lexrank": np.asarray(lexrank_scores, dtype=float),
@@ -344,21 +345,22 @@ def _sumy_ratings(chosen: list[Sentence], language: Language, stems: _Stems) -> 
     }
 
 
+STEM_CACHE_SIZE = 50_000  # words whose stems are remembered across articles, per language
+
+
+@functools.lru_cache(maxsize=32)
+def _memoised_stemmer(language: Language) -> Callable[[str], str]:
+    """sumy's stemmer for the language behind a bounded memo shared by all articles (stemming dominates the cost)."""
+    return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(stemmer_for(language))
+
+
 class _Stems:
-    """Stemmed content words of a text, memoised per article (stemming dominates the cost)."""
+    """Stemmed content words of a text."""
 
     def __init__(self, language: Language) -> None:
-        self._stemmer = stemmer_for(language)
+        # the memoising stand-in for sumy's stemmer, handed to sumy's summarizers too
+        self.stem: Callable[[str], str] = _memoised_stemmer(language)
         self._stop = stop_words(language)
-        self._cache: dict[str, str] = {}
-
-    def stem(self, word: str) -> str:
-        """A memoising stand-in for sumy's stemmer, handed to sumy's summarizers too."""
-        stem = self._cache.get(word)
-        if stem is None:
-            stem = self._stemmer(word)
-            self._cache[word] = stem
-        return stem
 
     def content_words(self, tokens: Sequence[str]) -> list[str]:
         """Lower-cased words that are not stop words."""
