@@ -243,7 +243,8 @@ def evaluate(data_dir: pathlib.Path) -> list[Row]:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    data_dir = pathlib.Path(args[0] if args else "/work/shared/data")
+    # default: the shared data folder beside the repository
+    data_dir = pathlib.Path(args[0]) if args else pathlib.Path(__file__).resolve().parents[2] / "shared" / "data"
     print(format_table(evaluate(data_dir)))
 
 
