@@ -798,6 +798,7 @@ _DISCLOSURE = re.compile(
     r"|affiliate (?:links?|commissions?|partners?|disclosure)|supported by (?:commissions|readers|our readers)"
     r"|chosen independently|independently (?:chosen|selected)|commissions? from (?:links|providers|purchases)"
     r"|\bsponsor (?:this|our) |(?:this|the) (?:post|article|episode|newsletter) is sponsored"
+    r"|if you (?:liked|enjoyed|like|enjoy) this (?:post|article|blog|story|guide|newsletter)|a small favou?r to ask|\bno spam\b"
     r"|(?:do not|don't|don\u2019t) hesitate to (?:reach out|contact|get in touch)|\bget in touch with (?:us|our)\b",
     re.I,
 )
@@ -816,12 +817,12 @@ _POSTED = re.compile(r"(?:posted|published|written|last updated)\s(?:by|on|in)\s
 # A call to action opens with one of these verbs and points at the site's offer.
 _CTA_VERBS = frozenset(
     "get join sign subscribe download claim buy shop order book schedule talk contact apply sponsor receive "
-    "grab unlock request register start try explore discover earn take".split()
+    "grab unlock request register start try explore discover earn take read check see".split()
 )
 _CTA_TARGETS = frozenset(
     "free newsletter newsletters inbox ebook e book guide touch demo trial consultation session today now our us "
     "mailing list course courses program degree poster app offer discount membership account expert experts team "
-    "community next step".split()
+    "community next step price pricing deals quote".split()
 )
 _LEAD_IN = re.compile(r"(?:related|read also|also read|see also|read more|more|recommended|further reading)\s?:", re.I)
 # Template paths and similar one-token lines with several slashes: "/content/site/fragments/article-details".
