@@ -10,7 +10,8 @@ a line's own and its neighbours' features) is fitted with 2-fold cross-fitting
 over pages so that stage 2 (a logistic regression on the context of stage-1
 scores) learns from honest, out-of-fold scores. Decoding settings are then
 chosen by grid search on the tuning pages' shingle F1 and without-leak rate.
-Needs numpy (training only; the cleaner itself is pure Python).
+The promo-line filter (`promo_cut`) is one of the grid's settings, so whether it
+is used is also decided on WCXB-tune alone.
 """
 
 from __future__ import annotations

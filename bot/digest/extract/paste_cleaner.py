@@ -19,9 +19,13 @@ works line by line:
    contiguous regions; comment threads ("34 Comments", "Leave a Reply") and
    link lists under short chrome headings ("Recent Articles", "Blog Posts")
    are cut, whole-line chrome ("Advertisement", "12 Likes", "\u00a9 2024 ...")
-   is dropped, and weak lines at the region edges are trimmed.
+   is dropped, promotional lines inside the article are dropped (affiliate
+   disclosures, author bios, datelines, "Related: ..." links, short calls to
+   action such as "Get the FREE eBook!"), and weak lines at the region edges
+   are trimmed.
 4. The headline is picked by a third logistic regression among the lines
-   around the body's start; it becomes the title and is kept out of the body.
+   around the body's start (box headings such as "Key Takeaways" and promo
+   lines are never candidates); it becomes the title and is kept out of the body.
 
 The weights and decoding settings live in `paste_cleaner_model.json` next to
 this file and are built by `bench/train_paste_cleaner.py` from the tuning split
