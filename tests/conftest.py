@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.article_server import ArticleServer
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLE = REPO / "seeds" / "syrian-officers-defect.txt"
@@ -22,3 +25,12 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+@pytest.fixture
+async def articles() -> AsyncIterator[ArticleServer]:
+    """The loopback article server (tests/helpers/article_server.py), started for one test."""
+    server = ArticleServer()
+    await server.start()
+    yield server
+    await server.stop()

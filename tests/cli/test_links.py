@@ -5,21 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import REPO
 from tests.helpers.article_server import SAMPLE_TITLE, ArticleServer
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[ArticleServer]:
-    articles = ArticleServer()
-    await articles.start()
-    yield articles
-    await articles.stop()
 
 
 async def run_cli(*args: str) -> tuple[int, str, str]:
@@ -31,11 +20,11 @@ async def run_cli(*args: str) -> tuple[int, str, str]:
     return process.returncode or 0, out.decode(), err.decode()
 
 
-async def test_link_digest_with_loopback_allowlisted(server: ArticleServer, tmp_path: Path) -> None:
+async def test_link_digest_with_loopback_allowlisted(articles: ArticleServer, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[fetch]\nallowed_networks = ["127.0.0.0/8"]\n')
     code, out, err = await run_cli(
-        "--config", str(config), "summarize", server.url("/news/syria.html"), server.url("/photo"), "--format", "json"
+        "--config", str(config), "summarize", articles.url("/news/syria.html"), articles.url("/photo"), "--format", "json"
     )
     assert code == 1, err  # the image fails, the article does not
     page, photo = (json.loads(line) for line in out.splitlines())
@@ -45,8 +34,8 @@ async def test_link_digest_with_loopback_allowlisted(server: ArticleServer, tmp_
     assert photo["error"] and "not an article" in photo["error"]
 
 
-async def test_default_settings_refuse_loopback(server: ArticleServer) -> None:
-    code, out, _ = await run_cli("summarize", server.url("/syria.txt"), "--format", "json")
+async def test_default_settings_refuse_loopback(articles: ArticleServer) -> None:
+    code, out, _ = await run_cli("summarize", articles.url("/syria.txt"), "--format", "json")
     assert code == 1
     assert json.loads(out)["error"]
-    assert server.hits == []  # refused before any request reached the server
+    assert articles.hits == []  # refused before any request reached the server

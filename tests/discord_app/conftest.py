@@ -6,7 +6,6 @@ from typing import AsyncIterator, Awaitable, Callable
 import pytest
 
 from bot.settings import Settings
-from tests.helpers.article_server import ArticleServer
 from tests.helpers.bot_harness import RunningBot, settings_for
 from tests.helpers.fake_discord import FakeDiscord
 
@@ -14,14 +13,6 @@ from tests.helpers.fake_discord import FakeDiscord
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
     server = FakeDiscord()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def articles() -> AsyncIterator[ArticleServer]:
-    server = ArticleServer()
     await server.start()
     yield server
     await server.stop()
