@@ -27,7 +27,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _DIACRITICS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # A fenced block runs from a line opening with ``` or ~~~ to the next such line (or the end).
 _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n(?:.*?\n)??[ \t]{0,3}\1[^\n]*$|^[ \t]{0,3}(?:```|~~~)[^\n]*\n.*\Z", re.MULTILINE | re.DOTALL)
-_SAMPLE = 200_000  # characters sampled for the binary check, spread over the whole input
+_SAMPLE = 32_000  # characters sampled for the binary check, spread over the whole input (binary shows at once)
 _MIN_ARTICLE_WORDS = 3  # fewer words than this beside links: the message was only links
 
 

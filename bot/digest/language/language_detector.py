@@ -72,7 +72,7 @@ _UNSEGMENTED = {"chinese", "japanese", "korean", "thai"}
 # An ideograph or kana counts as a word (Chinese and Japanese put no spaces between words).
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MIN_WORDS_TO_DETECT = 5
-_SAMPLE_CHARS = 5000  # langdetect's accuracy saturates long before this
+_SAMPLE_CHARS = 2500  # langdetect is as sure on 2,500 characters as on a whole article (bench.languages)
 
 
 @functools.lru_cache(maxsize=1)
