@@ -24,9 +24,9 @@ from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, HedgedSentence, Stats, SummarySentence
 from bot.digest.segment.sentence_splitter import split_sentences
-from bot.digest.sources import RawDocument, load_source
+from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import sentence_count_for, summarize
-from bot.settings import DigestSettings, Settings
+from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +142,3 @@ def extract_document(document: RawDocument, settings: DigestSettings, options: D
         log.exception("extraction of %s failed", document.source)
         return _failed(document.source, "Something went wrong while reading this article.")
 
-
-async def digest_source(source: str, settings: Settings, options: DigestOptions = DigestOptions()) -> Digest:
-    """Load a link, file or `-` and digest it in this process (the command line's path)."""
-    try:
-        document = await load_source(source, settings.fetch, settings.digest.max_input_chars * 4)
-    except DigestError as exc:
-        return _failed(source, str(exc))
-    return digest_document(document, settings.digest, options)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from bot.digest.fetch.fetcher import decode_body, fetch_page
+from bot.digest.fetch.fetcher import FetchedPage, decode_body, fetch_page
 from bot.digest.input_guard import looks_binary
 from bot.digest.models import DigestError
 from bot.settings import FetchSettings
@@ -88,12 +88,16 @@ def read_stdin(max_bytes: int) -> RawDocument:
     return document_from_text(decode_body(data, None), source="-")
 
 
+def document_from_page(source: str, page: FetchedPage) -> RawDocument:
+    """A fetched page as a raw document: plain text is a paste, anything else HTML."""
+    kind: Kind = "text" if page.content_type == "text/plain" else "html"
+    return RawDocument(source=source, text=page.text, kind=kind, url=page.url)
+
+
 async def load_source(source: str, fetch: FetchSettings, max_bytes: int) -> RawDocument:
     """A link is fetched, `-` reads standard input, anything else is a local file path."""
     if is_url(source):
-        page = await fetch_page(source.strip(), fetch)
-        kind: Kind = "text" if page.content_type == "text/plain" else "html"
-        return RawDocument(source=source, text=page.text, kind=kind, url=page.url)
+        return document_from_page(source, await fetch_page(source.strip(), fetch))
     if source == "-":
         return read_stdin(max_bytes)
     return read_file(source, max_bytes)

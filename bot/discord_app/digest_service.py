@@ -20,7 +20,7 @@ from bot.digest.fetch.guarded_session import open_fetch_session
 from bot.digest.fetch.url_canon import canonical_url
 from bot.digest.models import Digest, DigestError
 from bot.digest.pipeline import DigestOptions, digest_document
-from bot.digest.sources import RawDocument, document_from_text
+from bot.digest.sources import RawDocument, document_from_page, document_from_text
 from bot.discord_app.worker_pool import WorkerPool
 from bot.settings import Settings
 from bot.store.database import Store
@@ -66,9 +66,7 @@ class DigestService:
             await session.close()
 
     async def fetch(self, url: str) -> RawDocument:
-        page = await fetch_page(url, self.settings.fetch, self._session)
-        kind = "text" if page.content_type == "text/plain" else "html"
-        return RawDocument(source=url, text=page.text, kind=kind, url=page.url)
+        return document_from_page(url, await fetch_page(url, self.settings.fetch, self._session))
 
     @property
     def queue_full(self) -> bool:
