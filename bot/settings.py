@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-DEFAULT_USER_AGENT = "article-digest-bot/0.1 (+https://github.com/article-digest-bot; reads one page per request)"
+DEFAULT_USER_AGENT = "article-digest-bot/0.1 (a chat bot that summarizes a page someone posted; one request per link)"
 
 
 @dataclass(frozen=True)
