@@ -81,6 +81,8 @@ class DigestSettings:
 class WorkerSettings:
     # Processes that run extraction and summarization off the bot's event loop.
     processes: int = 2
+    # A digest not done by then is answered "took too long", so nobody waits forever.
+    digest_timeout_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ def _validate(settings: Settings) -> None:
             raise SettingsError(f"[fetch] allowed_networks: {exc}") from exc
     if settings.digest.min_sentences < 1 or settings.digest.max_sentences < settings.digest.min_sentences:
         raise SettingsError("[digest] needs 1 <= min_sentences <= max_sentences")
+    if settings.workers.digest_timeout_seconds <= 0:
+        raise SettingsError("[workers] digest_timeout_seconds must be positive")
     if settings.workers.processes < 0:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
 

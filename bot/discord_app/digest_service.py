@@ -111,7 +111,13 @@ class DigestService:
         finally:
             self._waiting -= 1
         try:
-            return await self.pool.run(digest_document, document, self.settings.digest, options)
+            return await asyncio.wait_for(
+                self.pool.run(digest_document, document, self.settings.digest, options),
+                timeout=self.settings.workers.digest_timeout_seconds,
+            )
+        except TimeoutError:
+            log.warning("digest of %s took over %s s", document.source, self.settings.workers.digest_timeout_seconds)
+            return Digest(source=document.source, error="Reading this took too long; try a shorter text.")
         except Exception:
             log.exception("the worker pool failed on %s", document.source)
             return Digest(source=document.source, error="Something went wrong while reading this article; please try again.")
