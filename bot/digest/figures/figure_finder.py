@@ -132,6 +132,23 @@ def _is_weak_use(quantity: Quantity, sentence_text: str, counts: str) -> bool:
     return head in lx.WEAK_HEADS
 
 
+_CLOCK_TIME = re.compile(r"\d{1,2}:[0-5]\d")
+
+
+def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
+    """Whether a reader learns anything from the figure on its own, out of its sentence."""
+    if quantity.kind == "time" or _CLOCK_TIME.fullmatch(quantity.text):
+        return False  # "a 4:25 kickoff": schedule detail (and not a ratio)
+    if quantity.kind not in ("count", "ordinal"):
+        return True
+    if not counts:
+        return False  # "the two were on the ground": a bare number counts nothing the reader sees
+    in_words = not any(ch.isdigit() for ch in quantity.text)
+    if in_words and quantity.text[:1].isupper() and quantity.start > 0 and counts[:1].isupper():
+        return False  # "Pick Six Newsletter", "the Big Ten Conference": a number word inside a name
+    return True
+
+
 def _score(quantity: Quantity, counts: str, sentence: Sentence, position: int, weak: bool) -> float:
     score = _KIND_WEIGHT.get(quantity.kind, 1.0)
     has_noun = bool(counts) and counts.split()[-1].lower() not in lx.WEAK_HEADS
@@ -183,9 +200,9 @@ def find_figures(
     scored: list[tuple[float, int, int, Figure]] = []
     for position, sentence in enumerate(kept):
         for quantity in find_quantities(sentence.text, language_code):
-            if quantity.kind == "time":
-                continue  # times of day are schedule detail, not figures
             counts = figure_counts(quantity, sentence.text, language_code)
+            if not _worth_showing(quantity, counts, sentence.text):
+                continue
             weak = _is_weak_use(quantity, sentence.text, counts)
             figure = Figure(
                 text=quantity.text,

@@ -208,8 +208,20 @@ def test_times_are_never_figures() -> None:
 
 
 def test_weak_pronoun_use_ranks_low() -> None:
-    found = find_figures(sentences("Only three were found.", "One of those three may be a general.", "Police counted 40 tanks."), limit=2)
+    found = find_figures(sentences("Only three tanks were found.", "One of those three may be a general.", "Police counted 40 tanks."), limit=2)
     assert [f.value for f in found] == [3, 40]
+
+
+def test_figures_a_reader_cannot_use_alone_are_left_out() -> None:
+    text = (
+        "The two were on the ground when it started.",
+        "The game moved from a 4:25 kickoff to a 1 p.m. start.",
+        "Pick Six Newsletter",
+        "The league fined him $250,000 and suspended 12 players.",
+    )
+    found = find_figures(sentences(*text))
+    assert [(f.text, f.counts) for f in found if f.kind != "money"] == [("12", "players")]
+    assert any(f.value == 250_000 for f in found)
 
 
 def test_ages_rank_below_counts() -> None:
