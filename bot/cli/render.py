@@ -16,9 +16,8 @@ def _width() -> int:
 
 def _figure_line(figure: Figure) -> str:
     approx = " (approximate)" if figure.approximate else ""
-    # Durations and measures carry their unit in the text already ("about 16 months").
-    counts = f" {figure.counts}" if figure.counts and not figure.text.lower().endswith(figure.counts.lower()) else ""
-    return f"{figure.text}{counts}{approx}"
+    counts = figure.counts_shown()
+    return f"{figure.text}{' ' + counts if counts else ''}{approx}"
 
 
 def _hedge_label(hedge: Hedge) -> str:

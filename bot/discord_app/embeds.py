@@ -126,9 +126,8 @@ def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESC
 
 
 def figure_line(figure: Figure) -> str:
-    # "about 16 months" already says what it counts; "224" needs its "people".
-    says_it = figure.counts and figure.counts.lower() in figure.text.lower()
-    counts = f" {escape(figure.counts)}" if figure.counts and not says_it else ""
+    shown = figure.counts_shown()  # "224" needs its "people"; "about 16 months" says it already
+    counts = f" {escape(shown)}" if shown else ""
     approx = " (approx.)" if figure.approximate else ""
     return f"• **{escape(figure.text)}**{counts}{approx}"
 

@@ -1,0 +1,20 @@
+from bot.digest.models import Figure, Stats
+
+
+def _figure(text: str, counts: str, kind: str = "count") -> Figure:
+    return Figure(text=text, value=1.0, counts=counts, approximate=False, sentence=0, kind=kind)
+
+
+def test_counts_shown_only_when_the_text_does_not_say_it() -> None:
+    assert _figure("224", "people").counts_shown() == "people"
+    assert _figure("about 16 months", "months", "duration").counts_shown() == ""
+    assert _figure("$250,000", "dollars", "money").counts_shown() == ""
+    assert _figure("$2 billion", "aid to Ukraine", "money").counts_shown() == "aid to Ukraine"
+    assert _figure("5 million", "euros", "money").counts_shown() == "euros"
+
+
+def test_stats_reduction_and_time_saved() -> None:
+    stats = Stats(words_in=460, words_out=46)
+    assert abs(stats.reduction - 0.9) < 1e-9
+    assert abs(stats.minutes_saved - 414 / 230) < 1e-9
+    assert Stats(0, 0).reduction == 0.0
