@@ -71,7 +71,7 @@ class Figure:
     def counts_shown(self) -> str:
         """What to print after the figure: nothing when its text says it already
         ("about 16 months", "$250,000" rather than "$250,000 dollars")."""
-        if not self.counts or self.counts.lower() in self.text.lower():
+        if not self.counts or self.kind == "date" or self.counts.lower() in self.text.lower():
             return ""
         if self.kind == "money" and " " not in self.counts and any(not ch.isalnum() and not ch.isspace() and ch not in ".,-" for ch in self.text):
             return ""  # a currency sign in the text names the currency

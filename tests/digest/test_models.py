@@ -11,6 +11,7 @@ def test_counts_shown_only_when_the_text_does_not_say_it() -> None:
     assert _figure("$250,000", "dollars", "money").counts_shown() == ""
     assert _figure("$2 billion", "aid to Ukraine", "money").counts_shown() == "aid to Ukraine"
     assert _figure("5 million", "euros", "money").counts_shown() == "euros"
+    assert _figure("2021-08-09", "date", "date").counts_shown() == ""
 
 
 def test_stats_reduction_and_time_saved() -> None:
