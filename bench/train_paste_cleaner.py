@@ -8,10 +8,7 @@ a shorter line is "article" when its words occur together in the truth and a
 long neighbour within two lines is article. Stage 1 (a logistic regression on
 a line's own and its neighbours' features) is fitted with 2-fold cross-fitting
 over pages so that stage 2 (a logistic regression on the context of stage-1
-scores) learns from honest, out-of-fold scores. Gradient-boosted depth-3 trees
-(numpy, logistic loss) then learn a correction to the stage-2 logit from both
-stages' features on the same out-of-fold rows; lines holding one of a page's
-`without` snippets weigh more there. Decoding settings are then
+scores) learns from honest, out-of-fold scores. Decoding settings are then
 chosen by grid search on the tuning pages' shingle F1 and without-leak rate.
 The promo-line filter (`promo_cut`) is one of the grid's settings, so whether it
 is used is also decided on WCXB-tune alone.
@@ -20,10 +17,8 @@ is used is also decided on WCXB-tune alone.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import logging
-import math
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,81 +80,6 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float = 1
     return {"mean": mean.tolist(), "scale": scale.tolist(), "weights": beta[:-1].tolist(), "bias": float(beta[-1])}
 
 
-def _bin_edges(x: np.ndarray, bins: int) -> list[np.ndarray]:
-    """Per feature, up to `bins - 1` split thresholds at distinct quantiles (midpoints between observed values)."""
-    edges = []
-    for column in x.T:
-        values = np.unique(np.quantile(column, np.linspace(0, 1, bins + 1)[1:-1]))
-        observed = np.unique(column)
-        if len(observed) <= bins:
-            values = (observed[:-1] + observed[1:]) / 2.0
-        edges.append(values)
-    return edges
-
-
-def fit_boosted_trees(
-    x: np.ndarray, y: np.ndarray, weight: np.ndarray, offset: np.ndarray, *, rounds: int = 150, depth: int = 2,
-    rate: float = 0.1, l2: float = 10.0, min_hessian: float = 20.0, bins: int = 32, subsample: float = 0.5, seed: int = 0,
-) -> dict[str, Any]:
-    """Gradient-boosted regression trees (logistic loss, Newton leaves) correcting the logits `offset`.
-
-    Histogram splits on quantile bins; each tree sees a random half of the lines
-    (fixed seed, so the same model every run). Stored in the flat form that
-    `paste_cleaner.boosted_trees` reads.
-    """
-    rng = np.random.default_rng(seed)
-    n, n_features = x.shape
-    edges = _bin_edges(x, bins)
-    codes = np.column_stack([np.searchsorted(e, x[:, f], side="left") for f, e in enumerate(edges)]).astype(np.int64)
-    width = bins
-    flat_offset = np.arange(n_features) * width
-    score = offset.astype(float).copy()
-    trees: dict[str, list[Any]] = {"features": [], "thresholds": [], "leaves": []}
-    for _ in range(rounds):
-        p = 1.0 / (1.0 + np.exp(-np.clip(score, -30, 30)))
-        g = weight * (p - y)
-        h = weight * p * (1 - p)
-        sample = np.flatnonzero(rng.random(n) < subsample)
-        node_of = np.zeros(n, dtype=np.int64)
-        tree_features = [0] * (2**depth - 1)
-        tree_thresholds = [math.inf] * (2**depth - 1)
-        for level in range(depth):
-            for node in range(2**level - 1, 2 ** (level + 1) - 1):
-                idx = sample[node_of[sample] == node]
-                if len(idx) < 2:
-                    continue
-                flat = (codes[idx] + flat_offset).ravel()
-                gh = np.bincount(flat, weights=np.repeat(g[idx], n_features), minlength=n_features * width).reshape(n_features, width)
-                hh = np.bincount(flat, weights=np.repeat(h[idx], n_features), minlength=n_features * width).reshape(n_features, width)
-                gl, hl = np.cumsum(gh, axis=1)[:, :-1], np.cumsum(hh, axis=1)[:, :-1]
-                gt, ht = gh.sum(axis=1, keepdims=True), hh.sum(axis=1, keepdims=True)
-                gr, hr = gt - gl, ht - hl
-                gain = gl**2 / (hl + l2) + gr**2 / (hr + l2) - gt**2 / (ht + l2)
-                gain[(hl < min_hessian) | (hr < min_hessian)] = -1.0
-                valid = np.zeros_like(gain, dtype=bool)
-                for f, e in enumerate(edges):
-                    valid[f, : len(e)] = True
-                gain[~valid] = -1.0
-                f, b = np.unravel_index(int(np.argmax(gain)), gain.shape)
-                if gain[f, b] <= 0:
-                    continue
-                tree_features[node] = int(f)
-                tree_thresholds[node] = float(edges[f][b])
-            # route every line one level down
-            column = np.asarray(tree_features)[node_of]
-            right = x[np.arange(n), column] > np.asarray(tree_thresholds)[node_of]
-            node_of = 2 * node_of + 1 + right
-        leaf_of = node_of - (2**depth - 1)
-        gs = np.bincount(leaf_of[sample], weights=g[sample], minlength=2**depth)
-        hs = np.bincount(leaf_of[sample], weights=h[sample], minlength=2**depth)
-        leaves = -rate * gs / (hs + l2)
-        score += leaves[leaf_of]
-        trees["features"].append(tree_features)
-        trees["thresholds"].append([t if math.isfinite(t) else 1e300 for t in tree_thresholds])
-        trees["leaves"].append([round(float(v), 5) for v in leaves])
-    return {"depth": depth, **trees}
-
-
 def build_lexicon(labelled: list[tuple[list[pc.PasteLine], list[int]]], min_pages: int = 20, size: int = 3000) -> dict[str, float]:
     """Words' log-odds of standing in an article line rather than a chrome line.
 
@@ -201,24 +121,13 @@ def _page_rows(page: dict[str, Any], lexicon: dict[str, float]) -> tuple[list[pc
     return lines, rows, labels, weights
 
 
-def _without_flags(lines: Sequence[pc.PasteLine], page: dict[str, Any]) -> list[bool]:
-    """Per line: does it hold (or lie inside) one of the page's `without` snippets (text that must not be kept)?"""
-    snippets = [" ".join(s.split()) for s in page.get("without") or () if s.strip()]
-    flags = []
-    for line in lines:
-        text = " ".join(line.text.split())
-        flags.append(any(s in text or (len(text.split()) >= 3 and text in s) for s in snippets))
-    return flags
-
-
-def train(pages: list[dict[str, Any]], boost: dict[str, Any] | None = None) -> dict[str, Any]:
+def train(pages: list[dict[str, Any]]) -> dict[str, Any]:
     labelled = []
     for page in pages:
         lines = pc.split_lines(pc.rejoin_hard_wraps(page["paste"]))
         labelled.append((lines, line_labels(lines, page["truth"])))
     lexicon = build_lexicon(labelled)
     prepared = [_page_rows(page, lexicon) for page in pages]
-    flags = {id(rows): _without_flags(lines, page) for page, (lines, rows, _, _) in zip(pages, prepared)}
     prepared = [p for p in prepared if p[0]]
     folds = [prepared[0::2], prepared[1::2]]
 
@@ -228,8 +137,6 @@ def train(pages: list[dict[str, Any]], boost: dict[str, Any] | None = None) -> d
         return np.array([value for item in items for value in item[k]], dtype=float)
 
     stage2_x: list[np.ndarray] = []
-    stage1_x: list[np.ndarray] = []
-    without_x: list[bool] = []
     stage2_y: list[int] = []
     stage2_w: list[float] = []
     for held, fit_on in ((folds[0], folds[1]), (folds[1], folds[0])):
@@ -237,36 +144,17 @@ def train(pages: list[dict[str, Any]], boost: dict[str, Any] | None = None) -> d
         for lines, rows, labels, weights in held:
             logits = pc._linear(model1, rows)
             stage2_x.append(pc.stage2_features(logits, rows))
-            stage1_x.append(rows)
-            without_x.extend(flags[id(rows)])
             stage2_y.extend(labels)
             stage2_w.extend(weights)
     stage1 = fit_logistic(stack(prepared, 1), stack(prepared, 2), stack(prepared, 3))
     stage2 = fit_logistic(np.vstack(stage2_x), np.array(stage2_y, dtype=float), np.array(stage2_w))
     log.info("trained on %d pages, %d lines (%.1f%% article)", len(prepared), len(stage2_y), 100 * np.mean(stage2_y))
-    model = {
+    return {
         "stage1": {"features": list(pc.STAGE1_NAMES), **stage1},
         "stage2": {"features": list(pc.STAGE2_NAMES), **stage2},
         "lexicon": lexicon,
     }
-    if boost is not None:
-        # Trees correct the stage-2 logit from both stages' features, on the same out-of-fold stage-1 context.
-        x2 = np.vstack(stage2_x)
-        offset = pc._linear(model["stage2"], x2)
-        settings = dict(boost)
-        # Lines holding a snippet the page's truth says must not appear weigh more: they are the leaks.
-        weights = np.array(stage2_w) * np.where(np.array(without_x), settings.pop("without_weight", 1.0), 1.0)
-        model["boost"] = fit_boosted_trees(
-            np.hstack([np.vstack(stage1_x), x2]), np.array(stage2_y, dtype=float), weights, offset, **settings
-        )
-    return model
 
-
-# Boosted trees on top of stage 2, chosen by 2-fold cross-validation by page inside WCXB-tune
-# (fold = sha1("cv" + id) % 2; whole training incl. decode grid on one fold, scored on the other):
-# logistic stages only F1 0.9226 / leak 5.8%; with these trees F1 0.9264 / leak 4.8% (rate 0.1 gave
-# F1 0.9238 / leak 3.8% but dropped a prose paragraph before a comment section in the unit test).
-BOOST = {"rounds": 300, "depth": 3, "rate": 0.05, "without_weight": 10.0}
 
 DEFAULT_DECODE = {
     "switch_cost": 1.0, "logit_shift": 0.0, "length_weighted": True, "tail_share": 0.3, "title_lookback": 40, "title_min_prob": 0.02,
@@ -297,28 +185,6 @@ GRID = (
 )
 
 
-def tune_decode(model: dict[str, Any], pages: list[dict[str, Any]]) -> dict[str, Any]:
-    """`model` with the decoding settings chosen by coordinate search on `pages` (F1 minus LEAK_WEIGHT x leak)."""
-    analyses = [pc.analyse(page["paste"], model) for page in pages]
-
-    def objective(result: tuple[float, float]) -> float:
-        return result[0] - LEAK_WEIGHT * result[1]
-
-    best = evaluate_decode(model, pages, analyses)
-    print(f"default decode: F1={best[0]:.4f} leak={best[1]:.3f}", file=sys.stderr)
-    for name, values in GRID:
-        for value in values:
-            if value == model["decode"][name]:
-                continue
-            trial = dict(model, decode={**model["decode"], name: value})
-            result = evaluate_decode(trial, pages, analyses)
-            print(f"{name}={value}: F1={result[0]:.4f} leak={result[1]:.3f}", file=sys.stderr)
-            if objective(result) > objective(best):
-                best, model = result, trial
-    print(f"chosen {model['decode']}: F1={best[0]:.4f} leak={best[1]:.3f}", file=sys.stderr)
-    return model
-
-
 def _squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -344,47 +210,35 @@ def train_title(model: dict[str, Any], pages: list[dict[str, Any]]) -> dict[str,
     return {"features": list(pc.TITLE_NAMES), **fit_logistic(x, y, np.ones(len(y)))}
 
 
-def cross_validate(pages: list[dict[str, Any]], boost: dict[str, Any] | None) -> tuple[float, float]:
-    """Shingle F1 and without-leak rate of the whole training (stages, trees, decode grid, title) by 2-fold
-    cross-validation by page (fold = sha1("cv" + id) % 2): each fold is cleaned by a model fitted on the other."""
-    folds: list[list[dict[str, Any]]] = [[], []]
-    for page in pages:
-        folds[int(hashlib.sha1(("cv" + str(page["id"])).encode("utf-8")).hexdigest(), 16) % 2].append(page)
-    scored: list[dict[str, Any]] = []
-    outputs: list[str] = []
-    for held, fit in ((folds[0], folds[1]), (folds[1], folds[0])):
-        model = train(fit, boost=boost)
-        model["decode"] = dict(DEFAULT_DECODE)
-        model = tune_decode(model, fit)
-        model["title"] = train_title(model, fit)
-        for page in held:
-            outputs.append(cleaned_text(pc.decode_lines(pc.analyse(page["paste"], model), model["decode"], model)))
-            scored.append(page)
-    f1 = shingle_scores((page["truth"], out) for page, out in zip(scored, outputs)).f1
-    return f1, leak_and_kept(scored, outputs)[0]
-
-
 def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--out", type=Path, default=pc.MODEL_PATH)
-    parser.add_argument("--cv", action="store_true", help="only report 2-fold CV on WCXB-tune with and without trees")
-    parser.add_argument("--no-boost", action="store_true", help="logistic stages only, no boosted trees")
     parser.add_argument("--no-grid", action="store_true", help="keep default decoding settings")
     args = parser.parse_args(argv)
     tune = load_pages(args.data_dir)["wcxb-tune"]
-    if args.cv:
-        for name, boost in (("logistic stages only", None), (f"with trees {BOOST}", BOOST)):
-            f1, leak = cross_validate(tune, boost)
-            print(f"2-fold CV on WCXB-tune, {name}: F1={f1:.4f} leak={leak:.4f}")
-        return
-    model = train(tune, boost=None if args.no_boost else BOOST)
+    model = train(tune)
     model["decode"] = dict(DEFAULT_DECODE)
     model["trained_on"] = "WCXB dev articles, tune part (sha1(id) % 100 < 70)"
-    if not args.no_grid:
-        model = tune_decode(model, tune)
     analyses = [pc.analyse(page["paste"], model) for page in tune]
+
+    def objective(result: tuple[float, float]) -> float:
+        return result[0] - LEAK_WEIGHT * result[1]
+
+    best = evaluate_decode(model, tune, analyses)
+    print(f"default decode: F1={best[0]:.4f} leak={best[1]:.3f}", file=sys.stderr)
+    if not args.no_grid:
+        for name, values in GRID:
+            for value in values:
+                if value == model["decode"][name]:
+                    continue
+                trial = dict(model, decode={**model["decode"], name: value})
+                result = evaluate_decode(trial, tune, analyses)
+                print(f"{name}={value}: F1={result[0]:.4f} leak={result[1]:.3f}", file=sys.stderr)
+                if objective(result) > objective(best):
+                    best, model = result, trial
+        print(f"chosen {model['decode']}: F1={best[0]:.4f} leak={best[1]:.3f}", file=sys.stderr)
     model["title"] = train_title(model, tune)
     result = evaluate_decode(model, tune, analyses)
     print(f"with title model: F1={result[0]:.4f} leak={result[1]:.3f}", file=sys.stderr)

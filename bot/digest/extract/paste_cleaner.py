@@ -12,9 +12,7 @@ works line by line:
    counters, dates, repeats) and a logistic-regression score. A second
    logistic regression rescores each line from the first scores of its
    neighbours, so short subheadings inside prose survive and long lines inside
-   link lists do not. Small boosted regression trees over both stages'
-   features then correct that score (non-linear cases such as marketing
-   headings of one site or chrome glued to article-like lines).
+   link lists do not.
    A small learned lexicon (words' article-vs-chrome log-odds) adds what
    hand-made features miss, such as calls to action.
 3. A two-state (article / chrome) Viterbi pass turns the scores into
@@ -470,33 +468,6 @@ def _linear(model: dict[str, Any], rows: np.ndarray) -> np.ndarray:
     return np.asarray(rows, dtype=float) @ coefficients + offset
 
 
-def boosted_trees(model: Mapping[str, Any], rows: np.ndarray) -> np.ndarray:
-    """Sum of small regression trees' outputs (logit corrections) over `rows` (stage-1 then stage-2 columns).
-
-    Each tree is stored as flat arrays in breadth-first order: node k splits on
-    feature[k] at threshold[k] (left when value <= threshold, children 2k+1, 2k+2);
-    leaves hold values in `leaves`, one per path of the tree's fixed depth.
-    """
-    rows = np.asarray(rows, dtype=float)
-    features = np.asarray(model["features"], dtype=np.intp)  # (trees, inner nodes)
-    thresholds = np.asarray(model["thresholds"], dtype=float)
-    leaves = np.asarray(model["leaves"], dtype=float)  # (trees, 2**depth)
-    if len(rows) == 0 or len(features) == 0:
-        return np.zeros(len(rows))
-    depth = int(model["depth"])
-    tree = np.arange(len(features))
-    total = np.empty(len(rows))
-    for start in range(0, len(rows), 1024):  # blocks keep the (lines x trees) arrays in cache on huge pastes
-        block = rows[start : start + 1024]
-        line = np.arange(len(block))[:, None]
-        node = np.zeros((len(block), len(features)), dtype=np.intp)  # all trees at once: one column per tree
-        for _ in range(depth):
-            goes_right = block[line, features[tree, node]] > thresholds[tree, node]
-            node = 2 * node + 1 + goes_right
-        total[start : start + 1024] = leaves[tree, node - (2**depth - 1)].sum(axis=1)
-    return total
-
-
 def _window_means(values: np.ndarray, radius: int) -> np.ndarray:
     n = len(values)
     prefix = np.concatenate([[0.0], np.cumsum(values)])
@@ -605,10 +576,7 @@ def analyse(text: str, model: dict[str, Any] | None = None) -> Analysis:
     rows1 = line_features(lines, model["lexicon"], own)
     logits1 = _linear(model["stage1"], rows1)
     rows2 = stage2_features(logits1, rows1)
-    logits2 = _linear(model["stage2"], rows2)
-    if "boost" in model:
-        logits2 = logits2 + boosted_trees(model["boost"], np.hstack([rows1, rows2]))
-    return Analysis(lines, own, _sigmoid_array(logits2).tolist())
+    return Analysis(lines, own, _sigmoid_array(_linear(model["stage2"], rows2)).tolist())
 
 
 # --------------------------------------------------------------------------- #

@@ -218,16 +218,3 @@ def test_benchmark_pastes_beat_the_raw_paste() -> None:
         ours = rows[(f"pastes: {name}", "ours (title+body)", "F1")]
         assert ours >= 0.88 and ours > raw + 0.05
     assert rows[("pastes: wcxb-held-out", "ours", "without-leak rate")] < 0.5
-
-
-def test_boosted_trees_route_rows_to_their_leaves() -> None:
-    import numpy as np
-
-    from bot.digest.extract.paste_cleaner import boosted_trees
-
-    # One depth-2 tree: root splits column 0 at 0.5; left child column 1 at 2.0; right child never splits.
-    model = {"depth": 2, "features": [[0, 1, 0]], "thresholds": [[0.5, 2.0, 1e300]], "leaves": [[-1.0, -2.0, 3.0, 4.0]]}
-    rows = np.array([[0.0, 1.0], [0.0, 5.0], [1.0, 0.0]])
-    assert boosted_trees(model, rows).tolist() == [-1.0, -2.0, 3.0]
-    doubled = {**model, "features": model["features"] * 2, "thresholds": model["thresholds"] * 2, "leaves": model["leaves"] * 2}
-    assert boosted_trees(doubled, rows).tolist() == [-2.0, -4.0, 6.0]
