@@ -66,7 +66,7 @@ class DigestSettings:
     max_sentences: int = 5
     max_figures: int = 6
     max_hedges: int = 5
-    max_input_chars: int = 1_000_000
+    max_input_chars: int = 2_000_000
     min_words: int = 25
     # Input screening (bot/digest/input_guard.py): above this share of characters
     # that never occur in text, the input is refused as binary data.
