@@ -54,6 +54,7 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
     from aiohttp import web
 
     from tests.helpers.fake_discord import FakeDiscord
+    from tests.helpers.loopback import serve_on_loopback
 
     loop = asyncio.get_running_loop()
     pages = _benchmark_pages(data_dir, requests + 1)
@@ -66,11 +67,7 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
 
     app = web.Application()
     app.router.add_get("/page/{page_id}.html", page)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    runner, port = await serve_on_loopback(app)
     links = [f"http://127.0.0.1:{port}/page/{page_id}.html" for page_id in sorted(pages)]
 
     fake = FakeDiscord()

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from aiohttp import web
 
+from tests.helpers.loopback import serve_on_loopback
+
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SAMPLE_ARTICLE = SEEDS / "syrian-officers-defect.txt"
 SAMPLE_TITLE = "3 top Syrian officers defect"
@@ -68,11 +70,7 @@ class ArticleServer:
         app.router.add_get("/photo", self._image)
         app.router.add_get("/gone", self._gone)
         app.middlewares.append(self._count)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
         if self._runner is not None:

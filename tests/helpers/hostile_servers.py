@@ -15,6 +15,8 @@ import brotli
 from aiohttp import web
 from aiohttp.abc import AbstractResolver, ResolveResult
 
+from tests.helpers.loopback import serve_on_loopback
+
 ARTICLE_HTML = (
     "<!doctype html><html><head><meta charset='utf-8'><title>Canal boats</title></head><body>"
     "<article><h1>Canal boats</h1>"
@@ -128,11 +130,7 @@ class HostileSite:
         app.router.add_get("/chain/{n}", self._chain)
         app.router.add_get("/redirect", self._redirect)
         app.router.add_get("/big-declared", self._big_declared)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, self.HOST, 0)
-        await site.start()
-        self.port = self._runner.addresses[0][1]
+        self._runner, self.port = await serve_on_loopback(app, self.HOST)
 
     async def close(self) -> None:
         if self._runner is not None:
