@@ -26,7 +26,6 @@ Kept rate: share of `with` snippets (article text) found in the cleaned text.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -35,17 +34,11 @@ from typing import Any
 
 from bench.metrics import shingle_scores
 from bench.report import Row, format_table
+from bench.splits import wcxb_part
 from bot.digest.extract.paste_cleaner import CleanedPaste, clean_paste
 
 SCRAPINGHUB = "scrapinghub.jsonl"
 WCXB = "wcxb-dev-articles.jsonl.gz"
-TUNE_SHARE = 70  # percent of WCXB pages in the tuning part
-
-
-def wcxb_part(page_id: str) -> str:
-    """'tune' or 'held-out', fixed by a hash of the page id."""
-    bucket = int(hashlib.sha1(page_id.encode("utf-8")).hexdigest(), 16) % 100
-    return "tune" if bucket < TUNE_SHARE else "held-out"
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
