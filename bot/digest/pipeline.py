@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass
 
 # One BLAS thread per process, set before numpy loads: the summarizer's matrices are small, and
@@ -19,6 +18,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
 from bot.digest.extract.paste_cleaner import clean_paste
 from bot.digest.figures.figure_finder import find_figures
+from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_hedge
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
@@ -30,19 +30,11 @@ from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
 
-# An ideograph or kana counts as a word: Chinese and Japanese put no spaces between words.
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-MAX_SENTENCES = 20  # an upper bound on what a user may ask for
-
 
 @dataclass(frozen=True)
 class DigestOptions:
     sentences: int | None = None  # None: scaled with the article's length
     language: str | None = None  # ISO code that overrides detection
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def _too_short(words: int, settings: DigestSettings) -> str:

@@ -35,6 +35,9 @@ def bot_intents(message_content: bool) -> discord.Intents:
 
 class DigestBot(commands.Bot):
     def __init__(self, settings: Settings) -> None:
+        # The bot never joins voice: discord.py's warnings about PyNaCl and davey at every start are noise.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.discord.prefix),
             intents=bot_intents(settings.discord.message_content_intent),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import TYPE_CHECKING, Optional
 
@@ -12,7 +11,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.digest.pipeline import MAX_SENTENCES, DigestOptions
+from bot.digest.front_rules import MAX_SENTENCES, MIN_SENTENCES, SENTENCE_RANGE, long_enough
+from bot.digest.pipeline import DigestOptions
 from bot.discord_app.digest_service import Busy, DigestRequest
 from bot.discord_app.embeds import digest_embed, error_text
 from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+")
 BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
 
 
@@ -84,18 +83,18 @@ class Summarize(commands.Cog):
         if digest.error:
             await answer(error_text(digest, request.value if request.kind == "link" else None))
             return
-        await answer(embeds=[digest_embed(digest, self.bot.settings.digest.max_hedges)])
+        await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
 
     # -- !summarize and /summarize -------------------------------------------------
 
     @commands.hybrid_command(name="summarize", aliases=["digest", "tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
-    @app_commands.describe(source="A link to an article, or the article's text", sentences="How many sentences the summary has (1-20)")
+    @app_commands.describe(source="A link to an article, or the article's text", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
     async def summarize(
         self,
         ctx: commands.Context,
         *,
         source: Optional[str] = None,
-        sentences: Optional[app_commands.Range[int, 1, MAX_SENTENCES]] = None,
+        sentences: Optional[app_commands.Range[int, MIN_SENTENCES, MAX_SENTENCES]] = None,
     ) -> None:
         """Everything after the command word is the source; a leading number is part of the text."""
         options = DigestOptions(sentences=sentences)
@@ -146,7 +145,7 @@ class Summarize(commands.Cog):
         except InputError as exc:
             await answer(str(exc))
             return
-        if request is not None and request.kind == "text" and len(_WORD.findall(request.value)) < self.bot.settings.digest.min_words:
+        if request is not None and request.kind == "text" and not long_enough(request.value, self.bot.settings.digest):
             request = None  # "hi", "thanks": not an article
         await self.answer(request, answer, message.author.id, None, typing=message.channel.typing())
 

@@ -11,7 +11,8 @@ from discord.ext import commands
 
 from bot.discord_app.digest_service import Busy, DigestRequest
 from bot.discord_app.embeds import digest_embed
-from bot.discord_app.inputs import link_problem, links_in
+from bot.digest.front_rules import links_in
+from bot.discord_app.inputs import link_problem
 from bot.discord_app.rate_limits import SlidingWindow
 from bot.discord_app.replies import answer_context, reply_to_message
 
@@ -67,7 +68,7 @@ class Unfurl(commands.Cog):
                 # Unasked-for answers stay quiet on failure; only people who asked get error lines.
                 log.info("no unfurl for %s: %s", url, digest.error)
                 continue
-            await answer(embeds=[digest_embed(digest, self.bot.settings.digest.max_hedges)])
+            await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
 
     @commands.hybrid_command(name="unfurl", description="Turn link auto-unfurling on or off for this channel or the whole server.")
     @commands.guild_only()
