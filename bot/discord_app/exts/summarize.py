@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
 from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import TYPE_CHECKING, Optional
 
@@ -37,24 +36,6 @@ class Summarize(commands.Cog):
 
     # -- the shared path ---------------------------------------------------------
 
-    def cooldown_answer(self, user_id: int, guild_id: int | None) -> str | None:
-        """A friendly refusal when the user or guild asked too often; else records the request."""
-        discord_settings = self.bot.settings.discord
-        wait = self.bot.user_limits.retry_after(user_id)
-        if wait > 0:
-            rate = discord_settings.user_rate
-            return (
-                f"⏳ Easy there: you can ask for {rate} digest{'s' if rate != 1 else ''} every "
-                f"{discord_settings.cooldown_seconds:g} seconds. Try again in {math.ceil(wait)} s."
-            )
-        if guild_id is not None:
-            wait = self.bot.guild_limits.retry_after(guild_id)
-            if wait > 0:
-                return f"⏳ This server has asked for a lot of digests just now. Try again in {math.ceil(wait)} s."
-            self.bot.guild_limits.record(guild_id)
-        self.bot.user_limits.record(user_id)
-        return None
-
     async def answer(
         self,
         request: DigestRequest | None,
@@ -70,7 +51,7 @@ class Summarize(commands.Cog):
         if request.kind == "link" and (problem := link_problem(request.value)):
             await answer(error_text(problem, request.value))
             return
-        refusal = self.cooldown_answer(user_id, guild_id)
+        refusal = self.bot.rate_limits.digest_refusal(user_id, guild_id)
         if refusal:
             await answer(refusal)
             return
