@@ -8,12 +8,10 @@ so `--help`, `--version` and argument errors answer at once.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import sys
 import time
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Sequence
 
 from bot.cli.log_setup import configure_logging
@@ -32,11 +30,21 @@ EXIT_USAGE = 2
 SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
 
 
-def _version() -> str:
-    try:
-        return version("article-digest-bot")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked (reading the package metadata takes a tenth of a second)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("article-digest-bot")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            number = "unknown"
+        print(f"{parser.prog} (article-digest-bot) {number}")
+        parser.exit()
 
 
 def _sentence_count(value: str) -> int:
@@ -66,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot", description="Digest articles offline, or run the Discord bot.", parents=[_common_options(True)]
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s (article-digest-bot) {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     common = [_common_options(False)]
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -165,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.digest.pipeline import DigestOptions
 
     options = DigestOptions(sentences=getattr(args, "sentences", None), language=args.lang)
+    import asyncio
+
     digests = asyncio.run(_process(args.command, args.sources, settings, options))
     _emit(args.command, args.format, digests, settings)
     return EXIT_FAILED if any(d.error for d in digests) else EXIT_OK

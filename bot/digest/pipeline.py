@@ -15,8 +15,7 @@ from dataclasses import dataclass
 # OpenBLAS's spinning helper threads slowed them many times over on a busy 2-core host.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
-from bot.digest.extract.paste_cleaner import clean_paste
+from bot.digest.extract.paste_cleaner import clean_paste  # noqa: E402 (after the BLAS setting)
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_hedge
@@ -46,6 +45,9 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
     text = screen_text(document.text, document.kind, settings)
     if document.kind == "html":
+        # Imported here: trafilatura and lxml cost a quarter of a second, and a text file never needs them.
+        from bot.digest.extract.html_extractor import extract_html
+
         return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
     cleaned = clean_paste(text)
     if not cleaned.body.strip():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from dataclasses import dataclass
@@ -47,6 +48,21 @@ def document_from_text(text: str, source: str = "<text>") -> RawDocument:
     return RawDocument(source=source, text=text, kind=sniff_kind(text))
 
 
+def decode_local(data: bytes) -> str:
+    """Text from a file or standard input: UTF-8 when it is (most files), else the fetcher's detection.
+
+    The shortcut spares a local file the import of the fetcher and aiohttp (a third of a second).
+    """
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _HTML_MARKERS.search(data[:4096].decode("latin-1")) is None:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    from bot.digest.fetch.fetcher import decode_body
+
+    return decode_body(data, None)
+
+
 def read_file(path: str, max_bytes: int) -> RawDocument:
     file = Path(path)
     kind = FILE_SUFFIXES.get(file.suffix.lower())
@@ -76,9 +92,7 @@ def read_file(path: str, max_bytes: int) -> RawDocument:
         raise DigestError(f"the file is larger than {max_bytes / 1_000_000:g} MB.")
     if looks_binary(data):
         raise DigestError("looks like binary data, not text or a web page.")
-    from bot.digest.fetch.fetcher import decode_body
-
-    return RawDocument(source=path, text=decode_body(data, None), kind=kind)
+    return RawDocument(source=path, text=decode_local(data), kind=kind)
 
 
 def read_stdin(max_bytes: int) -> RawDocument:
@@ -87,9 +101,7 @@ def read_stdin(max_bytes: int) -> RawDocument:
         raise DigestError(f"the input is larger than {max_bytes / 1_000_000:g} MB.")
     if looks_binary(data):
         raise DigestError("looks like binary data, not text or a web page.")
-    from bot.digest.fetch.fetcher import decode_body
-
-    return document_from_text(decode_body(data, None), source="-")
+    return document_from_text(decode_local(data), source="-")
 
 
 def document_from_page(source: str, page: FetchedPage) -> RawDocument:

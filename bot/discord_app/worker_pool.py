@@ -32,6 +32,7 @@ _WARM_UP_TEXT = (
 def _warm_up() -> None:
     """Import the pipeline and digest a few sentences once per worker, so the first digest pays for
     neither the imports nor what they load on first use (langdetect's profiles, the models)."""
+    import bot.digest.extract.html_extractor  # noqa: F401 - loaded by the first page otherwise
     from bot.digest.pipeline import digest_document
     from bot.digest.sources import RawDocument
     from bot.settings import DigestSettings
