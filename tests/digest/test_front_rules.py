@@ -51,3 +51,16 @@ def test_sentence_range_and_byte_limit() -> None:
     assert sentence_count_problem(1) is None and sentence_count_problem(20) is None
     assert sentence_count_problem(0) == sentence_count_problem(21) == "the number of sentences must be from 1 to 20"
     assert input_byte_limit(DigestSettings(max_input_chars=10)) == 40  # UTF-8: up to 4 bytes a character
+
+
+def test_a_language_code_means_the_same_in_every_stage() -> None:
+    from bot.digest.figures.locales import number_locale
+    from bot.digest.hedges.hedge_marker import mark_hedge
+    from bot.digest.language.language_detector import base_code, language_for
+
+    assert base_code(" PT_br ") == "pt" and base_code("nb") == base_code("nn") == "no"
+    sentence = "Die Regierung könnte die Steuer nächstes Jahr erhöhen."
+    assert mark_hedge(sentence, "de") is not None
+    assert mark_hedge(sentence, "de_AT") == mark_hedge(sentence, "de-AT") == mark_hedge(sentence, "de")
+    assert language_for("zh_CN").name == language_for("zh-cn").name == "chinese"
+    assert number_locale("nb") == number_locale("no-NO") == number_locale("no")
