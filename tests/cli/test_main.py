@@ -129,3 +129,12 @@ def test_max_hedges_from_the_config_caps_the_listing_and_says_how_many_more(tmp_
     digest = json.loads(json_result.stdout)
     hidden = len([h for h in digest["hedges"] if h["index"] not in {s["index"] for s in digest["summary"]}]) - 1
     assert f"…and {hidden} more hedged claims" in listed
+
+
+def test_a_file_of_links_gets_an_answer_written_for_the_command_line(tmp_path: Path) -> None:
+    links = tmp_path / "links.txt"
+    links.write_text("https://example.org/a https://example.org/b\n")
+    result = run_cli("summarize", str(links))
+    assert result.returncode == 1
+    assert result.stderr == f"error: {links}: That is only links: give one link on its own and its page is read.\n"
+    assert "bot" not in result.stderr.replace(str(links), "")
