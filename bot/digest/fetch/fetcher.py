@@ -171,7 +171,7 @@ def _decoder_for(content_encoding: str) -> _Decoder:
 
 
 def _too_large(settings: FetchSettings) -> FetchError:
-    return FetchError(f"The page is larger than {settings.max_bytes / 1_000_000:g} MB, the most read from one page.")
+    return FetchError(f"The page is larger than the {settings.max_bytes / 1_000_000:g} MB limit for a page.")
 
 
 async def read_capped(response: aiohttp.ClientResponse, settings: FetchSettings) -> bytes:
