@@ -30,6 +30,8 @@ class DiscordSettings:
     cooldown_seconds: float = 60.0
     # At most this many requests wait for a worker before the bot answers "busy".
     queue_limit: int = 100
+    # Seconds to log in and reach the gateway; past this the bot stops and says what it waited for.
+    connect_timeout_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,12 @@ class WorkerSettings:
 
 
 @dataclass(frozen=True)
+class LoggingSettings:
+    level: str = "WARNING"  # DEBUG, INFO, WARNING or ERROR; `-v` makes it INFO
+    format: str = "text"  # "text", or "json": one JSON object a line, for log collectors
+
+
+@dataclass(frozen=True)
 class Settings:
     discord: DiscordSettings = DiscordSettings()
     store: StoreSettings = StoreSettings()
@@ -93,6 +101,10 @@ class Settings:
     fetch: FetchSettings = FetchSettings()
     digest: DigestSettings = DigestSettings()
     workers: WorkerSettings = WorkerSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(ValueError):
@@ -106,6 +118,7 @@ _ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "DISCORD_GATEWAY_URL": ("discord", "gateway_url"),
     "DIGEST_BOT_PREFIX": ("discord", "prefix"),
     "DIGEST_BOT_STORE": ("store", "path"),
+    "DIGEST_BOT_LOG_LEVEL": ("logging", "level"),
 }
 
 
@@ -152,8 +165,14 @@ def _validate(settings: Settings) -> None:
             raise SettingsError(f"[fetch] allowed_networks: {exc}") from exc
     if settings.digest.min_sentences < 1 or settings.digest.max_sentences < settings.digest.min_sentences:
         raise SettingsError("[digest] needs 1 <= min_sentences <= max_sentences")
+    if settings.discord.connect_timeout_seconds <= 0:
+        raise SettingsError("[discord] connect_timeout_seconds must be positive")
     if settings.workers.digest_timeout_seconds <= 0:
         raise SettingsError("[workers] digest_timeout_seconds must be positive")
+    if settings.logging.level.upper() not in LOG_LEVELS:
+        raise SettingsError(f"[logging] level must be one of {', '.join(LOG_LEVELS)}")
+    if settings.logging.format not in {"text", "json"}:
+        raise SettingsError('[logging] format must be "text" or "json"')
     if settings.workers.processes < 0:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
 

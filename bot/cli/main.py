@@ -1,108 +1,180 @@
-"""The command line: `summarize`, `extract` and `run` (the Discord bot).
+"""The command line: `summarize`, `extract`, `run` (the Discord bot) and `check` (its health).
 
 It only gathers input and renders output; the work is done by `bot.digest.pipeline`.
+The pipeline and its libraries are imported only by the commands that need them,
+so `--help`, `--version` and argument errors answer at once.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import sys
-from typing import Sequence
+import time
+from typing import TYPE_CHECKING, Sequence
 
-from bot.cli.render import render_extract, render_markdown, render_text
-from bot.digest.models import Digest, DigestError
-from bot.digest.pipeline import DigestOptions, digest_document, extract_document
-from bot.digest.sources import load_source
+from bot.cli.log_setup import configure_logging
+from bot.digest.front_rules import SENTENCE_RANGE, input_byte_limit, sentence_count_problem
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from bot.digest.models import Digest
+    from bot.digest.pipeline import DigestOptions
 
 log = logging.getLogger(__name__)
 
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
+
+
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked (reading the package metadata takes a tenth of a second)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("article-digest-bot")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            number = "unknown"
+        print(f"{parser.prog} (article-digest-bot) {number}")
+        parser.exit()
+
 
 def _sentence_count(value: str) -> int:
-    count = int(value)
-    if not 1 <= count <= 20:
-        raise argparse.ArgumentTypeError("must be between 1 and 20")
+    try:
+        count = int(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from exc
+    if problem := sentence_count_problem(count):
+        raise argparse.ArgumentTypeError(problem)
     return count
 
 
+def _common_options(defaults: bool) -> argparse.ArgumentParser:
+    """--config and -v, accepted before or after the command word.
+
+    The copy on each command has no defaults, so it never overwrites what was given before the command.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    default = None if defaults else argparse.SUPPRESS
+    common.add_argument("--config", metavar="PATH", default=default, help="read settings from this config.toml (default: built-in defaults)")
+    common.add_argument("-v", "--verbose", action="store_true", default=False if defaults else argparse.SUPPRESS,
+                        help="log progress to standard error")
+    return common
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Digest articles offline, or run the Discord bot.")
-    parser.add_argument("--config", help="path to config.toml (default: none, built-in defaults)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to standard error")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Digest articles offline, or run the Discord bot.", parents=[_common_options(True)]
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    common = [_common_options(False)]
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    summarize = commands.add_parser("summarize", help="digest links, files or - (standard input)")
-    summarize.add_argument("sources", nargs="+", metavar="SOURCE", help="an http(s) link, an .html/.htm/.txt/.md file, or -")
-    summarize.add_argument("--sentences", type=_sentence_count, help="summary length (default: 3 to 5, by length)")
-    summarize.add_argument("--lang", help="language code, e.g. en, de (default: detected)")
-    summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    summarize = commands.add_parser("summarize", parents=common, help="digest links, files or - (standard input)",
+                                    description="Print the digest of each SOURCE: title, summary, key figures and hedged claims.")
+    summarize.add_argument("sources", nargs="+", metavar="SOURCE", help=SOURCE_HELP)
+    summarize.add_argument("--sentences", metavar="N", type=_sentence_count,
+                           help=f"summary length, from {SENTENCE_RANGE} sentences (default: 3 to 5, by the article's length)")
+    summarize.add_argument("--lang", metavar="CODE", help="language code, e.g. en, de (default: detected)")
+    summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                           help="text for reading (default), markdown, or json: one object a line")
 
-    extract = commands.add_parser("extract", help="print the cleaned article (title and body) only")
-    extract.add_argument("sources", nargs="+", metavar="SOURCE")
-    extract.add_argument("--lang", help="language code (default: detected)")
-    extract.add_argument("--format", choices=("text", "json"), default="text")
+    extract = commands.add_parser("extract", parents=common, help="print the cleaned article (title and body) only",
+                                  description="Print the title and cleaned body of each SOURCE, without digesting it.")
+    extract.add_argument("sources", nargs="+", metavar="SOURCE", help=SOURCE_HELP)
+    extract.add_argument("--lang", metavar="CODE", help="language code (default: detected)")
+    extract.add_argument("--format", choices=("text", "json"), default="text", help="text (default), or json: one object a line")
 
-    run = commands.add_parser("run", help="start the Discord bot")
-    run.add_argument("--config", dest="run_config", help="path to config.toml")
+    commands.add_parser("run", parents=common, help="start the Discord bot",
+                        description="Run the Discord bot until SIGINT or SIGTERM (see docs/DISCORD.md).")
+    commands.add_parser("check", parents=common, help="check the bot's config, store and Discord API, then exit",
+                        description="Validate the config, open the store and reach the Discord API base; "
+                                    "exit 0 when all is well, else 1 with the reason (a health check for a service).")
     return parser
+
+
+def source_label(source: str) -> str:
+    return "standard input" if source == "-" else source
 
 
 async def _process(command: str, sources: Sequence[str], settings: Settings, options: DigestOptions) -> list[Digest]:
     """Digest each source in input order; one failure never stops the others."""
+    from bot.digest.models import Digest, DigestError
+    from bot.digest.pipeline import digest_document, extract_document
+    from bot.digest.sources import load_source
+
     results: list[Digest] = []
     work = extract_document if command == "extract" else digest_document
     for source in sources:
+        started = time.perf_counter()
         try:
-            document = await load_source(source, settings.fetch, settings.digest.max_input_chars * 4)
+            document = await load_source(source, settings.fetch, input_byte_limit(settings.digest))
         except DigestError as exc:
             results.append(Digest(source=source, error=str(exc)))
+            log.info("%s: %s", source_label(source), exc)
             continue
-        results.append(work(document, settings.digest, options))
+        log.info("%s: read %s (%d characters)", source_label(source), document.kind, len(document.text))
+        digest = work(document, settings.digest, options)
+        log.info("%s: %s in %.0f ms", source_label(source), "failed" if digest.error else "done",
+                 (time.perf_counter() - started) * 1000)
+        results.append(digest)
     return results
 
 
-def _emit(command: str, fmt: str, digests: Sequence[Digest]) -> None:
-    out = sys.stdout
-    for position, digest in enumerate(digests):
+def _emit(command: str, fmt: str, digests: Sequence[Digest], settings: Settings) -> None:
+    """Digests on standard output; each failure once, on standard error (in JSON, in its object)."""
+    from bot.cli.render import render_extract, render_markdown, render_text
+
+    shown = 0
+    for digest in digests:
         if fmt == "json":
-            out.write(json.dumps(digest.to_json(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(digest.to_json(), ensure_ascii=False) + "\n")
             continue
-        if position:
-            out.write("\n" + "=" * 72 + "\n\n")
+        if digest.error:
+            sys.stdout.flush()
+            print(f"error: {source_label(digest.source)}: {digest.error}", file=sys.stderr)
+            continue
+        if shown:
+            sys.stdout.write("\n" + "=" * 72 + "\n\n")
+        shown += 1
         if command == "extract":
-            out.write(render_extract(digest))
+            sys.stdout.write(render_extract(digest))
         elif fmt == "markdown":
-            out.write(render_markdown(digest))
+            sys.stdout.write(render_markdown(digest, settings.digest))
         else:
-            out.write(render_text(digest))
-        out.flush()
+            sys.stdout.write(render_text(digest, settings.digest))
+        sys.stdout.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    config = getattr(args, "run_config", None) or args.config
     try:
-        settings = load_settings(config)
+        settings = load_settings(args.config)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    configure_logging(settings.logging, args.verbose)
     if args.command == "run":
         from bot.discord_app.runner import run_bot  # imported here: the digest commands never load discord
 
         return run_bot(settings)
+    if args.command == "check":
+        from bot.discord_app.health import check_service
+
+        return check_service(settings)
+    from bot.digest.pipeline import DigestOptions
+
     options = DigestOptions(sentences=getattr(args, "sentences", None), language=args.lang)
+    import asyncio
+
     digests = asyncio.run(_process(args.command, args.sources, settings, options))
-    _emit(args.command, args.format, digests)
-    failed = [d for d in digests if d.error]
-    if args.format != "json":
-        for digest in failed:
-            print(f"error: {digest.source}: {digest.error}", file=sys.stderr)
-    return 1 if failed else 0
+    _emit(args.command, args.format, digests, settings)
+    return EXIT_FAILED if any(d.error for d in digests) else EXIT_OK

@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 import textwrap
 
+from bot.digest.front_rules import hedges_to_list
 from bot.digest.models import Digest, Figure, Hedge
-
-NOTABLE_HEDGES = 5
+from bot.settings import DigestSettings
 
 
 def _width() -> int:
@@ -35,9 +35,7 @@ def _stats_line(digest: Digest) -> str:
     return " · ".join(parts)
 
 
-def render_text(digest: Digest) -> str:
-    if digest.error:
-        return f"{digest.source}\n  error: {digest.error}\n"
+def render_text(digest: Digest, settings: DigestSettings) -> str:
     width = _width()
     bullet = textwrap.TextWrapper(width=width, initial_indent="  • ", subsequent_indent="    ")
     note = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="    ")
@@ -54,12 +52,14 @@ def render_text(digest: Digest) -> str:
     if digest.figures:
         lines += ["", "Key figures"]
         lines += [bullet.fill(_figure_line(f)) for f in digest.figures]
-    notable = digest.notable_hedges(NOTABLE_HEDGES)
-    if notable:
-        lines += ["", "Hedged claims"]
-        for claim in notable:
+    listing = hedges_to_list(digest, settings)
+    if listing.shown or listing.more:
+        lines += ["", "Hedged claims elsewhere" if digest.summary else "Hedged claims"]
+        for claim in listing.shown:
             lines.append(bullet.fill(claim.text))
             lines.append(note.fill(f"[{claim.kind}: {', '.join(claim.cues)}]"))
+        if listing.more:
+            lines.append(f"  {listing.more_line()} (--format json lists every one)")
     return "\n".join(lines) + "\n"
 
 
@@ -67,9 +67,7 @@ def _md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
 
 
-def render_markdown(digest: Digest) -> str:
-    if digest.error:
-        return f"**{_md_escape(digest.source)}**: error: {_md_escape(digest.error)}\n"
+def render_markdown(digest: Digest, settings: DigestSettings) -> str:
     title = _md_escape(digest.title or "(untitled)")
     lines = [f"## [{title}]({digest.url})" if digest.url else f"## {title}", "", f"_{_md_escape(_stats_line(digest))}_"]
     if digest.language_note:
@@ -84,16 +82,16 @@ def render_markdown(digest: Digest) -> str:
     if digest.figures:
         lines += ["", "### Key figures", ""]
         lines += [f"- {_md_escape(_figure_line(f))}" for f in digest.figures]
-    notable = digest.notable_hedges(NOTABLE_HEDGES)
-    if notable:
-        lines += ["", "### Hedged claims", ""]
-        for claim in notable:
+    listing = hedges_to_list(digest, settings)
+    if listing.shown or listing.more:
+        lines += ["", "### Hedged claims elsewhere" if digest.summary else "### Hedged claims", ""]
+        for claim in listing.shown:
             cues = ", ".join(f"**{_md_escape(c)}**" for c in claim.cues)
             lines.append(f"- {_md_escape(claim.text)} _({claim.kind}: {cues})_")
+        if listing.more:
+            lines += ["", f"_{listing.more_line()}_"]
     return "\n".join(lines) + "\n"
 
 
 def render_extract(digest: Digest) -> str:
-    if digest.error:
-        return f"{digest.source}\n  error: {digest.error}\n"
     return f"{digest.title}\n\n{digest.text}\n"

@@ -92,7 +92,7 @@ def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
         text = _drop_code_blocks(text)
         without_links = _URL.sub(" ", text)
         if _URL.search(text) and len(_WORD.findall(without_links, 0, 100_000)) < _MIN_ARTICLE_WORDS:
-            raise DigestError("That is only links: send one link on its own and the bot reads the page.")
+            raise DigestError("That is only links: give one link on its own and its page is read.")
     if not _WORD.search(text):
         raise DigestError("There are no words to summarize in what was sent.")
     return text

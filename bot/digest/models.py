@@ -112,12 +112,6 @@ class Digest:
     stats: Stats = field(default_factory=lambda: Stats(0, 0))
     error: str | None = None
 
-    def notable_hedges(self, limit: int) -> list[HedgedSentence]:
-        """Hedged claims a reader most needs to see: hedged and conditional first, then attributed; article order."""
-        rank = {"hedged": 0, "conditional": 1, "attributed": 2}
-        picked = sorted(self.hedges, key=lambda h: (rank[h.kind], h.index))[:limit]
-        return sorted(picked, key=lambda h: h.index)
-
     def to_json(self) -> dict[str, Any]:
         """The command line's JSON contract (see README)."""
         data = asdict(self)

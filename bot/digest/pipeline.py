@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from dataclasses import dataclass
 
 # One BLAS thread per process, set before numpy loads: the summarizer's matrices are small, and
 # OpenBLAS's spinning helper threads slowed them many times over on a busy 2-core host.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
-from bot.digest.extract.paste_cleaner import clean_paste
+from bot.digest.extract.paste_cleaner import clean_paste  # noqa: E402 (after the BLAS setting)
 from bot.digest.figures.figure_finder import find_figures
+from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_hedge
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
@@ -30,19 +29,11 @@ from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
 
-# An ideograph or kana counts as a word: Chinese and Japanese put no spaces between words.
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-MAX_SENTENCES = 20  # an upper bound on what a user may ask for
-
 
 @dataclass(frozen=True)
 class DigestOptions:
     sentences: int | None = None  # None: scaled with the article's length
     language: str | None = None  # ISO code that overrides detection
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def _too_short(words: int, settings: DigestSettings) -> str:
@@ -54,6 +45,9 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
     text = screen_text(document.text, document.kind, settings)
     if document.kind == "html":
+        # Imported here: trafilatura and lxml cost a quarter of a second, and a text file never needs them.
+        from bot.digest.extract.html_extractor import extract_html
+
         return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
     cleaned = clean_paste(text)
     if not cleaned.body.strip():

@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.discord_app import endpoints
 from bot.discord_app.digest_service import DigestService
-from bot.discord_app.rate_limits import SlidingWindow
+from bot.discord_app.rate_limits import RateLimits
 from bot.discord_app.replies import NO_PINGS, reply_to_message
 from bot.discord_app.worker_pool import WorkerPool
 from bot.settings import Settings
@@ -35,6 +35,9 @@ def bot_intents(message_content: bool) -> discord.Intents:
 
 class DigestBot(commands.Bot):
     def __init__(self, settings: Settings) -> None:
+        # The bot never joins voice: discord.py's warnings about PyNaCl and davey at every start are noise.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.discord.prefix),
             intents=bot_intents(settings.discord.message_content_intent),
@@ -46,9 +49,7 @@ class DigestBot(commands.Bot):
         self.pool = WorkerPool(settings.workers.processes)
         self.store: Store | None = None
         self._service: DigestService | None = None
-        per = settings.discord.cooldown_seconds
-        self.user_limits = SlidingWindow(settings.discord.user_rate, per)
-        self.guild_limits = SlidingWindow(settings.discord.guild_rate, per)
+        self.rate_limits = RateLimits(settings)
 
     @property
     def service(self) -> DigestService:

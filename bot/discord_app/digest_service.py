@@ -18,6 +18,7 @@ import aiohttp
 from bot.digest.fetch.fetcher import fetch_page
 from bot.digest.fetch.guarded_session import open_fetch_session
 from bot.digest.fetch.url_canon import canonical_url
+from bot.digest.model_files import models_version
 from bot.digest.models import Digest, DigestError
 from bot.digest.pipeline import DigestOptions, digest_document
 from bot.digest.sources import RawDocument, document_from_page, document_from_text
@@ -43,7 +44,9 @@ class DigestRequest:
 
 
 def cache_variant(options: DigestOptions) -> str:
-    return f"sentences={options.sentences or 'auto'};lang={options.language or 'auto'}"
+    """The part of a cached digest's key beside its URL: the options, and the models that made it,
+    so a retrained model never serves digests of the old one."""
+    return f"sentences={options.sentences or 'auto'};lang={options.language or 'auto'};models={models_version()}"
 
 
 class DigestService:

@@ -12,7 +12,9 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import discord
 
+from bot.digest.front_rules import HedgeListing, hedges_to_list
 from bot.digest.models import Digest, Figure, Hedge, SummarySentence
+from bot.settings import DigestSettings
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -24,7 +26,6 @@ EMBED_TOTAL_LIMIT = 6000
 CONTENT_LIMIT = 2000
 
 EMBED_COLOUR = discord.Colour(0x4F7CAC)
-NOTABLE_HEDGES = 3
 HEDGE_LABELS = {"hedged": "hedged", "conditional": "conditional", "attributed": "attributed"}
 ELLIPSIS = "…"
 
@@ -146,6 +147,16 @@ def _lines_within(lines: list[str], limit: int) -> str:
     return "\n".join(kept)
 
 
+def _listing_within(lines: list[str], listing: HedgeListing, limit: int) -> str:
+    """As many claims as fit in `limit`, then "…and N more" counting every claim left out."""
+    for kept in range(len(lines), -1, -1):
+        more = HedgeListing(listing.shown[:kept], listing.more + len(lines) - kept).more_line()
+        value = "\n".join(lines[:kept] + ([f"*{more}*"] if more else []))
+        if len(value) <= limit:
+            return value
+    return ""
+
+
 def footer_text(digest: Digest) -> str:
     stats = digest.stats
     parts = []
@@ -161,7 +172,7 @@ def footer_text(digest: Digest) -> str:
     return text[:FOOTER_LIMIT]
 
 
-def digest_embed(digest: Digest, max_hedges: int = NOTABLE_HEDGES) -> discord.Embed:
+def digest_embed(digest: Digest, settings: DigestSettings = DigestSettings()) -> discord.Embed:
     """The digest in one embed whose size stays within every Discord limit."""
     link = digest.url if digest.url and digest.url.startswith(("http://", "https://")) else None
     title = cut_at_word(escape(digest.title.strip()) or "Digest", TITLE_LIMIT)
@@ -170,14 +181,13 @@ def digest_embed(digest: Digest, max_hedges: int = NOTABLE_HEDGES) -> discord.Em
 
     if digest.figures:
         embed.add_field(name="Key figures", value=_lines_within([figure_line(f) for f in digest.figures], FIELD_VALUE_LIMIT), inline=False)
-    in_summary = {s.index for s in digest.summary}
-    notable = [h for h in digest.notable_hedges(max_hedges) if h.index not in in_summary]
-    if notable:
+    listing = hedges_to_list(digest, settings)
+    if listing.shown or listing.more:
         lines = [
             summary_bullet(SummarySentence(text=h.text, index=h.index, hedge=Hedge(kind=h.kind, cues=h.cues)), link, FIELD_VALUE_LIMIT)
-            for h in notable
+            for h in listing.shown
         ]
-        embed.add_field(name="Hedged claims elsewhere", value=_lines_within(lines, FIELD_VALUE_LIMIT), inline=False)
+        embed.add_field(name="Hedged claims elsewhere", value=_listing_within(lines, listing, FIELD_VALUE_LIMIT), inline=False)
 
     used = len(embed.title or "") + len(embed.footer.text or "") + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)
     budget = min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - used)

@@ -17,6 +17,7 @@ from discord.http import HTTPClient, Route
 log = logging.getLogger(__name__)
 
 _DEFAULT_API_BASE = Route.BASE
+DISCORD_API_BASE: str = _DEFAULT_API_BASE  # the real Discord's REST base
 _DEFAULT_GATEWAY = DiscordWebSocket.DEFAULT_GATEWAY
 
 

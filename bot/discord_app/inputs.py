@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import discord
 
 from bot.digest.fetch.fetcher import decode_body
+from bot.digest.front_rules import input_byte_limit, link_request
 from bot.digest.sources import FILE_SUFFIXES
 from bot.discord_app.digest_service import DigestRequest
 from bot.settings import Settings
 
-# A link as Discord auto-links it; angle brackets (no preview) are allowed around it.
-URL_IN_TEXT = re.compile(r"<?(https?://[^\s<>|]+[^\s<>|.,;:!?'\")\]])>?", re.IGNORECASE)
-_SUPPRESSED_URL = re.compile(r"<(https?://[^\s<>]+)>", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 
 MEDIA_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .webp .avif .bmp .svg .ico .tif .tiff .heic "
@@ -57,29 +53,13 @@ def link_problem(url: str) -> str | None:
     return None
 
 
-def links_in(text: str, include_suppressed: bool = True) -> list[str]:
-    """Links in order of appearance, without duplicates; `<link>` (no preview wanted) only when asked."""
-    suppressed = {m.group(1) for m in _SUPPRESSED_URL.finditer(text)}
-    found: list[str] = []
-    for match in URL_IN_TEXT.finditer(text):
-        url = match.group(1)
-        if not include_suppressed and (url in suppressed or match.group(0).startswith("<")):
-            continue
-        if url not in found:
-            found.append(url)
-    return found
-
-
 def request_from_text(text: str) -> DigestRequest | None:
     """A link when the text is essentially one link, else the text itself."""
     text = text.strip()
     if not text:
         return None
-    links = links_in(text)
-    if links:
-        rest = URL_IN_TEXT.sub(" ", text)
-        if len(_WORD.findall(rest)) <= 12:  # a link with a short remark around it
-            return DigestRequest(kind="link", value=links[0], label=links[0])
+    if link := link_request(text):
+        return DigestRequest(kind="link", value=link, label=link)
     return DigestRequest(kind="text", value=text, label="pasted text")
 
 
@@ -99,7 +79,7 @@ async def request_from_attachments(message: discord.Message, settings: Settings)
     """The first text attachment, read; InputError when there are only other files."""
     if not message.attachments:
         return None
-    limit = settings.digest.max_input_chars * 4
+    limit = input_byte_limit(settings.digest)
     for attachment in message.attachments:
         kind = _attachment_kind(attachment)
         if kind is None:

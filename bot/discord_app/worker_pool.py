@@ -32,6 +32,7 @@ _WARM_UP_TEXT = (
 def _warm_up() -> None:
     """Import the pipeline and digest a few sentences once per worker, so the first digest pays for
     neither the imports nor what they load on first use (langdetect's profiles, the models)."""
+    import bot.digest.extract.html_extractor  # noqa: F401 - loaded by the first page otherwise
     from bot.digest.pipeline import digest_document
     from bot.digest.sources import RawDocument
     from bot.settings import DigestSettings
@@ -74,17 +75,29 @@ class WorkerPool:
             log.info("worker pool started (%s)", f"{self.processes} processes" if self.processes else "1 thread")
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` in a worker. A worker that dies (killed, out of memory) costs no request:
+        the pool is replaced and the request in hand runs once more on the new pool."""
         if self._executor is None:
             raise RuntimeError("the worker pool is not started")
-        loop = asyncio.get_running_loop()
+        call = functools.partial(function, *args)
+        executor = self._executor
         try:
-            return await loop.run_in_executor(self._executor, functools.partial(function, *args))
+            return await asyncio.get_running_loop().run_in_executor(executor, call)
         except BrokenProcessPool:
-            # A worker died (killed, out of memory): replace the pool so the next digest works.
-            log.error("a digest worker died; restarting the pool")
-            broken, self._executor = self._executor, self._new_executor()
-            broken.shutdown(wait=False, cancel_futures=True)
-            raise
+            self._replace(executor)
+        if self._executor is None:
+            raise RuntimeError("the worker pool was closed")
+        # A second death on the same request is likely the request's own doing: then it fails.
+        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+    def _replace(self, broken: Executor) -> None:
+        """Replace `broken` with a new pool, once, however many requests met it."""
+        if self._executor is not broken:
+            return  # another request replaced it already (or the pool was closed)
+        log.error("a digest worker died; restarting the pool and retrying the requests it held")
+        self._executor = None
+        broken.shutdown(wait=False, cancel_futures=True)
+        self.start()
 
     async def close(self) -> None:
         executor, self._executor = self._executor, None

@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS unfurl_settings (
 );
 CREATE TABLE IF NOT EXISTS digest_cache (
     url TEXT NOT NULL,      -- canonical URL of the page
-    variant TEXT NOT NULL,  -- the digest options, e.g. "sentences=auto;lang=auto"
+    variant TEXT NOT NULL,  -- the digest options and models, e.g. "sentences=auto;lang=auto;models=3f2a..."
     digest TEXT NOT NULL,   -- JSON
     stored_at REAL NOT NULL,
     PRIMARY KEY (url, variant)

@@ -39,3 +39,16 @@ async def test_default_settings_refuse_loopback(articles: ArticleServer) -> None
     assert code == 1
     assert json.loads(out)["error"]
     assert articles.hits == []  # refused before any request reached the server
+
+
+async def test_a_link_piped_on_standard_input_is_fetched_like_a_link_given(articles: ArticleServer, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[fetch]\nallowed_networks = ["127.0.0.0/8"]\n')
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "--config", str(config), "summarize", "-", "--format", "json", cwd=REPO,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(f"{articles.url('/news/syria.html')}\n".encode()), timeout=120)
+    assert process.returncode == 0, err.decode()
+    digest = json.loads(out)
+    assert digest["source"] == "-" and digest["title"] == SAMPLE_TITLE and digest["error"] is None

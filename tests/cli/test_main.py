@@ -68,4 +68,73 @@ def test_extract_json(tmp_path: Path) -> None:
 
 def test_bad_arguments_are_refused() -> None:
     result = run_cli("summarize", str(SAMPLE_ARTICLE), "--sentences", "0")
-    assert result.returncode == 2 and "between 1 and 20" in result.stderr
+    assert result.returncode == 2 and "from 1 to 20" in result.stderr
+
+
+def test_each_error_is_printed_once_on_standard_error_with_the_path_once(tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent.txt"
+    result = run_cli("summarize", str(missing))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"error: {missing}: no such file.\n"
+
+
+def test_other_schemes_and_addresses_without_a_scheme_get_their_own_answer() -> None:
+    result = run_cli("summarize", "ftp://example.org/article.txt", "example.com/article")
+    assert result.returncode == 1
+    ftp, bare = result.stderr.splitlines()
+    assert ftp == "error: ftp://example.org/article.txt: only http:// and https:// links can be read, not ftp://."
+    assert bare.startswith("error: example.com/article: ") and "https://example.com/article" in bare
+
+
+def test_verbose_after_the_command_logs_progress() -> None:
+    result = run_cli("summarize", str(SAMPLE_ARTICLE), "-v", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert f"INFO bot.cli.main: {SAMPLE_ARTICLE}: read text" in result.stderr
+    assert f"{SAMPLE_ARTICLE}: done in" in result.stderr
+
+
+def test_logging_level_and_json_lines_from_the_config(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[logging]\nlevel = "INFO"\nformat = "json"\n')
+    result = run_cli("--config", str(config), "summarize", str(SAMPLE_ARTICLE), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stderr.splitlines()]
+    assert records and {"time", "level", "logger", "message"} <= set(records[0])
+    assert any(r["logger"] == "bot.cli.main" and "done in" in r["message"] for r in records)
+
+
+def test_version_and_help_texts() -> None:
+    from bot.cli.main import build_parser
+
+    parser = build_parser()
+    assert "--version" in parser.format_help()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    summarize_help = " ".join(commands["summarize"].format_help().split())
+    assert "1 to 20" in summarize_help and "one object a line" in summarize_help
+    assert "an http(s) link" in " ".join(commands["extract"].format_help().split())
+    assert "--config PATH" in commands["run"].format_help() and "RUN_CONFIG" not in commands["run"].format_help()
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.strip().endswith("0.1.0")
+
+
+def test_max_hedges_from_the_config_caps_the_listing_and_says_how_many_more(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[digest]\nmax_hedges = 1\n")
+    result = run_cli("--config", str(config), "summarize", str(SAMPLE_ARTICLE), "--sentences", "1")
+    assert result.returncode == 0, result.stderr
+    listed = result.stdout.split("Hedged claims elsewhere\n", 1)[1]
+    assert listed.count("  • ") == 1
+    json_result = run_cli("summarize", str(SAMPLE_ARTICLE), "--sentences", "1", "--format", "json")
+    digest = json.loads(json_result.stdout)
+    hidden = len([h for h in digest["hedges"] if h["index"] not in {s["index"] for s in digest["summary"]}]) - 1
+    assert f"…and {hidden} more hedged claims" in listed
+
+
+def test_a_file_of_links_gets_an_answer_written_for_the_command_line(tmp_path: Path) -> None:
+    links = tmp_path / "links.txt"
+    links.write_text("https://example.org/a https://example.org/b\n")
+    result = run_cli("summarize", str(links))
+    assert result.returncode == 1
+    assert result.stderr == f"error: {links}: That is only links: give one link on its own and its page is read.\n"
+    assert "bot" not in result.stderr.replace(str(links), "")

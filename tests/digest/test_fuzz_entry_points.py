@@ -77,7 +77,6 @@ deep_html = st.tuples(st.sampled_from(TAGS), st.integers(min_value=200, max_valu
 
 
 def _check(result: Digest, took: float) -> None:
-    assert isinstance(result, Digest)
     assert took < SECONDS_PER_EXAMPLE
     if result.error is not None:
         assert INTERNAL_ERROR not in result.error, "a stage crashed (see the log for the traceback)"
@@ -116,7 +115,7 @@ def test_html(html: str) -> None:
 @given(st.binary(max_size=4000), st.sampled_from([None, "utf-8", "latin-1", "shift_jis", "utf-16", "bogus"]))
 def test_bytes(data: bytes, charset: str | None) -> None:
     text = decode_body(data, charset)
-    assert isinstance(text, str)
+    text.encode("utf-8", "surrogatepass")  # every byte string decodes to text that can be passed on
     _run_all(document_from_text(text))
 
 
@@ -136,7 +135,7 @@ def test_screen_text_raises_only_digest_errors(text: str, kind: str, marks: int)
 @FUZZ
 @given(st.one_of(any_text, st.from_regex(r"\A[a-zA-Z]{0,6}://[^\s]{0,80}\Z")))
 def test_url_helpers_never_raise_unexpectedly(text: str) -> None:
-    assert isinstance(canonical_url(text), str)
+    canonical_url(text)
     address = parse_ip_literal(text)
     if address is not None:
         AddressGuard(["10.0.0.0/8"]).verdict(address)

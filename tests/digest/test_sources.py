@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from bot.digest.models import DigestError
-from bot.digest.sources import is_url, read_file, sniff_kind
+from bot.digest.front_rules import link_request
+from bot.digest.sources import read_file, sniff_kind
 
 
 @pytest.mark.parametrize(
@@ -21,12 +22,11 @@ def test_sniff_kind(text: str, kind: str) -> None:
     assert sniff_kind(text) == kind
 
 
-def test_is_url() -> None:
-    assert is_url("https://example.org/a?b=c")
-    assert is_url("HTTP://EXAMPLE.ORG")
-    assert not is_url("ftp://example.org/file")
-    assert not is_url("seeds/article.txt")
-    assert not is_url("https://example.org/a b")
+def test_link_request() -> None:
+    assert link_request("https://example.org/a?b=c") == "https://example.org/a?b=c"
+    assert link_request("HTTP://EXAMPLE.ORG") == "HTTP://EXAMPLE.ORG"
+    assert link_request("ftp://example.org/file") is None
+    assert link_request("seeds/article.txt") is None
 
 
 def test_read_file_by_suffix(tmp_path: Path) -> None:

@@ -353,3 +353,12 @@ async def test_too_large_attachment(fake: FakeDiscord, start_bot) -> None:
     [reply] = await wait_posts(fake, fake.channel_id)
     assert_safe_reply(reply.json, trigger)
     assert "message.txt is too large" in reply.json["content"]
+
+
+async def test_a_chinese_dm_counts_its_words_as_the_digest_does(fake: FakeDiscord, start_bot) -> None:
+    await start_bot()
+    # 40 characters: 40 words for the digest, but only 2 runs of \w+ (the old gate ignored it as "too short").
+    text = "叙利亚三名高级军官周四叛逃到土耳其，其中一人可能是将军。" "报道称，这是自起义开始以来第十三位叛逃的将军。"
+    await fake.send_dm(text)
+    [reply] = await wait_posts(fake, fake.dm_channel_for(fake.member))
+    assert "attach a .txt" not in (reply.json.get("content") or "")  # not taken for a greeting

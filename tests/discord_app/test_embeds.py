@@ -148,3 +148,20 @@ def test_any_digest_fits_discord_limits(title: str, sentences: list[str], figure
         stats=Stats(1000, 100),
     )
     assert_within_discord_limits(payload_of(digest))
+
+
+def test_hedged_claims_follow_max_hedges_and_say_how_many_more() -> None:
+    from bot.cli.render import render_text
+    from bot.settings import DigestSettings
+
+    digest = sample_digest()
+    digest.hedges = digest.hedges + [HedgedSentence(f"Officials said claim {i} holds.", 10 + i, "attributed", ("said",)) for i in range(7)]
+    two = DigestSettings(max_hedges=2)
+    field = {f["name"]: f["value"] for f in digest_embed(digest, two).to_dict()["fields"]}["Hedged claims elsewhere"]
+    assert field.count("• ") == 2 and field.endswith("*…and 6 more hedged claims*")  # 8 outside the summary
+    text = render_text(digest, two).split("Hedged claims elsewhere\n", 1)[1]
+    assert text.count("  • ") == 2 and "…and 6 more hedged claims" in text  # the same rule on the command line
+    everything = digest_embed(digest, DigestSettings(max_hedges=8)).to_dict()["fields"][-1]["value"]
+    shown = everything.count("• ")  # what does not fit in the field is counted, never dropped silently
+    assert 2 < shown < 8 and everything.endswith(f"*…and {8 - shown} more hedged claim{'s' if 8 - shown > 1 else ''}*")
+    assert len(everything) <= 1024

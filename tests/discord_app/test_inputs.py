@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.discord_app.inputs import link_problem, links_in, request_from_text
+from bot.digest.front_rules import links_in
+from bot.discord_app.inputs import link_problem, request_from_text
 
 
 def test_links_in_order_without_duplicates_and_suppressed() -> None:

@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+import pytest
 
 from bot.discord_app.worker_pool import WorkerPool
 
@@ -25,3 +31,39 @@ async def test_zero_processes_runs_in_a_thread() -> None:
         assert await pool.run(os.getpid) == os.getpid()
     finally:
         await pool.close()
+
+
+def die_once_then_answer(marker: str) -> int:
+    """The first call kills its own worker, as the OOM killer would; a later call answers."""
+    if not os.path.exists(marker):
+        open(marker, "w").close()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return os.getpid()
+
+
+async def test_a_worker_that_dies_with_a_request_in_hand_costs_no_request(tmp_path: Path) -> None:
+    pool = WorkerPool(1)
+    pool.start()
+    try:
+        marker = str(tmp_path / "died")
+        first_pid = await pool.run(os.getpid)
+        answers = await asyncio.gather(*(pool.run(die_once_then_answer, marker) for _ in range(3)))
+        assert os.path.exists(marker)  # a worker did die with these requests in hand
+        assert len(set(answers)) == 1 and answers[0] not in (first_pid, os.getpid())  # all answered by the new pool
+    finally:
+        await pool.close()
+
+
+async def test_a_request_that_kills_every_worker_it_meets_fails_after_one_retry(tmp_path: Path) -> None:
+    pool = WorkerPool(1)
+    pool.start()
+    try:
+        with pytest.raises(BrokenProcessPool):
+            await pool.run(_kill_self)
+        assert await pool.run(os.getpid) != os.getpid()  # the pool still serves the next request
+    finally:
+        await pool.close()
+
+
+def _kill_self() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)

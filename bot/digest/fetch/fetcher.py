@@ -167,11 +167,11 @@ def _decoder_for(content_encoding: str) -> _Decoder:
         return _Zlib(gzip=False)
     if encoding == "br" and _BROTLI:
         return _Brotli()
-    raise FetchError(f"The page is sent in an encoding the bot cannot read ({content_encoding[:40]}).")
+    raise FetchError(f"The page is sent in an encoding we cannot read ({content_encoding[:40]}).")
 
 
 def _too_large(settings: FetchSettings) -> FetchError:
-    return FetchError(f"The page is larger than the {settings.max_bytes / 1_000_000:g} MB the bot reads.")
+    return FetchError(f"The page is larger than the {settings.max_bytes / 1_000_000:g} MB limit for a page.")
 
 
 async def read_capped(response: aiohttp.ClientResponse, settings: FetchSettings) -> bytes:

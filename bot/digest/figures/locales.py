@@ -18,6 +18,7 @@ from typing import Mapping
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
 from bot.digest.figures import lexicon as lx
+from bot.digest.language.language_detector import SUMY_NAMES, base_code
 from bot.digest.language.stop_words import stop_words_for
 
 # Languages whose decimal mark is a comma and whose thousands mark is a point
@@ -31,15 +32,6 @@ _COMMA_DECIMAL = frozenset({
 _DOT_ORDINALS = frozenset({"de", "da", "no", "nb", "nn", "fi", "cs", "sk", "pl", "hu", "hr", "sl", "sr", "tr", "et", "lv", "is"})
 # Languages that glue case endings to a number with a hyphen: "2029-ben", "40-luvulla", "2020'de".
 _CASE_SUFFIXES = frozenset({"hu", "fi", "tr", "et"})
-
-_SUMY_NAMES: dict[str, str] = {
-    "ar": "arabic", "cs": "czech", "da": "danish", "de": "german", "el": "greek", "en": "english",
-    "es": "spanish", "fi": "finnish", "fr": "french", "hu": "hungarian", "it": "italian",
-    "nl": "dutch", "no": "norwegian", "nb": "norwegian", "nn": "norwegian", "pl": "polish",
-    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sk": "slovak", "sv": "swedish",
-    "uk": "ukrainian", "tr": "turkish", "id": "indonesian", "ca": "catalan", "bg": "bulgarian",
-    "hr": "croatian",
-}
 
 
 def _forms(value: float, *words: str) -> dict[str, float]:
@@ -387,17 +379,10 @@ _EXTRA_STOPS: dict[str, frozenset[str]] = {
 }
 
 
-def _base_code(code: str) -> str:
-    code = (code or "en").lower().strip()
-    if code in ("nb", "nn"):
-        return "no"
-    return code.split("-")[0]
-
-
 @functools.lru_cache(maxsize=64)
 def number_locale(code: str = "en") -> NumberLocale:
     """The number-writing conventions of a language by ISO code; English for "" or None."""
-    base = _base_code(code)
+    base = base_code(code or "en")
     if base == "en":
         return NumberLocale(
             code="en", english=True, comma_decimal=False, dot_ordinals=False, case_suffixes=False,
@@ -405,8 +390,8 @@ def number_locale(code: str = "en") -> NumberLocale:
             percent_words=lx.PERCENT_WORDS, months=frozenset(lx.MONTHS), time_units=lx.TIME_UNITS,
             approx_phrases=lx.APPROX_PHRASES, links=frozenset(), stop_words=frozenset(),
         )
-    known = base in _SCALES or base in _NUMBER_WORDS or base in _SUMY_NAMES
-    stops = _stop_words(_SUMY_NAMES.get(base, "")) | _EXTRA_STOPS.get(base, frozenset())
+    known = base in _SCALES or base in _NUMBER_WORDS or base in SUMY_NAMES
+    stops = _stop_words(SUMY_NAMES.get(base, "")) | _EXTRA_STOPS.get(base, frozenset())
     # Number words: the language's own; English's only for languages we have no list for.
     number_words = dict(_NUMBER_WORDS.get(base, {}) if known else lx.NUMBER_WORDS)
     return NumberLocale(

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from bot.digest.hedges.cue_lexicon import CueLexicon, CueMatch, find_cues
 from bot.digest.hedges.multilingual_cues import LEXICONS
 from bot.digest.hedges.scorer import HedgeScorer, load_scorer
+from bot.digest.language.language_detector import base_code
 from bot.digest.models import Hedge
 
 _KIND_ORDER = ("hedged", "conditional", "attributed")
@@ -58,7 +59,7 @@ class HedgeMarker:
     def mark(self, sentence: str, language_code: str = "en") -> Hedge | None:
         if not sentence:
             return None
-        language = language_code.lower().split("-")[0]
+        language = base_code(language_code)
         if language != "en":
             lexicon = LEXICONS.get(language)
             return None if lexicon is None else mark_by_patterns(lexicon, sentence)

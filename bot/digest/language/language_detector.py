@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
-import re
 
 from langdetect import DetectorFactory
 from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 
+from bot.digest.front_rules import count_words
 from bot.digest.language.stop_words import stop_words_for
 from bot.digest.models import DigestError, Language
 
@@ -55,6 +55,17 @@ SUMY_NAMES: dict[str, str] = {
     "hi": "hindi",
 }
 
+
+def normalise_code(code: str) -> str:
+    """A language code as the tables here spell it: "pt_BR " -> "pt-br"."""
+    return code.strip().lower().replace("_", "-")
+
+
+def base_code(code: str) -> str:
+    """The language of a code without its region ("pt-br" -> "pt"); Bokmål and Nynorsk are Norwegian."""
+    base = normalise_code(code).split("-")[0]
+    return "no" if base in ("nb", "nn") else base
+
 # Languages whose words sumy can stem (Snowball through NLTK, or sumy's own stemmers).
 STEMMED = {
     "arabic", "czech", "danish", "dutch", "english", "finnish", "french", "german", "greek",
@@ -69,8 +80,6 @@ _STEMMER_PACKAGES = {"polish": "pystempel", "greek": "greek_stemmer"}
 # we split them with our own regex word tokenizer, which takes each ideograph or kana as a word.
 _UNSEGMENTED = {"chinese", "japanese", "korean", "thai"}
 
-# An ideograph or kana counts as a word (Chinese and Japanese put no spaces between words).
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MIN_WORDS_TO_DETECT = 5
 _SAMPLE_CHARS = 2500  # langdetect is as sure on 2,500 characters as on a whole article (bench.languages)
 
@@ -96,7 +105,7 @@ def _sample(text: str) -> str:
 def identify(text: str) -> str:
     """Return langdetect's code for `text` ("en", "zh-cn", ...); raise DigestError if it cannot tell."""
     # the length test first: counting the words of a long article would cost a pass over all of it
-    if len(text.strip()) < 20 and len(_WORD.findall(text)) < MIN_WORDS_TO_DETECT:
+    if len(text.strip()) < 20 and count_words(text) < MIN_WORDS_TO_DETECT:
         raise DigestError("The text is too short to tell its language.")
     detector = _factory().create()
     detector.append(_sample(text))
@@ -122,10 +131,10 @@ UNSUMMARIZABLE = {"th": "Thai", "lo": "Lao", "km": "Khmer", "my": "Burmese"}
 
 def language_for(code: str) -> Language:
     """Describe what the summarizer can do for a language given by its ISO code."""
-    code = code.lower().strip()
+    code = normalise_code(code)
     if code in UNSUMMARIZABLE:
         raise DigestError(f"Sorry, I cannot summarize {UNSUMMARIZABLE[code]} text yet.")
-    name = SUMY_NAMES.get(code) or SUMY_NAMES.get(code.split("-")[0])
+    name = SUMY_NAMES.get(code) or SUMY_NAMES.get(base_code(code))
     if name is None:
         return Language(
             code=code,
@@ -149,9 +158,9 @@ def language_for(code: str) -> Language:
 def detect_language(text: str, forced: str | None = None) -> Language:
     """The language of `text`, or of `forced` (an ISO code the user gave) when set."""
     if forced:
-        code = forced.lower().strip()
+        code = normalise_code(forced)
         known = set(SUMY_NAMES) | set(_factory().get_lang_list()) | set(UNSUMMARIZABLE)
-        if code not in known and code.split("-")[0] not in known:
+        if code not in known and base_code(code) not in known:
             raise DigestError(f"Unknown language code '{forced}' (use an ISO code such as en, de, fr).")
         return language_for(code)
     code = identify(text)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import math
-import re
 from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import TYPE_CHECKING, Optional
 
@@ -12,7 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.digest.pipeline import MAX_SENTENCES, DigestOptions
+from bot.digest.front_rules import MAX_SENTENCES, MIN_SENTENCES, SENTENCE_RANGE, long_enough
+from bot.digest.pipeline import DigestOptions
 from bot.discord_app.digest_service import Busy, DigestRequest
 from bot.discord_app.embeds import digest_embed, error_text
 from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"\w+")
 BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
 
 
@@ -37,24 +35,6 @@ class Summarize(commands.Cog):
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
     # -- the shared path ---------------------------------------------------------
-
-    def cooldown_answer(self, user_id: int, guild_id: int | None) -> str | None:
-        """A friendly refusal when the user or guild asked too often; else records the request."""
-        discord_settings = self.bot.settings.discord
-        wait = self.bot.user_limits.retry_after(user_id)
-        if wait > 0:
-            rate = discord_settings.user_rate
-            return (
-                f"⏳ Easy there: you can ask for {rate} digest{'s' if rate != 1 else ''} every "
-                f"{discord_settings.cooldown_seconds:g} seconds. Try again in {math.ceil(wait)} s."
-            )
-        if guild_id is not None:
-            wait = self.bot.guild_limits.retry_after(guild_id)
-            if wait > 0:
-                return f"⏳ This server has asked for a lot of digests just now. Try again in {math.ceil(wait)} s."
-            self.bot.guild_limits.record(guild_id)
-        self.bot.user_limits.record(user_id)
-        return None
 
     async def answer(
         self,
@@ -71,7 +51,7 @@ class Summarize(commands.Cog):
         if request.kind == "link" and (problem := link_problem(request.value)):
             await answer(error_text(problem, request.value))
             return
-        refusal = self.cooldown_answer(user_id, guild_id)
+        refusal = self.bot.rate_limits.digest_refusal(user_id, guild_id)
         if refusal:
             await answer(refusal)
             return
@@ -84,18 +64,18 @@ class Summarize(commands.Cog):
         if digest.error:
             await answer(error_text(digest, request.value if request.kind == "link" else None))
             return
-        await answer(embeds=[digest_embed(digest, self.bot.settings.digest.max_hedges)])
+        await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
 
     # -- !summarize and /summarize -------------------------------------------------
 
     @commands.hybrid_command(name="summarize", aliases=["digest", "tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
-    @app_commands.describe(source="A link to an article, or the article's text", sentences="How many sentences the summary has (1-20)")
+    @app_commands.describe(source="A link to an article, or the article's text", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
     async def summarize(
         self,
         ctx: commands.Context,
         *,
         source: Optional[str] = None,
-        sentences: Optional[app_commands.Range[int, 1, MAX_SENTENCES]] = None,
+        sentences: Optional[app_commands.Range[int, MIN_SENTENCES, MAX_SENTENCES]] = None,
     ) -> None:
         """Everything after the command word is the source; a leading number is part of the text."""
         options = DigestOptions(sentences=sentences)
@@ -146,7 +126,7 @@ class Summarize(commands.Cog):
         except InputError as exc:
             await answer(str(exc))
             return
-        if request is not None and request.kind == "text" and len(_WORD.findall(request.value)) < self.bot.settings.digest.min_words:
+        if request is not None and request.kind == "text" and not long_enough(request.value, self.bot.settings.digest):
             request = None  # "hi", "thanks": not an article
         await self.answer(request, answer, message.author.id, None, typing=message.channel.typing())
 

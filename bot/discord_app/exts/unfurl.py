@@ -11,8 +11,8 @@ from discord.ext import commands
 
 from bot.discord_app.digest_service import Busy, DigestRequest
 from bot.discord_app.embeds import digest_embed
-from bot.discord_app.inputs import link_problem, links_in
-from bot.discord_app.rate_limits import SlidingWindow
+from bot.digest.front_rules import links_in
+from bot.discord_app.inputs import link_problem
 from bot.discord_app.replies import answer_context, reply_to_message
 
 if TYPE_CHECKING:
@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 class Unfurl(commands.Cog):
     def __init__(self, bot: "DigestBot") -> None:
         self.bot = bot
-        # One unfurling message per channel per cooldown: a burst of links cannot flood a channel.
-        self.channel_limits = SlidingWindow(1, bot.settings.unfurl.channel_cooldown_seconds)
 
     @property
     def default_on(self) -> bool:
@@ -51,10 +49,9 @@ class Unfurl(commands.Cog):
         store = self.bot.store
         if store is None or not await store.unfurl_enabled(message.guild.id, message.channel.id, self.default_on):
             return
-        if self.channel_limits.retry_after(message.channel.id) > 0:
+        if not self.bot.rate_limits.unfurl_allowed(message.channel.id):
             log.info("unfurl skipped in channel %s: cooling down", message.channel.id)
             return
-        self.channel_limits.record(message.channel.id)
         answer = reply_to_message(message)
         for url in links:
             try:
@@ -67,7 +64,7 @@ class Unfurl(commands.Cog):
                 # Unasked-for answers stay quiet on failure; only people who asked get error lines.
                 log.info("no unfurl for %s: %s", url, digest.error)
                 continue
-            await answer(embeds=[digest_embed(digest, self.bot.settings.digest.max_hedges)])
+            await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
 
     @commands.hybrid_command(name="unfurl", description="Turn link auto-unfurling on or off for this channel or the whole server.")
     @commands.guild_only()

@@ -56,7 +56,6 @@ def test_attribution_alone_is_attributed() -> None:
     assert mark_hedge("The army lost 12 tanks, reports Al Jazeera.") == Hedge("attributed", ("reports Al Jazeera",))
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="sample article not in the checkout")
 def test_sample_article_sentences_are_marked() -> None:
     text = SEED.read_text(encoding="utf-8")
     assert MAY_GENERAL in text and IF_GENERAL in text  # the constants above are verbatim

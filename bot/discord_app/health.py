@@ -1,0 +1,75 @@
+"""`python -m bot check`: is the bot able to run? A health signal for a service manager or a probe.
+
+It checks what `run` needs before it can answer anyone: the config (already
+validated when it was loaded), a token, the store (opened and read), and the
+Discord API base (reached, with the token accepted). It prints one line and
+exits 0 when all is well, else the reason on standard error and exits 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import aiohttp
+
+from bot.discord_app.endpoints import DISCORD_API_BASE, normalise_api_base
+from bot.settings import Settings
+from bot.store.database import Store
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+class CheckFailed(Exception):
+    """One thing the bot needs is missing; the message says which and why."""
+
+
+async def check_store(settings: Settings) -> None:
+    try:
+        store = await Store.open(settings.store.path, settings.store.cache_ttl_seconds)
+    except Exception as exc:  # noqa: BLE001 - any failure to open is the answer
+        raise CheckFailed(f"the store {settings.store.path} cannot be opened: {exc}") from exc
+    try:
+        await store.get_meta("health-check")
+    except Exception as exc:  # noqa: BLE001
+        raise CheckFailed(f"the store {settings.store.path} cannot be read: {exc}") from exc
+    finally:
+        await store.close()
+
+
+async def check_api(settings: Settings) -> str:
+    """The bot user's name, asked of the API with the token; raises CheckFailed when that fails."""
+    base = normalise_api_base(settings.discord.api_base) if settings.discord.api_base else DISCORD_API_BASE
+    timeout = aiohttp.ClientTimeout(total=settings.discord.connect_timeout_seconds)
+    headers = {"Authorization": f"Bot {settings.discord.token}"}
+    try:
+        async with aiohttp.ClientSession(timeout=timeout) as session, session.get(f"{base}/users/@me", headers=headers) as response:
+            if response.status == 401:
+                raise CheckFailed(f"the Discord API at {base} refused the token (DISCORD_TOKEN or [discord] token)")
+            if response.status != 200:
+                raise CheckFailed(f"the Discord API at {base} answered HTTP {response.status}")
+            user = await response.json()
+    except TimeoutError as exc:
+        raise CheckFailed(f"no answer from the Discord API at {base} within {settings.discord.connect_timeout_seconds:g} s") from exc
+    except (aiohttp.ClientError, OSError, ValueError) as exc:
+        raise CheckFailed(f"the Discord API at {base} cannot be reached: {exc}") from exc
+    return str(user.get("username", "?"))
+
+
+async def check(settings: Settings) -> str:
+    """What was checked, in one line; raises CheckFailed with the first problem found."""
+    if not settings.discord.token:
+        raise CheckFailed("no bot token: set DISCORD_TOKEN or [discord] token in the config file")
+    await check_store(settings)
+    name = await check_api(settings)
+    return f"ok: config valid, store {settings.store.path} readable, Discord API reached as {name}"
+
+
+def check_service(settings: Settings) -> int:
+    try:
+        print(asyncio.run(check(settings)))
+    except CheckFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

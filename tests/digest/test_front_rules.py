@@ -1,0 +1,66 @@
+"""The rules both fronts share: what a link is, the sentence range, the byte limit, word counting."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.digest.front_rules import (
+    count_words,
+    input_byte_limit,
+    link_request,
+    long_enough,
+    looks_like_address,
+    scheme_problem,
+    sentence_count_problem,
+)
+from bot.settings import DigestSettings
+
+CHINESE_DM = "叙利亚三名高级军官周四叛逃到土耳其。"  # 18 characters, each a word for the digest
+
+
+def test_a_chinese_message_counts_its_characters_as_words() -> None:
+    text = CHINESE_DM * 2
+    assert count_words(text) == 36 - 2  # the two full stops are not words
+    assert long_enough(text, DigestSettings(min_words=25))
+    assert not long_enough("hi there, thanks", DigestSettings(min_words=25))
+
+
+@pytest.mark.parametrize(
+    "text, link",
+    [
+        ("https://example.org/a", "https://example.org/a"),
+        ("  have a look at this one <https://news.example.org/a>  ", "https://news.example.org/a"),
+        ("https://a.example/x and https://b.example/y", "https://a.example/x"),
+        ("see " + "word " * 13 + "https://example.org/a", None),  # an article that cites a link
+        ("ftp://example.org/file", None),
+        ("example.com/article", None),
+    ],
+)
+def test_a_link_is_a_link_with_at_most_twelve_other_words(text: str, link: str | None) -> None:
+    assert link_request(text) == link
+
+
+def test_addresses_that_cannot_be_read() -> None:
+    assert scheme_problem("FTP://example.org/a") == "only http:// and https:// links can be read, not ftp://"
+    assert scheme_problem("https://example.org") is None and scheme_problem("notes.txt") is None
+    assert looks_like_address("example.com/article") and looks_like_address("www.bbc.co.uk")
+    assert not looks_like_address("seeds/article") and not looks_like_address("my notes")
+
+
+def test_sentence_range_and_byte_limit() -> None:
+    assert sentence_count_problem(1) is None and sentence_count_problem(20) is None
+    assert sentence_count_problem(0) == sentence_count_problem(21) == "the number of sentences must be from 1 to 20"
+    assert input_byte_limit(DigestSettings(max_input_chars=10)) == 40  # UTF-8: up to 4 bytes a character
+
+
+def test_a_language_code_means_the_same_in_every_stage() -> None:
+    from bot.digest.figures.locales import number_locale
+    from bot.digest.hedges.hedge_marker import mark_hedge
+    from bot.digest.language.language_detector import base_code, language_for
+
+    assert base_code(" PT_br ") == "pt" and base_code("nb") == base_code("nn") == "no"
+    sentence = "Die Regierung könnte die Steuer nächstes Jahr erhöhen."
+    assert mark_hedge(sentence, "de") is not None
+    assert mark_hedge(sentence, "de_AT") == mark_hedge(sentence, "de-AT") == mark_hedge(sentence, "de")
+    assert language_for("zh_CN").name == language_for("zh-cn").name == "chinese"
+    assert number_locale("nb") == number_locale("no-NO") == number_locale("no")
