@@ -24,6 +24,7 @@ from charset_normalizer import from_bytes
 from yarl import URL
 
 from bot.digest.fetch.address_guard import AddressGuard, Verdict, parse_ip_literal
+from bot.digest.fetch.charset_guess import ALWAYS_TRIED, is_single_byte, most_plausible
 from bot.digest.fetch.guarded_session import REFUSAL_MARK, ForbiddenAddressError, GuardedConnector, open_fetch_session
 from bot.digest.models import DigestError
 from bot.settings import FetchSettings
@@ -87,7 +88,7 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def decode_body(body: bytes, header_charset: str | None) -> str:
-    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset>, else detection."""
+    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset>, else UTF-8, else detection."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             return body.decode(encoding, errors="replace")
@@ -101,10 +102,13 @@ def decode_body(body: bytes, header_charset: str | None) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(body[:200_000]).best()
-    if best is not None and best.encoding:
-        return body.decode(best.encoding, errors="replace")
-    return body.decode("utf-8", errors="replace")
+    found = from_bytes(body[:200_000])
+    best = found.best()
+    if best is not None and best.encoding and not is_single_byte(best.encoding):
+        return body.decode(best.encoding, errors="replace")  # a multi-byte encoding (CJK): trust the detector
+    # Among single-byte code pages the detector often ties; take the one whose letters one language uses.
+    candidates = [match.encoding for match in found if match.encoding] + list(ALWAYS_TRIED)
+    return body.decode(most_plausible(body, candidates), errors="replace")
 
 
 # --------------------------------------------------------------------------- #
