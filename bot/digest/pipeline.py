@@ -18,6 +18,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
 from bot.digest.extract.paste_cleaner import clean_paste
+from bot.digest.extract.pdf_extractor import extract_pdf
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.hedges.hedge_marker import mark_hedge
 from bot.digest.input_guard import screen_text
@@ -51,6 +52,8 @@ def _too_short(words: int, settings: DigestSettings) -> str:
 
 def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
+    if document.kind == "pdf":
+        return extract_pdf(document.data or b"", source=document.source, url=document.url, settings=settings)
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
     text = screen_text(document.text, document.kind, settings)
     if document.kind == "html":

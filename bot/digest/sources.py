@@ -13,9 +13,9 @@ from bot.digest.input_guard import looks_binary
 from bot.digest.models import DigestError
 from bot.settings import FetchSettings
 
-Kind = Literal["html", "text"]
+Kind = Literal["html", "text", "pdf"]
 
-FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text"}
+FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text", ".pdf": "pdf"}
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _HTML_MARKERS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]|<meta\s|<title>",
@@ -29,6 +29,7 @@ class RawDocument:
     text: str
     kind: Kind
     url: str | None = None
+    data: bytes | None = None  # a PDF's bytes (kind "pdf"; `text` is then empty)
 
 
 def is_url(source: str) -> bool:
@@ -49,12 +50,14 @@ def document_from_text(text: str, source: str = "<text>") -> RawDocument:
     return RawDocument(source=source, text=text, kind=sniff_kind(text))
 
 
-def read_file(path: str, max_bytes: int) -> RawDocument:
+def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
     file = Path(path)
     kind = FILE_SUFFIXES.get(file.suffix.lower())
     if kind is None:
         allowed = ", ".join(sorted(FILE_SUFFIXES))
         raise DigestError(f"{path}: unsupported file type (use a link or one of {allowed}).")
+    if kind == "pdf" and max_pdf_bytes is not None:
+        max_bytes = max_pdf_bytes
     try:
         if file.is_dir():
             raise DigestError(f"{path}: is a folder, not a file.")
@@ -74,6 +77,8 @@ def read_file(path: str, max_bytes: int) -> RawDocument:
         raise DigestError(f"{path!r}: is not a usable file name.") from exc
     if len(data) > max_bytes:
         raise DigestError(f"{path}: the file is larger than {max_bytes / 1_000_000:g} MB.")
+    if kind == "pdf":
+        return RawDocument(source=path, text="", kind="pdf", data=data)
     if looks_binary(data):
         raise DigestError(f"{path}: looks like binary data, not text or a web page.")
     return RawDocument(source=path, text=decode_body(data, None), kind=kind)
@@ -89,7 +94,9 @@ def read_stdin(max_bytes: int) -> RawDocument:
 
 
 def document_from_page(source: str, page: FetchedPage) -> RawDocument:
-    """A fetched page as a raw document: plain text is a paste, anything else HTML."""
+    """A fetched page as a raw document: plain text is a paste, a PDF its bytes, anything else HTML."""
+    if page.data is not None:
+        return RawDocument(source=source, text="", kind="pdf", url=page.url, data=page.data)
     kind: Kind = "text" if page.content_type == "text/plain" else "html"
     return RawDocument(source=source, text=page.text, kind=kind, url=page.url)
 
@@ -100,4 +107,4 @@ async def load_source(source: str, fetch: FetchSettings, max_bytes: int) -> RawD
         return document_from_page(source, await fetch_page(source.strip(), fetch))
     if source == "-":
         return read_stdin(max_bytes)
-    return read_file(source, max_bytes)
+    return read_file(source, max_bytes, fetch.max_pdf_bytes)
