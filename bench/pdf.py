@@ -6,7 +6,7 @@ The first `--per-part` article pages of WCXB's dev split in each part (tune,
 held-out; bench/splits.py) are printed to PDF with Chromium (cached in
 `--pdf-dir`, by default a folder under the system's temporary directory, so the
 PDFs never enter git). Each PDF's text is taken from what
-`python -m bot extract --format json` prints (title and body), beside poppler's
+`python -m bot extract --format json` prints (its `text`, and title and text), beside poppler's
 `pdftotext` on the same files and trafilatura's defaults on the same pages'
 HTML, all scored with WCXB's metric: bag of lowercased `\\w+` tokens, F1 per
 page, mean over pages. Skips, saying why, when chromium or pdftotext is missing.
@@ -119,12 +119,10 @@ def pdftotext(path: Path, binary: str) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def _ours(pdfs: list[Path]) -> tuple[list[str], float]:
+def _ours(pdfs: list[Path]) -> tuple[list[dict[str, Any]], float]:
     started = time.perf_counter()
     results = run_cli("extract", pdfs)
-    elapsed = time.perf_counter() - started
-    texts = [f"{r.get('title') or ''}\n{r.get('text') or ''}" if not r.get("error") else "" for r in results]
-    return texts, elapsed
+    return results, time.perf_counter() - started
 
 
 def _pypdfium2_text(path: Path) -> str:
@@ -177,7 +175,7 @@ def _mean(values: list[float]) -> float:
     return sum(values) / max(1, len(values))
 
 
-def evaluate(data_dir: Path, pdf_dir: Path = DEFAULT_PDF_DIR, per_part: int = 100) -> list[Row]:
+def evaluate(data_dir: Path, pdf_dir: Path = DEFAULT_PDF_DIR, per_part: int = 100, libraries: bool = False) -> list[Row]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     poppler = shutil.which("pdftotext")
     if chromium is None or poppler is None:
@@ -189,17 +187,22 @@ def evaluate(data_dir: Path, pdf_dir: Path = DEFAULT_PDF_DIR, per_part: int = 10
         printed = ensure_pdfs(pages, pdf_dir, chromium)
         task = f"pdf text: WCXB articles printed by Chromium ({part})"
         truths = [page["truth"] for page, _ in printed]
-        ours, ours_seconds = _ours([path for _, path in printed])
+        results, ours_seconds = _ours([path for _, path in printed])
+        ours = [r.get("text") or "" for r in results]
+        ours_titled = [f"{r.get('title') or ''}\n{r.get('text') or ''}" for r in results]
         started = time.perf_counter()
         poppler_texts = [pdftotext(path, poppler) for _, path in printed]
         poppler_seconds = time.perf_counter() - started
         trafilatura_texts = [trafilatura.extract(page["html"]) or "" for page, _ in printed]
-        failed = sum(1 for text in ours if not text.strip())
-        note = f"n={len(printed)} of {len(pages)} printed; {failed} refused"
-        rows.append(Row(task, "ours (extract, title+body)", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, ours)]), TARGET, note))
+        refused = Counter(r["error"] for r in results if r.get("error"))
+        note = f"n={len(printed)} of {len(pages)} printed; refused: " + ("; ".join(f"{n} {e}" for e, n in refused.items()) or "none")
+        rows.append(Row(task, "ours (extract, text)", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, ours)]), TARGET, note))
+        rows.append(Row(task, "ours (extract, title+text)", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, ours_titled)]), "", ""))
         rows.append(Row(task, "pdftotext", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, poppler_texts)]), "", ""))
         rows.append(Row(task, "trafilatura on the HTML", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, trafilatura_texts)]), "", ""))
         rows.append(Row(task, "ours / pdftotext", "time ratio", ours_seconds / max(poppler_seconds, 1e-9), "", "whole command line (start-up included) vs pdftotext"))
+        if libraries:
+            rows += compare_libraries(printed, task)
     return rows
 
 
@@ -208,9 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
     parser.add_argument("--pdf-dir", type=Path, default=DEFAULT_PDF_DIR, help="where the printed PDFs are kept")
     parser.add_argument("--per-part", type=int, default=100, help="article pages printed in each part")
+    parser.add_argument("--libraries", action="store_true", help="also compare the raw text of pypdfium2, pdfminer.six and pypdf")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
-    print(format_table(evaluate(args.data_dir, args.pdf_dir, args.per_part)))
+    print(format_table(evaluate(args.data_dir, args.pdf_dir, args.per_part, args.libraries)))
     return 0
 
 

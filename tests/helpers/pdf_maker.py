@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aiohttp import web
+
+from tests.helpers.article_server import SAMPLE_TITLE, article_paragraphs
+from tests.helpers.loopback import serve_on_loopback
+
 WIDTH, HEIGHT = 612.0, 792.0
 MARGIN = 72.0
 
@@ -27,8 +32,9 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def pdf_bytes(pages: list[list[Text]], title: str | None = None, extra_objects: bytes = b"") -> bytes:
-    """A PDF with one page per list of texts (an empty list makes a page without text)."""
+def pdf_bytes(pages: list[list[Text]], title: str | None = None, links: dict[int, list[Text]] | None = None) -> bytes:
+    """A PDF with one page per list of texts (an empty list makes a page without text); `links`
+    (page index -> texts of that page) puts a hyperlink over each of those texts, as a browser prints them."""
     objects: list[bytes] = []  # object n is objects[n - 1]
     font = 3
     first_page = 4
@@ -41,8 +47,13 @@ def pdf_bytes(pages: list[list[Text]], title: str | None = None, extra_objects: 
         for item in texts:
             content += b"BT /F1 %.1f Tf %.1f %.1f Td (" % (item.size, item.x, item.y) + _escape(item.text) + b") Tj ET\n"
         stream = first_page + 2 * index + 1
+        annots = " ".join(
+            f"<< /Type /Annot /Subtype /Link /Border [0 0 0] /A << /S /URI /URI (https://example.org/{n}) >> "
+            f"/Rect [{t.x:g} {t.y - 0.25 * t.size:g} {t.x + 0.55 * t.size * len(t.text):g} {t.y + t.size:g}] >>"
+            for n, t in enumerate((links or {}).get(index, []))
+        )
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {WIDTH:g} {HEIGHT:g}] "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {WIDTH:g} {HEIGHT:g}] /Annots [{annots}] "
             f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {stream} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream")
@@ -55,7 +66,6 @@ def pdf_bytes(pages: list[list[Text]], title: str | None = None, extra_objects: 
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
         out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    out += extra_objects
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
@@ -115,3 +125,40 @@ def report_pdf(
         if page_numbers:
             page.append(Text(WIDTH / 2, 30, 9.0, str(number)))
     return pdf_bytes(pages, title=metadata_title)
+
+
+REPORT = report_pdf(SAMPLE_TITLE, article_paragraphs(), metadata_title="briefing.pdf")
+
+
+class PdfServer:
+    """Serves the sample report as a PDF under several types and names."""
+
+    def __init__(self) -> None:
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    async def start(self) -> None:
+        app = web.Application()
+        for path, body, content_type in (
+            ("/report.pdf", REPORT, "application/pdf"),
+            ("/download", REPORT, "application/octet-stream"),  # e.g. /download?id=7
+            ("/story.html", REPORT, "text/html"),
+            ("/fake.pdf", b"\x00\x01 not a pdf", "application/octet-stream"),
+            ("/big.pdf", REPORT + b"\n%" + b"x" * 50_000, "application/pdf"),
+        ):
+            app.router.add_get(path, self._serve(body, content_type))
+        self._runner, self.port = await serve_on_loopback(app)
+
+    @staticmethod
+    def _serve(body: bytes, content_type: str):  # type: ignore[no-untyped-def]
+        async def handler(_request: web.Request) -> web.Response:
+            return web.Response(body=body, content_type=content_type)
+
+        return handler
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()

@@ -4,7 +4,8 @@
 running headers and footers (a line repeated at the top or bottom of most pages)
 and page numbers are dropped; lines join into paragraphs by the gaps between
 them, with words split at a line end rejoined; a paper's references section,
-and whatever follows it, is dropped. The paragraphs, one a line like text
+and whatever follows it, is dropped, and so are blocks that are mostly links
+(a printed web page keeps its hyperlinks: menus and link lists are all links). The paragraphs, one a line like text
 copied from a browser, then go through the paste cleaner, which removes the
 menus and footers a PDF printed from a web page still carries. The title is the
 first page's largest heading, else the metadata title, else the cleaner's.
@@ -29,6 +30,8 @@ HEADING_SCALE = 1.25  # a first-page line this much larger than the body text is
 PARAGRAPH_GAP = 0.6  # a vertical gap over this many body line heights starts a paragraph
 MAX_TITLE_CHARS = 200
 _SENTENCE_ENDS = (".", "!", "?", ",", ";", ":")
+# A block with this share of its text in links is navigation; chosen on WCXB's tune pages (0.5 to 0.6 score alike).
+LINKED_BLOCK = 0.6
 FULL_LINE = 0.85  # a line reaching this share of the page's text width runs on (across a page break too)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*|seite\s+|-\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 _REFERENCES = re.compile(
@@ -108,14 +111,32 @@ def _runs_on(previous: _Line, item: _Line, page_right: dict[int, float]) -> bool
     return full and abs(item.line.size - previous.line.size) < 0.5
 
 
-def paragraphs(lines: list[_Line]) -> list[str]:
+@dataclass
+class Block:
+    """A paragraph, a heading or a menu: lines that belong together."""
+
+    text: str
+    characters: int = 0
+    linked_characters: float = 0.0
+
+    def add_line(self, line: PdfLine) -> None:
+        self.characters += len(line.text)
+        self.linked_characters += len(line.text) * line.linked
+
+    @property
+    def linked(self) -> float:
+        """The share of the block inside links."""
+        return self.linked_characters / max(1, self.characters)
+
+
+def paragraphs(lines: list[_Line]) -> list[Block]:
     """Lines joined into paragraphs: a new one at a wide gap, a change of font size, or a page break after a short line."""
     body_size = _body_size(lines) or 10.0
     vocabulary = {word.lower() for item in lines for word in _WORD.findall(item.text)}
     page_right: dict[int, float] = {}
     for item in lines:
         page_right[item.page] = max(page_right.get(item.page, 0.0), item.line.right)
-    result: list[str] = []
+    result: list[Block] = []
     previous: _Line | None = None
     for item in lines:
         line = item.line
@@ -127,19 +148,25 @@ def paragraphs(lines: list[_Line]) -> list[str]:
             starts = gap > PARAGRAPH_GAP * height or gap < -height or resized
         text = _pdfium_hyphens(item.text, vocabulary)
         if starts or not result:
-            result.append(text)
+            result.append(Block(text))
         else:
-            result[-1] = _join(result[-1], text, vocabulary)
+            result[-1].text = _join(result[-1].text, text, vocabulary)
+        result[-1].add_line(line)
         previous = item
     return result
 
 
-def drop_references(blocks: list[str]) -> list[str]:
+def drop_references(blocks: list[Block]) -> list[Block]:
     """Everything from a references heading in the second half of the document on is left out."""
     for index in range(len(blocks) // 2, len(blocks)):
-        if _REFERENCES.match(blocks[index].strip()):
+        if _REFERENCES.match(blocks[index].text.strip()):
             return blocks[:index]
     return blocks
+
+
+def drop_link_lists(blocks: list[Block]) -> list[Block]:
+    """Blocks that are mostly links: menus, link lists, tag clouds, "related articles"."""
+    return [block for block in blocks if block.linked < LINKED_BLOCK]
 
 
 def first_page_heading(lines: list[_Line]) -> str:
@@ -175,14 +202,14 @@ def limits_from(settings: DigestSettings) -> PdfLimits:
     return PdfLimits(max_pages=settings.max_pdf_pages, timeout_seconds=settings.pdf_timeout_seconds, memory_mb=settings.pdf_memory_mb)
 
 
-def _within(blocks: list[str], max_chars: int) -> list[str]:
+def _within(blocks: list[Block], max_chars: int) -> list[str]:
     """The first paragraphs up to `max_chars`: a long report is read from its start, not refused."""
     kept, total = [], 0
     for block in blocks:
-        total += len(block) + 1
+        total += len(block.text) + 1
         if total > max_chars:
             break
-        kept.append(block)
+        kept.append(block.text)
     return kept
 
 
@@ -192,7 +219,7 @@ def extract_pdf(data: bytes, source: str, url: str | None, settings: DigestSetti
     lines = body_lines(parsed)
     if not lines:
         raise DigestError("This PDF has no text layer (a scan or images only); the bot cannot read it.")
-    text = "\n".join(_within(drop_references(paragraphs(lines)), settings.max_input_chars))
+    text = "\n".join(_within(drop_link_lists(drop_references(paragraphs(lines))), settings.max_input_chars))
     if not_text_share(text) > settings.max_binary_share:
         # Fonts without a character map come out as private-use or control characters.
         raise DigestError("This PDF's text cannot be read (its fonts do not say which letters they draw).")

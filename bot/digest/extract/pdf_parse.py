@@ -8,7 +8,7 @@ wall-clock limit passes. A crash, a limit or a kill costs this one PDF; the
 worker that asked goes on serving everyone else.
 
 The child prints one JSON object: the metadata title and, per page, its size
-and its lines (text, left, bottom, top, right, font size), in pdfium's reading order;
+and its lines (text, left, bottom, top, right, font size, share inside links), in pdfium's reading order;
 or `{"error": "..."}`, a one-line answer for the user.
 """
 
@@ -24,7 +24,8 @@ from pathlib import Path
 from bot.digest.models import DigestError
 
 PDF_MAGIC = b"%PDF-"
-_HEADER_WINDOW = 1024  # the PDF standard lets the header sit anywhere in the first kilobyte
+_HEADER_WINDOW = 1024
+_MAX_LINKS = 5000  # per page; a page of links past this is not an article page anyway  # the PDF standard lets the header sit anywhere in the first kilobyte
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class PdfLine:
     top: float
     right: float
     size: float  # font size in points (0 when pdfium cannot tell)
+    linked: float = 0.0  # share of the line inside links (menus and link lists are all links)
 
 
 @dataclass(frozen=True)
@@ -76,9 +78,37 @@ def _limit_self(limits: PdfLimits) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
 
 
+def _link_rects(page: object) -> list[tuple[float, float, float, float]]:
+    """The rectangles of the page's link annotations (a printed web page keeps every hyperlink)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    rects = []
+    position, link = ctypes.c_int(0), pdfium_c.FPDF_LINK()
+    while len(rects) < _MAX_LINKS and pdfium_c.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):  # type: ignore[attr-defined]
+        rect = pdfium_c.FS_RECTF()
+        if pdfium_c.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            rects.append((min(rect.left, rect.right), min(rect.bottom, rect.top), max(rect.left, rect.right), max(rect.bottom, rect.top)))
+    return rects
+
+
+def _linked_share(textpage: object, indices: tuple[int, ...], rects: list[tuple[float, float, float, float]]) -> float:
+    """The share of sample characters whose centre lies in a link."""
+    if not rects:
+        return 0.0
+    inside = 0
+    for index in indices:
+        left, bottom, right, top = textpage.get_charbox(index)  # type: ignore[attr-defined]
+        x, y = (left + right) / 2, (bottom + top) / 2
+        inside += any(l <= x <= r and b <= y <= t for l, b, r, t in rects)
+    return inside / len(indices)
+
+
 def _page_lines(page: object) -> list[list[object]]:
     import pypdfium2.raw as pdfium_c
 
+    rects = _link_rects(page)
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     try:
         text = textpage.get_text_range()
@@ -94,7 +124,8 @@ def _page_lines(page: object) -> list[list[object]]:
                 _left, last_bottom, right, last_top = textpage.get_charbox(last, loose=True)
                 bottom, top = min(bottom, last_bottom), max(top, last_top)
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
-                lines.append([stripped, round(left, 1), round(bottom, 1), round(top, 1), round(right, 1), round(size, 1)])
+                linked = _linked_share(textpage, (first, (first + last) // 2, last), rects)
+                lines.append([stripped, round(left, 1), round(bottom, 1), round(top, 1), round(right, 1), round(size, 1), round(linked, 2)])
             index += len(line) + 2
         return lines
     finally:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest.extract import pdf_parse
+from bot.digest.extract import pdf_extractor, pdf_parse
 from bot.digest.extract.pdf_parse import PdfLimits, parse_pdf
 from bot.digest.models import DigestError
 from bot.digest.pipeline import digest_document, extract_document
 from bot.digest.sources import RawDocument, read_file
 from bot.settings import DigestSettings
 from tests.helpers.article_server import SAMPLE_TITLE, article_paragraphs, sample_text
-from tests.helpers.pdf_maker import MARGIN, Text, pdf_bytes, report_pdf
+from tests.helpers.pdf_maker import MARGIN, Text, pdf_bytes, report_pdf, wrap
 
 SETTINGS = DigestSettings()
 REFERENCES = [
@@ -72,6 +72,17 @@ def test_words_split_at_line_ends_are_rejoined() -> None:
     assert "environmental report" in digest.text
     assert "the well-known problems" in digest.text  # written with its hyphen elsewhere in the document
     assert "environ-" not in digest.text
+
+
+def test_blocks_that_are_links_are_navigation() -> None:
+    menu = [Text(MARGIN + 80 * i, 740, 11, word) for i, word in enumerate(["Home", "World", "Business", "Sport"])]
+    related = [Text(MARGIN, 300 - 14 * i, 11, f"Related: story number {i} about the region") for i in range(3)]
+    body = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(wrap(" ".join(article_paragraphs()[:2]), 11))]
+    parsed = parse_pdf(pdf_bytes([menu + body + related], links={0: menu + related}), PdfLimits())
+    blocks = pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed))
+    kept = " ".join(block.text for block in pdf_extractor.drop_link_lists(blocks))
+    assert "Home" not in kept and "Related" not in kept
+    assert " ".join(article_paragraphs()[:2]) in kept
 
 
 def test_title_from_metadata_when_no_heading_stands_out() -> None:
