@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,14 +20,6 @@ from tests.cli.test_links import run_cli
 from tests.helpers.article_server import SAMPLE_TITLE
 from tests.helpers.pdf_maker import REPORT, PdfServer
 FETCH = FetchSettings(allowed_networks=("127.0.0.0/8",), total_timeout=10.0)
-
-
-@pytest.fixture
-async def pdf_server() -> AsyncIterator[PdfServer]:
-    server = PdfServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.mark.parametrize("path", ["/report.pdf", "/download?id=7", "/story.html"], ids=["pdf-type", "octet-stream", "html-type-pdf-bytes"])

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
-
-import pytest
 
 from tests.discord_app.test_bot_e2e import assert_safe_reply, wait_posts
 from tests.helpers.digest_checks import assert_sample_digest
 from tests.helpers.fake_discord import FakeDiscord
 from tests.helpers.pdf_maker import REPORT, PdfServer
-
-
-@pytest.fixture
-async def pdf_server() -> AsyncIterator[PdfServer]:
-    server = PdfServer()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def test_discord_pdf_attachment_and_link(fake: FakeDiscord, pdf_server: PdfServer, start_bot) -> None:
