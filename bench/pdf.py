@@ -104,13 +104,17 @@ def print_to_pdf(html: str, out: Path, chromium: str) -> bool:
 
 
 def ensure_pdfs(pages: list[dict[str, Any]], pdf_dir: Path, chromium: str) -> list[tuple[dict[str, Any], Path]]:
-    """(page, PDF) for each page that prints; PDFs already in `pdf_dir` are reused."""
+    """(page, PDF) for each page that prints; PDFs already in `pdf_dir` are reused, and a page that
+    failed to print once is not tried again (a `.failed` marker beside the PDFs)."""
     pdf_dir.mkdir(parents=True, exist_ok=True)
     printed = []
     for page in pages:
         out = pdf_dir / f"wcxb-{page['id']}.pdf"
-        if out.exists() or print_to_pdf(page["html"], out, chromium):
+        failed = out.with_suffix(".failed")
+        if out.exists() or (not failed.exists() and print_to_pdf(page["html"], out, chromium)):
             printed.append((page, out))
+        elif not failed.exists():
+            failed.touch()
     return printed
 
 
@@ -201,7 +205,7 @@ def evaluate(data_dir: Path, pdf_dir: Path = DEFAULT_PDF_DIR, per_part: int = 10
         rows.append(Row(task, "pdftotext", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, poppler_texts)]), "", ""))
         rows.append(Row(task, "trafilatura on the HTML", "WCXB F1", _mean([wcxb_f1(t, o) for t, o in zip(truths, trafilatura_texts)]), "", ""))
         rows.append(Row(task, "ours / pdftotext", "time ratio", ours_seconds / max(poppler_seconds, 1e-9), "", "whole command line (start-up included) vs pdftotext"))
-        if libraries:
+        if libraries and part == "tune":  # the library was chosen on the tune pages
             rows += compare_libraries(printed, task)
     return rows
 
@@ -211,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
     parser.add_argument("--pdf-dir", type=Path, default=DEFAULT_PDF_DIR, help="where the printed PDFs are kept")
     parser.add_argument("--per-part", type=int, default=100, help="article pages printed in each part")
-    parser.add_argument("--libraries", action="store_true", help="also compare the raw text of pypdfium2, pdfminer.six and pypdf")
+    parser.add_argument("--libraries", action="store_true", help="also compare the raw text of pypdfium2, pdfminer.six and pypdf (tune pages; slow)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     print(format_table(evaluate(args.data_dir, args.pdf_dir, args.per_part, args.libraries)))
