@@ -5,9 +5,10 @@ running headers and footers (a line repeated at the top or bottom of most pages)
 and page numbers are dropped; lines join into paragraphs by the gaps between
 them, with words split at a line end rejoined; a paper's references section,
 and whatever follows it, is dropped, and so are blocks that are mostly links
-(a printed web page keeps its hyperlinks: menus and link lists are all links). The paragraphs, one a line like text
-copied from a browser, then go through the paste cleaner, which removes the
-menus and footers a PDF printed from a web page still carries. The title is the
+(a printed web page keeps its hyperlinks: menus and link lists are all links).
+The paragraphs, one a line like text copied from a browser, then go through
+the paste cleaner, which removes the rest of the menus and footers a PDF
+printed from a web page still carries. The title is the
 first page's largest heading, else the metadata title, else the cleaner's.
 """
 

@@ -8,13 +8,14 @@ wall-clock limit passes. A crash, a limit or a kill costs this one PDF; the
 worker that asked goes on serving everyone else.
 
 The child prints one JSON object: the metadata title and, per page, its size
-and its lines (text, left, bottom, top, right, font size, share inside links), in pdfium's reading order;
-or `{"error": "..."}`, a one-line answer for the user.
+and its lines (text, left, bottom, top, right, font size, share inside links),
+in pdfium's reading order; or `{"error": "..."}`, a one-line answer for the user.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -23,9 +24,11 @@ from pathlib import Path
 
 from bot.digest.models import DigestError
 
+log = logging.getLogger(__name__)
+
 PDF_MAGIC = b"%PDF-"
-_HEADER_WINDOW = 1024
-_MAX_LINKS = 5000  # per page; a page of links past this is not an article page anyway  # the PDF standard lets the header sit anywhere in the first kilobyte
+_HEADER_WINDOW = 1024  # the PDF standard lets the header sit anywhere in the first kilobyte
+_MAX_LINKS = 5000  # link rectangles read per page; a page with more is not an article page anyway
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,7 @@ def _child_env() -> dict[str, str]:
 def _decode(output: bytes) -> ParsedPdf:
     result = json.loads(output)
     if "error" in result:
+        log.info("PDF not read: %s (%s)", result["error"], result.get("detail", "pdfium"))
         raise DigestError(result["error"])
     pages = tuple(
         PdfPage(
