@@ -8,6 +8,7 @@ numbers, a references section.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -78,17 +79,7 @@ def pdf_bytes(pages: list[list[Text]], title: str | None = None, links: dict[int
 def wrap(text: str, size: float, width: float = WIDTH - 2 * MARGIN) -> list[str]:
     """Greedy wrapping with Helvetica's average width (about half the font size per character)."""
     per_line = max(10, int(width / (0.5 * size)))
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > per_line:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        lines.append(current)
-    return lines
+    return textwrap.wrap(text, per_line, break_long_words=False, break_on_hyphens=False)
 
 
 def report_pdf(
