@@ -51,7 +51,7 @@ def _too_short(words: int, settings: DigestSettings) -> str:
 
 
 def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
-    """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
+    """The article in a raw document: HTML through the extractor, text through the paste cleaner, a PDF through pdf_extractor."""
     if document.kind == "pdf":
         return extract_pdf(document.data or b"", source=document.source, url=document.url, settings=settings)
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
