@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.report import Row, format_table
 
-MEASUREMENTS = ("extraction", "pastes", "summaries", "hedges", "figures", "languages")
+MEASUREMENTS = ("extraction", "pastes", "summaries", "hedges", "figures", "languages", "pdf")
 
 
 def main(argv: list[str] | None = None) -> int:

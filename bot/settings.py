@@ -55,6 +55,8 @@ class FetchSettings:
     connect_timeout: float = 5.0
     max_bytes: int = 5_000_000
     max_redirects: int = 5
+    # PDFs (links and attachments) are read up to this size; HTML and text stop at max_bytes.
+    max_pdf_bytes: int = 20_000_000
     user_agent: str = DEFAULT_USER_AGENT
     content_types: tuple[str, ...] = ("text/html", "application/xhtml+xml", "text/plain")
     # Open connections across all fetches, and to any one host.
@@ -77,6 +79,10 @@ class DigestSettings:
     max_combining_marks: int = 4
     # HTML elements in one page; trafilatura slows down sharply beyond a few tens of thousands.
     max_html_elements: int = 40_000
+    # PDFs: pages read, and the time and memory of the child process that parses one (docs/SECURITY.md).
+    max_pdf_pages: int = 300
+    pdf_timeout_seconds: float = 20.0
+    pdf_memory_mb: int = 1024
 
 
 @dataclass(frozen=True)

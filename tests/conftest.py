@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.article_server import ArticleServer
+from tests.helpers.pdf_maker import PdfServer
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLE = REPO / "seeds" / "syrian-officers-defect.txt"
@@ -31,6 +32,15 @@ def shared_data() -> Path:
 async def articles() -> AsyncIterator[ArticleServer]:
     """The loopback article server (tests/helpers/article_server.py), started for one test."""
     server = ArticleServer()
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def pdf_server() -> AsyncIterator[PdfServer]:
+    """The loopback server of the sample report as a PDF (tests/helpers/pdf_maker.py)."""
+    server = PdfServer()
     await server.start()
     yield server
     await server.stop()

@@ -18,7 +18,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     date: str | None = None
-    origin: Literal["html", "text"] = "text"
+    origin: Literal["html", "text", "pdf"] = "text"
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,11 @@ def _too_short(words: int, settings: DigestSettings) -> str:
 
 
 def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
-    """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
+    """The article in a raw document: HTML through the extractor, text through the paste cleaner, a PDF through pdf_extractor."""
+    if document.kind == "pdf":
+        from bot.digest.extract.pdf_extractor import extract_pdf  # imported here, as for HTML: text files never need it
+
+        return extract_pdf(document.data or b"", source=document.source, url=document.url, settings=settings)
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
     text = screen_text(document.text, document.kind, settings)
     if document.kind == "html":

@@ -17,9 +17,9 @@ from bot.settings import FetchSettings
 if TYPE_CHECKING:  # the fetcher (aiohttp) loads only when a link or a file is read
     from bot.digest.fetch.fetcher import FetchedPage
 
-Kind = Literal["html", "text"]
+Kind = Literal["html", "text", "pdf"]
 
-FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text"}
+FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text", ".pdf": "pdf"}
 _HTML_MARKERS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]|<meta\s|<title>",
     re.IGNORECASE,
@@ -32,6 +32,7 @@ class RawDocument:
     text: str
     kind: Kind
     url: str | None = None
+    data: bytes | None = None  # a PDF's bytes (kind "pdf"; `text` is then empty)
 
 
 def sniff_kind(text: str) -> Kind:
@@ -63,7 +64,7 @@ def decode_local(data: bytes) -> str:
     return decode_body(data, None)
 
 
-def read_file(path: str, max_bytes: int) -> RawDocument:
+def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
     file = Path(path)
     kind = FILE_SUFFIXES.get(file.suffix.lower())
     if kind is None:
@@ -71,6 +72,8 @@ def read_file(path: str, max_bytes: int) -> RawDocument:
         if not file.exists() and looks_like_address(path):
             raise DigestError(f"no such file; a web address needs its scheme: https://{path.strip()}")
         raise DigestError(f"unsupported file type (use a link or one of {allowed}).")
+    if kind == "pdf" and max_pdf_bytes is not None:
+        max_bytes = max_pdf_bytes
     try:
         if file.is_dir():
             raise DigestError("is a folder, not a file.")
@@ -90,6 +93,8 @@ def read_file(path: str, max_bytes: int) -> RawDocument:
         raise DigestError("is not a usable file name.") from exc
     if len(data) > max_bytes:
         raise DigestError(f"the file is larger than {max_bytes / 1_000_000:g} MB.")
+    if kind == "pdf":
+        return RawDocument(source=path, text="", kind="pdf", data=data)
     if looks_binary(data):
         raise DigestError("looks like binary data, not text or a web page.")
     return RawDocument(source=path, text=decode_local(data), kind=kind)
@@ -105,7 +110,9 @@ def read_stdin(max_bytes: int) -> RawDocument:
 
 
 def document_from_page(source: str, page: FetchedPage) -> RawDocument:
-    """A fetched page as a raw document: plain text is a paste, anything else HTML."""
+    """A fetched page as a raw document: plain text is a paste, a PDF its bytes, anything else HTML."""
+    if page.data is not None:
+        return RawDocument(source=source, text="", kind="pdf", url=page.url, data=page.data)
     kind: Kind = "text" if page.content_type == "text/plain" else "html"
     return RawDocument(source=source, text=page.text, kind=kind, url=page.url)
 
@@ -122,7 +129,7 @@ async def load_source(source: str, fetch: FetchSettings, max_bytes: int) -> RawD
         return document
     if problem := scheme_problem(source):
         raise DigestError(f"{problem}.")
-    return read_file(source, max_bytes)
+    return read_file(source, max_bytes, fetch.max_pdf_bytes)
 
 
 async def fetch_document(url: str, fetch: FetchSettings, source: str | None = None) -> RawDocument:

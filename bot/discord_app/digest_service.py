@@ -40,7 +40,8 @@ class DigestRequest:
     kind: Literal["link", "text", "file"]
     value: str  # the link, or the text itself
     label: str  # how the source is named to the user: the link, "message.txt", "pasted text"
-    file_kind: Literal["html", "text"] | None = None  # for files: known from the suffix
+    file_kind: Literal["html", "text", "pdf"] | None = None  # for files: known from the suffix
+    data: bytes | None = None  # a PDF attachment's bytes
 
 
 def cache_variant(options: DigestOptions) -> str:
@@ -82,7 +83,7 @@ class DigestService:
         if request.kind == "link":
             return await self._digest_link(request.value, options)
         if request.kind == "file" and request.file_kind is not None:
-            document = RawDocument(source=request.label, text=request.value, kind=request.file_kind)
+            document = RawDocument(source=request.label, text=request.value, kind=request.file_kind, data=request.data)
         else:
             document = document_from_text(request.value, source=request.label)
         return await self._run(document, options)

@@ -16,7 +16,7 @@ from bot.settings import Settings
 
 MEDIA_SUFFIXES = frozenset(
     ".png .jpg .jpeg .gif .webp .avif .bmp .svg .ico .tif .tiff .heic "
-    ".mp4 .m4v .mov .webm .mkv .avi .wmv .flv .m3u8 .mp3 .m4a .ogg .oga .wav .flac .opus .pdf .zip".split()
+    ".mp4 .m4v .mov .webm .mkv .avi .wmv .flv .m3u8 .mp3 .m4a .ogg .oga .wav .flac .opus .zip".split()
 )
 VIDEO_HOSTS = frozenset({"youtube.com", "youtu.be", "vimeo.com", "twitch.tv", "tiktok.com", "gfycat.com", "giphy.com", "tenor.com", "imgur.com"})
 DISCORD_HOSTS = frozenset({"discord.com", "discord.gg", "discordapp.com", "discordapp.net", "discord.media", "discord.new", "dis.gd"})
@@ -27,7 +27,7 @@ class InputError(Exception):
 
 
 USAGE = (
-    "Send a link, paste an article, or attach a .txt, .md or .html file "
+    "Send a link, paste an article, or attach a .txt, .md, .html or .pdf file "
     "(a long paste arrives as message.txt) and I'll answer with its digest."
 )
 
@@ -72,6 +72,8 @@ def _attachment_kind(attachment: discord.Attachment) -> str | None:
         return "text"
     if content_type in ("text/html", "application/xhtml+xml"):
         return "html"
+    if content_type == "application/pdf":
+        return "pdf"
     return None
 
 
@@ -79,19 +81,21 @@ async def request_from_attachments(message: discord.Message, settings: Settings)
     """The first text attachment, read; InputError when there are only other files."""
     if not message.attachments:
         return None
-    limit = input_byte_limit(settings.digest)
     for attachment in message.attachments:
         kind = _attachment_kind(attachment)
         if kind is None:
             continue
+        limit = settings.fetch.max_pdf_bytes if kind == "pdf" else input_byte_limit(settings.digest)
         if attachment.size > limit:
             raise InputError(f"{discord.utils.escape_markdown(attachment.filename)} is too large to summarize (over {limit / 1_000_000:g} MB).")
         try:
             data = await attachment.read()
         except discord.HTTPException as exc:
             raise InputError("I could not download that attachment; please send it again.") from exc
+        if kind == "pdf":
+            return DigestRequest(kind="file", value="", label=attachment.filename, file_kind="pdf", data=data)
         return DigestRequest(kind="file", value=decode_body(data, None), label=attachment.filename, file_kind=kind)  # type: ignore[arg-type]
-    raise InputError("That attachment is not a text file: attach a .txt, .md or .html file, or send a link.")
+    raise InputError("That attachment is not a text file: attach a .txt, .md, .html or .pdf file, or send a link.")
 
 
 async def request_from_message(message: discord.Message, settings: Settings, text: str | None = None) -> DigestRequest | None:

@@ -42,7 +42,7 @@ def test_read_file_errors_are_one_line(tmp_path: Path) -> None:
     with pytest.raises(DigestError, match="no such file"):
         read_file(str(tmp_path / "missing.txt"), 1000)
     with pytest.raises(DigestError, match="unsupported file type"):
-        read_file(str(tmp_path / "x.pdf"), 1000)
+        read_file(str(tmp_path / "x.docx"), 1000)
     big = tmp_path / "big.txt"
     big.write_text("x" * 2000)
     with pytest.raises(DigestError, match="larger than"):

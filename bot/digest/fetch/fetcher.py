@@ -24,7 +24,9 @@ from charset_normalizer import from_bytes
 from yarl import URL
 
 from bot.digest.fetch.address_guard import AddressGuard, Verdict, parse_ip_literal
+from bot.digest.fetch.charset_guess import ALWAYS_TRIED, is_single_byte, most_plausible
 from bot.digest.fetch.guarded_session import REFUSAL_MARK, ForbiddenAddressError, GuardedConnector, open_fetch_session
+from bot.digest.extract.pdf_parse import looks_like_pdf
 from bot.digest.models import DigestError
 from bot.settings import FetchSettings
 
@@ -41,7 +43,11 @@ log = logging.getLogger(__name__)
 _CHUNK = 64 * 1024
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _SCHEMES = frozenset({"http", "https"})
-ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9"
+ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8"
+PDF_TYPE = "application/pdf"
+PDF_TYPES = frozenset({PDF_TYPE, "application/x-pdf", "application/acrobat"})
+# Types a server sends for a file it does not describe: read, and kept only when the bytes are a PDF.
+UNDESCRIBED_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/download", "application/force-download"})
 ACCEPT_ENCODING = "gzip, deflate, br" if _BROTLI else "gzip, deflate"
 # <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
@@ -59,8 +65,9 @@ class RefusedAddress(FetchError):
 @dataclass(frozen=True)
 class FetchedPage:
     url: str  # the final address, after redirects
-    content_type: str  # e.g. "text/html"
-    text: str
+    content_type: str  # e.g. "text/html"; "application/pdf" for a PDF, whatever the server called it
+    text: str  # empty for a PDF
+    data: bytes | None = None  # a PDF's bytes
 
 
 # --------------------------------------------------------------------------- #
@@ -87,7 +94,7 @@ def meta_charset(body: bytes) -> str | None:
 
 
 def decode_body(body: bytes, header_charset: str | None) -> str:
-    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset>, else detection."""
+    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset>, else UTF-8, else detection."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             return body.decode(encoding, errors="replace")
@@ -101,10 +108,13 @@ def decode_body(body: bytes, header_charset: str | None) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(body[:200_000]).best()
-    if best is not None and best.encoding:
-        return body.decode(best.encoding, errors="replace")
-    return body.decode("utf-8", errors="replace")
+    found = from_bytes(body[:200_000])
+    best = found.best()
+    if best is not None and best.encoding and not is_single_byte(best.encoding):
+        return body.decode(best.encoding, errors="replace")  # a multi-byte encoding (CJK): trust the detector
+    # Among single-byte code pages the detector often ties; take the one whose letters one language uses.
+    candidates = [match.encoding for match in found if match.encoding] + list(ALWAYS_TRIED)
+    return body.decode(most_plausible(body, candidates), errors="replace")
 
 
 # --------------------------------------------------------------------------- #
@@ -170,11 +180,11 @@ def _decoder_for(content_encoding: str) -> _Decoder:
     raise FetchError(f"The page is sent in an encoding we cannot read ({content_encoding[:40]}).")
 
 
-def _too_large(settings: FetchSettings) -> FetchError:
-    return FetchError(f"The page is larger than the {settings.max_bytes / 1_000_000:g} MB limit for a page.")
+def _too_large(max_bytes: int) -> FetchError:
+    return FetchError(f"The page is larger than the {max_bytes / 1_000_000:g} MB limit for a page.")
 
 
-async def read_capped(response: aiohttp.ClientResponse, settings: FetchSettings) -> bytes:
+async def read_capped(response: aiohttp.ClientResponse, max_bytes: int) -> bytes:
     """The decompressed body, read as a stream; FetchError once raw or decompressed bytes pass the cap."""
     decoder = _decoder_for(response.headers.get("Content-Encoding", ""))
     body = bytearray()
@@ -182,11 +192,11 @@ async def read_capped(response: aiohttp.ClientResponse, settings: FetchSettings)
     try:
         async for chunk in response.content.iter_chunked(_CHUNK):
             raw += len(chunk)
-            if raw > settings.max_bytes:
-                raise _too_large(settings)
-            body += decoder.feed(chunk, settings.max_bytes - len(body))
-            if len(body) > settings.max_bytes:
-                raise _too_large(settings)
+            if raw > max_bytes:
+                raise _too_large(max_bytes)
+            body += decoder.feed(chunk, max_bytes - len(body))
+            if len(body) > max_bytes:
+                raise _too_large(max_bytes)
     except (zlib.error, EOFError) as exc:
         raise FetchError("The page's compressed data is damaged.") from exc
     except Exception as exc:
@@ -273,13 +283,19 @@ async def _fetch(url: str, settings: FetchSettings, session: aiohttp.ClientSessi
                 raise FetchError(f"The page answered HTTP {response.status}.")
             if response.status != 200:
                 raise FetchError(f"The page answered HTTP {response.status}, not a page to read.")
-            content_type = response.content_type or ""
-            if "Content-Type" not in response.headers or content_type not in settings.content_types:
-                served = content_type if "Content-Type" in response.headers else "no content type"
+            content_type = response.content_type if "Content-Type" in response.headers else ""
+            maybe_pdf = content_type in PDF_TYPES or content_type in UNDESCRIBED_TYPES
+            if not maybe_pdf and content_type not in settings.content_types:
+                raise FetchError(f"That link is not an article page (it serves {content_type[:60]}).")
+            max_bytes = settings.max_pdf_bytes if maybe_pdf else settings.max_bytes
+            if response.content_length is not None and response.content_length > max_bytes:
+                raise _too_large(max_bytes)
+            body = await read_capped(response, max_bytes)
+            if looks_like_pdf(body):  # by its bytes, whatever the type or the link's ending says
+                return FetchedPage(url=str(response.url), content_type=PDF_TYPE, text="", data=body)
+            if maybe_pdf:
+                served = content_type or "no content type"
                 raise FetchError(f"That link is not an article page (it serves {served[:60]}).")
-            if response.content_length is not None and response.content_length > settings.max_bytes:
-                raise _too_large(settings)
-            body = await read_capped(response, settings)
             charset = response.charset if "charset" in response.headers.get("Content-Type", "").lower() else None
             # Charset detection can take a while on a large page; keep the event loop serving others.
             text = await asyncio.to_thread(decode_body, body, charset)

@@ -1,0 +1,167 @@
+"""PDFs become articles: reading order, rejoined words, no running headers, page numbers or references."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.digest.extract import pdf_extractor, pdf_parse
+from bot.digest.extract.pdf_parse import PdfLimits, parse_pdf
+from bot.digest.models import DigestError
+from bot.digest.pipeline import digest_document, extract_document
+from bot.digest.sources import RawDocument, read_file
+from bot.settings import DigestSettings
+from tests.helpers.article_server import SAMPLE_TITLE, article_paragraphs, sample_text
+from tests.helpers.pdf_maker import MARGIN, Text, pdf_bytes, report_pdf, wrap
+
+SETTINGS = DigestSettings()
+REFERENCES = [
+    "[1] Smith, J. and Jones, K. (2020). Defections in civil wars. Journal of Conflict Studies 12(3), 101-130.",
+    "[2] Doe, A. (2019). Armies and regimes. Proceedings of the Annual Meeting on Security, pp. 44-59.",
+]
+HEADER = "Quarterly Review of World Affairs"
+
+
+def _pdf_document(data: bytes, name: str = "report.pdf") -> RawDocument:
+    return RawDocument(source=name, text="", kind="pdf", data=data)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def test_a_report_reads_as_its_article() -> None:
+    data = report_pdf(SAMPLE_TITLE, article_paragraphs(), references=REFERENCES, lines_per_page=12)
+    digest = extract_document(_pdf_document(data), SETTINGS)
+    assert digest.error is None, digest.error
+    assert digest.title == SAMPLE_TITLE
+    # Every word of the article, in order, and nothing else: no header, no page numbers, no references.
+    assert _words(digest.text) == _words(" ".join(article_paragraphs()))
+    assert HEADER not in digest.text
+    assert "Smith" not in digest.text and "Proceedings" not in digest.text
+    # Paragraphs stay paragraphs: one per blank-line-separated block.
+    assert len(digest.text.split("\n\n")) == len(article_paragraphs())
+
+
+def test_digest_of_a_pdf_has_summary_and_figures() -> None:
+    digest = digest_document(_pdf_document(report_pdf(SAMPLE_TITLE, article_paragraphs())), SETTINGS)
+    assert digest.error is None, digest.error
+    assert digest.title == SAMPLE_TITLE
+    article = " ".join(sample_text().split())
+    assert digest.summary and all(" ".join(s.text.split()) in article for s in digest.summary)
+    assert any("33,000" in figure.text for figure in digest.figures)
+    assert digest.hedges
+
+
+def test_words_split_at_line_ends_are_rejoined() -> None:
+    lines = [
+        "The committee discussed the environ-",
+        "mental report on Tuesday and agreed that the well-",
+        "known problems of the river need a long-term plan. Members said the",
+        "work could start next year if the budget allows it, and the",
+        "regional government is expected to pay for most of the cost, a well-known habit.",
+    ]
+    page = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(lines)]
+    digest = extract_document(_pdf_document(pdf_bytes([page])), DigestSettings(min_words=5))
+    assert digest.error is None, digest.error
+    assert "environmental report" in digest.text
+    assert "the well-known problems" in digest.text  # written with its hyphen elsewhere in the document
+    assert "environ-" not in digest.text
+
+
+def test_blocks_that_are_links_are_navigation() -> None:
+    menu = [Text(MARGIN + 80 * i, 740, 11, word) for i, word in enumerate(["Home", "World", "Business", "Sport"])]
+    related = [Text(MARGIN, 300 - 14 * i, 11, f"Related: story number {i} about the region") for i in range(3)]
+    body = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(wrap(" ".join(article_paragraphs()[:2]), 11))]
+    parsed = parse_pdf(pdf_bytes([menu + body + related], links={0: menu + related}), PdfLimits())
+    blocks = pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed))
+    kept = " ".join(block.text for block in pdf_extractor.drop_link_lists(blocks))
+    assert "Home" not in kept and "Related" not in kept
+    assert " ".join(article_paragraphs()[:2]) in kept
+
+
+def test_title_from_metadata_when_no_heading_stands_out() -> None:
+    data = report_pdf("A plain first line", article_paragraphs(), metadata_title="Syrian officers defect: a briefing")
+    # The same size for the first line as for the body: no heading stands out.
+    flat = data.replace(b"/F1 22.0 Tf", b"/F1 11.0 Tf")
+    assert extract_document(_pdf_document(flat), SETTINGS).title == "Syrian officers defect: a briefing"
+
+
+def test_junk_metadata_title_is_not_used() -> None:
+    data = report_pdf(SAMPLE_TITLE, article_paragraphs(), metadata_title="Microsoft Word - draft3.docx")
+    assert extract_document(_pdf_document(data), SETTINGS).title == SAMPLE_TITLE
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (pdf_bytes([[], []]), "no text layer"),
+        (b"%PDF-1.4\n" + b"\x00garbage" * 50, "damaged"),
+        (report_pdf(SAMPLE_TITLE, article_paragraphs())[:900], "damaged|could not be read|no text layer"),
+        (b"<html><body>not a pdf</body></html>", "not a PDF"),
+    ],
+    ids=["scan-without-text", "garbage", "truncated", "not-a-pdf"],
+)
+def test_unreadable_pdfs_get_one_line(data: bytes, message: str) -> None:
+    digest = digest_document(_pdf_document(data), SETTINGS)
+    assert digest.error is not None and re.search(message, digest.error), digest.error
+    assert "\n" not in digest.error and "Something went wrong" not in digest.error
+
+
+def test_password_protected_pdf_is_refused() -> None:
+    pypdf = pytest.importorskip("pypdf")
+    from io import BytesIO
+
+    reader = pypdf.PdfReader(BytesIO(report_pdf(SAMPLE_TITLE, article_paragraphs())))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = BytesIO()
+    writer.write(out)
+    digest = digest_document(_pdf_document(out.getvalue()), SETTINGS)
+    assert digest.error == "This PDF is protected by a password, so its text cannot be read."
+
+
+def test_page_cap_reads_only_the_first_pages() -> None:
+    paragraphs = [f"Section {i}. " + " ".join(article_paragraphs()[:2]) for i in range(12)]
+    data = report_pdf(SAMPLE_TITLE, paragraphs, lines_per_page=10)
+    parsed = parse_pdf(data, PdfLimits(max_pages=2))
+    assert parsed.page_count > 2 and len(parsed.pages) == 2
+
+
+def test_the_parse_child_is_killed_at_the_time_limit(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A parse that never ends (native code no Python timeout reaches) is stopped, and its process is gone."""
+    pid_file = tmp_path / "pid"
+    hang = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(600)"
+    monkeypatch.setattr(pdf_parse, "child_argv", lambda limits: [sys.executable, "-c", hang])
+    started = time.monotonic()
+    with pytest.raises(DigestError, match="took too long"):
+        parse_pdf(report_pdf(SAMPLE_TITLE, article_paragraphs()), PdfLimits(timeout_seconds=2.0))
+    assert time.monotonic() - started < 15
+    pid = int(pid_file.read_text())
+    assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_the_parse_child_limits_its_memory() -> None:
+    grab = (
+        "from bot.digest.extract.pdf_parse import PdfLimits, _limit_self\n"
+        "_limit_self(PdfLimits(memory_mb=300))\n"
+        "block = bytearray(600 * 1024 * 1024)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", grab], capture_output=True, timeout=60, env=pdf_parse._child_env(), check=False)
+    assert done.returncode != 0 and b"MemoryError" in done.stderr
+
+
+def test_a_pdf_file_on_the_command_line_path(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.PDF"
+    path.write_bytes(report_pdf(SAMPLE_TITLE, article_paragraphs()))
+    document = read_file(str(path), max_bytes=100, max_pdf_bytes=1_000_000)
+    assert document.kind == "pdf" and document.data == path.read_bytes()
+    with pytest.raises(DigestError, match="larger than"):
+        read_file(str(path), max_bytes=100, max_pdf_bytes=1_000)

@@ -1,0 +1,90 @@
+"""Undeclared legacy encodings: the decoding that reads as text wins (issue 11, item 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.digest.fetch.fetcher import decode_body
+
+TEXTS = {
+    "english": (
+        "The new café on Main Street opened on Monday. Its owner, Zoë Müller, said the cafés in town pay "
+        "about £4,000 a month in rent, and that she hopes to break even by spring. Customers praised the "
+        "crème brûlée and the décor.\n"
+    ),
+    "english-prices": (
+        "Prices at the cafés rose again. A flat white now costs £3.20, up from £2.90 last year, according "
+        "to a survey of 1,200 cafés. The naïve hope that prices would fall was misplaced, the author said.\n"
+    ),
+    "french": (
+        "Le café était plein dès midi. Les élèves attendaient près de la gare où le train n'arrivait pas. "
+        "« C'est déjà la troisième fois cette semaine », a déclaré une mère de famille, très fâchée. "
+        "La société a présenté ses excuses.\n"
+    ),
+    "german": (
+        "Die Brücke über den Fluss wird im nächsten Jahr gebaut, sagte Bürgermeister Jürgen Müller am "
+        "Dienstag. Die Kosten betragen rund 4 Millionen Euro. Anwohner hatten sich über den Lärm beschwert, "
+        "größere Lastwagen müssen künftig einen Umweg fahren.\n"
+    ),
+    "german-street": (
+        "Straße gesperrt: Wegen Bauarbeiten ist die Hauptstraße ab Montag für zwei Wochen gesperrt. "
+        "Fußgänger können die Baustelle über einen Nebenweg umgehen. Die Stadtwerke erneuern dort Leitungen.\n"
+    ),
+    "spanish": (
+        "El alcalde anunció que la construcción del puente comenzará en otoño. Según él, la obra costará "
+        "unos cuatro millones de euros y durará año y medio. Los vecinos están preocupados por el ruido.\n"
+    ),
+}
+# Windows-1252 only: curly quotes, dashes, the euro sign and the ellipsis sit in 0x80-0x9F.
+CP1252_ONLY = "He said “it’s fine” – and left… The bill came to €5, and the café was shut by then. " * 2
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("name", sorted(TEXTS))
+@pytest.mark.parametrize("repeat", [1, 4])
+def test_western_legacy_text_decodes_as_written(name: str, encoding: str, repeat: int) -> None:
+    text = TEXTS[name] * repeat
+    assert decode_body(text.encode(encoding), None) == text
+
+
+def test_windows_1252_punctuation() -> None:
+    assert decode_body(CP1252_ONLY.encode("cp1252"), None) == CP1252_ONLY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXTS["french"],
+        "Пожар в центре Москвы потушили к утру. По словам спасателей, никто не пострадал, "
+        "а причиной возгорания могла стать неисправная проводка. Движение по улице восстановлено. ",
+        "Dziś w Warszawie otwarto nowy most. Według władz miasta budowa kosztowała około 400 mln zł, "
+        "a prace trwały dwa lata. Mieszkańcy cieszą się, że dojazd będzie łatwiejszy. ",
+        "東京の新しい橋は月曜日に開通した。市によると、建設費は約四百億円だった。",
+    ],
+)
+def test_utf8_is_kept(text: str) -> None:
+    assert decode_body(text.encode("utf-8"), None) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (
+            "Пожар в центре Москвы потушили к утру. По словам спасателей, никто не пострадал, "
+            "а причиной возгорания могла стать неисправная проводка. Движение по улице восстановлено. " * 2,
+            "cp1251",
+        ),
+        (
+            "Dziś w Warszawie otwarto nowy most. Według władz miasta budowa kosztowała około 400 mln zł, "
+            "a prace trwały dwa lata. Mieszkańcy cieszą się, że dojazd będzie łatwiejszy. " * 2,
+            "cp1250",
+        ),
+    ],
+)
+def test_other_code_pages_still_detected(text: str, encoding: str) -> None:
+    assert decode_body(text.encode(encoding), None) == text
+
+
+def test_declared_charset_still_wins() -> None:
+    text = TEXTS["french"]
+    assert decode_body(text.encode("latin-1"), "iso-8859-1") == text
