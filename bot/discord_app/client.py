@@ -20,7 +20,7 @@ from bot.store.database import Store
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.discord_app.exts.summarize", "bot.discord_app.exts.unfurl")
+EXTENSIONS = ("bot.discord_app.exts.summarize", "bot.discord_app.exts.unfurl", "bot.discord_app.exts.opt_out")
 
 
 def bot_intents(message_content: bool) -> discord.Intents:

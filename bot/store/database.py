@@ -1,4 +1,4 @@
-"""The bot's SQLite file: auto-unfurl settings, the digest cache and a few facts the bot remembers.
+"""The bot's SQLite file: auto-unfurl settings, members' opt-outs, the digest cache and a few facts the bot remembers.
 
 One `Store` per bot, opened in `setup_hook` and closed on shutdown. aiosqlite
 keeps the file I/O off the event loop.
@@ -9,38 +9,17 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import aiosqlite
 
 from bot.digest.models import Digest
 from bot.store.digest_codec import digest_from_text, digest_to_text
+from bot.store.schema import migrate
 
 log = logging.getLogger(__name__)
 
 GUILD_WIDE = 0  # channel_id stored for a guild-wide unfurl setting
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS unfurl_settings (
-    guild_id INTEGER NOT NULL,
-    channel_id INTEGER NOT NULL,  -- 0: the whole guild
-    enabled INTEGER NOT NULL,
-    updated_by INTEGER,
-    updated_at REAL NOT NULL,
-    PRIMARY KEY (guild_id, channel_id)
-);
-CREATE TABLE IF NOT EXISTS digest_cache (
-    url TEXT NOT NULL,      -- canonical URL of the page
-    variant TEXT NOT NULL,  -- the digest options and models, e.g. "sentences=auto;lang=auto;models=3f2a..."
-    digest TEXT NOT NULL,   -- JSON
-    stored_at REAL NOT NULL,
-    PRIMARY KEY (url, variant)
-);
-"""
 
 
 class Store:
@@ -58,8 +37,7 @@ class Store:
             target.parent.mkdir(parents=True, exist_ok=True)
         connection = await aiosqlite.connect(str(path))
         try:
-            await connection.executescript(_SCHEMA)
-            await connection.commit()
+            await migrate(connection)
         except Exception:
             await connection.close()
             raise
@@ -160,3 +138,30 @@ class Store:
         cursor = await self._db.execute("DELETE FROM digest_cache WHERE stored_at <= ?", (self._fresh_after(),))
         await self._db.commit()
         return cursor.rowcount
+
+    # -- members' opt-out ----------------------------------------------------------
+
+    async def set_opted_out(self, user_id: int, opted_out: bool) -> None:
+        """Record a member's choice: True leaves their messages alone everywhere, False undoes it."""
+        if opted_out:
+            await self._db.execute(
+                "INSERT INTO user_opt_out (user_id, opted_out_at) VALUES (?, ?) ON CONFLICT(user_id) DO NOTHING",
+                (user_id, self._clock()),
+            )
+        else:
+            await self._db.execute("DELETE FROM user_opt_out WHERE user_id = ?", (user_id,))
+        await self._db.commit()
+
+    async def opted_out(self, user_ids: Iterable[int]) -> set[int]:
+        """Which of `user_ids` opted out."""
+        wanted = sorted(set(user_ids))
+        found: set[int] = set()
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            async with self._db.execute(f"SELECT user_id FROM user_opt_out WHERE user_id IN ({marks})", chunk) as cursor:
+                found.update(int(row[0]) for row in await cursor.fetchall())
+        return found
+
+    async def is_opted_out(self, user_id: int) -> bool:
+        return user_id in await self.opted_out([user_id])

@@ -318,15 +318,24 @@ class FakeDiscord:
                 return str(command["id"])
         return str(self._snowflake())
 
-    async def slash_command(self, name: str, options: dict[str, Any], user: FakeUser | None = None) -> dict[str, Any]:
-        """Dispatch a chat-input interaction; option types are inferred from the Python values."""
-        payload = self._interaction_base(user or self.member, None)
+    async def slash_command(
+        self, name: str, options: dict[str, Any], user: FakeUser | None = None, channel_id: int | None = None
+    ) -> dict[str, Any]:
+        """Dispatch a chat-input interaction; option types are inferred from the Python values.
+
+        `name` may name a subcommand: "digest me off" is the command "digest", its group "me", its subcommand "off".
+        """
+        payload = self._interaction_base(user or self.member, channel_id)
         typed = []
         for key, value in options.items():
             kind = 4 if isinstance(value, int) and not isinstance(value, bool) else 3
             typed.append({"name": key, "type": kind, "value": value})
+        command, *path = name.split()
+        for depth, part in reversed(list(enumerate(path))):
+            # The last word is a subcommand (type 1); words before it are subcommand groups (type 2).
+            typed = [{"name": part, "type": 1 if depth == len(path) - 1 else 2, "options": typed}]
         payload["type"] = 2
-        payload["data"] = {"id": self._command_id(name), "name": name, "type": 1, "options": typed}
+        payload["data"] = {"id": self._command_id(command), "name": command, "type": 1, "options": typed}
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 

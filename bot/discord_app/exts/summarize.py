@@ -68,7 +68,7 @@ class Summarize(commands.Cog):
 
     # -- !summarize and /summarize -------------------------------------------------
 
-    @commands.hybrid_command(name="summarize", aliases=["digest", "tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
+    @commands.hybrid_command(name="summarize", aliases=["tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
     @app_commands.describe(source="A link to an article, or the article's text", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
     async def summarize(
         self,

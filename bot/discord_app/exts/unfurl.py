@@ -49,6 +49,8 @@ class Unfurl(commands.Cog):
         store = self.bot.store
         if store is None or not await store.unfurl_enabled(message.guild.id, message.channel.id, self.default_on):
             return
+        if await store.is_opted_out(message.author.id):
+            return  # `digest me off`: their links are left alone
         if not self.bot.rate_limits.unfurl_allowed(message.channel.id):
             log.info("unfurl skipped in channel %s: cooling down", message.channel.id)
             return
