@@ -32,6 +32,8 @@ class DiscordSettings:
     queue_limit: int = 100
     # Seconds to log in and reach the gateway; past this the bot stops and says what it waited for.
     connect_timeout_seconds: float = 60.0
+    # Adding this reaction to a message asks for its digest; "" turns the trigger off.
+    reaction_trigger: str = "📰"
 
 
 @dataclass(frozen=True)

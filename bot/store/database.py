@@ -165,3 +165,19 @@ class Store:
 
     async def is_opted_out(self, user_id: int) -> bool:
         return user_id in await self.opted_out([user_id])
+
+    # -- reaction trigger -------------------------------------------------------------
+
+    async def claim_reaction_answer(self, message_id: int) -> bool:
+        """True for the first claim on a message (it gets the one digest reply); False after that."""
+        cursor = await self._db.execute(
+            "INSERT INTO reaction_answers (message_id, answered_at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING",
+            (message_id, self._clock()),
+        )
+        await self._db.commit()
+        return cursor.rowcount == 1
+
+    async def release_reaction_answer(self, message_id: int) -> None:
+        """Let a later reaction try again (the first was refused for now)."""
+        await self._db.execute("DELETE FROM reaction_answers WHERE message_id = ?", (message_id,))
+        await self._db.commit()

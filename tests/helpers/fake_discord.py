@@ -289,6 +289,24 @@ class FakeDiscord:
         channel_id = self.dm_channel_for(author)
         return await self.send_message(content, author, channel_id=channel_id, guild=False, **kwargs)
 
+    async def react(self, message: dict[str, Any], emoji: str = "📰", user: FakeUser | None = None) -> None:
+        """Dispatch MESSAGE_REACTION_ADD: `user` added `emoji` (a Unicode emoji) to `message`."""
+        user = user or self.member
+        payload: dict[str, Any] = {
+            "user_id": str(user.id),
+            "channel_id": message["channel_id"],
+            "message_id": message["id"],
+            "message_author_id": message["author"]["id"],
+            "emoji": {"id": None, "name": emoji},
+            "burst": False,
+            "burst_colors": [],
+            "type": 0,
+        }
+        if "guild_id" in message:
+            payload["guild_id"] = message["guild_id"]
+            payload["member"] = self._member_payload(user)
+        await self.dispatch("MESSAGE_REACTION_ADD", payload)
+
     def _interaction_base(self, user: FakeUser, channel_id: int | None) -> dict[str, Any]:
         interaction_id = self._snowflake()
         channel = self._channel_payload(channel_id or self.channel_id, "general", 0)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
+NOTHING_TO_DIGEST = "That message has no link, text or text file I can summarize."
 
 
 class Summarize(commands.Cog):
@@ -44,27 +45,29 @@ class Summarize(commands.Cog):
         guild_id: int | None,
         options: DigestOptions = DigestOptions(),
         typing: AbstractAsyncContextManager[object] | None = None,
-    ) -> None:
+    ) -> bool:
+        """Answer with the digest or a one-line reason; False when refused for now (a cooldown, busy)."""
         if request is None:
             await answer(USAGE)
-            return
+            return True
         if request.kind == "link" and (problem := link_problem(request.value)):
             await answer(error_text(problem, request.value))
-            return
+            return True
         refusal = self.bot.rate_limits.digest_refusal(user_id, guild_id)
         if refusal:
             await answer(refusal)
-            return
+            return False
         try:
             async with typing or nullcontext():
                 digest = await self.bot.service.digest(request, options)
         except Busy:
             await answer(BUSY)
-            return
+            return False
         if digest.error:
             await answer(error_text(digest, request.value if request.kind == "link" else None))
-            return
+            return True
         await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
+        return True
 
     # -- !summarize and /summarize -------------------------------------------------
 
@@ -105,7 +108,7 @@ class Summarize(commands.Cog):
             await answer(str(exc))
             return
         if request is None:
-            await answer("That message has no link, text or text file I can summarize.")
+            await answer(NOTHING_TO_DIGEST)
             return
         guild_id = interaction.guild_id
         await self.answer(request, answer, interaction.user.id, guild_id)
