@@ -34,12 +34,16 @@ class DiscordSettings:
     connect_timeout_seconds: float = 60.0
     # Adding this reaction to a message asks for its digest; "" turns the trigger off.
     reaction_trigger: str = "📰"
+    # A digest's Refresh button fetches its page again at most once per this many seconds.
+    refresh_interval_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
 class StoreSettings:
     path: str = "digest-bot.sqlite3"
     cache_ttl_seconds: int = 6 * 3600
+    # How long a digest's Refresh and Longer buttons keep working (what it was made from is kept this long).
+    buttons_ttl_seconds: int = 30 * 24 * 3600
 
 
 @dataclass(frozen=True)

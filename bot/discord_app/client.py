@@ -25,6 +25,7 @@ EXTENSIONS = (
     "bot.discord_app.exts.unfurl",
     "bot.discord_app.exts.opt_out",
     "bot.discord_app.exts.reaction_trigger",
+    "bot.discord_app.exts.digest_buttons",
 )
 
 
@@ -77,6 +78,9 @@ class DigestBot(commands.Bot):
         purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
         if purged:
             log.info("dropped %d expired digests from the cache", purged)
+        forgotten = await self.store.purge_sources(self.settings.store.buttons_ttl_seconds)
+        if forgotten:
+            log.info("forgot the sources of %d digests older than their buttons", forgotten)
         self.pool.start()
         self._service = DigestService(self.settings, self.pool, self.store)
         self._service.start()

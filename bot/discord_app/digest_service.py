@@ -33,6 +33,9 @@ class Busy(Exception):
     """Every worker is busy and the queue is full."""
 
 
+BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
+
+
 @dataclass(frozen=True)
 class DigestRequest:
     """What a user asked to digest."""
@@ -75,22 +78,24 @@ class DigestService:
     def queue_full(self) -> bool:
         return self._slots.locked() and self._waiting >= self.settings.discord.queue_limit
 
-    async def digest(self, request: DigestRequest, options: DigestOptions = DigestOptions()) -> Digest:
-        """The digest of a request; a failure comes back in `Digest.error`. Raises `Busy`."""
+    async def digest(self, request: DigestRequest, options: DigestOptions = DigestOptions(), fresh: bool = False) -> Digest:
+        """The digest of a request; a failure comes back in `Digest.error`. Raises `Busy`.
+
+        `fresh`: fetch a link again even when its digest is cached (the Refresh button)."""
         if self.queue_full:
             raise Busy()
         if request.kind == "link":
-            return await self._digest_link(request.value, options)
+            return await self._digest_link(request.value, options, fresh)
         if request.kind == "file" and request.file_kind is not None:
             document = RawDocument(source=request.label, text=request.value, kind=request.file_kind)
         else:
             document = document_from_text(request.value, source=request.label)
         return await self._run(document, options)
 
-    async def _digest_link(self, url: str, options: DigestOptions) -> Digest:
+    async def _digest_link(self, url: str, options: DigestOptions, fresh: bool = False) -> Digest:
         key = canonical_url(url)
         variant = cache_variant(options)
-        if self.store is not None:
+        if self.store is not None and not fresh:
             cached = await self.store.get_digest(key, variant)
             if cached is not None:
                 log.info("digest of %s served from the cache", key)

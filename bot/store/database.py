@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -20,6 +21,16 @@ from bot.store.schema import migrate
 log = logging.getLogger(__name__)
 
 GUILD_WIDE = 0  # channel_id stored for a guild-wide unfurl setting
+
+
+@dataclass(frozen=True)
+class DigestSource:
+    """What a digest message was made from: a link, or a text or file's text."""
+
+    kind: str
+    value: str
+    label: str
+    file_kind: str | None = None
 
 
 class Store:
@@ -181,3 +192,39 @@ class Store:
         """Let a later reaction try again (the first was refused for now)."""
         await self._db.execute("DELETE FROM reaction_answers WHERE message_id = ?", (message_id,))
         await self._db.commit()
+
+    # -- digest messages (their buttons) -------------------------------------------------
+
+    async def remember_source(self, message_id: int, source: DigestSource) -> None:
+        await self._db.execute(
+            "INSERT INTO digest_messages (message_id, kind, value, label, file_kind, stored_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(message_id) DO NOTHING",
+            (message_id, source.kind, source.value, source.label, source.file_kind, self._clock()),
+        )
+        await self._db.commit()
+
+    async def source_of(self, message_id: int) -> DigestSource | None:
+        async with self._db.execute(
+            "SELECT kind, value, label, file_kind FROM digest_messages WHERE message_id = ?", (message_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else DigestSource(str(row[0]), str(row[1]), str(row[2]), row[3])
+
+    async def claim_refresh(self, message_id: int, interval_seconds: float) -> float:
+        """0 when the digest may be refreshed now (and the time is recorded), else the seconds to wait."""
+        now = self._clock()
+        async with self._db.execute("SELECT refreshed_at FROM digest_messages WHERE message_id = ?", (message_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0] is not None and now - float(row[0]) < interval_seconds:
+            return float(row[0]) + interval_seconds - now
+        await self._db.execute("UPDATE digest_messages SET refreshed_at = ? WHERE message_id = ?", (now, message_id))
+        await self._db.commit()
+        return 0.0
+
+    async def purge_sources(self, older_than_seconds: float) -> int:
+        """Forget what old digest messages were made from (their buttons then say so)."""
+        cursor = await self._db.execute(
+            "DELETE FROM digest_messages WHERE stored_at <= ?", (self._clock() - older_than_seconds,)
+        )
+        await self._db.commit()
+        return cursor.rowcount

@@ -29,6 +29,7 @@ HEARTBEAT_INTERVAL_MS = 41_250
 PERM_ADMIN_LIKE = (1 << 5) | (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # manage guild, view, send, embed, attach, history
 MESSAGE_CONTENT_INTENT = 1 << 15
 PERM_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)
+PERM_MANAGE_MESSAGES = 1 << 13
 
 
 @dataclass
@@ -76,6 +77,7 @@ class FakeDiscord:
         self.admin = FakeUser(self._snowflake(), "alice")
         self.member = FakeUser(self._snowflake(), "bob")
         self.other_bot = FakeUser(self._snowflake(), "otherbot", bot=True)
+        self.moderator = FakeUser(self._snowflake(), "mod")  # Manage Messages, nothing else beyond a member's
         self.guild_id = self._snowflake()
         self.admin_role_id = self._snowflake()
         self.channel_id = self._snowflake()
@@ -86,6 +88,7 @@ class FakeDiscord:
         self.messages: dict[int, dict[str, Any]] = {}
         self.attachments: dict[str, bytes] = {}
         self.commands: list[dict[str, Any]] = []
+        self.interaction_messages: dict[str, int] = {}  # interaction token -> id of the message its component is on
         self._rate_limits: list[tuple[str, re.Pattern[str], float]] = []
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = 0
@@ -311,7 +314,9 @@ class FakeDiscord:
         interaction_id = self._snowflake()
         channel = self._channel_payload(channel_id or self.channel_id, "general", 0)
         member = self._member_payload(user)
-        member["permissions"] = str(PERM_ADMIN_LIKE if user is self.admin else PERM_MEMBER)
+        member["permissions"] = str(
+            PERM_ADMIN_LIKE if user is self.admin else (PERM_MEMBER | PERM_MANAGE_MESSAGES) if user is self.moderator else PERM_MEMBER
+        )
         return {
             "id": str(interaction_id),
             "application_id": str(self.application_id),
@@ -354,6 +359,22 @@ class FakeDiscord:
             typed = [{"name": part, "type": 1 if depth == len(path) - 1 else 2, "options": typed}]
         payload["type"] = 2
         payload["data"] = {"id": self._command_id(command), "name": command, "type": 1, "options": typed}
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload
+
+    async def press_button(self, message: dict[str, Any], custom_id: str, user: FakeUser | None = None) -> dict[str, Any]:
+        """Dispatch a component interaction: `user` pressed the button `custom_id` on `message`."""
+        in_guild = "guild_id" in message
+        payload = self._interaction_base(user or self.member, int(message["channel_id"]))
+        if not in_guild:
+            del payload["guild_id"], payload["member"]
+            payload["user"] = (user or self.member).payload()
+            payload["channel"] = {"id": message["channel_id"], "type": 1, "recipients": [payload["user"]], "last_message_id": None}
+            payload["context"] = 1
+        payload["type"] = 3
+        payload["message"] = message
+        payload["data"] = {"custom_id": custom_id, "component_type": 2}
+        self.interaction_messages[payload["token"]] = int(message["id"])
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
@@ -551,7 +572,7 @@ class FakeDiscord:
             return 200, self.commands
         if method == "POST" and path == "/users/@me/channels":
             user_id = int(body["recipient_id"])
-            user = next((u for u in (self.admin, self.member, self.other_bot) if u.id == user_id), None)
+            user = next((u for u in (self.admin, self.member, self.other_bot, self.moderator) if u.id == user_id), None)
             if user is None:
                 return 404, {"message": "Unknown User", "code": 10013}
             return 200, {"id": str(self.dm_channel_for(user)), "type": 1, "recipients": [user.payload()], "last_message_id": None}
@@ -572,6 +593,12 @@ class FakeDiscord:
             return 200, {"interaction": {"id": path.split("/")[2], "type": 2}, "resource": resource}
         if method == "POST" and re.fullmatch(rf"/webhooks/{app}/[^/]+", path):
             return 200, self._bot_message(body or {}, files, self.channel_id, True, echo=False)
+        if method == "PATCH" and (match := re.fullmatch(rf"/webhooks/{app}/([^/]+)/messages/@original", path)):
+            edited = self.messages.get(self.interaction_messages.get(match.group(1), 0))
+            if edited is not None:  # a component's interaction: its message is edited in place
+                edited.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
+                edited["edited_timestamp"] = self._timestamp()
+                return 200, edited
         if method == "PATCH" and re.fullmatch(rf"/webhooks/{app}/[^/]+/messages/[^/]+", path):
             return 200, self._bot_message(body or {}, files, self.channel_id, True, echo=False)
         return 404, {"message": f"the fake Discord does not serve {method} {path}", "code": 0}
@@ -591,6 +618,9 @@ class FakeDiscord:
             embeds=body.get("embeds") or [],
             attachments=[self.attachment(f["filename"] or "file", f["content"]) for f in files],
         )
+        payload["components"] = body.get("components") or []
+        if body.get("flags"):
+            payload["flags"] = body["flags"]
         if echo:
             # Discord sends the bot its own message back over the gateway.
             asyncio.get_running_loop().create_task(self.dispatch("MESSAGE_CREATE", payload))

@@ -12,8 +12,9 @@ from discord.ext import commands
 
 from bot.digest.front_rules import MAX_SENTENCES, MIN_SENTENCES, SENTENCE_RANGE, long_enough
 from bot.digest.pipeline import DigestOptions
-from bot.discord_app.digest_service import Busy, DigestRequest
-from bot.discord_app.embeds import digest_embed, error_text
+from bot.discord_app.digest_service import BUSY, Busy, DigestRequest
+from bot.discord_app.digest_buttons import send_digest
+from bot.discord_app.embeds import error_text
 from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
 from bot.discord_app.replies import Answer, answer_context, follow_up, reply_to_message
 
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
 NOTHING_TO_DIGEST = "That message has no link, text or text file I can summarize."
 
 
@@ -66,7 +66,7 @@ class Summarize(commands.Cog):
         if digest.error:
             await answer(error_text(digest, request.value if request.kind == "link" else None))
             return True
-        await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
+        await send_digest(self.bot, answer, digest, request, user_id, options)
         return True
 
     # -- !summarize and /summarize -------------------------------------------------
