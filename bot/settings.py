@@ -54,6 +54,12 @@ class UnfurlSettings:
 
 
 @dataclass(frozen=True)
+class ConversationSettings:
+    # The most messages read for one conversation digest (`!summarize last N`, `/summarize` in a thread).
+    max_messages: int = 200
+
+
+@dataclass(frozen=True)
 class FetchSettings:
     allowed_networks: tuple[str, ...] = ()
     total_timeout: float = 20.0
@@ -104,6 +110,7 @@ class Settings:
     discord: DiscordSettings = DiscordSettings()
     store: StoreSettings = StoreSettings()
     unfurl: UnfurlSettings = UnfurlSettings()
+    conversation: ConversationSettings = ConversationSettings()
     fetch: FetchSettings = FetchSettings()
     digest: DigestSettings = DigestSettings()
     workers: WorkerSettings = WorkerSettings()
@@ -179,6 +186,8 @@ def _validate(settings: Settings) -> None:
         raise SettingsError(f"[logging] level must be one of {', '.join(LOG_LEVELS)}")
     if settings.logging.format not in {"text", "json"}:
         raise SettingsError('[logging] format must be "text" or "json"')
+    if settings.conversation.max_messages < 1:
+        raise SettingsError("[conversation] max_messages must be at least 1")
     if settings.workers.processes < 0:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
 

@@ -26,6 +26,7 @@ EXTENSIONS = (
     "bot.discord_app.exts.opt_out",
     "bot.discord_app.exts.reaction_trigger",
     "bot.discord_app.exts.digest_buttons",
+    "bot.discord_app.exts.conversation",
 )
 
 

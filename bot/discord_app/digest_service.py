@@ -9,12 +9,14 @@ with `Busy`, which the cogs answer, so nothing is dropped silently.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
-from typing import Literal
+from typing import AsyncIterator, Literal, Sequence
 
 import aiohttp
 
+from bot.digest.conversation import ChatMessage, ConversationDigest, digest_conversation
 from bot.digest.fetch.fetcher import fetch_page
 from bot.digest.fetch.guarded_session import open_fetch_session
 from bot.digest.fetch.url_canon import canonical_url
@@ -110,7 +112,17 @@ class DigestService:
             await self.store.put_digest(key, variant, digest)
         return digest
 
-    async def _run(self, document: RawDocument, options: DigestOptions) -> Digest:
+    async def conversation(self, messages: Sequence[ChatMessage], count: int | None = None) -> ConversationDigest:
+        """The digest of a conversation, in a worker like any digest. Raises `Busy`."""
+        async with self._slot():
+            return await asyncio.wait_for(
+                self.pool.run(digest_conversation, list(messages), self.settings.digest, count),
+                timeout=self.settings.workers.digest_timeout_seconds,
+            )
+
+    @contextlib.asynccontextmanager
+    async def _slot(self) -> AsyncIterator[None]:
+        """A worker's turn, waiting in the bounded queue; `Busy` when it is full."""
         if self.queue_full:
             raise Busy()
         self._waiting += 1
@@ -118,6 +130,16 @@ class DigestService:
             await self._slots.acquire()
         finally:
             self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    async def _run(self, document: RawDocument, options: DigestOptions) -> Digest:
+        async with self._slot():
+            return await self._digest_in_worker(document, options)
+
+    async def _digest_in_worker(self, document: RawDocument, options: DigestOptions) -> Digest:
         try:
             return await asyncio.wait_for(
                 self.pool.run(digest_document, document, self.settings.digest, options),
@@ -129,5 +151,3 @@ class DigestService:
         except Exception:
             log.exception("the worker pool failed on %s", document.source)
             return Digest(source=document.source, error="Something went wrong while reading this article; please try again.")
-        finally:
-            self._slots.release()

@@ -82,6 +82,8 @@ class FakeDiscord:
         self.admin_role_id = self._snowflake()
         self.channel_id = self._snowflake()
         self.second_channel_id = self._snowflake()
+        self.thread_id = self._snowflake()  # a public thread in the first channel
+        self.private_channel_id = self._snowflake()  # only the admin role may read its history
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
         self.requests: list[RecordedRequest] = []
         self.identifies: list[dict[str, Any]] = []
@@ -167,6 +169,32 @@ class FakeDiscord:
             "parent_id": None,
         }
 
+    def _thread_payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.thread_id),
+            "type": 11,
+            "guild_id": str(self.guild_id),
+            "parent_id": str(self.channel_id),
+            "owner_id": str(self.admin.id),
+            "name": "release plans",
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 2,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False, "auto_archive_duration": 1440, "archive_timestamp": self._timestamp(), "locked": False,
+            },
+        }
+
+    def _private_channel_payload(self) -> dict[str, Any]:
+        channel = self._channel_payload(self.private_channel_id, "mods", 2)
+        channel["permission_overwrites"] = [
+            {"id": str(self.guild_id), "type": 0, "allow": "0", "deny": str(1 << 16)},  # @everyone: no history
+            {"id": str(self.admin_role_id), "type": 0, "allow": str(1 << 16), "deny": "0"},
+        ]
+        return channel
+
     def guild_payload(self) -> dict[str, Any]:
         return {
             "id": str(self.guild_id),
@@ -188,8 +216,9 @@ class FakeDiscord:
             "channels": [
                 self._channel_payload(self.channel_id, "general", 0),
                 self._channel_payload(self.second_channel_id, "news", 1),
+                self._private_channel_payload(),
             ],
-            "threads": [],
+            "threads": [self._thread_payload()],
             "members": [self._member_payload(self.bot_user)],
             "voice_states": [],
             "presences": [],
@@ -312,7 +341,11 @@ class FakeDiscord:
 
     def _interaction_base(self, user: FakeUser, channel_id: int | None) -> dict[str, Any]:
         interaction_id = self._snowflake()
-        channel = self._channel_payload(channel_id or self.channel_id, "general", 0)
+        channel = (
+            self._thread_payload() if channel_id == self.thread_id
+            else self._private_channel_payload() if channel_id == self.private_channel_id
+            else self._channel_payload(channel_id or self.channel_id, "general", 0)
+        )
         member = self._member_payload(user)
         member["permissions"] = str(
             PERM_ADMIN_LIKE if user is self.admin else (PERM_MEMBER | PERM_MANAGE_MESSAGES) if user is self.moderator else PERM_MEMBER
@@ -530,14 +563,16 @@ class FakeDiscord:
                     status=429,
                     headers={"Via": "1.1 google", "Retry-After": str(retry_after), "X-RateLimit-Scope": "user"},
                 )
-        status, answer = self._route(request.method, path, body, files)
+        status, answer = self._route(request.method, path, body, files, dict(request.query))
         recorded.status = status
         await self._record(recorded)
         if status == 204:
             return web.Response(status=204)
         return _json(answer, status=status)
 
-    def _route(self, method: str, path: str, body: Any, files: list[dict[str, Any]]) -> tuple[int, Any]:
+    def _route(
+        self, method: str, path: str, body: Any, files: list[dict[str, Any]], query: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
         app = str(self.application_id)
         if method == "GET" and path in ("/gateway/bot", "/gateway"):
             return 200, {
@@ -580,8 +615,10 @@ class FakeDiscord:
             return 204, None
         if method == "POST" and (match := re.fullmatch(r"/channels/(\d+)/messages", path)):
             channel_id = int(match.group(1))
-            guild = channel_id in (self.channel_id, self.second_channel_id)
+            guild = channel_id in self.guild_channel_ids
             return 200, self._bot_message(body or {}, files, channel_id, guild)
+        if method == "GET" and (match := re.fullmatch(r"/channels/(\d+)/messages", path)):
+            return 200, self.history(int(match.group(1)), query or {})
         if method == "GET" and (match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)):
             found = self.messages.get(int(match.group(2)))
             return (200, found) if found else (404, {"message": "Unknown Message", "code": 10008})
@@ -602,6 +639,25 @@ class FakeDiscord:
         if method == "PATCH" and re.fullmatch(rf"/webhooks/{app}/[^/]+/messages/[^/]+", path):
             return 200, self._bot_message(body or {}, files, self.channel_id, True, echo=False)
         return 404, {"message": f"the fake Discord does not serve {method} {path}", "code": 0}
+
+    @property
+    def guild_channel_ids(self) -> tuple[int, ...]:
+        return (self.channel_id, self.second_channel_id, self.thread_id, self.private_channel_id)
+
+    def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
+        """A channel's messages, newest first, as GET /channels/{id}/messages answers (limit, before, after)."""
+        limit = min(int(query.get("limit", 50)), 100)
+        before = int(query["before"]) if "before" in query else None
+        after = int(query["after"]) if "after" in query else None
+        found = sorted(
+            (m for m in self.messages.values()
+             if int(m["channel_id"]) == channel_id
+             and (before is None or int(m["id"]) < before)
+             and (after is None or int(m["id"]) > after)),
+            key=lambda m: int(m["id"]),
+            reverse=True,
+        )
+        return found[:limit]
 
     def _bot_message(
         self, body: dict[str, Any], files: list[dict[str, Any]], channel_id: int, guild: bool, echo: bool = True

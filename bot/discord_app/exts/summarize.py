@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import TYPE_CHECKING, Optional
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LAST_MESSAGES = re.compile(r"last\s+(\d{1,9})", re.IGNORECASE)  # "!summarize last 50": a conversation digest
 NOTHING_TO_DIGEST = "That message has no link, text or text file I can summarize."
 
 
@@ -71,8 +73,8 @@ class Summarize(commands.Cog):
 
     # -- !summarize and /summarize -------------------------------------------------
 
-    @commands.hybrid_command(name="summarize", aliases=["tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
-    @app_commands.describe(source="A link to an article, or the article's text", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
+    @commands.hybrid_command(name="summarize", aliases=["tldr"], rest_is_raw=True, description="Digest an article (a link or pasted text), or this thread's conversation.")
+    @app_commands.describe(source="A link, article text, or \"last 50\" (recent messages); empty in a thread: the thread", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
     async def summarize(
         self,
         ctx: commands.Context,
@@ -80,12 +82,22 @@ class Summarize(commands.Cog):
         source: Optional[str] = None,
         sentences: Optional[app_commands.Range[int, MIN_SENTENCES, MAX_SENTENCES]] = None,
     ) -> None:
-        """Everything after the command word is the source; a leading number is part of the text."""
+        """Everything after the command word is the source; a leading number is part of the text.
+
+        `last 50` digests the channel's last 50 messages; no source at all inside a thread, the thread."""
         options = DigestOptions(sentences=sentences)
         guild_id = ctx.guild.id if ctx.guild else None
+        last = LAST_MESSAGES.fullmatch((source or "").strip())
+        conversation = self.bot.get_cog("Conversation")
         if ctx.interaction is not None:
             await ctx.defer()
+            if conversation is not None and (last or (not (source or "").strip() and isinstance(ctx.channel, discord.Thread))):
+                await conversation.digest_here(ctx, int(last.group(1)) if last else None)  # type: ignore[attr-defined]
+                return
             await self.answer(request_from_text(source or ""), answer_context(ctx), ctx.author.id, guild_id, options)
+            return
+        if conversation is not None and last and not ctx.message.attachments:
+            await conversation.digest_here(ctx, int(last.group(1)))  # type: ignore[attr-defined]
             return
         answer = reply_to_message(ctx.message)
         try:
@@ -94,6 +106,9 @@ class Summarize(commands.Cog):
                 request = await request_from_message(target, self.bot.settings)
         except InputError as exc:
             await answer(str(exc))
+            return
+        if request is None and conversation is not None and isinstance(ctx.channel, discord.Thread):
+            await conversation.digest_here(ctx)  # type: ignore[attr-defined]
             return
         await self.answer(request, answer, ctx.author.id, guild_id, options, typing=ctx.channel.typing())
 
