@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
-from bot.discord_app.exts.summarize import NOTHING_TO_DIGEST, Summarize
-from bot.discord_app.inputs import InputError, request_from_message
 from bot.discord_app.replies import reply_to_message
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
+    from bot.discord_app.exts.summarize import Summarize
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +55,8 @@ class ReactionTrigger(commands.Cog):
         if me is not None and payload.message_author_id == me.id:
             return  # a reaction on a digest: it is one already
         store = self.bot.store
-        summarize = self.bot.get_cog("Summarize")
-        if store is None or not isinstance(summarize, Summarize):
+        summarize: Summarize | None = self.bot.get_cog("Summarize")  # type: ignore[assignment]
+        if store is None or summarize is None:
             return
         if not await store.claim_reaction_answer(payload.message_id):
             return  # answered already: one reply per message
@@ -66,15 +65,7 @@ class ReactionTrigger(commands.Cog):
             await store.release_reaction_answer(payload.message_id)
             return
         answer = reply_to_message(message)
-        try:
-            request = await request_from_message(message, self.bot.settings)
-        except InputError as exc:
-            await answer(str(exc))
-            return
-        if request is None:
-            await answer(NOTHING_TO_DIGEST)
-            return
-        settled = await summarize.answer(request, answer, payload.user_id, payload.guild_id, typing=message.channel.typing())
+        settled = await summarize.answer_message(message, answer, payload.user_id, payload.guild_id, message.channel.typing())
         if not settled:
             await store.release_reaction_answer(payload.message_id)
 

@@ -116,17 +116,26 @@ class Summarize(commands.Cog):
 
     async def summarize_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
         await interaction.response.defer(thinking=True)
-        answer = follow_up(interaction)
+        await self.answer_message(message, follow_up(interaction), interaction.user.id, interaction.guild_id)
+
+    async def answer_message(
+        self,
+        message: discord.Message,
+        answer: Answer,
+        user_id: int,
+        guild_id: int | None,
+        typing: AbstractAsyncContextManager[object] | None = None,
+    ) -> bool:
+        """The digest of a message someone picked (Apps > Summarize, the reaction); as `answer`."""
         try:
             request = await request_from_message(message, self.bot.settings)
         except InputError as exc:
             await answer(str(exc))
-            return
+            return True
         if request is None:
             await answer(NOTHING_TO_DIGEST)
-            return
-        guild_id = interaction.guild_id
-        await self.answer(request, answer, interaction.user.id, guild_id)
+            return True
+        return await self.answer(request, answer, user_id, guild_id, typing=typing)
 
     # -- direct messages -------------------------------------------------------------
 
