@@ -12,7 +12,6 @@ the extension, because the cogs that send digests import `send_digest`.
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 from typing import TYPE_CHECKING, Any
@@ -30,8 +29,6 @@ from bot.store.database import DigestSource
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
-
-log = logging.getLogger(__name__)
 
 NOT_YOURS = "Only the person who asked for this digest, or a member with Manage Messages, can use its buttons."
 TOO_OLD = "This digest is too old for its buttons; please ask for a new one."
@@ -149,6 +146,10 @@ class DigestButtons(commands.Cog):
             await _note(interaction, NOT_YOURS)
             return
         source = await store.source_of(message.id)
+        if source is None and message.embeds and message.embeds[0].url:
+            # A press in the instant before the source was stored, or a link digest older than the table: its link.
+            source = DigestSource("link", message.embeds[0].url, message.embeds[0].url)
+            await store.remember_source(message.id, source)
         if source is None:
             await _note(interaction, TOO_OLD)
             return

@@ -100,18 +100,27 @@ async def test_longer_for_pasted_text_in_a_dm(fake: FakeDiscord, start_bot) -> N
     assert bullets(edit.json["embeds"][0]) > shown
 
 
+async def wait_for_source(running: Any, message_id: int) -> None:
+    for _ in range(100):  # the source is stored just after the message is sent
+        if await running.bot.store.source_of(message_id) is not None:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no source stored for {message_id}")
+
+
 async def test_a_digest_whose_source_was_forgotten(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:
     running = await start_bot()
-    trigger = await fake.send_message(f"!summarize {articles.url('/syria.txt')}", author=fake.member)
-    await wait_posts(fake, fake.channel_id)
-    digest_id = int(reply_to(fake, trigger)["id"])
-    for _ in range(100):  # the source is stored just after the message is sent
-        if await running.bot.store.source_of(digest_id) is not None:
-            break
-        await asyncio.sleep(0.05)
-    assert await running.bot.store.purge_sources(older_than_seconds=-1) == 1
-    note, edit = await press(fake, reply_to(fake, trigger), "Longer", fake.member)
+    link = articles.url("/syria.txt")
+    by_link = await fake.send_message(f"!summarize {link}", author=fake.member)
+    by_text = await fake.send_message(f"!summarize {sample_text()[:1900]}", author=fake.member)
+    await wait_posts(fake, fake.channel_id, count=2)
+    for trigger in (by_link, by_text):
+        await wait_for_source(running, int(reply_to(fake, trigger)["id"]))
+    assert await running.bot.store.purge_sources(older_than_seconds=-1) == 2
+    note, edit = await press(fake, reply_to(fake, by_text), "Longer", fake.member)
     assert edit is None and "too old" in note.json["data"]["content"] and note.json["data"]["flags"] & EPHEMERAL
+    _, edit = await press(fake, reply_to(fake, by_link), "Longer", fake.member)  # a link digest: its embed has the link
+    assert_sample_digest(edit.json["embeds"][0], link=link)
 
 
 def _digest_of(sentences: int) -> Digest:
