@@ -32,12 +32,18 @@ class DiscordSettings:
     queue_limit: int = 100
     # Seconds to log in and reach the gateway; past this the bot stops and says what it waited for.
     connect_timeout_seconds: float = 60.0
+    # Adding this reaction to a message asks for its digest; "" turns the trigger off.
+    reaction_trigger: str = "📰"
+    # A digest's Refresh button fetches its page again at most once per this many seconds.
+    refresh_interval_seconds: float = 60.0
 
 
 @dataclass(frozen=True)
 class StoreSettings:
     path: str = "digest-bot.sqlite3"
     cache_ttl_seconds: int = 6 * 3600
+    # How long a digest's Refresh and Longer buttons keep working (what it was made from is kept this long).
+    buttons_ttl_seconds: int = 30 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,12 @@ class UnfurlSettings:
     default: str = "off"  # "on" or "off" for channels nobody has set
     max_links: int = 3
     channel_cooldown_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class ConversationSettings:
+    # The most messages read for one conversation digest (`!summarize last N`, `/summarize` in a thread).
+    max_messages: int = 200
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,7 @@ class Settings:
     discord: DiscordSettings = DiscordSettings()
     store: StoreSettings = StoreSettings()
     unfurl: UnfurlSettings = UnfurlSettings()
+    conversation: ConversationSettings = ConversationSettings()
     fetch: FetchSettings = FetchSettings()
     digest: DigestSettings = DigestSettings()
     workers: WorkerSettings = WorkerSettings()
@@ -179,6 +192,8 @@ def _validate(settings: Settings) -> None:
         raise SettingsError(f"[logging] level must be one of {', '.join(LOG_LEVELS)}")
     if settings.logging.format not in {"text", "json"}:
         raise SettingsError('[logging] format must be "text" or "json"')
+    if settings.conversation.max_messages < 1:
+        raise SettingsError("[conversation] max_messages must be at least 1")
     if settings.workers.processes < 0:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
 

@@ -20,15 +20,25 @@ from bot.store.database import Store
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("bot.discord_app.exts.summarize", "bot.discord_app.exts.unfurl")
+EXTENSIONS = (
+    "bot.discord_app.exts.summarize",
+    "bot.discord_app.exts.unfurl",
+    "bot.discord_app.exts.opt_out",
+    "bot.discord_app.exts.reaction_trigger",
+    "bot.discord_app.exts.digest_buttons",
+    "bot.discord_app.exts.conversation",
+)
 
 
-def bot_intents(message_content: bool) -> discord.Intents:
-    """Guilds, guild and DM messages; message content only when the operator enabled the privileged intent."""
+def bot_intents(message_content: bool, reactions: bool = True) -> discord.Intents:
+    """Guilds, guild and DM messages and their reactions; message content only when the operator enabled the privileged intent."""
     intents = discord.Intents.none()
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
+    # For the reaction trigger (not privileged); not asked for when the trigger is off.
+    intents.guild_reactions = reactions
+    intents.dm_reactions = reactions
     intents.message_content = message_content
     return intents
 
@@ -40,7 +50,7 @@ class DigestBot(commands.Bot):
         discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned_or(settings.discord.prefix),
-            intents=bot_intents(settings.discord.message_content_intent),
+            intents=bot_intents(settings.discord.message_content_intent, bool(settings.discord.reaction_trigger.strip())),
             allowed_mentions=NO_PINGS,
             help_command=None,
             max_messages=200,
@@ -69,6 +79,9 @@ class DigestBot(commands.Bot):
         purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
         if purged:
             log.info("dropped %d expired digests from the cache", purged)
+        forgotten = await self.store.purge_sources(self.settings.store.buttons_ttl_seconds)
+        if forgotten:
+            log.info("forgot the sources of %d digests older than their buttons", forgotten)
         self.pool.start()
         self._service = DigestService(self.settings, self.pool, self.store)
         self._service.start()

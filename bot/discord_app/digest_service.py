@@ -9,12 +9,14 @@ with `Busy`, which the cogs answer, so nothing is dropped silently.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
-from typing import Literal
+from typing import AsyncIterator, Literal, Sequence
 
 import aiohttp
 
+from bot.digest.conversation import ChatMessage, ConversationDigest, digest_conversation
 from bot.digest.fetch.fetcher import fetch_page
 from bot.digest.fetch.guarded_session import open_fetch_session
 from bot.digest.fetch.url_canon import canonical_url
@@ -31,6 +33,9 @@ log = logging.getLogger(__name__)
 
 class Busy(Exception):
     """Every worker is busy and the queue is full."""
+
+
+BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
 
 
 @dataclass(frozen=True)
@@ -76,22 +81,24 @@ class DigestService:
     def queue_full(self) -> bool:
         return self._slots.locked() and self._waiting >= self.settings.discord.queue_limit
 
-    async def digest(self, request: DigestRequest, options: DigestOptions = DigestOptions()) -> Digest:
-        """The digest of a request; a failure comes back in `Digest.error`. Raises `Busy`."""
+    async def digest(self, request: DigestRequest, options: DigestOptions = DigestOptions(), fresh: bool = False) -> Digest:
+        """The digest of a request; a failure comes back in `Digest.error`. Raises `Busy`.
+
+        `fresh`: fetch a link again even when its digest is cached (the Refresh button)."""
         if self.queue_full:
             raise Busy()
         if request.kind == "link":
-            return await self._digest_link(request.value, options)
+            return await self._digest_link(request.value, options, fresh)
         if request.kind == "file" and request.file_kind is not None:
             document = RawDocument(source=request.label, text=request.value, kind=request.file_kind, data=request.data)
         else:
             document = document_from_text(request.value, source=request.label)
         return await self._run(document, options)
 
-    async def _digest_link(self, url: str, options: DigestOptions) -> Digest:
+    async def _digest_link(self, url: str, options: DigestOptions, fresh: bool = False) -> Digest:
         key = canonical_url(url)
         variant = cache_variant(options)
-        if self.store is not None:
+        if self.store is not None and not fresh:
             cached = await self.store.get_digest(key, variant)
             if cached is not None:
                 log.info("digest of %s served from the cache", key)
@@ -106,7 +113,17 @@ class DigestService:
             await self.store.put_digest(key, variant, digest)
         return digest
 
-    async def _run(self, document: RawDocument, options: DigestOptions) -> Digest:
+    async def conversation(self, messages: Sequence[ChatMessage], count: int | None = None) -> ConversationDigest:
+        """The digest of a conversation, in a worker like any digest. Raises `Busy`."""
+        async with self._slot():
+            return await asyncio.wait_for(
+                self.pool.run(digest_conversation, list(messages), self.settings.digest, count),
+                timeout=self.settings.workers.digest_timeout_seconds,
+            )
+
+    @contextlib.asynccontextmanager
+    async def _slot(self) -> AsyncIterator[None]:
+        """A worker's turn, waiting in the bounded queue; `Busy` when it is full."""
         if self.queue_full:
             raise Busy()
         self._waiting += 1
@@ -114,6 +131,16 @@ class DigestService:
             await self._slots.acquire()
         finally:
             self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    async def _run(self, document: RawDocument, options: DigestOptions) -> Digest:
+        async with self._slot():
+            return await self._digest_in_worker(document, options)
+
+    async def _digest_in_worker(self, document: RawDocument, options: DigestOptions) -> Digest:
         try:
             return await asyncio.wait_for(
                 self.pool.run(digest_document, document, self.settings.digest, options),
@@ -125,5 +152,3 @@ class DigestService:
         except Exception:
             log.exception("the worker pool failed on %s", document.source)
             return Digest(source=document.source, error="Something went wrong while reading this article; please try again.")
-        finally:
-            self._slots.release()

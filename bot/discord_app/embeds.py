@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import discord
 
 from bot.digest.front_rules import HedgeListing, hedges_to_list
+from bot.digest.conversation import ConversationDigest, QuotedMessage
 from bot.digest.models import Digest, Figure, Hedge, SummarySentence
 from bot.settings import DigestSettings
 
@@ -200,6 +201,41 @@ def digest_embed(digest: Digest, settings: DigestSettings = DigestSettings()) ->
             description = description.rsplit("\n", 1)[0] if "\n" in description else ""
         description += more
     embed.description = description or None
+    return embed
+
+
+def quote_bullet(quoted: QuotedMessage, limit: int = FIELD_VALUE_LIMIT) -> str:
+    """One quoted message: its author's name as text (never a mention), the words, hedge marks, a jump link."""
+    prefix = "• ⚠️ " if quoted.hedge is not None else "• "
+    head = f"**{escape(quoted.message.author_name)}**: "
+    suffix = ""
+    if quoted.hedge is not None:
+        suffix += f" *({HEDGE_LABELS.get(quoted.hedge.kind, quoted.hedge.kind)}: {escape(', '.join(quoted.hedge.cues))})*"
+    if quoted.message.link.startswith("https://"):
+        suffix += f" [↗]({quoted.message.link})"
+    room = limit - len(prefix) - len(head) - len(suffix)
+    text = wrap_links(escape(quoted.quote))
+    if len(text) > room:
+        text = cut_at_word(text, room)
+    elif quoted.hedge is not None and len(emphasised := _emphasise_cues(text, quoted.hedge.cues)) <= room:
+        text = emphasised
+    return prefix + head + text + suffix
+
+
+def conversation_embed(digest: ConversationDigest, where: str) -> discord.Embed:
+    """A conversation digest: the quotes in time order, then the figures they hold, within Discord's limits."""
+    embed = discord.Embed(title=cut_at_word(f"Conversation in {escape(where)}", TITLE_LIMIT), colour=EMBED_COLOUR)
+    figures = [f for q in digest.quotes for f in q.figures]
+    if figures:
+        embed.add_field(name="Key figures", value=_lines_within([figure_line(f) for f in figures], FIELD_VALUE_LIMIT), inline=False)
+    shown = len(digest.quotes)
+    embed.set_footer(
+        text=f"{shown} of {digest.messages_in} message{'s' if digest.messages_in != 1 else ''} quoted · "
+        f"{digest.words_in:,} words → {digest.words_out:,}"
+    )
+    used = len(embed.title or "") + len(embed.footer.text or "") + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)
+    budget = min(DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - used)
+    embed.description = _lines_within([quote_bullet(q) for q in digest.quotes], budget) or None
     return embed
 
 

@@ -1,4 +1,4 @@
-"""The bot's SQLite file: auto-unfurl settings, the digest cache and a few facts the bot remembers.
+"""The bot's SQLite file: auto-unfurl settings, members' opt-outs, the digest cache and a few facts the bot remembers.
 
 One `Store` per bot, opened in `setup_hook` and closed on shutdown. aiosqlite
 keeps the file I/O off the event loop.
@@ -8,39 +8,29 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import aiosqlite
 
 from bot.digest.models import Digest
 from bot.store.digest_codec import digest_from_text, digest_to_text
+from bot.store.schema import migrate
 
 log = logging.getLogger(__name__)
 
 GUILD_WIDE = 0  # channel_id stored for a guild-wide unfurl setting
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS unfurl_settings (
-    guild_id INTEGER NOT NULL,
-    channel_id INTEGER NOT NULL,  -- 0: the whole guild
-    enabled INTEGER NOT NULL,
-    updated_by INTEGER,
-    updated_at REAL NOT NULL,
-    PRIMARY KEY (guild_id, channel_id)
-);
-CREATE TABLE IF NOT EXISTS digest_cache (
-    url TEXT NOT NULL,      -- canonical URL of the page
-    variant TEXT NOT NULL,  -- the digest options and models, e.g. "sentences=auto;lang=auto;models=3f2a..."
-    digest TEXT NOT NULL,   -- JSON
-    stored_at REAL NOT NULL,
-    PRIMARY KEY (url, variant)
-);
-"""
+
+@dataclass(frozen=True)
+class DigestSource:
+    """What a digest message was made from: a link, or a text or file's text."""
+
+    kind: str
+    value: str
+    label: str
+    file_kind: str | None = None
 
 
 class Store:
@@ -58,8 +48,7 @@ class Store:
             target.parent.mkdir(parents=True, exist_ok=True)
         connection = await aiosqlite.connect(str(path))
         try:
-            await connection.executescript(_SCHEMA)
-            await connection.commit()
+            await migrate(connection)
         except Exception:
             await connection.close()
             raise
@@ -158,5 +147,84 @@ class Store:
 
     async def purge_expired(self) -> int:
         cursor = await self._db.execute("DELETE FROM digest_cache WHERE stored_at <= ?", (self._fresh_after(),))
+        await self._db.commit()
+        return cursor.rowcount
+
+    # -- members' opt-out ----------------------------------------------------------
+
+    async def set_opted_out(self, user_id: int, opted_out: bool) -> None:
+        """Record a member's choice: True leaves their messages alone everywhere, False undoes it."""
+        if opted_out:
+            await self._db.execute(
+                "INSERT INTO user_opt_out (user_id, opted_out_at) VALUES (?, ?) ON CONFLICT(user_id) DO NOTHING",
+                (user_id, self._clock()),
+            )
+        else:
+            await self._db.execute("DELETE FROM user_opt_out WHERE user_id = ?", (user_id,))
+        await self._db.commit()
+
+    async def opted_out(self, user_ids: Iterable[int]) -> set[int]:
+        """Which of `user_ids` opted out."""
+        wanted = sorted(set(user_ids))
+        found: set[int] = set()
+        for start in range(0, len(wanted), 500):  # SQLite limits the number of parameters
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            async with self._db.execute(f"SELECT user_id FROM user_opt_out WHERE user_id IN ({marks})", chunk) as cursor:
+                found.update(int(row[0]) for row in await cursor.fetchall())
+        return found
+
+    async def is_opted_out(self, user_id: int) -> bool:
+        return user_id in await self.opted_out([user_id])
+
+    # -- reaction trigger -------------------------------------------------------------
+
+    async def claim_reaction_answer(self, message_id: int) -> bool:
+        """True for the first claim on a message (it gets the one digest reply); False after that."""
+        cursor = await self._db.execute(
+            "INSERT INTO reaction_answers (message_id, answered_at) VALUES (?, ?) ON CONFLICT(message_id) DO NOTHING",
+            (message_id, self._clock()),
+        )
+        await self._db.commit()
+        return cursor.rowcount == 1
+
+    async def release_reaction_answer(self, message_id: int) -> None:
+        """Let a later reaction try again (the first was refused for now)."""
+        await self._db.execute("DELETE FROM reaction_answers WHERE message_id = ?", (message_id,))
+        await self._db.commit()
+
+    # -- digest messages (their buttons) -------------------------------------------------
+
+    async def remember_source(self, message_id: int, source: DigestSource) -> None:
+        await self._db.execute(
+            "INSERT INTO digest_messages (message_id, kind, value, label, file_kind, stored_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(message_id) DO NOTHING",
+            (message_id, source.kind, source.value, source.label, source.file_kind, self._clock()),
+        )
+        await self._db.commit()
+
+    async def source_of(self, message_id: int) -> DigestSource | None:
+        async with self._db.execute(
+            "SELECT kind, value, label, file_kind FROM digest_messages WHERE message_id = ?", (message_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return None if row is None else DigestSource(str(row[0]), str(row[1]), str(row[2]), row[3])
+
+    async def claim_refresh(self, message_id: int, interval_seconds: float) -> float:
+        """0 when the digest may be refreshed now (and the time is recorded), else the seconds to wait."""
+        now = self._clock()
+        async with self._db.execute("SELECT refreshed_at FROM digest_messages WHERE message_id = ?", (message_id,)) as cursor:
+            row = await cursor.fetchone()
+        if row is not None and row[0] is not None and now - float(row[0]) < interval_seconds:
+            return float(row[0]) + interval_seconds - now
+        await self._db.execute("UPDATE digest_messages SET refreshed_at = ? WHERE message_id = ?", (now, message_id))
+        await self._db.commit()
+        return 0.0
+
+    async def purge_sources(self, older_than_seconds: float) -> int:
+        """Forget what old digest messages were made from (their buttons then say so)."""
+        cursor = await self._db.execute(
+            "DELETE FROM digest_messages WHERE stored_at <= ?", (self._clock() - older_than_seconds,)
+        )
         await self._db.commit()
         return cursor.rowcount

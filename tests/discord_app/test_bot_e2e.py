@@ -295,7 +295,7 @@ async def test_commands_are_synced_again_when_their_definitions_change(fake: Fak
     await first.stop()
     await start_bot()
     assert len(fake.find("PUT", r"/applications/\d+/commands")) == 2
-    assert {c["name"] for c in fake.commands} == {"summarize", "unfurl", "Summarize"}
+    assert {c["name"] for c in fake.commands} == {"summarize", "unfurl", "Summarize", "digest"}
 
 
 async def test_unfurl_slash_command_for_the_server(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:

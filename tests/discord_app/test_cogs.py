@@ -28,10 +28,14 @@ class Answers:
     def __init__(self) -> None:
         self.contents: list[str | None] = []
         self.embeds: list[list[discord.Embed]] = []
+        self.views: list[discord.ui.View | None] = []
 
-    async def __call__(self, content: str | None = None, embeds: Sequence[discord.Embed] = ()) -> None:
+    async def __call__(
+        self, content: str | None = None, embeds: Sequence[discord.Embed] = (), view: discord.ui.View | None = None
+    ) -> None:
         self.contents.append(content)
         self.embeds.append(list(embeds))
+        self.views.append(view)
 
 
 def _settings(**discord_values: object) -> Settings:

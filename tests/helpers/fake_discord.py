@@ -29,6 +29,7 @@ HEARTBEAT_INTERVAL_MS = 41_250
 PERM_ADMIN_LIKE = (1 << 5) | (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)  # manage guild, view, send, embed, attach, history
 MESSAGE_CONTENT_INTENT = 1 << 15
 PERM_MEMBER = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16)
+PERM_MANAGE_MESSAGES = 1 << 13
 
 
 @dataclass
@@ -76,16 +77,20 @@ class FakeDiscord:
         self.admin = FakeUser(self._snowflake(), "alice")
         self.member = FakeUser(self._snowflake(), "bob")
         self.other_bot = FakeUser(self._snowflake(), "otherbot", bot=True)
+        self.moderator = FakeUser(self._snowflake(), "mod")  # Manage Messages, nothing else beyond a member's
         self.guild_id = self._snowflake()
         self.admin_role_id = self._snowflake()
         self.channel_id = self._snowflake()
         self.second_channel_id = self._snowflake()
+        self.thread_id = self._snowflake()  # a public thread in the first channel
+        self.private_channel_id = self._snowflake()  # only the admin role may read its history
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
         self.requests: list[RecordedRequest] = []
         self.identifies: list[dict[str, Any]] = []
         self.messages: dict[int, dict[str, Any]] = {}
         self.attachments: dict[str, bytes] = {}
         self.commands: list[dict[str, Any]] = []
+        self.interaction_messages: dict[str, int] = {}  # interaction token -> id of the message its component is on
         self._rate_limits: list[tuple[str, re.Pattern[str], float]] = []
         self._sockets: list[web.WebSocketResponse] = []
         self._seq = 0
@@ -164,6 +169,32 @@ class FakeDiscord:
             "parent_id": None,
         }
 
+    def _thread_payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.thread_id),
+            "type": 11,
+            "guild_id": str(self.guild_id),
+            "parent_id": str(self.channel_id),
+            "owner_id": str(self.admin.id),
+            "name": "release plans",
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "message_count": 0,
+            "member_count": 2,
+            "flags": 0,
+            "thread_metadata": {
+                "archived": False, "auto_archive_duration": 1440, "archive_timestamp": self._timestamp(), "locked": False,
+            },
+        }
+
+    def _private_channel_payload(self) -> dict[str, Any]:
+        channel = self._channel_payload(self.private_channel_id, "mods", 2)
+        channel["permission_overwrites"] = [
+            {"id": str(self.guild_id), "type": 0, "allow": "0", "deny": str(1 << 16)},  # @everyone: no history
+            {"id": str(self.admin_role_id), "type": 0, "allow": str(1 << 16), "deny": "0"},
+        ]
+        return channel
+
     def guild_payload(self) -> dict[str, Any]:
         return {
             "id": str(self.guild_id),
@@ -185,8 +216,9 @@ class FakeDiscord:
             "channels": [
                 self._channel_payload(self.channel_id, "general", 0),
                 self._channel_payload(self.second_channel_id, "news", 1),
+                self._private_channel_payload(),
             ],
-            "threads": [],
+            "threads": [self._thread_payload()],
             "members": [self._member_payload(self.bot_user)],
             "voice_states": [],
             "presences": [],
@@ -289,11 +321,35 @@ class FakeDiscord:
         channel_id = self.dm_channel_for(author)
         return await self.send_message(content, author, channel_id=channel_id, guild=False, **kwargs)
 
+    async def react(self, message: dict[str, Any], emoji: str = "📰", user: FakeUser | None = None) -> None:
+        """Dispatch MESSAGE_REACTION_ADD: `user` added `emoji` (a Unicode emoji) to `message`."""
+        user = user or self.member
+        payload: dict[str, Any] = {
+            "user_id": str(user.id),
+            "channel_id": message["channel_id"],
+            "message_id": message["id"],
+            "message_author_id": message["author"]["id"],
+            "emoji": {"id": None, "name": emoji},
+            "burst": False,
+            "burst_colors": [],
+            "type": 0,
+        }
+        if "guild_id" in message:
+            payload["guild_id"] = message["guild_id"]
+            payload["member"] = self._member_payload(user)
+        await self.dispatch("MESSAGE_REACTION_ADD", payload)
+
     def _interaction_base(self, user: FakeUser, channel_id: int | None) -> dict[str, Any]:
         interaction_id = self._snowflake()
-        channel = self._channel_payload(channel_id or self.channel_id, "general", 0)
+        channel = (
+            self._thread_payload() if channel_id == self.thread_id
+            else self._private_channel_payload() if channel_id == self.private_channel_id
+            else self._channel_payload(channel_id or self.channel_id, "general", 0)
+        )
         member = self._member_payload(user)
-        member["permissions"] = str(PERM_ADMIN_LIKE if user is self.admin else PERM_MEMBER)
+        member["permissions"] = str(
+            PERM_ADMIN_LIKE if user is self.admin else (PERM_MEMBER | PERM_MANAGE_MESSAGES) if user is self.moderator else PERM_MEMBER
+        )
         return {
             "id": str(interaction_id),
             "application_id": str(self.application_id),
@@ -318,15 +374,40 @@ class FakeDiscord:
                 return str(command["id"])
         return str(self._snowflake())
 
-    async def slash_command(self, name: str, options: dict[str, Any], user: FakeUser | None = None) -> dict[str, Any]:
-        """Dispatch a chat-input interaction; option types are inferred from the Python values."""
-        payload = self._interaction_base(user or self.member, None)
+    async def slash_command(
+        self, name: str, options: dict[str, Any], user: FakeUser | None = None, channel_id: int | None = None
+    ) -> dict[str, Any]:
+        """Dispatch a chat-input interaction; option types are inferred from the Python values.
+
+        `name` may name a subcommand: "digest me off" is the command "digest", its group "me", its subcommand "off".
+        """
+        payload = self._interaction_base(user or self.member, channel_id)
         typed = []
         for key, value in options.items():
             kind = 4 if isinstance(value, int) and not isinstance(value, bool) else 3
             typed.append({"name": key, "type": kind, "value": value})
+        command, *path = name.split()
+        for depth, part in reversed(list(enumerate(path))):
+            # The last word is a subcommand (type 1); words before it are subcommand groups (type 2).
+            typed = [{"name": part, "type": 1 if depth == len(path) - 1 else 2, "options": typed}]
         payload["type"] = 2
-        payload["data"] = {"id": self._command_id(name), "name": name, "type": 1, "options": typed}
+        payload["data"] = {"id": self._command_id(command), "name": command, "type": 1, "options": typed}
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return payload
+
+    async def press_button(self, message: dict[str, Any], custom_id: str, user: FakeUser | None = None) -> dict[str, Any]:
+        """Dispatch a component interaction: `user` pressed the button `custom_id` on `message`."""
+        in_guild = "guild_id" in message
+        payload = self._interaction_base(user or self.member, int(message["channel_id"]))
+        if not in_guild:
+            del payload["guild_id"], payload["member"]
+            payload["user"] = (user or self.member).payload()
+            payload["channel"] = {"id": message["channel_id"], "type": 1, "recipients": [payload["user"]], "last_message_id": None}
+            payload["context"] = 1
+        payload["type"] = 3
+        payload["message"] = message
+        payload["data"] = {"custom_id": custom_id, "component_type": 2}
+        self.interaction_messages[payload["token"]] = int(message["id"])
         await self.dispatch("INTERACTION_CREATE", payload)
         return payload
 
@@ -482,14 +563,16 @@ class FakeDiscord:
                     status=429,
                     headers={"Via": "1.1 google", "Retry-After": str(retry_after), "X-RateLimit-Scope": "user"},
                 )
-        status, answer = self._route(request.method, path, body, files)
+        status, answer = self._route(request.method, path, body, files, dict(request.query))
         recorded.status = status
         await self._record(recorded)
         if status == 204:
             return web.Response(status=204)
         return _json(answer, status=status)
 
-    def _route(self, method: str, path: str, body: Any, files: list[dict[str, Any]]) -> tuple[int, Any]:
+    def _route(
+        self, method: str, path: str, body: Any, files: list[dict[str, Any]], query: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
         app = str(self.application_id)
         if method == "GET" and path in ("/gateway/bot", "/gateway"):
             return 200, {
@@ -524,7 +607,7 @@ class FakeDiscord:
             return 200, self.commands
         if method == "POST" and path == "/users/@me/channels":
             user_id = int(body["recipient_id"])
-            user = next((u for u in (self.admin, self.member, self.other_bot) if u.id == user_id), None)
+            user = next((u for u in (self.admin, self.member, self.other_bot, self.moderator) if u.id == user_id), None)
             if user is None:
                 return 404, {"message": "Unknown User", "code": 10013}
             return 200, {"id": str(self.dm_channel_for(user)), "type": 1, "recipients": [user.payload()], "last_message_id": None}
@@ -532,8 +615,10 @@ class FakeDiscord:
             return 204, None
         if method == "POST" and (match := re.fullmatch(r"/channels/(\d+)/messages", path)):
             channel_id = int(match.group(1))
-            guild = channel_id in (self.channel_id, self.second_channel_id)
+            guild = channel_id in self.guild_channel_ids
             return 200, self._bot_message(body or {}, files, channel_id, guild)
+        if method == "GET" and (match := re.fullmatch(r"/channels/(\d+)/messages", path)):
+            return 200, self.history(int(match.group(1)), query or {})
         if method == "GET" and (match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", path)):
             found = self.messages.get(int(match.group(2)))
             return (200, found) if found else (404, {"message": "Unknown Message", "code": 10008})
@@ -545,9 +630,34 @@ class FakeDiscord:
             return 200, {"interaction": {"id": path.split("/")[2], "type": 2}, "resource": resource}
         if method == "POST" and re.fullmatch(rf"/webhooks/{app}/[^/]+", path):
             return 200, self._bot_message(body or {}, files, self.channel_id, True, echo=False)
+        if method == "PATCH" and (match := re.fullmatch(rf"/webhooks/{app}/([^/]+)/messages/@original", path)):
+            edited = self.messages.get(self.interaction_messages.get(match.group(1), 0))
+            if edited is not None:  # a component's interaction: its message is edited in place
+                edited.update({k: v for k, v in (body or {}).items() if k in ("content", "embeds", "components")})
+                edited["edited_timestamp"] = self._timestamp()
+                return 200, edited
         if method == "PATCH" and re.fullmatch(rf"/webhooks/{app}/[^/]+/messages/[^/]+", path):
             return 200, self._bot_message(body or {}, files, self.channel_id, True, echo=False)
         return 404, {"message": f"the fake Discord does not serve {method} {path}", "code": 0}
+
+    @property
+    def guild_channel_ids(self) -> tuple[int, ...]:
+        return (self.channel_id, self.second_channel_id, self.thread_id, self.private_channel_id)
+
+    def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
+        """A channel's messages, newest first, as GET /channels/{id}/messages answers (limit, before, after)."""
+        limit = min(int(query.get("limit", 50)), 100)
+        before = int(query["before"]) if "before" in query else None
+        after = int(query["after"]) if "after" in query else None
+        found = sorted(
+            (m for m in self.messages.values()
+             if int(m["channel_id"]) == channel_id
+             and (before is None or int(m["id"]) < before)
+             and (after is None or int(m["id"]) > after)),
+            key=lambda m: int(m["id"]),
+            reverse=True,
+        )
+        return found[:limit]
 
     def _bot_message(
         self, body: dict[str, Any], files: list[dict[str, Any]], channel_id: int, guild: bool, echo: bool = True
@@ -564,6 +674,9 @@ class FakeDiscord:
             embeds=body.get("embeds") or [],
             attachments=[self.attachment(f["filename"] or "file", f["content"]) for f in files],
         )
+        payload["components"] = body.get("components") or []
+        if body.get("flags"):
+            payload["flags"] = body["flags"]
         if echo:
             # Discord sends the bot its own message back over the gateway.
             asyncio.get_running_loop().create_task(self.dispatch("MESSAGE_CREATE", payload))

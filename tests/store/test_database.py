@@ -81,3 +81,20 @@ async def test_meta_values(tmp_path: Path) -> None:
         assert await store.get_meta("k") == "v2"
     finally:
         await store.close()
+
+
+async def test_opt_out_is_global_and_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    store = await Store.open(path)
+    await store.set_opted_out(7, True)
+    await store.set_opted_out(7, True)  # twice: still one choice
+    await store.set_opted_out(8, True)
+    await store.set_opted_out(8, False)
+    await store.close()
+    reopened = await Store.open(path)
+    try:
+        assert await reopened.is_opted_out(7)
+        assert not await reopened.is_opted_out(8)
+        assert await reopened.opted_out(range(1, 1200)) == {7}  # more ids than one SQL statement takes
+    finally:
+        await reopened.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import AbstractAsyncContextManager, nullcontext
 from typing import TYPE_CHECKING, Optional
 
@@ -12,8 +13,9 @@ from discord.ext import commands
 
 from bot.digest.front_rules import MAX_SENTENCES, MIN_SENTENCES, SENTENCE_RANGE, long_enough
 from bot.digest.pipeline import DigestOptions
-from bot.discord_app.digest_service import Busy, DigestRequest
-from bot.discord_app.embeds import digest_embed, error_text
+from bot.discord_app.digest_service import BUSY, Busy, DigestRequest
+from bot.discord_app.digest_buttons import send_digest
+from bot.discord_app.embeds import error_text
 from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
 from bot.discord_app.replies import Answer, answer_context, follow_up, reply_to_message
 
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
+LAST_MESSAGES = re.compile(r"last\s+(\d{1,9})", re.IGNORECASE)  # "!summarize last 50": a conversation digest
+NOTHING_TO_DIGEST = "That message has no link, text or text file I can summarize."
 
 
 class Summarize(commands.Cog):
@@ -44,32 +47,34 @@ class Summarize(commands.Cog):
         guild_id: int | None,
         options: DigestOptions = DigestOptions(),
         typing: AbstractAsyncContextManager[object] | None = None,
-    ) -> None:
+    ) -> bool:
+        """Answer with the digest or a one-line reason; False when refused for now (a cooldown, busy)."""
         if request is None:
             await answer(USAGE)
-            return
+            return True
         if request.kind == "link" and (problem := link_problem(request.value)):
             await answer(error_text(problem, request.value))
-            return
+            return True
         refusal = self.bot.rate_limits.digest_refusal(user_id, guild_id)
         if refusal:
             await answer(refusal)
-            return
+            return False
         try:
             async with typing or nullcontext():
                 digest = await self.bot.service.digest(request, options)
         except Busy:
             await answer(BUSY)
-            return
+            return False
         if digest.error:
             await answer(error_text(digest, request.value if request.kind == "link" else None))
-            return
-        await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
+            return True
+        await send_digest(self.bot, answer, digest, request, user_id, options)
+        return True
 
     # -- !summarize and /summarize -------------------------------------------------
 
-    @commands.hybrid_command(name="summarize", aliases=["digest", "tldr"], rest_is_raw=True, description="Digest an article: a link or pasted text.")
-    @app_commands.describe(source="A link to an article, or the article's text", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
+    @commands.hybrid_command(name="summarize", aliases=["tldr"], rest_is_raw=True, description="Digest an article (a link or pasted text), or this thread's conversation.")
+    @app_commands.describe(source="A link, article text, or \"last 50\" (recent messages); empty in a thread: the thread", sentences=f"How many sentences the summary has ({SENTENCE_RANGE})")
     async def summarize(
         self,
         ctx: commands.Context,
@@ -77,12 +82,22 @@ class Summarize(commands.Cog):
         source: Optional[str] = None,
         sentences: Optional[app_commands.Range[int, MIN_SENTENCES, MAX_SENTENCES]] = None,
     ) -> None:
-        """Everything after the command word is the source; a leading number is part of the text."""
+        """Everything after the command word is the source; a leading number is part of the text.
+
+        `last 50` digests the channel's last 50 messages; no source at all inside a thread, the thread."""
         options = DigestOptions(sentences=sentences)
         guild_id = ctx.guild.id if ctx.guild else None
+        last = LAST_MESSAGES.fullmatch((source or "").strip())
+        conversation = self.bot.get_cog("Conversation")
         if ctx.interaction is not None:
             await ctx.defer()
+            if conversation is not None and (last or (not (source or "").strip() and isinstance(ctx.channel, discord.Thread))):
+                await conversation.digest_here(ctx, int(last.group(1)) if last else None)  # type: ignore[attr-defined]
+                return
             await self.answer(request_from_text(source or ""), answer_context(ctx), ctx.author.id, guild_id, options)
+            return
+        if conversation is not None and last and not ctx.message.attachments:
+            await conversation.digest_here(ctx, int(last.group(1)))  # type: ignore[attr-defined]
             return
         answer = reply_to_message(ctx.message)
         try:
@@ -92,23 +107,35 @@ class Summarize(commands.Cog):
         except InputError as exc:
             await answer(str(exc))
             return
+        if request is None and conversation is not None and isinstance(ctx.channel, discord.Thread):
+            await conversation.digest_here(ctx)  # type: ignore[attr-defined]
+            return
         await self.answer(request, answer, ctx.author.id, guild_id, options, typing=ctx.channel.typing())
 
     # -- Apps > Summarize ----------------------------------------------------------
 
     async def summarize_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
         await interaction.response.defer(thinking=True)
-        answer = follow_up(interaction)
+        await self.answer_message(message, follow_up(interaction), interaction.user.id, interaction.guild_id)
+
+    async def answer_message(
+        self,
+        message: discord.Message,
+        answer: Answer,
+        user_id: int,
+        guild_id: int | None,
+        typing: AbstractAsyncContextManager[object] | None = None,
+    ) -> bool:
+        """The digest of a message someone picked (Apps > Summarize, the reaction); as `answer`."""
         try:
             request = await request_from_message(message, self.bot.settings)
         except InputError as exc:
             await answer(str(exc))
-            return
+            return True
         if request is None:
-            await answer("That message has no link, text or text file I can summarize.")
-            return
-        guild_id = interaction.guild_id
-        await self.answer(request, answer, interaction.user.id, guild_id)
+            await answer(NOTHING_TO_DIGEST)
+            return True
+        return await self.answer(request, answer, user_id, guild_id, typing=typing)
 
     # -- direct messages -------------------------------------------------------------
 

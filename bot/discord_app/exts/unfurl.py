@@ -9,9 +9,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app.digest_service import Busy, DigestRequest
-from bot.discord_app.embeds import digest_embed
 from bot.digest.front_rules import links_in
+from bot.digest.pipeline import DigestOptions
+from bot.discord_app.digest_service import Busy, DigestRequest
+from bot.discord_app.digest_buttons import send_digest
 from bot.discord_app.inputs import link_problem
 from bot.discord_app.replies import answer_context, reply_to_message
 
@@ -49,6 +50,8 @@ class Unfurl(commands.Cog):
         store = self.bot.store
         if store is None or not await store.unfurl_enabled(message.guild.id, message.channel.id, self.default_on):
             return
+        if await store.is_opted_out(message.author.id):
+            return  # `digest me off`: their links are left alone
         if not self.bot.rate_limits.unfurl_allowed(message.channel.id):
             log.info("unfurl skipped in channel %s: cooling down", message.channel.id)
             return
@@ -56,7 +59,8 @@ class Unfurl(commands.Cog):
         for url in links:
             try:
                 async with message.channel.typing():
-                    digest = await self.bot.service.digest(DigestRequest(kind="link", value=url, label=url))
+                    request = DigestRequest(kind="link", value=url, label=url)
+                    digest = await self.bot.service.digest(request)
             except Busy:
                 log.info("unfurl of %s skipped: the workers are busy", url)
                 return
@@ -64,7 +68,7 @@ class Unfurl(commands.Cog):
                 # Unasked-for answers stay quiet on failure; only people who asked get error lines.
                 log.info("no unfurl for %s: %s", url, digest.error)
                 continue
-            await answer(embeds=[digest_embed(digest, self.bot.settings.digest)])
+            await send_digest(self.bot, answer, digest, request, message.author.id, DigestOptions())
 
     @commands.hybrid_command(name="unfurl", description="Turn link auto-unfurling on or off for this channel or the whole server.")
     @commands.guild_only()
