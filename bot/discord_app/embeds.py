@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import discord
 
-from bot.digest.models import Digest, Figure, Hedge, SummarySentence
+from bot.digest.models import Digest, Figure, SummarySentence
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -112,6 +112,8 @@ def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESC
     if sentence.hedge is not None:
         prefix = "• ⚠️ "
         suffix += f" *({HEDGE_LABELS.get(sentence.hedge.kind, sentence.hedge.kind)}: {escape(', '.join(sentence.hedge.cues))})*"
+    elif sentence.soft_cues:  # hedge words not counted as uncertain: named lightly, no warning sign
+        suffix += f" *(cue: {escape(', '.join(sentence.soft_cues))})*"
     if url:
         suffix += f" [↗]({text_fragment_link(url, sentence.text)})"
     room = limit - len(prefix) - len(suffix)
@@ -173,10 +175,7 @@ def digest_embed(digest: Digest, max_hedges: int = NOTABLE_HEDGES) -> discord.Em
     in_summary = {s.index for s in digest.summary}
     notable = [h for h in digest.notable_hedges(max_hedges) if h.index not in in_summary]
     if notable:
-        lines = [
-            summary_bullet(SummarySentence(text=h.text, index=h.index, hedge=Hedge(kind=h.kind, cues=h.cues)), link, FIELD_VALUE_LIMIT)
-            for h in notable
-        ]
+        lines = [summary_bullet(h, link, FIELD_VALUE_LIMIT) for h in notable]
         embed.add_field(name="Hedged claims elsewhere", value=_lines_within(lines, FIELD_VALUE_LIMIT), inline=False)
 
     used = len(embed.title or "") + len(embed.footer.text or "") + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)

@@ -7,8 +7,9 @@ cover it, and the hedge-lexicon groups it belongs to. The sentence is uncertain 
 word is a cue: P(uncertain) = 1 - (1 - p0) * prod(1 - p_word) ("noisy-or"), p0
 being a small leak for sentences with no visible cue. The weights are learned
 from sentence labels alone (multiple-instance learning) by
-`bench/train_hedges.py` and stored as JSON; the shipped model
-(`hedge_model.json`) is for general and news text.
+`bench/train_hedges.py` and stored in the model-file envelope
+(`bot.digest.model_files`); the shipped model (`hedge_model.json`) is learned
+from general (WikiWeasel) and biomedical (BioScope abstracts) text at once.
 
 Speed (the digest scores almost every sentence of an article): what a word
 contributes alone (word and stem weights, its pair weights by neighbour) is
@@ -22,8 +23,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
-import logging
 import math
 import re
 from dataclasses import dataclass, field
@@ -32,12 +31,19 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from sumy.nlp.stemmers import Stemmer
 
-from bot.digest.hedges.cue_lexicon import CueMatch
+from bot.digest.hedges.cue_lexicon import ENGLISH, CueMatch
+from bot.digest.model_files import ModelFile, model_envelope, package_model_path, read_model_file
 
-log = logging.getLogger(__name__)
-
-DEFAULT_MODEL_PATH = Path(__file__).with_name("hedge_model.json")
-MODEL_FORMAT = 2
+DEFAULT_MODEL_PATH = package_model_path("bot.digest.hedges", "hedge_model.json")
+MODEL_KIND = "hedge-scorer"
+MODEL_FORMAT = 3
+TRAINER = "bench.train_hedges"
+# What the weights are keyed by: the feature families of `tokens_with_features`, and the cue pattern names
+# (a renamed or added pattern needs a retrained model, not weights that silently stop applying).
+FEATURES: tuple[str, ...] = (
+    ("family:w", "family:s", "family:l", "family:r", "family:cue", "family:kind", "family:lex")
+    + tuple(sorted({p.name for p in ENGLISH.patterns} | {"modal:may", ENGLISH.consequence_name}))
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
@@ -138,7 +144,6 @@ class HedgeScorer:
     token_bias: float  # a word's logit before its features
     leak: float  # logit of p0, the chance of an uncertain sentence with no cue word
     threshold: float  # a sentence is uncertain when its score reaches this (best F1 in cross-validation)
-    confident_threshold: float  # stricter: cross-validated precision at least 0.8 from here up
     lexicon_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     info: Mapping[str, Any] = field(default_factory=dict)  # how it was trained, for the record
 
@@ -265,9 +270,6 @@ class HedgeScorer:
     def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
         return self.reaches(sentence, cues, self.threshold)
 
-    def is_confidently_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
-        return self.reaches(sentence, cues, max(self.threshold, self.confident_threshold))
-
     def strongest_token(self, sentence: str, cues: Iterable[CueMatch] = ()) -> Token | None:
         """The word most likely to be the cue (verbatim, with its position)."""
         cues = list(cues)
@@ -276,40 +278,36 @@ class HedgeScorer:
             return None
         return self.tokens(sentence, cues)[max(range(len(logits)), key=logits.__getitem__)]
 
-    def to_json(self) -> dict[str, Any]:
+    def payload(self) -> dict[str, Any]:
+        """What the model file's payload holds (rounded, so the file is small and stable)."""
         return {
-            "format": MODEL_FORMAT,
             "domain": self.domain,
             "token_bias": round(self.token_bias, 5),
             "leak": round(self.leak, 5),
             "threshold": round(self.threshold, 5),
-            "confident_threshold": round(self.confident_threshold, 5),
             "info": dict(self.info),
             "lexicon_groups": {k: list(v) for k, v in sorted(self.lexicon_groups.items())},
             "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
         }
 
+    def envelope(self, trained_on: str, data_sha256: str) -> dict[str, Any]:
+        return model_envelope(MODEL_KIND, MODEL_FORMAT, FEATURES, trained_on, data_sha256, self.payload())
+
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> HedgeScorer:
-        if data.get("format") != MODEL_FORMAT:
-            raise ValueError(f"unknown hedge model format {data.get('format')!r}")
+    def from_model_file(cls, model: ModelFile) -> HedgeScorer:
+        data = model.payload
         return cls(
             domain=data["domain"],
             weights=dict(data["weights"]),
             token_bias=float(data["token_bias"]),
             leak=float(data["leak"]),
             threshold=float(data["threshold"]),
-            confident_threshold=float(data["confident_threshold"]),
             lexicon_groups={k: tuple(v) for k, v in data.get("lexicon_groups", {}).items()},
             info=dict(data.get("info", {})),
         )
 
 
 @functools.lru_cache(maxsize=4)
-def load_scorer(path: Path = DEFAULT_MODEL_PATH) -> HedgeScorer | None:
-    """The scorer stored at `path`; None (lexicon-only marking) when the file is missing or unreadable."""
-    try:
-        return HedgeScorer.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("hedge model %s not usable (%s); marking hedges by the cue lexicon alone", path, error)
-        return None
+def load_scorer(path: Path = DEFAULT_MODEL_PATH) -> HedgeScorer:
+    """The scorer stored at `path`; raises `ModelFileError` when the file is missing or does not fit the code."""
+    return HedgeScorer.from_model_file(read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER))

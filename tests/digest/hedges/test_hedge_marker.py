@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.digest.hedges.cue_lexicon import ENGLISH, find_cues
-from bot.digest.hedges.hedge_marker import HedgeMarker, is_uncertain, mark_hedge
+from bot.digest.hedges.hedge_marker import HedgeMarker, SentenceMarks, is_uncertain, mark_hedge, mark_sentence
 from bot.digest.hedges.scorer import HedgeScorer, load_scorer
+from bot.digest.model_files import ModelFileError, write_model_file
 from bot.digest.models import Hedge
 
 REPO = Path(__file__).resolve().parents[3]
@@ -137,6 +138,8 @@ def test_if_would_lists_both_cues_in_order() -> None:
         "The army lost 12 tanks in the battle.",
         "The bill was considered by the committee on Monday.",
         "Repairs will start as soon as possible.",
+        "The original estimate was $3 million.",
+        "The estimate of the city's engineers proved too low.",
     ],
 )
 def test_plain_statements_are_not_marked(sentence: str) -> None:
@@ -230,38 +233,52 @@ def test_lexicon_only_marker_counts_any_hedged_cue() -> None:
     assert not marker.uncertain("The ship sank, officials said.")
 
 
-def test_benchmark_mode_lets_the_scorer_veto_a_cue() -> None:
-    # A scorer that finds nothing uncertain: in benchmark mode the cue is not enough, in news mode it is.
-    never = HedgeScorer("test", {}, token_bias=-9.0, leak=-9.0, threshold=0.0, confident_threshold=0.0)
-    assert HedgeMarker(never, trust_cues=False).mark("The ship could sink.") is None
-    assert HedgeMarker(never, trust_cues=True).mark("The ship could sink.") == Hedge("hedged", ("could",))
+def test_the_scorer_decides_and_a_vetoed_cue_is_kept_as_a_soft_cue() -> None:
+    # A scorer that finds nothing uncertain: the cue alone does not make the sentence hedged.
+    never = HedgeScorer("test", {}, token_bias=-9.0, leak=-9.0, threshold=0.0)
+    assert HedgeMarker(never).mark("The ship could sink.") == SentenceMarks(None, ("could",))
+    said = HedgeMarker(never).mark("The ship could sink, officials said.")
+    assert said == SentenceMarks(Hedge("attributed", ("said",)), ("could",))
+    always = HedgeScorer("test", {}, token_bias=9.0, leak=-9.0, threshold=0.0)
+    assert HedgeMarker(always).mark("The ship could sink.") == SentenceMarks(Hedge("hedged", ("could",)), ())
 
 
 def test_scorer_alone_can_mark_a_sentence_and_names_its_strongest_word() -> None:
     weights = {"w:purportedish": 9.0, "w:ship": 2.0}
-    scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0, confident_threshold=1.0)
-    hedge = HedgeMarker(scorer).mark("The Ship was Purportedish.")
+    scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0)
+    hedge = HedgeMarker(scorer).mark("The Ship was Purportedish.").hedge
     assert hedge == Hedge("hedged", ("Purportedish",))
     # the ship alone is not enough: logit -4 is below the threshold
-    assert HedgeMarker(scorer).mark("The Ship was here.") is None
+    assert HedgeMarker(scorer).mark("The Ship was here.") == SentenceMarks(None, ())
 
 
-def test_scorer_json_round_trip(tmp_path: Path) -> None:
-    scorer = HedgeScorer("test", {"w:may": 1.25}, -3.0, -2.0, -0.25, 1.0, {"hedge_words/modal": ("may",)}, {"note": "x"})
+def test_scorer_model_file_round_trip(tmp_path: Path) -> None:
+    scorer = HedgeScorer("test", {"w:may": 1.25}, -3.0, -2.0, -0.25, {"hedge_words/modal": ("may",)}, {"note": "x"})
     path = tmp_path / "model.json"
-    path.write_text(json.dumps(scorer.to_json()), encoding="utf-8")
-    loaded = load_scorer(path)
-    assert loaded == scorer
+    write_model_file(path, scorer.envelope("toy sentences", "0" * 64))
+    assert load_scorer(path) == scorer
 
 
-def test_missing_model_falls_back_to_the_lexicon(tmp_path: Path) -> None:
-    assert load_scorer(tmp_path / "absent.json") is None
+def test_a_missing_model_fails_loudly(tmp_path: Path) -> None:
+    with pytest.raises(ModelFileError, match="bench.train_hedges"):
+        load_scorer(tmp_path / "absent.json")
+
+
+def test_an_old_format_model_fails_loudly_instead_of_marking_by_the_lexicon_alone(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"format": 2, "domain": "x", "weights": {}, "token_bias": 0, "leak": 0,
+                                "threshold": 0, "confident_threshold": 1}), encoding="utf-8")
+    with pytest.raises(ModelFileError, match="not a model envelope"):
+        load_scorer(path)
+    envelope = HedgeScorer("test", {}, -3.0, -2.0, 0.0).envelope("toy", "0" * 64)
+    write_model_file(path, dict(envelope, features=envelope["features"][:-1]))  # a cue pattern the code lacks
+    with pytest.raises(ModelFileError, match="other features"):
+        load_scorer(path)
 
 
 def test_shipped_model_is_small_and_general() -> None:
     scorer = load_scorer()
-    assert scorer is not None
-    assert "WikiWeasel" in scorer.domain
+    assert "WikiWeasel" in scorer.domain and "BioScope" in scorer.domain
     assert len(scorer.weights) < 20000
     # it has learned weasel words, and the cue-pattern features
     assert scorer.weights.get("w:some", 0) > 0 and scorer.weights.get("kind:hedged", 0) > 0
@@ -283,7 +300,6 @@ _MIXED_SENTENCES = [
 @pytest.mark.parametrize("sentence", _MIXED_SENTENCES)
 def test_fast_logits_equal_the_feature_set_logits(sentence: str) -> None:
     scorer = load_scorer()
-    assert scorer is not None
     cues = find_cues(sentence)
     matches, logits = scorer.token_logits(sentence, cues)
     tokens = scorer.tokens(sentence, cues)
@@ -303,7 +319,6 @@ def test_fast_paths_on_the_public_sentences() -> None:
     sentences = [s.text for s in load_wikiweasel(DATA / "hedges" / "wikiweasel-train.csv.gz")][::7]
     sentences += [s.text for s in load_bioscope(DATA / "hedges" / "bioscope-full-papers.xml.gz")][::7]
     scorer = load_scorer()
-    assert scorer is not None
     for sentence in sentences:
         assert ENGLISH.find_cues(sentence) == ENGLISH.find_cues(sentence, prefilter=False), sentence
         assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9, sentence
@@ -312,14 +327,13 @@ def test_fast_paths_on_the_public_sentences() -> None:
 @pytest.mark.parametrize("sentence", _MIXED_SENTENCES + [SEED.read_text(encoding="utf-8")[:3000]])
 def test_score_ceiling_is_never_below_the_score(sentence: str) -> None:
     scorer = load_scorer()
-    assert scorer is not None
     assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
 
 
 def test_score_ceiling_holds_on_a_toy_scorer_with_pairs_and_lexicon() -> None:
     weights = {"w:ship": 1.5, "s:sink": -0.5, "l:the ship": 2.0, "r:ship may": 3.0, "r:ship <s>": -1.0,
                "l:<s> the": 0.7, "lex:modal": 1.2, "lex:other": -4.0}
-    scorer = HedgeScorer("toy", weights, token_bias=-3.0, leak=-6.0, threshold=0.0, confident_threshold=1.0,
+    scorer = HedgeScorer("toy", weights, token_bias=-3.0, leak=-6.0, threshold=0.0,
                          lexicon_groups={"modal": ("may", "ship may"), "other": ("the ship",)})
     for sentence in ["The ship may sink.", "Ship", "the ship the ship may may", "Nothing here at all."]:
         assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9

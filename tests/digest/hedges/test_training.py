@@ -41,9 +41,9 @@ def test_split_is_deterministic_and_about_80_20() -> None:
 
 def test_train_scorer_learns_the_cue_word() -> None:
     train, test = split(_toy_sentences())
-    scorer = train_scorer(train, "toy", {}, l2_grid=(1.0,))
+    scorer = train_scorer({"toy": train}, "toy", {}, l2_grid=(1.0,))
     assert scorer.weights["w:zorbly"] > 1.0
-    marker = HedgeMarker(scorer, trust_cues=False)
+    marker = HedgeMarker(scorer)
     assert all(marker.uncertain(item.text) == item.uncertain for item in test)
     assert scorer.info["cv_f1"] > 0.9
 
@@ -63,7 +63,7 @@ def test_shipped_model_on_the_wikiweasel_test_split() -> None:
 
     _, test = split(load_wikiweasel(DATA / "hedges" / "wikiweasel-train.csv.gz"))
     gold = [item.uncertain for item in test]
-    ours = binary_f1(gold, [HedgeMarker(load_scorer(), trust_cues=False).uncertain(i.text) for i in test])
+    ours = binary_f1(gold, [HedgeMarker(load_scorer()).uncertain(i.text) for i in test])
     any_word = any_word_baseline(DATA / "hedges" / "lexicon" / "hedge_words.txt")
     baseline = binary_f1(gold, [any_word(i.text) for i in test])
     assert ours.f1 > baseline.f1 + 0.05
