@@ -1,22 +1,25 @@
-"""Train the hedge scorer (`bot/digest/hedges/hedge_model.json`) from the public hedge data.
+"""Train the hedge model (`bot/digest/hedges/hedge_model.json`) from the public hedge data.
 
     python -m bench.train_hedges /work/shared/data [--out PATH] [--check]
 
-One shipped model for every English text: it learns from WikiWeasel (CoNLL-2010
-task 1, Wikipedia weasel sentences; closest to news) and the BioScope abstracts
-at once, each corpus weighing the same in the loss. Splits are deterministic:
-an item's bucket is the SHA-1 of its id (WikiWeasel: the sentence text;
-BioScope: the document id) modulo 100; buckets 0-79 are train, 80-99 test.
-Everything here (vocabulary, L2 strength, threshold) is chosen on the train
-parts only, by 5-fold cross-validation inside them (the threshold for the best
-mean of the two corpora's F1); the test parts are left to `bench.hedges`.
+One shipped model for every English text, in three parts: a scorer for general
+prose learned from WikiWeasel (CoNLL-2010 task 1, Wikipedia weasel sentences;
+closest to news), a scorer for scientific text learned from the BioScope
+abstracts, and a register gate (`fit_logistic` over frequent word stems) that
+tells the digest which one to ask for a sentence: the two corpora disagree on
+what a bare "may" means (BioScope marks every one, WikiWeasel fewer than a
+third). Splits are deterministic: an item's bucket is the SHA-1 of its id
+(WikiWeasel: the sentence text; BioScope: the document id) modulo 100; buckets
+0-79 are train, 80-99 test. Everything here (vocabulary, L2 strength,
+thresholds) is chosen on the train parts only, by 5-fold cross-validation
+inside them; the test parts are left to `bench.hedges`.
 
-The scorer (see `bot.digest.hedges.scorer`) is a noisy-or of per-word
-logistic models, learned from sentence labels only (multiple-instance
-learning), so `bench.fitting.fit_logistic` (one logistic model over sentence
-features) does not fit it; it is fitted with plain numpy (full-batch Adam on the
-weighted, L2-regularised log loss, from fixed starting values, so runs are
-deterministic and `--check` can compare).
+A scorer (see `bot.digest.hedges.scorer`) is a noisy-or of per-word logistic
+models, learned from sentence labels only (multiple-instance learning), which
+`bench.fitting.fit_logistic` (one logistic model over sentence features) does
+not fit; it is fitted with plain numpy (full-batch Adam on the L2-regularised
+log loss, from fixed starting values, so runs are deterministic and `--check`
+can compare).
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from bench.fitting import trainer_parser
+from bench.fitting import fit_logistic, trainer_parser
 from bot.digest.hedges.cue_lexicon import find_cues
-from bot.digest.hedges.scorer import DEFAULT_MODEL_PATH, HedgeScorer, lexicon_index, tokens_with_features, words_of
+from bot.digest.hedges.hedge_model import DEFAULT_MODEL_PATH, HedgeModel
+from bot.digest.hedges.register import RegisterGate, stems_of
+from bot.digest.hedges.scorer import HedgeScorer, lexicon_index, tokens_with_features, words_of
 from bot.digest.model_files import sha256_of_files, write_model_file
 
 log = logging.getLogger(__name__)
@@ -48,6 +53,9 @@ L2_GRID = (0.3, 0.7, 1.5)
 MIN_FEATURE_COUNT = 2  # a feature must fire on at least this many training words
 PRUNE_BELOW = 0.05  # smaller weights (absolute value) are not stored: keeps the shipped model small
 ITERATIONS = 300
+GATE_STEMS = 400  # the register gate looks at the most frequent stems of the two corpora
+GATE_L2 = 1.0
+GATE_THRESHOLDS = tuple(t / 2 for t in range(-4, 9))  # log-odds -2 .. 4 in steps of 0.5
 
 
 @dataclass(frozen=True)
@@ -216,7 +224,18 @@ def train_scorer(
     lexicon_groups: dict[str, tuple[str, ...]],
     l2_grid: Sequence[float] = L2_GRID,
 ) -> HedgeScorer:
-    """Fit one scorer on the train parts of several corpora, each weighing the same in the loss.
+    return cross_validated_scorer(corpora, domain, lexicon_groups, l2_grid)[0]
+
+
+def cross_validated_scorer(
+    corpora: Mapping[str, Sequence[LabelledSentence]],
+    domain: str,
+    lexicon_groups: dict[str, tuple[str, ...]],
+    l2_grid: Sequence[float] = L2_GRID,
+) -> tuple[HedgeScorer, np.ndarray]:
+    """The scorer and its out-of-fold scores (at the chosen L2) on the sentences of `corpora`, in order.
+
+    Fit one scorer on the train parts of several corpora, each weighing the same in the loss.
 
     L2 and the threshold are chosen by cross-validation inside `corpora` (folds by a hash of the item id,
     so a BioScope document stays in one fold) for the best mean F1 over the corpora; then the model is
@@ -229,7 +248,7 @@ def train_scorer(
     sentences = featurise(train, lexicon_groups)
     labels = np.array([i.uncertain for i in train])
     folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in train])
-    best: tuple[float, float, float, dict[str, float]] | None = None  # (cv mean F1, l2, threshold, F1 per corpus)
+    best: tuple[float, float, float, dict[str, float], np.ndarray] | None = None  # (cv F1, l2, threshold, per corpus, oof)
     for l2 in l2_grid:
         out_of_fold = np.zeros(len(train))
         for fold in range(CV_FOLDS):
@@ -243,9 +262,9 @@ def train_scorer(
         }
         log.info("%s: l2=%g cv mean F1=%.4f %s at threshold %.2f", domain, l2, f1, per_corpus, threshold)
         if best is None or f1 > best[0]:
-            best = (f1, l2, threshold, per_corpus)
+            best = (f1, l2, threshold, per_corpus, out_of_fold)
     assert best is not None
-    cv_f1, l2, threshold, per_corpus = best
+    cv_f1, l2, threshold, per_corpus, best_out_of_fold = best
     weights, bias, leak = _fit(sentences, labels, l2, weight)
     info = {
         "trained_on": {name: f"{len(items)} train sentences ({sum(i.uncertain for i in items)} uncertain)"
@@ -256,11 +275,11 @@ def train_scorer(
         "cv_f1_per_corpus": per_corpus,
         "features": len(weights),
     }
-    return HedgeScorer(domain, weights, bias, leak, threshold, lexicon_groups, info)
+    return HedgeScorer(domain, weights, bias, leak, threshold, lexicon_groups, info), best_out_of_fold
 
 
 def load_training_corpora(data_dir: Path) -> dict[str, list[LabelledSentence]]:
-    """The train parts the shipped scorer learns from (empty sentences left out)."""
+    """The train parts the shipped model learns from (empty sentences left out)."""
     hedges = data_dir / "hedges"
     wikiweasel, _ = split(load_wikiweasel(hedges / "wikiweasel-train.csv.gz"))
     abstracts, _ = split(load_bioscope(hedges / "bioscope-abstracts.xml.gz"))
@@ -272,16 +291,75 @@ def training_files(data_dir: Path) -> list[Path]:
     return [hedges / "wikiweasel-train.csv.gz", hedges / "bioscope-abstracts.xml.gz", *sorted((hedges / "lexicon").glob("*.txt"))]
 
 
+def _gate_matrix(items: Sequence[LabelledSentence], vocabulary: Sequence[str]) -> np.ndarray:
+    column = {stem: j for j, stem in enumerate(vocabulary)}
+    x = np.zeros((len(items), len(vocabulary)))
+    for i, item in enumerate(items):
+        for stem in stems_of(item.text):
+            if stem in column:
+                x[i, column[stem]] = 1.0
+    return x
+
+
+def train_register_gate(general: Sequence[LabelledSentence], scientific: Sequence[LabelledSentence]) -> RegisterGate:
+    return cross_validated_gate(general, scientific)[0]
+
+
+def cross_validated_gate(
+    general: Sequence[LabelledSentence], scientific: Sequence[LabelledSentence]
+) -> tuple[RegisterGate, np.ndarray]:
+    """The gate and its out-of-fold log-odds on `general` then `scientific`: a logistic model (`fit_logistic`, the two corpora weighing the same) over the presence of the
+    `GATE_STEMS` stems most sentences of either corpus hold; its accuracy by 5-fold CV is kept in `info`."""
+    items = [*general, *scientific]
+    y = np.array([0.0] * len(general) + [1.0] * len(scientific))
+    weight = np.where(y == 1.0, len(items) / (2 * len(scientific)), len(items) / (2 * len(general)))
+    frequency = Counter(stem for item in items for stem in stems_of(item.text))
+    vocabulary = [stem for stem, _ in sorted(frequency.items(), key=lambda kv: (-kv[1], kv[0]))[:GATE_STEMS]]
+    x = _gate_matrix(items, vocabulary)
+    folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in items])
+    out_of_fold = np.zeros(len(items))
+    for fold in range(CV_FOLDS):
+        inside = folds != fold
+        out_of_fold[~inside] = fit_logistic(x[inside], y[inside], weight[inside], l2=GATE_L2).logits(x[~inside])
+    right = float(np.sum(((out_of_fold >= 0) == (y == 1.0)) * weight))
+    model = fit_logistic(x, y, weight, l2=GATE_L2)
+    # Fold the standardisation in: logit = bias' + sum of (weight / scale) over the stems present.
+    per_stem = model.weights / model.scale
+    bias = model.bias - float(np.sum(per_stem * model.mean))
+    info = {"stems": len(vocabulary), "l2": GATE_L2, "cv_balanced_accuracy": round(right / float(np.sum(weight)), 4)}
+    return RegisterGate({stem: float(w) for stem, w in zip(vocabulary, per_stem)}, bias, 0.0, info), out_of_fold
+
+
 def build_model(data_dir: Path) -> dict[str, object]:
     """The shipped model's envelope, trained from scratch (deterministic)."""
     corpora = load_training_corpora(data_dir)
     groups = load_lexicon_groups(data_dir / "hedges" / "lexicon")
-    scorer = train_scorer(corpora, "general and biomedical (WikiWeasel and BioScope abstracts train splits)", groups)
-    trained_on = (
-        "train parts (sha1(id) % 100 < 80; id = the sentence for WikiWeasel, the document for BioScope) of "
-        + " and ".join(f"{name}: {scorer.info['trained_on'][name]}" for name in corpora)
+    wiki, abstracts = corpora["WikiWeasel"], corpora["BioScope abstracts"]
+    general, general_oof = cross_validated_scorer({"WikiWeasel": wiki}, "general (WikiWeasel train split)", groups)
+    scientific, scientific_oof = cross_validated_scorer(
+        {"BioScope abstracts": abstracts}, "scientific (BioScope abstracts train split)", groups
     )
-    return scorer.envelope(trained_on, sha256_of_files(training_files(data_dir)))
+    gate, gate_oof = cross_validated_gate(wiki, abstracts)
+    # Each scorer on the other corpus has never seen it; on its own corpus its out-of-fold scores stand in.
+    general_scores = np.concatenate([general_oof, [general.score(i.text, find_cues(i.text)) for i in abstracts]])
+    scientific_scores = np.concatenate([[scientific.score(i.text, find_cues(i.text)) for i in wiki], scientific_oof])
+    labels = np.array([i.uncertain for i in (*wiki, *abstracts)])
+    corpus = np.array([0] * len(wiki) + [1] * len(abstracts))
+    threshold, f1 = max(
+        ((t, _macro_f1(np.where(gate_oof >= t, scientific_scores >= scientific.threshold,
+                                general_scores >= general.threshold), labels, corpus)) for t in GATE_THRESHOLDS),
+        key=lambda pair: (pair[1], -abs(pair[0])),
+    )
+    log.info("register gate threshold %.1f: cv mean F1 of the marker %.4f", threshold, f1)
+    info = dict(gate.info, marker_cv_mean_f1=round(f1, 4))
+    model = HedgeModel(general, scientific, RegisterGate(gate.stem_weights, gate.bias, threshold, info))
+    log.info("register gate: %s", model.register.info)
+    trained_on = (
+        "train parts (sha1(id) % 100 < 80; id = the sentence for WikiWeasel, the document for BioScope): "
+        + f"WikiWeasel {model.general.info['trained_on']['WikiWeasel']}, "
+        + f"BioScope abstracts {model.scientific.info['trained_on']['BioScope abstracts']}"
+    )
+    return model.envelope(trained_on, sha256_of_files(training_files(data_dir)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -296,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.out} matches a fresh training run")
         return 0
     write_model_file(args.out, envelope)
-    print(f"wrote {args.out}: {envelope['payload']['info']}")  # type: ignore[index]
+    print(f"wrote {args.out}: {envelope['trained_on']}")
     return 0
 
 

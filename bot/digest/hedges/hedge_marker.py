@@ -1,9 +1,12 @@
 """Mark hedged, conditional and attributed claims so a reader does not take them for facts.
 
 A sentence's cues come from the hand-written patterns in `cue_lexicon`. Whether
-an English sentence is uncertain (the hedged kind) is the learned scorer's
-decision (`scorer.HedgeScorer`, trained by `bench/train_hedges.py` on general and
-biomedical text): the cue patterns are among its features, not overrides, so a
+an English sentence is uncertain (the hedged kind) is a learned scorer's
+decision (`scorer.HedgeScorer`, trained by `bench/train_hedges.py`): the one for
+general prose (learned from WikiWeasel) or, when the register gate
+(`register.RegisterGate`) finds the sentence written like a paper, the one for
+scientific text (learned from the BioScope abstracts). The cue patterns are
+among the scorer's features, not overrides, so a
 "may" of capability ("the bridge may carry 40 tonnes") need not make a sentence
 hedged while weasel wording outside the patterns ("many believe", "critics")
 can. The kind reported is the one a reader most needs: hedged before
@@ -30,7 +33,8 @@ from typing import NamedTuple
 
 from bot.digest.hedges.cue_lexicon import CueLexicon, CueMatch, find_cues
 from bot.digest.hedges.multilingual_cues import LEXICONS
-from bot.digest.hedges.scorer import HedgeScorer, load_scorer
+from bot.digest.hedges.hedge_model import HedgeModel, load_hedge_model
+from bot.digest.hedges.scorer import HedgeScorer
 from bot.digest.models import Hedge
 
 _KIND_ORDER = ("hedged", "conditional", "attributed")
@@ -46,15 +50,22 @@ _UNMARKED = SentenceMarks(None, ())
 
 @dataclass(frozen=True)
 class HedgeMarker:
-    """Cue patterns plus a scorer that decides; without a scorer any hedged cue counts (lexicon only)."""
+    """Cue patterns plus a scorer that decides; without a scorer any hedged cue counts (lexicon only).
+    With a `HedgeModel` the scorer of the sentence's register decides."""
 
-    scorer: HedgeScorer | None = None
+    model: HedgeModel | HedgeScorer | None = None
+
+    def scorer_for(self, sentence: str) -> HedgeScorer | None:
+        return self.model.scorer_for(sentence) if isinstance(self.model, HedgeModel) else self.model
 
     def uncertain(self, sentence: str, cues: list[CueMatch] | None = None) -> bool:
-        cues = find_cues(sentence) if cues is None else cues
-        if self.scorer is None:
+        return self._uncertain(sentence, find_cues(sentence) if cues is None else cues, self.scorer_for(sentence))
+
+    @staticmethod
+    def _uncertain(sentence: str, cues: list[CueMatch], scorer: HedgeScorer | None) -> bool:
+        if scorer is None:
             return any(cue.kind == "hedged" for cue in cues)
-        return self.scorer.is_uncertain(sentence, cues)
+        return scorer.is_uncertain(sentence, cues)
 
     def mark(self, sentence: str, language_code: str = "en") -> SentenceMarks:
         if not sentence:
@@ -64,12 +75,13 @@ class HedgeMarker:
             lexicon = LEXICONS.get(language)
             return _UNMARKED if lexicon is None else SentenceMarks(mark_by_patterns(lexicon, sentence), ())
         cues = find_cues(sentence)
-        uncertain = self.uncertain(sentence, cues)
+        scorer = self.scorer_for(sentence)
+        uncertain = self._uncertain(sentence, cues, scorer)
         kept = [cue for cue in cues if cue.kind != "hedged" or uncertain]
         soft = () if uncertain else tuple(cue.text for cue in cues if cue.kind == "hedged")
-        if uncertain and not any(cue.kind == "hedged" for cue in kept) and self.scorer is not None:
+        if uncertain and not any(cue.kind == "hedged" for cue in kept) and scorer is not None:
             # Weasel wording outside the patterns: the scorer names its strongest word.
-            token = self.scorer.strongest_token(sentence, cues)
+            token = scorer.strongest_token(sentence, cues)
             if token and not any(cue.start <= token.start < cue.end for cue in kept):
                 kept.append(CueMatch(token.text, "scorer", "hedged", token.start, token.start + len(token.text)))
                 kept.sort(key=lambda cue: cue.start)
@@ -94,7 +106,7 @@ def mark_by_patterns(lexicon: CueLexicon, sentence: str) -> Hedge | None:
 @functools.lru_cache(maxsize=1)
 def default_marker() -> HedgeMarker:
     """The marker with the shipped model (a model file that does not fit the code raises here)."""
-    return HedgeMarker(load_scorer())
+    return HedgeMarker(load_hedge_model())
 
 
 def mark_sentence(sentence: str, language_code: str = "en") -> SentenceMarks:

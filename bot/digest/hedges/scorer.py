@@ -7,9 +7,8 @@ cover it, and the hedge-lexicon groups it belongs to. The sentence is uncertain 
 word is a cue: P(uncertain) = 1 - (1 - p0) * prod(1 - p_word) ("noisy-or"), p0
 being a small leak for sentences with no visible cue. The weights are learned
 from sentence labels alone (multiple-instance learning) by
-`bench/train_hedges.py` and stored in the model-file envelope
-(`bot.digest.model_files`); the shipped model (`hedge_model.json`) is learned
-from general (WikiWeasel) and biomedical (BioScope abstracts) text at once.
+`bench/train_hedges.py`; the shipped model (`hedge_model`) holds one scorer
+for general prose and one for scientific text.
 
 Speed (the digest scores almost every sentence of an article): what a word
 contributes alone (word and stem weights, its pair weights by neighbour) is
@@ -26,24 +25,11 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from sumy.nlp.stemmers import Stemmer
 
-from bot.digest.hedges.cue_lexicon import ENGLISH, CueMatch
-from bot.digest.model_files import ModelFile, model_envelope, package_model_path, read_model_file
-
-DEFAULT_MODEL_PATH = package_model_path("bot.digest.hedges", "hedge_model.json")
-MODEL_KIND = "hedge-scorer"
-MODEL_FORMAT = 3
-TRAINER = "bench.train_hedges"
-# What the weights are keyed by: the feature families of `tokens_with_features`, and the cue pattern names
-# (a renamed or added pattern needs a retrained model, not weights that silently stop applying).
-FEATURES: tuple[str, ...] = (
-    ("family:w", "family:s", "family:l", "family:r", "family:cue", "family:kind", "family:lex")
-    + tuple(sorted({p.name for p in ENGLISH.patterns} | {"modal:may", ENGLISH.consequence_name}))
-)
+from bot.digest.hedges.cue_lexicon import CueMatch
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
@@ -290,12 +276,8 @@ class HedgeScorer:
             "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
         }
 
-    def envelope(self, trained_on: str, data_sha256: str) -> dict[str, Any]:
-        return model_envelope(MODEL_KIND, MODEL_FORMAT, FEATURES, trained_on, data_sha256, self.payload())
-
     @classmethod
-    def from_model_file(cls, model: ModelFile) -> HedgeScorer:
-        data = model.payload
+    def from_payload(cls, data: Mapping[str, Any]) -> HedgeScorer:
         return cls(
             domain=data["domain"],
             weights=dict(data["weights"]),
@@ -305,9 +287,3 @@ class HedgeScorer:
             lexicon_groups={k: tuple(v) for k, v in data.get("lexicon_groups", {}).items()},
             info=dict(data.get("info", {})),
         )
-
-
-@functools.lru_cache(maxsize=4)
-def load_scorer(path: Path = DEFAULT_MODEL_PATH) -> HedgeScorer:
-    """The scorer stored at `path`; raises `ModelFileError` when the file is missing or does not fit the code."""
-    return HedgeScorer.from_model_file(read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER))
