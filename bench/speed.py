@@ -389,6 +389,7 @@ STAGES = (
     ("summary", "bot.digest.pipeline", "summarize"),
     ("  of which sumy's six ratings", "bot.digest.summarize.features", "_sumy_ratings"),
     ("hedge marking", "bot.digest.pipeline", "mark_sentence"),
+    ("hedge register (per text)", "bot.digest.pipeline", "text_register"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )
 

@@ -55,7 +55,6 @@ PRUNE_BELOW = 0.05  # smaller weights (absolute value) are not stored: keeps the
 ITERATIONS = 300
 GATE_STEMS = 400  # the register gate looks at the most frequent stems of the two corpora
 GATE_L2 = 1.0
-GATE_THRESHOLDS = tuple(t / 2 for t in range(-4, 9))  # log-odds -2 .. 4 in steps of 0.5
 
 
 @dataclass(frozen=True)
@@ -224,18 +223,7 @@ def train_scorer(
     lexicon_groups: dict[str, tuple[str, ...]],
     l2_grid: Sequence[float] = L2_GRID,
 ) -> HedgeScorer:
-    return cross_validated_scorer(corpora, domain, lexicon_groups, l2_grid)[0]
-
-
-def cross_validated_scorer(
-    corpora: Mapping[str, Sequence[LabelledSentence]],
-    domain: str,
-    lexicon_groups: dict[str, tuple[str, ...]],
-    l2_grid: Sequence[float] = L2_GRID,
-) -> tuple[HedgeScorer, np.ndarray]:
-    """The scorer and its out-of-fold scores (at the chosen L2) on the sentences of `corpora`, in order.
-
-    Fit one scorer on the train parts of several corpora, each weighing the same in the loss.
+    """Fit one scorer on the train parts of several corpora, each weighing the same in the loss.
 
     L2 and the threshold are chosen by cross-validation inside `corpora` (folds by a hash of the item id,
     so a BioScope document stays in one fold) for the best mean F1 over the corpora; then the model is
@@ -248,7 +236,7 @@ def cross_validated_scorer(
     sentences = featurise(train, lexicon_groups)
     labels = np.array([i.uncertain for i in train])
     folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in train])
-    best: tuple[float, float, float, dict[str, float], np.ndarray] | None = None  # (cv F1, l2, threshold, per corpus, oof)
+    best: tuple[float, float, float, dict[str, float]] | None = None  # (cv mean F1, l2, threshold, F1 per corpus)
     for l2 in l2_grid:
         out_of_fold = np.zeros(len(train))
         for fold in range(CV_FOLDS):
@@ -262,9 +250,9 @@ def cross_validated_scorer(
         }
         log.info("%s: l2=%g cv mean F1=%.4f %s at threshold %.2f", domain, l2, f1, per_corpus, threshold)
         if best is None or f1 > best[0]:
-            best = (f1, l2, threshold, per_corpus, out_of_fold)
+            best = (f1, l2, threshold, per_corpus)
     assert best is not None
-    cv_f1, l2, threshold, per_corpus, best_out_of_fold = best
+    cv_f1, l2, threshold, per_corpus = best
     weights, bias, leak = _fit(sentences, labels, l2, weight)
     info = {
         "trained_on": {name: f"{len(items)} train sentences ({sum(i.uncertain for i in items)} uncertain)"
@@ -275,7 +263,7 @@ def cross_validated_scorer(
         "cv_f1_per_corpus": per_corpus,
         "features": len(weights),
     }
-    return HedgeScorer(domain, weights, bias, leak, threshold, lexicon_groups, info), best_out_of_fold
+    return HedgeScorer(domain, weights, bias, leak, threshold, lexicon_groups, info)
 
 
 def load_training_corpora(data_dir: Path) -> dict[str, list[LabelledSentence]]:
@@ -302,13 +290,7 @@ def _gate_matrix(items: Sequence[LabelledSentence], vocabulary: Sequence[str]) -
 
 
 def train_register_gate(general: Sequence[LabelledSentence], scientific: Sequence[LabelledSentence]) -> RegisterGate:
-    return cross_validated_gate(general, scientific)[0]
-
-
-def cross_validated_gate(
-    general: Sequence[LabelledSentence], scientific: Sequence[LabelledSentence]
-) -> tuple[RegisterGate, np.ndarray]:
-    """The gate and its out-of-fold log-odds on `general` then `scientific`: a logistic model (`fit_logistic`, the two corpora weighing the same) over the presence of the
+    """A logistic model (`fit_logistic`, the two corpora weighing the same) over the presence of the
     `GATE_STEMS` stems most sentences of either corpus hold; its accuracy by 5-fold CV is kept in `info`."""
     items = [*general, *scientific]
     y = np.array([0.0] * len(general) + [1.0] * len(scientific))
@@ -327,7 +309,8 @@ def cross_validated_gate(
     per_stem = model.weights / model.scale
     bias = model.bias - float(np.sum(per_stem * model.mean))
     info = {"stems": len(vocabulary), "l2": GATE_L2, "cv_balanced_accuracy": round(right / float(np.sum(weight)), 4)}
-    return RegisterGate({stem: float(w) for stem, w in zip(vocabulary, per_stem)}, bias, 0.0, info), out_of_fold
+    # Threshold 0: the two registers weigh the same, as in the fit (a text's register is the mean over its sentences).
+    return RegisterGate({stem: float(w) for stem, w in zip(vocabulary, per_stem)}, bias, 0.0, info)
 
 
 def build_model(data_dir: Path) -> dict[str, object]:
@@ -335,24 +318,11 @@ def build_model(data_dir: Path) -> dict[str, object]:
     corpora = load_training_corpora(data_dir)
     groups = load_lexicon_groups(data_dir / "hedges" / "lexicon")
     wiki, abstracts = corpora["WikiWeasel"], corpora["BioScope abstracts"]
-    general, general_oof = cross_validated_scorer({"WikiWeasel": wiki}, "general (WikiWeasel train split)", groups)
-    scientific, scientific_oof = cross_validated_scorer(
-        {"BioScope abstracts": abstracts}, "scientific (BioScope abstracts train split)", groups
+    model = HedgeModel(
+        general=train_scorer({"WikiWeasel": wiki}, "general (WikiWeasel train split)", groups),
+        scientific=train_scorer({"BioScope abstracts": abstracts}, "scientific (BioScope abstracts train split)", groups),
+        register=train_register_gate(wiki, abstracts),
     )
-    gate, gate_oof = cross_validated_gate(wiki, abstracts)
-    # Each scorer on the other corpus has never seen it; on its own corpus its out-of-fold scores stand in.
-    general_scores = np.concatenate([general_oof, [general.score(i.text, find_cues(i.text)) for i in abstracts]])
-    scientific_scores = np.concatenate([[scientific.score(i.text, find_cues(i.text)) for i in wiki], scientific_oof])
-    labels = np.array([i.uncertain for i in (*wiki, *abstracts)])
-    corpus = np.array([0] * len(wiki) + [1] * len(abstracts))
-    threshold, f1 = max(
-        ((t, _macro_f1(np.where(gate_oof >= t, scientific_scores >= scientific.threshold,
-                                general_scores >= general.threshold), labels, corpus)) for t in GATE_THRESHOLDS),
-        key=lambda pair: (pair[1], -abs(pair[0])),
-    )
-    log.info("register gate threshold %.1f: cv mean F1 of the marker %.4f", threshold, f1)
-    info = dict(gate.info, marker_cv_mean_f1=round(f1, 4))
-    model = HedgeModel(general, scientific, RegisterGate(gate.stem_weights, gate.bias, threshold, info))
     log.info("register gate: %s", model.register.info)
     trained_on = (
         "train parts (sha1(id) % 100 < 80; id = the sentence for WikiWeasel, the document for BioScope): "

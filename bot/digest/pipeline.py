@@ -19,7 +19,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
 from bot.digest.extract.paste_cleaner import clean_paste
 from bot.digest.figures.figure_finder import find_figures
-from bot.digest.hedges.hedge_marker import mark_sentence
+from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Stats
@@ -76,7 +76,8 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
     chosen = summarize(sentences, article.title, language, count)
-    marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code)) if not s.is_heading
+    scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
+    marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]
     summary = [marked[i] for i in chosen]
     hedges = [s for s in marked if s.hedge is not None]

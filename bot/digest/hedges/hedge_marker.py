@@ -4,7 +4,7 @@ A sentence's cues come from the hand-written patterns in `cue_lexicon`. Whether
 an English sentence is uncertain (the hedged kind) is a learned scorer's
 decision (`scorer.HedgeScorer`, trained by `bench/train_hedges.py`): the one for
 general prose (learned from WikiWeasel) or, when the register gate
-(`register.RegisterGate`) finds the sentence written like a paper, the one for
+(`register.RegisterGate`) finds the text written like a paper, the one for
 scientific text (learned from the BioScope abstracts). The cue patterns are
 among the scorer's features, not overrides, so a
 "may" of capability ("the bridge may carry 40 tonnes") need not make a sentence
@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from bot.digest.hedges.cue_lexicon import CueLexicon, CueMatch, find_cues
 from bot.digest.hedges.multilingual_cues import LEXICONS
@@ -55,8 +55,14 @@ class HedgeMarker:
 
     model: HedgeModel | HedgeScorer | None = None
 
-    def scorer_for(self, sentence: str) -> HedgeScorer | None:
-        return self.model.scorer_for(sentence) if isinstance(self.model, HedgeModel) else self.model
+    def scorer_for(self, sentence: str, scientific: bool | None = None) -> HedgeScorer | None:
+        if isinstance(self.model, HedgeModel):
+            return self.model.scorer_for(sentence, scientific)
+        return self.model
+
+    def is_scientific_text(self, sentences: Sequence[str]) -> bool | None:
+        """Whether the (English) text is written like a paper; None without a register gate."""
+        return self.model.register.is_scientific_text(sentences) if isinstance(self.model, HedgeModel) else None
 
     def uncertain(self, sentence: str, cues: list[CueMatch] | None = None) -> bool:
         return self._uncertain(sentence, find_cues(sentence) if cues is None else cues, self.scorer_for(sentence))
@@ -67,7 +73,8 @@ class HedgeMarker:
             return any(cue.kind == "hedged" for cue in cues)
         return scorer.is_uncertain(sentence, cues)
 
-    def mark(self, sentence: str, language_code: str = "en") -> SentenceMarks:
+    def mark(self, sentence: str, language_code: str = "en", scientific: bool | None = None) -> SentenceMarks:
+        """The sentence's marks; `scientific` is its text's register (None: judged from the sentence alone)."""
         if not sentence:
             return _UNMARKED
         language = language_code.lower().split("-")[0]
@@ -75,7 +82,7 @@ class HedgeMarker:
             lexicon = LEXICONS.get(language)
             return _UNMARKED if lexicon is None else SentenceMarks(mark_by_patterns(lexicon, sentence), ())
         cues = find_cues(sentence)
-        scorer = self.scorer_for(sentence)
+        scorer = self.scorer_for(sentence, scientific)
         uncertain = self._uncertain(sentence, cues, scorer)
         kept = [cue for cue in cues if cue.kind != "hedged" or uncertain]
         soft = () if uncertain else tuple(cue.text for cue in cues if cue.kind == "hedged")
@@ -109,9 +116,15 @@ def default_marker() -> HedgeMarker:
     return HedgeMarker(load_hedge_model())
 
 
-def mark_sentence(sentence: str, language_code: str = "en") -> SentenceMarks:
-    """The sentence's hedge (kind and verbatim cues, or None for a plain statement) and its soft cues."""
-    return default_marker().mark(sentence, language_code)
+def text_register(sentences: Sequence[str], language_code: str) -> bool | None:
+    """Whether an English text is scientific (for `mark_sentence`); None for other languages."""
+    return default_marker().is_scientific_text(sentences) if language_code.lower().startswith("en") else None
+
+
+def mark_sentence(sentence: str, language_code: str = "en", scientific: bool | None = None) -> SentenceMarks:
+    """The sentence's hedge (kind and verbatim cues, or None for a plain statement) and its soft cues;
+    `scientific` is the register of its text (`text_register`), None to judge it from the sentence alone."""
+    return default_marker().mark(sentence, language_code, scientific)
 
 
 def mark_hedge(sentence: str, language_code: str = "en") -> Hedge | None:

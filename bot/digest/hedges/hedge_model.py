@@ -37,8 +37,11 @@ class HedgeModel:
     scientific: HedgeScorer  # biomedical papers (learned from the BioScope abstracts)
     register: RegisterGate  # which of the two a sentence is written in
 
-    def scorer_for(self, sentence: str) -> HedgeScorer:
-        return self.scientific if self.register.is_scientific(sentence) else self.general
+    def scorer_for(self, sentence: str, scientific: bool | None = None) -> HedgeScorer:
+        """The scorer of the text's register (`scientific`), or of the sentence's own when it is not given."""
+        if scientific is None:
+            scientific = self.register.is_scientific(sentence)
+        return self.scientific if scientific else self.general
 
     def envelope(self, trained_on: str, data_sha256: str) -> dict[str, Any]:
         payload = {"general": self.general.payload(), "scientific": self.scientific.payload(),

@@ -4,7 +4,8 @@ The two conventions of uncertainty differ: in a paper's abstract "may" and
 "suggest" are speculation nearly every time, while in general prose a bare
 "may" is as often capability or permission and the doubt lies in weasel
 wording ("many believe", "critics say"). The hedge marker picks the scorer of
-the sentence's register with this gate: a logistic model (fitted by
+the register of the text (the mean over its sentences; a sentence given alone is its own
+text) with this gate: a logistic model (fitted by
 `bench.fitting.fit_logistic` in `bench/train_hedges.py`) over which of a fixed
 list of frequent word stems the sentence holds. Folded into one weight per stem,
 a sentence costs one cached look-up per word.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence
 
 from bot.digest.hedges.scorer import _stem
 
@@ -31,7 +32,7 @@ def stems_of(sentence: str) -> set[str]:
 class RegisterGate:
     stem_weights: Mapping[str, float]  # stem -> its contribution to the log-odds of the scientific register
     bias: float  # the log-odds of a sentence that holds none of the stems
-    threshold: float = 0.0  # scientific from this log-odds up (chosen for the marker's F1 in cross-validation)
+    threshold: float = 0.0  # scientific from this log-odds up
     info: Mapping[str, Any] = field(default_factory=dict)
 
     @functools.cached_property
@@ -56,6 +57,13 @@ class RegisterGate:
 
     def is_scientific(self, sentence: str) -> bool:
         return self.log_odds(sentence) >= self.threshold
+
+    def is_scientific_text(self, sentences: Sequence[str]) -> bool:
+        """A text's register: the mean of its sentences' log-odds, steadier than any one sentence's (a quote
+        with "we" in a news story, a short line)."""
+        if not sentences:
+            return False
+        return sum(map(self.log_odds, sentences)) / len(sentences) >= self.threshold
 
     def payload(self) -> dict[str, Any]:
         return {

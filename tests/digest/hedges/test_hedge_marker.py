@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from bot.digest.hedges.cue_lexicon import ENGLISH, find_cues
-from bot.digest.hedges.hedge_marker import HedgeMarker, SentenceMarks, is_uncertain, mark_hedge, mark_sentence
+from bot.digest.hedges.hedge_marker import (
+    HedgeMarker,
+    SentenceMarks,
+    is_uncertain,
+    mark_hedge,
+    mark_sentence,
+    text_register,
+)
 from bot.digest.hedges.hedge_model import HedgeModel, load_hedge_model
 from bot.digest.hedges.register import RegisterGate
 from bot.digest.hedges.scorer import HedgeScorer
@@ -314,6 +321,23 @@ def test_shipped_model_is_small_and_has_both_registers() -> None:
     # the general scorer has learned weasel words; both weigh the cue-pattern features
     assert model.general.weights.get("w:some", 0) > 0
     assert model.general.weights.get("kind:hedged", 0) > 0 and model.scientific.weights.get("kind:hedged", 0) > 0
+
+
+ABSTRACT = [
+    "Interleukin-2 receptor expression was measured in peripheral blood lymphocytes of 40 patients.",
+    "Binding of NF-kappaB to the promoter was reduced after treatment with dexamethasone.",
+    "These findings may reflect an altered glucocorticoid receptor function in these cells.",
+]
+
+
+def test_a_text_is_judged_as_a_whole_and_its_register_picks_the_scorer() -> None:
+    seed = SEED.read_text(encoding="utf-8") if SEED.exists() else MAY_GENERAL + "\n" + IF_GENERAL
+    assert text_register([line for line in seed.splitlines() if line.strip()], "en") is False
+    assert text_register(ABSTRACT, "en") is True
+    assert text_register(ABSTRACT, "de") is None  # no scorer, no register outside English
+    # In an abstract "may" is speculation; the same words alone in general prose get the general scorer's say.
+    marks = mark_sentence(ABSTRACT[2], "en", scientific=True)
+    assert marks.hedge is not None and marks.hedge.kind == "hedged" and "may" in marks.hedge.cues
 
 
 def test_news_sentences_are_general_and_abstract_sentences_scientific() -> None:
