@@ -21,6 +21,7 @@ from typing import Any, Callable, Mapping, Sequence
 from bot.digest.hedges.scorer import _stem
 
 _WORD = re.compile(r"[^\W\d_]+")
+TEXT_SAMPLE = 32  # at most about this many sentences, evenly spread, judge a text's register
 
 
 def stems_of(sentence: str) -> set[str]:
@@ -63,7 +64,8 @@ class RegisterGate:
         with "we" in a news story, a short line)."""
         if not sentences:
             return False
-        return sum(map(self.log_odds, sentences)) / len(sentences) >= self.threshold
+        sample = sentences[:: max(1, len(sentences) // TEXT_SAMPLE)]  # a long text's register shows in a sample
+        return sum(map(self.log_odds, sample)) / len(sample) >= self.threshold
 
     def payload(self) -> dict[str, Any]:
         return {
