@@ -383,16 +383,21 @@ def test_fast_paths_on_the_public_sentences() -> None:
 
     sentences = [s.text for s in load_wikiweasel(DATA / "hedges" / "wikiweasel-train.csv.gz")][::7]
     sentences += [s.text for s in load_bioscope(DATA / "hedges" / "bioscope-full-papers.xml.gz")][::7]
-    scorer = load_hedge_model().general
+    model = load_hedge_model()
     for sentence in sentences:
-        assert ENGLISH.find_cues(sentence) == ENGLISH.find_cues(sentence, prefilter=False), sentence
-        assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9, sentence
+        cues = ENGLISH.find_cues(sentence)
+        assert cues == ENGLISH.find_cues(sentence, prefilter=False), sentence
+        for scorer in (model.general, model.scientific):
+            assert scorer.score_ceiling(sentence, cues) >= scorer.score(sentence, cues) - 1e-9, sentence
 
 
 @pytest.mark.parametrize("sentence", _MIXED_SENTENCES + [SEED.read_text(encoding="utf-8")[:3000]])
 def test_score_ceiling_is_never_below_the_score(sentence: str) -> None:
-    scorer = load_hedge_model().general
-    assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
+    model = load_hedge_model()
+    for scorer in (model.general, model.scientific):
+        assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
+        cues = find_cues(sentence)  # a word inside a cue may gain the cue's weights
+        assert scorer.score_ceiling(sentence, cues) >= scorer.score(sentence, cues) - 1e-9
 
 
 def test_score_ceiling_holds_on_a_toy_scorer_with_pairs_and_lexicon() -> None:
