@@ -388,7 +388,8 @@ STAGES = (
     ("sentence splitting", "bot.digest.pipeline", "split_sentences"),
     ("summary", "bot.digest.pipeline", "summarize"),
     ("  of which sumy's six ratings", "bot.digest.summarize.features", "_sumy_ratings"),
-    ("hedge marking", "bot.digest.pipeline", "mark_hedge"),
+    ("hedge marking", "bot.digest.pipeline", "mark_sentence"),
+    ("hedge register (per text)", "bot.digest.pipeline", "text_register"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )
 

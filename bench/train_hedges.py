@@ -1,24 +1,29 @@
-"""Train the hedge scorer (`bot/digest/hedges/hedge_model.json`) from the public hedge data.
+"""Train the hedge model (`bot/digest/hedges/hedge_model.json`) from the public hedge data.
 
-    python -m bench.train_hedges /work/shared/data [--out bot/digest/hedges/hedge_model.json]
+    python -m bench.train_hedges /work/shared/data [--out PATH] [--check]
 
-The shipped model is for general and news text and learns from WikiWeasel
-(CoNLL-2010 task 1, Wikipedia weasel sentences). Splits are deterministic:
-an item's bucket is the SHA-1 of its id (WikiWeasel: the sentence text;
-BioScope: the document id) modulo 100; buckets 0-79 are train, 80-99 test.
-Everything here (vocabulary, L2 strength, threshold) is chosen on the train
-part only, by 5-fold cross-validation inside it; the test part is left to
-`bench.hedges`.
+One shipped model for every English text, in three parts: a scorer for general
+prose learned from WikiWeasel (CoNLL-2010 task 1, Wikipedia weasel sentences;
+closest to news), a scorer for scientific text learned from the BioScope
+abstracts, and a register gate (`fit_logistic` over frequent word stems) that
+tells the digest which one to ask for a sentence: the two corpora disagree on
+what a bare "may" means (BioScope marks every one, WikiWeasel fewer than a
+third). Splits are deterministic: an item's bucket is the SHA-1 of its id
+(WikiWeasel: the sentence text; BioScope: the document id) modulo 100; buckets
+0-79 are train, 80-99 test. Everything here (vocabulary, L2 strength,
+thresholds) is chosen on the train parts only, by 5-fold cross-validation
+inside them; the test parts are left to `bench.hedges`.
 
-The scorer (see `bot.digest.hedges.scorer`) is a noisy-or of per-word
-logistic models, learned from sentence labels only; it is fitted with plain
-numpy (full-batch Adam on the L2-regularised log loss, from fixed starting
-values, so runs are deterministic).
+A scorer (see `bot.digest.hedges.scorer`) is a noisy-or of per-word logistic
+models, learned from sentence labels only (multiple-instance learning), which
+`bench.fitting.fit_logistic` (one logistic model over sentence features) does
+not fit; it is fitted with plain numpy (full-batch Adam on the L2-regularised
+log loss, from fixed starting values, so runs are deterministic and `--check`
+can compare).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import hashlib
@@ -29,12 +34,16 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from bench.fitting import fit_logistic, trainer_parser
 from bot.digest.hedges.cue_lexicon import find_cues
-from bot.digest.hedges.scorer import DEFAULT_MODEL_PATH, HedgeScorer, lexicon_index, tokens_with_features, words_of
+from bot.digest.hedges.hedge_model import DEFAULT_MODEL_PATH, HedgeModel
+from bot.digest.hedges.register import RegisterGate, stems_of
+from bot.digest.hedges.scorer import HedgeScorer, lexicon_index, tokens_with_features, words_of
+from bot.digest.model_files import sha256_of_files, write_model_file
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +53,8 @@ L2_GRID = (0.3, 0.7, 1.5)
 MIN_FEATURE_COUNT = 2  # a feature must fire on at least this many training words
 PRUNE_BELOW = 0.05  # smaller weights (absolute value) are not stored: keeps the shipped model small
 ITERATIONS = 300
-CONFIDENT_PRECISION = 0.8  # the news marker's bar for a sentence with no hedged cue
+GATE_STEMS = 400  # the register gate looks at the most frequent stems of the two corpora
+GATE_L2 = 1.0
 
 
 @dataclass(frozen=True)
@@ -116,11 +126,13 @@ def _adam_step(param: np.ndarray, grad: np.ndarray, state: list[np.ndarray], t: 
     param -= rate * (state[0] / (1 - beta1**t)) / (np.sqrt(state[1] / (1 - beta2**t)) + eps)
 
 
-def _fit(sentences: list[list[frozenset[str]]], labels: np.ndarray, l2: float) -> tuple[dict[str, float], float, float]:
+def _fit(
+    sentences: list[list[frozenset[str]]], labels: np.ndarray, l2: float, weight: np.ndarray | None = None
+) -> tuple[dict[str, float], float, float]:
     """Noisy-or multiple-instance logistic regression: (weights, token bias, leak).
 
     P(sentence) = 1 - (1 - sigmoid(leak)) * prod_words (1 - sigmoid(token_bias + sum of weights));
-    minimises the mean log loss of the sentence labels plus l2/2 * |w|^2 / n.
+    minimises the (sentence-weighted) mean log loss of the sentence labels plus l2/2 * |w|^2 / n.
     """
     counts = Counter(f for tokens in sentences for features in tokens for f in features)
     names = sorted(f for f, c in counts.items() if c >= MIN_FEATURE_COUNT)
@@ -137,6 +149,7 @@ def _fit(sentences: list[list[frozenset[str]]], labels: np.ndarray, l2: float) -
     rows, cols, owner = np.array(token_ids, dtype=np.int64), np.array(feature_ids, dtype=np.int64), np.array(token_sentence, dtype=np.int64)
     n, d = len(sentences), len(names)
     y = labels.astype(float)
+    sentence_weight = np.ones(n) if weight is None else np.asarray(weight, dtype=float) * n / float(np.sum(weight))
     w, bias, leak = np.zeros(d), np.array([-4.0]), np.array([-2.0])
     states = [[np.zeros_like(p), np.zeros_like(p)] for p in (w, bias, leak)]
     for t in range(1, ITERATIONS + 1):
@@ -145,7 +158,7 @@ def _fit(sentences: list[list[frozenset[str]]], labels: np.ndarray, l2: float) -
         q0 = 1.0 / (1.0 + np.exp(-leak[0]))
         log_none = np.bincount(owner, weights=np.log1p(-np.minimum(q, 1 - 1e-9)), minlength=n) + np.log1p(-q0)
         p = np.clip(1.0 - np.exp(log_none), 1e-7, 1 - 1e-7)
-        d_log_none = y * (1 - p) / p - (1 - y)  # d loss / d log_none
+        d_log_none = sentence_weight * (y * (1 - p) / p - (1 - y))  # d loss / d log_none
         dz = -q * d_log_none[owner]
         grad_w = np.bincount(cols, weights=dz[rows], minlength=d) / n + l2 * w / n
         _adam_step(w, grad_w, states[0], t)
@@ -184,62 +197,156 @@ def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, floa
     return best[1], best[0]
 
 
-def _confident_threshold(scores: np.ndarray, labels: np.ndarray, precision: float) -> float:
-    """The lowest threshold whose precision (with at least 20 sentences above it) reaches `precision`."""
+def _macro_f1(predicted: np.ndarray, labels: np.ndarray, corpus: np.ndarray) -> float:
+    """The mean over corpora of each one's F1 of the uncertain class."""
+    scores = []
+    for c in np.unique(corpus):
+        p, y = predicted[corpus == c], labels[corpus == c]
+        tp, fp, fn = float(np.sum(p & y)), float(np.sum(p & ~y)), float(np.sum(~p & y))
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(scores))
+
+
+def _best_threshold(scores: np.ndarray, labels: np.ndarray, corpus: np.ndarray) -> tuple[float, float]:
+    """The threshold with the best mean F1 over the corpora, and that mean."""
+    best = (-1.0, 0.0)
     for threshold in _candidate_thresholds(scores):
-        predicted = scores >= threshold
-        if predicted.sum() >= 20 and float(np.sum(predicted & labels)) / float(predicted.sum()) >= precision:
-            return float(threshold)
-    return float(scores.max()) + 1.0
+        f1 = _macro_f1(scores >= threshold, labels, corpus)
+        if f1 > best[0]:
+            best = (f1, float(threshold))
+    return best[1], best[0]
 
 
 def train_scorer(
-    train: Sequence[LabelledSentence],
+    corpora: Mapping[str, Sequence[LabelledSentence]],
     domain: str,
     lexicon_groups: dict[str, tuple[str, ...]],
     l2_grid: Sequence[float] = L2_GRID,
 ) -> HedgeScorer:
-    """Choose L2 and the thresholds by cross-validation on `train`, then fit on all of it."""
+    """Fit one scorer on the train parts of several corpora, each weighing the same in the loss.
+
+    L2 and the threshold are chosen by cross-validation inside `corpora` (folds by a hash of the item id,
+    so a BioScope document stays in one fold) for the best mean F1 over the corpora; then the model is
+    fitted on all of it.
+    """
+    train = [item for items in corpora.values() for item in items]
+    corpus = np.array([n for n, items in enumerate(corpora.values()) for _ in items])
+    share = np.array([len(items) for items in corpora.values()], dtype=float)
+    weight = (len(train) / len(share)) / share[corpus]  # every corpus has the same total weight
     sentences = featurise(train, lexicon_groups)
     labels = np.array([i.uncertain for i in train])
     folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in train])
-    best: tuple[float, float, float, float] | None = None  # (cv F1, l2, threshold, confident threshold)
+    best: tuple[float, float, float, dict[str, float]] | None = None  # (cv mean F1, l2, threshold, F1 per corpus)
     for l2 in l2_grid:
         out_of_fold = np.zeros(len(train))
         for fold in range(CV_FOLDS):
             inside = folds != fold
-            weights, bias, leak = _fit([s for s, k in zip(sentences, inside) if k], labels[inside], l2)
+            weights, bias, leak = _fit([s for s, k in zip(sentences, inside) if k], labels[inside], l2, weight[inside])
             out_of_fold[~inside] = _score([s for s, k in zip(sentences, inside) if not k], weights, bias, leak)
-        threshold, f1 = _best_threshold(out_of_fold, labels)
-        log.info("%s: l2=%g cv F1=%.4f at threshold %.2f", domain, l2, f1, threshold)
+        threshold, f1 = _best_threshold(out_of_fold, labels, corpus)
+        per_corpus = {
+            name: round(_macro_f1(out_of_fold[corpus == n] >= threshold, labels[corpus == n], corpus[corpus == n]), 4)
+            for n, name in enumerate(corpora)
+        }
+        log.info("%s: l2=%g cv mean F1=%.4f %s at threshold %.2f", domain, l2, f1, per_corpus, threshold)
         if best is None or f1 > best[0]:
-            best = (f1, l2, threshold, _confident_threshold(out_of_fold, labels, CONFIDENT_PRECISION))
+            best = (f1, l2, threshold, per_corpus)
     assert best is not None
-    cv_f1, l2, threshold, confident = best
-    weights, bias, leak = _fit(sentences, labels, l2)
+    cv_f1, l2, threshold, per_corpus = best
+    weights, bias, leak = _fit(sentences, labels, l2, weight)
     info = {
-        "trained_on": f"{len(train)} train sentences ({int(labels.sum())} uncertain)",
+        "trained_on": {name: f"{len(items)} train sentences ({sum(i.uncertain for i in items)} uncertain)"
+                       for name, items in corpora.items()},
         "split": f"sha1(id) % 100 < {TRAIN_BUCKETS} is train",
         "l2": l2,
         "cv_f1": round(cv_f1, 4),
+        "cv_f1_per_corpus": per_corpus,
         "features": len(weights),
     }
-    return HedgeScorer(domain, weights, bias, leak, threshold, confident, lexicon_groups, info)
+    return HedgeScorer(domain, weights, bias, leak, threshold, lexicon_groups, info)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", type=Path, help="the shared data folder (holds hedges/)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
-    args = parser.parse_args(argv)
+def load_training_corpora(data_dir: Path) -> dict[str, list[LabelledSentence]]:
+    """The train parts the shipped model learns from (empty sentences left out)."""
+    hedges = data_dir / "hedges"
+    wikiweasel, _ = split(load_wikiweasel(hedges / "wikiweasel-train.csv.gz"))
+    abstracts, _ = split(load_bioscope(hedges / "bioscope-abstracts.xml.gz"))
+    return {"WikiWeasel": [i for i in wikiweasel if i.text], "BioScope abstracts": [i for i in abstracts if i.text]}
+
+
+def training_files(data_dir: Path) -> list[Path]:
+    hedges = data_dir / "hedges"
+    return [hedges / "wikiweasel-train.csv.gz", hedges / "bioscope-abstracts.xml.gz", *sorted((hedges / "lexicon").glob("*.txt"))]
+
+
+def _gate_matrix(items: Sequence[LabelledSentence], vocabulary: Sequence[str]) -> np.ndarray:
+    column = {stem: j for j, stem in enumerate(vocabulary)}
+    x = np.zeros((len(items), len(vocabulary)))
+    for i, item in enumerate(items):
+        for stem in stems_of(item.text):
+            if stem in column:
+                x[i, column[stem]] = 1.0
+    return x
+
+
+def train_register_gate(general: Sequence[LabelledSentence], scientific: Sequence[LabelledSentence]) -> RegisterGate:
+    """A logistic model (`fit_logistic`, the two corpora weighing the same) over the presence of the
+    `GATE_STEMS` stems most sentences of either corpus hold; its accuracy by 5-fold CV is kept in `info`."""
+    items = [*general, *scientific]
+    y = np.array([0.0] * len(general) + [1.0] * len(scientific))
+    weight = np.where(y == 1.0, len(items) / (2 * len(scientific)), len(items) / (2 * len(general)))
+    frequency = Counter(stem for item in items for stem in stems_of(item.text))
+    vocabulary = [stem for stem, _ in sorted(frequency.items(), key=lambda kv: (-kv[1], kv[0]))[:GATE_STEMS]]
+    x = _gate_matrix(items, vocabulary)
+    folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in items])
+    out_of_fold = np.zeros(len(items))
+    for fold in range(CV_FOLDS):
+        inside = folds != fold
+        out_of_fold[~inside] = fit_logistic(x[inside], y[inside], weight[inside], l2=GATE_L2).logits(x[~inside])
+    right = float(np.sum(((out_of_fold >= 0) == (y == 1.0)) * weight))
+    model = fit_logistic(x, y, weight, l2=GATE_L2)
+    # Fold the standardisation in: logit = bias' + sum of (weight / scale) over the stems present.
+    per_stem = model.weights / model.scale
+    bias = model.bias - float(np.sum(per_stem * model.mean))
+    info = {"stems": len(vocabulary), "l2": GATE_L2, "cv_balanced_accuracy": round(right / float(np.sum(weight)), 4)}
+    # Threshold 0: the two registers weigh the same, as in the fit (a text's register is the mean over its sentences).
+    return RegisterGate({stem: float(w) for stem, w in zip(vocabulary, per_stem)}, bias, 0.0, info)
+
+
+def build_model(data_dir: Path) -> dict[str, object]:
+    """The shipped model's envelope, trained from scratch (deterministic)."""
+    corpora = load_training_corpora(data_dir)
+    groups = load_lexicon_groups(data_dir / "hedges" / "lexicon")
+    wiki, abstracts = corpora["WikiWeasel"], corpora["BioScope abstracts"]
+    model = HedgeModel(
+        general=train_scorer({"WikiWeasel": wiki}, "general (WikiWeasel train split)", groups),
+        scientific=train_scorer({"BioScope abstracts": abstracts}, "scientific (BioScope abstracts train split)", groups),
+        register=train_register_gate(wiki, abstracts),
+    )
+    log.info("register gate: %s", model.register.info)
+    trained_on = (
+        "train parts (sha1(id) % 100 < 80; id = the sentence for WikiWeasel, the document for BioScope): "
+        + f"WikiWeasel {model.general.info['trained_on']['WikiWeasel']}, "
+        + f"BioScope abstracts {model.scientific.info['trained_on']['BioScope abstracts']}"
+    )
+    return model.envelope(trained_on, sha256_of_files(training_files(data_dir)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = trainer_parser(__doc__.splitlines()[0], DEFAULT_MODEL_PATH).parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    hedges = args.data_dir / "hedges"
-    groups = load_lexicon_groups(hedges / "lexicon")
-    train, _ = split(load_wikiweasel(hedges / "wikiweasel-train.csv.gz"))
-    scorer = train_scorer(train, "general (WikiWeasel train split)", groups)
-    args.out.write_text(json.dumps(scorer.to_json(), indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {scorer.info}")
+    envelope = build_model(args.data_dir)
+    if args.check:
+        shipped = json.loads(args.out.read_text(encoding="utf-8"))
+        if shipped != json.loads(json.dumps(envelope)):
+            print(f"{args.out} differs from a fresh training run; rebuild it")
+            return 1
+        print(f"{args.out} matches a fresh training run")
+        return 0
+    write_model_file(args.out, envelope)
+    print(f"wrote {args.out}: {envelope['trained_on']}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

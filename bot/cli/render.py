@@ -49,6 +49,8 @@ def render_text(digest: Digest, settings: DigestSettings) -> str:
         lines.append(bullet.fill(sentence.text))
         if sentence.hedge:
             lines.append(note.fill(f"[{_hedge_label(sentence.hedge)}]"))
+        elif sentence.soft_cues:  # hedge words not counted as uncertain: named, not called hedged
+            lines.append(note.fill(f"(cue: {', '.join(sentence.soft_cues)})"))
     if digest.figures:
         lines += ["", "Key figures"]
         lines += [bullet.fill(_figure_line(f)) for f in digest.figures]
@@ -78,6 +80,8 @@ def render_markdown(digest: Digest, settings: DigestSettings) -> str:
         if sentence.hedge:
             cues = ", ".join(f"**{_md_escape(c)}**" for c in sentence.hedge.cues)
             mark = f" _({sentence.hedge.kind}: {cues})_"
+        elif sentence.soft_cues:
+            mark = f" _(cue: {_md_escape(', '.join(sentence.soft_cues))})_"
         lines.append(f"- {_md_escape(sentence.text)}{mark}")
     if digest.figures:
         lines += ["", "### Key figures", ""]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.digest.models import Digest, HedgedSentence
+    from bot.digest.models import Digest, MarkedSentence
     from bot.settings import DigestSettings
 
 MIN_SENTENCES = 1
@@ -98,7 +98,7 @@ def input_byte_limit(settings: DigestSettings) -> int:
 class HedgeListing:
     """The hedged claims a front lists beside the summary, and how many more the article has."""
 
-    shown: list[HedgedSentence]
+    shown: list[MarkedSentence]
     more: int
 
     def more_line(self) -> str:

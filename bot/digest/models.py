@@ -45,18 +45,37 @@ class Hedge:
 
 
 @dataclass(frozen=True)
-class HedgedSentence:
-    text: str
-    index: int
-    kind: HedgeKind
-    cues: tuple[str, ...]
+class MarkedSentence:
+    """A sentence of the article with its hedge mark: an item of the summary and, when it has a hedge, of the
+    hedged-claims list."""
 
-
-@dataclass(frozen=True)
-class SummarySentence:
     text: str
-    index: int
+    index: int  # 0-based position in the article
     hedge: Hedge | None = None
+    # Hedge words a reader may want to see that do not make the sentence uncertain (a "may" of capability):
+    # shown lightly, never called hedged.
+    soft_cues: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> HedgeKind | None:
+        return self.hedge.kind if self.hedge is not None else None
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        return self.hedge.cues if self.hedge is not None else ()
+
+    def summary_json(self) -> dict[str, Any]:
+        """A `summary` item of the JSON contract: {text, index, hedge, soft_cues}."""
+        hedge = None if self.hedge is None else {"kind": self.hedge.kind, "cues": list(self.hedge.cues)}
+        return {"text": self.text, "index": self.index, "hedge": hedge, "soft_cues": list(self.soft_cues)}
+
+    def hedge_json(self) -> dict[str, Any]:
+        """A `hedges` item of the JSON contract: {text, index, kind, cues, soft_cues}."""
+        return {"text": self.text, "index": self.index, "kind": self.kind, "cues": list(self.cues),
+                "soft_cues": list(self.soft_cues)}
+
+
+SummarySentence = MarkedSentence  # the name the fronts use for a summary item
 
 
 @dataclass(frozen=True)
@@ -106,20 +125,17 @@ class Digest:
     author: str | None = None
     date: str | None = None
     language_note: str | None = None
-    summary: list[SummarySentence] = field(default_factory=list)
+    summary: list[MarkedSentence] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    hedges: list[HedgedSentence] = field(default_factory=list)
+    hedges: list[MarkedSentence] = field(default_factory=list)  # every sentence with a hedge, in article order
     stats: Stats = field(default_factory=lambda: Stats(0, 0))
     error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The command line's JSON contract (see README)."""
         data = asdict(self)
-        for item in data["summary"]:
-            if item["hedge"] is not None:
-                item["hedge"]["cues"] = list(item["hedge"]["cues"])
-        for item in data["hedges"]:
-            item["cues"] = list(item["cues"])
+        data["summary"] = [s.summary_json() for s in self.summary]
+        data["hedges"] = [h.hedge_json() for h in self.hedges]
         return data
 
 

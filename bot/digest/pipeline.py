@@ -18,10 +18,10 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from bot.digest.extract.paste_cleaner import clean_paste  # noqa: E402 (after the BLAS setting)
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import MAX_SENTENCES, count_words
-from bot.digest.hedges.hedge_marker import mark_hedge
+from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
-from bot.digest.models import Article, Digest, DigestError, HedgedSentence, Stats, SummarySentence
+from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Stats
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import sentence_count_for, summarize
@@ -74,13 +74,11 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
     chosen = summarize(sentences, article.title, language, count)
-    marks = {s.index: mark_hedge(s.text, language.code) for s in sentences if not s.is_heading}
-    summary = [SummarySentence(text=sentences[i].text, index=i, hedge=marks.get(i)) for i in chosen]
-    hedges = [
-        HedgedSentence(text=s.text, index=s.index, kind=mark.kind, cues=mark.cues)
-        for s in sentences
-        if (mark := marks.get(s.index)) is not None
-    ]
+    scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
+    marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
+              else MarkedSentence(s.text, s.index) for s in sentences]
+    summary = [marked[i] for i in chosen]
+    hedges = [s for s in marked if s.hedge is not None]
     figures = find_figures(sentences, limit=settings.max_figures, language_code=language.code)
     return Digest(
         source=article.source,

@@ -14,7 +14,7 @@ import discord
 
 from bot.digest.front_rules import HedgeListing, hedges_to_list
 from bot.digest.conversation import ConversationDigest, QuotedMessage
-from bot.digest.models import Digest, Figure, Hedge, SummarySentence
+from bot.digest.models import Digest, Figure, SummarySentence
 from bot.settings import DigestSettings
 
 TITLE_LIMIT = 256
@@ -114,6 +114,8 @@ def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESC
     if sentence.hedge is not None:
         prefix = "• ⚠️ "
         suffix += f" *({HEDGE_LABELS.get(sentence.hedge.kind, sentence.hedge.kind)}: {escape(', '.join(sentence.hedge.cues))})*"
+    elif sentence.soft_cues:  # hedge words not counted as uncertain: named lightly, no warning sign
+        suffix += f" *(cue: {escape(', '.join(sentence.soft_cues))})*"
     if url:
         suffix += f" [↗]({text_fragment_link(url, sentence.text)})"
     room = limit - len(prefix) - len(suffix)
@@ -184,10 +186,7 @@ def digest_embed(digest: Digest, settings: DigestSettings = DigestSettings()) ->
         embed.add_field(name="Key figures", value=_lines_within([figure_line(f) for f in digest.figures], FIELD_VALUE_LIMIT), inline=False)
     listing = hedges_to_list(digest, settings)
     if listing.shown or listing.more:
-        lines = [
-            summary_bullet(SummarySentence(text=h.text, index=h.index, hedge=Hedge(kind=h.kind, cues=h.cues)), link, FIELD_VALUE_LIMIT)
-            for h in listing.shown
-        ]
+        lines = [summary_bullet(h, link, FIELD_VALUE_LIMIT) for h in listing.shown]
         embed.add_field(name="Hedged claims elsewhere", value=_listing_within(lines, listing, FIELD_VALUE_LIMIT), inline=False)
 
     used = len(embed.title or "") + len(embed.footer.text or "") + sum(len(f.name or "") + len(f.value or "") for f in embed.fields)

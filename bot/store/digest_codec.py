@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.digest.models import Digest, Figure, Hedge, HedgedSentence, Stats, SummarySentence
+from bot.digest.models import Digest, Figure, Hedge, MarkedSentence, Stats
 
 
 def digest_to_text(digest: Digest) -> str:
@@ -15,15 +15,16 @@ def digest_to_text(digest: Digest) -> str:
 def digest_from_text(text: str) -> Digest:
     data: dict[str, Any] = json.loads(text)
     summary = [
-        SummarySentence(
+        MarkedSentence(
             text=item["text"],
             index=item["index"],
             hedge=Hedge(kind=item["hedge"]["kind"], cues=tuple(item["hedge"]["cues"])) if item.get("hedge") else None,
+            soft_cues=tuple(item.get("soft_cues", ())),
         )
         for item in data.get("summary", [])
     ]
     hedges = [
-        HedgedSentence(text=h["text"], index=h["index"], kind=h["kind"], cues=tuple(h["cues"]))
+        MarkedSentence(h["text"], h["index"], Hedge(h["kind"], tuple(h["cues"])), tuple(h.get("soft_cues", ())))
         for h in data.get("hedges", [])
     ]
     figures = [Figure(**f) for f in data.get("figures", [])]

@@ -69,6 +69,19 @@ def test_summary_sentences_carry_their_marks(digest: Digest) -> None:
             assert sentence.hedge is None
 
 
+def test_summary_and_hedges_items_are_one_sentence_in_two_json_shapes(digest: Digest) -> None:
+    data = digest.to_json()
+    assert all(set(item) == {"text", "index", "hedge", "soft_cues"} for item in data["summary"])
+    assert all(set(item) == {"text", "index", "kind", "cues", "soft_cues"} for item in data["hedges"])
+    listed = {h.index: h for h in digest.hedges}
+    for sentence, item in zip(digest.summary, data["summary"]):
+        if sentence.index in listed:
+            assert sentence == listed[sentence.index]  # the same object in both lists
+            assert item["hedge"] == {"kind": sentence.kind, "cues": list(sentence.cues)}
+    reports = next(item for item in data["hedges"] if "reports Al Jazeera" in item["cues"])
+    assert reports["kind"] == "hedged" and "suggest" in reports["cues"]
+
+
 def test_stats(digest: Digest) -> None:
     assert digest.stats.words_in > 300
     assert 0 < digest.stats.words_out < digest.stats.words_in

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.digest.models import Digest, Figure, Hedge, HedgedSentence, Stats, SummarySentence
+from bot.digest.models import Digest, Figure, Hedge, MarkedSentence, Stats, SummarySentence
 from bot.discord_app.embeds import (
     EMBED_TOTAL_LIMIT,
     cut_at_word,
@@ -74,8 +74,8 @@ def sample_digest(url: str | None = "https://example.org/syria") -> Digest:
         ],
         figures=[Figure("nearly 33,000", 33000.0, "Syrian refugees", True, 6), Figure("224", 224.0, "people", False, 3)],
         hedges=[
-            HedgedSentence("One of those three may be a general, but reports remain inconclusive.", 4, "hedged", ("may",)),
-            HedgedSentence("If a general were among those who fled, it would mark the 13th.", 6, "conditional", ("if", "would")),
+            MarkedSentence("One of those three may be a general, but reports remain inconclusive.", 4, Hedge("hedged", ("may",))),
+            MarkedSentence("If a general were among those who fled, it would mark the 13th.", 6, Hedge("conditional", ("if", "would"))),
         ],
         stats=Stats(words_in=460, words_out=21),
     )
@@ -144,7 +144,7 @@ def test_any_digest_fits_discord_limits(title: str, sentences: list[str], figure
         language="en",
         summary=[SummarySentence(s, i, Hedge("attributed", ("said",)) if i % 3 == 0 else None) for i, s in enumerate(sentences)],
         figures=[Figure(t, None, c, bool(i % 2), i) for i, (t, c) in enumerate(figures)],
-        hedges=[HedgedSentence(s, i, "hedged", ("may",)) for i, s in enumerate(sentences[:5])],
+        hedges=[MarkedSentence(s, i, Hedge("hedged", ("may",))) for i, s in enumerate(sentences[:5])],
         stats=Stats(1000, 100),
     )
     assert_within_discord_limits(payload_of(digest))
@@ -155,7 +155,7 @@ def test_hedged_claims_follow_max_hedges_and_say_how_many_more() -> None:
     from bot.settings import DigestSettings
 
     digest = sample_digest()
-    digest.hedges = digest.hedges + [HedgedSentence(f"Officials said claim {i} holds.", 10 + i, "attributed", ("said",)) for i in range(7)]
+    digest.hedges = digest.hedges + [MarkedSentence(f"Officials said claim {i} holds.", 10 + i, Hedge("attributed", ("said",))) for i in range(7)]
     two = DigestSettings(max_hedges=2)
     field = {f["name"]: f["value"] for f in digest_embed(digest, two).to_dict()["fields"]}["Hedged claims elsewhere"]
     assert field.count("• ") == 2 and field.endswith("*…and 6 more hedged claims*")  # 8 outside the summary

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.digest.models import Digest, Figure, Hedge, HedgedSentence, Stats, SummarySentence
+from bot.digest.models import Digest, Figure, Hedge, MarkedSentence, Stats, SummarySentence
 from bot.store.database import Store
 
 
@@ -25,7 +25,7 @@ def sample_digest() -> Digest:
             SummarySentence("Turkey is now host to nearly 33,000 Syrian refugees.", 5),
         ],
         figures=[Figure("nearly 33,000", 33000.0, "Syrian refugees", True, 5)],
-        hedges=[HedgedSentence("One of those three may be a general.", 3, "hedged", ("may",))],
+        hedges=[MarkedSentence("One of those three may be a general.", 3, Hedge("hedged", ("may",)))],
         stats=Stats(400, 20),
     )
 

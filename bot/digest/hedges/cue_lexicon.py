@@ -203,7 +203,11 @@ _ENGLISH: tuple[tuple[str, HedgeKind, str, tuple[str, ...]], ...] = (
     ("verb:speculate", "hedged", r"\bspeculat(?:e|es|ed|ing|ion|ive)\b", ("speculat",)),
     ("verb:hypothesise", "hedged", r"\bhypothe(?:sis|ses|sise[ds]?|size[ds]?|tical(?:ly)?)\b", ("hypothe",)),
     ("verb:suspected", "hedged", r"\bsuspected\b", ("suspected",)),
-    ("verb:estimate", "hedged", r"\bestimat(?:e|es|ed|ion|ions)\b", ("estimat",)),
+    # The verb and "an estimated 4,000", not the noun: "the original estimate was $3 million" states a figure.
+    ("verb:estimate", "hedged",
+     r"\bestimat(?:ed|ing)\b|\bestimates?\b(?=\s+(?:that|the|a|an|about|around|roughly|some|its|their|how|what)\b)"
+     r"(?<!\bthe estimate)(?<!\ban estimate)(?<!\bthe estimates)",
+     ("estimat",)),
     ("verb:tend", "hedged", r"\btend(?:s|ed)?\s+to\b", ("tend",)),
     ("verb:believed-to", "hedged", r"\b" + _PASSIVE_EPISTEMIC + r"\s+to\s+(?:be|have)\b", _PASSIVE_EPISTEMIC_WORDS),
     ("passive:epistemic", "hedged",

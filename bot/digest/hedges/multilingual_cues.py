@@ -208,7 +208,9 @@ FRENCH = _lexicon(
         ("attr:selon", "attributed", r"\bselon\b(?!\s+que\b)", ("selon",)),
         ("attr:d-après", "attributed", r"\bd['’]après\b", ("après",)),
         ("attr:said", "attributed",
-         r"\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+(?:\w+\s+)?" + _alt(*_FR_PARTICIPLES) + r"\b",
+         # Not the passive: "ont été admis à l'hôpital" (were admitted), "a été annoncé" (was announced).
+         r"\b(?:a|ont|avait|avaient)(?:-t-(?:il|elle|on)|-(?:ils|elles))?\s+(?:(?!été\b)\w+\s+)?" + _alt(*_FR_PARTICIPLES)
+         + r"\b",
          tuple(p.split()[0] for p in _FR_PARTICIPLES)),
         ("attr:inverted", "attributed",
          r"\b" + _alt(*_FR_PRESENT) + r"(?:nt)?-(?:t-)?(?:il|elle|ils|elles|on)\b", _FR_PRESENT),

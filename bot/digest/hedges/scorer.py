@@ -7,8 +7,8 @@ cover it, and the hedge-lexicon groups it belongs to. The sentence is uncertain 
 word is a cue: P(uncertain) = 1 - (1 - p0) * prod(1 - p_word) ("noisy-or"), p0
 being a small leak for sentences with no visible cue. The weights are learned
 from sentence labels alone (multiple-instance learning) by
-`bench/train_hedges.py` and stored as JSON; the shipped model
-(`hedge_model.json`) is for general and news text.
+`bench/train_hedges.py`; the shipped model (`hedge_model`) holds one scorer
+for general prose and one for scientific text.
 
 Speed (the digest scores almost every sentence of an article): what a word
 contributes alone (word and stem weights, its pair weights by neighbour) is
@@ -22,22 +22,14 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
-import logging
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from sumy.nlp.stemmers import Stemmer
 
 from bot.digest.hedges.cue_lexicon import CueMatch
-
-log = logging.getLogger(__name__)
-
-DEFAULT_MODEL_PATH = Path(__file__).with_name("hedge_model.json")
-MODEL_FORMAT = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
@@ -138,7 +130,6 @@ class HedgeScorer:
     token_bias: float  # a word's logit before its features
     leak: float  # logit of p0, the chance of an uncertain sentence with no cue word
     threshold: float  # a sentence is uncertain when its score reaches this (best F1 in cross-validation)
-    confident_threshold: float  # stricter: cross-validated precision at least 0.8 from here up
     lexicon_groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     info: Mapping[str, Any] = field(default_factory=dict)  # how it was trained, for the record
 
@@ -202,14 +193,18 @@ class HedgeScorer:
                 logit += part.right.get(parts[i + 1].stem if i < last else _EDGE, 0.0)
             logits.append(logit)
         extra: dict[int, set[str]] = {}
-        starts = [m.start() for m in matches]
-        for cue in cues:
-            for i in _words_within(starts, cue):
-                extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
+        cues = list(cues)
+        if cues:
+            starts = [m.start() for m in matches]
+            for cue in cues:
+                for i in _words_within(starts, cue):
+                    extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
         index = self._lexicon_index
         if index:
             for i, part in enumerate(parts):
-                for phrase, group in index.get(part.word, ()):
+                if part.word not in index:
+                    continue
+                for phrase, group in index[part.word]:
                     if len(phrase) > 1 and (i == last or parts[i + 1].word != phrase[1]):
                         continue  # most phrases fail at their second word: no tuple built for them
                     if tuple(p.word for p in parts[i : i + len(phrase)]) == phrase:
@@ -223,12 +218,13 @@ class HedgeScorer:
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
         """The log-odds that the sentence is uncertain."""
         _, logits = self.token_logits(sentence, cues)
-        return _log_odds(_log1m_sigmoid(self.leak) + sum(_log1m_sigmoid(z) for z in logits))
+        log1p, exp = math.log1p, math.exp  # `_log1m_sigmoid` written out: a call per word costs more than its sum
+        return _log_odds(_log1m_sigmoid(self.leak) + sum(-z - log1p(exp(-z)) if z > 0 else -log1p(exp(z)) for z in logits))
 
     @functools.cached_property
-    def _word_ceiling(self) -> Callable[[str], float]:
-        """A word as written -> log(1 - sigmoid(c)), c being the most its logit can be in a sentence without cues:
-        its own part, its best left and right pair weights and every lexicon group of a phrase it is in."""
+    def _word_most(self) -> Callable[[str], float]:
+        """A word as written -> the most its logit can be outside a cue: its own part, its best left and right
+        pair weights and every lexicon group of a phrase it is in."""
         left, right = self._neighbour_weights
         weights = self.weights
         groups_of_word: dict[str, set[str]] = {}
@@ -239,34 +235,51 @@ class HedgeScorer:
         word_part = self._word_part
 
         @functools.lru_cache(maxsize=65536)
-        def ceiling(written: str) -> float:
+        def most(written: str) -> float:
             part = word_part(written)
-            most = part.logit
-            most += max(0.0, max((part.left or {}).values(), default=0.0))
-            most += max(0.0, max((part.right or {}).values(), default=0.0))
-            most += sum(max(0.0, weights.get("lex:" + group, 0.0)) for group in groups_of_word.get(part.word, ()))
-            return _log1m_sigmoid(most)
+            logit = part.logit
+            logit += max(0.0, max((part.left or {}).values(), default=0.0))
+            logit += max(0.0, max((part.right or {}).values(), default=0.0))
+            logit += sum(max(0.0, weights.get("lex:" + group, 0.0)) for group in groups_of_word.get(part.word, ()))
+            return logit
 
-        return ceiling
+        return most
 
-    def score_ceiling(self, sentence: str) -> float:
-        """At least `score(sentence, [])`, for a word-by-word cached price: most sentences fall short of a
-        threshold by it and need no exact score."""
+    @functools.cached_property
+    def _word_ceiling(self) -> Callable[[str], float]:
+        """A word as written -> log(1 - sigmoid(its most logit outside a cue))."""
+        most = self._word_most
+        return functools.lru_cache(maxsize=65536)(lambda written: _log1m_sigmoid(most(written)))
+
+    def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
+        """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a
+        threshold by it and need no exact score. A word inside a cue may gain the cue's weights too."""
         ceiling = self._word_ceiling
-        return _log_odds(_log1m_sigmoid(self.leak) + sum(ceiling(m.group(0)) for m in _WORD.finditer(sentence)))
+        if not cues:
+            return _log_odds(_log1m_sigmoid(self.leak) + sum(map(ceiling, _WORD.findall(sentence))))
+        matches = list(_WORD.finditer(sentence))
+        starts = [m.start() for m in matches]
+        bonus: dict[int, float] = {}
+        weights = self.weights
+        for cue in cues:
+            gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
+            for i in _words_within(starts, cue):
+                bonus[i] = bonus.get(i, 0.0) + gain
+        most = self._word_most
+        total = _log1m_sigmoid(self.leak)
+        for i, m in enumerate(matches):
+            total += _log1m_sigmoid(most(m.group(0)) + bonus[i]) if i in bonus else ceiling(m.group(0))
+        return _log_odds(total)
 
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
-        """Whether the sentence's score is at least `level` (the ceiling settles most sentences without cues)."""
+        """Whether the sentence's score is at least `level` (the ceiling settles most sentences first)."""
         cues = list(cues)
-        if not cues and self.score_ceiling(sentence) < level - _CEILING_MARGIN:
+        if self.score_ceiling(sentence, cues) < level - _CEILING_MARGIN:
             return False
         return self.score(sentence, cues) >= level
 
     def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
         return self.reaches(sentence, cues, self.threshold)
-
-    def is_confidently_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
-        return self.reaches(sentence, cues, max(self.threshold, self.confident_threshold))
 
     def strongest_token(self, sentence: str, cues: Iterable[CueMatch] = ()) -> Token | None:
         """The word most likely to be the cue (verbatim, with its position)."""
@@ -276,40 +289,26 @@ class HedgeScorer:
             return None
         return self.tokens(sentence, cues)[max(range(len(logits)), key=logits.__getitem__)]
 
-    def to_json(self) -> dict[str, Any]:
+    def payload(self) -> dict[str, Any]:
+        """What the model file's payload holds (rounded, so the file is small and stable)."""
         return {
-            "format": MODEL_FORMAT,
             "domain": self.domain,
             "token_bias": round(self.token_bias, 5),
             "leak": round(self.leak, 5),
             "threshold": round(self.threshold, 5),
-            "confident_threshold": round(self.confident_threshold, 5),
             "info": dict(self.info),
             "lexicon_groups": {k: list(v) for k, v in sorted(self.lexicon_groups.items())},
             "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())},
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> HedgeScorer:
-        if data.get("format") != MODEL_FORMAT:
-            raise ValueError(f"unknown hedge model format {data.get('format')!r}")
+    def from_payload(cls, data: Mapping[str, Any]) -> HedgeScorer:
         return cls(
             domain=data["domain"],
             weights=dict(data["weights"]),
             token_bias=float(data["token_bias"]),
             leak=float(data["leak"]),
             threshold=float(data["threshold"]),
-            confident_threshold=float(data["confident_threshold"]),
             lexicon_groups={k: tuple(v) for k, v in data.get("lexicon_groups", {}).items()},
             info=dict(data.get("info", {})),
         )
-
-
-@functools.lru_cache(maxsize=4)
-def load_scorer(path: Path = DEFAULT_MODEL_PATH) -> HedgeScorer | None:
-    """The scorer stored at `path`; None (lexicon-only marking) when the file is missing or unreadable."""
-    try:
-        return HedgeScorer.from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        log.warning("hedge model %s not usable (%s); marking hedges by the cue lexicon alone", path, error)
-        return None

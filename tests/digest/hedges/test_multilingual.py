@@ -48,6 +48,10 @@ CASES: list[tuple[str, str, str | None, str | None]] = [
     ("fr", "Le festival aura lieu en mai sur la place du village.", None, None),
     ("fr", "Le musée est si grand qu'il faut deux jours pour le visiter.", None, None),
     ("fr", "La nouvelle ligne de tramway relie la gare à l'université.", None, None),
+    # The passive "ont été admis" (were admitted to hospital) reports no one's words; "a admis" (admitted) does.
+    ("fr", "Trois blessés ont été admis à l'hôpital de Nantes.", None, None),
+    ("fr", "Le plan de relance a été annoncé mardi.", None, None),
+    ("fr", "Le ministre a admis que le plan avait échoué.", "attributed", "a admis"),
     # Spanish
     ("es", "La empresa podría despedir a doscientos trabajadores.", "hedged", "podría"),
     ("es", "El presunto autor del robo fue detenido ayer.", "hedged", "presunto"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.train_hedges import LabelledSentence, bucket, load_lexicon_groups, split, train_scorer
+from bench.train_hedges import LabelledSentence, bucket, load_lexicon_groups, split, train_register_gate, train_scorer
 from bot.digest.hedges.hedge_marker import HedgeMarker
 
 from tests.conftest import SHARED_DATA  # noqa: E402
@@ -41,11 +41,19 @@ def test_split_is_deterministic_and_about_80_20() -> None:
 
 def test_train_scorer_learns_the_cue_word() -> None:
     train, test = split(_toy_sentences())
-    scorer = train_scorer(train, "toy", {}, l2_grid=(1.0,))
+    scorer = train_scorer({"toy": train}, "toy", {}, l2_grid=(1.0,))
     assert scorer.weights["w:zorbly"] > 1.0
-    marker = HedgeMarker(scorer, trust_cues=False)
+    marker = HedgeMarker(scorer)
     assert all(marker.uncertain(item.text) == item.uncertain for item in test)
     assert scorer.info["cv_f1"] > 0.9
+
+
+def test_register_gate_learns_the_register_words() -> None:
+    general = [LabelledSentence(f"The {w} team won the cup in {y}.", False, f"g{w}{y}") for w in ("home", "away", "city") for y in range(1990, 2010)]
+    scientific = [LabelledSentence(f"The {w} protein binds cell receptors {y}.", False, f"s{w}{y}") for w in ("p53", "kinase", "membrane") for y in range(1990, 2010)]
+    gate = train_register_gate(general, scientific)
+    assert gate.is_scientific("A protein in the cell.") and not gate.is_scientific("The team won.")
+    assert gate.info["cv_balanced_accuracy"] > 0.95
 
 
 def test_lexicon_groups_are_read_by_heading(tmp_path: Path) -> None:
@@ -59,11 +67,11 @@ def test_shipped_model_on_the_wikiweasel_test_split() -> None:
     from bench.hedges import any_word_baseline
     from bench.metrics import binary_f1
     from bench.train_hedges import load_wikiweasel
-    from bot.digest.hedges.scorer import load_scorer
+    from bot.digest.hedges.hedge_model import load_hedge_model
 
     _, test = split(load_wikiweasel(DATA / "hedges" / "wikiweasel-train.csv.gz"))
     gold = [item.uncertain for item in test]
-    ours = binary_f1(gold, [HedgeMarker(load_scorer(), trust_cues=False).uncertain(i.text) for i in test])
+    ours = binary_f1(gold, [HedgeMarker(load_hedge_model()).uncertain(i.text) for i in test])
     any_word = any_word_baseline(DATA / "hedges" / "lexicon" / "hedge_words.txt")
     baseline = binary_f1(gold, [any_word(i.text) for i in test])
     assert ours.f1 > baseline.f1 + 0.05
