@@ -183,6 +183,8 @@ def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
 def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
     """What the page says about itself; empty fields where it says nothing."""
     objects = list(_json_ld_objects(tree))
+    # A saved page read from a file has no address of its own; its canonical link names the site.
+    url = url or _meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
     content = [item for item in objects if _types(item) & _CONTENT_TYPES]
     site_names = _site_names(tree, objects, url)
     headings = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
