@@ -91,11 +91,15 @@ def _what_was_found(tree: lxml_html.HtmlElement) -> str:
     images = len(tree.xpath("//body//img"))
     if images:
         parts.append(f"{images} image{'s' if images != 1 else ''}")
+    scripts = tree.xpath("//script")
     for junk in tree.xpath("//script|//style|//noscript|//template"):
         junk.drop_tree()
     body = tree.find("body")
     words = _words(body.text_content()) if body is not None else 0
-    parts.append(f"{words} word{'s' if words != 1 else ''} of menus, links and labels" if words else "no text")
+    if words:
+        parts.append(f"{words} word{'s' if words != 1 else ''} of menus, links and labels")
+    else:
+        parts.append("no text outside its scripts (it may build its content with JavaScript)" if scripts else "no text")
     return f"{NO_TEXT}; it holds " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
 
 

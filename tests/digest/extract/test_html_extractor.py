@@ -148,3 +148,9 @@ def test_a_page_without_an_article_says_what_it_holds() -> None:
     assert message.startswith(NO_TEXT)
     assert "sign-in form" in message and "1 image" in message
     assert re.search(r"\d+ words? of menus", message)
+
+
+def test_a_page_built_by_scripts_says_so() -> None:
+    page = "<html><head><title>App</title><script>var config = {};</script></head><body><div id='root'></div><script>render()</script></body></html>"
+    with pytest.raises(DigestError, match="JavaScript"):
+        extract_html(page, source="app.html")

@@ -1,15 +1,15 @@
 """Title, author and date from the page's own metadata: JSON-LD, Open Graph and <title>.
 
-The title is the page's <title> less the site's name (or Open Graph's title, or JSON-LD's
-headline, when they agree with it better); a heading's `¶` permalink is no part of it. A date
-is taken only where the page states one for its content (JSON-LD, meta tags, <time>): a
-copyright line's year is not a publication date.
+The title is the page's visible headline (its first <h1>s) where the <title>, Open Graph or
+JSON-LD title speaks of it, else the <title> less the site's name (the part before " | ",
+" - " and the like, or after a leading site name); a heading's `¶` permalink is no part of it.
+A date is taken only where the page states one for its content (JSON-LD, meta tags, <time>):
+a copyright line's year is not a publication date. Chosen on WCXB's tune part.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-log = logging.getLogger(__name__)
 
 _SEPARATOR = re.compile(r"\s+[\-–—~:/]\s+|\s*[|·•»]\s*")
 _SPACES = re.compile(r"\s+")
@@ -202,7 +201,9 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
         if names:
             author = "; ".join(dict.fromkeys(clean_text(n) for n in names))
             break
-    author = author or next((a for a in (_meta(tree, *_AUTHOR_META),) if a and not a.startswith("http")), "")
+    if not author:
+        author = _meta(tree, *_AUTHOR_META)
+        author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
     published = published or _iso_date(_meta(tree, *_DATE_META))
     if not published:
