@@ -16,7 +16,8 @@ from dataclasses import dataclass
 # OpenBLAS's spinning helper threads slowed them many times over on a busy 2-core host.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
+from bot.digest.extract.html.prune import drop_scripts_and_styles  # noqa: E402 (after the BLAS setting)
+from bot.digest.extract.html_extractor import extract_html  # noqa: E402
 from bot.digest.extract.paste_cleaner import clean_paste
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.hedges.hedge_marker import mark_hedge
@@ -51,8 +52,10 @@ def _too_short(words: int, settings: DigestSettings) -> str:
 
 def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     """The article in a raw document: HTML through the extractor, text through the paste cleaner."""
+    # A page's inline scripts and style sheets are no part of it: out before the size limit and the parse.
+    raw = drop_scripts_and_styles(document.text) if document.kind == "html" else document.text
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
-    text = screen_text(document.text, document.kind, settings)
+    text = screen_text(raw, document.kind, settings)
     if document.kind == "html":
         return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
     cleaned = clean_paste(text)

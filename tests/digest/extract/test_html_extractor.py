@@ -154,3 +154,18 @@ def test_a_page_built_by_scripts_says_so() -> None:
     page = "<html><head><title>App</title><script>var config = {};</script></head><body><div id='root'></div><script>render()</script></body></html>"
     with pytest.raises(DigestError, match="JavaScript"):
         extract_html(page, source="app.html")
+
+
+def test_a_page_large_only_by_its_scripts_is_read_and_keeps_its_json_ld() -> None:
+    from bot.digest.pipeline import extract_article
+    from bot.digest.sources import RawDocument
+    from bot.settings import DigestSettings
+
+    settings = DigestSettings(max_input_chars=50_000)
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge reopens after repairs", "datePublished": "2024-06-03"}</script>'
+    script = "<script>window.__STATE__ = '" + "x" * 200_000 + "';</script><style>p { color: red }</style>"
+    body = " ".join(f"<p>Paragraph {i}: the bridge reopened on Monday after eight months of repairs to its deck.</p>" for i in range(6))
+    page = f"<html><head><title>Bridge | City News</title>{ld}{script}</head><body><article>{body}</article></body></html>"
+    article = extract_article(RawDocument(source="bridge.html", text=page, kind="html"), settings)
+    assert article.date == "2024-06-03"  # only the JSON-LD script says so
+    assert "Paragraph 5: the bridge reopened" in article.text and "__STATE__" not in article.text

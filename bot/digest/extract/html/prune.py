@@ -36,3 +36,47 @@ def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
         for child in list(pre):
             code.append(child)
         pre.append(code)
+
+
+_DROPPED_BLOCKS = (("<script", "</script"), ("<style", "</style"))
+
+
+def _keeps(open_tag: str) -> bool:
+    """JSON-LD is the page's own metadata: its script stays."""
+    return "ld+json" in open_tag
+
+
+def drop_scripts_and_styles(html: str) -> str:
+    """The page without the contents of its scripts (JSON-LD kept) and style sheets.
+
+    trafilatura discards them anyway; taken out of the source before parsing, they cost no
+    parse and no tree copies, and a page made large only by inline scripts fits the input limit.
+    A plain scan (no regular expression): an unclosed tag ends the scan of that kind, so the
+    time stays linear in the page's length.
+    """
+    lower = html.lower()
+    cuts: list[tuple[int, int]] = []
+    for opener, closer in _DROPPED_BLOCKS:
+        start = lower.find(opener)
+        while start != -1:
+            tag_end = lower.find(">", start)
+            if tag_end == -1:
+                break
+            if lower[start + len(opener) : start + len(opener) + 1] not in (" ", ">", "\t", "\n", "\r", "/") or _keeps(lower[start:tag_end]):
+                start = lower.find(opener, tag_end)
+                continue
+            end = lower.find(closer, tag_end)
+            if end == -1:
+                break
+            cuts.append((tag_end + 1, end))
+            start = lower.find(opener, end)
+    if not cuts:
+        return html
+    parts, position = [], 0
+    for begin, end in sorted(cuts):
+        if begin < position:  # a style inside a script's text, already cut
+            continue
+        parts.append(html[position:begin])
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)
