@@ -1,6 +1,6 @@
 """Every quality measurement of the digest in one table.
 
-    python -m bench.quality ../shared/data [--only extraction,pastes,summaries,hedges,figures,languages]
+    python -m bench.quality ../shared/data [--only extraction,wcxb,pastes,summaries,hedges,figures,languages]
 
 Each measurement lives in its own module with `evaluate(data_dir) -> list[Row]`;
 the reference systems are run in the same process, not quoted from memory.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.report import Row, format_table
 
-MEASUREMENTS = ("extraction", "pastes", "summaries", "hedges", "figures", "languages", "pdf")
+MEASUREMENTS = ("extraction", "wcxb", "pastes", "summaries", "hedges", "figures", "languages", "pdf")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,13 +46,16 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
         from bot.digest.extract.pdf_extractor import extract_pdf  # imported here, as for HTML: text files never need it
 
         return extract_pdf(document.data or b"", source=document.source, url=document.url, settings=settings)
-    # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
-    text = screen_text(document.text, document.kind, settings)
     if document.kind == "html":
         # Imported here: trafilatura and lxml cost a quarter of a second, and a text file never needs them.
+        from bot.digest.extract.html.prune import drop_scripts_and_styles
         from bot.digest.extract.html_extractor import extract_html
 
+        # A page's inline scripts and style sheets are no part of it: out before the size limit and the parse.
+        text = screen_text(drop_scripts_and_styles(document.text), document.kind, settings)
         return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
+    # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.
+    text = screen_text(document.text, document.kind, settings)
     cleaned = clean_paste(text)
     if not cleaned.body.strip():
         # A line or two is taken for a headline; say what the user needs to hear: it is too short.

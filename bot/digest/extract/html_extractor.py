@@ -1,4 +1,9 @@
-"""HTML page to article with trafilatura: title, author, date and the main text without page chrome."""
+"""HTML page to article: title, author and date from the page's metadata, the main text through
+trafilatura without page chrome.
+
+The ideas live in bot/digest/extract/html/: a cheap pruning pass (prune), the page's own
+metadata (metadata), trafilatura's tree to text (text) and the settings (settings).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,10 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, read_metadata
+from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
+from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
+from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
 
 log = logging.getLogger(__name__)
@@ -16,9 +25,9 @@ log = logging.getLogger(__name__)
 # libxml2's HTML parser nests elements no deeper than 256 (without huge_tree), which also keeps
 # trafilatura's recursive walks far from Python's recursion limit.
 MAX_PARSE_DEPTH = 256
-MAX_ELEMENTS = 40_000
-_TAG = re.compile(r"<[^>]{0,2000}>")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+MAX_ELEMENTS = DEFAULT_SETTINGS.max_elements
+NO_TEXT = "No article text was found on the page"
+_WORD = re.compile(r"\w+")
 
 
 def _parse(html: str) -> lxml_html.HtmlElement:
@@ -38,53 +47,103 @@ def _depth(tree: lxml_html.HtmlElement) -> int:
     return deepest
 
 
-def _fallback_title(tree: lxml_html.HtmlElement) -> str:
-    for xpath in ("//meta[@property='og:title']/@content", "//h1//text()", "//title//text()"):
-        found = " ".join(t.strip() for t in tree.xpath(xpath) if t.strip())
-        if found:
-            return _SPACES.sub(" ", found).strip()
-    return ""
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
-def _normalise_body(text: str) -> str:
-    """One paragraph per line, blank lines between them, inner runs of spaces folded."""
-    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
-    return "\n\n".join(line for line in lines if line)
+def _holds_a_sentence(text: str, settings: ExtractionSettings) -> bool:
+    """A short answer made only of labels ("Home", "Log in") is no article."""
+    if _words(text) >= settings.fallback_min_words:
+        return True
+    return any(_words(line) >= settings.min_sentence_words for line in text.splitlines())
 
 
-def extract_html(html: str, source: str, url: str | None = None, max_elements: int = MAX_ELEMENTS) -> Article:
-    """The article in an HTML page; raise DigestError when the page holds no readable text."""
-    tree = _parse(html)
-    # trafilatura's time grows faster than the element count; a real article page has a few thousand.
-    if sum(1 for _ in tree.iter()) > max_elements:
-        raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
-    document = trafilatura.bare_extraction(
+def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, **overrides: bool):
+    return trafilatura.bare_extraction(
         tree,
         url=url,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        # Precision mode scored best on the article-extraction benchmark (see docs/QUALITY.md).
-        favor_precision=True,
+        include_comments=settings.include_comments,
+        include_tables=settings.include_tables,
+        favor_precision=settings.favor_precision,
+        **overrides,
     )
-    text = getattr(document, "text", None) or ""
-    if not text.strip():
+
+
+def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings):
+    """(text, trafilatura's document with its metadata); on a thin answer, recall mode and the
+    baseline extractor are tried too and the longest text is kept."""
+    document = _extract(tree, url, settings, with_metadata=True)
+    text = render_text(getattr(document, "body", None))
+    if _words(text) >= settings.fallback_below_words:
+        return text, document
+    recall = _extract(tree, url, settings, favor_recall=True)
+    body, _, _ = trafilatura.baseline(tree)
+    # A few words of menus are no article: a fallback counts only when it finds a real text.
+    found = [t for t in (render_text(getattr(recall, "body", None)), render_text(body)) if _words(t) >= settings.fallback_min_words]
+    return max([text, *found], key=_words), document
+
+
+def _what_was_found(tree: lxml_html.HtmlElement) -> str:
+    """A short account of a page with no article: a sign-in form, images, a few words."""
+    parts = []
+    if tree.xpath("//input[@type='password']"):
+        parts.append("a sign-in form")
+    images = len(tree.xpath("//body//img"))
+    if images:
+        parts.append(f"{images} image{'s' if images != 1 else ''}")
+    scripts = tree.xpath("//script")
+    for junk in tree.xpath("//script|//style|//noscript|//template"):
+        junk.drop_tree()
+    body = tree.find("body")
+    words = _words(body.text_content()) if body is not None else 0
+    if words:
+        parts.append(f"{words} word{'s' if words != 1 else ''} of menus, links and labels")
+    else:
+        parts.append("no text outside its scripts (it may build its content with JavaScript)" if scripts else "no text")
+    return f"{NO_TEXT}; it holds " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
+
+
+def _date(metadata: PageMetadata, document, tree: lxml_html.HtmlElement) -> str | None:
+    if metadata.date:
+        return metadata.date
+    found = getattr(document, "date", None) or ""
+    # trafilatura's date search reads "Copyright 1999-2023" as 2023-01-01: a copyright year is no date.
+    if found.endswith("-01-01") and found[:4] in copyright_years(tree):
+        return None
+    return found or None
+
+
+def extract_html(
+    html: str,
+    source: str,
+    url: str | None = None,
+    max_elements: int = MAX_ELEMENTS,
+    settings: ExtractionSettings = DEFAULT_SETTINGS,
+) -> Article:
+    """The article in an HTML page; raise DigestError when the page holds no readable text."""
+    tree = _parse(html)
+    if sum(1 for _ in tree.iter()) > max_elements:
+        raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
+    drop_permalinks(tree)
+    code_in_preformatted(tree)
+    metadata = read_metadata(tree, url)
+    text, document = _main_text(tree, url, settings)
+    if not _holds_a_sentence(text, settings):
         # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".
         if _depth(tree) >= MAX_PARSE_DEPTH:
             raise DigestError("The page's HTML is nested too deeply to read.")
-        raise DigestError("No article text was found on the page.")
-    title = (getattr(document, "title", None) or "").strip() or _fallback_title(tree)
-    body = _normalise_body(text)
+        raise DigestError(_what_was_found(tree))
+    title = metadata.title or clean_text(getattr(document, "title", None) or "")
     # trafilatura sometimes repeats the headline as the first line of the body.
-    first, _, rest = body.partition("\n\n")
+    first, _, rest = text.partition("\n\n")
     if title and first.strip() == title and rest:
-        body = rest
+        text = rest
     return Article(
         title=title,
-        text=body,
+        text=text,
         source=source,
         url=url,
-        author=getattr(document, "author", None) or None,
-        date=getattr(document, "date", None) or None,
+        author=metadata.author or getattr(document, "author", None) or None,
+        date=_date(metadata, document, tree),
         origin="html",
     )

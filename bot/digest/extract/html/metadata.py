@@ -1,0 +1,211 @@
+"""Title, author and date from the page's own metadata: JSON-LD, Open Graph and <title>.
+
+The title is the page's visible headline (its first <h1>s) where the <title>, Open Graph or
+JSON-LD title speaks of it, else the <title> less the site's name (the part before " | ",
+" - " and the like, or after a leading site name); a heading's `¶` permalink is no part of it.
+A date is taken only where the page states one for its content (JSON-LD, meta tags, <time>):
+a copyright line's year is not a publication date. Chosen on WCXB's tune part.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+
+
+_SEPARATOR = re.compile(r"\s+[\-–—~:/]\s+|\s*[|·•»]\s*")
+_SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_PERMALINK = re.compile(r"\s*[¶#§]\s*$")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MAX_HEADLINE_WORDS = 30
+_JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
+# JSON-LD types whose headline or name is the page's own title (not the site's or the publisher's).
+_CONTENT_TYPES = frozenset(
+    "Article NewsArticle BlogPosting Report TechArticle ScholarlyArticle AnalysisNewsArticle OpinionNewsArticle "
+    "LiveBlogPosting HowTo Recipe Product SoftwareApplication DiscussionForumPosting QAPage Question "
+    "Course Event".split()
+)
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "pubdate",
+    "publish-date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_AUTHOR_META = ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl")
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    title: str = ""
+    author: str = ""
+    date: str = ""  # ISO yyyy-mm-dd
+    site_name: str = ""
+
+
+def clean_text(text: str) -> str:
+    """One line, spaces folded, a trailing permalink mark (`¶`, `#`) dropped."""
+    return _PERMALINK.sub("", _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip())
+
+
+def _key(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath(_JSON_LD_XPATH):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                yield item
+                graph = item.get("@graph")
+                if graph:
+                    stack.extend(reversed(graph) if isinstance(graph, list) else [graph])
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    return {str(k) for k in kind} if isinstance(kind, list) else {str(kind)}
+
+
+def _names(value: Any) -> list[str]:
+    """Person or organisation names in a JSON-LD author value."""
+    if isinstance(value, str):
+        return [value] if not value.startswith("http") else []
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [str(name)] if isinstance(name, str) and name.strip() else []
+    if isinstance(value, list):
+        return [name for part in value for name in _names(part)]
+    return []
+
+
+def _meta(tree: lxml_html.HtmlElement, *names: str) -> str:
+    for name in names:
+        for value in tree.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]/@content", n=name):
+            if value.strip():
+                return clean_text(value)
+    return ""
+
+
+def _iso_date(value: str) -> str:
+    found = _ISO_DATE.search(value or "")
+    if not found:
+        return ""
+    try:
+        return date(int(found[1]), int(found[2]), int(found[3])).isoformat()
+    except ValueError:
+        return ""
+
+
+def _site_names(tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], url: str | None) -> list[str]:
+    names = [_meta(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")]
+    for item in objects:
+        if _types(item) & {"WebSite", "Organization", "Corporation", "NewsMediaOrganization"}:
+            names += _names(item)
+        names += _names(item.get("publisher"))
+    if url:
+        host = urlsplit(url).hostname or ""
+        labels = [label for label in host.split(".") if label not in {"www", "com", "org", "net", "co", "uk", "io"}]
+        names += [host, *labels]
+    return [name for name in names if _key(name)]
+
+
+def _is_site_name(segment: str, site_names: list[str]) -> bool:
+    key = _key(segment)
+    if len(key) < 3:
+        return False
+    for name in site_names:
+        other = _key(name)
+        # A part of the site's name ("bcbs.com" of "bcbs.com | Blue Cross"), or a short part that holds it.
+        if len(other) >= 3 and (key in other or (other in key and 2 * len(other) >= len(key))):
+            return True
+    return False
+
+
+def title_without_site(title: str, site_names: list[str]) -> str:
+    """The <title>'s headline: its first part that is not the site's name."""
+    segments = _SEPARATOR.split(title)
+    first = 0
+    while len(segments) - first > 1 and _key(segments[first]) in {_key(name) for name in site_names}:
+        first += 1
+    return segments[first].strip()
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 3}
+
+
+def _shares_words(text: str, others: tuple[str, ...]) -> bool:
+    words = _words(text)
+    return any(len(words & _words(other)) >= min(2, len(words)) for other in others if other)
+
+
+def _is_headline(heading: str, site_names: list[str], titles: tuple[str, ...]) -> bool:
+    return 0 < len(heading.split()) <= MAX_HEADLINE_WORDS and not _is_site_name(heading, site_names) and _shares_words(heading, titles)
+
+
+def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
+    """Years written in the page's copyright lines ("© 2019", "Copyright 1999-2023")."""
+    years: set[str] = set()
+    for line in tree.xpath("//body//text()[contains(., '©') or contains(., 'opyright') or contains(., '(c)')]"):
+        years.update(_YEAR.findall(line))
+        parent = line.getparent()
+        if parent is not None:
+            years.update(_YEAR.findall(parent.text_content()[:300]))
+    return years
+
+
+def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
+    """What the page says about itself; empty fields where it says nothing."""
+    objects = list(_json_ld_objects(tree))
+    # A saved page read from a file has no address of its own; its canonical link names the site.
+    url = url or _meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+    content = [item for item in objects if _types(item) & _CONTENT_TYPES]
+    site_names = _site_names(tree, objects, url)
+    headings = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
+    og_title = _meta(tree, "og:title", "twitter:title")
+    html_title = clean_text(" ".join(tree.xpath("//head/title//text()") or tree.xpath("//title//text()")[:1]))
+    ld_title = next((clean_text(str(item.get("headline") or item.get("name"))) for item in content if item.get("headline") or item.get("name")), "")
+    # The visible headline where the page has one that its <title> or Open Graph title speaks of
+    # (a logo or a "Search" box in an <h1> is not); else the <title> less the site's name.
+    title = next((h for h in headings if _is_headline(h, site_names, (html_title, og_title, ld_title))), "")
+    title = title or title_without_site(html_title or og_title, site_names) or ld_title
+    title = title or next((h for h in headings if h), "")
+    author = ""
+    for item in content:
+        names = _names(item.get("author"))
+        if names:
+            author = "; ".join(dict.fromkeys(clean_text(n) for n in names))
+            break
+    if not author:
+        author = _meta(tree, *_AUTHOR_META)
+        author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
+    published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
+    published = published or _iso_date(_meta(tree, *_DATE_META))
+    if not published:
+        published = next((d for d in (_iso_date(t) for t in tree.xpath("//time/@datetime")[:1]) if d), "")
+    return PageMetadata(title=title, author=author, date=published, site_name=site_names[0] if site_names else "")

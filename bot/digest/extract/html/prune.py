@@ -1,0 +1,82 @@
+"""A cheap pass over the parsed page before trafilatura reads it.
+
+Permalink anchors beside headings (Sphinx's and MkDocs' `¶` or `#` links) are no part of the
+heading's text; without this pass they end up in titles ("Abstract¶") and in the body.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+_PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption"})
+
+
+def drop_permalinks(tree: lxml_html.HtmlElement) -> None:
+    """Remove `<a href="#…">¶</a>` anchors (and `a.headerlink`) in place, keeping their tails."""
+    doomed = []
+    for anchor in tree.iter("a"):
+        href = anchor.get("href") or ""
+        text = anchor.text_content().strip()
+        is_mark = text in _PERMALINK_MARKS and href.startswith("#")
+        if "headerlink" in (anchor.get("class") or "") or (is_mark and any(a.tag in _HEADINGS for a in anchor.iterancestors())):
+            doomed.append(anchor)
+    for anchor in doomed:
+        anchor.drop_tree()  # keeps the tail text
+
+
+def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
+    """Wrap the content of a bare `<pre>` in `<code>`, so trafilatura keeps it as a code block
+    (it reads a `<pre>` without code as a quotation, whose line breaks are folded)."""
+    for pre in tree.iter("pre"):
+        if pre.find(".//code") is not None:
+            continue
+        code = lxml_html.Element("code")
+        code.text, pre.text = pre.text, None
+        for child in list(pre):
+            code.append(child)
+        pre.append(code)
+
+
+_DROPPED_BLOCKS = (("<script", "</script"), ("<style", "</style"))
+
+
+def _keeps(open_tag: str) -> bool:
+    """JSON-LD is the page's own metadata: its script stays."""
+    return "ld+json" in open_tag
+
+
+def drop_scripts_and_styles(html: str) -> str:
+    """The page without the contents of its scripts (JSON-LD kept) and style sheets.
+
+    trafilatura discards them anyway; taken out of the source before parsing, they cost no
+    parse and no tree copies, and a page made large only by inline scripts fits the input limit.
+    A plain scan (no regular expression): an unclosed tag ends the scan of that kind, so the
+    time stays linear in the page's length.
+    """
+    lower = html.lower()
+    cuts: list[tuple[int, int]] = []
+    for opener, closer in _DROPPED_BLOCKS:
+        start = lower.find(opener)
+        while start != -1:
+            tag_end = lower.find(">", start)
+            if tag_end == -1:
+                break
+            if lower[start + len(opener) : start + len(opener) + 1] not in (" ", ">", "\t", "\n", "\r", "/") or _keeps(lower[start:tag_end]):
+                start = lower.find(opener, tag_end)
+                continue
+            end = lower.find(closer, tag_end)
+            if end == -1:
+                break
+            cuts.append((tag_end + 1, end))
+            start = lower.find(opener, end)
+    if not cuts:
+        return html
+    parts, position = [], 0
+    for begin, end in sorted(cuts):
+        if begin < position:  # a style inside a script's text, already cut
+            continue
+        parts.append(html[position:begin])
+        position = end
+    parts.append(html[position:])
+    return "".join(parts)

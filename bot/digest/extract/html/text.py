@@ -1,0 +1,60 @@
+"""trafilatura's output tree to plain text, one paragraph per line.
+
+HTML folds every run of white space to one space except inside `<pre>`. trafilatura keeps the
+source's line breaks in a paragraph that holds inline `<code>` (it guards the code's spacing),
+so such a paragraph would come out broken at every line of the HTML source. Here white space is
+folded everywhere except in block code (a `<code>` that stands as a block of its own).
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+
+from lxml import etree
+from trafilatura.xml import xmltotxt
+
+_WHITESPACE = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+# Elements of trafilatura's output that hold running text: a `<code>` inside one is inline code.
+_TEXT_BLOCKS = frozenset({"p", "head", "item", "cell", "quote", "hi", "ref", "del", "list", "row", "table"})
+
+
+def _is_block_code(element: etree._Element) -> bool:
+    return element.tag == "code" and (element.getparent() is None or element.getparent().tag not in _TEXT_BLOCKS)
+
+
+def _fold(text: str | None) -> str | None:
+    return _WHITESPACE.sub(" ", text) if text else text
+
+
+def _in_block_code(element: etree._Element | None) -> bool:
+    while element is not None:
+        if _is_block_code(element):
+            return True
+        element = element.getparent()
+    return False
+
+
+def fold_whitespace(body: etree._Element) -> etree._Element:
+    """A copy of `body` with white space folded outside block code."""
+    body = deepcopy(body)
+    for element in body.iter():
+        if not _in_block_code(element):
+            element.text = _fold(element.text)
+        if not _in_block_code(element.getparent()):  # a tail runs on in the parent's text
+            element.tail = _fold(element.tail)
+    return body
+
+
+def paragraphs(text: str) -> str:
+    """One paragraph per line, blank lines between them, inner runs of spaces folded."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n\n".join(line for line in lines if line)
+
+
+def render_text(body: etree._Element | None) -> str:
+    """The text of trafilatura's output tree, a paragraph a line, blank lines between."""
+    if body is None:
+        return ""
+    return paragraphs(xmltotxt(fold_whitespace(body), include_formatting=False))

@@ -1,0 +1,171 @@
+"""The HTML extractor on pages written like the ones that tripped it: documentation with inline
+code and permalink anchors, copyright lines, titles with the site's name, pages with no article."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.digest.extract.html_extractor import NO_TEXT, extract_html
+from bot.digest.models import DigestError
+
+# Written like the libffi manual (Texinfo HTML): source lines wrapped mid-sentence, inline <code>.
+LIBFFI_LIKE = """<html><head><title>Introduction (libffi: the portable foreign function interface library)</title></head>
+<body><div class="chapter" id="Introduction"><h2 class="chapter">1 What is libffi?</h2>
+<p>Compilers for high level languages generate code that follow certain
+conventions.  These conventions are necessary, in part, for separate
+compilation to work.  One such convention is the <em>calling
+convention</em>.  The calling convention is a set of assumptions made by
+the compiler about where function arguments will be found on entry to
+a function.
+</p>
+<p>Some programs may not know at the time of compilation what arguments
+are to be passed to a function.  For instance, an interpreter may be
+told at run-time about the number and types of arguments used to call
+a given function.  <code>libffi</code> can be used in such programs to
+provide a bridge from the interpreter program to compiled code.
+</p>
+<p>The <code>libffi</code> library provides a portable, high level programming
+interface to various calling conventions.  This allows a programmer to
+call any function specified by a call interface description at run
+time.
+</p>
+<pre class="example">ffi_cif cif;
+ffi_type *args[1];
+</pre>
+<p>A layer must exist above <code>libffi</code> that handles type conversions for
+values passed between the two languages, and that layer is not part of the library.
+</p>
+</div></body></html>"""
+
+# Written like a Sphinx page (Debian's Python policy): ¶ permalinks in every heading, a <title>
+# that names the document, an <h1> that names the first section, a copyright range in the footer.
+SPHINX_LIKE = """<html><head><title>Debian Python Policy 0.12.0.0 documentation</title>
+<link rel="copyright" title="Copyright" href="#" /></head><body>
+<div class="body" role="main">
+<section id="abstract"><h1>Abstract<a class="headerlink" href="#abstract" title="Permalink to this heading">¶</a></h1>
+<p>This document describes the packaging of Python within the Debian GNU/Linux distribution and
+the policy requirements for packaged Python programs and modules, as agreed by its maintainers.</p></section>
+<section id="copyright"><h2>1. Copyright<a class="headerlink" href="#copyright" title="Permalink to this heading">¶</a></h2>
+<p>This manual is free software; you can redistribute it and/or modify it under the terms of the
+GNU General Public License as published by the Free Software Foundation; either version 2, or
+(at your option) any later version, and it is distributed in the hope that it will be useful.</p>
+<h2>2. Python Packaging<a href="#python-packaging">¶</a></h2>
+<p>Debian ships one or more versions of the Python interpreter at a time, and packages of modules
+must say which versions they support so that the tools can build them for each.</p></section>
+</div>
+<div class="footer">&#169; <a href="#">Copyright</a> 1999-2023, Software in the Public Interest.</div>
+</body></html>"""
+
+
+def test_inline_code_does_not_split_paragraphs_at_source_line_breaks() -> None:
+    article = extract_html(LIBFFI_LIKE, source="Introduction.html")
+    paragraphs = article.text.split("\n\n")
+    assert "For instance, an interpreter may be told at run-time about the number and types of arguments" in article.text
+    whole = [p for p in paragraphs if p.startswith("Some programs may not know")]
+    assert whole and whole[0].endswith("provide a bridge from the interpreter program to compiled code."), paragraphs
+    # every prose paragraph ends a sentence: none is cut at a line of the HTML source
+    prose = [p for p in paragraphs if len(p.split()) > 8]
+    assert prose and all(p.rstrip().endswith((".", ":")) for p in prose), prose
+
+
+def test_block_code_keeps_its_lines() -> None:
+    article = extract_html(LIBFFI_LIKE, source="Introduction.html")
+    assert "ffi_cif cif;" in article.text and "ffi_type *args[1];" in article.text
+    assert "ffi_cif cif; ffi_type" not in article.text
+
+
+def test_documentation_page_title_comes_from_its_title_element_without_permalink_marks() -> None:
+    article = extract_html(SPHINX_LIKE, source="python-policy.html")
+    assert article.title == "Debian Python Policy 0.12.0.0 documentation"
+    assert "¶" not in article.text
+    assert "1. Copyright" in article.text.split("\n\n")
+
+
+def test_a_copyright_year_is_not_a_publication_date() -> None:
+    article = extract_html(SPHINX_LIKE, source="python-policy.html")
+    assert article.date is None
+
+
+def test_a_stated_publication_date_is_kept() -> None:
+    page = SPHINX_LIKE.replace("</title>", '</title><meta property="article:published_time" content="2023-05-04T10:00:00Z">')
+    assert extract_html(page, source="p.html").date == "2023-05-04"
+
+
+def test_json_ld_gives_title_author_and_date() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Example News"},'
+        '{"@type": "NewsArticle", "headline": "Rivers rise after a week of rain", '
+        '"author": [{"@type": "Person", "name": "Ana Ruiz"}], "datePublished": "2024-03-09T08:00:00+01:00"}]}</script>'
+    )
+    body = " ".join(f"<p>Paragraph {i} says the river rose again overnight and the town prepared sandbags for the weekend.</p>" for i in range(6))
+    page = f"<html><head><title>Rivers rise after a week of rain | Example News</title>{ld}</head><body><article>{body}</article></body></html>"
+    article = extract_html(page, source="news.html")
+    assert (article.title, article.author, article.date) == ("Rivers rise after a week of rain", "Ana Ruiz", "2024-03-09")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("How to plant garlic in autumn | Garden Weekly", "How to plant garlic in autumn"),
+        ("How to plant garlic in autumn - Garden Weekly", "How to plant garlic in autumn"),
+        ("Garden Weekly | How to plant garlic in autumn", "How to plant garlic in autumn"),
+    ],
+)
+def test_title_element_loses_the_site_name(title: str, expected: str) -> None:
+    body = " ".join(f"<p>Step {i}: break the bulb into cloves and set each one pointed end up, a hand apart.</p>" for i in range(6))
+    page = f'<html><head><title>{title}</title><meta property="og:site_name" content="Garden Weekly"></head><body><article>{body}</article></body></html>'
+    assert extract_html(page, source="garlic.html").title == expected
+
+
+def test_forum_thread_keeps_the_replies() -> None:
+    posts = "".join(
+        f'<div class="comment" id="c{i}"><span class="user">user{i}</span>'
+        f"<p>Reply {i}: I swapped the stock switches for tactile ones and the board feels much better to type on every day.</p></div>"
+        for i in range(5)
+    )
+    page = (
+        "<html><head><title>Which switches for a first keyboard? - Keyboards - Example Forum</title></head><body>"
+        "<nav><a href='/'>Home</a><a href='/latest'>Latest</a></nav><main><h1>Which switches for a first keyboard?</h1>"
+        "<p>I am buying my first mechanical keyboard and cannot decide between linear and tactile switches.</p>"
+        f"<section class='comments'>{posts}</section></main></body></html>"
+    )
+    article = extract_html(page, source="thread.html")
+    assert all(f"Reply {i}:" in article.text for i in range(5)), article.text
+
+
+def test_a_page_without_an_article_says_what_it_holds() -> None:
+    page = (
+        "<html><head><title>Sign in</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<form><input type='text' name='user'><input type='password' name='pw'><button>Log in</button></form>"
+        "<img src='logo.png'></body></html>"
+    )
+    with pytest.raises(DigestError) as raised:
+        extract_html(page, source="login.html")
+    message = str(raised.value)
+    assert message.startswith(NO_TEXT)
+    assert "sign-in form" in message and "1 image" in message
+    assert re.search(r"\d+ words? of menus", message)
+
+
+def test_a_page_built_by_scripts_says_so() -> None:
+    page = "<html><head><title>App</title><script>var config = {};</script></head><body><div id='root'></div><script>render()</script></body></html>"
+    with pytest.raises(DigestError, match="JavaScript"):
+        extract_html(page, source="app.html")
+
+
+def test_a_page_large_only_by_its_scripts_is_read_and_keeps_its_json_ld() -> None:
+    from bot.digest.pipeline import extract_article
+    from bot.digest.sources import RawDocument
+    from bot.settings import DigestSettings
+
+    settings = DigestSettings(max_input_chars=50_000)
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge reopens after repairs", "datePublished": "2024-06-03"}</script>'
+    script = "<script>window.__STATE__ = '" + "x" * 200_000 + "';</script><style>p { color: red }</style>"
+    body = " ".join(f"<p>Paragraph {i}: the bridge reopened on Monday after eight months of repairs to its deck.</p>" for i in range(6))
+    page = f"<html><head><title>Bridge | City News</title>{ld}{script}</head><body><article>{body}</article></body></html>"
+    article = extract_article(RawDocument(source="bridge.html", text=page, kind="html"), settings)
+    assert article.date == "2024-06-03"  # only the JSON-LD script says so
+    assert "Paragraph 5: the bridge reopened" in article.text and "__STATE__" not in article.text
