@@ -14,6 +14,7 @@ import re
 import pysbd
 
 from bot.digest.models import Sentence
+from bot.digest.segment.compiled_pysbd import CompiledSegmenter
 
 # pysbd's rule sets, by ISO code; other languages use the English rules, which
 # split on . ! ? and are a fair default for Latin-script text.
@@ -151,6 +152,11 @@ def _plain_split(line: str) -> list[str] | None:
 
 @functools.lru_cache(maxsize=32)
 def _segmenter(code: str) -> pysbd.Segmenter:
+    return CompiledSegmenter(language=code if code in _PYSBD_CODES else "en")
+
+
+@functools.lru_cache(maxsize=32)
+def _stock_segmenter(code: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=code if code in _PYSBD_CODES else "en", clean=False, char_span=True)
 
 
@@ -169,15 +175,20 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
         if chunks is not None:
             sentences: list[str] = []
             for piece, certain in chunks:
-                sentences += [piece] if certain else pysbd_split_line(piece, code)
+                sentences += [piece] if certain else _segment(piece, code, _segmenter(code))
             return sentences
-    return pysbd_split_line(line, code)
+    return _segment(line, code, _segmenter(code))
 
 
 def pysbd_split_line(line: str, code: str) -> list[str]:
-    """`split_line` by pysbd alone (no fast path), for a stripped, non-empty line."""
+    """`split_line` by stock pysbd alone (no fast path, no compiled patterns): the reference it is tested against."""
+    return _segment(line, code, _stock_segmenter(code))
+
+
+def _segment(line: str, code: str, segmenter: pysbd.Segmenter) -> list[str]:
+    """The sentences pysbd finds in a stripped, non-empty line, with pieces ending in a comma or colon joined on."""
     bounds: list[list[int]] = []  # [start, end] offsets into `line`
-    for span in _segmenter(code).segment(line):
+    for span in segmenter.segment(line):
         if bounds and _ends_mid_sentence(line[bounds[-1][0] : bounds[-1][1]], code):
             bounds[-1][1] = span.end
         else:
