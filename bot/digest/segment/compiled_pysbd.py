@@ -39,6 +39,39 @@ def _replace_prepositive_abbr(txt: str, abbr: str) -> str:
     return pattern.sub("∯", " " + txt)[1:]
 
 
+# A word between white space (or the start) and a stop.
+_DOTTED_WORD = re.compile(r"(?<!\S)[^\s.]+(?=\.)")
+
+
+def fold_case(word: str) -> str | None:
+    """`word` with the case differences that `re.IGNORECASE` ignores taken out, or None when unsure.
+
+    re matches a character case-insensitively by its simple lower case and a few extra
+    equivalences (ſ and s, ς and σ, K and k, ...); going through upper then lower case maps each
+    of those pairs to one character (`tests/digest/segment/test_compiled_pysbd.py` checks every
+    character the abbreviation lists use). A word whose length changes (ß, İ) is not folded.
+    """
+    upper = word.upper()
+    folded = upper.lower()
+    if len(upper) != len(word) or len(folded) != len(word):
+        return None
+    return folded.replace("ς", "σ")  # lower() turns a final Σ into ς, re treats it as σ
+
+
+def dotted_words(text: str) -> frozenset[str] | None:
+    """The case-folded words that a stop follows in `text`, or None when one cannot be folded.
+
+    Every substitution of the abbreviation step turns the stop after an abbreviation into "∯",
+    and only where white space (or the start) comes before the abbreviation. An all-letter
+    abbreviation that is none of these words has nothing to substitute; stops turned into "∯"
+    on the way only remove words from the set (what they leave contains "∯", no letter).
+    """
+    folded = {fold_case(word) for word in _DOTTED_WORD.findall(text)}
+    if None in folded:
+        return None
+    return frozenset(folded)  # type: ignore[arg-type]
+
+
 class _CompiledAbbreviations:
     """The three methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
 
@@ -48,26 +81,32 @@ class _CompiledAbbreviations:
 
     lang: type
 
-    idempotent = False
+    stop_substitutions_only = False  # set by `compiled_replacer`
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
         lowered = text.lower()
         applied: set[tuple[str, str]] = set()
+        dotted = dotted_words(text) if self.stop_substitutions_only else None
         for abbr in self.lang.Abbreviation.ABBREVIATIONS:
             stripped = abbr.strip()
             if stripped not in lowered:
                 continue
+            if dotted is not None and stripped.isalnum() and fold_case(stripped) not in dotted:
+                continue  # no stop follows it: its substitutions would change nothing (see `dotted_words`)
             abbrev_match = _compiled(r"(?:^|\s|\r|\n){}".format(stripped), re.IGNORECASE).findall(text)
             if not abbrev_match:
                 continue
-            next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
-            char_array = _compiled(next_word_start).findall(text)
+            # pysbd's pattern looks behind for "{abbr} " with the braces (a slip): it finds nothing without one
+            char_array = []
+            if "{" in text:
+                next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
+                char_array = _compiled(next_word_start).findall(text)
             for ind, match in enumerate(abbrev_match):
                 char = char_array[ind] if ind < len(char_array) else ""
                 if (match, char) in applied:
-                    continue  # the same substitution again: it changes nothing (see `_IDEMPOTENT`)
+                    continue  # the same substitution again: it changes nothing (see `_STOP_SUBSTITUTIONS`)
                 text = self.scan_for_replacements(text, match, ind, char_array)
-                if self.idempotent and match.strip().isalnum():
+                if self.stop_substitutions_only and match.strip().isalnum():
                     applied.add((match, char))
         return text
 
@@ -103,7 +142,7 @@ _METHODS = ("search_for_abbreviations_in_string", "scan_for_replacements", "repl
 # repeat for the same matched abbreviation is skipped: on a long line pysbd repeats it for every
 # word starting with "a" or "i", one pass over the line each. The languages whose own
 # `replace_period_of_abbr` has that shape too:
-_IDEMPOTENT_OVERRIDES = frozenset({"ru", "bg", "sk"})
+_STOP_SUBSTITUTIONS = frozenset({"ru", "bg"})
 
 
 def compiled_replacer(replacer: type, iso_code: str) -> type:
@@ -113,8 +152,8 @@ def compiled_replacer(replacer: type, iso_code: str) -> type:
         for name in _METHODS
         if getattr(replacer, name) is getattr(AbbreviationReplacer, name)
     }
-    methods["idempotent"] = "scan_for_replacements" in methods and (
-        "replace_period_of_abbr" in methods or iso_code in _IDEMPOTENT_OVERRIDES
+    methods["stop_substitutions_only"] = "scan_for_replacements" in methods and (
+        "replace_period_of_abbr" in methods or iso_code in _STOP_SUBSTITUTIONS
     )
     return type(f"Compiled{replacer.__name__}", (replacer,), methods)
 
