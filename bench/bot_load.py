@@ -377,12 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--config", type=Path, default=None, help="a config.toml ([workers] processes sizes the pool)")
     parser.add_argument("--slow-callbacks", action="store_true", help="asyncio debug mode: name every callback over 50 ms")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench.speed)")
     parser.add_argument("--memory", type=int, metavar="DIGESTS", default=0,
                         help="instead: the bot's memory idle and after every 50 of DIGESTS digests (e.g. 200)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     if args.memory:
-        print(format_table(asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config))))
+        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config))
+        print(json.dumps([dataclasses.asdict(row) for row in rows]) if args.json else format_table(rows))
         return 0
     rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))
     print(format_table(rows))

