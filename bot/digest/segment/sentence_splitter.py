@@ -54,6 +54,7 @@ _LIST_MARKER = re.compile(
 # may: "tax.9 Those" is cut after the footnote number.)
 _STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
 _LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
+_LAST_NUMBER = re.compile(r" \d{3,}$")
 _WORD_WINDOW = 100
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
 _EXCLAMATION_WORDS = frozenset({"yahoo", "yum"})
@@ -71,10 +72,12 @@ def _last_word(line: str, stop: int) -> re.Match[str] | None:
 
 
 def _ends_plain_word(line: str, stop: int) -> bool:
-    """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`."""
+    """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`,
+    or a number of three or more digits after a space (pysbd's number and list rules protect only one
+    or two digits: "1. ", "12. "; its abbreviations are letters)."""
     found = _last_word(line, stop)
     if found is None:
-        return False
+        return _LAST_NUMBER.search(line, max(0, stop - _WORD_WINDOW), stop) is not None
     word = found.group(1)
     return len(word) >= 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS and word.lower() not in _ROMAN
 
