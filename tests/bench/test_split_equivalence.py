@@ -26,7 +26,7 @@ from tests.bench.test_split_fast_path import LINES
 from tests.conftest import SAMPLE_ARTICLE, SHARED_DATA
 
 DATA = Path(os.environ.get("SHARED_DATA", SHARED_DATA))
-DATA_TIMEOUT = 1800  # seconds: extracting every page and paste, then stock pysbd on all of them
+DATA_TIMEOUT = 3600  # seconds: extracting every page and paste, then stock pysbd on all of them
 
 # Lines in the languages pysbd has its own rules for, and in some it splits by the English ones.
 SAMPLE = [
