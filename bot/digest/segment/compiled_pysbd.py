@@ -7,7 +7,8 @@ find the sentence's offsets. There are thousands of them, so they overflow Pytho
 same patterns, built by the same format strings, are kept compiled in a cache of our
 own, and the offsets are found with `str.find` instead of a regex made of the
 sentence. The rules and their order are pysbd's: the sentences are the same
-(`tests/bench/test_split_equivalence.py` compares with stock pysbd).
+(`tests/bench/test_split_equivalence.py` and `tests/digest/segment/test_compiled_pysbd.py`
+compare with stock pysbd).
 """
 
 from __future__ import annotations
