@@ -6,7 +6,9 @@ find the sentence's offsets. There are thousands of them, so they overflow Pytho
 512-entry regex cache and pysbd spends most of its time in `re`'s parser. Here the
 same patterns, built by the same format strings, are kept compiled in a cache of our
 own, and the offsets are found with `str.find` instead of a regex made of the
-sentence. The rules and their order are pysbd's: the sentences are the same
+sentence. Two shortcuts leave out abbreviation substitutions that cannot change the
+line (a repeat of one already made, and an abbreviation no stop follows: see
+`_STOP_SUBSTITUTIONS` and `dotted_words`). The rules and their order are pysbd's: the sentences are the same
 (`tests/bench/test_split_equivalence.py` and `tests/digest/segment/test_compiled_pysbd.py`
 compare with stock pysbd).
 """
