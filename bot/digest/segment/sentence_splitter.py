@@ -82,9 +82,15 @@ def _ends_plain_word(line: str, stop: int) -> bool:
     return len(word) >= 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS and word.lower() not in _ROMAN
 
 
-def _is_boundary(line: str, stop: int) -> bool:
-    """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital after."""
-    if line[stop + 1 : stop + 2] != " " or not ("A" <= line[stop + 2 : stop + 3] <= "Z"):
+def _is_boundary(line: str, stop: int, original: str) -> bool:
+    """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital
+    after, or one space and a paired double quote (masked in `line`, see `_chunks`) opening on a capital."""
+    if line[stop + 1 : stop + 2] != " ":
+        return False
+    following = line[stop + 2 : stop + 3]
+    if not ("A" <= following <= "Z") and not (
+        following == "\x00" and original[stop + 2] in "“\"" and "A" <= original[stop + 3 : stop + 4] <= "Z"
+    ):
         return False
     if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
@@ -128,7 +134,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
         end = stop.start()
         if end == last or end + 2 > limit:
             break
-        if _is_boundary(masked, end):
+        if _is_boundary(masked, end, line):
             pieces.append((line[start : end + 1], start))
             start = end + 2
     pieces.append((line[start:], start))
