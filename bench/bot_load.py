@@ -1,6 +1,7 @@
 """The bot under a burst: 50 `!summarize <link>` messages at once, every answer awaited, the event loop's lag measured.
 
     python -m bench.bot_load DATA_DIR [--requests 50] [--config config.toml] [--slow-callbacks]
+    python -m bench.bot_load DATA_DIR --memory 200 [--config config.toml]
 
 The fake Discord (`tests/helpers/fake_discord.py`) and a loopback server with the
 article-extraction-benchmark's pages run in a second process, so the bot's event
@@ -13,30 +14,40 @@ served (the fake has one member sending them all).
 Loop lag: a task in the bot's loop sleeps 10 ms in a loop and records how late it
 wakes up; max and 99th percentile over the burst. One request is digested first
 and awaited (it starts the worker processes), and its time is reported apart.
+
+Memory (`--memory 200`): the same set-up, no lag probe; the bot's processes (this one,
+the pool's fork server and workers) are read from /proc when the bot is idle and after
+every 50 digests of distinct links (the pages in turn, each round under a new path, so
+the digest cache never answers): PSS summed over them (shared pages split between the
+processes), RSS beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
+import gc
 import gzip
 import json
 import logging
 import multiprocessing
+import os
 import statistics
 import sys
 import tempfile
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, AsyncIterator
 
 from bench.report import Row, format_table
 
 LOOPBACK = ("127.0.0.0/8",)
 TICK = 0.010  # the lag probe's sleep
 STALL_TARGET_MS = 50.0
+MEMORY_BATCH = 50
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +77,13 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
         return web.Response(body=body, content_type="text/html", charset="utf-8")
 
     app = web.Application()
-    app.router.add_get("/page/{page_id}.html", page)
+    app.router.add_get("/page/{round}/{page_id}.html", page)
     runner, port = await serve_on_loopback(app)
-    links = [f"http://127.0.0.1:{port}/page/{page_id}.html" for page_id in sorted(pages)]
+    ids = sorted(pages)
+
+    def link(number: int) -> str:
+        """The `number`th link: the pages in turn, each round under a new path so the digest cache never answers."""
+        return f"http://127.0.0.1:{port}/page/{number // len(ids)}/{ids[number % len(ids)]}.html"
 
     fake = FakeDiscord()
     await fake.start()
@@ -111,11 +126,10 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
             "texts": [r.json.get("content") for r in answers if not r.json.get("embeds")][:5],
         }
 
-    await loop.run_in_executor(None, conn.recv)  # the bot is ready
-    conn.send(await burst(links[:1], timeout=300))
-    await loop.run_in_executor(None, conn.recv)  # the probe is running
-    conn.send(await burst(links[1 : requests + 1], timeout=900))
-    await loop.run_in_executor(None, conn.recv)  # stop
+    # Commands from the bot's side: ("burst", first link number, how many), then ("stop",).
+    while (command := await loop.run_in_executor(None, conn.recv))[0] == "burst":
+        _, first, count = command
+        conn.send(await burst([link(n) for n in range(first, first + count)], timeout=900))
     await fake.stop()
     await runner.cleanup()
 
@@ -182,13 +196,29 @@ class SlowCallbacks(logging.Handler):
             self.messages.append((time.monotonic(), message))
 
 
-async def run_load(data_dir: Path, requests: int, config: Path | None, slow_callbacks: bool) -> tuple[list[Row], list[str]]:
+@dataclasses.dataclass
+class RunningBot:
+    """The real bot in this process, the fake Discord and the page server in `side`."""
+
+    bot: Any
+    settings: Any
+    side: Any  # the Discord side's process
+    conn: Connection
+
+    async def burst(self, first: int, count: int) -> dict[str, Any]:
+        """Send links number `first` to `first + count - 1` at once; the answers once all came."""
+        self.conn.send(("burst", first, count))
+        return await asyncio.get_running_loop().run_in_executor(None, self.conn.recv)
+
+
+@contextlib.asynccontextmanager
+async def running_bot(data_dir: Path, pages: int, config: Path | None) -> AsyncIterator[RunningBot]:
     from bot.discord_app.client import DigestBot
     from bot.settings import Settings, StoreSettings, load_settings
 
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
-    side = context.Process(target=_discord_process, args=(theirs, str(data_dir), requests), daemon=True)
+    side = context.Process(target=_discord_process, args=(theirs, str(data_dir), pages), daemon=True)
     side.start()
     loop = asyncio.get_running_loop()
     fake = await loop.run_in_executor(None, ours.recv)
@@ -203,30 +233,37 @@ async def run_load(data_dir: Path, requests: int, config: Path | None, slow_call
             store=StoreSettings(path=str(Path(folder) / "load.sqlite3")),
             fetch=dataclasses.replace(base.fetch, allowed_networks=LOOPBACK),
         )
-        slow = SlowCallbacks()
-        if slow_callbacks:
-            loop.set_debug(True)
-            loop.slow_callback_duration = STALL_TARGET_MS / 1000
-            logging.getLogger("asyncio").addHandler(slow)
         bot = DigestBot(settings)
         runner = asyncio.create_task(bot.start(settings.discord.token))
-        probe = LagProbe()
         try:
             await asyncio.wait_for(bot.wait_until_ready(), 120)
-            ours.send("ready")
-            first = await loop.run_in_executor(None, ours.recv)
+            yield RunningBot(bot, settings, side, ours)
+        finally:
+            ours.send(("stop",))
+            await bot.close()
+            await asyncio.wait_for(runner, 30)
+            side.join(30)
+
+
+async def run_load(data_dir: Path, requests: int, config: Path | None, slow_callbacks: bool) -> tuple[list[Row], list[str]]:
+    loop = asyncio.get_running_loop()
+    slow = SlowCallbacks()
+    if slow_callbacks:
+        loop.set_debug(True)
+        loop.slow_callback_duration = STALL_TARGET_MS / 1000
+        logging.getLogger("asyncio").addHandler(slow)
+    async with running_bot(data_dir, requests + 1, config) as running:
+        settings = running.settings
+        probe = LagProbe()
+        try:
+            first = await running.burst(0, 1)
             probe.start()
             await asyncio.sleep(0.5)
-            ours.send("go")
-            result = await loop.run_in_executor(None, ours.recv)
+            result = await running.burst(1, requests)
             await asyncio.sleep(0.2)
             probes = probe.window(result["started"], result["finished"])
         finally:
             await probe.stop()
-            ours.send("stop")
-            await bot.close()
-            await asyncio.wait_for(runner, 30)
-            side.join(30)
 
     total = result["finished"] - result["started"]
     task = f"bot burst ({requests} x !summarize <link>, {settings.workers.processes} worker processes)"
@@ -255,6 +292,80 @@ async def run_load(data_dir: Path, requests: int, config: Path | None, slow_call
     return rows, notes
 
 
+# -- memory ---------------------------------------------------------------------------
+
+
+def _children() -> dict[int, list[int]]:
+    """Parent pid -> child pids, from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return children
+
+
+def _kib(pid: int, path: str, field: str) -> float:
+    """A 'Name:   123 kB' field of /proc/<pid>/<path>, in KiB (0 when the process is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/{path}").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return 0.0
+
+
+def bot_memory(side_pid: int) -> dict[str, float]:
+    """MB of the bot's processes: this one and its descendants (the fork server, the pool's workers),
+    not the fake Discord's. RSS counts shared pages in every process; PSS splits them, so its sum is the total."""
+    children = _children()
+    pids, todo = [], [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo += [child for child in children.get(pid, []) if child != side_pid]
+    cmdlines = {pid: Path(f"/proc/{pid}/cmdline").read_bytes() if Path(f"/proc/{pid}/cmdline").exists() else b"" for pid in pids}
+    pids = [pid for pid in pids if b"resource_tracker" not in cmdlines[pid]]  # multiprocessing's helper, not the bot's
+    return {
+        "processes": float(len(pids)),
+        "bot rss": _kib(os.getpid(), "status", "VmRSS") / 1024,
+        "rss": sum(_kib(pid, "status", "VmRSS") for pid in pids) / 1024,
+        "pss": sum(_kib(pid, "smaps_rollup", "Pss") for pid in pids) / 1024,
+    }
+
+
+async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | None) -> list[Row]:
+    """The bot's memory idle (pool started and warmed up) and after every `batch` digests of distinct links."""
+    async with running_bot(data_dir, min(digests, 181), config) as running:
+        await asyncio.sleep(3.0)  # the workers warm themselves up at start
+        gc.collect()
+        readings = [(0, bot_memory(running.side.pid))]
+        answered = with_embed = 0
+        for first in range(0, digests, batch):
+            result = await running.burst(first, min(batch, digests - first))
+            answered += result["answered"]
+            with_embed += result["digests"]
+            await asyncio.sleep(1.0)
+            gc.collect()
+            readings.append((first + result["asked"], bot_memory(running.side.pid)))
+        processes = running.settings.workers.processes
+    task = f"bot memory ({processes} worker processes, {digests} digests of distinct links in bursts of {batch})"
+    rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed")]
+    for done, memory in readings:
+        label = "idle" if done == 0 else f"after {done}"
+        rows.append(Row(task, label, "PSS MB (bot + pool)", memory["pss"],
+                        note=f"RSS {memory['rss']:.0f} MB over {memory['processes']:.0f} processes; the bot's own {memory['bot rss']:.0f} MB"))
+    settled = next((memory for done, memory in readings if done >= batch), None)
+    if settled is not None and len(readings) > 2:
+        growth = readings[-1][1]["pss"] - settled["pss"]
+        rows.append(Row(task, f"after {readings[-1][0]} - after {batch}", "PSS growth MB", growth, "about 0",
+                        note=f"{growth / settled['pss']:+.1%}"))
+    return rows
+
+
 def evaluate(data_dir: Path, requests: int = 50, config: Path | None = None, slow_callbacks: bool = False) -> list[Row]:
     rows, _ = asyncio.run(run_load(data_dir, requests, config, slow_callbacks))
     return rows
@@ -266,8 +377,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--config", type=Path, default=None, help="a config.toml ([workers] processes sizes the pool)")
     parser.add_argument("--slow-callbacks", action="store_true", help="asyncio debug mode: name every callback over 50 ms")
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench.speed)")
+    parser.add_argument("--memory", type=int, metavar="DIGESTS", default=0,
+                        help="instead: the bot's memory idle and after every 50 of DIGESTS digests (e.g. 200)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    if args.memory:
+        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config))
+        print(json.dumps([dataclasses.asdict(row) for row in rows]) if args.json else format_table(rows))
+        return 0
     rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))
     print(format_table(rows))
     for note in notes:

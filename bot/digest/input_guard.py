@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 from bot.digest.models import DigestError
 from bot.settings import DigestSettings
@@ -25,6 +24,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # The generic combining blocks that flood generators stack; script-specific marks
 # (Devanagari, Thai, Hebrew points...) never stack deep in real text.
 _DIACRITICS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_TO_TAME = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff{_DIACRITICS}]")  # what the three passes below change
 # A fenced block runs from a line opening with ``` or ~~~ to the next such line (or the end).
 _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n(?:.*?\n)??[ \t]{0,3}\1[^\n]*$|^[ \t]{0,3}(?:```|~~~)[^\n]*\n.*\Z", re.MULTILINE | re.DOTALL)
 _SAMPLE = 32_000  # characters sampled for the binary check, spread over the whole input (binary shows at once)
@@ -43,10 +43,10 @@ def not_text_share(text: str) -> float:
     sample = _sample(text)
     if not sample:
         return 0.0
-    # Count in C, then judge each distinct character once: a page has a few hundred of them.
+    # Judge each distinct character once (a page has a few hundred of them), count only the odd ones.
     odd = sum(
-        count
-        for ch, count in Counter(sample).items()
+        sample.count(ch)
+        for ch in set(sample)
         if ch == "\ufffd" or (ch not in _WHITESPACE_CONTROLS and unicodedata.category(ch) in _NOT_TEXT_CATEGORIES)
     )
     return odd / len(sample)
@@ -85,9 +85,11 @@ def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
     if not_text_share(text) > settings.max_binary_share:
         raise DigestError("That looks like binary data, not text or a web page.")
     # Lone surrogates cannot be encoded for output, and NUL or control bytes upset the HTML parser.
-    text = _SURROGATE.sub("\ufffd", text)
-    text = _CONTROL.sub("", text)
-    text = limit_combining_marks(text, settings.max_combining_marks)
+    # One search tells whether any of the three passes has anything to do (on most pages none has).
+    if _TO_TAME.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        text = _CONTROL.sub("", text)
+        text = limit_combining_marks(text, settings.max_combining_marks)
     if kind == "text":
         text = _drop_code_blocks(text)
         without_links = _URL.sub(" ", text)

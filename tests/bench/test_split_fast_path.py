@@ -29,6 +29,13 @@ LINES = [
     'The vote was close. He said "we lost. Nobody came. Then the rain started.',
     "The vote was close (very. Nobody came. Then the rain started.",
     "What a game! Nobody expected that. Read it on Yahoo! News today. Yum! Great.",
+    # numbers before a stop: three digits or more end a sentence, one or two may be list numbers
+    "The law passed in 2016. And it stayed in force until 2019! Then 12. Nobody knew why. Call 911. Now.",
+    "Item 7. Then the 300. Finally 4,500. The end of No. 123. Again.",
+    # a stop, a space and an opening double quote: a sentence boundary when the quote is paired
+    "Trump said at a rally last week. “You see it because we’re going up.” Nobody answered.",
+    'He left the room. "We lost," she said. "It is over." Then silence. "unquoted start. Next.',
+    "The vote was close. “we lost.” Nobody came. He said. “Dr. Smith agreed.” Mr. “Big” Jones.",
 ]
 
 

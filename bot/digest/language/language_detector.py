@@ -11,6 +11,7 @@ from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 
 from bot.digest.front_rules import count_words
+from bot.digest.language.fast_langdetect import FastDetector
 from bot.digest.language.stop_words import stop_words_for
 from bot.digest.models import DigestError, Language
 
@@ -107,7 +108,7 @@ def identify(text: str) -> str:
     # the length test first: counting the words of a long article would cost a pass over all of it
     if len(text.strip()) < 20 and count_words(text) < MIN_WORDS_TO_DETECT:
         raise DigestError("The text is too short to tell its language.")
-    detector = _factory().create()
+    detector = FastDetector(_factory())  # langdetect's Detector, same answers, about half the time
     detector.append(_sample(text))
     try:
         return detector.detect()

@@ -14,6 +14,7 @@ import re
 import pysbd
 
 from bot.digest.models import Sentence
+from bot.digest.segment.compiled_pysbd import CompiledSegmenter
 
 # pysbd's rule sets, by ISO code; other languages use the English rules, which
 # split on . ! ? and are a fair default for Latin-script text.
@@ -53,6 +54,7 @@ _LIST_MARKER = re.compile(
 # may: "tax.9 Those" is cut after the footnote number.)
 _STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
 _LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
+_LAST_NUMBER = re.compile(r" \d{3,}$")
 _WORD_WINDOW = 100
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
 _EXCLAMATION_WORDS = frozenset({"yahoo", "yum"})
@@ -70,17 +72,25 @@ def _last_word(line: str, stop: int) -> re.Match[str] | None:
 
 
 def _ends_plain_word(line: str, stop: int) -> bool:
-    """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`."""
+    """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`,
+    or a number of three or more digits after a space (pysbd's number and list rules protect only one
+    or two digits: "1. ", "12. "; its abbreviations are letters)."""
     found = _last_word(line, stop)
     if found is None:
-        return False
+        return _LAST_NUMBER.search(line, max(0, stop - _WORD_WINDOW), stop) is not None
     word = found.group(1)
     return len(word) >= 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS and word.lower() not in _ROMAN
 
 
-def _is_boundary(line: str, stop: int) -> bool:
-    """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital after."""
-    if line[stop + 1 : stop + 2] != " " or not ("A" <= line[stop + 2 : stop + 3] <= "Z"):
+def _is_boundary(line: str, stop: int, original: str) -> bool:
+    """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital
+    after, or one space and a paired double quote (masked in `line`, see `_chunks`) opening on a capital."""
+    if line[stop + 1 : stop + 2] != " ":
+        return False
+    following = line[stop + 2 : stop + 3]
+    if not ("A" <= following <= "Z") and not (
+        following == "\x00" and original[stop + 2] in "“\"" and "A" <= original[stop + 3 : stop + 4] <= "Z"
+    ):
         return False
     if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
@@ -124,7 +134,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
         end = stop.start()
         if end == last or end + 2 > limit:
             break
-        if _is_boundary(masked, end):
+        if _is_boundary(masked, end, line):
             pieces.append((line[start : end + 1], start))
             start = end + 2
     pieces.append((line[start:], start))
@@ -151,6 +161,11 @@ def _plain_split(line: str) -> list[str] | None:
 
 @functools.lru_cache(maxsize=32)
 def _segmenter(code: str) -> pysbd.Segmenter:
+    return CompiledSegmenter(language=code if code in _PYSBD_CODES else "en")
+
+
+@functools.lru_cache(maxsize=32)
+def _stock_segmenter(code: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=code if code in _PYSBD_CODES else "en", clean=False, char_span=True)
 
 
@@ -169,15 +184,20 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
         if chunks is not None:
             sentences: list[str] = []
             for piece, certain in chunks:
-                sentences += [piece] if certain else pysbd_split_line(piece, code)
+                sentences += [piece] if certain else _segment(piece, code, _segmenter(code))
             return sentences
-    return pysbd_split_line(line, code)
+    return _segment(line, code, _segmenter(code))
 
 
 def pysbd_split_line(line: str, code: str) -> list[str]:
-    """`split_line` by pysbd alone (no fast path), for a stripped, non-empty line."""
+    """`split_line` by stock pysbd alone (no fast path, no compiled patterns): the reference it is tested against."""
+    return _segment(line, code, _stock_segmenter(code))
+
+
+def _segment(line: str, code: str, segmenter: pysbd.Segmenter) -> list[str]:
+    """The sentences pysbd finds in a stripped, non-empty line, with pieces ending in a comma or colon joined on."""
     bounds: list[list[int]] = []  # [start, end] offsets into `line`
-    for span in _segmenter(code).segment(line):
+    for span in segmenter.segment(line):
         if bounds and _ends_mid_sentence(line[bounds[-1][0] : bounds[-1][1]], code):
             bounds[-1][1] = span.end
         else:

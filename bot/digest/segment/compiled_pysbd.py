@@ -1,0 +1,200 @@
+"""pysbd's segmenter with the regexes it builds on every call compiled once.
+
+pysbd builds a regex from each abbreviation it meets on a line (and from each of
+their case variants in the text), and another from every sentence it returns, to
+find the sentence's offsets. There are thousands of them, so they overflow Python's
+512-entry regex cache and pysbd spends most of its time in `re`'s parser. Here the
+same patterns, built by the same format strings, are kept compiled in a cache of our
+own, and the offsets are found with `str.find` instead of a regex made of the
+sentence. Two shortcuts leave out abbreviation substitutions that cannot change the
+line (a repeat of one already made, and an abbreviation no stop follows: see
+`_STOP_SUBSTITUTIONS` and `dotted_words`). The rules and their order are pysbd's: the sentences are the same
+(`tests/bench/test_split_equivalence.py` and `tests/digest/segment/test_compiled_pysbd.py`
+compare with stock pysbd).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pysbd
+from pysbd.abbreviation_replacer import AbbreviationReplacer
+from pysbd.utils import TextSpan
+
+_COMPILED_CACHE = 2048  # distinct patterns met over the 1,068 benchmark articles: 209
+
+
+@functools.lru_cache(maxsize=_COMPILED_CACHE)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _replace_pre_number_abbr(txt: str, abbr: str) -> str:
+    """pysbd.abbreviation_replacer.replace_pre_number_abbr, compiled once."""
+    pattern = _compiled(r"(?<=\s{abbr})\.(?=(\s\d|\s+\())".format(abbr=abbr.strip()))
+    return pattern.sub("∯", " " + txt)[1:]
+
+
+def _replace_prepositive_abbr(txt: str, abbr: str) -> str:
+    """pysbd.abbreviation_replacer.replace_prepositive_abbr, compiled once."""
+    pattern = _compiled(r"(?<=\s{abbr})\.(?=(\s|:\d+))".format(abbr=abbr.strip()))
+    return pattern.sub("∯", " " + txt)[1:]
+
+
+# A word between white space (or the start) and a stop.
+_DOTTED_WORD = re.compile(r"(?<!\S)[^\s.]+(?=\.)")
+
+
+def fold_case(word: str) -> str | None:
+    """`word` with the case differences that `re.IGNORECASE` ignores taken out, or None when unsure.
+
+    re matches a character case-insensitively by its simple lower case and a few extra
+    equivalences (ſ and s, ς and σ, K and k, ...); going through upper then lower case maps each
+    of those pairs to one character (`tests/digest/segment/test_compiled_pysbd.py` checks every
+    character the abbreviation lists use). A word whose length changes (ß, İ) is not folded.
+    """
+    upper = word.upper()
+    folded = upper.lower()
+    if len(upper) != len(word) or len(folded) != len(word):
+        return None
+    return folded.replace("ς", "σ")  # lower() turns a final Σ into ς, re treats it as σ
+
+
+def dotted_words(text: str) -> frozenset[str] | None:
+    """The case-folded words that a stop follows in `text`, or None when one cannot be folded.
+
+    Every substitution of the abbreviation step turns the stop after an abbreviation into "∯",
+    and only where white space (or the start) comes before the abbreviation. An all-letter
+    abbreviation that is none of these words has nothing to substitute; stops turned into "∯"
+    on the way only remove words from the set (what they leave contains "∯", no letter).
+    """
+    folded = {fold_case(word) for word in _DOTTED_WORD.findall(text)}
+    if None in folded:
+        return None
+    return frozenset(folded)  # type: ignore[arg-type]
+
+
+class _CompiledAbbreviations:
+    """The three methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
+
+    Mixed in before a language's own replacer; `compiled_replacer` takes only the
+    methods the language does not override itself.
+    """
+
+    lang: type
+
+    stop_substitutions_only = False  # set by `compiled_replacer`
+
+    def search_for_abbreviations_in_string(self, text: str) -> str:
+        lowered = text.lower()
+        applied: set[tuple[str, str]] = set()
+        dotted = dotted_words(text) if self.stop_substitutions_only else None
+        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
+            stripped = abbr.strip()
+            if stripped not in lowered:
+                continue
+            if dotted is not None and stripped.isalnum() and fold_case(stripped) not in dotted:
+                continue  # no stop follows it: its substitutions would change nothing (see `dotted_words`)
+            abbrev_match = _compiled(r"(?:^|\s|\r|\n){}".format(stripped), re.IGNORECASE).findall(text)
+            if not abbrev_match:
+                continue
+            # pysbd's pattern looks behind for "{abbr} " with the braces (a slip): it finds nothing without one
+            char_array = []
+            if "{" in text:
+                next_word_start = r"(?<={" + str(re.escape(stripped)) + "} ).{1}"
+                char_array = _compiled(next_word_start).findall(text)
+            for ind, match in enumerate(abbrev_match):
+                char = char_array[ind] if ind < len(char_array) else ""
+                if (match, char) in applied:
+                    continue  # the same substitution again: it changes nothing (see `_STOP_SUBSTITUTIONS`)
+                text = self.scan_for_replacements(text, match, ind, char_array)
+                if self.stop_substitutions_only and match.strip().isalnum():
+                    applied.add((match, char))
+        return text
+
+    def scan_for_replacements(self, txt: str, am: str, ind: int, char_array: list[str]) -> str:
+        try:
+            char = char_array[ind]
+        except IndexError:
+            char = ""
+        prepositive = self.lang.Abbreviation.PREPOSITIVE_ABBREVIATIONS
+        number_abbr = self.lang.Abbreviation.NUMBER_ABBREVIATIONS
+        upper = str(char).isupper()
+        if not upper or am.strip().lower() in prepositive:
+            if am.strip().lower() in prepositive:
+                txt = _replace_prepositive_abbr(txt, am)
+            elif am.strip().lower() in number_abbr:
+                txt = _replace_pre_number_abbr(txt, am)
+            else:
+                txt = self.replace_period_of_abbr(txt, am)
+        return txt
+
+    def replace_period_of_abbr(self, txt: str, abbr: str) -> str:
+        pattern = _compiled(
+            r"(?<=\s{abbr})\.(?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))".format(abbr=re.escape(abbr.strip()))
+        )
+        return pattern.sub("∯", " " + txt)[1:]
+
+
+_METHODS = ("search_for_abbreviations_in_string", "scan_for_replacements", "replace_period_of_abbr")
+# Every substitution of the abbreviation step turns a "." into "∯" where the abbreviation as
+# matched (literal, when it is all letters or digits) and fixed context surround it. Made again,
+# after any number of such substitutions, it finds nothing: its own matches are turned already,
+# and turning other stops only removes matches (no part of these patterns matches "∯"). So a
+# repeat for the same matched abbreviation is skipped: on a long line pysbd repeats it for every
+# word starting with "a" or "i", one pass over the line each. The languages whose own
+# `replace_period_of_abbr` has that shape too:
+_STOP_SUBSTITUTIONS = frozenset({"ru", "bg"})
+
+
+def compiled_replacer(replacer: type, iso_code: str) -> type:
+    """`replacer` with each of the three methods it inherits unchanged from pysbd replaced by the compiled one."""
+    methods: dict[str, object] = {
+        name: getattr(_CompiledAbbreviations, name)
+        for name in _METHODS
+        if getattr(replacer, name) is getattr(AbbreviationReplacer, name)
+    }
+    methods["stop_substitutions_only"] = "scan_for_replacements" in methods and (
+        "replace_period_of_abbr" in methods or iso_code in _STOP_SUBSTITUTIONS
+    )
+    return type(f"Compiled{replacer.__name__}", (replacer,), methods)
+
+
+def compiled_language(language: type) -> type:
+    """A pysbd language class whose abbreviation replacer compiles its patterns once."""
+    replacer = getattr(language, "AbbreviationReplacer", AbbreviationReplacer)
+    compiled = compiled_replacer(replacer, getattr(language, "iso_code", ""))
+    return type(language.__name__, (language,), {"AbbreviationReplacer": compiled})
+
+
+class CompiledSegmenter(pysbd.Segmenter):
+    """pysbd.Segmenter with the compiled abbreviation replacer and offsets found without a regex per sentence."""
+
+    def __init__(self, language: str = "en", char_span: bool = True) -> None:
+        super().__init__(language=language, clean=False, char_span=char_span)
+        self.language_module = compiled_language(self.language_module)
+
+    def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
+        """pysbd's: each sentence with the whitespace after it, at its first occurrence ending past the previous one.
+
+        pysbd finds it with `re.finditer(re.escape(sent) + r"\\s*")` (non-overlapping matches from
+        the left); `str.find` and a whitespace run give the same matches.
+        """
+        text: str = self.original_text
+        spans: list[TextSpan] = []
+        prior_end = 0
+        if not all(sentences):  # an empty pattern matches everywhere: leave that to pysbd's own code
+            return super().sentences_with_char_spans(sentences)
+        for sent in sentences:
+            position = text.find(sent)
+            while position >= 0:
+                end = position + len(sent)
+                while end < len(text) and text[end].isspace():
+                    end += 1
+                if end > prior_end:
+                    spans.append(TextSpan(text[position:end], position, end))
+                    prior_end = end
+                    break
+                position = text.find(sent, end)
+        return spans

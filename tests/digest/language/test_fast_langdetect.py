@@ -1,0 +1,57 @@
+"""FastDetector must give langdetect's probabilities to the last bit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from langdetect.detector import Detector
+
+from bot.digest.language.fast_langdetect import FastDetector
+from bot.digest.language.language_detector import _factory, _sample
+
+LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "languages"
+
+TEXTS = [
+    "The council met on Tuesday. It voted to close the bridge.",
+    "NASA and the ESA said the JWST launch slipped; see https://example.com/x or write to a@b.org.",
+    "Die Bundesregierung hat am Mittwoch ein neues Gesetz beschlossen.",
+    "Das ist gut. Ok sehr gut.",
+    "東京都は月曜日、新しい計画を発表した。カタカナのテスト。",
+    "北京市政府周一宣布了一项新的计划。",
+    "서울시는 월요일에 새로운 계획을 발표했다.",
+    "Москва объявила о новом плане в понедельник. ABC и DEF.",
+    "Hà Nội công bố kế hoạch mới vào thứ Hai.",  # Vietnamese marks, normalised by langdetect
+    "Şeful guvernului a anunțat un plan; țara îl așteaptă.",  # Romanian comma-below letters
+    "   leading  and   repeated   spaces,   ALL CAPS WORDS   and a trailing space ",
+    "x",
+    "A",
+]
+
+
+def _probabilities(detector_class: type[Detector], text: str) -> tuple[object, str]:
+    detector = detector_class(_factory())
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except Exception as exc:  # "no features": both must fail alike
+        return repr(exc), detector.text
+    return detector.langprob, detector.text
+
+
+def _check(text: str) -> None:
+    assert _probabilities(FastDetector, text) == _probabilities(Detector, text)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_probabilities_as_langdetect(text: str) -> None:
+    _check(text)
+
+
+@pytest.mark.parametrize("path", sorted(LANGUAGES.glob("*.txt")), ids=lambda p: p.stem)
+def test_same_probabilities_on_the_language_samples(path: Path) -> None:
+    _check(_sample(path.read_text(encoding="utf-8")))
+
+
+def test_same_probabilities_on_the_sample_article(sample_text: str) -> None:
+    _check(_sample(sample_text))
