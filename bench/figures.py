@@ -38,14 +38,17 @@ import zlib
 import pathlib
 import re
 import sys
+import tempfile
 import warnings
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from bench.fitting import hash_bucket
+from bench.product import run_cli, write_documents
 from bench.report import Row, format_table
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.figures.quantities import find_quantities
-from bot.digest.models import Sentence
+from bot.digest.segment.sentence_splitter import split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -150,29 +153,75 @@ def measure(docs: list[Document], system: Callable[[str], list[Span]]) -> SpanSc
 
 _LOOKED_AT = frozenset(range(1000, 1006)) | frozenset(range(1500, 1510))
 _FIGURE_LIMIT = 6
+_SKIPPED_KINDS = ("date", "time")
 
 
-def _highlight_values(highlights: Iterable[str]) -> set[float]:
-    return {
-        q.value
-        for text in highlights
-        for q in find_quantities(text)
-        if q.value is not None and q.kind not in ("date", "time")
-    }
+@dataclass(frozen=True)
+class NewsArticle:
+    name: str  # file name stem for the command line
+    text: str  # what the command line reads: the title line, then paragraphs
+    gold: frozenset[float]  # the key figures' values (from highlights or a reference summary)
 
 
-def _first_figures(sentences: list[Sentence], limit: int) -> list[float]:
+def _values(texts: Iterable[str]) -> frozenset[float]:
+    return frozenset(
+        q.value for text in texts for q in find_quantities(text) if q.value is not None and q.kind not in _SKIPPED_KINDS
+    )
+
+
+def _first_numbers(text: str, limit: int = _FIGURE_LIMIT) -> list[float]:
+    """The obvious alternative: the first `limit` distinct numbers of the text (dates and times left out)."""
     values: list[float] = []
-    for sentence in sentences:
-        for q in find_quantities(sentence.text):
-            if q.value is not None and q.kind not in ("date", "time") and q.value not in values:
-                values.append(q.value)
-                if len(values) == limit:
-                    return values
+    for q in find_quantities(text):
+        if q.value is not None and q.kind not in _SKIPPED_KINDS and q.value not in values:
+            values.append(q.value)
+            if len(values) == limit:
+                break
     return values
 
 
-def _matched(gold: set[float], picked: list[float]) -> int:
+def _first_number_sentences(sentences: list[str], limit: int = _FIGURE_LIMIT) -> list[str]:
+    """The sentence of each of the first `limit` distinct numbers (as `_first_numbers` picks them)."""
+    values: list[float] = []
+    picked: list[str] = []
+    for sentence in sentences:
+        for q in find_quantities(sentence):
+            if q.value is not None and q.kind not in _SKIPPED_KINDS and q.value not in values:
+                values.append(q.value)
+                picked.append(sentence)
+                if len(values) == limit:
+                    return picked
+    return picked
+
+
+def _quantulum_first(limit: int = _FIGURE_LIMIT) -> Callable[[str], list[float]] | None:
+    """quantulum3's first `limit` distinct quantities, when it is installed."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser  # type: ignore[import-not-found]
+    except Exception:  # not installed or broken: the row is left out
+        return None
+
+    def first(text: str) -> list[float]:
+        values: list[float] = []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                found = parser.parse(text)
+            except Exception:  # quantulum3 raises on some inputs; count it as finding nothing
+                return []
+        for q in found:
+            if q.value not in values:
+                values.append(float(q.value))
+                if len(values) == limit:
+                    break
+        return values
+
+    return first
+
+
+def _matched(gold: Iterable[float], picked: list[float]) -> int:
     return sum(any(abs(g - p) <= 0.02 * max(abs(g), 1e-9) for p in picked) for g in gold)
 
 
@@ -181,10 +230,13 @@ def cnn_part(item: dict) -> str:
     return "tune" if zlib.crc32(str(item.get("file", "")).encode("utf-8")) % 2 == 0 else "test"
 
 
-def key_figure_rows(corpus: pathlib.Path, part: str = "test") -> list[Row]:
-    """Recall of highlight numbers among the six figures picked (see the module docstring)."""
-    found = {"ours": 0, "first six": 0}
-    total = articles = 0
+def cnn_articles(corpus: pathlib.Path, part: str) -> list[NewsArticle]:
+    """The CNN Corpus articles of one part that have numbers in their highlights.
+
+    Each is written as a reader would paste it: the title, a blank line, then
+    the paragraphs, each paragraph's sentences on one line.
+    """
+    articles = []
     with gzip.open(corpus, "rt", encoding="utf-8") as handle:
         for line_number, line in enumerate(handle):
             if line_number in _LOOKED_AT:
@@ -192,27 +244,118 @@ def key_figure_rows(corpus: pathlib.Path, part: str = "test") -> list[Row]:
             item = json.loads(line)
             if cnn_part(item) != part:
                 continue
-            gold = _highlight_values(item.get("highlights") or [])
+            gold = _values(item.get("highlights") or [])
             if not gold:
                 continue
-            sentences: list[Sentence] = []
-            for p, paragraph in enumerate(item.get("paragraphs") or []):
-                for entry in paragraph:
-                    sentences.append(Sentence(index=len(sentences), text=entry["text"], paragraph=p))
-            ours_values = [f.value for f in find_figures(sentences, limit=_FIGURE_LIMIT) if f.value is not None]
-            found["ours"] += _matched(gold, ours_values)
-            found["first six"] += _matched(gold, _first_figures(sentences, _FIGURE_LIMIT))
-            total += len(gold)
-            articles += 1
+            paragraphs = [" ".join(entry["text"] for entry in paragraph) for paragraph in item.get("paragraphs") or []]
+            text = "\n\n".join([str(item.get("title") or "").strip(), *paragraphs]).strip()
+            articles.append(NewsArticle(f"cnn-{line_number:04d}", text + "\n", gold))
+    return articles
+
+
+_GLUED_SENTENCES = re.compile(r"(?<=[.!?])(?=[A-Z])")
+
+
+def bbc_articles(corpus: pathlib.Path, share: int = 25) -> list[NewsArticle]:
+    """BBC News articles (never tuned on) whose reference summary holds numbers.
+
+    The reference summary is the editor's extractive choice; its numbers are
+    the key figures. `share` percent of the articles, chosen by sha1 of the id.
+    """
+    articles = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if hash_bucket(item["id"], salt="figures") >= share:
+                continue
+            summary = _GLUED_SENTENCES.sub(" ", item.get("summary") or "")
+            gold = _values([summary])
+            if not gold:
+                continue
+            text = (item.get("title") or "").strip() + "\n\n" + (item.get("article") or "").strip()
+            articles.append(NewsArticle("bbc-" + item["id"].replace("/", "-"), text + "\n", gold))
+    return articles
+
+
+def key_figure_rows(task: str, articles: list[NewsArticle], target: str = "") -> list[Row]:
+    """Share of the key-figure values among the six figures the digest prints, with references.
+
+    Every system reads the text the digest read (its JSON `text`), so the
+    references see the same article as ours.
+    """
+    with tempfile.TemporaryDirectory(prefix="figures-") as folder:
+        paths = write_documents(pathlib.Path(folder), ((a.name, ".txt", a.text) for a in articles))
+        digests = run_cli("summarize", paths)
+    pickers: dict[str, Callable[[str], list[float]]] = {"first six numbers": _first_numbers}
+    quantulum = _quantulum_first()
+    if quantulum is not None:
+        pickers["quantulum3, first six"] = quantulum
+    found = dict.fromkeys(["ours", *pickers], 0)
+    total = failed = 0
+    for article, digest in zip(articles, digests):
+        if digest.get("error"):
+            failed += 1
+        text = digest.get("text") or ""
+        ours_values = [f["value"] for f in digest.get("figures") or [] if f.get("value") is not None]
+        found["ours"] += _matched(article.gold, ours_values)
+        for name, pick in pickers.items():
+            found[name] += _matched(article.gold, pick(text))
+        total += len(article.gold)
+    note = f"{len(articles)} articles ({failed} refused), {total} key numbers"
     return [
-        Row(
-            task=f"key figures: CNN highlight numbers in top 6 ({'held-out test' if part == 'test' else part})",
-            system=name,
-            metric="recall",
-            value=count / total if total else 0.0,
-            note=f"{articles} articles, {total} highlight numbers",
-        )
+        Row(task=task, system=name, metric="recall", value=count / total if total else 0.0,
+            target=target if name == "ours" else "", note=note)
         for name, count in found.items()
+    ]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _shingles(text: str, size: int = 3) -> set[tuple[str, ...]]:
+    words = _WORDS.findall(text.lower())
+    return {tuple(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+
+
+def _from_article(sentence: str, truth_shingles: set[tuple[str, ...]]) -> bool:
+    """Most of the sentence's word 3-grams are in the true article text."""
+    shingles = _shingles(sentence)
+    return len(shingles & truth_shingles) >= 0.8 * len(shingles)
+
+
+def chrome_rows(data_dir: pathlib.Path) -> list[Row]:
+    """Figures printed from page chrome: the digest's figures whose sentence is not in the true article.
+
+    On the article-extraction-benchmark's 181 pages (saved HTML and the article
+    a person marked). The sentence of a figure is the digest's own sentence
+    (its JSON `text` split by the digest's splitter at the figure's index).
+    """
+    from bench.extraction import load_pages
+
+    pages = list(load_pages(data_dir))
+    with tempfile.TemporaryDirectory(prefix="figures-") as folder:
+        paths = write_documents(pathlib.Path(folder), ((page_id, ".html", html) for page_id, html, _ in pages))
+        digests = run_cli("summarize", paths)
+    shown = chrome = reference_shown = reference_chrome = 0
+    examples: list[str] = []
+    for (page_id, _, truth), digest in zip(pages, digests):
+        truth_shingles = _shingles(truth)
+        sentences = split_sentences(digest.get("text") or "", digest.get("language") or "en")
+        for figure in digest.get("figures") or []:
+            shown += 1
+            sentence = sentences[figure["sentence"]].text if figure["sentence"] < len(sentences) else ""
+            if not _from_article(sentence, truth_shingles):
+                chrome += 1
+                examples.append(f"{page_id}: {figure['text']} {figure['counts']}")
+        first = _first_number_sentences([s.text for s in sentences])
+        reference_shown += len(first)
+        reference_chrome += sum(not _from_article(s, truth_shingles) for s in first)
+    task = "key figures: from chrome, 181 HTML pages (all)"
+    return [
+        Row(task, "ours", "share of figures", chrome / shown if shown else 0.0, target="0",
+            note=f"{chrome} of {shown} figures; " + "; ".join(examples[:5])),
+        Row(task, "first six numbers", "share of figures", reference_chrome / reference_shown if reference_shown else 0.0,
+            note=f"{reference_chrome} of {reference_shown} numbers"),
     ]
 
 
@@ -235,9 +378,17 @@ def evaluate(data_dir: pathlib.Path) -> list[Row]:
                     note=f"P {s.precision:.3f} R {s.recall:.3f} exact-F1 {s.exact_f1:.3f}; {len(docs)} texts, {s.gold} gold, {s.predicted} predicted",
                 )
             )
-    corpus = pathlib.Path(data_dir) / "summarization" / "cnn-corpus.jsonl.gz"
-    if corpus.exists():
-        rows += key_figure_rows(corpus)
+    summaries = pathlib.Path(data_dir) / "summarization"
+    cnn = summaries / "cnn-corpus.jsonl.gz"
+    if cnn.exists():
+        rows += key_figure_rows(
+            "key figures: CNN highlight numbers in the six (held-out half)", cnn_articles(cnn, "test"), ">= 0.80"
+        )
+    bbc = summaries / "bbc-news-summary.jsonl.gz"
+    if bbc.exists():
+        rows += key_figure_rows("key figures: BBC summary numbers in the six (25% sample, never tuned on)", bbc_articles(bbc))
+    if (pathlib.Path(data_dir) / "article-extraction-benchmark").exists():
+        rows += chrome_rows(pathlib.Path(data_dir))
     return rows
 
 
