@@ -83,7 +83,9 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         for s in sentences
         if (mark := marks.get(s.index)) is not None
     ]
-    figures = find_figures(sentences, limit=settings.max_figures, language_code=language.code)
+    figures = find_figures(
+        sentences, limit=settings.max_figures, language_code=language.code, summary=chosen, title=article.title
+    )
     return Digest(
         source=article.source,
         title=article.title,

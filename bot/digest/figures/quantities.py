@@ -37,6 +37,7 @@ from bot.digest.figures.locales import (
     PERCENT_PHRASES,
     REFERENCE_WORDS,
     SCALE_ABBREVIATIONS,
+    VERB_STOPS,
     NumberLocale,
     number_locale,
 )
@@ -793,6 +794,8 @@ class _Scanner:
 
         # scientific notation: 1.2 × 10−3, 3e-5, 10^6
         j, value = self._exponent(j, value)
+        if hint == "digits":
+            j = self._dimensions(j)
         # fractions and ratios written with a slash or colon: 3/4, 1:1000
         if hint == "digits" and self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1):
             if t0.text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
@@ -1119,6 +1122,18 @@ class _Scanner:
             return end, value
         return j, value
 
+    def _dimensions(self, j: int) -> int:
+        """Past the other sides of "23 x 13 cm", "2 × 3 × 4 m" when a unit follows them; else j."""
+        k = j
+        for _ in range(2):
+            if not ((self.is_sym(k, "×") or self.word(k) == "x") and self.near(k - 1, k)):
+                break
+            side = self.tok(k + 1)
+            if side is None or side.kind != "num" or not self.near(k, k + 1):
+                break
+            k += 2
+        return k if k > j and self.unit_at(k, k - 1) is not None else j
+
     def _power(self, k: int) -> tuple[int, int]:
         """Read an exponent written as ^-3, −3 (glued) or superscript digits."""
         start = k
@@ -1212,7 +1227,7 @@ class _Scanner:
         return Quantity(s, e, self.text[s:e], value, unit, approx, kind)
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")  # "U.S." is one word
 
 
 _LEADING_ADJECTIVES = frozenset({"other", "more", "additional", "further", "extra", "fewer"})
@@ -1243,8 +1258,8 @@ def counted_noun_after(text: str, position: int, max_words: int = 4, language_co
         word = match.group()
         if not words and word.lower() in _LEADING_ADJECTIVES:
             continue  # "four other accolades", "three more officers"
-        if not word[0].isalpha() or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
-            break
+        if not word[0].isalpha() or len(word) == 1 or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
+            break  # punctuation, a letter ("6 x 2"), a function word or a possessive ends it
         if words and word.lower() in lx.THIRD_PERSON_VERBS:
             break
         words.append(word)
@@ -1298,13 +1313,16 @@ def _foreign_counted_noun(text: str, position: int, locale: NumberLocale) -> str
             continue
         if len(word) == 1 or low in locale.stop_words or low in lx.NOUN_STOPS or low in locale.number_words:
             break
+        if low in VERB_STOPS.get(locale.code, ()):
+            break  # "20 peuvent être": a verb, no noun
         words.append(word)
-        if len(words) >= 2 or window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
+        limit = 3 if locale.code == "de" else 2  # "40 besonders gefährliche Korridore"
+        if len(words) >= limit or window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
             break
         if not _wants_noun(word, locale.code):
             break
-    if locale.code == "de" and len(words) == 2 and not words[1][0].isupper():
-        words = words[:1]  # "2028 gebaut werden": no noun after the first word
+    if locale.code == "de" and words and not words[-1][0].isupper():
+        return ""  # "2028 gebaut werden": German nouns are capitalised, and none came
     return " ".join(words)
 
 

@@ -361,11 +361,13 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
     for part in ("train", "eval"):
         _write_measeval(tmp_path / "figures" / "measeval" / part, text, spans)
     items = []
-    for n in range(40):
+    filler = [{"id": str(k), "text": f"The town council met again on the {k}th floor of its hall."} for k in range(2, 12)]
+    for n in range(12):
         item = {
             "file": f"story-{n}.xml",
+            "title": "Police count the crowd",
             "highlights": [f"Police counted {100 + n} people."],
-            "paragraphs": [[{"id": "1", "text": f"On Monday police counted {100 + n} people and 3 dogs."}]],
+            "paragraphs": [[{"id": "1", "text": f"On Monday police counted {100 + n} people and 3 dogs in the square."}], filler],
         }
         items.append(json.dumps(item))
     corpus = tmp_path / "summarization" / "cnn-corpus.jsonl.gz"
@@ -378,7 +380,8 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
     assert ours_test.value == 1.0  # both quantities found; nothing found in the labels
     regex_test = by_key[("quantity spans: MeasEval eval (held-out test)", "number regex")]
     assert regex_test.value < 1.0  # the regex also takes "2", "4" and "12"
-    key_rows = [r for r in rows if r.task.startswith("key figures")]
-    assert {r.system for r in key_rows} == {"ours", "first six"}
-    assert all(r.value == 1.0 for r in key_rows)
-    assert sum(cnn_part({"file": f"story-{n}.xml"}) == "test" for n in range(40)) > 0
+    key_rows = {r.system: r for r in rows if r.task.startswith("key figures")}
+    assert {"ours", "first six numbers"} <= set(key_rows)  # quantulum3's row only where it is installed
+    assert key_rows["ours"].value == 1.0 and key_rows["first six numbers"].value == 1.0
+    held_out = sum(cnn_part(json.loads(i)) == "test" for i in items)
+    assert held_out > 0 and key_rows["ours"].note.startswith(f"{held_out} articles")
