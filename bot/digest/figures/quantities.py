@@ -719,8 +719,8 @@ class _Scanner:
         while i < n:
             try:
                 result = self._quantity_at(i)
-            except (ValueError, OverflowError, IndexError) as error:  # never let one odd span stop the scan
-                log.debug("skipped a span at %d: %s", self.tokens[i].start, error)
+            except (ValueError, OverflowError, IndexError):  # one odd span must not stop the scan; tests count this log
+                log.exception("skipped a span at %d", self.tokens[i].start)
                 result = None
             if result is None:
                 i += 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import logging
 import time
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from bench.figures import cnn_part, evaluate, load_split, measure, ours, plain_r
 from bot.digest.figures.figure_finder import Quantity, find_figures, find_quantities
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
+from tests.digest.figures.conftest import no_internal_errors, scan_cleanly
 
 
 def sentences(*texts: str, heading: tuple[int, ...] = ()) -> list[Sentence]:
@@ -264,41 +264,19 @@ def test_non_english_numbers_are_found() -> None:
     assert chinese and chinese[0].value == 224
 
 
-class _ErrorCounter(logging.Handler):
-    """Counts the errors the scanner logs when it swallows an exception of its own."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def _scan_without_internal_errors(text: str) -> list[Quantity]:
-    counter = _ErrorCounter()
-    scanner_log = logging.getLogger("bot.digest.figures.quantities")
-    scanner_log.addHandler(counter)
-    try:
-        found = find_quantities(text)
-    finally:
-        scanner_log.removeHandler(counter)
-    assert counter.count == 0, "the scanner hit an exception and fell back to nothing"
-    return found
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_never_raises(text: str) -> None:
-    for quantity in _scan_without_internal_errors(text):
+    for quantity in scan_cleanly(text):
         assert text[quantity.start : quantity.end] == quantity.text
-    find_figures(sentences(text, text))
+    with no_internal_errors():
+        find_figures(sentences(text, text))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789 ,.-–/:()[]$£%°×^e+~<abcdefkmMsSxnd\n", max_size=200))
 def test_never_raises_on_number_soup(text: str) -> None:
-    for quantity in _scan_without_internal_errors(text):
+    for quantity in scan_cleanly(text):
         assert 0 <= quantity.start < quantity.end <= len(text)
         assert text[quantity.start : quantity.end] == quantity.text
 
