@@ -404,3 +404,63 @@ def test_linear_time(unit: str) -> None:
 
     small, large = cost(500), cost(4000)
     assert large < max(small * 30, 0.5), (small, large)
+
+
+# --- what a reader sees after a figure (issue 11, item 1) ---------------------------------------
+
+
+def _shown(text: str, code: str) -> list[str]:
+    """Each figure as both fronts print it: its text, then what it counts when that adds anything."""
+    figures = find_figures([Sentence(0, text, 0)], limit=10, language_code=code)
+    return [f"{f.text} {f.counts_shown()}".strip() for f in figures]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "line"),
+    [
+        ("de", "Die Sanierung dauerte sechs Jahren lang.", "sechs Jahren"),
+        ("de", "Das Projekt kostet etwa 45 Milliarden Euro.", "etwa 45 Milliarden Euro"),
+        ("de", "Dafür stimmten 64 Prozent der Mitglieder.", "64 Prozent"),
+        ("de", "Die Quote stieg auf 85,4 % im Mai.", "85,4 %"),
+        ("fr", "Le chantier a duré trois ans selon la mairie.", "trois ans"),
+        ("fr", "La ville a reçu 38 millions d'euros de l'État.", "38 millions d'euros"),
+        ("es", "El 48 por ciento de los votantes no acudió.", "48 por ciento"),
+        ("it", "Il cantiere è rimasto chiuso per sei giorni.", "sei giorni"),
+        ("ru", "Строительство заняло шесть лет.", "шесть лет"),
+        ("en", "The council signed a three-year contract.", "three-year"),
+        ("en", "Sales rose 15% in March.", "15%"),
+    ],
+)
+def test_no_english_unit_after_a_unit_the_text_writes(code: str, text: str, line: str) -> None:
+    assert _shown(text, code) == [line]
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "line"),
+    [
+        ("de", "Es gibt 40 besonders gefährliche Korridore im Land.", "40 besonders gefährliche Korridore"),
+        ("de", "Die Stadt plant 12 neue Linien für den Nahverkehr.", "12 neue Linien"),
+        ("en", "About 60 percent of the cost was paid by the state.", "About 60 percent of the cost"),
+        ("en", "About 15% of voters stayed at home.", "About 15% of voters"),
+        ("en", "The print measures 23 x 13 cm and hangs in the hall.", "23 x 13 cm"),
+        ("de", "Das Bild misst 23 x 13 cm und hängt im Flur.", "23 x 13 cm"),
+    ],
+)
+def test_the_counted_noun_is_the_right_word(code: str, text: str, line: str) -> None:
+    assert _shown(text, code) == [line]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("fr", "Parmi les maisons détruites, 20 peuvent être reconstruites."),
+        ("es", "De las casas dañadas, 20 pueden ser reparadas."),
+        ("it", "Delle case colpite, 20 possono essere ricostruite."),
+        ("de", "Von den Häusern können nur 20 wieder aufgebaut werden."),
+        ("en", "Write to the Free Software Foundation, 51 Franklin Street, Fifth Floor, Boston."),
+        ("en", "The office moved to 350 Fifth Avenue last year."),
+    ],
+)
+def test_no_figure_where_no_noun_follows(code: str, text: str) -> None:
+    """A verb after the number ("20 peuvent") or a street address is no figure a reader can use."""
+    assert _shown(text, code) == []
