@@ -21,7 +21,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from typing import Mapping, NamedTuple
+from typing import Mapping
 
 from bot.digest.figures import lexicon as lx
 from bot.digest.figures.locales import (
@@ -30,17 +30,18 @@ from bot.digest.figures.locales import (
     CJK_UNITS,
     CJK_SCALES,
     CURRENCY_SYMBOLS_AFTER,
-    ELIDED_ARTICLES,
     FOREIGN_UNIT_STEMS,
     FOREIGN_UNIT_SYMBOLS,
     NUMBER_JOINERS,
     PERCENT_PHRASES,
     REFERENCE_WORDS,
     SCALE_ABBREVIATIONS,
-    VERB_STOPS,
     NumberLocale,
     number_locale,
 )
+from bot.digest.figures.counted_nouns import counted_noun_after, foreign_counted_noun, looks_plural
+from bot.digest.figures.numbers import parse_digits
+from bot.digest.figures.tokens import CJK_CHAR, Token, masked_spans, tokenize
 from bot.digest.language.stop_words import stop_words_for
 
 log = logging.getLogger(__name__)
@@ -78,18 +79,6 @@ class Quantity:
     kind: str  # count, ordinal, duration, money, percent, date, time, measure
 
 
-class _Token(NamedTuple):
-    kind: str  # "num", "word" or "sym"
-    text: str
-    start: int
-    end: int
-
-
-# Ideographs and kana: each is a word token of its own, since Chinese and
-# Japanese put no spaces between words ("12亿元" is 12, 亿, 元).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+|\S")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _GROUP_WITH_DECIMALS = re.compile(r"\d{3},\d+")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
@@ -97,38 +86,6 @@ _MINUS = frozenset("-−–")
 _DASHES = frozenset("-−–—")
 _SIGNS = frozenset("-−+±")
 _COMPARATORS = frozenset("~∼≈≃≅<>≤≥⩽⩾≲≳")
-
-# Spans whose numbers are never quantities. Every pattern starts at a literal or
-# behind a lookbehind that stops it from restarting inside a run, so none can
-# backtrack over the whole text.
-_MASKS = re.compile(
-    r"""
-    (?:https?://|www\.|doi:\s?)\S+                              # web and DOI addresses
-    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
-    | (?<![\w+])\+\d[\d ().-]{6,}\d                            # +44 20 7946 0958
-    | (?<!\w)\(\d{3}\)\s?\d{3}[ .-]\d{4}(?!\w)                 # (555) 123-4567
-    | (?<![\w.-])\d{3}([.-])\d{3}\1\d{4}(?![\w.-])             # 555-123-4567
-    | \[[\d\s,;–\-−]{1,60}\]                                   # citations [12], [3, 4], [5–7]
-    | \(\d{1,3}(?:[–-]\d{1,3})?(?:(?:,\s|;\s?|,(?!\d{3}(?!\d)))\d{1,3}(?:[–-]\d{1,3})?)*\)  # citations, equation numbers: (12), (14–17), (3, 4); not (1,200)
-    | (?m:^[ \t]*\(?\d{1,2}[.)](?=[ \t]))                      # list numbering "1." "2)"
-    """,
-    re.X,
-)
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        piece = match.group()
-        if piece[0].isdecimal() or (piece[0] == "." and len(piece) > 1):
-            kind = "num"
-        elif piece[0].isalpha():
-            kind = "word"
-        else:
-            kind = "sym"
-        tokens.append(_Token(kind, piece, match.start(), match.end()))
-    return tokens
-
 
 def _phrases_by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     """Modifier phrases by their last word, longest first."""
@@ -146,64 +103,6 @@ def _locale_phrases(code: str) -> dict[str, list[tuple[str, ...]]]:
     return _phrases_by_last(number_locale(code).approx_phrases)
 
 
-def _parse_digits(text: str, comma_decimal: bool = False) -> float | None:
-    """The value of a digit token with separators; None when it is not one number (1.2.3).
-
-    With `comma_decimal` (German, French, Russian, ...) a comma is the decimal
-    mark and a point followed by exactly three digits groups thousands:
-    "3,5" is 3.5, "1.200" is 1200, "1.234,5" is 1234.5; "2.5" stays 2.5.
-    """
-    groups = re.split(r"([.,])", text)
-    digits, seps = groups[0::2], groups[1::2]
-    try:
-        if not seps:
-            return float(text)
-        if comma_decimal:
-            return _parse_comma_decimal(digits, seps)
-        if len(seps) == 1:
-            sep, tail = seps[0], digits[1]
-            if sep == "." and tail == "000" and digits[0][:1] not in ("", "0"):
-                return float(digits[0] + tail)  # 33.000: a thousands point (German, Spanish, ...)
-            if sep == "." or len(tail) != 3:
-                return float(digits[0] + "." + tail) if digits[0] else float("." + tail)
-            return float(digits[0] + tail)  # 33,000
-        if len(set(seps)) == 1:
-            # 1,234,567 or 1.234.567: thousands, when every later group has three digits
-            if 1 <= len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
-                return float("".join(digits))
-            return None
-        if len(seps) == 2 and seps[0] != seps[1]:
-            # 1,234.5 or 1.234,5
-            if len(digits[1]) == 3:
-                return float(digits[0] + digits[1] + "." + digits[2])
-        return None
-    except ValueError:
-        return None
-
-
-def _parse_comma_decimal(digits: list[str], seps: list[str]) -> float | None:
-    grouped = 1 <= len(digits[0]) <= 3 and digits[0] != "0"
-    if len(seps) == 1:
-        if seps[0] == "," or len(digits[1]) != 3 or not grouped:
-            return float(digits[0] + "." + digits[1]) if digits[0] else float("." + digits[1])
-        return float(digits[0] + digits[1])  # 1.200
-    if all(sep == "." for sep in seps[:-1]) and grouped and all(len(d) == 3 for d in digits[1:-1]):
-        if seps[-1] == ",":
-            return float("".join(digits[:-1]) + "." + digits[-1])  # 1.234.567,89
-        if len(digits[-1]) == 3:
-            return float("".join(digits))  # 1.234.567
-        return None
-    if len(set(seps)) == 1 and grouped and all(len(d) == 3 for d in digits[1:]):
-        return float("".join(digits))  # 1,234,567 written the English way
-    if len(seps) == 2 and seps == [",", "."] and len(digits[1]) == 3 and grouped:
-        return float(digits[0] + digits[1] + "." + digits[2])  # 1,234.5
-    return None
-
-
-def _scan_masks(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _MASKS.finditer(text)]
-
-
 class _Scanner:
     """One pass over the tokens of one text."""
 
@@ -211,11 +110,11 @@ class _Scanner:
         self.text = text
         self.locale = locale
         self.phrases_by_last = _PHRASES_BY_LAST if locale.english else _locale_phrases(locale.code)
-        self.tokens = _tokenize(text)
-        self.masked = self._masked_tokens(_scan_masks(text))
+        self.tokens = tokenize(text)
+        self.masked = self._masked_tokens(masked_spans(text))
 
     def parse(self, digits: str) -> float | None:
-        return _parse_digits(digits, self.locale.comma_decimal)
+        return parse_digits(digits, self.locale.comma_decimal)
 
     def _masked_tokens(self, spans: list[tuple[int, int]]) -> list[bool]:
         masked = [False] * len(self.tokens)
@@ -229,7 +128,7 @@ class _Scanner:
 
     # --- small token helpers -------------------------------------------------
 
-    def tok(self, i: int) -> _Token | None:
+    def tok(self, i: int) -> Token | None:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
     def glued(self, i: int, j: int) -> bool:
@@ -349,7 +248,7 @@ class _Scanner:
         """
         t = self.tokens[i]
         before = self.text[t.start - 1] if t.start > 0 else " "
-        if (before.isalnum() or before == "_") and not _CJK_CHAR.match(before):
+        if (before.isalnum() or before == "_") and not CJK_CHAR.match(before):
             return True  # x11, CO2, S1 (but "约250億円": ideographs take no spaces)
         if before in _MINUS and t.start > 1 and self.text[t.start - 2].isalpha():
             return True  # COVID-19, F-16
@@ -364,7 +263,7 @@ class _Scanner:
         if self._named_before(i):
             return True  # Viking 2, Pioneer 11, Whitehall II
         nxt = self.tok(i + 1)
-        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1) and not _CJK_CHAR.match(nxt.text):
+        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1) and not CJK_CHAR.match(nxt.text):
             if not self._glued_suffix_ok(i, nxt.text):
                 return True  # 3D, 4G, 2a
         # "Table 4", "Fig. 2", "No. 10"
@@ -545,11 +444,11 @@ class _Scanner:
             return end, self.text[t.start : self.tokens[end - 1].end], "measure"
         return None
 
-    def _foreign_unit_at(self, j: int, t: _Token, low: str) -> tuple[int, str, str] | None:
+    def _foreign_unit_at(self, j: int, t: Token, low: str) -> tuple[int, str, str] | None:
         """Percent and currency words outside English: "por cento", "Euro", "zł", "元"."""
         if (low, self.word(j + 1)) in PERCENT_PHRASES and self.near(j, j + 1):
             return j + 2, self.text[t.start : self.tokens[j + 1].end], "percent"
-        if _CJK_CHAR.match(t.text):
+        if CJK_CHAR.match(t.text):
             return self._cjk_unit_at(j)
         currency = self.locale.currency_words.get(low)
         if currency is not None:
@@ -653,7 +552,7 @@ class _Scanner:
         if t.text in ("m", "bn", "k") and self.glued(after, j):
             # "1.6m Muslims", "300k users": a glued scale before a plural noun (but "1.87m tall", "5,000m race")
             nxt = self.tok(j + 1)
-            if nxt is not None and nxt.kind == "word" and self.near(j, j + 1) and _looks_plural(nxt.text) and nxt.text.lower() not in lx.UNIT_WORDS:
+            if nxt is not None and nxt.kind == "word" and self.near(j, j + 1) and looks_plural(nxt.text) and nxt.text.lower() not in lx.UNIT_WORDS:
                 return j + 1, lx.MONEY_SCALES[t.text]
         return None
 
@@ -924,7 +823,7 @@ class _Scanner:
         """A bare four-digit number from 1000 to 2100 with nothing that makes it a count."""
         counted = self._counted(j)
         if self.locale.english:
-            return not counted or not _looks_plural(counted.split()[-1]) or counted[0].isupper()
+            return not counted or not looks_plural(counted.split()[-1]) or counted[0].isupper()
         if not counted:
             return True
         if counted[0].isupper() and self.locale.code != "de":  # German capitalises every noun
@@ -1217,7 +1116,7 @@ class _Scanner:
         position = self.tokens[j].start if j < len(self.tokens) else len(self.text)
         if self.locale.english:
             return counted_noun_after(self.text, position)
-        return _foreign_counted_noun(self.text, position, self.locale)
+        return foreign_counted_noun(self.text, position, self.locale)
 
     def _make(self, start: int, end_token: int, value: float | None, unit: str, approx: bool, kind: str) -> Quantity:
         s = self.tokens[start].start
@@ -1225,111 +1124,6 @@ class _Scanner:
         if value is not None and (math.isnan(value) or math.isinf(value)):
             value = None
         return Quantity(s, e, self.text[s:e], value, unit, approx, kind)
-
-
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")  # "U.S." is one word
-
-
-_LEADING_ADJECTIVES = frozenset({"other", "more", "additional", "further", "extra", "fewer"})
-
-
-def _looks_plural(word: str) -> bool:
-    low = word.lower()
-    if low in lx.IRREGULAR_PLURALS:
-        return True
-    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-
-
-def counted_noun_after(text: str, position: int, max_words: int = 4, language_code: str = "en") -> str:
-    """The noun phrase right after a number: "33,000 [Syrian refugees]", "three [officers] defected".
-
-    Best effort without a tagger: read up to `max_words` words, stopping at
-    function words and punctuation, and end at the first plural noun. With no
-    plural in reach the phrase is just its first word ("the 13th [general] to
-    defect"), since the words after a singular head are usually a verb.
-    Other languages than English: see `_foreign_counted_noun`.
-    """
-    locale = number_locale(language_code)
-    if not locale.english:
-        return _foreign_counted_noun(text, position, locale)
-    words: list[str] = []
-    window = text[position : position + 120]
-    for match in _WORD.finditer(window):
-        word = match.group()
-        if not words and word.lower() in _LEADING_ADJECTIVES:
-            continue  # "four other accolades", "three more officers"
-        if not word[0].isalpha() or len(word) == 1 or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
-            break  # punctuation, a letter ("6 x 2"), a function word or a possessive ends it
-        if words and word.lower() in lx.THIRD_PERSON_VERBS:
-            break
-        words.append(word)
-        if _looks_plural(word) or len(words) >= max_words:
-            break
-        if window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
-            break  # punctuation or a wide gap ends the phrase
-    if not words:
-        return ""
-    if not any(_looks_plural(word) for word in words):
-        words = words[:1]
-    if words[0].lower().endswith(("ed", "ly", "ing")) and len(words) == 1 and len(words[0]) > 3:
-        return ""  # "three defected", "two recently", "300,000 working": no noun
-    return " ".join(words)
-
-
-# Adjective endings that ask for the noun after them: "14 автобусных [маршрутов]", "20 nowych [mieszkań]".
-_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "ru": ("ых", "их", "ые", "ие", "ый", "ий", "ой", "ая", "ое"),
-    "uk": ("их", "ий", "ві", "ні", "ої"),
-    "pl": ("ych", "ich", "ymi", "imi", "owe", "ne"),
-    "cs": ("ých", "ích", "ové", "né"),
-    "sk": ("ých", "ích", "ové", "né"),
-}
-_ELISION = re.compile(r"([^\W\d_]{1,4})['’]([^\W\d_].*)")
-
-
-def _foreign_counted_noun(text: str, position: int, locale: NumberLocale) -> str:
-    """What a number counts outside English: the first content word after it, skipping
-    linking words ("millions [d']euros", "21 [de] kilometri") and never a stop word;
-    two words when the first is an adjective that wants its noun (German lower-case
-    adjectives before a capitalised noun, Slavic adjective endings). Ideographs: one.
-    """
-    words: list[str] = []
-    window = text[position : position + 120]
-    links = 0
-    for match in _WORD.finditer(window):
-        word = match.group()
-        if not word[0].isalpha():
-            break
-        if _CJK_CHAR.match(word):
-            return word[0] if not words else " ".join(words)
-        elided = _ELISION.fullmatch(word)
-        if elided is not None:
-            if elided.group(1).lower() not in ELIDED_ARTICLES:
-                break  # "n'aurait", "qu'il": a verb phrase follows
-            word = elided.group(2)
-        low = word.lower()
-        if not words and low in locale.links and links < 2:
-            links += 1
-            continue
-        if len(word) == 1 or low in locale.stop_words or low in lx.NOUN_STOPS or low in locale.number_words:
-            break
-        if low in VERB_STOPS.get(locale.code, ()):
-            break  # "20 peuvent être": a verb, no noun
-        words.append(word)
-        limit = 3 if locale.code == "de" else 2  # "40 besonders gefährliche Korridore"
-        if len(words) >= limit or window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
-            break
-        if not _wants_noun(word, locale.code):
-            break
-    if locale.code == "de" and words and not words[-1][0].isupper():
-        return ""  # "2028 gebaut werden": German nouns are capitalised, and none came
-    return " ".join(words)
-
-
-def _wants_noun(word: str, code: str) -> bool:
-    if code == "de":
-        return word[0].islower()
-    return word.lower().endswith(_ADJECTIVE_ENDINGS.get(code, ())) and len(word) > 4
 
 
 def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
