@@ -103,6 +103,27 @@ def _locale_phrases(code: str) -> dict[str, list[tuple[str, ...]]]:
     return _phrases_by_last(number_locale(code).approx_phrases)
 
 
+@dataclass
+class _Draft:
+    """A quantity being read, grown step by step from its number at token `i`."""
+
+    i: int  # the token of the number
+    j: int  # the token after what has been read so far
+    value: float | None
+    hint: str  # "digits", "words" or "room-temperature"
+    start: int  # the first token of the span (modifiers, sign, currency)
+    approx: bool
+    kind: str = "count"
+    unit: str = ""
+    scaled: bool = False  # a scale word was read right after the number
+
+
+# A step's answer: the quantity (or None for a skipped label) and the token after it;
+# None alone when no quantity starts here. _GO_ON lets the next step read on.
+_Found = tuple[Quantity | None, int] | None
+_GO_ON = object()
+
+
 class _Scanner:
     """One pass over the tokens of one text."""
 
@@ -630,194 +651,236 @@ class _Scanner:
             i = max(next_i, i + 1)
         return found
 
-    def _quantity_at(self, i: int) -> tuple[Quantity | None, int] | None:
+    def _quantity_at(self, i: int) -> _Found:
+        """The quantity whose number starts at token i and the token index after it;
+        (None, j) to skip a label up to j; None when token i starts no quantity."""
+        draft = self._open(i)
+        if not isinstance(draft, _Draft):
+            return draft
+        self._read_sign_and_currency(draft)
+        for step in (self._read_date_or_time, self._read_suffixed, self._read_exponent_and_fraction):
+            found = step(draft)
+            if found is not _GO_ON:
+                return found  # type: ignore[return-value]
+        self._read_scale(draft)
+        for step in (self._read_range, self._read_unit):
+            found = step(draft)
+            if found is not _GO_ON:
+                return found  # type: ignore[return-value]
+        return self._finish(draft)
+
+    def _open(self, i: int) -> _Draft | _Found:
+        """The number at token i with its modifiers, or why there is none (masked, a label)."""
         if self.masked[i]:
             return None
         core = self.core(i)
         if core is None:
             return None
         j, value, hint = core
-        t0 = self.tokens[i]
         if hint == "digits" and self.is_label(i):
             return None, self._skip_label_list(j)
         if hint == "words" and self._number_word_is_label(i):
             return None
         start, approx = self.modifiers(i)
-        kind = "count"
-        unit = ""
+        return _Draft(i=i, j=j, value=value, hint=hint, start=start, approx=approx)
+
+    def _read_sign_and_currency(self, d: _Draft) -> None:
+        """A sign glued to the number ("-4", "−4°C", "+3", "±2") and a currency before it ("nearly $2 billion")."""
+        i = d.i
         sign_start = i
-        # sign glued to the number, not to a word before it: "-4", "−4°C", "+3"
-        if hint == "digits" and self.is_sym(i - 1, _SIGNS) and self.glued(i - 1, i):
+        if d.hint == "digits" and self.is_sym(i - 1, _SIGNS) and self.glued(i - 1, i):
             before = self.text[self.tokens[i - 1].start - 1] if self.tokens[i - 1].start > 0 else " "
-            if not before.isalnum():
+            if not before.isalnum():  # glued to the number, not to a word before it
                 sign_start = i - 1
-                if self.tokens[i - 1].text in "-−" and value is not None:
-                    value = -value
+                if self.tokens[i - 1].text in "-−" and d.value is not None:
+                    d.value = -d.value
                 if self.tokens[i - 1].text == "±":
-                    approx = True
-                if start == i:
-                    start = i - 1
+                    d.approx = True
+                if d.start == i:
+                    d.start = i - 1
         currency = self.currency_before(sign_start)
         if currency is not None:
-            cstart, unit = currency
-            kind = "money"
-            start = min(start, cstart)
-            # modifiers sit before the currency sign: "nearly $2 billion"
-            mstart, mapprox = self.modifiers(cstart)
+            cstart, d.unit = currency
+            d.kind = "money"
+            d.start = min(d.start, cstart)
+            mstart, mapprox = self.modifiers(cstart)  # modifiers sit before the currency sign
             if mstart < cstart:
-                start, approx = mstart, approx or mapprox
+                d.start, d.approx = mstart, d.approx or mapprox
 
-        # dates: "May 5, 2024", "5 May 2024", "May 2024", "01.01.2019"
-        if hint == "digits" and (value is not None or self._is_date_digits(i)):
-            date = self._date_around(i, start)
-            if date is not None:
-                dstart, dend = date
-                return self._make(dstart, dend, None, "", approx, "date"), dend
-            time_end = self._time_at(i)
-            if time_end is not None:
-                return self._make(min(start, i), time_end, None, "", approx, "time"), time_end
+    def _read_date_or_time(self, d: _Draft) -> _Found | object:
+        """Dates ("May 5, 2024", "5 May 2024", "May 2024", "01.01.2019") and times of day."""
+        if d.hint != "digits" or (d.value is None and not self._is_date_digits(d.i)):
+            return _GO_ON
+        date = self._date_around(d.i, d.start)
+        if date is not None:
+            dstart, dend = date
+            return self._make(dstart, dend, None, "", d.approx, "date"), dend
+        time_end = self._time_at(d.i)
+        if time_end is not None:
+            return self._make(min(d.start, d.i), time_end, None, "", d.approx, "time"), time_end
+        return _GO_ON
 
-        if hint == "room-temperature":
-            return self._make(start, j, None, "°C", approx, "measure"), j
-
-        # ordinal suffix glued: 13th
+    def _read_suffixed(self, d: _Draft) -> _Found | object:
+        """Room temperature, a glued ordinal suffix ("13th") and decades ("1990s", "the 90's")."""
+        j, t0 = d.j, self.tokens[d.i]
+        if d.hint == "room-temperature":
+            return self._make(d.start, j, None, "°C", d.approx, "measure"), j
+        if d.hint != "digits":
+            return _GO_ON
         nxt = self.tok(j)
-        if hint == "digits" and nxt is not None and nxt.kind == "word" and self.glued(j - 1, j) and nxt.text.lower() in lx.ORDINAL_SUFFIXES:
-            end = j + 1
-            return self._make(start, end, value, self._counted(end), approx, "ordinal"), end
-        # decades: 1990s, the 90s
-        if hint == "digits" and nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdecimal() and t0.text.endswith("0"):
-            return self._make(start, j + 1, None, "", approx, "date"), j + 1
-        if hint == "digits" and self.is_sym(j, "'’") and self.word(j + 1) == "s" and self.glued(j - 1, j) and t0.text.endswith("0"):
-            return self._make(start, j + 2, None, "", approx, "date"), j + 2
+        if nxt is not None and nxt.kind == "word" and self.glued(j - 1, j) and nxt.text.lower() in lx.ORDINAL_SUFFIXES:
+            return self._make(d.start, j + 1, d.value, self._counted(j + 1), d.approx, "ordinal"), j + 1
+        if nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdecimal() and t0.text.endswith("0"):
+            return self._make(d.start, j + 1, None, "", d.approx, "date"), j + 1
+        if self.is_sym(j, "'’") and self.word(j + 1) == "s" and self.glued(j - 1, j) and t0.text.endswith("0"):
+            return self._make(d.start, j + 2, None, "", d.approx, "date"), j + 2
+        return _GO_ON
 
-        # scientific notation: 1.2 × 10−3, 3e-5, 10^6
-        j, value = self._exponent(j, value)
-        if hint == "digits":
-            j = self._dimensions(j)
-        # fractions and ratios written with a slash or colon: 3/4, 1:1000
-        if hint == "digits" and self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1):
-            if t0.text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
-                return self._make(start, j + 2, None, "", approx, "date"), j + 2  # 9/11
-            after = self.tok(j + 2)
-            if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
-                return None, j + 3  # a well or sample name: 22/10a-4
-            denominator = self.parse(self.tokens[j + 1].text)
-            if value is not None and denominator:
-                value = value / denominator
-            j += 2
-        # scale words: 2 billion, $5m, 1.5bn
-        scale = self.scale_at(j, j - 1, kind == "money")
+    def _read_exponent_and_fraction(self, d: _Draft) -> _Found | object:
+        """Scientific notation (1.2 × 10−3, 3e-5, 10^6), dimensions ("23 x 13 cm") and fractions (3/4, 1:1000)."""
+        d.j, d.value = self._exponent(d.j, d.value)
+        if d.hint != "digits":
+            return _GO_ON
+        d.j = self._dimensions(d.j)
+        j = d.j
+        if not (self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1)):
+            return _GO_ON
+        if self.tokens[d.i].text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
+            return self._make(d.start, j + 2, None, "", d.approx, "date"), j + 2  # 9/11
+        after = self.tok(j + 2)
+        if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
+            return None, j + 3  # a well or sample name: 22/10a-4
+        denominator = self.parse(self.tokens[j + 1].text)
+        if d.value is not None and denominator:
+            d.value = d.value / denominator
+        d.j = j + 2
+        return _GO_ON
+
+    def _read_scale(self, d: _Draft) -> None:
+        """Scale words ("2 billion", "$5m", "1.5bn", "two hundred thousand", "1万2000") and an uncertainty ("± 0.2")."""
+        scale = self.scale_at(d.j, d.j - 1, d.kind == "money")
         if scale is not None:
-            j, factor = scale
-            if value is not None:
-                value *= factor
-            rest = self.tok(j)
+            d.scaled = True
+            d.j, factor = scale
+            if d.value is not None:
+                d.value *= factor
+            rest = self.tok(d.j)
             if (
-                self.tokens[j - 1].text in CJK_SCALES
-                and value is not None
+                self.tokens[d.j - 1].text in CJK_SCALES
+                and d.value is not None
                 and rest is not None
                 and rest.kind == "num"
                 and rest.text.isdecimal()
-                and self.glued(j - 1, j)
+                and self.glued(d.j - 1, d.j)
                 and float(rest.text) < factor
             ):
-                value += float(rest.text)  # 1万2000 is 12,000
-                j += 1
-            # "two hundred thousand"
-            scale2 = self.scale_at(j, j - 1, kind == "money")
+                d.value += float(rest.text)  # 1万2000 is 12,000
+                d.j += 1
+            scale2 = self.scale_at(d.j, d.j - 1, d.kind == "money")
             if scale2 is not None:
-                j, factor2 = scale2
-                if value is not None:
-                    value *= factor2
-        # uncertainty: 5 ± 0.2
-        if self.is_sym(j, "±") and self.near(j - 1, j):
-            other = self.number_after(j + 1)
-            if other is not None and self.near(j, j + 1):
-                j = other[0]
-        # range: 5–10, 5 to 10, between 5 and 10
-        score_end = self._score_at(i, j)
-        if score_end is not None and kind == "count" and scale is None:
-            return self._make(start, score_end, None, "score", approx, "measure"), score_end
-        range_start, range_end = self._range(i, start, j, kind == "money")
-        if range_end > j:
-            start, j = range_start, range_end
+                d.j, factor2 = scale2
+                if d.value is not None:
+                    d.value *= factor2
+        if self.is_sym(d.j, "±") and self.near(d.j - 1, d.j):
+            other = self.number_after(d.j + 1)
+            if other is not None and self.near(d.j, d.j + 1):
+                d.j = other[0]
+
+    def _read_range(self, d: _Draft) -> _Found | object:
+        """A match score ("7-6") or a range's second number: "5–10", "5 to 10 million", "between 5 and 10"."""
+        score_end = self._score_at(d.i, d.j)
+        if score_end is not None and d.kind == "count" and not d.scaled:
+            return self._make(d.start, score_end, None, "score", d.approx, "measure"), score_end
+        range_start, range_end = self._range(d.i, d.start, d.j, d.kind == "money")
+        if range_end > d.j:
+            d.start, d.j = range_start, range_end
             # the scale written once after both ends: "5 to 10 million"; or on both: "$5m to $7m"
-            late_scale = self.scale_at(j, j - 1, kind == "money")
+            late_scale = self.scale_at(d.j, d.j - 1, d.kind == "money")
             if late_scale is not None:
-                if scale is None and value is not None:
-                    value *= late_scale[1]
-                j = late_scale[0]
-        # unit
-        unit_match = self.unit_at(j, j - 1)
-        if unit_match is None and not self.locale.english and kind != "money":
-            link_end = self._link_end(j)
+                if not d.scaled and d.value is not None:
+                    d.value *= late_scale[1]
+                d.j = late_scale[0]
+        return _GO_ON
+
+    def _read_unit(self, d: _Draft) -> _Found | object:
+        """The unit after the number ("km", "%", "d'euros"), a case ending ("2029-ben") or a hyphenated word ("2-hour")."""
+        unit_match = self.unit_at(d.j, d.j - 1)
+        if unit_match is None and not self.locale.english and d.kind != "money":
+            link_end = self._link_end(d.j)
             if link_end is not None:
                 linked = self.unit_at(link_end, link_end - 1)
                 if linked is not None and linked[2] in ("money", "measure", "duration"):
                     unit_match = linked  # "38 millions d'euros", "27 millones de euros"
-        if unit_match is not None and kind == "money":
+        if unit_match is not None and d.kind == "money":
             unit_match = None  # "$639m year-earlier": a money amount takes no second unit
         if unit_match is not None:
-            end, unit, kind = unit_match
-            j = end
+            d.j, d.unit, d.kind = unit_match
             # a range whose unit came after the first number: "5 km to 10 km", "5% to 7%";
             # only with the same kind of unit again ("fell 1% to 510 pence" is two figures)
-            range_start, after_range = self._range(i, start, j)
-            if after_range > j:
+            range_start, after_range = self._range(d.i, d.start, d.j)
+            if after_range > d.j:
                 again = self.unit_at(after_range, after_range - 1)
-                if again is not None and again[2] == kind:
-                    start, j = range_start, again[0]
-        elif kind != "money":
-            suffix_end = self._case_suffix(j)
-            if suffix_end is not None:
-                if hint == "digits" and self.is_year(i) and j == i + 1:
-                    return self._make(start, suffix_end, None, "", approx, "date"), suffix_end  # "2029-ben"
-                counted = self._counted(suffix_end)
-                return self._make(start, suffix_end, value, counted, approx, kind), suffix_end
-            # hyphenated measure: 2-hour, 30-item, 5-year-old
-            hyphen = self._hyphen_word(j)
-            if hyphen is not None and hyphen[1].isupper():
-                return None, hyphen[0]  # a code or compound name: 3-D, 4-MEC, 3-MCPD
-            if hyphen is not None and hyphen[1].lower() in lx.SCALES:
-                # "a 17-million population": the scale, then what it counts
-                j = hyphen[0]
-                if value is not None:
-                    value *= lx.SCALES[hyphen[1].lower()]
-                hyphen = None
-            if hyphen is not None:
-                low = hyphen[1].split("-")[0].lower()
-                if hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
-                    return None, hyphen[0]  # two-dimensional, three-member: an adjective, not an amount
-                j, word_text = hyphen
-                kind = "duration" if low in lx.TIME_UNITS else "measure" if (low in lx.UNIT_WORDS or word_text in lx.UNIT_SYMBOLS) else "count"
-                unit = word_text
-                if kind == "duration":
-                    # "a 75-minute speech" lasts minutes; "a 78-year-old" (or "72-year old") is an age
-                    unit = lx.TIME_UNITS.get(low, low)
-                    if word_text.lower().endswith("-old") or self.word(j) == "old":
-                        unit += " old"
-                        if self.word(j) == "old" and self.near(j - 1, j):
-                            j += 1
-        if kind == "money" and not unit:
-            unit = "dollars"
-        if kind == "duration" and unit == "years" and not self.locale.english and hint == "digits" and self.is_year(i) and j == i + 2:
-            return self._make(start, j, None, "", approx, "date"), j  # "до 2031 года", "w 2020 roku"
-        if kind == "count" and hint == "digits" and self.is_year(i) and self.is_year(j - 1) and j == i + 3:
-            return self._make(start, j, None, "", approx, "date"), j  # 1997-1999, 2013–2017
-        if kind == "count" and hint == "digits" and self.is_year(i) and j == i + 1:
-            if self._reads_as_year(i, j, start):
-                # "in 1999", "the 2008 election", "2016 Olympic Games": a year, not a count
-                return self._make(start, j, None, "", approx, "date"), j
-        if kind == "count" and not unit:
-            unit = self._counted(j)
-            if unit and self.locale.english and unit.split()[-1] in lx.CURRENCY_WORDS:
-                kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
-            elif unit and not self.locale.english and unit.split()[-1].lower() in self.locale.currency_words:
-                kind, unit = "money", self.locale.currency_words[unit.split()[-1].lower()]
-        if hint == "words" and not self.locale.english and kind == "count" and not unit:
+                if again is not None and again[2] == d.kind:
+                    d.start, d.j = range_start, again[0]
+            return _GO_ON
+        if d.kind == "money":
+            return _GO_ON
+        suffix_end = self._case_suffix(d.j)
+        if suffix_end is not None:
+            if d.hint == "digits" and self.is_year(d.i) and d.j == d.i + 1:
+                return self._make(d.start, suffix_end, None, "", d.approx, "date"), suffix_end  # "2029-ben"
+            return self._make(d.start, suffix_end, d.value, self._counted(suffix_end), d.approx, d.kind), suffix_end
+        return self._read_hyphen_word(d)
+
+    def _read_hyphen_word(self, d: _Draft) -> _Found | object:
+        """A hyphenated measure: "2-hour", "30-item", "5-year-old", "a 17-million population"."""
+        hyphen = self._hyphen_word(d.j)
+        if hyphen is None:
+            return _GO_ON
+        if hyphen[1].isupper():
+            return None, hyphen[0]  # a code or compound name: 3-D, 4-MEC, 3-MCPD
+        if hyphen[1].lower() in lx.SCALES:
+            d.j = hyphen[0]  # the scale, then what it counts
+            if d.value is not None:
+                d.value *= lx.SCALES[hyphen[1].lower()]
+            return _GO_ON
+        low = hyphen[1].split("-")[0].lower()
+        if d.hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
+            return None, hyphen[0]  # two-dimensional, three-member: an adjective, not an amount
+        d.j, word_text = hyphen
+        d.kind = "duration" if low in lx.TIME_UNITS else "measure" if (low in lx.UNIT_WORDS or word_text in lx.UNIT_SYMBOLS) else "count"
+        d.unit = word_text
+        if d.kind == "duration":
+            # "a 75-minute speech" lasts minutes; "a 78-year-old" (or "72-year old") is an age
+            d.unit = lx.TIME_UNITS.get(low, low)
+            if word_text.lower().endswith("-old") or self.word(d.j) == "old":
+                d.unit += " old"
+                if self.word(d.j) == "old" and self.near(d.j - 1, d.j):
+                    d.j += 1
+        return _GO_ON
+
+    def _finish(self, d: _Draft) -> _Found:
+        """Years told from counts, and the counted noun of a count ("33,000 [Syrian refugees]")."""
+        i, j = d.i, d.j
+        if d.kind == "money" and not d.unit:
+            d.unit = "dollars"
+        year_first = d.hint == "digits" and self.is_year(i)
+        if d.kind == "duration" and d.unit == "years" and not self.locale.english and year_first and j == i + 2:
+            return self._make(d.start, j, None, "", d.approx, "date"), j  # "до 2031 года", "w 2020 roku"
+        if d.kind == "count" and year_first and self.is_year(j - 1) and j == i + 3:
+            return self._make(d.start, j, None, "", d.approx, "date"), j  # 1997-1999, 2013–2017
+        if d.kind == "count" and year_first and j == i + 1 and self._reads_as_year(i, j, d.start):
+            return self._make(d.start, j, None, "", d.approx, "date"), j  # "in 1999", "the 2008 election"
+        if d.kind == "count" and not d.unit:
+            d.unit = self._counted(j)
+            last = d.unit.split()[-1] if d.unit else ""
+            if last and self.locale.english and last in lx.CURRENCY_WORDS:
+                d.kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
+            elif last and not self.locale.english and last.lower() in self.locale.currency_words:
+                d.kind, d.unit = "money", self.locale.currency_words[last.lower()]
+        if d.hint == "words" and not self.locale.english and d.kind == "count" and not d.unit:
             return None  # "neuf", "sei", "tre" alone are adjectives or verbs as often as numbers
-        return self._make(start, j, value, unit, approx, kind), j
+        return self._make(d.start, j, d.value, d.unit, d.approx, d.kind), j
 
     def _reads_as_year(self, i: int, j: int, start: int) -> bool:
         """A bare four-digit number from 1000 to 2100 with nothing that makes it a count."""
