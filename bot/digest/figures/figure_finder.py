@@ -69,6 +69,14 @@ _PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MONEY_LINKS = ("in", "for", "of", "worth")
+# Compiled once: re's own cache is shared with the sentence splitter, which floods it.
+_ARTICLE_AT_END = re.compile(r"\b(the|a|an)\s+$", re.IGNORECASE)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+_FIRST_WORD = re.compile(r"\s*([^\W\d_]+)")
+_WORD_AFTER_SPACE = re.compile(r"\s+([^\W\d_]+)")
+_SKIP_LINK = {
+    word: re.compile(r"\s*" + word + r"\s+(?:the\s+|a\s+|an\s+)?", re.IGNORECASE) for word in _MONEY_LINKS
+}
 
 
 def figure_counts(quantity: Quantity, sentence_text: str, language_code: str = "en") -> str:
@@ -97,7 +105,7 @@ def figure_counts(quantity: Quantity, sentence_text: str, language_code: str = "
             start = _skip_word(sentence_text, after, "of")
             noun = counted_noun_after(sentence_text, start)
             if noun:  # "60 percent of the cost": the article stays, the front adds "of"
-                article = re.search(r"\b(the|a|an)\s+$", sentence_text[after:start], re.IGNORECASE)
+                article = _ARTICLE_AT_END.search(sentence_text[after:start])
                 return (article.group(1).lower() + " " if article else "") + _strip_article(noun)
         return "percent"
     if quantity.kind == "date":
@@ -156,10 +164,10 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
     after = sentence_text[quantity.end :]
     if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and quantity.value is not None and 0 < quantity.value < 120:
         return "years old"
-    previous = re.search(r"([^\W\d_]+)\s+$", before)
+    previous = _LAST_WORD.search(before)
     if previous is not None and previous.group(1).lower() in _CASUALTIES and quantity.text[0].isdigit():
         return _CASUALTIES[previous.group(1).lower()]
-    following = re.match(r"\s+([^\W\d_]+)", after)
+    following = _WORD_AFTER_SPACE.match(after)
     if following is not None and following.group(1).lower() in _CASUALTY_AFTER:
         return following.group(1).lower()  # "some 300 killed"
     if _TALLY_LINK.search(before):
@@ -185,12 +193,12 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
 
 
 def _next_word(text: str, position: int) -> str:
-    match = re.match(r"\s*([^\W\d_]+)", text[position : position + 40])
+    match = _FIRST_WORD.match(text[position : position + 40])
     return match.group(1).lower() if match else ""
 
 
 def _skip_word(text: str, position: int, word: str) -> int:
-    match = re.match(r"\s*" + re.escape(word) + r"\s+(?:the\s+|a\s+|an\s+)?", text[position : position + 60], re.IGNORECASE)
+    match = _SKIP_LINK[word].match(text[position : position + 60])
     return position + (match.end() if match else 0)
 
 

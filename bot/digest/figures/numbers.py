@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# Compiled once: re's own cache is shared with the sentence splitter, which floods it.
+_SEPARATOR = re.compile(r"([.,])")
+
 
 def parse_digits(text: str, comma_decimal: bool = False) -> float | None:
     """The value of a digit token with separators; None when it is not one number (1.2.3).
@@ -12,7 +15,7 @@ def parse_digits(text: str, comma_decimal: bool = False) -> float | None:
     mark and a point followed by exactly three digits groups thousands:
     "3,5" is 3.5, "1.200" is 1200, "1.234,5" is 1234.5; "2.5" stays 2.5.
     """
-    groups = re.split(r"([.,])", text)
+    groups = _SEPARATOR.split(text)
     digits, seps = groups[0::2], groups[1::2]
     try:
         if not seps:

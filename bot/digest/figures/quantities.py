@@ -64,6 +64,7 @@ _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some",
 _CLOCK_WORDS_AFTER = frozenset({"uhr", "klokken", "kl", "óra", "órakor", "heure"})
 _DOTTED_MODIFIERS = frozenset({"ca", "cca", "ok", "kb", "approx", "appr", "prib", "ок", "ср", "прибл"})
 _DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # 12.05.2024
 # Italian articles before an hour: "alle 24", "dalle 8".
 _CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
 
@@ -257,7 +258,7 @@ class _Scanner:
 
     def _is_date_digits(self, i: int) -> bool:
         # 12.05.2024 style dates parse as no single number but are still dates
-        return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", self.tokens[i].text))
+        return bool(_DOTTED_DATE.fullmatch(self.tokens[i].text))
 
     # --- left context -------------------------------------------------------
 
@@ -636,7 +637,12 @@ class _Scanner:
         found: list[Quantity] = []
         i = 0
         n = len(self.tokens)
+        starts = self.locale.number_words
         while i < n:
+            token = self.tokens[i]
+            if token.kind == "sym" or (token.kind == "word" and token.text.lower() not in starts and token.text.lower() != "room"):
+                i += 1  # no number starts here (the common case: skip it cheaply)
+                continue
             try:
                 result = self._quantity_at(i)
             except (ValueError, OverflowError, IndexError):  # one odd span must not stop the scan; tests count this log
@@ -947,7 +953,7 @@ class _Scanner:
         if end > i + 1:
             return start, end
         # 2024-05-05, 05/05/2024, 12.05.2024
-        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", t.text):
+        if _DOTTED_DATE.fullmatch(t.text):
             return start, i + 1
         if (
             self.is_year(i)
@@ -1198,7 +1204,30 @@ def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _Scanner(text, number_locale(language_code if isinstance(language_code, str) else "en")).scan()
+        locale = number_locale(language_code if isinstance(language_code, str) else "en")
+        if not _may_hold_a_number(text, locale):
+            return []
+        return _Scanner(text, locale).scan()
     except Exception:  # a bug here must not take down a digest; the log keeps it visible
         log.exception("quantity scan failed")
         return []
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=64)
+def _number_word_pattern(code: str) -> re.Pattern[str] | None:
+    """A regex for the locale's number words as whole words (None when one is an ideograph: scan always)."""
+    words = sorted({*number_locale(code).number_words, "room"}, key=len, reverse=True)
+    if any(CJK_CHAR.search(word) for word in words):
+        return None
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(word) for word in words) + r")(?![^\W\d_])")
+
+
+def _may_hold_a_number(text: str, locale: NumberLocale) -> bool:
+    """A cheap test before tokenizing: most sentences of an article hold no digit and no number word."""
+    if _DIGIT.search(text):
+        return True
+    pattern = _number_word_pattern(locale.code)
+    return pattern is None or pattern.search(text.lower()) is not None
