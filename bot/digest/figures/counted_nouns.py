@@ -47,7 +47,7 @@ def counted_noun_after(text: str, position: int, max_words: int = 4, language_co
             continue  # "four other accolades", "three more officers"
         if not word[0].isalpha() or len(word) == 1 or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
             break  # punctuation, a letter ("6 x 2"), a function word or a possessive ends it
-        if words and word.lower() in lx.THIRD_PERSON_VERBS:
+        if (words and word.lower() in lx.THIRD_PERSON_VERBS) or word.lower() in lx.NOT_NOUNS:
             break
         words.append(word)
         if looks_plural(word) or len(words) >= max_words:

@@ -459,6 +459,8 @@ def test_the_counted_noun_is_the_right_word(code: str, text: str, line: str) -> 
         ("de", "Von den Häusern können nur 20 wieder aufgebaut werden."),
         ("en", "Write to the Free Software Foundation, 51 Franklin Street, Fifth Floor, Boston."),
         ("en", "The office moved to 350 Fifth Avenue last year."),
+        ("en", "After the storm, 19 went home early."),
+        ("en", "Asked about the plan, 64 said what they thought."),
     ],
 )
 def test_no_figure_where_no_noun_follows(code: str, text: str) -> None:
