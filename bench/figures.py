@@ -130,23 +130,31 @@ def plain_regex(text: str) -> list[Span]:
     return [m.span() for m in _PLAIN_NUMBER.finditer(text)]
 
 
-def _quantulum() -> Callable[[str], list[Span]] | None:
+def _quantulum_parser() -> Callable[[str], list] | None:
+    """quantulum3's parse (an empty list where it raises), or None when it is not installed."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from quantulum3 import parser  # type: ignore[import-not-found]
-    except Exception:  # not installed or broken: the row is left out
+    except Exception:  # not installed or broken: the rows are left out
         return None
 
-    def spans(text: str) -> list[Span]:
+    def parse(text: str) -> list:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                return [tuple(q.span) for q in parser.parse(text)]  # type: ignore[misc]
+                return list(parser.parse(text))
             except Exception:  # quantulum3 raises on some inputs; count it as finding nothing
                 return []
 
-    return spans
+    return parse
+
+
+def _quantulum() -> Callable[[str], list[Span]] | None:
+    parse = _quantulum_parser()
+    if parse is None:
+        return None
+    return lambda text: [tuple(q.span) for q in parse(text)]  # type: ignore[misc]
 
 
 def systems() -> list[tuple[str, Callable[[str], list[Span]]]]:
@@ -179,49 +187,31 @@ def _values(texts: Iterable[str]) -> frozenset[float]:
     )
 
 
-def _first_numbers(text: str, limit: int = _FIGURE_LIMIT) -> list[float]:
-    """The obvious alternative: the first `limit` distinct numbers of the text (dates and times left out)."""
-    values: list[float] = []
-    for q in find_quantities(text):
-        if q.value is not None and q.kind not in _SKIPPED_KINDS and q.value not in values:
-            values.append(q.value)
-            if len(values) == limit:
-                break
-    return values
-
-
-def _first_number_sentences(sentences: list[str], limit: int = _FIGURE_LIMIT) -> list[str]:
-    """The sentence of each of the first `limit` distinct numbers (as `_first_numbers` picks them)."""
-    values: list[float] = []
-    picked: list[str] = []
+def _first_number_sentences(sentences: list[str], limit: int = _FIGURE_LIMIT) -> list[tuple[float, str]]:
+    """The obvious alternative: the first `limit` distinct numbers (dates and times left out), each with its sentence."""
+    picked: list[tuple[float, str]] = []
     for sentence in sentences:
         for q in find_quantities(sentence):
-            if q.value is not None and q.kind not in _SKIPPED_KINDS and q.value not in values:
-                values.append(q.value)
-                picked.append(sentence)
-                if len(values) == limit:
+            if q.value is not None and q.kind not in _SKIPPED_KINDS and all(q.value != v for v, _ in picked):
+                picked.append((q.value, sentence))
+                if len(picked) == limit:
                     return picked
     return picked
 
 
+def _first_numbers(text: str, limit: int = _FIGURE_LIMIT) -> list[float]:
+    return [value for value, _ in _first_number_sentences([text], limit)]
+
+
 def _quantulum_first(limit: int = _FIGURE_LIMIT) -> Callable[[str], list[float]] | None:
     """quantulum3's first `limit` distinct quantities, when it is installed."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from quantulum3 import parser  # type: ignore[import-not-found]
-    except Exception:  # not installed or broken: the row is left out
+    parse = _quantulum_parser()
+    if parse is None:
         return None
 
     def first(text: str) -> list[float]:
         values: list[float] = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                found = parser.parse(text)
-            except Exception:  # quantulum3 raises on some inputs; count it as finding nothing
-                return []
-        for q in found:
+        for q in parse(text):
             if q.value not in values:
                 values.append(float(q.value))
                 if len(values) == limit:
@@ -359,7 +349,7 @@ def chrome_rows(data_dir: pathlib.Path) -> list[Row]:
                 examples.append(f"{page_id}: {figure['text']} {figure['counts']}")
         first = _first_number_sentences([s.text for s in sentences])
         reference_shown += len(first)
-        reference_chrome += sum(not _from_article(s, truth_shingles) for s in first)
+        reference_chrome += sum(not _from_article(sentence, truth_shingles) for _, sentence in first)
     task = "key figures: from chrome, 181 HTML pages (all)"
     return [
         Row(task, "ours", "share of figures", chrome / shown if shown else 0.0, target="0",
