@@ -33,10 +33,12 @@ installed).
   neither half.
 - BBC News Summary: never looked at while tuning; a fixed 25% sample by
   sha1("figures" + id), to keep the run short.
-- Chrome: on the article-extraction-benchmark's 181 saved pages, the share of the
-  digest's figures whose sentence is not in the article a person marked (fewer
-  than 80% of the sentence's word 3-grams in the true text); the first six
-  numbers of the same extracted text beside it.
+- Chrome: the share of the digest's figures whose sentence is not in the
+  article a person marked (fewer than 80% of the sentence's word 3-grams in the
+  true text), the first six numbers of the same extracted text beside it. On the
+  article-extraction-benchmark's 181 saved pages (the chrome rules of the figure
+  finder were written looking at them) and on WCXB's held-out article pages
+  (bench/splits.py; reported).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ from typing import Callable, Iterable
 from bench.fitting import hash_bucket
 from bench.product import run_cli, write_documents
 from bench.report import Row, format_table
+from bench.splits import wcxb_part
 from bot.digest.figures.quantities import find_quantities
 from bot.digest.segment.sentence_splitter import split_sentences
 
@@ -323,18 +326,28 @@ def _from_article(sentence: str, truth_shingles: set[tuple[str, ...]]) -> bool:
     return len(shingles & truth_shingles) >= 0.8 * len(shingles)
 
 
-def chrome_rows(data_dir: pathlib.Path) -> list[Row]:
+def _wcxb_held_out_articles(data_dir: pathlib.Path) -> list[tuple[str, str, str]]:
+    """(id, html, true text) of WCXB's held-out article pages (bench/splits.py)."""
+    path = data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz"
+    if not path.exists():
+        return []
+    pages = []
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item.get("type") == "article" and wcxb_part(str(item["id"])) == "held-out":
+                pages.append((str(item["id"]), item.get("html") or "", item.get("truth") or ""))
+    return pages
+
+
+def chrome_rows(task: str, pages: list[tuple[str, str, str]], target: str = "") -> list[Row]:
     """Figures printed from page chrome: the digest's figures whose sentence is not in the true article.
 
-    On the article-extraction-benchmark's 181 pages (saved HTML and the article
-    a person marked). The sentence of a figure is the digest's own sentence
-    (its JSON `text` split by the digest's splitter at the figure's index).
+    `pages` are (id, html, true article text). The sentence of a figure is the
+    digest's own (its JSON `text` split by the digest's splitter at the figure's index).
     """
-    from bench.extraction import load_pages
-
-    pages = list(load_pages(data_dir))
     with tempfile.TemporaryDirectory(prefix="figures-") as folder:
-        paths = write_documents(pathlib.Path(folder), ((page_id, ".html", html) for page_id, html, _ in pages))
+        paths = write_documents(pathlib.Path(folder), ((_file_name(page_id), ".html", html) for page_id, html, _ in pages))
         digests = run_cli("summarize", paths)
     shown = chrome = reference_shown = reference_chrome = 0
     examples: list[str] = []
@@ -346,17 +359,20 @@ def chrome_rows(data_dir: pathlib.Path) -> list[Row]:
             sentence = sentences[figure["sentence"]].text if figure["sentence"] < len(sentences) else ""
             if not _from_article(sentence, truth_shingles):
                 chrome += 1
-                examples.append(f"{page_id}: {figure['text']} {figure['counts']}")
+                examples.append(f"{page_id[:8]}: {sentence[:60]!r}")
         first = _first_number_sentences([s.text for s in sentences])
         reference_shown += len(first)
         reference_chrome += sum(not _from_article(sentence, truth_shingles) for _, sentence in first)
-    task = "key figures: from chrome, 181 HTML pages (all)"
     return [
-        Row(task, "ours", "share of figures", chrome / shown if shown else 0.0, target="0",
-            note=f"{chrome} of {shown} figures; " + "; ".join(examples[:5])),
+        Row(task, "ours", "share of figures", chrome / shown if shown else 0.0, target=target,
+            note=f"{chrome} of {shown} figures, {len(pages)} pages; " + "; ".join(examples[:6])),
         Row(task, "first six numbers", "share of figures", reference_chrome / reference_shown if reference_shown else 0.0,
             note=f"{reference_chrome} of {reference_shown} numbers"),
     ]
+
+
+def _file_name(page_id: str) -> str:
+    return re.sub(r"[^\w.-]", "_", page_id)[:100]
 
 
 def evaluate(data_dir: pathlib.Path, cnn_half: str = "test") -> list[Row]:
@@ -390,7 +406,13 @@ def evaluate(data_dir: pathlib.Path, cnn_half: str = "test") -> list[Row]:
     if bbc.exists():
         rows += key_figure_rows("key figures: BBC summary numbers in the six (25% sample, never tuned on)", bbc_articles(bbc))
     if (pathlib.Path(data_dir) / "article-extraction-benchmark").exists():
-        rows += chrome_rows(pathlib.Path(data_dir))
+        from bench.extraction import load_pages
+
+        pages = list(load_pages(pathlib.Path(data_dir)))
+        rows += chrome_rows("key figures: from chrome, 181 ScrapingHub pages (rules looked at)", pages)
+    wcxb = _wcxb_held_out_articles(pathlib.Path(data_dir))
+    if wcxb:
+        rows += chrome_rows("key figures: from chrome, WCXB held-out article pages", wcxb, "0")
     return rows
 
 

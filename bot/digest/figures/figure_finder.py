@@ -223,6 +223,12 @@ def _is_weak_use(quantity: Quantity, sentence_text: str, counts: str) -> bool:
 
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:[0-5]\d")
+# Lines a page puts around a story, in the languages the digest reads.
+_PAGE_FURNITURE = re.compile(
+    r"\b(?:reading time|read time|min(?:ute)?s? read|tempo de leitura|tiempo de lectura|temps de lecture|"
+    r"lesezeit|tempo di lettura|leestijd|lästid|subscribe|subscription|issues for|abonnieren|abonnez|suscríbete|assine)\b",
+    re.IGNORECASE,
+)
 _STREET = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|"
     r"Square|Sq|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Strasse|Straße|Str|Rue|Calle|Via)\b"
@@ -233,6 +239,8 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     """Whether a reader learns anything from the figure on its own, out of its sentence."""
     if quantity.kind == "time" or _CLOCK_TIME.fullmatch(quantity.text):
         return False  # "a 4:25 kickoff": schedule detail (and not a ratio)
+    if _PAGE_FURNITURE.search(sentence_text):
+        return False  # "Reading time: 2 minutes", "12 issues for £11.99": the page's, not the story's
     if quantity.kind not in ("count", "ordinal"):
         return True
     if not counts:
@@ -330,6 +338,7 @@ def candidates(
             )
             traits = _traits(quantity, counts, sentence, _is_weak_use(quantity, sentence.text, counts))
             found.append(Candidate(figure, position, quantity.start, traits))
+    found = [c for c in found if not (c.figure.kind == "date" and "heading" in c.traits)]  # datelines, bylines
     mentions = Counter(c.figure.value for c in found if c.figure.value is not None)
     in_title = {q.value for q in find_quantities(title, language_code) if q.value is not None}
     chosen = set(summary)

@@ -222,8 +222,8 @@ THIRD_PERSON_VERBS = frozenset({
 # never a counted noun.
 NOT_NOUNS = frozenset({
     "went", "let", "got", "came", "made", "took", "gave", "saw", "left", "lost", "won", "ran", "fell",
-    "rose", "grew", "put", "set", "cut", "hit", "met", "paid", "sold", "kept", "held", "felt", "knew",
-    "live", "die", "remain", "stay", "say", "think", "agree", "want", "need", "what", "who", "which",
+    "rose", "grew", "put", "cut", "hit", "met", "paid", "sold", "kept", "held", "felt", "knew",
+    "die", "remain", "stay", "say", "think", "agree", "want", "need", "what", "who", "which",
     "indicates", "indicate", "percent",
 })
 # Plurals that do not end in -s.

@@ -1010,6 +1010,13 @@ class _Scanner:
             if self.is_year(end) and self.near(end - 1, end):
                 end += 1
             return start, end
+        # with a link: "22 de outubro de 2010", "5 de mayo"
+        if is_day and not self.locale.english and self.word(i + 1) in self.locale.links and self.near(i, i + 1):
+            if self.month_at(i + 2) and self.near(i + 1, i + 2):
+                end = i + 3
+                if self.word(end) in self.locale.links and self.is_year(end + 1) and self.near(end - 1, end) and self.near(end, end + 1):
+                    end += 2
+                return start, end
         return None
 
     def _time_at(self, i: int) -> int | None:

@@ -466,3 +466,21 @@ def test_the_counted_noun_is_the_right_word(code: str, text: str, line: str) -> 
 def test_no_figure_where_no_noun_follows(code: str, text: str) -> None:
     """A verb after the number ("20 peuvent") or a street address is no figure a reader can use."""
     assert _shown(text, code) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("pt", "Tempo de leitura: 2 minutos"),
+        ("en", "Reading time: 4 minutes"),
+        ("en", "Subscribe today: 12 issues for £11.99."),
+    ],
+)
+def test_no_figure_from_page_furniture(code: str, text: str) -> None:
+    assert _shown(text, code) == []
+
+
+def test_a_dateline_is_a_date_and_no_figure() -> None:
+    dateline = [Sentence(0, "sexta-feira, 22 de outubro de 2010 às 20:13", 0, is_heading=True)]
+    assert find_figures(dateline, language_code="pt") == []
+    assert [q.kind for q in find_quantities("Chegaram em 5 de maio de 2024.", "pt")] == ["date"]
