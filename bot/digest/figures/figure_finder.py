@@ -1,26 +1,26 @@
 """Pick the key figures of an article: the few numbers a reader most needs.
 
 Every quantity is found by `quantities.find_quantities`; each becomes a
-candidate `Figure` with what it counts, and a score that prefers
-- a clear counted noun or unit ("224 people" over "at least three"),
-- larger and precisely written numbers (digits over "two"),
-- early sentences, and body text over heading-like lines,
-and penalises pronoun uses ("one of those three") and ages. Times of day are
-never figures; dates stay candidates but rank last. Heading-like lines (no
-closing punctuation) are not dropped, since a list of facts can carry real
-figures, but rank below every body figure of the same kind. A number is kept
-once per kind (its best-scored, usually earliest, occurrence), so the same
-value with the same noun never repeats.
+candidate `Figure` with what it counts, when a reader can use it on its own
+(not a bare "the two were", a clock time, an address, a reading-time line).
+A candidate's score adds the weights (`RankWeights`) of its traits: its kind, a
+clear counted noun or unit ("224 people" over "at least three"), digits over
+small number words, magnitude, an early sentence, a heading-like line (last),
+pointing back ("one of those three"), an age, a sentence the summary chose, a
+value the title repeats. Dates rank last, and a date on a heading-like line
+(a dateline) is dropped. A number is kept once per kind (its best-scored
+occurrence), so the same value with the same noun never repeats.
 
 `Figure.text` is the quantity as written with its modifier, scale and unit
 ("nearly 33,000", "about 16 months", "$2 billion", "15%"); the counted noun is
 left to `Figure.counts` ("Syrian refugees"). For money `counts` is what the
 money is for when the sentence says so ("$2 billion in aid" -> "aid"), else the
-currency; for percentages the group after "of" ("15% of voters" -> "voters").
+currency; for percentages the group after "of" ("15% of voters" -> "voters");
+outside English a unit is reported as the article writes it ("Jahren").
 
-The weights were set on the tune half of the CNN Corpus (see bench/figures.py:
-highlight numbers recalled in the top six) under the constraint that the sample
-article's five key figures are found.
+The weights were searched on the tune half of the CNN Corpus (bench/figures.py:
+highlight numbers among the six the command line prints) under the constraint
+that the sample article's five key figures are found.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def figure_counts(quantity: Quantity, sentence_text: str, language_code: str = "
     """What a quantity counts or measures, in the words of the sentence.
 
     The links read here ("$2 billion in aid", "15% of voters", "27 of the dead")
-    are English; in other languages a figure reports the scanner's own noun or unit.
+    are English; in other languages a figure reports the scanner's counted noun,
+    or its unit as the sentence writes it.
     """
     if not number_locale(language_code).english:
         return _foreign_counts(quantity)
