@@ -89,11 +89,18 @@ class Figure:
 
     def counts_shown(self) -> str:
         """What to print after the figure: nothing when its text says it already
-        ("about 16 months", "$250,000" rather than "$250,000 dollars")."""
-        if not self.counts or self.kind == "date" or self.counts.lower() in self.text.lower():
+        ("about 16 months", "three-year", "$250,000" rather than "$250,000 dollars",
+        "15%" rather than "15% percent"); a share reads "of" its group ("15% of voters")."""
+        text = self.text.lower()
+        counts = self.counts.lower()
+        if not counts or self.kind == "date" or counts in text or (counts.endswith("s") and counts[:-1] in text):
             return ""
-        if self.kind == "money" and " " not in self.counts and any(not ch.isalnum() and not ch.isspace() and ch not in ".,-" for ch in self.text):
+        if self.kind == "percent" and counts in ("percent", "percentage points"):
+            return ""  # the text holds "%" or its language's word for it
+        if self.kind == "money" and " " not in counts and any(not ch.isalnum() and not ch.isspace() and ch not in ".,-" for ch in self.text):
             return ""  # a currency sign in the text names the currency
+        if self.kind == "percent":
+            return "of " + self.counts
         return self.counts
 
 

@@ -82,7 +82,9 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
               else MarkedSentence(s.text, s.index) for s in sentences]
     summary = [marked[i] for i in chosen]
     hedges = [s for s in marked if s.hedge is not None]
-    figures = find_figures(sentences, limit=settings.max_figures, language_code=language.code)
+    figures = find_figures(
+        sentences, limit=settings.max_figures, language_code=language.code, summary=chosen, title=article.title
+    )
     return Digest(
         source=article.source,
         title=article.title,

@@ -19,3 +19,11 @@ def test_stats_reduction_and_time_saved() -> None:
     assert abs(stats.reduction - 0.9) < 1e-9
     assert abs(stats.minutes_saved - 414 / 230) < 1e-9
     assert Stats(0, 0).reduction == 0.0
+
+
+def test_counts_shown_never_repeats_a_unit_in_another_word() -> None:
+    assert _figure("three-year", "years", "duration").counts_shown() == ""
+    assert _figure("sechs Jahren", "Jahren", "duration").counts_shown() == ""
+    assert _figure("15%", "percent", "percent").counts_shown() == ""
+    assert _figure("64 Prozent", "Prozent", "percent").counts_shown() == ""
+    assert _figure("15%", "voters", "percent").counts_shown() == "of voters"

@@ -218,6 +218,14 @@ THIRD_PERSON_VERBS = frozenset({
     "accounts", "exists", "appears", "becomes", "gives", "keeps", "knows", "leaves",
     "plans", "faces", "runs", "receives", "reaches", "suggests", "shows", "expects",
 })
+# Verbs and pronouns that can follow a bare number ("19 went", "around 16 let", "10% what"):
+# never a counted noun.
+NOT_NOUNS = frozenset({
+    "went", "let", "got", "came", "made", "took", "gave", "saw", "left", "lost", "won", "ran", "fell",
+    "rose", "grew", "put", "cut", "hit", "met", "paid", "sold", "kept", "held", "felt", "knew",
+    "die", "remain", "stay", "say", "think", "agree", "want", "need", "what", "who", "which",
+    "indicates", "indicate", "percent",
+})
 # Plurals that do not end in -s.
 IRREGULAR_PLURALS = frozenset({
     "people", "men", "women", "children", "police", "staff", "personnel", "cattle",

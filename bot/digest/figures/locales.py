@@ -78,6 +78,17 @@ _SCALES: dict[str, dict[str, float]] = {
     "id": {**_forms(1e6, "juta", "jt"), **_forms(1e9, "miliar", "milyar"), **_forms(1e12, "triliun"), "ribu": 1e3, "rb": 1e3},
     "hr": {**_forms(1e6, "milijun", "milijuna", "mil"), **_forms(1e9, "milijarda", "milijardi", "mlrd"), **_forms(1e3, "tisuća", "tisuće")},
 }
+# Frequent verbs that may follow a bare number ("20 peuvent être reconstruits") and
+# are missing from the stop-word lists: they end a counted noun before it starts.
+VERB_STOPS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"peuvent", "doivent", "veulent", "pourraient", "devraient", "ont", "avaient", "seront", "auront", "étaient"}),
+    "es": frozenset({"pueden", "deben", "quieren", "podrían", "deberían", "han", "habían", "serán", "fueron", "eran"}),
+    "it": frozenset({"possono", "devono", "vogliono", "potrebbero", "dovrebbero", "hanno", "avevano", "saranno", "erano", "furono"}),
+    "pt": frozenset({"podem", "devem", "querem", "poderiam", "deveriam", "têm", "tinham", "serão", "foram", "eram"}),
+    "de": frozenset({"können", "müssen", "sollen", "wollen", "dürfen", "könnten", "sollten", "haben", "hatten", "sind", "waren", "werden", "wurden"}),
+    "nl": frozenset({"kunnen", "moeten", "willen", "zouden", "hebben", "hadden", "zijn", "waren", "worden", "werden"}),
+}
+
 # Scale abbreviations that are written with a full stop ("3 Mrd. Euro", "5 mln. zł").
 SCALE_ABBREVIATIONS = frozenset({
     "mio", "mrd", "mln", "mld", "md", "mds", "bio", "tsd", "tys", "tis", "mil", "milj", "mill", "mia",

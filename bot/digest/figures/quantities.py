@@ -21,7 +21,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
-from typing import Mapping, NamedTuple
+from typing import Mapping
 
 from bot.digest.figures import lexicon as lx
 from bot.digest.figures.locales import (
@@ -30,7 +30,6 @@ from bot.digest.figures.locales import (
     CJK_UNITS,
     CJK_SCALES,
     CURRENCY_SYMBOLS_AFTER,
-    ELIDED_ARTICLES,
     FOREIGN_UNIT_STEMS,
     FOREIGN_UNIT_SYMBOLS,
     NUMBER_JOINERS,
@@ -40,6 +39,9 @@ from bot.digest.figures.locales import (
     NumberLocale,
     number_locale,
 )
+from bot.digest.figures.counted_nouns import counted_noun_after, foreign_counted_noun, looks_plural
+from bot.digest.figures.numbers import parse_digits
+from bot.digest.figures.tokens import CJK_CHAR, Token, masked_spans, tokenize
 from bot.digest.language.stop_words import stop_words_for
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,7 @@ _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some",
 _CLOCK_WORDS_AFTER = frozenset({"uhr", "klokken", "kl", "óra", "órakor", "heure"})
 _DOTTED_MODIFIERS = frozenset({"ca", "cca", "ok", "kb", "approx", "appr", "prib", "ок", "ср", "прибл"})
 _DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # 12.05.2024
 # Italian articles before an hour: "alle 24", "dalle 8".
 _CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
 
@@ -77,18 +80,6 @@ class Quantity:
     kind: str  # count, ordinal, duration, money, percent, date, time, measure
 
 
-class _Token(NamedTuple):
-    kind: str  # "num", "word" or "sym"
-    text: str
-    start: int
-    end: int
-
-
-# Ideographs and kana: each is a word token of its own, since Chinese and
-# Japanese put no spaces between words ("12亿元" is 12, 亿, 元).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+|\S")
-_CJK_CHAR = re.compile(rf"[{_CJK}]")
 _GROUP_WITH_DECIMALS = re.compile(r"\d{3},\d+")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _SUPERSCRIPTS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺")
@@ -96,38 +87,6 @@ _MINUS = frozenset("-−–")
 _DASHES = frozenset("-−–—")
 _SIGNS = frozenset("-−+±")
 _COMPARATORS = frozenset("~∼≈≃≅<>≤≥⩽⩾≲≳")
-
-# Spans whose numbers are never quantities. Every pattern starts at a literal or
-# behind a lookbehind that stops it from restarting inside a run, so none can
-# backtrack over the whole text.
-_MASKS = re.compile(
-    r"""
-    (?:https?://|www\.|doi:\s?)\S+                              # web and DOI addresses
-    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
-    | (?<![\w+])\+\d[\d ().-]{6,}\d                            # +44 20 7946 0958
-    | (?<!\w)\(\d{3}\)\s?\d{3}[ .-]\d{4}(?!\w)                 # (555) 123-4567
-    | (?<![\w.-])\d{3}([.-])\d{3}\1\d{4}(?![\w.-])             # 555-123-4567
-    | \[[\d\s,;–\-−]{1,60}\]                                   # citations [12], [3, 4], [5–7]
-    | \(\d{1,3}(?:[–-]\d{1,3})?(?:(?:,\s|;\s?|,(?!\d{3}(?!\d)))\d{1,3}(?:[–-]\d{1,3})?)*\)  # citations, equation numbers: (12), (14–17), (3, 4); not (1,200)
-    | (?m:^[ \t]*\(?\d{1,2}[.)](?=[ \t]))                      # list numbering "1." "2)"
-    """,
-    re.X,
-)
-
-
-def _tokenize(text: str) -> list[_Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        piece = match.group()
-        if piece[0].isdecimal() or (piece[0] == "." and len(piece) > 1):
-            kind = "num"
-        elif piece[0].isalpha():
-            kind = "word"
-        else:
-            kind = "sym"
-        tokens.append(_Token(kind, piece, match.start(), match.end()))
-    return tokens
-
 
 def _phrases_by_last(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     """Modifier phrases by their last word, longest first."""
@@ -145,62 +104,25 @@ def _locale_phrases(code: str) -> dict[str, list[tuple[str, ...]]]:
     return _phrases_by_last(number_locale(code).approx_phrases)
 
 
-def _parse_digits(text: str, comma_decimal: bool = False) -> float | None:
-    """The value of a digit token with separators; None when it is not one number (1.2.3).
+@dataclass
+class _Draft:
+    """A quantity being read, grown step by step from its number at token `i`."""
 
-    With `comma_decimal` (German, French, Russian, ...) a comma is the decimal
-    mark and a point followed by exactly three digits groups thousands:
-    "3,5" is 3.5, "1.200" is 1200, "1.234,5" is 1234.5; "2.5" stays 2.5.
-    """
-    groups = re.split(r"([.,])", text)
-    digits, seps = groups[0::2], groups[1::2]
-    try:
-        if not seps:
-            return float(text)
-        if comma_decimal:
-            return _parse_comma_decimal(digits, seps)
-        if len(seps) == 1:
-            sep, tail = seps[0], digits[1]
-            if sep == "." and tail == "000" and digits[0][:1] not in ("", "0"):
-                return float(digits[0] + tail)  # 33.000: a thousands point (German, Spanish, ...)
-            if sep == "." or len(tail) != 3:
-                return float(digits[0] + "." + tail) if digits[0] else float("." + tail)
-            return float(digits[0] + tail)  # 33,000
-        if len(set(seps)) == 1:
-            # 1,234,567 or 1.234.567: thousands, when every later group has three digits
-            if 1 <= len(digits[0]) <= 3 and all(len(d) == 3 for d in digits[1:]):
-                return float("".join(digits))
-            return None
-        if len(seps) == 2 and seps[0] != seps[1]:
-            # 1,234.5 or 1.234,5
-            if len(digits[1]) == 3:
-                return float(digits[0] + digits[1] + "." + digits[2])
-        return None
-    except ValueError:
-        return None
+    i: int  # the token of the number
+    j: int  # the token after what has been read so far
+    value: float | None
+    hint: str  # "digits", "words" or "room-temperature"
+    start: int  # the first token of the span (modifiers, sign, currency)
+    approx: bool
+    kind: str = "count"
+    unit: str = ""
+    scaled: bool = False  # a scale word was read right after the number
 
 
-def _parse_comma_decimal(digits: list[str], seps: list[str]) -> float | None:
-    grouped = 1 <= len(digits[0]) <= 3 and digits[0] != "0"
-    if len(seps) == 1:
-        if seps[0] == "," or len(digits[1]) != 3 or not grouped:
-            return float(digits[0] + "." + digits[1]) if digits[0] else float("." + digits[1])
-        return float(digits[0] + digits[1])  # 1.200
-    if all(sep == "." for sep in seps[:-1]) and grouped and all(len(d) == 3 for d in digits[1:-1]):
-        if seps[-1] == ",":
-            return float("".join(digits[:-1]) + "." + digits[-1])  # 1.234.567,89
-        if len(digits[-1]) == 3:
-            return float("".join(digits))  # 1.234.567
-        return None
-    if len(set(seps)) == 1 and grouped and all(len(d) == 3 for d in digits[1:]):
-        return float("".join(digits))  # 1,234,567 written the English way
-    if len(seps) == 2 and seps == [",", "."] and len(digits[1]) == 3 and grouped:
-        return float(digits[0] + digits[1] + "." + digits[2])  # 1,234.5
-    return None
-
-
-def _scan_masks(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+# A step's answer: the quantity (or None for a skipped label) and the token after it;
+# None alone when no quantity starts here. _GO_ON lets the next step read on.
+_Found = tuple[Quantity | None, int] | None
+_GO_ON = object()
 
 
 class _Scanner:
@@ -210,11 +132,11 @@ class _Scanner:
         self.text = text
         self.locale = locale
         self.phrases_by_last = _PHRASES_BY_LAST if locale.english else _locale_phrases(locale.code)
-        self.tokens = _tokenize(text)
-        self.masked = self._masked_tokens(_scan_masks(text))
+        self.tokens = tokenize(text)
+        self.masked = self._masked_tokens(masked_spans(text))
 
     def parse(self, digits: str) -> float | None:
-        return _parse_digits(digits, self.locale.comma_decimal)
+        return parse_digits(digits, self.locale.comma_decimal)
 
     def _masked_tokens(self, spans: list[tuple[int, int]]) -> list[bool]:
         masked = [False] * len(self.tokens)
@@ -228,7 +150,7 @@ class _Scanner:
 
     # --- small token helpers -------------------------------------------------
 
-    def tok(self, i: int) -> _Token | None:
+    def tok(self, i: int) -> Token | None:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
     def glued(self, i: int, j: int) -> bool:
@@ -336,7 +258,7 @@ class _Scanner:
 
     def _is_date_digits(self, i: int) -> bool:
         # 12.05.2024 style dates parse as no single number but are still dates
-        return bool(re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", self.tokens[i].text))
+        return bool(_DOTTED_DATE.fullmatch(self.tokens[i].text))
 
     # --- left context -------------------------------------------------------
 
@@ -348,7 +270,7 @@ class _Scanner:
         """
         t = self.tokens[i]
         before = self.text[t.start - 1] if t.start > 0 else " "
-        if (before.isalnum() or before == "_") and not _CJK_CHAR.match(before):
+        if (before.isalnum() or before == "_") and not CJK_CHAR.match(before):
             return True  # x11, CO2, S1 (but "约250億円": ideographs take no spaces)
         if before in _MINUS and t.start > 1 and self.text[t.start - 2].isalpha():
             return True  # COVID-19, F-16
@@ -363,7 +285,7 @@ class _Scanner:
         if self._named_before(i):
             return True  # Viking 2, Pioneer 11, Whitehall II
         nxt = self.tok(i + 1)
-        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1) and not _CJK_CHAR.match(nxt.text):
+        if t.kind == "num" and nxt is not None and nxt.kind == "word" and self.glued(i, i + 1) and not CJK_CHAR.match(nxt.text):
             if not self._glued_suffix_ok(i, nxt.text):
                 return True  # 3D, 4G, 2a
         # "Table 4", "Fig. 2", "No. 10"
@@ -544,11 +466,11 @@ class _Scanner:
             return end, self.text[t.start : self.tokens[end - 1].end], "measure"
         return None
 
-    def _foreign_unit_at(self, j: int, t: _Token, low: str) -> tuple[int, str, str] | None:
+    def _foreign_unit_at(self, j: int, t: Token, low: str) -> tuple[int, str, str] | None:
         """Percent and currency words outside English: "por cento", "Euro", "zł", "元"."""
         if (low, self.word(j + 1)) in PERCENT_PHRASES and self.near(j, j + 1):
             return j + 2, self.text[t.start : self.tokens[j + 1].end], "percent"
-        if _CJK_CHAR.match(t.text):
+        if CJK_CHAR.match(t.text):
             return self._cjk_unit_at(j)
         currency = self.locale.currency_words.get(low)
         if currency is not None:
@@ -652,7 +574,7 @@ class _Scanner:
         if t.text in ("m", "bn", "k") and self.glued(after, j):
             # "1.6m Muslims", "300k users": a glued scale before a plural noun (but "1.87m tall", "5,000m race")
             nxt = self.tok(j + 1)
-            if nxt is not None and nxt.kind == "word" and self.near(j, j + 1) and _looks_plural(nxt.text) and nxt.text.lower() not in lx.UNIT_WORDS:
+            if nxt is not None and nxt.kind == "word" and self.near(j, j + 1) and looks_plural(nxt.text) and nxt.text.lower() not in lx.UNIT_WORDS:
                 return j + 1, lx.MONEY_SCALES[t.text]
         return None
 
@@ -715,11 +637,16 @@ class _Scanner:
         found: list[Quantity] = []
         i = 0
         n = len(self.tokens)
+        starts = self.locale.number_words
         while i < n:
+            token = self.tokens[i]
+            if token.kind == "sym" or (token.kind == "word" and token.text.lower() not in starts and token.text.lower() != "room"):
+                i += 1  # no number starts here (the common case: skip it cheaply)
+                continue
             try:
                 result = self._quantity_at(i)
-            except (ValueError, OverflowError, IndexError) as error:  # never let one odd span stop the scan
-                log.debug("skipped a span at %d: %s", self.tokens[i].start, error)
+            except (ValueError, OverflowError, IndexError):  # one odd span must not stop the scan; tests count this log
+                log.exception("skipped a span at %d", self.tokens[i].start)
                 result = None
             if result is None:
                 i += 1
@@ -730,198 +657,242 @@ class _Scanner:
             i = max(next_i, i + 1)
         return found
 
-    def _quantity_at(self, i: int) -> tuple[Quantity | None, int] | None:
+    def _quantity_at(self, i: int) -> _Found:
+        """The quantity whose number starts at token i and the token index after it;
+        (None, j) to skip a label up to j; None when token i starts no quantity."""
+        draft = self._open(i)
+        if not isinstance(draft, _Draft):
+            return draft
+        self._read_sign_and_currency(draft)
+        for step in (self._read_date_or_time, self._read_suffixed, self._read_exponent_and_fraction):
+            found = step(draft)
+            if found is not _GO_ON:
+                return found  # type: ignore[return-value]
+        self._read_scale(draft)
+        for step in (self._read_range, self._read_unit):
+            found = step(draft)
+            if found is not _GO_ON:
+                return found  # type: ignore[return-value]
+        return self._finish(draft)
+
+    def _open(self, i: int) -> _Draft | _Found:
+        """The number at token i with its modifiers, or why there is none (masked, a label)."""
         if self.masked[i]:
             return None
         core = self.core(i)
         if core is None:
             return None
         j, value, hint = core
-        t0 = self.tokens[i]
         if hint == "digits" and self.is_label(i):
             return None, self._skip_label_list(j)
         if hint == "words" and self._number_word_is_label(i):
             return None
         start, approx = self.modifiers(i)
-        kind = "count"
-        unit = ""
+        return _Draft(i=i, j=j, value=value, hint=hint, start=start, approx=approx)
+
+    def _read_sign_and_currency(self, d: _Draft) -> None:
+        """A sign glued to the number ("-4", "−4°C", "+3", "±2") and a currency before it ("nearly $2 billion")."""
+        i = d.i
         sign_start = i
-        # sign glued to the number, not to a word before it: "-4", "−4°C", "+3"
-        if hint == "digits" and self.is_sym(i - 1, _SIGNS) and self.glued(i - 1, i):
+        if d.hint == "digits" and self.is_sym(i - 1, _SIGNS) and self.glued(i - 1, i):
             before = self.text[self.tokens[i - 1].start - 1] if self.tokens[i - 1].start > 0 else " "
-            if not before.isalnum():
+            if not before.isalnum():  # glued to the number, not to a word before it
                 sign_start = i - 1
-                if self.tokens[i - 1].text in "-−" and value is not None:
-                    value = -value
+                if self.tokens[i - 1].text in "-−" and d.value is not None:
+                    d.value = -d.value
                 if self.tokens[i - 1].text == "±":
-                    approx = True
-                if start == i:
-                    start = i - 1
+                    d.approx = True
+                if d.start == i:
+                    d.start = i - 1
         currency = self.currency_before(sign_start)
         if currency is not None:
-            cstart, unit = currency
-            kind = "money"
-            start = min(start, cstart)
-            # modifiers sit before the currency sign: "nearly $2 billion"
-            mstart, mapprox = self.modifiers(cstart)
+            cstart, d.unit = currency
+            d.kind = "money"
+            d.start = min(d.start, cstart)
+            mstart, mapprox = self.modifiers(cstart)  # modifiers sit before the currency sign
             if mstart < cstart:
-                start, approx = mstart, approx or mapprox
+                d.start, d.approx = mstart, d.approx or mapprox
 
-        # dates: "May 5, 2024", "5 May 2024", "May 2024", "01.01.2019"
-        if hint == "digits" and (value is not None or self._is_date_digits(i)):
-            date = self._date_around(i, start)
-            if date is not None:
-                dstart, dend = date
-                return self._make(dstart, dend, None, "", approx, "date"), dend
-            time_end = self._time_at(i)
-            if time_end is not None:
-                return self._make(min(start, i), time_end, None, "", approx, "time"), time_end
+    def _read_date_or_time(self, d: _Draft) -> _Found | object:
+        """Dates ("May 5, 2024", "5 May 2024", "May 2024", "01.01.2019") and times of day."""
+        if d.hint != "digits" or (d.value is None and not self._is_date_digits(d.i)):
+            return _GO_ON
+        date = self._date_around(d.i, d.start)
+        if date is not None:
+            dstart, dend = date
+            return self._make(dstart, dend, None, "", d.approx, "date"), dend
+        time_end = self._time_at(d.i)
+        if time_end is not None:
+            return self._make(min(d.start, d.i), time_end, None, "", d.approx, "time"), time_end
+        return _GO_ON
 
-        if hint == "room-temperature":
-            return self._make(start, j, None, "°C", approx, "measure"), j
-
-        # ordinal suffix glued: 13th
+    def _read_suffixed(self, d: _Draft) -> _Found | object:
+        """Room temperature, a glued ordinal suffix ("13th") and decades ("1990s", "the 90's")."""
+        j, t0 = d.j, self.tokens[d.i]
+        if d.hint == "room-temperature":
+            return self._make(d.start, j, None, "°C", d.approx, "measure"), j
+        if d.hint != "digits":
+            return _GO_ON
         nxt = self.tok(j)
-        if hint == "digits" and nxt is not None and nxt.kind == "word" and self.glued(j - 1, j) and nxt.text.lower() in lx.ORDINAL_SUFFIXES:
-            end = j + 1
-            return self._make(start, end, value, self._counted(end), approx, "ordinal"), end
-        # decades: 1990s, the 90s
-        if hint == "digits" and nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdecimal() and t0.text.endswith("0"):
-            return self._make(start, j + 1, None, "", approx, "date"), j + 1
-        if hint == "digits" and self.is_sym(j, "'’") and self.word(j + 1) == "s" and self.glued(j - 1, j) and t0.text.endswith("0"):
-            return self._make(start, j + 2, None, "", approx, "date"), j + 2
+        if nxt is not None and nxt.kind == "word" and self.glued(j - 1, j) and nxt.text.lower() in lx.ORDINAL_SUFFIXES:
+            return self._make(d.start, j + 1, d.value, self._counted(j + 1), d.approx, "ordinal"), j + 1
+        if nxt is not None and nxt.text == "s" and self.glued(j - 1, j) and t0.text.isdecimal() and t0.text.endswith("0"):
+            return self._make(d.start, j + 1, None, "", d.approx, "date"), j + 1
+        if self.is_sym(j, "'’") and self.word(j + 1) == "s" and self.glued(j - 1, j) and t0.text.endswith("0"):
+            return self._make(d.start, j + 2, None, "", d.approx, "date"), j + 2
+        return _GO_ON
 
-        # scientific notation: 1.2 × 10−3, 3e-5, 10^6
-        j, value = self._exponent(j, value)
-        # fractions and ratios written with a slash or colon: 3/4, 1:1000
-        if hint == "digits" and self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1):
-            if t0.text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
-                return self._make(start, j + 2, None, "", approx, "date"), j + 2  # 9/11
-            after = self.tok(j + 2)
-            if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
-                return None, j + 3  # a well or sample name: 22/10a-4
-            denominator = self.parse(self.tokens[j + 1].text)
-            if value is not None and denominator:
-                value = value / denominator
-            j += 2
-        # scale words: 2 billion, $5m, 1.5bn
-        scale = self.scale_at(j, j - 1, kind == "money")
+    def _read_exponent_and_fraction(self, d: _Draft) -> _Found | object:
+        """Scientific notation (1.2 × 10−3, 3e-5, 10^6), dimensions ("23 x 13 cm") and fractions (3/4, 1:1000)."""
+        d.j, d.value = self._exponent(d.j, d.value)
+        if d.hint != "digits":
+            return _GO_ON
+        d.j = self._dimensions(d.j)
+        j = d.j
+        if not (self.is_sym(j, "/:") and self.glued(j - 1, j) and self.tok(j + 1) is not None and self.tokens[j + 1].kind == "num" and self.glued(j, j + 1)):
+            return _GO_ON
+        if self.tokens[d.i].text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
+            return self._make(d.start, j + 2, None, "", d.approx, "date"), j + 2  # 9/11
+        after = self.tok(j + 2)
+        if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
+            return None, j + 3  # a well or sample name: 22/10a-4
+        denominator = self.parse(self.tokens[j + 1].text)
+        if d.value is not None and denominator:
+            d.value = d.value / denominator
+        d.j = j + 2
+        return _GO_ON
+
+    def _read_scale(self, d: _Draft) -> None:
+        """Scale words ("2 billion", "$5m", "1.5bn", "two hundred thousand", "1万2000") and an uncertainty ("± 0.2")."""
+        scale = self.scale_at(d.j, d.j - 1, d.kind == "money")
         if scale is not None:
-            j, factor = scale
-            if value is not None:
-                value *= factor
-            rest = self.tok(j)
+            d.scaled = True
+            d.j, factor = scale
+            if d.value is not None:
+                d.value *= factor
+            rest = self.tok(d.j)
             if (
-                self.tokens[j - 1].text in CJK_SCALES
-                and value is not None
+                self.tokens[d.j - 1].text in CJK_SCALES
+                and d.value is not None
                 and rest is not None
                 and rest.kind == "num"
                 and rest.text.isdecimal()
-                and self.glued(j - 1, j)
+                and self.glued(d.j - 1, d.j)
                 and float(rest.text) < factor
             ):
-                value += float(rest.text)  # 1万2000 is 12,000
-                j += 1
-            # "two hundred thousand"
-            scale2 = self.scale_at(j, j - 1, kind == "money")
+                d.value += float(rest.text)  # 1万2000 is 12,000
+                d.j += 1
+            scale2 = self.scale_at(d.j, d.j - 1, d.kind == "money")
             if scale2 is not None:
-                j, factor2 = scale2
-                if value is not None:
-                    value *= factor2
-        # uncertainty: 5 ± 0.2
-        if self.is_sym(j, "±") and self.near(j - 1, j):
-            other = self.number_after(j + 1)
-            if other is not None and self.near(j, j + 1):
-                j = other[0]
-        # range: 5–10, 5 to 10, between 5 and 10
-        score_end = self._score_at(i, j)
-        if score_end is not None and kind == "count" and scale is None:
-            return self._make(start, score_end, None, "score", approx, "measure"), score_end
-        range_start, range_end = self._range(i, start, j, kind == "money")
-        if range_end > j:
-            start, j = range_start, range_end
+                d.j, factor2 = scale2
+                if d.value is not None:
+                    d.value *= factor2
+        if self.is_sym(d.j, "±") and self.near(d.j - 1, d.j):
+            other = self.number_after(d.j + 1)
+            if other is not None and self.near(d.j, d.j + 1):
+                d.j = other[0]
+
+    def _read_range(self, d: _Draft) -> _Found | object:
+        """A match score ("7-6") or a range's second number: "5–10", "5 to 10 million", "between 5 and 10"."""
+        score_end = self._score_at(d.i, d.j)
+        if score_end is not None and d.kind == "count" and not d.scaled:
+            return self._make(d.start, score_end, None, "score", d.approx, "measure"), score_end
+        range_start, range_end = self._range(d.i, d.start, d.j, d.kind == "money")
+        if range_end > d.j:
+            d.start, d.j = range_start, range_end
             # the scale written once after both ends: "5 to 10 million"; or on both: "$5m to $7m"
-            late_scale = self.scale_at(j, j - 1, kind == "money")
+            late_scale = self.scale_at(d.j, d.j - 1, d.kind == "money")
             if late_scale is not None:
-                if scale is None and value is not None:
-                    value *= late_scale[1]
-                j = late_scale[0]
-        # unit
-        unit_match = self.unit_at(j, j - 1)
-        if unit_match is None and not self.locale.english and kind != "money":
-            link_end = self._link_end(j)
+                if not d.scaled and d.value is not None:
+                    d.value *= late_scale[1]
+                d.j = late_scale[0]
+        return _GO_ON
+
+    def _read_unit(self, d: _Draft) -> _Found | object:
+        """The unit after the number ("km", "%", "d'euros"), a case ending ("2029-ben") or a hyphenated word ("2-hour")."""
+        unit_match = self.unit_at(d.j, d.j - 1)
+        if unit_match is None and not self.locale.english and d.kind != "money":
+            link_end = self._link_end(d.j)
             if link_end is not None:
                 linked = self.unit_at(link_end, link_end - 1)
                 if linked is not None and linked[2] in ("money", "measure", "duration"):
                     unit_match = linked  # "38 millions d'euros", "27 millones de euros"
-        if unit_match is not None and kind == "money":
+        if unit_match is not None and d.kind == "money":
             unit_match = None  # "$639m year-earlier": a money amount takes no second unit
         if unit_match is not None:
-            end, unit, kind = unit_match
-            j = end
+            d.j, d.unit, d.kind = unit_match
             # a range whose unit came after the first number: "5 km to 10 km", "5% to 7%";
             # only with the same kind of unit again ("fell 1% to 510 pence" is two figures)
-            range_start, after_range = self._range(i, start, j)
-            if after_range > j:
+            range_start, after_range = self._range(d.i, d.start, d.j)
+            if after_range > d.j:
                 again = self.unit_at(after_range, after_range - 1)
-                if again is not None and again[2] == kind:
-                    start, j = range_start, again[0]
-        elif kind != "money":
-            suffix_end = self._case_suffix(j)
-            if suffix_end is not None:
-                if hint == "digits" and self.is_year(i) and j == i + 1:
-                    return self._make(start, suffix_end, None, "", approx, "date"), suffix_end  # "2029-ben"
-                counted = self._counted(suffix_end)
-                return self._make(start, suffix_end, value, counted, approx, kind), suffix_end
-            # hyphenated measure: 2-hour, 30-item, 5-year-old
-            hyphen = self._hyphen_word(j)
-            if hyphen is not None and hyphen[1].isupper():
-                return None, hyphen[0]  # a code or compound name: 3-D, 4-MEC, 3-MCPD
-            if hyphen is not None and hyphen[1].lower() in lx.SCALES:
-                # "a 17-million population": the scale, then what it counts
-                j = hyphen[0]
-                if value is not None:
-                    value *= lx.SCALES[hyphen[1].lower()]
-                hyphen = None
-            if hyphen is not None:
-                low = hyphen[1].split("-")[0].lower()
-                if hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
-                    return None, hyphen[0]  # two-dimensional, three-member: an adjective, not an amount
-                j, word_text = hyphen
-                kind = "duration" if low in lx.TIME_UNITS else "measure" if (low in lx.UNIT_WORDS or word_text in lx.UNIT_SYMBOLS) else "count"
-                unit = word_text
-                if kind == "duration":
-                    # "a 75-minute speech" lasts minutes; "a 78-year-old" (or "72-year old") is an age
-                    unit = lx.TIME_UNITS.get(low, low)
-                    if word_text.lower().endswith("-old") or self.word(j) == "old":
-                        unit += " old"
-                        if self.word(j) == "old" and self.near(j - 1, j):
-                            j += 1
-        if kind == "money" and not unit:
-            unit = "dollars"
-        if kind == "duration" and unit == "years" and not self.locale.english and hint == "digits" and self.is_year(i) and j == i + 2:
-            return self._make(start, j, None, "", approx, "date"), j  # "до 2031 года", "w 2020 roku"
-        if kind == "count" and hint == "digits" and self.is_year(i) and self.is_year(j - 1) and j == i + 3:
-            return self._make(start, j, None, "", approx, "date"), j  # 1997-1999, 2013–2017
-        if kind == "count" and hint == "digits" and self.is_year(i) and j == i + 1:
-            if self._reads_as_year(i, j, start):
-                # "in 1999", "the 2008 election", "2016 Olympic Games": a year, not a count
-                return self._make(start, j, None, "", approx, "date"), j
-        if kind == "count" and not unit:
-            unit = self._counted(j)
-            if unit and self.locale.english and unit.split()[-1] in lx.CURRENCY_WORDS:
-                kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
-            elif unit and not self.locale.english and unit.split()[-1].lower() in self.locale.currency_words:
-                kind, unit = "money", self.locale.currency_words[unit.split()[-1].lower()]
-        if hint == "words" and not self.locale.english and kind == "count" and not unit:
+                if again is not None and again[2] == d.kind:
+                    d.start, d.j = range_start, again[0]
+            return _GO_ON
+        if d.kind == "money":
+            return _GO_ON
+        suffix_end = self._case_suffix(d.j)
+        if suffix_end is not None:
+            if d.hint == "digits" and self.is_year(d.i) and d.j == d.i + 1:
+                return self._make(d.start, suffix_end, None, "", d.approx, "date"), suffix_end  # "2029-ben"
+            return self._make(d.start, suffix_end, d.value, self._counted(suffix_end), d.approx, d.kind), suffix_end
+        return self._read_hyphen_word(d)
+
+    def _read_hyphen_word(self, d: _Draft) -> _Found | object:
+        """A hyphenated measure: "2-hour", "30-item", "5-year-old", "a 17-million population"."""
+        hyphen = self._hyphen_word(d.j)
+        if hyphen is None:
+            return _GO_ON
+        if hyphen[1].isupper():
+            return None, hyphen[0]  # a code or compound name: 3-D, 4-MEC, 3-MCPD
+        if hyphen[1].lower() in lx.SCALES:
+            d.j = hyphen[0]  # the scale, then what it counts
+            if d.value is not None:
+                d.value *= lx.SCALES[hyphen[1].lower()]
+            return _GO_ON
+        low = hyphen[1].split("-")[0].lower()
+        if d.hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:
+            return None, hyphen[0]  # two-dimensional, three-member: an adjective, not an amount
+        d.j, word_text = hyphen
+        d.kind = "duration" if low in lx.TIME_UNITS else "measure" if (low in lx.UNIT_WORDS or word_text in lx.UNIT_SYMBOLS) else "count"
+        d.unit = word_text
+        if d.kind == "duration":
+            # "a 75-minute speech" lasts minutes; "a 78-year-old" (or "72-year old") is an age
+            d.unit = lx.TIME_UNITS.get(low, low)
+            if word_text.lower().endswith("-old") or self.word(d.j) == "old":
+                d.unit += " old"
+                if self.word(d.j) == "old" and self.near(d.j - 1, d.j):
+                    d.j += 1
+        return _GO_ON
+
+    def _finish(self, d: _Draft) -> _Found:
+        """Years told from counts, and the counted noun of a count ("33,000 [Syrian refugees]")."""
+        i, j = d.i, d.j
+        if d.kind == "money" and not d.unit:
+            d.unit = "dollars"
+        year_first = d.hint == "digits" and self.is_year(i)
+        if d.kind == "duration" and d.unit == "years" and not self.locale.english and year_first and j == i + 2:
+            return self._make(d.start, j, None, "", d.approx, "date"), j  # "до 2031 года", "w 2020 roku"
+        if d.kind == "count" and year_first and self.is_year(j - 1) and j == i + 3:
+            return self._make(d.start, j, None, "", d.approx, "date"), j  # 1997-1999, 2013–2017
+        if d.kind == "count" and year_first and j == i + 1 and self._reads_as_year(i, j, d.start):
+            return self._make(d.start, j, None, "", d.approx, "date"), j  # "in 1999", "the 2008 election"
+        if d.kind == "count" and not d.unit:
+            d.unit = self._counted(j)
+            last = d.unit.split()[-1] if d.unit else ""
+            if last and self.locale.english and last in lx.CURRENCY_WORDS:
+                d.kind = "money"  # "500 million Hong Kong dollars", "2,400 Tunisian dinars"
+            elif last and not self.locale.english and last.lower() in self.locale.currency_words:
+                d.kind, d.unit = "money", self.locale.currency_words[last.lower()]
+        if d.hint == "words" and not self.locale.english and d.kind == "count" and not d.unit:
             return None  # "neuf", "sei", "tre" alone are adjectives or verbs as often as numbers
-        return self._make(start, j, value, unit, approx, kind), j
+        return self._make(d.start, j, d.value, d.unit, d.approx, d.kind), j
 
     def _reads_as_year(self, i: int, j: int, start: int) -> bool:
         """A bare four-digit number from 1000 to 2100 with nothing that makes it a count."""
         counted = self._counted(j)
         if self.locale.english:
-            return not counted or not _looks_plural(counted.split()[-1]) or counted[0].isupper()
+            return not counted or not looks_plural(counted.split()[-1]) or counted[0].isupper()
         if not counted:
             return True
         if counted[0].isupper() and self.locale.code != "de":  # German capitalises every noun
@@ -982,7 +953,7 @@ class _Scanner:
         if end > i + 1:
             return start, end
         # 2024-05-05, 05/05/2024, 12.05.2024
-        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2,4}", t.text):
+        if _DOTTED_DATE.fullmatch(t.text):
             return start, i + 1
         if (
             self.is_year(i)
@@ -1039,6 +1010,13 @@ class _Scanner:
             if self.is_year(end) and self.near(end - 1, end):
                 end += 1
             return start, end
+        # with a link: "22 de outubro de 2010", "5 de mayo"
+        if is_day and not self.locale.english and self.word(i + 1) in self.locale.links and self.near(i, i + 1):
+            if self.month_at(i + 2) and self.near(i + 1, i + 2):
+                end = i + 3
+                if self.word(end) in self.locale.links and self.is_year(end + 1) and self.near(end - 1, end) and self.near(end, end + 1):
+                    end += 2
+                return start, end
         return None
 
     def _time_at(self, i: int) -> int | None:
@@ -1118,6 +1096,18 @@ class _Scanner:
                 return end, 10.0 ** power
             return end, value
         return j, value
+
+    def _dimensions(self, j: int) -> int:
+        """Past the other sides of "23 x 13 cm", "2 × 3 × 4 m" when a unit follows them; else j."""
+        k = j
+        for _ in range(2):
+            if not ((self.is_sym(k, "×") or self.word(k) == "x") and self.near(k - 1, k)):
+                break
+            side = self.tok(k + 1)
+            if side is None or side.kind != "num" or not self.near(k, k + 1):
+                break
+            k += 2
+        return k if k > j and self.unit_at(k, k - 1) is not None else j
 
     def _power(self, k: int) -> tuple[int, int]:
         """Read an exponent written as ^-3, −3 (glued) or superscript digits."""
@@ -1202,7 +1192,7 @@ class _Scanner:
         position = self.tokens[j].start if j < len(self.tokens) else len(self.text)
         if self.locale.english:
             return counted_noun_after(self.text, position)
-        return _foreign_counted_noun(self.text, position, self.locale)
+        return foreign_counted_noun(self.text, position, self.locale)
 
     def _make(self, start: int, end_token: int, value: float | None, unit: str, approx: bool, kind: str) -> Quantity:
         s = self.tokens[start].start
@@ -1210,108 +1200,6 @@ class _Scanner:
         if value is not None and (math.isnan(value) or math.isinf(value)):
             value = None
         return Quantity(s, e, self.text[s:e], value, unit, approx, kind)
-
-
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\S")
-
-
-_LEADING_ADJECTIVES = frozenset({"other", "more", "additional", "further", "extra", "fewer"})
-
-
-def _looks_plural(word: str) -> bool:
-    low = word.lower()
-    if low in lx.IRREGULAR_PLURALS:
-        return True
-    return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
-
-
-def counted_noun_after(text: str, position: int, max_words: int = 4, language_code: str = "en") -> str:
-    """The noun phrase right after a number: "33,000 [Syrian refugees]", "three [officers] defected".
-
-    Best effort without a tagger: read up to `max_words` words, stopping at
-    function words and punctuation, and end at the first plural noun. With no
-    plural in reach the phrase is just its first word ("the 13th [general] to
-    defect"), since the words after a singular head are usually a verb.
-    Other languages than English: see `_foreign_counted_noun`.
-    """
-    locale = number_locale(language_code)
-    if not locale.english:
-        return _foreign_counted_noun(text, position, locale)
-    words: list[str] = []
-    window = text[position : position + 120]
-    for match in _WORD.finditer(window):
-        word = match.group()
-        if not words and word.lower() in _LEADING_ADJECTIVES:
-            continue  # "four other accolades", "three more officers"
-        if not word[0].isalpha() or word.lower() in lx.NOUN_STOPS or word.lower().endswith(("'s", "’s")):
-            break
-        if words and word.lower() in lx.THIRD_PERSON_VERBS:
-            break
-        words.append(word)
-        if _looks_plural(word) or len(words) >= max_words:
-            break
-        if window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
-            break  # punctuation or a wide gap ends the phrase
-    if not words:
-        return ""
-    if not any(_looks_plural(word) for word in words):
-        words = words[:1]
-    if words[0].lower().endswith(("ed", "ly", "ing")) and len(words) == 1 and len(words[0]) > 3:
-        return ""  # "three defected", "two recently", "300,000 working": no noun
-    return " ".join(words)
-
-
-# Adjective endings that ask for the noun after them: "14 автобусных [маршрутов]", "20 nowych [mieszkań]".
-_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "ru": ("ых", "их", "ые", "ие", "ый", "ий", "ой", "ая", "ое"),
-    "uk": ("их", "ий", "ві", "ні", "ої"),
-    "pl": ("ych", "ich", "ymi", "imi", "owe", "ne"),
-    "cs": ("ých", "ích", "ové", "né"),
-    "sk": ("ých", "ích", "ové", "né"),
-}
-_ELISION = re.compile(r"([^\W\d_]{1,4})['’]([^\W\d_].*)")
-
-
-def _foreign_counted_noun(text: str, position: int, locale: NumberLocale) -> str:
-    """What a number counts outside English: the first content word after it, skipping
-    linking words ("millions [d']euros", "21 [de] kilometri") and never a stop word;
-    two words when the first is an adjective that wants its noun (German lower-case
-    adjectives before a capitalised noun, Slavic adjective endings). Ideographs: one.
-    """
-    words: list[str] = []
-    window = text[position : position + 120]
-    links = 0
-    for match in _WORD.finditer(window):
-        word = match.group()
-        if not word[0].isalpha():
-            break
-        if _CJK_CHAR.match(word):
-            return word[0] if not words else " ".join(words)
-        elided = _ELISION.fullmatch(word)
-        if elided is not None:
-            if elided.group(1).lower() not in ELIDED_ARTICLES:
-                break  # "n'aurait", "qu'il": a verb phrase follows
-            word = elided.group(2)
-        low = word.lower()
-        if not words and low in locale.links and links < 2:
-            links += 1
-            continue
-        if len(word) == 1 or low in locale.stop_words or low in lx.NOUN_STOPS or low in locale.number_words:
-            break
-        words.append(word)
-        if len(words) >= 2 or window[match.end() : match.end() + 1] != " " or window[match.end() : match.end() + 2] == "  ":
-            break
-        if not _wants_noun(word, locale.code):
-            break
-    if locale.code == "de" and len(words) == 2 and not words[1][0].isupper():
-        words = words[:1]  # "2028 gebaut werden": no noun after the first word
-    return " ".join(words)
-
-
-def _wants_noun(word: str, code: str) -> bool:
-    if code == "de":
-        return word[0].islower()
-    return word.lower().endswith(_ADJECTIVE_ENDINGS.get(code, ())) and len(word) > 4
 
 
 def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
@@ -1323,7 +1211,30 @@ def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _Scanner(text, number_locale(language_code if isinstance(language_code, str) else "en")).scan()
+        locale = number_locale(language_code if isinstance(language_code, str) else "en")
+        if not _may_hold_a_number(text, locale):
+            return []
+        return _Scanner(text, locale).scan()
     except Exception:  # a bug here must not take down a digest; the log keeps it visible
         log.exception("quantity scan failed")
         return []
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=64)
+def _number_word_pattern(code: str) -> re.Pattern[str] | None:
+    """A regex for the locale's number words as whole words (None when one is an ideograph: scan always)."""
+    words = sorted({*number_locale(code).number_words, "room"}, key=len, reverse=True)
+    if any(CJK_CHAR.search(word) for word in words):
+        return None
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(word) for word in words) + r")(?![^\W\d_])")
+
+
+def _may_hold_a_number(text: str, locale: NumberLocale) -> bool:
+    """A cheap test before tokenizing: most sentences of an article hold no digit and no number word."""
+    if _DIGIT.search(text):
+        return True
+    pattern = _number_word_pattern(locale.code)
+    return pattern is None or pattern.search(text.lower()) is not None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import logging
 import time
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from bench.figures import cnn_part, evaluate, load_split, measure, ours, plain_r
 from bot.digest.figures.figure_finder import Quantity, find_figures, find_quantities
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
+from tests.digest.figures.conftest import no_internal_errors, scan_cleanly
 
 
 def sentences(*texts: str, heading: tuple[int, ...] = ()) -> list[Sentence]:
@@ -264,41 +264,19 @@ def test_non_english_numbers_are_found() -> None:
     assert chinese and chinese[0].value == 224
 
 
-class _ErrorCounter(logging.Handler):
-    """Counts the errors the scanner logs when it swallows an exception of its own."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
-def _scan_without_internal_errors(text: str) -> list[Quantity]:
-    counter = _ErrorCounter()
-    scanner_log = logging.getLogger("bot.digest.figures.quantities")
-    scanner_log.addHandler(counter)
-    try:
-        found = find_quantities(text)
-    finally:
-        scanner_log.removeHandler(counter)
-    assert counter.count == 0, "the scanner hit an exception and fell back to nothing"
-    return found
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_never_raises(text: str) -> None:
-    for quantity in _scan_without_internal_errors(text):
+    for quantity in scan_cleanly(text):
         assert text[quantity.start : quantity.end] == quantity.text
-    find_figures(sentences(text, text))
+    with no_internal_errors():
+        find_figures(sentences(text, text))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789 ,.-–/:()[]$£%°×^e+~<abcdefkmMsSxnd\n", max_size=200))
 def test_never_raises_on_number_soup(text: str) -> None:
-    for quantity in _scan_without_internal_errors(text):
+    for quantity in scan_cleanly(text):
         assert 0 <= quantity.start < quantity.end <= len(text)
         assert text[quantity.start : quantity.end] == quantity.text
 
@@ -361,11 +339,13 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
     for part in ("train", "eval"):
         _write_measeval(tmp_path / "figures" / "measeval" / part, text, spans)
     items = []
-    for n in range(40):
+    filler = [{"id": str(k), "text": f"The town council met again on the {k}th floor of its hall."} for k in range(2, 12)]
+    for n in range(12):
         item = {
             "file": f"story-{n}.xml",
+            "title": "Police count the crowd",
             "highlights": [f"Police counted {100 + n} people."],
-            "paragraphs": [[{"id": "1", "text": f"On Monday police counted {100 + n} people and 3 dogs."}]],
+            "paragraphs": [[{"id": "1", "text": f"On Monday police counted {100 + n} people and 3 dogs in the square."}], filler],
         }
         items.append(json.dumps(item))
     corpus = tmp_path / "summarization" / "cnn-corpus.jsonl.gz"
@@ -378,7 +358,8 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
     assert ours_test.value == 1.0  # both quantities found; nothing found in the labels
     regex_test = by_key[("quantity spans: MeasEval eval (held-out test)", "number regex")]
     assert regex_test.value < 1.0  # the regex also takes "2", "4" and "12"
-    key_rows = [r for r in rows if r.task.startswith("key figures")]
-    assert {r.system for r in key_rows} == {"ours", "first six"}
-    assert all(r.value == 1.0 for r in key_rows)
-    assert sum(cnn_part({"file": f"story-{n}.xml"}) == "test" for n in range(40)) > 0
+    key_rows = {r.system: r for r in rows if r.task.startswith("key figures")}
+    assert {"ours", "first six numbers"} <= set(key_rows)  # quantulum3's row only where it is installed
+    assert key_rows["ours"].value == 1.0 and key_rows["first six numbers"].value == 1.0
+    held_out = sum(cnn_part(json.loads(i)) == "test" for i in items)
+    assert held_out > 0 and key_rows["ours"].note.startswith(f"{held_out} articles")

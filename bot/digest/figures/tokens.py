@@ -1,0 +1,62 @@
+"""Cut a text into number, word and symbol tokens, and find the spans whose numbers are never quantities.
+
+One linear regex makes the tokens; ideographs and kana are a token each. The
+masks (web and e-mail addresses, phone numbers, citations, list numbering) are
+regexes that cannot backtrack over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Token(NamedTuple):
+    kind: str  # "num", "word" or "sym"
+    text: str
+    start: int
+    end: int
+
+
+# Ideographs and kana: each is a word token of its own, since Chinese and
+# Japanese put no spaces between words ("12亿元" is 12, 亿, 元).
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(rf"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+|\S")
+CJK_CHAR = re.compile(rf"[{_CJK}]")
+
+# Spans whose numbers are never quantities. Every pattern starts at a literal or
+# behind a lookbehind that stops it from restarting inside a run, so none can
+# backtrack over the whole text.
+MASKS = re.compile(
+    r"""
+    (?:https?://|www\.|doi:\s?)\S+                              # web and DOI addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
+    | (?<![\w+])\+\d[\d ().-]{6,}\d                            # +44 20 7946 0958
+    | (?<!\w)\(\d{3}\)\s?\d{3}[ .-]\d{4}(?!\w)                 # (555) 123-4567
+    | (?<![\w.-])\d{3}([.-])\d{3}\1\d{4}(?![\w.-])             # 555-123-4567
+    | \[[\d\s,;–\-−]{1,60}\]                                   # citations [12], [3, 4], [5–7]
+    | \(\d{1,3}(?:[–-]\d{1,3})?(?:(?:,\s|;\s?|,(?!\d{3}(?!\d)))\d{1,3}(?:[–-]\d{1,3})?)*\)  # citations, equation numbers: (12), (14–17), (3, 4); not (1,200)
+    | (?m:^[ \t]*\(?\d{1,2}[.)](?=[ \t]))                      # list numbering "1." "2)"
+    """,
+    re.X,
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of `text` in order: kind "num", "word" or "sym", with their offsets."""
+    tokens = []
+    for match in TOKEN.finditer(text):
+        piece = match.group()
+        if piece[0].isdecimal() or (piece[0] == "." and len(piece) > 1):
+            kind = "num"
+        elif piece[0].isalpha():
+            kind = "word"
+        else:
+            kind = "sym"
+        tokens.append(Token(kind, piece, match.start(), match.end()))
+    return tokens
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every span whose numbers are never quantities, in order."""
+    return [(m.start(), m.end()) for m in MASKS.finditer(text)]
