@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from bot.digest.figures.figure_finder import Quantity, find_figures, find_quanti
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
 from tests.digest.figures.conftest import no_internal_errors, scan_cleanly
+from tests.helpers.growth import grows_linearly
 
 
 def sentences(*texts: str, heading: tuple[int, ...] = ()) -> list[Sentence]:
@@ -293,14 +293,8 @@ def test_non_str_input() -> None:
 def test_linear_time(unit: str) -> None:
     """Eight times the input may take at most about eight times as long (with slack for noise)."""
 
-    def cost(n: int) -> float:
-        text = unit * n + " 5 km"
-        started = time.perf_counter()
-        find_quantities(text)
-        return time.perf_counter() - started
-
-    small, large = cost(500), cost(4000)
-    assert large < max(small * 30, 0.5)
+    linear, small, large = grows_linearly(lambda n: find_quantities(unit * n + " 5 km"))
+    assert linear, (small, large)
 
 
 # --- the benchmark -----------------------------------------------------------

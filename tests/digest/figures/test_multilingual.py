@@ -3,7 +3,6 @@ money, number words, counted nouns, ideographic numerals, and the sample article
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from bot.digest.language.stop_words import stop_words_for
 from bot.digest.models import Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
 from tests.digest.figures.conftest import no_internal_errors, scan_cleanly
+from tests.helpers.growth import grows_linearly
 
 LANGUAGES_DIR = Path(__file__).resolve().parents[2] / "data" / "languages"
 ARTICLE_CODES = sorted(path.stem for path in LANGUAGES_DIR.glob("*.txt"))
@@ -395,15 +395,13 @@ def test_odd_language_codes_fall_back() -> None:
 def test_linear_time(unit: str) -> None:
     """Eight times the input may take at most about eight times as long (a quadratic scan: 64)."""
 
-    def cost(n: int) -> float:
+    def run(n: int) -> None:
         text = unit * n + " 5 km"
-        started = time.perf_counter()
         find_quantities(text, "de")
         find_quantities(text, "fr")
-        return time.perf_counter() - started
 
-    small, large = cost(500), cost(4000)
-    assert large < max(small * 30, 0.5), (small, large)
+    linear, small, large = grows_linearly(run)
+    assert linear, (small, large)
 
 
 # --- what a reader sees after a figure (issue 11, item 1) ---------------------------------------

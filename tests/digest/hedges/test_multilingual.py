@@ -8,7 +8,6 @@ among them the false friends (the month "Mai"/"mai", the ability "kann",
 from __future__ import annotations
 
 import random
-import time
 import re
 
 import pytest
@@ -18,6 +17,7 @@ from hypothesis import strategies as st
 from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon
 from bot.digest.hedges.hedge_marker import mark_hedge
 from bot.digest.hedges.multilingual_cues import LEXICONS
+from tests.helpers.growth import grows_linearly
 
 # (language, sentence, expected kind or None, a cue the hedge must quote or None)
 CASES: list[tuple[str, str, str | None, str | None]] = [
@@ -228,20 +228,10 @@ def test_trigger_filter_on_our_sentences() -> None:
 # --- linear time on sentences full of cues (a pasted list can be one long "sentence")
 
 
-def _best_time(sentence: str, code: str) -> float:
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        mark_hedge(sentence, code)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
 @pytest.mark.parametrize(
     "code, unit",
     [("en", "if it could, they said, "), ("es", "si "), ("it", ", se "), ("de", "wenn es könnte, sagte er, ")],
 )
 def test_many_cues_take_linear_time(code: str, unit: str) -> None:
-    small, large = _best_time(unit * 500, code), _best_time(unit * 4000, code)
-    # 8 times the text: about 8 times the time; a quadratic step would take about 64 times.
-    assert large < 24 * small + 0.05, (small, large)
+    linear, small, large = grows_linearly(lambda n: mark_hedge(unit * n, code))
+    assert linear, (small, large)
