@@ -6,6 +6,7 @@ holding shard 0 (where DMs arrive) is the only one that uploads the application 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -66,6 +67,8 @@ class DigestBot(commands.AutoShardedBot):
         self.store: Store | None = None
         self._service: DigestService | None = None
         self.rate_limits = RateLimits(settings)
+        # The first shard's READY ends the runner's connect timeout: each further shard waits 5 s to identify.
+        self.first_shard_ready = asyncio.Event()
 
     @property
     def service(self) -> DigestService:
@@ -110,6 +113,10 @@ class DigestBot(commands.AutoShardedBot):
             await self.sync_commands_if_changed()
         else:
             log.info("application commands are uploaded by the process that holds shard 0")
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("shard %d is ready", shard_id)
+        self.first_shard_ready.set()
 
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: discord.app_commands.AppCommandError

@@ -86,9 +86,12 @@ async def test_two_processes_each_answer_their_own_shard(fake: FakeDiscord, arti
 async def test_unset_shard_count_takes_discords_recommendation(tmp_path: Path) -> None:
     fake = FakeDiscord(recommended_shards=2)
     await fake.start()
-    process = await start_bot_process(fake, write_config(tmp_path))
+    # discord.py identifies the second shard 5 s after the first: the connect timeout covers only the first.
+    process = await start_bot_process(fake, write_config(tmp_path, "connect_timeout_seconds = 5.5"))
     try:
         await fake.wait_identified(timeout=90, shard_ids=(0, 1))  # one process, both shards
+        await asyncio.sleep(3)  # past the second shard's READY: still running
+        assert process.returncode is None
     finally:
         log = await stop_bot_process(process)
         await fake.stop()
