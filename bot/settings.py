@@ -139,6 +139,8 @@ _ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "DISCORD_API_BASE": ("discord", "api_base"),
     "DISCORD_GATEWAY_URL": ("discord", "gateway_url"),
     "DIGEST_BOT_PREFIX": ("discord", "prefix"),
+    "DISCORD_SHARD_COUNT": ("discord", "shard_count"),
+    "DISCORD_SHARD_IDS": ("discord", "shard_ids"),  # e.g. "0,1"
     "DIGEST_BOT_STORE": ("store", "path"),
     "DIGEST_BOT_LOG_LEVEL": ("logging", "level"),
 }

@@ -119,6 +119,8 @@ def test_shard_settings_from_the_config_file(tmp_path: Path) -> None:
     settings = load_settings(write_config(tmp_path, "shard_count = 4\nshard_ids = [2, 3]"), environ={})
     assert (settings.discord.shard_count, settings.discord.shard_ids) == (4, (2, 3))
     assert (load_settings(None, environ={}).discord.shard_count, load_settings(None, environ={}).discord.shard_ids) == (0, ())
+    from_environment = load_settings(None, environ={"DISCORD_SHARD_COUNT": "4", "DISCORD_SHARD_IDS": "0, 1"}).discord
+    assert (from_environment.shard_count, from_environment.shard_ids) == (4, (0, 1))
 
 
 @pytest.mark.parametrize(
