@@ -70,7 +70,7 @@ class FakeUser:
 
 
 class FakeDiscord:
-    """One guild with two text channels, a bot user, an admin, a member and another bot."""
+    """One guild with two text channels (more with add_guild), a bot user, an admin, a member and another bot."""
 
     def __init__(self, token: str = "fake-token", message_content_allowed: bool = True, recommended_shards: int = 1) -> None:
         self.token = token
