@@ -36,6 +36,9 @@ class DiscordSettings:
     reaction_trigger: str = "📰"
     # A digest's Refresh button fetches its page again at most once per this many seconds.
     refresh_interval_seconds: float = 60.0
+    # Shards: 0 takes Discord's recommendation (GET /gateway/bot); shard_ids are this process's shards, () all of them.
+    shard_count: int = 0
+    shard_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,13 +139,15 @@ _ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "DISCORD_API_BASE": ("discord", "api_base"),
     "DISCORD_GATEWAY_URL": ("discord", "gateway_url"),
     "DIGEST_BOT_PREFIX": ("discord", "prefix"),
+    "DISCORD_SHARD_COUNT": ("discord", "shard_count"),
+    "DISCORD_SHARD_IDS": ("discord", "shard_ids"),  # e.g. "0,1"
     "DIGEST_BOT_STORE": ("store", "path"),
     "DIGEST_BOT_LOG_LEVEL": ("logging", "level"),
 }
 
 
-def _coerce(section: str, key: str, raw: Any, target: Any) -> Any:
-    """Convert a TOML or environment value to the type of the default it replaces."""
+def _coerce(section: str, key: str, raw: Any, target: Any, annotation: Any = "") -> Any:
+    """Convert a TOML or environment value to the type of the default it replaces (a tuple's items: its annotation's)."""
     if isinstance(target, bool):
         if isinstance(raw, str):
             return raw.strip().lower() in {"1", "true", "yes", "on"}
@@ -156,7 +161,8 @@ def _coerce(section: str, key: str, raw: Any, target: Any) -> Any:
             raw = [part.strip() for part in raw.split(",") if part.strip()]
         if not isinstance(raw, list):
             raise SettingsError(f"[{section}] {key} must be a list")
-        return tuple(str(item) for item in raw)
+        item_type = int if str(annotation).startswith("tuple[int") else str
+        return tuple(item_type(item) for item in raw)
     return str(raw)
 
 
@@ -168,10 +174,35 @@ def _build_section(cls: type, section: str, values: Mapping[str, Any]) -> Any:
         if key not in known:
             raise SettingsError(f"unknown setting [{section}] {key}")
         try:
-            kwargs[key] = _coerce(section, key, raw, getattr(defaults, key))
+            kwargs[key] = _coerce(section, key, raw, getattr(defaults, key), known[key].type)
         except (TypeError, ValueError) as exc:
             raise SettingsError(f"[{section}] {key}: {exc}") from exc
     return cls(**kwargs)
+
+
+def with_overrides(settings: Settings, section: str, values: Mapping[str, Any]) -> Settings:
+    """`settings` with some keys of one section replaced (command-line options), read and checked like the file's."""
+    current = getattr(settings, section)
+    read = _build_section(type(current), section, values)
+    changes = {key: getattr(read, key) for key in values}
+    changed = dataclasses.replace(settings, **{section: dataclasses.replace(current, **changes)})
+    _validate(changed)
+    return changed
+
+
+def _validate_shards(discord: DiscordSettings) -> None:
+    if discord.shard_count < 0:
+        raise SettingsError("[discord] shard_count must be 1 or more (0: Discord's recommendation)")
+    if discord.shard_ids and not discord.shard_count:
+        raise SettingsError("[discord] shard_ids needs shard_count too (e.g. --shard-count 2 --shard-ids 0)")
+    for shard_id in discord.shard_ids:
+        if not 0 <= shard_id < discord.shard_count:
+            raise SettingsError(
+                f"[discord] shard_ids: {shard_id} is out of range for shard_count {discord.shard_count} "
+                f"(0 to {discord.shard_count - 1})"
+            )
+        if discord.shard_ids.count(shard_id) > 1:
+            raise SettingsError(f"[discord] shard_ids: {shard_id} is listed twice")
 
 
 def _validate(settings: Settings) -> None:
@@ -186,6 +217,7 @@ def _validate(settings: Settings) -> None:
         raise SettingsError("[digest] needs 1 <= min_sentences <= max_sentences")
     if settings.discord.connect_timeout_seconds <= 0:
         raise SettingsError("[discord] connect_timeout_seconds must be positive")
+    _validate_shards(settings.discord)
     if settings.workers.digest_timeout_seconds <= 0:
         raise SettingsError("[workers] digest_timeout_seconds must be positive")
     if settings.logging.level.upper() not in LOG_LEVELS:

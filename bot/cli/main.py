@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from bot.cli.log_setup import configure_logging
 from bot.digest.front_rules import SENTENCE_RANGE, input_byte_limit, sentence_count_problem
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings, with_overrides
 
 if TYPE_CHECKING:
     from bot.digest.models import Digest
@@ -93,8 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--lang", metavar="CODE", help="language code (default: detected)")
     extract.add_argument("--format", choices=("text", "json"), default="text", help="text (default), or json: one object a line")
 
-    commands.add_parser("run", parents=common, help="start the Discord bot",
-                        description="Run the Discord bot until SIGINT or SIGTERM (see docs/DISCORD.md).")
+    run = commands.add_parser("run", parents=common, help="start the Discord bot",
+                              description="Run the Discord bot until SIGINT or SIGTERM (see docs/DISCORD.md).")
+    run.add_argument("--shard-count", metavar="N", help="shards of the whole bot (default: [discord] shard_count, else Discord's recommendation)")
+    run.add_argument("--shard-ids", metavar="IDS", help="this process's shards, e.g. 0,1 (default: [discord] shard_ids, else all)")
     commands.add_parser("check", parents=common, help="check the bot's config, store and Discord API, then exit",
                         description="Validate the config, open the store and reach the Discord API base; "
                                     "exit 0 when all is well, else 1 with the reason (a health check for a service).")
@@ -158,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings(args.config)
+        shard_options = {key: value for key in ("shard_count", "shard_ids") if (value := getattr(args, key, None)) is not None}
+        if shard_options:
+            settings = with_overrides(settings, "discord", shard_options)
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

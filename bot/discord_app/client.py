@@ -1,7 +1,12 @@
-"""The one `commands.Bot` subclass: owns the store, the worker pool and the digest service."""
+"""The one bot class (an `AutoShardedBot`): owns the store, the worker pool and the digest service.
+
+Several processes with disjoint `[discord] shard_ids` serve one bot together; the one
+holding shard 0 (where DMs arrive) is the only one that uploads the application commands.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -43,7 +48,7 @@ def bot_intents(message_content: bool, reactions: bool = True) -> discord.Intent
     return intents
 
 
-class DigestBot(commands.Bot):
+class DigestBot(commands.AutoShardedBot):
     def __init__(self, settings: Settings) -> None:
         # The bot never joins voice: discord.py's warnings about PyNaCl and davey at every start are noise.
         discord.VoiceClient.warn_nacl = False
@@ -54,12 +59,16 @@ class DigestBot(commands.Bot):
             allowed_mentions=NO_PINGS,
             help_command=None,
             max_messages=200,
+            shard_count=settings.discord.shard_count or None,  # None: Discord's recommendation, read in setup_hook
+            shard_ids=list(settings.discord.shard_ids) or None,  # None: every shard
         )
         self.settings = settings
         self.pool = WorkerPool(settings.workers.processes)
         self.store: Store | None = None
         self._service: DigestService | None = None
         self.rate_limits = RateLimits(settings)
+        # The first shard's READY ends the runner's connect timeout: each further shard waits 5 s to identify.
+        self.first_shard_ready = asyncio.Event()
 
     @property
     def service(self) -> DigestService:
@@ -72,9 +81,21 @@ class DigestBot(commands.Bot):
         endpoints.use_api_base(self.settings.discord.api_base)
         await super().login(token)
 
+    @property
+    def holds_shard_zero(self) -> bool:
+        """DMs arrive on shard 0, and only its process uploads the application commands."""
+        return not self.shard_ids or 0 in self.shard_ids
+
     async def setup_hook(self) -> None:
         discord_settings = self.settings.discord
-        await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
+        if self.shard_count is None:
+            # Asked here rather than by discord.py, so that a configured gateway_url is still the one opened.
+            self.shard_count, gateway_url, _limits = await self.http.get_bot_gateway()
+            log.info("Discord recommends %d shard(s)", self.shard_count)
+            endpoints.use_gateway(discord_settings.gateway_url or gateway_url)
+        else:
+            await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
+        log.info("this process runs shard(s) %s of %d", self.shard_ids or f"0-{self.shard_count - 1}", self.shard_count)
         self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
         purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
         if purged:
@@ -88,7 +109,14 @@ class DigestBot(commands.Bot):
         self.tree.error(self.on_app_command_error)
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_commands_if_changed()
+        if self.holds_shard_zero:
+            await self.sync_commands_if_changed()
+        else:
+            log.info("application commands are uploaded by the process that holds shard 0")
+
+    async def on_shard_ready(self, shard_id: int) -> None:
+        log.info("shard %d is ready", shard_id)
+        self.first_shard_ready.set()
 
     async def on_app_command_error(
         self, interaction: discord.Interaction, error: discord.app_commands.AppCommandError

@@ -1,6 +1,6 @@
 """`python -m bot run`: start the bot and shut it down cleanly on SIGINT or SIGTERM.
 
-Connecting (log in, set up, gateway handshake) must finish within
+Connecting (log in, set up, the first shard's gateway handshake) must finish within
 `[discord] connect_timeout_seconds`: an API that accepts connections and never
 answers ends the bot with a clear message instead of a silent hang. A stop
 signal at any moment, even mid-login, closes pool, store and sockets and exits 0.
@@ -74,7 +74,7 @@ async def serve(settings: Settings) -> int:
         async with bot:
             running = asyncio.create_task(bot.start(settings.discord.token), name="discord-bot")
             stopping = asyncio.create_task(stop.wait(), name="stop-signal")
-            ready = asyncio.create_task(bot.wait_until_ready(), name="ready")
+            ready = asyncio.create_task(bot.first_shard_ready.wait(), name="ready")
             timeout = settings.discord.connect_timeout_seconds
             done, _ = await asyncio.wait({running, stopping, ready}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
             if ready in done and not running.done():

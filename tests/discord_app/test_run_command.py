@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
-import sys
 from pathlib import Path
 
 from tests.helpers.article_server import ArticleServer, sample_text
+from tests.helpers.bot_process import start_bot_process, stop_bot_process
 from tests.helpers.digest_checks import assert_sample_digest
 from tests.helpers.fake_discord import FakeDiscord, assert_within_discord_limits
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 async def test_python_m_bot_run_answers_every_trigger(fake: FakeDiscord, articles: ArticleServer, tmp_path: Path) -> None:
@@ -36,21 +31,12 @@ processes = 1
 """,
         encoding="utf-8",
     )
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith(("DISCORD_", "DIGEST_BOT_"))
-    } | {
-        "DISCORD_TOKEN": fake.token,
-        "DISCORD_API_BASE": fake.api_base,
-        "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "PYTHONPATH": str(REPO),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "-v", "run", "--config", str(config),
-        cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
+    # The gateway is given at another address than the one GET /gateway/bot names.
+    process = await start_bot_process(fake, config, gateway_url=fake.gateway_url + "/proxy")
     try:
         await fake.wait_identified(timeout=60)
-        assert fake.find("GET", "/gateway/bot") == []  # DISCORD_GATEWAY_URL was used as given
+        assert set(fake.gateway_paths) == {"/gateway/proxy"}  # DISCORD_GATEWAY_URL was used as given
+        assert [identify["shard"] for identify in fake.identifies] == [[0, 1]]  # Discord's recommendation: one shard
         html_link, text_link = articles.url("/news/syria.html"), articles.url("/syria.txt")
 
         # 1. !summarize <link> and a message.txt paste
@@ -85,16 +71,8 @@ processes = 1
         [dm] = dms
         assert_sample_digest(dm.json["embeds"][0], link=text_link)
     finally:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-        try:
-            _stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
-        except TimeoutError:
-            process.kill()
-            _stdout, stderr = await process.communicate()
-        print(stderr.decode(errors="replace"))  # shown by pytest when the test fails
+        log = await stop_bot_process(process)
         print(fake.requests)
-    log = stderr.decode(errors="replace")
     assert process.returncode == 0, log
     assert fake.token not in log  # the token is never logged
     assert "stop signal received" in log and "worker pool stopped" in log

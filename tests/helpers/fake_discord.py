@@ -5,6 +5,10 @@ URL pointed here). Every REST request the bot makes is recorded, so tests
 assert on what the bot actually sent. Messages the bot posts are echoed back on
 the gateway as MESSAGE_CREATE, like Discord does, so a test can prove the bot
 never answers itself.
+
+It speaks for several shards as Discord does: IDENTIFY's `shard` is honoured, READY
+carries it and lists that shard's guilds only, a guild's events go to shard
+`(guild_id >> 22) % shard_count` and events outside any guild (DMs) to shard 0.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class RecordedRequest:
     json: Any = None  # the JSON body, or the multipart payload_json
     files: list[dict[str, Any]] = field(default_factory=list)  # {"name", "filename", "content": bytes}
     status: int = 200
+    via: str = ""  # the label of the API base it came through (api_base_for), "" for the plain one
 
     def __repr__(self) -> str:
         return f"<{self.method} {self.path} -> {self.status}>"
@@ -65,10 +70,11 @@ class FakeUser:
 
 
 class FakeDiscord:
-    """One guild with two text channels, a bot user, an admin, a member and another bot."""
+    """One guild with two text channels (more with add_guild), a bot user, an admin, a member and another bot."""
 
-    def __init__(self, token: str = "fake-token", message_content_allowed: bool = True) -> None:
+    def __init__(self, token: str = "fake-token", message_content_allowed: bool = True, recommended_shards: int = 1) -> None:
         self.token = token
+        self.recommended_shards = recommended_shards  # what GET /gateway/bot answers
         # False: like an application whose message-content intent is off in the Developer Portal.
         self.message_content_allowed = message_content_allowed
         self._ids = itertools.count(1)
@@ -84,6 +90,7 @@ class FakeDiscord:
         self.second_channel_id = self._snowflake()
         self.thread_id = self._snowflake()  # a public thread in the first channel
         self.private_channel_id = self._snowflake()  # only the admin role may read its history
+        self.extra_guilds: dict[int, int] = {}  # guild id -> its one text channel (add_guild)
         self.dm_channels: dict[int, int] = {}  # user id -> DM channel id
         self.requests: list[RecordedRequest] = []
         self.identifies: list[dict[str, Any]] = []
@@ -93,6 +100,8 @@ class FakeDiscord:
         self.interaction_messages: dict[str, int] = {}  # interaction token -> id of the message its component is on
         self._rate_limits: list[tuple[str, re.Pattern[str], float]] = []
         self._sockets: list[web.WebSocketResponse] = []
+        self._socket_shards: dict[int, tuple[int, int]] = {}  # id(socket) -> (shard id, shard count) it identified with
+        self.gateway_paths: list[str] = []  # the path of every gateway connection
         self._seq = 0
         self._changed = asyncio.Condition()
         self._identified = asyncio.Event()
@@ -109,6 +118,10 @@ class FakeDiscord:
     def api_base(self) -> str:
         return f"{self.base_url}/api/v10"
 
+    def api_base_for(self, label: str) -> str:
+        """The same API at another base: requests through it are recorded with `via=label`, to tell bot processes apart."""
+        return f"{self.base_url}/{label}/api/v10"
+
     @property
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/gateway"
@@ -118,8 +131,10 @@ class FakeDiscord:
     async def start(self) -> None:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/gateway/{name}", self._gateway)  # another address for the same gateway (a proxy's)
         app.router.add_get("/attachments/{key}", self._attachment)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._rest)
+        app.router.add_route("*", "/{label}/api/v10/{tail:.*}", self._rest)
         self._runner, self.port = await serve_on_loopback(app)
 
     async def stop(self) -> None:
@@ -136,9 +151,26 @@ class FakeDiscord:
 
     # -- ids and payloads --------------------------------------------------
 
-    def _snowflake(self) -> int:
-        now_ms = int(datetime.now(timezone.utc).timestamp() * 1000)
-        return ((now_ms - DISCORD_EPOCH_MS) << 22) | next(self._ids)
+    def _snowflake(self, shard: tuple[int, int] = (0, 1)) -> int:
+        """A new id; with `shard` (id, count), a guild id whose events go to that shard."""
+        shard_id, shard_count = shard
+        elapsed_ms = int(datetime.now(timezone.utc).timestamp() * 1000) - DISCORD_EPOCH_MS
+        elapsed_ms -= (elapsed_ms - shard_id) % shard_count
+        return (elapsed_ms << 22) | next(self._ids)
+
+    def add_guild(self, shard_id: int, shard_count: int) -> tuple[int, int]:
+        """Another guild, with one text channel, on shard `shard_id` of `shard_count`: (guild id, channel id)."""
+        guild_id = self._snowflake((shard_id, shard_count))
+        self.extra_guilds[guild_id] = self._snowflake()
+        return guild_id, self.extra_guilds[guild_id]
+
+    def guild_of(self, channel_id: int) -> int:
+        return next((guild for guild, channel in self.extra_guilds.items() if channel == channel_id), self.guild_id)
+
+    @staticmethod
+    def shard_of(guild_id: int | None, shard_count: int) -> int:
+        """Discord's rule: a guild's events go to shard (guild_id >> 22) % shard_count; DMs to shard 0."""
+        return (guild_id >> 22) % shard_count if guild_id else 0
 
     def _member_payload(self, user: FakeUser, with_user: bool = True) -> dict[str, Any]:
         roles = [str(self.admin_role_id)] if user is self.admin else []
@@ -158,7 +190,7 @@ class FakeDiscord:
         return {
             "id": str(channel_id),
             "type": 0,
-            "guild_id": str(self.guild_id),
+            "guild_id": str(self.guild_of(channel_id)),
             "name": name,
             "position": position,
             "permission_overwrites": [],
@@ -195,9 +227,19 @@ class FakeDiscord:
         ]
         return channel
 
-    def guild_payload(self) -> dict[str, Any]:
+    def guild_payload(self, guild_id: int | None = None) -> dict[str, Any]:
+        guild_id = guild_id or self.guild_id
+        if guild_id == self.guild_id:
+            channels = [
+                self._channel_payload(self.channel_id, "general", 0),
+                self._channel_payload(self.second_channel_id, "news", 1),
+                self._private_channel_payload(),
+            ]
+            threads = [self._thread_payload()]
+        else:
+            channels, threads = [self._channel_payload(self.extra_guilds[guild_id], "general", 0)], []
         return {
-            "id": str(self.guild_id),
+            "id": str(guild_id),
             "name": "Test Guild",
             "icon": None,
             "owner_id": str(self.other_bot.id),  # nobody under test owns it: permissions come from roles
@@ -208,17 +250,13 @@ class FakeDiscord:
             "emojis": [],
             "stickers": [],
             "roles": [
-                {"id": str(self.guild_id), "name": "@everyone", "permissions": str(PERM_MEMBER), "position": 0,
+                {"id": str(guild_id), "name": "@everyone", "permissions": str(PERM_MEMBER), "position": 0,
                  "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0},
                 {"id": str(self.admin_role_id), "name": "admin", "permissions": str(PERM_ADMIN_LIKE), "position": 1,
                  "color": 0, "hoist": False, "managed": False, "mentionable": False, "flags": 0},
             ],
-            "channels": [
-                self._channel_payload(self.channel_id, "general", 0),
-                self._channel_payload(self.second_channel_id, "news", 1),
-                self._private_channel_payload(),
-            ],
-            "threads": [self._thread_payload()],
+            "channels": channels,
+            "threads": threads,
             "members": [self._member_payload(self.bot_user)],
             "voice_states": [],
             "presences": [],
@@ -282,7 +320,7 @@ class FakeDiscord:
             "components": [],
         }
         if guild:
-            payload["guild_id"] = str(self.guild_id)
+            payload["guild_id"] = str(self.guild_of(int(payload["channel_id"])))
             payload["member"] = self._member_payload(author, with_user=False)
         if reference:
             payload["message_reference"] = {
@@ -301,14 +339,23 @@ class FakeDiscord:
 
     # -- driving the bot ---------------------------------------------------
 
-    async def wait_identified(self, timeout: float = 10.0) -> None:
-        await asyncio.wait_for(self._identified.wait(), timeout)
+    async def wait_identified(self, timeout: float = 10.0, shard_ids: tuple[int, ...] = ()) -> None:
+        """Wait for an IDENTIFY; with `shard_ids`, until a connection identified for each of those shards."""
+        if not shard_ids:
+            await asyncio.wait_for(self._identified.wait(), timeout)
+            return
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(
+                lambda: set(shard_ids) <= {shard_id for shard_id, _count in self._socket_shards.values()}), timeout)
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send an event to the connection of the shard it belongs to (every connection of an unsharded bot)."""
         self._seq += 1
         frame = json.dumps({"op": 0, "t": event, "s": self._seq, "d": data})
+        guild_id = int(data["guild_id"]) if data.get("guild_id") else None
         for socket in list(self._sockets):
-            if not socket.closed:
+            shard_id, shard_count = self._socket_shards.get(id(socket), (0, 1))
+            if not socket.closed and shard_id == self.shard_of(guild_id, shard_count):
                 await socket.send_str(frame)
 
     async def send_message(self, content: str, author: FakeUser | None = None, **kwargs: Any) -> dict[str, Any]:
@@ -467,6 +514,7 @@ class FakeDiscord:
         socket = web.WebSocketResponse(autoping=True)
         await socket.prepare(request)
         self._sockets.append(socket)
+        self.gateway_paths.append(request.path)
         await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}}))
         try:
             async for frame in socket:
@@ -483,6 +531,7 @@ class FakeDiscord:
         finally:
             if socket in self._sockets:
                 self._sockets.remove(socket)
+            self._socket_shards.pop(id(socket), None)
         return socket
 
     async def _identify(self, socket: web.WebSocketResponse, data: dict[str, Any]) -> None:
@@ -492,12 +541,19 @@ class FakeDiscord:
         if not self.message_content_allowed and int(data.get("intents", 0)) & MESSAGE_CONTENT_INTENT:
             await socket.close(code=4014, message=b"Disallowed intent(s).")
             return
+        shard_id, shard_count = data.get("shard") or (0, 1)
+        if not 0 <= shard_id < shard_count:
+            await socket.close(code=4010, message=b"Invalid shard.")
+            return
         self.identifies.append(data)
+        self._socket_shards[id(socket)] = (shard_id, shard_count)
+        guilds = [g for g in (self.guild_id, *self.extra_guilds) if self.shard_of(g, shard_count) == shard_id]
         self._seq += 1
         ready = {
             "v": 10,
             "user": self.bot_user.payload(),
-            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in guilds],
+            "shard": [shard_id, shard_count],
             "session_id": f"session-{self._seq}",
             "resume_gateway_url": self.gateway_url,
             "application": {"id": str(self.application_id), "flags": 0},
@@ -506,8 +562,11 @@ class FakeDiscord:
             "presences": [],
         }
         await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": self._seq, "d": ready}))
-        self._seq += 1
-        await socket.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": self._seq, "d": self.guild_payload()}))
+        for guild_id in guilds:
+            self._seq += 1
+            await socket.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": self._seq, "d": self.guild_payload(guild_id)}))
+        async with self._changed:
+            self._changed.notify_all()  # for wait_identified(shard_ids=...)
         self._identified.set()
 
     # -- REST ----------------------------------------------------------------
@@ -548,6 +607,7 @@ class FakeDiscord:
             headers=dict(request.headers),
             json=body,
             files=files,
+            via=request.match_info.get("label", ""),
         )
         if request.headers.get("Authorization") != f"Bot {self.token}" and not path.startswith(("/webhooks/", "/interactions/")):
             recorded.status = 401
@@ -577,7 +637,7 @@ class FakeDiscord:
         if method == "GET" and path in ("/gateway/bot", "/gateway"):
             return 200, {
                 "url": self.gateway_url,
-                "shards": 1,
+                "shards": self.recommended_shards,
                 "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
             }
         if method == "GET" and path == "/users/@me":
@@ -642,7 +702,7 @@ class FakeDiscord:
 
     @property
     def guild_channel_ids(self) -> tuple[int, ...]:
-        return (self.channel_id, self.second_channel_id, self.thread_id, self.private_channel_id)
+        return (self.channel_id, self.second_channel_id, self.thread_id, self.private_channel_id, *self.extra_guilds.values())
 
     def history(self, channel_id: int, query: dict[str, str]) -> list[dict[str, Any]]:
         """A channel's messages, newest first, as GET /channels/{id}/messages answers (limit, before, after)."""
