@@ -17,7 +17,7 @@ from dataclasses import dataclass
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.html_extractor import extract_html  # noqa: E402 (after the BLAS setting)
-from bot.digest.extract.paste_cleaner import clean_paste
+from bot.digest.extract.paste import clean_paste
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.hedges.hedge_marker import mark_hedge
 from bot.digest.input_guard import screen_text

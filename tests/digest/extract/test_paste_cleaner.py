@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.digest.extract.paste_cleaner import CleanedPaste, clean_paste, detect_wrap_width, is_promo_line, rejoin_hard_wraps
+from bot.digest.extract.paste import CleanedPaste, clean_paste, detect_wrap_width, is_promo_line, rejoin_hard_wraps
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "seeds" / "syrian-officers-defect.txt"
