@@ -29,7 +29,7 @@ import numpy as np
 from bench.fitting import fit_logistic, trainer_parser
 from bench.metrics import shingle_scores
 from bench.pastes import WCXB, Cleaned, leak_and_kept, load_pages, normalise_title
-from bot.digest.extract.paste.cleaner import decode_lines
+from bot.digest.extract.paste.cleaner import as_clean_text, decode_lines
 from bot.digest.extract.paste.features import PasteLine, line_features
 from bot.digest.extract.paste.model import (
     MODEL_FORMAT, MODEL_KIND, TITLE_NAMES, DecodeSettings, PasteModel, envelope_features, load_model, model_path, parse_model,
@@ -160,7 +160,8 @@ def as_model(payload: dict[str, Any]) -> PasteModel:
 
 def evaluate_decode(model: PasteModel, pages: list[dict[str, Any]], analyses: list[Analysis]) -> tuple[float, float]:
     """Tuning-set shingle F1 and leak rate of `model` (its stage weights already produced `analyses`)."""
-    outputs = [Cleaned(r.title, r.body).text for r in (decode_lines(analysis, model) for analysis in analyses)]
+    results = (as_clean_text(a.lines, a.features) or decode_lines(a, model) for a in analyses)  # as clean_paste does
+    outputs = [Cleaned(r.title, r.body).text for r in results]
     f1 = shingle_scores((page["truth"], out) for page, out in zip(pages, outputs)).f1
     leak, _ = leak_and_kept(pages, outputs)
     return f1, leak
@@ -177,6 +178,8 @@ GRID = (
     ("edge_prob", [0.0, 0.5, 0.6, 0.7, 0.8]),
     ("section_words", [2, 3, 4, 8]),
     ("promo_cut", [True, False]),
+    ("rescue_gap", [0, 2, 4, 8]),
+    ("rescue_below_words", [100, 200, 400, 800]),
 )
 
 

@@ -48,12 +48,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "comment_head", "promo_words",
 )
 (
-    LOG_WORDS, ENDS_SENTENCE, CHROME_EXACT_AT, CHROME_PREFIX, DATE_ONLY, COUNTER, COPYRIGHT,
-    REPEATS, REL_POS, BLANK_BEFORE, BLANK_AFTER,
+    LOG_WORDS, ENDS_SENTENCE, CHROME_EXACT_AT, CHROME_PREFIX, SECTION_HEAD, DATE_ONLY, COUNTER, COPYRIGHT,
+    REPEATS, REL_POS, BLANK_BEFORE, BLANK_AFTER, COMMENT_HEAD,
 ) = (
     FEATURE_NAMES.index(n) for n in (
-        "log_words", "ends_sentence", "chrome_exact", "chrome_prefix", "date_only", "counter", "copyright",
-        "repeats", "rel_pos", "blank_before", "blank_after",
+        "log_words", "ends_sentence", "chrome_exact", "chrome_prefix", "section_head", "date_only", "counter", "copyright",
+        "repeats", "rel_pos", "blank_before", "blank_after", "comment_head",
     )
 )
 # Neighbour features copied into each line's stage-1 vector: prev/next line's own values.
@@ -102,6 +102,18 @@ def is_comment_head(key: str, n_words: int) -> bool:
     return n_words <= 8 and bool(_COMMENT_HEAD.match(key))
 
 
+_CLOCK = re.compile(r"\d{1,2}h\d{0,2}|(?:\d{1,4}[年月日時点分])+")  # "07h12", "9h", "2024年5月12日", "9時15分"
+
+
+def _is_date_line(lowered: Sequence[str]) -> bool:
+    """Numbers and date words only ("Publié le 14 août 2024 à 07h12", "12.03.2024, 14:32 Uhr"); one
+    other word may stand in a dateline with two numbers or more ("Madrid - 21 mayo 2024")."""
+    numbers = sum(1 for w in lowered if w.isdigit() or _CLOCK.fullmatch(w))
+    dated = sum(1 for w in lowered if w in DATE_WORDS)
+    other = len(lowered) - numbers - dated
+    return numbers > 0 and (other == 0 or (other == 1 and numbers >= 2 and dated >= 1))
+
+
 def text_features(line: str) -> tuple[float, ...]:
     """Features of a line's own text (names in FEATURE_NAMES; the document's fields are 0)."""
     stop = _stop_words()
@@ -124,7 +136,7 @@ def text_features(line: str) -> tuple[float, ...]:
     chrome_prefix = n_words <= 8 and any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
     section_head = n_words <= 8 and key.startswith(SECTION_HEADS)
     has_digit = any(w.isdigit() for w in lowered)
-    date_only = has_digit and n_words <= 10 and all(w.isdigit() or w in DATE_WORDS for w in lowered)
+    date_only = n_words <= 10 and _is_date_line(lowered)
     counter = n_words <= 4 and has_digit and any(w in COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
     # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
     separators = sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t")

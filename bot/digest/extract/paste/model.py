@@ -36,7 +36,7 @@ TITLE_TEXT_FEATURES = (
 )
 TITLE_NAMES: tuple[str, ...] = TITLE_TEXT_FEATURES + (
     "repeats", "log_distance", "inside_body", "article_prob", "headline_like", "headline_rank", "first_line", "rule_choice",
-    "body_overlap", "breadcrumb", "ends_question",
+    "body_overlap", "breadcrumb", "ends_question", "meta_below", "meta_above", "chars_vs_longest", "menu_above",
 )
 
 
@@ -64,6 +64,8 @@ class DecodeSettings:
     section_cut: bool = True  # closing section headings ("Related", "Recent posts") are looked for
     section_words: int = 3  # ... when they have at most this many words
     promo_cut: bool = True  # drop promotional lines inside the article
+    rescue_gap: int = 4  # full sentences this many furniture lines or fewer from the article are kept (0: off)
+    rescue_below_words: int = 200  # ... when the article has fewer words than this
 
     @classmethod
     def from_json(cls, data: Any, where: str) -> DecodeSettings:

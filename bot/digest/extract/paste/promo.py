@@ -36,6 +36,13 @@ AUTHOR_BIO = re.compile(
 _BIO_MORE = re.compile(r"(?:he|she|they)(?:'s|’s| is| was| has| have| writes| lives| holds)\b", re.I)
 # Datelines and post navigation: "Posted by David at December 16, 2025", "PrevPreviousThe Sweet Truth ...".
 _POSTED = re.compile(r"(?:posted|published|written|last updated)\s(?:by|on|in)\s|prev\s?previous|next\s?post\b|previous\s?post\b", re.I)
+# Consent banners: "We use cookies to ...", "Nous utilisons des cookies ...", "Diese Website verwendet Cookies".
+_CONSENT = re.compile(
+    r"\b(?:we(?: and our partners)? use|this (?:web)?site uses|nous utilisons|ce site utilise|wir verwenden|wir nutzen|"
+    r"diese (?:web)?seite verwendet|diese website (?:verwendet|nutzt)|utilizamos|usamos|este sitio(?: web)? utiliza|"
+    r"utilizziamo|usiamo|questo sito utilizza|wij gebruiken|deze (?:web)?site gebruikt|używamy)\b[^.]{0,60}\bcookies?\b",
+    re.I,
+)
 _LEAD_IN = re.compile(r"(?:related|read also|also read|see also|read more|more|recommended|further reading)\s?:", re.I)
 # Template paths and similar one-token lines with several slashes: "/content/site/fragments/article-details".
 _PATH_LINE = re.compile(r"/?[a-z0-9_.-]+(?:/[a-z0-9_.-]+){2,}/?")
@@ -51,12 +58,12 @@ def _is_call_to_action(sentence: str) -> bool:
 
 
 def is_promo_line(text: str) -> bool:
-    """A disclosure, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
+    """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
     sample = text[:600]
     words = WORD.findall(sample)
     if not words or len(words) > 60:
         return False
-    if (_DISCLOSURE.search(sample) and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample):
+    if (_DISCLOSURE.search(sample) and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or _CONSENT.search(sample):
         return True
     if len(words) <= 40 and AUTHOR_BIO.match(sample):
         return True

@@ -12,10 +12,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrome_line, is_comment_head, is_prose
+from bot.digest.extract.paste.features import (
+    COMMENT_HEAD, ENDS_SENTENCE, LOG_WORDS, SECTION_HEAD, PasteLine, is_chrome_line, is_comment_head, is_prose,
+)
 from bot.digest.extract.paste.model import DecodeSettings
 from bot.digest.extract.paste.phrases import SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.extract.paste.scoring import Analysis, best_block, sigmoid
+from bot.digest.extract.paste.title import headline_like
 
 
 def viterbi_keep(probs: Sequence[float], switch_cost: float, weights: Sequence[float] | None = None) -> list[bool]:
@@ -64,6 +68,60 @@ def extend_regions(features: Sequence[Sequence[float]], keep: list[bool], probs:
     for i in range(n - 2, -1, -1):  # backward
         if keep[i + 1] and not keep[i] and probs[i] >= floor and is_prose(features[i]):
             keep[i] = True
+    return keep
+
+
+_STRONG_PROSE_WORDS = 12
+
+
+def rescue_prose(
+    lines: Sequence[PasteLine],
+    features: Sequence[Sequence[float]],
+    keep: list[bool],
+    settings: DecodeSettings,
+    title_index: int | None,
+) -> list[bool]:
+    """Keep paragraphs that read as prose on their own and are cut off from the article by a few lines of furniture.
+
+    A short article's first and last paragraphs get low context scores from
+    the menus and footers around them, and a byline, a date or an
+    "Advertisement" line between them and the body splits the region. From each
+    region's edge, lines are walked outwards over at most `max_gap` lines that
+    are not such paragraphs; a full sentence of twelve words or more (not chrome,
+    not a promo line) is kept. The walk stops at a closing section or comment
+    heading, at a headline-like line, at the title and at another region. Only
+    articles shorter than `rescue_below_words` are rescued: there an edge
+    paragraph is a large share of the text, while after a long article such
+    sentences are mostly calls to action, bios and comments.
+    """
+    keep = list(keep)
+    n = len(keep)
+    max_gap = settings.rescue_gap
+    kept_words = sum(math.expm1(features[i][LOG_WORDS]) for i in range(n) if keep[i])
+    if max_gap <= 0 or not any(keep) or kept_words >= settings.rescue_below_words:
+        return keep
+
+    def strong(i: int) -> bool:
+        f = features[i]
+        return (
+            bool(f[ENDS_SENTENCE]) and math.expm1(f[LOG_WORDS]) >= _STRONG_PROSE_WORDS
+            and not is_chrome_line(f) and not is_promo_line(lines[i].text)
+        )
+
+    def stops(i: int) -> bool:
+        f = features[i]
+        return i == title_index or bool(f[SECTION_HEAD] or f[COMMENT_HEAD]) or headline_like(lines[i])
+
+    for step in (-1, 1):
+        edges = [i for i in range(n) if keep[i] and not (0 <= i + step < n and keep[i + step])]
+        for edge in edges:
+            gap, j = 0, edge + step
+            while 0 <= j < n and gap <= max_gap and not keep[j] and not stops(j):
+                if strong(j):
+                    keep[j], gap = True, 0
+                else:
+                    gap += 1
+                j += step
     return keep
 
 

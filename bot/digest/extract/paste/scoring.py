@@ -121,9 +121,13 @@ def paste_lines(text: str) -> list[PasteLine]:
 def analyse(text: str, model: PasteModel) -> Analysis:
     """Split a paste into lines (after hard-wrap rejoining) and score each one."""
     lines = paste_lines(text)
+    return score_lines(lines, own_features(lines), model)
+
+
+def score_lines(lines: list[PasteLine], own: list[tuple[float, ...]], model: PasteModel) -> Analysis:
+    """Score lines whose own text features are known."""
     if not lines:
         return Analysis([], [], [])
-    own = own_features(lines)
     rows1 = line_features(lines, model.lexicon, own)
     rows2 = stage2_features(model.stage1.logits(rows1), rows1)
     return Analysis(lines, own, sigmoid_array(model.stage2.logits(rows2)).tolist())

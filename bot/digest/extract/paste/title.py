@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.digest.extract.paste.features import (
-    BYLINE, CAPTION, COPYRIGHT, COUNTER, DATE_ONLY, FEATURE_NAMES, URL, PasteLine, text_features,
+    BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine, text_features,
 )
 from bot.digest.extract.paste.model import TITLE_TEXT_FEATURES, TITLE_NAMES, PasteModel
 from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION_HEADS, WORD, line_key
@@ -27,6 +27,7 @@ _TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 charact
 _TITLE_BODY_LINES = 3  # the headline may be the first kept line or two
 _RULE_LOOKBACK = 12
 _METHOD_HEAD = re.compile(r"how we (?:reviewed|researched|tested|rated|chose|picked|evaluated|review|research|test|rate|choose|pick|evaluate)\b")
+LOG_CHARS, BYLINE_AT, SHORT = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short"))
 _TITLE_TEXT_INDEX = tuple(FEATURE_NAMES.index(n) for n in TITLE_TEXT_FEATURES)
 _BLANK_BEFORE_AT = TITLE_TEXT_FEATURES.index("blank_before")
 _BLANK_AFTER_AT = TITLE_TEXT_FEATURES.index("blank_after")
@@ -39,15 +40,17 @@ def _never_headline(text: str) -> bool:
 
 def headline_like(line: PasteLine) -> bool:
     text = line.text
-    if len(text) > 250 or len(text) < 8:
+    # Chinese and Japanese write no spaces: about two characters make a word.
+    cjk = len(CJK.findall(text[:300]))
+    if len(text) > 250 or len(text) < (5 if cjk else 8):
         return False
     key = line_key(text)
-    n_words = len(key.split())
+    n_words = max(len(key.split()), cjk // 2)
     if not 2 <= n_words <= _TITLE_MAX_WORDS:
         return False
     if key in CHROME_EXACT or key.startswith(SECTION_HEADS) or BULLET_START.match(text) or _never_headline(text):
         return False
-    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+    if text.endswith((".", ",", ";", ":", "。", "，", "；", "：", "、")) and not text.endswith("..."):
         return False
     features = text_features(text[:300])
     if features[DATE_ONLY] or features[COUNTER] or features[COPYRIGHT] or BYLINE.match(text) or CAPTION.match(text) or URL.search(text):
@@ -68,6 +71,22 @@ def find_title(lines: Sequence[PasteLine], keep: Sequence[bool], lookback: int) 
     return None
 
 
+_META_REACH = 4  # a headline's byline, date or reading time follows within this many lines
+_MENU_REACH = 6
+_POSTED = re.compile(r"(?:posted|published|updated|written|last updated|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato)\b", re.I)
+
+
+def _is_meta(text: str, features: Sequence[float]) -> bool:
+    """A byline, date or reading-time line: "By Jane Doe", "June 3, 2024", "5 min read", "Updated: ..."."""
+    return bool(features[BYLINE_AT] or features[DATE_ONLY] or features[COUNTER]) or bool(_POSTED.match(text))
+
+
+def _menu_share(features: Sequence[Sequence[float]], i: int) -> float:
+    """Share of the lines just above that are short non-sentences (a menu or breadcrumb: the headline follows them)."""
+    above = range(max(0, i - _MENU_REACH), i)
+    return sum(1 for j in above if features[j][SHORT] and not features[j][ENDS_SENTENCE]) / _MENU_REACH
+
+
 def _overlap(text: str, vocabulary: set[str]) -> float:
     """Share of a line's longer words that the body also uses (a headline restates the article)."""
     words = [w.lower() for w in WORD.findall(text[:300]) if len(w) >= 3]
@@ -82,7 +101,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
         return [], np.zeros((0, len(TITLE_NAMES)))
     candidates = [
         i for i in range(max(0, first - lookback), min(len(lines), first + _TITLE_BODY_LINES))
-        if len(lines[i].text) <= _TITLE_MAX_CHARS and not _never_headline(lines[i].text)
+        if len(lines[i].text) <= _TITLE_MAX_CHARS and not analysis.features[i][DATE_ONLY] and not _never_headline(lines[i].text)
     ]
     if not candidates:
         return [], np.zeros((0, len(TITLE_NAMES)))
@@ -98,6 +117,8 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
             body_words.update(w.lower() for w in WORD.findall(lines[i].text[:3000]))
             if len(body_words) > 3000:
                 break
+    features = analysis.features
+    longest = max(features[i][LOG_CHARS] for i in candidates)
     rows = []
     rank = 0
     for i in sorted(candidates, key=lambda c: abs(c - first)):
@@ -112,6 +133,10 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
             float(headline), math.log1p(rank) if headline else 3.0, float(i == 0), float(i == rule),
             _overlap(line.text, body_words), float("»" in line.text or " > " in line.text or " / " in line.text),
             float(line.text.rstrip().endswith("?")),
+            float(any(_is_meta(lines[j].text, features[j]) for j in range(i + 1, min(len(lines), i + 1 + _META_REACH)))),
+            float(any(_is_meta(lines[j].text, features[j]) for j in range(max(0, i - _META_REACH), i))),
+            own[LOG_CHARS] - longest,
+            _menu_share(features, i),
         ]))
         rank += headline
     rows.sort()
