@@ -43,7 +43,7 @@ def as_clean_text(lines: Sequence[PasteLine], features: Sequence[Sequence[float]
     """
     if not lines:
         return None
-    titled = len(lines) >= 2 and headline_like(lines[0]) and not features[0][ENDS_SENTENCE]
+    titled = len(lines) >= 2 and headline_like(lines[0], features[0]) and not features[0][ENDS_SENTENCE]
     body = range(1 if titled else 0, len(lines))
     others = sum(1 for i in body if not features[i][ENDS_SENTENCE])
     if others > _CLEAN_OTHER_SHARE * len(body):

@@ -136,7 +136,7 @@ def text_features(line: str) -> tuple[float, ...]:
     chrome_prefix = n_words <= 8 and any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
     section_head = n_words <= 8 and key.startswith(SECTION_HEADS)
     has_digit = any(w.isdigit() for w in lowered)
-    date_only = n_words <= 10 and _is_date_line(lowered)
+    date_only = n_words <= 10 and digits > 0 and _is_date_line(lowered)
     counter = n_words <= 4 and has_digit and any(w in COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
     # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
     separators = sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t")

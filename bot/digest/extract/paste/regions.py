@@ -110,7 +110,7 @@ def rescue_prose(
 
     def stops(i: int) -> bool:
         f = features[i]
-        return i == title_index or bool(f[SECTION_HEAD] or f[COMMENT_HEAD]) or headline_like(lines[i])
+        return i == title_index or bool(f[SECTION_HEAD] or f[COMMENT_HEAD]) or headline_like(lines[i], f)
 
     for step in (-1, 1):
         edges = [i for i in range(n) if keep[i] and not (0 <= i + step < n and keep[i + step])]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.digest.extract.paste.features import (
-    BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine, text_features,
+    BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine,
 )
 from bot.digest.extract.paste.model import TITLE_TEXT_FEATURES, TITLE_NAMES, PasteModel
 from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION_HEADS, WORD, line_key
@@ -38,7 +38,8 @@ def _never_headline(text: str) -> bool:
     return key in BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or is_promo_line(text)
 
 
-def headline_like(line: PasteLine) -> bool:
+def headline_like(line: PasteLine, features: Sequence[float]) -> bool:
+    """A line that may be a headline by its own text (`features`: its text features, names in FEATURE_NAMES)."""
     text = line.text
     # Chinese and Japanese write no spaces: about two characters make a word.
     cjk = len(CJK.findall(text[:300]))
@@ -52,21 +53,22 @@ def headline_like(line: PasteLine) -> bool:
         return False
     if text.endswith((".", ",", ";", ":", "。", "，", "；", "：", "、")) and not text.endswith("..."):
         return False
-    features = text_features(text[:300])
     if features[DATE_ONLY] or features[COUNTER] or features[COPYRIGHT] or BYLINE.match(text) or CAPTION.match(text) or URL.search(text):
         return False
     return "|" not in text and "\t" not in text
 
 
-def find_title(lines: Sequence[PasteLine], keep: Sequence[bool], lookback: int) -> int | None:
+def find_title(
+    lines: Sequence[PasteLine], features: Sequence[Sequence[float]], keep: Sequence[bool], lookback: int
+) -> int | None:
     """Rule-based headline: the nearest headline-like line at or before the body's first line."""
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
         return None
     # The first kept line is the headline only when it is no prose and more body follows.
-    start = first if headline_like(lines[first]) and any(keep[first + 1 :]) else first - 1
+    start = first if headline_like(lines[first], features[first]) and any(keep[first + 1 :]) else first - 1
     for i in range(start, max(-1, first - 1 - lookback), -1):
-        if headline_like(lines[i]):
+        if headline_like(lines[i], features[i]):
             return i
     return None
 
@@ -110,7 +112,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
     for line in lines:
         if line.text in wanted:
             counts[line.text] = counts.get(line.text, 0) + 1
-    rule = find_title(lines, keep, lookback)
+    rule = find_title(lines, analysis.features, keep, lookback)
     body_words: set[str] = set()
     for i in range(first, len(lines)):
         if keep[i]:
@@ -124,7 +126,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
     for i in sorted(candidates, key=lambda c: abs(c - first)):
         line = lines[i]
         own = analysis.features[i]
-        headline = headline_like(line)
+        headline = headline_like(line, own)
         text_part = [own[k] for k in _TITLE_TEXT_INDEX]
         text_part[_BLANK_BEFORE_AT] = float(line.blank_before)
         text_part[_BLANK_AFTER_AT] = float(line.blank_after)
@@ -153,4 +155,4 @@ def choose_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) ->
     if scores[best] >= model.decode.title_min_prob:
         return candidates[best]
     # Unsure: fall back to the nearest headline-like line just above the body.
-    return find_title(analysis.lines, keep, _RULE_LOOKBACK)
+    return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
