@@ -28,7 +28,7 @@ from typing import Any, Iterable, Sequence
 SHIPPED_MODELS: tuple[tuple[str, str], ...] = (
     ("bot.digest.summarize", "weights.json"),
     ("bot.digest.hedges", "hedge_model.json"),
-    ("bot.digest.extract", "paste_cleaner_model.json"),
+    ("bot.digest.extract.paste", "cleaner_model.json"),
 )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # OpenBLAS's spinning helper threads slowed them many times over on a busy 2-core host.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from bot.digest.extract.paste_cleaner import clean_paste  # noqa: E402 (after the BLAS setting)
+from bot.digest.extract.paste import clean_paste  # noqa: E402 (after the BLAS setting)
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_sentence, text_register

@@ -19,7 +19,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.digest.extract.paste_cleaner import clean_paste
+from bot.digest.extract.paste import clean_paste
 from bot.digest.extract.pdf_parse import ParsedPdf, PdfLimits, PdfLine, parse_pdf
 from bot.digest.input_guard import not_text_share, screen_text
 from bot.digest.models import Article, DigestError

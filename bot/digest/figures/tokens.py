@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.digest.front_rules import CJK_CHARACTERS
+
 
 class Token(NamedTuple):
     kind: str  # "num", "word" or "sym"
@@ -20,7 +22,7 @@ class Token(NamedTuple):
 
 # Ideographs and kana: each is a word token of its own, since Chinese and
 # Japanese put no spaces between words ("12亿元" is 12, 亿, 元).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK = CJK_CHARACTERS
 TOKEN = re.compile(rf"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+|\S")
 CJK_CHAR = re.compile(rf"[{_CJK}]")
 

@@ -1,0 +1,92 @@
+"""Put the steps together: text already clean is kept whole; otherwise lines -> scores -> regions -> title ->
+promo and edge trimming -> prose rescue -> the article."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrome_line, is_prose, own_features
+from bot.digest.extract.paste.model import PasteModel, load_model
+from bot.digest.extract.paste.promo import drop_promos
+from bot.digest.extract.paste.regions import rescue_prose, select_lines, trim_regions
+from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
+from bot.digest.extract.paste.title import choose_title, headline_like
+
+log = logging.getLogger(__name__)
+
+# Browser pastes of article pages are far smaller (the largest of 892 benchmark pastes has 76,301
+# characters); beyond this the tail is ignored, which keeps any call to about two seconds.
+MAX_PASTE_CHARS = 2_000_000
+
+
+@dataclass(frozen=True)
+class CleanedPaste:
+    title: str  # the headline ("" if none found); never glued onto the first sentence
+    body: str  # the article body: one paragraph per line, blank line between paragraphs
+
+
+# Share of lines (after an optional headline) that may be other than full sentences in text that is already clean.
+_CLEAN_OTHER_SHARE = 0.1
+
+
+def as_clean_text(lines: Sequence[PasteLine], features: Sequence[Sequence[float]]) -> CleanedPaste | None:
+    """The text whole when it is already clean, else None.
+
+    Clean text (an article saved as text, one sentence or paragraph a line) has
+    no page furniture: after an optional headline, all but a tenth of its
+    lines end a sentence. Every line is then kept; the first line is the title
+    only when it reads as a headline and is not a sentence itself (so a
+    question headline stays in the body rather than risk taking the first
+    sentence of untitled text for a title).
+    """
+    if not lines:
+        return None
+    titled = len(lines) >= 2 and headline_like(lines[0], features[0]) and not features[0][ENDS_SENTENCE]
+    body = range(1 if titled else 0, len(lines))
+    others = sum(1 for i in body if not features[i][ENDS_SENTENCE])
+    if others > _CLEAN_OTHER_SHARE * len(body):
+        return None
+    return CleanedPaste(lines[0].text if titled else "", "\n\n".join(lines[i].text for i in body))
+
+
+def decode_lines(analysis: Analysis, model: PasteModel) -> CleanedPaste:
+    """Turn line probabilities into the headline and the body, with the model's decoding settings."""
+    settings = model.decode
+    lines, probs = analysis.lines, analysis.probs
+    if not lines:
+        return CleanedPaste("", "")
+    keep = select_lines(analysis, settings)
+    title_index = choose_title(analysis, keep, model)
+    if title_index is not None and keep[title_index] and sum(keep) == 1:
+        title_index = None  # the only article line is the body, not a headline
+    if settings.min_prob:
+        # Inside a region, a line the classifier is sure about is still dropped (mid-article promos).
+        keep = [k and p >= settings.min_prob for k, p in zip(keep, probs)]
+    if settings.promo_cut:
+        keep = drop_promos(lines, keep)
+    trimmed = trim_regions(analysis.features, keep, settings, probs)
+    if not any(trimmed):
+        # Trimming took everything: keep what reads as prose, or nothing when only menus were kept.
+        trimmed = [k and is_prose(f) and not is_chrome_line(f) for k, f in zip(keep, analysis.features)]
+    keep = rescue_prose(lines, analysis.features, trimmed, settings, title_index)
+    title = lines[title_index].text if title_index is not None else ""
+    paragraphs = [line.text for i, line in enumerate(lines) if keep[i] and i != title_index]
+    return CleanedPaste(title, "\n\n".join(paragraphs))
+
+
+def clean_paste(text: str) -> CleanedPaste:
+    """Split a browser paste into the article's headline and body; chrome around them is dropped."""
+    if not isinstance(text, str) or not text.strip():
+        return CleanedPaste("", "")
+    if len(text) > MAX_PASTE_CHARS:
+        log.warning("paste of %d characters: cleaning only the first %d", len(text), MAX_PASTE_CHARS)
+        text = text[:MAX_PASTE_CHARS]
+    model = load_model()
+    lines = paste_lines(text)
+    own = own_features(lines)
+    clean = as_clean_text(lines, own)
+    if clean is not None:
+        return clean  # no page furniture: nothing to score
+    return decode_lines(score_lines(lines, own, model), model)

@@ -1,0 +1,254 @@
+"""Line features: what each non-blank line of a paste looks like, as numbers for the line scorer.
+
+A line's own text gives length, closing punctuation, stop-word share,
+capitalisation, known chrome phrases, counters, dates and the like
+(FEATURE_NAMES); the document adds repeats, position and blank lines around
+it; stage 1 also sees its two neighbours on each side and the learned
+lexicon's view of its words (STAGE1_NAMES).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from stop_words import AVAILABLE_LANGUAGES, get_stop_words
+
+from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.wraps import BULLET_START
+from bot.digest.front_rules import CJK_CHARACTERS
+
+log = logging.getLogger(__name__)
+
+SENTENCE_END = re.compile(r"[.!?…。！？؟।][\"'”’»)\]]*$")
+_INNER_STOP = re.compile(r"[.!?。！？][\"'”’»)]*\s")
+URL = re.compile(r"https?://|www\.|\.com\b|@\w+\.\w")
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réserv|todos los derechos|tutti i diritti", re.I)
+# Ideographs and kana as everywhere, plus Hangul syllables: lines of these scripts are long in few \w+ words.
+CJK = re.compile(rf"[{CJK_CHARACTERS}\uac00-\ud7af]")
+# "jsmith says:", "Anna wrote:", "Max sagt:" open a comment.
+_COMMENT_AUTHOR = re.compile(r"\s(?:says|said|wrote|writes|replied|dice|sagt|schreibt|écrit|scrive|disse|zegt)\s?:?$", re.I)
+_COMMENT_HEAD = re.compile(
+    r"(?:\d+ (?:comments?|responses?|replies|reactions|thoughts? on)|(?:\w+ ){0,2}comments?(?: \d+)?$"
+    r"|leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
+    r"(?:\d+ )?comentários)"
+)
+BYLINE = re.compile(r"(?:by|von|par|por|di|door|av|af|от)\s", re.I)
+CAPTION = re.compile(r"(?:image|photo|picture|credit|source|foto|bild|caption|getty|reuters|ap photo|illustration)\b", re.I)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "log_chars", "log_words", "ends_sentence", "ends_colon", "ends_comma", "inner_stops", "stop_ratio",
+    "title_ratio", "upper_ratio", "alpha_ratio", "digit_ratio", "cjk_ratio", "bullet", "chrome_exact",
+    "chrome_prefix", "section_head", "date_only", "counter", "copyright", "url", "separators", "repeats",
+    "rel_pos", "blank_before", "blank_after", "short", "long", "byline", "caption", "comment_author",
+    "comment_head", "promo_words",
+)
+(
+    LOG_WORDS, ENDS_SENTENCE, CHROME_EXACT_AT, CHROME_PREFIX, SECTION_HEAD, DATE_ONLY, COUNTER, COPYRIGHT,
+    REPEATS, REL_POS, BLANK_BEFORE, BLANK_AFTER, COMMENT_HEAD,
+) = (
+    FEATURE_NAMES.index(n) for n in (
+        "log_words", "ends_sentence", "chrome_exact", "chrome_prefix", "section_head", "date_only", "counter", "copyright",
+        "repeats", "rel_pos", "blank_before", "blank_after", "comment_head",
+    )
+)
+# Neighbour features copied into each line's stage-1 vector: prev/next line's own values.
+_NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stop_ratio", "chrome_exact", "title_ratio")
+_NEIGHBOUR_INDEX = tuple(FEATURE_NAMES.index(n) for n in _NEIGHBOUR_FEATURES)
+STAGE1_NAMES: tuple[str, ...] = FEATURE_NAMES + tuple(
+    f"{side}_{name}" for side in ("prev", "next", "prev2", "next2") for name in _NEIGHBOUR_FEATURES
+) + ("lex_mean", "lex_min", "lex_max", "lex_sum", "lex_first")
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters that str.strip() keeps
+
+
+@dataclass(frozen=True)
+class PasteLine:
+    text: str
+    index: int  # position among the non-blank lines
+    blank_before: bool
+    blank_after: bool
+
+
+def split_lines(text: str) -> list[PasteLine]:
+    raw = [line.strip().strip(_INVISIBLE).strip() for line in text.split("\n")]
+    lines: list[PasteLine] = []
+    for i, line in enumerate(raw):
+        if not line:
+            continue
+        before = i == 0 or not raw[i - 1]
+        after = i + 1 >= len(raw) or not raw[i + 1]
+        lines.append(PasteLine(line, len(lines), before, after))
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    words: set[str] = set()
+    for language in AVAILABLE_LANGUAGES:
+        try:
+            words.update(word.lower() for word in get_stop_words(language))
+        except Exception:  # a broken list must not break cleaning; fewer stop words only weakens one feature
+            log.warning("stop words for %s unavailable", language)
+    return frozenset(words)
+
+
+def is_comment_head(key: str, n_words: int) -> bool:
+    """A heading that opens a comment section: "34 Comments", "Leave a Reply", "Kommentare"."""
+    return n_words <= 8 and bool(_COMMENT_HEAD.match(key))
+
+
+_CLOCK = re.compile(r"\d{1,2}h\d{0,2}|(?:\d{1,4}[年月日時点分])+")  # "07h12", "9h", "2024年5月12日", "9時15分"
+
+
+def _is_date_line(lowered: Sequence[str]) -> bool:
+    """Numbers and date words only ("Publié le 14 août 2024 à 07h12", "12.03.2024, 14:32 Uhr"); one
+    other word may stand in a dateline with two numbers or more ("Madrid - 21 mayo 2024")."""
+    numbers = sum(1 for w in lowered if w.isdigit() or _CLOCK.fullmatch(w))
+    dated = sum(1 for w in lowered if w in DATE_WORDS)
+    other = len(lowered) - numbers - dated
+    return numbers > 0 and (other == 0 or (other == 1 and numbers >= 2 and dated >= 1))
+
+
+def text_features(line: str) -> tuple[float, ...]:
+    """Features of a line's own text (names in FEATURE_NAMES; the document's fields are 0)."""
+    stop = _stop_words()
+    words = WORD.findall(line)
+    n_words = len(words)
+    n_chars = len(line)
+    sample = line[:2000]
+    sample_len = max(1, len(sample))
+    letters = sum(map(str.isalpha, sample))
+    uppers = sum(map(str.isupper, sample))
+    digits = sum(map(str.isdigit, sample))
+    cjk = len(CJK.findall(sample))
+    cjk_total = cjk * n_chars / sample_len
+    lowered = [w.lower() for w in words[:400]]
+    stop_ratio = sum(1 for w in lowered if w in stop) / max(1, len(lowered))
+    title_ratio = sum(1 for w in words[:400] if w[:1].isupper()) / max(1, min(n_words, 400))
+    key = line_key(line)
+    chrome_exact = key in CHROME_EXACT
+    first_words = key.split(" ", 4)
+    chrome_prefix = n_words <= 8 and any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
+    section_head = n_words <= 8 and key.startswith(SECTION_HEADS)
+    has_digit = any(w.isdigit() for w in lowered)
+    date_only = n_words <= 10 and digits > 0 and _is_date_line(lowered)
+    counter = n_words <= 4 and has_digit and any(w in COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
+    # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
+    separators = sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t")
+    stripped_end = line.rstrip()
+    # CJK text has no spaces: count about two characters as a word so long CJK lines read as long.
+    effective_words = n_words + cjk_total / 2.0
+    return (
+        math.log1p(n_chars),
+        math.log1p(effective_words),
+        float(bool(SENTENCE_END.search(stripped_end[-8:]))),
+        float(stripped_end.endswith(":")),
+        float(stripped_end.endswith(",")),
+        math.log1p(len(_INNER_STOP.findall(sample))),
+        stop_ratio,
+        title_ratio,
+        uppers / max(1, letters) if letters else 0.0,
+        letters / sample_len,
+        digits / sample_len,
+        cjk / sample_len,
+        float(bool(BULLET_START.match(line))),
+        float(chrome_exact),
+        float(chrome_prefix),
+        float(section_head),
+        float(date_only),
+        float(counter),
+        float(bool(_COPYRIGHT.search(sample))),
+        float(bool(URL.search(sample))),
+        math.log1p(separators),
+        0.0,  # repeats: filled in per document
+        0.0,  # rel_pos
+        0.0,  # blank_before
+        0.0,  # blank_after
+        float(effective_words <= 3),
+        float(effective_words >= 25),
+        float(bool(BYLINE.match(line)) and n_words <= 10),
+        float(bool(CAPTION.match(line)) and n_words <= 15),
+        float(n_words <= 8 and bool(_COMMENT_AUTHOR.search(stripped_end[-20:]))),
+        float(is_comment_head(key, n_words)),
+        math.log1p(sum(1 for w in lowered[:60] if w in PROMO_WORDS)),
+    )
+
+
+def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float, float, float]:
+    """Article-vs-chrome log-odds of the line's words in the learned lexicon: mean, lowest, highest,
+    signed log of the sum, and that of the line's first word ("^word" entries: "Subscribe", "Get", "Join")."""
+    words = [t.lower() for t in WORD.findall(text[:2000])]
+    first = lexicon.get("^" + words[0], 0.0) if words else 0.0
+    scores = [lexicon[w] for w in words if w in lexicon]
+    if not scores:
+        return 0.0, 0.0, 0.0, 0.0, first
+    total = sum(scores)
+    return total / len(scores), min(scores), max(scores), math.copysign(math.log1p(abs(total)), total), first
+
+
+def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
+    """Each line's text features (names in FEATURE_NAMES, document fields still 0); repeated lines computed once."""
+    by_text: dict[str, tuple[float, ...]] = {}  # menus repeat the same lines
+    result = []
+    for line in lines:
+        features = by_text.get(line.text)
+        if features is None:
+            features = by_text[line.text] = text_features(line.text)
+        result.append(features)
+    return result
+
+
+def line_features(
+    lines: Sequence[PasteLine], lexicon: Mapping[str, float], own_text: Sequence[tuple[float, ...]] | None = None
+) -> np.ndarray:
+    """Stage-1 feature matrix (columns in STAGE1_NAMES) for a document's non-blank lines."""
+    if own_text is None:
+        own_text = own_features(lines)
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(STAGE1_NAMES)))
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    own = np.array(own_text, dtype=float)
+    own[:, REPEATS] = np.log([counts[line.text] for line in lines])
+    own[:, REL_POS] = np.arange(n) / max(1, n - 1)
+    own[:, BLANK_BEFORE] = [line.blank_before for line in lines]
+    own[:, BLANK_AFTER] = [line.blank_after for line in lines]
+    neighbour = own[:, list(_NEIGHBOUR_INDEX)]
+    blocks = [own]
+    for offset in (-1, 1, -2, 2):
+        shifted = np.zeros_like(neighbour)
+        if offset < 0 and n > -offset:
+            shifted[-offset:] = neighbour[:offset]
+        elif offset > 0 and n > offset:
+            shifted[:-offset] = neighbour[offset:]
+        blocks.append(shifted)
+    lexical: dict[str, tuple[float, float, float, float, float]] = {}
+    for line in lines:
+        if line.text not in lexical:
+            lexical[line.text] = lexicon_features(line.text, lexicon)
+    blocks.append(np.array([lexical[line.text] for line in lines], dtype=float))
+    return np.hstack(blocks)
+
+
+def is_prose(features: Sequence[float], prose_words: int = 8) -> bool:
+    """A line that ends a sentence or has `prose_words` words or more reads as prose."""
+    return bool(features[ENDS_SENTENCE]) or math.expm1(features[LOG_WORDS]) >= prose_words
+
+
+_LOG_4 = math.log1p(4)
+
+
+def is_chrome_line(features: Sequence[float]) -> bool:
+    """Lines that are page furniture wherever they stand: "Advertisement", "Share", "© 2024 ...", "12 Likes"."""
+    if features[CHROME_EXACT_AT] or features[COUNTER] or features[COPYRIGHT] or features[DATE_ONLY]:
+        return True
+    return bool(features[CHROME_PREFIX]) and features[LOG_WORDS] <= _LOG_4 and not features[ENDS_SENTENCE]

@@ -1,0 +1,95 @@
+"""Promotional lines that sit inside the article's region and read like prose to the line scorer.
+
+Affiliate and sponsorship disclosures, author bios, datelines, "Related: ..."
+links, template paths and short calls to action ("Get the FREE eBook!").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.digest.extract.paste.features import URL, PasteLine
+from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
+from bot.digest.extract.paste.wraps import BULLET_START
+
+# Affiliate and sponsorship disclosures ("We may earn commission from links on this page") and invitations
+# to contact the site's sales team.
+_DISCLOSURE = re.compile(
+    r"(?:earns?|receive|get)(?: us)? (?:a |an )?(?:small )?(?:commissions?|compensation|affiliate)"
+    r"|affiliate (?:links?|commissions?|partners?|disclosure)|supported by (?:commissions|readers|our readers)"
+    r"|chosen independently|independently (?:chosen|selected)|commissions? from (?:links|providers|purchases)"
+    r"|\bsponsor (?:this|our) |(?:this|the) (?:post|article|episode|newsletter) is sponsored"
+    r"|if you (?:liked|enjoyed|like|enjoy) this (?:post|article|blog|story|guide|newsletter)|a small favou?r to ask|\bno spam\b"
+    r"|(?:do not|don't|don’t) hesitate to (?:reach out|contact|get in touch)|\bget in touch with (?:us|our)\b",
+    re.I,
+)
+# Disclosures speak for the site ("we", "I", "our", "this post"); prose about affiliate marketing does not.
+_FIRST_PERSON = re.compile(r"\b(?:we|I|us|our|my|this (?:post|page|article|site|blog|episode|newsletter))\b", re.I)
+# Author bios: "Jane Doe is a freelance writer who...", "Dennis Moons is the founder and lead instructor at ...".
+AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s){2,4}(?:is|was|has been)\s(?:a|an|the|our)\s(?:[\w'’-]+\s){0,5}"
+    r"(?:writer|editor|reporter|journalist|founder|co-founder|author|contributor|correspondent|columnist|"
+    r"freelancer|blogger|instructor|consultant|expert|strategist|ceo|host)\b"
+)
+# The bio's next sentences: "He's a Google Ads expert with ...", "She has written for ...".
+_BIO_MORE = re.compile(r"(?:he|she|they)(?:'s|’s| is| was| has| have| writes| lives| holds)\b", re.I)
+# Datelines and post navigation: "Posted by David at December 16, 2025", "PrevPreviousThe Sweet Truth ...".
+_POSTED = re.compile(r"(?:posted|published|written|last updated)\s(?:by|on|in)\s|prev\s?previous|next\s?post\b|previous\s?post\b", re.I)
+# Consent banners: "We use cookies to ...", "Nous utilisons des cookies ...", "Diese Website verwendet Cookies".
+_CONSENT = re.compile(
+    r"\b(?:we(?: and our partners)? use|this (?:web)?site uses|nous utilisons|ce site utilise|wir verwenden|wir nutzen|"
+    r"diese (?:web)?seite verwendet|diese website (?:verwendet|nutzt)|utilizamos|usamos|este sitio(?: web)? utiliza|"
+    r"utilizziamo|usiamo|questo sito utilizza|wij gebruiken|deze (?:web)?site gebruikt|używamy)\b[^.]{0,60}\bcookies?\b",
+    re.I,
+)
+_LEAD_IN = re.compile(r"(?:related|read also|also read|see also|read more|more|recommended|further reading)\s?:", re.I)
+# Template paths and similar one-token lines with several slashes: "/content/site/fragments/article-details".
+_PATH_LINE = re.compile(r"/?[a-z0-9_.-]+(?:/[a-z0-9_.-]+){2,}/?")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+
+def _is_call_to_action(sentence: str) -> bool:
+    lowered = [w.lower() for w in WORD.findall(sentence[:300])]
+    return (
+        0 < len(lowered) <= 12 and lowered[0] in CTA_VERBS and not sentence.rstrip().endswith(".")
+        and any(w in CTA_TARGETS for w in lowered[1:])
+    )
+
+
+def is_promo_line(text: str) -> bool:
+    """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
+    sample = text[:600]
+    words = WORD.findall(sample)
+    if not words or len(words) > 60:
+        return False
+    if (_DISCLOSURE.search(sample) and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or _CONSENT.search(sample):
+        return True
+    if len(words) <= 40 and AUTHOR_BIO.match(sample):
+        return True
+    if len(words) <= 14 and _POSTED.match(sample):
+        return True
+    if _PATH_LINE.fullmatch(sample) and not URL.match(sample):
+        return True
+    if len(words) > 20 or BULLET_START.match(sample):
+        return False
+    # "Stop Searching & Start Winning. Talk To Our Experts": the last sentence is the call.
+    sentences = _SENTENCE_SPLIT.split(sample.strip())
+    return len(sentences) <= 2 and (_is_call_to_action(sentences[0]) or _is_call_to_action(sentences[-1]))
+
+
+def drop_promos(lines: Sequence[PasteLine], keep: list[bool]) -> list[bool]:
+    """Drop kept promotional lines (see is_promo_line) and the sentences about the author that follow a bio."""
+    keep = list(keep)
+    in_bio = False
+    for i, line in enumerate(lines):
+        if not keep[i]:
+            in_bio = False
+            continue
+        if in_bio and _BIO_MORE.match(line.text):
+            keep[i] = False
+            continue
+        in_bio = len(line.text) <= 400 and bool(AUTHOR_BIO.match(line.text))
+        if is_promo_line(line.text):
+            keep[i] = False
+    return keep

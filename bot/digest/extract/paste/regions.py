@@ -1,0 +1,231 @@
+"""Regions: turn line probabilities into the article's lines.
+
+A two-state (article / chrome) Viterbi pass makes contiguous regions; they
+grow over adjacent prose; comment threads ("34 Comments", "Leave a Reply")
+and link lists under short closing headings ("Recent Articles", "Related")
+are cut; whole-line chrome ("Advertisement", "12 Likes", "© 2024 ...") is
+dropped and weak non-prose lines at region edges are trimmed.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.digest.extract.paste.features import (
+    COMMENT_HEAD, ENDS_SENTENCE, LOG_WORDS, SECTION_HEAD, PasteLine, is_chrome_line, is_comment_head, is_prose,
+)
+from bot.digest.extract.paste.model import DecodeSettings
+from bot.digest.extract.paste.phrases import SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.promo import is_promo_line
+from bot.digest.extract.paste.scoring import Analysis, best_block, sigmoid
+from bot.digest.extract.paste.title import headline_like
+
+
+def viterbi_keep(probs: Sequence[float], switch_cost: float, weights: Sequence[float] | None = None) -> list[bool]:
+    """Two-state (chrome, article) segmentation maximising sum of log-probabilities minus switch costs."""
+    n = len(probs)
+    if n == 0:
+        return []
+    eps = 1e-6
+    score_out, score_in = 0.0, 0.0
+    back: list[tuple[bool, bool]] = []  # for each line: (best previous state if now out, if now in), True = in
+    for i, p in enumerate(probs):
+        weight = weights[i] if weights is not None else 1.0
+        emit_in = weight * math.log(max(p, eps))
+        emit_out = weight * math.log(max(1.0 - p, eps))
+        if i == 0:
+            score_out, score_in = emit_out, emit_in
+            back.append((False, True))
+            continue
+        out_from_in = score_in - switch_cost
+        in_from_out = score_out - switch_cost
+        prev_for_out = out_from_in > score_out
+        prev_for_in = score_in >= in_from_out
+        new_out = (out_from_in if prev_for_out else score_out) + emit_out
+        new_in = (score_in if prev_for_in else in_from_out) + emit_in
+        back.append((prev_for_out, prev_for_in))
+        score_out, score_in = new_out, new_in
+    state = score_in > score_out
+    keep = [False] * n
+    for i in range(n - 1, -1, -1):
+        keep[i] = state
+        state = back[i][1] if state else back[i][0]
+    return keep
+
+
+def extend_regions(features: Sequence[Sequence[float]], keep: list[bool], probs: Sequence[float], floor: float) -> list[bool]:
+    """Grow kept regions over adjacent prose lines scoring at least `floor`.
+
+    The last paragraph before a footer (and the first after a header) gets a
+    low context score from its chrome neighbours, though it reads as prose.
+    """
+    keep = list(keep)
+    n = len(keep)
+    for i in range(1, n):  # forward: a kept line pulls in the prose line after it
+        if keep[i - 1] and not keep[i] and probs[i] >= floor and is_prose(features[i]):
+            keep[i] = True
+    for i in range(n - 2, -1, -1):  # backward
+        if keep[i + 1] and not keep[i] and probs[i] >= floor and is_prose(features[i]):
+            keep[i] = True
+    return keep
+
+
+_STRONG_PROSE_WORDS = 12
+
+
+def rescue_prose(
+    lines: Sequence[PasteLine],
+    features: Sequence[Sequence[float]],
+    keep: list[bool],
+    settings: DecodeSettings,
+    title_index: int | None,
+) -> list[bool]:
+    """Keep paragraphs that read as prose on their own and are cut off from the article by a few lines of furniture.
+
+    A short article's first and last paragraphs get low context scores from
+    the menus and footers around them, and a byline, a date or an
+    "Advertisement" line between them and the body splits the region. From each
+    region's edge, lines are walked outwards over at most `max_gap` lines that
+    are not such paragraphs; a full sentence of twelve words or more (not chrome,
+    not a promo line) is kept. The walk stops at a closing section or comment
+    heading, at a headline-like line, at the title and at another region. Only
+    articles shorter than `rescue_below_words` are rescued: there an edge
+    paragraph is a large share of the text, while after a long article such
+    sentences are mostly calls to action, bios and comments.
+    """
+    keep = list(keep)
+    n = len(keep)
+    max_gap = settings.rescue_gap
+    kept_words = sum(math.expm1(features[i][LOG_WORDS]) for i in range(n) if keep[i])
+    if max_gap <= 0 or not any(keep) or kept_words >= settings.rescue_below_words:
+        return keep
+
+    def strong(i: int) -> bool:
+        f = features[i]
+        return (
+            bool(f[ENDS_SENTENCE]) and math.expm1(f[LOG_WORDS]) >= _STRONG_PROSE_WORDS
+            and not is_chrome_line(f) and not is_promo_line(lines[i].text)
+        )
+
+    def stops(i: int) -> bool:
+        f = features[i]
+        return i == title_index or bool(f[SECTION_HEAD] or f[COMMENT_HEAD]) or headline_like(lines[i], f)
+
+    for step in (-1, 1):
+        edges = [i for i in range(n) if keep[i] and not (0 <= i + step < n and keep[i + step])]
+        for edge in edges:
+            gap, j = 0, edge + step
+            while 0 <= j < n and gap <= max_gap and not keep[j] and not stops(j):
+                if strong(j):
+                    keep[j], gap = True, 0
+                else:
+                    gap += 1
+                j += step
+    return keep
+
+
+def cut_trailing_sections(
+    lines: Sequence[PasteLine],
+    features: Sequence[Sequence[float]],
+    keep: list[bool],
+    settings: DecodeSettings,
+    min_before: int = 80,
+) -> list[bool]:
+    """Drop what follows headings that close the article.
+
+    Headings count only after `min_before` kept words. A comment heading
+    ("34 Comments", "Leave a Reply") ends the article. Under another chrome
+    heading ("Recent Articles", "Related"), a run of kept lines that are
+    mostly not sentences is a link list and is dropped; and the heading ends
+    the article when the kept words after it are at most `tail_share` of those
+    before (such lists and threads read like prose line by line, but rarely
+    outweigh the article).
+    """
+    keep = list(keep)
+    n = len(lines)
+    words = [len(WORD.findall(line.text[:5000])) for line in lines]
+    heads = []
+    for i, line in enumerate(lines):
+        if words[i] <= 8:
+            key = line_key(line.text)
+            if settings.comment_cut and is_comment_head(key, words[i]):
+                heads.append((i, True))
+            elif settings.section_cut and words[i] <= settings.section_words and key.startswith(SECTION_HEADS):
+                heads.append((i, False))
+    before_at = [0] * (n + 1)
+    for i in range(n):
+        before_at[i + 1] = before_at[i] + (words[i] if keep[i] else 0)
+    for h, (i, is_comment) in enumerate(heads):
+        before = before_at[i]
+        if before < min_before:
+            continue
+        if is_comment:
+            return [k and j < i for j, k in enumerate(keep)]
+        end = heads[h + 1][0] if h + 1 < len(heads) else n
+        section = [j for j in range(i + 1, end) if keep[j]]
+        sentences = sum(1 for j in section if features[j][ENDS_SENTENCE])
+        if len(section) >= 2 and sentences < 0.3 * len(section):
+            for j in [i, *section]:
+                keep[j] = False
+            continue
+        after = sum(words[j] for j in section) + (before_at[n] - before_at[end])
+        if settings.tail_share > 0 and after <= settings.tail_share * before:
+            return [k and j < i for j, k in enumerate(keep)]
+    return keep
+
+
+def trim_regions(
+    features: Sequence[Sequence[float]], keep: list[bool], settings: DecodeSettings, probs: Sequence[float]
+) -> list[bool]:
+    """Remove chrome lines inside kept regions, and at their edges non-prose lines and lines scoring below `edge_prob`."""
+    keep = list(keep)
+    if settings.drop_chrome:
+        for i, line_features_ in enumerate(features):
+            if keep[i] and is_chrome_line(line_features_):
+                keep[i] = False
+    if settings.trim_edges:
+        edge_prob = settings.edge_prob
+        i = 0
+        n = len(features)
+        while i < n:
+            if not keep[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and keep[j]:
+                j += 1
+            # region [i, j): strip short non-prose lines at both ends
+            a, b = i, j
+            while a < b and (not is_prose(features[a]) or probs[a] < edge_prob):
+                a += 1
+            while b > a and (not is_prose(features[b - 1]) or probs[b - 1] < edge_prob):
+                b -= 1
+            for k in range(i, j):
+                keep[k] = a <= k < b
+            i = j
+    return keep
+
+
+def select_lines(analysis: Analysis, settings: DecodeSettings) -> list[bool]:
+    """Which lines form the article (before the title is taken out and the region edges trimmed)."""
+    lines, probs = analysis.lines, analysis.probs
+    if not lines:
+        return []
+    shift = settings.logit_shift
+    if shift:
+        probs = [sigmoid(math.log(max(p, 1e-9) / max(1.0 - p, 1e-9)) + shift) for p in probs]
+    weights = None
+    if settings.length_weighted:
+        weights = [min(3.0, math.sqrt(1.0 + len(WORD.findall(line.text[:2000])) / 10.0)) for line in lines]
+    keep = viterbi_keep(probs, settings.switch_cost, weights)
+    if not any(keep):
+        # Nothing looked like an article by absolute scores: keep the document's best-scoring block.
+        threshold = 0.6 * max(probs)
+        start, end = best_block([(p - threshold) * (w if weights else 1.0) for p, w in zip(probs, weights or probs)])
+        keep = [start <= i < end for i in range(len(lines))]
+        if not any(is_prose(analysis.features[i]) for i in range(start, end)):
+            keep = [False] * len(lines)  # menus only: no article to return
+    if settings.extend_prob:
+        keep = extend_regions(analysis.features, keep, analysis.probs, settings.extend_prob)  # unshifted: its own floor
+    return cut_trailing_sections(lines, analysis.features, keep, settings)

@@ -1,0 +1,133 @@
+"""Scoring: each line's probability of being article text.
+
+Stage 1 is a logistic regression on a line's own, its neighbours' and its
+words' features. Stage 2 rescores each line from the stage-1 scores of its
+neighbourhood (window means, the best-scoring block, headings seen before), so
+short subheadings inside prose survive and long lines inside link lists do not.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from bot.digest.extract.paste.features import STAGE1_NAMES, PasteLine, line_features, own_features, split_lines
+from bot.digest.extract.paste.model import STAGE2_NAMES, PasteModel
+from bot.digest.extract.paste.wraps import rejoin_hard_wraps
+
+log = logging.getLogger(__name__)
+
+MAX_LINES = 40_000  # beyond this many non-blank lines the tail is ignored (keeps any input to a couple of seconds)
+_COLUMN = {name: STAGE1_NAMES.index(name) for name in STAGE1_NAMES}
+
+
+def sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def sigmoid_array(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
+def _window_means(values: np.ndarray, radius: int) -> np.ndarray:
+    n = len(values)
+    prefix = np.concatenate([[0.0], np.cumsum(values)])
+    index = np.arange(n)
+    lo, hi = np.maximum(0, index - radius), np.minimum(n, index + radius + 1)
+    return (prefix[hi] - prefix[lo]) / (hi - lo)
+
+
+def _window_extreme(values: np.ndarray, radius: int, pick: Any) -> np.ndarray:
+    padded = np.pad(values, radius, mode="edge")
+    return pick(np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1), axis=1)
+
+
+def best_block(gains: Sequence[float]) -> tuple[int, int]:
+    """[start, end) of the contiguous run with the largest sum of gains (Kadane)."""
+    best, best_span = -math.inf, (0, 0)
+    running, start = 0.0, 0
+    for i, g in enumerate(gains):
+        if running <= 0:
+            running, start = g, i
+        else:
+            running += g
+        if running > best:
+            best, best_span = running, (start, i + 1)
+    return best_span
+
+
+def stage2_features(stage1_logits: np.ndarray, stage1_rows: np.ndarray) -> np.ndarray:
+    """Context features (columns in STAGE2_NAMES) from the stage-1 scores of each line's neighbourhood."""
+    logits = np.asarray(stage1_logits, dtype=float)
+    rows = np.asarray(stage1_rows, dtype=float)
+    n = len(logits)
+    if n == 0:
+        return np.zeros((0, len(STAGE2_NAMES)))
+    column = _COLUMN
+    probs = sigmoid_array(logits)
+    words = np.expm1(rows[:, column["log_words"]])
+    # Document-relative scale: some sites' prose scores low everywhere, yet it is still their article.
+    top = float(np.sort(logits)[::-1][min(n - 1, 2)])
+    weighted_den = _window_means(words, 10)
+    weighted = np.where(weighted_den > 0, _window_means(probs * words, 10) / np.maximum(weighted_den, 1e-9), 0.0)
+    threshold = min(0.5, 0.6 * sigmoid(top))
+    start, end = best_block(((probs - threshold) * np.sqrt(words + 1.0)).tolist())
+    index = np.arange(n)
+    distance = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
+    # Headings only count once some article-like text came before them (a "Comments (3)" link near the top does not).
+    enough = np.cumsum(probs * words) >= 80
+    comment_seen = np.maximum.accumulate(enough & (rows[:, column["comment_head"]] > 0))
+    section_seen = np.maximum.accumulate(enough & (rows[:, column["section_head"]] > 0))
+    after_comment = np.concatenate([[False], comment_seen[:-1]]).astype(float)
+    after_section = np.concatenate([[False], section_seen[:-1]]).astype(float)
+    return np.column_stack([
+        logits, logits - top, np.full(n, top),
+        _window_means(probs, 2), _window_means(probs, 5), _window_means(probs, 15), weighted,
+        (index >= start) & (index < end), index < start, index >= end, np.log1p(distance),
+        rows[:, column["rel_pos"]], rows[:, column["log_words"]], rows[:, column["ends_sentence"]],
+        rows[:, column["chrome_exact"]], rows[:, column["section_head"]],
+        _window_extreme(probs, 3, np.max), _window_extreme(probs, 3, np.min),
+        after_comment, _window_means(rows[:, column["date_only"]], 10), _window_means(rows[:, column["comment_author"]], 10),
+        after_section,
+    ]).astype(float)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A paste's non-blank lines, their text features and their article probabilities."""
+
+    lines: list[PasteLine]
+    features: list[tuple[float, ...]]  # names in FEATURE_NAMES (document fields 0)
+    probs: list[float]
+
+
+def paste_lines(text: str) -> list[PasteLine]:
+    """The non-blank lines of a paste after hard-wrap rejoining, at most MAX_LINES of them."""
+    lines = split_lines(rejoin_hard_wraps(text))
+    if len(lines) > MAX_LINES:
+        log.warning("paste of %d lines: cleaning only the first %d", len(lines), MAX_LINES)
+        lines = lines[:MAX_LINES]
+    return lines
+
+
+def analyse(text: str, model: PasteModel) -> Analysis:
+    """Split a paste into lines (after hard-wrap rejoining) and score each one."""
+    lines = paste_lines(text)
+    return score_lines(lines, own_features(lines), model)
+
+
+def score_lines(lines: list[PasteLine], own: list[tuple[float, ...]], model: PasteModel) -> Analysis:
+    """Score lines whose own text features are known."""
+    if not lines:
+        return Analysis([], [], [])
+    rows1 = line_features(lines, model.lexicon, own)
+    rows2 = stage2_features(model.stage1.logits(rows1), rows1)
+    return Analysis(lines, own, sigmoid_array(model.stage2.logits(rows2)).tolist())
