@@ -8,7 +8,7 @@ from typing import Any
 from tests.helpers.article_server import SAMPLE_TITLE, sample_text
 
 _LINK_SUFFIX = re.compile(r" \[↗\]\((?P<url>[^)]+)\)$")
-_HEDGE_SUFFIX = re.compile(r" \*\((hedged|conditional|attributed): [^)]*\)\*$")
+_HEDGE_SUFFIX = re.compile(r" \*\((hedged|conditional|attributed|cue): [^)]*\)\*$")  # "cue": a soft cue, named lightly
 
 
 def _normalise(text: str) -> str:
