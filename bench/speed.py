@@ -272,7 +272,7 @@ def _memory_rows(task: str, documents: Sequence[RawDocument], settings: DigestSe
     ]
 
 
-def _best_of(function: Callable[[], object], repeats: int) -> float:
+def best_cpu_seconds(function: Callable[[], object], repeats: int = 3) -> float:
     """The least CPU time of `repeats` runs."""
     best = float("inf")
     for _ in range(repeats):
@@ -297,14 +297,14 @@ def long_document_rows(
         for kind, text in (("text", article.text), ("html", article.html)):
             document = RawDocument(source=f"synthetic-{size}", text=text, kind=kind)
             digest = digest_document(document, settings)
-            seconds = _best_of(lambda: digest_document(document, settings), repeats)
+            seconds = best_cpu_seconds(lambda: digest_document(document, settings), repeats)
             ours_per_word[(kind, size)] = seconds / words
             target = "< 1 s" if size == 100_000 else ""
             note = f"{words} words, {len(digest.summary)} sentences" + (f", error: {digest.error}" if digest.error else "")
             rows.append(Row(task, f"ours ({kind})", "seconds", seconds, target, note))
         document = RawDocument(source=f"synthetic-{size}", text=article.text, kind="text")
         if size < 100_000 or reference_100k:
-            seconds = _best_of(lambda: reference.digest(document, settings.max_sentences), 1 if size > 1_000 else repeats)
+            seconds = best_cpu_seconds(lambda: reference.digest(document, settings.max_sentences), 1 if size > 1_000 else repeats)
             ref_per_word[size] = seconds / words
             rows.append(Row(task, "reference (text)", "seconds", seconds))
         elif 10_000 in ref_per_word:

@@ -7,17 +7,9 @@ cost about eight times as much, where a quadratic step would cost about 64 times
 
 from __future__ import annotations
 
-import time
 from typing import Callable
 
-
-def best_cpu_seconds(run: Callable[[], object], repeats: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        started = time.process_time()
-        run()
-        best = min(best, time.process_time() - started)
-    return best
+from bench.speed import best_cpu_seconds
 
 
 def grows_linearly(run_on: Callable[[int], object], small: int = 500, factor: int = 8, slack: float = 3.0, floor: float = 0.05) -> tuple[bool, float, float]:
