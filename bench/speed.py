@@ -387,7 +387,7 @@ STAGES = (
     ("language detection", "bot.digest.pipeline", "detect_language"),
     ("sentence splitting", "bot.digest.pipeline", "split_sentences"),
     ("summary", "bot.digest.pipeline", "summarize"),
-    ("  of which sumy's six ratings", "bot.digest.summarize.features", "_sumy_ratings"),
+    ("  of which sentence similarities", "bot.digest.summarize.features", "similarities"),
     ("hedge marking", "bot.digest.pipeline", "mark_hedge"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )

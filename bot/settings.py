@@ -75,6 +75,8 @@ class DigestSettings:
     max_combining_marks: int = 4
     # HTML elements in one page; trafilatura slows down sharply beyond a few tens of thousands.
     max_html_elements: int = 40_000
+    # A summary model file (bench/train_summarizer.py) to use instead of the shipped one; empty: the shipped one.
+    summary_model: str = ""
 
 
 @dataclass(frozen=True)
