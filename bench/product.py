@@ -55,7 +55,10 @@ def run_cli(
     jobs: int = 2,
     config: Path | None = None,
 ) -> list[dict[str, Any]]:
-    """One JSON object per source, in input order, from `python -m bot [--config CONFIG] COMMAND --format json OPTIONS SOURCES`."""
+    """One JSON object per source, in input order, from `python -m bot [--config CONFIG] COMMAND --format json OPTIONS SOURCES`.
+
+    `config` is a config file for the command line (read before the command, as `--config` must be).
+    """
     names = [str(source) for source in sources]
     batches = [names[i : i + batch] for i in range(0, len(names), batch)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

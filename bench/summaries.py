@@ -169,7 +169,6 @@ class SetResult:
     """Per-system ROUGE means on one set, and what the paste cleaner did to its documents."""
 
     systems: dict[str, tuple[float, float, float]]
-    articles: int
     lost_words: int  # documents whose body lost words on the way in
     wrong_title: int  # documents whose title is not the headline (or not empty, without one)
     errors: int
@@ -216,8 +215,8 @@ def score_results(
             scores["sumy LexRank"].append(rouge([sentences[i].text for i in chosen], article.reference))
     systems = {name: tuple(mean(v[k] for v in values) for k in range(3)) for name, values in scores.items()}
     if examples and with_references:  # the same documents again with another model: said once
-        log.warning("%s: the paste cleaner lost words or the title of %d documents, e.g. %s", form, lost + wrong_title, "; ".join(examples))
-    return SetResult(systems, len(articles), lost, wrong_title, errors, examples)  # type: ignore[arg-type]
+        log.warning("%s: the paste cleaner lost words or the title of some documents, e.g. %s", form, "; ".join(examples))
+    return SetResult(systems, lost, wrong_title, errors, examples)  # type: ignore[arg-type]
 
 
 def run_product(
@@ -300,7 +299,8 @@ def evaluate(data_dir: Path, part: str = "test", model: Path | None = None) -> l
                 target = _lead_target([r for r in rows if r.task == task])
                 for k, metric in enumerate(METRICS):
                     value = cross.systems["ours"][k]
-                    rows.append(Row(task, "ours, same recipe fitted on BBC train only", metric, value, target if k == 0 else ""))
+                    label = "ours, same recipe fitted on BBC train only"
+                    rows.append(Row(task, label, metric, value, target if k == 0 else ""))
     return rows
 
 

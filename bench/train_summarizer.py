@@ -36,7 +36,7 @@ import logging
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -245,7 +245,8 @@ def choose(data_dir: Path) -> Settings:
                     for name, gain in dev_rows(fit(prepared, settings), dev).items():
                         rows[f"fit on {corpus} -> {name}"] = gain
                 worst_rows[settings] = min(rows.values())
-                print(f"{settings}: worst {worst_rows[settings]:+.2f} | " + "; ".join(f"{k} {v:+.2f}" for k, v in rows.items()), flush=True)
+                detail = "; ".join(f"{k} {v:+.2f}" for k, v in rows.items())
+                print(f"{settings}: worst {worst_rows[settings]:+.2f} | {detail}", flush=True)
     best_value = max(worst_rows.values())
     tied = [s for s, worst in worst_rows.items() if worst >= best_value - TIE_MARGIN]
     best = max(tied, key=lambda s: (s.lead_bonus, worst_rows[s]))
