@@ -476,12 +476,12 @@ STAGES = (
     ("language detection", "bot.digest.pipeline", "detect_language"),
     ("sentence splitting", "bot.digest.pipeline", "split_sentences"),
     ("summary", "bot.digest.pipeline", "summarize"),
-    ("  of which sumy's six ratings", "bot.digest.summarize.features", "_sumy_ratings"),
+    ("  of which sentence similarities", "bot.digest.summarize.features", "similarities"),
     ("hedge marking", "bot.digest.pipeline", "mark_sentence"),
     ("hedge register (per text)", "bot.digest.pipeline", "text_register"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )
-UNTARGETED_STAGES = {"html extraction (trafilatura)", "paste cleaning", "  of which sumy's six ratings"}
+UNTARGETED_STAGES = {"html extraction (trafilatura)", "paste cleaning", "  of which sentence similarities"}
 
 
 @contextlib.contextmanager

@@ -98,6 +98,8 @@ class DigestSettings:
     max_pdf_pages: int = 300
     pdf_timeout_seconds: float = 20.0
     pdf_memory_mb: int = 1024
+    # A summary model file (bench/train_summarizer.py) to use instead of the shipped one; empty: the shipped one.
+    summary_model: str = ""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Stats
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
-from bot.digest.summarize.summarizer import sentence_count_for, summarize
+from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         count = max(1, min(options.sentences, MAX_SENTENCES))
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
-    chosen = summarize(sentences, article.title, language, count)
+    chosen = summarize(sentences, article.title, language, count, model=load_model(settings.summary_model))
     scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
     marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]

@@ -1,33 +1,43 @@
-"""Extractive summary: sumy's sentence ratings combined with lead, title and shape cues by a small learned scorer.
+"""Extractive summary: the lead, displaced only by a sentence with clearly stronger evidence.
 
-Each candidate sentence gets features (`features.candidates`): the ratings of
-sumy's LexRank, TextRank, Luhn, Reduction and SumBasic, its position among
-the article's body sentences, its overlap with the title and its shape. A
-logistic scorer whose weights ship in `weights.json` (fitted on the CNN Corpus
-train split by `bench/train_summarizer.py`) turns them into one score; the
-summary is then picked greedily, each pick discounted by its word overlap with
-those already chosen (maximal marginal relevance), so it does not repeat itself.
+Each candidate sentence gets a few features (`features.candidates`): how much
+the sentences after it take up its words and how much it repeats those before
+it (directed centrality), its overlap with the title, and whether it is a
+quote or a question. A logistic scorer whose weights ship in `weights.json`
+(fitted on the CNN Corpus train split by `bench/train_summarizer.py`) turns
+them into one score, scaled so that the evidence has unit spread; the first
+`lead_sentences` eligible sentences get `lead_bonus` on top, so a later
+sentence takes the place of one of them only when its evidence is that much
+stronger. The summary is then picked greedily, each pick discounted by its
+word overlap with those already chosen (maximal marginal relevance).
+
+The weights are the English ones for every language: the features are the
+same in every language (stems and stop words are the language's own), but
+nothing was fitted on other languages.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
-import math
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Collection, Sequence
 
 import numpy as np
 
+from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 from bot.digest.models import Language, Sentence
 from bot.digest.summarize.features import FEATURE_NAMES, Candidates, candidates
 
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "weights.json"
+MODEL_KIND = "summary-sentence-scorer"
+MODEL_FORMAT = 2
+TRAINER = "bench.train_summarizer"
 SENTENCES_PER_STEP = 25  # one more summary sentence per this many article sentences
+DUPLICATE_OVERLAP = 0.9  # a candidate sharing this much of its words with a chosen sentence repeats it
 
 
 @dataclass(frozen=True)
@@ -35,27 +45,51 @@ class Model:
     weights: np.ndarray
     mean: np.ndarray
     scale: np.ndarray
+    bias: float
+    evidence_scale: float  # spread of the fitted logits on the training sentences
+    lead_bonus: float  # in units of that spread
+    lead_sentences: int  # how many eligible sentences from the start get the bonus
     redundancy: float  # how much overlap with an already chosen sentence costs
 
-    def score(self, features: np.ndarray) -> np.ndarray:
-        return ((features - self.mean) / self.scale) @ self.weights
+    def score(self, features: np.ndarray, ranks: np.ndarray) -> np.ndarray:
+        evidence = (((features - self.mean) / self.scale) @ self.weights + self.bias) / self.evidence_scale
+        return evidence + self.lead_bonus * (ranks < self.lead_sentences)
+
+    def to_payload(self) -> dict[str, object]:
+        return {
+            "weights": [round(float(v), 8) for v in self.weights],
+            "mean": [round(float(v), 8) for v in self.mean],
+            "scale": [round(float(v), 8) for v in self.scale],
+            "bias": round(float(self.bias), 8),
+            "evidence_scale": round(float(self.evidence_scale), 8),
+            "lead_bonus": self.lead_bonus,
+            "lead_sentences": self.lead_sentences,
+            "redundancy": self.redundancy,
+        }
+
+    @classmethod
+    def from_payload(cls, payload: dict) -> Model:
+        return cls(
+            weights=np.asarray(payload["weights"], dtype=float),
+            mean=np.asarray(payload["mean"], dtype=float),
+            scale=np.asarray(payload["scale"], dtype=float),
+            bias=float(payload["bias"]),
+            evidence_scale=float(payload["evidence_scale"]),
+            lead_bonus=float(payload["lead_bonus"]),
+            lead_sentences=int(payload["lead_sentences"]),
+            redundancy=float(payload["redundancy"]),
+        )
 
 
-@functools.lru_cache(maxsize=1)
-def load_model() -> Model:
-    data = json.loads(resources.files("bot.digest.summarize").joinpath(WEIGHTS_FILE).read_text("utf-8"))
-    return model_from_json(data)
-
-
-def model_from_json(data: dict) -> Model:
-    if tuple(data["features"]) != FEATURE_NAMES:
-        raise ValueError("summarizer weights were fitted on different features; rerun bench/train_summarizer.py")
-    return Model(
-        weights=np.asarray(data["weights"], dtype=float),
-        mean=np.asarray(data["mean"], dtype=float),
-        scale=np.asarray(data["scale"], dtype=float),
-        redundancy=float(data["redundancy"]),
-    )
+@functools.lru_cache(maxsize=4)
+def load_model(path: str = "") -> Model:
+    """The shipped model, or the model file at `path`; a file that does not fit the code raises ModelFileError."""
+    where = Path(path) if path else package_model_path("bot.digest.summarize", WEIGHTS_FILE)
+    model_file = read_model_file(where, MODEL_KIND, MODEL_FORMAT, FEATURE_NAMES, TRAINER)
+    try:
+        return Model.from_payload(model_file.payload)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelFileError(f"model file {where}: payload is incomplete ({exc}); rerun `python -m {TRAINER}`") from exc
 
 
 def sentence_count_for(n_sentences: int, minimum: int = 3, maximum: int = 5) -> int:
@@ -66,28 +100,31 @@ def sentence_count_for(n_sentences: int, minimum: int = 3, maximum: int = 5) -> 
     return min(max(count, minimum), maximum, n_sentences)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    """Shared words relative to the shorter sentence: 1 when one sentence repeats the other."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+def select(overlap: np.ndarray, scores: np.ndarray, count: int, redundancy: float) -> list[int]:
+    """Greedy maximal-marginal-relevance pick of `count` candidates; returns their positions, in pick order.
 
-
-def select(found: Candidates, scores: np.ndarray, count: int, redundancy: float) -> list[int]:
-    """Greedy maximal-marginal-relevance pick of `count` candidates; returns article indices in order."""
+    Each candidate's value is its probability less `redundancy` times its
+    largest overlap with a sentence already chosen; one that repeats a chosen
+    sentence (`DUPLICATE_OVERLAP`) is passed over while others remain. Ties go
+    to the earlier sentence.
+    """
     probabilities = 1.0 / (1.0 + np.exp(-scores))
-    remaining = list(range(len(found.indices)))
+    available = np.ones(len(scores), dtype=bool)
+    repeated = np.zeros(len(scores))  # each candidate's largest overlap with the chosen ones
     chosen: list[int] = []
-    while remaining and len(chosen) < count:
-        best, best_value = None, -math.inf
-        for k in remaining:
-            penalty = max((_overlap(found.terms[k], found.terms[j]) for j in chosen), default=0.0)
-            value = probabilities[k] - redundancy * penalty
-            if value > best_value:  # strict: ties go to the earlier sentence
-                best, best_value = k, value
+    while len(chosen) < min(count, len(scores)):
+        value = probabilities - redundancy * repeated - 2.0 * (repeated >= DUPLICATE_OVERLAP)
+        best = int(np.argmax(np.where(available, value, -np.inf)))  # argmax: the first of equals
         chosen.append(best)
-        remaining.remove(best)
-    return sorted(found.indices[k] for k in chosen)
+        available[best] = False
+        repeated = np.maximum(repeated, overlap[best])
+    return chosen
+
+
+def choose(found: Candidates, model: Model, count: int) -> list[int]:
+    """Article indices of the chosen candidates, in article order."""
+    picked = select(found.overlap, model.score(found.features, found.ranks), count, model.redundancy)
+    return sorted(found.indices[k] for k in picked)
 
 
 def summarize(
@@ -108,5 +145,4 @@ def summarize(
     found = candidates(sentences, title, language, frozenset(skip))
     if not found.indices:
         return []
-    model = model or load_model()
-    return select(found, model.score(found.features), count, model.redundancy)
+    return choose(found, model or load_model(), count)
