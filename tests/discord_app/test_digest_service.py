@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,15 @@ async def test_a_digest_within_the_time_limit_is_answered() -> None:
     assert await _digest_with(WorkerSettings(processes=0, digest_timeout_seconds=60)) is None
 
 
-async def test_a_digest_over_the_time_limit_gets_a_one_line_answer() -> None:
-    error = await _digest_with(WorkerSettings(processes=0, digest_timeout_seconds=0.001))
+async def test_a_digest_over_the_time_limit_gets_a_one_line_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = digest_service.digest_document
+
+    def slow_digest(*args: object) -> object:
+        time.sleep(1.0)  # sleeps without the GIL, so the event loop's timer fires while the worker is busy
+        return real(*args)
+
+    monkeypatch.setattr(digest_service, "digest_document", slow_digest)
+    error = await _digest_with(WorkerSettings(processes=0, digest_timeout_seconds=0.05))
     assert error is not None and "took too long" in error and "\n" not in error
 
 
