@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import itertools
+import os
+import socket
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.article_server import ArticleServer
 from tests.helpers.pdf_maker import PdfServer
+from tests.helpers.servers import PostgresServer, RedisServer, ServerUnavailable
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_ARTICLE = REPO / "seeds" / "syrian-officers-defect.txt"
@@ -44,3 +48,52 @@ async def pdf_server() -> AsyncIterator[PdfServer]:
     await server.start()
     yield server
     await server.stop()
+
+
+def _server_missing(reason: str) -> None:
+    """On CI the servers are installed by .ci/run, so a missing one is a failure, not a skip."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One private PostgreSQL for the whole run (tests/helpers/servers.py)."""
+    server = PostgresServer()
+    try:
+        server.start()
+    except ServerUnavailable as missing:
+        _server_missing(str(missing))
+    yield server
+    server.stop()
+
+
+_database_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """The URL of a fresh, empty database on the private PostgreSQL, one per test."""
+    return postgres_server.create_database(f"test_{os.getpid()}_{next(_database_numbers)}")
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[RedisServer]:
+    """One private Redis for the whole run (tests/helpers/servers.py)."""
+    server = RedisServer()
+    try:
+        server.start()
+    except ServerUnavailable as missing:
+        _server_missing(str(missing))
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The private Redis's URL, emptied before each test."""
+    with socket.create_connection(("127.0.0.1", redis_server.port), timeout=5) as connection:
+        connection.sendall(b"FLUSHALL\r\n")
+        assert connection.recv(16).startswith(b"+OK")
+    return redis_server.url
