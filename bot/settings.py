@@ -44,6 +44,8 @@ class DiscordSettings:
 @dataclass(frozen=True)
 class StoreSettings:
     path: str = "digest-bot.sqlite3"
+    # Empty: the SQLite file at `path`. `sqlite:///file` or `postgresql://user:password@host:port/db`.
+    url: str = ""
     cache_ttl_seconds: int = 6 * 3600
     # How long a digest's Refresh and Longer buttons keep working (what it was made from is kept this long).
     buttons_ttl_seconds: int = 30 * 24 * 3600
@@ -103,7 +105,15 @@ class DigestSettings:
 
 
 @dataclass(frozen=True)
+class RedisSettings:
+    # Empty: cache, cooldowns and answered triggers live in this process. `redis://host:port/db` shares them.
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class WorkerSettings:
+    # "local": a process pool inside the bot; "queue": jobs on Redis for `python -m bot worker` processes.
+    mode: str = "local"
     # Processes that run extraction and summarization off the bot's event loop.
     processes: int = 2
     # A digest not done by then is answered "took too long", so nobody waits forever.
@@ -124,6 +134,7 @@ class Settings:
     conversation: ConversationSettings = ConversationSettings()
     fetch: FetchSettings = FetchSettings()
     digest: DigestSettings = DigestSettings()
+    redis: RedisSettings = RedisSettings()
     workers: WorkerSettings = WorkerSettings()
     logging: LoggingSettings = LoggingSettings()
 
@@ -144,6 +155,9 @@ _ENV_OVERRIDES: dict[str, tuple[str, str]] = {
     "DISCORD_SHARD_COUNT": ("discord", "shard_count"),
     "DISCORD_SHARD_IDS": ("discord", "shard_ids"),  # e.g. "0,1"
     "DIGEST_BOT_STORE": ("store", "path"),
+    "DIGEST_BOT_STORE_URL": ("store", "url"),
+    "DIGEST_BOT_REDIS_URL": ("redis", "url"),
+    "DIGEST_BOT_WORKERS_MODE": ("workers", "mode"),
     "DIGEST_BOT_LOG_LEVEL": ("logging", "level"),
 }
 
@@ -228,6 +242,14 @@ def _validate(settings: Settings) -> None:
         raise SettingsError('[logging] format must be "text" or "json"')
     if settings.conversation.max_messages < 1:
         raise SettingsError("[conversation] max_messages must be at least 1")
+    if settings.store.url and not settings.store.url.startswith(("sqlite:///", "postgresql://", "postgres://")):
+        raise SettingsError("[store] url must start with sqlite:/// or postgresql:// (empty: the SQLite file at path)")
+    if settings.redis.url and not settings.redis.url.startswith(("redis://", "rediss://", "unix://")):
+        raise SettingsError("[redis] url must start with redis://, rediss:// or unix:// (empty: no Redis)")
+    if settings.workers.mode not in {"local", "queue"}:
+        raise SettingsError('[workers] mode must be "local" or "queue"')
+    if settings.workers.mode == "queue" and not settings.redis.url:
+        raise SettingsError('[workers] mode = "queue" needs [redis] url (the queue lives on Redis)')
     if settings.workers.processes < 0:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
 

@@ -55,3 +55,18 @@ def test_bad_config_gives_a_clear_error(tmp_path: Path, text: str, message: str)
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="not found"):
         load_settings(tmp_path / "absent.toml", environ={})
+
+
+def test_scale_out_settings_are_read_and_checked() -> None:
+    settings = load_settings(environ={
+        "DIGEST_BOT_STORE_URL": "postgresql://bot@127.0.0.1:5432/bot",
+        "DIGEST_BOT_REDIS_URL": "redis://127.0.0.1:6379/0",
+        "DIGEST_BOT_WORKERS_MODE": "queue",
+    })
+    assert settings.store.url.startswith("postgresql://")
+    assert settings.redis.url == "redis://127.0.0.1:6379/0"
+    assert settings.workers.mode == "queue"
+    with pytest.raises(SettingsError, match="needs \\[redis\\] url"):
+        load_settings(environ={"DIGEST_BOT_WORKERS_MODE": "queue"})
+    with pytest.raises(SettingsError, match="\\[store\\] url"):
+        load_settings(environ={"DIGEST_BOT_STORE_URL": "mysql://x"})
