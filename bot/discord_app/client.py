@@ -96,7 +96,7 @@ class DigestBot(commands.AutoShardedBot):
         else:
             await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
         log.info("this process runs shard(s) %s of %d", self.shard_ids or f"0-{self.shard_count - 1}", self.shard_count)
-        self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
+        self.store = await Store.from_settings(self.settings.store)
         purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
         if purged:
             log.info("dropped %d expired digests from the cache", purged)
