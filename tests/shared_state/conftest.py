@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.settings import RedisSettings, Settings, StoreSettings
-from bot.shared_state.factory import SharedState, open_shared_state
+from bot.shared_state.factory import SharedState, local_state, open_shared_state
 
 CACHE_TTL_SECONDS = 600
 
@@ -41,3 +41,14 @@ async def two_processes(redis_url: str) -> AsyncIterator[tuple[SharedState, Shar
 async def redis_client(two_processes: tuple[SharedState, SharedState]):  # type: ignore[no-untyped-def]
     """A client to look at the keys (the first process's own)."""
     return two_processes[0].redis
+
+
+@pytest.fixture(params=["in-process", "redis"])
+async def processes(request: pytest.FixtureRequest) -> AsyncIterator[tuple[SharedState, SharedState]]:
+    """Two processes' state on one Redis; in-process, one state twice (one process is all it serves)."""
+    if request.param == "in-process":
+        local = local_state(None)
+        yield local, local
+        return
+    async with processes_on(request.getfixturevalue("redis_url")) as both:
+        yield both

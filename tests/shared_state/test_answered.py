@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.shared_state.answered import AnsweredTriggers, LocalAnsweredTriggers, RedisAnsweredTriggers, Trigger, answer_once
 from bot.shared_state.factory import SharedState
-from tests.shared_state.conftest import processes_on
 from bot.store.database import Store
 
 COMMAND = Trigger("command", 1234567890123)
 LEASE = 60.0
 
 
-@pytest.fixture(params=["in-process", "redis"])
-async def records(request: pytest.FixtureRequest) -> AsyncIterator[tuple[AnsweredTriggers, AnsweredTriggers]]:
-    """Two processes' records: on one Redis; in-process, one record (what a single process has)."""
-    if request.param == "in-process":
-        local = LocalAnsweredTriggers()
-        yield local, local
-    else:
-        async with processes_on(request.getfixturevalue("redis_url")) as (first, second):
-            yield first.answered, second.answered
+@pytest.fixture
+def records(processes: tuple[SharedState, SharedState]) -> tuple[AnsweredTriggers, AnsweredTriggers]:
+    return processes[0].answered, processes[1].answered
 
 
 async def test_exactly_one_of_a_hundred_concurrent_claims_wins(records: tuple[AnsweredTriggers, AnsweredTriggers]) -> None:

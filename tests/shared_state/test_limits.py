@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 
 from bot.shared_state.factory import SharedState
-from tests.shared_state.conftest import processes_on
 from bot.shared_state.limits import Limiter, LocalLimiter, RedisLimiter, Window
 
 USER = Window("user:1", 3, 60)
 GUILD = Window("guild:9", 4, 60)
 
 
-@pytest.fixture(params=["in-process", "redis"])
-async def limiters(request: pytest.FixtureRequest) -> AsyncIterator[tuple[Limiter, Limiter]]:
-    """Two processes' limiters: on one Redis; in-process, one limiter (what a single process has)."""
-    if request.param == "in-process":
-        local = LocalLimiter()
-        yield local, local
-    else:
-        async with processes_on(request.getfixturevalue("redis_url")) as (first, second):
-            yield first.limiter, second.limiter
+@pytest.fixture
+def limiters(processes: tuple[SharedState, SharedState]) -> tuple[Limiter, Limiter]:
+    return processes[0].limiter, processes[1].limiter
 
 
 async def test_two_processes_share_one_budget(limiters: tuple[Limiter, Limiter]) -> None:
