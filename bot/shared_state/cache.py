@@ -9,6 +9,7 @@ serves the old model's digests.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -71,7 +72,8 @@ class RedisDigestCache:
             return digest_from_text(text)
         except (ValueError, TypeError, KeyError):
             log.warning("dropping an unreadable cache entry for %s", url)
-            await self.client.delete(key)
+            with contextlib.suppress(*self._errors):
+                await self.client.delete(key)
             return None
 
     async def put(self, url: str, variant: str, digest: Digest) -> None:

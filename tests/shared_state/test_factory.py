@@ -8,11 +8,12 @@ import sys
 
 import pytest
 
+from bot.digest.models import Digest
 from bot.settings import RedisSettings, Settings
-from bot.shared_state.answered import LocalAnsweredTriggers, RedisAnsweredTriggers
+from bot.shared_state.answered import LocalAnsweredTriggers, RedisAnsweredTriggers, Trigger, answer_once
 from bot.shared_state.cache import RedisDigestCache
 from bot.shared_state.factory import SharedStateError, open_shared_state
-from bot.shared_state.limits import LocalLimiter, RedisLimiter
+from bot.shared_state.limits import LocalLimiter, RedisLimiter, Window
 from tests.helpers.servers import free_loopback_port
 from tests.shared_state.conftest import redis_settings
 
@@ -50,3 +51,27 @@ def test_the_default_bot_does_not_import_redis() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "False"
+
+
+async def test_while_redis_is_away_the_bot_keeps_answering() -> None:
+    """A Redis that goes away after the start: cache misses, requests let through, triggers answered."""
+    import redis.asyncio as redis_asyncio
+    from redis.exceptions import RedisError
+
+    client = redis_asyncio.Redis.from_url(f"redis://127.0.0.1:{free_loopback_port()}/0", socket_connect_timeout=1)
+    errors = (RedisError, OSError)
+    try:
+        cache = RedisDigestCache(client, 60, errors)
+        await cache.put("https://news.example/a", "v", Digest(source="https://news.example/a"))
+        assert await cache.get("https://news.example/a", "v") is None
+        assert await RedisLimiter(client, errors).acquire([Window("user:1", 1, 60)]) is None
+        answered: list[bool] = []
+
+        async def answer() -> bool:
+            answered.append(True)
+            return True
+
+        assert await answer_once(RedisAnsweredTriggers(client, errors), Trigger("command", 1), answer, 60)
+        assert answered == [True]
+    finally:
+        await client.aclose()
