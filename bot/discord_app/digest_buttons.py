@@ -54,6 +54,9 @@ class RefreshButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"d
     ) -> "RefreshButton":
         return cls(int(match["requester"]), int(match["sentences"]))
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+        return await _first_time(interaction)
+
     async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         await _cog(interaction).press(interaction, self.requester, self.sentences, refresh=True)
 
@@ -76,6 +79,9 @@ class LongerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"di
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> "LongerButton":
         return cls(int(match["requester"]), int(match["shown"]))
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+        return await _first_time(interaction)
 
     async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         if self.shown >= MAX_SENTENCES:
@@ -114,6 +120,11 @@ async def _note(interaction: discord.Interaction, text: str) -> None:
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
     else:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
+
+
+async def _first_time(interaction: discord.Interaction) -> bool:
+    """A press is answered once, even if its event arrives twice (a replay, another process)."""
+    return await interaction.client.claim_interaction(interaction)  # type: ignore[attr-defined]
 
 
 def _cog(interaction: discord.Interaction) -> "DigestButtons":
@@ -158,7 +169,7 @@ class DigestButtons(commands.Cog):
             if wait > 0:
                 await _note(interaction, f"⏳ This digest was refreshed a moment ago; try again in {math.ceil(wait)} s.")
                 return
-        refusal = self.bot.rate_limits.digest_refusal(interaction.user.id, interaction.guild_id)
+        refusal = await self.bot.rate_limits.digest_refusal(interaction.user.id, interaction.guild_id)
         if refusal:
             await _note(interaction, refusal)
             return

@@ -77,7 +77,7 @@ class Conversation(commands.Cog):
             if not ctx.bot_permissions.read_message_history:
                 await answer(BOT_CANNOT_READ)
                 return
-        refusal = self.bot.rate_limits.digest_refusal(ctx.author.id, ctx.guild.id if ctx.guild else None)
+        refusal = await self.bot.rate_limits.digest_refusal(ctx.author.id, ctx.guild.id if ctx.guild else None)
         if refusal:
             await answer(refusal)
             return
