@@ -25,6 +25,8 @@ from bot.store.database import Store
 
 log = logging.getLogger(__name__)
 
+PURGE_INTERVAL_SECONDS = 3600.0  # how often old cache entries, digest sources and reaction answers are dropped
+
 EXTENSIONS = (
     "bot.discord_app.exts.summarize",
     "bot.discord_app.exts.unfurl",
@@ -69,6 +71,7 @@ class DigestBot(commands.AutoShardedBot):
         self.rate_limits = RateLimits(settings)
         # The first shard's READY ends the runner's connect timeout: each further shard waits 5 s to identify.
         self.first_shard_ready = asyncio.Event()
+        self._housekeeping: asyncio.Task[None] | None = None
 
     @property
     def service(self) -> DigestService:
@@ -97,12 +100,8 @@ class DigestBot(commands.AutoShardedBot):
             await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
         log.info("this process runs shard(s) %s of %d", self.shard_ids or f"0-{self.shard_count - 1}", self.shard_count)
         self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
-        purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
-        if purged:
-            log.info("dropped %d expired digests from the cache", purged)
-        forgotten = await self.store.purge_sources(self.settings.store.buttons_ttl_seconds)
-        if forgotten:
-            log.info("forgot the sources of %d digests older than their buttons", forgotten)
+        await self.purge_store()
+        self._housekeeping = asyncio.create_task(self._purge_every(PURGE_INTERVAL_SECONDS), name="store-purge")
         self.pool.start()
         self._service = DigestService(self.settings, self.pool, self.store)
         self._service.start()
@@ -113,6 +112,27 @@ class DigestBot(commands.AutoShardedBot):
             await self.sync_commands_if_changed()
         else:
             log.info("application commands are uploaded by the process that holds shard 0")
+
+    async def purge_store(self) -> None:
+        """Drop what the store no longer needs, so the file stays small however long the bot runs."""
+        assert self.store is not None
+        store_settings = self.settings.store
+        purged = await self.store.purge_expired()  # reads skip stale digests already
+        forgotten = await self.store.purge_sources(store_settings.buttons_ttl_seconds)
+        answers = await self.store.purge_reaction_answers(store_settings.reaction_answers_ttl_seconds)
+        if purged or forgotten or answers:
+            log.info(
+                "store purged: %d expired digests, %d digest sources older than their buttons, %d old reaction answers",
+                purged, forgotten, answers,
+            )
+
+    async def _purge_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await self.purge_store()
+            except Exception:  # a busy or failing disk must not end the schedule; the next round tries again
+                log.exception("store purge failed")
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %d is ready", shard_id)
@@ -179,6 +199,8 @@ class DigestBot(commands.AutoShardedBot):
         try:
             await super().close()
         finally:
+            if self._housekeeping is not None:
+                self._housekeeping.cancel()
             if self._service is not None:
                 await self._service.close()
             await self.pool.close()

@@ -193,6 +193,14 @@ class Store:
         await self._db.execute("DELETE FROM reaction_answers WHERE message_id = ?", (message_id,))
         await self._db.commit()
 
+    async def purge_reaction_answers(self, older_than_seconds: float) -> int:
+        """Forget the answers older than `older_than_seconds` (a reaction on such a message is answered again)."""
+        cursor = await self._db.execute(
+            "DELETE FROM reaction_answers WHERE answered_at <= ?", (self._clock() - older_than_seconds,)
+        )
+        await self._db.commit()
+        return cursor.rowcount
+
     # -- digest messages (their buttons) -------------------------------------------------
 
     async def remember_source(self, message_id: int, source: DigestSource) -> None:

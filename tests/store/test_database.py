@@ -98,3 +98,19 @@ async def test_opt_out_is_global_and_survives_reopening(tmp_path: Path) -> None:
         assert await reopened.opted_out(range(1, 1200)) == {7}  # more ids than one SQL statement takes
     finally:
         await reopened.close()
+
+
+async def test_old_reaction_answers_are_purged_and_the_message_can_be_answered_again(tmp_path: Path) -> None:
+    clock = Clock()
+    store = await Store.open(tmp_path / "r.sqlite3", clock=clock)
+    try:
+        assert await store.claim_reaction_answer(1) is True
+        clock.now += 50
+        assert await store.claim_reaction_answer(2) is True
+        clock.now += 60  # message 1 answered 110 s ago, message 2 60 s ago
+        assert await store.purge_reaction_answers(older_than_seconds=100) == 1
+        assert await store.claim_reaction_answer(2) is False  # still remembered: one reply per message
+        assert await store.claim_reaction_answer(1) is True  # forgotten: a new reaction gets a reply
+        assert await store.purge_reaction_answers(older_than_seconds=100) == 0
+    finally:
+        await store.close()
