@@ -28,6 +28,8 @@ from bot.store.database import Store
 
 log = logging.getLogger(__name__)
 
+PURGE_INTERVAL_SECONDS = 3600.0  # how often old cache entries, digest sources and reaction answers are dropped
+
 EXTENSIONS = (
     "bot.discord_app.exts.summarize",
     "bot.discord_app.exts.unfurl",
@@ -82,6 +84,7 @@ class DigestBot(commands.AutoShardedBot):
         self.rate_limits = RateLimits(settings, self.shared.limiter)
         # The first shard's READY ends the runner's connect timeout: each further shard waits 5 s to identify.
         self.first_shard_ready = asyncio.Event()
+        self._housekeeping: asyncio.Task[None] | None = None
 
     @property
     def service(self) -> DigestService:
@@ -110,12 +113,8 @@ class DigestBot(commands.AutoShardedBot):
             await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
         log.info("this process runs shard(s) %s of %d", self.shard_ids or f"0-{self.shard_count - 1}", self.shard_count)
         self.store = await Store.from_settings(self.settings.store)
-        purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
-        if purged:
-            log.info("dropped %d expired digests from the cache", purged)
-        forgotten = await self.store.purge_sources(self.settings.store.buttons_ttl_seconds)
-        if forgotten:
-            log.info("forgot the sources of %d digests older than their buttons", forgotten)
+        await self.purge_store()
+        self._housekeeping = asyncio.create_task(self._purge_every(PURGE_INTERVAL_SECONDS), name="store-purge")
         self.shared = await open_shared_state(self.settings, self.store)
         self.rate_limits = RateLimits(self.settings, self.shared.limiter)
         self.pool.start()
@@ -161,6 +160,27 @@ class DigestBot(commands.AutoShardedBot):
             return True
 
         await self.answer_once(Trigger("command", message.id), invoke)
+
+    async def purge_store(self) -> None:
+        """Drop what the store no longer needs, so the file stays small however long the bot runs."""
+        assert self.store is not None
+        store_settings = self.settings.store
+        purged = await self.store.purge_expired()  # reads skip stale digests already
+        forgotten = await self.store.purge_sources(store_settings.buttons_ttl_seconds)
+        answers = await self.store.purge_reaction_answers(store_settings.reaction_answers_ttl_seconds)
+        if purged or forgotten or answers:
+            log.info(
+                "store purged: %d expired digests, %d digest sources older than their buttons, %d old reaction answers",
+                purged, forgotten, answers,
+            )
+
+    async def _purge_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await self.purge_store()
+            except Exception:  # a busy or failing disk must not end the schedule; the next round tries again
+                log.exception("store purge failed")
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %d is ready", shard_id)
@@ -227,6 +247,8 @@ class DigestBot(commands.AutoShardedBot):
         try:
             await super().close()
         finally:
+            if self._housekeeping is not None:
+                self._housekeeping.cancel()
             if self._service is not None:
                 await self._service.close()
             await self.pool.close()
