@@ -30,6 +30,7 @@ TriggerKind = Literal["command", "dm", "unfurl", "reaction", "interaction"]
 # reaction can come any day, so its record lasts as long as a digest's buttons (30 days).
 KEEP_SECONDS: dict[str, float] = {"reaction": 30 * 24 * 3600}
 DEFAULT_KEEP_SECONDS = 24 * 3600.0
+LOCAL_RECORDS = 100_000  # triggers one process remembers at most (a few tens of MB)
 
 
 @dataclass(frozen=True)
@@ -99,14 +100,21 @@ class LocalAnsweredTriggers:
         if held is not None and held[1] > now:
             return None
         token = uuid.uuid4().hex
+        self._held.pop(trigger.name, None)  # re-inserted last: the order is the order of claims
         self._held[trigger.name] = (token, now + lease_seconds)  # before any await: two claims cannot both pass
         if self._durable(trigger) and not await self.store.claim_reaction_answer(trigger.id):  # type: ignore[union-attr]
             self._held[trigger.name] = (token, now + trigger.keep_seconds)
             return None
-        if len(self._held) > 10_000:
-            for name in [name for name, (_token, expires) in self._held.items() if expires <= now]:
-                del self._held[name]
+        if len(self._held) > LOCAL_RECORDS:
+            self._forget(now)
         return token
+
+    def _forget(self, now: float) -> None:
+        """Bound the memory: drop what expired, then the oldest claims (long answered) down to three quarters."""
+        for name in [name for name, (_token, expires) in self._held.items() if expires <= now]:
+            del self._held[name]
+        while len(self._held) > LOCAL_RECORDS * 3 // 4:
+            del self._held[next(iter(self._held))]  # dicts keep insertion order: the oldest first
 
     async def confirm(self, trigger: Trigger, token: str) -> None:
         if self._held.get(trigger.name, ("", 0.0))[0] == token:

@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 
 from tests.discord_app.test_bot_e2e import assert_safe_reply, channel_posts, wait_posts
+from tests.discord_app.test_digest_buttons import buttons, reply_to
 from tests.helpers.article_server import ArticleServer
 from tests.helpers.bot_harness import RunningBot, settings_for
 from tests.helpers.digest_checks import assert_sample_digest
@@ -59,15 +60,22 @@ async def test_two_processes_and_replays_answer_each_trigger_once(
     assert first.bot is not None and second.bot is not None
 
 
-async def test_a_replayed_slash_command_is_answered_once(
+async def test_replayed_interactions_are_answered_once(
     fake: FakeDiscord, articles: ArticleServer, start_bot, tmp_path: Path, redis_url: str
 ) -> None:
     await _start_processes(fake, start_bot, tmp_path, redis_url, 2)
-    interaction = await fake.slash_command("digest me status", {})
-    await fake.dispatch("INTERACTION_CREATE", interaction)
-    await fake.wait_for_request("POST", rf"/interactions/{interaction['id']}/.*/callback")
-    await _settle(fake, fake.channel_id, 0)
-    assert len(fake.find("POST", rf"/interactions/{interaction['id']}/.*/callback")) == 1
+    slash = await fake.slash_command("digest me status", {})
+    await fake.dispatch("INTERACTION_CREATE", slash)
+    trigger = await fake.send_message(f"!summarize {articles.url('/syria.txt')}", author=fake.member)
+    await wait_posts(fake, fake.channel_id)
+    digest = reply_to(fake, trigger)
+    press = await fake.press_button(digest, buttons(digest)["Longer"]["custom_id"], user=fake.member)
+    await fake.dispatch("INTERACTION_CREATE", press)
+    await fake.wait_for(lambda r: r.method == "PATCH" and press["token"] in r.path)  # the digest, made longer
+    await _settle(fake, fake.channel_id, 1)
+    for interaction in (slash, press):
+        assert len(fake.find("POST", rf"/interactions/{interaction['id']}/.*/callback")) == 1
+    assert len(fake.find("PATCH", rf".*{press['token']}.*")) == 1
 
 
 async def test_one_process_without_redis_answers_a_replay_once(fake: FakeDiscord, articles: ArticleServer, start_bot) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.shared_state import answered as answered_module
 from bot.shared_state.answered import AnsweredTriggers, LocalAnsweredTriggers, RedisAnsweredTriggers, Trigger, answer_once
 from bot.shared_state.factory import SharedState
 from bot.store.database import Store
@@ -105,3 +106,13 @@ async def test_without_redis_a_reaction_answer_survives_a_restart(tmp_path: Path
         assert await answer_once(restarted, Trigger("command", 77), _settled, LEASE)  # memory only: replays come within minutes
     finally:
         await store.close()
+
+
+async def test_one_process_remembers_a_bounded_number_of_triggers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(answered_module, "LOCAL_RECORDS", 8)
+    record = LocalAnsweredTriggers()
+    for message_id in range(20):
+        assert await answer_once(record, Trigger("command", message_id), _settled, LEASE)
+    assert len(record._held) <= 8
+    assert not await answer_once(record, Trigger("command", 19), _settled, LEASE)  # the latest are remembered
+    assert await answer_once(record, Trigger("command", 0), _settled, LEASE)  # the oldest were let go
