@@ -1,0 +1,43 @@
+"""`python -m bot run` with `[store] url` naming PostgreSQL: settings and the command-sync fingerprint live there."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from bot.store.database import Store
+from tests.helpers.bot_process import start_bot_process, stop_bot_process
+from tests.helpers.fake_discord import FakeDiscord
+
+
+async def test_python_m_bot_run_keeps_its_state_in_postgresql(fake: FakeDiscord, postgres_url: str, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[discord]\nprefix = "!"\n\n[store]\npath = "unused.sqlite3"\nurl = "{postgres_url}"\n\n[workers]\nprocesses = 0\n',
+        encoding="utf-8",
+    )
+    logs = []
+    for start in (1, 2):
+        process = await start_bot_process(fake, config)
+        try:
+            while len(fake.identifies) < start:  # this process's IDENTIFY (the first start's is already recorded)
+                await asyncio.sleep(0.1)
+            await fake.send_message("!unfurl on" if start == 1 else "!unfurl", author=fake.admin)
+            answers = await fake.wait_for(
+                lambda r: r.method == "POST" and r.path == f"/channels/{fake.channel_id}/messages", start, timeout=30
+            )
+        finally:
+            logs.append(await stop_bot_process(process))
+        assert process.returncode == 0, logs[-1]
+    assert "Done: on for this channel" in answers[0].json["content"]
+    assert "Auto-unfurl in this channel: **on**" in answers[1].json["content"]  # the restart read it back
+    assert len(fake.find("PUT", r"/applications/\d+/commands")) == 1  # the fingerprint kept: no second upload
+    assert "store opened: PostgreSQL at postgresql://" in logs[0]
+    assert not (tmp_path / "unused.sqlite3").exists()
+
+    store = await Store.open(postgres_url)
+    try:
+        guild_id = fake.guild_of(fake.channel_id)
+        assert await store.unfurl_settings(guild_id) == {fake.channel_id: True}
+    finally:
+        await store.close()
