@@ -42,6 +42,7 @@ class StoreUnavailable(RuntimeError):
 class Dialect:
     name: str
     placeholder: str
+    tables_query: str  # the names of the store's tables
     # Whole words of migration SQL replaced for this database: SQLite's INTEGER holds 64 bits, PostgreSQL's 32.
     column_types: tuple[tuple[str, str], ...] = ()
 
@@ -56,9 +57,10 @@ class Dialect:
         return sql
 
 
-SQLITE = Dialect("sqlite", "?")
+SQLITE = Dialect("sqlite", "?", "SELECT name FROM sqlite_master WHERE type = 'table'")
 POSTGRESQL = Dialect(
-    "postgresql", "%s", (("INTEGER", "BIGINT"), ("REAL", "DOUBLE PRECISION"), ("BLOB", "BYTEA"))
+    "postgresql", "%s", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+    (("INTEGER", "BIGINT"), ("REAL", "DOUBLE PRECISION"), ("BLOB", "BYTEA")),
 )
 
 
@@ -80,6 +82,9 @@ class Session(ABC):
     @abstractmethod
     async def run_script(self, sql: str) -> None:
         """Run a migration file (several statements, no parameters)."""
+
+    async def tables(self) -> set[str]:
+        return {str(row[0]) for row in await self.fetchall(self.dialect.tables_query)}
 
 
 class Database(Session):
