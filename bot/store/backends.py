@@ -214,6 +214,7 @@ class PostgresDatabase(Database):
         pool = AsyncConnectionPool(
             url, min_size=1, max_size=POOL_MAX_CONNECTIONS, open=False,
             kwargs={"autocommit": True}, name="store", timeout=CONNECT_TIMEOUT_SECONDS,
+            check=AsyncConnectionPool.check_connection,  # a connection cut by a server restart is replaced, not used
         )
         await pool.open(wait=True, timeout=CONNECT_TIMEOUT_SECONDS)
         return cls(pool, description)

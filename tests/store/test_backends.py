@@ -83,3 +83,18 @@ def test_sqlite_scripts_split_into_statements() -> None:
         "INSERT INTO a VALUES ('b;c');",
     ]
     assert sqlite_statements("CREATE TABLE b (x INTEGER)") == ["CREATE TABLE b (x INTEGER)"]
+
+
+async def test_the_pool_replaces_connections_the_server_cut(postgres_url: str) -> None:
+    store = await Store.open(postgres_url)
+    admin = await open_database(postgres_url)
+    try:
+        await store.set_meta("k", "before")
+        # What a PostgreSQL restart or a failover does to the pool's idle connections.
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()")
+        assert await store.get_meta("k") == "before"
+        await store.set_meta("k", "after")
+        assert await store.get_meta("k") == "after"
+    finally:
+        await admin.close()
+        await store.close()
