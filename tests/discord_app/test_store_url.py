@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from pathlib import Path
 
+import pytest
+
+from bot.discord_app.health import CheckFailed, check
 from bot.store.database import Store
+from tests.helpers.bot_harness import settings_for
 from tests.helpers.bot_process import start_bot_process, stop_bot_process
 from tests.helpers.fake_discord import FakeDiscord
 
@@ -41,3 +46,16 @@ async def test_python_m_bot_run_keeps_its_state_in_postgresql(fake: FakeDiscord,
         assert await store.unfurl_settings(guild_id) == {fake.channel_id: True}
     finally:
         await store.close()
+
+
+async def test_the_health_check_opens_the_store_the_url_names(fake: FakeDiscord, postgres_url: str, tmp_path: Path) -> None:
+    settings = settings_for(fake, tmp_path / "unused.sqlite3")
+    with_url = dataclasses.replace(settings, store=dataclasses.replace(settings.store, url=postgres_url))
+    line = await check(with_url)
+    assert line.startswith("ok:") and f"store (PostgreSQL at {postgres_url}) readable" in line
+    unreachable = postgres_url.replace("postgresql://bot@", "postgresql://bot:secret@").rsplit("/", 1)[0] + "/no_such_db"
+    nowhere = dataclasses.replace(settings, store=dataclasses.replace(settings.store, url=unreachable))
+    with pytest.raises(CheckFailed, match=r"the store cannot be opened: PostgreSQL at .*no_such_db cannot be reached: .*does not exist") as failed:
+        await check(nowhere)
+    assert "secret" not in str(failed.value)
+    assert not (tmp_path / "unused.sqlite3").exists()
