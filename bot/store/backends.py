@@ -10,7 +10,6 @@ the default needs nothing but Python.
 
 from __future__ import annotations
 
-import logging
 import re
 import sqlite3
 from abc import ABC, abstractmethod
@@ -21,8 +20,6 @@ from typing import Any, AsyncIterator, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 import aiosqlite
-
-log = logging.getLogger(__name__)
 
 Row = tuple[Any, ...]
 Params = Sequence[Any]

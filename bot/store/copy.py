@@ -17,9 +17,6 @@ from pathlib import Path
 from bot.store.backends import StoreUnavailable, open_database
 from bot.store.schema import SchemaError, migrate
 
-log = logging.getLogger(__name__)
-
-
 async def copy_store(source: str | Path, target: str | Path) -> dict[str, int]:
     """Rows added to each table of `target` (the version table excepted)."""
     origin = await open_database(source)
