@@ -187,6 +187,12 @@ class Store:
         """Let a later reaction try again (the first was refused for now)."""
         await self._db.execute("DELETE FROM reaction_answers WHERE message_id = ?", (message_id,))
 
+    async def purge_reaction_answers(self, older_than_seconds: float) -> int:
+        """Forget the answers older than `older_than_seconds` (a reaction on such a message is answered again)."""
+        return await self._db.execute(
+            "DELETE FROM reaction_answers WHERE answered_at <= ?", (self._clock() - older_than_seconds,)
+        )
+
     # -- digest messages (their buttons) -------------------------------------------------
 
     async def remember_source(self, message_id: int, source: DigestSource) -> None:

@@ -174,3 +174,19 @@ async def test_one_process_sees_what_another_wrote(store_target: str) -> None:
     finally:
         await first.close()
         await second.close()
+
+
+async def test_old_reaction_answers_are_purged_and_the_message_can_be_answered_again(store_target: str) -> None:
+    clock = Clock()
+    store = await Store.open(store_target, clock=clock)
+    try:
+        assert await store.claim_reaction_answer(1) is True
+        clock.now += 50
+        assert await store.claim_reaction_answer(2) is True
+        clock.now += 60  # message 1 answered 110 s ago, message 2 60 s ago
+        assert await store.purge_reaction_answers(older_than_seconds=100) == 1
+        assert await store.claim_reaction_answer(2) is False  # still remembered: one reply per message
+        assert await store.claim_reaction_answer(1) is True  # forgotten: a new reaction gets a reply
+        assert await store.purge_reaction_answers(older_than_seconds=100) == 0
+    finally:
+        await store.close()

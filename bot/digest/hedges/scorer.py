@@ -1,7 +1,7 @@
 """A small learned scorer that decides whether a sentence is uncertain, and which word makes it so.
 
 Each word of a sentence gets a probability of being an uncertainty cue from a
-logistic model over its features: the word, its Snowball stem (through sumy),
+logistic model over its features: the word, its Snowball stem (PyStemmer's),
 the stem with its left and with its right neighbour, the cue patterns that
 cover it, and the hedge-lexicon groups it belongs to. The sentence is uncertain when at least one
 word is a cue: P(uncertain) = 1 - (1 - p0) * prod(1 - p_word) ("noisy-or"), p0
@@ -27,21 +27,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
-from sumy.nlp.stemmers import Stemmer
-
 from bot.digest.hedges.cue_lexicon import CueMatch
+from bot.digest.language.stemmers import stemmer
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
 
-@functools.lru_cache(maxsize=1)
-def _stemmer() -> Stemmer:
-    return Stemmer("english")  # sumy's wrapper of NLTK's Snowball stemmer (no NLTK data needed)
-
-
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer()(word)
+    return stemmer("english")(word)
 
 
 def words_of(sentence: str) -> list[str]:
