@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import socket
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,17 @@ async def test_the_health_check_opens_the_store_the_url_names(fake: FakeDiscord,
         await check(nowhere)
     assert "secret" not in str(failed.value)
     assert not (tmp_path / "unused.sqlite3").exists()
+
+
+async def test_python_m_bot_run_with_an_unreachable_store_exits_with_one_line(fake: FakeDiscord, tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = tmp_path / "config.toml"
+    config.write_text(f'[store]\nurl = "postgresql://bot:secret@127.0.0.1:{port}/bot"\n', encoding="utf-8")
+    process = await start_bot_process(fake, config)
+    _stdout, stderr = await asyncio.wait_for(process.communicate(), 60)  # it ends by itself
+    text = stderr.decode(errors="replace")
+    assert process.returncode == 1, text
+    assert f"ERROR bot.discord_app.runner: PostgreSQL at postgresql://bot:***@127.0.0.1:{port}/bot cannot be reached:" in text
+    assert "Traceback" not in text and "secret" not in text
