@@ -10,7 +10,6 @@ the default needs nothing but Python.
 
 from __future__ import annotations
 
-import logging
 import re
 import sqlite3
 from abc import ABC, abstractmethod
@@ -22,8 +21,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import aiosqlite
 
-log = logging.getLogger(__name__)
-
 Row = tuple[Any, ...]
 Params = Sequence[Any]
 
@@ -31,6 +28,7 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 SQLITE_SCHEME = "sqlite:///"
 POOL_MAX_CONNECTIONS = 8  # per process; a handful of shard processes stays far below PostgreSQL's default 100
 CONNECT_TIMEOUT_SECONDS = 10
+POOL_WAIT_SECONDS = 5.0  # for a connection of the pool: past it, the server is taken to be unreachable
 MIGRATION_LOCK_KEY = 0x64696765  # pg_advisory_xact_lock key: "dige"
 
 
@@ -42,6 +40,7 @@ class StoreUnavailable(RuntimeError):
 class Dialect:
     name: str
     placeholder: str
+    tables_query: str  # the names of the store's tables
     # Whole words of migration SQL replaced for this database: SQLite's INTEGER holds 64 bits, PostgreSQL's 32.
     column_types: tuple[tuple[str, str], ...] = ()
 
@@ -56,9 +55,10 @@ class Dialect:
         return sql
 
 
-SQLITE = Dialect("sqlite", "?")
+SQLITE = Dialect("sqlite", "?", "SELECT name FROM sqlite_master WHERE type = 'table'")
 POSTGRESQL = Dialect(
-    "postgresql", "%s", (("INTEGER", "BIGINT"), ("REAL", "DOUBLE PRECISION"), ("BLOB", "BYTEA"))
+    "postgresql", "%s", "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+    (("INTEGER", "BIGINT"), ("REAL", "DOUBLE PRECISION"), ("BLOB", "BYTEA")),
 )
 
 
@@ -80,6 +80,9 @@ class Session(ABC):
     @abstractmethod
     async def run_script(self, sql: str) -> None:
         """Run a migration file (several statements, no parameters)."""
+
+    async def tables(self) -> set[str]:
+        return {str(row[0]) for row in await self.fetchall(self.dialect.tables_query)}
 
 
 class Database(Session):
@@ -163,31 +166,32 @@ class PostgresSession(Session):
     dialect = POSTGRESQL
 
     def __init__(self, connection: Any) -> None:
-        self._connection = connection
+        self.connection = connection  # a psycopg AsyncConnection
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        cursor = await self._connection.execute(self.dialect.query(sql), params)
+        cursor = await self.connection.execute(self.dialect.query(sql), params)
         return int(cursor.rowcount)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        cursor = await self._connection.execute(self.dialect.query(sql), params)
+        cursor = await self.connection.execute(self.dialect.query(sql), params)
         row = await cursor.fetchone()
         return None if row is None else tuple(row)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        cursor = await self._connection.execute(self.dialect.query(sql), params)
+        cursor = await self.connection.execute(self.dialect.query(sql), params)
         return [tuple(row) for row in await cursor.fetchall()]
 
     async def run_script(self, sql: str) -> None:
-        await self._connection.execute(sql)  # no parameters: psycopg sends several statements at once
+        await self.connection.execute(sql)  # no parameters: psycopg sends several statements at once
 
 
 class PostgresDatabase(Database):
     dialect = POSTGRESQL
 
-    def __init__(self, pool: Any, description: str) -> None:
+    def __init__(self, pool: Any, description: str, connection_errors: type[Exception]) -> None:
         self._pool = pool
         self.description = description
+        self._connection_errors = connection_errors  # psycopg.OperationalError: server gone, pool timed out
 
     @classmethod
     async def open(cls, url: str) -> PostgresDatabase:
@@ -204,40 +208,53 @@ class PostgresDatabase(Database):
             probe = await psycopg.AsyncConnection.connect(url, connect_timeout=CONNECT_TIMEOUT_SECONDS)
             await probe.close()
         except (psycopg.Error, ValueError) as exc:
-            reason = " ".join(str(exc).split())
-            raise StoreUnavailable(f"{description} cannot be reached: {reason}") from exc
+            raise StoreUnavailable(f"{description} cannot be reached: {one_line(exc)}") from exc
         pool = AsyncConnectionPool(
             url, min_size=1, max_size=POOL_MAX_CONNECTIONS, open=False,
-            kwargs={"autocommit": True}, name="store", timeout=CONNECT_TIMEOUT_SECONDS,
+            kwargs={"autocommit": True}, name="store", timeout=POOL_WAIT_SECONDS,
+            check=AsyncConnectionPool.check_connection,  # a connection cut by a server restart is replaced, not used
         )
         await pool.open(wait=True, timeout=CONNECT_TIMEOUT_SECONDS)
-        return cls(pool, description)
+        return cls(pool, description, psycopg.OperationalError)
+
+    @asynccontextmanager
+    async def _session(self) -> AsyncIterator[PostgresSession]:
+        """A connection of the pool; the server being unreachable becomes StoreUnavailable, in one line."""
+        try:
+            async with self._pool.connection() as connection:
+                yield PostgresSession(connection)
+        except self._connection_errors as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {one_line(exc)}") from exc
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        async with self._pool.connection() as connection:
-            return await PostgresSession(connection).execute(sql, params)
+        async with self._session() as session:
+            return await session.execute(sql, params)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
-        async with self._pool.connection() as connection:
-            return await PostgresSession(connection).fetchone(sql, params)
+        async with self._session() as session:
+            return await session.fetchone(sql, params)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        async with self._pool.connection() as connection:
-            return await PostgresSession(connection).fetchall(sql, params)
+        async with self._session() as session:
+            return await session.fetchall(sql, params)
 
     async def run_script(self, sql: str) -> None:
-        async with self._pool.connection() as connection:
-            await PostgresSession(connection).run_script(sql)
+        async with self._session() as session:
+            await session.run_script(sql)
 
     @asynccontextmanager
     async def locked_transaction(self) -> AsyncIterator[PostgresSession]:
-        async with self._pool.connection() as connection, connection.transaction():
+        async with self._session() as session, session.connection.transaction():
             # Held until the transaction ends: a second process starting now waits, then sees the new version.
-            await connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK_KEY,))
-            yield PostgresSession(connection)
+            await session.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK_KEY,))
+            yield session
 
     async def close(self) -> None:
         await self._pool.close()
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
 
 
 def without_password(url: str) -> str:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from bot.digest.models import Digest
 from bot.settings import StoreSettings
-from bot.store.backends import Database, open_database
+from bot.store.backends import Database, StoreUnavailable, open_database
 from bot.store.digest_codec import digest_from_text, digest_to_text
 from bot.store.schema import migrate
 
@@ -112,11 +112,15 @@ class Store:
         return self._clock() - self.cache_ttl_seconds
 
     async def get_digest(self, url: str, variant: str) -> Digest | None:
-        """The cached digest of a canonical URL, if younger than the TTL."""
-        row = await self._db.fetchone(
-            "SELECT digest FROM digest_cache WHERE url = ? AND variant = ? AND stored_at > ?",
-            (url, variant, self._fresh_after()),
-        )
+        """The cached digest of a canonical URL, if younger than the TTL (an unreachable store is a miss)."""
+        try:
+            row = await self._db.fetchone(
+                "SELECT digest FROM digest_cache WHERE url = ? AND variant = ? AND stored_at > ?",
+                (url, variant, self._fresh_after()),
+            )
+        except StoreUnavailable as exc:
+            log.warning("digest cache unreadable (%s); digesting %s anew", exc, url)
+            return None
         if row is None:
             return None
         try:
@@ -127,18 +131,26 @@ class Store:
             return None
 
     async def put_digest(self, url: str, variant: str, digest: Digest) -> None:
-        await self._db.execute(
-            "INSERT INTO digest_cache (url, variant, digest, stored_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(url, variant) DO UPDATE SET digest = excluded.digest, stored_at = excluded.stored_at",
-            (url, variant, digest_to_text(digest), self._clock()),
-        )
+        """Cache a digest; an unreachable store only loses the entry, never the digest the user waits for."""
+        try:
+            await self._db.execute(
+                "INSERT INTO digest_cache (url, variant, digest, stored_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(url, variant) DO UPDATE SET digest = excluded.digest, stored_at = excluded.stored_at",
+                (url, variant, digest_to_text(digest), self._clock()),
+            )
+        except StoreUnavailable as exc:
+            log.warning("digest of %s not cached: %s", url, exc)
 
     async def refresh_digest(self, url: str, variant: str) -> bool:
-        """Restart the TTL of a fresh entry; False when there is none."""
-        changed = await self._db.execute(
-            "UPDATE digest_cache SET stored_at = ? WHERE url = ? AND variant = ? AND stored_at > ?",
-            (self._clock(), url, variant, self._fresh_after()),
-        )
+        """Restart the TTL of a fresh entry; False when there is none (or the store is unreachable)."""
+        try:
+            changed = await self._db.execute(
+                "UPDATE digest_cache SET stored_at = ? WHERE url = ? AND variant = ? AND stored_at > ?",
+                (self._clock(), url, variant, self._fresh_after()),
+            )
+        except StoreUnavailable as exc:
+            log.warning("digest cache entry of %s not refreshed: %s", url, exc)
+            return False
         return changed > 0
 
     async def forget_digest(self, url: str, variant: str) -> None:

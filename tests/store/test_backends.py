@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 
 import pytest
 
 from bot.store.backends import (
+    POOL_WAIT_SECONDS,
     POSTGRESQL,
     SQLITE,
     PostgresDatabase,
@@ -18,6 +20,9 @@ from bot.store.backends import (
     without_password,
 )
 from bot.store.database import Store
+from tests.conftest import _server_missing as server_missing
+from tests.helpers.servers import PostgresServer, ServerUnavailable
+from tests.store.test_database import sample_digest
 
 
 async def test_a_path_or_a_sqlite_url_opens_a_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,3 +88,45 @@ def test_sqlite_scripts_split_into_statements() -> None:
         "INSERT INTO a VALUES ('b;c');",
     ]
     assert sqlite_statements("CREATE TABLE b (x INTEGER)") == ["CREATE TABLE b (x INTEGER)"]
+
+
+async def test_the_pool_replaces_connections_the_server_cut(postgres_url: str) -> None:
+    store = await Store.open(postgres_url)
+    admin = await open_database(postgres_url)
+    try:
+        await store.set_meta("k", "before")
+        # What a PostgreSQL restart or a failover does to the pool's idle connections.
+        await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()")
+        assert await store.get_meta("k") == "before"
+        await store.set_meta("k", "after")
+        assert await store.get_meta("k") == "after"
+    finally:
+        await admin.close()
+        await store.close()
+
+
+async def test_a_postgresql_gone_mid_run_is_a_cache_miss_and_a_one_line_error() -> None:
+    server = PostgresServer()  # a server of its own, to stop while the store is open
+    try:
+        server.start()
+    except ServerUnavailable as missing:
+        server_missing(str(missing))
+    try:
+        store = await Store.open(server.url)
+        try:
+            await store.put_digest("https://example.org/a", "auto", sample_digest())
+            assert server.process is not None
+            server.process.kill()  # a crash: the store's connections break with no goodbye
+            server.process.wait()
+            started = time.monotonic()
+            assert await store.get_digest("https://example.org/a", "auto") is None  # a miss: the digest is made anew
+            await store.put_digest("https://example.org/a", "auto", sample_digest())  # lost, not raised
+            assert await store.refresh_digest("https://example.org/a", "auto") is False
+            with pytest.raises(StoreUnavailable, match=r"^PostgreSQL at postgresql://bot@127.0.0.1:\d+/bot is unreachable: ") as failed:
+                await store.set_unfurl(1, None, True)
+            assert "\n" not in str(failed.value)
+            assert time.monotonic() - started < 8 * POOL_WAIT_SECONDS  # each call gives up after the pool's wait
+        finally:
+            await store.close()
+    finally:
+        server.stop()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from typing import AsyncIterator
+
+import pytest
 
 from bot.digest.models import Digest, Figure, Hedge, MarkedSentence, Stats, SummarySentence
 from bot.store.database import DigestSource, Store
@@ -121,59 +124,56 @@ async def test_snowflake_ids_and_timestamps_keep_every_digit(store_target: str) 
         await store.close()
 
 
-async def test_a_reaction_is_claimed_once_across_processes(store_target: str) -> None:
-    first, second = await Store.open(store_target), await Store.open(store_target)  # two shard processes
-    try:
-        claims = await asyncio.gather(*(s.claim_reaction_answer(SNOWFLAKE) for s in [first, second] * 10))
-        assert claims.count(True) == 1
-        await first.release_reaction_answer(SNOWFLAKE)
-        assert await second.claim_reaction_answer(SNOWFLAKE) is True  # released: the next reaction may try
-        assert await first.claim_reaction_answer(SNOWFLAKE) is False
-    finally:
-        await first.close()
-        await second.close()
-
-
-async def test_digest_sources_refresh_claims_and_purge(store_target: str) -> None:
+@pytest.fixture
+async def two_stores(store_target: str) -> AsyncIterator[tuple[Store, Store, Clock]]:
+    """Two stores on one database, as two shard processes open it, with one clock."""
     clock = Clock()
     first = await Store.open(store_target, clock=clock)
     second = await Store.open(store_target, clock=clock)
-    try:
-        source = DigestSource("file", "Some text; with 'quotes' and 100% of it.", "notes.txt", "txt")
-        await first.remember_source(1, source)
-        await first.remember_source(1, DigestSource("link", "https://other.example", "other"))  # the first stays
-        assert await second.source_of(1) == source
-        assert await second.source_of(2) is None
-        assert await second.claim_refresh(2, 60) == 0.0  # an unknown message has nothing to limit
-
-        waits = await asyncio.gather(*(s.claim_refresh(1, 60) for s in [first, second] * 5))
-        assert sorted(waits)[:2] == [0.0, 60.0]  # one claim wins, every other one waits the full minute
-        clock.now += 45
-        assert await first.claim_refresh(1, 60) == 15.0
-        clock.now += 15
-        assert await second.claim_refresh(1, 60) == 0.0
-
-        clock.now += 100
-        await first.remember_source(3, DigestSource("text", "Newer text.", "text"))
-        assert await first.purge_sources(older_than_seconds=100) == 1  # message 1 is 160 s old, 3 is new
-        assert await second.source_of(1) is None and await second.source_of(3) is not None
-    finally:
-        await first.close()
-        await second.close()
+    yield first, second, clock
+    await first.close()
+    await second.close()
 
 
-async def test_one_process_sees_what_another_wrote(store_target: str) -> None:
-    first, second = await Store.open(store_target), await Store.open(store_target)
-    try:
-        await first.set_unfurl(10, None, True)
-        await first.set_meta("app_commands_hash:1", "abc")
-        await first.put_digest("https://example.org/a", "auto", sample_digest())
-        assert await second.unfurl_enabled(10, 11, default=False) is True
-        assert await second.get_meta("app_commands_hash:1") == "abc"
-        assert await second.get_digest("https://example.org/a", "auto") == sample_digest()
-    finally:
-        await first.close()
-        await second.close()
+async def test_a_reaction_is_claimed_once_across_processes(two_stores: tuple[Store, Store, Clock]) -> None:
+    first, second, _clock = two_stores
+    claims = await asyncio.gather(*(s.claim_reaction_answer(SNOWFLAKE) for s in [first, second] * 10))
+    assert claims.count(True) == 1
+    await first.release_reaction_answer(SNOWFLAKE)
+    assert await second.claim_reaction_answer(SNOWFLAKE) is True  # released: the next reaction may try
+    assert await first.claim_reaction_answer(SNOWFLAKE) is False
+
+
+async def test_digest_sources_refresh_claims_and_purge(two_stores: tuple[Store, Store, Clock]) -> None:
+    first, second, clock = two_stores
+    source = DigestSource("file", "Some text; with 'quotes' and 100% of it.", "notes.txt", "txt")
+    await first.remember_source(1, source)
+    await first.remember_source(1, DigestSource("link", "https://other.example", "other"))  # the first stays
+    assert await second.source_of(1) == source
+    assert await second.source_of(2) is None
+    assert await second.claim_refresh(2, 60) == 0.0  # an unknown message has nothing to limit
+
+    waits = await asyncio.gather(*(s.claim_refresh(1, 60) for s in [first, second] * 5))
+    assert sorted(waits) == [0.0] + [60.0] * 9  # one claim wins, every other one waits the full minute
+    clock.now += 45
+    assert await first.claim_refresh(1, 60) == 15.0
+    clock.now += 15
+    assert await second.claim_refresh(1, 60) == 0.0
+
+    clock.now += 100
+    await first.remember_source(3, DigestSource("text", "Newer text.", "text"))
+    assert await first.purge_sources(older_than_seconds=100) == 1  # message 1 is 160 s old, 3 is new
+    assert await second.source_of(1) is None and await second.source_of(3) is not None
+
+
+async def test_one_process_sees_what_another_wrote(two_stores: tuple[Store, Store, Clock]) -> None:
+    first, second, _clock = two_stores
+    await first.set_unfurl(10, None, True)
+    await first.set_meta("app_commands_hash:1", "abc")
+    await first.put_digest("https://example.org/a", "auto", sample_digest())
+    assert await second.unfurl_enabled(10, 11, default=False) is True
+    assert await second.get_meta("app_commands_hash:1") == "abc"
+    assert await second.get_digest("https://example.org/a", "auto") == sample_digest()
 
 
 async def test_old_reaction_answers_are_purged_and_the_message_can_be_answered_again(store_target: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store.backends import POSTGRESQL, SQLITE, Database, open_database
+from bot.store.backends import POSTGRESQL, SQLITE, open_database
 from bot.store.database import DigestSource, Store
 from bot.store.schema import Migration, SchemaError, migrate, migrations, schema_version
 
@@ -19,14 +19,6 @@ FIRST_RELEASE_FILE = DATA / "release-0.1.sqlite3"
 # Written by the release before [store] url (commit ccca36d, schema 4), rows in every table: make_release_ccca36d.py.
 SQLITE_ONLY_RELEASE_FILE = DATA / "release-ccca36d.sqlite3"
 SNOWFLAKE = 1_180_000_000_000_000_000
-
-
-async def tables(db: Database) -> set[str]:
-    if db.dialect is SQLITE:
-        rows = await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
-    else:
-        rows = await db.fetchall("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
-    return {row[0] for row in rows}
 
 
 def sqlite_columns(path: Path) -> dict[str, list[str]]:
@@ -67,7 +59,7 @@ async def test_a_new_store_gets_every_migration(store_target: str) -> None:
     try:
         assert await schema_version(db) == migrations()[-1].number
         expected = {"meta", "unfurl_settings", "digest_cache", "user_opt_out", "reaction_answers", "digest_messages"}
-        assert expected <= await tables(db)
+        assert expected <= await db.tables()
         rows = await db.fetchall("SELECT version FROM schema_version ORDER BY version")
         assert [row[0] for row in rows] == [m.number for m in migrations()]
     finally:
@@ -130,7 +122,7 @@ async def test_a_failing_migration_changes_nothing(store_target: str) -> None:
         with pytest.raises(SchemaError, match="9999_broken.sql"):
             await migrate(db, broken)
         assert await schema_version(db) == len(migrations())
-        assert "extra" not in await tables(db)
+        assert "extra" not in await db.tables()
     finally:
         await db.close()
 
