@@ -19,7 +19,7 @@ from bot.discord_app import endpoints
 from bot.discord_app.digest_service import DigestService
 from bot.discord_app.rate_limits import RateLimits
 from bot.discord_app.replies import NO_PINGS, reply_to_message
-from bot.discord_app.worker_pool import WorkerPool
+from bot.discord_app.worker_pool import open_digest_workers
 from bot.settings import Settings
 from bot.store.database import Store
 
@@ -63,7 +63,7 @@ class DigestBot(commands.AutoShardedBot):
             shard_ids=list(settings.discord.shard_ids) or None,  # None: every shard
         )
         self.settings = settings
-        self.pool = WorkerPool(settings.workers.processes)
+        self.pool = open_digest_workers(settings)  # [workers] mode: the local pool, or the queue
         self.store: Store | None = None
         self._service: DigestService | None = None
         self.rate_limits = RateLimits(settings)
