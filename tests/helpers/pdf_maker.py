@@ -91,6 +91,7 @@ def report_pdf(
     metadata_title: str | None = None,
     body_size: float = 11.0,
     lines_per_page: int = 40,
+    running_footer: str | None = None,
 ) -> bytes:
     """A report: a large title on page one, wrapped paragraphs, a header and a page number on each page."""
     blocks: list[tuple[float, list[str]]] = [(22.0, wrap(title, 22.0))]
@@ -113,6 +114,8 @@ def report_pdf(
     for number, page in enumerate(pages, start=1):
         if running_header:
             page.insert(0, Text(MARGIN, HEIGHT - 40, 9.0, running_header))
+        if running_footer:
+            page.append(Text(MARGIN, 44, 8.0, running_footer))
         if page_numbers:
             page.append(Text(WIDTH / 2, 30, 9.0, str(number)))
     return pdf_bytes(pages, title=metadata_title)

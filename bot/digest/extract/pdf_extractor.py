@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.digest.extract.paste import clean_paste
 from bot.digest.extract.pdf_parse import ParsedPdf, PdfLimits, PdfLine, parse_pdf
@@ -33,6 +33,13 @@ MAX_TITLE_CHARS = 200
 _SENTENCE_ENDS = (".", "!", "?", ",", ";", ":")
 # A block with this share of its text in links is navigation; chosen on WCXB's tune pages (0.5 to 0.6 score alike).
 LINKED_BLOCK = 0.6
+REPEATED_MIN_CHARS = 20  # a shorter paragraph ("Share", "Read more") may repeat in an article's own text
+# A stack of at least MENU_LINES lines whose median width is under MENU_LINE_WIDTH of the text's
+# width, with more than MENU_LINKED of it in links, is a menu: chosen on WCXB's tune pages (a plateau
+# from 2 to 3 lines, 0.35 to 0.45 of the width, links over 0.1; 0.894 -> 0.899).
+MENU_LINES = 3
+MENU_LINE_WIDTH = 0.35
+MENU_LINKED = 0.1
 FULL_LINE = 0.85  # a line reaching this share of the page's text width runs on (across a page break too)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*|seite\s+|-\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 _REFERENCES = re.compile(
@@ -66,15 +73,17 @@ def body_lines(parsed: ParsedPdf) -> list[_Line]:
     """Every line but running headers, footers and page numbers."""
     repeated: Counter[str] = Counter()
     for page in parsed.pages:
-        repeated.update({_margin_key(line.text) for line in page.lines if _in_margin(line, page.height)})
+        repeated.update({_margin_key(line.text) for line in page.lines})
     several_pages = len(parsed.pages) >= 3
     needed = max(2, REPEATED_SHARE * len(parsed.pages))
     kept = []
     for number, page in enumerate(parsed.pages):
         for line in page.lines:
-            if _in_margin(line, page.height):
-                if _PAGE_NUMBER.match(line.text) or (several_pages and repeated[_margin_key(line.text)] >= needed):
-                    continue
+            margin = _in_margin(line, page.height)
+            if margin and _PAGE_NUMBER.match(line.text):
+                continue
+            if several_pages and repeated[_margin_key(line.text)] >= needed and (margin or len(line.text) >= REPEATED_MIN_CHARS):
+                continue  # a running header or footer, or a banner fixed on the screen, printed on every page
             kept.append(_Line(line.text, number, line))
     return kept
 
@@ -119,10 +128,12 @@ class Block:
     text: str
     characters: int = 0
     linked_characters: float = 0.0
+    widths: list[float] = field(default_factory=list)  # each line's width, in points
 
     def add_line(self, line: PdfLine) -> None:
         self.characters += len(line.text)
         self.linked_characters += len(line.text) * line.linked
+        self.widths.append(line.right - line.left)
 
     @property
     def linked(self) -> float:
@@ -165,9 +176,36 @@ def drop_references(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def drop_link_lists(blocks: list[Block]) -> list[Block]:
-    """Blocks that are mostly links: menus, link lists, tag clouds, "related articles"."""
-    return [block for block in blocks if block.linked < LINKED_BLOCK]
+def drop_repeated(blocks: list[Block]) -> list[Block]:
+    """A paragraph printed again (a fixed banner on every page, an image caption in several sizes) is kept once."""
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        key = " ".join(_WORD.findall(block.text.lower()))
+        if len(key) >= REPEATED_MIN_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def drop_link_lists(blocks: list[Block], text_width: float) -> list[Block]:
+    """Blocks that are mostly links (menus, link lists, tag clouds, "related articles"), and
+    stacks of short lines holding some links (a menu or a list of teasers with their dates and authors)."""
+    return [
+        block for block in blocks
+        if block.linked < LINKED_BLOCK
+        and not (
+            len(block.widths) >= MENU_LINES
+            and statistics.median(block.widths) < MENU_LINE_WIDTH * text_width
+            and block.linked > MENU_LINKED
+        )
+    ]
+
+
+def text_width(lines: list[_Line]) -> float:
+    """From the leftmost to the rightmost text of the document."""
+    return max(item.line.right for item in lines) - min(item.line.left for item in lines)
 
 
 def first_page_heading(lines: list[_Line]) -> str:
@@ -220,7 +258,7 @@ def extract_pdf(data: bytes, source: str, url: str | None, settings: DigestSetti
     lines = body_lines(parsed)
     if not lines:
         raise DigestError("This PDF has no text layer (a scan or images only); the bot cannot read it.")
-    text = "\n".join(_within(drop_link_lists(drop_references(paragraphs(lines))), settings.max_input_chars))
+    text = "\n".join(_within(drop_link_lists(drop_repeated(drop_references(paragraphs(lines))), text_width(lines)), settings.max_input_chars))
     if not_text_share(text) > settings.max_binary_share:
         # Fonts without a character map come out as private-use or control characters.
         raise DigestError("This PDF's text cannot be read (its fonts do not say which letters they draw).")
