@@ -90,6 +90,19 @@ def test_a_stack_of_short_lines_with_links_is_a_menu() -> None:
     assert " ".join(article_paragraphs()[:2]) in kept
 
 
+def test_the_label_of_an_icon_is_not_text() -> None:
+    """A short line that starts at a small image: a share button, or the alt text of a picture that did not load."""
+    share = Text(MARGIN + 14, 740, 11, "Share on Facebook")
+    alt = Text(MARGIN + 14, 300, 11, "A soldier at the border crossing near Reyhanli on Monday")
+    bullet = Text(MARGIN + 14, 250, 11, "A point of the text itself, after a dot drawn as text")
+    body = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(wrap(" ".join(article_paragraphs()[:2]), 11))]
+    parsed = parse_pdf(pdf_bytes([[share, *body, alt, bullet]], icons={0: [share, alt]}), PdfLimits())
+    assert [line.after_icon for line in parsed.pages[0].lines if line.text in (share.text, alt.text, bullet.text)] == [1.0, 1.0, 0.0]
+    kept = " ".join(block.text for block in pdf_extractor.article_blocks(pdf_extractor.body_lines(parsed)))
+    assert "Facebook" not in kept and "Reyhanli" not in kept
+    assert " ".join(article_paragraphs()[:2]) in kept and bullet.text in kept
+
+
 def test_digest_of_a_pdf_has_summary_and_figures() -> None:
     digest = digest_document(_pdf_document(report_pdf(SAMPLE_TITLE, article_paragraphs())), SETTINGS)
     assert digest.error is None, digest.error
