@@ -43,6 +43,13 @@ MENU_LINKED = 0.1
 # A block of at most this many lines that starts just right of a small image is the image's label
 # (chosen on WCXB's tune pages: 1 line 0.8995, 3 lines 0.9011, any number 0.8971).
 ICON_LABEL_LINES = 3
+# Full-width text (median line over PROSE_WIDTH of the text's width) whose size differs from the
+# main text's by OTHER_SIZE or more, but is below a heading's HEADING_PROSE_SCALE, is not the article:
+# chosen on WCXB's tune pages (a plateau: 0.85-0.9 / 1.1-1.15, widths 0.6-0.7; 0.901 -> 0.904).
+OTHER_SIZE = 0.15
+HEADING_PROSE_SCALE = 1.35
+PROSE_WIDTH = 0.7
+_TINY_SIZE = 2.0  # pdfium reports 1 when a font's size is set by its matrix: unknown
 FULL_LINE = 0.85  # a line reaching this share of the page's text width runs on (across a page break too)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*|seite\s+|-\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 _REFERENCES = re.compile(
@@ -132,6 +139,7 @@ class Block:
     characters: int = 0
     linked_characters: float = 0.0
     widths: list[float] = field(default_factory=list)  # each line's width, in points
+    sizes: list[float] = field(default_factory=list)  # each line's font size (0: unknown)
     after_icon: bool = False  # its first line is an icon's label
 
     def add_line(self, line: PdfLine) -> None:
@@ -140,6 +148,7 @@ class Block:
         self.characters += len(line.text)
         self.linked_characters += len(line.text) * line.linked
         self.widths.append(line.right - line.left)
+        self.sizes.append(line.size)
 
     @property
     def linked(self) -> float:
@@ -214,6 +223,30 @@ def drop_icon_labels(blocks: list[Block]) -> list[Block]:
     return [block for block in blocks if not (block.after_icon and len(block.widths) <= ICON_LABEL_LINES)]
 
 
+def prose_size(lines: list[_Line], width: float) -> float:
+    """The font size of the main text: the size holding the most characters in lines at least half the text's width."""
+    characters: Counter[float] = Counter()
+    for item in lines:
+        if item.line.size > _TINY_SIZE and item.line.right - item.line.left >= 0.5 * width:
+            characters[round(item.line.size)] += len(item.text)
+    return characters.most_common(1)[0][0] if characters else 0.0
+
+
+def drop_other_prose(blocks: list[Block], main_size: float, width: float) -> list[Block]:
+    """Full-width text in another size than the main text's (but not a heading's): comments,
+    teasers, fine print. A heading is larger still, or short."""
+    if not main_size:
+        return blocks
+    kept = []
+    for block in blocks:
+        sizes = [size for size in block.sizes if size > _TINY_SIZE]
+        scale = statistics.median(sizes) / main_size if sizes else 1.0
+        other = scale < 1 - OTHER_SIZE or 1 + OTHER_SIZE <= scale < HEADING_PROSE_SCALE
+        if not (other and statistics.median(block.widths) > PROSE_WIDTH * width):
+            kept.append(block)
+    return kept
+
+
 def text_width(lines: list[_Line]) -> float:
     """From the leftmost to the rightmost text of the document."""
     return max((item.line.right for item in lines), default=0.0) - min((item.line.left for item in lines), default=0.0)
@@ -221,8 +254,10 @@ def text_width(lines: list[_Line]) -> float:
 
 def article_blocks(lines: list[_Line]) -> list[Block]:
     """The paragraphs, without references, repeats, menus and icon labels."""
+    width = text_width(lines)
     blocks = drop_repeated(drop_references(paragraphs(lines)))
-    return drop_icon_labels(drop_link_lists(blocks, text_width(lines)))
+    blocks = drop_other_prose(drop_link_lists(blocks, width), prose_size(lines, width), width)
+    return drop_icon_labels(blocks)
 
 
 def first_page_heading(lines: list[_Line]) -> str:

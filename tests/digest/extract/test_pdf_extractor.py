@@ -103,6 +103,26 @@ def test_the_label_of_an_icon_is_not_text() -> None:
     assert " ".join(article_paragraphs()[:2]) in kept and bullet.text in kept
 
 
+def test_full_width_text_in_another_size_is_not_the_article() -> None:
+    """Comments in a larger size and fine print in a smaller one go; an abstract a little smaller stays."""
+    abstract = "In short: three officers crossed into Turkey overnight, and the government in Damascus denies any split in its ranks."
+    comment = "Great article, thanks for writing it! I have been following the news from the region for years and this sums it up well."
+    fine_print = (
+        "All content is provided for information only and may not be reproduced without the written consent of the publisher. "
+        "Prices and offers mentioned may change at any time; the publisher accepts no liability for errors."
+    )
+    y, texts = 740.0, []
+    for size, paragraph in [(10, abstract), *[(11, p) for p in article_paragraphs()[:3]], (13.5, comment), (8.5, fine_print)]:
+        for line in wrap(paragraph, size):
+            texts.append(Text(MARGIN, y, size, line))
+            y -= 1.25 * size
+        y -= 11
+    parsed = parse_pdf(pdf_bytes([texts]), PdfLimits())
+    kept = " ".join(block.text for block in pdf_extractor.article_blocks(pdf_extractor.body_lines(parsed)))
+    assert "Great article" not in kept and "written consent" not in kept
+    assert _words(kept) == _words(" ".join([abstract, *article_paragraphs()[:3]]))
+
+
 def test_digest_of_a_pdf_has_summary_and_figures() -> None:
     digest = digest_document(_pdf_document(report_pdf(SAMPLE_TITLE, article_paragraphs())), SETTINGS)
     assert digest.error is None, digest.error
