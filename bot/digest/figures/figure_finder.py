@@ -230,6 +230,29 @@ _PAGE_FURNITURE = re.compile(
     r"lesezeit|tempo di lettura|leestijd|lästid|subscribe|subscription|issues for|abonnieren|abonnez|suscríbete|assine)\b",
     re.IGNORECASE,
 )
+# What a page wraps around a story, whatever the story: copyright and licence lines, promotions.
+_BOILERPLATE = re.compile(
+    r"©|\bcopyright\s+\d|\b(?:all rights reserved|licensed under|creative commons|promo code|coupon|"
+    r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back)\b|%\s*off\b|^\s*price\s*:",
+    re.IGNORECASE,
+)
+# A call to action opening a line ("Read our top 50 tips", "Check out these 15 foods", "Learn more"):
+# a teaser or an advertisement, not a claim of the story.
+_CALL_TO_ACTION = re.compile(
+    r"\s*(?:read (?:my|our|the full|more)|check out|learn more|click|download (?:our|the|my|your)|"
+    r"explore (?:our|the best|more|this|these)|browse our|sign up|subscribe|shop (?:our|the|now)|book (?:now|your)|"
+    r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|\d))\b",
+    re.IGNORECASE,
+)
+# Code, shell lines and table rows, which an extractor may keep: no story figures there.
+_CODE_OR_TABLE = re.compile(r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s)|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\|")
+# "Updated September 28, 2025", "Published on 09/10/2025": when the page was edited, not what happened.
+_STAMPED = re.compile(
+    r"\b(?:updated|published|posted|modified|reviewed|edited|created)(?:\s+(?:on|at))?:?\s*$", re.IGNORECASE
+)
+# "(AMZN +0.21%)": a stock ticker's quote, refreshed by the page.
+_TICKER_BEFORE = re.compile(r"\(\s*(?:[A-Z]{1,5}:)?[A-Z]{1,5}\s*$")
+_WORDS_IN = re.compile(r"[^\W\d_]{2,}")
 _STREET = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|"
     r"Square|Sq|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Strasse|Straße|Str|Rue|Calle|Via)\b"
@@ -237,11 +260,12 @@ _STREET = re.compile(
 
 
 def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
-    """Whether a reader learns anything from the figure on its own, out of its sentence."""
+    """Whether a reader learns anything from the figure on its own, out of its sentence
+    (the caller has already left out the lines that `_chrome_line` finds)."""
     if quantity.kind == "time" or _CLOCK_TIME.fullmatch(quantity.text):
         return False  # "a 4:25 kickoff": schedule detail (and not a ratio)
-    if _PAGE_FURNITURE.search(sentence_text):
-        return False  # "Reading time: 2 minutes", "12 issues for £11.99": the page's, not the story's
+    if _page_chrome(quantity, sentence_text):
+        return False  # "Updated May 2, 2025", "(AMZN +0.21%)": the page's, not the story's
     if quantity.kind not in ("count", "ordinal"):
         return True
     if not counts:
@@ -252,6 +276,29 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     if in_words and quantity.text[:1].isupper() and quantity.start > 0 and counts[:1].isupper():
         return False  # "Pick Six Newsletter", "the Big Ten Conference": a number word inside a name
     return True
+
+
+def _chrome_line(sentence_text: str) -> bool:
+    """A line the page puts around the story: a copyright or licence line, a promotion, a call to
+    action, a line of code or a table row. None of its numbers is a figure of the story."""
+    return bool(
+        _PAGE_FURNITURE.search(sentence_text)
+        or _BOILERPLATE.search(sentence_text)
+        or _CALL_TO_ACTION.match(sentence_text)
+        or _CODE_OR_TABLE.search(sentence_text)
+    )
+
+
+def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
+    """A number the page stamps into a line: an "Updated ..." date, a ticker's quote, or a number standing alone."""
+    before = sentence_text[max(0, quantity.start - 24) : quantity.start]
+    if quantity.kind == "date" and _STAMPED.search(before):
+        return True
+    if quantity.text[:1] in "+-−" and _TICKER_BEFORE.search(before):
+        return True
+    # "3 MIN.", "1 minute": a line that is nothing but the number (a reading time, a counter)
+    rest = sentence_text[: quantity.start] + sentence_text[quantity.end :]
+    return _WORDS_IN.search(rest) is None
 
 
 @dataclass(frozen=True)
@@ -322,7 +369,8 @@ def candidates(
     `summary` holds the indices of the sentences the summary chose, `title` the article's title.
     """
     skipped = set(skip)
-    kept = [s for s in sentences if s.index not in skipped and s.text]
+    # "Reading time: 2 minutes", "12 issues for £11.99", "Copyright © 2023": the page's, not the story's
+    kept = [s for s in sentences if s.index not in skipped and s.text and not _chrome_line(s.text)]
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
         for quantity in find_quantities(sentence.text, language_code):
