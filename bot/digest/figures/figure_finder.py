@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Collection, Mapping, Sequence
 
 from bot.digest.figures import lexicon as lx
@@ -66,7 +66,10 @@ class RankWeights:
 WEIGHTS = RankWeights()
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
-_OF_THE = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
+# "27 of the dead", "Three of her novels", "Ten of the nation's 27 provinces", "45 of the 48 counts"
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?(?:[\d,.]+\s+)?", re.IGNORECASE
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MONEY_LINKS = ("in", "for", "of", "worth")
 # Compiled once: re's own cache is shared with the sentence splitter, which floods it.
@@ -143,6 +146,7 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|age|ages of)|[A-Z][\w.'’-]*,|\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+,?) (?:was|is)|\b(?:[Hh]e|[Ss]he)['’]s"
     r"|\bwho(?:['’]s| is| was)(?: just| only)?)\s$"
 )
+_AGE_CLEAR_BEFORE = re.compile(r"\b(?:age of|ages of|as young as|as old as|aged)\s$")  # whatever follows
 _AGE_AFTER = re.compile(r"(?:,|\)|\.(?!\d)|\s(?:--|—|–)|$)")
 _CASUALTIES = {
     "killing": "killed", "killed": "killed", "wounding": "wounded", "wounded": "wounded",
@@ -151,8 +155,11 @@ _CASUALTIES = {
     "evacuated": "evacuated", "evacuating": "evacuated", "rescued": "rescued", "rescuing": "rescued",
 }
 _CASUALTY_AFTER = frozenset({"killed", "dead", "wounded", "injured", "missing", "arrested", "displaced", "detained", "evacuated"})
+_CASUALTY_FOLLOWS = re.compile(
+    r"\s+(?:(?:are|were|have been|had been|was)\s+)?(?:\w+ly\s+)?(" + "|".join(sorted(_CASUALTY_AFTER)) + r")\b", re.IGNORECASE
+)
 # "the death toll ... rose to 35", "the number of wounded is up to 3,250"
-_TALLY_LINK = re.compile(r"\b(?:to|at|reached|hit|is|was|of|stood at|stands at)\s+$")
+_TALLY_LINK = re.compile(r"\b(?:to|at|reached|hit|is|was|of|stood at|stands at)\s+(?:(?:just|only|now|already)\s+)?$")
 _TOLL = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?:the\s+)?", re.IGNORECASE)
 _FACT_LINE = re.compile(r"\s*(?::|--|—|–|-)\s+(?:the\s+)?(?:estimated\s+|total\s+|approximate\s+)?(?:(number|amount)\s+of\s+)?", re.IGNORECASE)
@@ -163,14 +170,18 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
     """What a count with no noun after it counts, when the sentence says it another way; else ""."""
     before = sentence_text[max(0, quantity.start - 40) : quantity.start]
     after = sentence_text[quantity.end :]
-    if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and quantity.value is not None and 0 < quantity.value < 120:
+    if (
+        (_AGE_CLEAR_BEFORE.search(before) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after)))
+        and quantity.value is not None
+        and 0 < quantity.value < 120
+    ):
         return "years old"
     previous = _LAST_WORD.search(before)
-    if previous is not None and previous.group(1).lower() in _CASUALTIES and quantity.text[0].isdigit():
+    if previous is not None and previous.group(1).lower() in _CASUALTIES and any(ch.isdigit() for ch in quantity.text):
         return _CASUALTIES[previous.group(1).lower()]
-    following = _WORD_AFTER_SPACE.match(after)
-    if following is not None and following.group(1).lower() in _CASUALTY_AFTER:
-        return following.group(1).lower()  # "some 300 killed"
+    following = _CASUALTY_FOLLOWS.match(after)
+    if following is not None:
+        return following.group(1).lower()  # "some 300 killed", "6.5 million are internally displaced"
     if _TALLY_LINK.search(before):
         head = sentence_text[max(0, quantity.start - 90) : quantity.start]
         number_of = None
@@ -180,6 +191,9 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
             noun = counted_noun_after(head, number_of.end())
             if noun:
                 return noun
+            casualty = _WORD_AFTER_SPACE.match(" " + head[number_of.end() :])
+            if casualty is not None and casualty.group(1).lower() in _CASUALTY_AFTER:
+                return casualty.group(1).lower()  # "the number of wounded"
         if _TOLL.search(head):
             return "dead"
     if not sentence_text[: quantity.start].strip(" \"'“‘"):
@@ -357,6 +371,27 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
     return figure.kind, figure.value, ""
 
 
+_RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
+
+
+def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """"one in 88 children", "seven in 10 Americans": one figure, the first number's value counting
+    the second's noun; shown apart, the second would read "88 children"."""
+    joined: list[Quantity] = []
+    skip_next = False
+    for first, second in zip(quantities, [*quantities[1:], None]):
+        if skip_next:
+            skip_next = False
+            continue
+        link = _RATIO_LINK.match(text, first.end) if second is not None and first.kind == second.kind == "count" else None
+        if second is not None and link is not None and link.end() == second.start and not first.unit_or_counts:
+            joined.append(replace(first, end=second.end, text=text[first.start : second.end], unit_or_counts=second.unit_or_counts))
+            skip_next = True
+        else:
+            joined.append(first)
+    return joined
+
+
 def candidates(
     sentences: Sequence[Sentence],
     skip: Collection[int] = (),
@@ -373,7 +408,7 @@ def candidates(
     kept = [s for s in sentences if s.index not in skipped and s.text and not _chrome_line(s.text)]
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
-        for quantity in find_quantities(sentence.text, language_code):
+        for quantity in _joined_ratios(find_quantities(sentence.text, language_code), sentence.text):
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue

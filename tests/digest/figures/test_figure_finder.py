@@ -389,3 +389,22 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
     )
     found = {f.value for f in find_figures(sentences(*text), limit=6)}
     assert {2, 40000, 300} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "counts"),
+    [
+        ("One in 88 children is diagnosed with autism.", "One in 88", "children"),  # never "88 children"
+        ("About one in every four married Americans snores.", "About one in every four", "married Americans"),
+        ("Ten of the nation's 27 provinces voted.", "Ten", "provinces"),
+        ("Three of her novels were banned.", "Three", "novels"),
+        ("They killed four people and wounded more than 200 in the attacks.", "more than 200", "wounded"),
+        ("More than 6.5 million are internally displaced.", "More than 6.5 million", "displaced"),
+        ("The official number of deaths was just 12.", "12", "deaths"),
+        ("It bars soldiers under the age of 18 in Syria.", "18", "years old"),
+    ],
+)
+def test_counts_read_from_the_sentence(text: str, shown: str, counts: str) -> None:
+    found = find_figures(sentences(text), limit=6)
+    assert (shown, counts) in [(f.text, f.counts) for f in found]
+    assert not any(f.text == "88" for f in found)
