@@ -63,6 +63,18 @@ async def test_unreachable_or_unknown_stores_get_one_clear_line(tmp_path: Path) 
     (tmp_path / "a-file").write_text("")
     with pytest.raises(StoreUnavailable, match="SQLite file .* cannot be opened"):
         await Store.open(tmp_path / "a-file" / "x.sqlite3")
+    (tmp_path / "notes.txt").write_text("not a database, but long enough to have a header of its own " * 10)
+    with pytest.raises(StoreUnavailable, match="SQLite file .*notes.txt cannot be opened: file is not a database"):
+        await Store.open(tmp_path / "notes.txt")
+
+
+async def test_the_sqlite_file_keeps_a_write_ahead_log(tmp_path: Path) -> None:
+    db = await open_database(tmp_path / "bot.sqlite3")
+    try:
+        assert await db.fetchone("PRAGMA journal_mode") == ("wal",)
+        assert await db.fetchone("PRAGMA synchronous") == (1,)  # NORMAL
+    finally:
+        await db.close()
 
 
 def test_passwords_stay_out_of_descriptions() -> None:
