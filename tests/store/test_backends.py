@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -138,3 +139,18 @@ async def test_a_postgresql_gone_mid_run_is_a_cache_miss_and_a_one_line_error(po
             await store.close()
     finally:
         server.stop()
+
+
+async def test_without_psycopg_sqlite_works_and_postgresql_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if never installed: importing it raises ImportError
+    monkeypatch.setitem(sys.modules, "psycopg_pool", None)
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    try:
+        await store.set_meta("k", "v")
+        assert await store.get_meta("k") == "v"
+    finally:
+        await store.close()
+    with pytest.raises(StoreUnavailable, match=r"needs psycopg: pip install 'psycopg\[binary\]' psycopg-pool"):
+        await Store.open("postgresql://bot@127.0.0.1:5432/bot")
