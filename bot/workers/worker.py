@@ -42,7 +42,8 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
     if payload is None:
         return ("error", "the job's input expired before a worker took it")
     name, args = jobs.decode_call(payload)
-    heartbeat = asyncio.create_task(_heartbeat(job), name=f"heartbeat-{job.key}")
+    done = asyncio.Event()
+    heartbeat = asyncio.create_task(_heartbeat(job, done), name=f"heartbeat-{job.key}")
     try:
         return ("ok", await pool.run_timed(limit, jobs.resolve(name), *args))
     except TimeoutError:
@@ -52,13 +53,19 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
         log.exception("job %s failed", job.key)
         return ("error", f"{type(exc).__name__}: {exc}")
     finally:
-        heartbeat.cancel()
+        # Stopped between beats, never cancelled mid-write: a late beat would overwrite the finished record.
+        done.set()
+        await heartbeat
 
 
-async def _heartbeat(job: Any) -> None:
-    """Touch the job's record, so a sweep never takes a live worker's job for a dead one's."""
+async def _heartbeat(job: Any, done: asyncio.Event) -> None:
+    """Touch the job's record until `done`, so a sweep never takes a live worker's job for a dead one's."""
     while True:
-        await asyncio.sleep(jobs.HEARTBEAT_SECONDS)
+        try:
+            await asyncio.wait_for(done.wait(), jobs.HEARTBEAT_SECONDS)
+            return
+        except TimeoutError:
+            pass
         try:
             await job.update()
         except Exception:  # noqa: BLE001 - a missed beat is retried; too many and the job runs again elsewhere

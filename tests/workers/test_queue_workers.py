@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.digest.conversation import ChatMessage, digest_conversation
+from bot.digest.models import Digest
 from bot.digest.pipeline import digest_document
 from bot.digest.sources import document_from_text
 from bot.discord_app.digest_service import Busy, DigestRequest
@@ -18,7 +19,14 @@ from bot.settings import load_settings
 from bot.workers import jobs
 from bot.workers.queue_client import QueueWorkers
 from tests.helpers.slow_digest_hook import SLOW_DIGEST_MARKER
-from tests.helpers.worker_processes import QueueSide, Workers, open_queue_side, wait_until, write_queue_config
+from tests.helpers.worker_processes import (
+    QueueSide,
+    WorkerProcess,
+    Workers,
+    open_queue_side,
+    wait_until,
+    write_queue_config,
+)
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -26,6 +34,16 @@ pytestmark = pytest.mark.timeout(240)
 def slow_request(sample_text: str) -> DigestRequest:
     """The sample article, marked so that a worker started with `slow_seconds` sleeps before digesting it."""
     return DigestRequest(kind="text", value=f"{sample_text}\n\n{SLOW_DIGEST_MARKER}", label="pasted text")
+
+
+async def slow_job_in_hand(
+    workers: Workers, side: QueueSide, sample_text: str, slow_seconds: float
+) -> tuple[WorkerProcess, asyncio.Task[Digest]]:
+    """A new slow worker, and a digest asked for that it has started on."""
+    worker = await workers.start(slow_seconds=slow_seconds)
+    answer = asyncio.create_task(side.service.digest(slow_request(sample_text)))
+    await wait_until(lambda: [event for event, _ in workers.slow_events()] == ["start"], 60, "the worker takes the job")
+    return worker, answer
 
 
 def test_the_mode_chooses_the_local_pool_or_the_queue(tmp_path: Path) -> None:
@@ -58,9 +76,8 @@ async def test_a_digest_makes_the_round_trip_through_a_worker_process(
 async def test_a_worker_killed_mid_job_has_its_job_finished_by_another_worker_once(
     workers: Workers, bot_side: QueueSide, sample_text: str
 ) -> None:
-    first = await workers.start(slow_seconds=60)  # would never finish in time: it must be the second's run
-    answer = asyncio.create_task(bot_side.service.digest(slow_request(sample_text)))
-    await wait_until(lambda: [event for event, _ in workers.slow_events()] == ["start"], 60, "the first worker takes the job")
+    # The first would take a minute: the digest that arrives must be the second worker's run.
+    first, answer = await slow_job_in_hand(workers, bot_side, sample_text, slow_seconds=60)
     await workers.start(slow_seconds=2)  # idle: the queue is empty while the first holds the job
     first.kill()
     digest = await asyncio.wait_for(answer, 120)
@@ -107,9 +124,7 @@ async def test_with_no_worker_alive_the_user_is_told_busy_at_once(bot_side: Queu
 async def test_a_job_whose_only_worker_dies_is_answered_busy_not_left_waiting(
     workers: Workers, bot_side: QueueSide, sample_text: str
 ) -> None:
-    only = await workers.start(slow_seconds=30)
-    answer = asyncio.create_task(bot_side.service.digest(slow_request(sample_text)))
-    await wait_until(lambda: bool(workers.slow_events()), 60, "the worker takes the job")
+    only, answer = await slow_job_in_hand(workers, bot_side, sample_text, slow_seconds=30)
     only.kill()
     killed = time.monotonic()
     with pytest.raises(Busy):
@@ -120,9 +135,7 @@ async def test_a_job_whose_only_worker_dies_is_answered_busy_not_left_waiting(
 async def test_a_worker_stopped_with_sigterm_finishes_its_job_and_exits_cleanly(
     workers: Workers, bot_side: QueueSide, sample_text: str
 ) -> None:
-    worker = await workers.start(slow_seconds=2)
-    answer = asyncio.create_task(bot_side.service.digest(slow_request(sample_text)))
-    await wait_until(lambda: bool(workers.slow_events()), 60, "the worker takes the job")
+    worker, answer = await slow_job_in_hand(workers, bot_side, sample_text, slow_seconds=2)
     stopping = asyncio.create_task(worker.terminate())
     digest = await asyncio.wait_for(answer, 60)
     assert digest.error is None and digest.title == "3 top Syrian officers defect"
