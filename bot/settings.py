@@ -49,6 +49,8 @@ class StoreSettings:
     cache_ttl_seconds: int = 6 * 3600
     # How long a digest's Refresh and Longer buttons keep working (what it was made from is kept this long).
     buttons_ttl_seconds: int = 30 * 24 * 3600
+    # How long the bot remembers which messages the reaction trigger answered (a reaction after that answers again).
+    reaction_answers_ttl_seconds: int = 30 * 24 * 3600
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import math
+from typing import Awaitable, Callable
 
 import discord
 from discord.ext import commands
@@ -21,9 +22,13 @@ from bot.discord_app.rate_limits import RateLimits
 from bot.discord_app.replies import NO_PINGS, reply_to_message
 from bot.discord_app.worker_pool import open_digest_workers
 from bot.settings import Settings
+from bot.shared_state.answered import Trigger, answer_once
+from bot.shared_state.factory import SharedState, local_state, open_shared_state
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
+
+PURGE_INTERVAL_SECONDS = 3600.0  # how often old cache entries, digest sources and reaction answers are dropped
 
 EXTENSIONS = (
     "bot.discord_app.exts.summarize",
@@ -48,6 +53,13 @@ def bot_intents(message_content: bool, reactions: bool = True) -> discord.Intent
     return intents
 
 
+class OncePerInteractionTree(discord.app_commands.CommandTree):
+    """Application commands, each interaction answered once even if its event comes twice."""
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        return await self.client.claim_interaction(interaction)  # type: ignore[attr-defined]
+
+
 class DigestBot(commands.AutoShardedBot):
     def __init__(self, settings: Settings) -> None:
         # The bot never joins voice: discord.py's warnings about PyNaCl and davey at every start are noise.
@@ -61,14 +73,18 @@ class DigestBot(commands.AutoShardedBot):
             max_messages=200,
             shard_count=settings.discord.shard_count or None,  # None: Discord's recommendation, read in setup_hook
             shard_ids=list(settings.discord.shard_ids) or None,  # None: every shard
+            tree_cls=OncePerInteractionTree,
         )
         self.settings = settings
         self.pool = open_digest_workers(settings)  # [workers] mode: the local pool, or the queue
         self.store: Store | None = None
         self._service: DigestService | None = None
-        self.rate_limits = RateLimits(settings)
+        # In this process until setup_hook opens what `[redis] url` asks for (bot/shared_state).
+        self.shared: SharedState = local_state(None)
+        self.rate_limits = RateLimits(settings, self.shared.limiter)
         # The first shard's READY ends the runner's connect timeout: each further shard waits 5 s to identify.
         self.first_shard_ready = asyncio.Event()
+        self._housekeeping: asyncio.Task[None] | None = None
 
     @property
     def service(self) -> DigestService:
@@ -96,15 +112,13 @@ class DigestBot(commands.AutoShardedBot):
         else:
             await endpoints.resolve_gateway(self.http, discord_settings.api_base, discord_settings.gateway_url)
         log.info("this process runs shard(s) %s of %d", self.shard_ids or f"0-{self.shard_count - 1}", self.shard_count)
-        self.store = await Store.open(self.settings.store.path, self.settings.store.cache_ttl_seconds)
-        purged = await self.store.purge_expired()  # reads skip stale digests; this keeps the file small
-        if purged:
-            log.info("dropped %d expired digests from the cache", purged)
-        forgotten = await self.store.purge_sources(self.settings.store.buttons_ttl_seconds)
-        if forgotten:
-            log.info("forgot the sources of %d digests older than their buttons", forgotten)
+        self.store = await Store.from_settings(self.settings.store)
+        await self.purge_store()
+        self._housekeeping = asyncio.create_task(self._purge_every(PURGE_INTERVAL_SECONDS), name="store-purge")
+        self.shared = await open_shared_state(self.settings, self.store)
+        self.rate_limits = RateLimits(self.settings, self.shared.limiter)
         self.pool.start()
-        self._service = DigestService(self.settings, self.pool, self.store)
+        self._service = DigestService(self.settings, self.pool, self.store, cache=self.shared.cache)
         self._service.start()
         self.tree.error(self.on_app_command_error)
         for extension in EXTENSIONS:
@@ -113,6 +127,60 @@ class DigestBot(commands.AutoShardedBot):
             await self.sync_commands_if_changed()
         else:
             log.info("application commands are uploaded by the process that holds shard 0")
+
+    # -- one reply a trigger (bot/shared_state/answered.py) ---------------------------
+
+    @property
+    def answer_lease_seconds(self) -> float:
+        """How long a claim on a trigger holds while it is answered: a fetch and a digest, with room to wait."""
+        return 2 * (self.settings.fetch.total_timeout + self.settings.workers.digest_timeout_seconds) + 60
+
+    async def answer_once(self, trigger: Trigger, answer: Callable[[], Awaitable[bool]]) -> bool:
+        """Run `answer` unless another event (a replay, another process) has answered `trigger`; see answer_once."""
+        return await answer_once(self.shared.answered, trigger, answer, self.answer_lease_seconds)
+
+    async def claim_interaction(self, interaction: discord.Interaction) -> bool:
+        """True the first time an interaction arrives. An interaction can be answered only once, within
+        seconds, so its claim is kept at once: a retry could not answer it anyway."""
+        trigger = Trigger("interaction", interaction.id)
+        token = await self.shared.answered.claim(trigger, trigger.keep_seconds)
+        return token is not None
+
+    async def process_commands(self, message: discord.Message) -> None:
+        """A command message is answered once, however often its event arrives."""
+        if message.author.bot:
+            return
+        ctx = await self.get_context(message)
+        if ctx.command is None:
+            await self.invoke(ctx)  # not a command: nothing is answered
+            return
+
+        async def invoke() -> bool:
+            await self.invoke(ctx)  # failures are answered by on_command_error
+            return True
+
+        await self.answer_once(Trigger("command", message.id), invoke)
+
+    async def purge_store(self) -> None:
+        """Drop what the store no longer needs, so the file stays small however long the bot runs."""
+        assert self.store is not None
+        store_settings = self.settings.store
+        purged = await self.store.purge_expired()  # reads skip stale digests already
+        forgotten = await self.store.purge_sources(store_settings.buttons_ttl_seconds)
+        answers = await self.store.purge_reaction_answers(store_settings.reaction_answers_ttl_seconds)
+        if purged or forgotten or answers:
+            log.info(
+                "store purged: %d expired digests, %d digest sources older than their buttons, %d old reaction answers",
+                purged, forgotten, answers,
+            )
+
+    async def _purge_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            try:
+                await self.purge_store()
+            except Exception:  # a busy or failing disk must not end the schedule; the next round tries again
+                log.exception("store purge failed")
 
     async def on_shard_ready(self, shard_id: int) -> None:
         log.info("shard %d is ready", shard_id)
@@ -179,9 +247,12 @@ class DigestBot(commands.AutoShardedBot):
         try:
             await super().close()
         finally:
+            if self._housekeeping is not None:
+                self._housekeeping.cancel()
             if self._service is not None:
                 await self._service.close()
             await self.pool.close()
+            await self.shared.close()
             if self.store is not None:
                 store, self.store = self.store, None
                 await store.close()

@@ -54,8 +54,11 @@ class RefreshButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"d
     ) -> "RefreshButton":
         return cls(int(match["requester"]), int(match["sentences"]))
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+        return await first_time(interaction)
+
     async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        await _cog(interaction).press(interaction, self.requester, self.sentences, refresh=True)
+        await buttons_cog(interaction).press(interaction, self.requester, self.sentences, refresh=True)
 
 
 class LongerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"digest:longer:(?P<requester>[0-9]+):(?P<shown>[0-9]+)"):
@@ -77,11 +80,14 @@ class LongerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"di
     ) -> "LongerButton":
         return cls(int(match["requester"]), int(match["shown"]))
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+        return await first_time(interaction)
+
     async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
         if self.shown >= MAX_SENTENCES:
-            await _note(interaction, LONGEST)
+            await note(interaction, LONGEST)
             return
-        await _cog(interaction).press(interaction, self.requester, min(2 * self.shown, MAX_SENTENCES), refresh=False)
+        await buttons_cog(interaction).press(interaction, self.requester, min(2 * self.shown, MAX_SENTENCES), refresh=False)
 
 
 def digest_view(requester: int, digest: Digest, kind: str, asked_sentences: int | None) -> discord.ui.View:
@@ -108,7 +114,7 @@ async def send_digest(
         )
 
 
-async def _note(interaction: discord.Interaction, text: str) -> None:
+async def note(interaction: discord.Interaction, text: str) -> None:
     """A line only the presser sees."""
     if interaction.response.is_done():
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
@@ -116,7 +122,12 @@ async def _note(interaction: discord.Interaction, text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
-def _cog(interaction: discord.Interaction) -> "DigestButtons":
+async def first_time(interaction: discord.Interaction) -> bool:
+    """A press is answered once, even if its event arrives twice (a replay, another process)."""
+    return await interaction.client.claim_interaction(interaction)  # type: ignore[attr-defined]
+
+
+def buttons_cog(interaction: discord.Interaction) -> "DigestButtons":
     cog = interaction.client.get_cog("DigestButtons")  # type: ignore[attr-defined]
     assert isinstance(cog, DigestButtons), "the digest_buttons extension is not loaded"
     return cog
@@ -136,42 +147,52 @@ class DigestButtons(commands.Cog):
     def may_press(interaction: discord.Interaction, requester: int) -> bool:
         return interaction.user.id == requester or interaction.permissions.manage_messages
 
-    async def press(self, interaction: discord.Interaction, requester: int, sentences: int, refresh: bool) -> None:
-        """Redo the digest of the pressed message with `sentences` (0: automatic), fetched anew on Refresh."""
+    async def admit(self, interaction: discord.Interaction, requester: int, refresh: bool) -> DigestSource | None:
+        """The pressed digest's source when the press may go on, after deferring it; else None, the presser told why.
+
+        The one set of rules for every digest's buttons: the requester or Manage Messages,
+        a source still remembered, Refresh at most once per interval, the member's cooldowns."""
         message = interaction.message
         store = self.bot.store
         if message is None or store is None:
-            return
+            return None
         if not self.may_press(interaction, requester):
-            await _note(interaction, NOT_YOURS)
-            return
+            await note(interaction, NOT_YOURS)
+            return None
         source = await store.source_of(message.id)
         if source is None and message.embeds and message.embeds[0].url:
             # A press in the instant before the source was stored, or a link digest older than the table: its link.
             source = DigestSource("link", message.embeds[0].url, message.embeds[0].url)
             await store.remember_source(message.id, source)
         if source is None:
-            await _note(interaction, TOO_OLD)
-            return
+            await note(interaction, TOO_OLD)
+            return None
         if refresh:
             wait = await store.claim_refresh(message.id, self.bot.settings.discord.refresh_interval_seconds)
             if wait > 0:
-                await _note(interaction, f"⏳ This digest was refreshed a moment ago; try again in {math.ceil(wait)} s.")
-                return
-        refusal = self.bot.rate_limits.digest_refusal(interaction.user.id, interaction.guild_id)
+                await note(interaction, f"⏳ This digest was refreshed a moment ago; try again in {math.ceil(wait)} s.")
+                return None
+        refusal = await self.bot.rate_limits.digest_refusal(interaction.user.id, interaction.guild_id)
         if refusal:
-            await _note(interaction, refusal)
-            return
+            await note(interaction, refusal)
+            return None
         await interaction.response.defer()  # within Discord's 3 s; the edit follows
+        return source
+
+    async def press(self, interaction: discord.Interaction, requester: int, sentences: int, refresh: bool) -> None:
+        """Redo the digest of the pressed message with `sentences` (0: automatic), fetched anew on Refresh."""
+        source = await self.admit(interaction, requester, refresh)
+        if source is None:
+            return
         request = DigestRequest(kind=source.kind, value=source.value, label=source.label, file_kind=source.file_kind)  # type: ignore[arg-type]
         options = DigestOptions(sentences=sentences or None)
         try:
             digest = await self.bot.service.digest(request, options, fresh=refresh)
         except Busy:
-            await _note(interaction, BUSY)
+            await note(interaction, BUSY)
             return
         if digest.error:
-            await _note(interaction, error_text(digest, source.value if source.kind == "link" else None))
+            await note(interaction, error_text(digest, source.value if source.kind == "link" else None))
             return
         view = digest_view(requester, digest, source.kind, options.sentences)
         await interaction.edit_original_response(

@@ -26,6 +26,7 @@ from bot.digest.pipeline import DigestOptions, digest_document
 from bot.digest.sources import RawDocument, document_from_page, document_from_text
 from bot.discord_app.worker_pool import Busy, DigestWorkers
 from bot.settings import Settings
+from bot.shared_state.cache import DigestCache, StoreDigestCache
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
@@ -52,10 +53,12 @@ def cache_variant(options: DigestOptions) -> str:
 
 
 class DigestService:
-    def __init__(self, settings: Settings, pool: DigestWorkers, store: Store | None) -> None:
+    def __init__(self, settings: Settings, pool: DigestWorkers, store: Store | None, cache: DigestCache | None = None) -> None:
         self.settings = settings
         self.pool = pool
         self.store = store
+        # Redis's when `[redis] url` is set (bot/shared_state/factory.py); else the store's table.
+        self.cache = cache if cache is not None else (StoreDigestCache(store) if store is not None else None)
         self._slots = asyncio.Semaphore(pool.capacity)
         self._waiting = 0
         self._session: aiohttp.ClientSession | None = None
@@ -94,19 +97,18 @@ class DigestService:
     async def _digest_link(self, url: str, options: DigestOptions, fresh: bool = False) -> Digest:
         key = canonical_url(url)
         variant = cache_variant(options)
-        if self.store is not None and not fresh:
-            cached = await self.store.get_digest(key, variant)
+        if self.cache is not None and not fresh:
+            cached = await self.cache.get(key, variant)
             if cached is not None:
                 log.info("digest of %s served from the cache", key)
-                await self.store.refresh_digest(key, variant)
                 return cached
         try:
             document = await self.fetch(url)
         except DigestError as exc:
             return Digest(source=url, error=str(exc))
         digest = await self._run(document, options)
-        if self.store is not None and digest.error is None:
-            await self.store.put_digest(key, variant, digest)
+        if self.cache is not None and digest.error is None:
+            await self.cache.put(key, variant, digest)
         return digest
 
     async def conversation(self, messages: Sequence[ChatMessage], count: int | None = None) -> ConversationDigest:

@@ -15,6 +15,7 @@ import aiohttp
 
 from bot.discord_app.endpoints import DISCORD_API_BASE, normalise_api_base
 from bot.settings import Settings
+from bot.store.backends import StoreUnavailable, without_password
 from bot.store.database import Store
 
 EXIT_OK = 0
@@ -25,17 +26,22 @@ class CheckFailed(Exception):
     """One thing the bot needs is missing; the message says which and why."""
 
 
-async def check_store(settings: Settings) -> None:
+async def check_store(settings: Settings) -> str:
+    """Where the store is, once it opened and answered a read; raises CheckFailed when it does not."""
     try:
-        store = await Store.open(settings.store.path, settings.store.cache_ttl_seconds)
+        store = await Store.from_settings(settings.store)
+    except StoreUnavailable as exc:  # says where and why
+        raise CheckFailed(f"the store cannot be opened: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - any failure to open is the answer
-        raise CheckFailed(f"the store {settings.store.path} cannot be opened: {exc}") from exc
+        where = without_password(settings.store.url or settings.store.path)
+        raise CheckFailed(f"the store {where} cannot be opened: {exc}") from exc
     try:
         await store.get_meta("health-check")
     except Exception as exc:  # noqa: BLE001
-        raise CheckFailed(f"the store {settings.store.path} cannot be read: {exc}") from exc
+        raise CheckFailed(f"the store ({store.description}) cannot be read: {exc}") from exc
     finally:
         await store.close()
+    return store.description
 
 
 async def check_api(settings: Settings) -> str:
@@ -61,9 +67,9 @@ async def check(settings: Settings) -> str:
     """What was checked, in one line; raises CheckFailed with the first problem found."""
     if not settings.discord.token:
         raise CheckFailed("no bot token: set DISCORD_TOKEN or [discord] token in the config file")
-    await check_store(settings)
+    store = await check_store(settings)
     name = await check_api(settings)
-    return f"ok: config valid, store {settings.store.path} readable, Discord API reached as {name}"
+    return f"ok: config valid, store ({store}) readable, Discord API reached as {name}"
 
 
 def check_service(settings: Settings) -> int:

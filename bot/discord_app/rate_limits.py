@@ -1,77 +1,46 @@
-"""Sliding-window limits: at most `rate` events per `per` seconds for each key."""
+"""Every limit the bot keeps, in one place: digests per user and per server, unfurls per channel.
+
+The windows are counted by a `Limiter` (bot/shared_state/limits.py): in this process, or
+on Redis across every bot process when `[redis] url` is set.
+"""
 
 from __future__ import annotations
 
 import math
-import time
-from collections import deque
-from typing import Callable, Hashable
 
 from bot.settings import Settings
-
-
-class SlidingWindow:
-    def __init__(self, rate: int, per: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate = rate
-        self.per = per
-        self._clock = clock
-        self._events: dict[Hashable, deque[float]] = {}
-
-    def _window(self, key: Hashable) -> deque[float]:
-        events = self._events.setdefault(key, deque())
-        cutoff = self._clock() - self.per
-        while events and events[0] <= cutoff:
-            events.popleft()
-        return events
-
-    def retry_after(self, key: Hashable) -> float:
-        """Seconds until `key` may act again; 0 when it may act now."""
-        if self.rate <= 0:
-            return 0.0
-        events = self._window(key)
-        if len(events) < self.rate:
-            return 0.0
-        return max(0.0, events[0] + self.per - self._clock())
-
-    def record(self, key: Hashable) -> None:
-        self._window(key).append(self._clock())
-        if len(self._events) > 10_000:  # forget idle keys so the map cannot grow without bound
-            for idle in [k for k, v in self._events.items() if not v]:
-                del self._events[idle]
+from bot.shared_state.limits import Limiter, LocalLimiter, Window
 
 
 class RateLimits:
-    """Every limit the bot keeps, in one place: digests per user and per server, unfurls per channel."""
-
-    def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, settings: Settings, limiter: Limiter | None = None) -> None:
         self.settings = settings
-        per = settings.discord.cooldown_seconds
-        self.users = SlidingWindow(settings.discord.user_rate, per, clock)
-        self.guilds = SlidingWindow(settings.discord.guild_rate, per, clock)
-        # One unfurling message per channel per cooldown: a burst of links cannot flood a channel.
-        self.channels = SlidingWindow(1, settings.unfurl.channel_cooldown_seconds, clock)
+        self.limiter: Limiter = limiter if limiter is not None else LocalLimiter()
 
-    def digest_refusal(self, user_id: int, guild_id: int | None) -> str | None:
+    def user_window(self, user_id: int) -> Window:
+        return Window(f"user:{user_id}", self.settings.discord.user_rate, self.settings.discord.cooldown_seconds)
+
+    def guild_window(self, guild_id: int) -> Window:
+        return Window(f"guild:{guild_id}", self.settings.discord.guild_rate, self.settings.discord.cooldown_seconds)
+
+    async def digest_refusal(self, user_id: int, guild_id: int | None) -> str | None:
         """A friendly refusal when the user or server asked too often; else the request is counted."""
-        discord_settings = self.settings.discord
-        wait = self.users.retry_after(user_id)
-        if wait > 0:
-            rate = discord_settings.user_rate
+        user = self.user_window(user_id)
+        windows = [user] if guild_id is None else [user, self.guild_window(guild_id)]
+        refused = await self.limiter.acquire(windows)
+        if refused is None:
+            return None
+        wait = math.ceil(refused.retry_after)
+        if refused.window == user:
             return (
-                f"⏳ Easy there: you can ask for {rate} digest{'s' if rate != 1 else ''} every "
-                f"{discord_settings.cooldown_seconds:g} seconds. Try again in {math.ceil(wait)} s."
+                f"⏳ Easy there: you can ask for {user.rate} digest{'s' if user.rate != 1 else ''} every "
+                f"{user.per:g} seconds. Try again in {wait} s."
             )
-        if guild_id is not None:
-            wait = self.guilds.retry_after(guild_id)
-            if wait > 0:
-                return f"⏳ This server has asked for a lot of digests just now. Try again in {math.ceil(wait)} s."
-            self.guilds.record(guild_id)
-        self.users.record(user_id)
-        return None
+        return f"⏳ This server has asked for a lot of digests just now. Try again in {wait} s."
 
-    def unfurl_allowed(self, channel_id: int) -> bool:
-        """Whether the channel may get an unfurl now; if so, it is counted."""
-        if self.channels.retry_after(channel_id) > 0:
-            return False
-        self.channels.record(channel_id)
-        return True
+    async def unfurl_allowed(self, channel_id: int) -> bool:
+        """Whether the channel may get an unfurl now; if so, it is counted.
+
+        One unfurling message per channel per cooldown: a burst of links cannot flood a channel."""
+        window = Window(f"channel:{channel_id}", 1, self.settings.unfurl.channel_cooldown_seconds)
+        return await self.limiter.acquire([window]) is None

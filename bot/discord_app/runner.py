@@ -17,6 +17,9 @@ import discord
 from bot.discord_app.client import DigestBot
 from bot.discord_app.endpoints import DISCORD_API_BASE
 from bot.settings import Settings
+from bot.shared_state.factory import SharedStateError
+from bot.store.backends import StoreUnavailable
+from bot.store.schema import SchemaError
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,8 @@ def _outcome(running: asyncio.Task[None]) -> int:
             "the message-content intent is not enabled for this application: enable it in the "
             "Developer Portal (Bot > Privileged Gateway Intents) or set [discord] message_content_intent = false"
         )
+    elif isinstance(error, (SharedStateError, StoreUnavailable, SchemaError)):  # one line says what and where
+        log.error("%s", error)
     elif isinstance(error, (discord.HTTPException, discord.GatewayNotFound, discord.ConnectionClosed, OSError)):
         log.error("the connection to Discord failed: %s", error)
     else:

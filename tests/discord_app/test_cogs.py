@@ -19,6 +19,7 @@ from bot.discord_app.exts.unfurl import Unfurl
 from bot.discord_app.inputs import USAGE
 from bot.discord_app.rate_limits import RateLimits
 from bot.settings import DiscordSettings, Settings, UnfurlSettings, WorkerSettings
+from bot.shared_state.limits import LocalLimiter
 from tests.helpers.article_server import sample_text
 
 
@@ -69,7 +70,7 @@ async def test_a_video_link_is_refused_before_any_fetch_and_costs_no_quota(cog: 
     for _ in range(3):
         await cog.answer(video, answers, user_id=1, guild_id=None)
     assert all(c is not None and "video or an image" in c for c in answers.contents)
-    assert cog.bot.rate_limits.users.retry_after(1) == 0
+    assert await cog.bot.rate_limits.limiter.acquire([cog.bot.rate_limits.user_window(1)] * 2) is None  # the full quota is left
 
 
 async def test_a_pasted_article_gets_one_embed(cog: Summarize) -> None:
@@ -111,15 +112,16 @@ def test_unfurl_keeps_at_most_max_links_article_links() -> None:
     assert unfurl.article_links(message) == ["https://a.example/1", "https://c.example/3"]  # type: ignore[arg-type]
 
 
-def test_rate_limits_live_in_one_place_and_recover_after_the_cooldown() -> None:
+async def test_rate_limits_live_in_one_place_and_recover_after_the_cooldown() -> None:
     now = [0.0]
-    limits = RateLimits(dataclasses.replace(_settings(user_rate=1, cooldown_seconds=10), unfurl=UnfurlSettings(channel_cooldown_seconds=30)), clock=lambda: now[0])
-    assert limits.digest_refusal(1, None) is None
-    refusal = limits.digest_refusal(1, None)
+    settings = dataclasses.replace(_settings(user_rate=1, cooldown_seconds=10), unfurl=UnfurlSettings(channel_cooldown_seconds=30))
+    limits = RateLimits(settings, LocalLimiter(clock=lambda: now[0]))
+    assert await limits.digest_refusal(1, None) is None
+    refusal = await limits.digest_refusal(1, None)
     assert refusal is not None and "Try again in 10 s" in refusal
-    assert limits.unfurl_allowed(5) and not limits.unfurl_allowed(5) and limits.unfurl_allowed(6)
+    assert await limits.unfurl_allowed(5) and not await limits.unfurl_allowed(5) and await limits.unfurl_allowed(6)
     now[0] = 10.5
-    assert limits.digest_refusal(1, None) is None
-    assert not limits.unfurl_allowed(5)
+    assert await limits.digest_refusal(1, None) is None
+    assert not await limits.unfurl_allowed(5)
     now[0] = 30.5
-    assert limits.unfurl_allowed(5)
+    assert await limits.unfurl_allowed(5)

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from tests.discord_app.test_bot_e2e import assert_safe_reply, wait_posts
+from tests.discord_app.test_digest_buttons import EPHEMERAL, buttons, press, reply_to
 from tests.helpers.fake_discord import FakeDiscord, assert_within_discord_limits
 
 CONVERSATION = [
@@ -100,3 +101,53 @@ async def test_only_history_the_member_can_read(fake: FakeDiscord, start_bot) ->
     # The admin may read it; the bot (no role) may not, and says so rather than digesting a part.
     assert "I need the Read Message History permission" in by_trigger[int(asked["id"])]["content"]
     assert not fake.find("GET", rf"/channels/{fake.private_channel_id}/messages")
+
+
+RELEASE_CHAT = [
+    "The parser release candidate passed every test on the Linux build machines this morning.",
+    "Windows builds of the parser release still fail on the small machines with an out of memory error.",
+    "The memory fix for the parser release is in review and should land before Friday.",
+    "Documentation for the new configuration options of the parser is half written.",
+    "Translators asked for the final strings of the installer by Wednesday.",
+    "The installer for macOS is signed now, after the certificate renewal last week.",
+    "Benchmarks show the new parser reads large files about 30 % faster than the old one.",
+    "Support tickets about slow start-up dropped since the cache change in the last release.",
+    "Packaging for Debian waits on the licence review of the vendored compression library.",
+    "The release notes should mention the removed legacy options and the new defaults.",
+    "Nightly builds will move to the new build farm once the migration script is tested.",
+    "Security review of the plugin loader found two issues; both have patches in review.",
+]
+
+
+async def test_refresh_and_longer_on_a_conversation_digest(fake: FakeDiscord, start_bot) -> None:
+    first = await start_bot()
+    posted = [await fake.send_message(text, author=(fake.admin, fake.member)[i % 2]) for i, text in enumerate(RELEASE_CHAT)]
+    trigger = await fake.send_message("!summarize last 30", author=fake.member)
+    [reply] = await wait_posts(fake, fake.channel_id)
+    digest = reply_to(fake, trigger)
+    ids = check_quotes(fake, reply.json["embeds"][0], fake.channel_id, posted)
+    past = max(int(m["id"]) for m in posted) + 1  # the command itself is not part of the conversation
+    assert {b["custom_id"] for b in buttons(digest).values()} == {
+        f"conversation:refresh:{fake.member.id}:30:0", f"conversation:longer:{fake.member.id}:30:{past}:{len(ids)}"
+    }
+
+    note, edit = await press(fake, digest, "Longer", fake.admin)  # Manage Server is not Manage Messages
+    assert edit is None and note.json["data"]["flags"] & EPHEMERAL and "Only the person who asked" in note.json["data"]["content"]
+    later = await fake.send_message("Late news: the Windows memory fix landed and the builds pass again on every machine.", author=fake.admin)
+    _, edit = await press(fake, digest, "Longer", fake.moderator)  # Manage Messages may press; the same messages
+    longer = check_quotes(fake, edit.json["embeds"][0], fake.channel_id, posted)
+    assert len(longer) == 2 * len(ids) and set(ids) <= set(longer)
+    assert "of 12 messages quoted" in edit.json["embeds"][0]["footer"]["text"]
+    await first.stop()
+
+    await start_bot()  # no view in memory: the custom ids and the store carry the press
+    digest = reply_to(fake, trigger)
+    _, edit = await press(fake, digest, "Refresh", fake.member)  # reads the history again: the late message counts
+    assert "of 13 messages quoted" in edit.json["embeds"][0]["footer"]["text"]
+    refreshed = check_quotes(fake, edit.json["embeds"][0], fake.channel_id, [*posted, later])
+    assert len(refreshed) == len(longer)  # Refresh keeps the number of quotes asked for
+    digest = reply_to(fake, trigger)
+    assert buttons(digest)["Longer"]["custom_id"].endswith(f":{int(later['id']) + 1}:{len(refreshed)}")
+    note, edit = await press(fake, digest, "Refresh", fake.member)  # again within the minute
+    assert edit is None and "try again in" in note.json["data"]["content"]
+    assert all(r.json["allowed_mentions"] == {"parse": []} for r in fake.find("PATCH") if r.json)

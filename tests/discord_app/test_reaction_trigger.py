@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import discord
+import pytest
+
+from bot.discord_app import client
 
 from bot.discord_app.exts.reaction_trigger import is_trigger
 from tests.discord_app.test_bot_e2e import assert_safe_reply, channel_posts, wait_posts
@@ -81,3 +86,21 @@ async def test_an_empty_trigger_turns_it_off(fake: FakeDiscord, articles: Articl
     [reply] = await wait_posts(fake, fake.channel_id)
     assert reply.json["message_reference"]["message_id"] == int(sentinel["id"])
     assert articles.hits == []
+
+
+async def test_old_answers_are_purged_on_a_schedule(
+    fake: FakeDiscord, articles: ArticleServer, start_bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(client, "PURGE_INTERVAL_SECONDS", 0.2)
+    running = await start_bot(store={"reaction_answers_ttl_seconds": 1})
+    posted = await fake.send_message(f"see {articles.url('/syria.txt')}", author=fake.member)
+    await fake.react(posted, user=fake.admin)
+    await wait_posts(fake, fake.channel_id)
+    store = running.bot.store
+    assert not await store.claim_reaction_answer(int(posted["id"]))  # answered and remembered
+    for _ in range(100):  # the hourly purge, here every 0.2 s, forgets it once older than 1 s
+        await asyncio.sleep(0.1)
+        if await store.claim_reaction_answer(int(posted["id"])):
+            break
+    else:
+        raise AssertionError("the answer was never purged")

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
-from sumy.models.dom import ObjectDocumentModel, Paragraph
-from sumy.models.dom import Sentence as SumySentence
-from sumy.nlp.stemmers import Stemmer, null_stemmer
-
+from bot.digest.language.stemmers import lower_case, stemmer
 from bot.digest.language.stop_words import stop_words_for
 from bot.digest.models import Language, Sentence
 from bot.digest.segment.sentence_splitter import split_line
+
+if TYPE_CHECKING:
+    from sumy.models.dom import ObjectDocumentModel
+    from sumy.models.dom import Sentence as SumySentence
 
 # Chinese and Japanese are written without spaces: each ideograph or hiragana is a word of
 # its own and a katakana run (a loanword) one word, else a whole clause would be one "word".
@@ -48,14 +49,14 @@ def words(text: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=32)
-def stemmer_for(language: Language):
-    """sumy's stemmer for the language, or plain lower-casing when it has none."""
+def stemmer_for(language: Language) -> Callable[[str], str]:
+    """The stemmer for the language (`language.stemmers`), or plain lower-casing when it has none."""
     if not language.stemmer:
-        return null_stemmer
+        return lower_case
     try:
-        return Stemmer(language.name)
+        return stemmer(language.name)
     except LookupError:
-        return null_stemmer
+        return lower_case
 
 
 def stop_words(language: Language) -> frozenset[str]:
@@ -64,6 +65,10 @@ def stop_words(language: Language) -> frozenset[str]:
 
 def build_document(sentences: Sequence[Sentence], language_code: str) -> tuple[ObjectDocumentModel, list[SumySentence]]:
     """A sumy document holding exactly our sentences; the list maps sumy's sentence objects back by position."""
+    # sumy.models imports sumy.utils and with it `requests`: only the benchmarks build sumy documents
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     tokenizer = RegexTokenizer(language_code)
     sumy_sentences = [SumySentence(s.text, tokenizer, is_heading=s.is_heading) for s in sentences]
     paragraphs: list[Paragraph] = []

@@ -1,7 +1,8 @@
 """A reaction as a trigger: adding `[discord] reaction_trigger` (📰) to a message asks for its digest.
 
 The bot replies to the message itself, once per message however many people
-react (the claim is kept in the store, so a restart does not answer twice). The
+react (an answered trigger, bot/shared_state/answered.py: kept in the store, or on
+Redis when configured, so a restart or another process does not answer twice). The
 person who reacted is the requester: their cooldown applies, and a request
 refused for now (a cooldown, busy) lets a later reaction try again.
 """
@@ -15,6 +16,7 @@ import discord
 from discord.ext import commands
 
 from bot.discord_app.replies import reply_to_message
+from bot.shared_state.answered import Trigger
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -54,20 +56,19 @@ class ReactionTrigger(commands.Cog):
             return
         if me is not None and payload.message_author_id == me.id:
             return  # a reaction on a digest: it is one already
-        store = self.bot.store
         summarize: Summarize | None = self.bot.get_cog("Summarize")  # type: ignore[assignment]
-        if store is None or summarize is None:
+        if summarize is None:
             return
-        if not await store.claim_reaction_answer(payload.message_id):
-            return  # answered already: one reply per message
-        message = await self._message(payload)
-        if message is None or message.author.bot:
-            await store.release_reaction_answer(payload.message_id)
-            return
-        answer = reply_to_message(message)
-        settled = await summarize.answer_message(message, answer, payload.user_id, payload.guild_id, message.channel.typing())
-        if not settled:
-            await store.release_reaction_answer(payload.message_id)
+
+        async def answer() -> bool:
+            """False (the claim released, a later reaction may try) when refused for now or unreadable."""
+            message = await self._message(payload)
+            if message is None or message.author.bot:
+                return False
+            reply = reply_to_message(message)
+            return await summarize.answer_message(message, reply, payload.user_id, payload.guild_id, message.channel.typing())
+
+        await self.bot.answer_once(Trigger("reaction", payload.message_id), answer)  # one reply per message
 
 
 async def setup(bot: "DigestBot") -> None:

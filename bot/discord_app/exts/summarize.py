@@ -18,6 +18,7 @@ from bot.discord_app.digest_buttons import send_digest
 from bot.discord_app.embeds import error_text
 from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
 from bot.discord_app.replies import Answer, answer_context, follow_up, reply_to_message
+from bot.shared_state.answered import Trigger
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -55,7 +56,7 @@ class Summarize(commands.Cog):
         if request.kind == "link" and (problem := link_problem(request.value)):
             await answer(error_text(problem, request.value))
             return True
-        refusal = self.bot.rate_limits.digest_refusal(user_id, guild_id)
+        refusal = await self.bot.rate_limits.digest_refusal(user_id, guild_id)
         if refusal:
             await answer(refusal)
             return False
@@ -147,15 +148,19 @@ class Summarize(commands.Cog):
         ctx = await self.bot.get_context(message)
         if ctx.prefix is not None:
             return  # a command (or a typo of one): the command machinery answers
+        await self.bot.answer_once(Trigger("dm", message.id), lambda: self.answer_dm(message))
+
+    async def answer_dm(self, message: discord.Message) -> bool:
         answer = reply_to_message(message)
         try:
             request = await request_from_message(message, self.bot.settings)
         except InputError as exc:
             await answer(str(exc))
-            return
+            return True
         if request is not None and request.kind == "text" and not long_enough(request.value, self.bot.settings.digest):
             request = None  # "hi", "thanks": not an article
         await self.answer(request, answer, message.author.id, None, typing=message.channel.typing())
+        return True  # answered, if only with a refusal: a replay must not answer again
 
 
 async def setup(bot: "DigestBot") -> None:

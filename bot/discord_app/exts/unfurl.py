@@ -15,6 +15,7 @@ from bot.discord_app.digest_service import Busy, DigestRequest
 from bot.discord_app.digest_buttons import send_digest
 from bot.discord_app.inputs import link_problem
 from bot.discord_app.replies import answer_context, reply_to_message
+from bot.shared_state.answered import Trigger
 
 if TYPE_CHECKING:
     from bot.discord_app.client import DigestBot
@@ -52,10 +53,15 @@ class Unfurl(commands.Cog):
             return
         if await store.is_opted_out(message.author.id):
             return  # `digest me off`: their links are left alone
-        if not self.bot.rate_limits.unfurl_allowed(message.channel.id):
+        await self.bot.answer_once(Trigger("unfurl", message.id), lambda: self.unfurl_links(message, links))
+
+    async def unfurl_links(self, message: discord.Message, links: list[str]) -> bool:
+        """Reply with the digest of each link; False (a later replay may unfurl) when busy before any reply."""
+        if not await self.bot.rate_limits.unfurl_allowed(message.channel.id):
             log.info("unfurl skipped in channel %s: cooling down", message.channel.id)
-            return
+            return True
         answer = reply_to_message(message)
+        sent = False
         for url in links:
             try:
                 async with message.channel.typing():
@@ -63,12 +69,14 @@ class Unfurl(commands.Cog):
                     digest = await self.bot.service.digest(request)
             except Busy:
                 log.info("unfurl of %s skipped: the workers are busy", url)
-                return
+                return sent
             if digest.error:
                 # Unasked-for answers stay quiet on failure; only people who asked get error lines.
                 log.info("no unfurl for %s: %s", url, digest.error)
                 continue
             await send_digest(self.bot, answer, digest, request, message.author.id, DigestOptions())
+            sent = True
+        return True
 
     @commands.hybrid_command(name="unfurl", description="Turn link auto-unfurling on or off for this channel or the whole server.")
     @commands.guild_only()

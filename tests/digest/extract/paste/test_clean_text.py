@@ -77,6 +77,14 @@ def test_a_question_opening_untitled_text_is_not_taken_for_a_title() -> None:
     assert result.body.split("\n\n") == sentences
 
 
+def test_a_question_headline_over_paragraphs_is_the_title() -> None:
+    paragraphs = [" ".join(WIKIPEDIA[i : i + 3]) for i in range(0, len(WIKIPEDIA), 3)]
+    for headline in ("Can the Danube be saved?", "Angry fishermen ask: 'Where are the sturgeon?'"):
+        result = clean_paste(headline + "\n\n" + "\n\n".join(paragraphs))
+        assert result.title == headline
+        assert result.body.split("\n\n") == paragraphs
+
+
 def test_chinese_headline_without_spaces_is_the_title() -> None:
     sentences = [
         "中国科学院的研究人员近日在云南省发现了一具保存完好的恐龙化石。",

@@ -1,0 +1,113 @@
+"""The scaled-out set-up of docs/SCALING.md in one object, for end-to-end tests.
+
+Two `python -m bot run` processes (shards 0 and 1 of 2) and `python -m bot worker` processes,
+sharing one PostgreSQL (`[store] url`) and one Redis (`[redis] url`, `[workers] mode = "queue"`),
+all against the fake Discord and the loopback article server. Every process is a real child
+process started the way an operator would start it: one command and one config file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.helpers.bot_process import REPO, start_bot_process, stop_bot_process
+from tests.helpers.fake_discord import FakeDiscord
+
+SHARD_COUNT = 2
+SHARD_LABELS = ("shard0", "shard1")  # the API base each bot process uses, to tell their requests apart
+
+
+def write_cluster_config(folder: Path, store_url: str, redis_url: str) -> Path:
+    """The one config file every process of the cluster reads (shards are chosen on the command line)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "config.toml"
+    config.write_text(
+        f"""
+[store]
+url = "{store_url}"
+
+[redis]
+url = "{redis_url}"
+
+[discord]
+# One fake member sends every trigger of the burst test: the limits are counted, not hit.
+user_rate = 1000
+guild_rate = 1000
+queue_limit = 500
+
+[unfurl]
+channel_cooldown_seconds = 0.0
+
+[fetch]
+allowed_networks = ["127.0.0.0/8"]
+
+[workers]
+mode = "queue"
+digest_timeout_seconds = 60.0
+""",
+        encoding="utf-8",
+    )
+    return config
+
+
+async def start_worker_process(config: Path) -> asyncio.subprocess.Process:
+    """`python -m bot worker --config C`, as an operator would start one on any machine."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DISCORD_", "DIGEST_BOT_"))}
+    env["PYTHONPATH"] = str(REPO)
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "-v", "worker", "--config", str(config),
+        cwd=config.parent, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def stop_process(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM, wait, and the process's log; SIGKILL if it does not stop."""
+    return await stop_bot_process(process)
+
+
+@dataclass
+class ScaleCluster:
+    fake: FakeDiscord
+    config: Path
+    bots: dict[str, asyncio.subprocess.Process] = field(default_factory=dict)
+    workers: list[asyncio.subprocess.Process] = field(default_factory=list)
+    logs: list[str] = field(default_factory=list)
+
+    async def start_bots(self) -> None:
+        for shard_id, label in enumerate(SHARD_LABELS):
+            self.bots[label] = await start_bot_process(
+                self.fake, self.config, "--shard-count", str(SHARD_COUNT), "--shard-ids", str(shard_id),
+                api_base=self.fake.api_base_for(label),
+            )
+        await self.fake.wait_identified(timeout=90, shard_ids=tuple(range(SHARD_COUNT)))
+
+    async def stop_bots(self) -> None:
+        for label in list(self.bots):
+            process = self.bots.pop(label)
+            self.logs.append(await stop_bot_process(process))
+            assert process.returncode == 0, self.logs[-1]
+        await self.fake.drop_connections()
+
+    async def start_workers(self, count: int) -> None:
+        for _ in range(count):
+            self.workers.append(await start_worker_process(self.config))
+
+    def kill_worker(self, index: int) -> None:
+        """SIGKILL: the worker gets no chance to hand its job back (a crash, a lost machine)."""
+        self.workers[index].send_signal(signal.SIGKILL)
+
+    async def stop(self) -> None:
+        if self.bots:
+            for label in list(self.bots):
+                self.logs.append(await stop_bot_process(self.bots.pop(label)))
+        for worker in self.workers:
+            if worker.returncode is None:
+                self.logs.append(await stop_process(worker))
+            else:
+                await worker.wait()
+        self.workers.clear()
