@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import shutil
 import signal
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.discord_app.digest_service import DigestService
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, load_settings, with_overrides
 from bot.workers import jobs
 from bot.workers.queue_client import QueueWorkers
 
@@ -131,10 +130,11 @@ class QueueSide:
     service: DigestService
 
 
-def open_queue_side(config: Path, **workers: float) -> QueueSide:
-    """The bot's side: the settings from `config` (some [workers] keys replaced), the queue client and the digest service."""
+def open_queue_side(config: Path, **sections: dict[str, object]) -> QueueSide:
+    """The bot's side: the settings from `config` (with some keys replaced, per section), the queue client and the digest service."""
     settings = load_settings(config, environ={})
-    settings = dataclasses.replace(settings, workers=dataclasses.replace(settings.workers, **workers))
+    for section, values in sections.items():
+        settings = with_overrides(settings, section, values)
     client = QueueWorkers(settings)
     client.start()
     return QueueSide(settings, client, DigestService(settings, client, store=None))

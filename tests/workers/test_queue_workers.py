@@ -101,7 +101,7 @@ async def test_a_job_past_the_time_limit_is_answered_took_too_long(
     workers: Workers, queue_config: Path, sample_text: str
 ) -> None:
     await workers.start(slow_seconds=20)
-    side = open_queue_side(queue_config, digest_timeout_seconds=1.0)
+    side = open_queue_side(queue_config, workers={"digest_timeout_seconds": 1.0})
     try:
         started = time.monotonic()
         digest = await side.service.digest(slow_request(sample_text))
@@ -141,3 +141,25 @@ async def test_a_worker_stopped_with_sigterm_finishes_its_job_and_exits_cleanly(
     assert digest.error is None and digest.title == "3 top Syrian officers defect"
     assert await stopping == 0, worker.log
     assert "worker stopped" in worker.log
+
+
+
+async def test_a_full_shared_queue_is_answered_busy_at_once(workers: Workers, queue_config: Path, sample_text: str) -> None:
+    side = open_queue_side(queue_config, discord={"queue_limit": 1})
+    try:
+        worker, running = await slow_job_in_hand(workers, side, sample_text, slow_seconds=30)
+        waiting = asyncio.create_task(side.service.digest(slow_request(f"{sample_text}\n\nA second copy.")))
+        await wait_until(lambda: waiting.done() or len(side.client._waiters) == 2, 30, "the second job is queued")
+        assert await side.client.queue.count("queued") == 1
+        await asyncio.sleep(0.6)  # past the client's reuse of its last reading of the queue
+        started = time.monotonic()
+        with pytest.raises(Busy):
+            await side.service.digest(slow_request(f"{sample_text}\n\nA third copy."))
+        assert time.monotonic() - started < 5
+        worker.kill()  # the two slow digests are not awaited
+        for task in (running, waiting):
+            task.cancel()
+        await asyncio.gather(running, waiting, return_exceptions=True)
+    finally:
+        await side.service.close()
+        await side.client.close()
