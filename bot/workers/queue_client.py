@@ -200,5 +200,5 @@ class QueueWorkers:
             await asyncio.gather(watcher, return_exceptions=True)
         queue, self._queue = self._queue, None
         if queue is not None:
-            await queue.disconnect()
+            await jobs.close_queue(queue)
             log.info("digest queue closed")

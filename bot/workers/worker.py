@@ -82,7 +82,7 @@ async def serve(settings: Settings) -> int:
         await queue.redis.ping()
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
         log.error("cannot reach Redis at [redis] url: %s", exc)
-        await queue.disconnect()
+        await jobs.close_queue(queue)
         return EXIT_FAILED
     for name in jobs.PIPELINE_FUNCTIONS:
         jobs.resolve(name)  # import the pipeline now: importing it inside the first job would stall heartbeats
@@ -103,7 +103,7 @@ async def serve(settings: Settings) -> int:
         await worker.start()  # returns after SIGINT or SIGTERM (saq installs the handlers)
     finally:
         await pool.close()
-        await queue.disconnect()
+        await jobs.close_queue(queue)
         log.info("worker stopped")
     return EXIT_OK
 

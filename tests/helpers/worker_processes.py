@@ -109,7 +109,7 @@ class Workers:
                     raise AssertionError(f"{count} worker(s) not alive within {WORKER_START_SECONDS} s:\n{logs}")
                 await asyncio.sleep(0.2)
         finally:
-            await queue.disconnect()
+            await jobs.close_queue(queue)
 
     def slow_events(self) -> list[tuple[str, int]]:
         """("start" | "finish", pid) for each slow digest begun or ended in a worker's process."""

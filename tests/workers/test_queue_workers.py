@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from bot.workers import jobs
 from bot.workers.queue_client import QueueWorkers
 from tests.helpers.slow_digest_hook import SLOW_DIGEST_MARKER
 from tests.helpers.worker_processes import (
+    REPO,
     QueueSide,
     WorkerProcess,
     Workers,
@@ -163,3 +166,16 @@ async def test_a_full_shared_queue_is_answered_busy_at_once(workers: Workers, qu
     finally:
         await side.service.close()
         await side.client.close()
+
+
+@pytest.mark.parametrize(("redis_url", "status", "reason"), [
+    ("redis://127.0.0.1:1/0", 1, "cannot reach Redis"),  # nothing listens on port 1
+    ("", 2, "needs [redis] url"),
+])
+def test_a_worker_without_a_reachable_redis_exits_with_one_line(redis_url: str, status: int, reason: str) -> None:
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DISCORD_", "DIGEST_BOT_"))}
+    env |= {"PYTHONPATH": str(REPO), "DIGEST_BOT_REDIS_URL": redis_url}
+    done = subprocess.run([sys.executable, "-m", "bot", "worker"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == status
+    [line] = done.stderr.strip().splitlines()
+    assert reason in line
