@@ -23,7 +23,7 @@ SLOW_HOOK = REPO / "tests" / "helpers" / "slow_digest_hook.py"
 WORKER_START_SECONDS = 90.0  # a worker forks and warms its pool first; the shared machine can be slow
 
 
-def write_queue_config(folder: Path, redis_url: str, digest_timeout_seconds: float = 60.0) -> Path:
+def write_queue_config(folder: Path, redis_url: str) -> Path:
     """The config file both the bot's side and the workers read: queue mode, one pool process a worker."""
     config = folder / "config.toml"
     config.write_text(
@@ -34,7 +34,7 @@ url = "{redis_url}"
 [workers]
 mode = "queue"
 processes = 1
-digest_timeout_seconds = {digest_timeout_seconds}
+digest_timeout_seconds = 60.0
 """,
         encoding="utf-8",
     )
