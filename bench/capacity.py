@@ -14,8 +14,10 @@ two requests are the same call (equal calls would share one job in queue mode). 
 is raised past the burst so every request is served. Before each burst, 2N digests are awaited
 as a warm-up (pools and workers started and warmed). Reported: throughput (requests / wall time
 of the burst), the same per worker, and the latency of each request from the burst's start to
-its answer (median, p95), which includes its wait for a worker. The machine's load average is
-printed: on a shared host, other work takes cores from the workers.
+its answer (median, p95), which includes its wait for a worker; and the CPU time the burst cost
+per digest, summed over this process and every process under it (pools, workers, Redis), read
+from /proc, which other work on a shared host disturbs far less than the wall-clock figures.
+The machine's load average is printed: on a shared host, other work takes cores from the workers.
 """
 
 from __future__ import annotations
@@ -45,14 +47,42 @@ class Burst:
     wall_seconds: float
     latencies: list[float]
     errors: int
+    cpu_seconds: float  # of this process and every process under it (pools, workers, Redis) during the burst
 
     @property
     def per_second(self) -> float:
         return self.requests / self.wall_seconds
 
+    @property
+    def cpu_ms_per_digest(self) -> float:
+        return 1000 * self.cpu_seconds / self.requests
+
     def percentile(self, share: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _tree_cpu_seconds() -> float:
+    """CPU time (user + system) of this process and all its descendants alive now, from /proc (Linux)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, frontier = {os.getpid()}, [os.getpid()]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
+        tree.update(children)
+        frontier += children
+    return sum(times.get(pid, 0.0) for pid in tree)
 
 
 def _texts(count: int, offset: int) -> list[str]:
@@ -102,12 +132,14 @@ async def _measure(mode: str, workers: int, requests: int, redis_url: str, folde
     service = DigestService(settings, pool, store=None)
     try:
         await _burst(service, _texts(2 * workers, offset=10_000))  # warm-up
+        cpu_before = _tree_cpu_seconds()
         wall, latencies, errors = await _burst(service, _texts(requests, offset=0))
+        cpu = _tree_cpu_seconds() - cpu_before
     finally:
         await service.close()
         await pool.close()
         await processes.stop()
-    return Burst(mode, workers, requests, wall, latencies, errors)
+    return Burst(mode, workers, requests, wall, latencies, errors, cpu)
 
 
 def _rows(bursts: list[Burst]) -> list[Row]:
@@ -120,16 +152,17 @@ def _rows(bursts: list[Burst]) -> list[Row]:
             Row(task, burst.mode, "digests/s per worker", burst.per_second / burst.workers),
             Row(task, burst.mode, "latency median (s)", statistics.median(burst.latencies)),
             Row(task, burst.mode, "latency p95 (s)", burst.percentile(0.95)),
+            Row(task, burst.mode, "CPU ms per digest (all processes)", burst.cpu_ms_per_digest),
         ]
     return rows
 
 
 def _markdown(bursts: list[Burst]) -> str:
-    lines = ["| mode | workers | digests/s | per worker | latency median (s) | latency p95 (s) | errors or busy |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| mode | workers | digests/s | per worker | latency median (s) | latency p95 (s) | CPU ms per digest | errors or busy |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for b in bursts:
         lines.append(f"| {b.mode} | {b.workers} | {b.per_second:.2f} | {b.per_second / b.workers:.2f} | "
-                     f"{statistics.median(b.latencies):.2f} | {b.percentile(0.95):.2f} | {b.errors} |")
+                     f"{statistics.median(b.latencies):.2f} | {b.percentile(0.95):.2f} | {b.cpu_ms_per_digest:.0f} | {b.errors} |")
     return "\n".join(lines)
 
 

@@ -93,3 +93,12 @@ def open_queue(redis_url: str) -> RedisQueue:
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("saq").setLevel(logging.WARNING)
     return RedisQueue.from_url(redis_url, name=QUEUE_NAME, dump=pickle.dumps, load=pickle.loads)
+
+
+async def close_queue(queue: RedisQueue) -> None:
+    """Close the queue's connections; with Redis gone (saq would try to unsubscribe first), just drop them."""
+    try:
+        await queue.disconnect()
+    except Exception:  # noqa: BLE001 - closing regardless
+        logging.getLogger(__name__).debug("closing the queue's connections to an unreachable Redis", exc_info=True)
+        await queue.redis.connection_pool.disconnect()

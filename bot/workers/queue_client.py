@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 POLL_SECONDS = 0.05  # how often the watcher reads the records of the jobs it waits for
 STATE_TTL_SECONDS = 0.5  # how long a reading of the workers alive and the queue's length is reused
+PROCESS_CAPACITY = 100_000
 
 
 class JobFailed(RuntimeError):
@@ -74,8 +75,8 @@ class QueueWorkers:
 
     @property
     def capacity(self) -> int:
-        """Digests this process lets wait at once; the shared queue is bounded by Redis (`queue_limit`)."""
-        return max(1, self.settings.discord.queue_limit)
+        """No bound of this process's own: what waits is bounded in the shared queue (`queue_limit`, read from Redis)."""
+        return PROCESS_CAPACITY
 
     def start(self) -> None:
         if self._queue is None:
@@ -199,5 +200,5 @@ class QueueWorkers:
             await asyncio.gather(watcher, return_exceptions=True)
         queue, self._queue = self._queue, None
         if queue is not None:
-            await queue.disconnect()
+            await jobs.close_queue(queue)
             log.info("digest queue closed")

@@ -6,6 +6,7 @@ same way), so a digest made by a worker is the digest the bot would have made it
 event loop stays free while the pool computes: it heartbeats the running jobs, says it is
 alive, and sweeps the jobs of dead workers back into the queue.
 
+With Redis unreachable for REDIS_LOST_SECONDS it exits 1, for the service manager to restart.
 On SIGTERM it takes no new job, lets the running ones finish for SHUTDOWN_GRACE_SECONDS, hands
 back to the queue whatever is still running (another worker runs it), and exits 0.
 """
@@ -29,6 +30,8 @@ EXIT_FAILED = 1
 EXIT_CONFIG = 2
 SHUTDOWN_GRACE_SECONDS = 10
 DEQUEUE_TIMEOUT_SECONDS = 1.0  # an idle worker notices a stop signal within this
+REDIS_CHECK_SECONDS = 1.0
+REDIS_LOST_SECONDS = 10.0  # unreachable this long, the worker exits 1 (a restart of Redis is shorter)
 
 
 async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
@@ -42,7 +45,8 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
     if payload is None:
         return ("error", "the job's input expired before a worker took it")
     name, args = jobs.decode_call(payload)
-    heartbeat = asyncio.create_task(_heartbeat(job), name=f"heartbeat-{job.key}")
+    done = asyncio.Event()
+    heartbeat = asyncio.create_task(_heartbeat(job, done), name=f"heartbeat-{job.key}")
     try:
         return ("ok", await pool.run_timed(limit, jobs.resolve(name), *args))
     except TimeoutError:
@@ -52,13 +56,19 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
         log.exception("job %s failed", job.key)
         return ("error", f"{type(exc).__name__}: {exc}")
     finally:
-        heartbeat.cancel()
+        # Stopped between beats, never cancelled mid-write: a late beat would overwrite the finished record.
+        done.set()
+        await heartbeat
 
 
-async def _heartbeat(job: Any) -> None:
-    """Touch the job's record, so a sweep never takes a live worker's job for a dead one's."""
+async def _heartbeat(job: Any, done: asyncio.Event) -> None:
+    """Touch the job's record until `done`, so a sweep never takes a live worker's job for a dead one's."""
     while True:
-        await asyncio.sleep(jobs.HEARTBEAT_SECONDS)
+        try:
+            await asyncio.wait_for(done.wait(), jobs.HEARTBEAT_SECONDS)
+            return
+        except TimeoutError:
+            pass
         try:
             await job.update()
         except Exception:  # noqa: BLE001 - a missed beat is retried; too many and the job runs again elsewhere
@@ -75,7 +85,7 @@ async def serve(settings: Settings) -> int:
         await queue.redis.ping()
     except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
         log.error("cannot reach Redis at [redis] url: %s", exc)
-        await queue.disconnect()
+        await jobs.close_queue(queue)
         return EXIT_FAILED
     for name in jobs.PIPELINE_FUNCTIONS:
         jobs.resolve(name)  # import the pipeline now: importing it inside the first job would stall heartbeats
@@ -92,13 +102,35 @@ async def serve(settings: Settings) -> int:
     )
     worker.context["pool"] = pool
     log.info("worker %s takes digest jobs from queue %r (%d at once)", worker.id, jobs.QUEUE_NAME, pool.capacity)
+    lost = asyncio.Event()
+    watchdog = asyncio.create_task(_watch_redis(queue, worker, lost), name="redis-watchdog")
     try:
-        await worker.start()  # returns after SIGINT or SIGTERM (saq installs the handlers)
+        await worker.start()  # returns after SIGINT or SIGTERM (saq installs the handlers), or when Redis is lost
     finally:
+        watchdog.cancel()
         await pool.close()
-        await queue.disconnect()
+        await jobs.close_queue(queue)
         log.info("worker stopped")
-    return EXIT_OK
+    return EXIT_FAILED if lost.is_set() else EXIT_OK
+
+
+async def _watch_redis(queue: Any, worker: Any, lost: asyncio.Event) -> None:
+    """Stop the worker when Redis stays unreachable: saq would retry in a tight loop, logging each failure.
+    The service manager starts it again (exit 1); its running jobs are swept back by another worker."""
+    unreachable_since: float | None = None
+    while True:
+        await asyncio.sleep(REDIS_CHECK_SECONDS)
+        try:
+            await queue.redis.ping()
+            unreachable_since = None
+        except Exception as exc:  # noqa: BLE001 - counted, then one line
+            now = asyncio.get_running_loop().time()
+            unreachable_since = unreachable_since or now
+            if now - unreachable_since >= REDIS_LOST_SECONDS:
+                log.error("Redis unreachable for %g s (%s); the worker stops", REDIS_LOST_SECONDS, exc)
+                lost.set()
+                worker.event.set()
+                return
 
 
 def run_worker(settings: Settings) -> int:

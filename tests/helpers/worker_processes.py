@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import shutil
 import signal
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.discord_app.digest_service import DigestService
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, load_settings, with_overrides
 from bot.workers import jobs
 from bot.workers.queue_client import QueueWorkers
 
@@ -24,7 +23,7 @@ SLOW_HOOK = REPO / "tests" / "helpers" / "slow_digest_hook.py"
 WORKER_START_SECONDS = 90.0  # a worker forks and warms its pool first; the shared machine can be slow
 
 
-def write_queue_config(folder: Path, redis_url: str, digest_timeout_seconds: float = 60.0) -> Path:
+def write_queue_config(folder: Path, redis_url: str) -> Path:
     """The config file both the bot's side and the workers read: queue mode, one pool process a worker."""
     config = folder / "config.toml"
     config.write_text(
@@ -35,7 +34,7 @@ url = "{redis_url}"
 [workers]
 mode = "queue"
 processes = 1
-digest_timeout_seconds = {digest_timeout_seconds}
+digest_timeout_seconds = 60.0
 """,
         encoding="utf-8",
     )
@@ -110,7 +109,7 @@ class Workers:
                     raise AssertionError(f"{count} worker(s) not alive within {WORKER_START_SECONDS} s:\n{logs}")
                 await asyncio.sleep(0.2)
         finally:
-            await queue.disconnect()
+            await jobs.close_queue(queue)
 
     def slow_events(self) -> list[tuple[str, int]]:
         """("start" | "finish", pid) for each slow digest begun or ended in a worker's process."""
@@ -131,10 +130,11 @@ class QueueSide:
     service: DigestService
 
 
-def open_queue_side(config: Path, **workers: float) -> QueueSide:
-    """The bot's side: the settings from `config` (some [workers] keys replaced), the queue client and the digest service."""
+def open_queue_side(config: Path, **sections: dict[str, object]) -> QueueSide:
+    """The bot's side: the settings from `config` (with some keys replaced, per section), the queue client and the digest service."""
     settings = load_settings(config, environ={})
-    settings = dataclasses.replace(settings, workers=dataclasses.replace(settings.workers, **workers))
+    for section, values in sections.items():
+        settings = with_overrides(settings, section, values)
     client = QueueWorkers(settings)
     client.start()
     return QueueSide(settings, client, DigestService(settings, client, store=None))
