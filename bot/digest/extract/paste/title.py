@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -50,6 +51,7 @@ def headline_text(line: str) -> str:
     return line
 
 
+@lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
 def _never_headline(text: str) -> bool:
     key = line_key(text)
     return key in BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or is_promo_line(text)
