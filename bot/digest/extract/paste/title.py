@@ -128,7 +128,7 @@ def _echoes(lines: Sequence[PasteLine], candidates: Sequence[int]) -> dict[int, 
     echoes = {}
     for i in candidates:
         text = lines[i].text.casefold()
-        echoes[i] = folded.count(text) - exact[lines[i].text] if len(text) >= 8 else 0
+        echoes[i] = max(0, folded.count(text) - exact[lines[i].text]) if len(text) >= 8 else 0
     return echoes
 
 
