@@ -15,7 +15,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, read_metadata
+from bot.digest.extract.html.page_type import classify_page
+from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
+from bot.digest.extract.html.region import region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -127,7 +130,14 @@ def extract_html(
     drop_permalinks(tree)
     code_in_preformatted(tree)
     metadata = read_metadata(tree, url)
+    page_type = classify_page(tree, url)
+    profile = PROFILES[page_type]
+    # The region is read before trafilatura, which may clean the tree it is given.
+    region = region_text(tree) if profile.region_over_words is not None else ""
     text, document = _main_text(tree, url, settings)
+    if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text):
+        text = region
+    log.debug("%s: a %s page, %d words", source, page_type, _words(text))
     if not _holds_a_sentence(text, settings):
         # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".
         if _depth(tree) >= MAX_PARSE_DEPTH:
