@@ -133,7 +133,9 @@ def extract_html(
     page_type = classify_page(tree, url)
     profile = PROFILES[page_type]
     # The region is read before trafilatura, which may clean the tree it is given.
-    region = region_text(tree) if profile.region_over_words is not None else ""
+    region = ""
+    if profile.region_over_words is not None:
+        region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words)
     text, document = _main_text(tree, url, settings)
     if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text):
         text = region

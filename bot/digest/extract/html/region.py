@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
@@ -29,6 +30,8 @@ _CHROME_WORDS = frozenset(
 _SPLIT = re.compile(r"[\s_\-]+")
 _SPACES = re.compile(r"[ \t\u00a0\r\f\v]+")
 _MAIN_XPATH = "//main | //*[@role='main']"
+_WORD = re.compile(r"\w+")
+_LINK_START, _LINK_END = "\ue000", "\ue001"  # private-use characters: marks around link text
 
 
 def _is_chrome(element: lxml_html.HtmlElement) -> bool:
@@ -61,19 +64,57 @@ def strip_chrome(region: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     return region
 
 
-def block_text(element: lxml_html.HtmlElement) -> str:
-    """The text of an element, one line per block element, blank lines between."""
-    element = deepcopy(element)
+@dataclass(frozen=True)
+class Line:
+    text: str
+    words: int
+    link_share: float  # the share of its characters inside links
+
+
+def block_lines(element: lxml_html.HtmlElement) -> list[Line]:
+    """The lines of an element's text, one per block element, with how much of each is link text.
+    (`element` is changed: pass a copy.)"""
     for child in element.iter():
-        if isinstance(child.tag, str) and child.tag in _BLOCKS:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "a":  # marks around link text, to measure each line's link share
+            child.text = _LINK_START + (child.text or "")
+            child.tail = _LINK_END + (child.tail or "")
+        if child.tag in _BLOCKS:
             child.tail = "\n" + (child.tail or "")
             child.text = "\n" + (child.text or "")
-    lines = [_SPACES.sub(" ", line).strip() for line in element.text_content().splitlines()]
-    return "\n\n".join(line for line in lines if line)
+    lines = []
+    depth = 0
+    for raw in element.text_content().splitlines():  # also at U+2028 and the like
+        linked = total = 0
+        kept = []
+        for char in raw:
+            if char == _LINK_START:
+                depth += 1
+            elif char == _LINK_END:
+                depth = max(0, depth - 1)
+            else:
+                kept.append(char)
+                if not char.isspace():
+                    total += 1
+                    linked += depth > 0
+        text = _SPACES.sub(" ", "".join(kept)).strip()
+        if text:
+            lines.append(Line(text, len(_WORD.findall(text)), linked / total if total else 0.0))
+    return lines
 
 
-def region_text(tree: lxml_html.HtmlElement) -> str:
+def region_lines(tree: lxml_html.HtmlElement) -> list[Line]:
     region = main_region(tree)
-    if region is None:
-        return ""
-    return block_text(strip_chrome(region))
+    return block_lines(strip_chrome(region)) if region is not None else []
+
+
+def region_text(tree: lxml_html.HtmlElement, min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0) -> str:
+    """The main region's text, a block a line, without lines of fewer than `min_words` words
+    and without lines of at most `link_line_words` words whose link share exceeds `max_link_share`."""
+    kept = [
+        line.text
+        for line in region_lines(tree)
+        if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)
+    ]
+    return "\n\n".join(kept)

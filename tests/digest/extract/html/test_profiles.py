@@ -60,3 +60,9 @@ def test_the_main_region_drops_chrome_by_tag_class_and_role() -> None:
     <div class="share-buttons">Share on social media</div><p style="display: none">hidden text</p>
     <ul><li>Saturday: ten to two</li><li>Sunday: closed</li></ul></main><footer>Imprint</footer></body></html>"""
     assert region_text(_parse(html)) == "Opening hours\n\nMonday to Friday, nine to five.\n\nSaturday: ten to two\n\nSunday: closed"
+
+
+def test_region_lines_break_at_unicode_line_separators_and_measure_links() -> None:
+    html = "<html><body><main><p>First line\u2028second line</p><p><a href='/x'>Get started</a></p></main></body></html>"
+    assert "\u2028" not in region_text(_parse(html))
+    assert region_text(_parse(html), link_line_words=3) == "First line\n\nsecond line"
