@@ -65,4 +65,4 @@ def test_the_main_region_drops_chrome_by_tag_class_and_role() -> None:
 def test_region_lines_break_at_unicode_line_separators_and_measure_links() -> None:
     html = "<html><body><main><p>First line\u2028second line</p><p><a href='/x'>Get started</a></p></main></body></html>"
     assert "\u2028" not in region_text(_parse(html))
-    assert region_text(_parse(html), link_line_words=3) == "First line\n\nsecond line"
+    assert region_text(_parse(html), max_link_share=0.5, link_line_words=3) == "First line\n\nsecond line"
