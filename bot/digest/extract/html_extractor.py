@@ -129,9 +129,9 @@ def extract_html(
         raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
     drop_permalinks(tree)
     code_in_preformatted(tree)
-    metadata = read_metadata(tree, url)
     page_type = classify_page(tree, url)
     profile = PROFILES[page_type]
+    metadata = read_metadata(tree, url, profile.headline_first)
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:

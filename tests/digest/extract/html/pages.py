@@ -122,3 +122,19 @@ timeout = 5.0</code></pre></div>
 <p>The <code>cache_size</code> setting bounds the number of rendered widgets kept in memory between calls.</p>
 <p>The <code>timeout</code> setting is the number of seconds a widget may take to render before it is skipped.</p>
 </section>""" + _DOCS_SECTIONS + """</div></div><div class="footer">Edit this page on GitHub</div></body></html>"""
+
+SERVICE_FEATURES = (
+    ("Run payroll in minutes", "Pay your team in a few clicks: taxes, deductions and payslips are worked out for you every pay day."),
+    ("Stay compliant", "Payroll Pilot files your payroll taxes and year-end forms on time, and tells you when the rules change."),
+    ("Benefits built in", "Offer health insurance, pensions and commuter benefits from the same dashboard you run payroll in."),
+)
+SERVICE = f"""<html><head><title>Payroll Software for Small Business | Payroll Pilot</title>
+<meta property="og:type" content="website"><meta property="og:site_name" content="Payroll Pilot">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "Organization", "name": "Payroll Pilot"}}</script>
+</head><body>{_NAV}
+<main><section class="hero"><h1>Payday, without the headache</h1><p>Payroll software for small business owners who would rather be running their business.</p>
+<a class="cta button" href="/signup">Get started</a> <a class="cta" href="/demo">Book a demo</a></section>
+<section class="features">{"".join(f'<div class="feature"><h3>{title}</h3><p>{text}</p></div>' for title, text in SERVICE_FEATURES)}</section>
+<section class="testimonials"><blockquote class="testimonial">"We switched to Payroll Pilot last year and payday now takes ten minutes." - Dana, bakery owner</blockquote></section>
+<section class="pricing"><h2>Pricing</h2><div class="plan"><h3>Core</h3><p>$40 a month plus $6 per person</p><a class="cta" href="/signup">Start free trial</a></div></section>
+</main>{_FOOTER}</body></html>"""

@@ -17,6 +17,7 @@ CASES = (
     ("forum", pages.FORUM, "https://forum.coffee.example/t/espresso-machine-leaking-after-descaling/1234"),
     ("product", pages.PRODUCT, "https://shop.example.com/products/trailblazer-40"),
     ("collection", pages.COLLECTION, "https://threadco.example.com/collections/mens-shirts"),
+    ("service", pages.SERVICE, "https://payrollpilot.example.com/payroll-software"),
 )
 
 

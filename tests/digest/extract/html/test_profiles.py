@@ -66,3 +66,13 @@ def test_region_lines_break_at_unicode_line_separators_and_measure_links() -> No
     html = "<html><body><main><p>First line\u2028second line</p><p><a href='/x'>Get started</a></p></main></body></html>"
     assert "\u2028" not in region_text(_parse(html))
     assert region_text(_parse(html), max_link_share=0.5, link_line_words=3) == "First line\n\nsecond line"
+
+
+def test_a_service_page_keeps_every_section_drops_its_buttons_and_takes_the_title_not_the_slogan() -> None:
+    article = extract_html(pages.SERVICE, "payroll.html", "https://payrollpilot.example.com/")
+    for title, text in pages.SERVICE_FEATURES:
+        assert title in article.text and text in article.text
+    assert "payday now takes ten minutes" in article.text and "$40 a month" in article.text
+    assert "Get started" not in article.text and "Book a demo" not in article.text
+    _no_chrome(article.text)
+    assert article.title == "Payroll Software for Small Business"
