@@ -137,7 +137,9 @@ def extract_html(
     if profile.region_over_words is not None:
         region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words)
     text, document = _main_text(tree, url, settings)
-    if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text):
+    # The region replaces trafilatura's text only with more words and a real sentence: a longer
+    # list of labels must not turn a short article into "no article text".
+    if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):
         text = region
     log.debug("%s: a %s page, %d words", source, page_type, _words(text))
     if not _holds_a_sentence(text, settings):
