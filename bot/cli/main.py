@@ -1,4 +1,4 @@
-"""The command line: `summarize`, `extract`, `run` (the Discord bot) and `check` (its health).
+"""The command line: `summarize`, `extract`, `run` (the Discord bot), `worker` (its digest worker) and `check`.
 
 It only gathers input and renders output; the work is done by `bot.digest.pipeline`.
 The pipeline and its libraries are imported only by the commands that need them,
@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Run the Discord bot until SIGINT or SIGTERM (see docs/DISCORD.md).")
     run.add_argument("--shard-count", metavar="N", help="shards of the whole bot (default: [discord] shard_count, else Discord's recommendation)")
     run.add_argument("--shard-ids", metavar="IDS", help="this process's shards, e.g. 0,1 (default: [discord] shard_ids, else all)")
+    commands.add_parser("worker", parents=common, help="run digest jobs for bots in queue mode",
+                        description="Take digest jobs from the queue on [redis] url (the bots' [workers] mode = \"queue\") "
+                                    "until SIGINT or SIGTERM; start as many as you like, on any machine (docs/SCALING.md).")
     commands.add_parser("check", parents=common, help="check the bot's config, store and Discord API, then exit",
                         description="Validate the config, open the store and reach the Discord API base; "
                                     "exit 0 when all is well, else 1 with the reason (a health check for a service).")
@@ -171,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.discord_app.runner import run_bot  # imported here: the digest commands never load discord
 
         return run_bot(settings)
+    if args.command == "worker":
+        from bot.workers.worker import run_worker  # saq and redis are loaded by this command only
+
+        return run_worker(settings)
     if args.command == "check":
         from bot.discord_app.health import check_service
 

@@ -20,7 +20,7 @@ from bot.discord_app import endpoints
 from bot.discord_app.digest_service import DigestService
 from bot.discord_app.rate_limits import RateLimits
 from bot.discord_app.replies import NO_PINGS, reply_to_message
-from bot.discord_app.worker_pool import WorkerPool
+from bot.discord_app.worker_pool import open_digest_workers
 from bot.settings import Settings
 from bot.shared_state.answered import Trigger, answer_once
 from bot.shared_state.factory import SharedState, local_state, open_shared_state
@@ -76,7 +76,7 @@ class DigestBot(commands.AutoShardedBot):
             tree_cls=OncePerInteractionTree,
         )
         self.settings = settings
-        self.pool = WorkerPool(settings.workers.processes)
+        self.pool = open_digest_workers(settings)  # [workers] mode: the local pool, or the queue
         self.store: Store | None = None
         self._service: DigestService | None = None
         # In this process until setup_hook opens what `[redis] url` asks for (bot/shared_state).

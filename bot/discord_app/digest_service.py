@@ -24,16 +24,12 @@ from bot.digest.model_files import models_version
 from bot.digest.models import Digest, DigestError
 from bot.digest.pipeline import DigestOptions, digest_document
 from bot.digest.sources import RawDocument, document_from_page, document_from_text
-from bot.discord_app.worker_pool import WorkerPool
+from bot.discord_app.worker_pool import Busy, DigestWorkers
 from bot.settings import Settings
 from bot.shared_state.cache import DigestCache, StoreDigestCache
 from bot.store.database import Store
 
 log = logging.getLogger(__name__)
-
-
-class Busy(Exception):
-    """Every worker is busy and the queue is full."""
 
 
 BUSY = "🕒 I'm busy with other digests right now; please try again in a minute."
@@ -57,7 +53,7 @@ def cache_variant(options: DigestOptions) -> str:
 
 
 class DigestService:
-    def __init__(self, settings: Settings, pool: WorkerPool, store: Store | None, cache: DigestCache | None = None) -> None:
+    def __init__(self, settings: Settings, pool: DigestWorkers, store: Store | None, cache: DigestCache | None = None) -> None:
         self.settings = settings
         self.pool = pool
         self.store = store
@@ -118,9 +114,9 @@ class DigestService:
     async def conversation(self, messages: Sequence[ChatMessage], count: int | None = None) -> ConversationDigest:
         """The digest of a conversation, in a worker like any digest. Raises `Busy`."""
         async with self._slot():
-            return await asyncio.wait_for(
-                self.pool.run(digest_conversation, list(messages), self.settings.digest, count),
-                timeout=self.settings.workers.digest_timeout_seconds,
+            return await self.pool.run_timed(
+                self.settings.workers.digest_timeout_seconds,
+                digest_conversation, list(messages), self.settings.digest, count,
             )
 
     @contextlib.asynccontextmanager
@@ -144,10 +140,11 @@ class DigestService:
 
     async def _digest_in_worker(self, document: RawDocument, options: DigestOptions) -> Digest:
         try:
-            return await asyncio.wait_for(
-                self.pool.run(digest_document, document, self.settings.digest, options),
-                timeout=self.settings.workers.digest_timeout_seconds,
+            return await self.pool.run_timed(
+                self.settings.workers.digest_timeout_seconds, digest_document, document, self.settings.digest, options
             )
+        except Busy:
+            raise  # queue mode: no worker alive, or the shared queue is full; the cogs answer it
         except TimeoutError:
             log.warning("digest of %s took over %s s", document.source, self.settings.workers.digest_timeout_seconds)
             return Digest(source=document.source, error="Reading this took too long; try a shorter text.")

@@ -2,6 +2,8 @@
 
 Started once in `setup_hook` and reused for every digest. `processes = 0`
 runs the work in one thread instead (tests, or hosts where forking is costly).
+`[workers] mode = "queue"` swaps it for the job queue of `bot.workers.queue_client`:
+both are `DigestWorkers`, chosen by `open_digest_workers`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ import multiprocessing
 import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +38,45 @@ def _warm_up() -> None:
     """Import the pipeline and digest a few sentences once per worker, so the first digest pays for
     neither the imports nor what they load on first use (langdetect's profiles, the models)."""
     import bot.digest.extract.html_extractor  # noqa: F401 - loaded by the first page otherwise
+    from bot.discord_app.die_with_parent import die_with_parent
     from bot.digest.pipeline import digest_document
     from bot.digest.sources import RawDocument
     from bot.settings import DigestSettings
 
+    die_with_parent()  # a killed bot or worker takes its pool along
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
     digest_document(RawDocument(source="warm-up", text=_WARM_UP_TEXT, kind="text"), DigestSettings(min_words=1))
+
+
+class Busy(Exception):
+    """Every worker is busy and the queue is full (or, in queue mode, no worker is alive)."""
+
+
+class DigestWorkers(Protocol):
+    """Where digests run: the local process pool, or the queue to `python -m bot worker` processes."""
+
+    @property
+    def capacity(self) -> int:
+        """How many digests this process lets run (or wait on the shared queue) at once."""
+
+    def start(self) -> None: ...
+
+    async def run(self, function: Callable[..., T], *args: Any) -> T: ...
+
+    async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` answered within `timeout` seconds of starting, else `TimeoutError`; may raise `Busy`."""
+
+    async def close(self) -> None: ...
+
+
+def open_digest_workers(settings: Settings) -> DigestWorkers:
+    """The workers `[workers] mode` asks for (queue mode imports saq and redis, and only then)."""
+    if settings.workers.mode == "queue":
+        from bot.workers.queue_client import QueueWorkers
+
+        return QueueWorkers(settings)
+    return WorkerPool(settings.workers.processes)
 
 
 def _started() -> None:
@@ -61,6 +98,7 @@ class WorkerPool:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
         # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
         context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["bot.discord_app.die_with_parent"])  # the fork server too
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
     def start(self) -> None:
@@ -89,6 +127,9 @@ class WorkerPool:
             raise RuntimeError("the worker pool was closed")
         # A second death on the same request is likely the request's own doing: then it fails.
         return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+    async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
+        return await asyncio.wait_for(self.run(function, *args), timeout)
 
     def _replace(self, broken: Executor) -> None:
         """Replace `broken` with a new pool, once, however many requests met it."""

@@ -16,6 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from bot.store.backends import Database, Dialect, Session
 
@@ -39,11 +40,11 @@ class Migration:
         return self.dialect_sql.get(dialect.name) or dialect.ddl(self.sql)
 
 
-def migrations() -> list[Migration]:
-    """Every migration shipped with the package, by number."""
+def migrations(folder: Traversable | None = None) -> list[Migration]:
+    """Every migration in `folder` (default: the ones shipped with the package), by number."""
     generic: dict[int, tuple[str, str]] = {}
     specific: dict[int, dict[str, str]] = {}
-    for entry in resources.files("bot.store.migrations").iterdir():
+    for entry in (folder or resources.files("bot.store.migrations")).iterdir():
         match = _FILE_NAME.match(entry.name)
         if not match:
             continue

@@ -33,18 +33,27 @@ def _escape(text: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def pdf_bytes(pages: list[list[Text]], title: str | None = None, links: dict[int, list[Text]] | None = None) -> bytes:
+def pdf_bytes(
+    pages: list[list[Text]],
+    title: str | None = None,
+    links: dict[int, list[Text]] | None = None,
+    icons: dict[int, list[Text]] | None = None,
+) -> bytes:
     """A PDF with one page per list of texts (an empty list makes a page without text); `links`
-    (page index -> texts of that page) puts a hyperlink over each of those texts, as a browser prints them."""
+    (page index -> texts of that page) puts a hyperlink over each of those texts, as a browser prints them;
+    `icons` draws a small image (an icon, `size` points square) just left of each of those texts."""
     objects: list[bytes] = []  # object n is objects[n - 1]
     font = 3
-    first_page = 4
+    first_page = 5
     kids = " ".join(f"{first_page + 2 * i} 0 R" for i in range(len(pages)))
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    objects.append(b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream")
     for index, texts in enumerate(pages):
         content = b"0 0 0 rg 100 100 50 50 re f\n" if not texts else b""
+        for item in (icons or {}).get(index, []):
+            content += b"q %.1f 0 0 %.1f %.1f %.1f cm /Im1 Do Q\n" % (item.size, item.size, item.x - item.size - 3, item.y - 0.2 * item.size)
         for item in texts:
             content += b"BT /F1 %.1f Tf %.1f %.1f Td (" % (item.size, item.x, item.y) + _escape(item.text) + b") Tj ET\n"
         stream = first_page + 2 * index + 1
@@ -55,7 +64,7 @@ def pdf_bytes(pages: list[list[Text]], title: str | None = None, links: dict[int
         )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {WIDTH:g} {HEIGHT:g}] /Annots [{annots}] "
-            f"/Resources << /Font << /F1 {font} 0 R >> >> /Contents {stream} 0 R >>".encode()
+            f"/Resources << /Font << /F1 {font} 0 R >> /XObject << /Im1 4 0 R >> >> /Contents {stream} 0 R >>".encode()
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream")
     info = None
@@ -91,6 +100,7 @@ def report_pdf(
     metadata_title: str | None = None,
     body_size: float = 11.0,
     lines_per_page: int = 40,
+    running_footer: str | None = None,
 ) -> bytes:
     """A report: a large title on page one, wrapped paragraphs, a header and a page number on each page."""
     blocks: list[tuple[float, list[str]]] = [(22.0, wrap(title, 22.0))]
@@ -113,6 +123,8 @@ def report_pdf(
     for number, page in enumerate(pages, start=1):
         if running_header:
             page.insert(0, Text(MARGIN, HEIGHT - 40, 9.0, running_header))
+        if running_footer:
+            page.append(Text(MARGIN, 44, 8.0, running_footer))
         if page_numbers:
             page.append(Text(WIDTH / 2, 30, 9.0, str(number)))
     return pdf_bytes(pages, title=metadata_title)

@@ -183,3 +183,32 @@ async def test_the_sqlite_only_releases_file_opens_by_url_with_every_row_kept(tm
     after = sqlite_rows(path, old_columns)
     assert after.pop("schema_version")[: len(before["schema_version"])] == before.pop("schema_version")
     assert after == before  # every row of the old release is there, unchanged
+
+
+async def test_a_dialects_own_file_replaces_the_translation(tmp_path: Path, store_target: str) -> None:
+    (tmp_path / "0001_first.sql").write_text("CREATE TABLE first (id INTEGER PRIMARY KEY);\n")
+    (tmp_path / "0002_second.sql").write_text("CREATE TABLE from_sqlite_file (x INTEGER);\n")
+    (tmp_path / "0002_second.postgresql.sql").write_text("CREATE TABLE from_postgresql_file (x BIGINT);\n")
+    (tmp_path / "notes.txt").write_text("not a migration")
+    found = migrations(tmp_path)
+    assert [(m.number, m.name, sorted(m.dialect_sql)) for m in found] == [
+        (1, "0001_first.sql", []), (2, "0002_second.sql", ["postgresql"])
+    ]
+    db = await open_database(store_target)
+    try:
+        assert await migrate(db, found) == 2
+        made = "from_postgresql_file" if db.dialect is POSTGRESQL else "from_sqlite_file"
+        assert {"first", made} <= await db.tables()
+    finally:
+        await db.close()
+
+
+def test_misnumbered_or_orphaned_migration_files_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "0001_first.sql").write_text("SELECT 1;")
+    (tmp_path / "0003_third.sql").write_text("SELECT 1;")
+    with pytest.raises(SchemaError, match="without gaps"):
+        migrations(tmp_path)
+    (tmp_path / "0003_third.sql").unlink()
+    (tmp_path / "0002_second.postgresql.sql").write_text("SELECT 1;")
+    with pytest.raises(SchemaError, match="without a plain .sql"):
+        migrations(tmp_path)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.digest.extract.paste import clean_paste
 from bot.digest.extract.pdf_parse import ParsedPdf, PdfLimits, PdfLine, parse_pdf
@@ -33,6 +33,23 @@ MAX_TITLE_CHARS = 200
 _SENTENCE_ENDS = (".", "!", "?", ",", ";", ":")
 # A block with this share of its text in links is navigation; chosen on WCXB's tune pages (0.5 to 0.6 score alike).
 LINKED_BLOCK = 0.6
+REPEATED_MIN_CHARS = 20  # a shorter paragraph ("Share", "Read more") may repeat in an article's own text
+# A stack of at least MENU_LINES lines whose median width is under MENU_LINE_WIDTH of the text's
+# width, with more than MENU_LINKED of it in links, is a menu: chosen on WCXB's tune pages (a plateau
+# from 2 to 3 lines, 0.35 to 0.45 of the width, links over 0.1; 0.894 -> 0.899).
+MENU_LINES = 3
+MENU_LINE_WIDTH = 0.35
+MENU_LINKED = 0.1
+# A block of at most this many lines that starts just right of a small image is the image's label
+# (chosen on WCXB's tune pages: 1 line 0.8995, 3 lines 0.9011, any number 0.8971).
+ICON_LABEL_LINES = 3
+# Full-width text (median line over PROSE_WIDTH of the text's width) whose size differs from the
+# main text's by OTHER_SIZE or more, but is below a heading's HEADING_PROSE_SCALE, is not the article:
+# chosen on WCXB's tune pages (a plateau: 0.85-0.9 / 1.1-1.15, widths 0.6-0.7; 0.901 -> 0.904).
+OTHER_SIZE = 0.15
+HEADING_PROSE_SCALE = 1.35
+PROSE_WIDTH = 0.7
+_TINY_SIZE = 2.0  # pdfium reports 1 when a font's size is set by its matrix: unknown
 FULL_LINE = 0.85  # a line reaching this share of the page's text width runs on (across a page break too)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*|seite\s+|-\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 _REFERENCES = re.compile(
@@ -66,15 +83,17 @@ def body_lines(parsed: ParsedPdf) -> list[_Line]:
     """Every line but running headers, footers and page numbers."""
     repeated: Counter[str] = Counter()
     for page in parsed.pages:
-        repeated.update({_margin_key(line.text) for line in page.lines if _in_margin(line, page.height)})
+        repeated.update({_margin_key(line.text) for line in page.lines})
     several_pages = len(parsed.pages) >= 3
     needed = max(2, REPEATED_SHARE * len(parsed.pages))
     kept = []
     for number, page in enumerate(parsed.pages):
         for line in page.lines:
-            if _in_margin(line, page.height):
-                if _PAGE_NUMBER.match(line.text) or (several_pages and repeated[_margin_key(line.text)] >= needed):
-                    continue
+            margin = _in_margin(line, page.height)
+            if margin and _PAGE_NUMBER.match(line.text):
+                continue
+            if several_pages and repeated[_margin_key(line.text)] >= needed and (margin or len(line.text) >= REPEATED_MIN_CHARS):
+                continue  # a running header or footer, or a banner fixed on the screen, printed on every page
             kept.append(_Line(line.text, number, line))
     return kept
 
@@ -119,10 +138,17 @@ class Block:
     text: str
     characters: int = 0
     linked_characters: float = 0.0
+    widths: list[float] = field(default_factory=list)  # each line's width, in points
+    sizes: list[float] = field(default_factory=list)  # each line's font size (0: unknown)
+    after_icon: bool = False  # its first line is an icon's label
 
     def add_line(self, line: PdfLine) -> None:
+        if not self.widths:
+            self.after_icon = line.after_icon > 0
         self.characters += len(line.text)
         self.linked_characters += len(line.text) * line.linked
+        self.widths.append(line.right - line.left)
+        self.sizes.append(line.size)
 
     @property
     def linked(self) -> float:
@@ -165,9 +191,73 @@ def drop_references(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def drop_link_lists(blocks: list[Block]) -> list[Block]:
-    """Blocks that are mostly links: menus, link lists, tag clouds, "related articles"."""
-    return [block for block in blocks if block.linked < LINKED_BLOCK]
+def drop_repeated(blocks: list[Block]) -> list[Block]:
+    """A paragraph printed again (a fixed banner on every page, an image caption in several sizes) is kept once."""
+    seen: set[str] = set()
+    kept = []
+    for block in blocks:
+        key = " ".join(_WORD.findall(block.text.lower()))
+        if len(key) >= REPEATED_MIN_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
+
+
+def drop_link_lists(blocks: list[Block], text_width: float) -> list[Block]:
+    """Blocks that are mostly links (menus, link lists, tag clouds, "related articles"), and
+    stacks of short lines holding some links (a menu or a list of teasers with their dates and authors)."""
+    return [
+        block for block in blocks
+        if block.linked < LINKED_BLOCK
+        and not (
+            len(block.widths) >= MENU_LINES
+            and statistics.median(block.widths) < MENU_LINE_WIDTH * text_width
+            and block.linked > MENU_LINKED
+        )
+    ]
+
+
+def drop_icon_labels(blocks: list[Block]) -> list[Block]:
+    """Short blocks that start at an icon: share and contact buttons, the alt text of a picture that did not load."""
+    return [block for block in blocks if not (block.after_icon and len(block.widths) <= ICON_LABEL_LINES)]
+
+
+def prose_size(lines: list[_Line], width: float) -> float:
+    """The font size of the main text: the size holding the most characters in lines at least half the text's width."""
+    characters: Counter[float] = Counter()
+    for item in lines:
+        if item.line.size > _TINY_SIZE and item.line.right - item.line.left >= 0.5 * width:
+            characters[round(item.line.size)] += len(item.text)
+    return characters.most_common(1)[0][0] if characters else 0.0
+
+
+def drop_other_prose(blocks: list[Block], main_size: float, width: float) -> list[Block]:
+    """Full-width text in another size than the main text's (but not a heading's): comments,
+    teasers, fine print. A heading is larger still, or short."""
+    if not main_size:
+        return blocks
+    kept = []
+    for block in blocks:
+        sizes = [size for size in block.sizes if size > _TINY_SIZE]
+        scale = statistics.median(sizes) / main_size if sizes else 1.0
+        other = scale < 1 - OTHER_SIZE or 1 + OTHER_SIZE <= scale < HEADING_PROSE_SCALE
+        if not (other and statistics.median(block.widths) > PROSE_WIDTH * width):
+            kept.append(block)
+    return kept
+
+
+def text_width(lines: list[_Line]) -> float:
+    """From the leftmost to the rightmost text of the document."""
+    return max((item.line.right for item in lines), default=0.0) - min((item.line.left for item in lines), default=0.0)
+
+
+def article_blocks(lines: list[_Line]) -> list[Block]:
+    """The paragraphs, without references, repeats, menus and icon labels."""
+    width = text_width(lines)
+    blocks = drop_repeated(drop_references(paragraphs(lines)))
+    blocks = drop_other_prose(drop_link_lists(blocks, width), prose_size(lines, width), width)
+    return drop_icon_labels(blocks)
 
 
 def first_page_heading(lines: list[_Line]) -> str:
@@ -220,7 +310,7 @@ def extract_pdf(data: bytes, source: str, url: str | None, settings: DigestSetti
     lines = body_lines(parsed)
     if not lines:
         raise DigestError("This PDF has no text layer (a scan or images only); the bot cannot read it.")
-    text = "\n".join(_within(drop_link_lists(drop_references(paragraphs(lines))), settings.max_input_chars))
+    text = "\n".join(_within(article_blocks(lines), settings.max_input_chars))
     if not_text_share(text) > settings.max_binary_share:
         # Fonts without a character map come out as private-use or control characters.
         raise DigestError("This PDF's text cannot be read (its fonts do not say which letters they draw).")

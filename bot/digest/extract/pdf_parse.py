@@ -8,7 +8,7 @@ wall-clock limit passes. A crash, a limit or a kill costs this one PDF; the
 worker that asked goes on serving everyone else.
 
 The child prints one JSON object: the metadata title and, per page, its size
-and its lines (text, left, bottom, top, right, font size, share inside links),
+and its lines (text, left, bottom, top, right, font size, share inside links, after an icon),
 in pdfium's reading order; or `{"error": "..."}`, a one-line answer for the user.
 """
 
@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 PDF_MAGIC = b"%PDF-"
 _HEADER_WINDOW = 1024  # the PDF standard lets the header sit anywhere in the first kilobyte
 _MAX_LINKS = 5000  # link rectangles read per page; a page with more is not an article page anyway
+_MAX_OBJECTS = 20000  # page objects looked at for icons
+ICON_SIZE = 24.0  # points: an image at most this wide and high is an icon
+ICON_GAP = 8.0  # points between an icon's right edge and its label
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class PdfLine:
     right: float
     size: float  # font size in points (0 when pdfium cannot tell)
     linked: float = 0.0  # share of the line inside links (menus and link lists are all links)
+    after_icon: float = 0.0  # 1 when the line starts just right of a small image: an icon's label
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,30 @@ def _link_rects(page: object) -> list[tuple[float, float, float, float]]:
     return rects
 
 
+def _icon_rects(page: object) -> list[tuple[float, float, float, float]]:
+    """The page's small images (icons: share buttons, contact marks, a picture that did not load)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    rects = []
+    count = min(pdfium_c.FPDFPage_CountObjects(page.raw), _MAX_OBJECTS)  # type: ignore[attr-defined]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(count):
+        item = pdfium_c.FPDFPage_GetObject(page.raw, index)  # type: ignore[attr-defined]
+        if pdfium_c.FPDFPageObj_GetType(item) != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if pdfium_c.FPDFPageObj_GetBounds(item, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+            if right.value - left.value <= ICON_SIZE and top.value - bottom.value <= ICON_SIZE:
+                rects.append((left.value, bottom.value, right.value, top.value))
+    return rects
+
+
+def _after_icon(left: float, bottom: float, top: float, icons: list[tuple[float, float, float, float]]) -> float:
+    """1.0 when a line starting at `left` has an icon just before it, on the same level."""
+    return float(any(-2.0 <= left - r <= ICON_GAP and b < top and t > bottom for _l, b, r, t in icons))
+
+
 def _linked_share(textpage: object, indices: tuple[int, ...], rects: list[tuple[float, float, float, float]]) -> float:
     """The share of sample characters whose centre lies in a link."""
     if not rects:
@@ -112,6 +140,7 @@ def _page_lines(page: object) -> list[list[object]]:
     import pypdfium2.raw as pdfium_c
 
     rects = _link_rects(page)
+    icons = _icon_rects(page)
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     try:
         text = textpage.get_text_range()
@@ -128,7 +157,8 @@ def _page_lines(page: object) -> list[list[object]]:
                 bottom, top = min(bottom, last_bottom), max(top, last_top)
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                 linked = _linked_share(textpage, (first, (first + last) // 2, last), rects)
-                lines.append([stripped, round(left, 1), round(bottom, 1), round(top, 1), round(right, 1), round(size, 1), round(linked, 2)])
+                icon = _after_icon(left, bottom, top, icons)
+                lines.append([stripped, round(left, 1), round(bottom, 1), round(top, 1), round(right, 1), round(size, 1), round(linked, 2), icon])
             index += len(line) + 2
         return lines
     finally:

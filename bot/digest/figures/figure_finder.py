@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Collection, Mapping, Sequence
 
 from bot.digest.figures import lexicon as lx
@@ -66,7 +66,10 @@ class RankWeights:
 WEIGHTS = RankWeights()
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
-_OF_THE = re.compile(r"\s+of\s+the\s+", re.IGNORECASE)
+# "27 of the dead", "Three of her novels", "Ten of the nation's 27 provinces", "45 of the 48 counts"
+_OF_THE = re.compile(
+    r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?(?:[\d,.]+\s+)?", re.IGNORECASE
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.IGNORECASE)
 _MONEY_LINKS = ("in", "for", "of", "worth")
 # Compiled once: re's own cache is shared with the sentence splitter, which floods it.
@@ -143,6 +146,7 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|age|ages of)|[A-Z][\w.'’-]*,|\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+,?) (?:was|is)|\b(?:[Hh]e|[Ss]he)['’]s"
     r"|\bwho(?:['’]s| is| was)(?: just| only)?)\s$"
 )
+_AGE_CLEAR_BEFORE = re.compile(r"\b(?:age of|ages of|as young as|as old as|aged)\s$")  # whatever follows
 _AGE_AFTER = re.compile(r"(?:,|\)|\.(?!\d)|\s(?:--|—|–)|$)")
 _CASUALTIES = {
     "killing": "killed", "killed": "killed", "wounding": "wounded", "wounded": "wounded",
@@ -151,8 +155,11 @@ _CASUALTIES = {
     "evacuated": "evacuated", "evacuating": "evacuated", "rescued": "rescued", "rescuing": "rescued",
 }
 _CASUALTY_AFTER = frozenset({"killed", "dead", "wounded", "injured", "missing", "arrested", "displaced", "detained", "evacuated"})
+_CASUALTY_FOLLOWS = re.compile(
+    r"\s+(?:(?:are|were|have been|had been|was)\s+)?(?:\w+ly\s+)?(" + "|".join(sorted(_CASUALTY_AFTER)) + r")\b", re.IGNORECASE
+)
 # "the death toll ... rose to 35", "the number of wounded is up to 3,250"
-_TALLY_LINK = re.compile(r"\b(?:to|at|reached|hit|is|was|of|stood at|stands at)\s+$")
+_TALLY_LINK = re.compile(r"\b(?:to|at|reached|hit|is|was|of|stood at|stands at)\s+(?:(?:just|only|now|already)\s+)?$")
 _TOLL = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?:the\s+)?", re.IGNORECASE)
 _FACT_LINE = re.compile(r"\s*(?::|--|—|–|-)\s+(?:the\s+)?(?:estimated\s+|total\s+|approximate\s+)?(?:(number|amount)\s+of\s+)?", re.IGNORECASE)
@@ -163,14 +170,18 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
     """What a count with no noun after it counts, when the sentence says it another way; else ""."""
     before = sentence_text[max(0, quantity.start - 40) : quantity.start]
     after = sentence_text[quantity.end :]
-    if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and quantity.value is not None and 0 < quantity.value < 120:
+    if (
+        (_AGE_CLEAR_BEFORE.search(before) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after)))
+        and quantity.value is not None
+        and 0 < quantity.value < 120
+    ):
         return "years old"
     previous = _LAST_WORD.search(before)
-    if previous is not None and previous.group(1).lower() in _CASUALTIES and quantity.text[0].isdigit():
+    if previous is not None and previous.group(1).lower() in _CASUALTIES and any(ch.isdigit() for ch in quantity.text):
         return _CASUALTIES[previous.group(1).lower()]
-    following = _WORD_AFTER_SPACE.match(after)
-    if following is not None and following.group(1).lower() in _CASUALTY_AFTER:
-        return following.group(1).lower()  # "some 300 killed"
+    following = _CASUALTY_FOLLOWS.match(after)
+    if following is not None:
+        return following.group(1).lower()  # "some 300 killed", "6.5 million are internally displaced"
     if _TALLY_LINK.search(before):
         head = sentence_text[max(0, quantity.start - 90) : quantity.start]
         number_of = None
@@ -180,6 +191,9 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
             noun = counted_noun_after(head, number_of.end())
             if noun:
                 return noun
+            casualty = _WORD_AFTER_SPACE.match(" " + head[number_of.end() :])
+            if casualty is not None and casualty.group(1).lower() in _CASUALTY_AFTER:
+                return casualty.group(1).lower()  # "the number of wounded"
         if _TOLL.search(head):
             return "dead"
     if not sentence_text[: quantity.start].strip(" \"'“‘"):
@@ -230,6 +244,29 @@ _PAGE_FURNITURE = re.compile(
     r"lesezeit|tempo di lettura|leestijd|lästid|subscribe|subscription|issues for|abonnieren|abonnez|suscríbete|assine)\b",
     re.IGNORECASE,
 )
+# What a page wraps around a story, whatever the story: copyright and licence lines, promotions.
+_BOILERPLATE = re.compile(
+    r"©|\bcopyright\s+\d|\b(?:all rights reserved|licensed under|creative commons|promo code|coupon|"
+    r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back)\b|%\s*off\b|^\s*price\s*:",
+    re.IGNORECASE,
+)
+# A call to action opening a line ("Read our top 50 tips", "Check out these 15 foods", "Learn more"):
+# a teaser or an advertisement, not a claim of the story.
+_CALL_TO_ACTION = re.compile(
+    r"\s*(?:read (?:my|our|the full|more)|check out|learn more|click|download (?:our|the|my|your)|"
+    r"explore (?:our|the best|more|this|these)|browse our|sign up|subscribe|shop (?:our|the|now)|book (?:now|your)|"
+    r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|\d))\b",
+    re.IGNORECASE,
+)
+# Code, shell lines and table rows, which an extractor may keep: no story figures there.
+_CODE_OR_TABLE = re.compile(r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s)|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\|")
+# "Updated September 28, 2025", "Published on 09/10/2025": when the page was edited, not what happened.
+_STAMPED = re.compile(
+    r"\b(?:updated|published|posted|modified|reviewed|edited|created)(?:\s+(?:on|at))?:?\s*$", re.IGNORECASE
+)
+# "(AMZN +0.21%)": a stock ticker's quote, refreshed by the page.
+_TICKER_BEFORE = re.compile(r"\(\s*(?:[A-Z]{1,5}:)?[A-Z]{1,5}\s*$")
+_WORDS_IN = re.compile(r"[^\W\d_]{2,}")
 _STREET = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|"
     r"Square|Sq|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Strasse|Straße|Str|Rue|Calle|Via)\b"
@@ -237,11 +274,12 @@ _STREET = re.compile(
 
 
 def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
-    """Whether a reader learns anything from the figure on its own, out of its sentence."""
+    """Whether a reader learns anything from the figure on its own, out of its sentence
+    (the caller has already left out the lines that `_chrome_line` finds)."""
     if quantity.kind == "time" or _CLOCK_TIME.fullmatch(quantity.text):
         return False  # "a 4:25 kickoff": schedule detail (and not a ratio)
-    if _PAGE_FURNITURE.search(sentence_text):
-        return False  # "Reading time: 2 minutes", "12 issues for £11.99": the page's, not the story's
+    if _page_chrome(quantity, sentence_text):
+        return False  # "Updated May 2, 2025", "(AMZN +0.21%)": the page's, not the story's
     if quantity.kind not in ("count", "ordinal"):
         return True
     if not counts:
@@ -252,6 +290,29 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     if in_words and quantity.text[:1].isupper() and quantity.start > 0 and counts[:1].isupper():
         return False  # "Pick Six Newsletter", "the Big Ten Conference": a number word inside a name
     return True
+
+
+def _chrome_line(sentence_text: str) -> bool:
+    """A line the page puts around the story: a copyright or licence line, a promotion, a call to
+    action, a line of code or a table row. None of its numbers is a figure of the story."""
+    return bool(
+        _PAGE_FURNITURE.search(sentence_text)
+        or _BOILERPLATE.search(sentence_text)
+        or _CALL_TO_ACTION.match(sentence_text)
+        or _CODE_OR_TABLE.search(sentence_text)
+    )
+
+
+def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
+    """A number the page stamps into a line: an "Updated ..." date, a ticker's quote, or a number standing alone."""
+    before = sentence_text[max(0, quantity.start - 24) : quantity.start]
+    if quantity.kind == "date" and _STAMPED.search(before):
+        return True
+    if quantity.text[:1] in "+-−" and _TICKER_BEFORE.search(before):
+        return True
+    # "3 MIN.", "1 minute": a line that is nothing but the number (a reading time, a counter)
+    rest = sentence_text[: quantity.start] + sentence_text[quantity.end :]
+    return _WORDS_IN.search(rest) is None
 
 
 @dataclass(frozen=True)
@@ -310,6 +371,27 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
     return figure.kind, figure.value, ""
 
 
+_RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
+
+
+def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """"one in 88 children", "seven in 10 Americans": one figure, the first number's value counting
+    the second's noun; shown apart, the second would read "88 children"."""
+    joined: list[Quantity] = []
+    skip_next = False
+    for first, second in zip(quantities, [*quantities[1:], None]):
+        if skip_next:
+            skip_next = False
+            continue
+        link = _RATIO_LINK.match(text, first.end) if second is not None and first.kind == second.kind == "count" else None
+        if second is not None and link is not None and link.end() == second.start and not first.unit_or_counts:
+            joined.append(replace(first, end=second.end, text=text[first.start : second.end], unit_or_counts=second.unit_or_counts))
+            skip_next = True
+        else:
+            joined.append(first)
+    return joined
+
+
 def candidates(
     sentences: Sequence[Sentence],
     skip: Collection[int] = (),
@@ -322,10 +404,11 @@ def candidates(
     `summary` holds the indices of the sentences the summary chose, `title` the article's title.
     """
     skipped = set(skip)
-    kept = [s for s in sentences if s.index not in skipped and s.text]
+    # "Reading time: 2 minutes", "12 issues for £11.99", "Copyright © 2023": the page's, not the story's
+    kept = [s for s in sentences if s.index not in skipped and s.text and not _chrome_line(s.text)]
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
-        for quantity in find_quantities(sentence.text, language_code):
+        for quantity in _joined_ratios(find_quantities(sentence.text, language_code), sentence.text):
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue

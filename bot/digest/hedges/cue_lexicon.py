@@ -78,11 +78,33 @@ class CueLexicon:
         return re.compile(groups, _FLAGS)
 
     @functools.cached_property
+    def _ascii_triggers(self) -> tuple[dict[str, set[int]], tuple[int, ...]]:
+        """For ASCII words: each trigger as an ASCII word in lower case -> the groups of `_trigger_regex` it is
+        in, and the groups without triggers (they always match). Under IGNORECASE an ASCII word matches what
+        its lower case matches; a trigger letter with no ASCII equal ("é") can never match one."""
+        alternations = [p.triggers for p in self.patterns] + [self.special_triggers]
+        groups: dict[str, set[int]] = {}
+        for i, triggers in enumerate(alternations):
+            for trigger in triggers:
+                letters = [_ascii_equal(c) for c in trigger]
+                if all(letters):
+                    groups.setdefault("".join(letters), set()).add(i)  # type: ignore[arg-type]
+        return groups, tuple(i for i, triggers in enumerate(alternations) if not triggers)
+
+    @functools.cached_property
     def _patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
         trigger_regex = self._trigger_regex
+        ascii_groups, always = self._ascii_triggers
+        longest = max(map(len, ascii_groups), default=0)
 
         @functools.lru_cache(maxsize=65536)
         def patterns_of_word(word: str) -> tuple[int, ...]:
+            if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up per prefix
+                lower = word.lower()
+                found = set(always)
+                for end in range(1, min(len(lower), longest) + 1):
+                    found.update(ascii_groups.get(lower[:end], ()))
+                return tuple(sorted(found))
             m = trigger_regex.match(word)
             if m is None:
                 return ()
@@ -92,10 +114,7 @@ class CueLexicon:
 
     def candidate_patterns(self, sentence: str) -> tuple[list[CuePattern], bool]:
         """The patterns that may match the sentence, and whether the special finder may."""
-        lookup = self._patterns_of_word
-        wanted: set[int] = set()
-        for word in _LETTERS.findall(sentence):
-            wanted.update(lookup(word))
+        wanted: set[int] = set().union(*map(self._patterns_of_word, _LETTERS.findall(sentence)))
         special = len(self.patterns) in wanted
         return [self.patterns[i] for i in sorted(wanted) if i < len(self.patterns)], special
 
@@ -126,6 +145,15 @@ class CueLexicon:
             for m in self.reported.finditer(sentence):
                 kept.add_if_free(CueMatch(m.group(0), name, kind, m.start(), m.end()))
         return kept.cues
+
+
+@functools.lru_cache(maxsize=None)
+def _ascii_equal(letter: str) -> str | None:
+    """The ASCII letter (lower case) that `letter` matches under re.IGNORECASE, if any ("K", the Kelvin sign: "k")."""
+    if letter.isascii():
+        return letter.lower()
+    pattern = re.compile(re.escape(letter), _FLAGS)
+    return next((a for a in "abcdefghijklmnopqrstuvwxyz" if pattern.fullmatch(a)), None)
 
 
 class _DisjointCues:

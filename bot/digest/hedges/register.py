@@ -49,11 +49,7 @@ class RegisterGate:
 
     def log_odds(self, sentence: str) -> float:
         """The log-odds that the sentence is in the scientific register."""
-        seen: dict[str, float] = {}
-        weight_of_word = self._weight_of_word
-        for word in _WORD.findall(sentence):
-            stem, weight = weight_of_word(word)
-            seen[stem] = weight
+        seen = dict(map(self._weight_of_word, _WORD.findall(sentence)))  # each stem once, in order of first use
         return self.bias + sum(seen.values())
 
     def is_scientific(self, sentence: str) -> bool:

@@ -69,27 +69,30 @@ def tokens_with_features(
     sentence: str,
     cues: Iterable[CueMatch],
     index: Mapping[str, list[tuple[tuple[str, ...], str]]] | None = None,
+    only: int | None = None,
 ) -> list[Token]:
-    """The sentence's words, each with the features the scorer weighs."""
+    """The sentence's words, each with the features the scorer weighs (`only`: just the word at that index)."""
     matches = list(_WORD.finditer(sentence))
     words = [m.group(0).lower().replace("’", "'") for m in matches]
     stems = [_stem(w) for w in words]
-    features: list[set[str]] = []
-    for i, (word, stem) in enumerate(zip(words, stems)):
+    features: dict[int, set[str]] = {}
+    for i in range(len(words)) if only is None else (only,):
         left = stems[i - 1] if i else _EDGE
         right = stems[i + 1] if i + 1 < len(stems) else _EDGE
-        features.append({"w:" + word, "s:" + stem, f"l:{left} {stem}", f"r:{stem} {right}"})
+        features[i] = {"w:" + words[i], "s:" + stems[i], f"l:{left} {stems[i]}", f"r:{stems[i]} {right}"}
     starts = [m.start() for m in matches]
     for cue in cues:
         for i in _words_within(starts, cue):
-            features[i].update(("cue:" + cue.name, "kind:" + cue.kind))
+            if i in features:
+                features[i].update(("cue:" + cue.name, "kind:" + cue.kind))
     if index:
         for i, word in enumerate(words):
             for phrase, group in index.get(word, ()):
                 if tuple(words[i : i + len(phrase)]) == phrase:
                     for j in range(i, i + len(phrase)):
-                        features[j].add("lex:" + group)
-    return [Token(m.group(0), m.start(), frozenset(f)) for m, f in zip(matches, features)]
+                        if j in features:
+                            features[j].add("lex:" + group)
+    return [Token(matches[i].group(0), matches[i].start(), frozenset(f)) for i, f in features.items()]
 
 
 class _WordPart(NamedTuple):
@@ -228,12 +231,16 @@ class HedgeScorer:
                     groups_of_word.setdefault(word, set()).add(group)
         word_part = self._word_part
 
+        # the best pair weight of each stem, once: a common stem pairs with hundreds of neighbours
+        best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
+        best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
+
         @functools.lru_cache(maxsize=65536)
         def most(written: str) -> float:
             part = word_part(written)
             logit = part.logit
-            logit += max(0.0, max((part.left or {}).values(), default=0.0))
-            logit += max(0.0, max((part.right or {}).values(), default=0.0))
+            logit += best_left.get(part.stem, 0.0)
+            logit += best_right.get(part.stem, 0.0)
             logit += sum(max(0.0, weights.get("lex:" + group, 0.0)) for group in groups_of_word.get(part.word, ()))
             return logit
 
@@ -281,7 +288,8 @@ class HedgeScorer:
         _, logits = self.token_logits(sentence, cues)
         if not logits:
             return None
-        return self.tokens(sentence, cues)[max(range(len(logits)), key=logits.__getitem__)]
+        strongest = max(range(len(logits)), key=logits.__getitem__)  # only its features are built
+        return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
 
     def payload(self) -> dict[str, Any]:
         """What the model file's payload holds (rounded, so the file is small and stable)."""

@@ -53,10 +53,13 @@ class _SnowballStemmer(threading.local):
 
     def __init__(self, algorithm: str) -> None:
         self._stem_word = pystemmer.Stemmer(algorithm).stemWord
-        self._apostrophes = _APOSTROPHES if algorithm == "english" else {}
+        self._apostrophes = algorithm == "english"
 
     def __call__(self, word: str) -> str:
-        return self._stem_word(word.lower().translate(self._apostrophes))
+        word = word.lower()
+        if self._apostrophes and not word.isascii():
+            word = word.translate(_APOSTROPHES)
+        return self._stem_word(word)
 
 
 @functools.lru_cache(maxsize=32)

@@ -17,7 +17,7 @@ from bot.digest.pipeline import digest_document, extract_document
 from bot.digest.sources import RawDocument, read_file
 from bot.settings import DigestSettings
 from tests.helpers.article_server import SAMPLE_TITLE, article_paragraphs, sample_text
-from tests.helpers.pdf_maker import MARGIN, Text, pdf_bytes, report_pdf, wrap
+from tests.helpers.pdf_maker import MARGIN, WIDTH, Text, pdf_bytes, report_pdf, wrap
 
 SETTINGS = DigestSettings()
 REFERENCES = [
@@ -46,6 +46,81 @@ def test_a_report_reads_as_its_article() -> None:
     assert "Smith" not in digest.text and "Proceedings" not in digest.text
     # Paragraphs stay paragraphs: one per blank-line-separated block.
     assert len(digest.text.split("\n\n")) == len(article_paragraphs())
+
+
+def test_a_report_with_a_footer_and_short_lists_keeps_its_body() -> None:
+    """The web-page rules (repeated lines, stacks of short lines) leave a report's own text alone."""
+    items = ["Key points:", "Three officers crossed into Turkey", "One may be a general", "Refugee numbers rise", "Talks resume"]
+    paragraphs = article_paragraphs()[:3] + items + article_paragraphs()[3:]
+    footer = "Copyright 2026 Quarterly Review of World Affairs. All rights reserved. Not for distribution."
+    data = report_pdf(SAMPLE_TITLE, paragraphs, references=REFERENCES, lines_per_page=12, running_footer=footer)
+    digest = extract_document(_pdf_document(data), SETTINGS)
+    assert digest.error is None, digest.error
+    assert _words(digest.text) == _words(" ".join(paragraphs))
+    assert "Copyright" not in digest.text and HEADER not in digest.text and "Proceedings" not in digest.text
+
+
+def test_a_banner_on_every_page_and_a_printed_twice_caption_are_dropped() -> None:
+    banner = "We use cookies to improve your experience on this site and to show you offers."
+    caption = "Officers at the border crossing near Reyhanli, photographed on Monday."
+    body = wrap(" ".join(article_paragraphs()), 11)
+    pages = [
+        [Text(MARGIN, 400, 11, banner)] + [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(body[start : start + 12])]
+        for start in range(0, len(body), 12)
+    ]
+    pages[0] += [Text(MARGIN, 300, 9, caption), Text(MARGIN, 250, 9, caption)]
+    parsed = parse_pdf(pdf_bytes(pages), PdfLimits())
+    assert len(parsed.pages) >= 3
+    blocks = pdf_extractor.drop_repeated(pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed)))
+    kept = "\n".join(block.text for block in blocks)
+    assert "cookies" not in kept
+    assert kept.count("Reyhanli") == 1
+    assert _words(kept.replace(caption, "")) == _words(" ".join(article_paragraphs()))
+
+
+def test_a_stack_of_short_lines_with_links_is_a_menu() -> None:
+    menu = [Text(MARGIN, 740 - 14 * i, 11, word) for i, word in enumerate(["Home", "World news today", "Business", "Sport", "Weather"])]
+    listed = [Text(MARGIN, 200 - 14 * i, 11, word) for i, word in enumerate(["Talks in Ankara", "Refugees in Hatay", "The general's escape"])]
+    body = [Text(MARGIN, 640 - 14 * i, 11, line) for i, line in enumerate(wrap(" ".join(article_paragraphs()[:2]), 11))]
+    parsed = parse_pdf(pdf_bytes([menu + body + listed], links={0: menu[:2]}), PdfLimits())  # 2 of 5 menu lines linked
+    blocks = pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed))
+    kept = " ".join(block.text for block in pdf_extractor.drop_link_lists(blocks, WIDTH - 2 * MARGIN))
+    assert "Home" not in kept and "Weather" not in kept
+    assert "Talks in Ankara Refugees in Hatay" in kept  # short lines without links: a list of the text's own
+    assert " ".join(article_paragraphs()[:2]) in kept
+
+
+def test_the_label_of_an_icon_is_not_text() -> None:
+    """A short line that starts at a small image: a share button, or the alt text of a picture that did not load."""
+    share = Text(MARGIN + 14, 740, 11, "Share on Facebook")
+    alt = Text(MARGIN + 14, 300, 11, "A soldier at the border crossing near Reyhanli on Monday")
+    bullet = Text(MARGIN + 14, 250, 11, "A point of the text itself, after a dot drawn as text")
+    body = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(wrap(" ".join(article_paragraphs()[:2]), 11))]
+    parsed = parse_pdf(pdf_bytes([[share, *body, alt, bullet]], icons={0: [share, alt]}), PdfLimits())
+    assert [line.after_icon for line in parsed.pages[0].lines if line.text in (share.text, alt.text, bullet.text)] == [1.0, 1.0, 0.0]
+    kept = " ".join(block.text for block in pdf_extractor.article_blocks(pdf_extractor.body_lines(parsed)))
+    assert "Facebook" not in kept and "Reyhanli" not in kept
+    assert " ".join(article_paragraphs()[:2]) in kept and bullet.text in kept
+
+
+def test_full_width_text_in_another_size_is_not_the_article() -> None:
+    """Comments in a larger size and fine print in a smaller one go; an abstract a little smaller stays."""
+    abstract = "In short: three officers crossed into Turkey overnight, and the government in Damascus denies any split in its ranks."
+    comment = "Great article, thanks for writing it! I have been following the news from the region for years and this sums it up well."
+    fine_print = (
+        "All content is provided for information only and may not be reproduced without the written consent of the publisher. "
+        "Prices and offers mentioned may change at any time; the publisher accepts no liability for errors."
+    )
+    y, texts = 740.0, []
+    for size, paragraph in [(10, abstract), *[(11, p) for p in article_paragraphs()[:3]], (13.5, comment), (8.5, fine_print)]:
+        for line in wrap(paragraph, size):
+            texts.append(Text(MARGIN, y, size, line))
+            y -= 1.25 * size
+        y -= 11
+    parsed = parse_pdf(pdf_bytes([texts]), PdfLimits())
+    kept = " ".join(block.text for block in pdf_extractor.article_blocks(pdf_extractor.body_lines(parsed)))
+    assert "Great article" not in kept and "written consent" not in kept
+    assert _words(kept) == _words(" ".join([abstract, *article_paragraphs()[:3]]))
 
 
 def test_digest_of_a_pdf_has_summary_and_figures() -> None:
@@ -80,7 +155,7 @@ def test_blocks_that_are_links_are_navigation() -> None:
     body = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(wrap(" ".join(article_paragraphs()[:2]), 11))]
     parsed = parse_pdf(pdf_bytes([menu + body + related], links={0: menu + related}), PdfLimits())
     blocks = pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed))
-    kept = " ".join(block.text for block in pdf_extractor.drop_link_lists(blocks))
+    kept = " ".join(block.text for block in pdf_extractor.drop_link_lists(blocks, WIDTH - 2 * MARGIN))
     assert "Home" not in kept and "Related" not in kept
     assert " ".join(article_paragraphs()[:2]) in kept
 

@@ -357,3 +357,54 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
     assert key_rows["ours"].value == 1.0 and key_rows["first six numbers"].value == 1.0
     held_out = sum(cnn_part(json.loads(i)) == "test" for i in items)
     assert held_out > 0 and key_rows["ours"].note.startswith(f"{held_out} articles")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Copyright © 2023 NPR.",
+        "Learn more at urgefitness.com or call 888-209-3989.",
+        "Updated September 28, 2025 Reviewed by Margaret James",
+        "Read my top 50 budget travel tips for more ways to save money!",
+        "Get started with a 14-day free trial today!",
+        "Save up to 20% off mattresses with free delivery.",
+        "3 MIN.",
+        "Amazon (AMZN +0.21%) and Microsoft (MSFT +1.55%) led the gains.",
+        "const num: u8 = if (other_num == 4) 3 else 5;",
+        "| Running | Rest | Easy run 3 miles | Easy run 4 miles |",
+        "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+    ],
+)
+def test_page_chrome_gives_no_figures(chrome: str) -> None:
+    found = find_figures(sentences(chrome, "Officials counted 224 people."), limit=6)
+    assert [(f.value, f.sentence) for f in found] == [(224, 1)]
+
+
+def test_story_lines_like_chrome_keep_their_figures() -> None:
+    """Words that chrome uses are no chrome in a story's own sentence."""
+    text = (
+        "The court ruled two months after the copyright case began.",
+        "Get out the vote drives reached 40,000 homes.",
+        "The company said 300 people signed up in the first week.",
+    )
+    found = {f.value for f in find_figures(sentences(*text), limit=6)}
+    assert {2, 40000, 300} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "counts"),
+    [
+        ("One in 88 children is diagnosed with autism.", "One in 88", "children"),  # never "88 children"
+        ("About one in every four married Americans snores.", "About one in every four", "married Americans"),
+        ("Ten of the nation's 27 provinces voted.", "Ten", "provinces"),
+        ("Three of her novels were banned.", "Three", "novels"),
+        ("They killed four people and wounded more than 200 in the attacks.", "more than 200", "wounded"),
+        ("More than 6.5 million are internally displaced.", "More than 6.5 million", "displaced"),
+        ("The official number of deaths was just 12.", "12", "deaths"),
+        ("It bars soldiers under the age of 18 in Syria.", "18", "years old"),
+    ],
+)
+def test_counts_read_from_the_sentence(text: str, shown: str, counts: str) -> None:
+    found = find_figures(sentences(text), limit=6)
+    assert (shown, counts) in [(f.text, f.counts) for f in found]
+    assert not any(f.text == "88" for f in found)

@@ -1,0 +1,60 @@
+"""The hedge marker's speed-ups give the answers of the plain code they replace."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.languages import load_articles
+from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, find_cues
+from bot.digest.hedges.hedge_model import load_hedge_model
+from bot.digest.hedges.multilingual_cues import LEXICONS
+from bot.digest.hedges.scorer import HedgeScorer, tokens_with_features
+
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "syrian-officers-defect.txt"
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _sentences() -> list[str]:
+    texts = [SEED.read_text(encoding="utf-8"), *(article.text for article in load_articles())]
+    sentences = [line for text in texts for line in re.split(r"(?<=[.!?])\s+|\n+", text) if line.strip()]
+    words = " ".join(sentences).split()
+    rng = random.Random(14)
+    sentences += [" ".join(rng.choice(words) for _ in range(rng.randint(2, 30))) for _ in range(400)]
+    return sentences + [s.upper() for s in sentences[:100]]
+
+
+SENTENCES = _sentences()
+LEXICON_LIST = [ENGLISH, *dict.fromkeys(LEXICONS.values())]
+
+
+def _patterns_by_regex(lexicon: CueLexicon, word: str) -> tuple[int, ...]:
+    """What `_patterns_of_word` gave before its ASCII look-up: the trigger regex's groups that match."""
+    m = lexicon._trigger_regex.match(word)
+    return () if m is None else tuple(i for i, value in enumerate(m.groups()) if value is not None)
+
+
+@pytest.mark.parametrize("lexicon", LEXICON_LIST, ids=lambda lexicon: lexicon.language)
+def test_trigger_lookup_matches_the_trigger_regex(lexicon: CueLexicon) -> None:
+    triggers = {t for p in lexicon.patterns for t in p.triggers} | set(lexicon.special_triggers)
+    words = {w for s in SENTENCES for w in _LETTERS.findall(s)}
+    words |= triggers | {t.upper() + "s" for t in triggers} | {t[:-1] for t in triggers}
+    words |= {"\u212aould", "ſeem", "Mıght", "İf", "MAY", "Ma", "x"}  # letters IGNORECASE equates with ASCII ones
+    for word in sorted(words):
+        assert lexicon._patterns_of_word(word) == _patterns_by_regex(lexicon, word), word
+
+
+@pytest.mark.parametrize("scorer_name", ["general", "scientific"])
+def test_strongest_token_is_the_full_token_list_at_the_best_logit(scorer_name: str) -> None:
+    scorer: HedgeScorer = getattr(load_hedge_model(), scorer_name)
+    for sentence in SENTENCES[::3]:
+        cues = find_cues(sentence)
+        _, logits = scorer.token_logits(sentence, cues)
+        if not logits:
+            assert scorer.strongest_token(sentence, cues) is None
+            continue
+        full = tokens_with_features(sentence, cues, scorer._lexicon_index)
+        assert scorer.strongest_token(sentence, cues) == full[max(range(len(logits)), key=logits.__getitem__)]
