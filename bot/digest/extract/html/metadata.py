@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
+from bot.digest.extract.html.title import Candidate, best_title, collect_candidates
+
 
 _SEPARATOR = re.compile(r"\s+[\-–—~:/]\s+|\s*[|·•»]\s*")
 _SPACES = re.compile(r"\s+")
@@ -28,6 +30,7 @@ _PERMALINK = re.compile(r"\s*[¶#§]\s*$")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_HEADLINE_WORDS = 30
+MAX_HEADINGS = 5
 _JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
 # JSON-LD types whose headline or name is the page's own title (not the site's or the publisher's).
 _CONTENT_TYPES = frozenset(
@@ -35,6 +38,7 @@ _CONTENT_TYPES = frozenset(
     "LiveBlogPosting HowTo Recipe Product SoftwareApplication DiscussionForumPosting QAPage Question "
     "Course Event".split()
 )
+_PAGE_TYPES = frozenset("WebPage CollectionPage ItemPage ProductGroup FAQPage AboutPage ProfilePage SearchResultsPage".split())
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -179,6 +183,47 @@ def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
     return years
 
 
+def _json_ld_titles(objects: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(source, text) of every JSON-LD headline and name: the content's, a web page's, anything else's."""
+    found = []
+    for item in objects:
+        kinds = _types(item)
+        source = "ld_content" if kinds & _CONTENT_TYPES else "ld_page" if kinds & _PAGE_TYPES else "ld_other"
+        for value in (item.get("headline"), item.get("name")):
+            if isinstance(value, str) and value.strip():
+                found.append((source, clean_text(value)))
+    return found
+
+
+def _last_crumb(objects: list[dict[str, Any]]) -> str:
+    """The name of the last step of a JSON-LD BreadcrumbList: often the page itself."""
+    for item in objects:
+        steps = item.get("itemListElement") if "BreadcrumbList" in _types(item) else None
+        if isinstance(steps, list) and steps and isinstance(steps[-1], dict):
+            last = steps[-1]
+            name = last.get("name") or (last["item"].get("name") if isinstance(last.get("item"), dict) else None)
+            if isinstance(name, str):
+                return clean_text(name)
+    return ""
+
+
+def title_candidates(
+    tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], site_names: list[str], headline_first: bool = True
+) -> tuple[list[Candidate], str]:
+    """Every title the page offers (bot/digest/extract/html/title.py ranks them), and its <title>."""
+    headings = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:MAX_HEADINGS]]
+    subheading = next((clean_text(h.text_content()) for h in tree.xpath("//h2")[:1]), "")
+    html_title = clean_text(" ".join(tree.xpath("//head/title//text()") or tree.xpath("//title//text()")[:1]))
+    og_title = _meta(tree, "og:title", "twitter:title")
+    json_ld = _json_ld_titles(objects)
+    ld_title = next((text for source, text in json_ld if source == "ld_content"), "")
+    # The earlier hand-written rule's choice is one more source: the ranker learns when to overrule it.
+    rule_title = next((h for h in headings[:3] if _is_headline(h, site_names, (html_title, og_title, ld_title))), "") if headline_first else ""
+    rule_title = rule_title or title_without_site(html_title or og_title, site_names) or ld_title
+    rule_title = rule_title or next((h for h in headings if h), "")
+    return collect_candidates(headings, subheading, html_title, og_title, json_ld, _last_crumb(objects), rule_title), html_title
+
+
 def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True) -> PageMetadata:
     """What the page says about itself; empty fields where it says nothing. With `headline_first`
     False the <title> less the site's name comes before the visible headline (a service page's
@@ -188,15 +233,8 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None, headline_
     url = url or _meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
     content = [item for item in objects if _types(item) & _CONTENT_TYPES]
     site_names = _site_names(tree, objects, url)
-    headings = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:3]]
-    og_title = _meta(tree, "og:title", "twitter:title")
-    html_title = clean_text(" ".join(tree.xpath("//head/title//text()") or tree.xpath("//title//text()")[:1]))
-    ld_title = next((clean_text(str(item.get("headline") or item.get("name"))) for item in content if item.get("headline") or item.get("name")), "")
-    # The visible headline where the page has one that its <title> or Open Graph title speaks of
-    # (a logo or a "Search" box in an <h1> is not); else the <title> less the site's name.
-    title = next((h for h in headings if _is_headline(h, site_names, (html_title, og_title, ld_title))), "") if headline_first else ""
-    title = title or title_without_site(html_title or og_title, site_names) or ld_title
-    title = title or next((h for h in headings if h), "")
+    candidates, html_title = title_candidates(tree, objects, site_names, headline_first)
+    title = best_title(candidates, html_title, site_names, headline_first)
     author = ""
     for item in content:
         names = _names(item.get("author"))

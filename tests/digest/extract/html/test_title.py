@@ -1,0 +1,79 @@
+"""The title ranker on small hand-written pages: each case is one thing a page's title sources can do."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from lxml import html as lxml_html
+
+from bot.digest.extract.html.metadata import read_metadata
+from bot.digest.extract.html.title import FEATURES, _parts, candidate_features, collect_candidates, load_model
+
+BODY = "<p>" + "The river rose two metres overnight and the town closed its lower bridge to traffic. " * 4 + "</p>"
+
+
+def page(head: str, body: str = "") -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(f"<html><head>{head}</head><body>{body}{BODY}</body></html>")
+
+
+def title_of(head: str, body: str = "", headline_first: bool = True) -> str:
+    return read_metadata(page(head, body), "https://www.citynews.example/2024/bridge", headline_first).title
+
+
+def test_the_shipped_model_fits_the_features_the_code_computes() -> None:
+    model = load_model()
+    assert len(model.weights) == len(FEATURES)
+
+
+def test_a_title_is_cut_at_every_separator_into_heads_tails_and_parts() -> None:
+    assert _parts("Bridge closed | Rain | City News") == [
+        ("head", "Bridge closed"),
+        ("tail", "Rain | City News"),
+        ("part", "Rain"),
+        ("head", "Bridge closed | Rain"),
+        ("tail", "City News"),
+        ("part", "City News"),
+    ]
+    assert _parts("Self-host Postgres") == []  # a hyphen inside a word is no separator
+
+
+def test_one_wording_offered_by_several_sources_is_one_candidate_that_remembers_them() -> None:
+    candidates = collect_candidates(["Bridge closed"], "", "Bridge closed | City News", "Bridge Closed", [], "", "")
+    by_text = {candidate.text: candidate.sources for candidate in candidates}
+    assert by_text["Bridge closed"] == {"h1_first", "title_head", "og"}
+    assert by_text["City News"] == {"title_tail", "title_part"}
+    rows = candidate_features(candidates, "Bridge closed | City News", ["City News"])
+    assert rows.shape == (len(candidates), len(FEATURES))
+    families = rows[:, FEATURES.index("source_families")]
+    assert families[list(by_text).index("Bridge closed")] == 2  # the heading and the page's head agree
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["River bridge closed after a week of rain | City News", "City News - River bridge closed after a week of rain", "River bridge closed after a week of rain – City News"],
+)
+def test_the_site_name_is_cut_off_the_title_element(title: str) -> None:
+    head = f'<title>{title}</title><meta property="og:site_name" content="City News">'
+    assert title_of(head) == "River bridge closed after a week of rain"
+
+
+def test_the_visible_headline_wins_when_the_title_element_speaks_of_it() -> None:
+    head = "<title>Bridge closed after rain | City News</title>"
+    body = "<header><h1>City News</h1></header><h1>Lower bridge closed after a week of rain</h1>"
+    assert title_of(head, body) == "Lower bridge closed after a week of rain"
+
+
+def test_a_logo_or_search_heading_is_not_the_title() -> None:
+    head = '<title>Lower bridge closed after a week of rain | City News</title><meta property="og:site_name" content="City News">'
+    assert title_of(head, "<h1>Search</h1>") == "Lower bridge closed after a week of rain"
+
+
+def test_a_product_page_without_a_heading_takes_its_json_ld_name() -> None:
+    product = {"@context": "https://schema.org", "@type": "Product", "name": "Trail Runner 3 Waterproof Shoe"}
+    head = f'<script type="application/ld+json">{json.dumps(product)}</script><title>Trail Runner 3 Waterproof Shoe | Shop</title>'
+    assert title_of(head) == "Trail Runner 3 Waterproof Shoe"
+
+
+def test_a_page_with_no_title_source_has_no_title() -> None:
+    assert title_of("") == ""
