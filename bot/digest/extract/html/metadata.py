@@ -183,6 +183,22 @@ def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
     return years
 
 
+def _inner_text(node: lxml_html.HtmlElement) -> str:
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):  # comments and processing instructions hold no text
+            parts.append(_inner_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _heading_text(heading: lxml_html.HtmlElement) -> str:
+    """A heading's text, a line break read as a space ("Cosmetic Packaging<br>Design")."""
+    return clean_text(_inner_text(heading))
+
+
 def _json_ld_titles(objects: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """(source, text) of every JSON-LD headline and name: the content's, a web page's, anything else's."""
     found = []
@@ -211,8 +227,8 @@ def title_candidates(
     tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], site_names: list[str], headline_first: bool = True
 ) -> tuple[list[Candidate], str]:
     """Every title the page offers (bot/digest/extract/html/title.py ranks them), and its <title>."""
-    headings = [clean_text(h.text_content()) for h in tree.xpath("//h1")[:MAX_HEADINGS]]
-    subheading = next((clean_text(h.text_content()) for h in tree.xpath("//h2")[:1]), "")
+    headings = [_heading_text(h) for h in tree.xpath("//h1")[:MAX_HEADINGS]]
+    subheading = next((_heading_text(h) for h in tree.xpath("//h2")[:1]), "")
     html_title = clean_text(" ".join(tree.xpath("//head/title//text()") or tree.xpath("//title//text()")[:1]))
     og_title = _meta(tree, "og:title", "twitter:title")
     json_ld = _json_ld_titles(objects)

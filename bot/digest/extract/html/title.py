@@ -61,6 +61,7 @@ FEATURES = (
     "inside_other",
     "has_separator",
     "only_h1",
+    "ends_heading",
     "title_first_page",
     "title_first_h1",
     "title_first_head",
@@ -163,6 +164,8 @@ def candidate_features(candidates: list[Candidate], html_title: str, site_names:
             1.0 if _SEPARATOR.search(candidate.text) else 0.0,
             1.0 if h1_count == 1 and candidate.sources & {"h1_first"} else 0.0,
         ]
+        # A forum's or a shop's <h1> often leads with a label ("Thread:", "News", a brand) the title has not.
+        row.append(1.0 if any(other.endswith(key) and other != key for other, c in zip(keys, candidates) if c.sources & {"h1_first", "h1_other"}) else 0.0)
         title_first = 0.0 if headline_first else 1.0
         row += [title_first, title_first * row[SOURCES.index("h1_first")], title_first * max(row[SOURCES.index("title_head")], row[SOURCES.index("og_head")])]
         rows.append(row)

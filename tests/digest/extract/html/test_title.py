@@ -77,3 +77,16 @@ def test_a_product_page_without_a_heading_takes_its_json_ld_name() -> None:
 
 def test_a_page_with_no_title_source_has_no_title() -> None:
     assert title_of("") == ""
+
+
+def test_a_line_break_in_a_heading_is_a_space() -> None:
+    head = "<title>Cosmetic Packaging Design | Boxworks</title>"
+    assert title_of(head, "<h1>Cosmetic Packaging<br>Design</h1>") == "Cosmetic Packaging Design"
+
+
+def test_a_label_leading_a_forum_heading_marks_the_shorter_title_as_its_end() -> None:
+    candidates = collect_candidates(["Thread: Which switches for a first keyboard?"], "", "Which switches for a first keyboard? - Example Forum", "", [], "", "")
+    rows = candidate_features(candidates, "Which switches for a first keyboard? - Example Forum", ["Example Forum"])
+    ends = {c.text: row[FEATURES.index("ends_heading")] for c, row in zip(candidates, rows)}
+    assert ends["Which switches for a first keyboard?"] == 1.0
+    assert ends["Thread: Which switches for a first keyboard?"] == 0.0
