@@ -29,6 +29,7 @@ import hashlib
 import importlib
 import io
 import json
+import os
 import pstats
 import re
 import resource
@@ -602,7 +603,11 @@ def main(argv: list[str] | None = None) -> int:
         print(profile(args.data_dir))
         return 0
     started = time.perf_counter()
+    load_before = os.getloadavg()
     rows = evaluate(args.data_dir, quick=args.quick, reference_100k=args.reference_100k)
+    rows.append(Row("the machine", f"{os.cpu_count()} cores", "load average", load_before[1],
+                    note=f"1/5/15 min: {'/'.join(f'{x:.1f}' for x in load_before)} at the start, "
+                         f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())} at the end"))
     print(format_table(rows))
     print(f"\n(run took {time.perf_counter() - started:.0f} s; machine load is shared, figures are noisy)")
     return 0

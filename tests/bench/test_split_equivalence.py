@@ -119,3 +119,22 @@ def test_every_benchmark_article_gets_langdetects_language(benchmark_articles: l
         if langdetect_probabilities(FastDetector, text) != langdetect_probabilities(Detector, text)
     ]
     assert differing == []
+
+
+def langdetect_answer(detector_class: type[Detector], text: str) -> str:
+    detector = detector_class(language_detector._factory())
+    detector.append(language_detector._sample(text))
+    try:
+        return detector.detect()
+    except Exception as exc:
+        return repr(exc)
+
+
+@pytest.mark.timeout(DATA_TIMEOUT)
+def test_every_benchmark_article_gets_langdetects_answer_with_the_early_exit(
+    benchmark_articles: list[tuple[str, str, str]],
+) -> None:
+    differing = [
+        doc_id for doc_id, text, _ in benchmark_articles if langdetect_answer(FastDetector, text) != langdetect_answer(Detector, text)
+    ]
+    assert differing == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import time
 from pathlib import Path
 
@@ -63,6 +64,18 @@ async def test_unreachable_or_unknown_stores_get_one_clear_line(tmp_path: Path) 
     (tmp_path / "a-file").write_text("")
     with pytest.raises(StoreUnavailable, match="SQLite file .* cannot be opened"):
         await Store.open(tmp_path / "a-file" / "x.sqlite3")
+    (tmp_path / "notes.txt").write_text("not a database, but long enough to have a header of its own " * 10)
+    with pytest.raises(StoreUnavailable, match="SQLite file .*notes.txt cannot be opened: file is not a database"):
+        await Store.open(tmp_path / "notes.txt")
+
+
+async def test_the_sqlite_file_keeps_a_write_ahead_log(tmp_path: Path) -> None:
+    db = await open_database(tmp_path / "bot.sqlite3")
+    try:
+        assert await db.fetchone("PRAGMA journal_mode") == ("wal",)
+        assert await db.fetchone("PRAGMA synchronous") == (1,)  # NORMAL
+    finally:
+        await db.close()
 
 
 def test_passwords_stay_out_of_descriptions() -> None:
@@ -126,3 +139,18 @@ async def test_a_postgresql_gone_mid_run_is_a_cache_miss_and_a_one_line_error(po
             await store.close()
     finally:
         server.stop()
+
+
+async def test_without_psycopg_sqlite_works_and_postgresql_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if never installed: importing it raises ImportError
+    monkeypatch.setitem(sys.modules, "psycopg_pool", None)
+    store = await Store.open(tmp_path / "bot.sqlite3")
+    try:
+        await store.set_meta("k", "v")
+        assert await store.get_meta("k") == "v"
+    finally:
+        await store.close()
+    with pytest.raises(StoreUnavailable, match=r"needs psycopg: pip install 'psycopg\[binary\]' psycopg-pool"):
+        await Store.open("postgresql://bot@127.0.0.1:5432/bot")

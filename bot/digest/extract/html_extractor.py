@@ -15,7 +15,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, read_metadata
+from bot.digest.extract.html.page_type import classify_page
+from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
+from bot.digest.extract.html.region import region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -126,8 +129,19 @@ def extract_html(
         raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
     drop_permalinks(tree)
     code_in_preformatted(tree)
-    metadata = read_metadata(tree, url)
+    page_type = classify_page(tree, url)
+    profile = PROFILES[page_type]
+    metadata = read_metadata(tree, url, profile.headline_first)
+    # The region is read before trafilatura, which may clean the tree it is given.
+    region = ""
+    if profile.region_over_words is not None:
+        region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words)
     text, document = _main_text(tree, url, settings)
+    # The region replaces trafilatura's text only with more words and a real sentence: a longer
+    # list of labels must not turn a short article into "no article text".
+    if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):
+        text = region
+    log.debug("%s: a %s page, %d words", source, page_type, _words(text))
     if not _holds_a_sentence(text, settings):
         # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".
         if _depth(tree) >= MAX_PARSE_DEPTH:

@@ -258,8 +258,19 @@ _CALL_TO_ACTION = re.compile(
     r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|\d))\b",
     re.IGNORECASE,
 )
-# Code, shell lines and table rows, which an extractor may keep: no story figures there.
-_CODE_OR_TABLE = re.compile(r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s)|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\|")
+# Code, shell lines, table rows (cells between bars, or four numbers in a row) and reference-list
+# entries ("[2] ..."), which an extractor may keep: no story figures there.
+_CODE_OR_TABLE = re.compile(
+    r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
+    r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d"
+)
+# An author's box at the foot of a page: "She has over 15 years of experience", "Joe is the co-founder and CEO".
+_BIO = re.compile(
+    r"\b(?:years of experience|(?:co-)?founder and (?:ceo|editor)|is the (?:co-)?founder|journalist since|"
+    r"is an? (?:\w+ ){0,3}(?:writer|editor|journalist|reporter|contributor|consultant))\b",
+    re.IGNORECASE,
+)
+_FOOT_SENTENCES = 5  # the lines an author's box may take at the end of the text
 # "Updated September 28, 2025", "Published on 09/10/2025": when the page was edited, not what happened.
 _STAMPED = re.compile(
     r"\b(?:updated|published|posted|modified|reviewed|edited|created)(?:\s+(?:on|at))?:?\s*$", re.IGNORECASE
@@ -405,7 +416,11 @@ def candidates(
     """
     skipped = set(skip)
     # "Reading time: 2 minutes", "12 issues for £11.99", "Copyright © 2023": the page's, not the story's
-    kept = [s for s in sentences if s.index not in skipped and s.text and not _chrome_line(s.text)]
+    foot = (sentences[-1].index if sentences else 0) - _FOOT_SENTENCES
+    kept = [
+        s for s in sentences
+        if s.index not in skipped and s.text and not _chrome_line(s.text) and not (s.index > foot and _BIO.search(s.text))
+    ]
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
         for quantity in _joined_ratios(find_quantities(sentence.text, language_code), sentence.text):

@@ -25,6 +25,10 @@ from bot.digest.models import HedgeKind
 _FLAGS = re.IGNORECASE
 # Letter runs: a pattern's trigger word starts at one, since every pattern begins its word at \b.
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Written words remembered by each per-word cache of the hedge marker (triggers here; stems, parts and
+# ceilings in the scorer and the register gate): about 30 pages' vocabulary. An entry costs some 300 bytes;
+# at 65,536 entries the caches could grow a digest worker by over 100 MB as new words came.
+WORD_CACHE_SIZE = 16_384
 
 
 @dataclass(frozen=True)
@@ -40,14 +44,20 @@ class CueMatch:
 class CuePattern:
     name: str
     kind: HedgeKind
-    regex: re.Pattern[str]
+    source: str  # the regular expression
+    flags: int
     # Word beginnings (matched like the pattern: case-insensitively): no match is possible
     # unless one of the sentence's letter runs starts with one of them.
     triggers: tuple[str, ...]
 
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use: compiling every language's patterns cost about 0.1 s of each command's start."""
+        return re.compile(self.source, self.flags)
+
 
 def cue_pattern(name: str, kind: HedgeKind, pattern: str, triggers: Sequence[str], case_sensitive: bool = False) -> CuePattern:
-    return CuePattern(name, kind, re.compile(pattern, 0 if case_sensitive else _FLAGS), tuple(triggers))
+    return CuePattern(name, kind, pattern, 0 if case_sensitive else _FLAGS, tuple(triggers))
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,7 @@ class CueLexicon:
         ascii_groups, always = self._ascii_triggers
         longest = max(map(len, ascii_groups), default=0)
 
-        @functools.lru_cache(maxsize=65536)
+        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
         def patterns_of_word(word: str) -> tuple[int, ...]:
             if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up per prefix
                 lower = word.lower()

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
+from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE
 from bot.digest.hedges.scorer import _stem
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -40,7 +41,7 @@ class RegisterGate:
     def _weight_of_word(self) -> Callable[[str], tuple[str, float]]:
         weights = self.stem_weights
 
-        @functools.lru_cache(maxsize=65536)
+        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
         def weight_of_word(word: str) -> tuple[str, float]:
             stem = _stem(word.lower())
             return stem, weights.get(stem, 0.0)

@@ -27,13 +27,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
-from bot.digest.hedges.cue_lexicon import CueMatch
+from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
 from bot.digest.language.stemmers import stemmer
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _stem(word: str) -> str:
     return stemmer("english")(word)
 
@@ -160,7 +160,7 @@ class HedgeScorer:
         weights, bias = self.weights, self.token_bias
         left, right = self._neighbour_weights
 
-        @functools.lru_cache(maxsize=65536)
+        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
         def word_part(written: str) -> _WordPart:
             word = written.lower().replace("’", "'")
             stem = _stem(word)
@@ -235,7 +235,7 @@ class HedgeScorer:
         best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
-        @functools.lru_cache(maxsize=65536)
+        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
         def most(written: str) -> float:
             part = word_part(written)
             logit = part.logit
@@ -250,7 +250,7 @@ class HedgeScorer:
     def _word_ceiling(self) -> Callable[[str], float]:
         """A word as written -> log(1 - sigmoid(its most logit outside a cue))."""
         most = self._word_most
-        return functools.lru_cache(maxsize=65536)(lambda written: _log1m_sigmoid(most(written)))
+        return functools.lru_cache(maxsize=WORD_CACHE_SIZE)(lambda written: _log1m_sigmoid(most(written)))
 
     def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
         """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a

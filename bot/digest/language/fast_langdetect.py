@@ -89,6 +89,25 @@ class FastDetector(Detector):
         return result
 
     def _detect_block(self) -> None:
+        self.langprob = self._trials(stop_when_decided=False)
+
+    def detect(self) -> str:
+        """The most probable language, as `Detector.detect` gives it, without the trials that cannot change it.
+
+        After each trial (its probabilities sum to 1), when the leader is ahead of every other language by
+        more than all remaining trials could add, and above langdetect's reporting threshold, it is the
+        answer all trials would give. `get_probabilities` still runs every trial.
+        """
+        if self.langprob is not None:
+            return super().detect()
+        langprob = self._trials(stop_when_decided=True)
+        ranked = sorted(((p, code) for code, p in zip(self.langlist, langprob) if p > self.PROB_THRESHOLD), reverse=True)
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            self.langprob = self._trials(stop_when_decided=False)  # a tie: langdetect's own order decides
+            return super().detect()
+        return ranked[0][1] if ranked else self.UNKNOWN_LANG
+
+    def _trials(self, stop_when_decided: bool) -> list[float]:
         self.cleaning_text()
         ngrams = self._extract_ngrams()
         if not ngrams:
@@ -96,7 +115,7 @@ class FastDetector(Detector):
         self.random.seed(self.seed)
         row_of = _rows(self.word_lang_prob_map)
         langprob = [0.0] * len(self.langlist)
-        for _ in range(self.n_trial):
+        for trial in range(self.n_trial):
             prob = numpy.array(self._init_probability())
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / self.BASE_FREQ
@@ -110,7 +129,16 @@ class FastDetector(Detector):
                         break
                 i += 1
             langprob = [total + p / self.n_trial for total, p in zip(langprob, prob.tolist())]
-        self.langprob = langprob
+            if stop_when_decided and _decided(langprob, (self.n_trial - trial - 1) / self.n_trial, self.PROB_THRESHOLD):
+                break
+        return langprob
+
+
+def _decided(langprob: list[float], still_to_add: float, threshold: float) -> bool:
+    """Whether the leader stays first whatever the remaining trials add (each at most `still_to_add` in all,
+    with a margin for rounding) and is already reported (above langdetect's threshold)."""
+    first, second = sorted(langprob, reverse=True)[:2] if len(langprob) > 1 else (langprob[0], 0.0)
+    return first > threshold and first - second > still_to_add * (1 + 1e-9) + 1e-12
 
 
 _ROW_CACHES: dict[int, tuple[dict[str, list[float]], Callable[[str], numpy.ndarray]]] = {}

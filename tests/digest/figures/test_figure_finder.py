@@ -373,6 +373,8 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
         "const num: u8 = if (other_num == 4) 3 else 5;",
         "| Running | Rest | Easy run 3 miles | Easy run 4 miles |",
         "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+        "OneTrip Basic OneTrip Prime OneTrip Premier Cost* $642 $845 $1,041 $1,200 Best for small trips",
+        '[2] "Study on Time and Money," American Society of Travel Agents (June 2, 2016).',
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -408,3 +410,12 @@ def test_counts_read_from_the_sentence(text: str, shown: str, counts: str) -> No
     found = find_figures(sentences(text), limit=6)
     assert (shown, counts) in [(f.text, f.counts) for f in found]
     assert not any(f.text == "88" for f in found)
+
+
+def test_an_author_box_at_the_foot_gives_no_figures() -> None:
+    story = ["Officials counted 224 people.", "The camp holds 3,000 tents.", "Aid arrived on Monday."]
+    bio = "She has over 15 years of experience covering health."
+    at_foot = {f.value for f in find_figures(sentences(*story, bio), limit=6)}
+    assert 15 not in at_foot and {224, 3000} <= at_foot
+    in_story = {f.value for f in find_figures(sentences(bio, *story, *story, "Talks resume next week."), limit=6)}
+    assert 15 in in_story  # the same words in the body of a story are the story's

@@ -55,3 +55,37 @@ def test_same_probabilities_on_the_language_samples(path: Path) -> None:
 
 def test_same_probabilities_on_the_sample_article(sample_text: str) -> None:
     _check(_sample(sample_text))
+
+
+def _answer(detector_class: type[Detector], text: str) -> str:
+    detector = detector_class(_factory())
+    detector.append(text)
+    try:
+        return detector.detect()
+    except Exception as exc:
+        return repr(exc)
+
+
+MIXED = [  # texts where no language is certain after a few trials: the early exit must not decide them
+    "Der Hund. The dog. Le chien. El perro. Il cane. O cão. De hond.",
+    "Ok ok ok ja nej si no da",
+    "Москва Berlin Paris 東京",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + MIXED + [p.read_text(encoding="utf-8") for p in sorted(LANGUAGES.glob("*.txt"))])
+def test_early_exit_gives_langdetects_answer(text: str) -> None:
+    assert _answer(FastDetector, _sample(text)) == _answer(Detector, _sample(text))
+
+
+def test_early_exit_skips_trials_on_a_clear_text(sample_text: str) -> None:
+    detector = FastDetector(_factory())
+    detector.append(_sample(sample_text))
+    draws: list[object] = []
+    choice = detector.random.choice
+    detector.random.choice = lambda seq: draws.append(None) or choice(seq)  # type: ignore[method-assign]
+    detector.detect()
+    early = len(draws)
+    draws.clear()
+    detector.get_probabilities()
+    assert 0 < early < len(draws)

@@ -179,8 +179,10 @@ def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
     return years
 
 
-def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMetadata:
-    """What the page says about itself; empty fields where it says nothing."""
+def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True) -> PageMetadata:
+    """What the page says about itself; empty fields where it says nothing. With `headline_first`
+    False the <title> less the site's name comes before the visible headline (a service page's
+    <h1> is a slogan; its <title> names it)."""
     objects = list(_json_ld_objects(tree))
     # A saved page read from a file has no address of its own; its canonical link names the site.
     url = url or _meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
@@ -192,7 +194,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None) -> PageMe
     ld_title = next((clean_text(str(item.get("headline") or item.get("name"))) for item in content if item.get("headline") or item.get("name")), "")
     # The visible headline where the page has one that its <title> or Open Graph title speaks of
     # (a logo or a "Search" box in an <h1> is not); else the <title> less the site's name.
-    title = next((h for h in headings if _is_headline(h, site_names, (html_title, og_title, ld_title))), "")
+    title = next((h for h in headings if _is_headline(h, site_names, (html_title, og_title, ld_title))), "") if headline_first else ""
     title = title or title_without_site(html_title or og_title, site_names) or ld_title
     title = title or next((h for h in headings if h), "")
     author = ""

@@ -1,0 +1,258 @@
+"""What kind of page this is: article, documentation, service, product, forum, listing or collection.
+
+WCXB's seven types (rs-trafilatura's idea: classify the page, then extract with a profile for
+its type). The features are structural and general: the address's shape and words, the types
+the page declares (JSON-LD `@type`, Open Graph `og:type`, microdata), and statistics of its tree
+(paragraphs, link density, repeated sibling cards, post and comment markup, code blocks, price
+and cart marks). A one-against-the-rest logistic model per type, trained on WCXB's tune part
+(`python -m bench.train_page_type DATA_DIR`), picks the most likely type.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import numpy as np
+from lxml import html as lxml_html
+
+from bot.digest.model_files import package_model_path, read_model_file
+
+PAGE_TYPES = ("article", "documentation", "service", "product", "forum", "listing", "collection")
+MODEL_KIND = "page-type"
+MODEL_FORMAT = 1
+MODEL_FILE = "page_type_model.json"
+TRAINER = "bench.train_page_type"
+
+_URL_WORDS = {
+    "url_forum": "forum forums community discuss discussion thread threads topic topics t viewtopic showthread questions question answers board boards bbs reddit r comments",
+    "url_docs": "docs doc documentation api reference manual guide guides wiki learn tutorial tutorials reference developer developers library man",
+    "url_product": "product products p dp item items sku buy pd",
+    "url_collection": "collections collection category categories c shop catalog catalogue store brands brand department",
+    "url_listing": "blog news tag tags archive archives events courses programs search page list directory resources articles posts stories jobs",
+    "url_service": "services service solutions solution pricing features platform about contact company business enterprise",
+}
+_URL_WORD_SETS = {name: frozenset(words.split()) for name, words in _URL_WORDS.items()}
+_URL_TOKEN = re.compile(r"[a-z0-9]+")
+_DATE_PATH = re.compile(r"/(19|20)\d\d/(\d\d?/)?")
+_LD_TYPES = {
+    "ld_article": {"Article", "NewsArticle", "BlogPosting", "Report", "AnalysisNewsArticle", "OpinionNewsArticle", "LiveBlogPosting", "ScholarlyArticle"},
+    "ld_tech": {"TechArticle", "APIReference", "HowTo", "SoftwareSourceCode"},
+    "ld_product": {"Product", "ProductGroup", "Offer", "AggregateOffer", "IndividualProduct", "Vehicle", "Book", "SoftwareApplication"},
+    "ld_list": {"ItemList", "CollectionPage", "OfferCatalog", "SearchResultsPage", "ListItem"},
+    "ld_forum": {"DiscussionForumPosting", "QAPage", "Question", "Answer", "Comment"},
+    "ld_service": {"Service", "LocalBusiness", "ProfessionalService", "FAQPage", "Organization", "Corporation", "MedicalBusiness", "FinancialService"},
+    "ld_webpage": {"WebPage", "AboutPage", "ContactPage"},
+}
+_CLASS_WORDS = {
+    "cls_post": "post posts message messages reply replies comment comments thread topic answer answers postbody post-body userinfo username avatar signature vote votes upvote",
+    "cls_product": "product price prices cart basket addtocart add-to-cart buy sku variant quantity qty stock checkout wishlist rating reviews",
+    "cls_card": "card cards tile tiles grid item items teaser teasers listing result results entry entries feed",
+    "cls_docs": "docs doc documentation toc sidebar sphinx markdown highlight api reference headerlink admonition version edit",
+    "cls_service": "hero cta feature features benefits testimonial testimonials pricing plan plans service services solution solutions",
+}
+_CLASS_WORD_SETS = {name: frozenset(words.split()) for name, words in _CLASS_WORDS.items()}
+_CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])")
+_PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
+_WORD = re.compile(r"\w+")
+
+FEATURES: tuple[str, ...] = (
+    *_URL_WORDS,
+    "url_depth",
+    "url_slug_words",
+    "url_date",
+    "url_is_root",
+    *_LD_TYPES,
+    "og_article",
+    "og_product",
+    "og_website",
+    "microdata_product",
+    "microdata_forum",
+    *_CLASS_WORDS,
+    "log_words",
+    "log_paragraphs",
+    "mean_paragraph_words",
+    "paragraph_word_share",
+    "link_word_share",
+    "log_headings",
+    "linked_heading_share",
+    "log_articles",
+    "log_time",
+    "log_code",
+    "log_tables",
+    "log_prices",
+    "log_repeated",
+    "repeated_share",
+    "log_images",
+    "log_buttons",
+    "has_main",
+    "log_list_items",
+    "has_password",
+    "has_textarea",
+)
+
+
+def _log(count: float) -> float:
+    return math.log1p(count)
+
+
+def _url_features(url: str) -> dict[str, float]:
+    parts = urlsplit(url.lower()) if url else None
+    host = parts.hostname or "" if parts else ""
+    path = parts.path if parts else ""
+    tokens = set(_URL_TOKEN.findall(host.split(".")[0] if host.count(".") >= 2 else "")) | set(_URL_TOKEN.findall(path))
+    segments = [s for s in path.split("/") if s]
+    last = segments[-1] if segments else ""
+    features = {name: float(bool(tokens & words)) for name, words in _URL_WORD_SETS.items()}
+    features["url_depth"] = float(len(segments))
+    features["url_slug_words"] = float(len(re.findall(r"[a-z]+", last)))
+    features["url_date"] = float(bool(_DATE_PATH.search(path)))
+    features["url_is_root"] = float(not segments)
+    return features
+
+
+def _declared_types(tree: lxml_html.HtmlElement) -> set[str]:
+    found: set[str] = set()
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            stack = [json.loads(script)]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                found.update(str(k) for k in (kind if isinstance(kind, list) else [kind]) if k)
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return found
+
+
+def _class_words(element: lxml_html.HtmlElement) -> set[str]:
+    return set(_CLASS_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
+
+
+def _signature(element: lxml_html.HtmlElement) -> str:
+    return f"{element.tag}.{element.get('class') or ''}"
+
+
+def repeated_items(body: lxml_html.HtmlElement) -> tuple[int, int]:
+    """(items, words) of the largest group of same-tag, same-class siblings holding text:
+    the cards of a listing, the posts of a thread, the products of a collection."""
+    best = (0, 0)
+    for parent in body.iter():
+        if not isinstance(parent.tag, str) or len(parent) < 3:
+            continue
+        groups = Counter(_signature(child) for child in parent if isinstance(child.tag, str))
+        signature, count = groups.most_common(1)[0]
+        if count < 3 or count <= best[0]:
+            continue
+        words = [len(_WORD.findall(child.text_content())) for child in parent if isinstance(child.tag, str) and _signature(child) == signature]
+        if sum(1 for w in words if w >= 3) >= 3:
+            best = max(best, (sum(1 for w in words if w >= 3), sum(words)))
+    return best
+
+
+def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, float]:
+    """The classifier's features of a parsed page (scripts other than JSON-LD may be gone)."""
+    features = _url_features(url or "")
+    declared = _declared_types(tree)
+    for name, kinds in _LD_TYPES.items():
+        features[name] = float(bool(declared & kinds))
+    og_type = " ".join(tree.xpath("//meta[@property='og:type']/@content")).lower()
+    features["og_article"] = float("article" in og_type)
+    features["og_product"] = float("product" in og_type)
+    features["og_website"] = float("website" in og_type)
+    itemtypes = " ".join(tree.xpath("//@itemtype")).lower()
+    features["microdata_product"] = float("schema.org/product" in itemtypes or "schema.org/offer" in itemtypes)
+    features["microdata_forum"] = float(any(k in itemtypes for k in ("discussionforumposting", "schema.org/comment", "schema.org/answer", "qapage")))
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    class_counts = dict.fromkeys(_CLASS_WORDS, 0)
+    elements = 0
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        elements += 1
+        if element.get("class") or element.get("id"):
+            words = _class_words(element)
+            for name, vocabulary in _CLASS_WORD_SETS.items():
+                if words & vocabulary:
+                    class_counts[name] += 1
+    for name, count in class_counts.items():
+        features[name] = _log(count)
+    text = body.text_content()
+    words = len(_WORD.findall(text))
+    paragraphs = [len(_WORD.findall(p.text_content())) for p in body.iter("p")]
+    paragraphs = [w for w in paragraphs if w >= 5]
+    link_words = sum(len(_WORD.findall(a.text_content())) for a in body.iter("a"))
+    headings = [h for h in body.iter("h1", "h2", "h3", "h4") if h.text_content().strip()]
+    linked = sum(1 for h in headings if h.find(".//a") is not None or h.getparent() is not None and h.getparent().tag == "a")
+    items, item_words = repeated_items(body)
+    features["log_words"] = _log(words)
+    features["log_paragraphs"] = _log(len(paragraphs))
+    features["mean_paragraph_words"] = _log(sum(paragraphs) / len(paragraphs)) if paragraphs else 0.0
+    features["paragraph_word_share"] = min(1.0, sum(paragraphs) / words) if words else 0.0
+    features["link_word_share"] = min(1.0, link_words / words) if words else 0.0
+    features["log_headings"] = _log(len(headings))
+    features["linked_heading_share"] = linked / len(headings) if headings else 0.0
+    features["log_articles"] = _log(sum(1 for _ in body.iter("article")))
+    features["log_time"] = _log(sum(1 for _ in body.iter("time")))
+    features["log_code"] = _log(sum(1 for _ in body.iter("pre", "code")))
+    features["log_tables"] = _log(sum(1 for _ in body.iter("table")))
+    features["log_prices"] = _log(len(_PRICE.findall(text)))
+    features["log_repeated"] = _log(items)
+    features["repeated_share"] = min(1.0, item_words / words) if words else 0.0
+    features["log_images"] = _log(sum(1 for _ in body.iter("img")))
+    features["log_buttons"] = _log(sum(1 for _ in body.iter("button")))
+    features["has_main"] = float(bool(tree.xpath("//main | //*[@role='main']")))
+    features["log_list_items"] = _log(sum(1 for _ in body.iter("li")))
+    features["has_password"] = float(bool(tree.xpath("//input[@type='password']")))
+    features["has_textarea"] = float(bool(tree.xpath("//textarea")))
+    return features
+
+
+def feature_vector(features: dict[str, float]) -> np.ndarray:
+    return np.array([features[name] for name in FEATURES], dtype=float)
+
+
+class PageTypeModel:
+    """One logistic model per page type over the same features; the highest logit wins."""
+
+    def __init__(self, payload: dict) -> None:
+        models = payload["models"]
+        self.types = tuple(payload["types"])
+        self.mean = np.array(payload["mean"], dtype=float)
+        self.scale = np.array(payload["scale"], dtype=float)
+        self.weights = np.array([models[kind]["weights"] for kind in self.types], dtype=float)
+        self.bias = np.array([models[kind]["bias"] for kind in self.types], dtype=float)
+
+    def scores(self, vector: np.ndarray) -> dict[str, float]:
+        logits = self.weights @ ((vector - self.mean) / self.scale) + self.bias
+        return dict(zip(self.types, (float(v) for v in logits)))
+
+    def classify(self, features: dict[str, float]) -> str:
+        scores = self.scores(feature_vector(features))
+        return max(scores, key=scores.__getitem__)
+
+
+def load_model(path: Path | None = None) -> PageTypeModel:
+    path = path or package_model_path("bot.digest.extract.html", MODEL_FILE)
+    return PageTypeModel(read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER).payload)
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_model() -> PageTypeModel:
+    return load_model()
+
+
+def classify_page(tree: lxml_html.HtmlElement, url: str | None) -> str:
+    """The page's type, one of PAGE_TYPES."""
+    return shipped_model().classify(page_features(tree, url))

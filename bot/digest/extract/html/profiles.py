@@ -1,0 +1,35 @@
+"""An extraction profile per page type, in one settings object each.
+
+rs-trafilatura's idea: what is main content depends on the kind of page. trafilatura's choice
+of one content block suits articles; a service page, a forum thread, a listing of cards or a
+collection of products spreads its content over many blocks, which the page's whole main
+region (region.py) keeps. A profile says when the region's text replaces trafilatura's (when
+it holds more than `region_over_words` times as many words; None: never) and which of the
+region's lines are chrome: lines under `min_line_words` words (user panels, labels), and lines
+of at most `link_line_words` words that are mostly link text ("Get started", "Log in").
+Where the title comes from differs too: a service page's <h1> is often a slogan. All chosen per type on WCXB's tune part, with the type the classifier predicts (cross-validated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageProfile:
+    region_over_words: float | None = None
+    min_line_words: int = 1
+    link_line_words: int = 0
+    link_line_share: float = 0.5  # a short line more than half of whose text is links is a button or a menu
+    headline_first: bool = True  # the title is the visible <h1> when the <title> speaks of it, else the <title>
+
+
+PROFILES: dict[str, PageProfile] = {
+    "article": PageProfile(),
+    "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
+    "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False),
+    "product": PageProfile(region_over_words=5.0, min_line_words=2, link_line_words=5),
+    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5),
+    "listing": PageProfile(region_over_words=0.0, headline_first=False),
+    "collection": PageProfile(region_over_words=1.2, link_line_words=3),
+}

@@ -1,0 +1,120 @@
+"""The page's main region as text, block by block, without its chrome.
+
+trafilatura picks one content block and scores paragraphs; pages that are not articles (a
+forum thread, a product, a listing of cards, a service page) spread their content over many
+short blocks it drops. Here the page's main region (`<main>`, `[role=main]`, else the body)
+is read whole, less what is chrome by its tag or by its class and id (navigation, header,
+footer, forms, buttons, cookie and share bars, breadcrumbs): one line per block.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+_BLOCKS = frozenset(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 tr td th table dl dt dd section article blockquote pre br figcaption "
+    "header footer main aside details summary address caption".split()
+)
+_CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "button", "select", "option", "noscript", "svg",
+                "iframe", "script", "style", "template", "dialog", "label", "input", "textarea", "menu", "object", "video", "audio", "canvas")
+# Class or id words of chrome; matched as whole words of the attribute (split at - _ and spaces).
+_CHROME_WORDS = frozenset(
+    "nav navbar navigation menu menubar breadcrumb breadcrumbs cookie cookies consent gdpr newsletter subscribe "
+    "share sharing social footer header masthead sidebar skip modal popup overlay banner toolbar pagination pager "
+    "related promo advert ads ad sponsored signup login".split()
+)
+_SPLIT = re.compile(r"[\s_\-]+")
+_SPACES = re.compile(r"[ \t\u00a0\r\f\v]+")
+_MAIN_XPATH = "//main | //*[@role='main']"
+_WORD = re.compile(r"\w+")
+_LINK_START, _LINK_END = "\ue000", "\ue001"  # private-use characters: marks around link text
+
+
+def _is_chrome(element: lxml_html.HtmlElement) -> bool:
+    if element.tag in _CHROME_TAGS:
+        return True
+    if element.get("aria-hidden") == "true" or element.get("hidden") is not None or element.get("role") in ("navigation", "banner", "contentinfo", "dialog", "search"):
+        return True
+    style = (element.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style:
+        return True
+    words = set(_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
+    return bool(words & _CHROME_WORDS)
+
+
+def main_region(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The page's declared main region (the largest `<main>`/`[role=main]`), else its body."""
+    found = [element for element in tree.xpath(_MAIN_XPATH) if isinstance(element.tag, str)]
+    if found:
+        return max(found, key=lambda element: len(element.text_content()))
+    return tree.find("body")
+
+
+def strip_chrome(region: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of `region` without its chrome."""
+    region = deepcopy(region)
+    doomed = [element for element in region.iterdescendants() if isinstance(element.tag, str) and _is_chrome(element)]
+    for element in doomed:
+        if element.getparent() is not None and not any(a in doomed for a in ()):
+            element.drop_tree()
+    return region
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    words: int
+    link_share: float  # the share of its characters inside links
+
+
+def block_lines(element: lxml_html.HtmlElement) -> list[Line]:
+    """The lines of an element's text, one per block element, with how much of each is link text.
+    (`element` is changed: pass a copy.)"""
+    for child in element.iter():
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "a":  # marks around link text, to measure each line's link share
+            child.text = _LINK_START + (child.text or "")
+            child.tail = _LINK_END + (child.tail or "")
+        if child.tag in _BLOCKS:
+            child.tail = "\n" + (child.tail or "")
+            child.text = "\n" + (child.text or "")
+    lines = []
+    depth = 0
+    for raw in element.text_content().splitlines():  # also at U+2028 and the like
+        linked = total = 0
+        kept = []
+        for char in raw:
+            if char == _LINK_START:
+                depth += 1
+            elif char == _LINK_END:
+                depth = max(0, depth - 1)
+            else:
+                kept.append(char)
+                if not char.isspace():
+                    total += 1
+                    linked += depth > 0
+        text = _SPACES.sub(" ", "".join(kept)).strip()
+        if text:
+            lines.append(Line(text, len(_WORD.findall(text)), linked / total if total else 0.0))
+    return lines
+
+
+def region_lines(tree: lxml_html.HtmlElement) -> list[Line]:
+    region = main_region(tree)
+    return block_lines(strip_chrome(region)) if region is not None else []
+
+
+def region_text(tree: lxml_html.HtmlElement, min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0) -> str:
+    """The main region's text, a block a line, without lines of fewer than `min_words` words
+    and without lines of at most `link_line_words` words whose link share exceeds `max_link_share`."""
+    kept = [
+        line.text
+        for line in region_lines(tree)
+        if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)
+    ]
+    return "\n\n".join(kept)

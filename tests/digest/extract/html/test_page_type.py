@@ -1,0 +1,54 @@
+"""The page-type classifier on small pages written like the sites of each kind."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.digest.extract.html import page_type
+from bot.digest.extract.html_extractor import _parse
+from bot.digest.model_files import SHIPPED_MODELS, ModelFileError
+from tests.digest.extract.html import pages
+
+CASES = (
+    ("article", pages.ARTICLE, "https://valleytimes.example.com/2025/06/03/river-falls-to-lowest-level"),
+    ("documentation", pages.DOCS, "https://docs.widgetlib.example.org/en/latest/configuration.html"),
+    ("forum", pages.FORUM, "https://forum.coffee.example/t/espresso-machine-leaking-after-descaling/1234"),
+    ("product", pages.PRODUCT, "https://shop.example.com/products/trailblazer-40"),
+    ("collection", pages.COLLECTION, "https://threadco.example.com/collections/mens-shirts"),
+    ("service", pages.SERVICE, "https://payrollpilot.example.com/payroll-software"),
+)
+
+
+@pytest.mark.parametrize(("expected", "html", "url"), CASES, ids=[case[0] for case in CASES])
+def test_each_kind_of_page_gets_its_type(expected: str, html: str, url: str) -> None:
+    assert page_type.classify_page(_parse(html), url) == expected
+
+
+@pytest.mark.parametrize(("expected", "html"), [(kind, html) for kind, html, _ in CASES if kind != "documentation"])
+def test_the_page_itself_tells_its_type_without_an_address(expected: str, html: str) -> None:
+    assert page_type.classify_page(_parse(html), None) == expected
+
+
+def test_features_see_declared_types_and_repeated_cards() -> None:
+    product = page_type.page_features(_parse(pages.PRODUCT), None)
+    assert product["ld_product"] == 1.0 and product["og_product"] == 1.0 and product["log_prices"] > 0
+    collection = page_type.page_features(_parse(pages.COLLECTION), None)
+    assert collection["ld_list"] == 1.0
+    assert collection["log_repeated"] >= page_type._log(len(pages.COLLECTION_ITEMS))
+    article = page_type.page_features(_parse(pages.ARTICLE), "https://news.example.com/2025/06/03/river-falls")
+    assert article["url_date"] == 1.0 and article["ld_article"] == 1.0
+    assert article["log_repeated"] < collection["log_repeated"]
+
+
+def test_the_model_file_is_shipped_and_checked(tmp_path) -> None:
+    assert ("bot.digest.extract.html", page_type.MODEL_FILE) in SHIPPED_MODELS
+    model = page_type.load_model()
+    assert model.types == page_type.PAGE_TYPES
+    shipped = json.loads(page_type.package_model_path("bot.digest.extract.html", page_type.MODEL_FILE).read_text())
+    shipped["features"] = shipped["features"][:-1]
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps(shipped))
+    with pytest.raises(ModelFileError, match="train_page_type"):
+        page_type.load_model(stale)

@@ -1,0 +1,78 @@
+"""Extraction with a profile per page type: posts, product descriptions and list items are kept,
+menus, forms, user panels and footers are not."""
+
+from __future__ import annotations
+
+from bot.digest.extract.html.region import region_text
+from bot.digest.extract.html_extractor import _parse, extract_html
+from tests.digest.extract.html import pages
+
+CHROME = ("Privacy Policy", "Sign up for our newsletter", "About us", "Log in")
+
+
+def _no_chrome(text: str) -> None:
+    for snippet in CHROME:
+        assert snippet not in text
+
+
+def test_a_forum_thread_keeps_every_post_and_drops_user_panels() -> None:
+    article = extract_html(pages.FORUM, "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
+    for post in pages.FORUM_POSTS:
+        assert post in article.text
+    assert "Posts: 37" not in article.text and "Post reply" not in article.text
+    _no_chrome(article.text)
+
+
+def test_a_product_page_keeps_its_description_and_specifications() -> None:
+    article = extract_html(pages.PRODUCT, "product.html", "https://shop.example.com/products/trailblazer-40")
+    assert pages.PRODUCT_DESCRIPTION in article.text
+    assert "40 litres" in article.text and "Recycled ripstop nylon" in article.text
+    assert "Add to cart" not in article.text
+    _no_chrome(article.text)
+
+
+def test_a_listing_keeps_every_card() -> None:
+    article = extract_html(pages.LISTING, "news.html", "https://riverside.example.gov/news")
+    for title, snippet in pages.LISTING_ITEMS:
+        assert title in article.text and snippet in article.text
+    _no_chrome(article.text)
+
+
+def test_a_collection_keeps_every_product_card_and_drops_the_filters() -> None:
+    article = extract_html(pages.COLLECTION, "shirts.html", "https://threadco.example.com/collections/mens-shirts")
+    assert "woven from organic cotton" in article.text
+    for name, _ in pages.COLLECTION_ITEMS:
+        assert name in article.text
+    assert "Add to cart" not in article.text and "Sort by" not in article.text
+    _no_chrome(article.text)
+
+
+def test_an_article_stays_trafilaturas_article() -> None:
+    article = extract_html(pages.ARTICLE, "river.html", "https://valleytimes.example.com/2025/06/03/river-falls")
+    assert article.text.split("\n\n")[:4] == list(pages.ARTICLE_PARAGRAPHS)
+    assert "Drought hits farms" not in article.text
+    _no_chrome(article.text)
+
+
+def test_the_main_region_drops_chrome_by_tag_class_and_role() -> None:
+    html = """<html><body><div role="navigation">Home Shop</div><main><h1>Opening hours</h1>
+    <div class="cookie-banner">We use cookies</div><p>Monday to Friday, nine to five.</p>
+    <div class="share-buttons">Share on social media</div><p style="display: none">hidden text</p>
+    <ul><li>Saturday: ten to two</li><li>Sunday: closed</li></ul></main><footer>Imprint</footer></body></html>"""
+    assert region_text(_parse(html)) == "Opening hours\n\nMonday to Friday, nine to five.\n\nSaturday: ten to two\n\nSunday: closed"
+
+
+def test_region_lines_break_at_unicode_line_separators_and_measure_links() -> None:
+    html = "<html><body><main><p>First line\u2028second line</p><p><a href='/x'>Get started</a></p></main></body></html>"
+    assert "\u2028" not in region_text(_parse(html))
+    assert region_text(_parse(html), max_link_share=0.5, link_line_words=3) == "First line\n\nsecond line"
+
+
+def test_a_service_page_keeps_every_section_drops_its_buttons_and_takes_the_title_not_the_slogan() -> None:
+    article = extract_html(pages.SERVICE, "payroll.html", "https://payrollpilot.example.com/")
+    for title, text in pages.SERVICE_FEATURES:
+        assert title in article.text and text in article.text
+    assert "payday now takes ten minutes" in article.text and "$40 a month" in article.text
+    assert "Get started" not in article.text and "Book a demo" not in article.text
+    _no_chrome(article.text)
+    assert article.title == "Payroll Software for Small Business"
