@@ -110,6 +110,9 @@ def sqlite_statements(script: str) -> list[str]:
     return statements
 
 
+SQLITE_BUSY_SECONDS = 30.0
+
+
 class SqliteDatabase(Database):
     dialect = SQLITE
 
@@ -123,13 +126,18 @@ class SqliteDatabase(Database):
             if path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: autocommit, like the PostgreSQL backend; migrations BEGIN themselves.
-            connection = await aiosqlite.connect(path, isolation_level=None)
+            # A generous busy timeout: another process may hold the write lock while it migrates.
+            connection = await aiosqlite.connect(path, isolation_level=None, timeout=SQLITE_BUSY_SECONDS)
         except (sqlite3.Error, OSError) as exc:
             raise StoreUnavailable(f"the SQLite file {path} cannot be opened: {exc}") from exc
         try:
             # Write-ahead log, synced at checkpoints: a write costs no fsync of its own (tens of times
             # cheaper here, bench.store_speed); a power cut may lose the last writes, never the file.
-            await connection.execute("PRAGMA journal_mode=WAL")
+            # The mode is kept in the file: switch only once (the switch needs the file to itself).
+            async with connection.execute("PRAGMA journal_mode") as cursor:
+                mode = await cursor.fetchone()
+            if mode is None or str(mode[0]).lower() != "wal":
+                await connection.execute("PRAGMA journal_mode=WAL")
             await connection.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.Error as exc:  # e.g. "file is not a database"
             await connection.close()
