@@ -227,9 +227,26 @@ def title_candidates(
     tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], site_names: list[str], headline_first: bool = True
 ) -> tuple[list[Candidate], str]:
     """Every title the page offers (bot/digest/extract/html/title.py ranks them), and its <title>."""
-    headings = [_heading_text(h) for h in tree.xpath("//h1")[:MAX_HEADINGS]]
-    subheading = next((_heading_text(h) for h in tree.xpath("//h2")[:1]), "")
-    html_title = clean_text(" ".join(tree.xpath("//head/title//text()") or tree.xpath("//title//text()")[:1]))
+    # One walk over the tree for the headings and the <title> (an SVG's <title> in the body only
+    # where the head has none).
+    h1s: list[lxml_html.HtmlElement] = []
+    h2s: list[lxml_html.HtmlElement] = []
+    head_titles: list[str] = []
+    body_titles: list[str] = []
+    for element in tree.iter("h1", "h2", "title"):
+        if element.tag == "h1" and len(h1s) < MAX_HEADINGS:
+            h1s.append(element)
+        elif element.tag == "h2" and not h2s:
+            h2s.append(element)
+        elif element.tag == "title":
+            parent = element.getparent()
+            if parent is not None and parent.tag == "head":
+                head_titles += element.itertext()
+            elif not body_titles:
+                body_titles += list(element.itertext())[:1]
+    headings = [_heading_text(h) for h in h1s]
+    subheading = _heading_text(h2s[0]) if h2s else ""
+    html_title = clean_text(" ".join(head_titles or body_titles))
     og_title = _meta(tree, "og:title", "twitter:title")
     json_ld = _json_ld_titles(objects)
     ld_title = next((text for source, text in json_ld if source == "ld_content"), "")
