@@ -189,6 +189,8 @@ def _score(scores: SystemScores, page: Page, output: Output) -> None:
     ):
         if expected:
             scores.meta[name].append(match(expected, found))
+            if name == "title":
+                scores.meta[f"title: {page.type}"].append(match(expected, found))
 
 
 def _f1_rows(task: str, system: str, scores: SystemScores, is_ours: bool) -> list[Row]:
@@ -235,6 +237,11 @@ def evaluate_pages(pages: list[Page], label: str) -> list[Row]:
         for system, target in (("ours (python -m bot extract)", ">= 0.90" if name == "title" else ""), ("trafilatura, default settings", "")):
             hits = scored[system].meta.get(name, [])
             rows.append(Row(f"{task}: metadata", system, f"{name} right", mean(hits) if hits else 0.0, target, f"n={len(hits)}"))
+    for kind in TYPES:
+        for system in ("ours (python -m bot extract)", "trafilatura, default settings"):
+            hits = scored[system].meta.get(f"title: {kind}", [])
+            if hits:
+                rows.append(Row(f"{task}: metadata", system, f"title right: {kind}", mean(hits), "", f"n={len(hits)}"))
     rows.append(Row(task, "-", "pages", len(pages), "", f"{empty} with an empty truth left out of F1"))
     return rows
 
