@@ -38,7 +38,7 @@ def _run_batch(
     argv = [sys.executable, "-m", "bot", *before, command, "--format", "json", *options, "--", *sources]
     env = dict(os.environ, PYTHONPATH=str(REPOSITORY) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     done = subprocess.run(argv, capture_output=True, text=True, cwd=REPOSITORY, env=env, check=False)
-    results = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    results = [json.loads(line) for line in done.stdout.split("\n") if line.strip()]
     if len(results) != len(sources):
         raise RuntimeError(
             f"`python -m bot {command}` printed {len(results)} results for {len(sources)} sources "

@@ -39,7 +39,7 @@ from bot.digest.extract.paste.model import (
 from bot.digest.extract.paste.phrases import WORD
 from bot.digest.extract.paste.regions import select_lines
 from bot.digest.extract.paste.scoring import Analysis, analyse, paste_lines, stage2_features
-from bot.digest.extract.paste.title import headline_text, title_candidates
+from bot.digest.extract.paste.title import title_candidates
 from bot.digest.model_files import model_envelope, sha256_of_files, write_model_file
 
 TRAINED_ON = "WCXB dev article pastes, tune part (sha1(id) % 100 < 70)"
@@ -201,7 +201,7 @@ def train_title(model: PasteModel, pages: list[dict[str, Any]], analyses: list[A
         if not candidates:
             continue
         xs.append(rows)
-        ys.extend(float(normalise_title(headline_text(analysis.lines[i].text)) == title) for i in candidates)
+        ys.extend(float(normalise_title(analysis.lines[i].text) == title) for i in candidates)
     y = np.array(ys)
     log.info("title model: %d candidates, %d headlines", len(y), int(y.sum()))
     return fit_logistic(np.vstack(xs), y).to_json()

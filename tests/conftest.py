@@ -7,6 +7,7 @@ import os
 import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -50,23 +51,26 @@ async def pdf_server() -> AsyncIterator[PdfServer]:
     await server.stop()
 
 
-def _server_missing(reason: str) -> None:
-    """On CI the servers are installed by .ci/run, so a missing one is a failure, not a skip."""
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
+ServerT = TypeVar("ServerT", PostgresServer, RedisServer)
+
+
+def _running(server: ServerT) -> Iterator[ServerT]:
+    """Start `server` for the session. On CI the servers are installed by .ci/run, so a missing one
+    is a failure there, and a skip elsewhere."""
+    try:
+        server.start()
+    except ServerUnavailable as missing:
+        if os.environ.get("CI"):
+            pytest.fail(str(missing))
+        pytest.skip(str(missing))
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """One private PostgreSQL for the whole run (tests/helpers/servers.py)."""
-    server = PostgresServer()
-    try:
-        server.start()
-    except ServerUnavailable as missing:
-        _server_missing(str(missing))
-    yield server
-    server.stop()
+    yield from _running(PostgresServer())
 
 
 _database_numbers = itertools.count(1)
@@ -81,13 +85,7 @@ def postgres_url(postgres_server: PostgresServer) -> str:
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[RedisServer]:
     """One private Redis for the whole run (tests/helpers/servers.py)."""
-    server = RedisServer()
-    try:
-        server.start()
-    except ServerUnavailable as missing:
-        _server_missing(str(missing))
-    yield server
-    server.stop()
+    yield from _running(RedisServer())
 
 
 @pytest.fixture

@@ -47,6 +47,18 @@ def _wait_for_port(port: int, process: subprocess.Popen[bytes], what: str) -> No
     raise RuntimeError(f"{what} did not listen on 127.0.0.1:{port} within {START_TIMEOUT_SECONDS:.0f} s")
 
 
+def _stop(process: subprocess.Popen[bytes] | None, folder: Path) -> None:
+    """SIGTERM (PostgreSQL's "smart" shutdown, Redis's save-less exit), SIGKILL if that hangs; remove the folder."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _postgres_bindir() -> Path:
     for candidate in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
         if (Path(candidate) / "initdb").exists():
@@ -132,14 +144,7 @@ class PostgresServer:
         return self.database_url(name)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()  # SIGTERM: PostgreSQL's "smart" shutdown
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _stop(self.process, self.folder)
 
 
 @dataclass
@@ -172,11 +177,4 @@ class RedisServer:
         return self
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _stop(self.process, self.folder)

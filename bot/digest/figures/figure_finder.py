@@ -322,8 +322,9 @@ def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
     if quantity.text[:1] in "+-−" and _TICKER_BEFORE.search(before):
         return True
     # "3 MIN.", "1 minute": a line that is nothing but the number (a reading time, a counter)
-    rest = sentence_text[: quantity.start] + sentence_text[quantity.end :]
-    return _WORDS_IN.search(rest) is None
+    if len(sentence_text) > len(quantity.text) + 24:
+        return False
+    return _WORDS_IN.search(sentence_text[: quantity.start] + sentence_text[quantity.end :]) is None
 
 
 @dataclass(frozen=True)
@@ -416,14 +417,15 @@ def candidates(
     """
     skipped = set(skip)
     # "Reading time: 2 minutes", "12 issues for £11.99", "Copyright © 2023": the page's, not the story's
+    kept = [s for s in sentences if s.index not in skipped and s.text]
     foot = (sentences[-1].index if sentences else 0) - _FOOT_SENTENCES
-    kept = [
-        s for s in sentences
-        if s.index not in skipped and s.text and not _chrome_line(s.text) and not (s.index > foot and _BIO.search(s.text))
-    ]
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
-        for quantity in _joined_ratios(find_quantities(sentence.text, language_code), sentence.text):
+        quantities = find_quantities(sentence.text, language_code)
+        # Asked only of lines with numbers: the chrome patterns cost more than the scan of most lines.
+        if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
+            continue
+        for quantity in _joined_ratios(quantities, sentence.text):
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue

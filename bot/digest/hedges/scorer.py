@@ -138,7 +138,7 @@ class HedgeScorer:
         return tokens_with_features(sentence, cues, self._lexicon_index)
 
     def token_logit(self, token: Token) -> float:
-        return self.token_bias + sum(self.weights.get(f, 0.0) for f in token.features)
+        return self.token_bias + math.fsum(self.weights.get(f, 0.0) for f in token.features)  # exact: set order varies by hash seed
 
     @functools.cached_property
     def _neighbour_weights(self) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
@@ -209,7 +209,7 @@ class HedgeScorer:
                             extra.setdefault(j, set()).add("lex:" + group)
         weights = self.weights
         for i, features in extra.items():
-            logits[i] += sum(weights.get(f, 0.0) for f in features)
+            logits[i] += math.fsum(weights.get(f, 0.0) for f in features)
         return matches, logits
 
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:

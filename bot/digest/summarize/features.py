@@ -86,7 +86,7 @@ def _bounded(eligible: list[int]) -> list[int]:
 
 @functools.lru_cache(maxsize=32)
 def _memoised_stemmer(language: Language) -> Callable[[str], str]:
-    """sumy's stemmer for the language behind a bounded memo shared by all articles (stemming dominates the cost)."""
+    """The language's stemmer (PyStemmer's Snowball, `language.stemmers`) behind a bounded memo shared by all articles."""
     return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(stemmer_for(language))
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from lxml import html as lxml_html
 
-from bot.digest.model_files import package_model_path, read_model_file
+from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 
 PAGE_TYPES = ("article", "documentation", "service", "product", "forum", "listing", "collection")
 MODEL_KIND = "page-type"
@@ -244,8 +244,16 @@ class PageTypeModel:
 
 
 def load_model(path: Path | None = None) -> PageTypeModel:
+    """The model in `path` (default: the shipped file); ModelFileError when it does not fit this code."""
     path = path or package_model_path("bot.digest.extract.html", MODEL_FILE)
-    return PageTypeModel(read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER).payload)
+    payload = read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER).payload
+    try:
+        model = PageTypeModel(payload)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelFileError(f"model file {path}: payload lacks or garbles {exc}; rebuild it with `python -m {TRAINER} DATA_DIR`") from exc
+    if model.types != PAGE_TYPES or model.weights.shape != (len(PAGE_TYPES), len(FEATURES)) or model.mean.shape != (len(FEATURES),):
+        raise ModelFileError(f"model file {path}: not one model per page type over {len(FEATURES)} features; rebuild it with `python -m {TRAINER} DATA_DIR`")
+    return model
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -28,30 +27,12 @@ _TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 charact
 _TITLE_BODY_LINES = 3  # the headline may be the first kept line or two
 _RULE_LOOKBACK = 12
 _METHOD_HEAD = re.compile(r"how we (?:reviewed|researched|tested|rated|chose|picked|evaluated|review|research|test|rate|choose|pick|evaluate)\b")
-LOG_CHARS, BYLINE_AT, SHORT, TITLE_RATIO = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short", "title_ratio"))
+LOG_CHARS, BYLINE_AT, SHORT = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short"))
 _TITLE_TEXT_INDEX = tuple(FEATURE_NAMES.index(n) for n in TITLE_TEXT_FEATURES)
 _BLANK_BEFORE_AT = TITLE_TEXT_FEATURES.index("blank_before")
 _BLANK_AFTER_AT = TITLE_TEXT_FEATURES.index("blank_after")
 
 
-# "Headline | Site", "Headline – Site", "Headline / Dec 2025": the tail after the last separator is the site's.
-_SITE_SEPARATOR = re.compile(r"\s(?:\||–|—|-|/|::|»)\s")
-_SITE_MAX_WORDS = 4
-_HEAD_MIN_WORDS = 3
-
-
-def headline_text(line: str) -> str:
-    """A headline line without a site name or date after its last separator (a tail of four words or fewer)."""
-    separators = list(_SITE_SEPARATOR.finditer(line))
-    if not separators:
-        return line
-    head, tail = line[: separators[-1].start()].rstrip(), line[separators[-1].end() :].strip()
-    if len(tail.split()) <= _SITE_MAX_WORDS and len(head.split()) >= _HEAD_MIN_WORDS:
-        return head
-    return line
-
-
-@lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
 def _never_headline(text: str) -> bool:
     key = line_key(text)
     return key in BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or is_promo_line(text)
@@ -114,37 +95,6 @@ def _overlap(text: str, vocabulary: set[str]) -> float:
     return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
 
 
-def _echoes(lines: Sequence[PasteLine], candidates: Sequence[int]) -> dict[int, int]:
-    """How often each candidate's text stands inside another, longer line of the paste (case-folded).
-
-    A page repeats its headline in the browser tab's "Headline | Site",
-    the breadcrumb "Home > Blog > Headline", "Posted ... on Headline" or a
-    "Today: Headline" ticker; a subheading or a dek is rarely repeated so.
-    """
-    folded = "\n".join(line.text for line in lines).casefold()
-    exact: dict[str, int] = {}
-    for line in lines:
-        exact[line.text] = exact.get(line.text, 0) + 1
-    echoes = {}
-    for i in candidates:
-        text = lines[i].text.casefold()
-        echoes[i] = max(0, folded.count(text) - exact[lines[i].text]) if len(text) >= 8 else 0
-    return echoes
-
-
-def _lede_words(lines: Sequence[PasteLine], keep: Sequence[bool], first: int) -> set[str]:
-    """The longer words of the body's first three lines (a headline announces what the lede says)."""
-    words: set[str] = set()
-    taken = 0
-    for i in range(first, len(lines)):
-        if keep[i]:
-            words.update(w.lower() for w in WORD.findall(lines[i].text[:1000]) if len(w) >= 3)
-            taken += 1
-            if taken == 3:
-                break
-    return words
-
-
 def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tuple[list[int], np.ndarray]:
     """Lines that may be the headline (around the body's start) and their features (columns in TITLE_NAMES)."""
     lines = analysis.lines
@@ -171,9 +121,6 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
                 break
     features = analysis.features
     longest = max(features[i][LOG_CHARS] for i in candidates)
-    most_capitalised = max(features[i][TITLE_RATIO] for i in candidates)
-    echoes = _echoes(lines, candidates)
-    lede = _lede_words(lines, keep, first)
     rows = []
     rank = 0
     for i in sorted(candidates, key=lambda c: abs(c - first)):
@@ -192,7 +139,6 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
             float(any(_is_meta(lines[j].text, features[j]) for j in range(max(0, i - _META_REACH), i))),
             own[LOG_CHARS] - longest,
             _menu_share(features, i),
-            math.log1p(echoes[i]), own[TITLE_RATIO] - most_capitalised, _overlap(line.text, lede),
         ]))
         rank += headline
     rows.sort()

@@ -52,3 +52,21 @@ def test_the_model_file_is_shipped_and_checked(tmp_path) -> None:
     stale.write_text(json.dumps(shipped))
     with pytest.raises(ModelFileError, match="train_page_type"):
         page_type.load_model(stale)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda payload: payload["models"].pop("forum"),
+        lambda payload: payload["models"]["article"]["weights"].pop(),
+        lambda payload: payload.update(types=["article"]),
+    ],
+    ids=["a type without a model", "a weight short", "types missing"],
+)
+def test_a_payload_that_does_not_fit_is_refused_loudly(tmp_path, change) -> None:
+    data = json.loads(page_type.package_model_path("bot.digest.extract.html", page_type.MODEL_FILE).read_text())
+    change(data["payload"])
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    with pytest.raises(ModelFileError, match="train_page_type"):
+        page_type.load_model(broken)
