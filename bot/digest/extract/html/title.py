@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.digest.model_files import package_model_path, read_model_file
+from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 
 MODEL_NAME = "title_model.json"
 MODEL_KIND = "html-title-ranker"
@@ -196,7 +196,14 @@ def model_from_payload(payload: dict[str, Any]) -> TitleModel:
 def load_model(path: Path | None = None) -> TitleModel:
     """The shipped ranker (or the one at `path`); raises ModelFileError when it does not fit the code."""
     path = path or package_model_path(__package__, MODEL_NAME)
-    return model_from_payload(read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER).payload)
+    payload = read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER).payload
+    try:
+        model = model_from_payload(payload)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelFileError(f"model file {path}: payload lacks or garbles {exc}; rebuild it with `{TRAINER}`") from exc
+    if not model.weights.shape == model.mean.shape == model.scale.shape == (len(FEATURES),):
+        raise ModelFileError(f"model file {path}: not one weight per feature ({len(FEATURES)}); rebuild it with `{TRAINER}`")
+    return model
 
 
 def best_title(

@@ -8,7 +8,8 @@ import pytest
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.metadata import read_metadata
-from bot.digest.extract.html.title import FEATURES, _parts, candidate_features, collect_candidates, load_model
+from bot.digest.extract.html.title import MODEL_NAME, FEATURES, _parts, candidate_features, collect_candidates, load_model
+from bot.digest.model_files import ModelFileError, package_model_path
 
 BODY = "<p>" + "The river rose two metres overnight and the town closed its lower bridge to traffic. " * 4 + "</p>"
 
@@ -24,6 +25,19 @@ def title_of(head: str, body: str = "", headline_first: bool = True) -> str:
 def test_the_shipped_model_fits_the_features_the_code_computes() -> None:
     model = load_model()
     assert len(model.weights) == len(FEATURES)
+
+
+def test_a_model_file_with_a_garbled_payload_is_refused(tmp_path) -> None:
+    shipped = json.loads(package_model_path("bot.digest.extract.html", MODEL_NAME).read_text(encoding="utf-8"))
+    shipped["payload"]["weights"] = shipped["payload"]["weights"][:-1]
+    broken = tmp_path / "title_model.json"
+    broken.write_text(json.dumps(shipped), encoding="utf-8")
+    with pytest.raises(ModelFileError, match="one weight per feature"):
+        load_model(broken)
+    del shipped["payload"]["bias"]
+    broken.write_text(json.dumps(shipped), encoding="utf-8")
+    with pytest.raises(ModelFileError, match="bias"):
+        load_model(broken)
 
 
 def test_a_title_is_cut_at_every_separator_into_heads_tails_and_parts() -> None:
