@@ -136,7 +136,7 @@ class DigestBot(commands.AutoShardedBot):
         return 2 * (self.settings.fetch.total_timeout + self.settings.workers.digest_timeout_seconds) + 60
 
     async def answer_once(self, trigger: Trigger, answer: Callable[[], Awaitable[bool]]) -> bool:
-        """Run `answer` unless another event (a replay, another process) has answered `trigger`; see answer_once."""
+        """Run `answer` unless another event (a replay, another process) has answered `trigger` (bot.shared_state.answered.answer_once)."""
         return await answer_once(self.shared.answered, trigger, answer, self.answer_lease_seconds)
 
     async def claim_interaction(self, interaction: discord.Interaction) -> bool:

@@ -72,12 +72,17 @@ def _key(text: str) -> str:
     return _NOT_ALNUM.sub("", text.casefold())
 
 
-def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+def json_ld_documents(tree: lxml_html.HtmlElement) -> Iterator[Any]:
+    """Each JSON-LD script of the page, parsed; scripts that are not JSON are skipped."""
     for script in tree.xpath(_JSON_LD_XPATH):
         try:
-            data = json.loads(script)
+            yield json.loads(script)
         except ValueError:
             continue
+
+
+def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for data in json_ld_documents(tree):
         stack = [data]
         while stack:
             item = stack.pop()

@@ -11,7 +11,6 @@ and cart marks). A one-against-the-rest logistic model per type, trained on WCXB
 from __future__ import annotations
 
 import functools
-import json
 import math
 import re
 from collections import Counter
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from lxml import html as lxml_html
 
+from bot.digest.extract.html.metadata import json_ld_documents
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 
 PAGE_TYPES = ("article", "documentation", "service", "product", "forum", "listing", "collection")
@@ -118,11 +118,8 @@ def _url_features(url: str) -> dict[str, float]:
 
 def _declared_types(tree: lxml_html.HtmlElement) -> set[str]:
     found: set[str] = set()
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            stack = [json.loads(script)]
-        except ValueError:
-            continue
+    for data in json_ld_documents(tree):
+        stack = [data]
         while stack:
             item = stack.pop()
             if isinstance(item, list):
