@@ -1,24 +1,29 @@
 """What the bot and the workers agree on: the queue, the one job, its input, its answer and its timing.
 
 A job runs one pipeline function (`PIPELINE_FUNCTIONS`, by import path: a job names one of
-these, never arbitrary code) on pickled arguments, the same call the local process pool makes.
+these, never arbitrary code), the same call the local process pool makes.
 Its input lives under its own Redis key, so the job record that heartbeats rewrite and the bot
 polls stays small whatever the document's size. The job's key is a hash of the call: the same
 request asked twice while the first is still queued or running is one job, and a job delivered
 again after its worker died computes the same answer.
 
-Pickle crosses Redis (as it crosses the pipes of the local pool): Redis must be reachable only
-by the bot and its workers (docs/SCALING.md).
+Only JSON crosses Redis: the arguments and the answer are plain data (msgspec), decoded back into
+the types the function's annotations name and nothing else, so a job written into Redis by
+someone else can make a worker run a digest, never construct an object of its choosing or run
+code. Redis should still be reachable only by the bot and its workers (docs/SCALING.md).
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import logging
 import math
-import pickle
+import typing
 from typing import TYPE_CHECKING, Any, Callable, Literal
+
+import msgspec
 
 if TYPE_CHECKING:
     from saq.queue.redis import RedisQueue
@@ -66,15 +71,40 @@ def resolve(name: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
 
 
+def _annotations(name: str) -> tuple[list[Any], Any]:
+    """The types of a pipeline function's parameters, in order, and of its answer."""
+    function = inspect.unwrap(resolve(name))
+    hints = typing.get_type_hints(function)
+    return [hints[parameter] for parameter in inspect.signature(function).parameters], hints["return"]
+
+
 def encode_call(name: str, args: tuple[Any, ...]) -> tuple[str, bytes]:
-    """The job's key (a hash of the call, so equal requests are one job) and its pickled input."""
-    payload = pickle.dumps((name, args), protocol=pickle.HIGHEST_PROTOCOL)
+    """The job's key (a hash of the call, so equal requests are one job) and its input as JSON."""
+    payload = msgspec.json.encode([name, list(args)])
     return hashlib.sha256(payload).hexdigest()[:40], payload
 
 
 def decode_call(payload: bytes) -> tuple[str, tuple[Any, ...]]:
-    name, args = pickle.loads(payload)
-    return name, tuple(args)
+    """The pipeline function a job names and its arguments, each as the type its parameter declares.
+
+    Raises ValueError for a function that is not a pipeline function, and msgspec's
+    DecodeError/ValidationError for input that does not fit the function's parameters."""
+    name, raw_args = msgspec.json.decode(payload, type=tuple[str, list[Any]])
+    parameters, _ = _annotations(name)
+    if len(raw_args) > len(parameters):
+        raise ValueError(f"{name} takes {len(parameters)} arguments, the job gives {len(raw_args)}")
+    return name, tuple(msgspec.convert(arg, type=kind) for arg, kind in zip(raw_args, parameters))
+
+
+def encode_answer(answer: Any) -> Any:
+    """A pipeline function's answer (dataclasses) as JSON-ready data for the job's record."""
+    return msgspec.to_builtins(answer)
+
+
+def decode_answer(name: str, data: Any) -> Any:
+    """The answer of the pipeline function `name` back from its job's record, as the type it returns."""
+    _, answer_type = _annotations(name)
+    return msgspec.convert(data, type=answer_type)
 
 
 def input_key(job_key: str) -> str:
@@ -86,13 +116,13 @@ def saq_timeout(digest_timeout_seconds: float) -> int:
 
 
 def open_queue(redis_url: str) -> RedisQueue:
-    """The digest queue on Redis (saq), its records pickled like the local pool's calls."""
+    """The digest queue on Redis (saq), its records in saq's default JSON."""
     from saq.queue.redis import RedisQueue
 
     # saq logs every job at INFO; below DEBUG that is one line per digest in every process.
     if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("saq").setLevel(logging.WARNING)
-    return RedisQueue.from_url(redis_url, name=QUEUE_NAME, dump=pickle.dumps, load=pickle.loads)
+    return RedisQueue.from_url(redis_url, name=QUEUE_NAME)
 
 
 async def close_queue(queue: RedisQueue) -> None:

@@ -128,7 +128,7 @@ class QueueWorkers:
             raise TimeoutError(f"the digest took over {value} s")
         if kind == "error":
             raise JobFailed(value)
-        return value  # type: ignore[no-any-return]
+        return jobs.decode_answer(name, value)  # type: ignore[no-any-return]
 
     async def state(self) -> _QueueState:
         """Workers alive and jobs waiting, read at most every STATE_TTL_SECONDS."""

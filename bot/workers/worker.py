@@ -19,6 +19,8 @@ import os
 import socket
 from typing import Any
 
+import msgspec
+
 from bot.discord_app.worker_pool import WorkerPool
 from bot.settings import Settings
 from bot.workers import jobs
@@ -44,11 +46,15 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
     payload = await job.get_queue().redis.get(jobs.input_key(job.key))
     if payload is None:
         return ("error", "the job's input expired before a worker took it")
-    name, args = jobs.decode_call(payload)
+    try:
+        name, args = jobs.decode_call(payload)
+    except (ValueError, msgspec.MsgspecError) as exc:
+        log.error("job %s has input no pipeline function takes: %s", job.key, exc)
+        return ("error", f"the job's input is not a digest request: {exc}")
     done = asyncio.Event()
     heartbeat = asyncio.create_task(_heartbeat(job, done), name=f"heartbeat-{job.key}")
     try:
-        return ("ok", await pool.run_timed(limit, jobs.resolve(name), *args))
+        return ("ok", jobs.encode_answer(await pool.run_timed(limit, jobs.resolve(name), *args)))
     except TimeoutError:
         log.warning("job %s took over %s s", job.key, limit)
         return ("timeout", limit)

@@ -12,6 +12,7 @@ import os
 SLOW_DIGEST_MARKER = "SLOW-DIGEST-FOR-TESTS"
 
 if os.environ.get("SLOW_DIGEST_LOG"):
+    import functools
     import time
 
     import bot.digest.pipeline as _pipeline
@@ -22,6 +23,7 @@ if os.environ.get("SLOW_DIGEST_LOG"):
         with open(os.environ["SLOW_DIGEST_LOG"], "a", encoding="utf-8") as log:
             log.write(f"{event} {os.getpid()}\n")
 
+    @functools.wraps(_real_digest_document)  # jobs decode their input by the wrapped function's annotations
     def slow_digest_document(document, *args, **kwargs):  # type: ignore[no-untyped-def]
         slow = SLOW_DIGEST_MARKER in document.text
         if slow:

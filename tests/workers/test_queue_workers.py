@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import pickle
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Awaitable, Callable
 
+import msgspec
 import pytest
 
 from bot.digest.conversation import ChatMessage, digest_conversation
 from bot.digest.models import Digest
-from bot.digest.pipeline import digest_document
-from bot.digest.sources import document_from_text
+from bot.digest.pipeline import DigestOptions, digest_document
+from bot.digest.sources import RawDocument, document_from_text
 from bot.discord_app.digest_service import Busy, DigestRequest
 from bot.discord_app.worker_pool import WorkerPool, open_digest_workers
-from bot.settings import load_settings
+from bot.settings import DigestSettings, load_settings
 from bot.workers import jobs
 from bot.workers.queue_client import QueueWorkers
 from tests.helpers.servers import RedisServer
@@ -31,6 +35,9 @@ from tests.helpers.worker_processes import (
     wait_until,
     write_queue_config,
 )
+
+if TYPE_CHECKING:
+    from saq.queue.redis import RedisQueue
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -62,6 +69,64 @@ def test_a_job_may_run_only_a_pipeline_function() -> None:
         jobs.function_name(os.getpid)
     with pytest.raises(ValueError, match="not a pipeline function"):
         jobs.resolve("os.system")
+
+
+def test_a_job_crosses_redis_as_json_and_comes_back_as_the_declared_types() -> None:
+    pdf = RawDocument(source="report.pdf", text="", kind="pdf", data=b"%PDF-1.7\x00\xff")
+    key, payload = jobs.encode_call(jobs.function_name(digest_document), (pdf, DigestSettings(), DigestOptions(4)))
+    assert payload.startswith(b'["bot.digest.pipeline.digest_document",')
+    assert jobs.decode_call(payload) == ("bot.digest.pipeline.digest_document", (pdf, DigestSettings(), DigestOptions(4)))
+    assert jobs.encode_call("bot.digest.pipeline.digest_document", (pdf, DigestSettings(), DigestOptions(4)))[0] == key
+    messages = [ChatMessage(1, 7, "ann", "Some 42 countries filter content, a study may suggest.", "https://x/1")]
+    name = jobs.function_name(digest_conversation)
+    answer = digest_conversation(messages, DigestSettings())
+    assert jobs.decode_call(jobs.encode_call(name, (messages, DigestSettings()))[1]) == (name, (messages, DigestSettings()))
+    # The answer as saq stores it (its default JSON), then back.
+    assert jobs.decode_answer(name, json.loads(json.dumps(jobs.encode_answer(answer)))) == answer
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pickle.dumps(("bot.digest.pipeline.digest_document", ())),  # what the queue used to carry: refused unread
+        b'["os.system", ["echo hi"]]',
+        b'["bot.digest.pipeline.digest_document", [{"source": "x", "text": 3, "kind": "text"}]]',
+        b'["bot.digest.pipeline.digest_document", [{"source": "x", "text": "t", "kind": "exe"}]]',
+        b'["bot.digest.conversation.digest_conversation", [[], {}, 3, "one too many"]]',
+    ],
+)
+def test_a_job_input_that_is_not_a_digest_request_is_refused(payload: bytes) -> None:
+    with pytest.raises((ValueError, msgspec.MsgspecError)):
+        jobs.decode_call(payload)
+
+
+async def test_a_planted_job_gets_an_error_answer_and_the_worker_goes_on(
+    workers: Workers, bot_side: QueueSide, sample_text: str
+) -> None:
+    from saq.job import Status
+
+    await workers.start()
+    bot_side.client.start()
+    queue = bot_side.client.queue
+    await queue.redis.set(jobs.input_key("planted"), pickle.dumps(os.getpid), ex=60)
+    await queue.enqueue(jobs.JOB_FUNCTION, key="planted", limit=10.0)
+    await wait_until_async(lambda: _status(queue, "planted"), Status.COMPLETE, 60)
+    kind, message = (await queue.job("planted")).result
+    assert kind == "error" and "not a digest request" in message
+    digest = await bot_side.service.digest(DigestRequest(kind="text", value=sample_text, label="pasted text"))
+    assert digest.error is None and digest.summary
+
+
+async def _status(queue: "RedisQueue", key: str) -> object:
+    record = await queue.job(key)
+    return None if record is None else record.status
+
+
+async def wait_until_async(read: Callable[[], Awaitable[object]], wanted: object, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while (seen := await read()) != wanted:
+        assert time.monotonic() < deadline, f"still {seen!r} after {seconds} s, waiting for {wanted!r}"
+        await asyncio.sleep(0.1)
 
 
 async def test_a_digest_makes_the_round_trip_through_a_worker_process(
