@@ -1,7 +1,9 @@
 """`python -m bot check`: is the bot able to run? A health signal for a service manager or a probe.
 
 It checks what `run` needs before it can answer anyone: the config (already
-validated when it was loaded), a token, the store (opened and read), and the
+validated when it was loaded), a token, the store (opened and read), Redis when
+`[redis] url` is set (answering PING), at least one live `python -m bot worker`
+in queue mode (a queue-mode bot with none answers every request "busy"), and the
 Discord API base (reached, with the token accepted). It prints one line and
 exits 0 when all is well, else the reason on standard error and exits 1.
 """
@@ -44,6 +46,34 @@ async def check_store(settings: Settings) -> str:
     return store.description
 
 
+async def check_redis(settings: Settings) -> str:
+    """Where Redis is, once it answered PING; raises CheckFailed when it does not."""
+    from bot.shared_state.factory import SharedStateError, open_shared_state
+
+    try:
+        state = await open_shared_state(settings, store=None)
+    except SharedStateError as exc:
+        raise CheckFailed(str(exc)) from exc
+    await state.close()
+    return without_password(settings.redis.url)
+
+
+async def check_workers(settings: Settings) -> int:
+    """How many digest workers are alive on the queue; raises CheckFailed when none is."""
+    from bot.workers import jobs
+
+    queue = jobs.open_queue(settings.redis.url)
+    try:
+        workers = len((await queue.info())["workers"])
+    except Exception as exc:  # noqa: BLE001 - any failure to read the queue is the answer
+        raise CheckFailed(f"the digest queue on Redis cannot be read: {exc}") from exc
+    finally:
+        await jobs.close_queue(queue)
+    if workers == 0:
+        raise CheckFailed("no digest worker is alive ([workers] mode = \"queue\"): start `python -m bot worker`")
+    return workers
+
+
 async def check_api(settings: Settings) -> str:
     """The bot user's name, asked of the API with the token; raises CheckFailed when that fails."""
     base = normalise_api_base(settings.discord.api_base) if settings.discord.api_base else DISCORD_API_BASE
@@ -67,9 +97,13 @@ async def check(settings: Settings) -> str:
     """What was checked, in one line; raises CheckFailed with the first problem found."""
     if not settings.discord.token:
         raise CheckFailed("no bot token: set DISCORD_TOKEN or [discord] token in the config file")
-    store = await check_store(settings)
+    found = [f"store ({await check_store(settings)}) readable"]
+    if settings.redis.url:
+        found.append(f"Redis ({await check_redis(settings)}) answering")
+    if settings.workers.mode == "queue":
+        found.append(f"{await check_workers(settings)} digest worker(s) alive")
     name = await check_api(settings)
-    return f"ok: config valid, store ({store}) readable, Discord API reached as {name}"
+    return f"ok: config valid, {', '.join(found)}, Discord API reached as {name}"
 
 
 def check_service(settings: Settings) -> int:
