@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from abc import ABC, abstractmethod
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -29,6 +30,10 @@ SQLITE_SCHEME = "sqlite:///"
 POOL_MAX_CONNECTIONS = 8  # per process; a handful of shard processes stays far below PostgreSQL's default 100
 CONNECT_TIMEOUT_SECONDS = 10
 POOL_WAIT_SECONDS = 5.0  # for a connection of the pool: past it, the server is taken to be unreachable
+# After the server was found unreachable, calls fail at once for this long before one tries again:
+# a bot whose PostgreSQL is down keeps answering (cache misses, default settings) without a
+# POOL_WAIT_SECONDS stall in every message it handles.
+RETRY_UNREACHABLE_SECONDS = 10.0
 MIGRATION_LOCK_KEY = 0x64696765  # pg_advisory_xact_lock key: "dige"
 
 
@@ -204,10 +209,13 @@ class PostgresSession(Session):
 class PostgresDatabase(Database):
     dialect = POSTGRESQL
 
+    retry_unreachable_seconds = RETRY_UNREACHABLE_SECONDS
+
     def __init__(self, pool: Any, description: str, connection_errors: type[Exception]) -> None:
         self._pool = pool
         self.description = description
         self._connection_errors = connection_errors  # psycopg.OperationalError: server gone, pool timed out
+        self._unreachable: tuple[float, str] | None = None  # when the server was last found gone, and why
 
     @classmethod
     async def open(cls, url: str) -> PostgresDatabase:
@@ -235,12 +243,20 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def _session(self) -> AsyncIterator[PostgresSession]:
-        """A connection of the pool; the server being unreachable becomes StoreUnavailable, in one line."""
+        """A connection of the pool; the server being unreachable becomes StoreUnavailable, in one line.
+
+        Once unreachable, it stays so without asking the pool for `retry_unreachable_seconds`."""
+        if self._unreachable is not None:
+            since, reason = self._unreachable
+            if time.monotonic() - since < self.retry_unreachable_seconds:
+                raise StoreUnavailable(f"{self.description} is unreachable: {reason} (next try within {self.retry_unreachable_seconds:g} s)")
         try:
             async with self._pool.connection() as connection:
                 yield PostgresSession(connection)
         except self._connection_errors as exc:
+            self._unreachable = (time.monotonic(), one_line(exc))
             raise StoreUnavailable(f"{self.description} is unreachable: {one_line(exc)}") from exc
+        self._unreachable = None
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         async with self._session() as session:
