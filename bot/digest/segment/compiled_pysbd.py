@@ -17,12 +17,87 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
+import types
+from typing import Any
 
 import pysbd
-from pysbd.abbreviation_replacer import AbbreviationReplacer
+import pysbd.languages
 from pysbd.utils import TextSpan
 
+from bot.digest.segment import prefiltered_re
+
 _COMPILED_CACHE = 2048  # distinct patterns met over the 1,068 benchmark articles: 209
+
+
+class _PysbdCopy:
+    """pysbd's classes and functions again, the same code run with `prefiltered_re` in place of `re`.
+
+    Each function is rebuilt from its code object over a copy of its module's globals in which
+    `re` is `prefiltered_re` and every pysbd class or function is its copy, so pysbd's rules and
+    their order stay pysbd's own code; stock pysbd (the reference of the tests) is left untouched.
+    """
+
+    def __init__(self) -> None:
+        modules = {name: module for name, module in sys.modules.items() if name == "pysbd" or name.startswith("pysbd.")}
+        self.globals: dict[str, dict[str, Any]] = {}
+        for name, module in modules.items():
+            namespace = dict(vars(module))
+            if "re" in namespace:
+                namespace["re"] = prefiltered_re
+            self.globals[name] = namespace
+        self.copies: dict[object, Any] = {}
+        for namespace in self.globals.values():
+            for key, value in namespace.items():
+                if self._is_pysbd(value):
+                    namespace[key] = self.copy(value)
+
+    @staticmethod
+    def _is_pysbd(value: object) -> bool:
+        return isinstance(value, (type, types.FunctionType)) and getattr(value, "__module__", "").startswith("pysbd")
+
+    def copy(self, value: Any) -> Any:
+        """The copy of a pysbd class or function (made once)."""
+        if value in self.copies:
+            return self.copies[value]
+        if isinstance(value, types.FunctionType):
+            copied: Any = self._function(value, None)
+            self.copies[value] = copied
+            return copied
+        bases = tuple(self.copy(base) if self._is_pysbd(base) else base for base in value.__bases__)
+        namespace: dict[str, Any] = {}
+        for key, member in vars(value).items():
+            if key in ("__dict__", "__weakref__"):
+                continue
+            if isinstance(member, (staticmethod, classmethod)):
+                member = type(member)(self.copy(member.__func__))
+            elif self._is_pysbd(member):
+                member = self.copy(member)
+            namespace[key] = member
+        copied = type(value.__name__, bases, namespace)
+        copied.__qualname__ = value.__qualname__
+        for key, member in namespace.items():  # `super()` finds its class in a `__class__` cell: the copy's
+            if isinstance(member, types.FunctionType) and "__class__" in member.__code__.co_freevars:
+                setattr(copied, key, self._function(member, copied))
+        self.copies[value] = copied
+        return copied
+
+    def _function(self, function: types.FunctionType, owner: type | None) -> types.FunctionType:
+        """`function` over its module's copied globals; with `owner`, its `__class__` cell holds `owner`."""
+        closure = function.__closure__
+        if owner is not None and closure is not None:
+            closure = tuple(
+                types.CellType(owner) if name == "__class__" else cell
+                for name, cell in zip(function.__code__.co_freevars, closure)
+            )
+        copied = types.FunctionType(function.__code__, self.globals[function.__module__], function.__name__, function.__defaults__, closure)
+        copied.__kwdefaults__ = function.__kwdefaults__
+        copied.__qualname__ = function.__qualname__
+        return copied
+
+
+_PYSBD = _PysbdCopy()
+_AbbreviationReplacer = _PYSBD.copy(pysbd.abbreviation_replacer.AbbreviationReplacer)
 
 
 @functools.lru_cache(maxsize=_COMPILED_CACHE)
@@ -75,6 +150,35 @@ def dotted_words(text: str) -> frozenset[str] | None:
     return frozenset(folded)  # type: ignore[arg-type]
 
 
+class _AbbreviationList:
+    """A language's abbreviations (stripped, in pysbd's order), and which of them a set of dotted words leaves."""
+
+    def __init__(self, abbreviations: tuple[str, ...]) -> None:
+        self.stripped = [abbr.strip() for abbr in abbreviations]
+        self.always: list[int] = []  # not all letters and digits: always looked at
+        self.by_word: dict[str, list[int]] = {}  # the others by their case-folded form
+        for position, stripped in enumerate(self.stripped):
+            if not stripped.isalnum():
+                self.always.append(position)
+            elif (folded := fold_case(stripped)) is not None:
+                self.by_word.setdefault(folded, []).append(position)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def of(abbreviations: tuple[str, ...]) -> _AbbreviationList:
+        return _AbbreviationList(abbreviations)
+
+    def candidates(self, dotted: frozenset[str] | None) -> list[str]:
+        """In pysbd's order, every abbreviation, or with `dotted` (see `dotted_words`) only those not all letters
+        and digits and those a stop follows: the others' substitutions would change nothing."""
+        if dotted is None:
+            return self.stripped
+        positions = list(self.always)
+        for word in dotted:
+            positions += self.by_word.get(word, ())
+        return [self.stripped[position] for position in sorted(positions)]
+
+
 class _CompiledAbbreviations:
     """The three methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
 
@@ -90,12 +194,9 @@ class _CompiledAbbreviations:
         lowered = text.lower()
         applied: set[tuple[str, str]] = set()
         dotted = dotted_words(text) if self.stop_substitutions_only else None
-        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
-            stripped = abbr.strip()
+        for stripped in _AbbreviationList.of(tuple(self.lang.Abbreviation.ABBREVIATIONS)).candidates(dotted):
             if stripped not in lowered:
                 continue
-            if dotted is not None and stripped.isalnum() and fold_case(stripped) not in dotted:
-                continue  # no stop follows it: its substitutions would change nothing (see `dotted_words`)
             abbrev_match = _compiled(r"(?:^|\s|\r|\n){}".format(stripped), re.IGNORECASE).findall(text)
             if not abbrev_match:
                 continue
@@ -153,7 +254,7 @@ def compiled_replacer(replacer: type, iso_code: str) -> type:
     methods: dict[str, object] = {
         name: getattr(_CompiledAbbreviations, name)
         for name in _METHODS
-        if getattr(replacer, name) is getattr(AbbreviationReplacer, name)
+        if getattr(replacer, name) is getattr(_AbbreviationReplacer, name)
     }
     methods["stop_substitutions_only"] = "scan_for_replacements" in methods and (
         "replace_period_of_abbr" in methods or iso_code in _STOP_SUBSTITUTIONS
@@ -163,17 +264,18 @@ def compiled_replacer(replacer: type, iso_code: str) -> type:
 
 def compiled_language(language: type) -> type:
     """A pysbd language class whose abbreviation replacer compiles its patterns once."""
-    replacer = getattr(language, "AbbreviationReplacer", AbbreviationReplacer)
+    replacer = getattr(language, "AbbreviationReplacer", _AbbreviationReplacer)
     compiled = compiled_replacer(replacer, getattr(language, "iso_code", ""))
     return type(language.__name__, (language,), {"AbbreviationReplacer": compiled})
 
 
-class CompiledSegmenter(pysbd.Segmenter):
-    """pysbd.Segmenter with the compiled abbreviation replacer and offsets found without a regex per sentence."""
+class CompiledSegmenter(_PYSBD.copy(pysbd.Segmenter)):  # type: ignore[misc]
+    """pysbd.Segmenter (run with `prefiltered_re`) with the compiled abbreviation replacer and offsets found
+    without a regex per sentence."""
 
     def __init__(self, language: str = "en", char_span: bool = True) -> None:
         super().__init__(language=language, clean=False, char_span=char_span)
-        self.language_module = compiled_language(self.language_module)
+        self.language_module = compiled_language(_PYSBD.copy(self.language_module))
 
     def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
         """pysbd's: each sentence with the whitespace after it, at its first occurrence ending past the previous one.
