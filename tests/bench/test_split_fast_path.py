@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.digest.segment.sentence_splitter import _chunks, pysbd_split_line, split_line
+from bot.digest.segment.sentence_splitter import _LIST_MARKER, _chunks, _list_markers, pysbd_split_line, split_line
 
 LINES = [
     "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
@@ -57,3 +57,16 @@ def test_nothing_is_cut_after_an_unpaired_quote() -> None:
 
 def test_lines_with_list_numbering_go_to_pysbd_whole() -> None:
     assert _chunks("There are three steps: 1. plan, 2. build, 3. test. Then ship it.") is None
+
+
+LIST_LINES = [
+    "There are three steps: 1. plan, 2. build, 3. test. Then ship it.",
+    "Options: a) red, b) blue (c) green; iv. four, xviii. eighteen, civil. war, vi) six",
+    "(i) first (ii) second -1. minus ⁃2. bullet 12) twelve 123) no 3.5 no",
+    "i. ii. iii.iv. x) xx. xxi. abc. a.b. word) wordi. ix.",
+]
+
+
+@pytest.mark.parametrize("line", LINES + LIST_LINES)
+def test_list_marker_count_is_the_full_patterns(line: str) -> None:
+    assert _list_markers(line) == len(_LIST_MARKER.findall(line))

@@ -44,10 +44,14 @@ _SPAN_CHARS = re.compile(r'[“”"()\[\]«»]')
 _QUOTE_PARENS = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd's PARENS_BETWEEN_DOUBLE_QUOTES_REGEX
 _LISTS = pysbd.lists_item_replacer.ListItemReplacer
 # Items of pysbd's numbered, lettered and roman lists; it links them across the whole line.
+_LIST_NUMERALS = frozenset({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS})  # all lower-case letters
 _LIST_MARKER = re.compile(
     r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])(?:%s)(?=[.)])"
-    % "|".join(sorted({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS}, key=len, reverse=True))
+    % "|".join(sorted(_LIST_NUMERALS, key=len, reverse=True))
 )
+# The same matches, faster: any run of lower-case letters in the numerals' place, kept when it is a numeral.
+# Only a whole run can be followed by "." or ")", and no other alternative can start inside a run of letters.
+_LIST_MARKER_OR_WORD = re.compile(r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])([a-z]+)(?=[.)])")
 # Stops that might end a sentence. pysbd never splits at a period between two word characters
 # and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
 # space and a digit (".45"); those are not stops here. (After a letter, before a digit it
@@ -103,6 +107,11 @@ def _is_inert(line: str, stop: int) -> bool:
     return (after == "" or after in " ”\")") and _ends_plain_word(line, stop)
 
 
+def _list_markers(line: str) -> int:
+    """How many matches `_LIST_MARKER` finds in `line`."""
+    return sum(1 for word in _LIST_MARKER_OR_WORD.findall(line) if not word or word in _LIST_NUMERALS)
+
+
 def _chunks(line: str) -> list[tuple[str, bool]] | None:
     """Cut `line` at its certain sentence ends; each piece comes with whether it is known to be one sentence.
 
@@ -110,7 +119,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
     than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
     it with a later one); before it, spans pair up the same way in pysbd as here.
     """
-    if _WHOLE_LINE.search(line) or len(_LIST_MARKER.findall(line)) > 1:
+    if _WHOLE_LINE.search(line) or _list_markers(line) > 1:
         return None
     unsure: list[tuple[int, int]] = []  # stretches that pysbd must look at
     masked = line
@@ -210,8 +219,8 @@ def split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
     """All sentences of `text` in order; blank lines separate paragraphs."""
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in re.split(r"\n\s*\n", text):
-        lines = [_SPACE.sub(" ", line).strip() for line in block.split("\n")]
+    for block in re.split(r"\n\s*\n", _SPACE.sub(" ", text)):  # `_SPACE` has no line break in it
+        lines = [line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
