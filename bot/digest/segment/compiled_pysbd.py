@@ -99,6 +99,31 @@ class _PysbdCopy:
 _PYSBD = _PysbdCopy()
 _AbbreviationReplacer = _PYSBD.copy(pysbd.abbreviation_replacer.AbbreviationReplacer)
 
+# Where a list item of pysbd's can end: the "." after a lone letter, the ")" after a letter, the ". " (or
+# ".)") or ") " after a digit. Every match of its list patterns ends just before a distinct one of these.
+_LIST_ITEM_END = re.compile(r"\.(?:(?<=(?<!\S)[a-z]\.)|(?<=\d\.)(?=[\s)]))|\)(?:(?<=[a-z]\))|(?<=\d\))(?=\s))")
+
+
+class _ListItemReplacer(_PYSBD.copy(pysbd.lists_item_replacer.ListItemReplacer)):  # type: ignore[misc]
+    """pysbd's, with the list step skipped where it cannot change the text.
+
+    `add_line_break` changes a text only through two or more list items found by one of its
+    patterns (each pairs an item with its neighbour: one alone is left as it is), or through
+    the markers "♨" and "☝". Without the markers and with at most one place where an item can
+    end, it returns the text as it is, so it is not run.
+    """
+
+    def add_line_break(self) -> str:
+        text: str = self.text
+        if "♨" not in text and "☝" not in text and len(_LIST_ITEM_END.findall(text)) <= 1:
+            return text
+        return super().add_line_break()  # type: ignore[no-any-return]
+
+
+for _namespace in _PYSBD.globals.values():
+    if "ListItemReplacer" in _namespace:
+        _namespace["ListItemReplacer"] = _ListItemReplacer
+
 
 @functools.lru_cache(maxsize=_COMPILED_CACHE)
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:

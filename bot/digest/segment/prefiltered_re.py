@@ -147,7 +147,8 @@ def required_strings(pattern: str, flags: int = 0) -> tuple[tuple[str, ...], ...
     return tuple(tuple(sorted(requirement, key=lambda s: (-_likelihood(frozenset([s])), s))) for requirement in useful[:_KEPT]) or None
 
 
-_Entry = tuple[re.Pattern[str], tuple[tuple[str, ...], ...] | None]
+_Check = str | re.Pattern[str]  # a string that must occur, or a search for one of several
+_Entry = tuple[re.Pattern[str], tuple[_Check, ...] | None]
 _ENTRIES: dict[object, _Entry] = {}  # by pattern, or (pattern, flags) when there are flags
 _MOST_ENTRIES = 4096  # pysbd uses a few hundred patterns; anything beyond that empties the table
 
@@ -156,24 +157,28 @@ def _entry(pattern: str | re.Pattern[str], flags: int) -> _Entry:
     key = (pattern, flags) if flags else pattern
     entry = _ENTRIES.get(key)
     if entry is None:
-        if isinstance(pattern, re.Pattern):
-            entry = (pattern, required_strings(pattern.pattern, pattern.flags))
-        else:
-            entry = (re.compile(pattern, flags), required_strings(pattern, flags))
+        compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+        entry = (compiled, _checks(required_strings(compiled.pattern, compiled.flags)))
         if len(_ENTRIES) >= _MOST_ENTRIES:
             _ENTRIES.clear()
         _ENTRIES[key] = entry
     return entry
 
 
-def _cannot_match(needed: tuple[tuple[str, ...], ...] | None, string: str) -> bool:
+def _checks(needed: tuple[tuple[str, ...], ...] | None) -> tuple[_Check, ...] | None:
+    if needed is None:
+        return None
+    return tuple(parts[0] if len(parts) == 1 else re.compile("|".join(map(re.escape, parts))) for parts in needed)
+
+
+def _cannot_match(needed: tuple[_Check, ...] | None, string: str) -> bool:
     if needed is None:
         return False
-    for requirement in needed:
-        for part in requirement:
-            if part in string:
-                break
-        else:
+    for check in needed:
+        if check.__class__ is str:
+            if check not in string:  # type: ignore[operator]
+                return True
+        elif check.search(string) is None:  # type: ignore[union-attr]
             return True
     return False
 
