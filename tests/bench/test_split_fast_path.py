@@ -68,6 +68,8 @@ LIST_LINES = [
     "Options: a) red, b) blue (c) green; iv. four, xviii. eighteen, civil. war, vi) six",
     "(i) first (ii) second -1. minus ⁃2. bullet 12) twelve 123) no 3.5 no",
     "i. ii. iii.iv. x) xx. xxi. abc. a.b. word) wordi. ix.",
+    "1. one 123. no 12. yes x-1. dash 1.) paren a12) b 7)x 8) y ٣. arabic 4.",
+    "xviiii. xviii) (xx. \txix. 99.9 9.) ",
 ]
 
 

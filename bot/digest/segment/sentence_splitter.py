@@ -49,13 +49,12 @@ _QUOTE_PARENS = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd's PARENS_BETWEEN_
 _LISTS = pysbd.lists_item_replacer.ListItemReplacer
 # Items of pysbd's numbered, lettered and roman lists; it links them across the whole line.
 _LIST_NUMERALS = frozenset({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS})  # all lower-case letters
+_LONGEST_NUMERAL = max(_LIST_NUMERALS, key=len)
 _LIST_MARKER = re.compile(
     r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])(?:%s)(?=[.)])"
     % "|".join(sorted(_LIST_NUMERALS, key=len, reverse=True))
 )
-# The same matches, faster: any run of lower-case letters in the numerals' place, kept when it is a numeral.
-# Only a whole run can be followed by "." or ")", and no other alternative can start inside a run of letters.
-_LIST_MARKER_OR_WORD = re.compile(r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])([a-z]+)(?=[.)])")
+_LIST_MARKER_END = re.compile(r"[.)]")  # where every match of `_LIST_MARKER` ends (or stops before)
 # Stops that might end a sentence. pysbd never splits at a period between two word characters
 # and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
 # space and a digit (".45"); those are not stops here. (After a letter, before a digit it
@@ -112,8 +111,33 @@ def _is_inert(line: str, stop: int) -> bool:
 
 
 def _list_markers(line: str) -> int:
-    """How many matches `_LIST_MARKER` finds in `line`."""
-    return sum(1 for word in _LIST_MARKER_OR_WORD.findall(line) if not word or word in _LIST_NUMERALS)
+    """How many matches `_LIST_MARKER` finds in `line`, counted at the "." or ")" each one ends at (or just
+    before): the regex tries its 50 numerals at every white space, this looks only where a marker can end.
+    No match takes in the white space or bracket another one needs before it, so none hides another."""
+    count = 0
+    for end in _LIST_MARKER_END.finditer(line):
+        at = end.start()
+        before = line[at - 1 : at] if at else ""
+        if before.isdecimal():  # "1." or "12." after a space, dash or the start, then a space or ")"; "1) "
+            after = line[at + 1 : at + 2]
+            if line[at] == ".":
+                digits = 2 if at >= 2 and line[at - 2].isdecimal() else 1
+                if after and (after.isspace() or after == ")") and _opens_marker(line, at - digits, " -⁃"):
+                    count += 1
+            elif after.isspace():
+                count += 1
+        elif "a" <= before <= "z":  # a numeral after a space, "(" or the start
+            start = at - 1
+            while start > 0 and "a" <= line[start - 1] <= "z" and at - start <= len(_LONGEST_NUMERAL):
+                start -= 1
+            if line[start:at] in _LIST_NUMERALS and _opens_marker(line, start, " ("):
+                count += 1
+    return count
+
+
+def _opens_marker(line: str, start: int, allowed: str) -> bool:
+    """Whether a list marker may begin at `start`: the line's start, or white space or one of `allowed` before it."""
+    return start == 0 or line[start - 1].isspace() or line[start - 1] in allowed
 
 
 def _chunks(line: str) -> list[tuple[str, bool]] | None:
