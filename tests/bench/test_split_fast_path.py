@@ -8,7 +8,7 @@ from pathlib import Path
 import pysbd
 import pytest
 
-from bot.digest.segment.sentence_splitter import _INERT_CHARS, _LIST_MARKER, _chunks, _list_markers, pysbd_split_line, split_line
+from bot.digest.segment.sentence_splitter import _CLOSING, _INERT_CHARS, _LIST_MARKER, _WHOLE_LINE, _ends_closed, _has_whole_line_span, _chunks, _list_markers, pysbd_split_line, split_line
 
 LINES = [
     "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
@@ -101,3 +101,13 @@ INERT_LINES = [
 @pytest.mark.parametrize("line", INERT_LINES)
 def test_lines_with_inert_characters_split_as_pysbd(line: str) -> None:
     assert split_line(line, "en") == pysbd_split_line(line, "en")
+
+
+EDGE_LINES = ["'x", "’x", "a 'b", "a’b", "a\u2009'b", "--", "‘", "x.", 'x."', "x.”)", "x", "x!’»]", "x.)a", "x. )", "Done。"]
+
+
+@pytest.mark.parametrize("line", LINES + LIST_LINES + INERT_LINES + EDGE_LINES)
+def test_character_checks_agree_with_the_patterns(line: str) -> None:
+    line = line.strip()  # as `split_sentences` hands lines on
+    assert _ends_closed(line) == bool(_CLOSING.search(line))
+    assert _has_whole_line_span(line) == bool(_WHOLE_LINE.search(line))

@@ -21,6 +21,7 @@ from bot.digest.segment.compiled_pysbd import CompiledSegmenter
 # split on . ! ? and are a fair default for Latin-script text.
 _PYSBD_CODES = frozenset(pysbd.languages.LANGUAGE_CODES)
 _CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")
+_CLOSING_STOPS = frozenset(".!?…。！？")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 
 
@@ -42,6 +43,7 @@ _COLON_END = re.compile(r":\s*$")
 _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
 _PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
 _WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")  # pysbd's single-quote and double-dash spans
+_QUOTE_AFTER_SPACE = re.compile(r"['’](?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
 # Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits).
 _SPAN = re.compile(r'“[^“”"()\[\]«»]*”|"[^"“”()\[\]«»]*"|\([^()“”"\[\]«»]*\)|\[[^()“”"\[\]«»]*\]|«[^()“”"\[\]«»]*»')
 _SPAN_CHARS = re.compile(r'[“”"()\[\]«»]')
@@ -110,6 +112,15 @@ def _is_inert(line: str, stop: int) -> bool:
     return (after == "" or after in " ”\")") and _ends_plain_word(line, stop)
 
 
+def _has_whole_line_span(line: str) -> bool:
+    """Whether `_WHOLE_LINE` finds something in `line`, looking for its characters first."""
+    if "‘" in line or "--" in line:
+        return True
+    if "'" not in line and "’" not in line:
+        return False
+    return line[:1] in ("'", "’") or _QUOTE_AFTER_SPACE.search(line) is not None
+
+
 def _list_markers(line: str) -> int:
     """How many matches `_LIST_MARKER` finds in `line`, counted at the "." or ")" each one ends at (or just
     before): the regex tries its 50 numerals at every white space, this looks only where a marker can end.
@@ -147,7 +158,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
     than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
     it with a later one); before it, spans pair up the same way in pysbd as here.
     """
-    if _WHOLE_LINE.search(line) or _list_markers(line) > 1:
+    if _has_whole_line_span(line) or _list_markers(line) > 1:
         return None
     unsure: list[tuple[int, int]] = []  # stretches that pysbd must look at
     masked = line
@@ -243,6 +254,11 @@ def _segment(line: str, code: str, segmenter: pysbd.Segmenter) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def _ends_closed(line: str) -> bool:
+    """Whether `_CLOSING` matches the stripped `line`: a stop before its closing quotes and brackets, if any."""
+    return line.rstrip("\"'”’»)]")[-1:] in _CLOSING_STOPS
+
+
 def split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
     """All sentences of `text` in order; blank lines separate paragraphs."""
     return _sentences(text, language_code, split_line)
@@ -267,7 +283,7 @@ def _sentences(text: str, language_code: str, split: Callable[[str, str], list[s
         if not lines:
             continue
         for line in lines:
-            is_heading = not _CLOSING.search(line)
+            is_heading = not _ends_closed(line)
             for piece in split(line, language_code):
                 sentences.append(
                     Sentence(
