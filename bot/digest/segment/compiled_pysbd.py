@@ -169,6 +169,10 @@ def dotted_words(text: str) -> frozenset[str] | None:
     abbreviation that is none of these words has nothing to substitute; stops turned into "∯"
     on the way only remove words from the set (what they leave contains "∯", no letter).
     """
+    upper = text.upper()
+    lower = upper.lower()
+    if len(upper) == len(text) == len(lower):  # no character folds to several: fold the text at once
+        return frozenset(_DOTTED_WORD.findall(lower.replace("ς", "σ")))
     folded = {fold_case(word) for word in _DOTTED_WORD.findall(text)}
     if None in folded:
         return None
@@ -205,7 +209,7 @@ class _AbbreviationList:
 
 
 class _CompiledAbbreviations:
-    """The three methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
+    """The methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
 
     Mixed in before a language's own replacer; `compiled_replacer` takes only the
     methods the language does not override itself.
@@ -256,6 +260,11 @@ class _CompiledAbbreviations:
                 txt = self.replace_period_of_abbr(txt, am)
         return txt
 
+    def replace_abbreviation_as_sentence_boundary(self) -> str:
+        if "∯" not in self.text:  # its pattern has a "∯" after the abbreviation: nothing to find
+            return self.text  # type: ignore[no-any-return]
+        return _AbbreviationReplacer.replace_abbreviation_as_sentence_boundary(self)  # type: ignore[no-any-return]
+
     def replace_period_of_abbr(self, txt: str, abbr: str) -> str:
         pattern = _compiled(
             r"(?<=\s{abbr})\.(?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))".format(abbr=re.escape(abbr.strip()))
@@ -263,7 +272,12 @@ class _CompiledAbbreviations:
         return pattern.sub("∯", " " + txt)[1:]
 
 
-_METHODS = ("search_for_abbreviations_in_string", "scan_for_replacements", "replace_period_of_abbr")
+_METHODS = (
+    "search_for_abbreviations_in_string",
+    "scan_for_replacements",
+    "replace_period_of_abbr",
+    "replace_abbreviation_as_sentence_boundary",
+)
 # Every substitution of the abbreviation step turns a "." into "∯" where the abbreviation as
 # matched (literal, when it is all letters or digits) and fixed context surround it. Made again,
 # after any number of such substitutions, it finds nothing: its own matches are turned already,
@@ -275,7 +289,7 @@ _STOP_SUBSTITUTIONS = frozenset({"ru", "bg"})
 
 
 def compiled_replacer(replacer: type, iso_code: str) -> type:
-    """`replacer` with each of the three methods it inherits unchanged from pysbd replaced by the compiled one."""
+    """`replacer` with each of `_METHODS` it inherits unchanged from pysbd replaced by the compiled one."""
     methods: dict[str, object] = {
         name: getattr(_CompiledAbbreviations, name)
         for name in _METHODS
