@@ -2,6 +2,7 @@
 
     python -m bench.speed DATA_DIR [--quick] [--profile] [--reference-100k]
     python -m bench.speed DATA_DIR --check-splits
+    python -m bench.speed DATA_DIR --splitting [--quick]
 
 Ours is `digest_document` (extract, clean, language, sentences, summary, figures,
 hedges). The reference is trafilatura's `extract` with default settings, then
@@ -331,6 +332,27 @@ def long_document_rows(
     return rows
 
 
+def splitter_rows(data_dir: Path, quick: bool = False) -> list[Row]:
+    """The splitter against stock pysbd on the pages and paste sets, alone on the long documents, and the
+    stages of the 100k-word text (`--splitting`)."""
+    settings = DigestSettings()
+    html = html_pages(data_dir)
+    scrapinghub = pastes(data_dir / "pastes" / "scrapinghub.jsonl")
+    wcxb = pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz")
+    if quick:
+        html, scrapinghub, wcxb = sample(html, 40), sample(scrapinghub, 30), sample(wcxb, WCXB_QUICK)
+    warm_up([html[0], scrapinghub[0]], settings, ReferencePipeline())
+    rows = splitting_rows(f"sentence splitting ({len(html)} HTML pages)", article_texts(html, settings))
+    rows += splitting_rows(f"sentence splitting ({len(scrapinghub)} scrapinghub pastes)", article_texts(scrapinghub, settings))
+    rows += splitting_rows(f"sentence splitting ({len(wcxb)} WCXB article pastes)", article_texts(wcxb, settings))
+    rows += stage_rows(f"stages, CPU ms per HTML page ({len(html)} pages)", [i.document for i in html], settings)
+    pool = sentence_pool(data_dir)
+    rows += long_splitting_rows(pool)
+    long_document = RawDocument("synthetic-100000", make_article(pool, 100_000).text, "text")
+    rows += stage_rows("stages, CPU ms for one 100,000-word text", [long_document], settings, targets=False)
+    return rows
+
+
 def long_splitting_rows(pool: Sequence[str]) -> list[Row]:
     """The splitter alone on the long documents: seconds, and its growth per word from 1,000 to 100,000 words."""
     rows: list[Row] = []
@@ -649,9 +671,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="print a cProfile of our pipeline instead")
     parser.add_argument("--reference-100k", action="store_true", help="also run the reference on 100k words (minutes)")
     parser.add_argument("--check-splits", action="store_true", help="compare sentence splits with pysbd alone on every paste")
+    parser.add_argument("--splitting", action="store_true", help="only the sentence splitter's rows and the 100k-word stages")
     args = parser.parse_args(argv)
     if args.check_splits:
         print(compare_splits(args.data_dir))
+        return 0
+    if args.splitting:
+        print(format_table(splitter_rows(args.data_dir, quick=args.quick)))
         return 0
     if args.profile:
         print(profile(args.data_dir))
