@@ -8,9 +8,12 @@ same patterns, built by the same format strings, are kept compiled in a cache of
 own, and the offsets are found with `str.find` instead of a regex made of the
 sentence. Two shortcuts leave out abbreviation substitutions that cannot change the
 line (a repeat of one already made, and an abbreviation no stop follows: see
-`_STOP_SUBSTITUTIONS` and `dotted_words`). The rules and their order are pysbd's: the sentences are the same
-(`tests/bench/test_split_equivalence.py` and `tests/digest/segment/test_compiled_pysbd.py`
-compare with stock pysbd).
+`_STOP_SUBSTITUTIONS` and `dotted_words`). The rest of pysbd runs as its own code over
+`prefiltered_re` (see `_PysbdCopy`), which skips a rule whose pattern needs a character the
+text does not have, and two steps are skipped where they cannot change the text (the list
+step, `_ListItemReplacer`; the abbreviation-as-boundary step, which needs a "∯"). The rules
+and their order are pysbd's: the sentences are the same (`tests/bench/test_split_equivalence.py`
+and `tests/digest/segment/test_compiled_pysbd.py` compare with stock pysbd).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from bot.digest.segment.compiled_pysbd import CompiledSegmenter
 # pysbd's rule sets, by ISO code; other languages use the English rules, which
 # split on . ! ? and are a fair default for Latin-script text.
 _PYSBD_CODES = frozenset(pysbd.languages.LANGUAGE_CODES)
-_CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")
+_CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")  # a line that ends a sentence (see `_ends_closed`)
 _CLOSING_STOPS = frozenset(".!?…。！？")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 
@@ -42,7 +42,8 @@ _COLON_END = re.compile(r":\s*$")
 # sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
 _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
 _PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
-_WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")  # pysbd's single-quote and double-dash spans
+# pysbd's single-quote and double-dash spans (what `_has_whole_line_span` looks for; the tests compare the two)
+_WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")
 _QUOTE_AFTER_SPACE = re.compile(r"['’](?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
 # Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits).
 _SPAN = re.compile(r'“[^“”"()\[\]«»]*”|"[^"“”()\[\]«»]*"|\([^()“”"\[\]«»]*\)|\[[^()“”"\[\]«»]*\]|«[^()“”"\[\]«»]*»')
@@ -50,6 +51,7 @@ _SPAN_CHARS = re.compile(r'[“”"()\[\]«»]')
 _QUOTE_PARENS = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd's PARENS_BETWEEN_DOUBLE_QUOTES_REGEX
 _LISTS = pysbd.lists_item_replacer.ListItemReplacer
 # Items of pysbd's numbered, lettered and roman lists; it links them across the whole line.
+# (`_list_markers` counts its matches; the tests compare the two.)
 _LIST_NUMERALS = frozenset({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS})  # all lower-case letters
 _LONGEST_NUMERAL = max(_LIST_NUMERALS, key=len)
 _LIST_MARKER = re.compile(
