@@ -2,6 +2,7 @@
 
     python -m bench.speed DATA_DIR [--quick] [--profile] [--reference-100k]
     python -m bench.speed DATA_DIR --check-splits
+    python -m bench.speed DATA_DIR --splitting [--quick]
 
 Ours is `digest_document` (extract, clean, language, sentences, summary, figures,
 hedges). The reference is trafilatura's `extract` with default settings, then
@@ -54,7 +55,9 @@ from sumy.utils import get_stop_words
 from bench.metrics import shingle_scores
 from bench.report import Row, format_table
 from bench.synthetic import make_article, sentence_pool
-from bot.digest.models import Digest
+from bot.digest.language import language_detector
+from bot.digest.models import Digest, DigestError
+from bot.digest.pipeline import extract_article
 from bot.digest.segment import sentence_splitter
 from bot.digest.segment.sumy_adapter import RegexTokenizer
 from bot.digest.sources import RawDocument
@@ -317,12 +320,50 @@ def long_document_rows(
             rows.append(
                 Row(task, "ours (text) / reference", "speed ratio", ref_per_word[size] / ours_per_word[("text", size)])
             )
+    rows += long_splitting_rows(pool)
+    long_document = RawDocument("synthetic-100000", make_article(pool, 100_000).text, "text")
+    rows += stage_rows("stages, CPU ms for one 100,000-word text", [long_document], settings, targets=False)
     for kind in ("text", "html"):
         growth = ours_per_word[(kind, 100_000)] / ours_per_word[(kind, 1_000)]
         rows.append(Row("long documents", f"ours ({kind})", "time/word 100k : 1k", growth, "<= 1.3 (linear)"))
     if 100_000 in ref_per_word:
         note = "" if reference_100k else "from the extrapolated 100k time"
         rows.append(Row("long documents", "reference (text)", "time/word 100k : 1k", ref_per_word[100_000] / ref_per_word[1_000], note=note))
+    return rows
+
+
+def splitter_rows(data_dir: Path, quick: bool = False) -> list[Row]:
+    """The splitter against stock pysbd on the pages and paste sets, alone on the long documents, and the
+    stages of the 100k-word text (`--splitting`)."""
+    settings = DigestSettings()
+    html = html_pages(data_dir)
+    scrapinghub = pastes(data_dir / "pastes" / "scrapinghub.jsonl")
+    wcxb = pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz")
+    if quick:
+        html, scrapinghub, wcxb = sample(html, 40), sample(scrapinghub, 30), sample(wcxb, WCXB_QUICK)
+    warm_up([html[0], scrapinghub[0]], settings, ReferencePipeline())
+    rows = splitting_rows(f"sentence splitting ({len(html)} HTML pages)", article_texts(html, settings))
+    rows += splitting_rows(f"sentence splitting ({len(scrapinghub)} scrapinghub pastes)", article_texts(scrapinghub, settings))
+    rows += splitting_rows(f"sentence splitting ({len(wcxb)} WCXB article pastes)", article_texts(wcxb, settings))
+    rows += stage_rows(f"stages, CPU ms per HTML page ({len(html)} pages)", [i.document for i in html], settings)
+    pool = sentence_pool(data_dir)
+    rows += long_splitting_rows(pool)
+    long_document = RawDocument("synthetic-100000", make_article(pool, 100_000).text, "text")
+    rows += stage_rows("stages, CPU ms for one 100,000-word text", [long_document], settings, targets=False)
+    return rows
+
+
+def long_splitting_rows(pool: Sequence[str]) -> list[Row]:
+    """The splitter alone on the long documents: seconds, and its growth per word from 1,000 to 100,000 words."""
+    rows: list[Row] = []
+    per_word: dict[int, float] = {}
+    for size in LONG_SIZES:
+        article = make_article(pool, size)
+        seconds = best_cpu_seconds(lambda: sentence_splitter.split_sentences(article.text, "en"), 3 if size <= 10_000 else 1)
+        per_word[size] = seconds / article.words
+        rows.append(Row(f"long document, {size:,} words", "ours: sentence splitting", "seconds", seconds))
+    growth = per_word[100_000] / per_word[1_000]
+    rows.append(Row("long documents", "ours: sentence splitting", "time/word 100k : 1k", growth, "<= 1.3 (linear)"))
     return rows
 
 
@@ -366,6 +407,8 @@ def evaluate(data_dir: Path, quick: bool = False, reference_100k: bool = False) 
     ]
     for name, items in (("scrapinghub pastes", scrapinghub), ("WCXB dev article pastes", wcxb)):
         rows += _pair_rows(f"text -> digest ({name}, {len(items)})", run_pair(items, settings, reference), ">= 4")
+    rows += splitting_rows(f"sentence splitting ({len(html)} HTML pages)", article_texts(html, settings))
+    rows += splitting_rows(f"sentence splitting ({len(scrapinghub)} scrapinghub pastes)", article_texts(scrapinghub, settings))
     rows += stage_rows(f"stages, CPU ms per HTML page ({len(html)} pages)", [i.document for i in html], settings)
     rows += stage_rows(f"stages, CPU ms per paste ({len(scrapinghub)} scrapinghub pastes)", [i.document for i in scrapinghub], settings, targets=False)
 
@@ -381,6 +424,39 @@ def evaluate(data_dir: Path, quick: bool = False, reference_100k: bool = False) 
     rows.append(Row("whole run", "this process", "max RSS MB", max_rss_mb(), note="ru_maxrss, ours and reference together"))
     rows += bot_memory_rows(data_dir, MEMORY_DIGESTS // 2 if quick else MEMORY_DIGESTS)
     return rows
+
+
+def article_texts(items: Sequence[Item], settings: DigestSettings) -> list[tuple[str, str]]:
+    """(article text, detected language) of each item, as the pipeline hands them to the splitter."""
+    texts = []
+    for item in items:
+        try:
+            text = extract_article(item.document, settings).text
+        except DigestError:
+            continue
+        texts.append((text, language_detector.identify(text)))
+    return texts
+
+
+def splitting_rows(task: str, texts: Sequence[tuple[str, str]], repeats: int = 3) -> list[Row]:
+    """Our splitter against stock pysbd on every line (the splits it is pinned to), on the same texts in one run."""
+
+    def split_all(split: Callable[[str, str], object]) -> Callable[[], object]:
+        return lambda: [split(text, code) for text, code in texts]
+
+    ours = best_cpu_seconds(split_all(sentence_splitter.split_sentences), repeats)
+    stock = best_cpu_seconds(split_all(sentence_splitter.pysbd_split_sentences), 1)
+    identical = sum(
+        sentence_splitter.split_sentences(text, code) == sentence_splitter.pysbd_split_sentences(text, code) for text, code in texts
+    )
+    languages = len({code for _, code in texts})
+    return [
+        Row(task, "ours", "ms per document", ours / len(texts) * 1000, f"<= {STAGE_TARGET_MS:g}", note=f"best of {repeats}"),
+        Row(task, "stock pysbd, line by line", "ms per document", stock / len(texts) * 1000),
+        Row(task, "ours / stock pysbd", "time ratio", ours / stock),
+        Row(task, "ours = stock pysbd", "identical documents", identical, f"= {len(texts)}",
+            note=f"sentences, paragraphs and headings; {languages} languages"),
+    ]
 
 
 def stage_rows(task: str, documents: Sequence[RawDocument], settings: DigestSettings, targets: bool = True) -> list[Row]:
@@ -595,9 +671,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="print a cProfile of our pipeline instead")
     parser.add_argument("--reference-100k", action="store_true", help="also run the reference on 100k words (minutes)")
     parser.add_argument("--check-splits", action="store_true", help="compare sentence splits with pysbd alone on every paste")
+    parser.add_argument("--splitting", action="store_true", help="only the sentence splitter's rows and the 100k-word stages")
     args = parser.parse_args(argv)
     if args.check_splits:
         print(compare_splits(args.data_dir))
+        return 0
+    if args.splitting:
+        print(format_table(splitter_rows(args.data_dir, quick=args.quick)))
         return 0
     if args.profile:
         print(profile(args.data_dir))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from langdetect.detector import Detector
@@ -19,8 +18,7 @@ from bench.speed import html_pages, pastes
 from bot.digest.language import language_detector
 from bot.digest.language.fast_langdetect import FastDetector
 from bot.digest.pipeline import extract_article
-from bot.digest.segment import sentence_splitter
-from bot.digest.segment.sentence_splitter import pysbd_split_line, split_sentences
+from bot.digest.segment.sentence_splitter import pysbd_split_sentences, split_sentences
 from bot.digest.models import DigestError
 from bot.settings import DigestSettings
 from tests.bench.test_split_fast_path import LINES
@@ -51,15 +49,14 @@ SAMPLE = [
 ]
 
 
+LANGUAGES = Path(__file__).resolve().parents[1] / "data" / "languages"
+# Every language sample of the project (its 19 languages and 6 it does not support), split under its own code.
+LANGUAGE_SAMPLES = sorted([*LANGUAGES.glob("*.txt"), *LANGUAGES.glob("unsupported/*.txt")])
+
+
 def reference_sentences(text: str, language_code: str) -> list[tuple[str, int, bool]]:
     """`split_sentences` with every line split by stock pysbd alone (no fast path, no compiled patterns)."""
-
-    def stock_line(line: str, code: str = "en") -> list[str]:
-        line = line.strip()
-        return pysbd_split_line(line, code.split("-")[0]) if line else []
-
-    with mock.patch.object(sentence_splitter, "split_line", stock_line):
-        return [(s.text, s.paragraph, s.is_heading) for s in split_sentences(text, language_code)]
+    return [(s.text, s.paragraph, s.is_heading) for s in pysbd_split_sentences(text, language_code)]
 
 
 def our_sentences(text: str, language_code: str) -> list[tuple[str, int, bool]]:
@@ -78,6 +75,20 @@ def langdetect_probabilities(detector_class: type[Detector], text: str) -> objec
 @pytest.mark.parametrize(("text", "code"), SAMPLE, ids=[code for _, code in SAMPLE])
 def test_sample_splits_as_stock_pysbd(text: str, code: str) -> None:
     assert our_sentences(text, code) == reference_sentences(text, code)
+
+
+@pytest.mark.parametrize("path", LANGUAGE_SAMPLES, ids=[path.stem for path in LANGUAGE_SAMPLES])
+def test_language_samples_split_as_stock_pysbd(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for code in {path.stem, language_detector.identify(text)}:
+        assert our_sentences(text, code) == reference_sentences(text, code)
+
+
+def test_short_texts_split_as_stock_pysbd() -> None:
+    rows = [line.split("\t", 1) for line in (LANGUAGES / "short.tsv").read_text(encoding="utf-8").splitlines() if "\t" in line]
+    rows = [(code, text) for code, text in rows if not code.startswith("#")]
+    assert len(rows) > 50
+    assert [our_sentences(text, code) for code, text in rows] == [reference_sentences(text, code) for code, text in rows]
 
 
 @pytest.fixture(scope="module")

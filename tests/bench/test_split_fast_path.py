@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pysbd
 import pytest
 
-from bot.digest.segment.sentence_splitter import _chunks, pysbd_split_line, split_line
+from bot.digest.segment.sentence_splitter import _CLOSING, _INERT_CHARS, _LIST_MARKER, _WHOLE_LINE, _ends_closed, _has_whole_line_span, _chunks, _list_markers, pysbd_split_line, split_line
 
 LINES = [
     "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
@@ -57,3 +61,53 @@ def test_nothing_is_cut_after_an_unpaired_quote() -> None:
 
 def test_lines_with_list_numbering_go_to_pysbd_whole() -> None:
     assert _chunks("There are three steps: 1. plan, 2. build, 3. test. Then ship it.") is None
+
+
+LIST_LINES = [
+    "There are three steps: 1. plan, 2. build, 3. test. Then ship it.",
+    "Options: a) red, b) blue (c) green; iv. four, xviii. eighteen, civil. war, vi) six",
+    "(i) first (ii) second -1. minus ⁃2. bullet 12) twelve 123) no 3.5 no",
+    "i. ii. iii.iv. x) xx. xxi. abc. a.b. word) wordi. ix.",
+    "1. one 123. no 12. yes x-1. dash 1.) paren a12) b 7)x 8) y ٣. arabic 4.",
+    "xviiii. xviii) (xx. \txix. 99.9 9.) ",
+]
+
+
+@pytest.mark.parametrize("line", LINES + LIST_LINES)
+def test_list_marker_count_is_the_full_patterns(line: str) -> None:
+    assert _list_markers(line) == len(_LIST_MARKER.findall(line))
+
+
+def _pysbd_source() -> str:
+    root = Path(pysbd.__file__).parent
+    return "".join(path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.py")))
+
+
+def test_inert_characters_appear_nowhere_in_pysbd() -> None:
+    source = _pysbd_source()
+    ranges = re.findall(r"(.)-(.)", _INERT_CHARS)
+    characters = {c for c in re.sub(r".-.", "", _INERT_CHARS)} | {chr(i) for a, b in ranges for i in range(ord(a), ord(b) + 1)}
+    assert len(characters) > 100
+    assert sorted(c for c in characters if c in source) == []
+    assert not any(c.isspace() or c.isalnum() or c in "_.!?'\"" for c in characters)
+
+
+INERT_LINES = [
+    "Prices rose 5 % → 7 %. Analysts… were surprised™ by it. The “deal” × 2 ✅ 🚀 Go.",
+    "Limit ≤ 10 and ≥ 2. Then stop. Call it § 4 · ¶ 2. Next ★ item™. Done.",
+]
+
+
+@pytest.mark.parametrize("line", INERT_LINES)
+def test_lines_with_inert_characters_split_as_pysbd(line: str) -> None:
+    assert split_line(line, "en") == pysbd_split_line(line, "en")
+
+
+EDGE_LINES = ["'x", "’x", "a 'b", "a’b", "a\u2009'b", "--", "‘", "x.", 'x."', "x.”)", "x", "x!’»]", "x.)a", "x. )", "Done。"]
+
+
+@pytest.mark.parametrize("line", LINES + LIST_LINES + INERT_LINES + EDGE_LINES)
+def test_character_checks_agree_with_the_patterns(line: str) -> None:
+    line = line.strip()  # as `split_sentences` hands lines on
+    assert _ends_closed(line) == bool(_CLOSING.search(line))
+    assert _has_whole_line_span(line) == bool(_WHOLE_LINE.search(line))

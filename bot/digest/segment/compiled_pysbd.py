@@ -8,21 +8,124 @@ same patterns, built by the same format strings, are kept compiled in a cache of
 own, and the offsets are found with `str.find` instead of a regex made of the
 sentence. Two shortcuts leave out abbreviation substitutions that cannot change the
 line (a repeat of one already made, and an abbreviation no stop follows: see
-`_STOP_SUBSTITUTIONS` and `dotted_words`). The rules and their order are pysbd's: the sentences are the same
-(`tests/bench/test_split_equivalence.py` and `tests/digest/segment/test_compiled_pysbd.py`
-compare with stock pysbd).
+`_STOP_SUBSTITUTIONS` and `dotted_words`). The rest of pysbd runs as its own code over
+`prefiltered_re` (see `_PysbdCopy`), which skips a rule whose pattern needs a character the
+text does not have, and two steps are skipped where they cannot change the text (the list
+step, `_ListItemReplacer`; the abbreviation-as-boundary step, which needs a "∯"). The rules
+and their order are pysbd's: the sentences are the same (`tests/bench/test_split_equivalence.py`
+and `tests/digest/segment/test_compiled_pysbd.py` compare with stock pysbd).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import sys
+import types
+from typing import Any
 
 import pysbd
-from pysbd.abbreviation_replacer import AbbreviationReplacer
+import pysbd.languages
 from pysbd.utils import TextSpan
 
+from bot.digest.segment import prefiltered_re
+
 _COMPILED_CACHE = 2048  # distinct patterns met over the 1,068 benchmark articles: 209
+
+
+class _PysbdCopy:
+    """pysbd's classes and functions again, the same code run with `prefiltered_re` in place of `re`.
+
+    Each function is rebuilt from its code object over a copy of its module's globals in which
+    `re` is `prefiltered_re` and every pysbd class or function is its copy, so pysbd's rules and
+    their order stay pysbd's own code; stock pysbd (the reference of the tests) is left untouched.
+    """
+
+    def __init__(self) -> None:
+        modules = {name: module for name, module in sys.modules.items() if name == "pysbd" or name.startswith("pysbd.")}
+        self.globals: dict[str, dict[str, Any]] = {}
+        for name, module in modules.items():
+            namespace = dict(vars(module))
+            if "re" in namespace:
+                namespace["re"] = prefiltered_re
+            self.globals[name] = namespace
+        self.copies: dict[object, Any] = {}
+        for namespace in self.globals.values():
+            for key, value in namespace.items():
+                if self._is_pysbd(value):
+                    namespace[key] = self.copy(value)
+
+    @staticmethod
+    def _is_pysbd(value: object) -> bool:
+        return isinstance(value, (type, types.FunctionType)) and getattr(value, "__module__", "").startswith("pysbd")
+
+    def copy(self, value: Any) -> Any:
+        """The copy of a pysbd class or function (made once)."""
+        if value in self.copies:
+            return self.copies[value]
+        if isinstance(value, types.FunctionType):
+            copied: Any = self._function(value, None)
+            self.copies[value] = copied
+            return copied
+        bases = tuple(self.copy(base) if self._is_pysbd(base) else base for base in value.__bases__)
+        namespace: dict[str, Any] = {}
+        for key, member in vars(value).items():
+            if key in ("__dict__", "__weakref__"):
+                continue
+            if isinstance(member, (staticmethod, classmethod)):
+                member = type(member)(self.copy(member.__func__))
+            elif self._is_pysbd(member):
+                member = self.copy(member)
+            namespace[key] = member
+        copied = type(value.__name__, bases, namespace)
+        copied.__qualname__ = value.__qualname__
+        for key, member in namespace.items():  # `super()` finds its class in a `__class__` cell: the copy's
+            if isinstance(member, types.FunctionType) and "__class__" in member.__code__.co_freevars:
+                setattr(copied, key, self._function(member, copied))
+        self.copies[value] = copied
+        return copied
+
+    def _function(self, function: types.FunctionType, owner: type | None) -> types.FunctionType:
+        """`function` over its module's copied globals; with `owner`, its `__class__` cell holds `owner`."""
+        closure = function.__closure__
+        if owner is not None and closure is not None:
+            closure = tuple(
+                types.CellType(owner) if name == "__class__" else cell
+                for name, cell in zip(function.__code__.co_freevars, closure)
+            )
+        copied = types.FunctionType(function.__code__, self.globals[function.__module__], function.__name__, function.__defaults__, closure)
+        copied.__kwdefaults__ = function.__kwdefaults__
+        copied.__qualname__ = function.__qualname__
+        return copied
+
+
+_PYSBD = _PysbdCopy()
+_AbbreviationReplacer = _PYSBD.copy(pysbd.abbreviation_replacer.AbbreviationReplacer)
+
+# Where a list item of pysbd's can end: the "." after a lone letter, the ")" after a letter, the ". " (or
+# ".)") or ") " after a digit. Every match of its list patterns ends just before a distinct one of these.
+_LIST_ITEM_END = re.compile(r"\.(?:(?<=(?<!\S)[a-z]\.)|(?<=\d\.)(?=[\s)]))|\)(?:(?<=[a-z]\))|(?<=\d\))(?=\s))")
+
+
+class _ListItemReplacer(_PYSBD.copy(pysbd.lists_item_replacer.ListItemReplacer)):  # type: ignore[misc]
+    """pysbd's, with the list step skipped where it cannot change the text.
+
+    `add_line_break` changes a text only through two or more list items found by one of its
+    patterns (each pairs an item with its neighbour: one alone is left as it is), or through
+    the markers "♨" and "☝". Without the markers and with at most one place where an item can
+    end, it returns the text as it is, so it is not run.
+    """
+
+    def add_line_break(self) -> str:
+        text: str = self.text
+        if "♨" not in text and "☝" not in text and len(_LIST_ITEM_END.findall(text)) <= 1:
+            return text
+        return super().add_line_break()  # type: ignore[no-any-return]
+
+
+for _namespace in _PYSBD.globals.values():
+    if "ListItemReplacer" in _namespace:
+        _namespace["ListItemReplacer"] = _ListItemReplacer
 
 
 @functools.lru_cache(maxsize=_COMPILED_CACHE)
@@ -69,14 +172,47 @@ def dotted_words(text: str) -> frozenset[str] | None:
     abbreviation that is none of these words has nothing to substitute; stops turned into "∯"
     on the way only remove words from the set (what they leave contains "∯", no letter).
     """
+    upper = text.upper()
+    lower = upper.lower()
+    if len(upper) == len(text) == len(lower):  # no character folds to several: fold the text at once
+        return frozenset(_DOTTED_WORD.findall(lower.replace("ς", "σ")))
     folded = {fold_case(word) for word in _DOTTED_WORD.findall(text)}
     if None in folded:
         return None
     return frozenset(folded)  # type: ignore[arg-type]
 
 
+class _AbbreviationList:
+    """A language's abbreviations (stripped, in pysbd's order), and which of them a set of dotted words leaves."""
+
+    def __init__(self, abbreviations: tuple[str, ...]) -> None:
+        self.stripped = [abbr.strip() for abbr in abbreviations]
+        self.always: list[int] = []  # not all letters and digits: always looked at
+        self.by_word: dict[str, list[int]] = {}  # the others by their case-folded form
+        for position, stripped in enumerate(self.stripped):
+            if not stripped.isalnum():
+                self.always.append(position)
+            elif (folded := fold_case(stripped)) is not None:
+                self.by_word.setdefault(folded, []).append(position)
+
+    @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def of(abbreviations: tuple[str, ...]) -> _AbbreviationList:
+        return _AbbreviationList(abbreviations)
+
+    def candidates(self, dotted: frozenset[str] | None) -> list[str]:
+        """In pysbd's order, every abbreviation, or with `dotted` (see `dotted_words`) only those not all letters
+        and digits and those a stop follows: the others' substitutions would change nothing."""
+        if dotted is None:
+            return self.stripped
+        positions = list(self.always)
+        for word in dotted:
+            positions += self.by_word.get(word, ())
+        return [self.stripped[position] for position in sorted(positions)]
+
+
 class _CompiledAbbreviations:
-    """The three methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
+    """The methods of pysbd's AbbreviationReplacer that build regexes per abbreviation, compiled once.
 
     Mixed in before a language's own replacer; `compiled_replacer` takes only the
     methods the language does not override itself.
@@ -90,12 +226,9 @@ class _CompiledAbbreviations:
         lowered = text.lower()
         applied: set[tuple[str, str]] = set()
         dotted = dotted_words(text) if self.stop_substitutions_only else None
-        for abbr in self.lang.Abbreviation.ABBREVIATIONS:
-            stripped = abbr.strip()
+        for stripped in _AbbreviationList.of(tuple(self.lang.Abbreviation.ABBREVIATIONS)).candidates(dotted):
             if stripped not in lowered:
                 continue
-            if dotted is not None and stripped.isalnum() and fold_case(stripped) not in dotted:
-                continue  # no stop follows it: its substitutions would change nothing (see `dotted_words`)
             abbrev_match = _compiled(r"(?:^|\s|\r|\n){}".format(stripped), re.IGNORECASE).findall(text)
             if not abbrev_match:
                 continue
@@ -130,6 +263,11 @@ class _CompiledAbbreviations:
                 txt = self.replace_period_of_abbr(txt, am)
         return txt
 
+    def replace_abbreviation_as_sentence_boundary(self) -> str:
+        if "∯" not in self.text:  # its pattern has a "∯" after the abbreviation: nothing to find
+            return self.text  # type: ignore[no-any-return]
+        return _AbbreviationReplacer.replace_abbreviation_as_sentence_boundary(self)  # type: ignore[no-any-return]
+
     def replace_period_of_abbr(self, txt: str, abbr: str) -> str:
         pattern = _compiled(
             r"(?<=\s{abbr})\.(?=((\.|\:|-|\?|,)|(\s([a-z]|I\s|I'm|I'll|\d|\())))".format(abbr=re.escape(abbr.strip()))
@@ -137,7 +275,12 @@ class _CompiledAbbreviations:
         return pattern.sub("∯", " " + txt)[1:]
 
 
-_METHODS = ("search_for_abbreviations_in_string", "scan_for_replacements", "replace_period_of_abbr")
+_METHODS = (
+    "search_for_abbreviations_in_string",
+    "scan_for_replacements",
+    "replace_period_of_abbr",
+    "replace_abbreviation_as_sentence_boundary",
+)
 # Every substitution of the abbreviation step turns a "." into "∯" where the abbreviation as
 # matched (literal, when it is all letters or digits) and fixed context surround it. Made again,
 # after any number of such substitutions, it finds nothing: its own matches are turned already,
@@ -149,11 +292,11 @@ _STOP_SUBSTITUTIONS = frozenset({"ru", "bg"})
 
 
 def compiled_replacer(replacer: type, iso_code: str) -> type:
-    """`replacer` with each of the three methods it inherits unchanged from pysbd replaced by the compiled one."""
+    """`replacer` with each of `_METHODS` it inherits unchanged from pysbd replaced by the compiled one."""
     methods: dict[str, object] = {
         name: getattr(_CompiledAbbreviations, name)
         for name in _METHODS
-        if getattr(replacer, name) is getattr(AbbreviationReplacer, name)
+        if getattr(replacer, name) is getattr(_AbbreviationReplacer, name)
     }
     methods["stop_substitutions_only"] = "scan_for_replacements" in methods and (
         "replace_period_of_abbr" in methods or iso_code in _STOP_SUBSTITUTIONS
@@ -163,17 +306,18 @@ def compiled_replacer(replacer: type, iso_code: str) -> type:
 
 def compiled_language(language: type) -> type:
     """A pysbd language class whose abbreviation replacer compiles its patterns once."""
-    replacer = getattr(language, "AbbreviationReplacer", AbbreviationReplacer)
+    replacer = getattr(language, "AbbreviationReplacer", _AbbreviationReplacer)
     compiled = compiled_replacer(replacer, getattr(language, "iso_code", ""))
     return type(language.__name__, (language,), {"AbbreviationReplacer": compiled})
 
 
-class CompiledSegmenter(pysbd.Segmenter):
-    """pysbd.Segmenter with the compiled abbreviation replacer and offsets found without a regex per sentence."""
+class CompiledSegmenter(_PYSBD.copy(pysbd.Segmenter)):  # type: ignore[misc]
+    """pysbd.Segmenter (run with `prefiltered_re`) with the compiled abbreviation replacer and offsets found
+    without a regex per sentence."""
 
     def __init__(self, language: str = "en", char_span: bool = True) -> None:
         super().__init__(language=language, clean=False, char_span=char_span)
-        self.language_module = compiled_language(self.language_module)
+        self.language_module = compiled_language(_PYSBD.copy(self.language_module))
 
     def sentences_with_char_spans(self, sentences: list[str]) -> list[TextSpan]:
         """pysbd's: each sentence with the whitespace after it, at its first occurrence ending past the previous one.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 import pysbd
 
@@ -19,7 +20,8 @@ from bot.digest.segment.compiled_pysbd import CompiledSegmenter
 # pysbd's rule sets, by ISO code; other languages use the English rules, which
 # split on . ! ? and are a fair default for Latin-script text.
 _PYSBD_CODES = frozenset(pysbd.languages.LANGUAGE_CODES)
-_CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")
+_CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")  # a line that ends a sentence (see `_ends_closed`)
+_CLOSING_STOPS = frozenset(".!?…。！？")
 _SPACE = re.compile(r"[ \t\u00a0]+")
 
 
@@ -36,18 +38,27 @@ _COLON_END = re.compile(r":\s*$")
 # sentence each, the rest go to pysbd piece by piece. pysbd's rules are local to a sentence
 # except its quote/bracket pairing and its list numbering, so lines where those could reach
 # across a cut go to pysbd whole.
-_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»]*")
-_WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")  # pysbd's single-quote and double-dash spans
+# Symbols no rule of pysbd names (`tests/bench/test_split_fast_path.py` checks pysbd's source): within a
+# sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
+_INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
+_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
+# pysbd's single-quote and double-dash spans (what `_has_whole_line_span` looks for; the tests compare the two)
+_WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")
+_QUOTE_AFTER_SPACE = re.compile(r"['’](?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
 # Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits).
 _SPAN = re.compile(r'“[^“”"()\[\]«»]*”|"[^"“”()\[\]«»]*"|\([^()“”"\[\]«»]*\)|\[[^()“”"\[\]«»]*\]|«[^()“”"\[\]«»]*»')
 _SPAN_CHARS = re.compile(r'[“”"()\[\]«»]')
 _QUOTE_PARENS = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd's PARENS_BETWEEN_DOUBLE_QUOTES_REGEX
 _LISTS = pysbd.lists_item_replacer.ListItemReplacer
 # Items of pysbd's numbered, lettered and roman lists; it links them across the whole line.
+# (`_list_markers` counts its matches; the tests compare the two.)
+_LIST_NUMERALS = frozenset({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS})  # all lower-case letters
+_LONGEST_NUMERAL = max(_LIST_NUMERALS, key=len)
 _LIST_MARKER = re.compile(
     r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])(?:%s)(?=[.)])"
-    % "|".join(sorted({*_LISTS.ROMAN_NUMERALS, *_LISTS.LATIN_NUMERALS}, key=len, reverse=True))
+    % "|".join(sorted(_LIST_NUMERALS, key=len, reverse=True))
 )
+_LIST_MARKER_END = re.compile(r"[.)]")  # where every match of `_LIST_MARKER` ends (or stops before)
 # Stops that might end a sentence. pysbd never splits at a period between two word characters
 # and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
 # space and a digit (".45"); those are not stops here. (After a letter, before a digit it
@@ -103,6 +114,45 @@ def _is_inert(line: str, stop: int) -> bool:
     return (after == "" or after in " ”\")") and _ends_plain_word(line, stop)
 
 
+def _has_whole_line_span(line: str) -> bool:
+    """Whether `_WHOLE_LINE` finds something in `line`, looking for its characters first."""
+    if "‘" in line or "--" in line:
+        return True
+    if "'" not in line and "’" not in line:
+        return False
+    return line[:1] in ("'", "’") or _QUOTE_AFTER_SPACE.search(line) is not None
+
+
+def _list_markers(line: str) -> int:
+    """How many matches `_LIST_MARKER` finds in `line`, counted at the "." or ")" each one ends at (or just
+    before): the regex tries its 50 numerals at every white space, this looks only where a marker can end.
+    No match takes in the white space or bracket another one needs before it, so none hides another."""
+    count = 0
+    for end in _LIST_MARKER_END.finditer(line):
+        at = end.start()
+        before = line[at - 1 : at] if at else ""
+        if before.isdecimal():  # "1." or "12." after a space, dash or the start, then a space or ")"; "1) "
+            after = line[at + 1 : at + 2]
+            if line[at] == ".":
+                digits = 2 if at >= 2 and line[at - 2].isdecimal() else 1
+                if after and (after.isspace() or after == ")") and _opens_marker(line, at - digits, " -⁃"):
+                    count += 1
+            elif after.isspace():
+                count += 1
+        elif "a" <= before <= "z":  # a numeral after a space, "(" or the start
+            start = at - 1
+            while start > 0 and "a" <= line[start - 1] <= "z" and at - start <= len(_LONGEST_NUMERAL):
+                start -= 1
+            if line[start:at] in _LIST_NUMERALS and _opens_marker(line, start, " ("):
+                count += 1
+    return count
+
+
+def _opens_marker(line: str, start: int, allowed: str) -> bool:
+    """Whether a list marker may begin at `start`: the line's start, or white space or one of `allowed` before it."""
+    return start == 0 or line[start - 1].isspace() or line[start - 1] in allowed
+
+
 def _chunks(line: str) -> list[tuple[str, bool]] | None:
     """Cut `line` at its certain sentence ends; each piece comes with whether it is known to be one sentence.
 
@@ -110,7 +160,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
     than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
     it with a later one); before it, spans pair up the same way in pysbd as here.
     """
-    if _WHOLE_LINE.search(line) or len(_LIST_MARKER.findall(line)) > 1:
+    if _has_whole_line_span(line) or _list_markers(line) > 1:
         return None
     unsure: list[tuple[int, int]] = []  # stretches that pysbd must look at
     masked = line
@@ -206,18 +256,37 @@ def _segment(line: str, code: str, segmenter: pysbd.Segmenter) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+def _ends_closed(line: str) -> bool:
+    """Whether `_CLOSING` matches the stripped `line`: a stop before its closing quotes and brackets, if any."""
+    return line.rstrip("\"'”’»)]")[-1:] in _CLOSING_STOPS
+
+
 def split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
     """All sentences of `text` in order; blank lines separate paragraphs."""
+    return _sentences(text, language_code, split_line)
+
+
+def pysbd_split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
+    """`split_sentences` with every line split by stock pysbd alone: the reference it is tested and timed against."""
+
+    def stock_line(line: str, code: str) -> list[str]:
+        line = line.strip()
+        return pysbd_split_line(line, code.split("-")[0]) if line else []
+
+    return _sentences(text, language_code, stock_line)
+
+
+def _sentences(text: str, language_code: str, split: Callable[[str, str], list[str]]) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in re.split(r"\n\s*\n", text):
-        lines = [_SPACE.sub(" ", line).strip() for line in block.split("\n")]
+    for block in re.split(r"\n\s*\n", _SPACE.sub(" ", text)):  # `_SPACE` has no line break in it
+        lines = [line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:
             continue
         for line in lines:
-            is_heading = not _CLOSING.search(line)
-            for piece in split_line(line, language_code):
+            is_heading = not _ends_closed(line)
+            for piece in split(line, language_code):
                 sentences.append(
                     Sentence(
                         index=len(sentences),
