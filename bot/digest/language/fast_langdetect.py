@@ -15,7 +15,10 @@ compact table of `profile_table.py` (the same numbers, loaded in a fraction of t
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
+from typing import Callable, Mapping
 
 import numpy
 from langdetect.detector import Detector
@@ -24,6 +27,7 @@ from langdetect.utils.ngram import NGram
 
 from bot.digest.language.profile_table import ProfileTable
 
+_WORD_CACHE = 16_384  # words; a cached word takes about 300 bytes
 _SPACES = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")  # langdetect's test 'A' <= ch <= 'z', punctuation between Z and a included
 # Characters from U+0300 on outside the Latin Extended Additional block (U+1E00 to U+1EFF).
@@ -59,39 +63,28 @@ class FastDetector(Detector):
 
     def cleaning_text(self) -> None:
         """Drop Latin letters when the text is mostly in another script (langdetect's rule)."""
-        if len(_LATIN.findall(self.text)) * 2 < len(_NON_LATIN.findall(self.text)):
+        non_latin = len(_NON_LATIN.findall(self.text))  # none in most texts: then the Latin letters need no count
+        if non_latin and len(_LATIN.findall(self.text)) * 2 < non_latin:
             self.text = _LATIN.sub("", self.text)
 
-    def _extract_ngrams(self) -> list[str]:
-        """langdetect's n-grams in its order, only those in the profiles.
+    def _extract_ngrams(self) -> list[int]:
+        """langdetect's n-grams in its order, those in the profiles, as their rows in the table.
 
-        At each character c of a word (after b, after a): c, bc, and abc unless c starts the word,
-        none when b and c are both capitals (langdetect skips ALL-CAPS runs); at the space after
-        a word: bc and abc. Two spaces before the text stand for langdetect's empty buffer.
+        What langdetect emits at a word's letters and at the space after it depends on that word
+        alone (its buffer restarts at a space, and a second space emits nothing), so a word's
+        n-grams are worked out once and kept in a bounded cache (`word_rows`). The last word,
+        with no space after it, lacks the two n-grams of that space. The trials draw from this
+        list by position only, so rows in place of the n-grams' text draw the same n-grams.
         """
-        known = self.word_lang_prob_map
-        result: list[str] = []
-        append = result.append
-        text = "  " + self.text.translate(_NORMALIZED)
-        for a, b, c in zip(text, text[1:], text[2:]):
-            if c == " ":
-                if b != " ":
-                    gram = b + c
-                    if gram in known:
-                        append(gram)
-                    gram = a + gram
-                    if gram in known:
-                        append(gram)
-            elif not (c.isupper() and b.isupper()):
-                if c in known:
-                    append(c)
-                gram = b + c
-                if gram in known:
-                    append(gram)
-                if b != " ":
-                    gram = a + gram
-                    if gram in known:
-                        append(gram)
+        words = self.text.translate(_NORMALIZED).split(" ")
+        rows_of = _word_rows_cache(self.table)
+        result: list[int] = []
+        extend = result.extend
+        for word in words[:-1]:
+            if word:
+                extend(rows_of(word))
+        if words[-1]:
+            extend(word_rows(words[-1], self.table.grams, followed_by_space=False))
         return result
 
     def _detect_block(self) -> None:
@@ -120,6 +113,8 @@ class FastDetector(Detector):
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         self.random.seed(self.seed)
         row_of = self.table.row
+        # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws without two calls per draw
+        randbelow, count = self.random._randbelow, len(ngrams)
         langprob = [0.0] * len(self.langlist)
         for trial in range(self.n_trial):
             prob = numpy.array(self._init_probability())
@@ -127,7 +122,7 @@ class FastDetector(Detector):
             weight = alpha / self.BASE_FREQ
             i = 0
             while True:
-                prob *= weight + row_of(self.random.choice(ngrams))  # element by element, as langdetect's loop
+                prob *= weight + row_of(ngrams[randbelow(count)])  # element by element, as langdetect's loop
                 if i % 5 == 0:
                     prob /= sum(prob.tolist())  # Python's left-to-right sum, as langdetect's
                     # langdetect's running maximum starts at 0.0 and takes p when p > it
@@ -145,3 +140,42 @@ def _decided(langprob: list[float], still_to_add: float, threshold: float) -> bo
     with a margin for rounding) and is already reported (above langdetect's threshold)."""
     first, second = sorted(langprob, reverse=True)[:2] if len(langprob) > 1 else (langprob[0], 0.0)
     return first > threshold and first - second > still_to_add * (1 + 1e-9) + 1e-12
+
+
+def word_rows(word: str, rows: Mapping[str, int], followed_by_space: bool = True) -> tuple[int, ...]:
+    """The n-grams langdetect emits for one normalised word (no space in it), as their `rows`;
+    n-grams not in `rows` are left out, as langdetect leaves out those not in its profiles.
+
+    At each character c (after b, after a): c, bc, and abc unless c starts the word, none when b
+    and c are both capitals (langdetect skips ALL-CAPS runs); at the space after the word: bc
+    and abc. Two spaces before the word stand for langdetect's buffer after a space.
+    """
+    result: list[int] = []
+    append = result.append
+    get = rows.get
+    text = "  " + word + (" " if followed_by_space else "")
+    for a, b, c in zip(text, text[1:], text[2:]):
+        if c == " ":
+            grams: tuple[str, ...] = (b + c, a + b + c)
+        elif c.isupper() and b.isupper():
+            continue
+        elif b == " ":
+            grams = (c, b + c)
+        else:
+            grams = (c, b + c, a + b + c)
+        for gram in grams:
+            row = get(gram)
+            if row is not None:
+                append(row)  # the table's own int object: a cached word costs its tuple only
+    return tuple(result)
+
+
+_WORD_CACHES: weakref.WeakKeyDictionary[ProfileTable, Callable[[str], tuple[int, ...]]] = weakref.WeakKeyDictionary()
+
+
+def _word_rows_cache(table: ProfileTable) -> Callable[[str], tuple[int, ...]]:
+    """`word_rows` over `table`, cached per word: common words recur in every text."""
+    cached = _WORD_CACHES.get(table)
+    if cached is None:
+        cached = _WORD_CACHES[table] = functools.lru_cache(maxsize=_WORD_CACHE)(functools.partial(word_rows, rows=table.grams))
+    return cached

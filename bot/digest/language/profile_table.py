@@ -44,7 +44,7 @@ def _decode(text: str, dtype: str) -> numpy.ndarray:
 
 class ProfileTable:
     """What a langdetect `Detector` reads from its factory (`langlist`, `seed`), with the n-gram table
-    as a dict of n-gram -> row number (`grams`, for membership) and `row(gram)`, the 55 probabilities."""
+    as a dict of n-gram -> row number (`grams`) and `row(number)`, the 55 probabilities of an n-gram."""
 
     def __init__(self, languages: list[str], n_words: numpy.ndarray, grams: list[str],
                  row_starts: numpy.ndarray, row_languages: numpy.ndarray, row_counts: numpy.ndarray) -> None:
@@ -57,15 +57,14 @@ class ProfileTable:
         lengths = numpy.fromiter(map(len, grams), dtype=numpy.int64, count=len(grams))
         entry_lengths = numpy.repeat(lengths, numpy.diff(row_starts))
         self._probabilities = row_counts.astype(numpy.float64) / n_words[row_languages, entry_lengths - 1].astype(numpy.float64)
-        self.row: Callable[[str], numpy.ndarray] = functools.lru_cache(maxsize=_ROW_CACHE)(self._row)
+        self.row: Callable[[int], numpy.ndarray] = functools.lru_cache(maxsize=_ROW_CACHE)(self._row)
 
     @property
     def word_lang_prob_map(self) -> dict[str, int]:
         """The name langdetect's `Detector` reads its n-grams under (here n-gram -> row number)."""
         return self.grams
 
-    def _row(self, gram: str) -> numpy.ndarray:
-        index = self.grams[gram]
+    def _row(self, index: int) -> numpy.ndarray:
         start, end = self._starts[index], self._starts[index + 1]
         row = numpy.zeros(len(self.langlist))
         row[self._languages[start:end]] = self._probabilities[start:end]
