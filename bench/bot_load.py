@@ -38,6 +38,7 @@ import statistics
 import sys
 import tempfile
 import time
+import tracemalloc
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, AsyncIterator
@@ -318,7 +319,7 @@ def _kib(pid: int, path: str, field: str) -> float:
     return 0.0
 
 
-def bot_memory(side_pid: int) -> dict[str, float]:
+def bot_memory(side_pid: int) -> dict[str, Any]:
     """MB of the bot's processes: this one and its descendants (the fork server, the pool's workers),
     not the fake Discord's. RSS counts shared pages in every process; PSS splits them, so its sum is the total."""
     children = _children()
@@ -332,16 +333,31 @@ def bot_memory(side_pid: int) -> dict[str, float]:
     return {
         "processes": float(len(pids)),
         "bot rss": _kib(os.getpid(), "status", "VmRSS") / 1024,
+        "bot pss": _kib(os.getpid(), "smaps_rollup", "Pss") / 1024,
+        "each pss": [_kib(pid, "smaps_rollup", "Pss") / 1024 for pid in pids[1:]],  # the fork server and workers
         "rss": sum(_kib(pid, "status", "VmRSS") for pid in pids) / 1024,
         "pss": sum(_kib(pid, "smaps_rollup", "Pss") for pid in pids) / 1024,
     }
 
 
-async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | None) -> list[Row]:
-    """The bot's memory idle (pool started and warmed up) and after every `batch` digests of distinct links."""
+def _traced_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot, top: int = 12) -> list[str]:
+    """Where the bot's own process allocated what it still holds, between two snapshots (innermost frames)."""
+    lines = []
+    for stat in after.compare_to(before, "traceback")[:top]:
+        frames = " <- ".join(f"{f.filename.rsplit('site-packages/', 1)[-1]}:{f.lineno}" for f in reversed(stat.traceback[-4:]))
+        lines.append(f"  {stat.size_diff / 1e6:+.2f} MB in {stat.count_diff:+d} blocks: {frames}")
+    return lines
+
+
+async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | None, trace: bool = False) -> list[Row]:
+    """The bot's memory idle (pool started and warmed up) and after every `batch` digests of distinct links.
+    `trace`: tracemalloc in the bot's own process, and what it holds after the last batch beyond the first (logged)."""
+    snapshots = []
     async with running_bot(data_dir, min(digests, 181), config) as running:
         await asyncio.sleep(3.0)  # the workers warm themselves up at start
         gc.collect()
+        if trace:
+            tracemalloc.start(8)
         readings = [(0, bot_memory(running.side.pid))]
         answered = with_embed = 0
         for first in range(0, digests, batch):
@@ -351,13 +367,20 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
             await asyncio.sleep(1.0)
             gc.collect()
             readings.append((first + result["asked"], bot_memory(running.side.pid)))
+            if trace:
+                snapshots.append(tracemalloc.take_snapshot())
         processes = running.settings.workers.processes
+    if len(snapshots) > 1:
+        log.warning("the bot's own process, held after %d digests beyond %d:\n%s", digests, batch,
+                    "\n".join(_traced_growth(snapshots[0], snapshots[-1])))
     task = f"bot memory ({processes} worker processes, {digests} digests of distinct links in bursts of {batch})"
     rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed")]
     for done, memory in readings:
         label = "idle" if done == 0 else f"after {done}"
+        each = " + ".join(f"{pss:.0f}" for pss in memory["each pss"])
         rows.append(Row(task, label, "PSS MB (bot + pool)", memory["pss"],
-                        note=f"RSS {memory['rss']:.0f} MB over {memory['processes']:.0f} processes; the bot's own {memory['bot rss']:.0f} MB"))
+                        note=f"RSS {memory['rss']:.0f} MB over {memory['processes']:.0f} processes; PSS of the bot's own "
+                             f"{memory['bot pss']:.0f} MB (RSS {memory['bot rss']:.0f}), its children {each}"))
     settled = next((memory for done, memory in readings if done >= batch), None)
     if settled is not None and len(readings) > 2:
         growth = readings[-1][1]["pss"] - settled["pss"]
@@ -380,10 +403,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the rows as JSON (for bench.speed)")
     parser.add_argument("--memory", type=int, metavar="DIGESTS", default=0,
                         help="instead: the bot's memory idle and after every 50 of DIGESTS digests (e.g. 200)")
+    parser.add_argument("--trace", action="store_true", help="with --memory: tracemalloc in the bot's own process, "
+                                                             "what it holds at the end beyond the first 50 (to stderr)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     if args.memory:
-        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config))
+        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace))
         print(json.dumps([dataclasses.asdict(row) for row in rows]) if args.json else format_table(rows))
         return 0
     rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))

@@ -34,19 +34,33 @@ _WARM_UP_TEXT = (
 )
 
 
-def _warm_up() -> None:
-    """Import the pipeline and digest a few sentences once per worker, so the first digest pays for
-    neither the imports nor what they load on first use (langdetect's profiles, the models)."""
-    import bot.digest.extract.html_extractor  # noqa: F401 - loaded by the first page otherwise
-    from bot.discord_app.die_with_parent import die_with_parent
+# Short enough (under trafilatura's 250 characters) to make trafilatura load justext's stop lists (28 MB).
+_WARM_UP_PAGE = "<html><head><title>Warm-up</title></head><body><article><p>{}</p></article></body></html>".format(
+    "The council met on Tuesday to discuss the new bridge. The mayor is expected to decide next week."
+)
+
+
+def warm_up_pipeline() -> None:
+    """Import the pipeline and digest a text and a page once, so that a digest pays for neither the
+    imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables)."""
     from bot.digest.pipeline import digest_document
     from bot.digest.sources import RawDocument
     from bot.settings import DigestSettings
 
+    settings = DigestSettings(min_words=1)
+    digest_document(RawDocument(source="warm-up", text=_WARM_UP_TEXT, kind="text"), settings)
+    digest_document(RawDocument(source="warm-up", text=_WARM_UP_PAGE, kind="html"), settings)
+
+
+def _warm_up() -> None:
+    """Each worker, as it starts: forked from the warmed-up fork server (`pool_preload`), it finds the
+    pipeline loaded; the warm-up is then quick, and does the loading where there was no preload."""
+    from bot.discord_app.die_with_parent import die_with_parent
+
     die_with_parent()  # a killed bot or worker takes its pool along
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
-    digest_document(RawDocument(source="warm-up", text=_WARM_UP_TEXT, kind="text"), DigestSettings(min_words=1))
+    warm_up_pipeline()
 
 
 class Busy(Exception):
@@ -98,7 +112,8 @@ class WorkerPool:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
         # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["bot.discord_app.die_with_parent"])  # the fork server too
+        # The fork server dies with the bot, and loads the pipeline once for all workers (shared pages).
+        context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.discord_app.pool_preload"])
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
     def start(self) -> None:

@@ -7,16 +7,19 @@ part takes a minute or two: stock pysbd is the slow reference.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
+from langdetect import DetectorFactory
 from langdetect.detector import Detector
 
 from bench.fitting import hash_bucket
 from bench.speed import html_pages, pastes
 from bot.digest.language import language_detector
 from bot.digest.language.fast_langdetect import FastDetector
+from bot.digest.language.profile_table import langdetect_factory, profile_table
 from bot.digest.pipeline import extract_article
 from bot.digest.segment.sentence_splitter import pysbd_split_sentences, split_sentences
 from bot.digest.models import DigestError
@@ -63,8 +66,18 @@ def our_sentences(text: str, language_code: str) -> list[tuple[str, int, bool]]:
     return [(s.text, s.paragraph, s.is_heading) for s in split_sentences(text, language_code)]
 
 
+@functools.lru_cache(maxsize=1)
+def reference_factory() -> DetectorFactory:
+    return langdetect_factory(profile_table().langlist)
+
+
+def langdetect_detector(detector_class: type[Detector]) -> Detector:
+    """Ours over the shipped profile table; langdetect's Detector over its own files, in the table's language order."""
+    return FastDetector(profile_table()) if detector_class is FastDetector else detector_class(reference_factory())
+
+
 def langdetect_probabilities(detector_class: type[Detector], text: str) -> object:
-    detector = detector_class(language_detector._factory())
+    detector = langdetect_detector(detector_class)
     detector.append(language_detector._sample(text))
     try:
         return detector.get_probabilities() and detector.langprob
@@ -133,7 +146,7 @@ def test_every_benchmark_article_gets_langdetects_language(benchmark_articles: l
 
 
 def langdetect_answer(detector_class: type[Detector], text: str) -> str:
-    detector = detector_class(language_detector._factory())
+    detector = langdetect_detector(detector_class)
     detector.append(language_detector._sample(text))
     try:
         return detector.detect()

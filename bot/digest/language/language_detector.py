@@ -6,12 +6,11 @@ import functools
 import importlib.util
 import logging
 
-from langdetect import DetectorFactory
-from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 
 from bot.digest.front_rules import count_words
 from bot.digest.language.fast_langdetect import FastDetector
+from bot.digest.language.profile_table import profile_table
 from bot.digest.language.stop_words import stop_words_for
 from bot.digest.models import DigestError, Language
 
@@ -85,15 +84,6 @@ MIN_WORDS_TO_DETECT = 5
 _SAMPLE_CHARS = 2500  # langdetect is as sure on 2,500 characters as on a whole article (bench.languages)
 
 
-@functools.lru_cache(maxsize=1)
-def _factory() -> DetectorFactory:
-    """Load langdetect's profiles once per process (about half a second)."""
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
-    factory.set_seed(0)  # langdetect samples at random: a fixed seed makes it reproducible
-    return factory
-
-
 def _sample(text: str) -> str:
     if len(text) <= _SAMPLE_CHARS:
         return text
@@ -108,7 +98,7 @@ def identify(text: str) -> str:
     # the length test first: counting the words of a long article would cost a pass over all of it
     if len(text.strip()) < 20 and count_words(text) < MIN_WORDS_TO_DETECT:
         raise DigestError("The text is too short to tell its language.")
-    detector = FastDetector(_factory())  # langdetect's Detector, same answers, about half the time
+    detector = FastDetector(profile_table())  # langdetect's Detector, same answers, about half the time
     detector.append(_sample(text))
     try:
         return detector.detect()
@@ -160,7 +150,7 @@ def detect_language(text: str, forced: str | None = None) -> Language:
     """The language of `text`, or of `forced` (an ISO code the user gave) when set."""
     if forced:
         code = normalise_code(forced)
-        known = set(SUMY_NAMES) | set(_factory().get_lang_list()) | set(UNSUMMARIZABLE)
+        known = set(SUMY_NAMES) | set(profile_table().langlist) | set(UNSUMMARIZABLE)
         if code not in known and base_code(code) not in known:
             raise DigestError(f"Unknown language code '{forced}' (use an ISO code such as en, de, fr).")
         return language_for(code)

@@ -1,14 +1,17 @@
-"""FastDetector must give langdetect's probabilities to the last bit."""
+"""FastDetector over the compact profile table must give langdetect's probabilities to the last bit."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from langdetect import DetectorFactory
 from langdetect.detector import Detector
 
 from bot.digest.language.fast_langdetect import FastDetector
-from bot.digest.language.language_detector import _factory, _sample
+from bot.digest.language.language_detector import _sample
+from bot.digest.language.profile_table import langdetect_factory, profile_table
 
 LANGUAGES = Path(__file__).resolve().parents[2] / "data" / "languages"
 
@@ -29,8 +32,18 @@ TEXTS = [
 ]
 
 
+@functools.lru_cache(maxsize=1)
+def _reference_factory() -> DetectorFactory:
+    return langdetect_factory(profile_table().langlist)
+
+
+def _detector(detector_class: type[Detector]) -> Detector:
+    """Ours over the shipped table; langdetect's own Detector over its own profile files."""
+    return FastDetector(profile_table()) if detector_class is FastDetector else detector_class(_reference_factory())
+
+
 def _probabilities(detector_class: type[Detector], text: str) -> tuple[object, str]:
-    detector = detector_class(_factory())
+    detector = _detector(detector_class)
     detector.append(text)
     try:
         detector.get_probabilities()
@@ -58,7 +71,7 @@ def test_same_probabilities_on_the_sample_article(sample_text: str) -> None:
 
 
 def _answer(detector_class: type[Detector], text: str) -> str:
-    detector = detector_class(_factory())
+    detector = _detector(detector_class)
     detector.append(text)
     try:
         return detector.detect()
@@ -79,13 +92,22 @@ def test_early_exit_gives_langdetects_answer(text: str) -> None:
 
 
 def test_early_exit_skips_trials_on_a_clear_text(sample_text: str) -> None:
-    detector = FastDetector(_factory())
+    detector = FastDetector(profile_table())
     detector.append(_sample(sample_text))
     draws: list[object] = []
-    choice = detector.random.choice
-    detector.random.choice = lambda seq: draws.append(None) or choice(seq)  # type: ignore[method-assign]
+    randbelow = detector.random._randbelow  # what random.choice draws with; FastDetector calls it directly
+    detector.random._randbelow = lambda n: draws.append(None) or randbelow(n)  # type: ignore[method-assign]
     detector.detect()
     early = len(draws)
     draws.clear()
     detector.get_probabilities()
     assert 0 < early < len(draws)
+
+
+def test_the_table_holds_langdetects_profiles_to_the_last_bit() -> None:
+    """Every n-gram of langdetect's files, with the probabilities its factory computes, nothing else."""
+    table, reference = profile_table(), _reference_factory()
+    assert table.langlist == reference.langlist == sorted(reference.langlist)
+    assert table.grams.keys() == reference.word_lang_prob_map.keys()
+    differing = [gram for gram, row in reference.word_lang_prob_map.items() if table.row(table.grams[gram]).tolist() != row]
+    assert differing == []
