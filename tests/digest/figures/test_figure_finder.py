@@ -375,6 +375,20 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
         "This work is licensed under a Creative Commons Attribution 4.0 International License.",
         "OneTrip Basic OneTrip Prime OneTrip Premier Cost* $642 $845 $1,041 $1,200 Best for small trips",
         '[2] "Study on Time and Money," American Society of Travel Agents (June 2, 2016).',
+        "- Pro – $499/mo (annual) – Built for established businesses.",
+        "Starts @ $7/hour More pricing details",
+        "From $19.99 USD",
+        "Queen mattresses starting at $599.",
+        "8 Best Trello Alternatives & Competitors in 2026",
+        "4 automation tools that save time for Windows users",
+        "3 of 11 comments",
+        "360 Panorama",
+        "Niculescu, A.B. 2024.",
+        "Mo Med. 2024 Jan-Feb;121(1):37-43.",
+        "2For the 10-year period ended December 31, 2025, 30 of 56 funds beat their peers.",
+        "After researching 50 identity theft plans, we tested 20 of them for two months.",
+        "Get 100% dedicated resources for high-performance workloads.",
+        "Get quotes from up to 3 pros!",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -388,9 +402,18 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         "The court ruled two months after the copyright case began.",
         "Get out the vote drives reached 40,000 homes.",
         "The company said 300 people signed up in the first week.",
+        "Johnson was 89.",
+        "Meals at Alinea start at $210.",
+        "有 224 人越境。",
     )
     found = {f.value for f in find_figures(sentences(*text), limit=6)}
-    assert {2, 40000, 300} <= found
+    assert {2, 40000, 300, 89, 210, 224} <= found
+
+
+def test_a_restated_amount_takes_one_place() -> None:
+    """"£16.1 million ($25.9 million)": one figure, as the article first writes it."""
+    found = find_figures(sentences("He left £16.1 million ($25.9 million) to charity.", "It burned 26,000 acres, or about 40 square miles."), limit=6)
+    assert [f.text for f in found] == ["£16.1 million", "26,000 acres"]
 
 
 @pytest.mark.parametrize(
