@@ -61,8 +61,6 @@ class RankWeights:
     repeated: float = 0.0  # the value is written again elsewhere in the article
     in_summary: float = 1.0  # the sentence is one the summary chose
     in_title: float = 3.0  # the title holds the same value
-    title_words: float = 0.0  # per title word the sentence repeats, up to `title_words_cap`
-    title_words_cap: int = 3
 
 
 WEIGHTS = RankWeights()
@@ -313,11 +311,6 @@ _PRICE_BOX = re.compile(
     r"|\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
     re.IGNORECASE,
 )
-# A teaser of another page, or a heading that names a list: "8 Best Trello Alternatives & Competitors in 2026",
-# "Top 7 Benefits of a Digital Marketing Strategy", "- 12 DIY Deck & Porch Projects": a number first, then
-# words in title case and no full stop.
-_TEASER = re.compile(r"\s*(?:[-•*]\s*)?(?:(?:the\s+)?top\s+)?\d[\d,.]*\+?\s+(?:[A-Z][\w'’&-]*\s+){2,}", re.IGNORECASE)
-_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # "3 of 11 comments", "12 of 218 Notion alternatives": a counter of the page, not a claim.
 _COUNTER = re.compile(r"\s*\d+\s+of\s+\d[\d,]*\s+\w+(?:\s+\w+)?\s*$")
 # The site speaking of itself (a reviews page's method box, an "About us" line): "our team", "we tested".
@@ -325,13 +318,14 @@ _SITE_VOICE = re.compile(
     r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated))\b",
     re.IGNORECASE,
 )
-_MIN_WORDS = 4  # a line with fewer words than this besides its numbers is a label, a price tag or a caption
+_MIN_WORDS = 4  # a citation or a label has fewer words than this
 
 
 def _chrome_line(sentence_text: str) -> bool:
     """A line the page puts around the story: a copyright or licence line, a promotion, a call to
-    action, a line of code or a table row, a price box, a teaser of another page, a counter, the site
-    speaking of itself, or a fragment too short to be a sentence. None of its numbers is a figure of the story."""
+    action, a line of code or a table row, a price box, a counter, the site speaking of itself, a citation,
+    or a line that does not end as a sentence does (a heading, a teaser of another page, a caption, a label).
+    None of its numbers is a figure of the story."""
     return bool(
         _PAGE_FURNITURE.search(sentence_text)
         or _BOILERPLATE.search(sentence_text)
@@ -340,7 +334,6 @@ def _chrome_line(sentence_text: str) -> bool:
         or _PRICE_BOX.search(sentence_text)
         or _COUNTER.match(sentence_text)
         or _SITE_VOICE.search(sentence_text)
-        or _is_teaser(sentence_text)
         or _is_fragment(sentence_text)
         or not sentence_text.rstrip().endswith(_SENTENCE_ENDS)
     )
@@ -353,22 +346,12 @@ _UPPER_WORD = re.compile(r"\b[A-Z]")
 
 
 def _is_fragment(sentence_text: str) -> bool:
-    """A label, a price tag, a caption or a citation: a few words that neither end as a sentence
-    ("$49.99 USD", "360 Panorama") nor hold a lower-case word ("Niculescu, A.B. 2024.")."""
-    if len(_WORDS_IN.findall(sentence_text)) >= _MIN_WORDS:
-        return False
-    if not sentence_text.rstrip().endswith(_SENTENCE_ENDS):
-        return True
-    return _LOWER_WORD.search(sentence_text) is None and _UPPER_WORD.search(sentence_text) is not None
-
-
-def _is_teaser(sentence_text: str) -> bool:
-    """A title-case line that opens with a number and does not end as a sentence does."""
-    if not _TEASER.match(sentence_text) or sentence_text.rstrip().endswith((".", "!", "\"", "”")):
-        return False
-    words = _TITLE_WORD.findall(sentence_text)
-    capitalised = sum(1 for word in words if word[:1].isupper())
-    return len(words) >= 2 and capitalised >= 0.6 * len(words)
+    """A citation or a label: a few words, all capitalised ("Niculescu, A.B. 2024.", "Ltd. 1979, 1986.")."""
+    return (
+        len(_WORDS_IN.findall(sentence_text)) < _MIN_WORDS
+        and _LOWER_WORD.search(sentence_text) is None
+        and _UPPER_WORD.search(sentence_text) is not None
+    )
 
 
 def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
@@ -422,7 +405,6 @@ def score(candidate: Candidate, weights: RankWeights = WEIGHTS) -> float:
     total = weights.kind.get(candidate.figure.kind, 1.0)
     total += min(weights.magnitude * traits.get("magnitude", 0.0), weights.magnitude_cap)
     total += weights.position * 2.0 ** (-candidate.position / weights.half_life)
-    total += weights.title_words * min(traits.get("title_words", 0.0), weights.title_words_cap)
     for name in ("clear_noun", "no_noun", "digits", "small_word", "heading", "weak_use", "age", "repeated", "in_summary", "in_title"):
         amount = traits.get(name)
         if amount:
@@ -442,22 +424,6 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
 
 
 _RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
-# "£16.1 million ($25.9 million)", "nearly 26,000 acres, or about 40 square miles": the same amount restated
-_RESTATED = re.compile(
-    r"\s*(?:[(\[]|,?\s*or\b)\s*(?:about|around|roughly|approximately|approx\.|some|nearly|almost|more than|over|~)?\s*",
-    re.IGNORECASE,
-)
-_CONVERTIBLE = frozenset({"money", "measure", "duration"})
-
-
-def _restatements(quantities: list[Quantity], text: str) -> set[int]:
-    """Indices of quantities that restate the one before in another unit or currency: one slot, the first as written."""
-    return {
-        i
-        for i in range(1, len(quantities))
-        if quantities[i].kind == quantities[i - 1].kind in _CONVERTIBLE
-        and _RESTATED.fullmatch(text, quantities[i - 1].end, quantities[i].start) is not None
-    }
 
 
 def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
@@ -476,14 +442,6 @@ def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
         else:
             joined.append(first)
     return joined
-
-
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
-
-
-def _stems(text: str) -> set[str]:
-    """The longer words of a text, cut to six letters: enough to see a sentence repeat the title's words."""
-    return {word[:6] for word in _CONTENT_WORD.findall(text.lower())}
 
 
 def candidates(
@@ -508,11 +466,7 @@ def candidates(
         # Asked only of lines with numbers: the chrome patterns cost more than the scan of most lines.
         if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
             continue
-        joined = _joined_ratios(quantities, sentence.text)
-        restated = _restatements(joined, sentence.text)
-        for number, quantity in enumerate(joined):
-            if number in restated:
-                continue
+        for quantity in _joined_ratios(quantities, sentence.text):
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue
@@ -530,15 +484,7 @@ def candidates(
     mentions = Counter(c.figure.value for c in found if c.figure.value is not None)
     in_title = {q.value for q in find_quantities(title, language_code) if q.value is not None}
     chosen = set(summary)
-    title_stems = _stems(title)
-    shared: dict[int, int] = {}
     for candidate in found:
-        if title_stems:
-            position = candidate.position
-            if position not in shared:
-                shared[position] = len(_stems(kept[position].text) & title_stems)
-            if shared[position]:
-                candidate.traits["title_words"] = float(shared[position])
         value = candidate.figure.value
         if value is not None and mentions[value] > 1:
             candidate.traits["repeated"] = math.log2(mentions[value])
