@@ -146,7 +146,19 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|age|ages of)|[A-Z][\w.'’-]*,|\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+,?) (?:was|is)|\b(?:[Hh]e|[Ss]he)['’]s"
     r"|\bwho(?:['’]s| is| was)(?: just| only)?)\s$"
 )
-_AGE_CLEAR_BEFORE = re.compile(r"\b(?:age of|ages of|as young as|as old as|aged)\s$")  # whatever follows
+_AGE_CLEAR_BEFORE = re.compile(
+    r"(?:\b(?:age of|ages of|as young as|as old as|aged|(?:married(?: off)?|pregnant|retired|died|left school) at)"
+    r"|\b[Ww]hen (?:I|he|she|they|we) (?:was|were))\s$"
+)  # whatever follows
+# An age bound on people ("children under five", "women over 40"): the scanner reads "under 5" as the quantity.
+_AGE_GROUP_BEFORE = re.compile(
+    r"\b(?:children|kids|babies|infants|toddlers|teens|teenagers|men|women|people|adults|girls|boys|patients|"
+    r"seniors|anyone|those)\s$",
+    re.IGNORECASE,
+)
+_AGE_BOUND = ("under ", "over ")
+# "men older than 45": the comparison belongs to the figure ("older than 45 years old")
+_AGE_COMPARISON = re.compile(r"\b(?:older|younger) than\s$")
 _AGE_AFTER = re.compile(r"(?:,|\)|\.(?!\d)|\s(?:--|—|–)|$)")
 _CASUALTIES = {
     "killing": "killed", "killed": "killed", "wounding": "wounded", "wounded": "wounded",
@@ -171,7 +183,12 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
     before = sentence_text[max(0, quantity.start - 40) : quantity.start]
     after = sentence_text[quantity.end :]
     if (
-        (_AGE_CLEAR_BEFORE.search(before) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after)))
+        (
+            _AGE_CLEAR_BEFORE.search(before)
+            or ((comparison := _AGE_COMPARISON.search(before)) and _AGE_GROUP_BEFORE.search(before[: comparison.start()]))
+            or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
+            or (quantity.text.lower().startswith(_AGE_BOUND) and _AGE_GROUP_BEFORE.search(before))
+        )
         and quantity.value is not None
         and 0 < quantity.value < 120
     ):
@@ -470,8 +487,9 @@ def candidates(
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue
+            comparison = _AGE_COMPARISON.search(sentence.text, max(0, quantity.start - 14), quantity.start)
             figure = Figure(
-                text=quantity.text,
+                text=(comparison.group(0) if comparison and counts == "years old" else "") + quantity.text,
                 value=quantity.value,
                 counts=counts,
                 approximate=quantity.approximate,

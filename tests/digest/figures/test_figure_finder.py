@@ -421,6 +421,10 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         ("More than 6.5 million are internally displaced.", "More than 6.5 million", "displaced"),
         ("The official number of deaths was just 12.", "12", "deaths"),
         ("It bars soldiers under the age of 18 in Syria.", "18", "years old"),
+        ("All children under 5 must be vaccinated.", "under 5", "years old"),
+        ("Many children younger than 5 died in the famine.", "younger than 5", "years old"),
+        ("The Afghan teen was married off at 13.", "13", "years old"),
+        ("When I was 16, I left home.", "16", "years old"),
     ],
 )
 def test_counts_read_from_the_sentence(text: str, shown: str, counts: str) -> None:
