@@ -159,6 +159,9 @@ _AGE_GROUP_BEFORE = re.compile(
 _AGE_BOUND = ("under ", "over ")
 # "men older than 45": the comparison belongs to the figure ("older than 45 years old")
 _AGE_COMPARISON = re.compile(r"\b(?:older|younger) than\s$")
+# "a crowd of about 50,000", "a total workforce of 6,500", "daily ridership exceeding 1.3 million": the noun
+# before the number is what it counts, and the figure reads with it ("crowd of about 50,000")
+_NOUN_OF = re.compile(r"\b(?:[Aa]n?|[Tt]otal|[Dd]aily|annual|average|combined|estimated)\s+([a-z]{4,})\s+(?:of|exceeding|topping)\s$")
 _AGE_AFTER = re.compile(r"(?:,|\)|\.(?!\d)|\s(?:--|—|–)|$)")
 _CASUALTIES = {
     "killing": "killed", "killed": "killed", "wounding": "wounded", "wounded": "wounded",
@@ -213,6 +216,9 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
                 return casualty.group(1).lower()  # "the number of wounded"
         if _TOLL.search(head):
             return "dead"
+    noun_of = _NOUN_OF.search(before)
+    if noun_of is not None and any(ch.isdigit() for ch in quantity.text):
+        return noun_of.group(1)
     if not sentence_text[: quantity.start].strip(" \"'“‘"):
         line = _FACT_LINE.match(after)
         if line is not None and line.end() > 0 and line.group(0).strip():
@@ -222,6 +228,16 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
                 return "percent of " + counted_noun_after(rest, percent.end())
             return counted_noun_after(rest, 0)
     return ""
+
+
+def _words_read_before(quantity: Quantity, sentence_text: str, counts: str) -> str:
+    """The words before a number that its reading needs: "older than" 45 (years old), "crowd of" about 50,000."""
+    before = sentence_text[max(0, quantity.start - 40) : quantity.start]
+    if counts == "years old":
+        comparison = _AGE_COMPARISON.search(before)
+        return comparison.group(0) if comparison else ""
+    noun_of = _NOUN_OF.search(before) if quantity.kind == "count" else None
+    return before[noun_of.start(1) :] if noun_of is not None and noun_of.group(1) == counts else ""
 
 
 def _next_word(text: str, position: int) -> str:
@@ -487,9 +503,8 @@ def candidates(
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue
-            comparison = _AGE_COMPARISON.search(sentence.text, max(0, quantity.start - 14), quantity.start)
             figure = Figure(
-                text=(comparison.group(0) if comparison and counts == "years old" else "") + quantity.text,
+                text=_words_read_before(quantity, sentence.text, counts) + quantity.text,
                 value=quantity.value,
                 counts=counts,
                 approximate=quantity.approximate,

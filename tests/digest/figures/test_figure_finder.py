@@ -425,6 +425,9 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         ("Many children younger than 5 died in the famine.", "younger than 5", "years old"),
         ("The Afghan teen was married off at 13.", "13", "years old"),
         ("When I was 16, I left home.", "16", "years old"),
+        ("Benedict spoke to a crowd of about 50,000 in the square.", "crowd of about 50,000", "crowd"),
+        ("The plant has a total workforce of 6,500.", "workforce of 6,500", "workforce"),
+        ("A magnitude of 7.5 was recorded.", "magnitude of 7.5", "magnitude"),
     ],
 )
 def test_counts_read_from_the_sentence(text: str, shown: str, counts: str) -> None:
