@@ -295,17 +295,17 @@ _CALL_TO_ACTION = re.compile(
 # entries ("[2] ..."), which an extractor may keep: no story figures there.
 _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
-    r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|(?:[$€£¥]\d[\d,.]*\s+){2}[$€£¥]\d|"
+    r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s+[$€£¥]\d|"
     r"\d+\(\d+\):\d+|^\s*\d[A-Z][a-z]"  # a price table; a citation's volume(issue):pages; a footnote's number
 )
 # An author's box at the foot of a page: "She has over 15 years of experience", "Joe is the co-founder and CEO".
 _BIO = re.compile(
     r"\b(?:years of experience|years['’] experience|(?:co-)?founder and (?:ceo|editor)|is the (?:co-)?founder|"
-    r"journalist since|is the author of|is an? (?:\w+ ){0,3}(?:writer|editor|journalist|reporter|contributor|consultant))\b",
+    r"journalist since|is the author of|has been writing (?:about|for)|is an? (?:\w+ ){0,3}(?:writer|editor|journalist|reporter|contributor|consultant))\b",
     re.IGNORECASE,
 )
 _FOOT_SENTENCES = 5  # the lines an author's box may take at the end of the text, or
-_FOOT_SHARE = 0.15  # this share of the sentences, when more
+_FOOT_SHARE = 0.25  # this share of the sentences, when more
 # "Updated September 28, 2025", "Published on 09/10/2025": when the page was edited, not what happened.
 _STAMPED = re.compile(
     r"\b(?:updated|published|posted|modified|reviewed|edited|created)(?:\s+(?:on|at))?:?\s*$", re.IGNORECASE
@@ -348,7 +348,9 @@ _PRICE_BOX = re.compile(
 _COUNTER = re.compile(r"\s*\d+\s+of\s+\d[\d,]*\s+\w+(?:\s+\w+)?\s*$")
 # The site speaking of itself (a reviews page's method box, an "About us" line): "our team", "we tested".
 _SITE_VOICE = re.compile(
-    r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated))\b",
+    r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated)|"
+    r"our (?:[\w-]+ ){0,3}(?:team|experts|editors) (?:tested|researched|reviewed|evaluated|spent))\b"
+    r"|^\s*(?:sources?|notes?|disclaimer|photo|image|credits?)\s*:",  # a source, note or photo-credit line
     re.IGNORECASE,
 )
 _MIN_WORDS = 4  # a citation or a label has fewer words than this

@@ -389,6 +389,10 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
         "After researching 50 identity theft plans, we tested 20 of them for two months.",
         "Get 100% dedicated resources for high-performance workloads.",
         "Get quotes from up to 3 pros!",
+        "Sources: Vanguard and Morningstar, Inc., as of December 31, 2025.",
+        "Photo: 12 images by John Smith.",
+        "Our identity and privacy experts tested more than 20 services.",
+        "Essential Prime Cost $1,034.04 $1,363.89 Best for travelers.",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
