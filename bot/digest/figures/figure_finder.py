@@ -350,15 +350,18 @@ _COUNTER = re.compile(r"\s*\d+\s+of\s+\d[\d,]*\s+\w+(?:\s+\w+)?\s*$")
 _SITE_VOICE = re.compile(
     r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated)|"
     r"our (?:[\w-]+ ){0,3}(?:team|experts|editors) (?:tested|researched|reviewed|evaluated|spent))\b"
-    r"|^\s*(?:sources?|notes?|disclaimer|photo|image|credits?)\s*:",  # a source, note or photo-credit line
+    r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:",  # a source, note or photo-credit line
     re.IGNORECASE,
 )
+# An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
+_ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _MIN_WORDS = 4  # a citation or a label has fewer words than this
 
 
 def _chrome_line(sentence_text: str) -> bool:
     """A line the page puts around the story: a copyright or licence line, a promotion, a call to
-    action, a line of code or a table row, a price box, a counter, the site speaking of itself, a citation,
+    action, a line of code or a table row, a price box, a counter, the site speaking of itself, a source
+    or photo-credit line, an address, a citation,
     or a line that does not end as a sentence does (a heading, a teaser of another page, a caption, a label).
     None of its numbers is a figure of the story."""
     return bool(
@@ -369,6 +372,7 @@ def _chrome_line(sentence_text: str) -> bool:
         or _PRICE_BOX.search(sentence_text)
         or _COUNTER.match(sentence_text)
         or _SITE_VOICE.search(sentence_text)
+        or _ADDRESS.search(sentence_text)
         or _is_fragment(sentence_text)
         or not sentence_text.rstrip().endswith(_SENTENCE_ENDS)
     )

@@ -393,6 +393,17 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
         "Photo: 12 images by John Smith.",
         "Our identity and privacy experts tested more than 20 services.",
         "Essential Prime Cost $1,034.04 $1,363.89 Best for travelers.",
+        # what the brief of issue 10 lists: bylines, publication dates, share and comment counts, reading
+        # times, prices in teasers, photo credits, copyright years, phone numbers, addresses
+        "By Jane Doe, 5 hours ago",
+        "Published on March 3, 2024",
+        "1.2K shares 45 comments",
+        "4 min read",
+        "Sponsored: Plans from $9.99/month",
+        "Photograph: 3 images by Jane Doe/Getty Images",
+        "© 2024 Example Media Group. All rights reserved.",
+        "Call our newsroom at 1-800-555-1234.",
+        "Visit us at 500 Market Street, Suite 200, San Francisco, CA 94105.",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
