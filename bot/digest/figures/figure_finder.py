@@ -146,7 +146,22 @@ _AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|age|ages of)|[A-Z][\w.'’-]*,|\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+,?) (?:was|is)|\b(?:[Hh]e|[Ss]he)['’]s"
     r"|\bwho(?:['’]s| is| was)(?: just| only)?)\s$"
 )
-_AGE_CLEAR_BEFORE = re.compile(r"\b(?:age of|ages of|as young as|as old as|aged)\s$")  # whatever follows
+_AGE_CLEAR_BEFORE = re.compile(
+    r"(?:\b(?:age of|ages of|as young as|as old as|aged|(?:married(?: off)?|pregnant|retired|died|left school) at)"
+    r"|\b[Ww]hen (?:I|he|she|they|we) (?:was|were))\s$"
+)  # whatever follows
+# An age bound on people ("children under five", "women over 40"): the scanner reads "under 5" as the quantity.
+_AGE_GROUP_BEFORE = re.compile(
+    r"\b(?:children|kids|babies|infants|toddlers|teens|teenagers|men|women|people|adults|girls|boys|patients|"
+    r"seniors|anyone|those)\s$",
+    re.IGNORECASE,
+)
+_AGE_BOUND = ("under ", "over ")
+# "men older than 45": the comparison belongs to the figure ("older than 45 years old")
+_AGE_COMPARISON = re.compile(r"\b(?:older|younger) than\s$")
+# "a crowd of about 50,000", "a total workforce of 6,500", "daily ridership exceeding 1.3 million": the noun
+# before the number is what it counts, and the figure reads with it ("crowd of about 50,000")
+_NOUN_OF = re.compile(r"\b(?:[Aa]n?|[Tt]otal|[Dd]aily|annual|average|combined|estimated)\s+([a-z]{4,})\s+(?:of|exceeding|topping)\s$")
 _AGE_AFTER = re.compile(r"(?:,|\)|\.(?!\d)|\s(?:--|—|–)|$)")
 _CASUALTIES = {
     "killing": "killed", "killed": "killed", "wounding": "wounded", "wounded": "wounded",
@@ -171,7 +186,12 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
     before = sentence_text[max(0, quantity.start - 40) : quantity.start]
     after = sentence_text[quantity.end :]
     if (
-        (_AGE_CLEAR_BEFORE.search(before) or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after)))
+        (
+            _AGE_CLEAR_BEFORE.search(before)
+            or ((comparison := _AGE_COMPARISON.search(before)) and _AGE_GROUP_BEFORE.search(before[: comparison.start()]))
+            or (_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
+            or (quantity.text.lower().startswith(_AGE_BOUND) and _AGE_GROUP_BEFORE.search(before))
+        )
         and quantity.value is not None
         and 0 < quantity.value < 120
     ):
@@ -196,6 +216,9 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
                 return casualty.group(1).lower()  # "the number of wounded"
         if _TOLL.search(head):
             return "dead"
+    noun_of = _NOUN_OF.search(before)
+    if noun_of is not None and any(ch.isdigit() for ch in quantity.text):
+        return noun_of.group(1)
     if not sentence_text[: quantity.start].strip(" \"'“‘"):
         line = _FACT_LINE.match(after)
         if line is not None and line.end() > 0 and line.group(0).strip():
@@ -205,6 +228,16 @@ def _bare_count_reading(quantity: Quantity, sentence_text: str) -> str:
                 return "percent of " + counted_noun_after(rest, percent.end())
             return counted_noun_after(rest, 0)
     return ""
+
+
+def _words_read_before(quantity: Quantity, sentence_text: str, counts: str) -> str:
+    """The words before a number that its reading needs: "older than" 45 (years old), "crowd of" about 50,000."""
+    before = sentence_text[max(0, quantity.start - 40) : quantity.start]
+    if counts == "years old":
+        comparison = _AGE_COMPARISON.search(before)
+        return comparison.group(0) if comparison else ""
+    noun_of = _NOUN_OF.search(before) if quantity.kind == "count" else None
+    return before[noun_of.start(1) :] if noun_of is not None and noun_of.group(1) == counts else ""
 
 
 def _next_word(text: str, position: int) -> str:
@@ -255,22 +288,24 @@ _BOILERPLATE = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"\s*(?:read (?:my|our|the full|more)|check out|learn more|click|download (?:our|the|my|your)|"
     r"explore (?:our|the best|more|this|these)|browse our|sign up|subscribe|shop (?:our|the|now)|book (?:now|your)|"
-    r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|\d))\b",
+    r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|quotes?)\b|get \$?\d)",
     re.IGNORECASE,
 )
 # Code, shell lines, table rows (cells between bars, or four numbers in a row) and reference-list
 # entries ("[2] ..."), which an extractor may keep: no story figures there.
 _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
-    r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d"
+    r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s+[$€£¥]\d|"
+    r"\d+\(\d+\):\d+|^\s*\d[A-Z][a-z]"  # a price table; a citation's volume(issue):pages; a footnote's number
 )
 # An author's box at the foot of a page: "She has over 15 years of experience", "Joe is the co-founder and CEO".
 _BIO = re.compile(
-    r"\b(?:years of experience|(?:co-)?founder and (?:ceo|editor)|is the (?:co-)?founder|journalist since|"
-    r"is an? (?:\w+ ){0,3}(?:writer|editor|journalist|reporter|contributor|consultant))\b",
+    r"\b(?:years of experience|years['’] experience|(?:co-)?founder and (?:ceo|editor)|is the (?:co-)?founder|"
+    r"journalist since|is the author of|has been writing (?:about|for)|is an? (?:\w+ ){0,3}(?:writer|editor|journalist|reporter|contributor|consultant))\b",
     re.IGNORECASE,
 )
-_FOOT_SENTENCES = 5  # the lines an author's box may take at the end of the text
+_FOOT_SENTENCES = 5  # the lines an author's box may take at the end of the text, or
+_FOOT_SHARE = 0.25  # this share of the sentences, when more
 # "Updated September 28, 2025", "Published on 09/10/2025": when the page was edited, not what happened.
 _STAMPED = re.compile(
     r"\b(?:updated|published|posted|modified|reviewed|edited|created)(?:\s+(?:on|at))?:?\s*$", re.IGNORECASE
@@ -303,14 +338,58 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     return True
 
 
+# A price list or plan box: "$499/mo", "Starts @ $7/hour", "From $19.99 USD", "Queen mattresses starting at $599".
+_PRICE_BOX = re.compile(
+    r"[$€£¥]\s?\d[\d,.]*\s*[kKmM]?\s*(?:/\s*(?:mo|month|yr|year|hr|hour|user|seat|week|night)\b|USD\b|EUR\b|GBP\b)"
+    r"|\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
+    re.IGNORECASE,
+)
+# "3 of 11 comments", "12 of 218 Notion alternatives": a counter of the page, not a claim.
+_COUNTER = re.compile(r"\s*\d+\s+of\s+\d[\d,]*\s+\w+(?:\s+\w+)?\s*$")
+# The site speaking of itself (a reviews page's method box, an "About us" line): "our team", "we tested".
+_SITE_VOICE = re.compile(
+    r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated)|"
+    r"our (?:[\w-]+ ){0,3}(?:team|experts|editors) (?:tested|researched|reviewed|evaluated|spent))\b"
+    r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:",  # a source, note or photo-credit line
+    re.IGNORECASE,
+)
+# An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
+_ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+_MIN_WORDS = 4  # a citation or a label has fewer words than this
+
+
 def _chrome_line(sentence_text: str) -> bool:
     """A line the page puts around the story: a copyright or licence line, a promotion, a call to
-    action, a line of code or a table row. None of its numbers is a figure of the story."""
+    action, a line of code or a table row, a price box, a counter, the site speaking of itself, a source
+    or photo-credit line, an address, a citation,
+    or a line that does not end as a sentence does (a heading, a teaser of another page, a caption, a label).
+    None of its numbers is a figure of the story."""
     return bool(
         _PAGE_FURNITURE.search(sentence_text)
         or _BOILERPLATE.search(sentence_text)
         or _CALL_TO_ACTION.match(sentence_text)
         or _CODE_OR_TABLE.search(sentence_text)
+        or _PRICE_BOX.search(sentence_text)
+        or _COUNTER.match(sentence_text)
+        or _SITE_VOICE.search(sentence_text)
+        or _ADDRESS.search(sentence_text)
+        or _is_fragment(sentence_text)
+        or not sentence_text.rstrip().endswith(_SENTENCE_ENDS)
+    )
+
+
+# A story's sentence ends as one; a line that does not is a heading, a caption, a teaser or a list label.
+_SENTENCE_ENDS = tuple(".!?\"”’'):;…»。！？」』؟।۔։")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+_UPPER_WORD = re.compile(r"\b[A-Z]")
+
+
+def _is_fragment(sentence_text: str) -> bool:
+    """A citation or a label: a few words, all capitalised ("Niculescu, A.B. 2024.", "Ltd. 1979, 1986.")."""
+    return (
+        len(_WORDS_IN.findall(sentence_text)) < _MIN_WORDS
+        and _LOWER_WORD.search(sentence_text) is None
+        and _UPPER_WORD.search(sentence_text) is not None
     )
 
 
@@ -418,7 +497,8 @@ def candidates(
     skipped = set(skip)
     # "Reading time: 2 minutes", "12 issues for £11.99", "Copyright © 2023": the page's, not the story's
     kept = [s for s in sentences if s.index not in skipped and s.text]
-    foot = (sentences[-1].index if sentences else 0) - _FOOT_SENTENCES
+    last = sentences[-1].index if sentences else 0
+    foot = last - max(_FOOT_SENTENCES, int(_FOOT_SHARE * last))
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
         quantities = find_quantities(sentence.text, language_code)
@@ -430,7 +510,7 @@ def candidates(
             if not _worth_showing(quantity, counts, sentence.text):
                 continue
             figure = Figure(
-                text=quantity.text,
+                text=_words_read_before(quantity, sentence.text, counts) + quantity.text,
                 value=quantity.value,
                 counts=counts,
                 approximate=quantity.approximate,
