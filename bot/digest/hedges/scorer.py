@@ -261,15 +261,23 @@ class HedgeScorer:
         feature counts once): found exactly, since a bound for every word of every phrase would be loose
         ("is", "some" and "the" start hundreds of phrases)."""
         index = self._lexicon_index
-        words = [w.lower().replace("’", "'") for w in written]
-        if index.keys().isdisjoint(words):
-            return {}
+        words = [w.lower() for w in written]
+        if any("’" in w for w in words):
+            words = [w.replace("’", "'") for w in words]
         groups: dict[int, set[str]] = {}
+        last = len(words) - 1
         for i, word in enumerate(words):
-            if word in index:
-                for phrase, group in phrases_at(index, words, i):
-                    for j in range(i, i + len(phrase)):
-                        groups.setdefault(j, set()).add(group)
+            by_second = index.get(word)
+            if by_second is None:
+                continue
+            # `phrases_at` written out: most words that start a phrase are followed by none of its second words
+            found = list(by_second.get("", ()))
+            if i < last and words[i + 1] in by_second:
+                found += (entry for entry in by_second[words[i + 1]]
+                          if len(entry[0]) == 2 or tuple(words[i : i + len(entry[0])]) == entry[0])
+            for phrase, group in found:
+                for j in range(i, i + len(phrase)):
+                    groups.setdefault(j, set()).add(group)
         weights = self.weights
         return {i: sum(max(0.0, weights.get("lex:" + g, 0.0)) for g in found) for i, found in groups.items()}
 
