@@ -25,7 +25,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
 from bot.digest.language.stemmers import stemmer
@@ -55,20 +55,37 @@ class Token:
     features: frozenset[str]
 
 
-def lexicon_index(groups: Mapping[str, Sequence[str]]) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+# Phrases by their first word, then by their second ("" for a one-word phrase): a common first word ("is",
+# "some") starts hundreds of phrases, and the second word rules out nearly all of them in one look-up.
+LexiconIndex = dict[str, dict[str, list[tuple[tuple[str, ...], str]]]]
+
+
+def lexicon_index(groups: Mapping[str, Sequence[str]]) -> LexiconIndex:
+    index: LexiconIndex = {}
     for group, phrases in groups.items():
         for phrase in phrases:
             words = tuple(phrase.split())
             if words:
-                index.setdefault(words[0], []).append((words, group))
+                index.setdefault(words[0], {}).setdefault(words[1] if len(words) > 1 else "", []).append((words, group))
     return index
+
+
+def phrases_at(index: LexiconIndex, words: Sequence[str], i: int) -> Iterator[tuple[tuple[str, ...], str]]:
+    """The lexicon phrases (words, group) that occur in `words` from index `i` on."""
+    by_second = index.get(words[i])
+    if by_second is None:
+        return
+    yield from by_second.get("", ())
+    if i + 1 < len(words):
+        for phrase, group in by_second.get(words[i + 1], ()):
+            if len(phrase) == 2 or tuple(words[i : i + len(phrase)]) == phrase:
+                yield phrase, group
 
 
 def tokens_with_features(
     sentence: str,
     cues: Iterable[CueMatch],
-    index: Mapping[str, list[tuple[tuple[str, ...], str]]] | None = None,
+    index: LexiconIndex | None = None,
     only: int | None = None,
 ) -> list[Token]:
     """The sentence's words, each with the features the scorer weighs (`only`: just the word at that index)."""
@@ -86,12 +103,11 @@ def tokens_with_features(
             if i in features:
                 features[i].update(("cue:" + cue.name, "kind:" + cue.kind))
     if index:
-        for i, word in enumerate(words):
-            for phrase, group in index.get(word, ()):
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    for j in range(i, i + len(phrase)):
-                        if j in features:
-                            features[j].add("lex:" + group)
+        for i in range(len(words)):
+            for phrase, group in phrases_at(index, words, i):
+                for j in range(i, i + len(phrase)):
+                    if j in features:
+                        features[j].add("lex:" + group)
     return [Token(matches[i].group(0), matches[i].start(), frozenset(f)) for i, f in features.items()]
 
 
@@ -131,7 +147,7 @@ class HedgeScorer:
     info: Mapping[str, Any] = field(default_factory=dict)  # how it was trained, for the record
 
     @functools.cached_property
-    def _lexicon_index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    def _lexicon_index(self) -> LexiconIndex:
         return lexicon_index(self.lexicon_groups)
 
     def tokens(self, sentence: str, cues: Iterable[CueMatch]) -> list[Token]:
@@ -198,13 +214,11 @@ class HedgeScorer:
                     extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
         index = self._lexicon_index
         if index:
+            words: list[str] | None = None
             for i, part in enumerate(parts):
-                if part.word not in index:
-                    continue
-                for phrase, group in index[part.word]:
-                    if len(phrase) > 1 and (i == last or parts[i + 1].word != phrase[1]):
-                        continue  # most phrases fail at their second word: no tuple built for them
-                    if tuple(p.word for p in parts[i : i + len(phrase)]) == phrase:
+                if part.word in index:
+                    words = words or [p.word for p in parts]
+                    for phrase, group in phrases_at(index, words, i):
                         for j in range(i, i + len(phrase)):
                             extra.setdefault(j, set()).add("lex:" + group)
         weights = self.weights
@@ -220,15 +234,9 @@ class HedgeScorer:
 
     @functools.cached_property
     def _word_most(self) -> Callable[[str], float]:
-        """A word as written -> the most its logit can be outside a cue: its own part, its best left and right
-        pair weights and every lexicon group of a phrase it is in."""
+        """A word as written -> the most its logit can be outside a cue and a lexicon phrase: its own part and
+        its best left and right pair weights."""
         left, right = self._neighbour_weights
-        weights = self.weights
-        groups_of_word: dict[str, set[str]] = {}
-        for group, phrases in self.lexicon_groups.items():
-            for phrase in phrases:
-                for word in phrase.split():
-                    groups_of_word.setdefault(word, set()).add(group)
         word_part = self._word_part
 
         # the best pair weight of each stem, once: a common stem pairs with hundreds of neighbours
@@ -238,38 +246,64 @@ class HedgeScorer:
         @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
         def most(written: str) -> float:
             part = word_part(written)
-            logit = part.logit
-            logit += best_left.get(part.stem, 0.0)
-            logit += best_right.get(part.stem, 0.0)
-            logit += sum(max(0.0, weights.get("lex:" + group, 0.0)) for group in groups_of_word.get(part.word, ()))
-            return logit
+            return part.logit + best_left.get(part.stem, 0.0) + best_right.get(part.stem, 0.0)
 
         return most
 
     @functools.cached_property
     def _word_ceiling(self) -> Callable[[str], float]:
-        """A word as written -> log(1 - sigmoid(its most logit outside a cue))."""
+        """A word as written -> log(1 - sigmoid(its most logit outside a cue and a lexicon phrase))."""
         most = self._word_most
         return functools.lru_cache(maxsize=WORD_CACHE_SIZE)(lambda written: _log1m_sigmoid(most(written)))
 
+    def _phrase_gains(self, written: Sequence[str]) -> dict[int, float]:
+        """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
+        feature counts once): found exactly, since a bound for every word of every phrase would be loose
+        ("is", "some" and "the" start hundreds of phrases)."""
+        index = self._lexicon_index
+        words = [w.lower() for w in written]
+        if any("’" in w for w in words):
+            words = [w.replace("’", "'") for w in words]
+        groups: dict[int, set[str]] = {}
+        last = len(words) - 1
+        for i, word in enumerate(words):
+            by_second = index.get(word)
+            if by_second is None:
+                continue
+            # `phrases_at` written out: most words that start a phrase are followed by none of its second words
+            found = list(by_second.get("", ()))
+            if i < last and words[i + 1] in by_second:
+                found += (entry for entry in by_second[words[i + 1]]
+                          if len(entry[0]) == 2 or tuple(words[i : i + len(entry[0])]) == entry[0])
+            for phrase, group in found:
+                for j in range(i, i + len(phrase)):
+                    groups.setdefault(j, set()).add(group)
+        weights = self.weights
+        return {i: sum(max(0.0, weights.get("lex:" + g, 0.0)) for g in found) for i, found in groups.items()}
+
     def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
         """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a
-        threshold by it and need no exact score. A word inside a cue may gain the cue's weights too."""
+        threshold by it and need no exact score. A word inside a cue or a lexicon phrase may gain their weights too."""
         ceiling = self._word_ceiling
         if not cues:
-            return _log_odds(_log1m_sigmoid(self.leak) + sum(map(ceiling, _WORD.findall(sentence))))
-        matches = list(_WORD.finditer(sentence))
-        starts = [m.start() for m in matches]
-        bonus: dict[int, float] = {}
-        weights = self.weights
-        for cue in cues:
-            gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
-            for i in _words_within(starts, cue):
-                bonus[i] = bonus.get(i, 0.0) + gain
+            written = _WORD.findall(sentence)
+            bonus = self._phrase_gains(written)
+            if not bonus:
+                return _log_odds(_log1m_sigmoid(self.leak) + sum(map(ceiling, written)))
+        else:
+            matches = list(_WORD.finditer(sentence))
+            written = [m.group(0) for m in matches]
+            bonus = self._phrase_gains(written)
+            starts = [m.start() for m in matches]
+            weights = self.weights
+            for cue in cues:
+                gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
+                for i in _words_within(starts, cue):
+                    bonus[i] = bonus.get(i, 0.0) + gain
         most = self._word_most
         total = _log1m_sigmoid(self.leak)
-        for i, m in enumerate(matches):
-            total += _log1m_sigmoid(most(m.group(0)) + bonus[i]) if i in bonus else ceiling(m.group(0))
+        for i, word in enumerate(written):
+            total += _log1m_sigmoid(most(word) + bonus[i]) if i in bonus else ceiling(word)
         return _log_odds(total)
 
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:

@@ -100,6 +100,30 @@ def test_hedged_news_sentences(sentence: str, cue: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many experts believe the plan will fail.",
+        "It is widely held that the treaty was a mistake.",
+        "Critics say the law is unfair to renters.",
+        "Some argue that the tax should be scrapped.",
+        "He is considered one of the best players of his generation.",
+        "The drug is thought to reduce pain in older patients.",
+        "The painting is believed to be by Vermeer.",
+        "It is said that the castle is haunted.",
+        "The film is arguably his finest work.",
+    ],
+)
+def test_weasel_wording_is_hedged(sentence: str) -> None:
+    # Weasel wording (CoNLL-2010): a belief held by nobody in particular, unnamed sayers, peacock superlatives.
+    assert _kind(sentence) == "hedged", sentence
+
+
+@pytest.mark.parametrize("sentence", ["The bridge may carry 40 tonnes.", "Visitors may park in the east lot."])
+def test_a_may_of_capability_or_permission_is_a_soft_cue_not_a_hedge(sentence: str) -> None:
+    assert mark_sentence(sentence) == SentenceMarks(None, ("may",))
+
+
+@pytest.mark.parametrize(
     "sentence, cue",
     [
         ("The cause of the crash remains unclear.", "remains unclear"),

@@ -58,3 +58,17 @@ def test_strongest_token_is_the_full_token_list_at_the_best_logit(scorer_name: s
             continue
         full = tokens_with_features(sentence, cues, scorer._lexicon_index)
         assert scorer.strongest_token(sentence, cues) == full[max(range(len(logits)), key=logits.__getitem__)]
+
+
+@pytest.mark.parametrize("scorer_name", ["general", "scientific"])
+def test_token_logits_are_the_logits_of_the_full_feature_sets(scorer_name: str) -> None:
+    """`token_logits` (cached word parts, phrases by first and second word) against `token_logit` of `tokens`."""
+    scorer: HedgeScorer = getattr(load_hedge_model(), scorer_name)
+    extra = ["Many experts believe it is widely held that critics say the plan is thought to be one of the best.",
+             "It is said that some historians have argued the castle was reportedly haunted, as is often said."]
+    for sentence in [*SENTENCES[::2], *extra]:
+        cues = find_cues(sentence)
+        _, logits = scorer.token_logits(sentence, cues)
+        plain = [scorer.token_logit(token) for token in scorer.tokens(sentence, cues)]
+        assert logits == pytest.approx(plain, abs=1e-9), sentence
+        assert scorer.score_ceiling(sentence, cues) >= scorer.score(sentence, cues) - 1e-9
