@@ -232,17 +232,30 @@ def prose_size(lines: list[_Line], width: float) -> float:
     return characters.most_common(1)[0][0] if characters else 0.0
 
 
+def _median_size(block: Block) -> float:
+    sizes = [size for size in block.sizes if size > _TINY_SIZE]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _lone_heading(blocks: list[Block], index: int, main_size: float) -> bool:
+    """One line larger than the main text, between blocks of other sizes: a long heading, not a
+    comment or teaser printed line by line in a larger size (its neighbours share its size)."""
+    size = _median_size(blocks[index])
+    if len(blocks[index].widths) != 1 or size <= main_size:
+        return False
+    return not any(0 <= other < len(blocks) and abs(_median_size(blocks[other]) - size) < 0.5 for other in (index - 1, index + 1))
+
+
 def drop_other_prose(blocks: list[Block], main_size: float, width: float) -> list[Block]:
     """Full-width text in another size than the main text's (but not a heading's): comments,
-    teasers, fine print. A heading is larger still, or short."""
+    teasers, fine print. A heading is larger still, or short, or a line on its own."""
     if not main_size:
         return blocks
     kept = []
-    for block in blocks:
-        sizes = [size for size in block.sizes if size > _TINY_SIZE]
-        scale = statistics.median(sizes) / main_size if sizes else 1.0
+    for index, block in enumerate(blocks):
+        scale = (_median_size(block) or main_size) / main_size
         other = scale < 1 - OTHER_SIZE or 1 + OTHER_SIZE <= scale < HEADING_PROSE_SCALE
-        if not (other and statistics.median(block.widths) > PROSE_WIDTH * width):
+        if not (other and statistics.median(block.widths) > PROSE_WIDTH * width) or _lone_heading(blocks, index, main_size):
             kept.append(block)
     return kept
 

@@ -123,6 +123,31 @@ def test_full_width_text_in_another_size_is_not_the_article() -> None:
     assert _words(kept) == _words(" ".join([abstract, *article_paragraphs()[:3]]))
 
 
+def test_a_long_heading_stays_but_comments_spaced_line_by_line_go() -> None:
+    """A one-line heading a little larger than the body and as wide as it is kept; comment lines in
+    that size, each a block of its own (wide line spacing), are not: their neighbours share their size."""
+    heading = "What the defections of three officers mean for the army and regime"
+    comments = [
+        "Great article, thanks for writing it! I have been following the news from the region for years",
+        "and this sums it up well. I hope the officers and their families are safe now in the camp.",
+        "Thanks for the report; I would like to read more about the camp and the people who live there.",
+    ]
+    y, texts = 740.0, []
+    blocks = [(11, article_paragraphs()[0]), (13.5, heading), *[(11, p) for p in article_paragraphs()[1:3]]]
+    for size, paragraph in blocks:
+        for line in wrap(paragraph, size):
+            texts.append(Text(MARGIN, y, size, line))
+            y -= 1.25 * size
+        y -= 11
+    for line in comments:  # printed with a gap under each line, as a comment thread in a larger size
+        texts.append(Text(MARGIN, y, 13.5, line))
+        y -= 2.2 * 13.5
+    parsed = parse_pdf(pdf_bytes([texts]), PdfLimits())
+    assert len(wrap(heading, 13.5)) == 1
+    kept = " ".join(block.text for block in pdf_extractor.article_blocks(pdf_extractor.body_lines(parsed)))
+    assert _words(kept) == _words(" ".join([article_paragraphs()[0], heading, *article_paragraphs()[1:3]]))
+
+
 def test_digest_of_a_pdf_has_summary_and_figures() -> None:
     digest = digest_document(_pdf_document(report_pdf(SAMPLE_TITLE, article_paragraphs())), SETTINGS)
     assert digest.error is None, digest.error
