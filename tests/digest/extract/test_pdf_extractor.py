@@ -164,7 +164,8 @@ def test_words_split_at_line_ends_are_rejoined() -> None:
         "mental report on Tuesday and agreed that the well-",
         "known problems of the river need a long-term plan. Members said the",
         "work could start next year if the budget allows it, and the",
-        "regional government is expected to pay for most of the cost, a well-known habit.",
+        "regional government is expected to pay for most of the cost, a well-known habit of the Franco-",
+        "German commission that meets in Baden-Baden.",
     ]
     page = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(lines)]
     digest = extract_document(_pdf_document(pdf_bytes([page])), DigestSettings(min_words=5))
@@ -172,6 +173,28 @@ def test_words_split_at_line_ends_are_rejoined() -> None:
     assert "environmental report" in digest.text
     assert "the well-known problems" in digest.text  # written with its hyphen elsewhere in the document
     assert "environ-" not in digest.text
+    assert "the Franco-German commission" in digest.text  # a capital after the hyphen: the hyphen is the word's
+
+
+def test_a_paragraph_runs_on_into_the_next_column() -> None:
+    """A paper in two columns: the paragraph cut at the foot of the left column goes on at the top of the right one."""
+    column = (WIDTH - 2 * MARGIN - 18) / 2
+    paragraphs = article_paragraphs()[:4]
+    second = wrap(paragraphs[1], 10, column)
+    # The column ends after a line of the second paragraph as long as its longest so far (a justified
+    # column's lines are all full; pdf_maker does not stretch words).
+    cut = next(i for i in range(2, len(second) - 1) if len(second[i]) >= max(len(line) for line in second[:i]))
+    texts, x, y = [], MARGIN, 700.0
+    for number, paragraph in enumerate(paragraphs):
+        for index, line in enumerate(wrap(paragraph, 10, column)):
+            texts.append(Text(x, y, 10, line))
+            y -= 12
+            if number == 1 and index == cut:
+                x, y = MARGIN + column + 18, 700.0
+        y -= 8
+    parsed = parse_pdf(pdf_bytes([texts]), PdfLimits())
+    blocks = [block.text for block in pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed))]
+    assert [_words(block) for block in blocks] == [_words(paragraph) for paragraph in paragraphs]
 
 
 def test_blocks_that_are_links_are_navigation() -> None:
