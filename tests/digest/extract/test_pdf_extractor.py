@@ -288,3 +288,20 @@ def test_a_pdf_file_on_the_command_line_path(tmp_path: Path) -> None:
     assert document.kind == "pdf" and document.data == path.read_bytes()
     with pytest.raises(DigestError, match="larger than"):
         read_file(str(path), max_bytes=100, max_pdf_bytes=1_000)
+
+
+def test_letter_spaced_text_is_read_as_words() -> None:
+    """A heading set with wide letter spacing (each letter drawn on its own): pdfium puts a space between
+    every two letters; the parse closes them up, keeping the wider gaps between words."""
+    size, tracking = 14.0, 6.0
+    advance = {"A": 667, "C": 722, "E": 667, "I": 278, "M": 833, "R": 722, "S": 667, "T": 611, "U": 722, "V": 667, "X": 667, "Y": 667, " ": 278}
+    x, letters = MARGIN, []
+    for char in "EXECUTIVE SUMMARY":  # Helvetica's advance widths, plus the tracking after each letter and the space
+        if char != " ":
+            letters.append(Text(x, 700, size, char))
+        x += advance[char] / 1000 * size + tracking
+    body = [Text(MARGIN, 670 - 14 * i, 11, line) for i, line in enumerate(wrap(article_paragraphs()[0], 11))]
+    parsed = parse_pdf(pdf_bytes([letters + body]), PdfLimits())
+    texts = [line.text for line in parsed.pages[0].lines]
+    assert texts[0] == "EXECUTIVE SUMMARY"
+    assert _words(" ".join(texts[1:])) == _words(article_paragraphs()[0])  # ordinary lines are left alone
