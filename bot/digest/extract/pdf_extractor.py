@@ -51,6 +51,8 @@ HEADING_PROSE_SCALE = 1.35
 PROSE_WIDTH = 0.7
 _TINY_SIZE = 2.0  # pdfium reports 1 when a font's size is set by its matrix: unknown
 FULL_LINE = 0.85  # a line reaching this share of the page's text width runs on (across a page break too)
+COLUMN_FULL_LINE = 0.95  # a paragraph's line this close to its widest runs on into the next column
+COLUMN_JUMP_LINES = 5  # ... when that column starts at least this many lines higher
 _PAGE_NUMBER = re.compile(r"^(?:page\s+|p\.\s*|seite\s+|-\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:/|of|von|de|sur)\s*\d{1,4})?(?:\s*-)?$", re.IGNORECASE)
 _REFERENCES = re.compile(
     r"^(?:\d{1,2}\.?|[ivx]{1,4}\.)?\s*(?:references|bibliography|works cited|literature cited|references and notes|"
@@ -105,8 +107,11 @@ def _body_size(lines: list[_Line]) -> float:
 
 def _rejoined(head: str, tail: str, vocabulary: set[str]) -> str:
     """A word hyphenated at a line end, whole again; the hyphen stays when the document writes
-    the word with one elsewhere ("well-known" stays, "environ-mental" does not)."""
+    the word with one elsewhere ("well-known" stays, "environ-mental" does not) or its second part
+    starts with a capital."""
     key_head, key_tail = head.split("-")[-1].lower(), tail.split("-")[0].lower()
+    if tail[:1].isupper():  # a capital after the hyphen: a name or a compound ("Baden-Baden", "non-European")
+        return f"{head}-{tail}"
     keep = f"{key_head}-{key_tail}" in vocabulary and f"{key_head}{key_tail}" not in vocabulary
     return f"{head}-{tail}" if keep else head + tail
 
@@ -129,6 +134,17 @@ def _runs_on(previous: _Line, item: _Line, page_right: dict[int, float]) -> bool
     """A paragraph goes on over a page break when its last line is full and the size stays."""
     full = previous.line.right >= FULL_LINE * page_right[previous.page]
     return full and abs(item.line.size - previous.line.size) < 0.5
+
+
+def _next_column(previous: _Line, item: _Line, block: Block) -> bool:
+    """A paragraph goes on at the top of the next column (a paper's, a newsletter's) when its last
+    line is as wide as its widest, the next line stands right of it and far above (not the next
+    cell of a table or card of a grid, a line or two up), and the size stays."""
+    width = previous.line.right - previous.line.left
+    full = len(block.widths) >= 2 and width >= COLUMN_FULL_LINE * max(block.widths)
+    height = previous.line.top - previous.line.bottom
+    beside = item.line.left >= previous.line.right - 2.0 and item.line.top > previous.line.top + COLUMN_JUMP_LINES * height
+    return full and beside and abs(item.line.size - previous.line.size) < 0.5
 
 
 @dataclass
@@ -173,6 +189,8 @@ def paragraphs(lines: list[_Line]) -> list[Block]:
             gap = previous.line.bottom - line.top
             resized = abs(line.size - previous.line.size) > 0.15 * max(line.size, previous.line.size, 1.0)
             starts = gap > PARAGRAPH_GAP * height or gap < -height or resized
+            if gap < -height and result and _next_column(previous, item, result[-1]):
+                starts = False
         text = _pdfium_hyphens(item.text, vocabulary)
         if starts or not result:
             result.append(Block(text))
@@ -232,17 +250,30 @@ def prose_size(lines: list[_Line], width: float) -> float:
     return characters.most_common(1)[0][0] if characters else 0.0
 
 
+def _median_size(block: Block) -> float:
+    sizes = [size for size in block.sizes if size > _TINY_SIZE]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _lone_heading(blocks: list[Block], index: int, main_size: float) -> bool:
+    """One line larger than the main text, between blocks of other sizes: a long heading, not a
+    comment or teaser printed line by line in a larger size (its neighbours share its size)."""
+    size = _median_size(blocks[index])
+    if len(blocks[index].widths) != 1 or size <= main_size:
+        return False
+    return not any(0 <= other < len(blocks) and abs(_median_size(blocks[other]) - size) < 0.5 for other in (index - 1, index + 1))
+
+
 def drop_other_prose(blocks: list[Block], main_size: float, width: float) -> list[Block]:
     """Full-width text in another size than the main text's (but not a heading's): comments,
-    teasers, fine print. A heading is larger still, or short."""
+    teasers, fine print. A heading is larger still, or short, or a line on its own."""
     if not main_size:
         return blocks
     kept = []
-    for block in blocks:
-        sizes = [size for size in block.sizes if size > _TINY_SIZE]
-        scale = statistics.median(sizes) / main_size if sizes else 1.0
+    for index, block in enumerate(blocks):
+        scale = (_median_size(block) or main_size) / main_size
         other = scale < 1 - OTHER_SIZE or 1 + OTHER_SIZE <= scale < HEADING_PROSE_SCALE
-        if not (other and statistics.median(block.widths) > PROSE_WIDTH * width):
+        if not (other and statistics.median(block.widths) > PROSE_WIDTH * width) or _lone_heading(blocks, index, main_size):
             kept.append(block)
     return kept
 

@@ -32,6 +32,9 @@ _MAX_LINKS = 5000  # link rectangles read per page; a page with more is not an a
 _MAX_OBJECTS = 20000  # page objects looked at for icons
 ICON_SIZE = 24.0  # points: an image at most this wide and high is an icon
 ICON_GAP = 8.0  # points between an icon's right edge and its label
+LETTER_SPACED_MIN_TOKENS = 4
+LETTER_SPACED_SHARE = 0.7  # of a line's tokens single letters: letter-spaced text
+WORD_GAP_SCALE = 1.5  # in letter-spaced text, a gap this much wider than the usual one is a word break
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,30 @@ def _linked_share(textpage: object, indices: tuple[int, ...], rects: list[tuple[
     return inside / len(indices)
 
 
+def _letter_spaced(line: str) -> bool:
+    """Most of the line's "words" are single letters: text set with wide letter spacing ("W H Y  S O"),
+    where pdfium puts a space between every two letters."""
+    tokens = line.split()
+    return len(tokens) >= LETTER_SPACED_MIN_TOKENS and sum(len(token) == 1 and token.isalpha() for token in tokens) >= LETTER_SPACED_SHARE * len(tokens)
+
+
+def _closed_up(textpage: object, text: str, first: int, last: int) -> str:
+    """A letter-spaced line with its letters together again: of pdfium's own (generated) spaces, only
+    those in a gap clearly wider than the usual one between letters stand for a word break."""
+    import pypdfium2.raw as pdfium_c
+
+    gaps = {}
+    for index in range(first + 1, last):
+        if text[index] == " " and pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:  # type: ignore[attr-defined]
+            gaps[index] = textpage.get_charbox(index + 1)[0] - textpage.get_charbox(index - 1)[2]  # type: ignore[attr-defined]
+    if len(gaps) < LETTER_SPACED_MIN_TOKENS - 1:
+        return text[first : last + 1]
+    usual = sorted(gaps.values())[len(gaps) // 2]
+    return "".join(
+        char for index, char in enumerate(text[first : last + 1], start=first) if index not in gaps or gaps[index] > WORD_GAP_SCALE * usual
+    )
+
+
 def _page_lines(page: object) -> list[list[object]]:
     import pypdfium2.raw as pdfium_c
 
@@ -158,6 +185,8 @@ def _page_lines(page: object) -> list[list[object]]:
                 size = pdfium_c.FPDFText_GetFontSize(textpage.raw, first)
                 linked = _linked_share(textpage, (first, (first + last) // 2, last), rects)
                 icon = _after_icon(left, bottom, top, icons)
+                if _letter_spaced(stripped):
+                    stripped = " ".join(_closed_up(textpage, text, first, last).split()) or stripped
                 lines.append([stripped, round(left, 1), round(bottom, 1), round(top, 1), round(right, 1), round(size, 1), round(linked, 2), icon])
             index += len(line) + 2
         return lines

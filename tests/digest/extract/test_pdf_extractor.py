@@ -123,6 +123,31 @@ def test_full_width_text_in_another_size_is_not_the_article() -> None:
     assert _words(kept) == _words(" ".join([abstract, *article_paragraphs()[:3]]))
 
 
+def test_a_long_heading_stays_but_comments_spaced_line_by_line_go() -> None:
+    """A one-line heading a little larger than the body and as wide as it is kept; comment lines in
+    that size, each a block of its own (wide line spacing), are not: their neighbours share their size."""
+    heading = "What the defections of three officers mean for the army and regime"
+    comments = [
+        "Great article, thanks for writing it! I have been following the news from the region for years",
+        "and this sums it up well. I hope the officers and their families are safe now in the camp.",
+        "Thanks for the report; I would like to read more about the camp and the people who live there.",
+    ]
+    y, texts = 740.0, []
+    blocks = [(11, article_paragraphs()[0]), (13.5, heading), *[(11, p) for p in article_paragraphs()[1:3]]]
+    for size, paragraph in blocks:
+        for line in wrap(paragraph, size):
+            texts.append(Text(MARGIN, y, size, line))
+            y -= 1.25 * size
+        y -= 11
+    for line in comments:  # printed with a gap under each line, as a comment thread in a larger size
+        texts.append(Text(MARGIN, y, 13.5, line))
+        y -= 2.2 * 13.5
+    parsed = parse_pdf(pdf_bytes([texts]), PdfLimits())
+    assert len(wrap(heading, 13.5)) == 1
+    kept = " ".join(block.text for block in pdf_extractor.article_blocks(pdf_extractor.body_lines(parsed)))
+    assert _words(kept) == _words(" ".join([article_paragraphs()[0], heading, *article_paragraphs()[1:3]]))
+
+
 def test_digest_of_a_pdf_has_summary_and_figures() -> None:
     digest = digest_document(_pdf_document(report_pdf(SAMPLE_TITLE, article_paragraphs())), SETTINGS)
     assert digest.error is None, digest.error
@@ -139,7 +164,8 @@ def test_words_split_at_line_ends_are_rejoined() -> None:
         "mental report on Tuesday and agreed that the well-",
         "known problems of the river need a long-term plan. Members said the",
         "work could start next year if the budget allows it, and the",
-        "regional government is expected to pay for most of the cost, a well-known habit.",
+        "regional government is expected to pay for most of the cost, a well-known habit of the Franco-",
+        "German commission that meets in Baden-Baden.",
     ]
     page = [Text(MARGIN, 700 - 14 * i, 11, line) for i, line in enumerate(lines)]
     digest = extract_document(_pdf_document(pdf_bytes([page])), DigestSettings(min_words=5))
@@ -147,6 +173,28 @@ def test_words_split_at_line_ends_are_rejoined() -> None:
     assert "environmental report" in digest.text
     assert "the well-known problems" in digest.text  # written with its hyphen elsewhere in the document
     assert "environ-" not in digest.text
+    assert "the Franco-German commission" in digest.text  # a capital after the hyphen: the hyphen is the word's
+
+
+def test_a_paragraph_runs_on_into_the_next_column() -> None:
+    """A paper in two columns: the paragraph cut at the foot of the left column goes on at the top of the right one."""
+    column = (WIDTH - 2 * MARGIN - 18) / 2
+    paragraphs = article_paragraphs()[:4]
+    second = wrap(paragraphs[1], 10, column)
+    # The column ends after a line of the second paragraph as long as its longest so far (a justified
+    # column's lines are all full; pdf_maker does not stretch words).
+    cut = next(i for i in range(2, len(second) - 1) if len(second[i]) >= max(len(line) for line in second[:i]))
+    texts, x, y = [], MARGIN, 700.0
+    for number, paragraph in enumerate(paragraphs):
+        for index, line in enumerate(wrap(paragraph, 10, column)):
+            texts.append(Text(x, y, 10, line))
+            y -= 12
+            if number == 1 and index == cut:
+                x, y = MARGIN + column + 18, 700.0
+        y -= 8
+    parsed = parse_pdf(pdf_bytes([texts]), PdfLimits())
+    blocks = [block.text for block in pdf_extractor.paragraphs(pdf_extractor.body_lines(parsed))]
+    assert [_words(block) for block in blocks] == [_words(paragraph) for paragraph in paragraphs]
 
 
 def test_blocks_that_are_links_are_navigation() -> None:
@@ -240,3 +288,20 @@ def test_a_pdf_file_on_the_command_line_path(tmp_path: Path) -> None:
     assert document.kind == "pdf" and document.data == path.read_bytes()
     with pytest.raises(DigestError, match="larger than"):
         read_file(str(path), max_bytes=100, max_pdf_bytes=1_000)
+
+
+def test_letter_spaced_text_is_read_as_words() -> None:
+    """A heading set with wide letter spacing (each letter drawn on its own): pdfium puts a space between
+    every two letters; the parse closes them up, keeping the wider gaps between words."""
+    size, tracking = 14.0, 6.0
+    advance = {"A": 667, "C": 722, "E": 667, "I": 278, "M": 833, "R": 722, "S": 667, "T": 611, "U": 722, "V": 667, "X": 667, "Y": 667, " ": 278}
+    x, letters = MARGIN, []
+    for char in "EXECUTIVE SUMMARY":  # Helvetica's advance widths, plus the tracking after each letter and the space
+        if char != " ":
+            letters.append(Text(x, 700, size, char))
+        x += advance[char] / 1000 * size + tracking
+    body = [Text(MARGIN, 670 - 14 * i, 11, line) for i, line in enumerate(wrap(article_paragraphs()[0], 11))]
+    parsed = parse_pdf(pdf_bytes([letters + body]), PdfLimits())
+    texts = [line.text for line in parsed.pages[0].lines]
+    assert texts[0] == "EXECUTIVE SUMMARY"
+    assert _words(" ".join(texts[1:])) == _words(article_paragraphs()[0])  # ordinary lines are left alone
