@@ -135,7 +135,7 @@ def extract_html(
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:
-        region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words)
+        region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
     text, document = _main_text(tree, url, settings)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".

@@ -112,7 +112,7 @@ def _url_features(url: str) -> dict[str, float]:
     features["url_depth"] = float(len(segments))
     features["url_slug_words"] = float(len(re.findall(r"[a-z]+", last)))
     features["url_date"] = float(bool(_DATE_PATH.search(path)))
-    features["url_is_root"] = float(not segments)
+    features["url_is_root"] = float(bool(url) and not segments)  # an unknown address is no home page
     return features
 
 
@@ -156,9 +156,17 @@ def repeated_items(body: lxml_html.HtmlElement) -> tuple[int, int]:
     return best
 
 
+def page_address(tree: lxml_html.HtmlElement, url: str | None) -> str:
+    """The page's address: `url`, else the one it declares (a saved page read from a file has no
+    address of its own; its Open Graph or canonical link names it)."""
+    declared = tree.xpath("//meta[@property='og:url']/@content | //link[@rel='canonical']/@href")
+    return url or next((address.strip() for address in declared if address.strip()), "")
+
+
 def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, float]:
-    """The classifier's features of a parsed page (scripts other than JSON-LD may be gone)."""
-    features = _url_features(url or "")
+    """The classifier's features of a parsed page (scripts other than JSON-LD may be gone); without
+    `url`, the address the page declares."""
+    features = _url_features(page_address(tree, url))
     declared = _declared_types(tree)
     for name, kinds in _LD_TYPES.items():
         features[name] = float(bool(declared & kinds))

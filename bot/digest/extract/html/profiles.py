@@ -7,6 +7,8 @@ region (region.py) keeps. A profile says when the region's text replaces trafila
 it holds more than `region_over_words` times as many words; None: never) and which of the
 region's lines are chrome: lines under `min_line_words` words (user panels, labels), and lines
 of at most `link_line_words` words that are mostly link text ("Get started", "Log in").
+A product page's region also drops its reviews, ratings and recommended products (`more_chrome`:
+class or id words of chrome for this type only), which are no part of the product's description.
 Where the title comes from differs too: a service page's <h1> is often a slogan. All chosen per type on WCXB's tune part, with the type the classifier predicts (cross-validated).
 """
 
@@ -22,13 +24,17 @@ class PageProfile:
     link_line_words: int = 0
     link_line_share: float = 0.5  # a short line more than half of whose text is links is a button or a menu
     headline_first: bool = True  # the title is the visible <h1> when the <title> speaks of it, else the <title>
+    more_chrome: frozenset[str] = frozenset()
+
+
+_PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
     "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False),
-    "product": PageProfile(region_over_words=5.0, min_line_words=2, link_line_words=5),
+    "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME),
     "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5),
     "listing": PageProfile(region_over_words=0.0, headline_first=False),
     "collection": PageProfile(region_over_words=1.2, link_line_words=3),

@@ -38,6 +38,7 @@ def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
         pre.append(code)
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _DROPPED_BLOCKS = (("<script", "</script"), ("<style", "</style"))
 
 
@@ -54,7 +55,9 @@ def drop_scripts_and_styles(html: str) -> str:
     A plain scan (no regular expression): an unclosed tag ends the scan of that kind, so the
     time stays linear in the page's length.
     """
-    lower = html.lower()
+    # ASCII case only: str.lower() changes the length of some strings ("İ" -> "i̇"), and the
+    # positions found in `lower` must be positions in `html`.
+    lower = html.translate(_ASCII_LOWER)
     cuts: list[tuple[int, int]] = []
     for opener, closer in _DROPPED_BLOCKS:
         start = lower.find(opener)

@@ -34,7 +34,7 @@ _WORD = re.compile(r"\w+")
 _LINK_START, _LINK_END = "\ue000", "\ue001"  # private-use characters: marks around link text
 
 
-def _is_chrome(element: lxml_html.HtmlElement) -> bool:
+def _is_chrome(element: lxml_html.HtmlElement, chrome_words: frozenset[str] = _CHROME_WORDS) -> bool:
     if element.tag in _CHROME_TAGS:
         return True
     if element.get("aria-hidden") == "true" or element.get("hidden") is not None or element.get("role") in ("navigation", "banner", "contentinfo", "dialog", "search"):
@@ -43,7 +43,7 @@ def _is_chrome(element: lxml_html.HtmlElement) -> bool:
     if "display:none" in style:
         return True
     words = set(_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
-    return bool(words & _CHROME_WORDS)
+    return bool(words & chrome_words)
 
 
 def main_region(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -54,10 +54,11 @@ def main_region(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     return tree.find("body")
 
 
-def strip_chrome(region: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """A copy of `region` without its chrome."""
+def strip_chrome(region: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset()) -> lxml_html.HtmlElement:
+    """A copy of `region` without its chrome (and without elements whose class or id holds a word of `more_chrome`)."""
     region = deepcopy(region)
-    doomed = [element for element in region.iterdescendants() if isinstance(element.tag, str) and _is_chrome(element)]
+    chrome_words = _CHROME_WORDS | more_chrome
+    doomed = [element for element in region.iterdescendants() if isinstance(element.tag, str) and _is_chrome(element, chrome_words)]
     for element in doomed:  # one inside an element already dropped goes with it; dropping it again is harmless
         if element.getparent() is not None:
             element.drop_tree()
@@ -104,17 +105,19 @@ def block_lines(element: lxml_html.HtmlElement) -> list[Line]:
     return lines
 
 
-def region_lines(tree: lxml_html.HtmlElement) -> list[Line]:
+def region_lines(tree: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset()) -> list[Line]:
     region = main_region(tree)
-    return block_lines(strip_chrome(region)) if region is not None else []
+    return block_lines(strip_chrome(region, more_chrome)) if region is not None else []
 
 
-def region_text(tree: lxml_html.HtmlElement, min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0) -> str:
+def region_text(
+    tree: lxml_html.HtmlElement, min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0, more_chrome: frozenset[str] = frozenset()
+) -> str:
     """The main region's text, a block a line, without lines of fewer than `min_words` words
     and without lines of at most `link_line_words` words whose link share exceeds `max_link_share`."""
     kept = [
         line.text
-        for line in region_lines(tree)
+        for line in region_lines(tree, more_chrome)
         if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)
     ]
     return "\n\n".join(kept)

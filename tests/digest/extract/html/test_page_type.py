@@ -42,6 +42,18 @@ def test_features_see_declared_types_and_repeated_cards() -> None:
     assert article["log_repeated"] < collection["log_repeated"]
 
 
+def test_a_saved_page_is_read_with_the_address_it_declares() -> None:
+    """A page read from a file has no address of its own: its canonical link stands in, and an
+    unknown address is not taken for a home page."""
+    docs = pages.DOCS.replace("<head>", '<head><link rel="canonical" href="https://docs.widgetlib.example.org/en/latest/configuration.html">')
+    assert page_type.page_address(_parse(docs), None) == "https://docs.widgetlib.example.org/en/latest/configuration.html"
+    assert page_type.page_address(_parse(docs), "https://example.org/given") == "https://example.org/given"
+    assert page_type.classify_page(_parse(docs), None) == "documentation"
+    unknown = page_type.page_features(_parse(pages.DOCS), None)
+    assert unknown["url_is_root"] == 0.0 and unknown["url_depth"] == 0.0
+    assert page_type.page_features(_parse(pages.DOCS), "https://widgetlib.example.org/")["url_is_root"] == 1.0
+
+
 def test_the_model_file_is_shipped_and_checked(tmp_path) -> None:
     assert ("bot.digest.extract.html", page_type.MODEL_FILE) in SHIPPED_MODELS
     model = page_type.load_model()

@@ -3,6 +3,7 @@ menus, forms, user panels and footers are not."""
 
 from __future__ import annotations
 
+from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.region import region_text
 from bot.digest.extract.html_extractor import _parse, extract_html
 from tests.digest.extract.html import pages
@@ -29,6 +30,18 @@ def test_a_product_page_keeps_its_description_and_specifications() -> None:
     assert "40 litres" in article.text and "Recycled ripstop nylon" in article.text
     assert "Add to cart" not in article.text
     _no_chrome(article.text)
+
+
+def test_a_product_pages_region_drops_its_reviews_and_recommended_products() -> None:
+    extra = """<section class="customer-reviews"><h2>Customer Reviews</h2><p>Based on 4,567 reviews</p>
+    <div class="review"><p>Great pack, I carried it for two weeks through the mountains and it held up well.</p></div></section>
+    <section class="recommended-products"><h2>You may also like</h2><p>The Summit 30 daypack with a padded laptop sleeve and rain cover.</p></section>"""
+    html = pages.PRODUCT.replace("</div></main>", extra + "</div></main>")
+    product = PROFILES["product"]
+    text = region_text(_parse(html), product.min_line_words, product.link_line_share, product.link_line_words, product.more_chrome)
+    assert pages.PRODUCT_DESCRIPTION in text and "Recycled ripstop nylon" in text
+    assert "Customer Reviews" not in text and "carried it for two weeks" not in text and "Summit 30" not in text
+    assert "carried it for two weeks" in region_text(_parse(html))  # chrome on product pages only
 
 
 def test_a_listing_keeps_every_card() -> None:

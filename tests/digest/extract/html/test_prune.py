@@ -1,0 +1,23 @@
+"""Scripts and style sheets out of the source before the parse."""
+
+from __future__ import annotations
+
+from bot.digest.extract.html.prune import drop_scripts_and_styles
+
+
+def test_scripts_and_styles_lose_their_contents_and_json_ld_stays() -> None:
+    html = """<html><head><style>p { color: red }</style><script type="application/ld+json">{"@type": "Product"}</script>
+    <script>var x = "<div>not content</div>";</script></head><body><p>Kept text.</p></body></html>"""
+    pruned = drop_scripts_and_styles(html)
+    assert "color: red" not in pruned and "not content" not in pruned
+    assert '{"@type": "Product"}' in pruned and "<p>Kept text.</p>" in pruned
+
+
+def test_letters_whose_lower_case_is_longer_do_not_shift_the_cuts() -> None:
+    """"İ".lower() is two characters: positions found in a lower-cased copy would cut the page's text."""
+    body = "".join(f"<div><p>Paragraph {i} of the product description.</p></div>" for i in range(5))
+    html = f"<html><head><script>var brand = 'İSTANBUL İZMİR';</script></head><body>{body}<script>track();</script></body></html>"
+    pruned = drop_scripts_and_styles(html)
+    assert body in pruned
+    assert "İSTANBUL" not in pruned and "track();" not in pruned
+    assert "<script></script>" in pruned
