@@ -28,7 +28,7 @@ from bot.digest.extract.html import metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, drop_scripts_and_styles
-from bot.digest.extract.html.title import FEATURES, MODEL_FORMAT, MODEL_KIND, MODEL_NAME, candidate_features
+from bot.digest.extract.html.title import FEATURES, Candidate, MODEL_FORMAT, MODEL_KIND, MODEL_NAME, candidate_features
 from bot.digest.extract.html_extractor import _parse
 from bot.digest.model_files import model_envelope, package_model_path, sha256_of_files, write_model_file
 
@@ -46,8 +46,26 @@ class PageRows:
     labels: np.ndarray
 
 
-def page_rows(data_dir: Path) -> list[PageRows]:
-    """Candidate features and labels of every tune page that has a title and offers a candidate."""
+@dataclass
+class PageCandidates:
+    """What the ranker sees of one page, before features: kept apart so features can be recomputed."""
+
+    id: str
+    type: str
+    candidates: list[Candidate]
+    html_title: str
+    site_names: list[str]
+    headline_first: bool
+    url: str
+    labels: np.ndarray
+
+    def rows(self) -> PageRows:
+        features = candidate_features(self.candidates, self.html_title, self.site_names, self.headline_first, self.url)
+        return PageRows(self.id, self.type, features, self.labels)
+
+
+def page_candidates(data_dir: Path) -> list[PageCandidates]:
+    """The title candidates of every tune page that has a title, read as the command line reads the page."""
     found = []
     for page in load_pages(data_dir, "tune"):
         if not page.title:
@@ -61,8 +79,13 @@ def page_rows(data_dir: Path) -> list[PageRows]:
         site_names = metadata._site_names(tree, objects, url)
         candidates, html_title = metadata.title_candidates(tree, objects, site_names, headline_first)
         labels = np.array([1.0 if title_matches(page.title, c.text) else 0.0 for c in candidates])
-        found.append(PageRows(page.id, page.type, candidate_features(candidates, html_title, site_names, headline_first), labels))
+        found.append(PageCandidates(page.id, page.type, candidates, html_title, site_names, headline_first, url, labels))
     return found
+
+
+def page_rows(data_dir: Path) -> list[PageRows]:
+    """Candidate features and labels of every tune page that has a title."""
+    return [page.rows() for page in page_candidates(data_dir)]
 
 
 def fit(pages: list[PageRows], l2: float) -> LogisticModel:

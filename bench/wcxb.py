@@ -46,7 +46,9 @@ MIN_WORDS_FOUND = 50  # a reference that finds this many words found an article
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 _OUTER_PUNCTUATION = " \t\n\"'“”‘’«».,:;!?|-–—"
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u200b": None})
+# Quotes and dashes unified as bench/pastes.py does; a private-use icon glyph (a permalink mark) dropped.
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u2013": "-", "\u2014": "-", "\u200b": None})
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 TARGETS = {"all": ">= 0.87", "article": ">= 0.94"}
 
 
@@ -116,7 +118,7 @@ def word_f1(truth: str, predicted: str) -> float:
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = _PRIVATE_USE.sub("", unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES))
     return _SPACES.sub(" ", text).strip(_OUTER_PUNCTUATION)
 
 

@@ -31,6 +31,8 @@ _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_HEADLINE_WORDS = 30
 MAX_HEADINGS = 5
+# A heading's buttons ("Copy item path"), scripts and icons are no part of its words.
+_NOT_HEADING_TEXT = frozenset({"button", "script", "style", "svg", "noscript", "template"})
 _JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
 # JSON-LD types whose headline or name is the page's own title (not the site's or the publisher's).
 _CONTENT_TYPES = frozenset(
@@ -193,7 +195,7 @@ def _inner_text(node: lxml_html.HtmlElement) -> str:
     for child in node:
         if child.tag == "br":
             parts.append(" ")
-        elif isinstance(child.tag, str):  # comments and processing instructions hold no text
+        elif isinstance(child.tag, str) and child.tag not in _NOT_HEADING_TEXT:  # nor do comments
             parts.append(_inner_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
@@ -272,7 +274,7 @@ def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None, headline_
     content = [item for item in objects if _types(item) & _CONTENT_TYPES]
     site_names = _site_names(tree, objects, url)
     candidates, html_title = title_candidates(tree, objects, site_names, headline_first)
-    title = best_title(candidates, html_title, site_names, headline_first)
+    title = best_title(candidates, html_title, site_names, headline_first, url)
     author = ""
     for item in content:
         names = _names(item.get("author"))

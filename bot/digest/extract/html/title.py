@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
@@ -65,12 +66,20 @@ FEATURES = (
     "title_first_page",
     "title_first_h1",
     "title_first_head",
+    "slug_recall",
+    "slug_precision",
+    "home_page",
+    "home_whole_title",
+    "rest_is_site",
+    "rest_is_other",
 )
 # Open Graph's title is most often a copy of the <title>: both are the page's head.
 _FAMILIES = {source: {"h1": "heading", "h2": "heading", "title": "head", "og": "head"}.get(source.split("_")[0], source.split("_")[0]) for source in SOURCES}
 _SEPARATOR = re.compile(r"(\s+[\-–—~:/]\s+|\s*[|·•»]\s*|\s+::\s+)")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
+# The path's last step less a file extension and trailing ids ("best-travel-insurance-2025.html").
+_SLUG_WORDS = re.compile(r"[a-z]+|\d{1,4}(?!\d)")
 
 
 def _key(text: str) -> str:
@@ -131,10 +140,36 @@ def _is_site_name(key: str, site_keys: list[str]) -> bool:
     return len(key) >= 3 and any(len(site) >= 3 and (key in site or (site in key and 2 * len(site) >= len(key))) for site in site_keys)
 
 
-def candidate_features(candidates: list[Candidate], html_title: str, site_names: list[str], headline_first: bool = True) -> np.ndarray:
+def slug_words(url: str) -> tuple[set[str], bool]:
+    """The words of the address's last path step (a page's address often spells its title),
+    and whether the address is the site's home page (no path)."""
+    path = urlsplit(url).path if url else ""
+    steps = [step for step in path.split("/") if step]
+    if not steps:
+        return set(), bool(url)
+    last = unquote(re.sub(r"\.[a-z]{2,5}$", "", steps[-1].lower()))
+    return set(_SLUG_WORDS.findall(last)), False
+
+
+def _rest_of(key: str, whole: str) -> str | None:
+    """What is left of `whole` once `key` is cut off its start or end; None when it is neither."""
+    if key == whole or not key:
+        return None
+    if whole.startswith(key):
+        return whole[len(key) :]
+    if whole.endswith(key):
+        return whole[: -len(key)]
+    return None
+
+
+def candidate_features(
+    candidates: list[Candidate], html_title: str, site_names: list[str], headline_first: bool = True, url: str = ""
+) -> np.ndarray:
     """One row of FEATURES per candidate. `headline_first` False: the page type's profile
-    (bot/digest/extract/html/profiles.py) says its <title> names it better than its <h1>."""
+    (bot/digest/extract/html/profiles.py) says its <title> names it better than its <h1>.
+    `url`: the page's address (or its canonical link), whose path often spells the title."""
     site_keys = [_key(name) for name in site_names if len(_key(name)) >= 3]
+    slug, home = slug_words(url)
     title_key = _key(html_title)
     keys = [_key(candidate.text) for candidate in candidates]
     words = [set(_WORD.findall(candidate.text.casefold())) for candidate in candidates]
@@ -168,6 +203,13 @@ def candidate_features(candidates: list[Candidate], html_title: str, site_names:
         row.append(1.0 if any(other.endswith(key) and other != key for other, c in zip(keys, candidates) if c.sources & {"h1_first", "h1_other"}) else 0.0)
         title_first = 0.0 if headline_first else 1.0
         row += [title_first, title_first * row[SOURCES.index("h1_first")], title_first * max(row[SOURCES.index("title_head")], row[SOURCES.index("og_head")])]
+        found = {w for w in words[index] if not w.isdigit() or len(w) <= 4}
+        row += [len(slug & found) / len(slug) if slug else 0.0, len(slug & found) / len(found) if slug and found else 0.0]
+        # A home page's <title> is the site's name and its motto, which is what the page is called.
+        row += [1.0 if home else 0.0, 1.0 if home and row[SOURCES.index("title")] else 0.0]
+        # Cut off the <title>: what was cut is the site's name (the usual case) or a subtitle.
+        rest = _rest_of(key, title_key)
+        row += [1.0 if rest is not None and _is_site_name(rest, site_keys) else 0.0, 1.0 if rest is not None and not _is_site_name(rest, site_keys) else 0.0]
         rows.append(row)
     return np.asarray(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
@@ -207,10 +249,10 @@ def load_model(path: Path | None = None) -> TitleModel:
 
 
 def best_title(
-    candidates: list[Candidate], html_title: str, site_names: list[str], headline_first: bool = True, model: TitleModel | None = None
+    candidates: list[Candidate], html_title: str, site_names: list[str], headline_first: bool = True, url: str = "", model: TitleModel | None = None
 ) -> str:
     """The candidate the ranker scores highest; "" when the page offers none."""
     if not candidates:
         return ""
-    scores = (model or load_model()).scores(candidate_features(candidates, html_title, site_names, headline_first))
+    scores = (model or load_model()).scores(candidate_features(candidates, html_title, site_names, headline_first, url))
     return candidates[int(np.argmax(scores))].text

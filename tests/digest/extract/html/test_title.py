@@ -7,8 +7,8 @@ import json
 import pytest
 from lxml import html as lxml_html
 
-from bot.digest.extract.html.metadata import read_metadata
-from bot.digest.extract.html.title import MODEL_NAME, FEATURES, _parts, candidate_features, collect_candidates, load_model
+from bot.digest.extract.html.metadata import read_metadata, title_candidates
+from bot.digest.extract.html.title import MODEL_NAME, FEATURES, _parts, candidate_features, collect_candidates, load_model, slug_words
 from bot.digest.model_files import ModelFileError, package_model_path
 
 BODY = "<p>" + "The river rose two metres overnight and the town closed its lower bridge to traffic. " * 4 + "</p>"
@@ -104,3 +104,28 @@ def test_a_label_leading_a_forum_heading_marks_the_shorter_title_as_its_end() ->
     ends = {c.text: row[FEATURES.index("ends_heading")] for c, row in zip(candidates, rows)}
     assert ends["Which switches for a first keyboard?"] == 1.0
     assert ends["Thread: Which switches for a first keyboard?"] == 0.0
+
+
+def test_a_button_inside_a_heading_is_no_part_of_the_title() -> None:
+    tree = page("<title>tokio - Rust</title>", '<h1>Crate tokio<button id="copy-path">Copy item path</button></h1>')
+    candidates, _ = title_candidates(tree, [], [])
+    headings = [c.text for c in candidates if "h1_first" in c.sources]
+    assert headings == ["Crate tokio"]
+
+
+def test_the_address_path_spells_the_slug_and_a_bare_address_is_a_home_page() -> None:
+    assert slug_words("https://shop.example/c/backpacking-packs.html?id=3") == ({"backpacking", "packs"}, False)
+    assert slug_words("https://www.example.com/") == (set(), True)
+    assert slug_words("") == (set(), False)
+
+
+def test_features_tell_the_candidate_the_address_spells_and_what_was_cut_off_the_title() -> None:
+    html_title = "Sheets for Every Bed | Soft & Durable | Brooklinen"
+    candidates = collect_candidates(["All Sheets"], "", html_title, "", [], "", "")
+    rows = candidate_features(candidates, html_title, ["Brooklinen"], url="https://www.brooklinen.com/collections/all-sheets")
+    by_text = {c.text: row for c, row in zip(candidates, rows)}
+    assert by_text["All Sheets"][FEATURES.index("slug_recall")] == 1.0
+    assert by_text["Sheets for Every Bed"][FEATURES.index("slug_recall")] == 0.5
+    assert by_text["Sheets for Every Bed | Soft & Durable"][FEATURES.index("rest_is_site")] == 1.0
+    assert by_text["Sheets for Every Bed"][FEATURES.index("rest_is_other")] == 1.0
+    assert by_text["All Sheets"][FEATURES.index("home_page")] == 0.0
