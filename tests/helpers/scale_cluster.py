@@ -17,6 +17,7 @@ from pathlib import Path
 
 from tests.helpers.bot_process import REPO, start_bot_process, stop_bot_process
 from tests.helpers.fake_discord import FakeDiscord
+from tests.helpers.worker_processes import wait_workers_alive
 
 SHARD_COUNT = 2
 SHARD_LABELS = ("shard0", "shard1")  # the API base each bot process uses, to tell their requests apart
@@ -94,8 +95,11 @@ class ScaleCluster:
         await self.fake.drop_connections()
 
     async def start_workers(self, count: int) -> None:
+        """`count` more workers, alive in Redis when this returns (before that, a digest is answered busy)."""
         for _ in range(count):
             self.workers.append(await start_worker_process(self.config))
+        alive = sum(1 for worker in self.workers if worker.returncode is None)
+        await wait_workers_alive(self.config, alive, lambda: "(the workers' logs are printed when the cluster stops)")
 
     def kill_worker(self, index: int) -> None:
         """SIGKILL: the worker gets no chance to hand its job back (a crash, a lost machine)."""

@@ -100,16 +100,7 @@ class Workers:
         return worker
 
     async def wait_alive(self, count: int) -> None:
-        queue = jobs.open_queue(load_settings(self.config, environ={}).redis.url)
-        try:
-            deadline = time.monotonic() + WORKER_START_SECONDS
-            while len((await queue.info())["workers"]) < count:
-                if time.monotonic() > deadline:
-                    logs = "\n".join(w.log for w in self.started)
-                    raise AssertionError(f"{count} worker(s) not alive within {WORKER_START_SECONDS} s:\n{logs}")
-                await asyncio.sleep(0.2)
-        finally:
-            await jobs.close_queue(queue)
+        await wait_workers_alive(self.config, count, lambda: "\n".join(w.log for w in self.started))
 
     def slow_events(self) -> list[tuple[str, int]]:
         """("start" | "finish", pid) for each slow digest begun or ended in a worker's process."""
@@ -128,6 +119,19 @@ class QueueSide:
     settings: Settings
     client: QueueWorkers
     service: DigestService
+
+
+async def wait_workers_alive(config: Path, count: int, logs: Callable[[], str]) -> None:
+    """Until `count` workers have said in Redis that they are alive (a request before that is answered busy)."""
+    queue = jobs.open_queue(load_settings(config, environ={}).redis.url)
+    try:
+        deadline = time.monotonic() + WORKER_START_SECONDS
+        while len((await queue.info())["workers"]) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{count} worker(s) not alive within {WORKER_START_SECONDS} s:\n{logs()}")
+            await asyncio.sleep(0.2)
+    finally:
+        await jobs.close_queue(queue)
 
 
 def open_queue_side(config: Path, **sections: dict[str, object]) -> QueueSide:
