@@ -13,7 +13,6 @@ probability, and a pairwise ranker (a right line's features less a wrong one's o
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ import numpy as np
 
 from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser
 from bench.pastes import WCXB, load_pages, normalise_title
+from bench.train_title import check, save
+from bench.train_title import fit as fit_pairwise  # a page's right line against each wrong one
 from bot.digest.extract.paste.cleaner import as_clean_text
 from bot.digest.extract.paste.features import own_features
 from bot.digest.extract.paste.model import load_model
@@ -32,7 +33,7 @@ from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
 from bot.digest.extract.paste.title import (
     HEADLINE_FEATURES, HEADLINE_MODEL_FORMAT, HEADLINE_MODEL_KIND, HEADLINE_MODEL_NAME, HeadlineModel, headline_rows, headline_text, pick_headline,
 )
-from bot.digest.model_files import model_envelope, package_model_path, sha256_of_files, write_model_file
+from bot.digest.model_files import model_envelope, package_model_path, sha256_of_files
 
 log = logging.getLogger(__name__)
 
@@ -74,20 +75,6 @@ def paste_pages(data_dir: Path) -> list[PastePage]:
 def fit_pointwise(pages: list[PastePage]) -> LogisticModel:
     rows = [p.rows for p in pages if p.candidates]
     return fit_logistic(np.vstack(rows), np.concatenate([p.labels for p in pages if p.candidates]))
-
-
-def fit_pairwise(pages: list[PastePage], l2: float) -> LogisticModel:
-    """A right line's features less a wrong one's of the same page (and the mirror image); each page weighs the same."""
-    differences, labels, weights = [], [], []
-    for page in pages:
-        right, wrong = page.rows[page.labels == 1], page.rows[page.labels == 0]
-        if not len(right) or not len(wrong):
-            continue
-        pairs = (right[:, None, :] - wrong[None, :, :]).reshape(-1, page.rows.shape[1])
-        differences += [pairs, -pairs]
-        labels += [np.ones(len(pairs)), np.zeros(len(pairs))]
-        weights.append(np.full(2 * len(pairs), 1.0 / len(pairs)))
-    return fit_logistic(np.vstack(differences), np.concatenate(labels), np.concatenate(weights), l2=l2, iterations=50)
 
 
 def as_headline_model(model: LogisticModel, min_prob: float | None) -> HeadlineModel:
@@ -148,13 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     default_out = package_model_path("bot.digest.extract.paste", HEADLINE_MODEL_NAME)
     args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
     envelope = build(args.data_dir)
-    if args.check:
-        same = json.loads(args.out.read_text(encoding="utf-8")) == json.loads(json.dumps(envelope))
-        log.info("the shipped model %s the rebuilt one", "matches" if same else "DIFFERS FROM")
-        return 0 if same else 1
-    write_model_file(args.out, envelope)
-    log.info("wrote %s", args.out)
-    return 0
+    return check(args.out, envelope) if args.check else save(args.out, envelope)
 
 
 if __name__ == "__main__":
