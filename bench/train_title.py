@@ -14,6 +14,7 @@ pages whose chosen title is right; the held-out part is left to `bench.wcxb`.
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections import defaultdict
@@ -151,20 +152,26 @@ def build(data_dir: Path) -> dict:
     )
 
 
+def save(out: Path, envelope: dict) -> int:
+    """Write the model file."""
+    write_model_file(out, envelope)
+    log.info("wrote %s", out)
+    return 0
+
+
+def check(out: Path, envelope: dict) -> int:
+    """--check: does the shipped model file equal the rebuilt one? (exit 1 if not)"""
+    same = json.loads(out.read_text(encoding="utf-8")) == json.loads(json.dumps(envelope))
+    log.info("the shipped model %s the rebuilt one", "matches" if same else "DIFFERS FROM")
+    return 0 if same else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     default_out = package_model_path("bot.digest.extract.html", MODEL_NAME)
     args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
     envelope = build(args.data_dir)
-    if args.check:
-        import json
-
-        same = json.loads(args.out.read_text(encoding="utf-8")) == json.loads(json.dumps(envelope))
-        log.info("the shipped model %s the rebuilt one", "matches" if same else "DIFFERS FROM")
-        return 0 if same else 1
-    write_model_file(args.out, envelope)
-    log.info("wrote %s", args.out)
-    return 0
+    return check(args.out, envelope) if args.check else save(args.out, envelope)
 
 
 if __name__ == "__main__":

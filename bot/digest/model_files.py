@@ -29,6 +29,7 @@ SHIPPED_MODELS: tuple[tuple[str, str], ...] = (
     ("bot.digest.summarize", "weights.json"),
     ("bot.digest.hedges", "hedge_model.json"),
     ("bot.digest.extract.paste", "cleaner_model.json"),
+    ("bot.digest.extract.paste", "headline_model.json"),
     ("bot.digest.extract.html", "title_model.json"),
     ("bot.digest.extract.html", "page_type_model.json"),
     ("bot.digest.language", "langdetect_profiles.json"),  # langdetect's profiles, repacked (profile_table.py)

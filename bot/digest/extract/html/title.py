@@ -78,7 +78,8 @@ _FAMILIES = {source: {"h1": "heading", "h2": "heading", "title": "head", "og": "
 _SEPARATOR = re.compile(r"(\s+[\-–—~:/]\s+|\s*[|·•»]\s*|\s+::\s+)")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
-# The path's last step less a file extension and trailing ids ("best-travel-insurance-2025.html").
+# Words and short numbers of the path's last step, a file extension cut off ("best-travel-insurance-2025.html");
+# a long id yields its last four digits as a number too, which a title rarely holds (fixing it needs a retrain).
 _SLUG_WORDS = re.compile(r"[a-z]+|\d{1,4}(?!\d)")
 
 

@@ -3,6 +3,8 @@
 Box headings ("Key Takeaways"), method notes and promo lines are never
 candidates; when the learned chooser is unsure, the nearest headline-like line
 above the body is taken. The chosen line becomes the title and is kept out of the body.
+The chooser is its own model file (`headline_model.json`, bench/train_paste_title.py), fitted
+on the lines the shipped cleaner keeps, so it can be refitted without the line models.
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -21,18 +27,46 @@ from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.extract.paste.scoring import Analysis, sigmoid_array
 from bot.digest.extract.paste.wraps import BULLET_START
+from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 
 _TITLE_MAX_WORDS = 30
 _TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 characters; longer lines are glued link lists
 _TITLE_BODY_LINES = 3  # the headline may be the first kept line or two
 _RULE_LOOKBACK = 12
 _METHOD_HEAD = re.compile(r"how we (?:reviewed|researched|tested|rated|chose|picked|evaluated|review|research|test|rate|choose|pick|evaluate)\b")
-LOG_CHARS, BYLINE_AT, SHORT = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short"))
+LOG_CHARS, BYLINE_AT, SHORT, TITLE_RATIO = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short", "title_ratio"))
 _TITLE_TEXT_INDEX = tuple(FEATURE_NAMES.index(n) for n in TITLE_TEXT_FEATURES)
 _BLANK_BEFORE_AT = TITLE_TEXT_FEATURES.index("blank_before")
 _BLANK_AFTER_AT = TITLE_TEXT_FEATURES.index("blank_after")
 
 
+# "Headline | Site", "Headline – Site", "Headline / Dec 2025": the tail after the last separator is the site's.
+_SITE_SEPARATOR = re.compile(r"\s(?:\||–|—|-|/|::|»)\s")
+_SITE_MAX_WORDS = 4
+_HEAD_MIN_WORDS = 3
+
+HEADLINE_MODEL_NAME = "headline_model.json"
+HEADLINE_MODEL_KIND = "paste-headline-ranker"
+HEADLINE_MODEL_FORMAT = 1
+HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
+# The cleaner model's headline columns (TITLE_NAMES) and what the line's page says about it.
+HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
+    "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
+)
+
+
+def headline_text(line: str) -> str:
+    """A headline line without a site name or date after its last separator (a tail of four words or fewer)."""
+    separators = list(_SITE_SEPARATOR.finditer(line))
+    if not separators:
+        return line
+    head, tail = line[: separators[-1].start()].rstrip(), line[separators[-1].end() :].strip()
+    if len(tail.split()) <= _SITE_MAX_WORDS and len(head.split()) >= _HEAD_MIN_WORDS:
+        return head
+    return line
+
+
+@lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
 def _never_headline(text: str) -> bool:
     key = line_key(text)
     return key in BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or is_promo_line(text)
@@ -145,14 +179,105 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
     return [i for i, _ in rows], np.array([row for _, row in rows], dtype=float)
 
 
-def choose_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) -> int | None:
-    """The headline's line index: the best-scoring candidate of the learned title model, if it is sure enough."""
-    candidates, rows = title_candidates(analysis, keep, model.decode.title_lookback)
+def _echoes(lines: Sequence[PasteLine], candidates: Sequence[int]) -> dict[int, int]:
+    """How often each candidate's text stands inside another, longer line of the paste (case-folded).
+
+    A page repeats its headline in the browser tab's "Headline | Site", the breadcrumb
+    "Home > Blog > Headline" or "Posted ... on Headline"; a subheading or a dek is rarely repeated so.
+    """
+    folded = "\n".join(line.text for line in lines).casefold()
+    exact: dict[str, int] = {}
+    for line in lines:
+        exact[line.text] = exact.get(line.text, 0) + 1
+    return {i: folded.count(lines[i].text.casefold()) - exact[lines[i].text] if len(lines[i].text) >= 8 else 0 for i in candidates}
+
+
+def _lede_words(lines: Sequence[PasteLine], keep: Sequence[bool], first: int) -> set[str]:
+    """The longer words of the body's first three lines (a headline announces what the lede says)."""
+    words: set[str] = set()
+    taken = 0
+    for i in range(first, len(lines)):
+        if keep[i]:
+            words.update(w.lower() for w in WORD.findall(lines[i].text[:1000]) if len(w) >= 3)
+            taken += 1
+            if taken == 3:
+                break
+    return words
+
+
+def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tuple[list[int], np.ndarray]:
+    """Headline candidates and their HEADLINE_FEATURES: the cleaner's columns, then the page-relative ones."""
+    candidates, base = title_candidates(analysis, keep, lookback)
+    if not candidates:
+        return [], np.zeros((0, len(HEADLINE_FEATURES)))
+    lines, features = analysis.lines, analysis.features
+    first = next(i for i, k in enumerate(keep) if k)
+    most_capitalised = max(features[i][TITLE_RATIO] for i in candidates)
+    echoes = _echoes(lines, candidates)
+    lede = _lede_words(lines, keep, first)
+    extra = []
+    for i in candidates:
+        text = lines[i].text
+        # A dek follows a shorter headline.
+        above = i > 0 and headline_like(lines[i - 1], features[i - 1]) and len(lines[i - 1].text) < len(text)
+        extra.append([
+            math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede),
+            float(above), float(headline_text(text) != text),
+        ])
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float)])
+
+
+@dataclass(frozen=True)
+class HeadlineModel:
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+    min_prob: float | None  # pointwise: below this the rule decides; None: a ranker, its best is taken
+
+    def logits(self, rows: np.ndarray) -> np.ndarray:
+        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+
+
+def headline_model_from_payload(payload: dict[str, Any]) -> HeadlineModel:
+    min_prob = payload["min_prob"]
+    return HeadlineModel(
+        mean=np.asarray(payload["mean"], dtype=float),
+        scale=np.asarray(payload["scale"], dtype=float),
+        weights=np.asarray(payload["weights"], dtype=float),
+        bias=float(payload["bias"]),
+        min_prob=None if min_prob is None else float(min_prob),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_headline_model(path: Path | None = None) -> HeadlineModel:
+    """The shipped headline chooser (or the one at `path`); raises ModelFileError when it does not fit the code."""
+    path = path or package_model_path(__package__, HEADLINE_MODEL_NAME)
+    payload = read_model_file(path, HEADLINE_MODEL_KIND, HEADLINE_MODEL_FORMAT, HEADLINE_FEATURES, HEADLINE_TRAINER).payload
+    try:
+        model = headline_model_from_payload(payload)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelFileError(f"model file {path}: payload lacks or garbles {exc}; rebuild it with `{HEADLINE_TRAINER}`") from exc
+    if not model.weights.shape == model.mean.shape == model.scale.shape == (len(HEADLINE_FEATURES),):
+        raise ModelFileError(f"model file {path}: not one weight per feature ({len(HEADLINE_FEATURES)}); rebuild it with `{HEADLINE_TRAINER}`")
+    return model
+
+
+def pick_headline(
+    analysis: Analysis, keep: Sequence[bool], lookback: int, candidates: list[int], rows: np.ndarray, headline: HeadlineModel
+) -> int | None:
+    """The best-scored candidate; a pointwise model that is unsure defers to the nearest headline-like line above the body."""
     if not candidates:
         return None
-    scores = sigmoid_array(model.title.logits(rows))
-    best = int(np.argmax(scores))
-    if scores[best] >= model.decode.title_min_prob:
+    logits = headline.logits(rows)
+    best = int(np.argmax(logits))
+    if headline.min_prob is None or sigmoid_array(logits)[best] >= headline.min_prob:
         return candidates[best]
-    # Unsure: fall back to the nearest headline-like line just above the body.
     return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
+
+
+def choose_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) -> int | None:
+    """The headline's line index, chosen by the headline model among the lines near the body's start."""
+    candidates, rows = headline_rows(analysis, keep, model.decode.title_lookback)
+    return pick_headline(analysis, keep, model.decode.title_lookback, candidates, rows, load_headline_model())

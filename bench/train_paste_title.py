@@ -1,0 +1,142 @@
+"""Train the paste headline chooser (`bot/digest/extract/paste/headline_model.json`) on WCXB's tune part.
+
+    python -m bench.train_paste_title DATA_DIR [--out PATH] [--check]
+
+Every WCXB tune paste (bench/splits.py: sha1(id) mod 100 < 70) whose page has a title and that the
+cleaner does not take for clean text is scored by the shipped line models; the lines near the body's
+start are the candidates (bot/digest/extract/paste/title.py), labelled right when the line, less a
+site name after its last separator, matches the page's title (bench.pastes.normalise_title). Two
+shapes are compared by 5-fold cross-validation over pages inside the tune part, on the share of
+pages whose chosen headline is right: a pointwise logistic model that defers to the rule below a
+probability, and a pairwise ranker (a right line's features less a wrong one's of the same page).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser
+from bench.pastes import WCXB, load_pages, normalise_title
+from bench.train_title import check, save
+from bench.train_title import fit as fit_pairwise  # a page's right line against each wrong one
+from bot.digest.extract.paste.cleaner import as_clean_text
+from bot.digest.extract.paste.features import own_features
+from bot.digest.extract.paste.model import load_model
+from bot.digest.extract.paste.regions import select_lines
+from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
+from bot.digest.extract.paste.title import (
+    HEADLINE_FEATURES, HEADLINE_MODEL_FORMAT, HEADLINE_MODEL_KIND, HEADLINE_MODEL_NAME, HeadlineModel, headline_rows, headline_text, pick_headline,
+)
+from bot.digest.model_files import model_envelope, package_model_path, sha256_of_files
+
+log = logging.getLogger(__name__)
+
+CV_FOLDS = 5
+POINTWISE_MIN_PROBS = (0.0, 0.02, 0.05, 0.1)
+PAIRWISE_L2 = (0.3, 1.0, 3.0, 10.0)
+
+
+@dataclass
+class PastePage:
+    id: str
+    title: str  # normalised
+    analysis: Analysis
+    keep: list[bool]
+    candidates: list[int]
+    rows: np.ndarray
+    labels: np.ndarray
+
+
+def paste_pages(data_dir: Path) -> list[PastePage]:
+    """Every tune paste with a title that reaches the headline chooser, with its candidates and labels."""
+    model = load_model()
+    lookback = model.decode.title_lookback
+    found = []
+    for page in load_pages(data_dir)["wcxb-tune"]:
+        title = normalise_title(page.get("title") or "")
+        lines = paste_lines(page["paste"])
+        own = own_features(lines)
+        if not title or not lines or as_clean_text(lines, own) is not None:
+            continue
+        analysis = score_lines(lines, own, model)
+        keep = select_lines(analysis, model.decode)
+        candidates, rows = headline_rows(analysis, keep, lookback)
+        labels = np.array([float(normalise_title(headline_text(analysis.lines[i].text)) == title) for i in candidates])
+        found.append(PastePage(str(page["id"]), title, analysis, keep, candidates, rows, labels))
+    return found
+
+
+def fit_pointwise(pages: list[PastePage]) -> LogisticModel:
+    rows = [p.rows for p in pages if p.candidates]
+    return fit_logistic(np.vstack(rows), np.concatenate([p.labels for p in pages if p.candidates]))
+
+
+def as_headline_model(model: LogisticModel, min_prob: float | None) -> HeadlineModel:
+    data = model.to_json()
+    return HeadlineModel(np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["weights"]), float(data["bias"]), min_prob)
+
+
+def right(headline: HeadlineModel, pages: list[PastePage], lookback: int) -> list[bool]:
+    """Per page: is the chosen headline (less a site name) the page's title?"""
+    found = []
+    for page in pages:
+        index = pick_headline(page.analysis, page.keep, lookback, page.candidates, page.rows, headline)
+        found.append(index is not None and normalise_title(headline_text(page.analysis.lines[index].text)) == page.title)
+    return found
+
+
+def cross_validate(pages: list[PastePage], fit: Any, min_prob: float | None, lookback: int) -> float:
+    folds = [hash_bucket(page.id, CV_FOLDS, salt="paste-title") for page in pages]
+    hits: list[bool] = []
+    for fold in range(CV_FOLDS):
+        headline = as_headline_model(fit([p for p, f in zip(pages, folds) if f != fold]), min_prob)
+        hits += right(headline, [p for p, f in zip(pages, folds) if f == fold], lookback)
+    return sum(hits) / len(hits)
+
+
+def build(data_dir: Path) -> dict:
+    pages = paste_pages(data_dir)
+    lookback = load_model().decode.title_lookback
+    oracle = sum(1 for page in pages if page.labels.any()) / len(pages)
+    log.info("%d tune pastes with a title reach the chooser; some candidate is right on %.3f", len(pages), oracle)
+    options: list[tuple[float, str, Any, float | None]] = []
+    for min_prob in POINTWISE_MIN_PROBS:
+        share = cross_validate(pages, fit_pointwise, min_prob, lookback)
+        log.info("pointwise, rule below p %.2f: CV %.3f", min_prob, share)
+        options.append((share, f"pointwise, rule below p {min_prob}", fit_pointwise, min_prob))
+    for l2 in PAIRWISE_L2:
+        fit = lambda chosen, l2=l2: fit_pairwise(chosen, l2)  # noqa: E731
+        share = cross_validate(pages, fit, None, lookback)
+        log.info("pairwise, l2 %s: CV %.3f", l2, share)
+        options.append((share, f"pairwise, l2 {l2}", fit, None))
+    share, name, fit, min_prob = max(options, key=lambda option: option[0])
+    model = fit(pages)
+    in_sample = right(as_headline_model(model, min_prob), pages, lookback)
+    log.info("chosen: %s (CV %.3f); in-sample %.3f", name, share, sum(in_sample) / len(in_sample))
+    payload = {**model.to_json(), "min_prob": min_prob, "shape": name, "cv_right": round(share, 4)}
+    return model_envelope(
+        HEADLINE_MODEL_KIND,
+        HEADLINE_MODEL_FORMAT,
+        HEADLINE_FEATURES,
+        f"WCXB dev article pastes, tune part (sha1(id) % 100 < 70), {len(pages)} pastes with a title",
+        sha256_of_files([data_dir / "pastes" / WCXB]),
+        payload,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    default_out = package_model_path("bot.digest.extract.paste", HEADLINE_MODEL_NAME)
+    args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
+    envelope = build(args.data_dir)
+    return check(args.out, envelope) if args.check else save(args.out, envelope)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
