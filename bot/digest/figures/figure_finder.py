@@ -275,13 +275,11 @@ _CLOCK_TIME = re.compile(r"\d{1,2}:[0-5]\d")
 _PAGE_FURNITURE = re.compile(
     r"\b(?:reading time|read time|min(?:ute)?s? read|tempo de leitura|tiempo de lectura|temps de lecture|"
     r"lesezeit|tempo di lettura|leestijd|lästid|subscribe|subscription|issues for|abonnieren|abonnez|suscríbete|assine)\b",
-    re.IGNORECASE,
 )
 # What a page wraps around a story, whatever the story: copyright and licence lines, promotions.
 _BOILERPLATE = re.compile(
     r"©|\bcopyright\s+\d|\b(?:all rights reserved|licensed under|creative commons|promo code|coupon|"
     r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back)\b|%\s*off\b|^\s*price\s*:",
-    re.IGNORECASE,
 )
 # A call to action opening a line ("Read our top 50 tips", "Check out these 15 foods", "Learn more"):
 # a teaser or an advertisement, not a claim of the story.
@@ -289,15 +287,16 @@ _CALL_TO_ACTION = re.compile(
     r"\s*(?:read (?:my|our|the full|more)|check out|learn more|click|download (?:our|the|my|your)|"
     r"explore (?:our|the best|more|this|these)|browse our|sign up|subscribe|shop (?:our|the|now)|book (?:now|your)|"
     r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|quotes?)\b|get \$?\d)",
-    re.IGNORECASE,
 )
 # Code, shell lines, table rows (cells between bars, or four numbers in a row) and reference-list
 # entries ("[2] ..."), which an extractor may keep: no story figures there.
 _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
-    r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s+[$€£¥]\d|"
-    r"\d+\(\d+\):\d+|^\s*\d[A-Z][a-z]"  # a price table; a citation's volume(issue):pages; a footnote's number
+    r"\d+\(\d+\):\d+"  # a citation's volume(issue):pages
 )
+_CODE_SIGNS = frozenset("={}/#$[_|:")  # _CODE_OR_TABLE needs one of these: a cheap test first
+# Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
+_NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s+[$€£¥]\d|^\s*\d[A-Z][a-z]")
 # An author's box at the foot of a page: "She has over 15 years of experience", "Joe is the co-founder and CEO".
 _BIO = re.compile(
     r"\b(?:years of experience|years['’] experience|(?:co-)?founder and (?:ceo|editor)|is the (?:co-)?founder|"
@@ -340,18 +339,17 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
 
 # A price list or plan box: "$499/mo", "Starts @ $7/hour", "From $19.99 USD", "Queen mattresses starting at $599".
 _PRICE_BOX = re.compile(
-    r"[$€£¥]\s?\d[\d,.]*\s*[kKmM]?\s*(?:/\s*(?:mo|month|yr|year|hr|hour|user|seat|week|night)\b|USD\b|EUR\b|GBP\b)"
+    r"[$€£¥]\s?\d[\d,.]*\s*[km]?\s*(?:/\s*(?:mo|month|yr|year|hr|hour|user|seat|week|night)\b|usd\b|eur\b|gbp\b)"
     r"|\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
-    re.IGNORECASE,
 )
+_PRICE_SIGNS = frozenset("$€£¥@")  # _PRICE_BOX needs one of these, or the word "pricing" or "free"
 # "3 of 11 comments", "12 of 218 Notion alternatives": a counter of the page, not a claim.
 _COUNTER = re.compile(r"\s*\d+\s+of\s+\d[\d,]*\s+\w+(?:\s+\w+)?\s*$")
 # The site speaking of itself (a reviews page's method box, an "About us" line): "our team", "we tested".
 _SITE_VOICE = re.compile(
     r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated)|"
     r"our (?:[\w-]+ ){0,3}(?:team|experts|editors) (?:tested|researched|reviewed|evaluated|spent))\b"
-    r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:",  # a source, note or photo-credit line
-    re.IGNORECASE,
+    r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:"  # a source, note or photo-credit line
 )
 # An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
 _ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
@@ -364,17 +362,23 @@ def _chrome_line(sentence_text: str) -> bool:
     or photo-credit line, an address, a citation,
     or a line that does not end as a sentence does (a heading, a teaser of another page, a caption, a label).
     None of its numbers is a figure of the story."""
+    if not sentence_text.rstrip().endswith(_SENTENCE_ENDS):
+        return True
+    lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
     return bool(
-        _PAGE_FURNITURE.search(sentence_text)
-        or _BOILERPLATE.search(sentence_text)
-        or _CALL_TO_ACTION.match(sentence_text)
-        or _CODE_OR_TABLE.search(sentence_text)
-        or _PRICE_BOX.search(sentence_text)
+        _PAGE_FURNITURE.search(lower)
+        or _BOILERPLATE.search(lower)
+        or _CALL_TO_ACTION.match(lower)
+        or (not _CODE_SIGNS.isdisjoint(sentence_text) and _CODE_OR_TABLE.search(sentence_text))
+        or _NUMBER_RUN.search(sentence_text)
+        or (
+            (not _PRICE_SIGNS.isdisjoint(sentence_text) or "pricing" in lower or "free" in lower)
+            and _PRICE_BOX.search(lower)
+        )
         or _COUNTER.match(sentence_text)
-        or _SITE_VOICE.search(sentence_text)
+        or _SITE_VOICE.search(lower)
         or _ADDRESS.search(sentence_text)
         or _is_fragment(sentence_text)
-        or not sentence_text.rstrip().endswith(_SENTENCE_ENDS)
     )
 
 
