@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import ctypes
 import dataclasses
 import gc
 import gzip
@@ -349,9 +350,17 @@ def _traced_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot, to
     return lines
 
 
-async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | None, trace: bool = False) -> list[Row]:
+def _malloc_trim() -> None:
+    """Hand the heap's free pages back to the system (glibc), as a long-running process may."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | None, trace: bool = False,
+                     trim: bool = False) -> list[Row]:
     """The bot's memory idle (pool started and warmed up) and after every `batch` digests of distinct links.
-    `trace`: tracemalloc in the bot's own process, and what it holds after the last batch beyond the first (logged)."""
+    `trace`: tracemalloc in the bot's own process, and what it holds after the last batch beyond the first (logged).
+    `trim`: `malloc_trim` in the bot's own process before each reading (freed heap it still held is then not counted)."""
     snapshots = []
     async with running_bot(data_dir, min(digests, 181), config) as running:
         await asyncio.sleep(3.0)  # the workers warm themselves up at start
@@ -366,6 +375,8 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
             with_embed += result["digests"]
             await asyncio.sleep(1.0)
             gc.collect()
+            if trim:
+                _malloc_trim()
             readings.append((first + result["asked"], bot_memory(running.side.pid)))
             if trace:
                 snapshots.append(tracemalloc.take_snapshot())
@@ -405,10 +416,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="instead: the bot's memory idle and after every 50 of DIGESTS digests (e.g. 200)")
     parser.add_argument("--trace", action="store_true", help="with --memory: tracemalloc in the bot's own process, "
                                                              "what it holds at the end beyond the first 50 (to stderr)")
+    parser.add_argument("--trim", action="store_true", help="with --memory: malloc_trim in the bot's own process before each reading")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     if args.memory:
-        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace))
+        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace, args.trim))
         print(json.dumps([dataclasses.asdict(row) for row in rows]) if args.json else format_table(rows))
         return 0
     rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))

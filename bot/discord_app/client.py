@@ -18,6 +18,7 @@ from discord.ext import commands
 
 from bot.discord_app import endpoints
 from bot.discord_app.digest_service import DigestService
+from bot.discord_app.heap import limit_heap_growth
 from bot.discord_app.rate_limits import RateLimits
 from bot.discord_app.replies import NO_PINGS, reply_to_message
 from bot.discord_app.worker_pool import open_digest_workers
@@ -103,6 +104,7 @@ class DigestBot(commands.AutoShardedBot):
         return not self.shard_ids or 0 in self.shard_ids
 
     async def setup_hook(self) -> None:
+        limit_heap_growth()  # freed memory goes back to the system (bot/discord_app/heap.py)
         discord_settings = self.settings.discord
         if self.shard_count is None:
             # Asked here rather than by discord.py, so that a configured gateway_url is still the one opened.

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import gc
 
+from bot.discord_app.heap import limit_heap_growth
 from bot.discord_app.worker_pool import warm_up_pipeline
 
+limit_heap_growth()  # inherited by every worker
 warm_up_pipeline()
 gc.freeze()
