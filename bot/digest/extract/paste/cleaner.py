@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrome_line, is_prose, own_features
 from bot.digest.extract.paste.model import PasteModel, load_model
-from bot.digest.extract.paste.promo import drop_closing_calls, drop_promos
+from bot.digest.extract.paste.promo import drop_promos
 from bot.digest.extract.paste.regions import rescue_prose, select_lines, trim_regions
 from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
 from bot.digest.extract.paste.title import choose_title, headline_like
@@ -91,8 +91,6 @@ def decode_lines(analysis: Analysis, model: PasteModel) -> CleanedPaste:
         # Trimming took everything: keep what reads as prose, or nothing when only menus were kept.
         trimmed = [k and is_prose(f) and not is_chrome_line(f) for k, f in zip(keep, analysis.features)]
     keep = rescue_prose(lines, analysis.features, trimmed, settings, title_index)
-    if settings.promo_cut:
-        keep = drop_closing_calls(analysis.features, keep)
     title = lines[title_index].text if title_index is not None else ""
     paragraphs = [line.text for i, line in enumerate(lines) if keep[i] and i != title_index]
     return CleanedPaste(title, "\n\n".join(paragraphs))

@@ -39,12 +39,6 @@ _COMMENT_HEAD = re.compile(
     r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
     r"(?:\d+ )?comentários)"
 )
-# The site speaking to its reader ("We can improve your profile", "Don't miss any news from us!"): calls to
-# action, newsletter boxes and company promos, which the article's own prose does far less.
-_READER_ADDRESS = frozenset(
-    "you your yours we our ours us vous votre vos nous notre nos du dein deine dich dir wir uns unser unsere "
-    "tu tus usted ustedes nosotros nuestro nuestra nuestros".split()
-)
 BYLINE = re.compile(r"(?:by|von|par|por|di|door|av|af|от)\s", re.I)
 CAPTION = re.compile(r"(?:image|photo|picture|credit|source|foto|bild|caption|getty|reuters|ap photo|illustration)\b", re.I)
 
@@ -53,28 +47,23 @@ FEATURE_NAMES: tuple[str, ...] = (
     "title_ratio", "upper_ratio", "alpha_ratio", "digit_ratio", "cjk_ratio", "bullet", "chrome_exact",
     "chrome_prefix", "section_head", "date_only", "counter", "copyright", "url", "separators", "repeats",
     "rel_pos", "blank_before", "blank_after", "short", "long", "byline", "caption", "comment_author",
-    "comment_head", "promo_words", "ends_question", "reader_address",
+    "comment_head", "promo_words",
 )
 (
     LOG_WORDS, ENDS_SENTENCE, CHROME_EXACT_AT, CHROME_PREFIX, SECTION_HEAD, DATE_ONLY, COUNTER, COPYRIGHT,
-    REPEATS, REL_POS, BLANK_BEFORE, BLANK_AFTER, COMMENT_HEAD, READER_ADDRESS,
+    REPEATS, REL_POS, BLANK_BEFORE, BLANK_AFTER, COMMENT_HEAD,
 ) = (
     FEATURE_NAMES.index(n) for n in (
         "log_words", "ends_sentence", "chrome_exact", "chrome_prefix", "section_head", "date_only", "counter", "copyright",
-        "repeats", "rel_pos", "blank_before", "blank_after", "comment_head", "reader_address",
+        "repeats", "rel_pos", "blank_before", "blank_after", "comment_head",
     )
 )
 # Neighbour features copied into each line's stage-1 vector: prev/next line's own values.
-_NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stop_ratio", "chrome_exact", "title_ratio", "byline")
+_NEIGHBOUR_FEATURES = ("log_words", "ends_sentence", "stop_ratio", "chrome_exact", "title_ratio")
 _NEIGHBOUR_INDEX = tuple(FEATURE_NAMES.index(n) for n in _NEIGHBOUR_FEATURES)
-# The line's neighbourhood: the same text again within _NEAR lines (a card's hover text, a bio shown twice),
-# and the length of the run of short non-sentences (menus, link lists) or of longer lines it stands in.
-_LAYOUT_NAMES = ("repeat_near", "short_run", "prose_run")
 STAGE1_NAMES: tuple[str, ...] = FEATURE_NAMES + tuple(
     f"{side}_{name}" for side in ("prev", "next", "prev2", "next2") for name in _NEIGHBOUR_FEATURES
-) + _LAYOUT_NAMES + ("lex_mean", "lex_min", "lex_max", "lex_sum", "lex_first")
-_NEAR = 8
-_SHORT_WORDS = math.log1p(8)
+) + ("lex_mean", "lex_min", "lex_max", "lex_sum", "lex_first")
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters that str.strip() keeps
 
@@ -189,8 +178,6 @@ def text_features(line: str) -> tuple[float, ...]:
         float(n_words <= 8 and bool(_COMMENT_AUTHOR.search(stripped_end[-20:]))),
         float(is_comment_head(key, n_words)),
         math.log1p(sum(1 for w in lowered[:60] if w in PROMO_WORDS)),
-        float(stripped_end.rstrip("\"'”’»)").endswith(("?", "？", "؟"))),
-        sum(1 for w in lowered[:60] if w in _READER_ADDRESS) / max(1, min(n_words, 60)),
     )
 
 
@@ -216,32 +203,6 @@ def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
             features = by_text[line.text] = text_features(line.text)
         result.append(features)
     return result
-
-
-def _run_lengths(flags: np.ndarray) -> np.ndarray:
-    """For each position, the length of the run of equal flags it stands in."""
-    starts = np.flatnonzero(np.concatenate([[True], flags[1:] != flags[:-1]]))
-    lengths = np.diff(np.concatenate([starts, [len(flags)]]))
-    return np.repeat(lengths, lengths)
-
-
-def _repeated_near(lines: Sequence[PasteLine]) -> np.ndarray:
-    """1 where the same text stands again within _NEAR lines before or after."""
-    near = np.zeros(len(lines))
-    last: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        j = last.get(line.text)
-        if j is not None and i - j <= _NEAR:
-            near[i] = near[j] = 1.0
-        last[line.text] = i
-    return near
-
-
-def layout_features(lines: Sequence[PasteLine], own: np.ndarray) -> np.ndarray:
-    """Columns _LAYOUT_NAMES: a line's place among its neighbours."""
-    short = (own[:, LOG_WORDS] <= _SHORT_WORDS) & (own[:, ENDS_SENTENCE] == 0)
-    runs = np.log1p(_run_lengths(short))
-    return np.column_stack([_repeated_near(lines), np.where(short, runs, 0.0), np.where(short, 0.0, runs)])
 
 
 def line_features(
@@ -270,7 +231,6 @@ def line_features(
         elif offset > 0 and n > offset:
             shifted[:-offset] = neighbour[offset:]
         blocks.append(shifted)
-    blocks.append(layout_features(lines, own))
     lexical: dict[str, tuple[float, float, float, float, float]] = {}
     for line in lines:
         if line.text not in lexical:

@@ -28,7 +28,6 @@ STAGE2_NAMES: tuple[str, ...] = (
     "logit", "logit_vs_top", "top_logit", "mean_2", "mean_5", "mean_15", "weighted_10", "in_best_block", "before_block", "after_block",
     "block_distance", "rel_pos", "log_words", "ends_sentence", "chrome_exact", "section_head", "max_3", "min_3",
     "after_comment_head", "dates_10", "authors_10", "after_section_head",
-    "mean_prev_5", "mean_next_5", "to_block_end", "from_block_start",
 )
 TITLE_TEXT_FEATURES = (
     "log_chars", "log_words", "ends_sentence", "ends_colon", "title_ratio", "upper_ratio", "digit_ratio", "stop_ratio",

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
-import math
-
-from bot.digest.extract.paste.features import LOG_WORDS, READER_ADDRESS, URL, PasteLine
+from bot.digest.extract.paste.features import URL, PasteLine
 from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
 from bot.digest.extract.paste.wraps import BULLET_START
 
@@ -60,7 +57,6 @@ def _is_call_to_action(sentence: str) -> bool:
     )
 
 
-@lru_cache(maxsize=8192)  # the trainer decodes the same lines once per setting tried
 def is_promo_line(text: str) -> bool:
     """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
     sample = text[:600]
@@ -96,26 +92,4 @@ def drop_promos(lines: Sequence[PasteLine], keep: list[bool]) -> list[bool]:
         in_bio = len(line.text) <= 400 and bool(AUTHOR_BIO.match(line.text))
         if is_promo_line(line.text):
             keep[i] = False
-    return keep
-
-
-# A line where at least this share of the words address the reader or speak for the site ("We can improve your
-# MBA profile", "Discuss your project"), standing in the last CLOSING_SHARE of the article's words, is a closing
-# call to action. Both chosen on the tune pastes' out-of-fold scores: they remove three of its leaking pages and
-# no measurable F1 (thresholds 0.2 to 0.3 and last 5 to 10% did the same).
-CLOSING_ADDRESS = 0.25
-CLOSING_SHARE = 0.05
-
-
-def drop_closing_calls(features: Sequence[Sequence[float]], keep: list[bool]) -> list[bool]:
-    """Drop kept lines that start in the last CLOSING_SHARE of the article's words and speak to the reader
-    (see CLOSING_ADDRESS); the article's own text before them always stays."""
-    words = [math.expm1(f[LOG_WORDS]) if k else 0.0 for f, k in zip(features, keep)]
-    total = sum(words)
-    keep = list(keep)
-    seen = 0.0
-    for i, f in enumerate(features):
-        if keep[i] and seen > (1.0 - CLOSING_SHARE) * total and f[READER_ADDRESS] >= CLOSING_ADDRESS:
-            keep[i] = False
-        seen += words[i]
     return keep

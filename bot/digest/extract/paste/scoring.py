@@ -50,17 +50,6 @@ def _window_extreme(values: np.ndarray, radius: int, pick: Any) -> np.ndarray:
     return pick(np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1), axis=1)
 
 
-def _side_means(values: np.ndarray, radius: int) -> tuple[np.ndarray, np.ndarray]:
-    """Means of the `radius` values before and after each position (itself excluded; the edge value where none)."""
-    n = len(values)
-    prefix = np.concatenate([[0.0], np.cumsum(values)])
-    index = np.arange(n)
-    lo, hi = np.maximum(0, index - radius), np.minimum(n, index + 1 + radius)
-    before = np.where(index > lo, (prefix[index] - prefix[lo]) / np.maximum(1, index - lo), values)
-    after = np.where(hi > index + 1, (prefix[hi] - prefix[index + 1]) / np.maximum(1, hi - index - 1), values)
-    return before, after
-
-
 def best_block(gains: Sequence[float]) -> tuple[int, int]:
     """[start, end) of the contiguous run with the largest sum of gains (Kadane)."""
     best, best_span = -math.inf, (0, 0)
@@ -99,8 +88,6 @@ def stage2_features(stage1_logits: np.ndarray, stage1_rows: np.ndarray) -> np.nd
     section_seen = np.maximum.accumulate(enough & (rows[:, column["section_head"]] > 0))
     after_comment = np.concatenate([[False], comment_seen[:-1]]).astype(float)
     after_section = np.concatenate([[False], section_seen[:-1]]).astype(float)
-    mean_before, mean_after = _side_means(probs, 5)
-    inside = (index >= start) & (index < end)
     return np.column_stack([
         logits, logits - top, np.full(n, top),
         _window_means(probs, 2), _window_means(probs, 5), _window_means(probs, 15), weighted,
@@ -110,8 +97,6 @@ def stage2_features(stage1_logits: np.ndarray, stage1_rows: np.ndarray) -> np.nd
         _window_extreme(probs, 3, np.max), _window_extreme(probs, 3, np.min),
         after_comment, _window_means(rows[:, column["date_only"]], 10), _window_means(rows[:, column["comment_author"]], 10),
         after_section,
-        mean_before, mean_after, np.where(inside, np.log1p(np.maximum(0, end - 1 - index)), 0.0),
-        np.where(inside, np.log1p(np.maximum(0, index - start)), 0.0),
     ]).astype(float)
 
 
