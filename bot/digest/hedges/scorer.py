@@ -29,6 +29,12 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
 from bot.digest.language.stemmers import stemmer
+# Auxiliaries and function words: never alone the cue a reader is shown for a hedged sentence.
+NEVER_SHOWN_AS_CUE = frozenset(
+    "a an the of to in on at by for from with as and but or nor so that this these those it its "
+    "be is are was were am been being have has had having do does did".split()
+)
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
@@ -317,12 +323,15 @@ class HedgeScorer:
         return self.reaches(sentence, cues, self.threshold)
 
     def strongest_token(self, sentence: str, cues: Iterable[CueMatch] = ()) -> Token | None:
-        """The word most likely to be the cue (verbatim, with its position)."""
+        """The word most likely to be the cue (verbatim, with its position), shown to readers: a function
+        word the model weighs only as part of a phrase ("have" of "have been") gives way to the
+        strongest other word, when there is one."""
         cues = list(cues)
-        _, logits = self.token_logits(sentence, cues)
+        words, logits = self.token_logits(sentence, cues)
         if not logits:
             return None
-        strongest = max(range(len(logits)), key=logits.__getitem__)  # only its features are built
+        shown = [i for i, word in enumerate(words) if word.group(0).lower() not in NEVER_SHOWN_AS_CUE] or range(len(logits))
+        strongest = max(shown, key=logits.__getitem__)  # only its features are built
         return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
 
     def payload(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from bench.languages import load_articles
 from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, find_cues
 from bot.digest.hedges.hedge_model import load_hedge_model
 from bot.digest.hedges.multilingual_cues import LEXICONS
-from bot.digest.hedges.scorer import HedgeScorer, tokens_with_features
+from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, tokens_with_features
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "syrian-officers-defect.txt"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -57,7 +57,19 @@ def test_strongest_token_is_the_full_token_list_at_the_best_logit(scorer_name: s
             assert scorer.strongest_token(sentence, cues) is None
             continue
         full = tokens_with_features(sentence, cues, scorer._lexicon_index)
-        assert scorer.strongest_token(sentence, cues) == full[max(range(len(logits)), key=logits.__getitem__)]
+        shown = [i for i, token in enumerate(full) if token.text.lower() not in NEVER_SHOWN_AS_CUE] or range(len(full))
+        assert scorer.strongest_token(sentence, cues) == full[max(shown, key=logits.__getitem__)]
+
+
+def test_a_function_word_is_never_the_cue_shown_when_a_content_word_is_there() -> None:
+    """The seed's "...such high-level defections have been relatively rare so far.": the model weighs
+    "have" (of "have been") above "relatively"; a reader is shown "relatively"."""
+    scorer = load_hedge_model().general
+    sentence = "Such high-level defections have been relatively rare so far."
+    words, logits = scorer.token_logits(sentence, [])
+    assert words[max(range(len(logits)), key=logits.__getitem__)].group(0) == "have"
+    assert scorer.strongest_token(sentence).text == "relatively"
+    assert scorer.strongest_token("It has been.").text in {"It", "has", "been"}  # nothing else to show
 
 
 @pytest.mark.parametrize("scorer_name", ["general", "scientific"])
