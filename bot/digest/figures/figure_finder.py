@@ -288,8 +288,8 @@ _CALL_TO_ACTION = re.compile(
     r"explore (?:our|the best|more|this|these)|browse our|sign up|subscribe|shop (?:our|the|now)|book (?:now|your)|"
     r"try (?:our|this|it)|get (?:the|a|an|your|started|up to|quotes?)\b|get \$?\d)",
 )
-# Code, shell lines, table rows (cells between bars, or four numbers in a row) and reference-list
-# entries ("[2] ..."), which an extractor may keep: no story figures there.
+# Code, shell lines, table rows (cells between bars), reference-list entries ("[2] ...") and citations,
+# which an extractor may keep: no story figures there.
 _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
     r"\d+\(\d+\):\d+"  # a citation's volume(issue):pages
@@ -357,11 +357,10 @@ _MIN_WORDS = 4  # a citation or a label has fewer words than this
 
 
 def _chrome_line(sentence_text: str) -> bool:
-    """A line the page puts around the story: a copyright or licence line, a promotion, a call to
-    action, a line of code or a table row, a price box, a counter, the site speaking of itself, a source
-    or photo-credit line, an address, a citation,
-    or a line that does not end as a sentence does (a heading, a teaser of another page, a caption, a label).
-    None of its numbers is a figure of the story."""
+    """A line the page puts around the story: one that does not end as a sentence does (a heading, a
+    teaser of another page, a caption, a label, a byline), a copyright or licence line, a promotion, a call
+    to action, code or a table row, a price box, a counter, the site speaking of itself, a source or
+    photo-credit line, an address, a citation. None of its numbers is a figure of the story."""
     if not sentence_text.rstrip().endswith(_SENTENCE_ENDS):
         return True
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
