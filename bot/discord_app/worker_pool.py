@@ -40,27 +40,22 @@ _WARM_UP_PAGE = "<html><head><title>Warm-up</title></head><body><article><p>{}</
 )
 
 
-def warm_up_pipeline() -> None:
-    """Import the pipeline and digest a text and a page once, so that a digest pays for neither the
-    imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables)."""
+def _warm_up() -> None:
+    """Import the pipeline and digest a text and a page once per worker, so that a digest pays for neither
+    the imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables)."""
+    from bot.discord_app.die_with_parent import die_with_parent
+    from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
     from bot.digest.sources import RawDocument
     from bot.settings import DigestSettings
 
+    die_with_parent()  # a killed bot or worker takes its pool along
+    limit_heap_growth()
+    # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
+    os.nice(WORKER_NICENESS)
     settings = DigestSettings(min_words=1)
     digest_document(RawDocument(source="warm-up", text=_WARM_UP_TEXT, kind="text"), settings)
     digest_document(RawDocument(source="warm-up", text=_WARM_UP_PAGE, kind="html"), settings)
-
-
-def _warm_up() -> None:
-    """Each worker, as it starts: forked from the warmed-up fork server (`pool_preload`), it finds the
-    pipeline loaded; the warm-up is then quick, and does the loading where there was no preload."""
-    from bot.discord_app.die_with_parent import die_with_parent
-
-    die_with_parent()  # a killed bot or worker takes its pool along
-    # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
-    os.nice(WORKER_NICENESS)
-    warm_up_pipeline()
 
 
 class Busy(Exception):
@@ -112,8 +107,7 @@ class WorkerPool:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
         # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
         context = multiprocessing.get_context("forkserver")
-        # The fork server dies with the bot, and loads the pipeline once for all workers (shared pages).
-        context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.discord_app.pool_preload"])
+        context.set_forkserver_preload(["bot.discord_app.die_with_parent"])  # the fork server too
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
     def start(self) -> None:
