@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.digest.extract.html.prune import drop_scripts_and_styles
 
 
@@ -21,3 +24,14 @@ def test_letters_whose_lower_case_is_longer_do_not_shift_the_cuts() -> None:
     assert body in pruned
     assert "İSTANBUL" not in pruned and "track();" not in pruned
     assert "<script></script>" in pruned
+
+
+
+_NO_MARKUP = st.text(alphabet=st.characters(codec=None, blacklist_characters="<>"))
+
+
+@given(_NO_MARKUP, _NO_MARKUP, _NO_MARKUP)
+def test_only_a_script_s_contents_go_whatever_the_characters_around_it(before: str, inside: str, after: str) -> None:
+    assert drop_scripts_and_styles(before + inside + after) == before + inside + after
+    page = f"{before}<SCRIPT type='text/javascript'>{inside}</script>{after}"
+    assert drop_scripts_and_styles(page) == f"{before}<SCRIPT type='text/javascript'></script>{after}"
