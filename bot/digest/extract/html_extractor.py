@@ -131,7 +131,7 @@ def extract_html(
     code_in_preformatted(tree)
     page_type = classify_page(tree, url)
     profile = PROFILES[page_type]
-    metadata = read_metadata(tree, url, profile.headline_first)
+    metadata = read_metadata(tree, url, profile.headline_first, article=page_type == "article")
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:

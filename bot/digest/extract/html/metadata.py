@@ -264,17 +264,19 @@ def title_candidates(
     return collect_candidates(headings, subheading, html_title, og_title, json_ld, _last_crumb(objects), rule_title), html_title
 
 
-def read_metadata(tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True) -> PageMetadata:
+def read_metadata(
+    tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True, article: bool = False
+) -> PageMetadata:
     """What the page says about itself; empty fields where it says nothing. With `headline_first`
     False the <title> less the site's name comes before the visible headline (a service page's
-    <h1> is a slogan; its <title> names it)."""
+    <h1> is a slogan; its <title> names it). An `article` is never titled with its site's name."""
     objects = list(_json_ld_objects(tree))
     # A saved page read from a file has no address of its own; its canonical link names the site.
     url = url or _meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
     content = [item for item in objects if _types(item) & _CONTENT_TYPES]
     site_names = _site_names(tree, objects, url)
     candidates, html_title = title_candidates(tree, objects, site_names, headline_first)
-    title = best_title(candidates, html_title, site_names, headline_first, url)
+    title = best_title(candidates, html_title, site_names, headline_first, url, not_site_name=article)
     author = ""
     for item in content:
         names = _names(item.get("author"))

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
-from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
+from bot.digest.linear_model import LinearModel, load_linear_model
+from bot.digest.model_files import package_model_path
 
 MODEL_NAME = "title_model.json"
 MODEL_KIND = "html-title-ranker"
@@ -215,45 +215,32 @@ def candidate_features(
     return np.asarray(rows, dtype=float).reshape(len(rows), len(FEATURES))
 
 
-@dataclass(frozen=True)
-class TitleModel:
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-
-    def scores(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
-
-
-def model_from_payload(payload: dict[str, Any]) -> TitleModel:
-    return TitleModel(
-        mean=np.asarray(payload["mean"], dtype=float),
-        scale=np.asarray(payload["scale"], dtype=float),
-        weights=np.asarray(payload["weights"], dtype=float),
-        bias=float(payload["bias"]),
-    )
+class TitleModel(LinearModel):
+    """The title ranker: a candidate's score is `scores` of its feature row."""
 
 
 @lru_cache(maxsize=4)
 def load_model(path: Path | None = None) -> TitleModel:
     """The shipped ranker (or the one at `path`); raises ModelFileError when it does not fit the code."""
-    path = path or package_model_path(__package__, MODEL_NAME)
-    payload = read_model_file(path, MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER).payload
-    try:
-        model = model_from_payload(payload)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ModelFileError(f"model file {path}: payload lacks or garbles {exc}; rebuild it with `{TRAINER}`") from exc
-    if not model.weights.shape == model.mean.shape == model.scale.shape == (len(FEATURES),):
-        raise ModelFileError(f"model file {path}: not one weight per feature ({len(FEATURES)}); rebuild it with `{TRAINER}`")
-    return model
+    return load_linear_model(TitleModel, path or package_model_path(__package__, MODEL_NAME), MODEL_KIND, MODEL_FORMAT, FEATURES, TRAINER)
 
 
 def best_title(
-    candidates: list[Candidate], html_title: str, site_names: list[str], headline_first: bool = True, url: str = "", model: TitleModel | None = None
+    candidates: list[Candidate], html_title: str, site_names: list[str], headline_first: bool = True, url: str = "",
+    model: TitleModel | None = None, not_site_name: bool = False,
 ) -> str:
-    """The candidate the ranker scores highest; "" when the page offers none."""
+    """The candidate the ranker scores highest; "" when the page offers none.
+
+    With `not_site_name` (an article page) a candidate that is just the site's name is passed over
+    while there is another: a reader of "Garden Weekly | How to plant garlic" wants the headline.
+    On the WCXB tune pages labelled article this changes no title (measured with the shipped ranker);
+    on other page types the site's name is sometimes the right title, so it stays a candidate there."""
     if not candidates:
         return ""
     scores = (model or load_model()).scores(candidate_features(candidates, html_title, site_names, headline_first, url))
+    if not_site_name:
+        site_keys = [_key(name) for name in site_names if len(_key(name)) >= 3]
+        is_site = np.array([_is_site_name(_key(candidate.text), site_keys) for candidate in candidates])
+        if not is_site.all():
+            scores = np.where(is_site, -np.inf, scores)
     return candidates[int(np.argmax(scores))].text

@@ -27,7 +27,8 @@ from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.extract.paste.scoring import Analysis, sigmoid_array
 from bot.digest.extract.paste.wraps import BULLET_START
-from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
+from bot.digest.linear_model import LinearModel, load_linear_model
+from bot.digest.model_files import package_model_path
 
 _TITLE_MAX_WORDS = 30
 _TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 characters; longer lines are glued link lists
@@ -228,40 +229,23 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
 
 
 @dataclass(frozen=True)
-class HeadlineModel:
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
-    min_prob: float | None  # pointwise: below this the rule decides; None: a ranker, its best is taken
+class HeadlineModel(LinearModel):
+    min_prob: float | None = None  # pointwise: below this the rule decides; None: a ranker, its best is taken
 
     def logits(self, rows: np.ndarray) -> np.ndarray:
-        return ((rows - self.mean) / self.scale) @ self.weights + self.bias
+        return self.scores(rows)
 
 
-def headline_model_from_payload(payload: dict[str, Any]) -> HeadlineModel:
+def _min_prob(payload: dict[str, Any]) -> dict[str, Any]:
     min_prob = payload["min_prob"]
-    return HeadlineModel(
-        mean=np.asarray(payload["mean"], dtype=float),
-        scale=np.asarray(payload["scale"], dtype=float),
-        weights=np.asarray(payload["weights"], dtype=float),
-        bias=float(payload["bias"]),
-        min_prob=None if min_prob is None else float(min_prob),
-    )
+    return {"min_prob": None if min_prob is None else float(min_prob)}
 
 
 @lru_cache(maxsize=4)
 def load_headline_model(path: Path | None = None) -> HeadlineModel:
     """The shipped headline chooser (or the one at `path`); raises ModelFileError when it does not fit the code."""
     path = path or package_model_path(__package__, HEADLINE_MODEL_NAME)
-    payload = read_model_file(path, HEADLINE_MODEL_KIND, HEADLINE_MODEL_FORMAT, HEADLINE_FEATURES, HEADLINE_TRAINER).payload
-    try:
-        model = headline_model_from_payload(payload)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ModelFileError(f"model file {path}: payload lacks or garbles {exc}; rebuild it with `{HEADLINE_TRAINER}`") from exc
-    if not model.weights.shape == model.mean.shape == model.scale.shape == (len(HEADLINE_FEATURES),):
-        raise ModelFileError(f"model file {path}: not one weight per feature ({len(HEADLINE_FEATURES)}); rebuild it with `{HEADLINE_TRAINER}`")
-    return model
+    return load_linear_model(HeadlineModel, path, HEADLINE_MODEL_KIND, HEADLINE_MODEL_FORMAT, HEADLINE_FEATURES, HEADLINE_TRAINER, _min_prob)
 
 
 def pick_headline(
