@@ -10,14 +10,14 @@ shipped file differs (after a langdetect upgrade, for instance).
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+import logging
 from pathlib import Path
 
 from langdetect.detector_factory import PROFILES_DIRECTORY
 
 from bot.digest.language.profile_table import PROFILE_FILE, read_langdetect_profiles, table_envelope
-from bot.digest.model_files import package_model_path, sha256_of_files, write_model_file
+from bench.fitting import write_or_check
+from bot.digest.model_files import package_model_path, sha256_of_files
 
 
 def build(directory: Path) -> dict[str, object]:
@@ -43,17 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=default_out, help=f"where to write the table (default: {default_out})")
     parser.add_argument("--check", action="store_true", help="rebuild in memory and fail if the shipped file differs")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     envelope = build(args.profiles)
-    if args.check:
-        shipped = json.loads(args.out.read_text(encoding="utf-8"))
-        if shipped != envelope:
-            print(f"{args.out} differs from the installed langdetect's profiles: rerun without --check", file=sys.stderr)
-            return 1
-        print(f"{args.out} matches the installed langdetect's profiles")
-        return 0
-    write_model_file(args.out, envelope)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
-    return 0
+    return write_or_check(args.out, envelope, args.check)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,16 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from bot.digest.model_files import write_model_file
+
+log = logging.getLogger(__name__)
 
 
 def hash_bucket(item_id: str, buckets: int = 100, salt: str = "") -> int:
@@ -80,3 +86,18 @@ def trainer_parser(description: str, default_out: Path) -> argparse.ArgumentPars
     parser.add_argument("--out", type=Path, default=default_out, help=f"where to write the model (default: {default_out})")
     parser.add_argument("--check", action="store_true", help="rebuild in memory and fail if the shipped file differs")
     return parser
+
+
+def write_or_check(out: Path, envelope: dict, check: bool) -> int:
+    """Write the model file; with `check`, compare the shipped file with the rebuilt one instead
+    (exit status 1 when they differ)."""
+    if not check:
+        write_model_file(out, envelope)
+        log.info("wrote %s", out)
+        return 0
+    shipped = json.loads(out.read_text(encoding="utf-8"))
+    if shipped != json.loads(json.dumps(envelope)):
+        log.error("%s differs from a fresh build: rerun without --check", out)
+        return 1
+    log.info("%s matches a fresh build", out)
+    return 0

@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import json
 import logging
 import re
 import xml.etree.ElementTree as ET
@@ -38,12 +37,12 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from bench.fitting import fit_logistic, trainer_parser
+from bench.fitting import fit_logistic, trainer_parser, write_or_check
 from bot.digest.hedges.cue_lexicon import find_cues
 from bot.digest.hedges.hedge_model import DEFAULT_MODEL_PATH, HedgeModel
 from bot.digest.hedges.register import RegisterGate, stems_of
 from bot.digest.hedges.scorer import HedgeScorer, lexicon_index, tokens_with_features, words_of
-from bot.digest.model_files import sha256_of_files, write_model_file
+from bot.digest.model_files import sha256_of_files
 
 log = logging.getLogger(__name__)
 
@@ -399,16 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     args = trainer_parser(__doc__.splitlines()[0], DEFAULT_MODEL_PATH).parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     envelope = build_model(args.data_dir)
-    if args.check:
-        shipped = json.loads(args.out.read_text(encoding="utf-8"))
-        if shipped != json.loads(json.dumps(envelope)):
-            print(f"{args.out} differs from a fresh training run; rebuild it")
-            return 1
-        print(f"{args.out} matches a fresh training run")
-        return 0
-    write_model_file(args.out, envelope)
-    print(f"wrote {args.out}: {envelope['trained_on']}")
-    return 0
+    return write_or_check(args.out, envelope, args.check)
 
 
 if __name__ == "__main__":

@@ -21,9 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser
+from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser, write_or_check
 from bench.pastes import WCXB, load_pages, normalise_title
-from bench.train_title import check, save
 from bench.train_title import fit as fit_pairwise  # a page's right line against each wrong one
 from bot.digest.extract.paste.cleaner import as_clean_text
 from bot.digest.extract.paste.features import own_features
@@ -135,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     default_out = package_model_path("bot.digest.extract.paste", HEADLINE_MODEL_NAME)
     args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
     envelope = build(args.data_dir)
-    return check(args.out, envelope) if args.check else save(args.out, envelope)
+    return write_or_check(args.out, envelope, args.check)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ pages whose chosen title is right; the held-out part is left to `bench.wcxb`.
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections import defaultdict
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser
+from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser, write_or_check
 from bench.wcxb import DATA_FILE, load_pages, title_matches
 from bot.digest.extract.html import metadata
 from bot.digest.extract.html.page_type import classify_page
@@ -31,7 +30,7 @@ from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, drop_scripts_and_styles
 from bot.digest.extract.html.title import FEATURES, Candidate, MODEL_FORMAT, MODEL_KIND, MODEL_NAME, candidate_features
 from bot.digest.extract.html_extractor import _parse
-from bot.digest.model_files import model_envelope, package_model_path, sha256_of_files, write_model_file
+from bot.digest.model_files import model_envelope, package_model_path, sha256_of_files
 
 log = logging.getLogger(__name__)
 
@@ -152,26 +151,12 @@ def build(data_dir: Path) -> dict:
     )
 
 
-def save(out: Path, envelope: dict) -> int:
-    """Write the model file."""
-    write_model_file(out, envelope)
-    log.info("wrote %s", out)
-    return 0
-
-
-def check(out: Path, envelope: dict) -> int:
-    """--check: does the shipped model file equal the rebuilt one? (exit 1 if not)"""
-    same = json.loads(out.read_text(encoding="utf-8")) == json.loads(json.dumps(envelope))
-    log.info("the shipped model %s the rebuilt one", "matches" if same else "DIFFERS FROM")
-    return 0 if same else 1
-
-
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     default_out = package_model_path("bot.digest.extract.html", MODEL_NAME)
     args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
     envelope = build(args.data_dir)
-    return check(args.out, envelope) if args.check else save(args.out, envelope)
+    return write_or_check(args.out, envelope, args.check)
 
 
 if __name__ == "__main__":
