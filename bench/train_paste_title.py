@@ -81,42 +81,41 @@ def as_headline_model(model: LogisticModel, min_prob: float | None) -> HeadlineM
     return HeadlineModel(np.asarray(data["mean"]), np.asarray(data["scale"]), np.asarray(data["weights"]), float(data["bias"]), min_prob)
 
 
-def right(headline: HeadlineModel, pages: list[PastePage], lookback: int) -> list[bool]:
+def right(headline: HeadlineModel, pages: list[PastePage]) -> list[bool]:
     """Per page: is the chosen headline (less a site name) the page's title?"""
     found = []
     for page in pages:
-        index = pick_headline(page.analysis, page.keep, lookback, page.candidates, page.rows, headline)
+        index = pick_headline(page.analysis, page.keep, page.candidates, page.rows, headline)
         found.append(index is not None and normalise_title(headline_text(page.analysis.lines[index].text)) == page.title)
     return found
 
 
-def cross_validate(pages: list[PastePage], fit: Any, min_prob: float | None, lookback: int) -> float:
+def cross_validate(pages: list[PastePage], fit: Any, min_prob: float | None) -> float:
     folds = [hash_bucket(page.id, CV_FOLDS, salt="paste-title") for page in pages]
     hits: list[bool] = []
     for fold in range(CV_FOLDS):
         headline = as_headline_model(fit([p for p, f in zip(pages, folds) if f != fold]), min_prob)
-        hits += right(headline, [p for p, f in zip(pages, folds) if f == fold], lookback)
+        hits += right(headline, [p for p, f in zip(pages, folds) if f == fold])
     return sum(hits) / len(hits)
 
 
 def build(data_dir: Path) -> dict:
     pages = paste_pages(data_dir)
-    lookback = load_model().decode.title_lookback
     oracle = sum(1 for page in pages if page.labels.any()) / len(pages)
     log.info("%d tune pastes with a title reach the chooser; some candidate is right on %.3f", len(pages), oracle)
     options: list[tuple[float, str, Any, float | None]] = []
     for min_prob in POINTWISE_MIN_PROBS:
-        share = cross_validate(pages, fit_pointwise, min_prob, lookback)
+        share = cross_validate(pages, fit_pointwise, min_prob)
         log.info("pointwise, rule below p %.2f: CV %.3f", min_prob, share)
         options.append((share, f"pointwise, rule below p {min_prob}", fit_pointwise, min_prob))
     for l2 in PAIRWISE_L2:
         fit = lambda chosen, l2=l2: fit_pairwise(chosen, l2)  # noqa: E731
-        share = cross_validate(pages, fit, None, lookback)
+        share = cross_validate(pages, fit, None)
         log.info("pairwise, l2 %s: CV %.3f", l2, share)
         options.append((share, f"pairwise, l2 {l2}", fit, None))
     share, name, fit, min_prob = max(options, key=lambda option: option[0])
     model = fit(pages)
-    in_sample = right(as_headline_model(model, min_prob), pages, lookback)
+    in_sample = right(as_headline_model(model, min_prob), pages)
     log.info("chosen: %s (CV %.3f); in-sample %.3f", name, share, sum(in_sample) / len(in_sample))
     payload = {**model.to_json(), "min_prob": min_prob, "shape": name, "cv_right": round(share, 4)}
     return model_envelope(

@@ -232,9 +232,6 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
 class HeadlineModel(LinearModel):
     min_prob: float | None = None  # pointwise: below this the rule decides; None: a ranker, its best is taken
 
-    def logits(self, rows: np.ndarray) -> np.ndarray:
-        return self.scores(rows)
-
 
 def _min_prob(payload: dict[str, Any]) -> dict[str, Any]:
     min_prob = payload["min_prob"]
@@ -249,12 +246,12 @@ def load_headline_model(path: Path | None = None) -> HeadlineModel:
 
 
 def pick_headline(
-    analysis: Analysis, keep: Sequence[bool], lookback: int, candidates: list[int], rows: np.ndarray, headline: HeadlineModel
+    analysis: Analysis, keep: Sequence[bool], candidates: list[int], rows: np.ndarray, headline: HeadlineModel
 ) -> int | None:
     """The best-scored candidate; a pointwise model that is unsure defers to the nearest headline-like line above the body."""
     if not candidates:
         return None
-    logits = headline.logits(rows)
+    logits = headline.scores(rows)
     best = int(np.argmax(logits))
     if headline.min_prob is None or sigmoid_array(logits)[best] >= headline.min_prob:
         return candidates[best]
@@ -264,4 +261,4 @@ def pick_headline(
 def choose_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) -> int | None:
     """The headline's line index, chosen by the headline model among the lines near the body's start."""
     candidates, rows = headline_rows(analysis, keep, model.decode.title_lookback)
-    return pick_headline(analysis, keep, model.decode.title_lookback, candidates, rows, load_headline_model())
+    return pick_headline(analysis, keep, candidates, rows, load_headline_model())
