@@ -61,6 +61,7 @@ from bot.digest.pipeline import extract_article
 from bot.digest.segment import sentence_splitter
 from bot.digest.segment.sumy_adapter import RegexTokenizer
 from bot.digest.sources import RawDocument
+from bot.discord_app.worker_pool import warm_up_documents
 from bot.settings import DigestSettings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -368,19 +369,11 @@ def long_splitting_rows(pool: Sequence[str]) -> list[Row]:
     return rows
 
 
-# Under trafilatura's 250 characters: its justext fallback loads justext's stop lists (0.3 s, once a
-# process). The bot's workers digest such a page at start (worker_pool._warm_up); without it here,
-# whichever side first meets a short page pays that load inside the timing.
-_SHORT_PAGE = RawDocument(
-    source="warm-up", kind="html",
-    text="<html><head><title>Warm-up</title></head><body><article><p>The council met on Tuesday to discuss "
-    "the new bridge. The mayor is expected to decide next week.</p></article></body></html>",
-)
-
-
 def warm_up(items: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> None:
-    """Imports are done; load langdetect's profiles, stemmers, models, lxml and justext's stop lists once before timing."""
-    for document in [item.document for item in items] + [_SHORT_PAGE]:
+    """Imports are done; load langdetect's profiles, stemmers, models and lxml once before timing, and
+    what the bot's workers load at start (justext's stop lists: whichever side first met a short page
+    would otherwise pay 0.3 s inside its timing)."""
+    for document in [item.document for item in items] + warm_up_documents():
         digest_document(document, settings)
         reference.digest(document, settings.min_sentences)
 

@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 
 if TYPE_CHECKING:
+    from bot.digest.sources import RawDocument
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,13 +41,23 @@ _WARM_UP_PAGE = "<html><head><title>Warm-up</title></head><body><article><p>{}</
 )
 
 
+def warm_up_documents() -> list[RawDocument]:
+    """What a worker digests before its first request: a text, and a page short enough for trafilatura's
+    justext fallback (so its stop lists load now)."""
+    from bot.digest.sources import RawDocument
+
+    return [
+        RawDocument(source="warm-up", text=_WARM_UP_TEXT, kind="text"),
+        RawDocument(source="warm-up", text=_WARM_UP_PAGE, kind="html"),
+    ]
+
+
 def _warm_up() -> None:
     """Import the pipeline and digest a text and a page once per worker, so that a digest pays for neither
     the imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables)."""
     from bot.discord_app.die_with_parent import die_with_parent
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
-    from bot.digest.sources import RawDocument
     from bot.settings import DigestSettings
 
     die_with_parent()  # a killed bot or worker takes its pool along
@@ -54,8 +65,8 @@ def _warm_up() -> None:
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
     settings = DigestSettings(min_words=1)
-    digest_document(RawDocument(source="warm-up", text=_WARM_UP_TEXT, kind="text"), settings)
-    digest_document(RawDocument(source="warm-up", text=_WARM_UP_PAGE, kind="html"), settings)
+    for document in warm_up_documents():
+        digest_document(document, settings)
 
 
 class Busy(Exception):

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
 from bot.digest.language.stemmers import stemmer
+
 # Auxiliaries and function words: never alone the cue a reader is shown for a hedged sentence.
 NEVER_SHOWN_AS_CUE = frozenset(
     "a an the of to in on at by for from with as and but or nor so that this these those it its "
