@@ -344,6 +344,47 @@ def evaluate_variants(data_dir: Path, part: str = "dev", model: Path | None = No
     return rows
 
 
+WCXB_PASTES = "pastes/wcxb-dev-articles.jsonl.gz"
+
+
+def title_repeat_rows(data_dir: Path, pdf_dir: Path | None = None) -> list[Row]:
+    """How many summaries repeat the document's title as a sentence (`features.repeats_title` against the JSON's
+    `title`), on WCXB's article pastes and, when they have been printed (`bench.pdf`), on the same pages as PDFs;
+    per part of `bench.splits.wcxb_part`. No reference summaries: the count is the measure."""
+    from bench.pdf import DEFAULT_PDF_DIR
+    from bench.splits import wcxb_part
+    from bot.digest.summarize.features import repeats_title
+    from bot.digest.segment.sumy_adapter import words
+
+    with gzip.open(data_dir / WCXB_PASTES, "rt", encoding="utf-8") as lines:
+        pages = [page for page in map(json.loads, lines) if page.get("paste")]
+    pdf_dir = pdf_dir or DEFAULT_PDF_DIR
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="summaries-titles-") as folder:
+        pastes = write_documents(Path(folder), [(f"{page['id']}", ".txt", page["paste"]) for page in pages])
+        sets = {"WCXB article pastes": list(zip(pages, pastes))}
+        sets["WCXB articles printed to PDF"] = [
+            (page, pdf_dir / f"wcxb-{page['id']}.pdf") for page in pages if (pdf_dir / f"wcxb-{page['id']}.pdf").exists()
+        ]
+        for name, documents in sets.items():
+            results = run_cli("summarize", [path for _, path in documents])
+            for part in ("tune", "held-out"):
+                counted = [
+                    result for (page, _), result in zip(documents, results)
+                    if wcxb_part(str(page["id"])) == part and result.get("summary")
+                ]
+                repeated = sum(
+                    any(
+                        repeats_title(words(sentence["text"]), [w.lower() for w in words(result.get("title") or "")])
+                        for sentence in result["summary"]
+                    )
+                    for result in counted
+                )
+                rows.append(Row(f"title repeated in the summary: {name}, {part} ({len(counted)} summaries)",
+                                "ours", "summaries", repeated, "0"))
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
@@ -351,8 +392,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--model", type=Path, help="a summary model file to use instead of the shipped one")
     parser.add_argument("--variants", action="store_true",
                         help="other layouts (byline, dateline, one sentence per paragraph) and 4 or 5 sentences")
+    parser.add_argument("--title-repeats", action="store_true",
+                        help="count summaries that repeat the title, on WCXB's article pastes and printed PDFs")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
+    if args.title_repeats:
+        print(format_table(title_repeat_rows(args.data_dir)))
+        return
     run = evaluate_variants if args.variants else evaluate
     print(format_table(run(args.data_dir, args.part, args.model)))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pysbd
 import pytest
 
-from bot.digest.segment.sentence_splitter import _CLOSING, _INERT_CHARS, _LIST_MARKER, _WHOLE_LINE, _ends_closed, _has_whole_line_span, _chunks, _list_markers, pysbd_split_line, split_line
+from bot.digest.segment.sentence_splitter import _CLOSING, _FAST_PATHS, _INERT_CHARS, _LIST_MARKER, _WHOLE_LINE, _ends_closed, _has_whole_line_span, _chunks, _list_markers, pysbd_split_line, split_line
 
 LINES = [
     "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
@@ -111,3 +111,26 @@ def test_character_checks_agree_with_the_patterns(line: str) -> None:
     line = line.strip()  # as `split_sentences` hands lines on
     assert _ends_closed(line) == bool(_CLOSING.search(line))
     assert _has_whole_line_span(line) == bool(_WHOLE_LINE.search(line))
+
+
+RUSSIAN_LINES = [
+    "Совет собрался во вторник. Он проголосовал за закрытие моста. Работы начнутся в мае.",
+    "Он живёт в г. Москва. Это далеко от пос. Лесной. Туда ездят автобусы.",
+    "Ему исполнилось 25 лет. Ст. Петров пришёл. Он сказал «всё. Конец.» Потом ушёл.",
+    "Доклад т.е. отчёт готов. Адм.-терр. деление. Волга течёт на юг. ООН. Всё.",
+    "Она пришла. Yahoo! Новости. Глава II. Часть III. Итог.",
+    "Она сказала: «Мы проиграли». Никто не пришёл. Потом пошёл дождь (сильный. Очень.",
+    "Купите 2 ст. л. масла. Ещё 300 г. Потом 2019. Конец.",
+]
+
+
+@pytest.mark.parametrize("line", RUSSIAN_LINES)
+def test_russian_lines_split_as_pysbd(line: str) -> None:
+    assert split_line(line, "ru") == pysbd_split_line(line, "ru")
+
+
+def test_plain_russian_prose_takes_the_fast_path() -> None:
+    chunks = _chunks(RUSSIAN_LINES[0], _FAST_PATHS["ru"])
+    assert chunks is not None and [certain for _, certain in chunks] == [True, True, True]
+    chunks = _chunks(RUSSIAN_LINES[1], _FAST_PATHS["ru"])  # "г." and "пос." are abbreviations: pysbd decides
+    assert chunks is not None and not all(certain for _, certain in chunks)

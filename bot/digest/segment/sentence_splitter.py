@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 import pysbd
 
@@ -30,6 +31,15 @@ _SPACE = re.compile(r"[ \t\u00a0]+")
 # (Armenian writes its full stop like a colon, so there a colon still ends a sentence.)
 _COMMA_END = re.compile(r"[,،]\s*$")
 _COLON_END = re.compile(r":\s*$")
+
+# A news dateline opening a line: a place in capitals ("NEW YORK", "LONDON, England") and/or a source in
+# brackets ("(CNN)"), then " -- ". pysbd pairs that "--" with the next one in the line and ends no sentence
+# between them (its BETWEEN_EM_DASHES rule), so an article that opens with a dateline came out with sentences
+# merged up to the next double dash. The dateline is split off first, as a heading-like fragment of its own;
+# the rest of the line goes to the splitter (and to stock pysbd in the reference) as any other line.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,4},?(?: \([^()\n]{1,30}\))?|\([^()\n]{1,30}\)) --(?= +\S)"
+)
 
 # The fast path (see `_chunks`). pysbd compiles a regex per abbreviation it meets on a line,
 # about 0.14 s per 1,000 words of news prose. A line is cut here at the sentence ends that
@@ -93,25 +103,82 @@ def _ends_plain_word(line: str, stop: int) -> bool:
     return len(word) >= 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS and word.lower() not in _ROMAN
 
 
-def _is_boundary(line: str, stop: int, original: str) -> bool:
+def _is_boundary(line: str, stop: int, original: str, rules: FastPathRules) -> bool:
     """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital
     after, or one space and a paired double quote (masked in `line`, see `_chunks`) opening on a capital."""
     if line[stop + 1 : stop + 2] != " ":
         return False
     following = line[stop + 2 : stop + 3]
-    if not ("A" <= following <= "Z") and not (
-        following == "\x00" and original[stop + 2] in "“\"" and "A" <= original[stop + 3 : stop + 4] <= "Z"
+    if not rules.is_capital(following) and not (
+        following == "\x00" and original[stop + 2] in "“\"" and rules.is_capital(original[stop + 3 : stop + 4])
     ):
         return False
     if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
-    return _ends_plain_word(line, stop)
+    return rules.ends_plain_word(line, stop)
 
 
-def _is_inert(line: str, stop: int) -> bool:
+def _is_inert(line: str, stop: int, rules: FastPathRules) -> bool:
     """Whether a stop inside a quoted or bracketed span is one pysbd leaves alone (it never splits there)."""
     after = line[stop + 1 : stop + 2]
-    return (after == "" or after in " ”\")") and _ends_plain_word(line, stop)
+    return (after == "" or after in " ”\")") and rules.ends_plain_word(line, stop)
+
+
+def _is_latin_capital(character: str) -> bool:
+    return "A" <= character <= "Z"
+
+
+@dataclass(frozen=True)
+class FastPathRules:
+    """What the fast path must know of a language's pysbd rules: which capitals may open the next sentence,
+    and whether the word before a stop certainly ends a sentence."""
+
+    is_capital: Callable[[str], bool]
+    ends_plain_word: Callable[[str, int], bool]
+
+
+_ENGLISH_RULES = FastPathRules(_is_latin_capital, _ends_plain_word)
+
+# Russian: pysbd's rules are English's (Common and Standard) but for the abbreviations, whose stop it turns
+# into "∯" after white space or at the start whatever follows, matching each abbreviation as a regex (its
+# "." any character) without regard to case. A stop is certain here only after a word that is letters alone
+# from the white space before it (so no dotted or hyphenated abbreviation can end there), at least two,
+# not all capitals, no roman numeral and matched by no abbreviation.
+_LAST_TOKEN = re.compile(r"\S+$")
+
+
+def _token_rules(capitals: str, abbreviations: Collection[str]) -> FastPathRules:
+    """Rules for a language whose pysbd abbreviation step marks every stop after an abbreviation."""
+    abbreviation = re.compile("|".join(sorted({a.strip() for a in abbreviations}, key=len, reverse=True)), re.IGNORECASE)
+
+    def is_capital(character: str) -> bool:
+        return len(character) == 1 and character in capitals
+
+    def ends_plain_word(line: str, stop: int) -> bool:
+        window = max(0, stop - _WORD_WINDOW)
+        found = _LAST_TOKEN.search(line, window, stop)
+        if found is None or (found.start() == window and window > 0):
+            return False
+        token = found.group()
+        return (
+            len(token) >= 2
+            and token.isalpha()
+            and not token.isupper()
+            and token.lower() not in _ROMAN
+            and token.lower() not in _EXCLAMATION_WORDS
+            and abbreviation.fullmatch(token) is None
+        )
+
+    return FastPathRules(is_capital, ends_plain_word)
+
+
+_FAST_PATHS = {
+    "en": _ENGLISH_RULES,
+    "ru": _token_rules(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+        pysbd.languages.LANGUAGE_CODES["ru"].Abbreviation.ABBREVIATIONS,
+    ),
+}
 
 
 def _has_whole_line_span(line: str) -> bool:
@@ -153,7 +220,7 @@ def _opens_marker(line: str, start: int, allowed: str) -> bool:
     return start == 0 or line[start - 1].isspace() or line[start - 1] in allowed
 
 
-def _chunks(line: str) -> list[tuple[str, bool]] | None:
+def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str, bool]] | None:
     """Cut `line` at its certain sentence ends; each piece comes with whether it is known to be one sentence.
 
     None when the line must go to pysbd whole: single-quoted or double-dash spans, or more
@@ -170,8 +237,8 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
             return None
         for span in _SPAN.finditer(line):
             following = line[span.end() : span.end() + 2]
-            ends_sentence = len(following) == 2 and following[0] == " " and "A" <= following[1] <= "Z"
-            if ends_sentence or not all(_is_inert(line, s.start()) for s in _STOP.finditer(line, span.start(), span.end())):
+            ends_sentence = len(following) == 2 and following[0] == " " and rules.is_capital(following[1])
+            if ends_sentence or not all(_is_inert(line, s.start(), rules) for s in _STOP.finditer(line, span.start(), span.end())):
                 unsure.append((span.start(), span.end()))
         masked = _SPAN.sub(lambda m: "\x00" * len(m.group()), line)  # not a word character, not a stop
         stray = _SPAN_CHARS.search(masked)
@@ -184,7 +251,7 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
         end = stop.start()
         if end == last or end + 2 > limit:
             break
-        if _is_boundary(masked, end, line):
+        if _is_boundary(masked, end, line, rules):
             pieces.append((line[start : end + 1], start))
             start = end + 2
     pieces.append((line[start:], start))
@@ -199,14 +266,6 @@ def _chunks(line: str) -> list[tuple[str, bool]] | None:
         )
         chunks.append((piece, certain))
     return chunks
-
-
-def _plain_split(line: str) -> list[str] | None:
-    """The sentences of a plain prose line under pysbd's English rules, or None when pysbd must decide."""
-    chunks = _chunks(line)
-    if chunks is None or not all(certain for _, certain in chunks):
-        return None
-    return [piece for piece, _ in chunks]
 
 
 @functools.lru_cache(maxsize=32)
@@ -229,8 +288,9 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
     if not line:
         return []
     code = language_code.split("-")[0]
-    if code not in _PYSBD_CODES or code == "en":  # the languages pysbd splits by its English rules
-        chunks = _chunks(line)
+    rules = _FAST_PATHS.get(code if code in _PYSBD_CODES else "en")  # others are split by the English rules
+    if rules is not None:
+        chunks = _chunks(line, rules)
         if chunks is not None:
             sentences: list[str] = []
             for piece, certain in chunks:
@@ -285,6 +345,9 @@ def _sentences(text: str, language_code: str, split: Callable[[str, str], list[s
         if not lines:
             continue
         for line in lines:
+            if dateline := _DATELINE.match(line):
+                sentences.append(Sentence(index=len(sentences), text=dateline.group(), paragraph=paragraph, is_heading=True))
+                line = line[dateline.end() :].lstrip()
             is_heading = not _ends_closed(line)
             for piece in split(line, language_code):
                 sentences.append(

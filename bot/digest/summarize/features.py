@@ -39,6 +39,9 @@ MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP."
 MIN_UNSPACED_LETTERS = 10
 LEAD_WINDOW = 50  # eligible sentences from the start that are always candidates
 SAMPLED_REST = 10  # further candidates spread evenly over the rest of a long article
+# A sentence made of the title's words with at most this many more (and never more than a third of the
+# title's length) is the headline again, as PDFs and pastes print it above or beside the text.
+TITLE_EXTRA_WORDS = 2
 STEM_CACHE_SIZE = 50_000  # words whose stems are remembered across articles, per language
 
 _QUOTE = re.compile(r"[\"“”«»„‹›「」『』]")
@@ -74,6 +77,16 @@ def is_eligible(sentence: Sentence, tokens: Sequence[str] | None = None) -> bool
     if len(tokens) >= MIN_WORDS:
         return True
     return " " not in sentence.text.strip() and sum(len(t) for t in tokens) >= MIN_UNSPACED_LETTERS
+
+
+def repeats_title(tokens: Sequence[str], title_words: Sequence[str]) -> bool:
+    """Whether a sentence is the title again: the title's words in order (case aside), with at most a few
+    more around them ("Topics What is Cloud Computing?" under the title "What is Cloud Computing?")."""
+    extra = len(tokens) - len(title_words)
+    if not title_words or extra < 0 or extra > min(TITLE_EXTRA_WORDS, len(title_words) // 3):
+        return False
+    lowered = [token.lower() for token in tokens]
+    return any(lowered[start : start + len(title_words)] == title_words for start in range(extra + 1))
 
 
 def _bounded(eligible: list[int]) -> list[int]:
@@ -133,7 +146,8 @@ def candidates(
 ) -> Candidates:
     """Features of every sentence the summarizer may pick; position counts only eligible body sentences."""
     tokens = [words(s.text) if not s.is_heading else [] for s in sentences]
-    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, tokens[i])]
+    title_words = [word.lower() for word in words(title)]
+    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, tokens[i]) and not repeats_title(tokens[i], title_words)]
     pool = _bounded(eligible)
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     keep = [k for k, i in enumerate(pool) if i not in skip]
@@ -143,7 +157,7 @@ def candidates(
     terms = [content_stems(tokens[i], language) for i in pool]
     cosine, overlap = similarities(terms)
     forward, backward = directed_centrality(cosine)
-    title_terms = content_stems(words(title), language)
+    title_terms = content_stems(title_words, language)
 
     rows = []
     for k in keep:

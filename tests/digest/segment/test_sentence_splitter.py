@@ -1,4 +1,6 @@
-from bot.digest.segment.sentence_splitter import split_sentences
+import pytest
+
+from bot.digest.segment.sentence_splitter import pysbd_split_line, pysbd_split_sentences, split_sentences
 
 
 def test_heading_line_does_not_merge_with_next_sentence() -> None:
@@ -35,3 +37,23 @@ def test_paragraph_numbers_follow_blank_lines() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == []
     assert split_sentences("\n\n  \n") == []
+
+
+DATELINES = ["NEW YORK (CNN) --", "(CNN) --", "LONDON, England (CNN) --", "WASHINGTON --", "HONG KONG, China (Reuters) --"]
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_a_leading_dateline_is_split_off_before_pysbd(dateline: str) -> None:
+    # Stock pysbd pairs the dateline's "--" with the next one and cuts no sentence in between.
+    body = 'The man left. He said "it is over." Then he came back -- and sat down. Nobody spoke.'
+    line = f"{dateline} {body}"
+    assert len(pysbd_split_line(line, "en")) < 4
+    sentences = split_sentences(line + "\n\nNext paragraph here.")
+    assert [(s.text, s.is_heading) for s in sentences[:2]] == [(dateline, True), ("The man left.", False)]
+    assert [s.text for s in sentences[1:5]] == pysbd_split_line(body, "en")
+    assert sentences == pysbd_split_sentences(line + "\n\nNext paragraph here.")
+
+
+@pytest.mark.parametrize("line", ["I -- for one -- agree. Yes.", "Apple -- the company -- rose. Yes.", "-- and so on. Yes."])
+def test_a_dash_that_is_no_dateline_stays_with_pysbd(line: str) -> None:
+    assert [s.text for s in split_sentences(line)] == pysbd_split_line(line, "en")

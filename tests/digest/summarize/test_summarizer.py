@@ -18,6 +18,7 @@ from bot.digest.summarize.features import (
     candidates,
     directed_centrality,
     is_eligible,
+    repeats_title,
     similarities,
 )
 from bot.digest.summarize.summarizer import MODEL_FORMAT, MODEL_KIND, Model, load_model, sentence_count_for, summarize
@@ -293,3 +294,27 @@ def test_beats_lead_on_cnn_and_bbc_dev_samples() -> None:
         gains = dev_rows(load_model(), prepared)
         assert len(gains) == 2
         assert all(gain > 0 for gain in gains.values()), gains
+
+
+def test_the_title_is_not_repeated_as_a_summary_sentence() -> None:
+    body = (
+        "What is Cloud Computing?\n\nTopics What is Cloud Computing?\n\n"
+        "Cloud computing is the on-demand availability of computing resources as services over the internet. "
+        "Companies pay only for the computing resources they use. "
+        "Cloud computing lets companies scale their computing resources up and down quickly. "
+        "Public clouds are run by third-party providers of cloud computing services."
+    )
+    sentences = split_sentences(body, "en")
+    chosen = [sentences[i].text for i in summarize(sentences, "What is Cloud Computing?", ENGLISH, 3)]
+    assert len(chosen) == 3 and not any("What is Cloud Computing" in text for text in chosen)
+    without_title = [sentences[i].text for i in summarize(sentences, "", ENGLISH, 3)]
+    assert "What is Cloud Computing?" in without_title  # it is only the title that makes it a repeat
+
+
+def test_repeats_title_needs_the_whole_title_and_few_more_words() -> None:
+    title = ["what", "is", "cloud", "computing"]
+    assert repeats_title(["What", "is", "Cloud", "Computing"], title)
+    assert repeats_title(["Topics", "What", "is", "Cloud", "Computing"], title)
+    assert not repeats_title(["Here", "is", "what", "is", "cloud", "computing"], title)
+    assert not repeats_title(["What", "is", "Cloud"], title)
+    assert not repeats_title(["What", "is", "Cloud", "Computing"], [])
