@@ -135,9 +135,53 @@ class FastPathRules:
 
     is_capital: Callable[[str], bool]
     ends_plain_word: Callable[[str, int], bool]
+    # whether a stop inside a piece is one pysbd certainly turns into "∯" (no sentence ends there)
+    is_abbreviation_stop: Callable[[str, int], bool] = lambda line, stop: False
 
 
-_ENGLISH_RULES = FastPathRules(_is_latin_capital, _ends_plain_word)
+# English stops pysbd always turns into "∯" (its abbreviation step; `tests/bench/test_split_fast_path.py` tries
+# each kind). After a prepositive abbreviation ("Mr.", "Gov.") before white space; after another abbreviation
+# before a space and a lower-case letter or a digit ("tsp. sugar", "Nov. 5"); after a number abbreviation
+# ("No.") before a space and a digit; in a dotted initialism ("U.S.") before a space and a lower-case letter or
+# a digit. Each only as a whole word after white space or the start, which is how pysbd matches them. None
+# of these can be turned back into a boundary: pysbd does that only before a capital (after "U.S", "I" and
+# a few others: prepositives ending so are left out).
+_ENGLISH_PREPOSITIVE = frozenset(
+    a.strip().lower() for a in _PYSBD_ENGLISH.PREPOSITIVE_ABBREVIATIONS if a.strip().isalpha() and len(a.strip()) >= 2
+) - {a for a in map(str.lower, _ABBREVIATIONS) if a.endswith("i") or re.search("i.v$", a)}
+_ENGLISH_NUMBER = frozenset(a.strip().lower() for a in _PYSBD_ENGLISH.NUMBER_ABBREVIATIONS if len(a.strip()) >= 2)
+_ENGLISH_ORDINARY = frozenset(
+    a.strip().lower() for a in _PYSBD_ENGLISH.ABBREVIATIONS if a.strip().isalpha() and len(a.strip()) >= 2
+) - _ENGLISH_PREPOSITIVE - _ENGLISH_NUMBER - {a.strip().lower() for a in _PYSBD_ENGLISH.PREPOSITIVE_ABBREVIATIONS}
+_LISTED = frozenset(a.strip().lower() for a in _PYSBD_ENGLISH.ABBREVIATIONS)  # pysbd's loop looks only at these
+_ENGLISH_PREPOSITIVE &= _LISTED
+_ENGLISH_NUMBER &= _LISTED
+_INITIALISM = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.")
+_TOKEN_START = re.compile(r"\S*$")
+_TOKEN_END = re.compile(r"\S*")
+
+
+def _is_english_abbreviation_stop(line: str, stop: int) -> bool:
+    """Whether pysbd's English rules certainly turn the stop at `stop` into "∯" (see `_ENGLISH_PREPOSITIVE`)."""
+    start = _TOKEN_START.search(line, max(0, stop - _WORD_WINDOW), stop)
+    if start is None or (start.start() == stop - _WORD_WINDOW > 0):
+        return False
+    end = _TOKEN_END.match(line, stop).end()
+    token = line[start.start() : end]
+    following = line[end : end + 2]
+    lower_or_digit = len(following) == 2 and following[0] == " " and ("a" <= following[1] <= "z" or following[1].isdigit())
+    if end == stop + 1:
+        word = token[:-1].lower()
+        if word in _ENGLISH_PREPOSITIVE:
+            return following[:1] == " "
+        if word in _ENGLISH_ORDINARY:
+            return lower_or_digit
+        if word in _ENGLISH_NUMBER:
+            return lower_or_digit and following[1].isdigit()
+    return lower_or_digit and _INITIALISM.fullmatch(token) is not None
+
+
+_ENGLISH_RULES = FastPathRules(_is_latin_capital, _ends_plain_word, _is_english_abbreviation_stop)
 
 # Russian: pysbd's rules are English's (Common and Standard) but for the abbreviations, whose stop it turns
 # into "∯" after white space or at the start whatever follows, matching each abbreviation as a regex (its
@@ -261,7 +305,7 @@ def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str,
         certain = (
             offset + len(piece) <= limit
             and _PLAIN_CHARS.fullmatch(piece) is not None
-            and not _STOP.search(inner)
+            and all(rules.is_abbreviation_stop(masked, offset + s.start()) for s in _STOP.finditer(inner))
             and not any(offset <= s < offset + len(piece) for s, _ in unsure)
         )
         chunks.append((piece, certain))
