@@ -32,6 +32,7 @@ import numpy as np
 
 from bot.digest.models import Language, Sentence
 from bot.digest.segment.sumy_adapter import stemmer_for, stop_words, words
+from bot.digest.word_memo import WORD_MEMO_SIZE, word_memo
 
 MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP.", "By Jane Smith.")
 # Scripts written without spaces (Chinese, Japanese, Thai) come out as one long "word"
@@ -39,7 +40,7 @@ MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP."
 MIN_UNSPACED_LETTERS = 10
 LEAD_WINDOW = 50  # eligible sentences from the start that are always candidates
 SAMPLED_REST = 10  # further candidates spread evenly over the rest of a long article
-STEM_CACHE_SIZE = 50_000  # words whose stems are remembered across articles, per language
+STEM_CACHE_SIZE = WORD_MEMO_SIZE  # words whose stems are remembered across articles, per language
 
 _QUOTE = re.compile(r"[\"“”«»„‹›「」『』]")
 _OPENING_QUOTE = re.compile(r"""^\s*[\"'“‘«»„‚‹›「『]""")
@@ -87,7 +88,7 @@ def _bounded(eligible: list[int]) -> list[int]:
 @functools.lru_cache(maxsize=32)
 def _memoised_stemmer(language: Language) -> Callable[[str], str]:
     """The language's stemmer (PyStemmer's Snowball, `language.stemmers`) behind a bounded memo shared by all articles."""
-    return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(stemmer_for(language))
+    return word_memo(STEM_CACHE_SIZE)(stemmer_for(language))
 
 
 def content_stems(tokens: Sequence[str], language: Language) -> frozenset[str]:
