@@ -320,9 +320,9 @@ def _kib(pid: int, path: str, field: str) -> float:
     return 0.0
 
 
-def bot_memory(side_pid: int) -> dict[str, Any]:
-    """MB of the bot's processes: this one and its descendants (the fork server, the pool's workers),
-    not the fake Discord's. RSS counts shared pages in every process; PSS splits them, so its sum is the total."""
+def _bot_pids(side_pid: int) -> list[int]:
+    """This process and its descendants (the fork server, the pool's workers), not the fake Discord's
+    nor multiprocessing's resource tracker; this one first."""
     children = _children()
     pids, todo = [], [os.getpid()]
     while todo:
@@ -330,7 +330,39 @@ def bot_memory(side_pid: int) -> dict[str, Any]:
         pids.append(pid)
         todo += [child for child in children.get(pid, []) if child != side_pid]
     cmdlines = {pid: Path(f"/proc/{pid}/cmdline").read_bytes() if Path(f"/proc/{pid}/cmdline").exists() else b"" for pid in pids}
-    pids = [pid for pid in pids if b"resource_tracker" not in cmdlines[pid]]  # multiprocessing's helper, not the bot's
+    return [pid for pid in pids if b"resource_tracker" not in cmdlines[pid]]
+
+
+def _cpu_ticks(pids: list[int]) -> int:
+    """User and system clock ticks the processes have used (0 for one that is gone)."""
+    ticks = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks
+
+
+async def until_warmed_up(side_pid: int, quiet: float = 1.0, timeout: float = 300.0) -> float:
+    """Wait until the bot's children (the pool) used almost no CPU for `quiet` seconds: their warm-up is over.
+    A fixed pause read some workers mid-warm-up on a loaded host. Returns the seconds waited."""
+    started = time.monotonic()
+    pids = _bot_pids(side_pid)[1:]
+    before = _cpu_ticks(pids)
+    while time.monotonic() - started < timeout:
+        await asyncio.sleep(quiet)
+        pids = _bot_pids(side_pid)[1:]
+        now = _cpu_ticks(pids)
+        if not pids or now - before <= quiet * os.sysconf("SC_CLK_TCK") * 0.05:  # under 5 % of a core
+            break
+        before = now
+    return time.monotonic() - started
+
+
+def bot_memory(side_pid: int) -> dict[str, Any]:
+    """MB of the bot's processes: this one and its descendants (the fork server, the pool's workers),
+    not the fake Discord's. RSS counts shared pages in every process; PSS splits them, so its sum is the total."""
+    pids = _bot_pids(side_pid)
     return {
         "processes": float(len(pids)),
         "bot rss": _kib(os.getpid(), "status", "VmRSS") / 1024,
@@ -363,7 +395,7 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
     `trim`: `malloc_trim` in the bot's own process before each reading (freed heap it still held is then not counted)."""
     snapshots = []
     async with running_bot(data_dir, min(digests, 181), config) as running:
-        await asyncio.sleep(3.0)  # the workers warm themselves up at start
+        warm_up = await until_warmed_up(running.side.pid)  # the workers warm themselves up at start
         gc.collect()
         if trace:
             tracemalloc.start(8)
@@ -385,7 +417,8 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
         log.warning("the bot's own process, held after %d digests beyond %d:\n%s", digests, batch,
                     "\n".join(_traced_growth(snapshots[0], snapshots[-1])))
     task = f"bot memory ({processes} worker processes, {digests} digests of distinct links in bursts of {batch})"
-    rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed")]
+    rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed"),
+            Row(task, "bot", "warm-up seconds", warm_up, note="from ready until the pool's processes used no CPU")]
     for done, memory in readings:
         label = "idle" if done == 0 else f"after {done}"
         each = " + ".join(f"{pss:.0f}" for pss in memory["each pss"])

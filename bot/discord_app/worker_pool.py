@@ -52,12 +52,27 @@ def warm_up_documents() -> list[RawDocument]:
     ]
 
 
+def _load_date_parsers() -> None:
+    """What the date extraction (htmldate, through trafilatura) loads on its first pages that need it: dateparser
+    (about 7 MB, its first date without a known format) and every dateparser locale's month names (about 5 MB,
+    its first page with a date in words it cannot place). Loaded here, a worker does not grow by them later."""
+    from htmldate import extractors
+
+    for loader in ("get_external_parser", "month_words"):  # both lru-cached in htmldate: one load per process
+        load = getattr(extractors, loader, None)  # month_words is newer than some htmldate releases
+        if load is not None:
+            load()
+
+
 def _warm_up() -> None:
     """Import the pipeline and digest a text and a page once per worker, so that a digest pays for neither
-    the imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables)."""
+    the imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables,
+    the date parsers); then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`),
+    so that the worker's memory after its warm-up is about what it keeps."""
     from bot.discord_app.die_with_parent import die_with_parent
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
+    from bot.digest.word_memo import fill_word_memos
     from bot.settings import DigestSettings
 
     die_with_parent()  # a killed bot or worker takes its pool along
@@ -67,6 +82,9 @@ def _warm_up() -> None:
     settings = DigestSettings(min_words=1)
     for document in warm_up_documents():
         digest_document(document, settings)
+    _load_date_parsers()
+    # The per-word memos at their bound now, so the worker does not grow as new words come.
+    fill_word_memos()
 
 
 class Busy(Exception):

@@ -67,3 +67,20 @@ async def test_a_request_that_kills_every_worker_it_meets_fails_after_one_retry(
 
 def _kill_self() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _memo_fill() -> list[tuple[int, int]]:
+    from bot.digest.word_memo import _MEMOS
+
+    return [(memo.cache_info().currsize, memo.cache_info().maxsize) for memo in _MEMOS]
+
+
+async def test_a_worker_starts_with_its_word_memos_full() -> None:
+    pool = WorkerPool(1)
+    pool.start()
+    try:
+        memos = await pool.run(_memo_fill)
+        assert len(memos) >= 5  # language detection's, hedge marking's, the summarizer's stems
+        assert all(size == bound for size, bound in memos)
+    finally:
+        await pool.close()

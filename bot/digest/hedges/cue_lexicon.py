@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from bot.digest.models import HedgeKind
+from bot.digest.word_memo import WORD_MEMO_SIZE, word_memo
 
 _FLAGS = re.IGNORECASE
 # Letter runs: a pattern's trigger word starts at one, since every pattern begins its word at \b.
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Written words remembered by each per-word cache of the hedge marker (triggers here; stems, parts and
-# ceilings in the scorer and the register gate): about 30 pages' vocabulary. An entry costs some 300 bytes;
-# at 65,536 entries the caches could grow a digest worker by over 100 MB as new words came.
-WORD_CACHE_SIZE = 16_384
+# ceilings in the scorer and the register gate): the pipeline's bound for a per-word memo (see word_memo).
+WORD_CACHE_SIZE = WORD_MEMO_SIZE
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class CueLexicon:
         ascii_groups, always = self._ascii_triggers
         longest = max(map(len, ascii_groups), default=0)
 
-        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+        @word_memo(WORD_CACHE_SIZE)
         def patterns_of_word(word: str) -> tuple[int, ...]:
             if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up per prefix
                 lower = word.lower()

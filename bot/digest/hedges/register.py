@@ -20,6 +20,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE
 from bot.digest.hedges.scorer import _stem
+from bot.digest.word_memo import word_memo
 
 _WORD = re.compile(r"[^\W\d_]+")
 TEXT_SAMPLE = 32  # at most about this many sentences, evenly spread, judge a text's register
@@ -41,7 +42,7 @@ class RegisterGate:
     def _weight_of_word(self) -> Callable[[str], tuple[str, float]]:
         weights = self.stem_weights
 
-        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+        @word_memo(WORD_CACHE_SIZE)
         def weight_of_word(word: str) -> tuple[str, float]:
             stem = _stem(word.lower())
             return stem, weights.get(stem, 0.0)

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Seque
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
 from bot.digest.language.stemmers import stemmer
+from bot.digest.word_memo import word_memo
 
 # Auxiliaries and function words: never alone the cue a reader is shown for a hedged sentence.
 NEVER_SHOWN_AS_CUE = frozenset(
@@ -40,7 +41,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _EDGE = "<s>"
 
 
-@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+@word_memo(WORD_CACHE_SIZE)
 def _stem(word: str) -> str:
     return stemmer("english")(word)
 
@@ -183,7 +184,7 @@ class HedgeScorer:
         weights, bias = self.weights, self.token_bias
         left, right = self._neighbour_weights
 
-        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+        @word_memo(WORD_CACHE_SIZE)
         def word_part(written: str) -> _WordPart:
             word = written.lower().replace("’", "'")
             stem = _stem(word)
@@ -250,7 +251,7 @@ class HedgeScorer:
         best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
-        @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+        @word_memo(WORD_CACHE_SIZE)
         def most(written: str) -> float:
             part = word_part(written)
             return part.logit + best_left.get(part.stem, 0.0) + best_right.get(part.stem, 0.0)
@@ -261,7 +262,7 @@ class HedgeScorer:
     def _word_ceiling(self) -> Callable[[str], float]:
         """A word as written -> log(1 - sigmoid(its most logit outside a cue and a lexicon phrase))."""
         most = self._word_most
-        return functools.lru_cache(maxsize=WORD_CACHE_SIZE)(lambda written: _log1m_sigmoid(most(written)))
+        return word_memo(WORD_CACHE_SIZE)(lambda written: _log1m_sigmoid(most(written)))
 
     def _phrase_gains(self, written: Sequence[str]) -> dict[int, float]:
         """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a

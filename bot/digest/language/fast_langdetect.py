@@ -26,12 +26,17 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.utils.ngram import NGram
 
 from bot.digest.language.profile_table import ProfileTable
+from bot.digest.word_memo import word_memo
 
-_WORD_CACHE = 16_384  # words; a cached word takes about 300 bytes
+# Words whose n-gram rows are remembered. Four times the pipeline's bound (`WORD_MEMO_SIZE`): a miss here
+# costs most (7.5 us), and over the 890 benchmark pastes in one pass 16,384 words missed 38 a paste, 4,096
+# words 77 (0.3 ms a paste more); full, the memo takes about 6 MB.
+_WORD_MEMO = 16_384
 _SPACES = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")  # langdetect's test 'A' <= ch <= 'z', punctuation between Z and a included
-# Characters from U+0300 on outside the Latin Extended Additional block (U+1E00 to U+1EFF).
-_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+# Characters from U+0300 on outside the Latin Extended Additional block (U+1E00 to U+1EFF), written as
+# the complement of what they are not: re compiles the ranges up to U+10FFFF in 5 to 20 ms, this in 0.1.
+_NON_LATIN = re.compile("[^\x00-\u02ff\u1e00-\u1eff]")
 
 
 class _Normalized(dict):
@@ -177,5 +182,5 @@ def _word_rows_cache(table: ProfileTable) -> Callable[[str], tuple[int, ...]]:
     """`word_rows` over `table`, cached per word: common words recur in every text."""
     cached = _WORD_CACHES.get(table)
     if cached is None:
-        cached = _WORD_CACHES[table] = functools.lru_cache(maxsize=_WORD_CACHE)(functools.partial(word_rows, rows=table.grams))
+        cached = _WORD_CACHES[table] = word_memo(_WORD_MEMO)(functools.partial(word_rows, rows=table.grams))
     return cached

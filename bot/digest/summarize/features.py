@@ -32,6 +32,7 @@ import numpy as np
 
 from bot.digest.models import Language, Sentence
 from bot.digest.segment.sumy_adapter import stemmer_for, stop_words, words
+from bot.digest.word_memo import WORD_MEMO_SIZE, word_memo
 
 MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP.", "By Jane Smith.")
 # Scripts written without spaces (Chinese, Japanese, Thai) come out as one long "word"
@@ -42,7 +43,7 @@ SAMPLED_REST = 10  # further candidates spread evenly over the rest of a long ar
 # A sentence made of the title's words with at most this many more (and never more than a third of the
 # title's length) is the headline again, as PDFs and pastes print it above or beside the text.
 TITLE_EXTRA_WORDS = 2
-STEM_CACHE_SIZE = 50_000  # words whose stems are remembered across articles, per language
+STEM_CACHE_SIZE = WORD_MEMO_SIZE  # words whose stems are remembered across articles, per language
 
 _QUOTE = re.compile(r"[\"“”«»„‹›「」『』]")
 _OPENING_QUOTE = re.compile(r"""^\s*[\"'“‘«»„‚‹›「『]""")
@@ -100,7 +101,7 @@ def _bounded(eligible: list[int]) -> list[int]:
 @functools.lru_cache(maxsize=32)
 def _memoised_stemmer(language: Language) -> Callable[[str], str]:
     """The language's stemmer (PyStemmer's Snowball, `language.stemmers`) behind a bounded memo shared by all articles."""
-    return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(stemmer_for(language))
+    return word_memo(STEM_CACHE_SIZE)(stemmer_for(language))
 
 
 def content_stems(tokens: Sequence[str], language: Language) -> frozenset[str]:

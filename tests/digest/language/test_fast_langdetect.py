@@ -111,3 +111,11 @@ def test_the_table_holds_langdetects_profiles_to_the_last_bit() -> None:
     assert table.grams.keys() == reference.word_lang_prob_map.keys()
     differing = [gram for gram, row in reference.word_lang_prob_map.items() if table.row(table.grams[gram]).tolist() != row]
     assert differing == []
+
+
+def test_non_latin_class_is_every_character_from_u0300_outside_latin_extended_additional():
+    from bot.digest.language.fast_langdetect import _NON_LATIN
+
+    for code in range(0x110000):
+        expected = code >= 0x300 and not 0x1E00 <= code <= 0x1EFF
+        assert bool(_NON_LATIN.match(chr(code))) == expected, hex(code)
