@@ -139,6 +139,8 @@ def _signature(element: lxml_html.HtmlElement) -> str:
 def _larger_group(parent: lxml_html.HtmlElement, best: tuple[int, int]) -> tuple[int, int]:
     """The group of same-tag, same-class children of `parent` holding text, as (items, words), if it
     has more items than `best`; else `best`."""
+    if len(parent) <= best[0] and parent.find("*") is not None:  # no group here can have more items
+        return best
     groups = Counter(_signature(child) for child in parent if isinstance(child.tag, str))
     signature, count = groups.most_common(1)[0]
     if count < 3 or count <= best[0]:
@@ -162,27 +164,68 @@ def repeated_items(body: lxml_html.HtmlElement) -> tuple[int, int]:
 def page_address(tree: lxml_html.HtmlElement, url: str | None) -> str:
     """The page's address: `url`, else the one it declares (a saved page read from a file has no
     address of its own; its Open Graph or canonical link names it)."""
-    declared = tree.xpath("//meta[@property='og:url']/@content | //link[@rel='canonical']/@href")
+    return _first_address(url, tree.xpath("//meta[@property='og:url']/@content | //link[@rel='canonical']/@href"))
+
+
+def _first_address(url: str | None, declared: list[str]) -> str:
     return url or next((address.strip() for address in declared if address.strip()), "")
+
+
+class _PageMarks:
+    """What page_features reads from any element of the page, in document order: the addresses it
+    declares (og:url, canonical link), its Open Graph and microdata types, a main region, a password
+    field, a text area. Fed by the walk that counts the body's elements (one XPath search of the
+    whole tree per mark cost more than that walk)."""
+
+    def __init__(self) -> None:
+        self.addresses: list[str] = []
+        self.og_types: list[str] = []
+        self.itemtypes: list[str] = []
+        self.main = self.password = self.textarea = False
+
+    def see(self, element: lxml_html.HtmlElement, tag: str) -> None:
+        itemtype = element.get("itemtype")
+        if itemtype is not None:
+            self.itemtypes.append(itemtype)
+        if tag == "main" or element.get("role") == "main":
+            self.main = True
+        if tag == "meta":
+            content = element.get("content")
+            if content is not None and element.get("property") == "og:url":
+                self.addresses.append(content)
+            elif content is not None and element.get("property") == "og:type":
+                self.og_types.append(content)
+        elif tag == "link":
+            href = element.get("href")
+            if href is not None and element.get("rel") == "canonical":
+                self.addresses.append(href)
+        elif tag == "textarea":
+            self.textarea = True
+        elif tag == "input" and element.get("type") == "password":
+            self.password = True
+
+    def see_tree(self, tree: lxml_html.HtmlElement) -> None:
+        for element in tree.iter():
+            if isinstance(element.tag, str):
+                self.see(element, element.tag)
 
 
 def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, float]:
     """The classifier's features of a parsed page (scripts other than JSON-LD may be gone); without
     `url`, the address the page declares."""
-    features = _url_features(page_address(tree, url))
     declared = _declared_types(tree)
-    for name, kinds in _LD_TYPES.items():
-        features[name] = float(bool(declared & kinds))
-    og_type = " ".join(tree.xpath("//meta[@property='og:type']/@content")).lower()
-    features["og_article"] = float("article" in og_type)
-    features["og_product"] = float("product" in og_type)
-    features["og_website"] = float("website" in og_type)
-    itemtypes = " ".join(tree.xpath("//@itemtype")).lower()
-    features["microdata_product"] = float("schema.org/product" in itemtypes or "schema.org/offer" in itemtypes)
-    features["microdata_forum"] = float(any(k in itemtypes for k in ("discussionforumposting", "schema.org/comment", "schema.org/answer", "qapage")))
     body = tree.find("body")
     if body is None:
         body = tree
+    marks = _PageMarks()
+    if body is not tree:  # the root and what lies outside the body (the head), in document order
+        marks.see(tree, tree.tag)
+        after = False
+        for child in tree:
+            if child is body:
+                after = True
+            elif not after:
+                marks.see_tree(child)
     # One walk over the body for every per-element count: each walk makes a Python object per element.
     class_counts = dict.fromkeys(_CLASS_WORDS, 0)
     vocabularies_of: dict[str, tuple[str, ...]] = {}  # class and id -> the vocabularies they hit; pages repeat them
@@ -195,12 +238,13 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, flo
         if not isinstance(tag, str):
             continue
         tags[tag] += 1
-        marks = (element.get("class") or "") + " " + (element.get("id") or "")
-        if marks != " ":
-            names = vocabularies_of.get(marks)
+        marks.see(element, tag)
+        class_and_id = (element.get("class") or "") + " " + (element.get("id") or "")
+        if class_and_id != " ":
+            names = vocabularies_of.get(class_and_id)
             if names is None:
-                marked = set(_CLASS_SPLIT.split(marks.lower()))
-                names = vocabularies_of[marks] = tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if marked & vocabulary)
+                marked = set(_CLASS_SPLIT.split(class_and_id.lower()))
+                names = vocabularies_of[class_and_id] = tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if marked & vocabulary)
             for name in names:
                 class_counts[name] += 1
         if len(element) >= 3:
@@ -215,6 +259,19 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, flo
             headings += 1
             parent = element.getparent()
             linked += element.find(".//a") is not None or parent is not None and parent.tag == "a"
+    if body is not tree:
+        for child in body.itersiblings():
+            marks.see_tree(child)
+    features = _url_features(_first_address(url, marks.addresses))
+    for name, kinds in _LD_TYPES.items():
+        features[name] = float(bool(declared & kinds))
+    og_type = " ".join(marks.og_types).lower()
+    features["og_article"] = float("article" in og_type)
+    features["og_product"] = float("product" in og_type)
+    features["og_website"] = float("website" in og_type)
+    itemtypes = " ".join(marks.itemtypes).lower()
+    features["microdata_product"] = float("schema.org/product" in itemtypes or "schema.org/offer" in itemtypes)
+    features["microdata_forum"] = float(any(k in itemtypes for k in ("discussionforumposting", "schema.org/comment", "schema.org/answer", "qapage")))
     for name, count in class_counts.items():
         features[name] = _log(count)
     text = body.text_content()
@@ -235,10 +292,10 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, flo
     features["repeated_share"] = min(1.0, item_words / words) if words else 0.0
     features["log_images"] = _log(tags["img"])
     features["log_buttons"] = _log(tags["button"])
-    features["has_main"] = float(bool(tree.xpath("//main | //*[@role='main']")))
+    features["has_main"] = float(marks.main)
     features["log_list_items"] = _log(tags["li"])
-    features["has_password"] = float(bool(tree.xpath("//input[@type='password']")))
-    features["has_textarea"] = float(bool(tree.xpath("//textarea")))
+    features["has_password"] = float(marks.password)
+    features["has_textarea"] = float(marks.textarea)
     return features
 
 
