@@ -32,12 +32,12 @@ def write_documents(folder: Path, documents: Iterable[tuple[str, str, str]]) -> 
 
 
 def _run_batch(
-    command: str, sources: Sequence[str], options: Sequence[str], config: Path | None = None
+    command: str, sources: Sequence[str], options: Sequence[str], config: Path | None = None, repository: Path = REPOSITORY
 ) -> list[dict[str, Any]]:
     before = ["--config", str(config)] if config is not None else []
     argv = [sys.executable, "-m", "bot", *before, command, "--format", "json", *options, "--", *sources]
-    env = dict(os.environ, PYTHONPATH=str(REPOSITORY) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    done = subprocess.run(argv, capture_output=True, text=True, cwd=REPOSITORY, env=env, check=False)
+    env = dict(os.environ, PYTHONPATH=str(repository) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=repository, env=env, check=False)
     results = [json.loads(line) for line in done.stdout.split("\n") if line.strip()]
     if len(results) != len(sources):
         raise RuntimeError(
@@ -54,13 +54,15 @@ def run_cli(
     batch: int = 100,
     jobs: int = 2,
     config: Path | None = None,
+    repository: Path = REPOSITORY,
 ) -> list[dict[str, Any]]:
     """One JSON object per source, in input order, from `python -m bot [--config CONFIG] COMMAND --format json OPTIONS SOURCES`.
 
-    `config` is a config file for the command line (read before the command, as `--config` must be).
+    `config` is a config file for the command line (read before the command, as `--config` must be);
+    `repository` the checkout whose code runs (another commit's, to compare with).
     """
     names = [str(source) for source in sources]
     batches = [names[i : i + batch] for i in range(0, len(names), batch)]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        parts = list(pool.map(lambda part: _run_batch(command, part, options, config), batches))
+        parts = list(pool.map(lambda part: _run_batch(command, part, options, config, repository), batches))
     return [result for part in parts for result in part]

@@ -4,10 +4,13 @@ code and permalink anchors, copyright lines, titles with the site's name, pages 
 from __future__ import annotations
 
 import re
+from copy import copy
 
 import pytest
+import trafilatura
+from lxml import html as lxml_html
 
-from bot.digest.extract.html_extractor import NO_TEXT, extract_html
+from bot.digest.extract.html_extractor import _NODES, NO_TEXT, TrafilaturaMetadata, _parse, extract_html
 from bot.digest.models import DigestError
 
 # Written like the libffi manual (Texinfo HTML): source lines wrapped mid-sentence, inline <code>.
@@ -169,3 +172,32 @@ def test_a_page_large_only_by_its_scripts_is_read_and_keeps_its_json_ld() -> Non
     article = extract_article(RawDocument(source="bridge.html", text=page, kind="html"), settings)
     assert article.date == "2024-06-03"  # only the JSON-LD script says so
     assert "Paragraph 5: the bridge reopened" in article.text and "__STATE__" not in article.text
+
+
+_METADATA_PAGES = {
+    "no metadata": "<html><head><title>A plain page</title></head><body><h1>Plain</h1><p>By Jane Roe</p><p>Some words here.</p></body></html>",
+    "meta tags": """<html><head><title>Mayor resigns - The Daily</title><meta name="author" content="John Smith">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z"><link rel="canonical" href="https://daily.example.com/2024/03/05/mayor"></head>
+<body><article><h1>Mayor resigns</h1><p>The mayor resigned on Tuesday after a long dispute.</p></article></body></html>""",
+    "JSON-LD": """<html><head><title>Report | Site</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A report &amp; more",
+"author": {"@type": "Person", "name": "Ana Lima"}, "datePublished": "2023-11-02"}</script></head>
+<body><div class="byline author">Ana Lima</div><p>Text of the report, long enough to read.</p><footer>Copyright 1999-2023</footer></body></html>""",
+    "byline only": """<html><head><title>Notes</title></head><body><span class="author-name">Kim Park</span><time datetime="2022-07-01">July 1</time>
+<p>Body text.</p><p>© 2021 Somebody</p></body></html>""",
+}
+
+
+@pytest.mark.parametrize("html", _METADATA_PAGES.values(), ids=_METADATA_PAGES.keys())
+@pytest.mark.parametrize("url", [None, "https://example.com/2024/01/02/story"])
+def test_trafilatura_metadata_read_on_demand_is_what_bare_extraction_finds(html: str, url: str | None) -> None:
+    # The extractor no longer asks bare_extraction for metadata; its three fields must not move.
+    tree = _parse(html)
+    whole = trafilatura.bare_extraction(copy(tree), url=url, with_metadata=True)
+    on_demand = TrafilaturaMetadata(tree, url)
+    assert (on_demand.title, on_demand.author, on_demand.date) == (whole.title, whole.author, whole.date)
+
+
+@pytest.mark.parametrize("html", [*_METADATA_PAGES.values(), LIBFFI_LIKE, "<html><body><?php x ?><!-- c --><p>a<b>b</b></p></body></html>"])
+def test_the_element_limit_counts_what_tree_iter_walks(html: str) -> None:
+    for tree in (_parse(html), lxml_html.document_fromstring(html)):  # with and without comments
+        assert _NODES(tree) == sum(1 for _ in tree.iter())

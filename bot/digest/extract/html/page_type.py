@@ -60,6 +60,7 @@ _CLASS_WORD_SETS = {name: frozenset(words.split()) for name, words in _CLASS_WOR
 _CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])")
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
 _WORD = re.compile(r"\w+")
+_COUNTED_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 
 FEATURES: tuple[str, ...] = (
     *_URL_WORDS,
@@ -131,12 +132,23 @@ def _declared_types(tree: lxml_html.HtmlElement) -> set[str]:
     return found
 
 
-def _class_words(element: lxml_html.HtmlElement) -> set[str]:
-    return set(_CLASS_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
-
-
 def _signature(element: lxml_html.HtmlElement) -> str:
     return f"{element.tag}.{element.get('class') or ''}"
+
+
+def _larger_group(parent: lxml_html.HtmlElement, best: tuple[int, int]) -> tuple[int, int]:
+    """The group of same-tag, same-class children of `parent` holding text, as (items, words), if it
+    has more items than `best`; else `best`."""
+    if len(parent) <= best[0] and parent.find("*") is not None:  # no group here can have more items
+        return best
+    groups = Counter(_signature(child) for child in parent if isinstance(child.tag, str))
+    signature, count = groups.most_common(1)[0]
+    if count < 3 or count <= best[0]:
+        return best
+    words = [len(_WORD.findall(child.text_content())) for child in parent if isinstance(child.tag, str) and _signature(child) == signature]
+    if sum(1 for w in words if w >= 3) >= 3:
+        return max(best, (sum(1 for w in words if w >= 3), sum(words)))
+    return best
 
 
 def repeated_items(body: lxml_html.HtmlElement) -> tuple[int, int]:
@@ -144,83 +156,146 @@ def repeated_items(body: lxml_html.HtmlElement) -> tuple[int, int]:
     the cards of a listing, the posts of a thread, the products of a collection."""
     best = (0, 0)
     for parent in body.iter():
-        if not isinstance(parent.tag, str) or len(parent) < 3:
-            continue
-        groups = Counter(_signature(child) for child in parent if isinstance(child.tag, str))
-        signature, count = groups.most_common(1)[0]
-        if count < 3 or count <= best[0]:
-            continue
-        words = [len(_WORD.findall(child.text_content())) for child in parent if isinstance(child.tag, str) and _signature(child) == signature]
-        if sum(1 for w in words if w >= 3) >= 3:
-            best = max(best, (sum(1 for w in words if w >= 3), sum(words)))
+        if isinstance(parent.tag, str) and len(parent) >= 3:
+            best = _larger_group(parent, best)
     return best
 
 
 def page_address(tree: lxml_html.HtmlElement, url: str | None) -> str:
     """The page's address: `url`, else the one it declares (a saved page read from a file has no
     address of its own; its Open Graph or canonical link names it)."""
-    declared = tree.xpath("//meta[@property='og:url']/@content | //link[@rel='canonical']/@href")
+    return _first_address(url, tree.xpath("//meta[@property='og:url']/@content | //link[@rel='canonical']/@href"))
+
+
+def _first_address(url: str | None, declared: list[str]) -> str:
     return url or next((address.strip() for address in declared if address.strip()), "")
+
+
+class _PageMarks:
+    """What page_features reads from any element of the page, in document order: the addresses it
+    declares (og:url, canonical link), its Open Graph and microdata types, a main region, a password
+    field, a text area. Fed by the walk that counts the body's elements (one XPath search of the
+    whole tree per mark cost more than that walk)."""
+
+    def __init__(self) -> None:
+        self.addresses: list[str] = []
+        self.og_types: list[str] = []
+        self.itemtypes: list[str] = []
+        self.main = self.password = self.textarea = False
+
+    def see(self, element: lxml_html.HtmlElement, tag: str) -> None:
+        itemtype = element.get("itemtype")
+        if itemtype is not None:
+            self.itemtypes.append(itemtype)
+        if tag == "main" or element.get("role") == "main":
+            self.main = True
+        if tag == "meta":
+            content = element.get("content")
+            if content is not None and element.get("property") == "og:url":
+                self.addresses.append(content)
+            elif content is not None and element.get("property") == "og:type":
+                self.og_types.append(content)
+        elif tag == "link":
+            href = element.get("href")
+            if href is not None and element.get("rel") == "canonical":
+                self.addresses.append(href)
+        elif tag == "textarea":
+            self.textarea = True
+        elif tag == "input" and element.get("type") == "password":
+            self.password = True
+
+    def see_tree(self, tree: lxml_html.HtmlElement) -> None:
+        for element in tree.iter():
+            if isinstance(element.tag, str):
+                self.see(element, element.tag)
 
 
 def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, float]:
     """The classifier's features of a parsed page (scripts other than JSON-LD may be gone); without
     `url`, the address the page declares."""
-    features = _url_features(page_address(tree, url))
     declared = _declared_types(tree)
-    for name, kinds in _LD_TYPES.items():
-        features[name] = float(bool(declared & kinds))
-    og_type = " ".join(tree.xpath("//meta[@property='og:type']/@content")).lower()
-    features["og_article"] = float("article" in og_type)
-    features["og_product"] = float("product" in og_type)
-    features["og_website"] = float("website" in og_type)
-    itemtypes = " ".join(tree.xpath("//@itemtype")).lower()
-    features["microdata_product"] = float("schema.org/product" in itemtypes or "schema.org/offer" in itemtypes)
-    features["microdata_forum"] = float(any(k in itemtypes for k in ("discussionforumposting", "schema.org/comment", "schema.org/answer", "qapage")))
     body = tree.find("body")
     if body is None:
         body = tree
+    marks = _PageMarks()
+    if body is not tree:  # the root and what lies outside the body (the head), in document order
+        marks.see(tree, tree.tag)
+        after = False
+        for child in tree:
+            if child is body:
+                after = True
+            elif not after:
+                marks.see_tree(child)
+    # One walk over the body for every per-element count: each walk makes a Python object per element.
     class_counts = dict.fromkeys(_CLASS_WORDS, 0)
-    elements = 0
+    vocabularies_of: dict[str, tuple[str, ...]] = {}  # class and id -> the vocabularies they hit; pages repeat them
+    tags: Counter[str] = Counter()
+    paragraphs: list[int] = []
+    link_words = headings = linked = 0
+    items, item_words = 0, 0
     for element in body.iter():
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
-        elements += 1
-        if element.get("class") or element.get("id"):
-            words = _class_words(element)
-            for name, vocabulary in _CLASS_WORD_SETS.items():
-                if words & vocabulary:
-                    class_counts[name] += 1
+        tags[tag] += 1
+        marks.see(element, tag)
+        class_and_id = (element.get("class") or "") + " " + (element.get("id") or "")
+        if class_and_id != " ":
+            names = vocabularies_of.get(class_and_id)
+            if names is None:
+                marked = set(_CLASS_SPLIT.split(class_and_id.lower()))
+                names = vocabularies_of[class_and_id] = tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if marked & vocabulary)
+            for name in names:
+                class_counts[name] += 1
+        if len(element) >= 3:
+            items, item_words = _larger_group(element, (items, item_words))
+        if tag == "p":
+            count = len(_WORD.findall(element.text_content()))
+            if count >= 5:
+                paragraphs.append(count)
+        elif tag == "a":
+            link_words += len(_WORD.findall(element.text_content()))
+        elif tag in _COUNTED_HEADINGS and element.text_content().strip():
+            headings += 1
+            parent = element.getparent()
+            linked += element.find(".//a") is not None or parent is not None and parent.tag == "a"
+    if body is not tree:
+        for child in body.itersiblings():
+            marks.see_tree(child)
+    features = _url_features(_first_address(url, marks.addresses))
+    for name, kinds in _LD_TYPES.items():
+        features[name] = float(bool(declared & kinds))
+    og_type = " ".join(marks.og_types).lower()
+    features["og_article"] = float("article" in og_type)
+    features["og_product"] = float("product" in og_type)
+    features["og_website"] = float("website" in og_type)
+    itemtypes = " ".join(marks.itemtypes).lower()
+    features["microdata_product"] = float("schema.org/product" in itemtypes or "schema.org/offer" in itemtypes)
+    features["microdata_forum"] = float(any(k in itemtypes for k in ("discussionforumposting", "schema.org/comment", "schema.org/answer", "qapage")))
     for name, count in class_counts.items():
         features[name] = _log(count)
     text = body.text_content()
     words = len(_WORD.findall(text))
-    paragraphs = [len(_WORD.findall(p.text_content())) for p in body.iter("p")]
-    paragraphs = [w for w in paragraphs if w >= 5]
-    link_words = sum(len(_WORD.findall(a.text_content())) for a in body.iter("a"))
-    headings = [h for h in body.iter("h1", "h2", "h3", "h4") if h.text_content().strip()]
-    linked = sum(1 for h in headings if h.find(".//a") is not None or h.getparent() is not None and h.getparent().tag == "a")
-    items, item_words = repeated_items(body)
     features["log_words"] = _log(words)
     features["log_paragraphs"] = _log(len(paragraphs))
     features["mean_paragraph_words"] = _log(sum(paragraphs) / len(paragraphs)) if paragraphs else 0.0
     features["paragraph_word_share"] = min(1.0, sum(paragraphs) / words) if words else 0.0
     features["link_word_share"] = min(1.0, link_words / words) if words else 0.0
-    features["log_headings"] = _log(len(headings))
-    features["linked_heading_share"] = linked / len(headings) if headings else 0.0
-    features["log_articles"] = _log(sum(1 for _ in body.iter("article")))
-    features["log_time"] = _log(sum(1 for _ in body.iter("time")))
-    features["log_code"] = _log(sum(1 for _ in body.iter("pre", "code")))
-    features["log_tables"] = _log(sum(1 for _ in body.iter("table")))
+    features["log_headings"] = _log(headings)
+    features["linked_heading_share"] = linked / headings if headings else 0.0
+    features["log_articles"] = _log(tags["article"])
+    features["log_time"] = _log(tags["time"])
+    features["log_code"] = _log(tags["pre"] + tags["code"])
+    features["log_tables"] = _log(tags["table"])
     features["log_prices"] = _log(len(_PRICE.findall(text)))
     features["log_repeated"] = _log(items)
     features["repeated_share"] = min(1.0, item_words / words) if words else 0.0
-    features["log_images"] = _log(sum(1 for _ in body.iter("img")))
-    features["log_buttons"] = _log(sum(1 for _ in body.iter("button")))
-    features["has_main"] = float(bool(tree.xpath("//main | //*[@role='main']")))
-    features["log_list_items"] = _log(sum(1 for _ in body.iter("li")))
-    features["has_password"] = float(bool(tree.xpath("//input[@type='password']")))
-    features["has_textarea"] = float(bool(tree.xpath("//textarea")))
+    features["log_images"] = _log(tags["img"])
+    features["log_buttons"] = _log(tags["button"])
+    features["has_main"] = float(marks.main)
+    features["log_list_items"] = _log(tags["li"])
+    features["has_password"] = float(marks.password)
+    features["has_textarea"] = float(marks.textarea)
     return features
 
 

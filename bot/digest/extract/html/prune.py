@@ -6,16 +6,18 @@ heading's text; without this pass they end up in titles ("Abstract¶") and in th
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml import html as lxml_html
 
 _PERMALINK_MARKS = frozenset({"¶", "#", "§", "🔗"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption"})
+_MARK_CANDIDATES = etree.XPath("descendant-or-self::a[contains(@class, 'headerlink') or starts-with(@href, '#')]")
 
 
 def drop_permalinks(tree: lxml_html.HtmlElement) -> None:
     """Remove `<a href="#…">¶</a>` anchors (and `a.headerlink`) in place, keeping their tails."""
     doomed = []
-    for anchor in tree.iter("a"):
+    for anchor in _MARK_CANDIDATES(tree):  # only these can pass the test below
         href = anchor.get("href") or ""
         text = anchor.text_content().strip()
         is_mark = text in _PERMALINK_MARKS and href.startswith("#")

@@ -1,0 +1,122 @@
+"""The HTML extractor against another checkout of the project: the same extract JSON on every page.
+
+    python -m bench.html_equivalence DATA_DIR --reference PATH [--candidate PATH] [--cache DIR] [--limit N]
+
+A speed-up of the HTML path must not change what it extracts. Every WCXB dev page (1,497) and
+every ScrapingHub page (181) goes through both checkouts twice: as a file through
+`python -m bot extract --format json` (the command line, no address) and, for the WCXB pages,
+through `extract_document` with the page's address (as the bot digests a link). The JSON objects
+(title, text, language, author, date, error; everything but the file name) must be equal.
+PATH is a checkout of the reference commit (`git worktree add /tmp/ref main`); its answers can be
+kept in `--cache DIR` under its commit, since they do not change. The candidate is this checkout
+unless `--candidate` names another (a worktree of a commit, to check it while editing this one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.product import REPOSITORY, run_cli, write_documents
+
+# Run in a checkout's own interpreter path (PYTHONPATH=checkout): reads (id, url, path) lines and
+# prints each page's extract JSON as the bot would render it, one object a line.
+_WITH_ADDRESS = r"""
+import json, sys
+from bot.digest.pipeline import extract_document
+from bot.digest.sources import RawDocument
+from bot.settings import DigestSettings
+settings = DigestSettings()
+for line in sys.stdin:
+    page_id, url, path = json.loads(line)
+    text = open(path, encoding="utf-8").read()
+    digest = extract_document(RawDocument(source=page_id, text=text, kind="html", url=url), settings)
+    sys.stdout.write(json.dumps(digest.to_json(), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+"""
+
+
+def pages(data_dir: Path, limit: int | None = None) -> list[tuple[str, str, str]]:
+    """(id, address, html) of every WCXB dev page, then every ScrapingHub page (no address)."""
+    found = []
+    with gzip.open(data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = json.loads(line)
+            found.append((f"wcxb-{entry['id']}", entry.get("url") or "", entry["html"]))
+    root = data_dir / "article-extraction-benchmark"
+    for path in sorted((root / "html").glob("*.html.gz")):
+        found.append((f"scrapinghub-{path.name.removesuffix('.html.gz')}", "", gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")))
+    return found[:limit] if limit else found
+
+
+def _commit(checkout: Path) -> str:
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=checkout, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _with_address(checkout: Path, items: list[tuple[str, str, Path]]) -> list[dict[str, Any]]:
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    lines = "".join(json.dumps([page_id, url, str(path)]) + "\n" for page_id, url, path in items)
+    done = subprocess.run([sys.executable, "-c", _WITH_ADDRESS], input=lines, capture_output=True, text=True, cwd=checkout, env=env, check=True)
+    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def answers(checkout: Path, ids: list[str], urls: list[str], paths: list[Path], jobs: int) -> dict[str, Any]:
+    """The checkout's extract JSON per page: from the command line (no address) and with the address."""
+    command_line = run_cli("extract", paths, jobs=jobs, repository=checkout)
+    addressed = [(page_id, url, path) for page_id, url, path in zip(ids, urls, paths) if url]
+    return {
+        "command line": {page_id: {k: v for k, v in result.items() if k != "source"} for page_id, result in zip(ids, command_line)},
+        "with address": {page_id: {k: v for k, v in result.items() if k != "source"} for (page_id, _, _), result in zip(addressed, _with_address(checkout, addressed))},
+    }
+
+
+def compare(ours: dict[str, Any], reference: dict[str, Any]) -> list[str]:
+    """One line per page and path whose JSON differs."""
+    differences = []
+    for path, by_page in reference.items():
+        for page_id, expected in by_page.items():
+            got = ours[path].get(page_id)
+            if got != expected:
+                fields = sorted(key for key in set(expected) | set(got or {}) if (got or {}).get(key) != expected.get(key))
+                differences.append(f"{path}: {page_id} differs in {', '.join(fields)}")
+    return differences
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--reference", type=Path, required=True, help="a checkout of the reference commit")
+    parser.add_argument("--candidate", type=Path, default=REPOSITORY, help="the checkout to check (default: this one)")
+    parser.add_argument("--cache", type=Path, help="keep the reference's answers here, under its commit")
+    parser.add_argument("--limit", type=int, help="only the first N pages (a quick look)")
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    found = pages(args.data_dir, args.limit)
+    ids, urls = [page_id for page_id, _, _ in found], [url for _, url, _ in found]
+    with tempfile.TemporaryDirectory() as folder:
+        paths = write_documents(Path(folder), ((page_id, ".html", html) for page_id, _, html in found))
+        cached = args.cache / f"html-extract-{_commit(args.reference)}-{len(found)}.json" if args.cache else None
+        if cached is not None and cached.exists():
+            reference = json.loads(cached.read_text(encoding="utf-8"))
+        else:
+            reference = answers(args.reference.resolve(), ids, urls, paths, args.jobs)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_text(json.dumps(reference), encoding="utf-8")
+        ours = answers(args.candidate.resolve(), ids, urls, paths, args.jobs)
+    differences = compare(ours, reference)
+    checked = sum(len(by_page) for by_page in reference.values())
+    print("\n".join(differences[:50]))
+    print(f"{checked - len(differences)} of {checked} extract answers identical ({len(found)} pages; reference {args.reference} at {_commit(args.reference)[:10]})")
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
