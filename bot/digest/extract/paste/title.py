@@ -151,7 +151,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
     body_words: set[str] = set()
     for i in range(first, len(lines)):
         if keep[i]:
-            body_words.update(w.lower() for w in WORD.findall(lines[i].text[:3000]))
+            body_words.update(map(str.lower, WORD.findall(lines[i].text[:3000])))
             if len(body_words) > 3000:
                 break
     features = analysis.features
