@@ -40,17 +40,28 @@ _COMMENT_HEAD = re.compile(
     r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
     r"(?:\d+ )?comentários)"
 )
-# What an ASCII line must hold (lower-cased) for _COPYRIGHT to match it.
-_COPYRIGHT_CUES = ("(c)", "all rights reserved", "alle rechte vorbehalten", "todos los derechos", "tutti i diritti")
+# What a plain line (see plain_ascii) must hold, lower-cased, for _COPYRIGHT to match it.
+_COPYRIGHT_CUES = ("©", "(c)", "all rights reserved", "alle rechte vorbehalten", "todos los derechos", "tutti i diritti")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_UPPER = bytes(range(65, 91))
 _ASCII_DIGITS = b"0123456789"
+# Punctuation and spaces common in pastes (curly quotes, dashes, bullets, no-break and zero-width spaces): none is a
+# letter or a digit, none has a case, and no letter of a case-insensitive regex matches one.
+_PLAIN_PUNCTUATION = str.maketrans("", "", "\u2019\u2018\u201c\u201d\u00a0\u2013\u2014\u2026\u00a9\u00ae\u2122\u2022\u00b7\u2605\u00d7\u00ab\u00bb\u2192\u200b\u200d")
+
+
+def plain_ascii(sample: str) -> str | None:
+    """`sample` less that common punctuation when the rest is ASCII (most lines), else None."""
+    if sample.isascii():
+        return sample
+    rest = sample.translate(_PLAIN_PUNCTUATION)
+    return rest if rest.isascii() else None
 
 
 def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str) -> bool:
-    """Whether case-insensitive `pattern` matches in `sample`; on ASCII text the regex runs only when the
-    lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
-    if sample.isascii():
+    """Whether case-insensitive `pattern` matches in `sample`; on plain text (plain_ascii) the regex runs only when
+    the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
+    if plain_ascii(sample) is not None:
         lowered = sample.lower()
         if not any(cue in lowered for cue in cues):
             return False
@@ -59,8 +70,9 @@ def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str)
 
 def char_counts(sample: str) -> tuple[int, int, int, int]:
     """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them)."""
-    if sample.isascii():  # most lines: count bytes in C
-        raw = sample.encode("ascii")
+    plain = plain_ascii(sample)
+    if plain is not None:  # most lines: count bytes in C
+        raw = plain.encode("ascii")
         size = len(raw)
         return (
             size - len(raw.translate(None, _ASCII_LETTERS)), size - len(raw.translate(None, _ASCII_UPPER)),

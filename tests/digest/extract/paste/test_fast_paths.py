@@ -26,7 +26,8 @@ TRICKY = [
     "No spam, ever.", "Don't hesitate to reach out to us.", "Don’t hesitate to contact our team", "Get in touch with our experts",
     "Supported by readers like you", "Chosen independently by our editors", "We use cookies to improve your experience.",
     "WE AND OUR PARTNERS USE COOKIES", "Diese Website verwendet Cookies.", "ſponsor this newsletter", "\u212aelvin 12 Likes",
-    "İf you enjoyed this post", "東京 2024年5月12日 ©", "Ünïcödé 123 ABC", "tab\tseparated | cells · here",
+    "İf you enjoyed this post", "© Acme", "Acme ©", "We’ll earn a commission — maybe", "Don’t hesitate to get in touch with us…",
+    "“Quoted” text\u00a0with\u200bspaces • ★★★ ×2 «x» → ™ ®", "Copyright ©\u00a02024 – all rights reserved", "東京 2024年5月12日 ©", "Ünïcödé 123 ABC", "tab\tseparated | cells · here",
 ]
 
 
