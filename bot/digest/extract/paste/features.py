@@ -47,21 +47,18 @@ _ASCII_UPPER = bytes(range(65, 91))
 _ASCII_DIGITS = b"0123456789"
 # Punctuation and spaces common in pastes (curly quotes, dashes, bullets, no-break and zero-width spaces): none is a
 # letter or a digit, none has a case, and no letter of a case-insensitive regex matches one.
-_PLAIN_PUNCTUATION = str.maketrans("", "", "\u2019\u2018\u201c\u201d\u00a0\u2013\u2014\u2026\u00a9\u00ae\u2122\u2022\u00b7\u2605\u00d7\u00ab\u00bb\u2192\u200b\u200d")
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u2019\u2018\u201c\u201d\u00a0\u2013\u2014\u2026\u00a9\u00ae\u2122\u2022\u00b7\u2605\u00d7\u00ab\u00bb\u2192\u200b\u200d]")
 
 
-def plain_ascii(sample: str) -> str | None:
-    """`sample` less that common punctuation when the rest is ASCII (most lines), else None."""
-    if sample.isascii():
-        return sample
-    rest = sample.translate(_PLAIN_PUNCTUATION)
-    return rest if rest.isascii() else None
+def is_plain(sample: str) -> bool:
+    """ASCII but for that common punctuation (most lines)."""
+    return sample.isascii() or _NOT_PLAIN.search(sample) is None
 
 
 def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str) -> bool:
-    """Whether case-insensitive `pattern` matches in `sample`; on plain text (plain_ascii) the regex runs only when
+    """Whether case-insensitive `pattern` matches in `sample`; on plain text (is_plain) the regex runs only when
     the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
-    if plain_ascii(sample) is not None:
+    if is_plain(sample):
         lowered = sample.lower()
         if not any(cue in lowered for cue in cues):
             return False
@@ -70,9 +67,8 @@ def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str)
 
 def char_counts(sample: str) -> tuple[int, int, int, int]:
     """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them)."""
-    plain = plain_ascii(sample)
-    if plain is not None:  # most lines: count bytes in C
-        raw = plain.encode("ascii")
+    if is_plain(sample):  # most lines: count bytes in C (the punctuation dropped counts in none of them)
+        raw = sample.encode("ascii", "ignore")
         size = len(raw)
         return (
             size - len(raw.translate(None, _ASCII_LETTERS)), size - len(raw.translate(None, _ASCII_UPPER)),
