@@ -12,8 +12,8 @@ scores) learns from honest, out-of-fold scores. Decoding settings are then
 chosen by a coordinate search on the tuning pages' shingle F1 and leak rate
 (the promo-line filter is one of them), with each half of the tuning pages
 scored by line models fitted on the other half (in-sample scores made the
-choices too optimistic: tune leak 3.8% against 9-10% held out); last the
-headline chooser is fitted on the candidates around each tuning page's body. The model is written
+choices too optimistic: tune leak 3.8% against 9-10% held out), with the shipped headline
+chooser (`python -m bench.train_paste_title`, its own file) picking the title. The model is written
 through bot.digest.model_files (envelope with the hash of the data file read);
 `--check` rebuilds it in memory and fails when the shipped file differs.
 """
@@ -30,16 +30,14 @@ import numpy as np
 
 from bench.fitting import fit_logistic, trainer_parser
 from bench.metrics import shingle_scores
-from bench.pastes import WCXB, Cleaned, leak_and_kept, load_pages, normalise_title
+from bench.pastes import WCXB, Cleaned, leak_and_kept, load_pages
 from bot.digest.extract.paste.cleaner import as_clean_text, decode_lines
 from bot.digest.extract.paste.features import PasteLine, line_features
 from bot.digest.extract.paste.model import (
-    MODEL_FORMAT, MODEL_KIND, TITLE_NAMES, DecodeSettings, PasteModel, envelope_features, load_model, model_path, parse_model,
+    MODEL_FORMAT, MODEL_KIND, DecodeSettings, PasteModel, envelope_features, load_model, model_path, parse_model,
 )
 from bot.digest.extract.paste.phrases import WORD
-from bot.digest.extract.paste.regions import select_lines
 from bot.digest.extract.paste.scoring import Analysis, analyse, paste_lines, stage2_features
-from bot.digest.extract.paste.title import title_candidates
 from bot.digest.model_files import model_envelope, sha256_of_files, write_model_file
 
 TRAINED_ON = "WCXB dev article pastes, tune part (sha1(id) % 100 < 70)"
@@ -148,10 +146,6 @@ def train_stages(pages: list[dict[str, Any]]) -> dict[str, Any]:
     return {"stage1": stage1.to_json(), "stage2": stage2.to_json(), "lexicon": lexicon}
 
 
-# Before the headline chooser is fitted, decoding is tuned with one that always defers to the rule.
-_RULE_ONLY_TITLE = {"mean": [0.0] * len(TITLE_NAMES), "scale": [1.0] * len(TITLE_NAMES), "weights": [0.0] * len(TITLE_NAMES), "bias": -40.0}
-
-
 def envelope(payload: dict[str, Any], data_sha256: str) -> dict[str, Any]:
     return model_envelope(MODEL_KIND, MODEL_FORMAT, envelope_features(), TRAINED_ON, data_sha256, payload)
 
@@ -188,35 +182,16 @@ GRID = (
 )
 
 
-def train_title(model: PasteModel, pages: list[dict[str, Any]], analyses: list[Analysis]) -> dict[str, Any]:
-    """Fit the headline chooser on candidate lines near each tuning page's body start, labelled by the page title."""
-    xs: list[np.ndarray] = []
-    ys: list[float] = []
-    for page, analysis in zip(pages, analyses):
-        title = normalise_title(page.get("title") or "")
-        if not title or not analysis.lines:
-            continue
-        keep = select_lines(analysis, model.decode)
-        candidates, rows = title_candidates(analysis, keep, model.decode.title_lookback)
-        if not candidates:
-            continue
-        xs.append(rows)
-        ys.extend(float(normalise_title(analysis.lines[i].text) == title) for i in candidates)
-    y = np.array(ys)
-    log.info("title model: %d candidates, %d headlines", len(y), int(y.sum()))
-    return fit_logistic(np.vstack(xs), y).to_json()
-
-
 def build(tune: list[dict[str, Any]]) -> dict[str, Any]:
-    """The whole payload: line regressions, lexicon, decoding settings chosen on `tune`, headline chooser."""
-    payload = {**train_stages(tune), "title": _RULE_ONLY_TITLE, "decode": asdict(DecodeSettings())}
+    """The whole payload: line regressions, lexicon and decoding settings chosen on `tune`."""
+    payload = {**train_stages(tune), "decode": asdict(DecodeSettings())}
     model = as_model(payload)
     # Decoding is chosen on out-of-fold scores: each half of the tuning pages scored by line models fitted
     # on the other half, so the settings meet the scores a page nobody trained on gets.
     halves = (tune[0::2], tune[1::2])
     analyses_by_id: dict[str, Analysis] = {}
     for scored, fitted_on in ((halves[0], halves[1]), (halves[1], halves[0])):
-        fold_model = as_model({**train_stages(fitted_on), "title": _RULE_ONLY_TITLE, "decode": asdict(DecodeSettings())})
+        fold_model = as_model({**train_stages(fitted_on), "decode": asdict(DecodeSettings())})
         analyses_by_id.update((str(page["id"]), analyse(page["paste"], fold_model)) for page in scored)
     analyses = [analyses_by_id[str(page["id"])] for page in tune]
 
@@ -236,9 +211,6 @@ def build(tune: list[dict[str, Any]]) -> dict[str, Any]:
                 best, model = result, trial
     log.info("chosen %s: F1=%.4f leak=%.3f", model.decode, *best)
     payload["decode"] = asdict(model.decode)
-    final = [analyse(page["paste"], as_model(payload)) for page in tune]
-    payload["title"] = train_title(as_model(payload), tune, final)
-    log.info("with the headline chooser (out-of-fold line scores): F1=%.4f leak=%.3f", *evaluate_decode(as_model(payload), tune, analyses))
     return payload
 
 

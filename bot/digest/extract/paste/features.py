@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
@@ -39,6 +40,43 @@ _COMMENT_HEAD = re.compile(
     r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
     r"(?:\d+ )?comentários)"
 )
+# What a plain line (see plain_ascii) must hold, lower-cased, for _COPYRIGHT to match it.
+_COPYRIGHT_CUES = ("©", "(c)", "all rights reserved", "alle rechte vorbehalten", "todos los derechos", "tutti i diritti")
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_UPPER = bytes(range(65, 91))
+_ASCII_DIGITS = b"0123456789"
+# Punctuation and spaces common in pastes (curly quotes, dashes, bullets, no-break and zero-width spaces): none is a
+# letter or a digit, none has a case, and no letter of a case-insensitive regex matches one.
+_NOT_PLAIN = re.compile("[^\x00-\x7f\u2019\u2018\u201c\u201d\u00a0\u2013\u2014\u2026\u00a9\u00ae\u2122\u2022\u00b7\u2605\u00d7\u00ab\u00bb\u2192\u200b\u200d]")
+
+
+def is_plain(sample: str) -> bool:
+    """ASCII but for that common punctuation (most lines)."""
+    return sample.isascii() or _NOT_PLAIN.search(sample) is None
+
+
+def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str) -> bool:
+    """Whether case-insensitive `pattern` matches in `sample`; on plain text (is_plain) the regex runs only when
+    the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
+    if is_plain(sample):
+        lowered = sample.lower()
+        if not any(cue in lowered for cue in cues):
+            return False
+    return bool(pattern.search(sample))
+
+
+def char_counts(sample: str) -> tuple[int, int, int, int]:
+    """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them)."""
+    if is_plain(sample):  # most lines: count bytes in C (the punctuation dropped counts in none of them)
+        raw = sample.encode("ascii", "ignore")
+        size = len(raw)
+        return (
+            size - len(raw.translate(None, _ASCII_LETTERS)), size - len(raw.translate(None, _ASCII_UPPER)),
+            size - len(raw.translate(None, _ASCII_DIGITS)), 0,
+        )
+    return sum(map(str.isalpha, sample)), sum(map(str.isupper, sample)), sum(map(str.isdigit, sample)), len(CJK.findall(sample))
+
+
 BYLINE = re.compile(r"(?:by|von|par|por|di|door|av|af|от)\s", re.I)
 CAPTION = re.compile(r"(?:image|photo|picture|credit|source|foto|bild|caption|getty|reuters|ap photo|illustration)\b", re.I)
 
@@ -124,20 +162,17 @@ def text_features(line: str) -> tuple[float, ...]:
     n_chars = len(line)
     sample = line[:2000]
     sample_len = max(1, len(sample))
-    letters = sum(map(str.isalpha, sample))
-    uppers = sum(map(str.isupper, sample))
-    digits = sum(map(str.isdigit, sample))
-    cjk = len(CJK.findall(sample))
+    letters, uppers, digits, cjk = char_counts(sample)
     cjk_total = cjk * n_chars / sample_len
-    lowered = [w.lower() for w in words[:400]]
-    stop_ratio = sum(1 for w in lowered if w in stop) / max(1, len(lowered))
-    title_ratio = sum(1 for w in words[:400] if w[:1].isupper()) / max(1, min(n_words, 400))
+    lowered = list(map(str.lower, words[:400]))
+    stop_ratio = sum(map(stop.__contains__, lowered)) / max(1, len(lowered))
+    title_ratio = sum(map(str.isupper, map(itemgetter(0), words[:400]))) / max(1, min(n_words, 400))  # \w+ words are never empty
     key = line_key(line)
     chrome_exact = key in CHROME_EXACT
     first_words = key.split(" ", 4)
     chrome_prefix = n_words <= 8 and any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
     section_head = n_words <= 8 and key.startswith(SECTION_HEADS)
-    has_digit = any(w.isdigit() for w in lowered)
+    has_digit = any(map(str.isdigit, lowered))
     date_only = n_words <= 10 and digits > 0 and _is_date_line(lowered)
     counter = n_words <= 4 and has_digit and any(w in COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
     # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
@@ -164,7 +199,7 @@ def text_features(line: str) -> tuple[float, ...]:
         float(section_head),
         float(date_only),
         float(counter),
-        float(bool(_COPYRIGHT.search(sample))),
+        float(search_with_cues(_COPYRIGHT, _COPYRIGHT_CUES, sample)),
         float(bool(URL.search(sample))),
         math.log1p(separators),
         0.0,  # repeats: filled in per document
@@ -177,14 +212,14 @@ def text_features(line: str) -> tuple[float, ...]:
         float(bool(CAPTION.match(line)) and n_words <= 15),
         float(n_words <= 8 and bool(_COMMENT_AUTHOR.search(stripped_end[-20:]))),
         float(is_comment_head(key, n_words)),
-        math.log1p(sum(1 for w in lowered[:60] if w in PROMO_WORDS)),
+        math.log1p(sum(map(PROMO_WORDS.__contains__, lowered[:60]))),
     )
 
 
 def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float, float, float]:
     """Article-vs-chrome log-odds of the line's words in the learned lexicon: mean, lowest, highest,
     signed log of the sum, and that of the line's first word ("^word" entries: "Subscribe", "Get", "Join")."""
-    words = [t.lower() for t in WORD.findall(text[:2000])]
+    words = list(map(str.lower, WORD.findall(text[:2000])))
     first = lexicon.get("^" + words[0], 0.0) if words else 0.0
     scores = [lexicon[w] for w in words if w in lexicon]
     if not scores:

@@ -2,7 +2,8 @@
 
 `cleaner_model.json` (next to this file) is written by `python -m bench.train_paste_cleaner`
 from the tune part of the WCXB pastes. Its envelope's feature list names the
-columns of all three logistic regressions ("stage1:…", "stage2:…", "title:…");
+columns of both line regressions ("stage1:…", "stage2:…"); the headline chooser is its own
+file (`headline_model.json`, title.py);
 a file that does not fit this code, or whose decoding settings lack a field or
 hold an unknown one, is refused loudly (no fall-back values).
 """
@@ -20,7 +21,7 @@ from bot.digest.extract.paste.features import STAGE1_NAMES
 from bot.digest.model_files import ModelFileError, package_model_path, parse_model_file, read_model_file
 
 MODEL_KIND = "paste_cleaner"
-MODEL_FORMAT = 2
+MODEL_FORMAT = 3  # 3: no headline regression (the chooser is headline_model.json) and no title_min_prob
 MODEL_NAME = "cleaner_model.json"
 TRAINER = "bench.train_paste_cleaner"
 
@@ -29,20 +30,9 @@ STAGE2_NAMES: tuple[str, ...] = (
     "block_distance", "rel_pos", "log_words", "ends_sentence", "chrome_exact", "section_head", "max_3", "min_3",
     "after_comment_head", "dates_10", "authors_10", "after_section_head",
 )
-TITLE_TEXT_FEATURES = (
-    "log_chars", "log_words", "ends_sentence", "ends_colon", "title_ratio", "upper_ratio", "digit_ratio", "stop_ratio",
-    "chrome_exact", "chrome_prefix", "section_head", "date_only", "counter", "copyright", "url", "separators", "byline",
-    "caption", "bullet", "blank_before", "blank_after",
-)
-TITLE_NAMES: tuple[str, ...] = TITLE_TEXT_FEATURES + (
-    "repeats", "log_distance", "inside_body", "article_prob", "headline_like", "headline_rank", "first_line", "rule_choice",
-    "body_overlap", "breadcrumb", "ends_question", "meta_below", "meta_above", "chars_vs_longest", "menu_above",
-)
-
-
 def envelope_features() -> list[str]:
-    """The envelope's feature list: every column of the three regressions, prefixed by its stage."""
-    return [f"{stage}:{name}" for stage, names in (("stage1", STAGE1_NAMES), ("stage2", STAGE2_NAMES), ("title", TITLE_NAMES)) for name in names]
+    """The envelope's feature list: every column of the two line regressions, prefixed by its stage."""
+    return [f"{stage}:{name}" for stage, names in (("stage1", STAGE1_NAMES), ("stage2", STAGE2_NAMES)) for name in names]
 
 
 @dataclass(frozen=True)
@@ -54,7 +44,6 @@ class DecodeSettings:
     length_weighted: bool = True  # longer lines weigh more in the Viterbi pass
     tail_share: float = 0.3  # a closing section heading ends the article when less than this share of words follows
     title_lookback: int = 40  # lines above the body searched for the headline
-    title_min_prob: float = 0.02  # below this the learned headline chooser defers to the rule
     comment_cut: bool = True  # a comment heading ends the article
     drop_chrome: bool = True  # drop whole-line chrome inside the article
     trim_edges: bool = True  # trim non-prose lines at region edges
@@ -118,7 +107,6 @@ class LinearScorer:
 class PasteModel:
     stage1: LinearScorer
     stage2: LinearScorer
-    title: LinearScorer
     lexicon: dict[str, float]
     decode: DecodeSettings
 
@@ -126,13 +114,12 @@ class PasteModel:
 def model_from_payload(payload: dict[str, Any], where: str) -> PasteModel:
     try:
         lexicon = {str(word): float(score) for word, score in payload["lexicon"].items()}
-        parts = {name: payload[name] for name in ("stage1", "stage2", "title", "decode")}
+        parts = {name: payload[name] for name in ("stage1", "stage2", "decode")}
     except (KeyError, AttributeError, TypeError, ValueError) as exc:
         raise ModelFileError(f"model file {where}: payload lacks a part or its lexicon is malformed ({exc})") from exc
     return PasteModel(
         stage1=LinearScorer.from_json(parts["stage1"], len(STAGE1_NAMES), where),
         stage2=LinearScorer.from_json(parts["stage2"], len(STAGE2_NAMES), where),
-        title=LinearScorer.from_json(parts["title"], len(TITLE_NAMES), where),
         lexicon=lexicon,
         decode=DecodeSettings.from_json(parts["decode"], where),
     )

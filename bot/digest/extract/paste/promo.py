@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.digest.extract.paste.features import URL, PasteLine
+from bot.digest.extract.paste.features import URL, PasteLine, search_with_cues
 from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
 from bot.digest.extract.paste.wraps import BULLET_START
 
@@ -23,6 +23,11 @@ _DISCLOSURE = re.compile(
     r"|if you (?:liked|enjoyed|like|enjoy) this (?:post|article|blog|story|guide|newsletter)|a small favou?r to ask|\bno spam\b"
     r"|(?:do not|don't|don’t) hesitate to (?:reach out|contact|get in touch)|\bget in touch with (?:us|our)\b",
     re.I,
+)
+# Every branch of _DISCLOSURE holds one of these (lower-cased).
+_DISCLOSURE_CUES = (
+    "commission", "compensation", "affiliate", "supported by", "independently", "sponsor", "if you", "small favo", "no spam",
+    "hesitate to", "get in touch with",
 )
 # Disclosures speak for the site ("we", "I", "our", "this post"); prose about affiliate marketing does not.
 _FIRST_PERSON = re.compile(r"\b(?:we|I|us|our|my|this (?:post|page|article|site|blog|episode|newsletter))\b", re.I)
@@ -63,7 +68,8 @@ def is_promo_line(text: str) -> bool:
     words = WORD.findall(sample)
     if not words or len(words) > 60:
         return False
-    if (_DISCLOSURE.search(sample) and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or _CONSENT.search(sample):
+    disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample)
+    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or search_with_cues(_CONSENT, ("cookie",), sample):
         return True
     if len(words) <= 40 and AUTHOR_BIO.match(sample):
         return True

@@ -131,6 +131,7 @@ def cut_trailing_sections(
     keep: list[bool],
     settings: DecodeSettings,
     min_before: int = 80,
+    words: Sequence[int] | None = None,
 ) -> list[bool]:
     """Drop what follows headings that close the article.
 
@@ -144,7 +145,8 @@ def cut_trailing_sections(
     """
     keep = list(keep)
     n = len(lines)
-    words = [len(WORD.findall(line.text[:5000])) for line in lines]
+    if words is None:  # \w+ words in each line's first 5,000 characters
+        words = [len(WORD.findall(line.text[:5000])) for line in lines]
     heads = []
     for i, line in enumerate(lines):
         if words[i] <= 8:
@@ -215,9 +217,8 @@ def select_lines(analysis: Analysis, settings: DecodeSettings) -> list[bool]:
     shift = settings.logit_shift
     if shift:
         probs = [sigmoid(math.log(max(p, 1e-9) / max(1.0 - p, 1e-9)) + shift) for p in probs]
-    weights = None
-    if settings.length_weighted:
-        weights = [min(3.0, math.sqrt(1.0 + len(WORD.findall(line.text[:2000])) / 10.0)) for line in lines]
+    counts = [len(WORD.findall(line.text[:2000])) for line in lines]
+    weights = [min(3.0, math.sqrt(1.0 + count / 10.0)) for count in counts] if settings.length_weighted else None
     keep = viterbi_keep(probs, settings.switch_cost, weights)
     if not any(keep):
         # Nothing looked like an article by absolute scores: keep the document's best-scoring block.
@@ -228,4 +229,6 @@ def select_lines(analysis: Analysis, settings: DecodeSettings) -> list[bool]:
             keep = [False] * len(lines)  # menus only: no article to return
     if settings.extend_prob:
         keep = extend_regions(analysis.features, keep, analysis.probs, settings.extend_prob)  # unshifted: its own floor
-    return cut_trailing_sections(lines, analysis.features, keep, settings)
+    # The closing-section cut counts words in a line's first 5,000 characters: the same count unless the line is longer.
+    words = [count if len(line.text) <= 2000 else len(WORD.findall(line.text[:5000])) for count, line in zip(counts, lines)]
+    return cut_trailing_sections(lines, analysis.features, keep, settings, words=words)

@@ -22,13 +22,24 @@ import numpy as np
 from bot.digest.extract.paste.features import (
     BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine,
 )
-from bot.digest.extract.paste.model import TITLE_TEXT_FEATURES, TITLE_NAMES, PasteModel
+from bot.digest.extract.paste.model import PasteModel
 from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION_HEADS, WORD, line_key
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.extract.paste.scoring import Analysis, sigmoid_array
 from bot.digest.extract.paste.wraps import BULLET_START
 from bot.digest.linear_model import LinearModel, load_linear_model
 from bot.digest.model_files import package_model_path
+
+# The headline chooser's columns: a candidate line's own text features, then its place around the body.
+TITLE_TEXT_FEATURES = (
+    "log_chars", "log_words", "ends_sentence", "ends_colon", "title_ratio", "upper_ratio", "digit_ratio", "stop_ratio",
+    "chrome_exact", "chrome_prefix", "section_head", "date_only", "counter", "copyright", "url", "separators", "byline",
+    "caption", "bullet", "blank_before", "blank_after",
+)
+TITLE_NAMES: tuple[str, ...] = TITLE_TEXT_FEATURES + (
+    "repeats", "log_distance", "inside_body", "article_prob", "headline_like", "headline_rank", "first_line", "rule_choice",
+    "body_overlap", "breadcrumb", "ends_question", "meta_below", "meta_above", "chars_vs_longest", "menu_above",
+)
 
 _TITLE_MAX_WORDS = 30
 _TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 characters; longer lines are glued link lists
@@ -50,7 +61,7 @@ HEADLINE_MODEL_NAME = "headline_model.json"
 HEADLINE_MODEL_KIND = "paste-headline-ranker"
 HEADLINE_MODEL_FORMAT = 1
 HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
-# The cleaner model's headline columns (TITLE_NAMES) and what the line's page says about it.
+# The candidate's own columns (TITLE_NAMES) and what the line's page says about it.
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
 )
@@ -151,7 +162,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
     body_words: set[str] = set()
     for i in range(first, len(lines)):
         if keep[i]:
-            body_words.update(w.lower() for w in WORD.findall(lines[i].text[:3000]))
+            body_words.update(map(str.lower, WORD.findall(lines[i].text[:3000])))
             if len(body_words) > 3000:
                 break
     features = analysis.features
