@@ -61,6 +61,7 @@ class RankWeights:
     repeated: float = 0.0  # the value is written again elsewhere in the article
     in_summary: float = 1.0  # the sentence is one the summary chose
     in_title: float = 3.0  # the title holds the same value
+    quoted: float = -0.5  # shown with a quote, not a counted noun: below a figure that names what it counts
 
 
 WEIGHTS = RankWeights()
@@ -293,6 +294,7 @@ _CALL_TO_ACTION = re.compile(
 _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
     r"\d+\(\d+\):\d+"  # a citation's volume(issue):pages
+    r"|\s=\s[^;]*;\s*$"  # an assignment ending a statement: "const a = 4;"
 )
 _CODE_SIGNS = frozenset("={}/#$[_|:")  # _CODE_OR_TABLE needs one of these: a cheap test first
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
@@ -327,8 +329,6 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
         return False  # "Updated May 2, 2025", "(AMZN +0.21%)": the page's, not the story's
     if quantity.kind not in ("count", "ordinal"):
         return True
-    if not counts:
-        return False  # "the two were on the ground": a bare number counts nothing the reader sees
     if _STREET.match(sentence_text, quantity.end):
         return False  # "51 Franklin Street": an address
     in_words = not any(ch.isdigit() for ch in quantity.text)
@@ -409,6 +409,47 @@ def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
     return _WORDS_IN.search(sentence_text[: quantity.start] + sentence_text[quantity.end :]) is None
 
 
+# Where a clause ends: a quote never runs past these.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s|[.!?][\"”’']?\s*$")
+_QUOTE_WORD = re.compile(r"\S+")
+_QUOTE_WORDS_BEFORE = 4
+_QUOTE_WORDS_AFTER = 4
+_QUOTE_TRIM = " \"'“”‘’.,;:!?"
+
+
+# An identifier, not an amount: six or more digits with no group separator ("see 27918516").
+_IDENTIFIER = re.compile(r"\d{6,}")
+
+
+def _reads_as_a_number(quantity: Quantity, sentence_text: str) -> bool:
+    """A bare number a reader would take for an amount: not glued to a name ("360West"), not a
+    marketing "15+" ("7,000+ agencies", "30+ years in journalism"), not an identifier."""
+    follows = sentence_text[quantity.end : quantity.end + 1]
+    return not (follows.isalpha() or follows == "+" or _IDENTIFIER.fullmatch(quantity.text))
+
+
+def quote_around(quantity: Quantity, sentence_text: str) -> str:
+    """A few words of the sentence around a quantity, verbatim, within its clause ("seven in 10 say they
+    back the plan"); "" when the clause holds no word besides the number, so there is nothing to show."""
+    start, end = quantity.start, quantity.end
+    clause_start = 0
+    for clause_start_match in _CLAUSE_BREAK.finditer(sentence_text, 0, start):
+        clause_start = clause_start_match.end()
+    clause_end_match = _CLAUSE_BREAK.search(sentence_text, end)
+    clause_end = clause_end_match.start() if clause_end_match else len(sentence_text)
+    before = list(_QUOTE_WORD.finditer(sentence_text, clause_start, start))[-_QUOTE_WORDS_BEFORE:]
+    after = list(_QUOTE_WORD.finditer(sentence_text, end, clause_end))[:_QUOTE_WORDS_AFTER]
+    if not _WORDS_IN.search(" ".join(m.group(0) for m in (*before, *after))):
+        return ""
+    first = before[0].start() if before else start
+    last = after[-1].end() if after else end
+    quote = sentence_text[first:last]
+    # trimmed of quotation marks and stops at its ends, never into the number itself
+    head = len(quote) - len(quote.lstrip(_QUOTE_TRIM)) if first < start else 0
+    tail = len(quote) - len(quote.rstrip(_QUOTE_TRIM)) if last > end else 0
+    return quote[head : len(quote) - tail].strip()
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One figure that could be shown, with the traits its rank is computed from."""
@@ -447,7 +488,7 @@ def score(candidate: Candidate, weights: RankWeights = WEIGHTS) -> float:
     total = weights.kind.get(candidate.figure.kind, 1.0)
     total += min(weights.magnitude * traits.get("magnitude", 0.0), weights.magnitude_cap)
     total += weights.position * 2.0 ** (-candidate.position / weights.half_life)
-    for name in ("clear_noun", "no_noun", "digits", "small_word", "heading", "weak_use", "age", "repeated", "in_summary", "in_title"):
+    for name in ("clear_noun", "no_noun", "digits", "small_word", "heading", "weak_use", "age", "repeated", "in_summary", "in_title", "quoted"):
         amount = traits.get(name)
         if amount:
             total += getattr(weights, name) * amount
@@ -512,6 +553,15 @@ def candidates(
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue
+            # A count that names nothing ("killing 13", "seven in 10 say") is shown with the words around it.
+            quote = (
+                quote_around(quantity, sentence.text)
+                if quantity.kind in ("count", "ordinal") and not counts and _reads_as_a_number(quantity, sentence.text)
+                else ""
+            )
+            weak = _is_weak_use(quantity, sentence.text, counts)
+            if quantity.kind in ("count", "ordinal") and not counts and (not quote or weak):
+                continue  # nothing to show, or it points back ("the two were", "one of")
             figure = Figure(
                 text=_words_read_before(quantity, sentence.text, counts) + quantity.text,
                 value=quantity.value,
@@ -519,8 +569,11 @@ def candidates(
                 approximate=quantity.approximate,
                 sentence=sentence.index,
                 kind=quantity.kind,
+                quote=quote,
             )
-            traits = _traits(quantity, counts, sentence, _is_weak_use(quantity, sentence.text, counts))
+            traits = _traits(quantity, counts, sentence, weak)
+            if quote:
+                traits["quoted"] = 1.0
             found.append(Candidate(figure, position, quantity.start, traits))
     found = [c for c in found if not (c.figure.kind == "date" and "heading" in c.traits)]  # datelines, bylines
     mentions = Counter(c.figure.value for c in found if c.figure.value is not None)
