@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Collection, Mapping, Sequence
 
@@ -361,7 +362,7 @@ def _chrome_line(sentence_text: str) -> bool:
     teaser of another page, a caption, a label, a byline), a copyright or licence line, a promotion, a call
     to action, code or a table row, a price box, a counter, the site speaking of itself, a source or
     photo-credit line, an address, a citation. None of its numbers is a figure of the story."""
-    if not sentence_text.rstrip().endswith(_SENTENCE_ENDS):
+    if not ends_as_a_sentence(sentence_text):
         return True
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
     return bool(
@@ -387,10 +388,17 @@ _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 _UPPER_WORD = re.compile(r"\b[A-Z]")
 
 
+def ends_as_a_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_worth_scanning = ends_as_a_sentence  # a fast path; tests/digest/figures/test_fast_paths.py turns it off to compare
+
+
 def _is_fragment(sentence_text: str) -> bool:
     """A citation or a label: a few words, all capitalised ("Niculescu, A.B. 2024.", "Ltd. 1979, 1986.")."""
     return (
-        len(_WORDS_IN.findall(sentence_text)) < _MIN_WORDS
+        len(list(islice(_WORDS_IN.finditer(sentence_text), _MIN_WORDS))) < _MIN_WORDS  # stops at the fourth word
         and _LOWER_WORD.search(sentence_text) is None
         and _UPPER_WORD.search(sentence_text) is not None
     )
@@ -545,6 +553,8 @@ def candidates(
     foot = last - max(_FOOT_SENTENCES, int(_FOOT_SHARE * last))
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
+        if not _worth_scanning(sentence.text):
+            continue  # `_chrome_line` refuses it whatever it holds: not worth the scan
         quantities = find_quantities(sentence.text, language_code)
         # Asked only of lines with numbers: the chrome patterns cost more than the scan of most lines.
         if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
