@@ -351,6 +351,7 @@ _SITE_VOICE = re.compile(
     r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated)|"
     r"our (?:[\w-]+ ){0,3}(?:team|experts|editors) (?:tested|researched|reviewed|evaluated|spent))\b"
     r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:"  # a source, note or photo-credit line
+    r"|^\s*home\s*[»›>/|]"  # a breadcrumb trail: "Home » Website Builders Best Website Builders for 2026"
 )
 # An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
 _ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
@@ -362,8 +363,8 @@ def _chrome_line(sentence_text: str) -> bool:
     teaser of another page, a caption, a label, a byline), a copyright or licence line, a promotion, a call
     to action, code or a table row, a price box, a counter, the site speaking of itself, a source or
     photo-credit line, an address, a citation. None of its numbers is a figure of the story."""
-    if not ends_as_a_sentence(sentence_text):
-        return True
+    if not ends_as_a_sentence(sentence_text) or _QUESTION_END.search(sentence_text):
+        return True  # a question asks, it states no figure ("Best solar panels in 2026: which one should you choose?")
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
     return bool(
         _PAGE_FURNITURE.search(lower)
@@ -384,6 +385,7 @@ def _chrome_line(sentence_text: str) -> bool:
 
 # A story's sentence ends as one; a line that does not is a heading, a caption, a teaser or a list label.
 _SENTENCE_ENDS = tuple(".!?\"”’'):;…»。！？」』؟।۔։")
+_QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 _UPPER_WORD = re.compile(r"\b[A-Z]")
 

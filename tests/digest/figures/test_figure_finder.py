@@ -431,6 +431,9 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
         "© 2024 Example Media Group. All rights reserved.",
         "Call our newsroom at 1-800-555-1234.",
         "Visit us at 500 Market Street, Suite 200, San Francisco, CA 94105.",
+        "Home » Website Builders Best Website Builders for 2026: Our Top 5 picks.",  # a breadcrumb trail
+        "Best solar panels in 2026: Which one should you choose?",  # a teaser's question
+        "Solar prices hit all-time lows in 2024—is that about to change?”",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
