@@ -16,6 +16,8 @@ def _width() -> int:
 
 def _figure_line(figure: Figure) -> str:
     approx = " (approximate)" if figure.approximate else ""
+    if figure.quote:  # nothing names what it counts: the words around it say it
+        return f"{figure.text} — “{figure.quote}”{approx}"
     counts = figure.counts_shown()
     return f"{figure.text}{' ' + counts if counts else ''}{approx}"
 

@@ -86,6 +86,7 @@ class Figure:
     approximate: bool  # "nearly", "about", "at least", ...
     sentence: int  # index of the sentence it stands in
     kind: str = "count"  # count, ordinal, duration, money, percent, date, measure
+    quote: str = ""  # when `counts` cannot name what it counts: a few words of its sentence around it, verbatim
 
     def counts_shown(self) -> str:
         """What to print after the figure: nothing when its text says it already

@@ -132,6 +132,8 @@ def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESC
 def figure_line(figure: Figure) -> str:
     shown = figure.counts_shown()  # "224" needs its "people"; "about 16 months" says it already
     counts = f" {escape(shown)}" if shown else ""
+    if figure.quote:  # nothing names what it counts: the words around it say it
+        counts = f" — “{escape(figure.quote)}”"
     approx = " (approx.)" if figure.approximate else ""
     return f"• **{escape(figure.text)}**{counts}{approx}"
 

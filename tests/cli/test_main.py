@@ -43,7 +43,7 @@ def test_json_contract_with_a_failing_source_in_the_middle(tmp_path: Path) -> No
     assert first["error"] is None and failed["error"] and "no such file" in failed["error"]
     assert len(first["summary"]) == 3
     assert {"text", "index", "hedge"} <= set(first["summary"][0])
-    assert {"text", "value", "counts", "approximate", "sentence"} <= set(first["figures"][0])
+    assert {"text", "value", "counts", "approximate", "sentence", "kind", "quote"} <= set(first["figures"][0])
     assert {"text", "index", "kind", "cues"} <= set(first["hedges"][0])
     assert set(first["stats"]) == {"words_in", "words_out"}
     assert stdin["title"] == first["title"] and stdin["summary"] == first["summary"]

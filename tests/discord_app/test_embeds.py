@@ -97,6 +97,18 @@ def test_digest_embed_layout() -> None:
     assert "language: en" in footer and "460 words → 21" in footer and "95% shorter" in footer and "min saved" in footer
 
 
+def test_a_figure_without_a_counted_noun_shows_its_quote() -> None:
+    digest = sample_digest()
+    digest.figures = [Figure("seven in 10", 7.0, "", False, 2, quote="More than seven in 10 say they")]
+    fields = {f["name"]: f["value"] for f in digest_embed(digest).to_dict()["fields"]}
+    assert fields["Key figures"] == "• **seven in 10** — “More than seven in 10 say they”"
+    from bot.cli.render import render_markdown, render_text
+    from bot.settings import DigestSettings
+
+    assert "  • seven in 10 — “More than seven in 10 say they”\n" in render_text(digest, DigestSettings())  # the command line too
+    assert "- seven in 10 — “More than seven in 10 say they”\n" in render_markdown(digest, DigestSettings())
+
+
 def test_pasted_text_has_no_links() -> None:
     embed = digest_embed(sample_digest(url=None)).to_dict()
     assert "url" not in embed

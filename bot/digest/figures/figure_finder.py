@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field, replace
 from typing import Collection, Mapping, Sequence
 
@@ -61,6 +62,7 @@ class RankWeights:
     repeated: float = 0.0  # the value is written again elsewhere in the article
     in_summary: float = 1.0  # the sentence is one the summary chose
     in_title: float = 3.0  # the title holds the same value
+    quoted: float = -0.5  # shown with a quote, not a counted noun: below a figure that names what it counts
 
 
 WEIGHTS = RankWeights()
@@ -293,6 +295,7 @@ _CALL_TO_ACTION = re.compile(
 _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
     r"\d+\(\d+\):\d+"  # a citation's volume(issue):pages
+    r"|\s=\s[^;]*;\s*$"  # an assignment ending a statement: "const a = 4;"
 )
 _CODE_SIGNS = frozenset("={}/#$[_|:")  # _CODE_OR_TABLE needs one of these: a cheap test first
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
@@ -327,8 +330,6 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
         return False  # "Updated May 2, 2025", "(AMZN +0.21%)": the page's, not the story's
     if quantity.kind not in ("count", "ordinal"):
         return True
-    if not counts:
-        return False  # "the two were on the ground": a bare number counts nothing the reader sees
     if _STREET.match(sentence_text, quantity.end):
         return False  # "51 Franklin Street": an address
     in_words = not any(ch.isdigit() for ch in quantity.text)
@@ -350,6 +351,7 @@ _SITE_VOICE = re.compile(
     r"\b(?:our (?:testers|top pick|methodology|reviewers)|we (?:tested|researched|reviewed|evaluated)|"
     r"our (?:[\w-]+ ){0,3}(?:team|experts|editors) (?:tested|researched|reviewed|evaluated|spent))\b"
     r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:"  # a source, note or photo-credit line
+    r"|^\s*home\s*[»›>/|]"  # a breadcrumb trail: "Home » Website Builders Best Website Builders for 2026"
 )
 # An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
 _ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
@@ -361,8 +363,8 @@ def _chrome_line(sentence_text: str) -> bool:
     teaser of another page, a caption, a label, a byline), a copyright or licence line, a promotion, a call
     to action, code or a table row, a price box, a counter, the site speaking of itself, a source or
     photo-credit line, an address, a citation. None of its numbers is a figure of the story."""
-    if not sentence_text.rstrip().endswith(_SENTENCE_ENDS):
-        return True
+    if not ends_as_a_sentence(sentence_text) or _QUESTION_END.search(sentence_text):
+        return True  # a question asks, it states no figure ("Best solar panels in 2026: which one should you choose?")
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
     return bool(
         _PAGE_FURNITURE.search(lower)
@@ -383,14 +385,22 @@ def _chrome_line(sentence_text: str) -> bool:
 
 # A story's sentence ends as one; a line that does not is a heading, a caption, a teaser or a list label.
 _SENTENCE_ENDS = tuple(".!?\"”’'):;…»。！？」』؟।۔։")
+_QUESTION_END = re.compile(r"\?[\s\"'”’)]*$")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 _UPPER_WORD = re.compile(r"\b[A-Z]")
+
+
+def ends_as_a_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+_worth_scanning = ends_as_a_sentence  # a fast path; tests/digest/figures/test_fast_paths.py turns it off to compare
 
 
 def _is_fragment(sentence_text: str) -> bool:
     """A citation or a label: a few words, all capitalised ("Niculescu, A.B. 2024.", "Ltd. 1979, 1986.")."""
     return (
-        len(_WORDS_IN.findall(sentence_text)) < _MIN_WORDS
+        len(list(islice(_WORDS_IN.finditer(sentence_text), _MIN_WORDS))) < _MIN_WORDS  # stops at the fourth word
         and _LOWER_WORD.search(sentence_text) is None
         and _UPPER_WORD.search(sentence_text) is not None
     )
@@ -407,6 +417,47 @@ def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
     if len(sentence_text) > len(quantity.text) + 24:
         return False
     return _WORDS_IN.search(sentence_text[: quantity.start] + sentence_text[quantity.end :]) is None
+
+
+# Where a clause ends: a quote never runs past these.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–]|\s-{1,2}\s|[.!?][\"”’']?\s*$")
+_QUOTE_WORD = re.compile(r"\S+")
+_QUOTE_WORDS_BEFORE = 4
+_QUOTE_WORDS_AFTER = 4
+_QUOTE_TRIM = " \"'“”‘’.,;:!?"
+
+
+# An identifier, not an amount: six or more digits with no group separator ("see 27918516").
+_IDENTIFIER = re.compile(r"\d{6,}")
+
+
+def _reads_as_a_number(quantity: Quantity, sentence_text: str) -> bool:
+    """A bare number a reader would take for an amount: not glued to a name ("360West"), not a
+    marketing "15+" ("7,000+ agencies", "30+ years in journalism"), not an identifier."""
+    follows = sentence_text[quantity.end : quantity.end + 1]
+    return not (follows.isalpha() or follows == "+" or _IDENTIFIER.fullmatch(quantity.text))
+
+
+def quote_around(quantity: Quantity, sentence_text: str) -> str:
+    """A few words of the sentence around a quantity, verbatim, within its clause ("seven in 10 say they
+    back the plan"); "" when the clause holds no word besides the number, so there is nothing to show."""
+    start, end = quantity.start, quantity.end
+    clause_start = 0
+    for clause_start_match in _CLAUSE_BREAK.finditer(sentence_text, 0, start):
+        clause_start = clause_start_match.end()
+    clause_end_match = _CLAUSE_BREAK.search(sentence_text, end)
+    clause_end = clause_end_match.start() if clause_end_match else len(sentence_text)
+    before = list(_QUOTE_WORD.finditer(sentence_text, clause_start, start))[-_QUOTE_WORDS_BEFORE:]
+    after = list(_QUOTE_WORD.finditer(sentence_text, end, clause_end))[:_QUOTE_WORDS_AFTER]
+    if not _WORDS_IN.search(" ".join(m.group(0) for m in (*before, *after))):
+        return ""
+    first = before[0].start() if before else start
+    last = after[-1].end() if after else end
+    quote = sentence_text[first:last]
+    # trimmed of quotation marks and stops at its ends, never into the number itself
+    head = len(quote) - len(quote.lstrip(_QUOTE_TRIM)) if first < start else 0
+    tail = len(quote) - len(quote.rstrip(_QUOTE_TRIM)) if last > end else 0
+    return quote[head : len(quote) - tail].strip()
 
 
 @dataclass(frozen=True)
@@ -447,7 +498,7 @@ def score(candidate: Candidate, weights: RankWeights = WEIGHTS) -> float:
     total = weights.kind.get(candidate.figure.kind, 1.0)
     total += min(weights.magnitude * traits.get("magnitude", 0.0), weights.magnitude_cap)
     total += weights.position * 2.0 ** (-candidate.position / weights.half_life)
-    for name in ("clear_noun", "no_noun", "digits", "small_word", "heading", "weak_use", "age", "repeated", "in_summary", "in_title"):
+    for name in ("clear_noun", "no_noun", "digits", "small_word", "heading", "weak_use", "age", "repeated", "in_summary", "in_title", "quoted"):
         amount = traits.get(name)
         if amount:
             total += getattr(weights, name) * amount
@@ -504,6 +555,8 @@ def candidates(
     foot = last - max(_FOOT_SENTENCES, int(_FOOT_SHARE * last))
     found: list[Candidate] = []
     for position, sentence in enumerate(kept):
+        if not _worth_scanning(sentence.text):
+            continue  # `_chrome_line` refuses it whatever it holds: not worth the scan
         quantities = find_quantities(sentence.text, language_code)
         # Asked only of lines with numbers: the chrome patterns cost more than the scan of most lines.
         if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
@@ -512,6 +565,15 @@ def candidates(
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue
+            # A count that names nothing ("killing 13", "seven in 10 say") is shown with the words around it.
+            quote = (
+                quote_around(quantity, sentence.text)
+                if quantity.kind in ("count", "ordinal") and not counts and _reads_as_a_number(quantity, sentence.text)
+                else ""
+            )
+            weak = _is_weak_use(quantity, sentence.text, counts)
+            if quantity.kind in ("count", "ordinal") and not counts and (not quote or weak):
+                continue  # nothing to show, or it points back ("the two were", "one of")
             figure = Figure(
                 text=_words_read_before(quantity, sentence.text, counts) + quantity.text,
                 value=quantity.value,
@@ -519,8 +581,11 @@ def candidates(
                 approximate=quantity.approximate,
                 sentence=sentence.index,
                 kind=quantity.kind,
+                quote=quote,
             )
-            traits = _traits(quantity, counts, sentence, _is_weak_use(quantity, sentence.text, counts))
+            traits = _traits(quantity, counts, sentence, weak)
+            if quote:
+                traits["quoted"] = 1.0
             found.append(Candidate(figure, position, quantity.start, traits))
     found = [c for c in found if not (c.figure.kind == "date" and "heading" in c.traits)]  # datelines, bylines
     mentions = Counter(c.figure.value for c in found if c.figure.value is not None)

@@ -140,6 +140,8 @@ class _Scanner:
 
     def _masked_tokens(self, spans: list[tuple[int, int]]) -> list[bool]:
         masked = [False] * len(self.tokens)
+        if not spans:
+            return masked
         k = 0
         for i, token in enumerate(self.tokens):
             while k < len(spans) and spans[k][1] <= token.start:

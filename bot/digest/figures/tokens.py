@@ -59,6 +59,19 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
+# Every mask holds one of these signs, "www.", three digits then a dot or dash, or a number opening a line:
+# a cheap test spares most sentences the masks' own scan (same spans: tests/digest/figures/test_fast_paths.py).
+_MASK_SIGNS = frozenset("@+([:")
+_MASK_DIGITS = re.compile(r"\d{3}[.-]\d{3}|^[ \t]*\d{1,2}[.)][ \t]", re.M)
+
+
+def may_hold_masks(text: str) -> bool:
+    """False only when no mask can match in `text`."""
+    return not _MASK_SIGNS.isdisjoint(text) or "www." in text or _MASK_DIGITS.search(text) is not None
+
+
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every span whose numbers are never quantities, in order."""
+    if not may_hold_masks(text):
+        return []
     return [(m.start(), m.end()) for m in MASKS.finditer(text)]

@@ -224,6 +224,33 @@ def test_figures_a_reader_cannot_use_alone_are_left_out() -> None:
     assert any(f.value == 250_000 for f in found)
 
 
+def test_a_number_that_names_nothing_is_shown_with_a_few_words_of_its_clause() -> None:
+    found = find_figures(sentences("More than seven in 10 say they back the plan, a new poll found.", "He was married at 16 and scored 13."))
+    quotes = {f.text: f.quote for f in found}
+    assert quotes["More than seven in 10"] == "More than seven in 10 say they back the"  # within its clause
+    assert quotes["13"] == "at 16 and scored 13" and quotes["16"] == ""  # an age says what it counts: no quote
+    assert all(f.quote == "" for f in find_figures(sentences("Officials counted 224 people on Monday.")))
+
+
+def test_a_quoted_figure_ranks_below_one_that_names_what_it_counts() -> None:
+    found = find_figures(sentences("Rebels said 40 joined them.", "Rebels seized 12 towns."), limit=1)
+    assert [(f.text, f.counts, f.quote) for f in found] == [("12", "towns", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This story was developed with Ferah Catering by 360West’s branded content team.",  # glued to a name
+        "With 30+ years in journalism, Rebecca covers home services.",  # a marketing "30+"
+        "The study is listed as 27918516 in the index.",  # an identifier
+        "The two were on the ground when it started.",  # points back
+        "var count: usize = 0;",  # code
+    ],
+)
+def test_no_quote_for_numbers_that_are_no_amount(text: str) -> None:
+    assert find_figures(sentences(text)) == []
+
+
 def test_ages_rank_below_counts() -> None:
     found = find_figures(sentences("The 77-year-old tycoon has 12 hotels."), limit=1)
     assert [f.value for f in found] == [12]
@@ -404,6 +431,9 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
         "© 2024 Example Media Group. All rights reserved.",
         "Call our newsroom at 1-800-555-1234.",
         "Visit us at 500 Market Street, Suite 200, San Francisco, CA 94105.",
+        "Home » Website Builders Best Website Builders for 2026: Our Top 5 picks.",  # a breadcrumb trail
+        "Best solar panels in 2026: Which one should you choose?",  # a teaser's question
+        "Solar prices hit all-time lows in 2024—is that about to change?”",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:

@@ -451,19 +451,29 @@ def test_the_counted_noun_is_the_right_word(code: str, text: str, line: str) -> 
 @pytest.mark.parametrize(
     ("code", "text"),
     [
-        ("fr", "Parmi les maisons détruites, 20 peuvent être reconstruites."),
-        ("es", "De las casas dañadas, 20 pueden ser reparadas."),
-        ("it", "Delle case colpite, 20 possono essere ricostruite."),
-        ("de", "Von den Häusern können nur 20 wieder aufgebaut werden."),
         ("en", "Write to the Free Software Foundation, 51 Franklin Street, Fifth Floor, Boston."),
         ("en", "The office moved to 350 Fifth Avenue last year."),
-        ("en", "After the storm, 19 went home early."),
-        ("en", "Asked about the plan, 64 said what they thought."),
     ],
 )
-def test_no_figure_where_no_noun_follows(code: str, text: str) -> None:
-    """A verb after the number ("20 peuvent") or a street address is no figure a reader can use."""
+def test_no_figure_in_a_street_address(code: str, text: str) -> None:
     assert _shown(text, code) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "quote"),
+    [
+        ("fr", "Parmi les maisons détruites, 20 peuvent être reconstruites.", "20 peuvent être reconstruites"),
+        ("es", "De las casas dañadas, 20 pueden ser reparadas.", "20 pueden ser reparadas"),
+        ("it", "Delle case colpite, 20 possono essere ricostruite.", "20 possono essere ricostruite"),
+        ("de", "Von den Häusern können nur 20 wieder aufgebaut werden.", "den Häusern können nur 20 wieder aufgebaut werden"),
+        ("en", "After the storm, 19 went home early.", "19 went home early"),
+        ("en", "Asked about the plan, 64 said what they thought.", "64 said what they thought"),
+    ],
+)
+def test_a_number_with_no_noun_is_shown_with_its_words(code: str, text: str, quote: str) -> None:
+    """A verb after the number ("20 peuvent") is no counted noun: the figure keeps none and quotes its clause."""
+    [figure] = find_figures([Sentence(0, text, 0)], limit=10, language_code=code)
+    assert (figure.value, figure.counts, figure.quote) == (int("".join(filter(str.isdigit, quote))), "", quote)
 
 
 @pytest.mark.parametrize(
