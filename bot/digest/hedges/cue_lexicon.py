@@ -88,10 +88,11 @@ class CueLexicon:
         return re.compile(groups, _FLAGS)
 
     @functools.cached_property
-    def _ascii_triggers(self) -> tuple[dict[str, set[int]], tuple[int, ...]]:
-        """For ASCII words: each trigger as an ASCII word in lower case -> the groups of `_trigger_regex` it is
-        in, and the groups without triggers (they always match). Under IGNORECASE an ASCII word matches what
-        its lower case matches; a trigger letter with no ASCII equal ("é") can never match one."""
+    def _ascii_triggers(self) -> tuple[dict[str, list[tuple[str, tuple[int, ...]]]], tuple[int, ...]]:
+        """For ASCII words: the triggers as ASCII words in lower case, each with the groups of `_trigger_regex`
+        it is in, by their first two letters (a one-letter trigger by its letter); and the groups without
+        triggers (they always match). Under IGNORECASE an ASCII word matches what its lower case matches; a
+        trigger letter with no ASCII equal ("é") can never match one."""
         alternations = [p.triggers for p in self.patterns] + [self.special_triggers]
         groups: dict[str, set[int]] = {}
         for i, triggers in enumerate(alternations):
@@ -99,21 +100,27 @@ class CueLexicon:
                 letters = [_ascii_equal(c) for c in trigger]
                 if all(letters):
                     groups.setdefault("".join(letters), set()).add(i)  # type: ignore[arg-type]
-        return groups, tuple(i for i, triggers in enumerate(alternations) if not triggers)
+        by_start: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for trigger, found in sorted(groups.items()):
+            by_start.setdefault(trigger[:2], []).append((trigger, tuple(sorted(found))))
+        return by_start, tuple(i for i, triggers in enumerate(alternations) if not triggers)
 
     @functools.cached_property
     def _patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
         trigger_regex = self._trigger_regex
-        ascii_groups, always = self._ascii_triggers
-        longest = max(map(len, ascii_groups), default=0)
+        by_start, always = self._ascii_triggers
 
         @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
         def patterns_of_word(word: str) -> tuple[int, ...]:
-            if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up per prefix
+            if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up or two
                 lower = word.lower()
+                first, first_two = by_start.get(lower[:1]), by_start.get(lower[:2]) if len(lower) > 1 else None
+                if first is None and first_two is None:
+                    return always  # most words start no trigger
                 found = set(always)
-                for end in range(1, min(len(lower), longest) + 1):
-                    found.update(ascii_groups.get(lower[:end], ()))
+                for trigger, groups in (*(first or ()), *(first_two or ())):
+                    if lower.startswith(trigger):
+                        found.update(groups)
                 return tuple(sorted(found))
             m = trigger_regex.match(word)
             if m is None:
@@ -121,6 +128,12 @@ class CueLexicon:
             return tuple(i for i, value in enumerate(m.groups()) if value is not None)
 
         return patterns_of_word
+
+    def compile_patterns(self) -> None:
+        """Compile every pattern now (they compile on first use): a long-lived process pays it once, at
+        warm-up, instead of within the first digests that need each pattern."""
+        for pattern in self.patterns:
+            pattern.regex
 
     def candidate_patterns(self, sentence: str) -> tuple[list[CuePattern], bool]:
         """The patterns that may match the sentence, and whether the special finder may."""
