@@ -25,6 +25,8 @@ from bot.digest.models import HedgeKind
 _FLAGS = re.IGNORECASE
 # Letter runs: a pattern's trigger word starts at one, since every pattern begins its word at \b.
 _LETTERS = re.compile(r"[^\W\d_]+")
+# The same runs in ASCII text: a bitmap test per character instead of a Unicode category look-up.
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 # Written words remembered by each per-word cache of the hedge marker (triggers here; stems, parts and
 # ceilings in the scorer and the register gate): about 30 pages' vocabulary. An entry costs some 300 bytes;
 # at 65,536 entries the caches could grow a digest worker by over 100 MB as new words came.
@@ -137,7 +139,7 @@ class CueLexicon:
 
     def candidate_patterns(self, sentence: str) -> tuple[list[CuePattern], bool]:
         """The patterns that may match the sentence, and whether the special finder may."""
-        wanted: set[int] = set().union(*map(self._patterns_of_word, _LETTERS.findall(sentence)))
+        wanted: set[int] = set().union(*map(self._patterns_of_word, letter_runs(sentence)))
         special = len(self.patterns) in wanted
         return [self.patterns[i] for i in sorted(wanted) if i < len(self.patterns)], special
 
@@ -168,6 +170,11 @@ class CueLexicon:
             for m in self.reported.finditer(sentence):
                 kept.add_if_free(CueMatch(m.group(0), name, kind, m.start(), m.end()))
         return kept.cues
+
+
+def letter_runs(text: str) -> list[str]:
+    """The text's letter runs (`[^\\W\\d_]+`: letters of any script, no digits or underscores)."""
+    return (_ASCII_LETTERS if text.isascii() else _LETTERS).findall(text)
 
 
 @functools.lru_cache(maxsize=None)

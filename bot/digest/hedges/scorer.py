@@ -37,6 +37,11 @@ NEVER_SHOWN_AS_CUE = frozenset(
 )
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # a word: letters, with an inner apostrophe
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")  # the same in ASCII text, tested by bitmaps
+
+
+def _word_regex(sentence: str) -> re.Pattern[str]:
+    return _ASCII_WORD if sentence.isascii() else WORD
 _EDGE = "<s>"
 
 
@@ -305,14 +310,14 @@ class HedgeScorer:
 
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
         """Whether the sentence's score is at least `level` (the ceiling settles most sentences first)."""
-        written = WORD.findall(sentence)
+        written = _word_regex(sentence).findall(sentence)
         return self.parts_reach(sentence, list(map(self._word_part, written)), list(cues), level)
 
     def parts_reach(self, sentence: str, parts: Sequence[WordPart], cues: Sequence[CueMatch], level: float) -> bool:
         """`reaches`, given the parts (`word_part`) of the sentence's words in order: a caller that has them
         looks each word up once for the cues, the register and the score; a sentence without cues needs
         no word offsets."""
-        starts = [m.start() for m in WORD.finditer(sentence)] if cues else []
+        starts = [m.start() for m in _word_regex(sentence).finditer(sentence)] if cues else []
         if self._ceiling(parts, starts, cues) < level - _CEILING_MARGIN:
             return False
         return self._score_of_logits(self._logits(parts, starts, cues)) >= level
