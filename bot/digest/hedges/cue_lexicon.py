@@ -26,6 +26,8 @@ from bot.digest.word_memo import WORD_MEMO_SIZE, word_memo
 _FLAGS = re.IGNORECASE
 # Letter runs: a pattern's trigger word starts at one, since every pattern begins its word at \b.
 _LETTERS = re.compile(r"[^\W\d_]+")
+# The same runs in ASCII text: a bitmap test per character instead of a Unicode category look-up.
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 # Written words remembered by each per-word cache of the hedge marker (triggers here; stems, parts and
 # ceilings in the scorer and the register gate): the pipeline's bound for a per-word memo (see word_memo).
 WORD_CACHE_SIZE = WORD_MEMO_SIZE
@@ -88,10 +90,11 @@ class CueLexicon:
         return re.compile(groups, _FLAGS)
 
     @functools.cached_property
-    def _ascii_triggers(self) -> tuple[dict[str, set[int]], tuple[int, ...]]:
-        """For ASCII words: each trigger as an ASCII word in lower case -> the groups of `_trigger_regex` it is
-        in, and the groups without triggers (they always match). Under IGNORECASE an ASCII word matches what
-        its lower case matches; a trigger letter with no ASCII equal ("é") can never match one."""
+    def _ascii_triggers(self) -> tuple[dict[str, list[tuple[str, tuple[int, ...]]]], tuple[int, ...]]:
+        """For ASCII words: the triggers as ASCII words in lower case, each with the groups of `_trigger_regex`
+        it is in, by their first two letters (a one-letter trigger by its letter); and the groups without
+        triggers (they always match). Under IGNORECASE an ASCII word matches what its lower case matches; a
+        trigger letter with no ASCII equal ("é") can never match one."""
         alternations = [p.triggers for p in self.patterns] + [self.special_triggers]
         groups: dict[str, set[int]] = {}
         for i, triggers in enumerate(alternations):
@@ -99,21 +102,27 @@ class CueLexicon:
                 letters = [_ascii_equal(c) for c in trigger]
                 if all(letters):
                     groups.setdefault("".join(letters), set()).add(i)  # type: ignore[arg-type]
-        return groups, tuple(i for i, triggers in enumerate(alternations) if not triggers)
+        by_start: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        for trigger, found in sorted(groups.items()):
+            by_start.setdefault(trigger[:2], []).append((trigger, tuple(sorted(found))))
+        return by_start, tuple(i for i, triggers in enumerate(alternations) if not triggers)
 
     @functools.cached_property
     def _patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
         trigger_regex = self._trigger_regex
-        ascii_groups, always = self._ascii_triggers
-        longest = max(map(len, ascii_groups), default=0)
+        by_start, always = self._ascii_triggers
 
         @word_memo(WORD_CACHE_SIZE)
         def patterns_of_word(word: str) -> tuple[int, ...]:
-            if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up per prefix
+            if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up or two
                 lower = word.lower()
+                first, first_two = by_start.get(lower[:1]), by_start.get(lower[:2]) if len(lower) > 1 else None
+                if first is None and first_two is None:
+                    return always  # most words start no trigger
                 found = set(always)
-                for end in range(1, min(len(lower), longest) + 1):
-                    found.update(ascii_groups.get(lower[:end], ()))
+                for trigger, groups in (*(first or ()), *(first_two or ())):
+                    if lower.startswith(trigger):
+                        found.update(groups)
                 return tuple(sorted(found))
             m = trigger_regex.match(word)
             if m is None:
@@ -122,9 +131,15 @@ class CueLexicon:
 
         return patterns_of_word
 
+    def compile_patterns(self) -> None:
+        """Compile every pattern now (they compile on first use): a long-lived process pays it once, at
+        warm-up, instead of within the first digests that need each pattern."""
+        for pattern in self.patterns:
+            pattern.regex
+
     def candidate_patterns(self, sentence: str) -> tuple[list[CuePattern], bool]:
         """The patterns that may match the sentence, and whether the special finder may."""
-        wanted: set[int] = set().union(*map(self._patterns_of_word, _LETTERS.findall(sentence)))
+        wanted: set[int] = set().union(*map(self._patterns_of_word, letter_runs(sentence)))
         special = len(self.patterns) in wanted
         return [self.patterns[i] for i in sorted(wanted) if i < len(self.patterns)], special
 
@@ -155,6 +170,11 @@ class CueLexicon:
             for m in self.reported.finditer(sentence):
                 kept.add_if_free(CueMatch(m.group(0), name, kind, m.start(), m.end()))
         return kept.cues
+
+
+def letter_runs(text: str) -> list[str]:
+    """The text's letter runs (`[^\\W\\d_]+`: letters of any script, no digits or underscores)."""
+    return (_ASCII_LETTERS if text.isascii() else _LETTERS).findall(text)
 
 
 @functools.lru_cache(maxsize=None)

@@ -31,7 +31,7 @@ import functools
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
-from bot.digest.hedges.cue_lexicon import CueLexicon, CueMatch, find_cues
+from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CueMatch, find_cues
 from bot.digest.hedges.multilingual_cues import LEXICONS
 from bot.digest.hedges.hedge_model import HedgeModel, load_hedge_model
 from bot.digest.hedges.scorer import HedgeScorer
@@ -114,6 +114,7 @@ def mark_by_patterns(lexicon: CueLexicon, sentence: str) -> Hedge | None:
 @functools.lru_cache(maxsize=1)
 def default_marker() -> HedgeMarker:
     """The marker with the shipped model (a model file that does not fit the code raises here)."""
+    ENGLISH.compile_patterns()
     return HedgeMarker(load_hedge_model())
 
 

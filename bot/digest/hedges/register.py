@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
-from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE
+from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, letter_runs
 from bot.digest.hedges.scorer import _stem
 from bot.digest.word_memo import word_memo
 
@@ -51,7 +51,7 @@ class RegisterGate:
 
     def log_odds(self, sentence: str) -> float:
         """The log-odds that the sentence is in the scientific register."""
-        seen = dict(map(self._weight_of_word, _WORD.findall(sentence)))  # each stem once, in order of first use
+        seen = dict(map(self._weight_of_word, letter_runs(sentence)))  # each stem once, in order of first use
         return self.bias + sum(seen.values())
 
     def is_scientific(self, sentence: str) -> bool:

@@ -37,7 +37,12 @@ NEVER_SHOWN_AS_CUE = frozenset(
     "be is are was were am been being have has had having do does did".split()
 )
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # a word: letters, with an inner apostrophe
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")  # the same in ASCII text, tested by bitmaps
+
+
+def _word_regex(sentence: str) -> re.Pattern[str]:
+    return _ASCII_WORD if sentence.isascii() else WORD
 _EDGE = "<s>"
 
 
@@ -48,7 +53,7 @@ def _stem(word: str) -> str:
 
 def words_of(sentence: str) -> list[str]:
     """Lower-cased words (letters, with an inner apostrophe), as the scorer and the lexicon see them."""
-    return [w.replace("’", "'") for w in _WORD.findall(sentence.lower())]
+    return [w.replace("’", "'") for w in WORD.findall(sentence.lower())]
 
 
 def _words_within(starts: Sequence[int], cue: CueMatch) -> range:
@@ -97,7 +102,7 @@ def tokens_with_features(
     only: int | None = None,
 ) -> list[Token]:
     """The sentence's words, each with the features the scorer weighs (`only`: just the word at that index)."""
-    matches = list(_WORD.finditer(sentence))
+    matches = list(WORD.finditer(sentence))
     words = [m.group(0).lower().replace("’", "'") for m in matches]
     stems = [_stem(w) for w in words]
     features: dict[int, set[str]] = {}
@@ -119,12 +124,17 @@ def tokens_with_features(
     return [Token(matches[i].group(0), matches[i].start(), frozenset(f)) for i, f in features.items()]
 
 
-class _WordPart(NamedTuple):
+class WordPart(NamedTuple):
+    """What a word as written brings to a sentence's score alone (`HedgeScorer.word_part`)."""
+
     word: str  # lower-cased, as in the features
     stem: str
     logit: float  # the bias plus the word's and the stem's weights
     left: Mapping[str, float] | None  # left-neighbour stem -> weight of the pair feature, when any
     right: Mapping[str, float] | None
+    most: float  # the most its logit can be outside a cue and a lexicon phrase (its best pair weights added)
+    ceiling: float  # log(1 - sigmoid(most)): its factor in the score's ceiling
+    starts_phrase: bool  # a lexicon phrase may start at it
 
 
 # The ceiling sums the same terms in another order: it must fall short by more than rounding to decide.
@@ -179,17 +189,23 @@ class HedgeScorer:
         return left, right
 
     @functools.cached_property
-    def _word_part(self) -> Callable[[str], _WordPart]:
-        """A word as written -> what its logit needs from it alone (cached per word)."""
+    def _word_part(self) -> Callable[[str], WordPart]:
+        """A word as written -> what its logit and its ceiling need from it alone (cached per word)."""
         weights, bias = self.weights, self.token_bias
         left, right = self._neighbour_weights
+        index = self._lexicon_index
+        # the best pair weight of each stem, once: a common stem pairs with hundreds of neighbours
+        best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
+        best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
         @word_memo(WORD_CACHE_SIZE)
-        def word_part(written: str) -> _WordPart:
+        def word_part(written: str) -> WordPart:
             word = written.lower().replace("’", "'")
             stem = _stem(word)
             logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
-            return _WordPart(word, stem, logit, left.get(stem), right.get(stem))
+            most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
+            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
+                             word in index)
 
         return word_part
 
@@ -199,11 +215,15 @@ class HedgeScorer:
         The features are the ones `tokens_with_features` gives (a feature counts once per word); only
         the order of the sum differs, so a logit may differ in its last bits.
         """
-        matches = list(_WORD.finditer(sentence))
-        if not matches:
-            return matches, []
+        matches = list(WORD.finditer(sentence))
         word_part = self._word_part
         parts = [word_part(m.group(0)) for m in matches]
+        return matches, self._logits(parts, [m.start() for m in matches], list(cues))
+
+    def _logits(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> list[float]:
+        """Each word's logit from its cached part, its neighbours' stems, and the cues and phrases over it."""
+        if not parts:
+            return []
         last = len(parts) - 1
         logits = []
         for i, part in enumerate(parts):
@@ -214,17 +234,14 @@ class HedgeScorer:
                 logit += part.right.get(parts[i + 1].stem if i < last else _EDGE, 0.0)
             logits.append(logit)
         extra: dict[int, set[str]] = {}
-        cues = list(cues)
-        if cues:
-            starts = [m.start() for m in matches]
-            for cue in cues:
-                for i in _words_within(starts, cue):
-                    extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
+        for cue in cues:
+            for i in _words_within(starts, cue):
+                extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
         index = self._lexicon_index
         if index:
             words: list[str] | None = None
             for i, part in enumerate(parts):
-                if part.word in index:
+                if part.starts_phrase:
                     words = words or [p.word for p in parts]
                     for phrase, group in phrases_at(index, words, i):
                         for j in range(i, i + len(phrase)):
@@ -232,94 +249,79 @@ class HedgeScorer:
         weights = self.weights
         for i, features in extra.items():
             logits[i] += math.fsum(weights.get(f, 0.0) for f in features)
-        return matches, logits
+        return logits
+
+    def _score_of_logits(self, logits: Iterable[float]) -> float:
+        log1p, exp = math.log1p, math.exp  # `_log1m_sigmoid` written out: a call per word costs more than its sum
+        return _log_odds(_log1m_sigmoid(self.leak) + sum(-z - log1p(exp(-z)) if z > 0 else -log1p(exp(z)) for z in logits))
 
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
         """The log-odds that the sentence is uncertain."""
         _, logits = self.token_logits(sentence, cues)
-        log1p, exp = math.log1p, math.exp  # `_log1m_sigmoid` written out: a call per word costs more than its sum
-        return _log_odds(_log1m_sigmoid(self.leak) + sum(-z - log1p(exp(-z)) if z > 0 else -log1p(exp(z)) for z in logits))
+        return self._score_of_logits(logits)
 
-    @functools.cached_property
-    def _word_most(self) -> Callable[[str], float]:
-        """A word as written -> the most its logit can be outside a cue and a lexicon phrase: its own part and
-        its best left and right pair weights."""
-        left, right = self._neighbour_weights
-        word_part = self._word_part
-
-        # the best pair weight of each stem, once: a common stem pairs with hundreds of neighbours
-        best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
-        best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
-
-        @word_memo(WORD_CACHE_SIZE)
-        def most(written: str) -> float:
-            part = word_part(written)
-            return part.logit + best_left.get(part.stem, 0.0) + best_right.get(part.stem, 0.0)
-
-        return most
-
-    @functools.cached_property
-    def _word_ceiling(self) -> Callable[[str], float]:
-        """A word as written -> log(1 - sigmoid(its most logit outside a cue and a lexicon phrase))."""
-        most = self._word_most
-        return word_memo(WORD_CACHE_SIZE)(lambda written: _log1m_sigmoid(most(written)))
-
-    def _phrase_gains(self, written: Sequence[str]) -> dict[int, float]:
+    def _phrase_gains(self, parts: Sequence[WordPart]) -> dict[int, float]:
         """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
         feature counts once): found exactly, since a bound for every word of every phrase would be loose
         ("is", "some" and "the" start hundreds of phrases)."""
         index = self._lexicon_index
-        words = [w.lower() for w in written]
-        if any("’" in w for w in words):
-            words = [w.replace("’", "'") for w in words]
         groups: dict[int, set[str]] = {}
-        last = len(words) - 1
-        for i, word in enumerate(words):
-            by_second = index.get(word)
-            if by_second is None:
+        last = len(parts) - 1
+        for i, part in enumerate(parts):
+            if not part.starts_phrase:
                 continue
+            by_second = index[part.word]
             # `phrases_at` written out: most words that start a phrase are followed by none of its second words
             found = list(by_second.get("", ()))
-            if i < last and words[i + 1] in by_second:
-                found += (entry for entry in by_second[words[i + 1]]
-                          if len(entry[0]) == 2 or tuple(words[i : i + len(entry[0])]) == entry[0])
+            if i < last and parts[i + 1].word in by_second:
+                words = [p.word for p in parts[i : i + max(len(e[0]) for e in by_second[parts[i + 1].word])]]
+                found += (entry for entry in by_second[parts[i + 1].word]
+                          if len(entry[0]) == 2 or tuple(words[: len(entry[0])]) == entry[0])
             for phrase, group in found:
                 for j in range(i, i + len(phrase)):
                     groups.setdefault(j, set()).add(group)
         weights = self.weights
         return {i: sum(max(0.0, weights.get("lex:" + g, 0.0)) for g in found) for i, found in groups.items()}
 
+    def _ceiling(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> float:
+        """At least the score of these words and cues, from their cached parts (see `score_ceiling`)."""
+        bonus = self._phrase_gains(parts)
+        weights = self.weights
+        for cue in cues:
+            gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
+            for i in _words_within(starts, cue):
+                bonus[i] = bonus.get(i, 0.0) + gain
+        total = _log1m_sigmoid(self.leak)
+        if not bonus:
+            return _log_odds(total + sum(part.ceiling for part in parts))
+        for i, part in enumerate(parts):
+            total += _log1m_sigmoid(part.most + bonus[i]) if i in bonus else part.ceiling
+        return _log_odds(total)
+
     def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
         """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a
         threshold by it and need no exact score. A word inside a cue or a lexicon phrase may gain their weights too."""
-        ceiling = self._word_ceiling
-        if not cues:
-            written = _WORD.findall(sentence)
-            bonus = self._phrase_gains(written)
-            if not bonus:
-                return _log_odds(_log1m_sigmoid(self.leak) + sum(map(ceiling, written)))
-        else:
-            matches = list(_WORD.finditer(sentence))
-            written = [m.group(0) for m in matches]
-            bonus = self._phrase_gains(written)
-            starts = [m.start() for m in matches]
-            weights = self.weights
-            for cue in cues:
-                gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
-                for i in _words_within(starts, cue):
-                    bonus[i] = bonus.get(i, 0.0) + gain
-        most = self._word_most
-        total = _log1m_sigmoid(self.leak)
-        for i, word in enumerate(written):
-            total += _log1m_sigmoid(most(word) + bonus[i]) if i in bonus else ceiling(word)
-        return _log_odds(total)
+        matches = list(WORD.finditer(sentence))
+        word_part = self._word_part
+        return self._ceiling([word_part(m.group(0)) for m in matches], [m.start() for m in matches], cues)
+
+    def word_part(self, written: str) -> WordPart:
+        """What a word as written (a match of `WORD`) brings to a sentence's score alone (cached)."""
+        return self._word_part(written)
 
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
         """Whether the sentence's score is at least `level` (the ceiling settles most sentences first)."""
-        cues = list(cues)
-        if self.score_ceiling(sentence, cues) < level - _CEILING_MARGIN:
+        written = _word_regex(sentence).findall(sentence)
+        return self.parts_reach(sentence, list(map(self._word_part, written)), list(cues), level)
+
+    def parts_reach(self, sentence: str, parts: Sequence[WordPart], cues: Sequence[CueMatch], level: float) -> bool:
+        """`reaches`, given the parts (`word_part`) of the sentence's words in order: a caller that has them
+        looks each word up once for the cues, the register and the score; a sentence without cues needs
+        no word offsets."""
+        starts = [m.start() for m in _word_regex(sentence).finditer(sentence)] if cues else []
+        if self._ceiling(parts, starts, cues) < level - _CEILING_MARGIN:
             return False
-        return self.score(sentence, cues) >= level
+        return self._score_of_logits(self._logits(parts, starts, cues)) >= level
 
     def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
         return self.reaches(sentence, cues, self.threshold)

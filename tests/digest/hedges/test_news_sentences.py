@@ -1,0 +1,59 @@
+"""The shipped model on news sentences of our own (`tests/data/hedges/news_sentences.tsv`), one of four kinds.
+
+Written for this test, not drawn from any corpus and never used to choose anything: hedged (speculation,
+weasel wording), attributed (a source named or plain), conditional (a stated dependency), and plain facts
+whose "may", "could" or "can" is capability or permission. Attributed, conditional and plain sentences
+must all be right; of the hedged ones the general scorer misses some (it follows WikiWeasel's annotators,
+who count a bare "could" or "likely" uncertain less often than BioScope's: see docs/quality/hedges.md),
+so the test holds the share it reaches and names the kind each miss gets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.digest.hedges.hedge_marker import mark_sentence
+
+NEWS = Path(__file__).resolve().parents[2] / "data" / "hedges" / "news_sentences.tsv"
+KINDS = ("hedged", "attributed", "conditional", "capability")
+
+
+def _sentences(kind: str) -> list[str]:
+    rows = [line.split("\t") for line in NEWS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return [sentence for row_kind, sentence in rows if row_kind == kind]
+
+
+def _kind(sentence: str) -> str | None:
+    hedge = mark_sentence(sentence).hedge
+    return hedge.kind if hedge else None
+
+
+def test_every_kind_has_sentences() -> None:
+    assert all(len(_sentences(kind)) >= 8 for kind in KINDS)
+
+
+@pytest.mark.parametrize("sentence", _sentences("attributed"))
+def test_attributed_news_sentence(sentence: str) -> None:
+    assert _kind(sentence) == "attributed"
+
+
+@pytest.mark.parametrize("sentence", _sentences("conditional"))
+def test_conditional_news_sentence(sentence: str) -> None:
+    assert _kind(sentence) == "conditional"
+
+
+@pytest.mark.parametrize("sentence", _sentences("capability"))
+def test_plain_fact_with_a_may_of_capability_is_not_marked(sentence: str) -> None:
+    marks = mark_sentence(sentence)
+    assert marks.hedge is None
+    # the modal is not hidden from a reader: it is shown as a soft cue
+    assert any(word in marks.soft_cues for word in ("may", "could")) == any(f" {w} " in sentence for w in ("may", "could"))
+
+
+def test_most_hedged_news_sentences_are_hedged_and_a_miss_is_never_called_a_fact_of_another_kind() -> None:
+    hedged = _sentences("hedged")
+    kinds = [_kind(sentence) for sentence in hedged]
+    assert sum(kind == "hedged" for kind in kinds) / len(hedged) >= 0.65, list(zip(hedged, kinds))
+    assert set(kinds) <= {"hedged", None}
