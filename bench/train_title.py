@@ -5,7 +5,7 @@
 Every WCXB tune page (bench/splits.py: sha1(id) mod 100 < 70) whose record has a title is read
 the way the command line reads it (scripts pruned, parsed, permalinks dropped); each of its title
 candidates (bot/digest/extract/html/title.py) is labelled right when it matches the record's
-title (bench.wcxb.title_matches: NFKC, case-folded, outer punctuation dropped). A logistic model
+title (bench.wcxb.title_matches: the same words in the same order, case, punctuation and symbols aside). A logistic model
 (`fit_logistic`) scores candidates; the page's title is its best-scored candidate. The page type comes from the same classifier the
 command line uses (bot/digest/extract/html/page_type.py), read as the file is read (no address). The L2
 strength is chosen by 5-fold cross-validation over pages inside the tune part, on the share of
@@ -35,7 +35,7 @@ from bot.digest.model_files import model_envelope, package_model_path, sha256_of
 log = logging.getLogger(__name__)
 
 CV_FOLDS = 5
-L2_GRID = (0.3, 1.0, 3.0, 10.0)
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 
 
 @dataclass
