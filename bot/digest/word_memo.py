@@ -7,7 +7,7 @@ article, so each such cache grows the process until it is full: about 200 pages 
 digests (`bench.bot_load --memory 200`). `fill_word_memos`, called by the worker's
 warm-up, fills every memo made so far with made-up words, so the worker starts at the
 size it will keep. The made-up entries are worth nothing, and an LRU drops them first:
-real words take their places as they come, at no cost in speed. A memo keyed by
+real words take their places as they come, and a digest runs as fast as before. A memo keyed by
 something other than a word names how to make up its keys (`filler`).
 """
 
@@ -31,7 +31,7 @@ _SYLLABLES = [c + v for c in _CONSONANTS for v in _VOWELS]  # 80: four of them m
 
 
 def made_up_words() -> Iterator[str]:
-    """Distinct lower-case words of eight and ten letters in turn ("babababa", "bababababe", ...), about as
+    """Distinct lower-case words of ten and eight letters in turn ("bababababa", "babababe", ...), about as
     long as the words of an article's long tail: a memo entry for one costs about what a real word's costs."""
     for number, syllables in enumerate(itertools.product(_SYLLABLES, repeat=4)):
         yield "".join(syllables) + ("" if number % 2 else _SYLLABLES[number % 80])
