@@ -21,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +70,16 @@ def _with_address(checkout: Path, items: list[tuple[str, str, Path]]) -> list[di
 
 def answers(checkout: Path, ids: list[str], urls: list[str], paths: list[Path], jobs: int) -> dict[str, Any]:
     """The checkout's extract JSON per page: from the command line (no address) and with the address."""
-    command_line = run_cli("extract", paths, jobs=jobs, repository=checkout)
     addressed = [(page_id, url, path) for page_id, url, path in zip(ids, urls, paths) if url]
+    chunks = [addressed[i::jobs] for i in range(jobs)]
+    with ThreadPoolExecutor(max_workers=jobs) as pool:  # beside the command line's own `jobs` processes
+        parts = pool.map(lambda chunk: _with_address(checkout, chunk), chunks)
+        command_line = run_cli("extract", paths, jobs=jobs, repository=checkout)
+        by_chunk = list(parts)
+    answered = {page_id: result for chunk, part in zip(chunks, by_chunk) for (page_id, _, _), result in zip(chunk, part)}
     return {
         "command line": {page_id: {k: v for k, v in result.items() if k != "source"} for page_id, result in zip(ids, command_line)},
-        "with address": {page_id: {k: v for k, v in result.items() if k != "source"} for (page_id, _, _), result in zip(addressed, _with_address(checkout, addressed))},
+        "with address": {page_id: {k: v for k, v in answered[page_id].items() if k != "source"} for page_id, _, _ in addressed},
     }
 
 
