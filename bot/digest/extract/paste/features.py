@@ -59,8 +59,7 @@ def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str)
     """Whether case-insensitive `pattern` matches in `sample`; on plain text (is_plain) the regex runs only when
     the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
     if is_plain(sample):
-        lowered = sample.lower()
-        if not any(cue in lowered for cue in cues):
+        if not any(map(sample.lower().__contains__, cues)):
             return False
     return bool(pattern.search(sample))
 
