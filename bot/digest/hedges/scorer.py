@@ -39,11 +39,11 @@ NEVER_SHOWN_AS_CUE = frozenset(
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # a word: letters, with an inner apostrophe
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")  # the same in ASCII text, tested by bitmaps
+_EDGE = "<s>"
 
 
 def _word_regex(sentence: str) -> re.Pattern[str]:
     return _ASCII_WORD if sentence.isascii() else WORD
-_EDGE = "<s>"
 
 
 @word_memo(WORD_CACHE_SIZE)
