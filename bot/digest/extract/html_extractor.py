@@ -24,7 +24,7 @@ from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
-from bot.digest.extract.html.region import region_text
+from bot.digest.extract.html.region import drop_named, region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -190,6 +190,8 @@ def extract_html(
     region = ""
     if profile.region_over_words is not None:
         region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
+    # A product's reviews and recommended products would otherwise be read as its description.
+    drop_named(tree, profile.more_chrome)
     text, document = _main_text(tree, url, settings)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".

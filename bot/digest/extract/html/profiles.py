@@ -7,8 +7,9 @@ region (region.py) keeps. A profile says when the region's text replaces trafila
 it holds more than `region_over_words` times as many words; None: never) and which of the
 region's lines are chrome: lines under `min_line_words` words (user panels, labels), and lines
 of at most `link_line_words` words that are mostly link text ("Get started", "Log in").
-A product page's region also drops its reviews, ratings and recommended products (`more_chrome`:
-class or id words of chrome for this type only), which are no part of the product's description.
+A product page drops its reviews, ratings and recommended products (`more_chrome`: class or id
+words of chrome for this type only), which are no part of the product's description: from its
+region, and from the tree trafilatura reads (rs-trafilatura's per-type boilerplate selectors).
 Where the title comes from differs too: a service page's <h1> is often a slogan. All chosen per type on WCXB's tune part, with the type the classifier predicts (cross-validated).
 """
 

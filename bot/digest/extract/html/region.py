@@ -34,6 +34,10 @@ _WORD = re.compile(r"\w+")
 _LINK_START, _LINK_END = "\ue000", "\ue001"  # private-use characters: marks around link text
 
 
+def _class_words(element: lxml_html.HtmlElement) -> set[str]:
+    return set(_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
+
+
 def _is_chrome(element: lxml_html.HtmlElement, chrome_words: frozenset[str] = _CHROME_WORDS) -> bool:
     if element.tag in _CHROME_TAGS:
         return True
@@ -42,8 +46,7 @@ def _is_chrome(element: lxml_html.HtmlElement, chrome_words: frozenset[str] = _C
     style = (element.get("style") or "").replace(" ", "").lower()
     if "display:none" in style:
         return True
-    words = set(_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
-    return bool(words & chrome_words)
+    return bool(_class_words(element) & chrome_words)
 
 
 def main_region(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -63,6 +66,22 @@ def strip_chrome(region: lxml_html.HtmlElement, more_chrome: frozenset[str] = fr
         if element.getparent() is not None:
             element.drop_tree()
     return region
+
+
+def drop_named(tree: lxml_html.HtmlElement, names: frozenset[str]) -> None:
+    """Remove in place the elements whose class or id holds a word of `names` (a product's
+    reviews, before trafilatura reads the page), except one that holds half the page's text or
+    more: a page-wide wrapper ("product-reviews-enabled") is no section of chrome."""
+    body = tree.find("body")
+    if body is None or not names:
+        return
+    doomed = [element for element in body.iterdescendants() if isinstance(element.tag, str) and (element.get("class") or element.get("id")) and _class_words(element) & names]
+    if not doomed:
+        return
+    half = len(body.text_content()) / 2
+    for element in doomed:  # one inside an element already dropped goes with it
+        if element.getparent() is not None and len(element.text_content()) < half:
+            element.drop_tree()
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,22 @@ def test_a_product_pages_region_drops_its_reviews_and_recommended_products() -> 
     assert "carried it for two weeks" in region_text(_parse(html))  # chrome on product pages only
 
 
+REVIEWS = """<section id="reviews" class="product-reviews"><h2>Ratings &amp; Reviews</h2>
+<div class="review-item"><h3>Carried it across the Alps</h3><p>I carried this pack for two weeks through the mountains and it held up well in
+rain and snow; the hip belt kept the weight off my shoulders on every long climb, and the side pockets held two bottles.</p></div>
+<div class="review-item"><h3>Good, but the zips stick</h3><p>After a month of daily commuting the main zip began to stick in the cold,
+although customer service sent a replacement slider within a week and the pack has been fine since then, so four stars.</p></div>
+<div class="review-item"><h3>Too small for winter</h3><p>It is a fine pack for summer trips, but with a winter sleeping bag and a stove
+there is no room left for food, so I returned it for the larger model, which fits everything I need for three nights.</p></div></section>"""
+
+
+def test_a_product_pages_reviews_stay_out_of_its_text() -> None:
+    html = pages.PRODUCT.replace("</div></main>", REVIEWS + "</div></main>")
+    article = extract_html(html, "product.html", "https://shop.example.com/products/trailblazer-40")
+    assert pages.PRODUCT_DESCRIPTION in article.text and "Recycled ripstop nylon" in article.text
+    assert "carried this pack for two weeks" not in article.text and "zips stick" not in article.text
+
+
 def test_a_listing_keeps_every_card() -> None:
     article = extract_html(pages.LISTING, "news.html", "https://riverside.example.gov/news")
     for title, snippet in pages.LISTING_ITEMS:
