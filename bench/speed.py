@@ -563,7 +563,9 @@ def bot_memory_rows(data_dir: Path, digests: int) -> list[Row]:
 # The pipeline's stages: (label, module, the function's name there). Each is wrapped in turn
 # with a CPU-time counter (one clock read per call, unlike a profiler's per-function-call cost).
 STAGES = (
-    ("html extraction (trafilatura)", "bot.digest.pipeline", "extract_html"),
+    # extract_article imports these when it first reads a page: wrapped where they are defined.
+    ("html script pruning", "bot.digest.extract.html.prune", "drop_scripts_and_styles"),
+    ("html extraction (trafilatura)", "bot.digest.extract.html_extractor", "extract_html"),
     ("paste cleaning", "bot.digest.pipeline", "clean_paste"),
     ("input screening", "bot.digest.pipeline", "screen_text"),
     ("language detection", "bot.digest.pipeline", "detect_language"),
@@ -574,7 +576,7 @@ STAGES = (
     ("hedge register (per text)", "bot.digest.pipeline", "text_register"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )
-UNTARGETED_STAGES = {"html extraction (trafilatura)", "paste cleaning", "  of which sentence similarities"}
+UNTARGETED_STAGES = {"html script pruning", "html extraction (trafilatura)", "paste cleaning", "  of which sentence similarities"}
 
 
 @contextlib.contextmanager
