@@ -3,6 +3,9 @@
 Every quantity is found by `quantities.find_quantities`; each becomes a
 candidate `Figure` with what it counts, when a reader can use it on its own
 (not a bare "the two were", a clock time, an address, a reading-time line).
+A count whose sentence does not name what it counts ("seven in 10 say") is
+offered with `Figure.quote`, a few words of its clause, and ranks below a
+figure that names its noun.
 A candidate's score adds the weights (`RankWeights`) of its traits: its kind, a
 clear counted noun or unit ("224 people" over "at least three"), digits over
 small number words, magnitude, an early sentence, a heading-like line (last),
@@ -28,8 +31,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from itertools import islice
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from typing import Collection, Mapping, Sequence
 
 from bot.digest.figures import lexicon as lx
