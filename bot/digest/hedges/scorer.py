@@ -37,13 +37,13 @@ NEVER_SHOWN_AS_CUE = frozenset(
     "be is are was were am been being have has had having do does did".split()
 )
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # a word: letters, with an inner apostrophe
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")  # the same in ASCII text, tested by bitmaps
 _EDGE = "<s>"
 
 
 def _word_regex(sentence: str) -> re.Pattern[str]:
-    return _ASCII_WORD if sentence.isascii() else WORD
+    return _ASCII_WORD if sentence.isascii() else _WORD
 
 
 @word_memo(WORD_CACHE_SIZE)
@@ -53,7 +53,7 @@ def _stem(word: str) -> str:
 
 def words_of(sentence: str) -> list[str]:
     """Lower-cased words (letters, with an inner apostrophe), as the scorer and the lexicon see them."""
-    return [w.replace("’", "'") for w in WORD.findall(sentence.lower())]
+    return [w.replace("’", "'") for w in _WORD.findall(sentence.lower())]
 
 
 def _words_within(starts: Sequence[int], cue: CueMatch) -> range:
@@ -102,7 +102,7 @@ def tokens_with_features(
     only: int | None = None,
 ) -> list[Token]:
     """The sentence's words, each with the features the scorer weighs (`only`: just the word at that index)."""
-    matches = list(WORD.finditer(sentence))
+    matches = list(_WORD.finditer(sentence))
     words = [m.group(0).lower().replace("’", "'") for m in matches]
     stems = [_stem(w) for w in words]
     features: dict[int, set[str]] = {}
@@ -124,9 +124,7 @@ def tokens_with_features(
     return [Token(matches[i].group(0), matches[i].start(), frozenset(f)) for i, f in features.items()]
 
 
-class WordPart(NamedTuple):
-    """What a word as written brings to a sentence's score alone (`HedgeScorer.word_part`)."""
-
+class _WordPart(NamedTuple):
     word: str  # lower-cased, as in the features
     stem: str
     logit: float  # the bias plus the word's and the stem's weights
@@ -189,7 +187,7 @@ class HedgeScorer:
         return left, right
 
     @functools.cached_property
-    def _word_part(self) -> Callable[[str], WordPart]:
+    def _word_part(self) -> Callable[[str], _WordPart]:
         """A word as written -> what its logit and its ceiling need from it alone (cached per word)."""
         weights, bias = self.weights, self.token_bias
         left, right = self._neighbour_weights
@@ -199,12 +197,12 @@ class HedgeScorer:
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
         @word_memo(WORD_CACHE_SIZE)
-        def word_part(written: str) -> WordPart:
+        def word_part(written: str) -> _WordPart:
             word = written.lower().replace("’", "'")
             stem = _stem(word)
             logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
             most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
-            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
+            return _WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
                              word in index)
 
         return word_part
@@ -215,12 +213,12 @@ class HedgeScorer:
         The features are the ones `tokens_with_features` gives (a feature counts once per word); only
         the order of the sum differs, so a logit may differ in its last bits.
         """
-        matches = list(WORD.finditer(sentence))
+        matches = list(_WORD.finditer(sentence))
         word_part = self._word_part
         parts = [word_part(m.group(0)) for m in matches]
         return matches, self._logits(parts, [m.start() for m in matches], list(cues))
 
-    def _logits(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> list[float]:
+    def _logits(self, parts: Sequence[_WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> list[float]:
         """Each word's logit from its cached part, its neighbours' stems, and the cues and phrases over it."""
         if not parts:
             return []
@@ -260,7 +258,7 @@ class HedgeScorer:
         _, logits = self.token_logits(sentence, cues)
         return self._score_of_logits(logits)
 
-    def _phrase_gains(self, parts: Sequence[WordPart]) -> dict[int, float]:
+    def _phrase_gains(self, parts: Sequence[_WordPart]) -> dict[int, float]:
         """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
         feature counts once): found exactly, since a bound for every word of every phrase would be loose
         ("is", "some" and "the" start hundreds of phrases)."""
@@ -283,7 +281,7 @@ class HedgeScorer:
         weights = self.weights
         return {i: sum(max(0.0, weights.get("lex:" + g, 0.0)) for g in found) for i, found in groups.items()}
 
-    def _ceiling(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> float:
+    def _ceiling(self, parts: Sequence[_WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> float:
         """At least the score of these words and cues, from their cached parts (see `score_ceiling`)."""
         bonus = self._phrase_gains(parts)
         weights = self.weights
@@ -301,24 +299,17 @@ class HedgeScorer:
     def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
         """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a
         threshold by it and need no exact score. A word inside a cue or a lexicon phrase may gain their weights too."""
-        matches = list(WORD.finditer(sentence))
+        matches = list(_WORD.finditer(sentence))
         word_part = self._word_part
         return self._ceiling([word_part(m.group(0)) for m in matches], [m.start() for m in matches], cues)
 
-    def word_part(self, written: str) -> WordPart:
-        """What a word as written (a match of `WORD`) brings to a sentence's score alone (cached)."""
-        return self._word_part(written)
-
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
-        """Whether the sentence's score is at least `level` (the ceiling settles most sentences first)."""
-        written = _word_regex(sentence).findall(sentence)
-        return self.parts_reach(sentence, list(map(self._word_part, written)), list(cues), level)
-
-    def parts_reach(self, sentence: str, parts: Sequence[WordPart], cues: Sequence[CueMatch], level: float) -> bool:
-        """`reaches`, given the parts (`word_part`) of the sentence's words in order: a caller that has them
-        looks each word up once for the cues, the register and the score; a sentence without cues needs
-        no word offsets."""
-        starts = [m.start() for m in _word_regex(sentence).finditer(sentence)] if cues else []
+        """Whether the sentence's score is at least `level` (the ceiling settles most sentences first). Each
+        word is looked up once for both; a sentence without cues needs no word offsets."""
+        cues = list(cues)
+        words = _word_regex(sentence)
+        parts = list(map(self._word_part, words.findall(sentence)))
+        starts = [m.start() for m in words.finditer(sentence)] if cues else []
         if self._ceiling(parts, starts, cues) < level - _CEILING_MARGIN:
             return False
         return self._score_of_logits(self._logits(parts, starts, cues)) >= level
