@@ -18,6 +18,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -101,3 +102,11 @@ def write_or_check(out: Path, envelope: dict, check: bool) -> int:
         return 1
     log.info("%s matches a fresh build", out)
     return 0
+
+
+def run_trainer(description: str, default_out: Path, build: Callable[[Path], dict], argv: list[str] | None = None) -> int:
+    """A trainer's whole command: `DATA_DIR [--out PATH] [--check]`, build the model file's envelope from
+    the data, then write it or check the shipped one."""
+    args = trainer_parser(description, default_out).parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    return write_or_check(args.out, build(args.data_dir), args.check)

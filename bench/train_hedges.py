@@ -37,7 +37,7 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from bench.fitting import fit_logistic, trainer_parser, write_or_check
+from bench.fitting import fit_logistic, run_trainer
 from bot.digest.hedges.cue_lexicon import find_cues
 from bot.digest.hedges.hedge_model import DEFAULT_MODEL_PATH, HedgeModel
 from bot.digest.hedges.register import RegisterGate, stems_of
@@ -395,10 +395,7 @@ def build_model(data_dir: Path) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = trainer_parser(__doc__.splitlines()[0], DEFAULT_MODEL_PATH).parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    envelope = build_model(args.data_dir)
-    return write_or_check(args.out, envelope, args.check)
+    return run_trainer(__doc__.splitlines()[0], DEFAULT_MODEL_PATH, build_model, argv)
 
 
 if __name__ == "__main__":

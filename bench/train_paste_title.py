@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser, write_or_check
+from bench.fitting import LogisticModel, fit_logistic, hash_bucket, run_trainer
 from bench.pastes import WCXB, load_pages, normalise_title
 from bench.train_title import fit as fit_pairwise  # a page's right line against each wrong one
 from bot.digest.extract.paste.cleaner import as_clean_text
@@ -129,11 +129,8 @@ def build(data_dir: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
     default_out = package_model_path("bot.digest.extract.paste", HEADLINE_MODEL_NAME)
-    args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
-    envelope = build(args.data_dir)
-    return write_or_check(args.out, envelope, args.check)
+    return run_trainer(__doc__.splitlines()[0], default_out, build, argv)
 
 
 if __name__ == "__main__":

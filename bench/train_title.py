@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.fitting import LogisticModel, fit_logistic, hash_bucket, trainer_parser, write_or_check
+from bench.fitting import LogisticModel, fit_logistic, hash_bucket, run_trainer
 from bench.wcxb import DATA_FILE, load_pages, title_matches
 from bot.digest.extract.html import metadata
 from bot.digest.extract.html.page_type import classify_page
@@ -152,11 +152,8 @@ def build(data_dir: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
     default_out = package_model_path("bot.digest.extract.html", MODEL_NAME)
-    args = trainer_parser(__doc__.splitlines()[0], default_out).parse_args(argv)
-    envelope = build(args.data_dir)
-    return write_or_check(args.out, envelope, args.check)
+    return run_trainer(__doc__.splitlines()[0], default_out, build, argv)
 
 
 if __name__ == "__main__":
