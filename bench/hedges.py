@@ -44,7 +44,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from bench.languages import CORPUS_DIR, load_articles, load_hedged, load_unsupported
 from bench.fitting import hash_bucket

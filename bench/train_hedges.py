@@ -245,20 +245,6 @@ def _candidate_thresholds(scores: np.ndarray) -> np.ndarray:
     return np.unique(np.round(np.quantile(scores, np.linspace(0.0, 0.995, 400)), 3))
 
 
-def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """The threshold with the best F1 of the uncertain class, and that F1."""
-    best = (-1.0, 0.0)
-    for threshold in _candidate_thresholds(scores):
-        predicted = scores >= threshold
-        tp = float(np.sum(predicted & labels))
-        fp = float(np.sum(predicted & ~labels))
-        fn = float(np.sum(~predicted & labels))
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best[0]:
-            best = (f1, float(threshold))
-    return best[1], best[0]
-
-
 def _macro_f1(predicted: np.ndarray, labels: np.ndarray, corpus: np.ndarray) -> float:
     """The mean over corpora of each one's F1 of the uncertain class."""
     scores = []
