@@ -10,6 +10,7 @@ the default needs nothing but Python.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 import time
@@ -118,6 +119,32 @@ def sqlite_statements(script: str) -> list[str]:
 SQLITE_BUSY_SECONDS = 30.0
 
 
+async def _use_write_ahead_log(connection: aiosqlite.Connection) -> None:
+    """Switch the file to WAL once, waiting while another process opening it at the same time holds it.
+
+    SQLite answers a journal-mode switch "database is locked" at once, without its busy handler,
+    when another connection has the file open: several processes starting on a new file together
+    would fail. Retry within the busy timeout instead.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            async with connection.execute("PRAGMA journal_mode") as cursor:
+                mode = await cursor.fetchone()
+            if mode is not None and str(mode[0]).lower() == "wal":
+                return
+            await connection.execute("PRAGMA journal_mode=WAL")  # an in-memory database keeps "memory"
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+        if time.monotonic() >= deadline:
+            raise sqlite3.OperationalError("database is locked (journal mode not switched to WAL)")
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 class SqliteDatabase(Database):
     dialect = SQLITE
 
@@ -139,10 +166,7 @@ class SqliteDatabase(Database):
             # Write-ahead log, synced at checkpoints: a write costs no fsync of its own (tens of times
             # cheaper here, bench.store_speed); a power cut may lose the last writes, never the file.
             # The mode is kept in the file: switch only once (the switch needs the file to itself).
-            async with connection.execute("PRAGMA journal_mode") as cursor:
-                mode = await cursor.fetchone()
-            if mode is None or str(mode[0]).lower() != "wal":
-                await connection.execute("PRAGMA journal_mode=WAL")
+            await _use_write_ahead_log(connection)
             await connection.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.Error as exc:  # e.g. "file is not a database"
             await connection.close()
