@@ -10,7 +10,7 @@ import pytest
 
 from bench.languages import load_articles
 from bot.digest.language.language_detector import language_for
-from bot.digest.language.stemmers import SNOWBALL, stemmer
+from bot.digest.language.stemmers import SNOWBALL, SUMY_OWN, stemmer
 from bot.digest.segment.sumy_adapter import words
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -52,6 +52,33 @@ def test_sumys_own_stemmers_stay_for_czech() -> None:
     assert stemmer("czech")("hrady") == "hrad"
     with pytest.raises(LookupError):
         stemmer("klingon")
+
+
+@pytest.mark.parametrize("name", sorted(set(SUMY_OWN) & set(SAMPLES) - {"greek", "polish"}))  # those two need packages not installed
+def test_sumys_own_stemmers_are_sumys(name: str) -> None:
+    """Read from their modules without sumy.nlp.stemmers' package (NLTK): the same stems as sumy's `Stemmer`."""
+    sumy_stem = pytest.importorskip("sumy.nlp.stemmers").Stemmer(name)
+    vocabulary = set(words(SAMPLES[name]))
+    assert len(vocabulary) > 100
+    assert [stemmer(name)(word) for word in sorted(vocabulary)] == [sumy_stem(word) for word in sorted(vocabulary)]
+
+
+def test_a_czech_digest_does_not_import_nltk() -> None:
+    """NLTK and pycountry (through sumy.nlp.stemmers' package) took 24 MB of a digest worker from its first Czech,
+    Slovak, Greek, Polish or Ukrainian text on."""
+    code = (
+        "import sys\n"
+        "from bench.languages import load_articles\n"
+        "from bot.digest.pipeline import digest_document\n"
+        "from bot.digest.sources import document_from_text\n"
+        "from bot.settings import DigestSettings\n"
+        "article = next(a for a in load_articles() if a.code == 'cs')\n"
+        "digest = digest_document(document_from_text(article.text), DigestSettings())\n"
+        "print('LANGUAGE', digest.language, 'IMPORTED', sorted(m for m in ('nltk', 'pycountry') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "LANGUAGE cs IMPORTED []" in result.stdout
 
 
 def test_a_digest_imports_neither_nltk_nor_requests() -> None:
