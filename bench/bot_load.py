@@ -1,7 +1,7 @@
 """The bot under a burst: 50 `!summarize <link>` messages at once, every answer awaited, the event loop's lag measured.
 
     python -m bench.bot_load DATA_DIR [--requests 50] [--config config.toml] [--slow-callbacks]
-    python -m bench.bot_load DATA_DIR --memory 200 [--config config.toml]
+    python -m bench.bot_load DATA_DIR --memory 200 [--mix] [--config config.toml]
 
 The fake Discord (`tests/helpers/fake_discord.py`) and a loopback server with the
 article-extraction-benchmark's pages run in a second process, so the bot's event
@@ -19,7 +19,12 @@ Memory (`--memory 200`): the same set-up, no lag probe; the bot's processes (thi
 the pool's fork server and workers) are read from /proc when the bot is idle and after
 every 50 digests of distinct links (the pages in turn, each round under a new path, so
 the digest cache never answers): PSS summed over them (shared pages split between the
-processes), RSS beside it.
+processes), RSS beside it. `--mix` sends, in turn, a benchmark page's link, a held-out WCXB
+page's link (pages of every type and language), a ScrapingHub paste and a held-out WCXB
+article paste as `message.txt` attachments (what Discord makes of a long paste), and an
+article of the language corpus (`tests/data/languages/`, 19 languages) as an attachment:
+the inputs of `bench.speed` and `bench.languages`, so that a digest worker meets pastes,
+other languages and other kinds of page after its first 50 digests.
 """
 
 from __future__ import annotations
@@ -63,14 +68,40 @@ def _benchmark_pages(data_dir: Path, count: int) -> dict[str, bytes]:
     return {page_id: gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()) for page_id in ids[:count]}
 
 
-async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None:
+def _held_out_wcxb(path: Path, field: str) -> list[tuple[str, str]]:
+    """(id, `field`) of the held-out WCXB entries (bench.splits), in id order."""
+    from bench.splits import wcxb_part
+
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        entries = [json.loads(line) for line in handle]
+    return sorted((str(e["id"]), e[field]) for e in entries if e.get(field) and wcxb_part(str(e["id"])) == "held-out")
+
+
+def mixed_inputs(data_dir: Path) -> list[tuple[str, str, bytes]]:
+    """(kind, name, content) in the order they are sent: a benchmark page, a WCXB page, a ScrapingHub paste, a
+    WCXB article paste and a language-corpus article in turn ("page": served as a link, "file": attached)."""
+    pages = [("page", f"aeb-{key}", body) for key, body in sorted(_benchmark_pages(data_dir, 10_000).items())]
+    wcxb = [("page", f"wcxb-{key}", html.encode()) for key, html in _held_out_wcxb(data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz", "html")]
+    with open(data_dir / "pastes" / "scrapinghub.jsonl", encoding="utf-8") as handle:
+        scrapinghub = [("file", "message.txt", e["paste"].encode()) for e in map(json.loads, handle) if e.get("paste")]
+    wcxb_pastes = [("file", "message.txt", paste.encode())
+                   for _, paste in _held_out_wcxb(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz", "paste")]
+    corpus = Path(__file__).resolve().parent.parent / "tests" / "data" / "languages"
+    languages = [("file", "message.txt", path.read_bytes()) for path in sorted(corpus.glob("*.txt"))]
+    kinds = [pages, wcxb, scrapinghub, wcxb_pastes, languages]
+    longest = max(map(len, kinds))
+    return [kind[n % len(kind)] for n in range(longest) for kind in kinds]
+
+
+async def _discord_side(conn: Connection, data_dir: Path, requests: int, mix: bool = False) -> None:
     from aiohttp import web
 
     from tests.helpers.fake_discord import FakeDiscord
     from tests.helpers.loopback import serve_on_loopback
 
     loop = asyncio.get_running_loop()
-    pages = _benchmark_pages(data_dir, requests + 1)
+    inputs = mixed_inputs(data_dir) if mix else [("page", key, body) for key, body in _benchmark_pages(data_dir, requests + 1).items()]
+    pages = {name: body for kind, name, body in inputs if kind == "page"}
 
     async def page(request: web.Request) -> web.Response:
         body = pages.get(request.match_info["page_id"])
@@ -81,11 +112,15 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
     app = web.Application()
     app.router.add_get("/page/{round}/{page_id}.html", page)
     runner, port = await serve_on_loopback(app)
-    ids = sorted(pages)
+    if not mix:
+        inputs.sort()
 
-    def link(number: int) -> str:
-        """The `number`th link: the pages in turn, each round under a new path so the digest cache never answers."""
-        return f"http://127.0.0.1:{port}/page/{number // len(ids)}/{ids[number % len(ids)]}.html"
+    def message(number: int) -> tuple[str, list[dict[str, Any]]]:
+        """The `number`th message: the inputs in turn, each round's links under a new path so the digest cache never answers."""
+        kind, name, body = inputs[number % len(inputs)]
+        if kind == "page":
+            return f"!summarize http://127.0.0.1:{port}/page/{number // len(inputs)}/{name}.html", []
+        return "!summarize", [fake.attachment(name, body)]
 
     fake = FakeDiscord()
     await fake.start()
@@ -102,11 +137,11 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
                     found[int(reference)] = 0.0
         return found
 
-    async def burst(batch: list[str], timeout: float) -> dict[str, Any]:
+    async def burst(batch: list[tuple[str, list[dict[str, Any]]]], timeout: float) -> dict[str, Any]:
         seen: dict[int, float] = {}
         already = set(replies())
         started = time.monotonic()
-        triggers = [int((await fake.send_message(f"!summarize {link}"))["id"]) for link in batch]
+        triggers = [int((await fake.send_message(content, attachments=attachments))["id"]) for content, attachments in batch]
         sent = time.monotonic()
         while len(seen) < len(triggers) and time.monotonic() - started < timeout:
             now = time.monotonic()
@@ -131,14 +166,14 @@ async def _discord_side(conn: Connection, data_dir: Path, requests: int) -> None
     # Commands from the bot's side: ("burst", first link number, how many), then ("stop",).
     while (command := await loop.run_in_executor(None, conn.recv))[0] == "burst":
         _, first, count = command
-        conn.send(await burst([link(n) for n in range(first, first + count)], timeout=900))
+        conn.send(await burst([message(n) for n in range(first, first + count)], timeout=900))
     await fake.stop()
     await runner.cleanup()
 
 
-def _discord_process(conn: Connection, data_dir: str, requests: int) -> None:
+def _discord_process(conn: Connection, data_dir: str, requests: int, mix: bool = False) -> None:
     logging.basicConfig(level=logging.WARNING)
-    asyncio.run(_discord_side(conn, Path(data_dir), requests))
+    asyncio.run(_discord_side(conn, Path(data_dir), requests, mix))
 
 
 # -- the bot side (this process) -------------------------------------------------------
@@ -214,13 +249,13 @@ class RunningBot:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(data_dir: Path, pages: int, config: Path | None) -> AsyncIterator[RunningBot]:
+async def running_bot(data_dir: Path, pages: int, config: Path | None, mix: bool = False) -> AsyncIterator[RunningBot]:
     from bot.discord_app.client import DigestBot
     from bot.settings import Settings, StoreSettings, load_settings
 
     context = multiprocessing.get_context("spawn")
     ours, theirs = context.Pipe()
-    side = context.Process(target=_discord_process, args=(theirs, str(data_dir), pages), daemon=True)
+    side = context.Process(target=_discord_process, args=(theirs, str(data_dir), pages, mix), daemon=True)
     side.start()
     loop = asyncio.get_running_loop()
     fake = await loop.run_in_executor(None, ours.recv)
@@ -389,12 +424,13 @@ def _malloc_trim() -> None:
 
 
 async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | None, trace: bool = False,
-                     trim: bool = False) -> list[Row]:
+                     trim: bool = False, mix: bool = False) -> list[Row]:
     """The bot's memory idle (pool started and warmed up) and after every `batch` digests of distinct links.
     `trace`: tracemalloc in the bot's own process, and what it holds after the last batch beyond the first (logged).
-    `trim`: `malloc_trim` in the bot's own process before each reading (freed heap it still held is then not counted)."""
+    `trim`: `malloc_trim` in the bot's own process before each reading (freed heap it still held is then not counted).
+    `mix`: pages, pastes and languages in turn (`mixed_inputs`) instead of the benchmark pages' links."""
     snapshots = []
-    async with running_bot(data_dir, min(digests, 181), config) as running:
+    async with running_bot(data_dir, min(digests, 181), config, mix) as running:
         warm_up = await until_warmed_up(running.side.pid)  # the workers warm themselves up at start
         gc.collect()
         if trace:
@@ -416,7 +452,8 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
     if len(snapshots) > 1:
         log.warning("the bot's own process, held after %d digests beyond %d:\n%s", digests, batch,
                     "\n".join(_traced_growth(snapshots[0], snapshots[-1])))
-    task = f"bot memory ({processes} worker processes, {digests} digests of distinct links in bursts of {batch})"
+    inputs = "pages, pastes and 19 languages in turn" if mix else "distinct links"
+    task = f"bot memory ({processes} worker processes, {digests} digests of {inputs} in bursts of {batch})"
     rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed"),
             Row(task, "bot", "warm-up seconds", warm_up, note="from ready until the pool's processes used no CPU")]
     for done, memory in readings:
@@ -450,10 +487,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trace", action="store_true", help="with --memory: tracemalloc in the bot's own process, "
                                                              "what it holds at the end beyond the first 50 (to stderr)")
     parser.add_argument("--trim", action="store_true", help="with --memory: malloc_trim in the bot's own process before each reading")
+    parser.add_argument("--mix", action="store_true", help="with --memory: links, pastes and articles in 19 languages in turn")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     if args.memory:
-        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace, args.trim))
+        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace, args.trim, args.mix))
         print(json.dumps([dataclasses.asdict(row) for row in rows]) if args.json else format_table(rows))
         return 0
     rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))
