@@ -427,6 +427,8 @@ def evaluate(data_dir: Path, quick: bool = False, reference_100k: bool = False) 
     rows += long_document_rows(data_dir, settings, reference, reference_100k)
     rows.append(Row("whole run", "this process", "max RSS MB", max_rss_mb(), note="ru_maxrss, ours and reference together"))
     rows += bot_memory_rows(data_dir, MEMORY_DIGESTS // 2 if quick else MEMORY_DIGESTS)
+    if not quick:  # pages, pastes and 19 languages in turn: what a worker meets after its first 50
+        rows += bot_memory_rows(data_dir, MEMORY_DIGESTS, mix=True)
     return rows
 
 
@@ -548,10 +550,10 @@ def command_rows(repeats: int = 5) -> list[Row]:
     return rows
 
 
-def bot_memory_rows(data_dir: Path, digests: int) -> list[Row]:
-    """`python -m bench.bot_load DATA_DIR --memory N`: the real bot against the fake Discord, in its own process."""
+def bot_memory_rows(data_dir: Path, digests: int, mix: bool = False) -> list[Row]:
+    """`python -m bench.bot_load DATA_DIR --memory N [--mix]`: the real bot against the fake Discord, in its own process."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.bot_load", str(data_dir), "--memory", str(digests), "--json"],
+        [sys.executable, "-m", "bench.bot_load", str(data_dir), "--memory", str(digests), "--json", *(["--mix"] if mix else [])],
         cwd=REPO, capture_output=True, text=True, check=True,
     )
     return [Row(**row) for row in json.loads(result.stdout.strip().splitlines()[-1])]
