@@ -278,9 +278,8 @@ class HedgeScorer:
         index = self._lexicon_index
         groups: dict[int, set[str]] = {}
         last = len(parts) - 1
-        for i, part in enumerate(parts):
-            if not part.starts_phrase:
-                continue
+        for i in [i for i, part in enumerate(parts) if part.starts_phrase]:
+            part = parts[i]
             by_second = index[part.word]
             # `phrases_at` written out: most words that start a phrase are followed by none of its second words
             found = list(by_second.get("", ()))
@@ -302,12 +301,15 @@ class HedgeScorer:
             gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
             for i in _words_within(starts, cue):
                 bonus[i] = bonus.get(i, 0.0) + gain
-        total = _log1m_sigmoid(self.leak)
-        if not bonus:
-            return _log_odds(total + sum(part.ceiling for part in parts))
-        for i, part in enumerate(parts):
-            total += _log1m_sigmoid(part.most + bonus[i]) if i in bonus else part.ceiling
+        total = self._leak_term + sum(part.ceiling for part in parts)
+        for i, gain in bonus.items():  # a word with a bonus: its own term instead of its ceiling's
+            part = parts[i]
+            total += _log1m_sigmoid(part.most + gain) - part.ceiling
         return _log_odds(total)
+
+    @functools.cached_property
+    def _leak_term(self) -> float:
+        return _log1m_sigmoid(self.leak)
 
     def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
         """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a
