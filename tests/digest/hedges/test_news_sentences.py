@@ -71,3 +71,15 @@ def test_held_out_news_sentences_get_their_own_kind_or_none() -> None:
         expected = None if kind == "capability" else kind
         assert set(kinds) <= {expected, None}, list(zip(sentences, kinds))
         assert sum(k == expected for k in kinds) / len(kinds) >= 0.6, list(zip(sentences, kinds))
+
+
+def test_the_benchmark_reads_the_kinds_back_from_the_command_lines_json() -> None:
+    """`bench.hedges.news_kinds` (the news rows of `python -m bench.hedges`): one document through
+    `summarize --format json`, each sentence's kind read back from its `hedges` list."""
+    from bench.hedges import news_kinds
+
+    sentences = ["Many economists argue that the tariffs will hurt consumers most.",
+                 "Two people were injured, the fire service said.",
+                 "The company employs 4,500 people in three countries.",
+                 "Unless a buyer is found by June, the factory will shut."]
+    assert news_kinds(sentences) == ["hedged", "attributed", None, "conditional"]
