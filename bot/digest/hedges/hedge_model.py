@@ -8,8 +8,10 @@ fall-back to marking by the cue patterns alone.
 One word pass serves the register gate, the cue finder and the scorer: a
 sentence is cut into words once (`sentence_words`), and what each written word
 is to all three (its letter runs' stems and register weights, the cue patterns
-it can start, both scorers' parts) is one look-up in one per-word memo. The
-sentences the register gate reads are remembered for the marking that follows.
+it can start, the general scorer's part) is one look-up in one per-word memo.
+The sentences the register gate reads are remembered for the marking that
+follows. The marks are those of the three walking the sentence each on its own
+(`tests/digest/hedges/test_marks_equivalence.py`).
 """
 
 from __future__ import annotations
