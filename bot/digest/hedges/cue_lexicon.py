@@ -109,10 +109,14 @@ class CueLexicon:
 
     @functools.cached_property
     def _patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
+        return word_memo(WORD_CACHE_SIZE)(self.patterns_of_word)
+
+    @functools.cached_property
+    def patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
+        """A letter run -> the indices of the patterns it can start (`len(patterns)`: the special finder), uncached."""
         trigger_regex = self._trigger_regex
         by_start, always = self._ascii_triggers
 
-        @word_memo(WORD_CACHE_SIZE)
         def patterns_of_word(word: str) -> tuple[int, ...]:
             if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up or two
                 lower = word.lower()
@@ -139,16 +143,22 @@ class CueLexicon:
 
     def candidate_patterns(self, sentence: str) -> tuple[list[CuePattern], bool]:
         """The patterns that may match the sentence, and whether the special finder may."""
-        wanted: set[int] = set().union(*map(self._patterns_of_word, letter_runs(sentence)))
+        return self.patterns_among(set().union(*map(self._patterns_of_word, letter_runs(sentence))))
+
+    def patterns_among(self, wanted: set[int]) -> tuple[list[CuePattern], bool]:
+        """The patterns of these indices (of `patterns_of_word`), and whether the special finder is among them."""
         special = len(self.patterns) in wanted
         return [self.patterns[i] for i in sorted(wanted) if i < len(self.patterns)], special
 
     def find_cues(self, sentence: str, prefilter: bool = True) -> list[CueMatch]:
         """All cue matches in reading order; where matches overlap the longest one stays."""
         if prefilter:
-            patterns, run_special = self.candidate_patterns(sentence)
-        else:
-            patterns, run_special = list(self.patterns), True
+            return self.cues_of(sentence, *self.candidate_patterns(sentence))
+        return self.cues_of(sentence, list(self.patterns), True)
+
+    def cues_of(self, sentence: str, patterns: Sequence[CuePattern], run_special: bool) -> list[CueMatch]:
+        """The cues of `find_cues` from these patterns (and the special finder when `run_special`): the
+        sentence's words told which can match (`patterns_among`)."""
         candidates = self.special(sentence) if self.special is not None and run_special else []
         for pattern in patterns:
             for m in pattern.regex.finditer(sentence):

@@ -63,7 +63,7 @@ class HedgeMarker:
 
     def is_scientific_text(self, sentences: Sequence[str]) -> bool | None:
         """Whether the (English) text is written like a paper; None without a register gate."""
-        return self.model.register.is_scientific_text(sentences) if isinstance(self.model, HedgeModel) else None
+        return self.model.is_scientific_text(sentences) if isinstance(self.model, HedgeModel) else None
 
     def uncertain(self, sentence: str, cues: list[CueMatch] | None = None) -> bool:
         return self._uncertain(sentence, find_cues(sentence) if cues is None else cues, self.scorer_for(sentence))
@@ -74,6 +74,12 @@ class HedgeMarker:
             return any(cue.kind == "hedged" for cue in cues)
         return scorer.is_uncertain(sentence, cues)
 
+    def _strongest_cue(self, sentence: str, scorer: HedgeScorer, cues: list[CueMatch]) -> CueMatch | None:
+        if isinstance(self.model, HedgeModel):
+            return self.model.strongest_cue(sentence, scorer, cues)
+        token = scorer.strongest_token(sentence, cues)
+        return None if token is None else CueMatch(token.text, "scorer", "hedged", token.start, token.start + len(token.text))
+
     def mark(self, sentence: str, language_code: str = "en", scientific: bool | None = None) -> SentenceMarks:
         """The sentence's marks; `scientific` is its text's register (None: judged from the sentence alone)."""
         if not sentence:
@@ -82,16 +88,20 @@ class HedgeMarker:
         if language != "en":
             lexicon = LEXICONS.get(language)
             return _UNMARKED if lexicon is None else SentenceMarks(mark_by_patterns(lexicon, sentence), ())
-        cues = find_cues(sentence)
-        scorer = self.scorer_for(sentence, scientific)
-        uncertain = self._uncertain(sentence, cues, scorer)
+        scorer: HedgeScorer | None
+        if isinstance(self.model, HedgeModel):
+            scorer, uncertain, cues = self.model.decide(sentence, scientific)
+        else:
+            cues = find_cues(sentence)
+            scorer = self.scorer_for(sentence, scientific)
+            uncertain = self._uncertain(sentence, cues, scorer)
         kept = [cue for cue in cues if cue.kind != "hedged" or uncertain]
         soft = () if uncertain else tuple(cue.text for cue in cues if cue.kind == "hedged")
         if uncertain and not any(cue.kind == "hedged" for cue in kept) and scorer is not None:
             # Weasel wording outside the patterns: the scorer names its strongest word.
-            token = scorer.strongest_token(sentence, cues)
-            if token and not any(cue.start <= token.start < cue.end for cue in kept):
-                kept.append(CueMatch(token.text, "scorer", "hedged", token.start, token.start + len(token.text)))
+            shown = self._strongest_cue(sentence, scorer, cues)
+            if shown and not any(cue.start <= shown.start < cue.end for cue in kept):
+                kept.append(shown)
                 kept.sort(key=lambda cue: cue.start)
         texts = tuple(cue.text for cue in kept)
         if uncertain:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, letter_runs
 from bot.digest.hedges.scorer import _stem
@@ -40,9 +40,13 @@ class RegisterGate:
 
     @functools.cached_property
     def _weight_of_word(self) -> Callable[[str], tuple[str, float]]:
+        return word_memo(WORD_CACHE_SIZE)(self.weight_of_word)
+
+    @functools.cached_property
+    def weight_of_word(self) -> Callable[[str], tuple[str, float]]:
+        """A letter run -> its stem and the stem's weight, uncached."""
         weights = self.stem_weights
 
-        @word_memo(WORD_CACHE_SIZE)
         def weight_of_word(word: str) -> tuple[str, float]:
             stem = _stem(word.lower())
             return stem, weights.get(stem, 0.0)
@@ -51,7 +55,11 @@ class RegisterGate:
 
     def log_odds(self, sentence: str) -> float:
         """The log-odds that the sentence is in the scientific register."""
-        seen = dict(map(self._weight_of_word, letter_runs(sentence)))  # each stem once, in order of first use
+        return self.log_odds_of_stems(map(self._weight_of_word, letter_runs(sentence)))
+
+    def log_odds_of_stems(self, stems: Iterable[tuple[str, float]]) -> float:
+        """`log_odds` from the (stem, weight) of each of the sentence's letter runs, in order."""
+        seen = dict(stems)  # each stem once, in order of first use
         return self.bias + sum(seen.values())
 
     def is_scientific(self, sentence: str) -> bool:

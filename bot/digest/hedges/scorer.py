@@ -42,7 +42,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")  # the same in ASCII text,
 _EDGE = "<s>"
 
 
-def _word_regex(sentence: str) -> re.Pattern[str]:
+def word_regex(sentence: str) -> re.Pattern[str]:
     return _ASCII_WORD if sentence.isascii() else _WORD
 
 
@@ -124,7 +124,13 @@ def tokens_with_features(
     return [Token(matches[i].group(0), matches[i].start(), frozenset(f)) for i, f in features.items()]
 
 
-class _WordPart(NamedTuple):
+def strongest_word(words: Sequence[str], logits: Sequence[float]) -> int:
+    """The index of the word (as written) with the highest logit, a function word only when all are."""
+    shown = [i for i, word in enumerate(words) if word.lower() not in NEVER_SHOWN_AS_CUE] or range(len(logits))
+    return max(shown, key=logits.__getitem__)
+
+
+class WordPart(NamedTuple):
     word: str  # lower-cased, as in the features
     stem: str
     logit: float  # the bias plus the word's and the stem's weights
@@ -187,8 +193,18 @@ class HedgeScorer:
         return left, right
 
     @functools.cached_property
-    def _word_part(self) -> Callable[[str], _WordPart]:
+    def _word_part(self) -> Callable[[str], WordPart]:
         """A word as written -> what its logit and its ceiling need from it alone (cached per word)."""
+        return word_memo(WORD_CACHE_SIZE)(self.word_part)
+
+    def word_part(self, written: str) -> WordPart:
+        """`_word_part` uncached."""
+        word = written.lower().replace("’", "'")
+        return self.part_of(word, _stem(word))
+
+    @functools.cached_property
+    def part_of(self) -> Callable[[str, str], WordPart]:
+        """A lower-cased word (its apostrophe straight) and its stem -> its `WordPart`."""
         weights, bias = self.weights, self.token_bias
         left, right = self._neighbour_weights
         index = self._lexicon_index
@@ -196,16 +212,13 @@ class HedgeScorer:
         best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
-        @word_memo(WORD_CACHE_SIZE)
-        def word_part(written: str) -> _WordPart:
-            word = written.lower().replace("’", "'")
-            stem = _stem(word)
+        def part_of(word: str, stem: str) -> WordPart:
             logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
             most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
-            return _WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
-                             word in index)
+            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
+                            word in index)
 
-        return word_part
+        return part_of
 
     def token_logits(self, sentence: str, cues: Iterable[CueMatch]) -> tuple[list[re.Match[str]], list[float]]:
         """The sentence's words and each one's logit: `token_logit` of `tokens`, without building feature sets.
@@ -218,7 +231,7 @@ class HedgeScorer:
         parts = [word_part(m.group(0)) for m in matches]
         return matches, self._logits(parts, [m.start() for m in matches], list(cues))
 
-    def _logits(self, parts: Sequence[_WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> list[float]:
+    def _logits(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> list[float]:
         """Each word's logit from its cached part, its neighbours' stems, and the cues and phrases over it."""
         if not parts:
             return []
@@ -258,16 +271,15 @@ class HedgeScorer:
         _, logits = self.token_logits(sentence, cues)
         return self._score_of_logits(logits)
 
-    def _phrase_gains(self, parts: Sequence[_WordPart]) -> dict[int, float]:
+    def _phrase_gains(self, parts: Sequence[WordPart]) -> dict[int, float]:
         """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
         feature counts once): found exactly, since a bound for every word of every phrase would be loose
         ("is", "some" and "the" start hundreds of phrases)."""
         index = self._lexicon_index
         groups: dict[int, set[str]] = {}
         last = len(parts) - 1
-        for i, part in enumerate(parts):
-            if not part.starts_phrase:
-                continue
+        for i in [i for i, part in enumerate(parts) if part.starts_phrase]:
+            part = parts[i]
             by_second = index[part.word]
             # `phrases_at` written out: most words that start a phrase are followed by none of its second words
             found = list(by_second.get("", ()))
@@ -281,7 +293,7 @@ class HedgeScorer:
         weights = self.weights
         return {i: sum(max(0.0, weights.get("lex:" + g, 0.0)) for g in found) for i, found in groups.items()}
 
-    def _ceiling(self, parts: Sequence[_WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> float:
+    def _ceiling(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> float:
         """At least the score of these words and cues, from their cached parts (see `score_ceiling`)."""
         bonus = self._phrase_gains(parts)
         weights = self.weights
@@ -289,12 +301,15 @@ class HedgeScorer:
             gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
             for i in _words_within(starts, cue):
                 bonus[i] = bonus.get(i, 0.0) + gain
-        total = _log1m_sigmoid(self.leak)
-        if not bonus:
-            return _log_odds(total + sum(part.ceiling for part in parts))
-        for i, part in enumerate(parts):
-            total += _log1m_sigmoid(part.most + bonus[i]) if i in bonus else part.ceiling
+        total = self._leak_term + sum(part.ceiling for part in parts)
+        for i, gain in bonus.items():  # a word with a bonus: its own term instead of its ceiling's
+            part = parts[i]
+            total += _log1m_sigmoid(part.most + gain) - part.ceiling
         return _log_odds(total)
+
+    @functools.cached_property
+    def _leak_term(self) -> float:
+        return _log1m_sigmoid(self.leak)
 
     def score_ceiling(self, sentence: str, cues: Sequence[CueMatch] = ()) -> float:
         """At least `score(sentence, cues)`, for a word-by-word cached price: most sentences fall short of a
@@ -307,9 +322,13 @@ class HedgeScorer:
         """Whether the sentence's score is at least `level` (the ceiling settles most sentences first). Each
         word is looked up once for both; a sentence without cues needs no word offsets."""
         cues = list(cues)
-        words = _word_regex(sentence)
+        words = word_regex(sentence)
         parts = list(map(self._word_part, words.findall(sentence)))
         starts = [m.start() for m in words.finditer(sentence)] if cues else []
+        return self.parts_reach(parts, starts, cues, level)
+
+    def parts_reach(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch], level: float) -> bool:
+        """`reaches` from the sentence's word parts (the word starts are needed only with cues)."""
         if self._ceiling(parts, starts, cues) < level - _CEILING_MARGIN:
             return False
         return self._score_of_logits(self._logits(parts, starts, cues)) >= level
@@ -325,8 +344,7 @@ class HedgeScorer:
         words, logits = self.token_logits(sentence, cues)
         if not logits:
             return None
-        shown = [i for i, word in enumerate(words) if word.group(0).lower() not in NEVER_SHOWN_AS_CUE] or range(len(logits))
-        strongest = max(shown, key=logits.__getitem__)  # only its features are built
+        strongest = strongest_word([word.group(0) for word in words], logits)  # only its features are built
         return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
 
     def payload(self) -> dict[str, Any]:

@@ -4,7 +4,8 @@
 the cue patterns (triggers pick the patterns to run; the reference runs all of them), the scorer's
 decision (a cached ceiling settles most sentences; the reference is the exact score against the
 threshold) and the register gate (letter runs by an ASCII regex where it can; the reference, the
-Unicode one). Equal parts give equal marks. The sentences are those the pipeline hands to the marker:
+Unicode one). Equal parts give equal marks; and the marker's one word pass, which feeds all three
+from one per-word record, marks as the three parts walking the sentence each on its own. The sentences are those the pipeline hands to the marker:
 the pages and pastes of ../shared/data extracted and split as the digest does (the split test's
 documents: a fixed quarter by default, SPLIT_EQUIVALENCE=all for every one), and every sentence of the
 three hedge corpora.
@@ -17,7 +18,7 @@ import re
 import pytest
 
 from bot.digest.hedges.cue_lexicon import ENGLISH
-from bot.digest.hedges.hedge_marker import default_marker
+from bot.digest.hedges.hedge_marker import HedgeMarker, default_marker
 from bot.digest.hedges.hedge_model import load_hedge_model
 from bot.digest.hedges.register import RegisterGate
 from bot.digest.segment.sentence_splitter import split_sentences
@@ -49,8 +50,30 @@ def differing_parts(sentences: list[str]) -> list[tuple[str, str]]:
     return differing
 
 
+def differing_marks(sentences: list[str]) -> list[tuple[bool | None, str]]:
+    """(register, sentence) for every sentence the marker's one word pass (`HedgeModel.decide`) marks
+    otherwise than the separate walks: the cue finder, the scorer of the register and its strongest token."""
+    model = load_hedge_model()
+    marker = HedgeMarker(model)
+    by_scorer = {False: HedgeMarker(model.general), True: HedgeMarker(model.scientific)}
+    differing = []
+    for sentence in sentences:
+        for scientific in (False, True, None):
+            reference = by_scorer[model.register.is_scientific(sentence) if scientific is None else scientific]
+            if marker.mark(sentence, "en", scientific) != reference.mark(sentence, "en"):
+                differing.append((scientific, sentence))
+    return differing
+
+
 def test_sped_up_parts_answer_as_their_references_on_our_sentences() -> None:
     assert differing_parts(SENTENCES) == []
+
+
+def test_the_word_pass_marks_as_the_separate_walks_on_our_sentences() -> None:
+    assert differing_marks(SENTENCES) == []
+    texts = [SENTENCES[i : i + n] for i, n in ((0, 1), (5, 40), (50, 300), (400, 77))]
+    marker, gate = default_marker(), load_hedge_model().register
+    assert [marker.is_scientific_text(text) for text in texts] == [gate.is_scientific_text(text) for text in texts]
 
 
 def test_the_text_register_is_the_mean_of_the_references() -> None:
@@ -80,3 +103,4 @@ def test_sped_up_parts_answer_as_their_references_on_the_benchmark_documents(
     sentences = _benchmark_sentences(benchmark_articles)
     assert len(sentences) > 30_000
     assert differing_parts(sentences) == []
+    assert differing_marks(sentences) == []
