@@ -8,7 +8,7 @@ from pathlib import Path
 import pysbd
 import pytest
 
-from bot.digest.segment.sentence_splitter import _CLOSING, _FAST_PATHS, _INERT_CHARS, _LIST_MARKER, _WHOLE_LINE, _ends_closed, _has_whole_line_span, _chunks, _list_markers, _plain_sentences, pysbd_split_line, split_line
+from bot.digest.segment.sentence_splitter import _CLOSING, _FAST_PATHS, _INERT_CHARS, _LIST_MARKER, _WHOLE_LINE, _ends_closed, _has_whole_line_span, _chunks, _is_one_sentence, _list_markers, _plain_sentences, _PYSBD_SYMBOLS, pysbd_split_line, split_line
 
 LINES = [
     "The council met on Tuesday. It voted to close the bridge. Work starts in May.",
@@ -242,3 +242,60 @@ def test_plain_german_prose_takes_the_fast_path() -> None:
     # after "Art" at the line's start pysbd marks the stop after any "...Art" ("SmArt."): not certain there
     chunks = _chunks(GERMAN_LINES[2], _FAST_PATHS["de"])
     assert chunks is not None and [certain for _, certain in chunks][:2] == [True, False]
+
+
+def test_pysbd_symbols_are_all_known() -> None:
+    """`_PYSBD_SYMBOLS` (what a stop-free line must not hold) has every symbol in pysbd's source but the quotes,
+    dashes and signs its rules only match, and every non-ASCII character its rules write in."""
+    source = _pysbd_source()
+    matched_only = "«»“”‘’„—•⁃®°²³µ"
+    symbols = {c for c in source if ord(c) > 127 and not c.isalpha()}
+    assert sorted(symbols - set(_PYSBD_SYMBOLS) - set(matched_only)) == []
+    written = re.findall(r"""Rule\(\s*r?(['"]).*?\1\s*,\s*r?(['"])(.*?)\2\s*\)""", source)
+    written_by_sub = re.findall(r"""re\.sub\([^,]+,\s*r?(['"])(.*?)\1""", source)
+    replacements = {c for *_, text in written + written_by_sub for c in text if ord(c) > 127}
+    assert len(replacements) > 10 and sorted(replacements - set(_PYSBD_SYMBOLS)) == []
+    assert "ȸ" in _PYSBD_SYMBOLS  # appended to a text that does not end with a stop
+
+
+STOP_FREE_LINES = [
+    "| 34 | Jamie McMurray | 19 | 0 | 0 |",
+    "June 24 -- Jiffy Lube Live, Bristow, VA",
+    "22) Hasbro Gaming – L’ALLEGRO CHIRURGO",
+    "'DANCING WITH THE STARS': LAUREN ALAINA IS CHANNELING HER BREAKUP ENERGY",
+    "a) red b) blue c) green",
+    'He said -" Then nothing',
+    '"One" (two) "three" and more',
+    "Before ∯ 12 After",
+    "A line with ƪ in it",
+    "Wait、what",
+]
+
+
+@pytest.mark.parametrize("line", STOP_FREE_LINES)
+@pytest.mark.parametrize("code", ["en", "de", "ru"])
+def test_stop_free_lines_split_as_pysbd(line: str, code: str) -> None:
+    assert split_line(line, code) == pysbd_split_line(line, code)
+
+
+def test_a_stop_free_line_is_one_sentence_without_pysbd() -> None:
+    assert _is_one_sentence(STOP_FREE_LINES[0]) and _is_one_sentence(STOP_FREE_LINES[2])
+    assert not _is_one_sentence(STOP_FREE_LINES[4])  # a list pysbd breaks
+    assert not _is_one_sentence(STOP_FREE_LINES[5]) and not _is_one_sentence(STOP_FREE_LINES[6])
+
+
+INITIAL_LINES = [
+    "Elizabeth A. Burton: Possession of methamphetamine, held in jail. Then more.",
+    "Ford had won the Philip K. Dick Award. It was I. The end. Then V. The end. Also J., K. and L. Smith.",
+    "Report by E! News. The U. S. Army came. A. B. Smith and Mr. X. Jones. A. The end.",
+]
+
+
+@pytest.mark.parametrize("line", INITIAL_LINES)
+def test_lines_with_initials_split_as_pysbd(line: str) -> None:
+    assert split_line(line, "en") == pysbd_split_line(line, "en")
+
+
+def test_a_capital_alone_keeps_the_fast_path() -> None:
+    chunks = _chunks(INITIAL_LINES[0])
+    assert chunks is not None and all(certain for _, certain in chunks)

@@ -182,6 +182,16 @@ def _is_english_abbreviation_stop(line: str, stop: int) -> bool:
     token = line[start.start() : end]
     following = line[end : end + 2]
     lower_or_digit = len(following) == 2 and following[0] == " " and ("a" <= following[1] <= "z" or following[1].isdigit())
+    if (
+        line[stop] == "."
+        and stop == start.start() + 1
+        and "A" <= line[start.start()] <= "Z"
+        and line[start.start()] not in "IV"
+        and (line[stop + 1 : stop + 2].isspace() or (line[stop + 1 : stop + 2] == "," and line[stop + 2 : stop + 3].isspace()))
+    ):
+        # a capital alone ("John F. Kennedy"): pysbd's SingleUpperCaseLetter rules mark its stop before white
+        # space or a comma and white space; it turns back only an "I" (or "I V") before a sentence starter
+        return True
     if end == stop + 1:
         word = token[:-1].lower()
         if word in _ENGLISH_PREPOSITIVE:
@@ -447,6 +457,27 @@ def _ends_mid_sentence(piece: str, code: str) -> bool:
     return bool(_COMMA_END.search(piece) or (code != "hy" and _COLON_END.search(piece)))
 
 
+# A line with no stop is one sentence to pysbd (its sentence rules run only on a text with a stop), unless its
+# list step breaks it (`_list_markers`), it has a dash and a quote before a capital (QUOTATION_AT_END_OF_SENTENCE)
+# or a bracket between quotes (PARENS_BETWEEN_DOUBLE_QUOTES), or it holds one of the symbols pysbd writes in
+# place of punctuation, or its stops in other scripts, or a line break. `tests/bench/test_split_fast_path.py`
+# checks that `_PYSBD_SYMBOLS` holds every symbol of pysbd's source but quotes, dashes and bullets.
+_PYSBD_SYMBOLS = "ƪȸȹ՜։،؟۔।။၏።፧ᓰᓱᓳᓴᓷᓸ∮∯⌬⎋☄☇☈☉☏☝♝♟♨♬♭✂。《》「」！（）．？"
+_NOT_STOP_FREE = re.compile("[.!?\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029" + _PYSBD_SYMBOLS + "]")
+_DASH_QUOTE = re.compile(r"""-["'“”]\s[A-Z]""")
+
+
+def _is_one_sentence(line: str) -> bool:
+    """Whether pysbd, with English, German or Russian rules, gives the stripped `line` back as one sentence
+    because it has no stop (see `_NOT_STOP_FREE`)."""
+    return (
+        _NOT_STOP_FREE.search(line) is None
+        and _DASH_QUOTE.search(line) is None
+        and _QUOTE_PARENS.search(line) is None
+        and _list_markers(line) <= 1
+    )
+
+
 def _opens_last(chunks: list[tuple[str, bool]]) -> bool:
     """Whether the line's last piece, not certain, opens with a quote or bracket. pysbd looks for sentences
     only in a text with a stop in it (after its own replacements), and a line's last piece may have none
@@ -465,6 +496,8 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
     rules = _FAST_PATHS.get(code if code in _PYSBD_CODES else "en")  # others are split by the English rules
     if rules is _ENGLISH_RULES and (plain := _plain_sentences(line)) is not None:
         return plain
+    if rules is not None and _is_one_sentence(line):
+        return [line]
     if rules is not None and (rules.excluded is None or rules.excluded.search(line) is None):
         chunks = _chunks(line, rules)
         if chunks is not None and (rules.pieces_alone or all(certain for _, certain in chunks)) and not _opens_last(chunks):
