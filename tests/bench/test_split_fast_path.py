@@ -122,14 +122,16 @@ def test_lines_with_inert_characters_split_as_pysbd(line: str) -> None:
     assert split_line(line, "en") == pysbd_split_line(line, "en")
 
 
-EDGE_LINES = ["'x", "’x", "a 'b", "a’b", "a\u2009'b", "--", "‘", "x.", 'x."', "x.”)", "x", "x!’»]", "x.)a", "x. )", "Done。"]
+EDGE_LINES = ["'x", "’x", "a 'b", "a’b", "a\u2009'b", "--", "‘", "x.", 'x."', "x.”)", "x", "x!’»]", "x.)a", "x. )", "Done。",
+              "a ‘b.’ c", "a ‘b’ c", "a -- b. -- c", "a -- b -- c", "x -' Then", "a ‘b’s c.’ d"]
 
 
 @pytest.mark.parametrize("line", LINES + LIST_LINES + INERT_LINES + EDGE_LINES)
 def test_character_checks_agree_with_the_patterns(line: str) -> None:
     line = line.strip()  # as `split_sentences` hands lines on
     assert _ends_closed(line) == bool(_CLOSING.search(line))
-    assert _has_whole_line_span(line) == bool(_WHOLE_LINE.search(line))
+    spans = re.findall(r"(?<=\s)‘(?:[^’]|’[a-zA-Z])*’|--[^-]*--", line)
+    assert _has_whole_line_span(line) == (bool(_WHOLE_LINE.search(line)) or any(re.search(r"[.!?']", span) for span in spans))
 
 
 RUSSIAN_LINES = [
@@ -299,3 +301,18 @@ def test_lines_with_initials_split_as_pysbd(line: str) -> None:
 def test_a_capital_alone_keeps_the_fast_path() -> None:
     chunks = _chunks(INITIAL_LINES[0])
     assert chunks is not None and all(certain for _, certain in chunks)
+
+
+# Slanted single quotes and double dashes: pysbd pairs them only to change the stops (and apostrophes) inside.
+SPAN_LINES = [
+    "The vote was close. A ‘phase one’ deal came. Then ‘it failed. Badly.’ Nobody knew. He left.",
+    "In his exam -- conducted in February -- he clocked in. Then -- oddly. He left -- or not. The end.",
+    "Aug. 4 -- Riverbend Music Center, Cincinnati, OH. It sold out. The ‘best’ show -- ever. Done.",
+    "He said ‘don’t’ and left. It’s ‘Tom’s’ car. The ’90s were fine. A -- b -- c -- d. E -- f. G.",
+    "It ended -' Then he left. It ended -\" Then he left. It ended --“ Then. Fine.",
+]
+
+
+@pytest.mark.parametrize("line", SPAN_LINES)
+def test_lines_with_slanted_quotes_and_dashes_split_as_pysbd(line: str) -> None:
+    assert split_line(line, "en") == pysbd_split_line(line, "en")

@@ -52,10 +52,15 @@ _DATELINE = re.compile(
 # Symbols no rule of pysbd names (`tests/bench/test_split_fast_path.py` checks pysbd's source): within a
 # sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
 _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
-_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
+_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
 # pysbd's single-quote and double-dash spans (what `_has_whole_line_span` looks for; the tests compare the two)
-_WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")
-_QUOTE_AFTER_SPACE = re.compile(r"['’](?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
+_WHOLE_LINE = re.compile(r"(?:^|\s)'|-[\"'“”]\s[A-Z]")
+_QUOTE_AFTER_SPACE = re.compile(r"'(?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
+# pysbd's slanted single-quote and double-dash spans: they matter only where they hold a stop or an apostrophe
+# (its `replace_punctuation` changes nothing else), and no rule of pysbd looks at "’" or "‘" otherwise.
+_SLANTED_SPAN = re.compile(r"(?<=\s)‘(?:[^’]|’[a-zA-Z])*’")  # its BETWEEN_SINGLE_QUOTE_SLANTED_REGEX
+_DASH_SPAN = re.compile(r"--[^-]*--")  # its BETWEEN_EM_DASHES_REGEX_2
+_REPLACED_IN_SPANS = re.compile(r"[.!?'。．！？]")
 # Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits): never
 # empty, and without a backslash (its patterns take one for an escape).
 _SPAN = re.compile(r'“[^“”"()\[\]«»\\]+”|"[^"“”()\[\]«»\\]+"|\([^()“”"\[\]«»\\]+\)|\[[^()“”"\[\]«»\\]+\]|«[^()“”"\[\]«»\\]+»')
@@ -315,12 +320,18 @@ def _plain_sentences(line: str) -> list[str] | None:
 
 
 def _has_whole_line_span(line: str) -> bool:
-    """Whether `_WHOLE_LINE` finds something in `line`, looking for its characters first."""
-    if "‘" in line or "--" in line:
+    """Whether `line` must go to pysbd whole: `_WHOLE_LINE` finds something (a straight single quote at the start
+    or after white space; a dash and a quote before a capital, where pysbd ends a sentence), or a slanted
+    single-quote or double-dash span of pysbd's holds a stop or an apostrophe. Looks for the characters first."""
+    if "'" in line and (line[:1] == "'" or _QUOTE_AFTER_SPACE.search(line) is not None):
         return True
-    if "'" not in line and "’" not in line:
-        return False
-    return line[:1] in ("'", "’") or _QUOTE_AFTER_SPACE.search(line) is not None
+    if "-" in line and _WHOLE_LINE.search(line) is not None:
+        return True
+    return _replaces_in_span(line, "‘", _SLANTED_SPAN) or _replaces_in_span(line, "--", _DASH_SPAN)
+
+
+def _replaces_in_span(line: str, opening: str, span: re.Pattern[str]) -> bool:
+    return opening in line and any(_REPLACED_IN_SPANS.search(found.group()) for found in span.finditer(line))
 
 
 def _list_markers(line: str) -> int:
