@@ -77,6 +77,8 @@ _LIST_MARKER = re.compile(
     r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])(?:%s)(?=[.)])"
     % "|".join(sorted(_LIST_NUMERALS, key=len, reverse=True))
 )
+# A superset of the markers `_list_markers` counts, each ending at its own "." or ")": with at most one, it is not run.
+_LIST_HINT = re.compile(r"(?<![^\s\-⁃])\d{1,2}\.|\d\)|(?<![^\s(])(?:[a-z]|[ivx]{2,5})[.)]")
 _LIST_MARKER_END = re.compile(r"[.)]")  # where every match of `_LIST_MARKER` ends (or stops before)
 # Stops that might end a sentence. pysbd never splits at a period between two word characters
 # and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
@@ -359,6 +361,11 @@ def _list_markers(line: str) -> int:
     return count
 
 
+def _is_list(line: str) -> bool:
+    """Whether `line` holds two list markers or more, which pysbd's list step links across the line."""
+    return len(_LIST_HINT.findall(line)) > 1 and _list_markers(line) > 1
+
+
 def _opens_marker(line: str, start: int, allowed: str) -> bool:
     """Whether a list marker may begin at `start`: the line's start, or white space or one of `allowed` before it."""
     return start == 0 or line[start - 1].isspace() or line[start - 1] in allowed
@@ -407,7 +414,7 @@ def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str,
     than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
     it with a later one); before it, spans pair up the same way in pysbd as here.
     """
-    if _has_whole_line_span(line) or _list_markers(line) > 1:
+    if _has_whole_line_span(line) or _is_list(line):
         return None
     unsure: list[tuple[int, int]] = []  # stretches that pysbd must look at
     span_cuts: list[int] = []  # closing quotes of spans that end a sentence (see `_ends_quotation`)
@@ -485,7 +492,7 @@ def _is_one_sentence(line: str) -> bool:
         _NOT_STOP_FREE.search(line) is None
         and _DASH_QUOTE.search(line) is None
         and _QUOTE_PARENS.search(line) is None
-        and _list_markers(line) <= 1
+        and not _is_list(line)
     )
 
 
