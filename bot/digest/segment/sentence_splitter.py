@@ -55,6 +55,7 @@ _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩
 _PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
 # pysbd's single-quote and double-dash spans (what `_has_whole_line_span` looks for; the tests compare the two)
 _WHOLE_LINE = re.compile(r"(?:^|\s)'|-[\"'“”]\s[A-Z]")
+_DASH_QUOTES = ('-"', "-'", "-“", "-”")  # what `_WHOLE_LINE`'s second branch needs
 _QUOTE_AFTER_SPACE = re.compile(r"'(?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
 # pysbd's slanted single-quote and double-dash spans: they matter only where they hold a stop or an apostrophe
 # (its `replace_punctuation` changes nothing else), and no rule of pysbd looks at "’" or "‘" otherwise.
@@ -77,8 +78,6 @@ _LIST_MARKER = re.compile(
     r"(?:^|[\s\-⁃])\d{1,2}\.(?=[\s)])|\d{1,2}\)(?=\s)|(?:^|[\s(])(?:%s)(?=[.)])"
     % "|".join(sorted(_LIST_NUMERALS, key=len, reverse=True))
 )
-# A superset of the markers `_list_markers` counts, each ending at its own "." or ")": with at most one, it is not run.
-_LIST_HINT = re.compile(r"(?<![^\s\-⁃])\d{1,2}\.|\d\)|(?<![^\s(])(?:[a-z]|[ivx]{2,5})[.)]")
 _LIST_MARKER_END = re.compile(r"[.)]")  # where every match of `_LIST_MARKER` ends (or stops before)
 # Stops that might end a sentence. pysbd never splits at a period between two word characters
 # and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
@@ -327,7 +326,7 @@ def _has_whole_line_span(line: str) -> bool:
     single-quote or double-dash span of pysbd's holds a stop or an apostrophe. Looks for the characters first."""
     if "'" in line and (line[:1] == "'" or _QUOTE_AFTER_SPACE.search(line) is not None):
         return True
-    if "-" in line and _WHOLE_LINE.search(line) is not None:
+    if any(pair in line for pair in _DASH_QUOTES) and _WHOLE_LINE.search(line) is not None:
         return True
     return _replaces_in_span(line, "‘", _SLANTED_SPAN) or _replaces_in_span(line, "--", _DASH_SPAN)
 
@@ -363,7 +362,7 @@ def _list_markers(line: str) -> int:
 
 def _is_list(line: str) -> bool:
     """Whether `line` holds two list markers or more, which pysbd's list step links across the line."""
-    return len(_LIST_HINT.findall(line)) > 1 and _list_markers(line) > 1
+    return _list_markers(line) > 1
 
 
 def _opens_marker(line: str, start: int, allowed: str) -> bool:
