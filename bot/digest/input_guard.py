@@ -7,6 +7,7 @@ time in proportion to its size, which `max_input_chars` already bounds.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -29,6 +30,7 @@ _TO_TAME = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff{_DIACRITICS}]")  #
 _FENCED = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n(?:.*?\n)??[ \t]{0,3}\1[^\n]*$|^[ \t]{0,3}(?:```|~~~)[^\n]*\n.*\Z", re.MULTILINE | re.DOTALL)
 _SAMPLE = 32_000  # characters sampled for the binary check, spread over the whole input (binary shows at once)
 _MIN_ARTICLE_WORDS = 3  # fewer words than this beside links: the message was only links
+_LINK_CHECK_CHARS = 100_000  # the words beside links are looked for in this many characters of the text without them
 
 
 def _sample(text: str) -> str:
@@ -76,6 +78,29 @@ def _drop_code_blocks(text: str) -> str:
     return kept
 
 
+def _words_beside_links(text: str, enough: int) -> int:
+    """The words in the first `_LINK_CHECK_CHARS` characters of `text` with every link replaced by a space, counted
+    up to `enough`. Gap by gap between the links, stopping at `enough`: a long text is not rewritten to find the
+    three words that show it is more than links (a word never runs across a link's space)."""
+    count = 0
+    position = 0  # where the current gap starts in `text`
+    offset = 0  # and in the text without links
+    for link in itertools.chain(_URL.finditer(text), [None]):
+        gap_end = link.start() if link is not None else len(text)
+        room = _LINK_CHECK_CHARS - offset
+        if room <= 0:
+            break
+        for _ in _WORD.finditer(text, position, min(gap_end, position + room)):
+            count += 1
+            if count >= enough:
+                return count
+        if link is None:
+            break
+        offset += gap_end - position + 1
+        position = link.end()
+    return count
+
+
 def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
     """The input, made safe to extract from; raises DigestError with a one-line reason when it cannot be an article."""
     if len(text) > settings.max_input_chars:
@@ -92,8 +117,7 @@ def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
         text = limit_combining_marks(text, settings.max_combining_marks)
     if kind == "text":
         text = _drop_code_blocks(text)
-        without_links = _URL.sub(" ", text)
-        if _URL.search(text) and len(_WORD.findall(without_links, 0, 100_000)) < _MIN_ARTICLE_WORDS:
+        if _URL.search(text) and _words_beside_links(text, _MIN_ARTICLE_WORDS) < _MIN_ARTICLE_WORDS:
             raise DigestError("That is only links: give one link on its own and its page is read.")
     if not _WORD.search(text):
         raise DigestError("There are no words to summarize in what was sent.")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.digest import input_guard
 from bot.digest.input_guard import limit_combining_marks, looks_binary, not_text_share, screen_text
 from bot.digest.models import Digest, DigestError
 from bot.digest.pipeline import digest_document, extract_document
@@ -226,3 +227,15 @@ def test_screen_text_cleans_what_parsers_choke_on() -> None:
     cleaned = screen_text("<p>A\0B \ud800 " + "words here and more words " * 10 + "</p>", "html", SETTINGS)
     assert "\0" not in cleaned and "\ud800" not in cleaned
     cleaned.encode("utf-8")
+
+
+def _words_without_links(text: str) -> int:
+    """What `_words_beside_links` counts, the obvious way: rewrite the text without its links, then count."""
+    return len(input_guard._WORD.findall(input_guard._URL.sub(" ", text), 0, input_guard._LINK_CHECK_CHARS))
+
+
+@pytest.mark.parametrize("pad", [99_990, 99_997, 99_998, 99_999, 100_000, 100_001])
+@pytest.mark.parametrize("tail", ["ab", "a b", "ab cd ef", "abhttp://x cd", "http://u ab"])
+def test_words_beside_links_are_counted_as_in_the_text_without_them(pad: int, tail: str) -> None:
+    for text in ("http://" + "z" * pad + " " + tail, "." * pad + tail, "www.q " + "." * pad + tail, "x www.y " + "a " * pad):
+        assert input_guard._words_beside_links(text, 3) == min(_words_without_links(text), 3)

@@ -9,8 +9,9 @@ sentence after it.
 from __future__ import annotations
 
 import functools
+import heapq
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 import pysbd
@@ -51,13 +52,22 @@ _DATELINE = re.compile(
 # Symbols no rule of pysbd names (`tests/bench/test_split_fast_path.py` checks pysbd's source): within a
 # sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
 _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
-_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
+_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
 # pysbd's single-quote and double-dash spans (what `_has_whole_line_span` looks for; the tests compare the two)
-_WHOLE_LINE = re.compile(r"(?:^|\s)['’]|‘|--")
-_QUOTE_AFTER_SPACE = re.compile(r"['’](?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
-# Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits).
-_SPAN = re.compile(r'“[^“”"()\[\]«»]*”|"[^"“”()\[\]«»]*"|\([^()“”"\[\]«»]*\)|\[[^()“”"\[\]«»]*\]|«[^()“”"\[\]«»]*»')
+_WHOLE_LINE = re.compile(r"(?:^|\s)'|-[\"'“”]\s[A-Z]")
+_DASH_QUOTES = ('-"', "-'", "-“", "-”")  # what `_WHOLE_LINE`'s second branch needs
+_QUOTE_AFTER_SPACE = re.compile(r"'(?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
+# pysbd's slanted single-quote and double-dash spans: they matter only where they hold a stop or an apostrophe
+# (its `replace_punctuation` changes nothing else), and no rule of pysbd looks at "’" or "‘" otherwise.
+_SLANTED_SPAN = re.compile(r"(?<=\s)‘(?:[^’]|’[a-zA-Z])*’")  # its BETWEEN_SINGLE_QUOTE_SLANTED_REGEX
+_DASH_SPAN = re.compile(r"--[^-]*--")  # its BETWEEN_EM_DASHES_REGEX_2
+_REPLACED_IN_SPANS = re.compile(r"[.!?'。．！？]")
+# Quoted and bracketed spans as pysbd's BetweenPunctuation pairs them (punctuation inside never splits): never
+# empty, and without a backslash (its patterns take one for an escape).
+_SPAN = re.compile(r'“[^“”"()\[\]«»\\]+”|"[^"“”()\[\]«»\\]+"|\([^()“”"\[\]«»\\]+\)|\[[^()“”"\[\]«»\\]+\]|«[^()“”"\[\]«»\\]+»')
 _SPAN_CHARS = re.compile(r'[“”"()\[\]«»]')
+_CLOSING_MARKS = '"”)]»'  # the last character of a `_SPAN`
+_SENTENCE_OPENERS = "\"“('（「"  # what a span that pysbd may take for a sentence of its own opens with
 _QUOTE_PARENS = re.compile(r'["”]\s\(.*\)\s["“]')  # pysbd's PARENS_BETWEEN_DOUBLE_QUOTES_REGEX
 _LISTS = pysbd.lists_item_replacer.ListItemReplacer
 # Items of pysbd's numbered, lettered and roman lists; it links them across the whole line.
@@ -104,15 +114,19 @@ def _ends_plain_word(line: str, stop: int) -> bool:
 
 
 def _is_boundary(line: str, stop: int, original: str, rules: FastPathRules) -> bool:
-    """Whether the stop at `stop` ends a sentence for certain: a plain word before it, one space and a capital
-    after, or one space and a paired double quote (masked in `line`, see `_chunks`) opening on a capital."""
+    """Whether the stop at `stop` ends a sentence for certain: a plain word or a paired span's closing quote or
+    bracket (masked in `line`, see `_chunks`) before it; one space and a capital after, or one space and a double
+    quote or bracket opening on a capital (paired, or the line's first unpaired one: `_chunks` cuts nothing after
+    that). pysbd keeps a stop only after letters (its abbreviations all end in one) or digits."""
     if line[stop + 1 : stop + 2] != " ":
         return False
     following = line[stop + 2 : stop + 3]
     if not rules.is_capital(following) and not (
-        following == "\x00" and original[stop + 2] in "“\"" and rules.is_capital(original[stop + 3 : stop + 4])
+        original[stop + 2] in "“\"(" and rules.is_capital(original[stop + 3 : stop + 4])
     ):
         return False
+    if line[stop - 1 : stop] == "\x00" and original[stop - 1] in _CLOSING_MARKS:
+        return True
     if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
     return rules.ends_plain_word(line, stop)
@@ -137,6 +151,10 @@ class FastPathRules:
     ends_plain_word: Callable[[str, int], bool]
     # whether a stop inside a piece is one pysbd certainly turns into "∯" (no sentence ends there)
     is_abbreviation_stop: Callable[[str, int], bool] = lambda line, stop: False
+    # whether pysbd splits a piece alone as it splits it within its line (else a line with any piece that is
+    # not certain goes to pysbd whole)
+    pieces_alone: bool = True
+    excluded: re.Pattern[str] | None = None  # lines that go to pysbd whole
 
 
 # English stops pysbd always turns into "∯" (its abbreviation step; `tests/bench/test_split_fast_path.py` tries
@@ -170,6 +188,16 @@ def _is_english_abbreviation_stop(line: str, stop: int) -> bool:
     token = line[start.start() : end]
     following = line[end : end + 2]
     lower_or_digit = len(following) == 2 and following[0] == " " and ("a" <= following[1] <= "z" or following[1].isdigit())
+    if (
+        line[stop] == "."
+        and stop == start.start() + 1
+        and "A" <= line[start.start()] <= "Z"
+        and line[start.start()] not in "IV"
+        and (line[stop + 1 : stop + 2].isspace() or (line[stop + 1 : stop + 2] == "," and line[stop + 2 : stop + 3].isspace()))
+    ):
+        # a capital alone ("John F. Kennedy"): pysbd's SingleUpperCaseLetter rules mark its stop before white
+        # space or a comma and white space; it turns back only an "I" (or "I V") before a sentence starter
+        return True
     if end == stop + 1:
         word = token[:-1].lower()
         if word in _ENGLISH_PREPOSITIVE:
@@ -191,9 +219,26 @@ _ENGLISH_RULES = FastPathRules(_is_latin_capital, _ends_plain_word, _is_english_
 _LAST_TOKEN = re.compile(r"\S+$")
 
 
-def _token_rules(capitals: str, abbreviations: Collection[str]) -> FastPathRules:
-    """Rules for a language whose pysbd abbreviation step marks every stop after an abbreviation."""
-    abbreviation = re.compile("|".join(sorted({a.strip() for a in abbreviations}, key=len, reverse=True)), re.IGNORECASE)
+def _token_rules(capitals: str, abbreviations: Collection[str], german: bool = False) -> FastPathRules:
+    """Rules for a language whose pysbd abbreviation step marks every stop after an abbreviation (see `_GERMAN`
+    for what `german` adds)."""
+    patterns = {a.strip() for a in abbreviations}
+    abbreviation = re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE)
+    if german:  # the part of an abbreviation after a "." that matched a space
+        patterns |= {a[i + 1 :] for a in patterns for i, c in enumerate(a) if c == "."}
+    ending = re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE)
+    lengths = sorted({len(a.strip()) for a in abbreviations})
+
+    @functools.lru_cache(maxsize=4)
+    def line_start(line: str) -> re.Pattern[str] | None:
+        """What German pysbd marks after the abbreviations that match at the line's start, as a pattern that
+        matches at the end of what precedes a stop; `_NO_STOP` when such a match holds a regex character."""
+        found = [line[:n] for n in lengths if abbreviation.fullmatch(line[:n])]
+        if not found:
+            return None
+        if any(_REGEX_CHARACTER.search(prefix) for prefix in found):
+            return _NO_STOP
+        return re.compile("(?:%s)\\Z" % "|".join(re.escape(prefix).replace("\\.", ".") for prefix in found))
 
     def is_capital(character: str) -> bool:
         return len(character) == 1 and character in capitals
@@ -210,10 +255,24 @@ def _token_rules(capitals: str, abbreviations: Collection[str]) -> FastPathRules
             and not token.isupper()
             and token.lower() not in _ROMAN
             and token.lower() not in _EXCLAMATION_WORDS
-            and abbreviation.fullmatch(token) is None
+            and ending.fullmatch(token) is None
+            and not (german and (protected := line_start(line)) is not None and protected.search(line, 0, stop))
         )
 
-    return FastPathRules(is_capital, ends_plain_word)
+    return FastPathRules(is_capital, ends_plain_word, pieces_alone=not german, excluded=_GERMAN_QUOTES if german else None)
+
+
+# German: pysbd's rules are English's but for these. (1) Its abbreviation step marks the stop after every
+# match of `(?:^|\s)` and an abbreviation (a regex: "." any character, case aside), written as it matched,
+# whatever follows: after a match at white space that is the token before the stop (or, where a "." matched
+# a space, the part of the abbreviation after it), but after one at the line's start (no white space) it
+# marks the stop after any text that ends so, in any word: `line_start` in `_token_rules`. That reaches
+# across the line, so a German line goes to pysbd whole unless every piece is certain (`pieces_alone`).
+# (2) Numbers of one or two digits before a stop, and dates before a month: never after a word of letters.
+# (3) Straight double quotes are not paired, but „…“ and ,,…“ are: lines with any double quote go to pysbd.
+_GERMAN_QUOTES = re.compile(r'["“”„]|,,')
+_REGEX_CHARACTER = re.compile(r"[\\^$*+?{}\[\]|()]")
+_NO_STOP = re.compile(r"")  # matches before every stop: none is certain
 
 
 _FAST_PATHS = {
@@ -222,16 +281,58 @@ _FAST_PATHS = {
         "ABCDEFGHIJKLMNOPQRSTUVWXYZАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
         pysbd.languages.LANGUAGE_CODES["ru"].Abbreviation.ABBREVIATIONS,
     ),
+    "de": _token_rules(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ", pysbd.languages.LANGUAGE_CODES["de"].Abbreviation.ABBREVIATIONS, german=True
+    ),
 }
 
 
+# The fast path's own fast path: a line of plain sentences, cut at its stops by two regex passes and a word check
+# per stop, where `_chunks` would cut it the same way and find every piece certain. Plain: characters of
+# `_PLAIN_CHARS` but no quote or bracket, no double dash and no quote at the start or after white space (so
+# nothing `_has_whole_line_span` or `_SPAN` looks for); every stop at the line's end or before one space and a
+# capital (so no inner stop, and no list marker before one). `_plain_sentences` checks the word before each stop.
+_PLAIN_LINE = re.compile(r"(?:[\w ,;:–—%$€£&/+#=" + _INERT_CHARS + r"]++|-(?!-)|(?<=\S)['’]|[.!?](?= [A-Z]|$))*+")
+_STOP_TOKEN = re.compile(r"(?<!\S)\S*(?=[.!?] )")  # the white-space-free token before a stop that a space follows
+_PLAIN_CUT = re.compile(r"(?<=[.!?]) ")
+_PLAIN_ENDINGS = _ABBREVIATIONS | _ROMAN
+
+
+def _plain_sentences(line: str) -> list[str] | None:
+    """The sentences of a line of plain sentences (see `_PLAIN_LINE`), or None for any other line.
+
+    Each stop before a space must end a sentence for certain, as `_is_boundary` judges it: after a word of two
+    to 98 ASCII letters that a space, a hyphen or the line's start opens (what `_LAST_WORD` finds), not all
+    capitals, no abbreviation or roman numeral, no "Yahoo!"; or after a number of three digits or more that a
+    space opens (`_LAST_NUMBER`).
+    """
+    if _PLAIN_LINE.fullmatch(line) is None:
+        return None
+    for token in _STOP_TOKEN.finditer(line):
+        text = token.group()
+        word = text.rpartition("-")[2]
+        if 2 <= len(word) <= 98 and word.isascii() and word.isalpha():
+            lowered = word.lower()
+            if word.isupper() or lowered in _PLAIN_ENDINGS or (line[token.end()] == "!" and lowered in _EXCLAMATION_WORDS):
+                return None
+        elif not (3 <= len(text) <= 98 and text.isascii() and text.isdigit() and token.start() > 0):
+            return None
+    return _PLAIN_CUT.split(line)
+
+
 def _has_whole_line_span(line: str) -> bool:
-    """Whether `_WHOLE_LINE` finds something in `line`, looking for its characters first."""
-    if "‘" in line or "--" in line:
+    """Whether `line` must go to pysbd whole: `_WHOLE_LINE` finds something (a straight single quote at the start
+    or after white space; a dash and a quote before a capital, where pysbd ends a sentence), or a slanted
+    single-quote or double-dash span of pysbd's holds a stop or an apostrophe. Looks for the characters first."""
+    if "'" in line and (line[:1] == "'" or _QUOTE_AFTER_SPACE.search(line) is not None):
         return True
-    if "'" not in line and "’" not in line:
-        return False
-    return line[:1] in ("'", "’") or _QUOTE_AFTER_SPACE.search(line) is not None
+    if any(pair in line for pair in _DASH_QUOTES) and _WHOLE_LINE.search(line) is not None:
+        return True
+    return _replaces_in_span(line, "‘", _SLANTED_SPAN) or _replaces_in_span(line, "--", _DASH_SPAN)
+
+
+def _replaces_in_span(line: str, opening: str, span: re.Pattern[str]) -> bool:
+    return opening in line and any(_REPLACED_IN_SPANS.search(found.group()) for found in span.finditer(line))
 
 
 def _list_markers(line: str) -> int:
@@ -259,9 +360,50 @@ def _list_markers(line: str) -> int:
     return count
 
 
+def _is_list(line: str) -> bool:
+    """Whether `line` holds two list markers or more, which pysbd's list step links across the line."""
+    return _list_markers(line) > 1
+
+
 def _opens_marker(line: str, start: int, allowed: str) -> bool:
     """Whether a list marker may begin at `start`: the line's start, or white space or one of `allowed` before it."""
     return start == 0 or line[start - 1].isspace() or line[start - 1] in allowed
+
+
+def _ends_quotation(line: str, end: int) -> bool:
+    """Whether a span ending at `end`, which one space and a capital follow, is a quotation that a stop closes:
+    pysbd always ends a sentence after it (its QUOTATION_AT_END_OF_SENTENCE rule, whose capital is A to Z)."""
+    return line[end - 1] in "\"”" and line[end - 2] in ".!?" and "A" <= line[end + 1] <= "Z"
+
+
+def _may_stand_alone(line: str, span: re.Match[str]) -> bool:
+    """Whether pysbd may end a sentence after a span that one space and a capital follow.
+
+    When a stop or a dash closes its text (its QUOTATION_AT_END_OF_SENTENCE rule); or when the span may open a
+    piece (at the line's start, or after a stop and a space) and its SENTENCE_BOUNDARY_REGEX would take it for a
+    sentence of its own there: a double-quoted span whose text a comma does not close, or one in brackets.
+    Inside a sentence that regex has matched past the span already, and it has no such rule for "[" or "«".
+    """
+    start, end = span.span()
+    if line[end - 2] in "!?.-":
+        return True
+    opens_piece = start == 0 or (line[start - 1] == " " and line[start - 2 : start - 1] in ("!", "?", "."))
+    return opens_piece and (line[start] == "(" or (line[start] in "\"“" and line[end - 2] != ","))
+
+
+_PAIRED_BY_PYSBD = ('"', "“”", "()", "[]", "«»")  # the characters each of pysbd's BetweenPunctuation patterns pairs
+
+
+def _only_lone_strays(line: str, masked: str) -> bool:
+    """Whether every unpaired quote or bracket left in `masked` is the only one of its kind in the line, so that
+    no pysbd pattern can pair it with anything; then cuts after it are as sure as before it. Not after a dash
+    (pysbd ends a sentence at a dash and a closing quote before a capital)."""
+    for stray in _SPAN_CHARS.finditer(masked):
+        at = stray.start()
+        kind = next(characters for characters in _PAIRED_BY_PYSBD if line[at] in characters)
+        if sum(line.count(character) for character in kind) != 1 or line[at - 1 : at] == "-":
+            return False
+    return True
 
 
 def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str, bool]] | None:
@@ -271,9 +413,10 @@ def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str,
     than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
     it with a later one); before it, spans pair up the same way in pysbd as here.
     """
-    if _has_whole_line_span(line) or _list_markers(line) > 1:
+    if _has_whole_line_span(line) or _is_list(line):
         return None
     unsure: list[tuple[int, int]] = []  # stretches that pysbd must look at
+    span_cuts: list[int] = []  # closing quotes of spans that end a sentence (see `_ends_quotation`)
     masked = line
     limit = len(line)  # no cut at or after this offset
     if _SPAN_CHARS.search(line):
@@ -281,21 +424,26 @@ def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str,
             return None
         for span in _SPAN.finditer(line):
             following = line[span.end() : span.end() + 2]
-            ends_sentence = len(following) == 2 and following[0] == " " and rules.is_capital(following[1])
-            if ends_sentence or not all(_is_inert(line, s.start(), rules) for s in _STOP.finditer(line, span.start(), span.end())):
+            before_capital = len(following) == 2 and following[0] == " " and rules.is_capital(following[1])
+            if before_capital and _ends_quotation(line, span.end()):
+                span_cuts.append(span.end() - 1)
+            elif before_capital and _may_stand_alone(line, span):
+                unsure.append((span.start(), span.end()))
+                continue
+            if not all(_is_inert(line, s.start(), rules) for s in _STOP.finditer(line, span.start(), span.end())):
                 unsure.append((span.start(), span.end()))
         masked = _SPAN.sub(lambda m: "\x00" * len(m.group()), line)  # not a word character, not a stop
         stray = _SPAN_CHARS.search(masked)
-        if stray is not None:
+        if stray is not None and not _only_lone_strays(line, masked):
             limit = stray.start()
     pieces: list[tuple[str, bool]] = []
     start = 0
     last = len(line) - 1
-    for stop in _STOP.finditer(masked):
-        end = stop.start()
+    ends: Iterable[int] = (stop.start() for stop in _STOP.finditer(masked))
+    for end in heapq.merge(ends, span_cuts) if span_cuts else ends:
         if end == last or end + 2 > limit:
             break
-        if _is_boundary(masked, end, line, rules):
+        if end in span_cuts or _is_boundary(masked, end, line, rules):
             pieces.append((line[start : end + 1], start))
             start = end + 2
     pieces.append((line[start:], start))
@@ -326,6 +474,36 @@ def _ends_mid_sentence(piece: str, code: str) -> bool:
     return bool(_COMMA_END.search(piece) or (code != "hy" and _COLON_END.search(piece)))
 
 
+# A line with no stop is one sentence to pysbd (its sentence rules run only on a text with a stop), unless its
+# list step breaks it (`_list_markers`), it has a dash and a quote before a capital (QUOTATION_AT_END_OF_SENTENCE)
+# or a bracket between quotes (PARENS_BETWEEN_DOUBLE_QUOTES), or it holds one of the symbols pysbd writes in
+# place of punctuation, or its stops in other scripts, or a line break. `tests/bench/test_split_fast_path.py`
+# checks that `_PYSBD_SYMBOLS` holds every symbol of pysbd's source but quotes, dashes and bullets.
+_PYSBD_SYMBOLS = "ƪȸȹ՜։،؟۔।။၏።፧ᓰᓱᓳᓴᓷᓸ∮∯⌬⎋☄☇☈☉☏☝♝♟♨♬♭✂。《》「」！（）．？"
+_NOT_STOP_FREE = re.compile("[.!?\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029" + _PYSBD_SYMBOLS + "]")
+_DASH_QUOTE = re.compile(r"""-["'“”]\s[A-Z]""")
+
+
+def _is_one_sentence(line: str) -> bool:
+    """Whether pysbd, with English, German or Russian rules, gives the stripped `line` back as one sentence
+    because it has no stop (see `_NOT_STOP_FREE`)."""
+    return (
+        _NOT_STOP_FREE.search(line) is None
+        and _DASH_QUOTE.search(line) is None
+        and _QUOTE_PARENS.search(line) is None
+        and not _is_list(line)
+    )
+
+
+def _opens_last(chunks: list[tuple[str, bool]]) -> bool:
+    """Whether the line's last piece, not certain, opens with a quote or bracket. pysbd looks for sentences
+    only in a text with a stop in it (after its own replacements), and a line's last piece may have none
+    when alone: then a quoted or bracketed span at its start would not be taken for a sentence of its own
+    as it is within the line (its SENTENCE_BOUNDARY_REGEX). Every other piece ends at a stop pysbd keeps."""
+    piece, certain = chunks[-1]
+    return len(chunks) > 1 and not certain and piece[:1] in _SENTENCE_OPENERS
+
+
 def split_line(line: str, language_code: str = "en") -> list[str]:
     """The sentences of one paragraph line, verbatim and stripped."""
     line = line.strip()
@@ -333,9 +511,13 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
         return []
     code = language_code.split("-")[0]
     rules = _FAST_PATHS.get(code if code in _PYSBD_CODES else "en")  # others are split by the English rules
-    if rules is not None:
+    if rules is _ENGLISH_RULES and (plain := _plain_sentences(line)) is not None:
+        return plain
+    if rules is not None and _is_one_sentence(line):
+        return [line]
+    if rules is not None and (rules.excluded is None or rules.excluded.search(line) is None):
         chunks = _chunks(line, rules)
-        if chunks is not None:
+        if chunks is not None and (rules.pieces_alone or all(certain for _, certain in chunks)) and not _opens_last(chunks):
             sentences: list[str] = []
             for piece, certain in chunks:
                 sentences += [piece] if certain else _segment(piece, code, _segmenter(code))
