@@ -97,3 +97,21 @@ def benchmark_texts() -> list[tuple[str, str, str]]:
 def test_benchmark_texts_give_the_same_figures(benchmark_texts: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     differing = [doc_id for doc_id, text, code in benchmark_texts if (pair := figures_both_ways(text, code, monkeypatch))[0] != pair[1]]
     assert differing == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reading time: 4 minutes.", "Lesezeit: 3 Minuten.", "Subscribe for 12 issues.", "Copyright 2024 Example Media.",
+        "Use code SAVE20 for 20% off.", "Start your free 14-day trial.", "Price: $9.99.", "We tested 12 blenders.",
+        "Our team of experts tested 40 mattresses.", "Photo: 3 of 12.", "Home » Guides » 10 Best Tents.",
+        "Write to Suite 200, Austin.", "San Francisco, CA 94105.", "P.O. Box 1234, Dover.", "Scores: 10 20 30 40.",
+        "2For the 10-year period.", "Was $5 $6 now.", "Totals\u00a05\u00a06\u00a07\u00a08.",
+    ],
+)
+def test_the_chrome_test_asks_a_pattern_only_when_its_pieces_are_there(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Self-written chrome lines, one per guarded pattern: each is refused with the guards and without them."""
+    assert figure_finder._chrome_line(line)
+    monkeypatch.setattr(figure_finder, "_has_sign", lambda text, signs: True)
+    monkeypatch.setattr(figure_finder, "_may_hold_a_run", lambda text: True)
+    assert figure_finder._chrome_line(line)
