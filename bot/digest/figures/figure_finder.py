@@ -388,7 +388,8 @@ def _chrome_line(sentence_text: str) -> bool:
 
 
 # What each line pattern cannot match without (a piece of every one of its branches): a line with none of
-# them is not searched. Same answers (tests/digest/figures/test_fast_paths.py turns `_has_sign` off).
+# them is not searched. Same answers (tests/digest/figures/test_fast_paths.py turns `_has_sign` and
+# `_may_hold_a_run` off to compare).
 _FURNITURE_SIGNS = ("read", "tempo", "tiempo", "temps", "lesezeit", "leestijd", "lästid", "subscri", "issues for", "abonn", "suscr", "assine")
 _BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price")
 _SITE_VOICE_SIGNS = ("our ", "we ", ":", "home")

@@ -157,7 +157,7 @@ class _Scanner:
         return self.tokens[i] if 0 <= i < self.count else None
 
     # The helpers below index the tokens themselves rather than through `tok`: they run some 100,000
-    # times on a long text, and a call less each is a tenth of the scan.
+    # times on a long text, so a call less each counts.
     def glued(self, i: int, j: int) -> bool:
         """Tokens i and j (i before j) touch with no space between."""
         count = self.count
