@@ -369,20 +369,46 @@ def _chrome_line(sentence_text: str) -> bool:
     if not ends_as_a_sentence(sentence_text) or _QUESTION_END.search(sentence_text):
         return True  # a question asks, it states no figure ("Best solar panels in 2026: which one should you choose?")
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
+    # Each pattern is asked only of a line that holds one of the pieces it cannot match without.
     return bool(
-        _PAGE_FURNITURE.search(lower)
-        or _BOILERPLATE.search(lower)
+        (_has_sign(lower, _FURNITURE_SIGNS) and _PAGE_FURNITURE.search(lower))
+        or (_has_sign(lower, _BOILERPLATE_SIGNS) and _BOILERPLATE.search(lower))
         or _CALL_TO_ACTION.match(lower)
         or (not _CODE_SIGNS.isdisjoint(sentence_text) and _CODE_OR_TABLE.search(sentence_text))
-        or _NUMBER_RUN.search(sentence_text)
+        or (_may_hold_a_run(sentence_text) and _NUMBER_RUN.search(sentence_text))
         or (
             (not _PRICE_SIGNS.isdisjoint(sentence_text) or "pricing" in lower or "free" in lower)
             and _PRICE_BOX.search(lower)
         )
         or _COUNTER.match(sentence_text)
-        or _SITE_VOICE.search(lower)
-        or _ADDRESS.search(sentence_text)
+        or (_has_sign(lower, _SITE_VOICE_SIGNS) and _SITE_VOICE.search(lower))
+        or ((_has_sign(lower, _ADDRESS_SIGNS) or _FIVE_DIGITS.search(sentence_text)) and _ADDRESS.search(sentence_text))
         or _is_fragment(sentence_text)
+    )
+
+
+# What each line pattern cannot match without (a piece of every one of its branches): a line with none of
+# them is not searched. Same answers (tests/digest/figures/test_fast_paths.py turns `_has_sign` and
+# `_may_hold_a_run` off to compare).
+_FURNITURE_SIGNS = ("read", "tempo", "tiempo", "temps", "lesezeit", "leestijd", "lästid", "subscri", "issues for", "abonn", "suscr", "assine")
+_BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price")
+_SITE_VOICE_SIGNS = ("our ", "we ", ":", "home")
+_ADDRESS_SIGNS = ("suite", "box")  # or five digits in a row
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_SPACE_DIGIT = re.compile(r"\s\d")
+_CURRENCY_SIGN = frozenset("$€£¥")
+
+
+def _has_sign(text: str, signs: tuple[str, ...]) -> bool:
+    return any(sign in text for sign in signs)
+
+
+def _may_hold_a_run(text: str) -> bool:
+    """What `_NUMBER_RUN` cannot match without: a currency sign, a digit after a space, or a digit first."""
+    return (
+        not _CURRENCY_SIGN.isdisjoint(text)
+        or text.lstrip()[:1].isdigit()
+        or _SPACE_DIGIT.search(text) is not None
     )
 
 

@@ -133,6 +133,7 @@ class _Scanner:
         self.locale = locale
         self.phrases_by_last = _PHRASES_BY_LAST if locale.english else _locale_phrases(locale.code)
         self.tokens = tokenize(text)
+        self.count = len(self.tokens)
         self.masked = self._masked_tokens(masked_spans(text))
 
     def parse(self, digits: str) -> float | None:
@@ -153,18 +154,20 @@ class _Scanner:
     # --- small token helpers -------------------------------------------------
 
     def tok(self, i: int) -> Token | None:
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+        return self.tokens[i] if 0 <= i < self.count else None
 
+    # The helpers below index the tokens themselves rather than through `tok`: they run some 100,000
+    # times on a long text, so a call less each counts.
     def glued(self, i: int, j: int) -> bool:
         """Tokens i and j (i before j) touch with no space between."""
-        a, b = self.tok(i), self.tok(j)
-        return a is not None and b is not None and a.end == b.start
+        count = self.count
+        return 0 <= i < count and 0 <= j < count and self.tokens[i].end == self.tokens[j].start
 
     def gap(self, i: int, j: int) -> str:
-        a, b = self.tok(i), self.tok(j)
-        if a is None or b is None:
+        count = self.count
+        if not (0 <= i < count and 0 <= j < count):
             return "\n"
-        return self.text[a.end : b.start]
+        return self.text[self.tokens[i].end : self.tokens[j].start]
 
     def near(self, i: int, j: int) -> bool:
         """Tokens i and j are on the same line with at most a little space between."""
@@ -172,12 +175,17 @@ class _Scanner:
         return len(g) <= 2 and "\n" not in g
 
     def word(self, i: int) -> str:
-        t = self.tok(i)
-        return t.text.lower() if t is not None and t.kind == "word" else ""
+        if 0 <= i < self.count:
+            t = self.tokens[i]
+            if t.kind == "word":
+                return t.text.lower()
+        return ""
 
     def is_sym(self, i: int, chars: frozenset[str] | str) -> bool:
-        t = self.tok(i)
-        return t is not None and t.kind == "sym" and t.text in chars
+        if 0 <= i < self.count:
+            t = self.tokens[i]
+            return t.kind == "sym" and t.text in chars
+        return False
 
     # --- the number at the core of a quantity --------------------------------
 
@@ -638,11 +646,13 @@ class _Scanner:
     def scan(self) -> list[Quantity]:
         found: list[Quantity] = []
         i = 0
-        n = len(self.tokens)
-        starts = self.locale.number_words
+        n = self.count
+        tokens = self.tokens
+        starts = _scan_starts(self.locale.code, self.locale.number_words)
         while i < n:
-            token = self.tokens[i]
-            if token.kind == "sym" or (token.kind == "word" and token.text.lower() not in starts and token.text.lower() != "room"):
+            token = tokens[i]
+            kind = token.kind
+            if kind == "sym" or (kind == "word" and token.text.lower() not in starts):
                 i += 1  # no number starts here (the common case: skip it cheaply)
                 continue
             try:
@@ -1202,6 +1212,17 @@ class _Scanner:
         if value is not None and (math.isnan(value) or math.isinf(value)):
             value = None
         return Quantity(s, e, self.text[s:e], value, unit, approx, kind)
+
+
+def _scan_starts(code: str, number_words: Mapping[str, int]) -> frozenset[str]:
+    """The words a quantity may start at in a locale: its number words, and "room" ("room 12" is a label)."""
+    cached = _STARTS.get(code)
+    if cached is None or cached[0] is not number_words:
+        cached = _STARTS[code] = (number_words, frozenset(number_words) | {"room"})
+    return cached[1]
+
+
+_STARTS: dict[str, tuple[Mapping[str, int], frozenset[str]]] = {}
 
 
 def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:

@@ -1,8 +1,9 @@
 """The figure stage's fast paths give the figures the plain path gives.
 
-Two tests skip work whose answer is known: a line that does not end as a sentence is
-not scanned for quantities (the chrome test refuses it whatever it holds), and a text
-with none of the masks' signs is not scanned by the masks. Turned off, they must not
+Three tests skip work whose answer is known: a line that does not end as a sentence is
+not scanned for quantities (the chrome test refuses it whatever it holds), a text
+with none of the masks' signs is not scanned by the masks, and a line with none of the
+pieces a chrome pattern needs is not searched with it. Turned off, they must not
 change a single figure: on the built-in samples always, and on a fixed quarter of the
 benchmark pages (ScrapingHub and WCXB) and pastes of ../shared/data when it is there.
 """
@@ -40,6 +41,8 @@ def figures_both_ways(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> 
     with monkeypatch.context() as plain:
         plain.setattr(figure_finder, "_worth_scanning", lambda text: True)
         plain.setattr(tokens, "may_hold_masks", lambda text: True)
+        plain.setattr(figure_finder, "_has_sign", lambda text, signs: True)
+        plain.setattr(figure_finder, "_may_hold_a_run", lambda text: True)
         slow = find_figures(sentences, limit=50, language_code=code)
     return fast, slow
 
@@ -57,6 +60,8 @@ _PIECES = st.sampled_from([
     "1. First", "2) Then", "\n3. Next", "It rose 12% to $4.5 million", "about 300 people", "Reading time: 4 min",
     "Copyright 2024", "at 10:30", "in 2019", "one in 10 say", "the two were", "Price: $9.99/mo", "{x = 4}", ".", "!",
     " ", "\n", ",", ":", "Updated May 2, 2025", "(AMZN +0.21%)",
+    "Suite 200", "CA 94105", "P.O. Box 12", "4 min read", "We tested 12 models", "our team tested 5", "Home » Best 10",
+    "20% off", "free 14-day trial", "$5 $6", "10 20 30 40", "2For the", "Sources: 12", "5\u00a06\t7\n8", "Lesezeit 3",
 ])
 
 
@@ -92,3 +97,21 @@ def benchmark_texts() -> list[tuple[str, str, str]]:
 def test_benchmark_texts_give_the_same_figures(benchmark_texts: list[tuple[str, str, str]], monkeypatch: pytest.MonkeyPatch) -> None:
     differing = [doc_id for doc_id, text, code in benchmark_texts if (pair := figures_both_ways(text, code, monkeypatch))[0] != pair[1]]
     assert differing == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reading time: 4 minutes.", "Lesezeit: 3 Minuten.", "Subscribe for 12 issues.", "Copyright 2024 Example Media.",
+        "Use code SAVE20 for 20% off.", "Start your free 14-day trial.", "Price: $9.99.", "We tested 12 blenders.",
+        "Our team of experts tested 40 mattresses.", "Photo: 3 of 12.", "Home » Guides » 10 Best Tents.",
+        "Write to Suite 200, Austin.", "San Francisco, CA 94105.", "P.O. Box 1234, Dover.", "Scores: 10 20 30 40.",
+        "2For the 10-year period.", "Was $5 $6 now.", "Totals\u00a05\u00a06\u00a07\u00a08.",
+    ],
+)
+def test_the_chrome_test_asks_a_pattern_only_when_its_pieces_are_there(line: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Self-written chrome lines, one per guarded pattern: each is refused with the guards and without them."""
+    assert figure_finder._chrome_line(line)
+    monkeypatch.setattr(figure_finder, "_has_sign", lambda text, signs: True)
+    monkeypatch.setattr(figure_finder, "_may_hold_a_run", lambda text: True)
+    assert figure_finder._chrome_line(line)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.figures import cnn_part, evaluate, load_split, measure, ours, plain_regex, score_spans
+from bench.figures import cnn_part, evaluate, shown_numbers, load_split, measure, ours, plain_regex, score_spans
 from bot.digest.figures.figure_finder import Quantity, find_figures, find_quantities
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
@@ -384,6 +384,17 @@ def test_evaluate_on_small_data(tmp_path: Path) -> None:
     assert key_rows["ours"].value == 1.0 and key_rows["first six numbers"].value == 1.0
     held_out = sum(cnn_part(json.loads(i)) == "test" for i in items)
     assert held_out > 0 and key_rows["ours"].note.startswith(f"{held_out} articles")
+
+
+def test_a_figure_shows_every_number_its_text_writes() -> None:
+    """A ratio shows both of its numbers to the reader, so the key-figure score counts both."""
+    sentences = [Sentence(0, "Doctors say one in 88 children in the county is now diagnosed with the condition.", 0)]
+    (ratio,) = find_figures(sentences)
+    assert ratio.value == 1 and "88" in ratio.text
+    shown = shown_numbers({"text": ratio.text, "value": ratio.value}, "en")
+    assert 1 in shown and 88 in shown
+    assert shown_numbers({"text": "nearly 33,000", "value": 33000.0}, "en") == [33000.0, 33000.0]
+    assert shown_numbers({"text": "", "value": None}, "en") == []
 
 
 @pytest.mark.parametrize(
