@@ -12,8 +12,10 @@ scores) learns from honest, out-of-fold scores. Decoding settings are then
 chosen by a coordinate search on the tuning pages' shingle F1 and leak rate
 (the promo-line filter is one of them), with each half of the tuning pages
 scored by line models fitted on the other half (in-sample scores made the
-choices too optimistic: tune leak 3.8% against 9-10% held out), with the shipped headline
-chooser (`python -m bench.train_paste_title`, its own file) picking the title. The model is written
+choices too optimistic: tune leak 3.8% against 9-10% held out), with the rule headline
+(title.rule_title) picking the title: the learned chooser (`python -m bench.train_paste_title`,
+its own file) is fitted on this file's line scores, so decoding with it made each file depend on
+the other and a rebuild never matched. Build this file first, then the chooser. The model is written
 through bot.digest.model_files (envelope with the hash of the data file read);
 `--check` rebuilds it in memory and fails when the shipped file differs.
 """
@@ -38,6 +40,7 @@ from bot.digest.extract.paste.model import (
 )
 from bot.digest.extract.paste.phrases import WORD
 from bot.digest.extract.paste.scoring import Analysis, analyse, paste_lines, stage2_features
+from bot.digest.extract.paste.title import rule_title
 from bot.digest.model_files import model_envelope, sha256_of_files, write_model_file
 
 TRAINED_ON = "WCXB dev article pastes, tune part (sha1(id) % 100 < 70)"
@@ -156,7 +159,8 @@ def as_model(payload: dict[str, Any]) -> PasteModel:
 
 def evaluate_decode(model: PasteModel, pages: list[dict[str, Any]], analyses: list[Analysis]) -> tuple[float, float]:
     """Tuning-set shingle F1 and leak rate of `model` (its stage weights already produced `analyses`)."""
-    results = (as_clean_text(a.lines, a.features) or decode_lines(a, model) for a in analyses)  # as clean_paste does
+    # As clean_paste does, but with the rule headline: the learned chooser is fitted after this file, on its scores.
+    results = (as_clean_text(a.lines, a.features) or decode_lines(a, model, rule_title) for a in analyses)
     outputs = [Cleaned(r.title, r.body).text for r in results]
     f1 = shingle_scores((page["truth"], out) for page, out in zip(pages, outputs)).f1
     leak, _ = leak_and_kept(pages, outputs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrome_line, is_prose, own_features
@@ -71,14 +71,22 @@ def as_clean_text(lines: Sequence[PasteLine], features: Sequence[Sequence[float]
     return CleanedPaste(lines[0].text if titled else "", "\n\n".join(lines[i].text for i in body))
 
 
-def decode_lines(analysis: Analysis, model: PasteModel) -> CleanedPaste:
-    """Turn line probabilities into the headline and the body, with the model's decoding settings."""
+# Picks the headline's line index from the scored lines and the lines kept so far (None: no headline).
+TitleChooser = Callable[[Analysis, Sequence[bool], PasteModel], "int | None"]
+
+
+def decode_lines(analysis: Analysis, model: PasteModel, title_chooser: TitleChooser = choose_title) -> CleanedPaste:
+    """Turn line probabilities into the headline and the body, with the model's decoding settings.
+
+    `title_chooser` is the learned headline chooser; the cleaner's trainer passes the rule
+    (`rule_title`), so that the decoding it chooses does not depend on a chooser fitted on its own output.
+    """
     settings = model.decode
     lines, probs = analysis.lines, analysis.probs
     if not lines:
         return CleanedPaste("", "")
     keep = select_lines(analysis, settings)
-    title_index = choose_title(analysis, keep, model)
+    title_index = title_chooser(analysis, keep, model)
     if title_index is not None and keep[title_index] and sum(keep) == 1:
         title_index = None  # the only article line is the body, not a headline
     if settings.min_prob:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.digest.extract.paste.features import SENTENCE_END as ENDS_SENTENCE_RE
 from bot.digest.extract.paste.features import URL, PasteLine, search_with_cues
 from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
 from bot.digest.extract.paste.wraps import BULLET_START
@@ -41,11 +42,32 @@ AUTHOR_BIO = re.compile(
 _BIO_MORE = re.compile(r"(?:he|she|they)(?:'s|’s| is| was| has| have| writes| lives| holds)\b", re.I)
 # Datelines and post navigation: "Posted by David at December 16, 2025", "PrevPreviousThe Sweet Truth ...".
 _POSTED = re.compile(r"(?:posted|published|written|last updated)\s(?:by|on|in)\s|prev\s?previous|next\s?post\b|previous\s?post\b", re.I)
+_POSTED_ON = re.compile(r"(?:posted|published) (?:on|in) ", re.I)
 # Consent banners: "We use cookies to ...", "Nous utilisons des cookies ...", "Diese Website verwendet Cookies".
 _CONSENT = re.compile(
     r"\b(?:we(?: and our partners)? use|this (?:web)?site uses|nous utilisons|ce site utilise|wir verwenden|wir nutzen|"
     r"diese (?:web)?seite verwendet|diese website (?:verwendet|nutzt)|utilizamos|usamos|este sitio(?: web)? utiliza|"
     r"utilizziamo|usiamo|questo sito utilizza|wij gebruiken|deze (?:web)?site gebruikt|używamy)\b[^.]{0,60}\bcookies?\b",
+    re.I,
+)
+# The site speaking to the reader inside the article's region: form consent ("By submitting this form, you
+# authorize ..."), social follows ("follow us on Facebook"), newsletter nudges ("Don't miss any news from us!"),
+# "Help me spread the word".
+_SITE_CALL = re.compile(
+    r"\bby (?:submitting|completing|sending|clicking|signing up|subscribing)\b[^.]{0,60}?\byou(?: hereby)? (?:agree|authori[sz]e|consent|acknowledge|accept)"
+    r"|\b(?:follow|like|join|find) (?:us|me) on (?:facebook|twitter|instagram|tiktok|linkedin|youtube|pinterest|threads|bluesky|mastodon|x)\b"
+    r"|\b(?:don[’']?t|do not|never) miss (?:any|a|an|out on)? ?(?:\w+ )?(?:news|updates?|posts?|stories|articles|issues?|episodes?|recipes?) (?:from us|from our)"
+    r"|\bhelp (?:me|us) spread the word\b",
+    re.I,
+)
+_SITE_CALL_CUES = ("submitting", "completing", "sending", "clicking", "signing up", "subscribing", " us on", " me on", "miss", "spread the word")
+# A list of the author's other posts: "Recently by Jeffrey Zeldman", "More by Rowan Jacobsen" (the name capitalised).
+_MORE_BY = re.compile(r"(?:[Rr]ecently|[Mm]ore|[Oo]ther (?:posts|articles|stories)) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
+# Post navigation ("Previous: Paying for the rides ...", "Next article: ...") and the page's image credit
+# ("Feature image by Girlfriend Collective, all other images via brands mentioned.").
+_NAVIGATION_OR_CREDIT = re.compile(
+    r"(?:previous|next)(?: (?:post|article|story))?: "
+    r"|(?:feature[d]?|header|cover|hero|lead|top|main) (?:image|photo|picture)s? (?:by|via|credit|courtesy)\b",
     re.I,
 )
 _LEAD_IN = re.compile(r"(?:related|read also|also read|see also|read more|more|recommended|further reading)\s?:", re.I)
@@ -71,10 +93,12 @@ def is_promo_line(text: str) -> bool:
     disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample)
     if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or search_with_cues(_CONSENT, ("cookie",), sample):
         return True
+    if search_with_cues(_SITE_CALL, _SITE_CALL_CUES, sample) or _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
+        return True
     if len(words) <= 40 and AUTHOR_BIO.match(sample):
         return True
-    if len(words) <= 14 and _POSTED.match(sample):
-        return True
+    if _POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not ENDS_SENTENCE_RE.search(sample)):
+        return True  # "Posted on November 25, 2024 in College of Health Sciences, General, ...": a list, not a sentence
     if _PATH_LINE.fullmatch(sample) and not URL.match(sample):
         return True
     if len(words) > 20 or BULLET_START.match(sample):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -109,9 +110,23 @@ class Analysis:
     probs: list[float]
 
 
+# UTF-8 read as Latin-1 or cp1252 ("Investorâ\x80\x99s"): a lead byte's letter, then a continuation byte's.
+_MOJIBAKE_HINT = re.compile("[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Text copied from a page served in one encoding and shown in another, repaired ("Investor’s");
+    only text with a hint of it goes to ftfy, which decides whether and how to repair it."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy  # only here: importing it costs 80 ms, and few pastes need it
+
+    return ftfy.fix_encoding(text)
+
+
 def paste_lines(text: str) -> list[PasteLine]:
-    """The non-blank lines of a paste after hard-wrap rejoining, at most MAX_LINES of them."""
-    lines = split_lines(rejoin_hard_wraps(text))
+    """The non-blank lines of a paste after mis-decoding repair and hard-wrap rejoining, at most MAX_LINES of them."""
+    lines = split_lines(rejoin_hard_wraps(repair_mojibake(text)))
     if len(lines) > MAX_LINES:
         log.warning("paste of %d lines: cleaning only the first %d", len(lines), MAX_LINES)
         lines = lines[:MAX_LINES]

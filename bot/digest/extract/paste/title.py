@@ -67,8 +67,13 @@ HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
 )
 
 
-def headline_text(line: str) -> str:
-    """A headline line without a site name or date after its last separator (a tail of four words or fewer)."""
+# "Home · Farm · 6 Gardening Shows ...", "Business News›US›Lifestyle›Coffee lovers rejoice ...": a breadcrumb
+# trail before the headline, its steps short.
+_CRUMB_SEPARATOR = re.compile(r"\s*[›▸»]\s*|\s[>·•/|]\s|\s{2,}")
+_CRUMB_MAX_WORDS = 3
+
+
+def _without_site_tail(line: str) -> str:
     separators = list(_SITE_SEPARATOR.finditer(line))
     if not separators:
         return line
@@ -76,6 +81,21 @@ def headline_text(line: str) -> str:
     if len(tail.split()) <= _SITE_MAX_WORDS and len(head.split()) >= _HEAD_MIN_WORDS:
         return head
     return line
+
+
+def _without_breadcrumb(line: str) -> str:
+    steps = _CRUMB_SEPARATOR.split(line.strip())
+    if len(steps) < 3 or len(steps[-1].split()) < _HEAD_MIN_WORDS:
+        return line
+    if all(0 < len(step.split()) <= _CRUMB_MAX_WORDS for step in steps[:-1]):
+        return steps[-1].strip()
+    return line
+
+
+def headline_text(line: str) -> str:
+    """A headline line without a site name or date after its last separator (a tail of four words or fewer)
+    and without a breadcrumb trail of two or more short steps before it."""
+    return _without_breadcrumb(_without_site_tail(line))
 
 
 @lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
@@ -266,6 +286,11 @@ def pick_headline(
     best = int(np.argmax(logits))
     if headline.min_prob is None or sigmoid_array(logits)[best] >= headline.min_prob:
         return candidates[best]
+    return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
+
+
+def rule_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) -> int | None:
+    """The rule's headline alone (no learned chooser): what the cleaner's trainer decodes with."""
     return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
 
 

@@ -17,6 +17,7 @@ CUED = (
     (features._COPYRIGHT, features._COPYRIGHT_CUES),
     (promo._DISCLOSURE, promo._DISCLOSURE_CUES),
     (promo._CONSENT, ("cookie",)),
+    (promo._SITE_CALL, promo._SITE_CALL_CUES),
 )
 
 TRICKY = [
@@ -28,6 +29,7 @@ TRICKY = [
     "WE AND OUR PARTNERS USE COOKIES", "Diese Website verwendet Cookies.", "ſponsor this newsletter", "\u212aelvin 12 Likes",
     "İf you enjoyed this post", "© Acme", "Acme ©", "We’ll earn a commission — maybe", "Don’t hesitate to get in touch with us…",
     "“Quoted” text\u00a0with\u200bspaces • ★★★ ×2 «x» → ™ ®", "Copyright ©\u00a02024 – all rights reserved", "東京 2024年5月12日 ©", "Ünïcödé 123 ABC", "tab\tseparated | cells · here",
+    "BY SUBMITTING THIS FORM, YOU AGREE", "Follow Us On Facebook", "Don’t miss any news from us!", "Help me spread the word",
 ]
 
 
@@ -48,7 +50,8 @@ def test_fast_paths_match_the_general_code_on_tricky_lines() -> None:
 
 def test_cued_patterns_still_match() -> None:
     """A line holding just one branch's phrase still matches through its cue."""
-    for phrase in ("all rights reserved", "(c) 2024", "earn a commission", "affiliate links", "no spam", "don't hesitate to contact", "we use cookies"):
+    for phrase in ("all rights reserved", "(c) 2024", "earn a commission", "affiliate links", "no spam", "don't hesitate to contact", "we use cookies",
+                   "by clicking accept, you agree", "follow us on x", "never miss a post from us", "help us spread the word"):
         assert any(features.search_with_cues(p, c, phrase) for p, c in CUED), phrase
 
 

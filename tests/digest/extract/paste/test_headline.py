@@ -41,6 +41,23 @@ def test_a_site_name_after_the_last_separator_is_cut_off(line: str, headline: st
     assert headline_text(line) == headline
 
 
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Home · Transport · City expands bike lanes despite protests", "City expands bike lanes despite protests"),
+        ("News›Europe›Transport›City expands bike lanes despite protests", "City expands bike lanes despite protests"),
+        ("Home ▸ News Release ▸ City expands bike lanes", "City expands bike lanes"),
+        ("DAILY EXAMPLE  TRANSPORT  CITY EXPANDS BIKE LANES", "CITY EXPANDS BIKE LANES"),
+        # One step before the headline is no trail; a long first part is the headline's own.
+        ("Transport › City expands bike lanes despite protests", "Transport › City expands bike lanes despite protests"),
+        ("What the council decided · who pays for it · when the new lanes open", "What the council decided · who pays for it · when the new lanes open"),
+        ("Home · News · Bike lanes", "Home · News · Bike lanes"),
+    ],
+)
+def test_a_breadcrumb_trail_before_the_headline_is_cut_off(line: str, headline: str) -> None:
+    assert headline_text(line) == headline
+
+
 def test_the_cleaned_paste_title_has_no_site_name() -> None:
     paste = "\n".join([*MENU, "", "City expands bike lanes despite protests | The Daily Example", "", *BODY, *FOOTER])
     assert clean_paste(paste).title == "City expands bike lanes despite protests"
