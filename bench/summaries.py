@@ -22,10 +22,10 @@ stemmer, F-measure, averaged over articles; for ROUGE-Lsum the sentences are
 joined with newlines. The paste cleaner's effect is checked on every document:
 how many lost words of the body, or got a title that is not the headline.
 
-Rows: the shipped model, fitted on both corpora's train parts, on each
-corpus's test part in both forms; and, for each corpus, the same recipe
-(`bench.train_summarizer.fit_recipe`) fitted on the other corpus's train part
-only (the cross-corpus rows: a corpus the scorer never saw in training).
+Rows: the shipped model, fitted on the CNN Corpus train part only, on each
+corpus's test part in both forms (its BBC rows are one cross-corpus direction);
+and the other direction, the same recipe (`bench.train_summarizer.fit_recipe`)
+fitted on the BBC train part only, reported on the CNN Corpus test part.
 """
 
 from __future__ import annotations
@@ -302,26 +302,31 @@ def _lead_target(rows: Sequence[Row], plus: float = 0.0) -> str:
 
 
 def evaluate(data_dir: Path, part: str = "test", model: Path | None = None) -> list[Row]:
-    """The shipped model (or `model`) on both corpora in both forms, and on each corpus the same recipe fitted on
-    the other corpus alone."""
-    from bench.train_summarizer import SHIPPED_CORPORA
+    """The shipped model (or `model`) on both corpora in both forms, and the recipe fitted on BBC alone on the CNN Corpus.
 
-    ours = f"ours ({model.name})" if model else f"ours (shipped: fitted on {' + '.join(SHIPPED_CORPORA)} train)"
+    The shipped model is fitted on the CNN Corpus train part only, so its BBC
+    rows are the other cross-corpus direction.
+    """
+    from bench.train_summarizer import SHIPPED_CORPUS
+
+    ours = f"ours ({model.name})" if model else f"ours (shipped: fitted on {SHIPPED_CORPUS} train only)"
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="summaries-models-") as folder:
+        fitted_on_bbc = cross_model(data_dir, "BBC", Path(folder))
         for corpus in CORPORA:
-            other = next(c for c in CORPORA if c != corpus)
-            fitted_on_other = cross_model(data_dir, other, Path(folder))
             articles = load(data_dir, corpus, (part,))
             for form in FORMS:
                 task = f"summaries: {corpus} {part} ({len(articles)} articles), {form}"
                 plus = 1.0 if corpus == "CNN Corpus" and form == "title + paragraphs" else 0.0
                 rows += set_rows(task, evaluate_set(articles, form, model), ours, plus)
-                cross = evaluate_set(articles, form, fitted_on_other, with_references=False)
+                if corpus != "CNN Corpus":
+                    continue
+                cross = evaluate_set(articles, form, fitted_on_bbc, with_references=False)
                 target = _lead_target([r for r in rows if r.task == task])
                 for k, metric in enumerate(METRICS):
-                    label = f"ours, same recipe fitted on {other} train only"
-                    rows.append(Row(task, label, metric, cross.systems["ours"][k], target if k == 0 else ""))
+                    value = cross.systems["ours"][k]
+                    label = "ours, same recipe fitted on BBC train only"
+                    rows.append(Row(task, label, metric, value, target if k == 0 else ""))
     return rows
 
 

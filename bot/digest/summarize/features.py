@@ -10,13 +10,6 @@ Neither needs a headline or paragraph breaks: an article pasted as one bare
 paragraph gets the same evidence as the one with its headline and paragraphs,
 apart from the title overlap, which is zero without a title.
 
-Their sum, `centrality`, is the undirected degree centrality that LexRank
-builds on (without its threshold and random walk): how much the whole article
-repeats the sentence's words, wherever it stands. It is what BBC's long
-reference summaries reward, and what the CNN Corpus, whose highlights follow
-the lead, does not; the scorer weighs it against the directed pair (see
-docs/quality/summaries.md).
-
 sumy's LexRank, TextRank, Luhn, Reduction and SumBasic ratings, the centroid
 similarity, sentence length and paragraph position were all tried and are
 left out: fitted on one corpus they did not carry over to the other (see
@@ -59,7 +52,6 @@ _QUESTION = re.compile(r"""[?？]["'”’»)\]]*\s*$""")
 FEATURE_NAMES: tuple[str, ...] = (
     "forward_similarity",
     "backward_similarity",
-    "centrality",
     "title_recall",
     "quote",
     "starts_with_quote",
@@ -176,7 +168,6 @@ def candidates(
             (
                 forward[k],
                 backward[k],
-                forward[k] + backward[k],
                 recall,
                 float(bool(_QUOTE.search(text))),
                 float(bool(_OPENING_QUOTE.search(text))),

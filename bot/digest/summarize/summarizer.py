@@ -2,13 +2,13 @@
 
 Each candidate sentence gets a few features (`features.candidates`): how much
 the sentences after it take up its words and how much it repeats those before
-it (directed centrality), their sum (undirected centrality), its overlap with
-the title, and whether it is a quote or a question. A logistic scorer whose
-weights ship in `weights.json` (fitted on the CNN Corpus and BBC train splits
-by `bench/train_summarizer.py`) turns them into one score, scaled so that
-the evidence has unit spread; the first `lead_sentences` eligible sentences
-get `lead_bonus` on top, so a later sentence takes the place of one of them
-only when its evidence is that much stronger. The summary is then picked greedily, each pick discounted by its
+it (directed centrality), its overlap with the title, and whether it is a
+quote or a question. A logistic scorer whose weights ship in `weights.json`
+(fitted on the CNN Corpus train split by `bench/train_summarizer.py`) turns
+them into one score, scaled so that the evidence has unit spread; the first
+`lead_sentences` eligible sentences get `lead_bonus` on top, so a later
+sentence takes the place of one of them only when its evidence is that much
+stronger. The summary is then picked greedily, each pick discounted by its
 word overlap with those already chosen (maximal marginal relevance).
 
 The weights are the English ones for every language: the features are the

@@ -238,20 +238,6 @@ def test_directed_centrality_favours_what_later_sentences_take_up() -> None:
     assert not empty_cosine.any() and not empty_overlap.any()
 
 
-def test_centrality_counts_similarity_in_both_directions() -> None:
-    sentences = [
-        Sentence(0, "The mayor opened a new bridge over the river on Monday morning.", 0),
-        Sentence(1, "Thousands of people crossed the new river bridge during the first hour.", 0),
-        Sentence(2, "Traffic on the old ferry route fell sharply after the bridge opened.", 0),
-        Sentence(3, "Engineers said the river bridge would carry forty thousand cars a day.", 0),
-    ]
-    found = candidates(sentences, "", ENGLISH)
-    column = {name: found.features[:, k] for k, name in enumerate(FEATURE_NAMES)}
-    assert np.allclose(column["centrality"], column["forward_similarity"] + column["backward_similarity"])
-    # the last sentence is taken up by nothing after it, but it is as central as the ones before it
-    assert column["forward_similarity"][-1] == 0.0 < column["centrality"][-1]
-
-
 def test_features_do_not_depend_on_paragraph_breaks(sample: list[Sentence]) -> None:
     body = [s for s in sample if not s.is_heading][:12]
     with_breaks = split_sentences("\n\n".join(s.text for s in body), "en")
@@ -293,7 +279,7 @@ def test_quotes_and_questions_count_against_a_sentence() -> None:
     shipped = load_model()
     for name in ("quote", "starts_with_quote", "question", "backward_similarity"):
         assert shipped.weights[FEATURE_NAMES.index(name)] <= 0, name
-    for name in ("forward_similarity", "centrality", "title_recall"):
+    for name in ("forward_similarity", "title_recall"):
         assert shipped.weights[FEATURE_NAMES.index(name)] >= 0, name
 
 
