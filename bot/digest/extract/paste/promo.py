@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.digest.extract.paste.features import SENTENCE_END as ENDS_SENTENCE_RE
-from bot.digest.extract.paste.features import URL, PasteLine, search_with_cues
+from bot.digest.extract.paste.features import SENTENCE_END, URL, PasteLine, search_with_cues
 from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
 from bot.digest.extract.paste.wraps import BULLET_START
 
@@ -97,7 +96,7 @@ def is_promo_line(text: str) -> bool:
         return True
     if len(words) <= 40 and AUTHOR_BIO.match(sample):
         return True
-    if _POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not ENDS_SENTENCE_RE.search(sample)):
+    if _POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not SENTENCE_END.search(sample)):
         return True  # "Posted on November 25, 2024 in College of Health Sciences, General, ...": a list, not a sentence
     if _PATH_LINE.fullmatch(sample) and not URL.match(sample):
         return True
