@@ -53,9 +53,12 @@ _DATELINE = re.compile(
 # sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
 _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
 _PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
-# pysbd's single-quote and double-dash spans (what `_has_whole_line_span` looks for; the tests compare the two)
-_WHOLE_LINE = re.compile(r"(?:^|\s)'|-[\"'“”]\s[A-Z]")
-_DASH_QUOTES = ('-"', "-'", "-“", "-”")  # what `_WHOLE_LINE`'s second branch needs
+# What sends a line to pysbd whole (`_has_whole_line_span`; the tests compare the two): pysbd's straight
+# single-quote spans, and a dash and a quote before a capital (its QUOTATION_AT_END_OF_SENTENCE rule ends a
+# sentence there).
+_DASH_QUOTE = re.compile(r"""-["'“”]\s[A-Z]""")
+_DASH_QUOTES = ('-"', "-'", "-“", "-”")  # what `_DASH_QUOTE` needs, looked for first
+_WHOLE_LINE = re.compile(r"(?:^|\s)'|" + _DASH_QUOTE.pattern)
 _QUOTE_AFTER_SPACE = re.compile(r"'(?<=\s.)")  # `_WHOLE_LINE`'s first branch, searched from the quote
 # pysbd's slanted single-quote and double-dash spans: they matter only where they hold a stop or an apostrophe
 # (its `replace_punctuation` changes nothing else), and no rule of pysbd looks at "’" or "‘" otherwise.
@@ -117,7 +120,8 @@ def _is_boundary(line: str, stop: int, original: str, rules: FastPathRules) -> b
     """Whether the stop at `stop` ends a sentence for certain: a plain word or a paired span's closing quote or
     bracket (masked in `line`, see `_chunks`) before it; one space and a capital after, or one space and a double
     quote or bracket opening on a capital (paired, or the line's first unpaired one: `_chunks` cuts nothing after
-    that). pysbd keeps a stop only after letters (its abbreviations all end in one) or digits."""
+    that). pysbd keeps a stop from ending a sentence only after a letter (its abbreviations all end in one) or a
+    digit, so a closing quote or bracket before it is as good as a plain word."""
     if line[stop + 1 : stop + 2] != " ":
         return False
     following = line[stop + 2 : stop + 3]
@@ -220,8 +224,8 @@ _LAST_TOKEN = re.compile(r"\S+$")
 
 
 def _token_rules(capitals: str, abbreviations: Collection[str], german: bool = False) -> FastPathRules:
-    """Rules for a language whose pysbd abbreviation step marks every stop after an abbreviation (see `_GERMAN`
-    for what `german` adds)."""
+    """Rules for a language whose pysbd abbreviation step marks every stop after an abbreviation (see the note
+    on German below for what `german` adds)."""
     patterns = {a.strip() for a in abbreviations}
     abbreviation = re.compile("|".join(sorted(patterns, key=len, reverse=True)), re.IGNORECASE)
     if german:  # the part of an abbreviation after a "." that matched a space
@@ -326,9 +330,13 @@ def _has_whole_line_span(line: str) -> bool:
     single-quote or double-dash span of pysbd's holds a stop or an apostrophe. Looks for the characters first."""
     if "'" in line and (line[:1] == "'" or _QUOTE_AFTER_SPACE.search(line) is not None):
         return True
-    if any(pair in line for pair in _DASH_QUOTES) and _WHOLE_LINE.search(line) is not None:
+    if _has_dash_quote(line):
         return True
     return _replaces_in_span(line, "‘", _SLANTED_SPAN) or _replaces_in_span(line, "--", _DASH_SPAN)
+
+
+def _has_dash_quote(line: str) -> bool:
+    return any(pair in line for pair in _DASH_QUOTES) and _DASH_QUOTE.search(line) is not None
 
 
 def _replaces_in_span(line: str, opening: str, span: re.Pattern[str]) -> bool:
@@ -409,9 +417,10 @@ def _only_lone_strays(line: str, masked: str) -> bool:
 def _chunks(line: str, rules: FastPathRules = _ENGLISH_RULES) -> list[tuple[str, bool]] | None:
     """Cut `line` at its certain sentence ends; each piece comes with whether it is known to be one sentence.
 
-    None when the line must go to pysbd whole: single-quoted or double-dash spans, or more
-    than one list marker. After an unpaired quote or bracket nothing is cut (pysbd might pair
-    it with a later one); before it, spans pair up the same way in pysbd as here.
+    None when the line must go to pysbd whole: single-quoted or double-dash spans that pysbd
+    changes (`_has_whole_line_span`), or more than one list marker. After an unpaired quote or
+    bracket that pysbd might pair with a later one nothing is cut; before it, spans pair up the
+    same way in pysbd as here.
     """
     if _has_whole_line_span(line) or _is_list(line):
         return None
@@ -481,7 +490,6 @@ def _ends_mid_sentence(piece: str, code: str) -> bool:
 # checks that `_PYSBD_SYMBOLS` holds every symbol of pysbd's source but quotes, dashes and bullets.
 _PYSBD_SYMBOLS = "ƪȸȹ՜։،؟۔।။၏።፧ᓰᓱᓳᓴᓷᓸ∮∯⌬⎋☄☇☈☉☏☝♝♟♨♬♭✂。《》「」！（）．？"
 _NOT_STOP_FREE = re.compile("[.!?\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029" + _PYSBD_SYMBOLS + "]")
-_DASH_QUOTE = re.compile(r"""-["'“”]\s[A-Z]""")
 
 
 def _is_one_sentence(line: str) -> bool:
@@ -489,7 +497,7 @@ def _is_one_sentence(line: str) -> bool:
     because it has no stop (see `_NOT_STOP_FREE`)."""
     return (
         _NOT_STOP_FREE.search(line) is None
-        and _DASH_QUOTE.search(line) is None
+        and not _has_dash_quote(line)
         and _QUOTE_PARENS.search(line) is None
         and not _is_list(line)
     )
