@@ -378,10 +378,20 @@ def _cpu_ticks(pids: list[int]) -> int:
     return ticks
 
 
-async def until_warmed_up(side_pid: int, quiet: float = 1.0, timeout: float = 300.0) -> float:
-    """Wait until the bot's children (the pool) used almost no CPU for `quiet` seconds: their warm-up is over.
-    A fixed pause read some workers mid-warm-up on a loaded host. Returns the seconds waited."""
+def _pid_after(seconds: float) -> int:
+    """A job that holds its worker a moment: jobs sent together then go to different workers."""
+    time.sleep(seconds)
+    return os.getpid()
+
+
+async def until_warmed_up(side_pid: int, pool: Any = None, processes: int = 0, quiet: float = 1.0, timeout: float = 300.0) -> float:
+    """Wait until every worker of `pool` has answered a job (a worker takes jobs only once its warm-up is over),
+    then until the bot's children used almost no CPU for `quiet` seconds. Quiet alone read workers mid-warm-up
+    on a loaded host, where the niced workers got no core for a second. Returns the seconds waited."""
     started = time.monotonic()
+    answered: set[int] = set()
+    while pool is not None and len(answered) < processes and time.monotonic() - started < timeout:
+        answered |= set(await asyncio.gather(*(pool.run(_pid_after, 0.2) for _ in range(processes))))
     pids = _bot_pids(side_pid)[1:]
     before = _cpu_ticks(pids)
     while time.monotonic() - started < timeout:
@@ -431,7 +441,8 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
     `mix`: pages, pastes and languages in turn (`mixed_inputs`) instead of the benchmark pages' links."""
     snapshots = []
     async with running_bot(data_dir, min(digests, 181), config, mix) as running:
-        warm_up = await until_warmed_up(running.side.pid)  # the workers warm themselves up at start
+        # the workers warm themselves up at start
+        warm_up = await until_warmed_up(running.side.pid, running.bot.pool, running.settings.workers.processes)
         gc.collect()
         if trace:
             tracemalloc.start(8)
