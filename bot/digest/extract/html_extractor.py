@@ -125,19 +125,26 @@ def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionS
 
 
 def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings):
-    """(text, trafilatura's metadata, None when it found no text); on a thin answer, recall mode and
-    the baseline extractor are tried too and the longest text is kept."""
+    """(text, trafilatura's metadata, None when it found no text); on a thin answer, recall mode is
+    tried too and the longer text kept; the baseline extractor only when neither holds a sentence."""
     document = _extract(tree, url, settings)
     text = render_text(getattr(document, "body", None))
     # trafilatura's metadata is read from the page as given (bare_extraction works on a copy).
     document = TrafilaturaMetadata(tree, url) if document is not None else None
     if _words(text) >= settings.fallback_below_words:
         return text, document
-    recall = _extract(tree, url, settings, favor_recall=True)
-    body, _, _ = trafilatura.baseline(tree)
     # A few words of menus are no article: a fallback counts only when it finds a real text.
-    found = [t for t in (render_text(getattr(recall, "body", None)), render_text(body)) if _words(t) >= settings.fallback_min_words]
-    return max([text, *found], key=_words), document
+    recall = render_text(getattr(_extract(tree, url, settings, favor_recall=True), "body", None))
+    if _words(recall) >= settings.fallback_min_words and _words(recall) > _words(text):
+        text = recall
+    # The baseline reads every paragraph of the page: on a short news item or a product it adds the
+    # page's chrome, so it stands in only for an answer that would otherwise be "no article text".
+    if not _holds_a_sentence(text, settings):
+        body, _, _ = trafilatura.baseline(tree)
+        baseline = render_text(body)
+        if _words(baseline) >= settings.fallback_min_words:
+            text = baseline
+    return text, document
 
 
 def _what_was_found(tree: lxml_html.HtmlElement) -> str:

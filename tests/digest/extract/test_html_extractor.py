@@ -10,7 +10,9 @@ import pytest
 import trafilatura
 from lxml import html as lxml_html
 
-from bot.digest.extract.html_extractor import _NODES, NO_TEXT, TrafilaturaMetadata, _parse, extract_html
+from bot.digest.extract import html_extractor
+from bot.digest.extract.html.settings import DEFAULT_SETTINGS
+from bot.digest.extract.html_extractor import _NODES, NO_TEXT, TrafilaturaMetadata, _main_text, _parse, extract_html
 from bot.digest.models import DigestError
 
 # Written like the libffi manual (Texinfo HTML): source lines wrapped mid-sentence, inline <code>.
@@ -201,3 +203,30 @@ def test_trafilatura_metadata_read_on_demand_is_what_bare_extraction_finds(html:
 def test_the_element_limit_counts_what_tree_iter_walks(html: str) -> None:
     for tree in (_parse(html), lxml_html.document_fromstring(html)):  # with and without comments
         assert _NODES(tree) == sum(1 for _ in tree.iter())
+
+
+# A short news item (under 100 words) beside a sidebar of paragraphs: trafilatura's answer is the
+# item; its baseline extractor reads every paragraph of the page, sidebar included.
+SHORT_NEWS = """<html><head><title>Council approves new bridge</title></head><body>
+<div class="entry-content"><h1>Council approves new bridge</h1>
+<p>The city council voted on Tuesday evening to build a new footbridge over the river, replacing the old crossing that closed last winter after the floods.</p>
+<p>Construction will start in the spring and should take about eighteen months, the council said in a statement.</p></div>
+<div class="sidebar widget-area"><p>Subscribe to our daily newsletter for the latest local news, weather and sport delivered to your inbox every morning before breakfast.</p>
+<p>Our journalists work around the clock to bring you trusted reporting from every corner of the county, from courts to council meetings.</p>
+<p>Read more stories about roads, transport and planning in our regional section, updated every day by the newsroom team.</p></div>
+</body></html>"""
+
+
+def test_a_short_article_is_not_replaced_by_the_baselines_whole_page() -> None:
+    _, baseline_text, _ = trafilatura.baseline(_parse(SHORT_NEWS))
+    assert "daily newsletter" in baseline_text  # the page's chrome is what the baseline would add
+    text = _main_text(_parse(SHORT_NEWS), None, DEFAULT_SETTINGS)[0]
+    assert "new footbridge over the river" in text and "eighteen months" in text
+    assert "daily newsletter" not in text and "around the clock" not in text
+
+
+def test_the_baseline_stands_in_when_trafilatura_finds_no_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura's main pass and recall mode finding nothing, as on pages whose text sits in markup it discards.
+    monkeypatch.setattr(html_extractor, "_extract", lambda *args, **kwargs: None)
+    text = _main_text(_parse(SHORT_NEWS), None, DEFAULT_SETTINGS)[0]
+    assert "new footbridge over the river" in text and "daily newsletter" in text

@@ -12,8 +12,8 @@ class ExtractionSettings:
     favor_precision: bool = False
     include_comments: bool = True  # a forum thread's posts are its content
     include_tables: bool = True
-    # Below this many words, trafilatura's recall mode and its baseline extractor are tried too
-    # and the longest answer is kept (chosen on WCXB's tune part).
+    # Below this many words, trafilatura's recall mode is tried too and the longer answer kept; its
+    # baseline extractor only when neither answer holds a sentence (chosen on WCXB's tune part).
     fallback_below_words: int = 100
     fallback_min_words: int = 50  # a fallback's answer shorter than this is taken for menus, not an article
     min_sentence_words: int = 8  # a short answer holds an article only if one line is this long
