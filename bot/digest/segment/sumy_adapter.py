@@ -44,6 +44,9 @@ class RegexTokenizer:
         return tuple(_WORD.findall(sentence))
 
 
+WORD_PATTERN = _WORD  # what `words` finds, for callers that need only the first few
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

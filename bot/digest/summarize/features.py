@@ -24,6 +24,7 @@ the work stays small for long articles.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Callable, Collection, Sequence
@@ -31,7 +32,7 @@ from typing import Callable, Collection, Sequence
 import numpy as np
 
 from bot.digest.models import Language, Sentence
-from bot.digest.segment.sumy_adapter import stemmer_for, stop_words, words
+from bot.digest.segment.sumy_adapter import WORD_PATTERN, stemmer_for, stop_words, words
 from bot.digest.word_memo import WORD_MEMO_SIZE, word_memo
 
 MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP.", "By Jane Smith.")
@@ -90,6 +91,11 @@ def repeats_title(tokens: Sequence[str], title_words: Sequence[str]) -> bool:
     return any(lowered[start : start + len(title_words)] == title_words for start in range(extra + 1))
 
 
+def _first_words(text: str, limit: int) -> list[str]:
+    """`words(text)[:limit]`, without reading the rest of a long sentence."""
+    return [match.group() for match in itertools.islice(WORD_PATTERN.finditer(text), limit)]
+
+
 def _bounded(eligible: list[int]) -> list[int]:
     if len(eligible) <= LEAD_WINDOW + SAMPLED_REST:
         return eligible
@@ -146,10 +152,14 @@ def candidates(
     sentences: Sequence[Sentence], title: str, language: Language, skip: Collection[int] = ()
 ) -> Candidates:
     """Features of every sentence the summarizer may pick; position counts only eligible body sentences."""
-    tokens = [words(s.text) if not s.is_heading else [] for s in sentences]
     title_words = [word.lower() for word in words(title)]
-    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, tokens[i]) and not repeats_title(tokens[i], title_words)]
+    # Eligibility needs only a sentence's first few words: with this many it is neither a fragment nor
+    # the title again. Only the bounded pool is tokenised whole (a long text has thousands of sentences).
+    enough = max(MIN_WORDS, len(title_words) + TITLE_EXTRA_WORDS + 1)
+    first = [_first_words(s.text, enough) if not s.is_heading else [] for s in sentences]
+    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, first[i]) and not repeats_title(first[i], title_words)]
     pool = _bounded(eligible)
+    tokens = {i: first[i] if len(first[i]) < enough else words(sentences[i].text) for i in pool}
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     keep = [k for k, i in enumerate(pool) if i not in skip]
     if not keep:

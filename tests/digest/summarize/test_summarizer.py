@@ -11,6 +11,7 @@ from bot.digest.language.language_detector import language_for
 from bot.digest.model_files import ModelFileError, model_envelope, read_model_file, write_model_file
 from bot.digest.models import Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
+from bot.digest.segment.sumy_adapter import words
 from bot.digest.summarize.features import (
     FEATURE_NAMES,
     LEAD_WINDOW,
@@ -318,3 +319,25 @@ def test_repeats_title_needs_the_whole_title_and_few_more_words() -> None:
     assert not repeats_title(["Here", "is", "what", "is", "cloud", "computing"], title)
     assert not repeats_title(["What", "is", "Cloud"], title)
     assert not repeats_title(["What", "is", "Cloud", "Computing"], [])
+
+
+def _candidates_from_whole_sentences(sentences: list[Sentence], title: str) -> list[int]:
+    """The eligible indices as they were found before: every sentence tokenised whole."""
+    title_words = [word.lower() for word in words(title)]
+    tokens = [words(s.text) if not s.is_heading else [] for s in sentences]
+    eligible = [i for i, s in enumerate(sentences) if is_eligible(s, tokens[i]) and not repeats_title(tokens[i], title_words)]
+    return eligible[:LEAD_WINDOW]
+
+
+@pytest.mark.parametrize("title", ["", "Ban", "What is Cloud Computing?", "A title of nine words that is rather long now"])
+def test_eligibility_from_the_first_words_matches_whole_sentences(title: str) -> None:
+    body = (
+        "What is Cloud Computing?\n\nTopics What is Cloud Computing?\n\nRead more.\n\nPhoto: AP.\n\n"
+        "Ban.\n\n云计算是一种按需提供计算资源的服务模式。\n\n短い。\n\n"
+        "A title of nine words that is rather long now.\n\n"
+        "Here is what is cloud computing, said the engineer to a room of students.\n\n"
+        "Public clouds are run by third-party providers of cloud computing services."
+    )
+    sentences = split_sentences(body, "en")
+    found = candidates(sentences, title, ENGLISH)
+    assert found.indices == _candidates_from_whole_sentences(sentences, title)
