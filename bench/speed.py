@@ -566,6 +566,14 @@ STAGES = (
     # extract_article imports these when it first reads a page: wrapped where they are defined.
     ("html script pruning", "bot.digest.extract.html.prune", "drop_scripts_and_styles"),
     ("html extraction (trafilatura)", "bot.digest.extract.html_extractor", "extract_html"),
+    # What extraction spends beyond trafilatura's own extraction (the reference's cost too).
+    ("  of which parse", "bot.digest.extract.html_extractor", "_parse"),
+    ("  of which trafilatura", "bot.digest.extract.html_extractor", "_extract"),
+    ("  of which page type", "bot.digest.extract.html_extractor", "classify_page"),
+    ("  of which page metadata, title", "bot.digest.extract.html_extractor", "read_metadata"),
+    ("  of which author search", "bot.digest.extract.html_extractor", "extract_author"),
+    ("  of which date search", "bot.digest.extract.html_extractor", "find_date"),
+    ("  of which text rendering", "bot.digest.extract.html_extractor", "render_text"),
     ("paste cleaning", "bot.digest.pipeline", "clean_paste"),
     ("input screening", "bot.digest.pipeline", "screen_text"),
     ("language detection", "bot.digest.pipeline", "detect_language"),
@@ -576,7 +584,7 @@ STAGES = (
     ("hedge register (per text)", "bot.digest.pipeline", "text_register"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )
-UNTARGETED_STAGES = {"html script pruning", "html extraction (trafilatura)", "paste cleaning", "  of which sentence similarities"}
+UNTARGETED_STAGES = {"html script pruning", "html extraction (trafilatura)", "paste cleaning"} | {label for label, _, _ in STAGES if label.startswith("  of which")}
 
 
 @contextlib.contextmanager
