@@ -149,7 +149,7 @@ def _text(element: lxml_html.HtmlElement) -> str:
 def _has_element_child(parent: lxml_html.HtmlElement) -> bool:
     """`parent.find("*") is not None` (a search of 3 to 10 us) answered from its first child mostly:
     comments are gone, so the first child is nearly always an element."""
-    return isinstance(parent[0].tag, str) or parent.find("*") is not None
+    return len(parent) > 0 and (isinstance(parent[0].tag, str) or parent.find("*") is not None)
 
 
 def _larger_group(parent: lxml_html.HtmlElement, best: tuple[int, int]) -> tuple[int, int]:
