@@ -1,6 +1,6 @@
 """The HTML extractor against another checkout of the project: the same extract JSON on every page.
 
-    python -m bench.html_equivalence DATA_DIR --reference PATH [--candidate PATH] [--cache DIR] [--limit N]
+    python -m bench.html_equivalence DATA_DIR --reference PATH [--candidate PATH] [--cache DIR] [--cache-only] [--limit N]
 
 A speed-up of the HTML path must not change what it extracts. Every WCXB dev page (1,497) and
 every ScrapingHub page (181) goes through both checkouts twice: as a file through
@@ -9,7 +9,11 @@ through `extract_document` with the page's address (as the bot digests a link). 
 (title, text, language, author, date, error; everything but the file name) must be equal.
 PATH is a checkout of the reference commit (`git worktree add /tmp/ref main`); its answers can be
 kept in `--cache DIR` under its commit, since they do not change. The candidate is this checkout
-unless `--candidate` names another (a worktree of a commit, to check it while editing this one).
+unless `--candidate` names another (a worktree of a commit, to check it while editing this one);
+such a candidate's answers are cached under its commit too. `--cache-only` computes and caches the
+reference's answers and stops: on a loaded host the two sides can run in two processes side by side
+(`--cache-only` with the reference, then with the candidate's worktree as `--reference`), and the
+comparison then reads both from the cache.
 """
 
 from __future__ import annotations
@@ -83,6 +87,18 @@ def answers(checkout: Path, ids: list[str], urls: list[str], paths: list[Path], 
     }
 
 
+def cached_answers(checkout: Path, cache: Path | None, ids: list[str], urls: list[str], paths: list[Path], jobs: int) -> dict[str, Any]:
+    """`answers` of a checkout of a commit, read from `cache` when it holds them, else computed (and kept there)."""
+    cached = cache / f"html-extract-{_commit(checkout)}-{len(ids)}.json" if cache else None
+    if cached is not None and cached.exists():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    found = answers(checkout.resolve(), ids, urls, paths, jobs)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(json.dumps(found), encoding="utf-8")
+    return found
+
+
 def compare(ours: dict[str, Any], reference: dict[str, Any]) -> list[str]:
     """One line per page and path whose JSON differs."""
     differences = []
@@ -101,22 +117,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference", type=Path, required=True, help="a checkout of the reference commit")
     parser.add_argument("--candidate", type=Path, default=REPOSITORY, help="the checkout to check (default: this one)")
     parser.add_argument("--cache", type=Path, help="keep the reference's answers here, under its commit")
+    parser.add_argument("--cache-only", action="store_true", help="compute and cache the reference's answers, then stop")
     parser.add_argument("--limit", type=int, help="only the first N pages (a quick look)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     found = pages(args.data_dir, args.limit)
     ids, urls = [page_id for page_id, _, _ in found], [url for _, url, _ in found]
+    if args.cache_only and args.cache is None:
+        parser.error("--cache-only needs --cache")
     with tempfile.TemporaryDirectory() as folder:
         paths = write_documents(Path(folder), ((page_id, ".html", html) for page_id, _, html in found))
-        cached = args.cache / f"html-extract-{_commit(args.reference)}-{len(found)}.json" if args.cache else None
-        if cached is not None and cached.exists():
-            reference = json.loads(cached.read_text(encoding="utf-8"))
-        else:
-            reference = answers(args.reference.resolve(), ids, urls, paths, args.jobs)
-            if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                cached.write_text(json.dumps(reference), encoding="utf-8")
-        ours = answers(args.candidate.resolve(), ids, urls, paths, args.jobs)
+        reference = cached_answers(args.reference, args.cache, ids, urls, paths, args.jobs)
+        if args.cache_only:
+            print(f"answers of {args.reference} at {_commit(args.reference)[:10]} cached in {args.cache}")
+            return 0
+        # The working copy may hold uncommitted changes: only a named checkout's answers are cached.
+        candidate_cache = args.cache if args.candidate.resolve() != REPOSITORY.resolve() else None
+        ours = cached_answers(args.candidate, candidate_cache, ids, urls, paths, args.jobs)
     differences = compare(ours, reference)
     checked = sum(len(by_page) for by_page in reference.values())
     print("\n".join(differences[:50]))

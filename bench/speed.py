@@ -3,6 +3,7 @@
     python -m bench.speed DATA_DIR [--quick] [--profile] [--reference-100k]
     python -m bench.speed DATA_DIR --check-splits
     python -m bench.speed DATA_DIR --splitting [--quick]
+    python -m bench.speed DATA_DIR --html [--quick]
 
 Ours is `digest_document` (extract, clean, language, sentences, summary, figures,
 hedges). The reference is trafilatura's `extract` with default settings, then
@@ -378,6 +379,28 @@ def warm_up(items: Sequence[Item], settings: DigestSettings, reference: Referenc
         reference.digest(document, settings.min_sentences)
 
 
+def html_rows(html: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> list[Row]:
+    """Throughput of ours and the reference on the HTML pages, and both extractions' shingle F1."""
+    html_run = run_pair(html, settings, reference)
+    rows = _pair_rows(f"html -> digest ({len(html)} pages)", html_run, ">= 3")
+    truths = [item.truth for item in html]
+    task = f"html extraction quality ({len(html)} pages)"
+    return rows + [
+        Row(task, "ours", "shingle F1", shingle_scores(zip(truths, html_run.our_texts)).f1, ">= reference"),
+        Row(task, "reference", "shingle F1", shingle_scores(zip(truths, html_run.reference_texts)).f1),
+    ]
+
+
+def html_only_rows(data_dir: Path, quick: bool = False) -> list[Row]:
+    """The HTML rows of a full run alone (throughput against the reference, F1, the stage table)."""
+    settings, reference = DigestSettings(), ReferencePipeline()
+    html = html_pages(data_dir)
+    html = sample(html, 40) if quick else html
+    warm_up([html[0]], settings, reference)
+    rows = html_rows(html, settings, reference)
+    return rows + stage_rows(f"stages, CPU ms per HTML page ({len(html)} pages)", [i.document for i in html], settings)
+
+
 def evaluate(data_dir: Path, quick: bool = False, reference_100k: bool = False) -> list[Row]:
     settings = DigestSettings()
     reference = ReferencePipeline()
@@ -399,16 +422,7 @@ def evaluate(data_dir: Path, quick: bool = False, reference_100k: bool = False) 
         html, scrapinghub, wcxb = sample(html, 40), sample(scrapinghub, 30), sample(wcxb, WCXB_QUICK)
     warm_up([html[0], scrapinghub[0]], settings, reference)
 
-    html_run = run_pair(html, settings, reference)
-    rows += _pair_rows(f"html -> digest ({len(html)} pages)", html_run, ">= 3")
-    truths = [item.truth for item in html]
-    ours_f1 = shingle_scores(zip(truths, html_run.our_texts)).f1
-    ref_f1 = shingle_scores(zip(truths, html_run.reference_texts)).f1
-    task = f"html extraction quality ({len(html)} pages)"
-    rows += [
-        Row(task, "ours", "shingle F1", ours_f1, ">= reference"),
-        Row(task, "reference", "shingle F1", ref_f1),
-    ]
+    rows += html_rows(html, settings, reference)
     for name, items in (("scrapinghub pastes", scrapinghub), ("WCXB dev article pastes", wcxb)):
         rows += _pair_rows(f"text -> digest ({name}, {len(items)})", run_pair(items, settings, reference), ">= 4")
     rows += splitting_rows(f"sentence splitting ({len(html)} HTML pages)", article_texts(html, settings))
@@ -568,6 +582,14 @@ STAGES = (
     # extract_article imports these when it first reads a page: wrapped where they are defined.
     ("html script pruning", "bot.digest.extract.html.prune", "drop_scripts_and_styles"),
     ("html extraction (trafilatura)", "bot.digest.extract.html_extractor", "extract_html"),
+    # What extraction spends beyond trafilatura's own extraction (the reference's cost too).
+    ("  of which parse", "bot.digest.extract.html_extractor", "_parse"),
+    ("  of which trafilatura", "bot.digest.extract.html_extractor", "_extract"),
+    ("  of which page type", "bot.digest.extract.html_extractor", "classify_page"),
+    ("  of which page metadata, title", "bot.digest.extract.html_extractor", "read_metadata"),
+    ("  of which author search", "bot.digest.extract.html_extractor", "extract_author"),
+    ("  of which date search", "bot.digest.extract.html_extractor", "find_date"),
+    ("  of which text rendering", "bot.digest.extract.html_extractor", "render_text"),
     ("paste cleaning", "bot.digest.pipeline", "clean_paste"),
     ("input screening", "bot.digest.pipeline", "screen_text"),
     ("language detection", "bot.digest.pipeline", "detect_language"),
@@ -578,7 +600,7 @@ STAGES = (
     ("hedge register (per text)", "bot.digest.pipeline", "text_register"),
     ("figures", "bot.digest.pipeline", "find_figures"),
 )
-UNTARGETED_STAGES = {"html script pruning", "html extraction (trafilatura)", "paste cleaning", "  of which sentence similarities"}
+UNTARGETED_STAGES = {"html script pruning", "html extraction (trafilatura)", "paste cleaning"} | {label for label, _, _ in STAGES if label.startswith("  of which")}
 
 
 @contextlib.contextmanager
@@ -692,6 +714,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference-100k", action="store_true", help="also run the reference on 100k words (minutes)")
     parser.add_argument("--check-splits", action="store_true", help="compare sentence splits with pysbd alone on every paste")
     parser.add_argument("--splitting", action="store_true", help="only the sentence splitter's rows and the 100k-word stages")
+    parser.add_argument("--html", action="store_true", help="only the HTML pages' rows: throughput against the reference, F1, stages")
     args = parser.parse_args(argv)
     if args.check_splits:
         print(compare_splits(args.data_dir))
@@ -704,7 +727,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     started = time.perf_counter()
     load_before = os.getloadavg()
-    rows = evaluate(args.data_dir, quick=args.quick, reference_100k=args.reference_100k)
+    if args.html:
+        rows = html_only_rows(args.data_dir, quick=args.quick)
+    else:
+        rows = evaluate(args.data_dir, quick=args.quick, reference_100k=args.reference_100k)
     rows.append(Row("the machine", f"{os.cpu_count()} cores", "load average", load_before[1],
                     note=f"1/5/15 min: {'/'.join(f'{x:.1f}' for x in load_before)} at the start, "
                          f"{'/'.join(f'{x:.1f}' for x in os.getloadavg())} at the end"))

@@ -230,3 +230,24 @@ def test_the_baseline_stands_in_when_trafilatura_finds_no_sentence(monkeypatch: 
     monkeypatch.setattr(html_extractor, "_extract", lambda *args, **kwargs: None)
     text = _main_text(_parse(SHORT_NEWS), None, DEFAULT_SETTINGS)[0]
     assert "new footbridge over the river" in text and "daily newsletter" in text
+
+
+FORM_PAGE = (
+    "<html><head><title>Sign in</title></head><body><?php echo 1; ?><form action='/in'><label for='u'>User</label>"
+    "<input id='u' name='user' value='ann'><textarea name='note'>hi</textarea><select name='s'><option>a</option></select>"
+    "</form><p>Text &amp; more</p></body></html>"
+)
+
+
+@pytest.mark.parametrize("html", [FORM_PAGE, "<p>bare</p>", "<html><body><svg><title>x</title></svg></body></html>"])
+def test_the_parser_gives_every_node_the_class_lxml_html_gives_it(html: str) -> None:
+    """The class lookup done in C must hand out lxml.html's own classes (FormElement, InputElement,
+    ...), in the tree and in a copy of it, as trafilatura makes."""
+    own = lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(recover=True, huge_tree=False, remove_comments=True))
+    ours = _parse(html)
+    assert [type(node) for node in ours.iter()] == [type(node) for node in own.iter()]
+    assert [type(node) for node in copy(ours).iter()] == [type(node) for node in own.iter()]
+    assert lxml_html.tostring(ours) == lxml_html.tostring(own)
+    form = ours.find(".//form")
+    if form is not None:
+        assert isinstance(form, lxml_html.FormElement) and form.inputs["user"].value == "ann"

@@ -93,8 +93,9 @@ def json_ld_documents(tree: lxml_html.HtmlElement) -> Iterator[Any]:
             continue
 
 
-def _json_ld_objects(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
-    for data in json_ld_documents(tree):
+def _json_ld_objects(tree: lxml_html.HtmlElement, documents: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+    """Every object of the page's JSON-LD (`documents`: its scripts, already parsed)."""
+    for data in json_ld_documents(tree) if documents is None else documents:
         stack = [data]
         while stack:
             item = stack.pop()
@@ -124,12 +125,29 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+class MetaTags:
+    """The page's <meta> tags that have a content, in document order, read in one pass: a page's
+    metadata is looked up under up to 23 names, an XPath search of the whole page each."""
+
+    def __init__(self, tree: lxml_html.HtmlElement) -> None:
+        self._tags = [
+            (meta.get("property"), meta.get("name"), meta.get("itemprop"), content)
+            for meta in tree.iter("meta")
+            if (content := meta.get("content")) is not None
+        ]
+
+    def first(self, *names: str) -> str:
+        """The first non-blank content of a tag whose property, name or itemprop is the first of
+        `names` that has one, cleaned; "" when none has."""
+        for name in names:
+            for property_, name_, itemprop, content in self._tags:
+                if name in (property_, name_, itemprop) and content.strip():
+                    return clean_text(content)
+        return ""
+
+
 def _meta(tree: lxml_html.HtmlElement, *names: str) -> str:
-    for name in names:
-        for value in tree.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]/@content", n=name):
-            if value.strip():
-                return clean_text(value)
-    return ""
+    return MetaTags(tree).first(*names)
 
 
 def _iso_date(value: str) -> str:
@@ -142,8 +160,8 @@ def _iso_date(value: str) -> str:
         return ""
 
 
-def _site_names(tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], url: str | None) -> list[str]:
-    names = [_meta(tree, "og:site_name", "application-name", "apple-mobile-web-app-title")]
+def _site_names(meta: MetaTags, objects: list[dict[str, Any]], url: str | None) -> list[str]:
+    names = [meta.first("og:site_name", "application-name", "apple-mobile-web-app-title")]
     for item in objects:
         if _types(item) & {"WebSite", "Organization", "Corporation", "NewsMediaOrganization"}:
             names += _names(item)
@@ -241,7 +259,7 @@ def _last_crumb(objects: list[dict[str, Any]]) -> str:
 
 
 def title_candidates(
-    tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], site_names: list[str], headline_first: bool = True
+    tree: lxml_html.HtmlElement, objects: list[dict[str, Any]], site_names: list[str], headline_first: bool = True, meta: MetaTags | None = None
 ) -> tuple[list[Candidate], str]:
     """Every title the page offers (bot/digest/extract/html/title.py ranks them), and its <title>."""
     # One walk over the tree for the headings and the <title> (an SVG's <title> in the body only
@@ -264,7 +282,7 @@ def title_candidates(
     headings = [_heading_text(h) for h in h1s]
     subheading = _heading_text(h2s[0]) if h2s else ""
     html_title = clean_text(" ".join(head_titles or body_titles))
-    og_title = _meta(tree, "og:title", "twitter:title")
+    og_title = (meta or MetaTags(tree)).first("og:title", "twitter:title")
     json_ld = _json_ld_titles(objects)
     ld_title = next((text for source, text in json_ld if source == "ld_content"), "")
     # The earlier hand-written rule's choice is one more source: the ranker learns when to overrule it.
@@ -275,17 +293,19 @@ def title_candidates(
 
 
 def read_metadata(
-    tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True, article: bool = False
+    tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True, article: bool = False, json_ld: list[Any] | None = None
 ) -> PageMetadata:
     """What the page says about itself; empty fields where it says nothing. With `headline_first`
     False the <title> less the site's name comes before the visible headline (a service page's
-    <h1> is a slogan; its <title> names it). An `article` is never titled with its site's name."""
-    objects = list(_json_ld_objects(tree))
+    <h1> is a slogan; its <title> names it). An `article` is never titled with its site's name.
+    `json_ld`: the page's JSON-LD scripts, already parsed (json_ld_documents)."""
+    objects = list(_json_ld_objects(tree, json_ld))
+    meta = MetaTags(tree)
     # A saved page read from a file has no address of its own; its canonical link names the site.
-    url = url or _meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+    url = url or meta.first("og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
     content = [item for item in objects if _types(item) & _CONTENT_TYPES]
-    site_names = _site_names(tree, objects, url)
-    candidates, html_title = title_candidates(tree, objects, site_names, headline_first)
+    site_names = _site_names(meta, objects, url)
+    candidates, html_title = title_candidates(tree, objects, site_names, headline_first, meta)
     title = best_title(candidates, html_title, site_names, headline_first, url, not_site_name=article)
     author = ""
     for item in content:
@@ -294,10 +314,10 @@ def read_metadata(
             author = "; ".join(dict.fromkeys(clean_text(n) for n in names))
             break
     if not author:
-        author = _meta(tree, *_AUTHOR_META)
+        author = meta.first(*_AUTHOR_META)
         author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
-    published = published or _iso_date(_meta(tree, *_DATE_META))
+    published = published or _iso_date(meta.first(*_DATE_META))
     if not published:
         published = next((d for d in (_iso_date(t) for t in tree.xpath("//time/@datetime")[:1]) if d), "")
     return PageMetadata(title=title, author=author, date=published, site_name=site_names[0] if site_names else "")

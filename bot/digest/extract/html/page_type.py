@@ -14,10 +14,13 @@ import functools
 import math
 import re
 from collections import Counter
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import numpy as np
+from lxml import etree
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.metadata import json_ld_documents
@@ -59,8 +62,14 @@ _CLASS_WORDS = {
 _CLASS_WORD_SETS = {name: frozenset(words.split()) for name, words in _CLASS_WORDS.items()}
 _CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])")
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
+# _PRICE's first half: all it finds in a text where no currency (€, EUR, USD, GBP) can follow a number.
+_PRICE_SIGN = re.compile(r"[$€£¥]\s?\d")
+_CURRENCIES_AFTER = ("€", "EUR", "USD", "GBP")
 _WORD = re.compile(r"\w+")
 _COUNTED_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+_COUNTED_TAGS = ("article", "time", "pre", "code", "table", "img", "button", "li")
+# Tags _PageMarks.see reads (besides any element's itemtype and role).
+_MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input"})
 
 FEATURES: tuple[str, ...] = (
     *_URL_WORDS,
@@ -117,9 +126,9 @@ def _url_features(url: str) -> dict[str, float]:
     return features
 
 
-def _declared_types(tree: lxml_html.HtmlElement) -> set[str]:
+def _declared_types(tree: lxml_html.HtmlElement, json_ld: list[Any] | None = None) -> set[str]:
     found: set[str] = set()
-    for data in json_ld_documents(tree):
+    for data in json_ld_documents(tree) if json_ld is None else json_ld:
         stack = [data]
         while stack:
             item = stack.pop()
@@ -132,20 +141,28 @@ def _declared_types(tree: lxml_html.HtmlElement) -> set[str]:
     return found
 
 
-def _signature(element: lxml_html.HtmlElement) -> str:
-    return f"{element.tag}.{element.get('class') or ''}"
+def _text(element: lxml_html.HtmlElement) -> str:
+    """`element.text_content()`, without its XPath call where the element has no children."""
+    return element.text_content() if len(element) else element.text or ""
+
+
+def _has_element_child(parent: lxml_html.HtmlElement) -> bool:
+    """`parent.find("*") is not None` (a search of 3 to 10 us) answered from its first child mostly:
+    comments are gone, so the first child is nearly always an element."""
+    return len(parent) > 0 and (isinstance(parent[0].tag, str) or parent.find("*") is not None)
 
 
 def _larger_group(parent: lxml_html.HtmlElement, best: tuple[int, int]) -> tuple[int, int]:
     """The group of same-tag, same-class children of `parent` holding text, as (items, words), if it
     has more items than `best`; else `best`."""
-    if len(parent) <= best[0] and parent.find("*") is not None:  # no group here can have more items
+    if len(parent) <= best[0] and _has_element_child(parent):  # no group here can have more items
         return best
-    groups = Counter(_signature(child) for child in parent if isinstance(child.tag, str))
-    signature, count = groups.most_common(1)[0]
+    signatures = [f"{child.tag}.{child.get('class') or ''}" for child in parent.iterchildren(etree.Element)]
+    # Counter.most_common(1)'s choice: the first signature with the highest count.
+    signature, count = max(Counter(signatures).items(), key=itemgetter(1))
     if count < 3 or count <= best[0]:
         return best
-    words = [len(_WORD.findall(child.text_content())) for child in parent if isinstance(child.tag, str) and _signature(child) == signature]
+    words = [len(_WORD.findall(child.text_content())) for child, other in zip(parent.iterchildren(etree.Element), signatures) if other == signature]
     if sum(1 for w in words if w >= 3) >= 3:
         return max(best, (sum(1 for w in words if w >= 3), sum(words)))
     return best
@@ -210,10 +227,10 @@ class _PageMarks:
                 self.see(element, element.tag)
 
 
-def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, float]:
+def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> dict[str, float]:
     """The classifier's features of a parsed page (scripts other than JSON-LD may be gone); without
-    `url`, the address the page declares."""
-    declared = _declared_types(tree)
+    `url`, the address the page declares. `json_ld`: its JSON-LD scripts, already parsed."""
+    declared = _declared_types(tree, json_ld)
     body = tree.find("body")
     if body is None:
         body = tree
@@ -229,16 +246,18 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, flo
     # One walk over the body for every per-element count: each walk makes a Python object per element.
     class_counts = dict.fromkeys(_CLASS_WORDS, 0)
     vocabularies_of: dict[str, tuple[str, ...]] = {}  # class and id -> the vocabularies they hit; pages repeat them
-    tags: Counter[str] = Counter()
+    tags = dict.fromkeys(_COUNTED_TAGS, 0)
     paragraphs: list[int] = []
-    link_words = headings = linked = 0
+    link_texts: list[str] = []
+    headings = linked = 0
     items, item_words = 0, 0
-    for element in body.iter():
+    see = marks.see
+    for element in body.iter(etree.Element):
         tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        tags[tag] += 1
-        marks.see(element, tag)
+        if tag in tags:
+            tags[tag] += 1
+        if tag in _MARKED_TAGS or element.get("itemtype") is not None or element.get("role") == "main":
+            see(element, tag)
         class_and_id = (element.get("class") or "") + " " + (element.get("id") or "")
         if class_and_id != " ":
             names = vocabularies_of.get(class_and_id)
@@ -247,18 +266,23 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, flo
                 names = vocabularies_of[class_and_id] = tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if marked & vocabulary)
             for name in names:
                 class_counts[name] += 1
-        if len(element) >= 3:
+        children = len(element)
+        # _larger_group's own first test, here to spare the call: no group of a parent with no more
+        # children than the largest group so far can be larger.
+        if children >= 3 and (children > items or not _has_element_child(element)):
             items, item_words = _larger_group(element, (items, item_words))
         if tag == "p":
-            count = len(_WORD.findall(element.text_content()))
+            count = len(_WORD.findall(_text(element)))
             if count >= 5:
                 paragraphs.append(count)
         elif tag == "a":
-            link_words += len(_WORD.findall(element.text_content()))
+            link_texts.append(_text(element))
         elif tag in _COUNTED_HEADINGS and element.text_content().strip():
             headings += 1
             parent = element.getparent()
             linked += element.find(".//a") is not None or parent is not None and parent.tag == "a"
+    # No word runs across the spaces that join the links' texts: the sum of each link's word count.
+    link_words = len(_WORD.findall(" ".join(link_texts)))
     if body is not tree:
         for child in body.itersiblings():
             marks.see_tree(child)
@@ -287,7 +311,7 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, flo
     features["log_time"] = _log(tags["time"])
     features["log_code"] = _log(tags["pre"] + tags["code"])
     features["log_tables"] = _log(tags["table"])
-    features["log_prices"] = _log(len(_PRICE.findall(text)))
+    features["log_prices"] = _log(len((_PRICE if any(code in text for code in _CURRENCIES_AFTER) else _PRICE_SIGN).findall(text)))
     features["log_repeated"] = _log(items)
     features["repeated_share"] = min(1.0, item_words / words) if words else 0.0
     features["log_images"] = _log(tags["img"])
@@ -341,6 +365,6 @@ def shipped_model() -> PageTypeModel:
     return load_model()
 
 
-def classify_page(tree: lxml_html.HtmlElement, url: str | None) -> str:
-    """The page's type, one of PAGE_TYPES."""
-    return shipped_model().classify(page_features(tree, url))
+def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> str:
+    """The page's type, one of PAGE_TYPES (`json_ld`: the page's JSON-LD scripts, already parsed)."""
+    return shipped_model().classify(page_features(tree, url, json_ld))

@@ -82,3 +82,26 @@ def test_a_payload_that_does_not_fit_is_refused_loudly(tmp_path, change) -> None
     broken.write_text(json.dumps(data))
     with pytest.raises(ModelFileError, match="train_page_type"):
         page_type.load_model(broken)
+
+
+def test_the_shortcuts_of_the_features_walk_answer_as_the_plain_searches() -> None:
+    """`_has_element_child` is `find("*") is not None`; the links' words counted over their joined
+    texts are the sum of each link's words; the price search without a trailing currency is the
+    whole pattern's answer."""
+    tree = _parse("<div id=a><?pi x?><p>one</p></div><div id=b><?pi x?><?pi y?></div><div id=c><p>x</p></div>")
+    for element in tree.iter("div"):
+        assert page_type._has_element_child(element) == (element.find("*") is not None)
+    links = _parse("<p><a href=x>Read more</a><a href=y>on<b>line</b></a><a href=z>3 items, 2 left</a><a href=w></a></p>")
+    features = page_type.page_features(links, None)
+    words = sum(len(page_type._WORD.findall(a.text_content())) for a in links.iter("a"))
+    total = len(page_type._WORD.findall(links.find("body").text_content()))
+    assert features["link_word_share"] == min(1.0, words / total)
+    for text in ("$5 and $ 6, 7 apples", "price 12.99 EUR or €4", "no prices here", "$1 USD"):
+        chosen = page_type._PRICE if any(code in text for code in page_type._CURRENCIES_AFTER) else page_type._PRICE_SIGN
+        assert chosen.findall(text) == page_type._PRICE.findall(text)
+
+
+def test_json_ld_read_once_gives_the_features_read_from_the_page() -> None:
+    tree = _parse(pages.PRODUCT)
+    json_ld = list(page_type.json_ld_documents(tree))
+    assert json_ld and page_type.page_features(tree, None, json_ld) == page_type.page_features(tree, None)

@@ -139,3 +139,28 @@ def test_a_title_mis_decoded_as_latin_1_is_repaired_and_invisible_characters_dro
     assert clean_text("A DIY Investorâ\x80\x99s Guide") == "A DIY Investor’s Guide"
     assert clean_text("Home Repair Assis\xadtance Program") == "Home Repair Assistance Program"
     assert clean_text("Crème brûlée — Café in Zürich") == "Crème brûlée — Café in Zürich"  # right text is left alone
+
+
+def test_meta_tags_read_in_one_pass_answer_as_the_xpath_search() -> None:
+    """`MetaTags.first` must find what the XPath search per name found: the first tag in document
+    order whose property, name or itemprop is the name, skipping blank contents, names in order."""
+    from lxml import html as lxml_html
+
+    from bot.digest.extract.html.metadata import MetaTags
+
+    tree = lxml_html.document_fromstring(
+        "<html><head><meta name='author' content='  '><meta property='og:title' content='First'>"
+        "<meta itemprop='author' content='Ann Lee'><meta name='og:title' content='Second'><meta name='date'>"
+        "</head><body><meta property='dc.date' content='2020-01-02'></body></html>"
+    )
+
+    def searched(*names: str) -> str:
+        for name in names:
+            for value in tree.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]/@content", n=name):
+                if value.strip():
+                    return clean_text(value)
+        return ""
+
+    meta = MetaTags(tree)
+    for names in (("author",), ("og:title",), ("date", "dc.date"), ("nothing",), ("twitter:title", "og:title"), ("author", "og:title")):
+        assert meta.first(*names) == searched(*names)
