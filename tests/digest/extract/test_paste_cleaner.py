@@ -209,6 +209,7 @@ def test_any_text_returns(text: str) -> None:
 
 
 @pytest.mark.skipif(not (DATA / "pastes").is_dir(), reason="benchmark pastes not available")
+@pytest.mark.timeout(600)  # reads every benchmark paste: minutes on a loaded machine, seconds on a quiet one
 def test_benchmark_pastes_beat_the_raw_paste() -> None:
     from bench.pastes import evaluate, run_in_process
 
