@@ -75,9 +75,10 @@ def page_candidates(data_dir: Path) -> list[PageCandidates]:
         code_in_preformatted(tree)
         headline_first = PROFILES[classify_page(tree, None)].headline_first
         objects = list(metadata._json_ld_objects(tree))
-        url = metadata._meta(tree, "og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
-        site_names = metadata._site_names(tree, objects, url)
-        candidates, html_title = metadata.title_candidates(tree, objects, site_names, headline_first)
+        meta = metadata.MetaTags(tree)
+        url = meta.first("og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+        site_names = metadata._site_names(meta, objects, url)
+        candidates, html_title = metadata.title_candidates(tree, objects, site_names, headline_first, meta)
         labels = np.array([1.0 if title_matches(page.title, c.text) else 0.0 for c in candidates])
         found.append(PageCandidates(page.id, page.type, candidates, html_title, site_names, headline_first, url, labels))
     return found
