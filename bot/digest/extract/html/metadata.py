@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.title import Candidate, best_title, collect_candidates
+from bot.digest.extract.mojibake import repair_mojibake
 
 
 _SEPARATOR = re.compile(r"\s+[\-–—~:/]\s+|\s*[|·•»]\s*")
@@ -29,9 +30,6 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _PERMALINK = re.compile(r"\s*[¶#§]\s*$")
 # Invisible characters a title shows nothing of: a soft hyphen ("Assis\xadtance"), zero-width spaces, a BOM.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
-# UTF-8 read as Latin-1 or cp1252 ("Investorâ\x80\x99s"): a lead byte's letter, then a continuation byte's.
-# Only such text is handed to ftfy, which decides whether and how to repair it.
-_MOJIBAKE_HINT = re.compile("[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_HEADLINE_WORDS = 30
@@ -73,10 +71,7 @@ class PageMetadata:
 def clean_text(text: str) -> str:
     """One line, spaces folded, a trailing permalink mark (`¶`, `#`) and invisible characters
     dropped, UTF-8 mis-read as Latin-1 repaired ("Investorâ\x80\x99s" is "Investor’s")."""
-    if _MOJIBAKE_HINT.search(text):
-        import ftfy  # only here: importing it costs 80 ms, and few pages need it
-
-        text = ftfy.fix_encoding(text)
+    text = repair_mojibake(text)
     return _PERMALINK.sub("", _SPACES.sub(" ", unicodedata.normalize("NFC", _INVISIBLE.sub("", text))).strip())
 
 

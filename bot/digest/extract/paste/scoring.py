@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from bot.digest.extract.mojibake import repair_mojibake
 from bot.digest.extract.paste.features import STAGE1_NAMES, PasteLine, line_features, own_features, split_lines
 from bot.digest.extract.paste.model import STAGE2_NAMES, PasteModel
 from bot.digest.extract.paste.wraps import rejoin_hard_wraps
@@ -108,20 +108,6 @@ class Analysis:
     lines: list[PasteLine]
     features: list[tuple[float, ...]]  # names in FEATURE_NAMES (document fields 0)
     probs: list[float]
-
-
-# UTF-8 read as Latin-1 or cp1252 ("Investorâ\x80\x99s"): a lead byte's letter, then a continuation byte's.
-_MOJIBAKE_HINT = re.compile("[ÂÃâ][\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
-
-
-def repair_mojibake(text: str) -> str:
-    """Text copied from a page served in one encoding and shown in another, repaired ("Investor’s");
-    only text with a hint of it goes to ftfy, which decides whether and how to repair it."""
-    if not _MOJIBAKE_HINT.search(text):
-        return text
-    import ftfy  # only here: importing it costs 80 ms, and few pastes need it
-
-    return ftfy.fix_encoding(text)
 
 
 def paste_lines(text: str) -> list[PasteLine]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.digest.extract.paste import clean_paste
-from bot.digest.extract.paste.scoring import repair_mojibake
+from bot.digest.extract.mojibake import repair_mojibake
 
 SENTENCES = [
     "The investor’s guide compares twelve retirement calculators and explains what each of them assumes about inflation.",
