@@ -126,7 +126,8 @@ def split_lines(text: str) -> list[PasteLine]:
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
+    """Lower-cased stop words of every language the stop-words package knows."""
     words: set[str] = set()
     for language in AVAILABLE_LANGUAGES:
         try:
@@ -155,7 +156,7 @@ def _is_date_line(lowered: Sequence[str]) -> bool:
 
 def text_features(line: str) -> tuple[float, ...]:
     """Features of a line's own text (names in FEATURE_NAMES; the document's fields are 0)."""
-    stop = _stop_words()
+    stop = stop_words()
     words = WORD.findall(line)
     n_words = len(words)
     n_chars = len(line)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from bot.digest.extract.paste.features import (
-    BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine,
+    BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine, stop_words,
 )
 from bot.digest.extract.paste.model import PasteModel
 from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION_HEADS, WORD, line_key
@@ -64,7 +65,11 @@ HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
 # The candidate's own columns (TITLE_NAMES) and what the line's page says about it.
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
+    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best",
 )
+_BODY_VOCABULARY = 3000  # distinct words of the body read for the overlap and topic features
+_TOPIC_MIN_LENGTH = 3  # a topic word has at least this many characters, is no stop word and no number
+_FREQUENT = 3  # a body word used this often is one of the article's topics
 
 
 # "Home · Farm · 6 Gardening Shows ...", "Business News›US›Lifestyle›Coffee lovers rejoice ...": a breadcrumb
@@ -155,13 +160,27 @@ def _menu_share(features: Sequence[Sequence[float]], i: int) -> float:
     return sum(1 for j in above if features[j][SHORT] and not features[j][ENDS_SENTENCE]) / _MENU_REACH
 
 
-def _overlap(text: str, vocabulary: set[str]) -> float:
+def _overlap(text: str, vocabulary: Set[str]) -> float:
     """Share of a line's longer words that the body also uses (a headline restates the article)."""
     words = [w.lower() for w in WORD.findall(text[:300]) if len(w) >= 3]
     return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
 
 
-def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tuple[list[int], np.ndarray]:
+def body_word_counts(lines: Sequence[PasteLine], keep: Sequence[bool], first: int) -> Counter[str]:
+    """Lower-cased words of the kept lines from `first` on and how often each is used, until the body has
+    used about _BODY_VOCABULARY distinct words."""
+    counts: Counter[str] = Counter()
+    for i in range(first, len(lines)):
+        if keep[i]:
+            counts.update(map(str.lower, WORD.findall(lines[i].text[:3000])))
+            if len(counts) > _BODY_VOCABULARY:
+                break
+    return counts
+
+
+def title_candidates(
+    analysis: Analysis, keep: Sequence[bool], lookback: int, body_counts: Counter[str] | None = None
+) -> tuple[list[int], np.ndarray]:
     """Lines that may be the headline (around the body's start) and their features (columns in TITLE_NAMES)."""
     lines = analysis.lines
     first = next((i for i, k in enumerate(keep) if k), None)
@@ -179,12 +198,7 @@ def title_candidates(analysis: Analysis, keep: Sequence[bool], lookback: int) ->
         if line.text in wanted:
             counts[line.text] = counts.get(line.text, 0) + 1
     rule = find_title(lines, analysis.features, keep, lookback)
-    body_words: set[str] = set()
-    for i in range(first, len(lines)):
-        if keep[i]:
-            body_words.update(map(str.lower, WORD.findall(lines[i].text[:3000])))
-            if len(body_words) > 3000:
-                break
+    body_words = (body_counts if body_counts is not None else body_word_counts(lines, keep, first)).keys()
     features = analysis.features
     longest = max(features[i][LOG_CHARS] for i in candidates)
     rows = []
@@ -237,16 +251,32 @@ def _lede_words(lines: Sequence[PasteLine], keep: Sequence[bool], first: int) ->
     return words
 
 
+def _topic(text: str, body_counts: Counter[str]) -> tuple[float, float]:
+    """How much a line speaks of what the body speaks of: the mean log count in the body of the line's topic
+    words, and the share of them the body uses _FREQUENT times or more (a headline names the article's subject;
+    a byline, a caption or a menu heading does not)."""
+    stop = stop_words()
+    words = [w for w in map(str.lower, WORD.findall(text[:300])) if len(w) >= _TOPIC_MIN_LENGTH and w not in stop and not w.isdigit()]
+    if not words:
+        return 0.0, 0.0
+    uses = [body_counts.get(w, 0) for w in words]
+    return sum(map(math.log1p, uses)) / len(words), sum(1 for n in uses if n >= _FREQUENT) / len(words)
+
+
 def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tuple[list[int], np.ndarray]:
     """Headline candidates and their HEADLINE_FEATURES: the cleaner's columns, then the page-relative ones."""
-    candidates, base = title_candidates(analysis, keep, lookback)
-    if not candidates:
+    first = next((i for i, k in enumerate(keep) if k), None)
+    if first is None:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     lines, features = analysis.lines, analysis.features
-    first = next(i for i, k in enumerate(keep) if k)
+    body_counts = body_word_counts(lines, keep, first)
+    candidates, base = title_candidates(analysis, keep, lookback, body_counts)
+    if not candidates:
+        return [], np.zeros((0, len(HEADLINE_FEATURES)))
     most_capitalised = max(features[i][TITLE_RATIO] for i in candidates)
     echoes = _echoes(lines, candidates)
     lede = _lede_words(lines, keep, first)
+    topics = np.array([_topic(lines[i].text, body_counts) for i in candidates], dtype=float)
     extra = []
     for i in candidates:
         text = lines[i].text
@@ -256,7 +286,7 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
             math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede),
             float(above), float(headline_text(text) != text),
         ])
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float)])
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,24 @@ def test_headline_rows_mark_a_line_echoed_elsewhere_and_a_dek_under_a_headline()
     assert by_text[headline][HEADLINE_FEATURES.index("headline_above")] == 0.0
 
 
+def test_a_headline_naming_the_body_subject_scores_higher_topic_than_a_byline_or_caption() -> None:
+    headline = "Council expands bicycle lanes"
+    byline = "Jane Doe, Senior Transport Reporter"
+    caption = "Photo courtesy of Marco Rossi"
+    body = [*BODY, "The bicycle lanes will connect the council offices with the station, where bicycle parking is full."]
+    lines = paste_lines("\n".join([*MENU, headline, byline, caption, "", *body, *FOOTER]))
+    model = load_model()
+    analysis = score_lines(lines, own_features(lines), model)
+    candidates, rows = headline_rows(analysis, select_lines(analysis, model.decode), model.decode.title_lookback)
+    by_text = {analysis.lines[i].text: row for i, row in zip(candidates, rows)}
+    topic, frequent, behind = (HEADLINE_FEATURES.index(n) for n in ("topic", "topic_frequent", "topic_vs_best"))
+    assert by_text[headline][frequent] > 0  # "bicycle", "lanes" and "council" run through the body
+    assert by_text[headline][behind] == 0.0  # no candidate speaks more of the body's subject
+    for other in (byline, caption):
+        assert by_text[other][topic] < by_text[headline][topic]
+        assert by_text[other][frequent] == 0.0
+
+
 def test_the_headline_model_is_a_shipped_envelope_that_fits_the_features() -> None:
     assert ("bot.digest.extract.paste", HEADLINE_MODEL_NAME) in SHIPPED_MODELS
     model = load_headline_model()
