@@ -81,9 +81,11 @@ def test_skip_drops_sentences(sample_text: str) -> None:
     assert all(f.sentence != refugee_sentence for f in figures)
 
 
-def test_one_figure_per_number_and_kind() -> None:
+def test_one_figure_per_number() -> None:
+    # one place per value, whatever its kind (sixth session): the prior by the article's numbers gives every
+    # mention of a value the same place, so "23 months" would take a second place beside "23 felony counts"
     found = find_figures(sentences("He faces 23 felony counts involving 23 children.", "The case took 23 months."))
-    assert [(f.value, f.counts) for f in found] == [(23, "felony counts"), (23, "months")]
+    assert [f.value for f in found] == [23]
 
 
 def test_limit() -> None:
