@@ -594,6 +594,7 @@ def candidates(
     last = sentences[-1].index if sentences else 0
     foot = last - max(_FOOT_SENTENCES, int(_FOOT_SHARE * last))
     found: list[Candidate] = []
+    order: dict[float | None, int] = {}  # each value's place among the distinct numbers, in article order
     for position, sentence in enumerate(kept):
         if not _worth_scanning(sentence.text):
             continue  # `_chrome_line` refuses it whatever it holds: not worth the scan
@@ -626,12 +627,12 @@ def candidates(
             traits = _traits(quantity, counts, sentence, weak)
             if quote:
                 traits["quoted"] = 1.0
-            found.append(Candidate(figure, position, quantity.start, traits))
+            place = None if quantity.kind == "date" else order.setdefault(quantity.value, len(order))
+            found.append(Candidate(figure, position, quantity.start, traits, place))
     found = [c for c in found if not (c.figure.kind == "date" and "heading" in c.traits)]  # datelines, bylines
     mentions = Counter(c.figure.value for c in found if c.figure.value is not None)
     in_title = {q.value for q in find_quantities(title, language_code) if q.value is not None}
     chosen = set(summary)
-    found = _with_order(found)
     for candidate in found:
         value = candidate.figure.value
         if value is not None and mentions[value] > 1:
@@ -641,18 +642,6 @@ def candidates(
         if candidate.figure.sentence in chosen:
             candidate.traits["in_summary"] = 1.0
     return found
-
-
-def _with_order(found: list[Candidate]) -> list[Candidate]:
-    """Each candidate with the number of distinct values before its own in article order (dates: None)."""
-    order: dict[float | None, int] = {}
-    for candidate in found:  # `found` is in article order
-        if candidate.figure.kind != "date":
-            order.setdefault(candidate.figure.value, len(order))
-    return [
-        candidate if candidate.figure.kind == "date" else replace(candidate, order=order[candidate.figure.value])
-        for candidate in found
-    ]
 
 
 def choose(found: Sequence[Candidate], limit: int, weights: RankWeights = WEIGHTS) -> list[Figure]:
