@@ -258,6 +258,13 @@ def test_ages_rank_below_counts() -> None:
     assert [f.value for f in found] == [12]
 
 
+def test_the_earlier_of_two_like_figures_ranks_first() -> None:
+    # the prior counts the article's numbers, not its sentences: of two counts in one sentence the first
+    # written wins (before the sixth session the larger one did, by its magnitude)
+    found = find_figures(sentences("The fire destroyed 17 homes and 18 barns."), limit=1)
+    assert [f.value for f in found] == [17]
+
+
 def test_heading_figures_rank_below_body() -> None:
     found = find_figures(sentences("The $2 Billion Defiance", "Rebels seized 12 towns.", "Officials counted 300 refugees.", heading=(0,)), limit=2)
     assert [f.value for f in found] == [12, 300]
