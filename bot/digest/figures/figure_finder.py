@@ -8,11 +8,12 @@ offered with `Figure.quote`, a few words of its clause, and ranks below a
 figure that names its noun.
 A candidate's score adds the weights (`RankWeights`) of its traits: its kind, a
 clear counted noun or unit ("224 people" over "at least three"), digits over
-small number words, magnitude, an early sentence, a heading-like line (last),
-pointing back ("one of those three"), an age, a sentence the summary chose, a
-value the title repeats. Dates rank last, and a date on a heading-like line
-(a dateline) is dropped. A number is kept once per kind (its best-scored
-occurrence), so the same value with the same noun never repeats.
+small number words, magnitude, an early place among the article's numbers, a
+heading-like line (last), pointing back ("one of those three"), an age, a
+sentence the summary chose, a value the title repeats, a value written more than
+once. Dates rank last, and a date on a heading-like line (a dateline) is
+dropped. A number is kept once (its best-scored occurrence), so the same value
+never takes two places.
 
 `Figure.text` is the quantity as written with its modifier, scale and unit
 ("nearly 33,000", "about 16 months", "$2 billion", "15%"); the counted noun is
@@ -45,7 +46,8 @@ __all__ = ["Quantity", "find_quantities", "find_figures", "figure_counts"]
 
 @dataclass(frozen=True)
 class RankWeights:
-    """How much each trait of a candidate figure counts; set on the tune half of the CNN Corpus."""
+    """How much each trait of a candidate figure counts; set on the tune half of the CNN Corpus (since the sixth
+    session together with the BBC tune part and the WCXB tune pages, docs/quality/figures.md)."""
 
     kind: Mapping[str, float] = field(default_factory=lambda: {
         "count": 2.0, "money": 3.0, "percent": 2.0, "ordinal": 2.0, "duration": 2.5, "measure": 1.8,
@@ -53,18 +55,24 @@ class RankWeights:
     })
     clear_noun: float = 1.5  # the figure says what it counts
     no_noun: float = -0.5  # a bare count ("at least three") is hard to read alone
-    digits: float = 0.6  # "33" is more precise than "three"
-    small_word: float = -1.0  # "two", "three": usually colour, not a key figure
-    magnitude: float = 0.1  # per power of ten, capped
+    digits: float = 1.0  # "33" is more precise than "three" (0.6 before the sixth session)
+    small_word: float = -0.5  # "two", "three": usually colour, not a key figure (-1.0 before the sixth session)
+    magnitude: float = 0.3  # per power of ten, capped (0.1 before the sixth session)
     magnitude_cap: float = 2.0
-    position: float = 7.0  # the first sentence gets this much, halving every `half_life` sentences
-    half_life: float = 13.0
+    # The article's first number gets `position`, halving every `half_life` numbers: the prior counts the
+    # distinct numbers before a figure (in article order, dates left out), not the sentences, so that two
+    # figures of one sentence are told apart by which comes first (sixth session; was 7.0 halving every
+    # 13 sentences, which let the larger of two numbers of a sentence win by its magnitude).
+    position: float = 16.0
+    half_life: float = 20.0
     heading: float = -6.0  # headings and list lines restate or link; body figures first
     weak_use: float = -2.0  # "one of those three", "these two"
-    age: float = -0.6  # "the 77-year-old tycoon": description more often than news (no loss on the tune half down to -0.6)
-    repeated: float = 0.0  # the value is written again elsewhere in the article
-    in_summary: float = 1.0  # the sentence is one the summary chose
-    in_title: float = 3.0  # the title holds the same value
+    # "the 77-year-old tycoon": description more often than news (-0.6 before the sixth session; with the prior by
+    # numbers an age would otherwise rank above a count written after it in the same sentence)
+    age: float = -2.0
+    repeated: float = 2.0  # per doubling of the value's mentions: a number the article writes again matters (was 0)
+    in_summary: float = 2.0  # the sentence is one the summary chose (1.0 before the sixth session)
+    in_title: float = 4.0  # the title holds the same value (3.0 before the sixth session)
     quoted: float = -0.5  # shown with a quote, not a counted noun: below a figure that names what it counts
 
 
@@ -497,6 +505,7 @@ class Candidate:
     position: int  # the sentence's place among the scanned sentences
     offset: int  # the figure's start in its sentence
     traits: dict[str, float]  # trait name -> amount; the score adds weight * amount
+    order: int | None = None  # how many distinct numbers come before its value in the article (dates: None)
 
 
 def _traits(quantity: Quantity, counts: str, sentence: Sentence, weak: bool) -> dict[str, float]:
@@ -526,7 +535,8 @@ def score(candidate: Candidate, weights: RankWeights = WEIGHTS) -> float:
     traits = candidate.traits
     total = weights.kind.get(candidate.figure.kind, 1.0)
     total += min(weights.magnitude * traits.get("magnitude", 0.0), weights.magnitude_cap)
-    total += weights.position * 2.0 ** (-candidate.position / weights.half_life)
+    if candidate.order is not None:
+        total += weights.position * 2.0 ** (-candidate.order / weights.half_life)
     for name in ("clear_noun", "no_noun", "digits", "small_word", "heading", "weak_use", "age", "repeated", "in_summary", "in_title", "quoted"):
         amount = traits.get(name)
         if amount:
@@ -535,14 +545,15 @@ def score(candidate: Candidate, weights: RankWeights = WEIGHTS) -> float:
 
 
 def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
-    """One figure per number and kind: "23 counts" and "23 children" would read as a repeat.
+    """One figure per number: "23 counts" and "23 children" would read as a repeat.
 
-    Same-valued figures of different kinds ("16 months", "16 people") are both kept;
-    figures without a value (dates, scores) are told apart by their text.
+    Since the sixth session also one per number whatever its kind ("16 months" and "16 people"): with
+    the `repeated` trait a value written twice would otherwise take two of the six places.
+    Figures without a value (dates, scores) are told apart by their text.
     """
     if figure.value is None:
         return figure.kind, None, figure.text.lower()
-    return figure.kind, figure.value, ""
+    return "", figure.value, ""
 
 
 _RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
@@ -583,6 +594,7 @@ def candidates(
     last = sentences[-1].index if sentences else 0
     foot = last - max(_FOOT_SENTENCES, int(_FOOT_SHARE * last))
     found: list[Candidate] = []
+    order: dict[float | None, int] = {}  # each value's place among the distinct numbers, in article order
     for position, sentence in enumerate(kept):
         if not _worth_scanning(sentence.text):
             continue  # `_chrome_line` refuses it whatever it holds: not worth the scan
@@ -615,7 +627,8 @@ def candidates(
             traits = _traits(quantity, counts, sentence, weak)
             if quote:
                 traits["quoted"] = 1.0
-            found.append(Candidate(figure, position, quantity.start, traits))
+            place = None if quantity.kind == "date" else order.setdefault(quantity.value, len(order))
+            found.append(Candidate(figure, position, quantity.start, traits, place))
     found = [c for c in found if not (c.figure.kind == "date" and "heading" in c.traits)]  # datelines, bylines
     mentions = Counter(c.figure.value for c in found if c.figure.value is not None)
     in_title = {q.value for q in find_quantities(title, language_code) if q.value is not None}

@@ -81,9 +81,11 @@ def test_skip_drops_sentences(sample_text: str) -> None:
     assert all(f.sentence != refugee_sentence for f in figures)
 
 
-def test_one_figure_per_number_and_kind() -> None:
+def test_one_figure_per_number() -> None:
+    # one place per value, whatever its kind (sixth session): the prior by the article's numbers gives every
+    # mention of a value the same place, so "23 months" would take a second place beside "23 felony counts"
     found = find_figures(sentences("He faces 23 felony counts involving 23 children.", "The case took 23 months."))
-    assert [(f.value, f.counts) for f in found] == [(23, "felony counts"), (23, "months")]
+    assert [f.value for f in found] == [23]
 
 
 def test_limit() -> None:
@@ -254,6 +256,13 @@ def test_no_quote_for_numbers_that_are_no_amount(text: str) -> None:
 def test_ages_rank_below_counts() -> None:
     found = find_figures(sentences("The 77-year-old tycoon has 12 hotels."), limit=1)
     assert [f.value for f in found] == [12]
+
+
+def test_the_earlier_of_two_like_figures_ranks_first() -> None:
+    # the prior counts the article's numbers, not its sentences: of two counts in one sentence the first
+    # written wins (before the sixth session the larger one did, by its magnitude)
+    found = find_figures(sentences("The fire destroyed 17 homes and 18 barns."), limit=1)
+    assert [f.value for f in found] == [17]
 
 
 def test_heading_figures_rank_below_body() -> None:
