@@ -217,6 +217,7 @@ def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
 # the author's name or a forum poster's user name ("author-name", "byline__name", "username").
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author-?name|authorname|byline__name|username|bigusername)(?:$|[\s_-])", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|started)\s+)?by\b:?\s*", re.IGNORECASE)
+_HANDLE = re.compile(r"[a-z0-9._]+")
 MAX_BYLINE_WORDS = 5  # in the name, before a comma's title ("Brett Cruz, Privacy and Digital Security Expert")
 MAX_BYLINE_LINE_WORDS = 12
 
@@ -349,7 +350,9 @@ def read_metadata(
     if not author:
         author = meta.first(*_AUTHOR_META)
         author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
-    author = author or byline_author(tree)
+    # The site's or publisher's name, or a login handle ("kffnirmitap"), says less than a byline naming a person.
+    if not author or _is_site_name(author, site_names) or _HANDLE.fullmatch(author):
+        author = byline_author(tree) or author
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
     published = published or _iso_date(meta.first(*_DATE_META))
     if not published:

@@ -38,3 +38,9 @@ def test_the_byline_is_read_only_where_the_metadata_names_no_author() -> None:
     body = '<a class="username" href="/m/1">lulug30</a>'
     assert read_metadata(page('<meta name="author" content="Ann Lee">', body)).author == "Ann Lee"
     assert read_metadata(page("", body)).author == "lulug30"
+
+
+def test_a_byline_naming_a_person_wins_over_the_site_name_given_as_author() -> None:
+    head = '<meta property="og:site_name" content="Heart Foundation"><meta name="author" content="Heart Foundation">'
+    assert read_metadata(page(head, '<a class="author-name" href="#bio">Tracy Parker, Dietitian</a>')).author == "Tracy Parker, Dietitian"
+    assert read_metadata(page(head, "")).author == "Heart Foundation"
