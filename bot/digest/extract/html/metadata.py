@@ -213,6 +213,45 @@ def copyright_years(tree: lxml_html.HtmlElement) -> set[str]:
     return years
 
 
+# A byline's element: marked as the author by microdata or a link relation, or by a class naming
+# the author's name or a forum poster's user name ("author-name", "byline__name", "username").
+_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author-?name|authorname|byline__name|username|bigusername)(?:$|[\s_-])", re.IGNORECASE)
+_BYLINE_PREFIX = re.compile(r"^(?:(?:written|posted|started)\s+)?by\b:?\s*", re.IGNORECASE)
+_HANDLE = re.compile(r"[a-z0-9._]+")
+MAX_BYLINE_WORDS = 5  # in the name, before a comma's title ("Brett Cruz, Privacy and Digital Security Expert")
+MAX_BYLINE_LINE_WORDS = 12
+
+
+def _byline_text(element: lxml_html.HtmlElement) -> str:
+    names = element.xpath(".//*[@itemprop='name']") if element.get("itemprop") == "author" else []
+    if names and names[0].tag == "meta":  # Stack Exchange: <meta itemprop="name" content="...">
+        text = clean_text(names[0].get("content") or "")
+    else:
+        text = clean_text(_inner_text(names[0] if names else element))
+    return _BYLINE_PREFIX.sub("", text)
+
+
+def byline_author(tree: lxml_html.HtmlElement) -> str:
+    """The first author name the page's body shows in a marked byline: microdata's author, a
+    rel="author" link, an element classed as the author's or user's name; "" when none is short
+    enough to be a name. Read as written: a forum user "lulug30" stays "lulug30"."""
+    body = tree.find("body")
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str) or element.tag in _NOT_HEADING_TEXT:
+            continue
+        if element.get("itemprop") == "author" or element.get("rel") == "author" or _BYLINE_CLASS.search(element.get("class") or ""):
+            text = _byline_text(element)
+            name = text.split(",")[0]
+            if (
+                0 < len(name.split()) <= MAX_BYLINE_WORDS
+                and len(text.split()) <= MAX_BYLINE_LINE_WORDS
+                and any(ch.isalpha() for ch in name)
+                and not text.startswith("http")
+            ):
+                return text
+    return ""
+
+
 def _inner_text(node: lxml_html.HtmlElement) -> str:
     parts = [node.text or ""]
     for child in node:
@@ -311,6 +350,9 @@ def read_metadata(
     if not author:
         author = meta.first(*_AUTHOR_META)
         author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
+    # The site's or publisher's name, or a login handle ("kffnirmitap"), says less than a byline naming a person.
+    if not author or _is_site_name(author, site_names) or _HANDLE.fullmatch(author):
+        author = byline_author(tree) or author
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
     published = published or _iso_date(meta.first(*_DATE_META))
     if not published:

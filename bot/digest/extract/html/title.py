@@ -76,6 +76,7 @@ FEATURES = (
 # Open Graph's title is most often a copy of the <title>: both are the page's head.
 _FAMILIES = {source: {"h1": "heading", "h2": "heading", "title": "head", "og": "head"}.get(source.split("_")[0], source.split("_")[0]) for source in SOURCES}
 _SEPARATOR = re.compile(r"(\s+[\-–—~:/]\s+|\s*[|·•»]\s*|\s+::\s+)")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 # Words and short numbers of the path's last step, a file extension cut off ("best-travel-insurance-2025.html");
@@ -123,6 +124,10 @@ def collect_candidates(
     for name, title in (("title", html_title), ("og", og_title)):
         offered.append((name, title))
         offered += [(f"{name}_{kind}", part) for kind, part in _parts(title)]
+        # A trailing aside is a head too: "Best Books Ever (77141 books)", "... 5.25 oz (149 g) (Discontinued Item)".
+        without_aside = _TRAILING_ASIDE.sub("", title)
+        if without_aside != title:
+            offered.append((f"{name}_head", without_aside))
     offered += json_ld
     offered.append(("crumb", crumb))
     offered.append(("rule", rule_title))

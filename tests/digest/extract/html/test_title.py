@@ -63,6 +63,16 @@ def test_one_wording_offered_by_several_sources_is_one_candidate_that_remembers_
     assert families[list(by_text).index("Bridge closed")] == 2  # the heading and the page's head agree
 
 
+def test_a_trailing_aside_is_cut_off_the_title_as_one_more_head() -> None:
+    candidates = collect_candidates(["Score"], "", "Best Books Ever (77141 books)", "", [], "", "")
+    by_text = {candidate.text: candidate.sources for candidate in candidates}
+    assert by_text["Best Books Ever"] == {"title_head"}
+    assert by_text["Best Books Ever (77141 books)"] == {"title"}
+    # No aside, no extra head: the whole <title> is not its own head.
+    plain = {c.text: c.sources for c in collect_candidates([], "", "Best Books Ever", "", [], "", "")}
+    assert plain == {"Best Books Ever": {"title"}}
+
+
 @pytest.mark.parametrize(
     "title",
     ["River bridge closed after a week of rain | City News", "City News - River bridge closed after a week of rain", "River bridge closed after a week of rain – City News"],

@@ -1,0 +1,46 @@
+"""The page's author from its own metadata and, failing that, from a marked byline in its body."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from bot.digest.extract.html.metadata import byline_author, read_metadata
+
+
+def page(head: str, body: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring(f"<html><head><title>A page</title>{head}</head><body>{body}<p>Some text of the page.</p></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        # A forum's first post: the user name as written, digits and all.
+        ('<div class="message"><h4 class="message-name"><a class="username" href="/m/1">lulug30</a></h4></div>'
+         '<div class="message"><h4 class="message-name"><a class="username" href="/m/2">Starks</a></h4></div>', "lulug30"),
+        # Stack Exchange: microdata's author, its name in a <meta>.
+        ('<div class="user-details" itemprop="author"><a href="/users/4818">Kumiko</a><meta itemprop="name" content="Kumiko"></div>', "Kumiko"),
+        # "By" standing alone in its own element is skipped; the name after it is taken.
+        ('<p class="byline__name--block">By</p><p class="byline__name">April Fulton</p>', "April Fulton"),
+        # A name with a long job title after its comma is still a name.
+        ('<span class="author-name">Brett Cruz, Privacy and Digital Security Expert</span>', "Brett Cruz, Privacy and Digital Security Expert"),
+        ('<a rel="author" href="/me">By Jane Doe</a>', "Jane Doe"),
+        # A sentence in an author box is no name.
+        ('<div class="author-name">Our writers test every product in the lab for weeks before they say anything about it</div>', ""),
+        ('<p>No byline here.</p>', ""),
+    ],
+)
+def test_a_byline_is_read_from_the_marked_element(body: str, author: str) -> None:
+    assert byline_author(page("", body)) == author
+
+
+def test_the_byline_is_read_only_where_the_metadata_names_no_author() -> None:
+    body = '<a class="username" href="/m/1">lulug30</a>'
+    assert read_metadata(page('<meta name="author" content="Ann Lee">', body)).author == "Ann Lee"
+    assert read_metadata(page("", body)).author == "lulug30"
+
+
+def test_a_byline_naming_a_person_wins_over_the_site_name_given_as_author() -> None:
+    head = '<meta property="og:site_name" content="Heart Foundation"><meta name="author" content="Heart Foundation">'
+    assert read_metadata(page(head, '<a class="author-name" href="#bio">Tracy Parker, Dietitian</a>')).author == "Tracy Parker, Dietitian"
+    assert read_metadata(page(head, "")).author == "Heart Foundation"
