@@ -24,7 +24,7 @@ from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
-from bot.digest.extract.html.region import drop_named, region_text
+from bot.digest.extract.html.region import drop_named, drop_repeated_lines, region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -219,6 +219,8 @@ def extract_html(
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
     text, document = _main_text(tree, url, settings)
+    if profile.repeat_min_words is not None:  # a block read twice (a quoted post, a mobile copy) once
+        region, text = drop_repeated_lines(region, profile.repeat_min_words), drop_repeated_lines(text, profile.repeat_min_words)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".
     if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):

@@ -10,6 +10,9 @@ of at most `link_line_words` words that are mostly link text ("Get started", "Lo
 A product page drops its reviews, ratings and recommended products (`more_chrome`: class or id
 words of chrome for this type only), which are no part of the product's description: from its
 region, and from the tree trafilatura reads (rs-trafilatura's per-type boilerplate selectors).
+A block read twice (a page's desktop and mobile copies, a forum's quoted opening post) counts
+twice against the page's words: service, product, forum and collection pages read each line
+once (`repeat_min_words`; sixth session).
 Where the title comes from differs too: a service page's <h1> is often a slogan. All chosen per type on WCXB's tune part, with the type the classifier predicts (cross-validated).
 """
 
@@ -26,6 +29,9 @@ class PageProfile:
     link_line_share: float = 0.5  # a short line more than half of whose text is links is a button or a menu
     headline_first: bool = True  # the title is the visible <h1> when the <title> speaks of it, else the <title>
     more_chrome: frozenset[str] = frozenset()
+    # Lines of this many words or more are read once (region.drop_repeated_lines), from trafilatura's
+    # answer and the region's alike; None: repeats kept (a manual repeats its code lines).
+    repeat_min_words: int | None = None
 
 
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
@@ -34,9 +40,9 @@ _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
-    "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False),
-    "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME),
-    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5),
+    "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3),
+    "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
+    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, repeat_min_words=3),
     "listing": PageProfile(region_over_words=0.0, headline_first=False),
-    "collection": PageProfile(region_over_words=1.2, link_line_words=3),
+    "collection": PageProfile(region_over_words=1.2, link_line_words=3, repeat_min_words=5),
 }

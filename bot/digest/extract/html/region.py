@@ -31,6 +31,7 @@ _SPLIT = re.compile(r"[\s_\-]+")
 _SPACES = re.compile(r"[ \t\u00a0\r\f\v]+")
 _MAIN_XPATH = "//main | //*[@role='main']"
 _WORD = re.compile(r"\w+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 _LINK_START, _LINK_END = "\ue000", "\ue001"  # private-use characters: marks around link text
 
 
@@ -140,3 +141,23 @@ def region_text(
         if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)
     ]
     return "\n\n".join(kept)
+
+
+def drop_repeated_lines(text: str, min_words: int) -> str:
+    """`text` with each line of `min_words` words or more kept only where it first appears
+    (case aside): a page's responsive copies of a block, a forum's quoted opening post, a card
+    grid's repeated blurb are read once, as a reader sees them once. Shorter lines ("Reply",
+    "$19.99") repeat as labels of each card or post and stay."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    dropped = False
+    for line in text.split("\n"):
+        key = line.strip().lower()
+        if key and len(_WORD.findall(key)) >= min_words:
+            if key in seen:
+                dropped = True
+                continue
+            seen.add(key)
+        kept.append(line)
+    # a dropped paragraph leaves the blank lines around it: one paragraph break stays
+    return _BLANK_RUNS.sub("\n\n", "\n".join(kept)) if dropped else text

@@ -4,7 +4,7 @@ menus, forms, user panels and footers are not."""
 from __future__ import annotations
 
 from bot.digest.extract.html.profiles import PROFILES
-from bot.digest.extract.html.region import region_text
+from bot.digest.extract.html.region import drop_repeated_lines, region_text
 from bot.digest.extract.html_extractor import _parse, extract_html
 from tests.digest.extract.html import pages
 
@@ -105,3 +105,18 @@ def test_a_service_page_keeps_every_section_drops_its_buttons_and_takes_the_titl
     assert "Get started" not in article.text and "Book a demo" not in article.text
     _no_chrome(article.text)
     assert article.title == "Payroll Software for Small Business"
+
+
+def test_repeated_lines_are_read_once_and_short_labels_stay() -> None:
+    text = "A long sentence of the post.\n\nReply\n\nA LONG SENTENCE of the post.\n\nReply\n\nThe answer."
+    assert drop_repeated_lines(text, 3) == "A long sentence of the post.\n\nReply\n\nReply\n\nThe answer."
+    assert drop_repeated_lines("No repeats here.\n\n\nat all", 3) == "No repeats here.\n\n\nat all"  # untouched
+
+
+def test_a_forum_threads_quoted_opening_post_is_read_once() -> None:
+    quoting = pages._post(5, "lurker", "</p><blockquote class=\"quote\"><p>" + pages.FORUM_POSTS[0] + "</p></blockquote><p>Same here since the last descaling, following this thread.")
+    html = pages.FORUM.replace("</div>\n<div class=\"pagination\">", quoting + "</div>\n<div class=\"pagination\">")
+    article = extract_html(html, "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
+    assert "following this thread" in article.text
+    assert article.text.count(pages.FORUM_POSTS[0]) == 1
+    assert PROFILES["forum"].repeat_min_words is not None and PROFILES["article"].repeat_min_words is None
