@@ -148,4 +148,11 @@ class Digest:
 
 
 class DigestError(Exception):
-    """A source that cannot be digested; the message is one line meant for the user."""
+    """A source that cannot be digested; the message is one line meant for the user.
+
+    `title` is the page's own title where it could be read although its text could not (a
+    sign-in wall, a page built by scripts): the answer then says which page it was."""
+
+    def __init__(self, message: str, title: str = "") -> None:
+        super().__init__(message)
+        self.title = title

@@ -101,8 +101,8 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
     )
 
 
-def _failed(source: str, message: str) -> Digest:
-    return Digest(source=source, error=message)
+def _failed(source: str, message: str, title: str = "") -> Digest:
+    return Digest(source=source, title=title, error=message)
 
 
 def digest_document(
@@ -112,7 +112,7 @@ def digest_document(
     try:
         return digest_article(extract_article(document, settings), settings, options)
     except DigestError as exc:
-        return _failed(document.source, str(exc))
+        return _failed(document.source, str(exc), exc.title)
     except Exception:  # a bug must cost one digest, never the process serving everyone
         log.exception("digest of %s failed", document.source)
         return _failed(document.source, "Something went wrong while reading this article.")
@@ -138,7 +138,7 @@ def extract_document(document: RawDocument, settings: DigestSettings, options: D
             stats=Stats(words_in=count_words(article.text), words_out=0),
         )
     except DigestError as exc:
-        return _failed(document.source, str(exc))
+        return _failed(document.source, str(exc), exc.title)
     except Exception:
         log.exception("extraction of %s failed", document.source)
         return _failed(document.source, "Something went wrong while reading this article.")

@@ -25,6 +25,7 @@ FIELD_COUNT_LIMIT = 25
 FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
 CONTENT_LIMIT = 2000
+TITLE_IN_ERROR_LIMIT = 120  # a page title named in a one-line error answer
 
 EMBED_COLOUR = discord.Colour(0x4F7CAC)
 HEDGE_LABELS = {"hedged": "hedged", "conditional": "conditional", "attributed": "attributed"}
@@ -244,7 +245,10 @@ def error_text(digest_or_message: Digest | str, source: str | None = None) -> st
     """A one-line answer for a digest that failed (links wrapped, nothing pinged)."""
     message = digest_or_message.error if isinstance(digest_or_message, Digest) else digest_or_message
     message = message or "Something went wrong."
+    # A page whose text could not be read may still have named itself (a sign-in wall's <title>).
+    title = digest_or_message.title if isinstance(digest_or_message, Digest) else ""
+    what = f"“{wrap_links(escape(cut_at_word(' '.join(title.split()), TITLE_IN_ERROR_LIMIT)))}”" if title else "that"
     where = ""
     if source and source.startswith(("http://", "https://")):
         where = f" ({no_preview(source)})"
-    return cut_at_word(f"⚠️ I can't summarize that{where}: {wrap_links(escape(message))}", CONTENT_LIMIT)
+    return cut_at_word(f"⚠️ I can't summarize {what}{where}: {wrap_links(escape(message))}", CONTENT_LIMIT)

@@ -138,3 +138,14 @@ def test_a_file_of_links_gets_an_answer_written_for_the_command_line(tmp_path: P
     assert result.returncode == 1
     assert result.stderr == f"error: {links}: That is only links: give one link on its own and its page is read.\n"
     assert "bot" not in result.stderr.replace(str(links), "")
+
+
+def test_json_of_a_page_without_text_keeps_its_title(tmp_path: Path) -> None:
+    page = tmp_path / "login.html"
+    page.write_text("<html><head><title>Members' area - Example Club</title></head><body>"
+                    "<form><input type='password' name='pw'><button>Log in</button></form></body></html>")
+    result = run_cli("extract", str(page), "--format", "json")
+    assert result.returncode == 1
+    item = json.loads(result.stdout)
+    assert item["error"].startswith("No article text was found on the page") and "sign-in form" in item["error"]
+    assert item["title"] == "Members' area"

@@ -177,3 +177,11 @@ def test_hedged_claims_follow_max_hedges_and_say_how_many_more() -> None:
     shown = everything.count("• ")  # what does not fit in the field is counted, never dropped silently
     assert 2 < shown < 8 and everything.endswith(f"*…and {8 - shown} more hedged claim{'s' if 8 - shown > 1 else ''}*")
     assert len(everything) <= 1024
+
+
+def test_error_text_names_the_page_by_its_title_when_it_has_one() -> None:
+    digest = Digest(source="https://x.example/login", title="Sign in to *Example* @everyone", error="No article text was found on the page; it holds a sign-in form.")
+    text = error_text(digest, digest.source)
+    assert text.startswith("⚠️ I can't summarize “Sign in to \\*Example\\* @\u200beveryone” (<https://x.example/login>): No article text")
+    untitled = error_text(Digest(source="a.txt", error="Too short."))
+    assert untitled == "⚠️ I can't summarize that: Too short."

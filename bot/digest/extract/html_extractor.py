@@ -226,12 +226,12 @@ def extract_html(
     if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):
         text = region
     log.debug("%s: a %s page, %d words", source, page_type, _words(text))
+    title = metadata.title or clean_text(getattr(document, "title", None) or "")
     if not _holds_a_sentence(text, settings):
         # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".
         if _depth(tree) >= MAX_PARSE_DEPTH:
-            raise DigestError("The page's HTML is nested too deeply to read.")
-        raise DigestError(_what_was_found(tree))
-    title = metadata.title or clean_text(getattr(document, "title", None) or "")
+            raise DigestError("The page's HTML is nested too deeply to read.", title)
+        raise DigestError(_what_was_found(tree), title)
     # trafilatura sometimes repeats the headline as the first line of the body.
     first, _, rest = text.partition("\n\n")
     if title and first.strip() == title and rest:

@@ -153,6 +153,7 @@ def test_a_page_without_an_article_says_what_it_holds() -> None:
     assert message.startswith(NO_TEXT)
     assert "sign-in form" in message and "1 image" in message
     assert re.search(r"\d+ words? of menus", message)
+    assert raised.value.title == "Sign in"  # the answer can say which page it was
 
 
 def test_a_page_built_by_scripts_says_so() -> None:
