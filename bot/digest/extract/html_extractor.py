@@ -24,7 +24,7 @@ from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
-from bot.digest.extract.html.region import drop_named, region_text
+from bot.digest.extract.html.region import drop_named, main_region, region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -39,7 +39,6 @@ NO_TEXT = "No article text was found on the page"
 _WORD = re.compile(r"\w+")
 # What tree.iter() walks (elements, comments, processing instructions), counted by libxml2.
 _NODES = etree.XPath("count(descendant-or-self::node()) - count(descendant::text())")
-_ARTICLES = etree.XPath("//article")
 
 
 def _html_parser() -> lxml_html.HTMLParser:
@@ -144,11 +143,11 @@ def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionS
 
 
 def _looks_partial(tree: lxml_html.HtmlElement, text: str, settings: ExtractionSettings) -> bool:
-    """Whether the page's largest `<article>` holds far more words than trafilatura's answer: the
-    sign of a long guide of which it kept one section. Costs a text_content() walk per <article>;
-    the recall pass it may call costs a whole trafilatura run."""
-    words = max((_words(element.text_content()) for element in _ARTICLES(tree)), default=0)
-    return words > settings.partial_region_ratio * max(1, _words(text))
+    """Whether the page's main region (its `<main>`, else its body) holds far more words than
+    trafilatura's answer: the sign of a long guide of which it kept one section. Costs one
+    text_content() walk; the recall pass it may call costs a whole trafilatura run."""
+    region = main_region(tree)
+    return region is not None and _words(region.text_content()) > settings.partial_region_ratio * max(1, _words(text))
 
 
 def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, check_partial: bool = False):

@@ -255,11 +255,11 @@ def test_the_parser_gives_every_node_the_class_lxml_html_gives_it(html: str) -> 
 
 
 def _guide_page(sections: int) -> str:
-    """A long guide in <main><article>: `sections` sections of 40 words each."""
+    """A long guide in <main>: `sections` sections of 40 words each."""
     body = "".join(
         f"<h2>Step {n}</h2><div class='step'>" + " ".join(f"word{n}x{i}" for i in range(40)) + ".</div>" for n in range(sections)
     )
-    return f"<html><head><title>A guide</title></head><body><nav>Home About</nav><main><article>{body}</article></main></body></html>"
+    return f"<html><head><title>A guide</title></head><body><nav>Home About</nav><main>{body}</main></body></html>"
 
 
 class _FakeDocument:
@@ -301,15 +301,6 @@ def test_a_recall_answer_hardly_longer_is_not_taken(monkeypatch: pytest.MonkeyPa
 
 
 def test_a_long_guide_page_is_read_whole() -> None:
-    """Through the real trafilatura: every section of a guide in <article> reaches the text."""
+    """Through the real trafilatura: every section of a guide in <main> reaches the text."""
     text = extract_html(_guide_page(20), "guide.html").text
     assert "word0x1" in text and "word19x39" in text
-
-
-def test_a_page_without_an_article_element_costs_no_recall_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A news page's body holds its menus and links too: only a declared <article> is measured.
-    calls: list[bool] = []
-    monkeypatch.setattr(html_extractor, "_extract", _fake_extract(150, 780, calls))
-    page = _guide_page(20).replace("<article>", "<div>").replace("</article>", "</div>")
-    assert len(_main_text(_parse(page), None, DEFAULT_SETTINGS, check_partial=True)[0].split()) == 150
-    assert calls == [False]
