@@ -24,7 +24,7 @@ from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
-from bot.digest.extract.html.region import drop_named, main_region, region_text
+from bot.digest.extract.html.region import drop_named, region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -142,28 +142,14 @@ def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionS
     )
 
 
-def _looks_partial(tree: lxml_html.HtmlElement, text: str, settings: ExtractionSettings) -> bool:
-    """Whether the page's main region (its `<main>`, else its body) holds far more words than
-    trafilatura's answer: the sign of a long guide of which it kept one section. Costs one
-    text_content() walk; the recall pass it may call costs a whole trafilatura run."""
-    region = main_region(tree)
-    return region is not None and _words(region.text_content()) > settings.partial_region_ratio * max(1, _words(text))
-
-
-def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, check_partial: bool = False):
+def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings):
     """(text, trafilatura's metadata, None when it found no text); on a thin answer, recall mode is
-    tried too and the longer text kept; the baseline extractor only when neither holds a sentence.
-    With `check_partial` (articles, documentation), recall mode also stands in for an answer that
-    looks like part of a longer text, when it finds clearly more."""
+    tried too and the longer text kept; the baseline extractor only when neither holds a sentence."""
     document = _extract(tree, url, settings)
     text = render_text(getattr(document, "body", None))
     # trafilatura's metadata is read from the page as given (bare_extraction works on a copy).
     document = TrafilaturaMetadata(tree, url) if document is not None else None
     if _words(text) >= settings.fallback_below_words:
-        if check_partial and _looks_partial(tree, text, settings):
-            recall = render_text(getattr(_extract(tree, url, settings, favor_recall=True), "body", None))
-            if _words(recall) > settings.partial_recall_ratio * _words(text):
-                text = recall
         return text, document
     # A few words of menus are no article: a fallback counts only when it finds a real text.
     recall = render_text(getattr(_extract(tree, url, settings, favor_recall=True), "body", None))
@@ -232,7 +218,7 @@ def extract_html(
         region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
-    text, document = _main_text(tree, url, settings, profile.check_partial)
+    text, document = _main_text(tree, url, settings)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".
     if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):

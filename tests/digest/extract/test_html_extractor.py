@@ -8,7 +8,6 @@ from copy import copy
 
 import pytest
 import trafilatura
-from lxml import etree
 from lxml import html as lxml_html
 
 from bot.digest.extract import html_extractor
@@ -252,55 +251,3 @@ def test_the_parser_gives_every_node_the_class_lxml_html_gives_it(html: str) -> 
     form = ours.find(".//form")
     if form is not None:
         assert isinstance(form, lxml_html.FormElement) and form.inputs["user"].value == "ann"
-
-
-def _guide_page(sections: int) -> str:
-    """A long guide in <main>: `sections` sections of 40 words each."""
-    body = "".join(
-        f"<h2>Step {n}</h2><div class='step'>" + " ".join(f"word{n}x{i}" for i in range(40)) + ".</div>" for n in range(sections)
-    )
-    return f"<html><head><title>A guide</title></head><body><nav>Home About</nav><main>{body}</main></body></html>"
-
-
-class _FakeDocument:
-    def __init__(self, words: int) -> None:
-        self.body = etree.fromstring("<body><p>" + " ".join(f"w{i}" for i in range(words)) + "</p></body>")
-
-
-def _fake_extract(default_words: int, recall_words: int, calls: list[bool]):
-    def extract(tree, url, settings, **overrides):
-        calls.append(bool(overrides.get("favor_recall")))
-        return _FakeDocument(recall_words if overrides.get("favor_recall") else default_words)
-
-    return extract
-
-
-def test_recall_mode_stands_in_for_one_section_of_a_long_guide(monkeypatch: pytest.MonkeyPatch) -> None:
-    # trafilatura's default mode keeping one section of twenty (LegalZoom-like pages), recall mode the whole guide.
-    calls: list[bool] = []
-    monkeypatch.setattr(html_extractor, "_extract", _fake_extract(150, 780, calls))
-    text = _main_text(_parse(_guide_page(20)), None, DEFAULT_SETTINGS, check_partial=True)[0]
-    assert len(text.split()) == 780 and calls == [False, True]
-    calls.clear()
-    assert len(_main_text(_parse(_guide_page(20)), None, DEFAULT_SETTINGS)[0].split()) == 150  # not for other page types
-    assert calls == [False]
-
-
-def test_a_full_answer_costs_no_recall_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[bool] = []
-    monkeypatch.setattr(html_extractor, "_extract", _fake_extract(700, 820, calls))
-    assert len(_main_text(_parse(_guide_page(20)), None, DEFAULT_SETTINGS, check_partial=True)[0].split()) == 700
-    assert calls == [False]
-
-
-def test_a_recall_answer_hardly_longer_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[bool] = []
-    monkeypatch.setattr(html_extractor, "_extract", _fake_extract(150, 170, calls))
-    assert len(_main_text(_parse(_guide_page(20)), None, DEFAULT_SETTINGS, check_partial=True)[0].split()) == 150
-    assert calls == [False, True]
-
-
-def test_a_long_guide_page_is_read_whole() -> None:
-    """Through the real trafilatura: every section of a guide in <main> reaches the text."""
-    text = extract_html(_guide_page(20), "guide.html").text
-    assert "word0x1" in text and "word19x39" in text

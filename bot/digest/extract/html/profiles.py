@@ -26,16 +26,14 @@ class PageProfile:
     link_line_share: float = 0.5  # a short line more than half of whose text is links is a button or a menu
     headline_first: bool = True  # the title is the visible <h1> when the <title> speaks of it, else the <title>
     more_chrome: frozenset[str] = frozenset()
-    # Check trafilatura's answer against the main region's size for a partial extraction (settings.partial_region_ratio).
-    check_partial: bool = False
 
 
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
 PROFILES: dict[str, PageProfile] = {
-    "article": PageProfile(check_partial=True),
-    "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False, check_partial=True),
+    "article": PageProfile(),
+    "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
     "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME),
     "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5),

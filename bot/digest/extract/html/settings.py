@@ -15,13 +15,6 @@ class ExtractionSettings:
     # Below this many words, trafilatura's recall mode is tried too and the longer answer kept; its
     # baseline extractor only when neither answer holds a sentence (chosen on WCXB's tune part).
     fallback_below_words: int = 100
-    # trafilatura's default mode sometimes keeps one section of a long guide (LegalZoom, The Motley
-    # Fool: a fifth of the text). On an article or documentation page whose main region holds over
-    # `partial_region_ratio` times the answer's words, recall mode is tried too and kept when it
-    # finds over `partial_recall_ratio` times as many words. Chosen on WCXB's tune part: articles
-    # +0.004, documentation level; recall mode then runs on about a fifth of those pages.
-    partial_region_ratio: float = 2.0
-    partial_recall_ratio: float = 1.2
     fallback_min_words: int = 50  # a fallback's answer shorter than this is taken for menus, not an article
     min_sentence_words: int = 8  # a short answer holds an article only if one line is this long
     max_elements: int = 40_000  # trafilatura's time grows faster than the element count
