@@ -6,9 +6,8 @@ one after the other, loading each; a string no locale completes ("Through Dec 20
 citation "2017;6(10):e002218.", "10 Trends in catering to look for in 2025") loads and keeps all
 of them: +35 MB and 2.4 s of CPU, once in each digest worker, on 1 to 2 pages in 100.
 
-Asked in DATE_LANGUAGES only, the same string costs 0.1 s and 1 MB (loaded at a worker's warm-up,
-`load_date_languages`). Of the 70 strings that reached dateparser on WCXB's tune pages, one answer
-changed, on a page with no date to find; date accuracy on the tune part is the same.
+Asked in DATE_LANGUAGES only, the same string costs 0.1 s and 1 MB. The 70 strings that reached
+dateparser on WCXB's tune pages get the same answers as before (docs/PERFORMANCE.md, sixth session).
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
 # Western European languages: most of the web's pages after English; htmldate's own month names
 # cover English, German, French, Dutch and Turkish already.
 DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
-# No locale completes it: parsing it loads every allowed locale's dictionaries.
-_NO_DATE = "Through Dec 20, 2026"
 # htmldate builds its parser in this lru-cached function, which has no language argument.
 _HTMLDATE_PARSER = extractors.get_external_parser
 
@@ -52,9 +49,3 @@ def dates_in_few_languages() -> Iterator[None]:
     finally:
         extractors.get_external_parser = htmldate_parser
 
-
-def load_date_languages() -> None:
-    """Load what the fallback keeps once used (dateparser, DATE_LANGUAGES' dictionaries, its time zones):
-    a digest worker's warm-up calls it so the worker does not grow by them on a later page."""
-    date_parser().get_date_data(_NO_DATE)
-    date_parser().get_date_data("Feb. 27, 2025")
