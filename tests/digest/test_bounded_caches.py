@@ -22,6 +22,7 @@ FIXED_KEYS = {
     "_ascii_equal",  # the letters of the hedge lexicons' triggers
     "_letter_logs",  # no argument
     "is_single_byte",  # encoding names that charset-normalizer or the fetcher's fixed list give
+    "date_parser",  # no argument (bot/digest/extract/html/dates.py)
 }
 LARGEST_MEMO = 16_384  # language detection's word memo (bot/digest/language/fast_langdetect.py)
 

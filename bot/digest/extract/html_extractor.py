@@ -20,6 +20,7 @@ from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
+from bot.digest.extract.html.dates import dates_in_few_languages
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
@@ -128,7 +129,9 @@ class TrafilaturaMetadata:
     def date(self) -> str | None:
         address = self._declared.url or extract_url(self._tree, self._url)
         search = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
-        return _trimmed(find_date(self._tree, **search, url=address))
+        # dateparser in a few languages: in every one it loads 35 MB of locales on some pages (dates.py).
+        with dates_in_few_languages():
+            return _trimmed(find_date(self._tree, **search, url=address))
 
 
 def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, **overrides: bool):
