@@ -587,7 +587,7 @@ STAGES = (
     ("  of which trafilatura", "bot.digest.extract.html_extractor", "_extract"),
     ("  of which page type", "bot.digest.extract.html_extractor", "classify_page"),
     ("  of which page metadata, title", "bot.digest.extract.html_extractor", "read_metadata"),
-    ("  of which author search", "bot.digest.extract.html_extractor", "author_search"),
+    ("  of which author search", "bot.digest.extract.html_extractor", "extract_author"),
     ("  of which date search", "bot.digest.extract.html_extractor", "find_date"),
     ("  of which text rendering", "bot.digest.extract.html_extractor", "render_text"),
     ("paste cleaning", "bot.digest.pipeline", "clean_paste"),

@@ -17,10 +17,8 @@ from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title, extract_url
-from trafilatura.json_metadata import normalize_authors
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
-from trafilatura.utils import line_processing, trim
-from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+from trafilatura.utils import line_processing
 
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
@@ -90,30 +88,6 @@ def _holds_a_sentence(text: str, settings: ExtractionSettings) -> bool:
     return any(_words(line) >= settings.min_sentence_words for line in text.splitlines())
 
 
-def author_search(tree: lxml_html.HtmlElement) -> str | None:
-    """trafilatura's `extract_author` without its deep copy of the whole page.
-
-    It prunes a copy of the tree of comments, sidebars, dates and figures (AUTHOR_DISCARD_XPATHS),
-    then takes the first byline found by AUTHOR_XPATHS whose text is 3 to 119 characters long.
-    Here the bylines are searched on the page itself and those inside a pruned part skipped; a
-    byline that holds a pruned part (its text would lose that part's text and gain its tail), or a
-    page with a `<rel>` element (AUTHOR_XPATHS reads the text of a `rel` child), goes to
-    `extract_author` itself. Same answers, pinned by a test on the benchmark pages."""
-    if tree.find(".//rel") is not None:
-        return extract_author(tree)
-    discarded = {element for expression in AUTHOR_DISCARD_XPATHS for element in expression(tree)}
-    for expression in AUTHOR_XPATHS:
-        for byline in expression(tree):
-            if discarded and (byline in discarded or any(above in discarded for above in byline.iterancestors())):
-                continue
-            if discarded and any(below in discarded for below in byline.iterdescendants()):
-                return extract_author(tree)
-            content = trim(" ".join(byline.itertext()))
-            if content and 2 < len(content) < 120:
-                return normalize_authors(None, content)
-    return None
-
-
 def _trimmed(value: str | None) -> str | None:
     """A metadata field as trafilatura's Document.clean_and_trim leaves it."""
     if not isinstance(value, str):
@@ -149,7 +123,7 @@ class TrafilaturaMetadata:
 
     @functools.cached_property
     def author(self) -> str | None:
-        return _trimmed(self._declared.author or author_search(self._tree))
+        return _trimmed(self._declared.author or extract_author(self._tree))
 
     @functools.cached_property
     def date(self) -> str | None:

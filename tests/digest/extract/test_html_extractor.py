@@ -3,19 +3,15 @@ code and permalink anchors, copyright lines, titles with the site's name, pages 
 
 from __future__ import annotations
 
-import gzip
 import re
 from copy import copy
-from pathlib import Path
 
 import pytest
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
-from trafilatura.metadata import extract_author
 
 from bot.digest.extract import html_extractor
-from bot.digest.extract.html.prune import drop_scripts_and_styles
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS
 from bot.digest.extract.html_extractor import _NODES, NO_TEXT, TrafilaturaMetadata, _main_text, _parse, extract_html
 from bot.digest.models import DigestError
@@ -257,32 +253,6 @@ def test_the_parser_gives_every_node_the_class_lxml_html_gives_it(html: str) -> 
     if form is not None:
         assert isinstance(form, lxml_html.FormElement) and form.inputs["user"].value == "ann"
 
-
-_BYLINE_PAGES = {
-    "plain byline": '<html><body><p class="byline">By Jane Roe</p><p>Text.</p></body></html>',
-    "byline in the comments": '<html><body><div id="comments"><span class="author">Troll Person</span></div><p>Text.</p>'
-    '<div class="post-author">Ann Writer</div></body></html>',
-    "byline holding a date": '<html><body><div class="byline">By Kim Park<time>May 2</time> and Lee Chan</div></body></html>',
-    "byline holding a figure": '<html><body><div class="author-box"><figure><figcaption>Photo</figcaption></figure>Sam Hill'
-    "</div></body></html>",
-    "byline in a sidebar": '<html><body><aside><div class="sidebar"><a rel="author">Side Bar</a></div></aside>'
-    '<span itemprop="author">Real Author</span></body></html>',
-    "a rel child": "<html><body><div><rel>me</rel>Nora Quill</div><span class='author'>Other One</span></body></html>",
-    "too long, then short": f'<html><body><span class="author">{"x " * 80}</span><span class="author">Max Mustermann</span></body></html>',
-    "no byline": "<html><body><p>Nobody wrote this.</p></body></html>",
-}
-
-
-@pytest.mark.parametrize("html", _BYLINE_PAGES.values(), ids=_BYLINE_PAGES.keys())
-def test_the_author_search_without_a_copy_answers_as_trafilaturas(html: str) -> None:
-    tree = _parse(html)
-    assert html_extractor.author_search(tree) == extract_author(tree)
-
-
-def test_the_author_search_without_a_copy_answers_as_trafilaturas_on_benchmark_pages(shared_data: Path) -> None:
-    for path in sorted((shared_data / "article-extraction-benchmark" / "html").glob("*.html.gz")):
-        tree = _parse(drop_scripts_and_styles(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")))
-        assert html_extractor.author_search(tree) == extract_author(tree), path.name
 
 
 def test_bare_extraction_gives_the_same_body_with_a_text_format() -> None:
