@@ -134,7 +134,7 @@ class TrafilaturaMetadata:
 
 def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, **overrides: bool):
     # Only the body tree is read (render_text): with a text format, bare_extraction leaves out its
-    # own rendering of the body and comments to text (2 to 3 ms a page), and the tree is the same.
+    # own rendering of the body and comments to text (about 0.2 ms a page); the tree is the same.
     return trafilatura.bare_extraction(
         tree,
         url=url,
