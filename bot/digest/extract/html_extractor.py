@@ -77,6 +77,7 @@ def _depth(tree: lxml_html.HtmlElement) -> int:
     return deepest
 
 
+@functools.lru_cache(maxsize=4)  # the same text is counted three times a page (0.3 ms each)
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -135,12 +136,15 @@ class TrafilaturaMetadata:
 
 
 def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, **overrides: bool):
+    # Only the body tree is read (render_text): with a text format, bare_extraction leaves out its
+    # own rendering of the body and comments to text (about 0.2 ms a page); the tree is the same.
     return trafilatura.bare_extraction(
         tree,
         url=url,
         include_comments=settings.include_comments,
         include_tables=settings.include_tables,
         favor_precision=settings.favor_precision,
+        output_format="txt",
         **overrides,
     )
 

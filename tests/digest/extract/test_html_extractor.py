@@ -8,6 +8,7 @@ from copy import copy
 
 import pytest
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from bot.digest.extract import html_extractor
@@ -252,3 +253,16 @@ def test_the_parser_gives_every_node_the_class_lxml_html_gives_it(html: str) -> 
     form = ours.find(".//form")
     if form is not None:
         assert isinstance(form, lxml_html.FormElement) and form.inputs["user"].value == "ann"
+
+
+
+def test_bare_extraction_gives_the_same_body_with_a_text_format() -> None:
+    # _extract asks for output_format="txt" so that trafilatura skips rendering text it is not asked for.
+    for html in (LIBFFI_LIKE, SHORT_NEWS, *_METADATA_PAGES.values()):
+        tree = _parse(html)
+        as_python = trafilatura.bare_extraction(copy(tree))
+        as_text = trafilatura.bare_extraction(copy(tree), output_format="txt")
+        assert (as_python is None) == (as_text is None)
+        if as_python is not None:
+            assert etree.tostring(as_python.body) == etree.tostring(as_text.body)
+            assert etree.tostring(as_python.commentsbody) == etree.tostring(as_text.commentsbody)

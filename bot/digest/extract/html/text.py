@@ -28,21 +28,19 @@ def _fold(text: str | None) -> str | None:
     return _WHITESPACE.sub(" ", text) if text else text
 
 
-def _in_block_code(element: etree._Element | None) -> bool:
-    while element is not None:
-        if _is_block_code(element):
-            return True
-        element = element.getparent()
-    return False
-
-
 def fold_whitespace(body: etree._Element) -> etree._Element:
     """A copy of `body` with white space folded outside block code."""
     body = deepcopy(body)
+    # Block code is rare: the elements inside it are found from each block `<code>` down, instead
+    # of walking every element's ancestors (twice an element: its text, then its tail).
+    in_code: set[etree._Element] = set()
+    for code in body.iter("code"):
+        if code not in in_code and _is_block_code(code):
+            in_code.update(code.iter())
     for element in body.iter():
-        if not _in_block_code(element):
+        if element not in in_code:
             element.text = _fold(element.text)
-        if not _in_block_code(element.getparent()):  # a tail runs on in the parent's text
+        if element.getparent() not in in_code:  # a tail runs on in the parent's text
             element.tail = _fold(element.tail)
     return body
 

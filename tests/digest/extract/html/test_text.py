@@ -1,0 +1,65 @@
+"""trafilatura's output tree to text: white space folded outside block code, in one walk."""
+
+from __future__ import annotations
+
+import gzip
+from copy import deepcopy
+from pathlib import Path
+
+import pytest
+import trafilatura
+from lxml import etree
+
+from bot.digest.extract.html import text
+from bot.digest.extract.html.text import fold_whitespace, render_text
+
+
+def _in_block_code(element: etree._Element | None) -> bool:
+    while element is not None:
+        if text._is_block_code(element):
+            return True
+        element = element.getparent()
+    return False
+
+
+def _fold_by_ancestors(body: etree._Element) -> etree._Element:
+    """The plain rule fold_whitespace replaced: every element's ancestors looked up for its text and its tail."""
+    body = deepcopy(body)
+    for element in body.iter():
+        if not _in_block_code(element):
+            element.text = text._fold(element.text)
+        if not _in_block_code(element.getparent()):
+            element.tail = text._fold(element.tail)
+    return body
+
+
+TREES = [
+    "<body><p>a   b\n c <code>x\n  y</code>  d\n e</p>\n  <code>block\n   code<hi>i  \n j</hi>\n k</code>  tail \n x</body>",
+    "<body><code>one\n  two<code>nested\n  code</code>  after</code><list><item>a \n b<code>in\n item</code></item></list></body>",
+    "<body><div><code>block   in\n div</code>tail\n\n  text</div><quote>q  \n uote<code>inline\n  code</code></quote></body>",
+    "<code>root\n   is code<p>p \n inside</p></code>",
+    "<body>  text \n only  </body>",
+]
+
+
+@pytest.mark.parametrize("source", TREES)
+def test_folding_in_one_walk_is_the_ancestor_rule(source: str) -> None:
+    body = etree.fromstring(source)
+    assert etree.tostring(fold_whitespace(body)) == etree.tostring(_fold_by_ancestors(body))
+    assert etree.tostring(body) == etree.tostring(etree.fromstring(source))  # the input is left as it was
+
+
+def test_block_code_keeps_its_line_breaks_and_inline_code_does_not() -> None:
+    rendered = render_text(etree.fromstring(TREES[0]))
+    assert rendered.startswith("a b c x y d e\n\n") and "block\n\ncode" in rendered  # a line a paragraph
+
+
+def test_folding_in_one_walk_is_the_ancestor_rule_on_benchmark_pages(shared_data: Path) -> None:
+    folder = shared_data / "article-extraction-benchmark" / "html"
+    checked = 0
+    for path in sorted(folder.glob("*.html.gz"))[:25]:
+        document = trafilatura.bare_extraction(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
+        if document is not None and document.body is not None:
+            assert etree.tostring(fold_whitespace(document.body)) == etree.tostring(_fold_by_ancestors(document.body)), path.name
+            checked += 1
+    assert checked >= 20
