@@ -16,8 +16,6 @@ compact table of `profile_table.py` (the same numbers, loaded in a fraction of t
 from __future__ import annotations
 
 import functools
-import itertools
-import random
 import re
 import weakref
 from typing import Callable, Mapping
@@ -85,9 +83,13 @@ class FastDetector(Detector):
         """
         words = self.text.translate(_NORMALIZED).split(" ")
         rows_of = _word_rows_cache(self.table)
-        result = list(itertools.chain.from_iterable(map(rows_of, filter(None, words[:-1]))))
+        result: list[int] = []
+        extend = result.extend
+        for word in words[:-1]:
+            if word:
+                extend(rows_of(word))
         if words[-1]:
-            result.extend(word_rows(words[-1], self.table.grams, followed_by_space=False))
+            extend(word_rows(words[-1], self.table.grams, followed_by_space=False))
         return result
 
     def _detect_block(self) -> None:
@@ -116,11 +118,8 @@ class FastDetector(Detector):
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         self.random.seed(self.seed)
         row_of = self.table.row
-        # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws without two calls per draw; and
-        # `Random._randbelow_with_getrandbits` written out (its getrandbits calls, in order) when it is the one used
+        # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws without two calls per draw
         randbelow, count = self.random._randbelow, len(ngrams)
-        inline_draws = getattr(randbelow, "__func__", None) is random.Random._randbelow_with_getrandbits
-        getrandbits, bits = self.random.getrandbits, count.bit_length()
         langprob = [0.0] * len(self.langlist)
         for trial in range(self.n_trial):
             prob = numpy.array(self._init_probability())
@@ -128,13 +127,7 @@ class FastDetector(Detector):
             weight = alpha / self.BASE_FREQ
             i = 0
             while True:
-                if inline_draws:
-                    drawn = getrandbits(bits)
-                    while drawn >= count:
-                        drawn = getrandbits(bits)
-                else:
-                    drawn = randbelow(count)
-                prob *= weight + row_of(ngrams[drawn])  # element by element, as langdetect's loop
+                prob *= weight + row_of(ngrams[randbelow(count)])  # element by element, as langdetect's loop
                 if i % 5 == 0:
                     prob /= sum(prob.tolist())  # Python's left-to-right sum, as langdetect's
                     # langdetect's running maximum starts at 0.0 and takes p when p > it
