@@ -40,6 +40,7 @@ def _patterns_by_regex(lexicon: CueLexicon, word: str) -> tuple[int, ...]:
 @pytest.mark.parametrize("lexicon", LEXICON_LIST, ids=lambda lexicon: lexicon.language)
 def test_trigger_lookup_matches_the_trigger_regex(lexicon: CueLexicon) -> None:
     triggers = {t for p in lexicon.patterns for t in p.triggers} | set(lexicon.special_triggers)
+    triggers |= {t for p in lexicon.patterns for need in p.needs for t in need}
     words = {w for s in SENTENCES for w in _LETTERS.findall(s)}
     words |= triggers | {t.upper() + "s" for t in triggers} | {t[:-1] for t in triggers}
     words |= {"\u212aould", "ſeem", "Mıght", "İf", "MAY", "Ma", "x"}  # letters IGNORECASE equates with ASCII ones
