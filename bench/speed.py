@@ -4,6 +4,7 @@
     python -m bench.speed DATA_DIR --check-splits
     python -m bench.speed DATA_DIR --splitting [--quick]
     python -m bench.speed DATA_DIR --html [--quick]
+    python -m bench.speed DATA_DIR --against GIT_REVISION [--quick]
 
 Ours is `digest_document` (extract, clean, language, sentences, summary, figures,
 hedges). The reference is trafilatura's `extract` with default settings, then
@@ -15,6 +16,12 @@ all results are ratios against the reference from the same run. Times are the
 CPU time of this process (`time.process_time`; BLAS is pinned to one thread), which
 other work on a shared host disturbs far less than elapsed time; the elapsed-time
 throughput is given in the notes.
+
+`--against REV` times this checkout's `digest_document` against the code of a git
+revision (`git archive`), both imported in this one process and alternated round
+by round, on the 100k-word text and the two paste sets (CPU, best of the rounds),
+and says whether the two give identical digests: the way to measure a speed-up on
+a loaded machine.
 
 Memory is measured in a separate, untimed pass with tracemalloc (peak Python
 allocations while digesting one document; lxml's C allocations are not seen),
@@ -706,6 +713,60 @@ def compare_splits(data_dir: Path) -> str:
     )
 
 
+def _digest_function(code_root: Path) -> Callable[[RawDocument], Digest]:
+    """`digest_document` (with default settings) of the `bot` package under `code_root`, imported afresh: the
+    package already imported is set aside and put back, so both stay usable, each with its own caches."""
+    saved = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
+    for name in saved:
+        del sys.modules[name]
+    sys.path.insert(0, str(code_root))
+    try:
+        pipeline = importlib.import_module("bot.digest.pipeline")
+        if not Path(pipeline.__file__ or "").is_relative_to(code_root):
+            raise RuntimeError(f"bot was not imported from {code_root}")
+        settings = importlib.import_module("bot.settings").DigestSettings()
+        return lambda document: pipeline.digest_document(document, settings)
+    finally:
+        sys.path.remove(str(code_root))
+        for name in [n for n in sys.modules if n == "bot" or n.startswith("bot.")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+
+
+def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int = 5) -> list[Row]:
+    """This checkout's digest against `revision`'s in one process (see `--against`): CPU per document, best of
+    `rounds` alternated rounds, the time ratio, and whether every digest is the same (compared as their repr)."""
+    import tempfile
+
+    sets = {
+        "a 100,000-word text": [RawDocument("synthetic-100000", make_article(sentence_pool(data_dir), 100_000).text, "text")],
+        "scrapinghub pastes": [i.document for i in sample(pastes(data_dir / "pastes" / "scrapinghub.jsonl"), 40 if quick else None)],
+        "WCXB dev article pastes": [i.document for i in sample(pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz"), WCXB_QUICK if quick else None)],
+    }
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="speed-base-") as base_root:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "bot"], check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        versions = {revision: _digest_function(Path(base_root)), "this checkout": _digest_function(REPO)}
+        for name, documents in sets.items():
+            answers = {version: [repr(digest(d)) for d in documents] for version, digest in versions.items()}  # warms both
+            same = sum(a == b for a, b in zip(*answers.values()))
+            best = {version: float("inf") for version in versions}
+            order = list(versions.items())
+            for round_number in range(rounds):
+                for version, digest in order if round_number % 2 == 0 else order[::-1]:
+                    started = time.process_time()
+                    for document in documents:
+                        digest(document)
+                    best[version] = min(best[version], time.process_time() - started)
+            task = f"digest against {revision}, CPU ms per document ({len(documents)} {name})"
+            for version in versions:
+                rows.append(Row(task, version, "ms", best[version] * 1000 / len(documents), note=f"best of {rounds} alternated rounds"))
+            rows.append(Row(task, f"{revision} / this checkout", "time ratio", best[revision] / best["this checkout"],
+                            note=f"{same}/{len(documents)} digests identical"))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.speed", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
@@ -715,7 +776,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check-splits", action="store_true", help="compare sentence splits with pysbd alone on every paste")
     parser.add_argument("--splitting", action="store_true", help="only the sentence splitter's rows and the 100k-word stages")
     parser.add_argument("--html", action="store_true", help="only the HTML pages' rows: throughput against the reference, F1, stages")
+    parser.add_argument("--against", metavar="GIT_REVISION",
+                        help="only this checkout's digest CPU against the code of GIT_REVISION, in one process")
     args = parser.parse_args(argv)
+    if args.against:
+        print(format_table(against_rows(args.data_dir, args.against, quick=args.quick)))
+        return 0
     if args.check_splits:
         print(compare_splits(args.data_dir))
         return 0

@@ -34,8 +34,21 @@ _BARE_ADDRESS = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 
 
+# In ASCII text `_WORD` finds the runs of [A-Za-z0-9_]: bytes.translate marks them and split() counts them,
+# a quarter of the regex's time on a long text (`count_words_by_regex` is the reference the tests compare).
+_ASCII_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_ASCII_RUNS = bytes(ord("a") if i in _ASCII_WORD_BYTES else ord(" ") for i in range(256))
+
+
 def count_words(text: str) -> int:
     """Words as the digest counts them, in any script (an ideograph or kana is one word)."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(_ASCII_RUNS).split())
+    return count_words_by_regex(text)
+
+
+def count_words_by_regex(text: str) -> int:
+    """`count_words` by the word regex alone."""
     return len(_WORD.findall(text))
 
 

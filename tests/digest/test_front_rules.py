@@ -64,3 +64,18 @@ def test_a_language_code_means_the_same_in_every_stage() -> None:
     assert mark_hedge(sentence, "de_AT") == mark_hedge(sentence, "de-AT") == mark_hedge(sentence, "de")
     assert language_for("zh_CN").name == language_for("zh-cn").name == "chinese"
     assert number_locale("nb") == number_locale("no-NO") == number_locale("no")
+
+
+def test_count_words_of_ascii_text_is_the_regex_count() -> None:
+    """The ASCII fast path (bytes.translate and split) counts what the word regex finds."""
+    import random
+
+    from bot.digest.front_rules import count_words, count_words_by_regex
+
+    rng = random.Random(14)
+    alphabet = "ab Z09_-'.,\t\n\r\x0b\x0c\x1c\x1f\x00~@é"
+    texts = ["", " ", "_", "a_b", "x\x1cy", "one two  three\n\nfour", "C3PO's co-pilot, 4.5%!"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert count_words(text) == count_words_by_regex(text), repr(text)
+    assert count_words("naïve café") == 2  # not ASCII: the regex

@@ -95,6 +95,8 @@ class HedgeMarker:
             cues = find_cues(sentence)
             scorer = self.scorer_for(sentence, scientific)
             uncertain = self._uncertain(sentence, cues, scorer)
+        if not cues and not uncertain:
+            return _UNMARKED  # most sentences: what the rest gives them
         kept = [cue for cue in cues if cue.kind != "hedged" or uncertain]
         soft = () if uncertain else tuple(cue.text for cue in cues if cue.kind == "hedged")
         if uncertain and not any(cue.kind == "hedged" for cue in kept) and scorer is not None:

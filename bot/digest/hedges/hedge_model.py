@@ -56,6 +56,18 @@ RECORD_MEMO_SIZE = 2 * WORD_CACHE_SIZE
 _REMEMBERED_SENTENCES = 4 * TEXT_SAMPLE
 
 
+# ASCII with every character but a letter made a space: without an apostrophe in the sentence, its split() is
+# what the scorers' word regex finds (runs of letters), for two thirds of the regex's time.
+_LETTERS_KEPT = str.maketrans({chr(i): chr(i) if chr(i).isascii() and chr(i).isalpha() else " " for i in range(128)})
+
+
+def ascii_words(sentence: str) -> list[str] | None:
+    """`word_regex(sentence).findall(sentence)` for an ASCII sentence without an apostrophe; None for any other."""
+    if sentence.isascii() and "'" not in sentence:
+        return sentence.translate(_LETTERS_KEPT).split()
+    return None
+
+
 class _AsciiStems(threading.local):
     """Snowball English stems of lower-case ASCII words (what `stemmers.stemmer("english")` gives them), one
     PyStemmer object per thread without PyStemmer's own cache: the record memo is the cache, and a miss there
@@ -117,7 +129,9 @@ class HedgeModel:
         word_record = self._word_record
 
         def sentence_words(sentence: str) -> SentenceWords:
-            words = word_regex(sentence).findall(sentence)
+            words = ascii_words(sentence)
+            if words is None:
+                words = word_regex(sentence).findall(sentence)
             return SentenceWords(words, list(map(word_record, words)))
 
         return functools.lru_cache(maxsize=_REMEMBERED_SENTENCES)(sentence_words)

@@ -139,6 +139,7 @@ class WordPart(NamedTuple):
     most: float  # the most its logit can be outside a cue and a lexicon phrase (its best pair weights added)
     ceiling: float  # log(1 - sigmoid(most)): its factor in the score's ceiling
     starts_phrase: bool  # a lexicon phrase may start at it
+    term: float  # log(1 - sigmoid(logit)): its term in the exact score when nothing else moves its logit
 
 
 # The ceiling sums the same terms in another order: it must fall short by more than rounding to decide.
@@ -216,7 +217,7 @@ class HedgeScorer:
             logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
             most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
             return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
-                            word in index)
+                            word in index, _log1m_sigmoid(logit))
 
         return part_of
 
@@ -271,10 +272,9 @@ class HedgeScorer:
         _, logits = self.token_logits(sentence, cues)
         return self._score_of_logits(logits)
 
-    def _phrase_gains(self, parts: Sequence[WordPart]) -> dict[int, float]:
-        """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
-        feature counts once): found exactly, since a bound for every word of every phrase would be loose
-        ("is", "some" and "the" start hundreds of phrases)."""
+    def _phrase_groups(self, parts: Sequence[WordPart]) -> dict[int, set[str]]:
+        """Word index -> the lexicon groups of the phrases found over it (what `_logits` adds as "lex:" features),
+        found once for the ceiling and the exact score."""
         index = self._lexicon_index
         groups: dict[int, set[str]] = {}
         last = len(parts) - 1
@@ -290,12 +290,20 @@ class HedgeScorer:
             for phrase, group in found:
                 for j in range(i, i + len(phrase)):
                     groups.setdefault(j, set()).add(group)
+        return groups
+
+    def _phrase_gains(self, parts: Sequence[WordPart], groups: dict[int, set[str]] | None = None) -> dict[int, float]:
+        """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
+        feature counts once): found exactly, since a bound for every word of every phrase would be loose
+        ("is", "some" and "the" start hundreds of phrases)."""
         weights = self.weights
+        groups = self._phrase_groups(parts) if groups is None else groups
         return {i: sum(max(0.0, weights.get("lex:" + g, 0.0)) for g in found) for i, found in groups.items()}
 
-    def _ceiling(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> float:
+    def _ceiling(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch],
+                 groups: dict[int, set[str]] | None = None) -> float:
         """At least the score of these words and cues, from their cached parts (see `score_ceiling`)."""
-        bonus = self._phrase_gains(parts)
+        bonus = self._phrase_gains(parts, groups)
         weights = self.weights
         for cue in cues:
             gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
@@ -329,9 +337,35 @@ class HedgeScorer:
 
     def parts_reach(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch], level: float) -> bool:
         """`reaches` from the sentence's word parts (the word starts are needed only with cues)."""
-        if self._ceiling(parts, starts, cues) < level - _CEILING_MARGIN:
+        groups = self._phrase_groups(parts) if self._lexicon_index else {}
+        if self._ceiling(parts, starts, cues, groups) < level - _CEILING_MARGIN:
             return False
-        return self._score_of_logits(self._logits(parts, starts, cues)) >= level
+        return self._exact_score(parts, starts, cues, groups) >= level
+
+    def _exact_score(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch],
+                     groups: dict[int, set[str]]) -> float:
+        """`_score_of_logits(_logits(parts, starts, cues))` to the last bit, with the phrases already found
+        (`_phrase_groups`) and each word's term cached for a logit that neither neighbour, cue nor phrase moves."""
+        extra: dict[int, set[str]] = {i: {"lex:" + group for group in found} for i, found in groups.items()}
+        for cue in cues:
+            for i in _words_within(starts, cue):
+                extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
+        weights, fsum, log1p, exp = self.weights, math.fsum, math.log1p, math.exp
+        last = len(parts) - 1
+        terms = []
+        for i, part in enumerate(parts):
+            logit = part.logit
+            if part.left is not None:
+                logit += part.left.get(parts[i - 1].stem if i else _EDGE, 0.0)
+            if part.right is not None:
+                logit += part.right.get(parts[i + 1].stem if i < last else _EDGE, 0.0)
+            if i in extra:
+                logit += fsum(weights.get(f, 0.0) for f in extra[i])
+            if logit == part.logit:
+                terms.append(part.term)
+            else:  # `_log1m_sigmoid` written out, as in `_score_of_logits`
+                terms.append(-logit - log1p(exp(-logit)) if logit > 0 else -log1p(exp(logit)))
+        return _log_odds(self._leak_term + sum(terms))
 
     def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
         return self.reaches(sentence, cues, self.threshold)

@@ -61,6 +61,7 @@ def normalise_code(code: str) -> str:
     return code.strip().lower().replace("_", "-")
 
 
+@functools.lru_cache(maxsize=256)  # the hedge marker asks for every sentence
 def base_code(code: str) -> str:
     """The language of a code without its region ("pt-br" -> "pt"); Bokmål and Nynorsk are Norwegian."""
     base = normalise_code(code).split("-")[0]

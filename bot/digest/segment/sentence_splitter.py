@@ -25,6 +25,9 @@ _PYSBD_CODES = frozenset(pysbd.languages.LANGUAGE_CODES)
 _CLOSING = re.compile(r"""[.!?…。！？]["'”’»)\]]*\s*$""")  # a line that ends a sentence (see `_ends_closed`)
 _CLOSING_STOPS = frozenset(".!?…。！？")
 _SPACE = re.compile(r"[ \t\u00a0]+")
+# The runs of `_SPACE` that are not one space already: replacing only these gives `_SPACE.sub(" ", text)`
+# without rewriting every space between two words (a third of the time on a long text).
+_SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 
 
 # pysbd's Arabic and Persian rules end a sentence at every colon, the Arabic ones also at
@@ -573,7 +576,7 @@ def pysbd_split_sentences(text: str, language_code: str = "en") -> list[Sentence
 def _sentences(text: str, language_code: str, split: Callable[[str, str], list[str]]) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in re.split(r"\n\s*\n", _SPACE.sub(" ", text)):  # `_SPACE` has no line break in it
+    for block in re.split(r"\n\s*\n", _SPACE_TO_TIDY.sub(" ", text)):  # `_SPACE` has no line break in it
         lines = [line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:

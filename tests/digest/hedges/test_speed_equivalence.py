@@ -40,6 +40,7 @@ def _patterns_by_regex(lexicon: CueLexicon, word: str) -> tuple[int, ...]:
 @pytest.mark.parametrize("lexicon", LEXICON_LIST, ids=lambda lexicon: lexicon.language)
 def test_trigger_lookup_matches_the_trigger_regex(lexicon: CueLexicon) -> None:
     triggers = {t for p in lexicon.patterns for t in p.triggers} | set(lexicon.special_triggers)
+    triggers |= {t for p in lexicon.patterns for need in p.needs for t in need}
     words = {w for s in SENTENCES for w in _LETTERS.findall(s)}
     words |= triggers | {t.upper() + "s" for t in triggers} | {t[:-1] for t in triggers}
     words |= {"\u212aould", "ſeem", "Mıght", "İf", "MAY", "Ma", "x"}  # letters IGNORECASE equates with ASCII ones
@@ -84,3 +85,22 @@ def test_token_logits_are_the_logits_of_the_full_feature_sets(scorer_name: str) 
         plain = [scorer.token_logit(token) for token in scorer.tokens(sentence, cues)]
         assert logits == pytest.approx(plain, abs=1e-9), sentence
         assert scorer.score_ceiling(sentence, cues) >= scorer.score(sentence, cues) - 1e-9
+
+
+def test_ascii_words_are_the_word_regex_findall() -> None:
+    """The marker's word pass splits an ASCII sentence without an apostrophe by translate and split."""
+    from bot.digest.hedges.hedge_model import ascii_words
+    from bot.digest.hedges.scorer import word_regex
+
+    rng = random.Random(7)
+    alphabet = "abZ z09_-.,;:!?\"()[]\t\n\x0b\x0c\x1c\x1f\x00~@"
+    texts = [*SENTENCES, "", " ", "a", "x\x1cy", "A-B_c 3d"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    split = 0
+    for text in texts:
+        words = ascii_words(text)
+        if words is not None:
+            split += 1
+            assert words == word_regex(text).findall(text), repr(text)
+    assert split > 2000
+    assert ascii_words("don't") is None and ascii_words("café") is None

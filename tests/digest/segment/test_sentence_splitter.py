@@ -57,3 +57,16 @@ def test_a_leading_dateline_is_split_off_before_pysbd(dateline: str) -> None:
 @pytest.mark.parametrize("line", ["I -- for one -- agree. Yes.", "Apple -- the company -- rose. Yes.", "-- and so on. Yes."])
 def test_a_dash_that_is_no_dateline_stays_with_pysbd(line: str) -> None:
     assert [s.text for s in split_sentences(line)] == pysbd_split_line(line, "en")
+
+
+def test_only_the_space_runs_that_change_are_replaced() -> None:
+    """`_SPACE_TO_TIDY.sub` gives what `_SPACE.sub` gives: every run of spaces, tabs and no-break spaces one space."""
+    import random
+
+    from bot.digest.segment.sentence_splitter import _SPACE, _SPACE_TO_TIDY
+
+    rng = random.Random(3)
+    texts = ["", " ", "  ", "\t", "\u00a0", "a b", "a  b", " \t ", "a\u00a0 \tb\n \n c "]
+    texts += ["".join(rng.choice("ab \t\u00a0\n.") for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        assert _SPACE_TO_TIDY.sub(" ", text) == _SPACE.sub(" ", text), repr(text)
