@@ -47,17 +47,17 @@ came from sentences of our own (`tests/digest/hedges/test_multilingual.py`).
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import re
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Sequence
 
+from bench.checkouts import from_checkout
 from bench.languages import CORPUS_DIR, load_articles, load_hedged, load_unsupported
 from bench.fitting import hash_bucket
 from bench.metrics import binary_f1
@@ -346,23 +346,13 @@ def construction_rows(data_dir: Path) -> list[Row]:
 
 
 def _hedge_stage(code_root: Path) -> tuple[Callable[..., object], Callable[..., object]]:
-    """`text_register` and `mark_sentence` of the `bot` package under `code_root`, imported afresh (the
-    package already imported is set aside and put back: both stay usable, each with its own caches)."""
-    saved = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
-    for name in saved:
-        del sys.modules[name]
-    sys.path.insert(0, str(code_root))
-    try:
-        marker = importlib.import_module("bot.digest.hedges.hedge_marker")
-        if not Path(marker.__file__ or "").is_relative_to(code_root):
-            raise RuntimeError(f"bot was not imported from {code_root}")
+    """`text_register` and `mark_sentence` of the `bot` package under `code_root` (bench/checkouts.py), its
+    hedge models loaded."""
+    def prepare(marker: ModuleType) -> tuple[Callable[..., object], Callable[..., object]]:
         marker.default_marker()
         return marker.text_register, marker.mark_sentence
-    finally:
-        sys.path.remove(str(code_root))
-        for name in [n for n in sys.modules if n == "bot" or n.startswith("bot.")]:
-            del sys.modules[name]
-        sys.modules.update(saved)
+
+    return from_checkout(code_root, "bot.digest.hedges.hedge_marker", prepare)
 
 
 def stage_speed_rows(data_dir: Path, base_revision: str, rounds: int = 5) -> list[Row]:

@@ -49,6 +49,7 @@ import time
 import tracemalloc
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Iterable, Iterator, Sequence
 
 # The pipeline first: it pins BLAS to one thread before numpy is imported.
@@ -60,6 +61,7 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
+from bench.checkouts import from_checkout
 from bench.metrics import shingle_scores
 from bench.report import Row, format_table
 from bench.synthetic import make_article, sentence_pool
@@ -714,23 +716,15 @@ def compare_splits(data_dir: Path) -> str:
 
 
 def _digest_function(code_root: Path) -> Callable[[RawDocument], Digest]:
-    """`digest_document` (with default settings) of the `bot` package under `code_root`, imported afresh: the
-    package already imported is set aside and put back, so both stay usable, each with its own caches."""
-    saved = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
-    for name in saved:
-        del sys.modules[name]
-    sys.path.insert(0, str(code_root))
-    try:
-        pipeline = importlib.import_module("bot.digest.pipeline")
-        if not Path(pipeline.__file__ or "").is_relative_to(code_root):
-            raise RuntimeError(f"bot was not imported from {code_root}")
+    """`digest_document` (with default settings) of the `bot` package under `code_root` (bench/checkouts.py)."""
+    def prepare(pipeline: ModuleType) -> Callable[[RawDocument], Digest]:
         settings = importlib.import_module("bot.settings").DigestSettings()
+        # The models load on first use and find their files through the package then in place: load them now.
+        for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
+            pipeline.digest_document(document, settings)
         return lambda document: pipeline.digest_document(document, settings)
-    finally:
-        sys.path.remove(str(code_root))
-        for name in [n for n in sys.modules if n == "bot" or n.startswith("bot.")]:
-            del sys.modules[name]
-        sys.modules.update(saved)
+
+    return from_checkout(code_root, "bot.digest.pipeline", prepare)
 
 
 def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int = 5) -> list[Row]:
