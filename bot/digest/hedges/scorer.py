@@ -232,8 +232,10 @@ class HedgeScorer:
         parts = [word_part(m.group(0)) for m in matches]
         return matches, self._logits(parts, [m.start() for m in matches], list(cues))
 
-    def _logits(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch]) -> list[float]:
-        """Each word's logit from its cached part, its neighbours' stems, and the cues and phrases over it."""
+    def _logits(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch],
+                groups: dict[int, set[str]] | None = None) -> list[float]:
+        """Each word's logit from its cached part, its neighbours' stems, and the cues and phrases over it
+        (`groups`: the phrases' groups where `_phrase_groups` has found them already)."""
         if not parts:
             return []
         last = len(parts) - 1
@@ -250,7 +252,10 @@ class HedgeScorer:
             for i in _words_within(starts, cue):
                 extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
         index = self._lexicon_index
-        if index:
+        if groups is not None:
+            for i, found in groups.items():
+                extra.setdefault(i, set()).update("lex:" + group for group in found)
+        elif index:
             words: list[str] | None = None
             for i, part in enumerate(parts):
                 if part.starts_phrase:
@@ -346,25 +351,12 @@ class HedgeScorer:
                      groups: dict[int, set[str]]) -> float:
         """`_score_of_logits(_logits(parts, starts, cues))` to the last bit, with the phrases already found
         (`_phrase_groups`) and each word's term cached for a logit that neither neighbour, cue nor phrase moves."""
-        extra: dict[int, set[str]] = {i: {"lex:" + group for group in found} for i, found in groups.items()}
-        for cue in cues:
-            for i in _words_within(starts, cue):
-                extra.setdefault(i, set()).update(("cue:" + cue.name, "kind:" + cue.kind))
-        weights, fsum, log1p, exp = self.weights, math.fsum, math.log1p, math.exp
-        last = len(parts) - 1
-        terms = []
-        for i, part in enumerate(parts):
-            logit = part.logit
-            if part.left is not None:
-                logit += part.left.get(parts[i - 1].stem if i else _EDGE, 0.0)
-            if part.right is not None:
-                logit += part.right.get(parts[i + 1].stem if i < last else _EDGE, 0.0)
-            if i in extra:
-                logit += fsum(weights.get(f, 0.0) for f in extra[i])
-            if logit == part.logit:
-                terms.append(part.term)
-            else:  # `_log1m_sigmoid` written out, as in `_score_of_logits`
-                terms.append(-logit - log1p(exp(-logit)) if logit > 0 else -log1p(exp(logit)))
+        log1p, exp = math.log1p, math.exp
+        terms = [
+            part.term if logit == part.logit
+            else -logit - log1p(exp(-logit)) if logit > 0 else -log1p(exp(logit))  # `_log1m_sigmoid` written out
+            for part, logit in zip(parts, self._logits(parts, starts, cues, groups))
+        ]
         return _log_odds(self._leak_term + sum(terms))
 
     def is_uncertain(self, sentence: str, cues: Iterable[CueMatch]) -> bool:
