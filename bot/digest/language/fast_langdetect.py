@@ -51,6 +51,24 @@ class _Normalized(dict):
 _NORMALIZED = _Normalized()
 
 
+# In UTF-8 a character from U+0300 on starts with a byte from 0xCC on (U+0300 is CC 80; every character below
+# it starts lower), and U+1E00 to U+1EFF are E1 B8 80 to E1 BB BF: counting bytes counts the two classes
+# above without a match object per character (a paste's curly quotes make nearly every text non-ASCII).
+_NON_LATIN_LEADS = bytes(range(0xCC, 0xF5))
+_LATIN_BYTES = bytes(range(ord("A"), ord("z") + 1))
+_LATIN_EXTENDED_ADDITIONAL = (b"\xe1\xb8", b"\xe1\xb9", b"\xe1\xba", b"\xe1\xbb")
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(`len(_LATIN.findall(text))`, `len(_NON_LATIN.findall(text))`), counted on the UTF-8 bytes."""
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate is three bytes from 0xED, as U+D800 on is
+    latin = len(data) - len(data.translate(None, _LATIN_BYTES))
+    if text.isascii():
+        return latin, 0
+    leads = len(data) - len(data.translate(None, _NON_LATIN_LEADS))
+    return latin, leads - sum(map(data.count, _LATIN_EXTENDED_ADDITIONAL))
+
+
 class FastDetector(Detector):
     """Detector whose text preparation, n-gram extraction and probability updates avoid per-character calls,
     over the compact profile table (langdetect's own profiles, the same numbers)."""
@@ -68,8 +86,8 @@ class FastDetector(Detector):
 
     def cleaning_text(self) -> None:
         """Drop Latin letters when the text is mostly in another script (langdetect's rule)."""
-        non_latin = len(_NON_LATIN.findall(self.text))  # none in most texts: then the Latin letters need no count
-        if non_latin and len(_LATIN.findall(self.text)) * 2 < non_latin:
+        latin, non_latin = script_counts(self.text)
+        if non_latin and latin * 2 < non_latin:
             self.text = _LATIN.sub("", self.text)
 
     def _extract_ngrams(self) -> list[int]:

@@ -6,6 +6,8 @@ import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from langdetect import DetectorFactory
 from langdetect.detector import Detector
 
@@ -119,3 +121,28 @@ def test_non_latin_class_is_every_character_from_u0300_outside_latin_extended_ad
     for code in range(0x110000):
         expected = code >= 0x300 and not 0x1E00 <= code <= 0x1EFF
         assert bool(_NON_LATIN.match(chr(code))) == expected, hex(code)
+
+
+def test_script_counts_are_the_regex_counts_for_every_character() -> None:
+    """Byte counts give `len(_LATIN.findall)` and `len(_NON_LATIN.findall)` for each code point alone."""
+    from bot.digest.language.fast_langdetect import _LATIN, _NON_LATIN, script_counts
+
+    for code in range(0x110000):
+        character = chr(code)
+        assert script_counts(character) == (len(_LATIN.findall(character)), len(_NON_LATIN.findall(character))), hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()), max_size=40))
+def test_script_counts_are_the_regex_counts(text: str) -> None:
+    from bot.digest.language.fast_langdetect import _LATIN, _NON_LATIN, script_counts
+
+    assert script_counts(text) == (len(_LATIN.findall(text)), len(_NON_LATIN.findall(text)))
+
+
+@pytest.mark.parametrize("path", sorted(LANGUAGES.glob("*.txt")), ids=lambda p: p.stem)
+def test_script_counts_on_the_language_samples(path: Path) -> None:
+    from bot.digest.language.fast_langdetect import _LATIN, _NON_LATIN, script_counts
+
+    text = path.read_text(encoding="utf-8")
+    assert script_counts(text) == (len(_LATIN.findall(text)), len(_NON_LATIN.findall(text)))
