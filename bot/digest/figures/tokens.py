@@ -48,7 +48,33 @@ _new_tuple = tuple.__new__  # builds a Token without the Python-level __new__ of
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens of `text` in order: kind "num", "word" or "sym", with their offsets."""
+    """The tokens of `text` in order: kind "num", "word" or "sym", with their offsets.
+
+    The pieces come from one `findall` (no match object per token). Every character but white space
+    belongs to a token (the last alternative of TOKEN is any other one), so a token starts at the first
+    character after the previous one that is not white space: `str.find` of the piece from there finds it
+    (what lies before is white space, the piece's first character is not). `slow_tokenize` is the reference.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    end = 0
+    for piece in TOKEN.findall(text):
+        start = find(piece, end)
+        end = start + len(piece)
+        first = piece[0]
+        if first.isdecimal() or (first == "." and len(piece) > 1):
+            kind = "num"
+        elif first.isalpha():
+            kind = "word"
+        else:
+            kind = "sym"
+        append(_new_tuple(Token, (kind, piece, start, end)))
+    return tokens
+
+
+def slow_tokenize(text: str) -> list[Token]:
+    """`tokenize` with the offsets of each match (the code before the `findall`): the reference it is tested against."""
     tokens: list[Token] = []
     append = tokens.append
     for match in TOKEN.finditer(text):
@@ -67,12 +93,19 @@ def tokenize(text: str) -> list[Token]:
 
 # Every mask holds one of these signs, "www.", three digits then a dot or dash, or a number opening a line:
 # a cheap test spares most sentences the masks' own scan (same spans: tests/digest/figures/test_fast_paths.py).
+# One regex for the three tests (the set's `isdisjoint` hashed every character of the text).
 _MASK_SIGNS = frozenset("@+([:")
 _MASK_DIGITS = re.compile(r"\d{3}[.-]\d{3}|^[ \t]*\d{1,2}[.)][ \t]", re.M)
+_MASK_HINT = re.compile(r"[@+(\[:]|www\.|\d{3}[.-]\d{3}|^[ \t]*\d{1,2}[.)][ \t]", re.M)
 
 
 def may_hold_masks(text: str) -> bool:
     """False only when no mask can match in `text`."""
+    return _MASK_HINT.search(text) is not None
+
+
+def slow_may_hold_masks(text: str) -> bool:
+    """`may_hold_masks` as three tests: the reference it is tested against."""
     return not _MASK_SIGNS.isdisjoint(text) or "www." in text or _MASK_DIGITS.search(text) is not None
 
 
