@@ -14,13 +14,25 @@ such a candidate's answers are cached under its commit too. `--cache-only` compu
 reference's answers and stops: on a loaded host the two sides can run in two processes side by side
 (`--cache-only` with the reference, then with the candidate's worktree as `--reference`), and the
 comparison then reads both from the cache.
+
+    python -m bench.html_equivalence DATA_DIR --record FILE [--limit N]
+    python -m bench.html_equivalence DATA_DIR --recorded FILE [--limit N]
+
+The in-process mode, for a loaded host (where two command-line runs of 1,678 pages do not finish):
+`--record` runs every page through this checkout's `extract_article` in one process (WCXB pages
+with their address, as the bot reads a link; ScrapingHub pages without, as the command line reads
+a file) and writes each answer (the whole Article, or the error and the title it names) to FILE;
+run it once in a checkout of the reference commit. `--recorded` computes this checkout's answers
+the same way and compares them with FILE's. The stages after extraction read only the Article.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -30,6 +42,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.product import REPOSITORY, run_cli, write_documents
+
+log = logging.getLogger(__name__)
 
 # Run in a checkout's own interpreter path (PYTHONPATH=checkout): reads (id, url, path) lines and
 # prints each page's extract JSON as the bot would render it, one object a line.
@@ -99,6 +113,30 @@ def cached_answers(checkout: Path, cache: Path | None, ids: list[str], urls: lis
     return found
 
 
+def article_answer(page_id: str, url: str, html: str) -> dict[str, Any]:
+    """What this checkout's `extract_article` makes of a page: the Article's fields, or the error and its title."""
+    from bot.digest.models import DigestError
+    from bot.digest.pipeline import extract_article
+    from bot.digest.sources import RawDocument
+    from bot.settings import DigestSettings
+
+    try:
+        article = extract_article(RawDocument(source=page_id, text=html, kind="html", url=url or None), DigestSettings())
+    except DigestError as error:
+        return {"error": str(error), "title": error.title}
+    return dataclasses.asdict(article)
+
+
+def in_process_answers(found: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """`article_answer` of every page, in the shape `compare` reads."""
+    answered = {}
+    for done, (page_id, url, html) in enumerate(found, 1):
+        answered[page_id] = article_answer(page_id, url, html)
+        if done % 100 == 0:
+            log.info("%d of %d pages", done, len(found))
+    return {"in process": answered}
+
+
 def compare(ours: dict[str, Any], reference: dict[str, Any]) -> list[str]:
     """One line per page and path whose JSON differs."""
     differences = []
@@ -114,7 +152,9 @@ def compare(ours: dict[str, Any], reference: dict[str, Any]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--reference", type=Path, required=True, help="a checkout of the reference commit")
+    parser.add_argument("--reference", type=Path, help="a checkout of the reference commit")
+    parser.add_argument("--record", type=Path, help="write this checkout's in-process answers to this file, then stop")
+    parser.add_argument("--recorded", type=Path, help="compare this checkout's in-process answers with those recorded in this file")
     parser.add_argument("--candidate", type=Path, default=REPOSITORY, help="the checkout to check (default: this one)")
     parser.add_argument("--cache", type=Path, help="keep the reference's answers here, under its commit")
     parser.add_argument("--cache-only", action="store_true", help="compute and cache the reference's answers, then stop")
@@ -122,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     found = pages(args.data_dir, args.limit)
+    if args.record or args.recorded:
+        return _in_process(found, args.record, args.recorded)
+    if args.reference is None:
+        parser.error("--reference, --record or --recorded is needed")
     ids, urls = [page_id for page_id, _, _ in found], [url for _, url, _ in found]
     if args.cache_only and args.cache is None:
         parser.error("--cache-only needs --cache")
@@ -139,6 +183,24 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(differences[:50]))
     print(f"{checked - len(differences)} of {checked} extract answers identical ({len(found)} pages; reference {args.reference} at {_commit(args.reference)[:10]})")
     return 1 if differences else 0
+
+
+def _in_process(found: list[tuple[str, str, str]], record: Path | None, recorded: Path | None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    ours = in_process_answers(found)
+    if record is not None:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(record, "wt", encoding="utf-8") as out:
+            json.dump(ours, out, ensure_ascii=False)
+        print(f"{len(found)} answers of {REPOSITORY} recorded in {record}")
+        return 0
+    with gzip.open(recorded, "rt", encoding="utf-8") as kept:
+        reference = {path: {page_id: answer for page_id, answer in by_page.items() if page_id in ours["in process"]} for path, by_page in json.load(kept).items()}
+    differences = compare(ours, reference)
+    checked = sum(len(by_page) for by_page in reference.values())
+    print("\n".join(differences[:50]))
+    print(f"{checked - len(differences)} of {checked} extract answers identical (in process; recorded answers {recorded})")
+    return 1 if differences or checked < len(found) else 0
 
 
 if __name__ == "__main__":
