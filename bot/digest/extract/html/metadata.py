@@ -269,7 +269,9 @@ _BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|article)\s+)?by\s*:?\s+(\S.
 # What follows the name on a byline line: a role, a date, a separator.
 _BYLINE_END = re.compile(r"\s*(?:[|•·]|\bon\s+\d|\bon\s+[A-Z][a-z]+\s+\d|\s-\s|\bin\s+[A-Z]).*$", re.DOTALL)
 _NOT_BYLINE = frozenset({"a", "nav", "button", "select", "option", "label", "form", "footer"})
+# A menu's class near the words (a page's <main class="offset-nav"> far above says nothing).
 _MENU_CLASS = re.compile(r"menu|nav|filter|sort|dropdown", re.IGNORECASE)
+MENU_CLASS_DEPTH = 3
 _AUTHOR_PATH = re.compile(r"/(?:author|authors|writers?|contributors?|people|profile)/([^/?#]+)/?(?:[?#]|$)", re.IGNORECASE)
 
 
@@ -309,7 +311,8 @@ def _written_byline(element: lxml_html.HtmlElement) -> str:
     if not (_BYLINE_LABEL.match(own) or _BYLINE_LEAD.match(own) or _BYLINE_LEAD.match(element.tail or "")):
         return ""
     # A menu's "By Region", a sort order's "by Type": words of a link, a list of choices or a form.
-    if any(parent.tag in _NOT_BYLINE or _MENU_CLASS.search(parent.get("class") or "") for parent in (element, *element.iterancestors())):
+    around = [element, *element.iterancestors()]
+    if any(parent.tag in _NOT_BYLINE for parent in around) or any(_MENU_CLASS.search(parent.get("class") or "") for parent in around[:MENU_CLASS_DEPTH]):
         return ""
     if _BYLINE_LABEL.match(own):
         rest = _inner_text(element)[len(own) :] if len(element) else ""
