@@ -272,7 +272,7 @@ _NOT_BYLINE = frozenset({"a", "nav", "button", "select", "option", "label", "for
 # A menu's class near the words (a page's <main class="offset-nav"> far above says nothing).
 _MENU_CLASS = re.compile(r"menu|nav|filter|sort|dropdown", re.IGNORECASE)
 MENU_CLASS_DEPTH = 3
-_AUTHOR_PATH = re.compile(r"/(?:author|authors|writers?|contributors?|people|profile)/([^/?#]+)/?(?:[?#]|$)", re.IGNORECASE)
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|writers?|contributors?|people|profile|staff)/(?:\d+/)?([^/?#]+)/?(?:[?#]|$)", re.IGNORECASE)
 
 
 def _byline_name(text: str) -> str:
@@ -457,12 +457,11 @@ def read_metadata(
     if not author:
         author = meta.first(*_AUTHOR_META)
         author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
+        author = author.strip(" ,;|-")  # ", USA TODAY": a byline template whose name was left empty
     # The site's or publisher's name, or a login handle ("kffnirmitap"), says less than a byline naming a person.
     if not author or _is_site_name(author, site_names) or _HANDLE.fullmatch(author):
-        author = byline_author(tree) or author
-    if not author:
-        author = meta.first("twitter:data1") if meta.first("twitter:label1").casefold() == "written by" else ""
-        author = author or written_byline(tree)
+        written_by = meta.first("twitter:data1") if meta.first("twitter:label1").casefold() == "written by" else ""
+        author = byline_author(tree) or written_by or written_byline(tree) or author
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
     published = published or _iso_date(meta.first(*_DATE_META))
     if not published:

@@ -83,3 +83,15 @@ def test_a_json_ld_author_given_by_reference_is_resolved() -> None:
         ' {"@type": "Person", "@id": "#person", "name": "Shivkumar M"}]}</script>'
     )
     assert read_metadata(page(script, "<p>By Someone Else</p>")).author == "Shivkumar M"
+
+
+def test_a_written_byline_wins_over_the_site_name_given_as_author() -> None:
+    head = '<meta property="og:site_name" content="Rapid7"><meta name="author" content="Rapid7">'
+    assert read_metadata(page(head, "<h1>Title</h1><p>By Spencer McIntyre</p>")).author == "Spencer McIntyre"
+    assert read_metadata(page(head, "<h1>Title</h1>")).author == "Rapid7"
+
+
+def test_an_empty_name_left_in_a_byline_template_is_dropped() -> None:
+    head = '<meta property="og:site_name" content="USA TODAY"><meta name="author" content=", USA TODAY">'
+    body = '<h1>Title</h1><span class="author"><a href="https://example.com/staff/2648209001/brian-truitt/">Brian Truitt</a></span>'
+    assert read_metadata(page(head, body)).author == "Brian Truitt"
