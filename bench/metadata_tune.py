@@ -3,7 +3,8 @@
     python -m bench.metadata_tune DATA_DIR [--part tune|held-out] [--misses FILE]
 
 For iterating on bot/digest/extract/html/metadata.py and title.py: each page is parsed as
-`extract_html` parses it (no address, as the command line reads a file), read by `read_metadata`,
+the command line parses it (scripts and style sheets dropped first, as bot/digest/pipeline.py does: the
+page-type classifier answers differently without them; no address, as the command line reads a file), read by `read_metadata`,
 and where the page's own metadata lacks the author or date, trafilatura's (as the extractor falls
 back to it) is used. No main-text extraction, so it takes about a minute instead of ten; the
 reported figures come from `python -m bench.wcxb` through the command line. `--misses` writes the
@@ -23,7 +24,7 @@ from bench.wcxb import author_matches, date_matches, load_pages, title_matches
 from bot.digest.extract.html.metadata import json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
-from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
+from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, drop_scripts_and_styles
 from bot.digest.extract.html_extractor import TrafilaturaMetadata, _date, _parse
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     for page in load_pages(args.data_dir, args.part):
         if args.author_only and not page.author:
             continue
-        tree = _parse(page.html)
+        tree = _parse(drop_scripts_and_styles(page.html))
         drop_permalinks(tree)
         code_in_preformatted(tree)
         json_ld = list(json_ld_documents(tree))

@@ -120,6 +120,16 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+def _resolved(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """A JSON-LD value with its references ({"@id": ...} and nothing else of a name) replaced by the
+    objects they name: Yoast's Article gives its author as {"@id": ".../#/schema/person/..."}."""
+    if isinstance(value, list):
+        return [_resolved(part, by_id) for part in value]
+    if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+        return by_id.get(value["@id"], value)
+    return value
+
+
 class MetaTags:
     """The page's <meta> tags that have a content, in document order, read in one pass: a page's
     metadata is looked up under up to 23 names, an XPath search of the whole page each."""
@@ -252,6 +262,102 @@ def byline_author(tree: lxml_html.HtmlElement) -> str:
     return ""
 
 
+# A byline written in words rather than marked: "By Amy Wilhelm", "Written by: <a>Emily Walker</a>",
+# "<p>Written by</p><p>Edzel Tabing</p>", "<h3>Author</h3><p>Lisa D. Ellis</p>".
+_BYLINE_LABEL = re.compile(r"^\s*(?:(?:written|posted|article|words)\s+by|by|author)\s*:?\s*$", re.IGNORECASE)
+_BYLINE_LEAD = re.compile(r"^\s*(?:(?:written|posted|article)\s+)?by\s*:?\s+(\S.*)$", re.IGNORECASE | re.DOTALL)
+# What follows the name on a byline line: a role, a date, a separator.
+_BYLINE_END = re.compile(r"\s*(?:[|•·]|\bon\s+\d|\bon\s+[A-Z][a-z]+\s+\d|\s-\s|\bin\s+[A-Z]).*$", re.DOTALL)
+_NOT_BYLINE = frozenset({"a", "nav", "button", "select", "option", "label", "form", "footer"})
+# A menu's class near the words (a page's <main class="offset-nav"> far above says nothing).
+_MENU_CLASS = re.compile(r"menu|nav|filter|sort|dropdown", re.IGNORECASE)
+MENU_CLASS_DEPTH = 3
+_AUTHOR_PATH = re.compile(r"/(?:author|authors|writers?|contributors?|people|profile|staff)/(?:\d+/)?([^/?#]+)/?(?:[?#]|$)", re.IGNORECASE)
+
+
+def _byline_name(text: str) -> str:
+    """The name at the start of a byline's words, or "" when they do not read as a name."""
+    text = _BYLINE_END.sub("", clean_text(text))
+    if re.search(r",\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)", text):  # "Ziyi Xu, Dec 17, 2025": the date goes
+        text = re.split(r",\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)", text)[0]
+    name = text.split(",")[0].strip()
+    words = name.split()
+    if not 0 < len(words) <= MAX_BYLINE_WORDS or len(text.split()) > MAX_BYLINE_LINE_WORDS:
+        return ""
+    # A name starts with a capital ("By clicking..." is no byline); a one-word handle may be lower case.
+    if not (words[0][0].isupper() or len(words) == 1) or not any(ch.isalpha() for ch in name) or text.startswith("http"):
+        return ""
+    return text.strip(" .:")
+
+
+def _next_text(element: lxml_html.HtmlElement) -> str:
+    """The text of the element after `element` (or after its parent, when it has no next one)."""
+    for node in (element, element.getparent()):
+        if node is None:
+            return ""
+        following = node.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if following is not None:
+            return _inner_text(following) if following.tag not in _NOT_HEADING_TEXT else ""
+        if (node.tail or "").strip():
+            return ""
+    return ""
+
+
+def _written_byline(element: lxml_html.HtmlElement) -> str:
+    """The name of a byline that `element` starts in words ("By ...", "Written by" and the next element)."""
+    own = element.text or ""
+    if not (_BYLINE_LABEL.match(own) or _BYLINE_LEAD.match(own) or _BYLINE_LEAD.match(element.tail or "")):
+        return ""
+    # A menu's "By Region", a sort order's "by Type": words of a link, a list of choices or a form.
+    around = [element, *element.iterancestors()]
+    if any(parent.tag in _NOT_BYLINE for parent in around) or any(_MENU_CLASS.search(parent.get("class") or "") for parent in around[:MENU_CLASS_DEPTH]):
+        return ""
+    if _BYLINE_LABEL.match(own):
+        rest = _inner_text(element)[len(own) :] if len(element) else ""
+        if rest.strip():
+            return _byline_name(rest)
+        # The next element's one word is a filter's value more often than a name ("by" "Region").
+        name = _byline_name(_next_text(element))
+        return name if len(name.split()) >= 2 else ""
+    lead = _BYLINE_LEAD.match(own)
+    if lead:
+        return _byline_name(_inner_text(element)[lead.start(1) :])
+    tail = _BYLINE_LEAD.match(element.tail or "")
+    return _byline_name(tail[1]) if tail else ""
+
+
+def _author_link(element: lxml_html.HtmlElement) -> str:
+    """A link to the author's page whose words spell its address ("/authors/emily-walker": "Emily Walker")."""
+    found = _AUTHOR_PATH.search(element.get("href") or "")
+    if not found:
+        return ""
+    text = clean_text(_inner_text(element))
+    return text if 0 < len(text.split()) <= MAX_BYLINE_WORDS and _key(text) and _key(text) == _key(found[1]) else ""
+
+
+def written_byline(tree: lxml_html.HtmlElement) -> str:
+    """The author a byline names in words, or a link to the author's page; the first after the
+    page's first <h1> where there is one (bylines of related posts come before it as often)."""
+    body = tree.find("body")
+    first = after_h1 = ""
+    seen_h1 = False
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str) or element.tag in _NOT_HEADING_TEXT:
+            continue
+        seen_h1 = seen_h1 or element.tag == "h1"
+        name = _author_link(element) if element.tag == "a" else ""
+        name = name or _written_byline(element)
+        if not name:
+            continue
+        first = first or name
+        if seen_h1:
+            after_h1 = name
+            break
+    return after_h1 or first
+
+
 def _inner_text(node: lxml_html.HtmlElement) -> str:
     parts = [node.text or ""]
     for child in node:
@@ -342,17 +448,20 @@ def read_metadata(
     candidates, html_title = title_candidates(tree, objects, site_names, headline_first, meta)
     title = best_title(candidates, html_title, site_names, headline_first, url, not_site_name=article)
     author = ""
+    by_id = {item["@id"]: item for item in objects if isinstance(item.get("@id"), str)}
     for item in content:
-        names = _names(item.get("author"))
+        names = _names(_resolved(item.get("author"), by_id))
         if names:
             author = "; ".join(dict.fromkeys(clean_text(n) for n in names))
             break
     if not author:
         author = meta.first(*_AUTHOR_META)
         author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
+        author = author.strip(" ,;|-")  # ", USA TODAY": a byline template whose name was left empty
     # The site's or publisher's name, or a login handle ("kffnirmitap"), says less than a byline naming a person.
     if not author or _is_site_name(author, site_names) or _HANDLE.fullmatch(author):
-        author = byline_author(tree) or author
+        written_by = meta.first("twitter:data1") if meta.first("twitter:label1").casefold() == "written by" else ""
+        author = byline_author(tree) or written_by or written_byline(tree) or author
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
     published = published or _iso_date(meta.first(*_DATE_META))
     if not published:

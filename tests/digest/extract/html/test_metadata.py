@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from bot.digest.extract.html.metadata import byline_author, read_metadata
+from bot.digest.extract.html.metadata import byline_author, read_metadata, written_byline
 
 
 def page(head: str, body: str) -> lxml_html.HtmlElement:
@@ -44,3 +44,54 @@ def test_a_byline_naming_a_person_wins_over_the_site_name_given_as_author() -> N
     head = '<meta property="og:site_name" content="Heart Foundation"><meta name="author" content="Heart Foundation">'
     assert read_metadata(page(head, '<a class="author-name" href="#bio">Tracy Parker, Dietitian</a>')).author == "Tracy Parker, Dietitian"
     assert read_metadata(page(head, "")).author == "Heart Foundation"
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ('<h1>The History of Coffee</h1><p><time>Mar 24, 2025</time></p><p class="meta">By Amy Wilhelm</p>', "Amy Wilhelm"),
+        ('<h1>Title</h1><p class="text-grey">Written by</p><p class="text-grey">Edzel Tabing</p>', "Edzel Tabing"),
+        ('<h1>Title</h1><span>Written by: <ul><li><a href="/authors/emily-walker/">Emily Walker</a></li></ul></span>', "Emily Walker"),
+        ('<h1>Title</h1><p class="text-xl">by: <!-- -->Ziyi Xu<!-- -->, Dec 17, 2025</p>', "Ziyi Xu"),
+        # A link to the author's page whose words spell its address.
+        ('<h1>Title</h1><a href="https://example.com/author/natalie-nevares/">Natalie Nevares</a>', "Natalie Nevares"),
+        ('<h1>Title</h1><a href="https://example.com/author/natalie/">Read more</a>', ""),
+        # A menu's "By Region", a sort order's "by" and a form's choice are no bylines.
+        ('<nav><a href="/region"><span>By Region</span></a></nav><h1>Title</h1>', ""),
+        ('<h1>Title</h1><div class="menu-title"><span>By industry</span></div>', ""),
+        ('<h1>Title</h1><span>Sort</span><span>by</span><span>Type</span>', ""),
+        ("<h1>Title</h1><p>By clicking accept you agree to our terms.</p>", ""),
+        # A related post's byline before the headline gives way to the article's own after it.
+        ('<p>By Someone Else</p><h1>Title</h1><p>By Jane Doe</p>', "Jane Doe"),
+    ],
+)
+def test_a_byline_written_in_words_is_read(body: str, author: str) -> None:
+    assert written_byline(page("", body)) == author
+
+
+def test_a_written_byline_is_read_only_where_nothing_else_names_the_author() -> None:
+    body = "<h1>Title</h1><p>By Jane Doe</p>"
+    assert read_metadata(page('<meta name="author" content="Ann Lee">', body)).author == "Ann Lee"
+    assert read_metadata(page("", body)).author == "Jane Doe"
+    twitter = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown">'
+    assert read_metadata(page(twitter, "")).author == "Tyler Brown"
+
+
+def test_a_json_ld_author_given_by_reference_is_resolved() -> None:
+    script = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": "A page", "author": {"@id": "#person"}},'
+        ' {"@type": "Person", "@id": "#person", "name": "Shivkumar M"}]}</script>'
+    )
+    assert read_metadata(page(script, "<p>By Someone Else</p>")).author == "Shivkumar M"
+
+
+def test_a_written_byline_wins_over_the_site_name_given_as_author() -> None:
+    head = '<meta property="og:site_name" content="Rapid7"><meta name="author" content="Rapid7">'
+    assert read_metadata(page(head, "<h1>Title</h1><p>By Spencer McIntyre</p>")).author == "Spencer McIntyre"
+    assert read_metadata(page(head, "<h1>Title</h1>")).author == "Rapid7"
+
+
+def test_an_empty_name_left_in_a_byline_template_is_dropped() -> None:
+    head = '<meta property="og:site_name" content="USA TODAY"><meta name="author" content=", USA TODAY">'
+    body = '<h1>Title</h1><span class="author"><a href="https://example.com/staff/2648209001/brian-truitt/">Brian Truitt</a></span>'
+    assert read_metadata(page(head, body)).author == "Brian Truitt"
