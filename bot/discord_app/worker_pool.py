@@ -9,11 +9,12 @@ both are `DigestWorkers`, chosen by `open_digest_workers`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 
@@ -85,6 +86,30 @@ def _warm_up() -> None:
     _load_date_parsers()
     # The per-word memos at their bound now, so the worker does not grow as new words come.
     fill_word_memos()
+    global _warm_resident
+    _warm_resident = resident_bytes()
+
+
+# This worker's resident bytes at the end of its warm-up: what its growth is measured from (None: not measured).
+_warm_resident: int | None = None
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int | None:
+    """This process's resident memory (Linux's /proc; about 20 µs), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _measured(call: Callable[[], T]) -> tuple[T, float]:
+    """`call()` and how many MB the worker holds beyond what it held after its warm-up (0 where unknown)."""
+    value = call()
+    now = resident_bytes()
+    growth = 0.0 if now is None or _warm_resident is None else (now - _warm_resident) / 2**20
+    return value, growth
 
 
 class Busy(Exception):
@@ -114,17 +139,41 @@ def open_digest_workers(settings: Settings) -> DigestWorkers:
         from bot.workers.queue_client import QueueWorkers
 
         return QueueWorkers(settings)
-    return WorkerPool(settings.workers.processes)
+    return WorkerPool.from_settings(settings)
 
 
 def _started() -> None:
     """A no-op job: submitting one makes the pool start a worker."""
 
 
+def _shut_down_created(creating: asyncio.Future[tuple[Executor, list[Future[None]]]]) -> None:
+    if not creating.cancelled() and creating.exception() is None:
+        creating.result()[0].shutdown(wait=False, cancel_futures=True)
+
+
 class WorkerPool:
-    def __init__(self, processes: int) -> None:
+    """`processes` worker processes (or, with 0, one thread).
+
+    Recycling: a long-running worker keeps memory no cache of ours holds (Python's arenas and the C heap
+    fragmented by large pages, library state), so the processes are replaced once one of them holds
+    `recycle_growth_mb` more than after its warm-up, or after `recycle_after_digests` digests. The new
+    processes warm up while the old ones keep serving; then new digests go to the new ones, and the old
+    ones finish the digests already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
+    3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634)."""
+
+    def __init__(self, processes: int, recycle_growth_mb: float = 0.0, recycle_after_digests: int = 0) -> None:
         self.processes = processes
+        self.recycle_growth_mb = recycle_growth_mb
+        self.recycle_after_digests = recycle_after_digests
         self._executor: Executor | None = None
+        self._digests = 0  # digests answered by the current executor
+        self._successor: asyncio.Task[None] | None = None  # the replacement warming up, while one is
+        self.recycled = 0  # how many times the processes were replaced (for logs and benchmarks)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> WorkerPool:
+        workers = settings.workers
+        return cls(workers.processes, workers.recycle_growth_mb, workers.recycle_after_digests)
 
     @property
     def capacity(self) -> int:
@@ -139,15 +188,17 @@ class WorkerPool:
         context.set_forkserver_preload(["bot.discord_app.die_with_parent"])  # the fork server too
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
+    def _started_executor(self) -> tuple[Executor, list[Future[None]]]:
+        """A new executor with every process started (each warms itself up in `_warm_up`); the futures are done
+        once each process has taken a job, i.e. is warm. The pool forks its workers on demand inside `submit`,
+        which blocks (~0.2 s for the first, with the fork server)."""
+        executor = self._new_executor()
+        return executor, [executor.submit(_started) for _ in range(self.processes)]
+
     def start(self) -> None:
         if self._executor is None:
-            self._executor = self._new_executor()
-            if self.processes:
-                # The pool forks its workers on demand inside `submit`, which blocks the event
-                # loop (~0.2 s for the first, with the fork server). Start them all here, before
-                # the bot takes requests (each warms itself up in `_warm_up`).
-                for _ in range(self.processes):
-                    self._executor.submit(_started)
+            self._executor, _ = self._started_executor()  # before the bot takes requests
+            self._digests = 0
             log.info("worker pool started (%s)", f"{self.processes} processes" if self.processes else "1 thread")
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
@@ -156,29 +207,90 @@ class WorkerPool:
         if self._executor is None:
             raise RuntimeError("the worker pool is not started")
         call = functools.partial(function, *args)
+        job: Callable[[], Any] = functools.partial(_measured, call) if self.processes else call
         executor = self._executor
         try:
-            return await asyncio.get_running_loop().run_in_executor(executor, call)
+            outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
         except BrokenProcessPool:
             self._replace(executor)
-        if self._executor is None:
-            raise RuntimeError("the worker pool was closed")
-        # A second death on the same request is likely the request's own doing: then it fails.
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+            if self._executor is None:
+                raise RuntimeError("the worker pool was closed") from None
+            # A second death on the same request is likely the request's own doing: then it fails.
+            executor = self._executor
+            outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
+        if not self.processes:
+            return outcome  # type: ignore[no-any-return]
+        value, growth = outcome
+        self._count(executor, growth)
+        return value  # type: ignore[no-any-return]
 
     async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.wait_for(self.run(function, *args), timeout)
+
+    def _count(self, executor: Executor, growth_mb: float) -> None:
+        """Count a digest of `executor` and start its replacement when it is due."""
+        if executor is not self._executor or self._successor is not None:
+            return  # an old executor draining, or its replacement already warming up
+        self._digests += 1
+        if self.recycle_growth_mb and growth_mb > self.recycle_growth_mb:
+            reason = f"a worker holds {growth_mb:.0f} MB more than after its warm-up"
+        elif self.recycle_after_digests and self._digests >= self.recycle_after_digests:
+            reason = f"{self._digests} digests"
+        else:
+            return
+        log.info("replacing the worker processes (%s)", reason)
+        self._successor = asyncio.get_running_loop().create_task(self._take_over())
+
+    async def _take_over(self) -> None:
+        """Warm up a new executor beside the current one, then send new digests to it; the old one finishes the
+        digests it holds and its processes exit."""
+        creating = asyncio.ensure_future(asyncio.to_thread(self._started_executor))
+        try:
+            successor, warm = await asyncio.shield(creating)
+        except asyncio.CancelledError:  # closed, or the pool replaced: the executor being made is shut down once made
+            creating.add_done_callback(_shut_down_created)
+            raise
+        try:
+            await asyncio.gather(*(asyncio.wrap_future(future) for future in warm))
+        except BaseException as exc:  # cancelled (closed, or the pool replaced), or its warm-up failed
+            successor.shutdown(wait=False, cancel_futures=True)
+            if self._successor is asyncio.current_task():
+                self._successor = None
+            if not isinstance(exc, Exception):
+                raise
+            log.error("the replacement worker processes failed to start (%s); the current ones keep serving", exc)
+            return
+        old, self._executor = self._executor, successor
+        self._digests = 0
+        self._successor = None
+        self.recycled += 1
+        if old is None:  # closed meanwhile
+            successor.shutdown(wait=False, cancel_futures=True)
+            return
+        old.shutdown(wait=False)  # not cancel_futures: the digests sent to it are still answered
+        log.info("worker processes replaced (%d times so far)", self.recycled)
+
+    def _cancel_successor(self) -> asyncio.Task[None] | None:
+        successor, self._successor = self._successor, None
+        if successor is not None:
+            successor.cancel()
+        return successor
 
     def _replace(self, broken: Executor) -> None:
         """Replace `broken` with a new pool, once, however many requests met it."""
         if self._executor is not broken:
             return  # another request replaced it already (or the pool was closed)
         log.error("a digest worker died; restarting the pool and retrying the requests it held")
+        self._cancel_successor()
         self._executor = None
         broken.shutdown(wait=False, cancel_futures=True)
         self.start()
 
     async def close(self) -> None:
+        successor = self._cancel_successor()
+        if successor is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await successor
         executor, self._executor = self._executor, None
         if executor is not None:
             await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
