@@ -14,6 +14,8 @@ import functools
 import logging
 import multiprocessing
 import os
+from multiprocessing import forkserver
+import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
@@ -65,18 +67,18 @@ def _load_date_parsers() -> None:
             load()
 
 
-def _warm_up() -> None:
-    """Import the pipeline and digest a text and a page once per worker, so that a digest pays for neither
-    the imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables,
-    the date parsers); then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`),
-    so that the worker's memory after its warm-up is about what it keeps."""
-    from bot.discord_app.die_with_parent import die_with_parent
+def warm_up_pipeline() -> None:
+    """Import the pipeline and digest a text and a page once, so that a digest pays for neither the imports nor
+    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers);
+    then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`), so that the memory
+    after the warm-up is about what a worker keeps. Run once in the fork server (`bot.workers.warm_template`),
+    whose workers inherit it; or in a worker, when the fork server's did not happen."""
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
     from bot.digest.word_memo import fill_word_memos
     from bot.settings import DigestSettings
 
-    die_with_parent()  # a killed bot or worker takes its pool along
+    global _pipeline_warm
     limit_heap_growth()
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
@@ -86,6 +88,20 @@ def _warm_up() -> None:
     _load_date_parsers()
     # The per-word memos at their bound now, so the worker does not grow as new words come.
     fill_word_memos()
+    _pipeline_warm = True
+
+
+# True once `warm_up_pipeline` ran in this process (or in the fork server it was forked from).
+_pipeline_warm = False
+
+
+def _warm_up() -> None:
+    """Each worker's start (the pool's initializer): warm unless its fork server was, then note its memory."""
+    from bot.discord_app.die_with_parent import die_with_parent
+
+    die_with_parent()  # a killed bot or worker takes its pool along (fork clears it)
+    if not _pipeline_warm:
+        warm_up_pipeline()
     global _warm_resident
     _warm_resident = resident_bytes()
 
@@ -146,11 +162,6 @@ def _started() -> None:
     """A no-op job: submitting one makes the pool start a worker."""
 
 
-def _shut_down_created(creating: asyncio.Future[tuple[Executor, list[Future[None]]]]) -> None:
-    if not creating.cancelled() and creating.exception() is None:
-        creating.result()[0].shutdown(wait=False, cancel_futures=True)
-
-
 class WorkerPool:
     """`processes` worker processes (or, with 0, one thread).
 
@@ -168,6 +179,7 @@ class WorkerPool:
         self._executor: Executor | None = None
         self._digests = 0  # digests answered by the current executor
         self._successor: asyncio.Task[None] | None = None  # the replacement warming up, while one is
+        self._spawned: Future[None] | None = None  # done once `start` has started every process
         self.recycled = 0  # how many times the processes were replaced (for logs and benchmarks)
 
     @classmethod
@@ -185,21 +197,44 @@ class WorkerPool:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
         # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["bot.discord_app.die_with_parent"])  # the fork server too
+        # The fork server dies with the bot, and warms the pipeline up once: its workers start warm, sharing
+        # those pages with it (copy on write) instead of each holding its own copy, and a replacement is cheap.
+        context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
+        # Started here, from the event loop's thread (at once: it warms up on its own), never from the short-lived
+        # threads that start the processes: the fork server dies with the thread that started it (PR_SET_PDEATHSIG).
+        forkserver.ensure_running()
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
-    def _started_executor(self) -> tuple[Executor, list[Future[None]]]:
-        """A new executor with every process started (each warms itself up in `_warm_up`); the futures are done
-        once each process has taken a job, i.e. is warm. The pool forks its workers on demand inside `submit`,
-        which blocks (~0.2 s for the first, with the fork server)."""
-        executor = self._new_executor()
-        return executor, [executor.submit(_started) for _ in range(self.processes)]
+    def _submit_starts(self, executor: Executor) -> list[Future[None]]:
+        """Start every process of `executor`; the futures are done once each has taken a job, i.e. is warm.
+        The pool forks its workers on demand inside `submit`, which blocks (the first waits for the fork
+        server's warm-up): called from a thread."""
+        return [executor.submit(_started) for _ in range(self.processes)]
 
     def start(self) -> None:
+        """Start the processes in a thread (the first one waits for the fork server's warm-up), so that the
+        caller goes on at once; `run` waits for them."""
         if self._executor is None:
-            self._executor, _ = self._started_executor()  # before the bot takes requests
+            executor = self._executor = self._new_executor()
             self._digests = 0
+            if self.processes:
+                self._spawned = Future()
+                threading.Thread(target=self._spawn, args=(executor, self._spawned), name="digest-pool-start",
+                                 daemon=True).start()
             log.info("worker pool started (%s)", f"{self.processes} processes" if self.processes else "1 thread")
+
+    def _spawn(self, executor: Executor, spawned: Future[None]) -> None:
+        try:
+            self._submit_starts(executor)
+        except Exception as exc:  # noqa: BLE001 - a broken or closed pool: the next `run` meets it and says so
+            log.warning("the worker processes did not all start: %s", exc)
+        spawned.set_result(None)
+
+    async def _until_spawned(self) -> None:
+        """Submitting while `_spawn` still starts processes would start more, and block the event loop."""
+        spawned = self._spawned
+        if spawned is not None and not spawned.done():
+            await asyncio.wrap_future(spawned)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a worker. A worker that dies (killed, out of memory) costs no request:
@@ -208,11 +243,15 @@ class WorkerPool:
             raise RuntimeError("the worker pool is not started")
         call = functools.partial(function, *args)
         job: Callable[[], Any] = functools.partial(_measured, call) if self.processes else call
+        await self._until_spawned()
         executor = self._executor
+        if executor is None:
+            raise RuntimeError("the worker pool was closed")
         try:
             outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
         except BrokenProcessPool:
             self._replace(executor)
+            await self._until_spawned()
             if self._executor is None:
                 raise RuntimeError("the worker pool was closed") from None
             # A second death on the same request is likely the request's own doing: then it fails.
@@ -244,11 +283,12 @@ class WorkerPool:
     async def _take_over(self) -> None:
         """Warm up a new executor beside the current one, then send new digests to it; the old one finishes the
         digests it holds and its processes exit."""
-        creating = asyncio.ensure_future(asyncio.to_thread(self._started_executor))
+        successor = self._new_executor()
+        starting = asyncio.ensure_future(asyncio.to_thread(self._submit_starts, successor))
         try:
-            successor, warm = await asyncio.shield(creating)
-        except asyncio.CancelledError:  # closed, or the pool replaced: the executor being made is shut down once made
-            creating.add_done_callback(_shut_down_created)
+            warm = await asyncio.shield(starting)
+        except asyncio.CancelledError:  # closed, or the pool replaced: shut down once its processes are started
+            starting.add_done_callback(lambda _: successor.shutdown(wait=False, cancel_futures=True))
             raise
         try:
             await asyncio.gather(*(asyncio.wrap_future(future) for future in warm))
