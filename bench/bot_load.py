@@ -450,8 +450,6 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
         readings = [(0, bot_memory(running.side.pid))]
         answered = with_embed = 0
         hertz = os.sysconf("SC_CLK_TCK")
-        pool_pids = _bot_pids(running.side.pid)[1:]
-        warm_up_cpu = _cpu_ticks(pool_pids, reaped=True) / hertz  # the fork server's and the workers' warm-ups
         cpu_before, wall_before = _cpu_ticks(_bot_pids(running.side.pid), reaped=True), time.monotonic()
         for first in range(0, digests, batch):
             result = await running.burst(first, min(batch, digests - first))
@@ -476,7 +474,6 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
     task = f"bot memory ({processes} worker processes, {digests} digests of {inputs} in bursts of {batch})"
     rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed"),
             Row(task, "bot", "warm-up seconds", warm_up, note="from ready until the pool's processes used no CPU"),
-            Row(task, "bot", "warm-up CPU s (fork server + workers)", warm_up_cpu),
             Row(task, "bot", "pool replaced (times)", float(recycled),
                 note=f"[workers] recycle_growth_mb = {workers.recycle_growth_mb:g}, recycle_after_digests = {workers.recycle_after_digests}"),
             Row(task, "bot", "CPU s of the digests (bot + pool)", cpu,
@@ -505,9 +502,14 @@ def memory_summary(rows: list[Row]) -> list[str]:
             continue
         first, last = after[0], after[-1]
         growth = pss[last] - pss[first]
+        highest = max(pss[label] for label in after)
+        extra = {row.metric: row for row in rows if row.task == task and row.system == "bot"}
+        cpu, replaced = extra.get("CPU s of the digests (bot + pool)"), extra.get("pool replaced (times)")
         lines.append(f"{task}: PSS idle {pss['idle']:.0f} MB, {first} {pss[first]:.0f}, {last} {pss[last]:.0f}; "
                      f"growth {growth:+.1f} MB ({growth / pss[first]:+.1%}) from {first.removeprefix('after ')} "
-                     f"to {last.removeprefix('after ')}")
+                     f"to {last.removeprefix('after ')}; highest reading {highest:.0f}"
+                     + (f"; pool replaced {replaced.value:.0f} times" if replaced else "")
+                     + (f"; CPU {cpu.note.split(',')[0]}" if cpu else ""))
     return lines
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.discord_app.worker_pool import WorkerPool
+from bot.discord_app.worker_pool import MEASURE_EVERY, WorkerPool
 
 
 async def test_process_pool_runs_off_the_bot_process_and_is_reused() -> None:
@@ -137,6 +137,8 @@ async def test_a_worker_that_grows_past_its_limit_is_replaced_and_its_digest_ans
         assert pool.recycled == 0  # below the limit: the same worker
         grown = await pool.run(_keep_megabytes, 40)  # answered by the worker that grew
         assert grown == small
+        for _ in range(MEASURE_EVERY):  # the worker reads its memory every MEASURE_EVERY digests
+            await pool.run(os.getpid)
         await _until_recycled(pool, 1)
         fresh = await pool.run(_keep_megabytes, 1)
         assert fresh not in (small, os.getpid())
