@@ -120,8 +120,9 @@ class WorkerSettings:
     processes: int = 2
     # A digest not done by then is answered "took too long", so nobody waits forever.
     digest_timeout_seconds: float = 60.0
-    # Local pool: its processes are replaced (new ones warmed up first, the old ones finish what they hold) once one
-    # of them holds this many MB more than after its warm-up (memory a long run fragments or libraries keep); 0: never.
+    # Local pool: its processes are replaced (new ones forked warm, the old ones finish what they hold) once one of
+    # them holds this many MB more private memory than as it started (what a long run fragments, copies from the
+    # warm fork server or libraries keep); 0: never.
     recycle_growth_mb: float = 32.0
     # Local pool: replaced the same way after this many digests; 0: never.
     recycle_after_digests: int = 0

@@ -178,9 +178,10 @@ class WorkerPool:
 
     Recycling: a long-running worker keeps memory no cache of ours holds (Python's arenas and the C heap
     fragmented by large pages, library state), so the processes are replaced once one of them holds
-    `recycle_growth_mb` more than after its warm-up, or after `recycle_after_digests` digests. The new
-    processes warm up while the old ones keep serving; then new digests go to the new ones, and the old
-    ones finish the digests already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
+    `recycle_growth_mb` more private memory than as it started (read every `MEASURE_EVERY` digests), or
+    after `recycle_after_digests` digests. The new processes start (forked warm from the fork server) while
+    the old ones keep serving; then new digests go to the new ones, and the old ones finish the digests
+    already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
     3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634)."""
 
     def __init__(self, processes: int, recycle_growth_mb: float = 0.0, recycle_after_digests: int = 0) -> None:
