@@ -4,6 +4,9 @@ Started once in `setup_hook` and reused for every digest. `processes = 0`
 runs the work in one thread instead (tests, or hosts where forking is costly).
 `[workers] mode = "queue"` swaps it for the job queue of `bot.workers.queue_client`:
 both are `DigestWorkers`, chosen by `open_digest_workers`.
+
+The workers are forked from a fork server that warmed the pipeline up once (`bot.workers.warm_template`),
+and the pool replaces them when one has grown past `[workers] recycle_growth_mb` (see `WorkerPool`).
 """
 
 from __future__ import annotations
