@@ -1,7 +1,7 @@
 """The bot under a burst: 50 `!summarize <link>` messages at once, every answer awaited, the event loop's lag measured.
 
     python -m bench.bot_load DATA_DIR [--requests 50] [--config config.toml] [--slow-callbacks]
-    python -m bench.bot_load DATA_DIR --memory 200 [--mix] [--config config.toml]
+    python -m bench.bot_load DATA_DIR --memory 200 [--mix | --both] [--config config.toml]
 
 The fake Discord (`tests/helpers/fake_discord.py`) and a loopback server with the
 article-extraction-benchmark's pages run in a second process, so the bot's event
@@ -368,13 +368,14 @@ def _bot_pids(side_pid: int) -> list[int]:
     return [pid for pid in pids if b"resource_tracker" not in cmdlines[pid]]
 
 
-def _cpu_ticks(pids: list[int]) -> int:
-    """User and system clock ticks the processes have used (0 for one that is gone)."""
+def _cpu_ticks(pids: list[int], reaped: bool = False) -> int:
+    """User and system clock ticks the processes have used (0 for one that is gone); `reaped`: with those of
+    their children that ended and were waited for (the fork server's replaced workers)."""
     ticks = 0
     for pid in pids:
         with contextlib.suppress(OSError):
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += int(fields[11]) + int(fields[12])
+            ticks += int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped else 0)
     return ticks
 
 
@@ -448,6 +449,8 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
             tracemalloc.start(8)
         readings = [(0, bot_memory(running.side.pid))]
         answered = with_embed = 0
+        hertz = os.sysconf("SC_CLK_TCK")
+        cpu_before, wall_before = _cpu_ticks(_bot_pids(running.side.pid), reaped=True), time.monotonic()
         for first in range(0, digests, batch):
             result = await running.burst(first, min(batch, digests - first))
             answered += result["answered"]
@@ -460,13 +463,21 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
             if trace:
                 snapshots.append(tracemalloc.take_snapshot())
         processes = running.settings.workers.processes
+        cpu = (_cpu_ticks(_bot_pids(running.side.pid), reaped=True) - cpu_before) / hertz
+        wall = time.monotonic() - wall_before
+        recycled = getattr(running.bot.pool, "recycled", 0)
+        workers = running.settings.workers
     if len(snapshots) > 1:
         log.warning("the bot's own process, held after %d digests beyond %d:\n%s", digests, batch,
                     "\n".join(_traced_growth(snapshots[0], snapshots[-1])))
     inputs = "pages, pastes and 19 languages in turn" if mix else "distinct links"
     task = f"bot memory ({processes} worker processes, {digests} digests of {inputs} in bursts of {batch})"
     rows = [Row(task, "bot", "answered", float(answered), f"= {digests}", note=f"{with_embed} with a digest embed"),
-            Row(task, "bot", "warm-up seconds", warm_up, note="from ready until the pool's processes used no CPU")]
+            Row(task, "bot", "warm-up seconds", warm_up, note="from ready until the pool's processes used no CPU"),
+            Row(task, "bot", "pool replaced (times)", float(recycled),
+                note=f"[workers] recycle_growth_mb = {workers.recycle_growth_mb:g}, recycle_after_digests = {workers.recycle_after_digests}"),
+            Row(task, "bot", "CPU s of the digests (bot + pool)", cpu,
+                note=f"{1000 * cpu / max(1, digests):.0f} ms a digest, replaced workers and their warm-ups included; wall {wall:.1f} s")]
     for done, memory in readings:
         label = "idle" if done == 0 else f"after {done}"
         each = " + ".join(f"{pss:.0f}" for pss in memory["each pss"])
@@ -479,6 +490,27 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
         rows.append(Row(task, f"after {readings[-1][0]} - after {batch}", "PSS growth MB", growth, "about 0",
                         note=f"{growth / settled['pss']:+.1%}"))
     return rows
+
+
+def memory_summary(rows: list[Row]) -> list[str]:
+    """One line per run: PSS idle, after the first batch, after the last, and the growth between the two."""
+    lines = []
+    for task in dict.fromkeys(row.task for row in rows):
+        pss = {row.system: row.value for row in rows if row.task == task and row.metric == "PSS MB (bot + pool)"}
+        after = [label for label in pss if label.startswith("after ")]
+        if "idle" not in pss or len(after) < 2:
+            continue
+        first, last = after[0], after[-1]
+        growth = pss[last] - pss[first]
+        highest = max(pss[label] for label in after)
+        extra = {row.metric: row for row in rows if row.task == task and row.system == "bot"}
+        cpu, replaced = extra.get("CPU s of the digests (bot + pool)"), extra.get("pool replaced (times)")
+        lines.append(f"{task}: PSS idle {pss['idle']:.0f} MB, {first} {pss[first]:.0f}, {last} {pss[last]:.0f}; "
+                     f"growth {growth:+.1f} MB ({growth / pss[first]:+.1%}) from {first.removeprefix('after ')} "
+                     f"to {last.removeprefix('after ')}; highest reading {highest:.0f}"
+                     + (f"; pool replaced {replaced.value:.0f} times" if replaced else "")
+                     + (f"; CPU {cpu.note.split(',')[0]}" if cpu else ""))
+    return lines
 
 
 def evaluate(data_dir: Path, requests: int = 50, config: Path | None = None, slow_callbacks: bool = False) -> list[Row]:
@@ -499,11 +531,17 @@ def main(argv: list[str] | None = None) -> int:
                                                              "what it holds at the end beyond the first 50 (to stderr)")
     parser.add_argument("--trim", action="store_true", help="with --memory: malloc_trim in the bot's own process before each reading")
     parser.add_argument("--mix", action="store_true", help="with --memory: links, pastes and articles in 19 languages in turn")
+    parser.add_argument("--both", action="store_true", help="with --memory: the links, then the mixed inputs (two bots, one after the other)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     if args.memory:
-        rows = asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace, args.trim, args.mix))
+        rows = []
+        for mix in ([False, True] if args.both else [args.mix]):
+            rows += asyncio.run(run_memory(args.data_dir, args.memory, MEMORY_BATCH, args.config, args.trace, args.trim, mix))
         print(json.dumps([dataclasses.asdict(row) for row in rows]) if args.json else format_table(rows))
+        if not args.json:
+            for line in memory_summary(rows):
+                print(line)
         return 0
     rows, notes = asyncio.run(run_load(args.data_dir, args.requests, args.config, args.slow_callbacks))
     print(format_table(rows))

@@ -120,6 +120,12 @@ class WorkerSettings:
     processes: int = 2
     # A digest not done by then is answered "took too long", so nobody waits forever.
     digest_timeout_seconds: float = 60.0
+    # Local pool: its processes are replaced (new ones forked warm, the old ones finish what they hold) once one of
+    # them holds this many MB more private memory than as it started (what a long run fragments, copies from the
+    # warm fork server or libraries keep); 0: never.
+    recycle_growth_mb: float = 32.0
+    # Local pool: replaced the same way after this many digests; 0: never.
+    recycle_after_digests: int = 0
 
 
 @dataclass(frozen=True)
@@ -254,6 +260,8 @@ def _validate(settings: Settings) -> None:
         raise SettingsError('[workers] mode = "queue" needs [redis] url (the queue lives on Redis)')
     if settings.workers.processes < 0:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
+    if settings.workers.recycle_growth_mb < 0 or settings.workers.recycle_after_digests < 0:
+        raise SettingsError("[workers] recycle_growth_mb and recycle_after_digests must be 0 (never) or more")
 
 
 def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:

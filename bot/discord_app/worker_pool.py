@@ -4,16 +4,22 @@ Started once in `setup_hook` and reused for every digest. `processes = 0`
 runs the work in one thread instead (tests, or hosts where forking is costly).
 `[workers] mode = "queue"` swaps it for the job queue of `bot.workers.queue_client`:
 both are `DigestWorkers`, chosen by `open_digest_workers`.
+
+The workers are forked from a fork server that warmed the pipeline up once (`bot.workers.warm_template`),
+and the pool replaces them when one has grown past `[workers] recycle_growth_mb` (see `WorkerPool`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import multiprocessing
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from multiprocessing import forkserver
+import threading
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 
@@ -64,18 +70,18 @@ def _load_date_parsers() -> None:
             load()
 
 
-def _warm_up() -> None:
-    """Import the pipeline and digest a text and a page once per worker, so that a digest pays for neither
-    the imports nor what they load on first use (language profiles, models, stemmers, trafilatura's tables,
-    the date parsers); then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`),
-    so that the worker's memory after its warm-up is about what it keeps."""
-    from bot.discord_app.die_with_parent import die_with_parent
+def warm_up_pipeline() -> None:
+    """Import the pipeline and digest a text and a page once, so that a digest pays for neither the imports nor
+    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers);
+    then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`), so that the memory
+    after the warm-up is about what a worker keeps. Run once in the fork server (`bot.workers.warm_template`),
+    whose workers inherit it; or in a worker, when the fork server's did not happen."""
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
     from bot.digest.word_memo import fill_word_memos
     from bot.settings import DigestSettings
 
-    die_with_parent()  # a killed bot or worker takes its pool along
+    global _pipeline_warm
     limit_heap_growth()
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
@@ -85,6 +91,55 @@ def _warm_up() -> None:
     _load_date_parsers()
     # The per-word memos at their bound now, so the worker does not grow as new words come.
     fill_word_memos()
+    _pipeline_warm = True
+
+
+# True once `warm_up_pipeline` ran in this process (or in the fork server it was forked from).
+_pipeline_warm = False
+
+
+def _warm_up() -> None:
+    """Each worker's start (the pool's initializer): warm unless its fork server was, then note its memory."""
+    from bot.discord_app.die_with_parent import die_with_parent
+
+    die_with_parent()  # a killed bot or worker takes its pool along (fork clears it)
+    if not _pipeline_warm:
+        warm_up_pipeline()
+    global _start_private
+    _start_private = private_bytes()
+
+
+# This worker's private memory (bytes) as it started: what its growth is measured from (None: not measured).
+_start_private: int | None = None
+_last_growth_mb = 0.0
+_digests_here = 0
+# Reading /proc/self/smaps_rollup takes about 1 ms with the pipeline loaded: every 8th digest, not each.
+MEASURE_EVERY = 8
+
+
+def private_bytes() -> int | None:
+    """This process's private memory (Linux: Private_Clean + Private_Dirty of /proc/self/smaps_rollup), or None.
+    Not RSS: a worker forked from the warm fork server shares its pages, and those it writes to become its own
+    (copy on write) without any change of RSS."""
+    try:
+        with open("/proc/self/smaps_rollup", "rb") as rollup:
+            lines = rollup.read().splitlines()
+    except OSError:
+        return None
+    kib = [int(line.split()[1]) for line in lines if line.startswith((b"Private_Clean:", b"Private_Dirty:"))]
+    return sum(kib) * 1024 if kib else None
+
+
+def _measured(call: Callable[[], T]) -> tuple[T, float]:
+    """`call()` and how many MB of private memory the worker holds beyond what it held as it started (0 where
+    unknown), read every `MEASURE_EVERY` digests."""
+    global _digests_here, _last_growth_mb
+    value = call()
+    _digests_here += 1
+    if _start_private is not None and _digests_here % MEASURE_EVERY == 0:
+        now = private_bytes()
+        _last_growth_mb = 0.0 if now is None else (now - _start_private) / 2**20
+    return value, _last_growth_mb
 
 
 class Busy(Exception):
@@ -114,7 +169,7 @@ def open_digest_workers(settings: Settings) -> DigestWorkers:
         from bot.workers.queue_client import QueueWorkers
 
         return QueueWorkers(settings)
-    return WorkerPool(settings.workers.processes)
+    return WorkerPool.from_settings(settings)
 
 
 def _started() -> None:
@@ -122,9 +177,30 @@ def _started() -> None:
 
 
 class WorkerPool:
-    def __init__(self, processes: int) -> None:
+    """`processes` worker processes (or, with 0, one thread).
+
+    Recycling: a long-running worker keeps memory no cache of ours holds (Python's arenas and the C heap
+    fragmented by large pages, library state), so the processes are replaced once one of them holds
+    `recycle_growth_mb` more private memory than as it started (read every `MEASURE_EVERY` digests), or
+    after `recycle_after_digests` digests. The new processes start (forked warm from the fork server) while
+    the old ones keep serving; then new digests go to the new ones, and the old ones finish the digests
+    already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
+    3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634)."""
+
+    def __init__(self, processes: int, recycle_growth_mb: float = 0.0, recycle_after_digests: int = 0) -> None:
         self.processes = processes
+        self.recycle_growth_mb = recycle_growth_mb
+        self.recycle_after_digests = recycle_after_digests
         self._executor: Executor | None = None
+        self._digests = 0  # digests answered by the current executor
+        self._successor: asyncio.Task[None] | None = None  # the replacement warming up, while one is
+        self._spawned: Future[None] | None = None  # done once `start` has started every process
+        self.recycled = 0  # how many times the processes were replaced (for logs and benchmarks)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> WorkerPool:
+        workers = settings.workers
+        return cls(workers.processes, workers.recycle_growth_mb, workers.recycle_after_digests)
 
     @property
     def capacity(self) -> int:
@@ -136,19 +212,44 @@ class WorkerPool:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
         # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["bot.discord_app.die_with_parent"])  # the fork server too
+        # The fork server dies with the bot, and warms the pipeline up once: its workers start warm, sharing
+        # those pages with it (copy on write) instead of each holding its own copy, and a replacement is cheap.
+        context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
+        # Started here, from the event loop's thread (at once: it warms up on its own), never from the short-lived
+        # threads that start the processes: the fork server dies with the thread that started it (PR_SET_PDEATHSIG).
+        forkserver.ensure_running()
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
+    def _submit_starts(self, executor: Executor) -> list[Future[None]]:
+        """Start every process of `executor`; the futures are done once each has taken a job, i.e. is warm.
+        The pool forks its workers on demand inside `submit`, which blocks (the first waits for the fork
+        server's warm-up): called from a thread."""
+        return [executor.submit(_started) for _ in range(self.processes)]
+
     def start(self) -> None:
+        """Start the processes in a thread (the first one waits for the fork server's warm-up), so that the
+        caller goes on at once; `run` waits for them."""
         if self._executor is None:
-            self._executor = self._new_executor()
+            executor = self._executor = self._new_executor()
+            self._digests = 0
             if self.processes:
-                # The pool forks its workers on demand inside `submit`, which blocks the event
-                # loop (~0.2 s for the first, with the fork server). Start them all here, before
-                # the bot takes requests (each warms itself up in `_warm_up`).
-                for _ in range(self.processes):
-                    self._executor.submit(_started)
+                self._spawned = Future()
+                threading.Thread(target=self._spawn, args=(executor, self._spawned), name="digest-pool-start",
+                                 daemon=True).start()
             log.info("worker pool started (%s)", f"{self.processes} processes" if self.processes else "1 thread")
+
+    def _spawn(self, executor: Executor, spawned: Future[None]) -> None:
+        try:
+            self._submit_starts(executor)
+        except Exception as exc:  # noqa: BLE001 - a broken or closed pool: the next `run` meets it and says so
+            log.warning("the worker processes did not all start: %s", exc)
+        spawned.set_result(None)
+
+    async def _until_spawned(self) -> None:
+        """Submitting while `_spawn` still starts processes would start more, and block the event loop."""
+        spawned = self._spawned
+        if spawned is not None and not spawned.done():
+            await asyncio.wrap_future(spawned)
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a worker. A worker that dies (killed, out of memory) costs no request:
@@ -156,29 +257,95 @@ class WorkerPool:
         if self._executor is None:
             raise RuntimeError("the worker pool is not started")
         call = functools.partial(function, *args)
+        job: Callable[[], Any] = functools.partial(_measured, call) if self.processes else call
+        await self._until_spawned()
         executor = self._executor
+        if executor is None:
+            raise RuntimeError("the worker pool was closed")
         try:
-            return await asyncio.get_running_loop().run_in_executor(executor, call)
+            outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
         except BrokenProcessPool:
             self._replace(executor)
-        if self._executor is None:
-            raise RuntimeError("the worker pool was closed")
-        # A second death on the same request is likely the request's own doing: then it fails.
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+            await self._until_spawned()
+            if self._executor is None:
+                raise RuntimeError("the worker pool was closed") from None
+            # A second death on the same request is likely the request's own doing: then it fails.
+            executor = self._executor
+            outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
+        if not self.processes:
+            return outcome  # type: ignore[no-any-return]
+        value, growth = outcome
+        self._count(executor, growth)
+        return value  # type: ignore[no-any-return]
 
     async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.wait_for(self.run(function, *args), timeout)
+
+    def _count(self, executor: Executor, growth_mb: float) -> None:
+        """Count a digest of `executor` and start its replacement when it is due."""
+        if executor is not self._executor or self._successor is not None:
+            return  # an old executor draining, or its replacement already warming up
+        self._digests += 1
+        if self.recycle_growth_mb and growth_mb > self.recycle_growth_mb:
+            reason = f"a worker holds {growth_mb:.0f} MB more private memory than as it started"
+        elif self.recycle_after_digests and self._digests >= self.recycle_after_digests:
+            reason = f"{self._digests} digests"
+        else:
+            return
+        log.info("replacing the worker processes (%s)", reason)
+        self._successor = asyncio.get_running_loop().create_task(self._take_over())
+
+    async def _take_over(self) -> None:
+        """Warm up a new executor beside the current one, then send new digests to it; the old one finishes the
+        digests it holds and its processes exit."""
+        successor = self._new_executor()
+        starting = asyncio.ensure_future(asyncio.to_thread(self._submit_starts, successor))
+        try:
+            warm = await asyncio.shield(starting)
+        except asyncio.CancelledError:  # closed, or the pool replaced: shut down once its processes are started
+            starting.add_done_callback(lambda _: successor.shutdown(wait=False, cancel_futures=True))
+            raise
+        try:
+            await asyncio.gather(*(asyncio.wrap_future(future) for future in warm))
+        except BaseException as exc:  # cancelled (closed, or the pool replaced), or its warm-up failed
+            successor.shutdown(wait=False, cancel_futures=True)
+            if self._successor is asyncio.current_task():
+                self._successor = None
+            if not isinstance(exc, Exception):
+                raise
+            log.error("the replacement worker processes failed to start (%s); the current ones keep serving", exc)
+            return
+        old, self._executor = self._executor, successor
+        self._digests = 0
+        self._successor = None
+        self.recycled += 1
+        if old is None:  # closed meanwhile
+            successor.shutdown(wait=False, cancel_futures=True)
+            return
+        old.shutdown(wait=False)  # not cancel_futures: the digests sent to it are still answered
+        log.info("worker processes replaced (%d times so far)", self.recycled)
+
+    def _cancel_successor(self) -> asyncio.Task[None] | None:
+        successor, self._successor = self._successor, None
+        if successor is not None:
+            successor.cancel()
+        return successor
 
     def _replace(self, broken: Executor) -> None:
         """Replace `broken` with a new pool, once, however many requests met it."""
         if self._executor is not broken:
             return  # another request replaced it already (or the pool was closed)
         log.error("a digest worker died; restarting the pool and retrying the requests it held")
+        self._cancel_successor()
         self._executor = None
         broken.shutdown(wait=False, cancel_futures=True)
         self.start()
 
     async def close(self) -> None:
+        successor = self._cancel_successor()
+        if successor is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await successor
         executor, self._executor = self._executor, None
         if executor is not None:
             await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)

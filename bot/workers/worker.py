@@ -95,7 +95,7 @@ async def serve(settings: Settings) -> int:
         return EXIT_FAILED
     for name in jobs.PIPELINE_FUNCTIONS:
         jobs.resolve(name)  # import the pipeline now: importing it inside the first job would stall heartbeats
-    pool = WorkerPool(settings.workers.processes)
+    pool = WorkerPool.from_settings(settings)
     pool.start()
     worker = Worker(
         queue,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.discord_app.worker_pool import WorkerPool
+from bot.discord_app.worker_pool import MEASURE_EVERY, WorkerPool
 
 
 async def test_process_pool_runs_off_the_bot_process_and_is_reused() -> None:
@@ -82,5 +82,107 @@ async def test_a_worker_starts_with_its_word_memos_full() -> None:
         memos = await pool.run(_memo_fill)
         assert len(memos) >= 5  # language detection's, hedge marking's, the summarizer's stems
         assert all(size == bound for size, bound in memos)
+    finally:
+        await pool.close()
+
+
+def _pid_after(seconds: float, number: int) -> tuple[int, int]:
+    """Holds its worker a moment, so that digests are still in hand when the processes are replaced."""
+    import time
+
+    time.sleep(seconds)
+    return os.getpid(), number
+
+
+async def _until_recycled(pool: WorkerPool, times: int, timeout: float = 90.0) -> None:
+    for _ in range(int(timeout / 0.1)):
+        if pool.recycled >= times:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"the pool was replaced {pool.recycled} times in {timeout} s, not {times}")
+
+
+async def test_a_recycled_pool_answers_every_digest_and_keeps_serving() -> None:
+    pool = WorkerPool(1, recycle_after_digests=3)
+    pool.start()
+    try:
+        first_pid = await pool.run(os.getpid)
+        # Ten digests sent at once: the replacement starts after the third is answered, while the rest wait.
+        answers = await asyncio.gather(*(pool.run(_pid_after, 0.05, number) for number in range(10)))
+        assert [number for _, number in answers] == list(range(10))  # every digest answered, none lost
+        await _until_recycled(pool, 1)
+        later_pid = await pool.run(os.getpid)
+        assert later_pid not in (first_pid, os.getpid())  # a new worker process serves now
+        assert await pool.run(os.getpid) == later_pid  # and keeps serving
+        assert pool.recycled >= 1
+    finally:
+        await pool.close()
+
+
+_KEPT: list[bytes] = []
+
+
+def _keep_megabytes(megabytes: int) -> int:
+    """Memory a worker keeps after its digest (a cache or a fragmented heap would)."""
+    _KEPT.append(b"\x01" * (megabytes * 2**20))  # written, so resident (bytes(n) would be untouched calloc pages)
+    return os.getpid()
+
+
+async def test_a_worker_that_grows_past_its_limit_is_replaced_and_its_digest_answered() -> None:
+    pool = WorkerPool(1, recycle_growth_mb=16)
+    pool.start()
+    try:
+        small = await pool.run(_keep_megabytes, 1)
+        assert await pool.run(_keep_megabytes, 1) == small
+        assert pool.recycled == 0  # below the limit: the same worker
+        grown = await pool.run(_keep_megabytes, 40)  # answered by the worker that grew
+        assert grown == small
+        for _ in range(MEASURE_EVERY):  # the worker reads its memory every MEASURE_EVERY digests
+            await pool.run(os.getpid)
+        await _until_recycled(pool, 1)
+        fresh = await pool.run(_keep_megabytes, 1)
+        assert fresh not in (small, os.getpid())
+    finally:
+        await pool.close()
+
+
+async def test_closing_while_the_replacement_warms_up_leaves_no_process() -> None:
+    import multiprocessing
+
+    pool = WorkerPool(1, recycle_after_digests=1)
+    pool.start()
+    await pool.run(os.getpid)  # starts the replacement
+    await pool.close()
+    await asyncio.sleep(0.5)
+    # The worker processes (not the fork server, which lives for the test process) are gone.
+    assert [child for child in multiprocessing.active_children() if child.is_alive()] == []
+
+
+def test_the_settings_give_the_pool_its_recycling() -> None:
+    from bot.settings import load_settings
+
+    settings = load_settings(environ={})
+    pool = WorkerPool.from_settings(settings)
+    assert (pool.processes, pool.recycle_growth_mb, pool.recycle_after_digests) == (
+        settings.workers.processes, settings.workers.recycle_growth_mb, settings.workers.recycle_after_digests)
+    assert pool.recycle_growth_mb > 0  # on by default
+
+
+def _template_state() -> tuple[bool, bool]:
+    import gc
+    import sys
+
+    return "bot.workers.warm_template" in sys.modules, gc.get_freeze_count() > 0
+
+
+async def test_workers_are_forked_warm_from_the_fork_server_and_outlive_the_thread_that_started_them() -> None:
+    pool = WorkerPool(1)
+    pool.start()
+    try:
+        # Imported (and frozen) in the fork server, never in a worker: the worker was forked from the warm template.
+        assert await pool.run(_template_state) == (True, True)
+        first = await pool.run(os.getpid)
+        await asyncio.sleep(1.0)  # the thread that started the processes has ended: the fork server must not die with it
+        assert await pool.run(os.getpid) == first
     finally:
         await pool.close()
