@@ -160,3 +160,16 @@ def test_a_heavy_html_page_with_a_short_article_is_digested(sample_text: str) ->
     result = digest_document(RawDocument(source="heavy.html", text=html, kind="html"), SETTINGS)
     assert result.error is None, result.error
     assert result.summary
+
+
+def test_a_page_large_only_by_inline_svg_is_read_and_other_large_pages_refused() -> None:
+    """A manual's railroad diagrams made a 2 MB page: its drawings go before the size limit."""
+    text = " ".join(f"Sentence {i} of the manual explains how the select statement reads rows." for i in range(20))
+    drawing = "<svg viewBox='0 0 10 10'>" + "<path d='M0 0 L10 10'/>" * 200 + "<text>a</text></svg>"
+    html = f"<html><head><title>Manual</title></head><body><main><p>{text}</p>{drawing}</main></body></html>"
+    small = DigestSettings(max_input_chars=5000)
+    assert len(html) > 5000
+    result = extract_document(RawDocument(kind="html", text=html, source="manual.html"), small)
+    assert result.error is None and "select statement" in result.text
+    too_large = html.replace(drawing, "<p>" + "filler words " * 500 + "</p>")
+    assert extract_document(RawDocument(kind="html", text=too_large, source="big.html"), small).error

@@ -25,7 +25,7 @@ from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
-from bot.digest.extract.html.region import drop_named, drop_repeated_lines, region_text
+from bot.digest.extract.html.region import description_lead, drop_named, drop_repeated_lines, region_text, with_missing_lead
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
 from bot.digest.models import Article, DigestError
@@ -38,6 +38,7 @@ MAX_PARSE_DEPTH = 256
 MAX_ELEMENTS = DEFAULT_SETTINGS.max_elements
 NO_TEXT = "No article text was found on the page"
 _WORD = re.compile(r"\w+")
+LEAD_MIN_NEW_SHARE = 0.3  # of the og:description's words missing from the answer (WCXB tune forums)
 # What tree.iter() walks (elements, comments, processing instructions), counted by libxml2.
 _NODES = etree.XPath("count(descendant-or-self::node()) - count(descendant::text())")
 
@@ -232,6 +233,8 @@ def extract_html(
     # list of labels must not turn a short article into "no article text".
     if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):
         text = region
+    if profile.lead_min_words is not None:  # a thread's opening post, when the answer lacks it
+        text = with_missing_lead(text, description_lead(tree), profile.lead_min_words, LEAD_MIN_NEW_SHARE)
     log.debug("%s: a %s page, %d words", source, page_type, _words(text))
     title = metadata.title or clean_text(getattr(document, "title", None) or "")
     if not _holds_a_sentence(text, settings):

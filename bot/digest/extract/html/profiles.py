@@ -32,6 +32,9 @@ class PageProfile:
     # Lines of this many words or more are read once (region.drop_repeated_lines), from trafilatura's
     # answer and the region's alike; None: repeats kept (a manual repeats its code lines).
     repeat_min_words: int | None = None
+    # The page's og:description leads the text when it holds this many words or more and the text
+    # lacks at least a third of them (region.with_missing_lead; seventh session); None: never.
+    lead_min_words: int | None = None
 
 
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
@@ -42,7 +45,7 @@ PROFILES: dict[str, PageProfile] = {
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
     "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
-    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, repeat_min_words=3),
+    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, repeat_min_words=3, lead_min_words=15),
     "listing": PageProfile(region_over_words=0.0, headline_first=False),
     "collection": PageProfile(region_over_words=1.2, link_line_words=3, repeat_min_words=5),
 }

@@ -41,6 +41,9 @@ def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
 
 
 _DROPPED_BLOCKS = ((b"<script", b"</script"), (b"<style", b"</style"))
+# Inline SVG drawings: trafilatura and the main region drop them too (a manual's railroad diagrams
+# made a 2 MB page that was refused as too large).
+_SVG_BLOCKS = ((b"<svg", b"</svg"),)
 
 
 def _keeps(open_tag: bytes) -> bool:
@@ -48,7 +51,12 @@ def _keeps(open_tag: bytes) -> bool:
     return b"ld+json" in open_tag
 
 
-def drop_scripts_and_styles(html: str) -> str:
+def drop_inline_svg(html: str) -> str:
+    """The page without the contents of its inline `<svg>` drawings (the same scan as below)."""
+    return drop_scripts_and_styles(html, _SVG_BLOCKS)
+
+
+def drop_scripts_and_styles(html: str, blocks: tuple[tuple[bytes, bytes], ...] = _DROPPED_BLOCKS) -> str:
     """The page without the contents of its scripts (JSON-LD kept) and style sheets.
 
     trafilatura discards them anyway; taken out of the source before parsing, they cost no
@@ -63,7 +71,7 @@ def drop_scripts_and_styles(html: str) -> str:
     data = html.encode("utf-8", "surrogatepass")
     lower = data.lower()
     cuts: list[tuple[int, int]] = []
-    for opener, closer in _DROPPED_BLOCKS:
+    for opener, closer in blocks:
         start = lower.find(opener)
         while start != -1:
             tag_end = lower.find(b">", start)

@@ -161,3 +161,23 @@ def drop_repeated_lines(text: str, min_words: int) -> str:
         kept.append(line)
     # a dropped paragraph leaves the blank lines around it: one paragraph break stays
     return _BLANK_RUNS.sub("\n\n", "\n".join(kept)) if dropped else text
+
+
+def description_lead(tree: lxml_html.HtmlElement) -> str:
+    """The page's own summary (its first `og:description`), one line, spaces folded."""
+    found = tree.xpath("//meta[@property='og:description']/@content")
+    return _SPACES.sub(" ", found[0].replace("\n", " ")).strip() if found else ""
+
+
+def with_missing_lead(text: str, lead: str, min_words: int, min_new_share: float) -> str:
+    """`text` with `lead` as its first paragraph when the lead holds `min_words` words or more and
+    at least `min_new_share` of them are not in `text`. A forum's og:description is the start
+    of its opening post: a thread whose posts are built by JavaScript (Discourse's shell) or an
+    answer that kept the replies and missed the question get it back."""
+    lead_words = [word.lower() for word in _WORD.findall(lead)]
+    if len(lead_words) < min_words:
+        return text
+    present = {word.lower() for word in _WORD.findall(text)}
+    if sum(word not in present for word in lead_words) < min_new_share * len(lead_words):
+        return text
+    return f"{lead}\n\n{text}" if text else lead

@@ -120,3 +120,17 @@ def test_a_forum_threads_quoted_opening_post_is_read_once() -> None:
     assert "following this thread" in article.text
     assert article.text.count(pages.FORUM_POSTS[0]) == 1
     assert PROFILES["forum"].repeat_min_words is not None and PROFILES["article"].repeat_min_words is None
+
+
+def test_a_forum_threads_summary_leads_when_the_posts_lack_it_and_not_twice() -> None:
+    lead = "Howdy everyone, I am new to astronomy and would love advice on choosing my first telescope for planets and galaxies."
+    meta = f'<meta property="og:description" content="{lead}">'
+    html = pages.FORUM.replace("<head>", "<head>" + meta, 1)
+    assert meta in html
+    article = extract_html(html, "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
+    assert article.text.startswith(lead) and pages.FORUM_POSTS[0] in article.text
+    # a summary the posts already hold is not repeated
+    own = f'<meta property="og:description" content="{pages.FORUM_POSTS[0]}">'
+    article = extract_html(pages.FORUM.replace("<head>", "<head>" + own, 1), "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
+    assert article.text.count(pages.FORUM_POSTS[0]) == 1
+    assert PROFILES["forum"].lead_min_words is not None and PROFILES["article"].lead_min_words is None

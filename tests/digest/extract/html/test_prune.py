@@ -35,3 +35,12 @@ def test_only_a_script_s_contents_go_whatever_the_characters_around_it(before: s
     assert drop_scripts_and_styles(before + inside + after) == before + inside + after
     page = f"{before}<SCRIPT type='text/javascript'>{inside}</script>{after}"
     assert drop_scripts_and_styles(page) == f"{before}<SCRIPT type='text/javascript'></script>{after}"
+
+
+def test_inline_svg_loses_its_contents_and_the_text_around_it_stays() -> None:
+    from bot.digest.extract.html.prune import drop_inline_svg
+
+    html = "<body><p>Before.</p><svg width='9'><path d='M0 0'/><text>label</text></svg><p>After.</p><svgfoo>kept</svgfoo></body>"
+    pruned = drop_inline_svg(html)
+    assert "label" not in pruned and "<path" not in pruned
+    assert "<p>Before.</p>" in pruned and "<p>After.</p>" in pruned and "kept" in pruned
