@@ -577,6 +577,38 @@ def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
     return joined
 
 
+_CONVERSION_OPEN = re.compile(r"\s*[(\[]\s*")
+_CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*")
+_CONVERSION_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """"$676m (£352m)", "40m rupees ($915,000; £486,000)": a sum with its conversions in brackets is one
+    figure, its text showing every currency; apart, each conversion would take one of the six places to
+    repeat the same amount (seventh session)."""
+    joined: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        first = quantities[i]
+        last = i
+        if first.kind == "money" and i + 1 < len(quantities) and quantities[i + 1].kind == "money":
+            opening = _CONVERSION_OPEN.match(text, first.end)
+            if opening is not None and opening.end() == quantities[i + 1].start:
+                k = i + 1
+                while k + 1 < len(quantities) and quantities[k + 1].kind == "money":
+                    link = _CONVERSION_NEXT.match(text, quantities[k].end)
+                    if link is None or link.end() != quantities[k + 1].start:
+                        break
+                    k += 1
+                closing = _CONVERSION_CLOSE.match(text, quantities[k].end)
+                if closing is not None:
+                    last = k
+                    first = replace(first, end=closing.end(), text=text[first.start : closing.end()])
+        joined.append(first)
+        i = last + 1
+    return joined
+
+
 def candidates(
     sentences: Sequence[Sentence],
     skip: Collection[int] = (),
@@ -602,7 +634,7 @@ def candidates(
         # Asked only of lines with numbers: the chrome patterns cost more than the scan of most lines.
         if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
             continue
-        for quantity in _joined_ratios(quantities, sentence.text):
+        for quantity in _joined_conversions(_joined_ratios(quantities, sentence.text), sentence.text):
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue

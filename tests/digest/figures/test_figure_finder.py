@@ -406,6 +406,20 @@ def test_a_figure_shows_every_number_its_text_writes() -> None:
     assert shown_numbers({"text": "", "value": None}, "en") == []
 
 
+def test_a_sum_and_its_conversions_are_one_figure() -> None:
+    """"$676m (£352m)": the conversion in brackets repeats the sum; it is shown with it, not in a place of its own."""
+    text = "Marsh posted a $676m (£352m) loss, and its profits were 40m rupees ($915,000; £486,000) in India."
+    found = find_figures(sentences(text), limit=10)
+    assert [f.text for f in found] == ["$676m (£352m)", "40m rupees ($915,000; £486,000)"]
+    assert [f.value for f in found] == [676e6, 40e6]
+    assert found[0].counts_shown() == ""
+    shown = shown_numbers({"text": found[1].text, "value": found[1].value}, "en")
+    assert 915000 in shown and 486000 in shown
+    # two sums that are not a conversion stay apart
+    apart = find_figures(sentences("It cost $5m (and later $7m more) to build."), limit=10)
+    assert [f.text for f in apart] == ["$5m", "$7m"]
+
+
 @pytest.mark.parametrize(
     "chrome",
     [
