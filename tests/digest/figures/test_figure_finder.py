@@ -522,3 +522,31 @@ def test_an_author_box_at_the_foot_gives_no_figures() -> None:
     assert 15 not in at_foot and {224, 3000} <= at_foot
     in_story = {f.value for f in find_figures(sentences(bio, *story, *story, "Talks resume next week."), limit=6)}
     assert 15 in in_story  # the same words in the body of a story are the story's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ireland kept their Six Nations hopes alive with a narrow win.",
+        "Falcons chief Rob Andrew told BBC Radio Five Live that he was not fit.",
+        "The Two Ronnies star said there is too much bad television.",
+        "She has been a pioneer for women in Formula One, her team said.",
+    ],
+)
+def test_a_capitalised_number_word_inside_a_sentence_is_a_name(text: str) -> None:
+    """"the Six Nations", "Radio Five Live": part of a name, not an amount (the gold of the key-figure
+    benchmark is read by the same scanner, so this also stops counting them as key numbers)."""
+    assert [q for q in find_quantities(text) if q.value is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Six people died in the fire on Monday.", 6),
+        ('The police said: "Two men were arrested at the scene."', 2),
+        ("Storm Kills Six In Florida Town", 6),  # a title-case headline
+        ("Officers arrested six people at the scene.", 6),
+    ],
+)
+def test_a_number_word_that_opens_a_sentence_or_a_headline_still_counts(text: str, value: int) -> None:
+    assert [q.value for q in find_quantities(text)] == [value]
