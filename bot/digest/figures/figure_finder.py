@@ -577,25 +577,26 @@ def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
     return joined
 
 
+_CONVERTED = ("money", "measure")  # kinds an article converts in brackets: "$676m (£352m)", "453km (282 miles)"
 _CONVERSION_OPEN = re.compile(r"\s*[(\[]\s*")
 _CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*")
 _CONVERSION_CLOSE = re.compile(r"\s*[)\]]")
 
 
 def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
-    """"$676m (£352m)", "40m rupees ($915,000; £486,000)": a sum with its conversions in brackets is one
-    figure, its text showing every currency; apart, each conversion would take one of the six places to
-    repeat the same amount (seventh session)."""
+    """"$676m (£352m)", "40m rupees ($915,000; £486,000)", "a 453-kilometer (282 mile)": a sum or a measure
+    with its conversions in brackets is one figure, its text showing every unit; apart, each conversion
+    would take one of the six places to repeat the same amount (seventh session)."""
     joined: list[Quantity] = []
     i = 0
     while i < len(quantities):
         first = quantities[i]
         last = i
-        if first.kind == "money" and i + 1 < len(quantities) and quantities[i + 1].kind == "money":
+        if first.kind in _CONVERTED and i + 1 < len(quantities) and quantities[i + 1].kind == first.kind:
             opening = _CONVERSION_OPEN.match(text, first.end)
             if opening is not None and opening.end() == quantities[i + 1].start:
                 k = i + 1
-                while k + 1 < len(quantities) and quantities[k + 1].kind == "money":
+                while k + 1 < len(quantities) and quantities[k + 1].kind == first.kind:
                     link = _CONVERSION_NEXT.match(text, quantities[k].end)
                     if link is None or link.end() != quantities[k + 1].start:
                         break

@@ -415,6 +415,8 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
     assert found[0].counts_shown() == ""
     shown = shown_numbers({"text": found[1].text, "value": found[1].value}, "en")
     assert 915000 in shown and 486000 in shown
+    (measure,) = find_figures(sentences("The train follows a 453-kilometer (282 mile) narrow-gauge line."), limit=10)
+    assert measure.text == "453-kilometer (282 mile)" and measure.value == 453
     # two sums that are not a conversion stay apart
     apart = find_figures(sentences("It cost $5m (and later $7m more) to build."), limit=10)
     assert [f.text for f in apart] == ["$5m", "$7m"]
