@@ -16,7 +16,8 @@ dropped. A number is kept once (its best-scored occurrence), so the same value
 never takes two places.
 
 `Figure.text` is the quantity as written with its modifier, scale and unit
-("nearly 33,000", "about 16 months", "$2 billion", "15%"); the counted noun is
+("nearly 33,000", "about 16 months", "$2 billion", "15%"), with its conversions
+in brackets when the article gives them ("$676m (£352m)"); the counted noun is
 left to `Figure.counts` ("Syrian refugees"). For money `counts` is what the
 money is for when the sentence says so ("$2 billion in aid" -> "aid"), else the
 currency; for percentages the group after "of" ("15% of voters" -> "voters");
