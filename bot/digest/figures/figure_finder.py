@@ -16,7 +16,8 @@ dropped. A number is kept once (its best-scored occurrence), so the same value
 never takes two places.
 
 `Figure.text` is the quantity as written with its modifier, scale and unit
-("nearly 33,000", "about 16 months", "$2 billion", "15%"); the counted noun is
+("nearly 33,000", "about 16 months", "$2 billion", "15%"), with its conversions
+in brackets when the article gives them ("$676m (£352m)"); the counted noun is
 left to `Figure.counts` ("Syrian refugees"). For money `counts` is what the
 money is for when the sentence says so ("$2 billion in aid" -> "aid"), else the
 currency; for percentages the group after "of" ("15% of voters" -> "voters");
@@ -577,6 +578,39 @@ def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
     return joined
 
 
+_CONVERTED = ("money", "measure")  # kinds an article converts in brackets: "$676m (£352m)", "453km (282 miles)"
+_CONVERSION_OPEN = re.compile(r"\s*[(\[]\s*")
+_CONVERSION_NEXT = re.compile(r"\s*[;,/]\s*")
+_CONVERSION_CLOSE = re.compile(r"\s*[)\]]")
+
+
+def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
+    """"$676m (£352m)", "40m rupees ($915,000; £486,000)", "a 453-kilometer (282 mile)": a sum or a measure
+    with its conversions in brackets is one figure, its text showing every unit; apart, each conversion
+    would take one of the six places to repeat the same amount (seventh session)."""
+    joined: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        first = quantities[i]
+        last = i
+        if first.kind in _CONVERTED and i + 1 < len(quantities) and quantities[i + 1].kind == first.kind:
+            opening = _CONVERSION_OPEN.match(text, first.end)
+            if opening is not None and opening.end() == quantities[i + 1].start:
+                k = i + 1
+                while k + 1 < len(quantities) and quantities[k + 1].kind == first.kind:
+                    link = _CONVERSION_NEXT.match(text, quantities[k].end)
+                    if link is None or link.end() != quantities[k + 1].start:
+                        break
+                    k += 1
+                closing = _CONVERSION_CLOSE.match(text, quantities[k].end)
+                if closing is not None:
+                    last = k
+                    first = replace(first, end=closing.end(), text=text[first.start : closing.end()])
+        joined.append(first)
+        i = last + 1
+    return joined
+
+
 def candidates(
     sentences: Sequence[Sentence],
     skip: Collection[int] = (),
@@ -602,7 +636,7 @@ def candidates(
         # Asked only of lines with numbers: the chrome patterns cost more than the scan of most lines.
         if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
             continue
-        for quantity in _joined_ratios(quantities, sentence.text):
+        for quantity in _joined_conversions(_joined_ratios(quantities, sentence.text), sentence.text):
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue

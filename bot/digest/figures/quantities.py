@@ -65,6 +65,7 @@ _CLOCK_WORDS_AFTER = frozenset({"uhr", "klokken", "kl", "óra", "órakor", "heur
 _DOTTED_MODIFIERS = frozenset({"ca", "cca", "ok", "kb", "approx", "appr", "prib", "ок", "ср", "прибл"})
 _DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # 12.05.2024
+_LOWER_LONG_WORD = re.compile(r"\b[a-z]{5,}")  # a headline in title case has none
 # Italian articles before an hour: "alle 24", "dalle 8".
 _CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
 
@@ -928,11 +929,25 @@ class _Scanner:
         return j + 2
 
     def _number_word_is_label(self, i: int) -> bool:
-        """"one" as a pronoun: "one of", "one another", "no one", "the one", "on one hand"."""
+        """"one" as a pronoun: "one of", "one another", "no one", "the one", "on one hand"; a capitalised
+        number word inside an English sentence, part of a name ("the Six Nations", "BBC Radio Five Live")."""
+        if self.locale.english and self.tokens[i].text[:1].isupper() and self._inside_a_sentence(i):
+            return True
         if self.word(i) != "one":
             return False
         nxt, prev = self.word(i + 1), self.word(i - 1)
         return nxt in _ONE_AS_PRONOUN_NEXT or prev in _ONE_AS_PRONOUN_PREV
+
+    def _inside_a_sentence(self, i: int) -> bool:
+        """Token i follows a word on its line, in running text rather than a title-case headline
+        ("Storm Kills Six In Florida": no lower-case word of five letters or more near it)."""
+        prev = self.tok(i - 1)
+        if prev is None or prev.kind != "word" or "\n" in self.gap(i - 1, i):
+            return False
+        start, end = self.tokens[i].start, self.tokens[i].end
+        line_start = self.text.rfind("\n", max(0, start - 80), start) + 1
+        around = self.text[max(line_start, start - 80) : end + 80].split("\n", 1)[0]
+        return _LOWER_LONG_WORD.search(around) is not None
 
     def _skip_label_list(self, j: int) -> int:
         """After a label number, skip the list it heads: "Tables 2 and 3", "lines 2–12"."""

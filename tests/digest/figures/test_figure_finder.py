@@ -406,6 +406,22 @@ def test_a_figure_shows_every_number_its_text_writes() -> None:
     assert shown_numbers({"text": "", "value": None}, "en") == []
 
 
+def test_a_sum_and_its_conversions_are_one_figure() -> None:
+    """"$676m (£352m)": the conversion in brackets repeats the sum; it is shown with it, not in a place of its own."""
+    text = "Marsh posted a $676m (£352m) loss, and its profits were 40m rupees ($915,000; £486,000) in India."
+    found = find_figures(sentences(text), limit=10)
+    assert [f.text for f in found] == ["$676m (£352m)", "40m rupees ($915,000; £486,000)"]
+    assert [f.value for f in found] == [676e6, 40e6]
+    assert found[0].counts_shown() == ""
+    shown = shown_numbers({"text": found[1].text, "value": found[1].value}, "en")
+    assert 915000 in shown and 486000 in shown
+    (measure,) = find_figures(sentences("The train follows a 453-kilometer (282 mile) narrow-gauge line."), limit=10)
+    assert measure.text == "453-kilometer (282 mile)" and measure.value == 453
+    # two sums that are not a conversion stay apart
+    apart = find_figures(sentences("It cost $5m (and later $7m more) to build."), limit=10)
+    assert [f.text for f in apart] == ["$5m", "$7m"]
+
+
 @pytest.mark.parametrize(
     "chrome",
     [
@@ -508,3 +524,31 @@ def test_an_author_box_at_the_foot_gives_no_figures() -> None:
     assert 15 not in at_foot and {224, 3000} <= at_foot
     in_story = {f.value for f in find_figures(sentences(bio, *story, *story, "Talks resume next week."), limit=6)}
     assert 15 in in_story  # the same words in the body of a story are the story's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ireland kept their Six Nations hopes alive with a narrow win.",
+        "Falcons chief Rob Andrew told BBC Radio Five Live that he was not fit.",
+        "The Two Ronnies star said there is too much bad television.",
+        "She has been a pioneer for women in Formula One, her team said.",
+    ],
+)
+def test_a_capitalised_number_word_inside_a_sentence_is_a_name(text: str) -> None:
+    """"the Six Nations", "Radio Five Live": part of a name, not an amount (the gold of the key-figure
+    benchmark is read by the same scanner, so this also stops counting them as key numbers)."""
+    assert [q for q in find_quantities(text) if q.value is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Six people died in the fire on Monday.", 6),
+        ('The police said: "Two men were arrested at the scene."', 2),
+        ("Storm Kills Six In Florida Town", 6),  # a title-case headline
+        ("Officers arrested six people at the scene.", 6),
+    ],
+)
+def test_a_number_word_that_opens_a_sentence_or_a_headline_still_counts(text: str, value: int) -> None:
+    assert [q.value for q in find_quantities(text)] == [value]
