@@ -1,0 +1,104 @@
+"""Article pages: the list items and subheadings trafilatura left out of the article's own body.
+
+When trafilatura's main pass finds no known content frame, it falls back to collecting the
+page's paragraphs ("wild text" recovery), and in its default mode that recovery reads `<p>`,
+code, quotes and tables only: the article's bulleted lists and its `<h2>`-`<h6>` subheadings
+are lost (a guide's steps, a review's pros and cons). Its recall mode reads them, at the cost
+of a second whole pass and of the page's other lists. Here they are put back from the tree
+without a second pass: the element that holds most of the paragraphs trafilatura kept is
+taken for the article body, and its list items and subheadings that are missing from the
+answer are inserted after the paragraph they follow on the page. Chosen on WCXB's tune part
+(docs/quality/extraction.md, seventh session).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import html as lxml_html
+
+_WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"[\s_\-]+")
+_RESTORED_TAGS = ("li", "h2", "h3", "h4", "h5", "h6")
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+# Reader comments are lists too (WordPress's ol.commentlist): no part of the article.
+_COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies"))
+MIN_ANCHOR_WORDS = 5  # a paragraph this long, found in the answer, marks the article body
+MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list of related links
+MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
+
+
+def _normal(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _text(element: lxml_html.HtmlElement) -> str:
+    # itertext joined with spaces: "<b>Plan.</b>You should" stays two words, as trafilatura writes it
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _in_comments(element: lxml_html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        words = _SPLIT.split(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower())
+        if _COMMENT_WORDS.intersection(words):
+            return True
+    return False
+
+
+def _is_missing(element: lxml_html.HtmlElement, text: str, answer: str) -> bool:
+    """True when no part of the element's text is in the answer (which trafilatura may have
+    split into several paragraphs: an item holding a `<p>` and a `<br>`)."""
+    normal = _normal(text)
+    if not normal or normal in answer:
+        return False
+    pieces = (_normal(piece) for piece in element.itertext())
+    return not any(len(piece.split()) >= MIN_PIECE_WORDS and piece in answer for piece in pieces)
+
+
+def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
+    linked = sum(len(_text(anchor)) for anchor in element.iter("a"))
+    return linked / max(1, len(text))
+
+
+def _body_element(tree: lxml_html.HtmlElement, kept: dict[str, int]) -> lxml_html.HtmlElement | None:
+    """The element that directly holds most of the answer's paragraphs."""
+    parents: Counter = Counter()
+    for paragraph in tree.iter("p"):
+        normal = _normal(_text(paragraph))
+        if len(normal.split()) >= MIN_ANCHOR_WORDS and normal in kept and paragraph.getparent() is not None:
+            parents[paragraph.getparent()] += 1
+    return parents.most_common(1)[0][0] if parents else None
+
+
+def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
+    """`text` (trafilatura's answer, a paragraph a line) with the article body's list items and
+    subheadings it lacks, each after the paragraph it follows on the page."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    normals = [_normal(line) for line in lines]
+    kept = {normal: index for index, normal in enumerate(normals) if normal}
+    body = _body_element(tree, kept)
+    if body is None:
+        return text
+    answer = "\n".join(normals)
+    after: dict[int, list[str]] = {}  # line index (-1: before the first) -> blocks to insert after it
+    anchor, seen = -1, set()
+    for element in body.iter("p", *_RESTORED_TAGS):
+        block = _text(element)
+        normal = _normal(block)
+        if normal in kept:
+            anchor = kept[normal]
+            continue
+        if element.tag == "p" or normal in seen or (element.tag == "li" and element.find(".//li") is not None):
+            continue  # an outer item is read through its own items
+        if not _is_missing(element, block, answer) or _link_share(element, block) > MAX_LINK_SHARE or _in_comments(element):
+            continue
+        seen.add(normal)
+        after.setdefault(anchor, []).append(block if element.tag in _HEADINGS else f"- {block}")
+    if not after:
+        return text
+    out = after.get(-1, [])[:]
+    for index, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(index, ()))
+    return "\n\n".join(out)
