@@ -18,7 +18,7 @@ from collections import Counter
 
 from lxml import html as lxml_html
 
-_WORD = re.compile(r"\w+")
+_NOT_WORD = re.compile(r"\W+")
 _SPLIT = re.compile(r"[\s_\-]+")
 _RESTORED_TAGS = ("li", "h2", "h3", "h4", "h5", "h6")
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -30,7 +30,8 @@ MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: 
 
 
 def _normal(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    """Lower-case words split by single spaces: the answer's paragraphs and the page's elements compared."""
+    return _NOT_WORD.sub(" ", text.lower()).strip()
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
@@ -61,12 +62,13 @@ def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
     return linked / max(1, len(text))
 
 
-def _body_element(tree: lxml_html.HtmlElement, kept: dict[str, int]) -> lxml_html.HtmlElement | None:
-    """The element that directly holds most of the answer's paragraphs."""
+def _body_element(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict) -> lxml_html.HtmlElement | None:
+    """The element that directly holds most of the answer's paragraphs (`normals`: each
+    paragraph's normal text, filled here and read again by the caller)."""
     parents: Counter = Counter()
     for paragraph in tree.iter("p"):
-        normal = _normal(_text(paragraph))
-        if len(normal.split()) >= MIN_ANCHOR_WORDS and normal in kept and paragraph.getparent() is not None:
+        normal = normals[paragraph] = _normal(" ".join(paragraph.itertext()))
+        if normal in kept and normal.count(" ") >= MIN_ANCHOR_WORDS - 1 and paragraph.getparent() is not None:
             parents[paragraph.getparent()] += 1
     return parents.most_common(1)[0][0] if parents else None
 
@@ -77,19 +79,23 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     normals = [_normal(line) for line in lines]
     kept = {normal: index for index, normal in enumerate(normals) if normal}
-    body = _body_element(tree, kept)
+    paragraph_normals: dict = {}
+    body = _body_element(tree, kept, paragraph_normals)
     if body is None:
         return text
     answer = "\n".join(normals)
     after: dict[int, list[str]] = {}  # line index (-1: before the first) -> blocks to insert after it
     anchor, seen = -1, set()
     for element in body.iter("p", *_RESTORED_TAGS):
+        if element.tag == "p":
+            anchor = kept.get(paragraph_normals[element], anchor)
+            continue
         block = _text(element)
         normal = _normal(block)
         if normal in kept:
             anchor = kept[normal]
             continue
-        if element.tag == "p" or normal in seen or (element.tag == "li" and element.find(".//li") is not None):
+        if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
             continue  # an outer item is read through its own items
         if not _is_missing(element, block, answer) or _link_share(element, block) > MAX_LINK_SHARE or _in_comments(element):
             continue
