@@ -6,7 +6,8 @@ code, quotes and tables only: the article's bulleted lists and its `<h2>`-`<h6>`
 are lost (a guide's steps, a review's pros and cons). Its recall mode reads them, at the cost
 of a second whole pass and of the page's other lists. Here they are put back from the tree
 without a second pass: the element that holds most of the paragraphs trafilatura kept is
-taken for the article body, and its list items and subheadings that are missing from the
+taken for the article body (with any other holding half as many, an article in sections),
+and its list items and subheadings that are missing from the
 answer are inserted after the paragraph they follow on the page. Chosen on WCXB's tune part
 (docs/quality/extraction.md, seventh session).
 """
@@ -25,6 +26,7 @@ _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Reader comments are lists too (WordPress's ol.commentlist): no part of the article.
 _COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies"))
 MIN_ANCHOR_WORDS = 5  # a paragraph this long, found in the answer, marks the article body
+MIN_BODY_SHARE = 0.5  # another element holding this share of the answer's paragraphs is body too
 MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list of related links
 MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
 
@@ -62,15 +64,23 @@ def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
     return linked / max(1, len(text))
 
 
-def _body_element(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict) -> lxml_html.HtmlElement | None:
-    """The element that directly holds most of the answer's paragraphs (`normals`: each
-    paragraph's normal text, filled here and read again by the caller)."""
+def _body_elements(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict) -> list[lxml_html.HtmlElement]:
+    """The elements that directly hold the answer's paragraphs: the one holding most of them,
+    and each other holding at least two and `MIN_BODY_SHARE` as many (an article in sections),
+    in page order, none inside another (`normals`: each paragraph's normal text, filled here
+    and read again by the caller)."""
     parents: Counter = Counter()
     for paragraph in tree.iter("p"):
         normal = normals[paragraph] = _normal(" ".join(paragraph.itertext()))
         if normal in kept and normal.count(" ") >= MIN_ANCHOR_WORDS - 1 and paragraph.getparent() is not None:
             parents[paragraph.getparent()] += 1
-    return parents.most_common(1)[0][0] if parents else None
+    if not parents:
+        return []
+    top, most = parents.most_common(1)[0]
+    chosen = {top} | {parent for parent, count in parents.items() if count >= max(2, MIN_BODY_SHARE * most)}
+    outer = [parent for parent in chosen if not any(ancestor in chosen for ancestor in parent.iterancestors())]
+    order = {element: index for index, element in enumerate(tree.iter())} if len(outer) > 1 else {}
+    return sorted(outer, key=lambda element: order.get(element, 0))
 
 
 def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
@@ -80,13 +90,13 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     normals = [_normal(line) for line in lines]
     kept = {normal: index for index, normal in enumerate(normals) if normal}
     paragraph_normals: dict = {}
-    body = _body_element(tree, kept, paragraph_normals)
-    if body is None:
+    bodies = _body_elements(tree, kept, paragraph_normals)
+    if not bodies:
         return text
     answer = "\n".join(normals)
     after: dict[int, list[str]] = {}  # line index (-1: before the first) -> blocks to insert after it
     anchor, seen = -1, set()
-    for element in body.iter("p", *_RESTORED_TAGS):
+    for element in (element for body in bodies for element in body.iter("p", *_RESTORED_TAGS)):
         if element.tag == "p":
             anchor = kept.get(paragraph_normals[element], anchor)
             continue

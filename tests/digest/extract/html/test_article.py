@@ -56,3 +56,16 @@ def test_menus_outside_the_body_link_lists_and_comments_stay_out():
 def test_no_paragraph_of_the_answer_on_the_page_leaves_it_alone():
     answer = "A text that the page does not hold anywhere, in any of its paragraphs at all."
     assert restore_lists_and_headings(_page(), answer) == answer
+
+
+def test_an_article_in_sections_has_its_items_back_in_each():
+    second = "A second section holds two paragraphs of its own, each of them long enough to count."
+    third = "And this is the other paragraph of that second section, which trafilatura kept too."
+    page = _tree(
+        f"""<section><p>{INTRO}</p><ul><li>An item of the first section</li></ul><p>{MIDDLE}</p></section>
+        <section><p>{second}</p><ul><li>An item of the second section</li></ul><p>{third}</p></section>"""
+    )
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{second}\n\n{third}"
+    assert restore_lists_and_headings(page, answer).split("\n\n") == [
+        INTRO, "- An item of the first section", MIDDLE, second, "- An item of the second section", third
+    ]
