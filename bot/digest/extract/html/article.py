@@ -59,6 +59,14 @@ def _is_missing(element: lxml_html.HtmlElement, text: str, answer: str) -> bool:
     return not any(len(piece.split()) >= MIN_PIECE_WORDS and piece in answer for piece in pieces)
 
 
+def _is_caption_or_teaser(element: lxml_html.HtmlElement) -> bool:
+    """An item of a photo gallery (it holds an image) or a block inside a link (a teaser card
+    of related articles) is no text of the article."""
+    if any(ancestor.tag in ("a", "figure") for ancestor in element.iterancestors()):
+        return True
+    return element.find(".//img") is not None or element.find(".//figure") is not None
+
+
 def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
     linked = sum(len(_text(anchor)) for anchor in element.iter("a"))
     return linked / max(1, len(text))
@@ -94,7 +102,7 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     if not bodies:
         return text
     answer = "\n".join(normals)
-    after: dict[int, list[str]] = {}  # line index (-1: before the first) -> blocks to insert after it
+    after: dict[int, list[tuple[str, bool]]] = {}  # line index (-1: before the first) -> (block, is a heading) to insert after it
     anchor, seen = -1, set()
     for element in (element for body in bodies for element in body.iter("p", *_RESTORED_TAGS)):
         if element.tag == "p":
@@ -107,14 +115,17 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
             continue
         if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
             continue  # an outer item is read through its own items
-        if not _is_missing(element, block, answer) or _link_share(element, block) > MAX_LINK_SHARE or _in_comments(element):
+        if not _is_missing(element, block, answer) or _link_share(element, block) > MAX_LINK_SHARE or _in_comments(element) or _is_caption_or_teaser(element):
             continue
         seen.add(normal)
-        after.setdefault(anchor, []).append(block if element.tag in _HEADINGS else f"- {block}")
+        heading = element.tag in _HEADINGS
+        after.setdefault(anchor, []).append((block if heading else f"- {block}", heading))
     if not after:
         return text
     out = after.get(-1, [])[:]
     for index, line in enumerate(lines):
-        out.append(line)
+        out.append((line, False))
         out.extend(after.get(index, ()))
-    return "\n\n".join(out)
+    # A restored heading that nothing follows ("Related links", "Share this:") heads no part of the article.
+    kept_blocks = [block for index, (block, heading) in enumerate(out) if not heading or (index + 1 < len(out) and not out[index + 1][1])]
+    return "\n\n".join(kept_blocks)

@@ -69,3 +69,11 @@ def test_an_article_in_sections_has_its_items_back_in_each():
     assert restore_lists_and_headings(page, answer).split("\n\n") == [
         INTRO, "- An item of the first section", MIDDLE, second, "- An item of the second section", third
     ]
+
+
+def test_gallery_captions_teaser_cards_and_a_trailing_heading_stay_out():
+    gallery = '<ul><li><img src="a.jpg"> Ministers shake hands before the talks in Hanoi on Tuesday</li></ul>'
+    cards = '<a href="/b"><h3>Prince Andrew: three universities abandon ties with the duke</h3></a>'
+    page = _tree(f"<div><p>{INTRO}</p>{gallery}<p>{MIDDLE}</p><p>{OUTRO}</p>{cards}<h2>Related links</h2></div>")
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert restore_lists_and_headings(page, answer) == answer
