@@ -91,6 +91,17 @@ def _body_elements(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: d
     return sorted(outer, key=lambda element: order.get(element, 0))
 
 
+def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool:
+    """A block of the body missing from the answer that is article text: not a menu or a list
+    of links, not a reader's comment, not a caption or a teaser card."""
+    return (
+        _is_missing(element, block, answer)
+        and _link_share(element, block) <= MAX_LINK_SHARE
+        and not _in_comments(element)
+        and not _is_caption_or_teaser(element)
+    )
+
+
 def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     """`text` (trafilatura's answer, a paragraph a line) with the article body's list items and
     subheadings it lacks, each after the paragraph it follows on the page."""
@@ -102,7 +113,8 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     if not bodies:
         return text
     answer = "\n".join(normals)
-    after: dict[int, list[tuple[str, bool]]] = {}  # line index (-1: before the first) -> (block, is a heading) to insert after it
+    # line index (-1: before the first line) -> the (block, is a heading) pairs to insert after it
+    after: dict[int, list[tuple[str, bool]]] = {}
     anchor, seen = -1, set()
     for element in (element for body in bodies for element in body.iter("p", *_RESTORED_TAGS)):
         if element.tag == "p":
@@ -115,7 +127,7 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
             continue
         if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
             continue  # an outer item is read through its own items
-        if not _is_missing(element, block, answer) or _link_share(element, block) > MAX_LINK_SHARE or _in_comments(element) or _is_caption_or_teaser(element):
+        if not _restorable(element, block, answer):
             continue
         seen.add(normal)
         heading = element.tag in _HEADINGS
@@ -127,5 +139,7 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
         out.append((line, False))
         out.extend(after.get(index, ()))
     # A restored heading that nothing follows ("Related links", "Share this:") heads no part of the article.
-    kept_blocks = [block for index, (block, heading) in enumerate(out) if not heading or (index + 1 < len(out) and not out[index + 1][1])]
+    kept_blocks = [
+        block for index, (block, heading) in enumerate(out) if not heading or (index + 1 < len(out) and not out[index + 1][1])
+    ]
     return "\n\n".join(kept_blocks)
