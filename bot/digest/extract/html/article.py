@@ -1,0 +1,145 @@
+"""Article pages: the list items and subheadings trafilatura left out of the article's own body.
+
+When trafilatura's main pass finds no known content frame, it falls back to collecting the
+page's paragraphs ("wild text" recovery), and in its default mode that recovery reads `<p>`,
+code, quotes and tables only: the article's bulleted lists and its `<h2>`-`<h6>` subheadings
+are lost (a guide's steps, a review's pros and cons). Its recall mode reads them, at the cost
+of a second whole pass and of the page's other lists. Here they are put back from the tree
+without a second pass: the element that holds most of the paragraphs trafilatura kept is
+taken for the article body (with any other holding half as many, an article in sections),
+and its list items and subheadings that are missing from the
+answer are inserted after the paragraph they follow on the page. Chosen on WCXB's tune part
+(docs/quality/extraction.md, seventh session).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import html as lxml_html
+
+_NOT_WORD = re.compile(r"\W+")
+_SPLIT = re.compile(r"[\s_\-]+")
+_RESTORED_TAGS = ("li", "h2", "h3", "h4", "h5", "h6")
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+# Reader comments are lists too (WordPress's ol.commentlist): no part of the article.
+_COMMENT_WORDS = frozenset(("comment", "comments", "commentlist", "respond", "reply", "replies"))
+MIN_ANCHOR_WORDS = 5  # a paragraph this long, found in the answer, marks the article body
+MIN_BODY_SHARE = 0.5  # another element holding this share of the answer's paragraphs is body too
+MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list of related links
+MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
+
+
+def _normal(text: str) -> str:
+    """Lower-case words split by single spaces: the answer's paragraphs and the page's elements compared."""
+    return _NOT_WORD.sub(" ", text.lower()).strip()
+
+
+def _text(element: lxml_html.HtmlElement) -> str:
+    # itertext joined with spaces: "<b>Plan.</b>You should" stays two words, as trafilatura writes it
+    return " ".join(" ".join(element.itertext()).split())
+
+
+def _in_comments(element: lxml_html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        words = _SPLIT.split(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower())
+        if _COMMENT_WORDS.intersection(words):
+            return True
+    return False
+
+
+def _is_missing(element: lxml_html.HtmlElement, text: str, answer: str) -> bool:
+    """True when no part of the element's text is in the answer (which trafilatura may have
+    split into several paragraphs: an item holding a `<p>` and a `<br>`)."""
+    normal = _normal(text)
+    if not normal or normal in answer:
+        return False
+    pieces = (_normal(piece) for piece in element.itertext())
+    return not any(len(piece.split()) >= MIN_PIECE_WORDS and piece in answer for piece in pieces)
+
+
+def _is_caption_or_teaser(element: lxml_html.HtmlElement) -> bool:
+    """An item of a photo gallery (it holds an image) or a block inside a link (a teaser card
+    of related articles) is no text of the article."""
+    if any(ancestor.tag in ("a", "figure") for ancestor in element.iterancestors()):
+        return True
+    return element.find(".//img") is not None or element.find(".//figure") is not None
+
+
+def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
+    linked = sum(len(_text(anchor)) for anchor in element.iter("a"))
+    return linked / max(1, len(text))
+
+
+def _body_elements(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict) -> list[lxml_html.HtmlElement]:
+    """The elements that directly hold the answer's paragraphs: the one holding most of them,
+    and each other holding at least two and `MIN_BODY_SHARE` as many (an article in sections),
+    in page order, none inside another (`normals`: each paragraph's normal text, filled here
+    and read again by the caller)."""
+    parents: Counter = Counter()
+    for paragraph in tree.iter("p"):
+        normal = normals[paragraph] = _normal(" ".join(paragraph.itertext()))
+        if normal in kept and normal.count(" ") >= MIN_ANCHOR_WORDS - 1 and paragraph.getparent() is not None:
+            parents[paragraph.getparent()] += 1
+    if not parents:
+        return []
+    top, most = parents.most_common(1)[0]
+    chosen = {top} | {parent for parent, count in parents.items() if count >= max(2, MIN_BODY_SHARE * most)}
+    outer = [parent for parent in chosen if not any(ancestor in chosen for ancestor in parent.iterancestors())]
+    order = {element: index for index, element in enumerate(tree.iter())} if len(outer) > 1 else {}
+    return sorted(outer, key=lambda element: order.get(element, 0))
+
+
+def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool:
+    """A block of the body missing from the answer that is article text: not a menu or a list
+    of links, not a reader's comment, not a caption or a teaser card."""
+    return (
+        _is_missing(element, block, answer)
+        and _link_share(element, block) <= MAX_LINK_SHARE
+        and not _in_comments(element)
+        and not _is_caption_or_teaser(element)
+    )
+
+
+def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
+    """`text` (trafilatura's answer, a paragraph a line) with the article body's list items and
+    subheadings it lacks, each after the paragraph it follows on the page."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    normals = [_normal(line) for line in lines]
+    kept = {normal: index for index, normal in enumerate(normals) if normal}
+    paragraph_normals: dict = {}
+    bodies = _body_elements(tree, kept, paragraph_normals)
+    if not bodies:
+        return text
+    answer = "\n".join(normals)
+    # line index (-1: before the first line) -> the (block, is a heading) pairs to insert after it
+    after: dict[int, list[tuple[str, bool]]] = {}
+    anchor, seen = -1, set()
+    for element in (element for body in bodies for element in body.iter("p", *_RESTORED_TAGS)):
+        if element.tag == "p":
+            anchor = kept.get(paragraph_normals[element], anchor)
+            continue
+        block = _text(element)
+        normal = _normal(block)
+        if normal in kept:
+            anchor = kept[normal]
+            continue
+        if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
+            continue  # an outer item is read through its own items
+        if not _restorable(element, block, answer):
+            continue
+        seen.add(normal)
+        heading = element.tag in _HEADINGS
+        after.setdefault(anchor, []).append((block if heading else f"- {block}", heading))
+    if not after:
+        return text
+    out = after.get(-1, [])[:]
+    for index, line in enumerate(lines):
+        out.append((line, False))
+        out.extend(after.get(index, ()))
+    # A restored heading that nothing follows ("Related links", "Share this:") heads no part of the article.
+    kept_blocks = [
+        block for index, (block, heading) in enumerate(out) if not heading or (index + 1 < len(out) and not out[index + 1][1])
+    ]
+    return "\n\n".join(kept_blocks)

@@ -1,0 +1,79 @@
+"""The article body's list items and subheadings put back into trafilatura's answer."""
+
+from lxml import html as lxml_html
+
+from bot.digest.extract.html.article import restore_lists_and_headings
+
+INTRO = "Programming languages live and die by the jobs and the projects built in them every year."
+MIDDLE = "The cycle runs the other way for a niche language that few companies have chosen to use."
+OUTRO = "If a niche language wants to stay relevant, we need to see a lot more good code online."
+
+
+def _tree(body: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def _page(extra_list: str = "") -> lxml_html.HtmlElement:
+    return _tree(
+        f"""<nav><ul><li><a href="/">Home</a></li><li><a href="/blog">Blog</a></li></ul></nav>
+        <div class="post"><p>{INTRO}</p>
+        <ul><li>Lots of companies use mainstream languages</li><li>Lots of <b>jobs</b> are available in them</li></ul>
+        <h2>The niche spiral</h2><p>{MIDDLE}</p>{extra_list}<p>{OUTRO}</p></div>"""
+    )
+
+
+def test_missing_items_and_headings_come_back_after_the_paragraph_they_follow():
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    restored = restore_lists_and_headings(_page(), answer)
+    assert restored.split("\n\n") == [
+        INTRO,
+        "- Lots of companies use mainstream languages",
+        "- Lots of jobs are available in them",
+        "The niche spiral",
+        MIDDLE,
+        OUTRO,
+    ]
+
+
+def test_an_answer_that_holds_them_is_unchanged():
+    answer = f"{INTRO}\n\n- Lots of companies use mainstream languages\n\n- Lots of jobs are available in them\n\nThe niche spiral\n\n{MIDDLE}\n\n{OUTRO}"
+    assert restore_lists_and_headings(_page(), answer) == answer
+
+
+def test_an_item_split_over_two_paragraphs_counts_as_there():
+    page = _tree(f"<div><p>{INTRO}</p><ul><li><p>Plan your time.</p>You should plan at least nine hours a week.</li></ul><p>{OUTRO}</p></div>")
+    answer = f"{INTRO}\n\n- Plan your time.\n\nYou should plan at least nine hours a week.\n\n{OUTRO}"
+    assert restore_lists_and_headings(page, answer) == answer
+
+
+def test_menus_outside_the_body_link_lists_and_comments_stay_out():
+    links = '<ul><li><a href="/a">Best solar panels in 2026: which one should you choose</a></li></ul>'
+    comments = '<ol class="commentlist"><li>Karl says: great points, thanks for posting this.</li></ol>'
+    answer = f"{INTRO}\n\n- Lots of companies use mainstream languages\n\n- Lots of jobs are available in them\n\nThe niche spiral\n\n{MIDDLE}\n\n{OUTRO}"
+    assert restore_lists_and_headings(_page(links + comments), answer) == answer
+
+
+def test_no_paragraph_of_the_answer_on_the_page_leaves_it_alone():
+    answer = "A text that the page does not hold anywhere, in any of its paragraphs at all."
+    assert restore_lists_and_headings(_page(), answer) == answer
+
+
+def test_an_article_in_sections_has_its_items_back_in_each():
+    second = "A second section holds two paragraphs of its own, each of them long enough to count."
+    third = "And this is the other paragraph of that second section, which trafilatura kept too."
+    page = _tree(
+        f"""<section><p>{INTRO}</p><ul><li>An item of the first section</li></ul><p>{MIDDLE}</p></section>
+        <section><p>{second}</p><ul><li>An item of the second section</li></ul><p>{third}</p></section>"""
+    )
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{second}\n\n{third}"
+    assert restore_lists_and_headings(page, answer).split("\n\n") == [
+        INTRO, "- An item of the first section", MIDDLE, second, "- An item of the second section", third
+    ]
+
+
+def test_gallery_captions_teaser_cards_and_a_trailing_heading_stay_out():
+    gallery = '<ul><li><img src="a.jpg"> Ministers shake hands before the talks in Hanoi on Tuesday</li></ul>'
+    cards = '<a href="/b"><h3>Prince Andrew: three universities abandon ties with the duke</h3></a>'
+    page = _tree(f"<div><p>{INTRO}</p>{gallery}<p>{MIDDLE}</p><p>{OUTRO}</p>{cards}<h2>Related links</h2></div>")
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert restore_lists_and_headings(page, answer) == answer
