@@ -66,6 +66,9 @@ _DOTTED_MODIFIERS = frozenset({"ca", "cca", "ok", "kb", "approx", "appr", "prib"
 _DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # 12.05.2024
 _LOWER_LONG_WORD = re.compile(r"\b[a-z]{5,}")  # a headline in title case has none
+# A dateline glued to the story's first sentence ("Sochi, Russia Two members of ..."): the number word after
+# it opens the sentence, it is not inside a name.
+_DATELINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} ")
 # Italian articles before an hour: "alle 24", "dalle 8".
 _CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
 
@@ -946,6 +949,13 @@ class _Scanner:
             return False
         start, end = self.tokens[i].start, self.tokens[i].end
         line_start = self.text.rfind("\n", max(0, start - 80), start) + 1
+        following = self.tok(i + 1)
+        if (
+            following is not None
+            and following.text[:1].islower()  # "Two members", not "Six Nations"
+            and _DATELINE.fullmatch(self.text, line_start, start)
+        ):
+            return False
         around = self.text[max(line_start, start - 80) : end + 80].split("\n", 1)[0]
         return _LOWER_LONG_WORD.search(around) is not None
 
