@@ -273,6 +273,30 @@ def test_heading_figures_rank_below_body() -> None:
 def test_scores_are_not_ranges() -> None:
     score = only("Nadal won 7-6 in the final.")
     assert score.kind == "measure" and score.unit_or_counts == "score" and score.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("He earned his 4-6 6-3 7-6 victory in Doha.", "4-6 6-3 7-6"),  # a lost first set runs upwards
+        ("Costa beat Rafael Nadal 6-2 6-7 (3/7) 6-3 in the final.", "6-2 6-7 (3/7) 6-3"),  # after a name, a tie-break
+        ("Henman won 6-4, 7-6 (7-5) against Moya.", "6-4, 7-6 (7-5)"),
+        ("Arsenal beat Chelsea 2-1 on Sunday.", "2-1"),  # after a name: a result, not a label
+    ],
+)
+def test_set_scores_are_one_score(text: str, score: str) -> None:
+    """A match's set scores are one result: apart, "4-6" read as a range (4) and "(3/7)" as a fraction, and
+    each set took one of the six places."""
+    found = only(text)
+    assert (found.text, found.kind, found.value) == (score, "measure", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Children aged 5-10 can join.", [5]), ("It costs 5-10 dollars.", [5]), ("He won 6-4, the crowd cheered.", [None])],
+)
+def test_a_range_alone_is_still_a_range(text: str, values: list) -> None:
+    assert [q.value for q in find_quantities(text)] == values
     assert only("It lasted 5-10 days.").value == 5
     assert only("Since 9/11 the rules changed.").kind == "date"
 
