@@ -80,6 +80,7 @@ class RankWeights:
 WEIGHTS = RankWeights()
 
 _PRONOUN_BEFORE = re.compile(r"\b(?:those|these|the|of|all)\s+$", re.IGNORECASE)
+_ODDS_BEFORE = re.compile(r"\bodds of\s+$", re.IGNORECASE)  # "with odds of 1/4 to leave": the odds, not one of a group
 # "27 of the dead", "Three of her novels", "Ten of the nation's 27 provinces", "45 of the 48 counts"
 _OF_THE = re.compile(
     r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w.-]+['’]s?\s+)?(?:[\d,.]+\s+)?", re.IGNORECASE
@@ -159,6 +160,7 @@ def _foreign_counts(quantity: Quantity) -> str:
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:aged|age|ages of)|[A-Z][\w.'’-]*,|\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+,?) (?:was|is)|\b(?:[Hh]e|[Ss]he)['’]s"
     r"|\bwho(?:['’]s| is| was)(?: just| only)?)\s$"
+    r"|\b[A-Z][a-z]+,$"  # the space lost: "Natalie Appleton,31, walked out"
 )
 _AGE_CLEAR_BEFORE = re.compile(
     r"(?:\b(?:age of|ages of|as young as|as old as|aged|(?:married(?: off)?|pregnant|retired|died|left school) at)"
@@ -276,7 +278,7 @@ def _is_weak_use(quantity: Quantity, sentence_text: str, counts: str) -> bool:
     if quantity.kind not in ("count",):
         return False
     before = sentence_text[max(0, quantity.start - 20) : quantity.start]
-    if not counts and _PRONOUN_BEFORE.search(before):
+    if not counts and _PRONOUN_BEFORE.search(before) and not _ODDS_BEFORE.search(before):
         return True
     if quantity.value == 1 and _next_word(sentence_text, quantity.end) == "of":
         return True

@@ -66,6 +66,9 @@ _DOTTED_MODIFIERS = frozenset({"ca", "cca", "ok", "kb", "approx", "appr", "prib"
 _DOTTED_CLOCK = re.compile(r"\d{1,2}\.\d{2}")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")  # 12.05.2024
 _LOWER_LONG_WORD = re.compile(r"\b[a-z]{5,}")  # a headline in title case has none
+# A dateline glued to the story's first sentence ("Sochi, Russia Two members of ..."): the number word after
+# it opens the sentence, it is not inside a name.
+_DATELINE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2} ")
 # Italian articles before an hour: "alle 24", "dalle 8".
 _CLOCK_WORDS_BEFORE = frozenset({"alle", "dalle", "entro"})
 
@@ -336,6 +339,8 @@ class _Scanner:
             return False  # German capitalises every noun: "laut Polizei 300 Menschen", "Kosten 5 Millionen"
         if prev.text in _STATISTIC_ABBREVIATIONS:
             return False  # they name the kind of number: "CI 1.9–2.6", "SD 4", "AD 1850"
+        if self._score_at(i, i + 1) is not None:
+            return False  # a result after a name: "beat Nadal 6-2", "Chelsea 2-1"
         if low in self.phrases_by_last:
             return False
         before = self.tok(k - 1)
@@ -946,6 +951,13 @@ class _Scanner:
             return False
         start, end = self.tokens[i].start, self.tokens[i].end
         line_start = self.text.rfind("\n", max(0, start - 80), start) + 1
+        following = self.tok(i + 1)
+        if (
+            following is not None
+            and following.text[:1].islower()  # "Two members", not "Six Nations"
+            and _DATELINE.fullmatch(self.text, line_start, start)
+        ):
+            return False
         around = self.text[max(line_start, start - 80) : end + 80].split("\n", 1)[0]
         return _LOWER_LONG_WORD.search(around) is not None
 
@@ -1191,17 +1203,49 @@ class _Scanner:
 
         A range runs upwards ("5-10"), so a glued pair that does not is a score.
         """
-        first = self.tokens[i]
-        if j != i + 1 or not first.text.isdecimal() or len(first.text) > 3:
+        if j != i + 1:
             return None
-        if not (self.is_sym(j, "-–") and self.glued(i, j) and self.tok(j + 1) is not None and self.glued(j, j + 1)):
+        pair = self._pair_at(i)
+        if pair is None:
             return None
-        second = self.tokens[j + 1]
-        if not second.text.isdecimal() or len(second.text) > 3 or int(second.text) > int(first.text):
-            return None
-        if self.unit_at(j + 2, j + 1) is not None or self._hyphen_word(j + 2) is not None:
+        end, upwards = pair
+        if self.unit_at(end, end - 1) is not None or self._hyphen_word(end) is not None:
             return None  # "10-5 km", "3-2-year" are not scores
-        return j + 2
+        run_end = self._set_scores_after(end)
+        if upwards and run_end == end:
+            return None  # "5-10" alone is a range; "4-6 6-3 7-6" is a tennis score
+        return run_end
+
+    def _pair_at(self, i: int) -> tuple[int, bool] | None:
+        """Two numbers of at most three digits glued by a hyphen at token i ("7-6"): the token after them
+        and whether the second is the larger."""
+        first, second = self.tok(i), self.tok(i + 2)
+        if first is None or second is None or not (first.text.isdecimal() and second.text.isdecimal()):
+            return None
+        if len(first.text) > 3 or len(second.text) > 3:
+            return None
+        if not (self.is_sym(i + 1, "-–") and self.glued(i, i + 1) and self.glued(i + 1, i + 2)):
+            return None
+        return i + 3, int(second.text) > int(first.text)
+
+    def _set_scores_after(self, end: int) -> int:
+        """The end of a run of set scores, each with its tie-break: "6-2 6-7 (3/7) 6-3" is one score
+        (apart, "6-7" read as a range and "(3/7)" as a fraction)."""
+        for _ in range(8):  # a match has at most five sets, each with a tie-break
+            nxt = end
+            if self.is_sym(nxt, "(") and self.gap(nxt - 1, nxt) == " " and self.is_sym(nxt + 4, ")"):
+                if self.is_sym(nxt + 2, "-–/") and all(self.glued(k, k + 1) for k in range(nxt, nxt + 4)):
+                    first, second = self.tok(nxt + 1), self.tok(nxt + 3)
+                    if first is not None and second is not None and first.text.isdecimal() and second.text.isdecimal():
+                        end = nxt + 5
+                        continue
+            if self.is_sym(nxt, ",") and self.glued(nxt - 1, nxt):
+                nxt += 1  # "6-4, 7-6"
+            pair = self._pair_at(nxt) if self.gap(nxt - 1, nxt) == " " else None
+            if pair is None or self.unit_at(pair[0], pair[0] - 1) is not None or self._hyphen_word(pair[0]) is not None:
+                return end
+            end = pair[0]
+        return end
 
     def _hyphen_word(self, j: int) -> tuple[int, str] | None:
         if not (self.is_sym(j, "-") and self.glued(j - 1, j)):

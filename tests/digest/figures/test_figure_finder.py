@@ -273,6 +273,30 @@ def test_heading_figures_rank_below_body() -> None:
 def test_scores_are_not_ranges() -> None:
     score = only("Nadal won 7-6 in the final.")
     assert score.kind == "measure" and score.unit_or_counts == "score" and score.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("He earned his 4-6 6-3 7-6 victory in Doha.", "4-6 6-3 7-6"),  # a lost first set runs upwards
+        ("Costa beat Rafael Nadal 6-2 6-7 (3/7) 6-3 in the final.", "6-2 6-7 (3/7) 6-3"),  # after a name, a tie-break
+        ("Henman won 6-4, 7-6 (7-5) against Moya.", "6-4, 7-6 (7-5)"),
+        ("Arsenal beat Chelsea 2-1 on Sunday.", "2-1"),  # after a name: a result, not a label
+    ],
+)
+def test_set_scores_are_one_score(text: str, score: str) -> None:
+    """A match's set scores are one result: apart, "4-6" read as a range (4) and "(3/7)" as a fraction, and
+    each set took one of the six places."""
+    found = only(text)
+    assert (found.text, found.kind, found.value) == (score, "measure", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [("Children aged 5-10 can join.", [5]), ("It costs 5-10 dollars.", [5]), ("He won 6-4, the crowd cheered.", [None])],
+)
+def test_a_range_alone_is_still_a_range(text: str, values: list) -> None:
+    assert [q.value for q in find_quantities(text)] == values
     assert only("It lasted 5-10 days.").value == 5
     assert only("Since 9/11 the rules changed.").kind == "date"
 
@@ -548,7 +572,30 @@ def test_a_capitalised_number_word_inside_a_sentence_is_a_name(text: str) -> Non
         ('The police said: "Two men were arrested at the scene."', 2),
         ("Storm Kills Six In Florida Town", 6),  # a title-case headline
         ("Officers arrested six people at the scene.", 6),
+        ("Sochi, Russia Two members of the band were held on Tuesday.", 2),  # a dateline glued to the sentence
     ],
 )
 def test_a_number_word_that_opens_a_sentence_or_a_headline_still_counts(text: str, value: int) -> None:
     assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Cardiff, Wales Six Nations matches were played on Saturday.", "Wales, England Six Nations squads were named."],
+)
+def test_a_name_after_a_place_is_still_a_name(text: str) -> None:
+    """The dateline reading needs a lower-case word after the number word: "Six Nations" stays a name."""
+    assert [q for q in find_quantities(text) if q.value is not None] == []
+
+
+def test_an_age_glued_to_its_commas() -> None:
+    """"Natalie Appleton,31, walked out": the space lost after the comma, still an age in apposition."""
+    found = find_figures(sentences("Former singer Natalie Appleton,31, walked out of the show on Monday."))
+    assert [(f.value, f.counts) for f in found] == [(31, "years old")]
+
+
+def test_odds_are_a_figure() -> None:
+    """"odds of 1/4": "of" before the number does not make it point back ("one of them")."""
+    found = find_figures(sentences("She was hot favourite to be evicted first, with odds of 1/4 to leave."))
+    assert [f.value for f in found] == [0.25]
+    assert find_figures(sentences("The two were friends, and one of the two left.")) == []
