@@ -20,7 +20,7 @@ from operator import itemgetter
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
-from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, line_key, line_words, lower_words
 from bot.digest.extract.paste.wraps import BULLET_START
 from bot.digest.front_rules import CJK_CHARACTERS
 
@@ -157,14 +157,14 @@ def _is_date_line(lowered: Sequence[str]) -> bool:
 def text_features(line: str) -> tuple[float, ...]:
     """Features of a line's own text (names in FEATURE_NAMES; the document's fields are 0)."""
     stop = stop_words()
-    words = WORD.findall(line)
+    words = line_words(line)
     n_words = len(words)
     n_chars = len(line)
     sample = line[:2000]
     sample_len = max(1, len(sample))
     letters, uppers, digits, cjk = char_counts(sample)
     cjk_total = cjk * n_chars / sample_len
-    lowered = list(map(str.lower, words[:400]))
+    lowered = lower_words(line)[:400]
     stop_ratio = sum(map(stop.__contains__, lowered)) / max(1, len(lowered))
     title_ratio = sum(map(str.isupper, map(itemgetter(0), words[:400]))) / max(1, min(n_words, 400))  # \w+ words are never empty
     key = line_key(line)
@@ -172,8 +172,9 @@ def text_features(line: str) -> tuple[float, ...]:
     first_words = key.split(" ", 4)
     chrome_prefix = n_words <= 8 and any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
     section_head = n_words <= 8 and key.startswith(SECTION_HEADS)
-    has_digit = any(map(str.isdigit, lowered))
     date_only = n_words <= 10 and digits > 0 and _is_date_line(lowered)
+    # Only lines of four words or fewer can be counters: the other lines skip the digit scan.
+    has_digit = n_words <= 4 and any(map(str.isdigit, lowered))
     counter = n_words <= 4 and has_digit and any(w in COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
     # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
     separators = sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t")
@@ -219,7 +220,7 @@ def text_features(line: str) -> tuple[float, ...]:
 def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float, float, float]:
     """Article-vs-chrome log-odds of the line's words in the learned lexicon: mean, lowest, highest,
     signed log of the sum, and that of the line's first word ("^word" entries: "Subscribe", "Get", "Join")."""
-    words = list(map(str.lower, WORD.findall(text[:2000])))
+    words = lower_words(text, 2000)
     first = lexicon.get("^" + words[0], 0.0) if words else 0.0
     scores = [lexicon[w] for w in words if w in lexicon]
     if not scores:

@@ -8,14 +8,51 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 
 WORD = re.compile(r"\w+")
 
+# Several features and steps ask for the words (or the key) of the same line: each distinct line is split once
+# per cache entry. Bounded, so a worker's memory stays flat; pure functions of the text, so answers are unchanged.
+_LINE_CACHE = 8192
 
+
+@lru_cache(maxsize=_LINE_CACHE)
 def line_key(line: str) -> str:
     """Lower-cased words of a line joined by single spaces: the form chrome phrases are matched in."""
     return " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _all_words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(text))
+
+
+def clear_line_caches() -> None:
+    """Forget the lines seen so far: the cleaner calls this once a paste, so a cache serves one paste only (and a
+    benchmark that repeats a paste measures the work, not a cache hit)."""
+    for cached in (line_key, _all_words, _all_lower_words):
+        cached.cache_clear()
+
+
+def line_words(text: str, limit: int | None = None) -> tuple[str, ...]:
+    """`WORD.findall(text[:limit])` as a tuple; a line no longer than `limit` is split once for every limit."""
+    if limit is None or len(text) <= limit:
+        return _all_words(text)
+    return tuple(WORD.findall(text[:limit]))
+
+
+@lru_cache(maxsize=_LINE_CACHE)
+def _all_lower_words(text: str) -> tuple[str, ...]:
+    return tuple(map(str.lower, _all_words(text)))
+
+
+def lower_words(text: str, limit: int | None = None) -> tuple[str, ...]:
+    """The words of `line_words(text, limit)`, each lower-cased (str.lower word by word, as callers did)."""
+    if limit is None or len(text) <= limit:
+        return _all_lower_words(text)
+    return tuple(map(str.lower, WORD.findall(text[:limit])))
 
 
 def _load() -> dict[str, dict[str, object]]:
