@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from bot.digest.extract.paste.features import SENTENCE_END, URL, PasteLine, search_with_cues
-from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
+from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD, line_words
 from bot.digest.extract.paste.wraps import BULLET_START
 
 # Affiliate and sponsorship disclosures ("We may earn commission from links on this page") and invitations
@@ -86,7 +86,7 @@ def _is_call_to_action(sentence: str) -> bool:
 def is_promo_line(text: str) -> bool:
     """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
     sample = text[:600]
-    words = WORD.findall(sample)
+    words = line_words(text, 600)
     if not words or len(words) > 60:
         return False
     disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample)
