@@ -21,6 +21,8 @@ _LINE_CACHE = 8192
 @lru_cache(maxsize=_LINE_CACHE)
 def line_key(line: str) -> str:
     """Lower-cased words of a line joined by single spaces: the form chrome phrases are matched in."""
+    if len(line) <= 300 and line.isascii():  # ASCII: lower-casing maps words to words, so reuse the line's words
+        return " ".join(_all_lower_words(line)).replace("_", " ")
     return " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
 
 

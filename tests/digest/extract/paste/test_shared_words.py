@@ -45,7 +45,7 @@ EXPECTED = [
 # sha1 of repr([(text_features, lexicon_features) for every line of TEXTS]) as main computed them.
 FEATURES_SHA1 = "ec7cf3abf45bf398d9d08bf160c4521243d60375"
 
-TRICKY = ["", "a", "İstanbul İSTANBUL", "ǅemal ǄEMAL", "ΣΑΣ σας", "snake_case_WORD", "x" * 2500, "ẞtraße STRASSE " * 200, "日本語のテキスト 2024年5月12日"]
+TRICKY = ["", "a", "Snake_Case HOME | News", "x_" * 160, "İstanbul İSTANBUL", "ǅemal ǄEMAL", "ΣΑΣ σας", "snake_case_WORD", "x" * 2500, "ẞtraße STRASSE " * 200, "日本語のテキスト 2024年5月12日"]
 SHARED = Path(__file__).resolve().parents[4] / ".." / "shared" / "data" / "pastes"
 
 
