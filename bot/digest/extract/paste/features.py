@@ -55,18 +55,20 @@ def is_plain(sample: str) -> bool:
     return sample.isascii() or _NOT_PLAIN.search(sample) is None
 
 
-def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str) -> bool:
+def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str, plain: bool | None = None) -> bool:
     """Whether case-insensitive `pattern` matches in `sample`; on plain text (is_plain) the regex runs only when
-    the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
-    if is_plain(sample):
+    the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines.
+    `plain`: is_plain(sample) when the caller knows it already."""
+    if is_plain(sample) if plain is None else plain:
         if not any(map(sample.lower().__contains__, cues)):
             return False
     return bool(pattern.search(sample))
 
 
-def char_counts(sample: str) -> tuple[int, int, int, int]:
-    """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them)."""
-    if is_plain(sample):  # most lines: count bytes in C (the punctuation dropped counts in none of them)
+def char_counts(sample: str, plain: bool | None = None) -> tuple[int, int, int, int]:
+    """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them).
+    `plain`: is_plain(sample) when the caller knows it already."""
+    if is_plain(sample) if plain is None else plain:  # most lines: count bytes in C (the punctuation dropped counts in none of them)
         raw = sample.encode("ascii", "ignore")
         size = len(raw)
         return (
@@ -162,7 +164,8 @@ def text_features(line: str) -> tuple[float, ...]:
     n_chars = len(line)
     sample = line[:2000]
     sample_len = max(1, len(sample))
-    letters, uppers, digits, cjk = char_counts(sample)
+    plain = is_plain(sample)  # asked by the character counts and the copyright cue: test it once
+    letters, uppers, digits, cjk = char_counts(sample, plain)
     cjk_total = cjk * n_chars / sample_len
     lowered = lower_words(line)[:400]
     stop_ratio = sum(map(stop.__contains__, lowered)) / max(1, len(lowered))
@@ -200,7 +203,7 @@ def text_features(line: str) -> tuple[float, ...]:
         float(section_head),
         float(date_only),
         float(counter),
-        float(search_with_cues(_COPYRIGHT, _COPYRIGHT_CUES, sample)),
+        float(search_with_cues(_COPYRIGHT, _COPYRIGHT_CUES, sample, plain)),
         float(bool(URL.search(sample))),
         math.log1p(separators),
         0.0,  # repeats: filled in per document
@@ -222,7 +225,7 @@ def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, fl
     signed log of the sum, and that of the line's first word ("^word" entries: "Subscribe", "Get", "Join")."""
     words = lower_words(text, 2000)
     first = lexicon.get("^" + words[0], 0.0) if words else 0.0
-    scores = [lexicon[w] for w in words if w in lexicon]
+    scores = [score for score in map(lexicon.get, words) if score is not None]  # one look-up a word
     if not scores:
         return 0.0, 0.0, 0.0, 0.0, first
     total = sum(scores)
