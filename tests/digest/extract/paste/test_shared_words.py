@@ -65,8 +65,8 @@ def _check_words(lines: list[str]) -> None:
     for text in lines:
         assert line_key(text) == " ".join(WORD.findall(text[:300].lower())).replace("_", " ")
         for limit in (None, 300, 2000):
-            assert line_words(text, limit) == tuple(WORD.findall(text[:limit]))
-            assert lower_words(text, limit) == tuple(w.lower() for w in WORD.findall(text[:limit]))
+            assert line_words(text, limit) == WORD.findall(text[:limit])
+            assert lower_words(text, limit) == [w.lower() for w in WORD.findall(text[:limit])]
 
 
 def test_cached_words_match_findall() -> None:
