@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrome_line, is_prose, own_features
 from bot.digest.extract.paste.model import PasteModel, load_model
+from bot.digest.extract.paste.phrases import clear_line_caches
 from bot.digest.extract.paste.promo import drop_promos
 from bot.digest.extract.paste.regions import rescue_prose, select_lines, trim_regions
 from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
@@ -112,6 +113,7 @@ def clean_paste(text: str) -> CleanedPaste:
         log.warning("paste of %d characters: cleaning only the first %d", len(text), MAX_PASTE_CHARS)
         text = text[:MAX_PASTE_CHARS]
     model = load_model()
+    clear_line_caches()
     lines = paste_lines(text)
     own = own_features(lines)
     clean = as_clean_text(lines, own)

@@ -20,7 +20,7 @@ from operator import itemgetter
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
-from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, line_key, line_words, lower_words
 from bot.digest.extract.paste.wraps import BULLET_START
 from bot.digest.front_rules import CJK_CHARACTERS
 
@@ -55,18 +55,20 @@ def is_plain(sample: str) -> bool:
     return sample.isascii() or _NOT_PLAIN.search(sample) is None
 
 
-def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str) -> bool:
+def search_with_cues(pattern: re.Pattern[str], cues: Sequence[str], sample: str, plain: bool | None = None) -> bool:
     """Whether case-insensitive `pattern` matches in `sample`; on plain text (is_plain) the regex runs only when
-    the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines."""
-    if is_plain(sample):
+    the lower-cased sample holds one of `cues` (every match needs one), which skips it on most lines.
+    `plain`: is_plain(sample) when the caller knows it already."""
+    if is_plain(sample) if plain is None else plain:
         if not any(map(sample.lower().__contains__, cues)):
             return False
     return bool(pattern.search(sample))
 
 
-def char_counts(sample: str) -> tuple[int, int, int, int]:
-    """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them)."""
-    if is_plain(sample):  # most lines: count bytes in C (the punctuation dropped counts in none of them)
+def char_counts(sample: str, plain: bool | None = None) -> tuple[int, int, int, int]:
+    """Letters, upper-case letters, digits and CJK characters in `sample` (as str.isalpha, isupper, isdigit count them).
+    `plain`: is_plain(sample) when the caller knows it already."""
+    if is_plain(sample) if plain is None else plain:  # most lines: count bytes in C (the punctuation dropped counts in none of them)
         raw = sample.encode("ascii", "ignore")
         size = len(raw)
         return (
@@ -157,14 +159,15 @@ def _is_date_line(lowered: Sequence[str]) -> bool:
 def text_features(line: str) -> tuple[float, ...]:
     """Features of a line's own text (names in FEATURE_NAMES; the document's fields are 0)."""
     stop = stop_words()
-    words = WORD.findall(line)
+    words = line_words(line)
     n_words = len(words)
     n_chars = len(line)
     sample = line[:2000]
     sample_len = max(1, len(sample))
-    letters, uppers, digits, cjk = char_counts(sample)
+    plain = is_plain(sample)  # asked by the character counts and the copyright cue: test it once
+    letters, uppers, digits, cjk = char_counts(sample, plain)
     cjk_total = cjk * n_chars / sample_len
-    lowered = list(map(str.lower, words[:400]))
+    lowered = lower_words(line)[:400]
     stop_ratio = sum(map(stop.__contains__, lowered)) / max(1, len(lowered))
     title_ratio = sum(map(str.isupper, map(itemgetter(0), words[:400]))) / max(1, min(n_words, 400))  # \w+ words are never empty
     key = line_key(line)
@@ -172,8 +175,9 @@ def text_features(line: str) -> tuple[float, ...]:
     first_words = key.split(" ", 4)
     chrome_prefix = n_words <= 8 and any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
     section_head = n_words <= 8 and key.startswith(SECTION_HEADS)
-    has_digit = any(map(str.isdigit, lowered))
     date_only = n_words <= 10 and digits > 0 and _is_date_line(lowered)
+    # Only lines of four words or fewer can be counters: the other lines skip the digit scan.
+    has_digit = n_words <= 4 and any(map(str.isdigit, lowered))
     counter = n_words <= 4 and has_digit and any(w in COUNTER_WORDS for w in lowered) or (n_words == 1 and has_digit and n_chars <= 8)
     # Menus and table rows: "Home | About", "News • Sport", tab-separated cells.
     separators = sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t")
@@ -199,7 +203,7 @@ def text_features(line: str) -> tuple[float, ...]:
         float(section_head),
         float(date_only),
         float(counter),
-        float(search_with_cues(_COPYRIGHT, _COPYRIGHT_CUES, sample)),
+        float(search_with_cues(_COPYRIGHT, _COPYRIGHT_CUES, sample, plain)),
         float(bool(URL.search(sample))),
         math.log1p(separators),
         0.0,  # repeats: filled in per document
@@ -219,9 +223,9 @@ def text_features(line: str) -> tuple[float, ...]:
 def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, float, float, float, float]:
     """Article-vs-chrome log-odds of the line's words in the learned lexicon: mean, lowest, highest,
     signed log of the sum, and that of the line's first word ("^word" entries: "Subscribe", "Get", "Join")."""
-    words = list(map(str.lower, WORD.findall(text[:2000])))
+    words = lower_words(text, 2000)
     first = lexicon.get("^" + words[0], 0.0) if words else 0.0
-    scores = [lexicon[w] for w in words if w in lexicon]
+    scores = [score for score in map(lexicon.get, words) if score is not None]  # one look-up a word
     if not scores:
         return 0.0, 0.0, 0.0, 0.0, first
     total = sum(scores)

@@ -12,10 +12,60 @@ from importlib import resources
 
 WORD = re.compile(r"\w+")
 
+# Several features and steps ask for the words (or the key) of the same line: each distinct line is split once.
+# Plain dicts (a miss costs one look-up), emptied at the start of each paste and whenever they reach
+# _LINE_CACHE lines, so a worker's memory stays flat. The lists handed out are shared: callers only read them.
+_LINE_CACHE = 8192
+_WORDS: dict[str, list[str]] = {}
+_LOWER_WORDS: dict[str, list[str]] = {}
+_KEYS: dict[str, str] = {}
+
+
+def _remember(cache: dict, text: str, value: object) -> None:
+    if len(cache) >= _LINE_CACHE:
+        cache.clear()
+    cache[text] = value
+
+
+def clear_line_caches() -> None:
+    """Forget the lines seen so far: the cleaner calls this once a paste, so a cache serves one paste only (and a
+    benchmark that repeats a paste measures the work, not a cache hit)."""
+    for cache in (_WORDS, _LOWER_WORDS, _KEYS):
+        cache.clear()
+
+
+def line_words(text: str, limit: int | None = None) -> list[str]:
+    """`WORD.findall(text[:limit])`; a line no longer than `limit` is split once for every limit. Do not modify."""
+    if limit is None or len(text) <= limit:
+        words = _WORDS.get(text)
+        if words is None:
+            words = WORD.findall(text)
+            _remember(_WORDS, text, words)
+        return words
+    return WORD.findall(text[:limit])
+
+
+def lower_words(text: str, limit: int | None = None) -> list[str]:
+    """The words of `line_words(text, limit)`, each lower-cased (str.lower word by word, as callers did). Do not modify."""
+    if limit is None or len(text) <= limit:
+        lowered = _LOWER_WORDS.get(text)
+        if lowered is None:
+            lowered = list(map(str.lower, line_words(text)))
+            _remember(_LOWER_WORDS, text, lowered)
+        return lowered
+    return list(map(str.lower, WORD.findall(text[:limit])))
+
 
 def line_key(line: str) -> str:
     """Lower-cased words of a line joined by single spaces: the form chrome phrases are matched in."""
-    return " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
+    key = _KEYS.get(line)
+    if key is None:
+        if len(line) <= 300 and line.isascii():  # ASCII: lower-casing maps words to words, so reuse the line's words
+            key = " ".join(lower_words(line)).replace("_", " ")
+        else:
+            key = " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
+        _remember(_KEYS, line, key)
+    return key
 
 
 def _load() -> dict[str, dict[str, object]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.digest.extract.paste.features import SENTENCE_END, URL, PasteLine, search_with_cues
-from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD
+from bot.digest.extract.paste.features import SENTENCE_END, URL, PasteLine, is_plain, search_with_cues
+from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD, line_words
 from bot.digest.extract.paste.wraps import BULLET_START
 
 # Affiliate and sponsorship disclosures ("We may earn commission from links on this page") and invitations
@@ -86,13 +86,14 @@ def _is_call_to_action(sentence: str) -> bool:
 def is_promo_line(text: str) -> bool:
     """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
     sample = text[:600]
-    words = WORD.findall(sample)
+    words = line_words(text, 600)
     if not words or len(words) > 60:
         return False
-    disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample)
-    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or search_with_cues(_CONSENT, ("cookie",), sample):
+    plain = is_plain(sample)  # the three cued searches below share it
+    disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample, plain)
+    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or search_with_cues(_CONSENT, ("cookie",), sample, plain):
         return True
-    if search_with_cues(_SITE_CALL, _SITE_CALL_CUES, sample) or _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
+    if search_with_cues(_SITE_CALL, _SITE_CALL_CUES, sample, plain) or _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
         return True
     if len(words) <= 40 and AUTHOR_BIO.match(sample):
         return True

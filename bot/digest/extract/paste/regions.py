@@ -16,7 +16,7 @@ from bot.digest.extract.paste.features import (
     COMMENT_HEAD, ENDS_SENTENCE, LOG_WORDS, SECTION_HEAD, PasteLine, is_chrome_line, is_comment_head, is_prose,
 )
 from bot.digest.extract.paste.model import DecodeSettings
-from bot.digest.extract.paste.phrases import SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.phrases import SECTION_HEADS, line_key, line_words
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.extract.paste.scoring import Analysis, best_block, sigmoid
 from bot.digest.extract.paste.title import headline_like
@@ -146,7 +146,7 @@ def cut_trailing_sections(
     keep = list(keep)
     n = len(lines)
     if words is None:  # \w+ words in each line's first 5,000 characters
-        words = [len(WORD.findall(line.text[:5000])) for line in lines]
+        words = [len(line_words(line.text, 5000)) for line in lines]
     heads = []
     for i, line in enumerate(lines):
         if words[i] <= 8:
@@ -217,7 +217,7 @@ def select_lines(analysis: Analysis, settings: DecodeSettings) -> list[bool]:
     shift = settings.logit_shift
     if shift:
         probs = [sigmoid(math.log(max(p, 1e-9) / max(1.0 - p, 1e-9)) + shift) for p in probs]
-    counts = [len(WORD.findall(line.text[:2000])) for line in lines]
+    counts = [len(line_words(line.text, 2000)) for line in lines]
     weights = [min(3.0, math.sqrt(1.0 + count / 10.0)) for count in counts] if settings.length_weighted else None
     keep = viterbi_keep(probs, settings.switch_cost, weights)
     if not any(keep):
@@ -230,5 +230,5 @@ def select_lines(analysis: Analysis, settings: DecodeSettings) -> list[bool]:
     if settings.extend_prob:
         keep = extend_regions(analysis.features, keep, analysis.probs, settings.extend_prob)  # unshifted: its own floor
     # The closing-section cut counts words in a line's first 5,000 characters: the same count unless the line is longer.
-    words = [count if len(line.text) <= 2000 else len(WORD.findall(line.text[:5000])) for count, line in zip(counts, lines)]
+    words = [count if len(line.text) <= 2000 else len(line_words(line.text, 5000)) for count, line in zip(counts, lines)]
     return cut_trailing_sections(lines, analysis.features, keep, settings, words=words)

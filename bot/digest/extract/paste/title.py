@@ -24,7 +24,7 @@ from bot.digest.extract.paste.features import (
     BYLINE, CAPTION, CJK, COPYRIGHT, COUNTER, DATE_ONLY, ENDS_SENTENCE, FEATURE_NAMES, URL, PasteLine, stop_words,
 )
 from bot.digest.extract.paste.model import PasteModel
-from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION_HEADS, WORD, line_key
+from bot.digest.extract.paste.phrases import BOX_HEADINGS, CHROME_EXACT, SECTION_HEADS, line_key, lower_words
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.extract.paste.scoring import Analysis, sigmoid_array
 from bot.digest.extract.paste.wraps import BULLET_START
@@ -162,7 +162,7 @@ def _menu_share(features: Sequence[Sequence[float]], i: int) -> float:
 
 def _overlap(text: str, vocabulary: Set[str]) -> float:
     """Share of a line's longer words that the body also uses (a headline restates the article)."""
-    words = [w.lower() for w in WORD.findall(text[:300]) if len(w) >= 3]
+    words = [w for w in lower_words(text, 300) if len(w) >= 3]
     return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
 
 
@@ -172,7 +172,7 @@ def body_word_counts(lines: Sequence[PasteLine], keep: Sequence[bool], first: in
     counts: Counter[str] = Counter()
     for i in range(first, len(lines)):
         if keep[i]:
-            counts.update(map(str.lower, WORD.findall(lines[i].text[:3000])))
+            counts.update(lower_words(lines[i].text, 3000))
             if len(counts) > _BODY_VOCABULARY:
                 break
     return counts
@@ -244,7 +244,7 @@ def _lede_words(lines: Sequence[PasteLine], keep: Sequence[bool], first: int) ->
     taken = 0
     for i in range(first, len(lines)):
         if keep[i]:
-            words.update(w.lower() for w in WORD.findall(lines[i].text[:1000]) if len(w) >= 3)
+            words.update(w for w in lower_words(lines[i].text, 1000) if len(w) >= 3)
             taken += 1
             if taken == 3:
                 break
@@ -256,7 +256,7 @@ def _topic(text: str, body_counts: Counter[str]) -> tuple[float, float]:
     words, and the share of them the body uses _FREQUENT times or more (a headline names the article's subject;
     a byline, a caption or a menu heading does not)."""
     stop = stop_words()
-    words = [w for w in map(str.lower, WORD.findall(text[:300])) if len(w) >= _TOPIC_MIN_LENGTH and w not in stop and not w.isdigit()]
+    words = [w for w in lower_words(text, 300) if len(w) >= _TOPIC_MIN_LENGTH and w not in stop and not w.isdigit()]
     if not words:
         return 0.0, 0.0
     uses = [body_counts.get(w, 0) for w in words]
