@@ -1209,22 +1209,23 @@ class _Scanner:
         if pair is None:
             return None
         end, upwards = pair
-        if self.unit_at(end, end - 1) is not None or self._hyphen_word(end) is not None:
-            return None  # "10-5 km", "3-2-year" are not scores
         run_end = self._set_scores_after(end)
         if upwards and run_end == end:
             return None  # "5-10" alone is a range; "4-6 6-3 7-6" is a tennis score
         return run_end
 
     def _pair_at(self, i: int) -> tuple[int, bool] | None:
-        """Two numbers of at most three digits glued by a hyphen at token i ("7-6"): the token after them
-        and whether the second is the larger."""
+        """Two numbers of at most three digits glued by a hyphen at token i ("7-6"), with no unit or hyphened
+        word after them ("10-5 km", "3-2-year" are no scores): the token after them and whether the second is
+        the larger."""
         first, second = self.tok(i), self.tok(i + 2)
         if first is None or second is None or not (first.text.isdecimal() and second.text.isdecimal()):
             return None
         if len(first.text) > 3 or len(second.text) > 3:
             return None
         if not (self.is_sym(i + 1, "-–") and self.glued(i, i + 1) and self.glued(i + 1, i + 2)):
+            return None
+        if self.unit_at(i + 3, i + 2) is not None or self._hyphen_word(i + 3) is not None:
             return None
         return i + 3, int(second.text) > int(first.text)
 
@@ -1242,7 +1243,7 @@ class _Scanner:
             if self.is_sym(nxt, ",") and self.glued(nxt - 1, nxt):
                 nxt += 1  # "6-4, 7-6"
             pair = self._pair_at(nxt) if self.gap(nxt - 1, nxt) == " " else None
-            if pair is None or self.unit_at(pair[0], pair[0] - 1) is not None or self._hyphen_word(pair[0]) is not None:
+            if pair is None:
                 return end
             end = pair[0]
         return end
