@@ -21,6 +21,7 @@ from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
 from bot.digest.extract.html.article import restore_lists_and_headings
+from bot.digest.extract.html.choice import prefer_region
 from bot.digest.extract.html.dates import dates_in_few_languages
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
@@ -234,7 +235,7 @@ def extract_html(
         region, text = drop_repeated_lines(region, profile.repeat_min_words), drop_repeated_lines(text, profile.repeat_min_words)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".
-    if profile.region_over_words is not None and _words(region) > profile.region_over_words * _words(text) and _holds_a_sentence(region, settings):
+    if profile.region_over_words is not None and _holds_a_sentence(region, settings) and prefer_region(page_type, profile, text, region, tree):
         text = region
     if profile.lead_min_words is not None:  # a thread's opening post, when the answer lacks it
         text = with_missing_lead(text, description_lead(tree), profile.lead_min_words, LEAD_MIN_NEW_SHARE)

@@ -1,0 +1,28 @@
+"""The per-page choice between trafilatura's answer and the page-type profile's main region.
+
+trafilatura keeps one content block; the region (region.py) keeps the page's whole main
+region less its chrome. Which of the two is nearer what a reader calls the page's content
+differs per page: a profile gives the ratio of words over which the region wins
+(`PageProfile.region_over_words`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from bot.digest.extract.html.profiles import PageProfile
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def prefer_region(page_type: str, profile: PageProfile, text: str, region: str, tree: lxml_html.HtmlElement) -> bool:
+    """Whether the region's text replaces trafilatura's `text` on this page (`profile.region_over_words`
+    is set; the caller has checked that the region holds a sentence)."""
+    assert profile.region_over_words is not None
+    return _words(region) > profile.region_over_words * _words(text)
