@@ -1,0 +1,292 @@
+"""A study of the per-page choice between trafilatura's answer and the profile's region
+(bot/digest/extract/html/choice.py) on WCXB's tune part; nothing here ships.
+
+    python -m bench.choice_study DATA_DIR [--cache PATH] [--trees]
+
+Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the
+product's own `extract_html` (after `drop_scripts_and_styles`, as the pipeline passes it), with
+`prefer_region` wrapped to record what it is given on each page where the choice is made (a page
+taken for any type but article whose region holds a sentence): trafilatura's answer, the
+region, the page type, and the page's truth-like signals (its `<h1>`, `<title>`,
+og:description, JSON-LD descriptions, the `<p>` texts of five words or more). The cache is a
+pickle (default /tmp/choice_study/cache.pkl), built once.
+
+Printed (WCXB's word F1, by true type, and per fold sha1(id) % 5): the shipped rule, always one
+candidate, the oracle, and a documentation cap (the region only below k times trafilatura's
+words). With `--trees` (scikit-learn, which is no dependency of the project: exploration only),
+gradient-boosted trees and depth-limited trees on the features, trained on four folds and scored
+on the fifth, and a gated model (the rule, overruled only where the out-of-fold regression of
+F1(region) - F1(trafilatura) passes a margin) chosen by nested cross-validation.
+Not reproduced exactly: the headline line trafilatura repeats, which `extract_html` drops after
+the choice (107 of 411 choice pages; -0.00001 on the mean).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import math
+import pickle
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import bot.digest.extract.html_extractor as html_extractor
+from bench.fitting import hash_bucket
+from bench.splits import wcxb_part
+from bench.wcxb import DATA_FILE, TYPES, word_f1
+from bot.digest.extract.html import choice
+from bot.digest.extract.html.metadata import _json_ld_objects, json_ld_documents
+from bot.digest.extract.html.profiles import PROFILES
+from bot.digest.extract.html.prune import drop_inline_svg, drop_scripts_and_styles
+from bot.digest.extract.html.region import description_lead, with_missing_lead
+from bot.settings import DigestSettings
+
+log = logging.getLogger(__name__)
+DEFAULT_CACHE = Path("/tmp/choice_study/cache.pkl")
+_TOKEN = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+
+
+def _text(element: Any) -> str:
+    return _SPACES.sub(" ", element.text_content()).strip()
+
+
+def build_cache(data_dir: Path) -> list[dict[str, Any]]:
+    """Each tune page's choice inputs and the product's answer."""
+    record: dict[str, Any] = {}
+    shipped = choice.prefer_region
+
+    def recording(page_type, profile, text, region, tree):  # noqa: ANN001, ANN202 (prefer_region's own signature)
+        descriptions = [o["description"] for o in _json_ld_objects(tree, list(json_ld_documents(tree))) if isinstance(o.get("description"), str)]
+        record.update(
+            page_type=page_type, text=text, region=region, h1=[_text(e) for e in tree.iter("h1")], title=[_text(e) for e in tree.iter("title")][:1],
+            og=description_lead(tree), ld=descriptions, paras=[t for t in (_text(e) for e in tree.iter("p")) if len(t.split()) >= 5],
+        )
+        return shipped(page_type, profile, text, region, tree)
+
+    settings = DigestSettings()
+    pages = []
+    html_extractor.prefer_region = recording
+    try:
+        with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                item = json.loads(line)
+                page_id = str(item["id"])
+                if wcxb_part(page_id) != "tune" or not (item.get("truth") or "").strip():
+                    continue
+                record.clear()
+                html = drop_scripts_and_styles(item["html"])
+                if len(html) > settings.max_input_chars:
+                    html = drop_inline_svg(html)
+                try:
+                    final = html_extractor.extract_html(html, "page.html", item.get("url") or None, settings.max_html_elements).text
+                except Exception:  # noqa: BLE001 (an error answer scores 0, as in bench.wcxb)
+                    final = ""
+                pages.append({**record, "id": page_id, "type": item["type"], "truth": item["truth"], "final": final})
+    finally:
+        html_extractor.prefer_region = shipped
+    return pages
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def _share_in(tokens: list[str], vocabulary: set[str]) -> float:
+    return sum(t in vocabulary for t in tokens) / len(tokens) if tokens else -1.0
+
+
+def _bag_cover(a: Counter, b: Counter) -> float:
+    total = sum(a.values())
+    return sum((a & b).values()) / total if total else -1.0
+
+
+def _line_stats(text: str) -> list[float]:
+    counts = [len(_TOKEN.findall(line)) for line in text.split("\n") if line.strip()]
+    if not counts:
+        return [0.0, 0.0, 0.0, 0.0]
+    return [math.log1p(len(counts)), float(np.mean(counts)), float(np.mean([c < 5 for c in counts])), float(np.mean([c >= 20 for c in counts]))]
+
+
+def _paragraph_cover(paragraphs: list[str], candidate: str, min_words: int) -> tuple[float, float]:
+    """The share of the words of the page's `<p>` of `min_words` words or more whose whole text is in the candidate."""
+    long = [p for p in paragraphs if len(p.split()) >= min_words]
+    total = sum(len(p.split()) for p in long)
+    if not total:
+        return -1.0, 0.0
+    return sum(len(p.split()) for p in long if p in candidate) / total, math.log1p(total)
+
+
+def _extra_lines(a: str, b: str, paragraphs: list[str]) -> list[float]:
+    """What `a` holds that `b` does not, line by line: how much, how long its lines, how many digits, how much of it is long `<p>` text."""
+    def keys(text: str) -> list[str]:
+        return [_SPACES.sub(" ", line).strip().lower() for line in text.split("\n") if line.strip()]
+    other = set(keys(b))
+    extra = [line for line in keys(a) if line not in other]
+    counts = [len(_TOKEN.findall(line)) for line in extra]
+    tokens = [t for line in extra for t in _TOKEN.findall(line)]
+    long = {_SPACES.sub(" ", p).strip().lower() for p in paragraphs if len(p.split()) >= 15}
+    in_long = sum(c for line, c in zip(extra, counts) if line in long)
+    total = sum(counts)
+    return [
+        math.log1p(len(extra)), math.log1p(total), total / (len(_TOKEN.findall(a)) + 1), float(np.mean(counts)) if counts else 0.0,
+        float(np.mean([c < 5 for c in counts])) if counts else 0.0, sum(t.isdigit() for t in tokens) / len(tokens) if tokens else 0.0, in_long / (total + 1),
+    ]
+
+
+def features(page: dict[str, Any]) -> dict[str, float]:
+    """Cheap features of the two candidates, truth-like ones (does each hold the page's h1, title,
+    description, long paragraphs) and what each adds to the other."""
+    text, region = page["text"], page["region"]
+    t_tokens, r_tokens = _tokens(text), _tokens(region)
+    f: dict[str, float] = {"log_t": math.log1p(len(t_tokens)), "log_r": math.log1p(len(r_tokens)), "log_ratio": math.log((len(r_tokens) + 1) / (len(t_tokens) + 1))}
+    for kind in TYPES[1:]:
+        f[f"type_{kind}"] = float(page["page_type"] == kind)
+    f["rule"] = float(len(r_tokens) > PROFILES[page["page_type"]].region_over_words * len(t_tokens))
+    f["t_in_r"], f["r_in_t"] = _bag_cover(Counter(t_tokens), Counter(r_tokens)), _bag_cover(Counter(r_tokens), Counter(t_tokens))
+    description = page["og"] or (max(page["ld"], key=len) if page["ld"] else "")
+    for name, signal in (("h1", " ".join(page["h1"][:1])), ("title", " ".join(page["title"])), ("description", description)):
+        f[f"{name}_t"], f[f"{name}_r"] = _share_in(_tokens(signal), set(t_tokens)), _share_in(_tokens(signal), set(r_tokens))
+    flat_t, flat_r = _SPACES.sub(" ", text), _SPACES.sub(" ", region)
+    for min_words in (15, 40):
+        f[f"p{min_words}_t"], f[f"p{min_words}_words"] = _paragraph_cover(page["paras"], flat_t, min_words)
+        f[f"p{min_words}_r"], _ = _paragraph_cover(page["paras"], flat_r, min_words)
+    for name, candidate in (("t", text), ("r", region)):
+        for i, value in enumerate(_line_stats(candidate)):
+            f[f"lines{i}_{name}"] = value
+    for i, value in enumerate(_extra_lines(region, text, page["paras"]) + _extra_lines(text, region, page["paras"])):
+        f[f"extra{i}"] = value
+    return f
+
+
+CHEAP = ("log_", "type_", "rule", "t_in_r", "r_in_t", "lines")  # no page signals, no line diff
+
+
+class Study:
+    """The cache scored: per choice page the F1 of each candidate (after the forum lead, as extract_html)."""
+
+    def __init__(self, pages: list[dict[str, Any]]) -> None:
+        self.pages = pages
+        self.choice = [p for p in pages if "text" in p and PROFILES[p["page_type"]].region_over_words is not None]
+        for p in pages:
+            p["f1_final"] = word_f1(p["truth"], p["final"])
+        self.ft = np.array([word_f1(p["truth"], self._post(p, p["text"])) for p in self.choice])
+        self.fr = np.array([word_f1(p["truth"], self._post(p, p["region"])) for p in self.choice])
+        self.folds = np.array([hash_bucket(p["id"], 5) for p in self.choice])
+        rows = [features(p) for p in self.choice]
+        self.names = list(rows[0])
+        self.x = np.array([[row[n] for n in self.names] for row in rows])
+        self.rule = self.column("rule") == 1
+
+    @staticmethod
+    def _post(page: dict[str, Any], text: str) -> str:
+        profile = PROFILES[page["page_type"]]
+        if profile.lead_min_words is None:
+            return text
+        return with_missing_lead(text, page["og"], profile.lead_min_words, html_extractor.LEAD_MIN_NEW_SHARE)
+
+    def column(self, name: str) -> np.ndarray:
+        return self.x[:, self.names.index(name)]
+
+    def line(self, label: str, region: np.ndarray) -> str:
+        """Mean F1 over every tune page (the choice pages as `region` says), by true type and fold."""
+        scores: dict[str, list[float]] = defaultdict(list)
+        chosen = {id(p): (self.fr[i] if region[i] else self.ft[i]) for i, p in enumerate(self.choice)}
+        for p in self.pages:
+            value = chosen.get(id(p), p["f1_final"])
+            for key in ("all", p["type"], f"fold{hash_bucket(p['id'], 5)}"):
+                scores[key].append(value)
+        by_type = " ".join(f"{np.mean(scores[k]):.4f}" for k in ("all",) + TYPES)
+        by_fold = " ".join(f"{np.mean(scores[f'fold{i}']):.4f}" for i in range(5))
+        return f"{label:44s} {by_type} | {by_fold}"
+
+
+def print_rules(study: Study) -> None:
+    print(f"{'tune, word F1':44s} all    " + " ".join(k[:6] for k in TYPES) + " | folds 0-4")
+    print(study.line("shipped rule", study.rule))
+    print(study.line("always trafilatura", np.zeros(len(study.choice), bool)))
+    print(study.line("always the region", np.ones(len(study.choice), bool)))
+    print(study.line("oracle", study.fr > study.ft))
+    documentation, ratio = study.column("type_documentation") == 1, np.exp(study.column("log_ratio"))
+    for cap in (2.0, 2.5, 3.0, 4.0):
+        print(study.line(f"documentation region only below {cap}x", study.rule & ~(documentation & (ratio > cap))))
+
+
+def print_trees(study: Study) -> None:
+    from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor  # exploration only
+    from sklearn.tree import DecisionTreeClassifier
+
+    gain = study.fr - study.ft
+    cheap = [i for i, n in enumerate(study.names) if n.startswith(CHEAP)]
+    no_extra = [i for i, n in enumerate(study.names) if not n.startswith("extra")]
+    sets = {"all": study.x, "no line diff": study.x[:, no_extra], "cheap": study.x[:, cheap]}
+
+    def out_of_fold(make, x: np.ndarray, train: np.ndarray, regress: bool) -> np.ndarray:
+        predicted = np.zeros(len(gain))
+        for fold in sorted(set(study.folds[train])):
+            fit, test = train & (study.folds != fold), train & (study.folds == fold)
+            model = make()
+            if regress:
+                predicted[test] = model.fit(x[fit], gain[fit]).predict(x[test])
+            else:
+                predicted[test] = model.fit(x[fit], gain[fit] > 0, sample_weight=np.abs(gain[fit]) + 1e-6).predict(x[test])
+        return predicted
+
+    everywhere = np.ones(len(gain), bool)
+    for label, x in sets.items():
+        for depth, trees in ((1, 50), (2, 25), (2, 50), (3, 50), (3, 100)):
+            make = lambda: GradientBoostingClassifier(n_estimators=trees, max_depth=depth, random_state=0)  # noqa: E731
+            print(study.line(f"boosted trees, {label}, depth {depth}, {trees}", out_of_fold(make, x, everywhere, False) > 0))
+        for depth in (2, 3, 5):
+            make = lambda: DecisionTreeClassifier(max_depth=depth, min_samples_leaf=10, random_state=0)  # noqa: E731
+            print(study.line(f"one tree, {label}, depth {depth}", out_of_fold(make, x, everywhere, False) > 0))
+
+    def gated(predicted: np.ndarray, margin: float, where: np.ndarray) -> np.ndarray:
+        region = study.rule.copy()
+        region[where & ~study.rule & (predicted > margin)] = True
+        region[where & study.rule & (predicted < -margin)] = False
+        return region
+
+    def regressor(depth: int):  # noqa: ANN202
+        return lambda: GradientBoostingRegressor(n_estimators=50, max_depth=depth, learning_rate=0.05, random_state=0)
+
+    region = study.rule.copy()
+    for fold in range(5):
+        train, test = study.folds != fold, study.folds == fold
+        settings = [(s, d, m) for s in sets for d in (2, 3) for m in (0.0, 0.1, 0.2)]
+        score = {k: np.where(gated(out_of_fold(regressor(k[1]), sets[k[0]], train, True), k[2], train), study.fr, study.ft)[train].sum() for k in settings}
+        name, depth, margin = max(settings, key=score.get)
+        log.info("fold %d: gated regressor on %s, depth %d, margin %.1f", fold, name, depth, margin)
+        model = regressor(depth)().fit(sets[name][train], gain[train])
+        predicted = np.zeros(len(gain))
+        predicted[test] = model.predict(sets[name][test])
+        region[test] = gated(predicted, margin, test)[test]
+    print(study.line("the rule overruled by a gated regressor (nested)", region))
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--trees", action="store_true", help="also the tree models (needs scikit-learn)")
+    args = parser.parse_args(argv)
+    if not args.cache.exists():
+        args.cache.parent.mkdir(parents=True, exist_ok=True)
+        args.cache.write_bytes(pickle.dumps(build_cache(args.data_dir)))
+    study = Study(pickle.loads(args.cache.read_bytes()))
+    log.info("%d tune pages, the choice made on %d", len(study.pages), len(study.choice))
+    print_rules(study)
+    if args.trees:
+        print_trees(study)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
