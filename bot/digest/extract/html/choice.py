@@ -23,6 +23,10 @@ def _words(text: str) -> int:
 
 def prefer_region(page_type: str, profile: PageProfile, text: str, region: str, tree: lxml_html.HtmlElement) -> bool:
     """Whether the region's text replaces trafilatura's `text` on this page (`profile.region_over_words`
-    is set; the caller has checked that the region holds a sentence)."""
+    is set; the caller has checked that the region holds a sentence).
+
+    The page type and the tree are passed for a chooser that reads the page (bench.choice_study
+    records them); learned choosers over them did not beat this ratio rule out of fold on WCXB's
+    tune part (docs/quality/extraction.md, eighth session)."""
     assert profile.region_over_words is not None
     return _words(region) > profile.region_over_words * _words(text)
