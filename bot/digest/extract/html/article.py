@@ -13,8 +13,8 @@ answer are inserted after the paragraph they follow on the page. Chosen on WCXB'
 
 The answer also often ends with what follows the article inside trafilatura's frame: an author
 box, "Related articles", a newsletter form, references, a cookie table. The article sits in the
-smallest element holding every body element; the answer's last lines whose text the page holds
-only after that element are dropped together, when the text before them is most of the answer
+smallest element holding every body element; the answer's last lines whose text the page also holds
+after that element are dropped together, when the text before them is most of the answer
 (`MIN_SHARE_BEFORE`: a larger cut is more often an article spread over several frames than
 chrome). Chosen on WCXB's tune part (docs/quality/extraction.md, eighth session).
 """
@@ -185,7 +185,7 @@ def _text_after(element: lxml_html.HtmlElement) -> str:
 
 
 def drop_trailing_sections(text: str, bodies: Sequence[lxml_html.HtmlElement], paragraphs: set[str]) -> str:
-    """`text` (a paragraph a line) without its trailing lines that the page holds only after the
+    """`text` (a paragraph a line) without its trailing lines that the page also holds after the
     article's frame (the innermost element holding all of `bodies`); `paragraphs`: the normal
     text of the page's `<p>`, which end the trailing run unless found after the frame."""
     frame = _common_ancestor(bodies) if bodies else None
