@@ -20,7 +20,7 @@ from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
-from bot.digest.extract.html.article import restore_lists_and_headings
+from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region
 from bot.digest.extract.html.dates import dates_in_few_languages
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
@@ -229,8 +229,8 @@ def extract_html(
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
     text, document = _main_text(tree, url, settings)
-    if page_type == "article":  # the body's lists and subheadings trafilatura's paragraph recovery leaves out
-        text = restore_lists_and_headings(tree, text)
+    if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
+        text = article_text(tree, text)
     if profile.repeat_min_words is not None:  # a block read twice (a quoted post, a mobile copy) once
         region, text = drop_repeated_lines(region, profile.repeat_min_words), drop_repeated_lines(text, profile.repeat_min_words)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer

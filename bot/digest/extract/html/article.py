@@ -10,12 +10,20 @@ taken for the article body (with any other holding half as many, an article in s
 and its list items and subheadings that are missing from the
 answer are inserted after the paragraph they follow on the page. Chosen on WCXB's tune part
 (docs/quality/extraction.md, seventh session).
+
+The answer also often ends with what follows the article inside trafilatura's frame: an author
+box, "Related articles", a newsletter form, references, a cookie table. The article sits in the
+smallest element holding every body element; the answer's last lines whose text the page also holds
+after that element are dropped together, when the text before them is most of the answer
+(`MIN_SHARE_BEFORE`: a larger cut is more often an article spread over several frames than
+chrome). Chosen on WCXB's tune part (docs/quality/extraction.md, eighth session).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
@@ -29,6 +37,7 @@ MIN_ANCHOR_WORDS = 5  # a paragraph this long, found in the answer, marks the ar
 MIN_BODY_SHARE = 0.5  # another element holding this share of the answer's paragraphs is body too
 MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list of related links
 MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
+MIN_SHARE_BEFORE = 0.7  # the answer's words before a trailing cut (5-fold CV on WCXB's tune part)
 
 
 def _normal(text: str) -> str:
@@ -105,13 +114,26 @@ def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool
 def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     """`text` (trafilatura's answer, a paragraph a line) with the article body's list items and
     subheadings it lacks, each after the paragraph it follows on the page."""
+    return _restore(tree, text)[0]
+
+
+def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
+    """trafilatura's answer on an article page with the body's missing list items and subheadings
+    put back and the trailing sections that lie after the article dropped."""
+    restored, bodies, paragraphs = _restore(tree, text)
+    return drop_trailing_sections(restored, bodies, paragraphs)
+
+
+def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
+    """restore_lists_and_headings's answer, the body elements it found, and the normal text of
+    every `<p>` of the page."""
     lines = [line for line in text.split("\n") if line.strip()]
     normals = [_normal(line) for line in lines]
     kept = {normal: index for index, normal in enumerate(normals) if normal}
     paragraph_normals: dict = {}
     bodies = _body_elements(tree, kept, paragraph_normals)
     if not bodies:
-        return text
+        return text, bodies, set(paragraph_normals.values())
     answer = "\n".join(normals)
     # line index (-1: before the first line) -> the (block, is a heading) pairs to insert after it
     after: dict[int, list[tuple[str, bool]]] = {}
@@ -133,7 +155,7 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
         heading = element.tag in _HEADINGS
         after.setdefault(anchor, []).append((block if heading else f"- {block}", heading))
     if not after:
-        return text
+        return text, bodies, set(paragraph_normals.values())
     out = after.get(-1, [])[:]
     for index, line in enumerate(lines):
         out.append((line, False))
@@ -142,4 +164,46 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
     kept_blocks = [
         block for index, (block, heading) in enumerate(out) if not heading or (index + 1 < len(out) and not out[index + 1][1])
     ]
-    return "\n\n".join(kept_blocks)
+    return "\n\n".join(kept_blocks), bodies, set(paragraph_normals.values())
+
+
+def _common_ancestor(elements: Sequence[lxml_html.HtmlElement]) -> lxml_html.HtmlElement | None:
+    """The innermost element holding all of `elements` (each counts as holding itself)."""
+    common = [elements[0], *elements[0].iterancestors()]
+    for element in elements[1:]:
+        chain = {element, *element.iterancestors()}
+        common = [ancestor for ancestor in common if ancestor in chain]
+    return common[0] if common else None
+
+
+def _text_after(element: lxml_html.HtmlElement) -> str:
+    """The normal text of what comes after `element` and all it holds on the page, spaces around."""
+    parts = [
+        _text(sibling) for ancestor in (element, *element.iterancestors()) for sibling in ancestor.itersiblings()
+    ]
+    return f" {_normal(' '.join(parts))} "
+
+
+def drop_trailing_sections(text: str, bodies: Sequence[lxml_html.HtmlElement], paragraphs: set[str]) -> str:
+    """`text` (a paragraph a line) without its trailing lines that the page also holds after the
+    article's frame (the innermost element holding all of `bodies`); `paragraphs`: the normal
+    text of the page's `<p>`, which end the trailing run unless found after the frame."""
+    frame = _common_ancestor(bodies) if bodies else None
+    if frame is None:
+        return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    after = _text_after(frame)
+    start = None
+    for index in range(len(lines) - 1, -1, -1):
+        normal = _normal(lines[index])
+        if normal and f" {normal} " in after:
+            start = index  # found after the frame: part of the trailing run
+        elif normal and normal in paragraphs:
+            break  # a paragraph of the article ends the run
+        # else a line not found as a paragraph (a heading, merged blocks) goes with its neighbours
+    if not start:
+        return text
+    words = [len(line.split()) for line in lines]
+    if sum(words[:start]) < MIN_SHARE_BEFORE * sum(words):
+        return text
+    return "\n\n".join(lines[:start])

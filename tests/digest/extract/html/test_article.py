@@ -1,8 +1,9 @@
-"""The article body's list items and subheadings put back into trafilatura's answer."""
+"""The article body's list items and subheadings put back into trafilatura's answer, and the
+sections that follow the article dropped from its end."""
 
 from lxml import html as lxml_html
 
-from bot.digest.extract.html.article import restore_lists_and_headings
+from bot.digest.extract.html.article import article_text, restore_lists_and_headings
 
 INTRO = "Programming languages live and die by the jobs and the projects built in them every year."
 MIDDLE = "The cycle runs the other way for a niche language that few companies have chosen to use."
@@ -77,3 +78,56 @@ def test_gallery_captions_teaser_cards_and_a_trailing_heading_stay_out():
     page = _tree(f"<div><p>{INTRO}</p>{gallery}<p>{MIDDLE}</p><p>{OUTRO}</p>{cards}<h2>Related links</h2></div>")
     answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
     assert restore_lists_and_headings(page, answer) == answer
+
+
+AUTHOR = "Jane Doe writes about languages, compilers and the people who maintain them."
+BODY = [
+    "Programming languages live and die by the jobs and the projects built in them every year.",
+    "The cycle runs the other way for a niche language that few companies have chosen to use.",
+    "Fewer jobs mean fewer people learn it, and fewer people mean fewer projects in the end.",
+    "If a niche language wants to stay relevant, we need to see a lot more good code online.",
+    "Libraries, tutorials and answers to common questions all count toward that goal today.",
+]
+
+
+def _article_page(after: str) -> lxml_html.HtmlElement:
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in BODY)
+    return _tree(f'<article><div class="entry">{paragraphs}</div>{after}</article>')
+
+
+def test_an_author_box_after_the_article_is_dropped_from_the_end():
+    page = _article_page(f'<div class="author"><h3>About the author</h3><p>{AUTHOR}</p></div>')
+    answer = "\n\n".join([*BODY, "About the author", AUTHOR])
+    assert article_text(page, answer) == "\n\n".join(BODY)
+
+
+def test_an_answer_that_ends_in_the_article_is_unchanged():
+    page = _article_page(f'<div class="author"><h3>About the author</h3><p>{AUTHOR}</p></div>')
+    answer = "\n\n".join([*BODY[:2], "About the author", AUTHOR, *BODY[2:]])
+    assert article_text(page, answer) == answer
+
+
+def test_a_long_trailing_run_is_kept_it_may_be_the_article_in_another_frame():
+    more = " ".join(BODY)  # as many words after the article's frame as in it
+    page = _article_page(f"<section><h2>Part two</h2><div>{more}</div></section>")
+    answer = "\n\n".join([*BODY, "Part two", more])
+    assert article_text(page, answer) == answer
+
+
+def test_restored_items_stay_and_the_trailing_section_goes():
+    page = _tree(
+        f"""<div class="post"><p>{INTRO}</p>
+        <ul><li>Lots of companies use mainstream languages</li><li>Lots of <b>jobs</b> are available in them</li></ul>
+        <p>{MIDDLE}</p><p>{OUTRO}</p><p>{BODY[3]}</p><p>{BODY[4]}</p></div>
+        <aside><h2>Related articles</h2><p>Why niche languages need more code online</p></aside>"""
+    )
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}\n\n{BODY[3]}\n\n{BODY[4]}\n\nRelated articles\n\nWhy niche languages need more code online"
+    assert article_text(page, answer).split("\n\n") == [
+        INTRO,
+        "- Lots of companies use mainstream languages",
+        "- Lots of jobs are available in them",
+        MIDDLE,
+        OUTRO,
+        BODY[3],
+        BODY[4],
+    ]
