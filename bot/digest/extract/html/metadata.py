@@ -36,6 +36,8 @@ MAX_HEADLINE_WORDS = 30
 MAX_HEADINGS = 5
 # A heading's buttons ("Copy item path"), scripts and icons are no part of its words.
 _NOT_HEADING_TEXT = frozenset({"button", "script", "style", "svg", "noscript", "template"})
+# Classes that hide text from the eye and keep it for screen readers (Bootstrap, WordPress, Shopify, Drupal).
+_SCREEN_READER_ONLY = re.compile(r"(?:^|\s)(?:sr-only|screen-reader-only|screen-reader-text|visually-hidden|visuallyhidden|element-invisible)(?:\s|$)", re.IGNORECASE)
 _JSON_LD_XPATH = "//script[@type='application/ld+json']/text()"
 # JSON-LD types whose headline or name is the page's own title (not the site's or the publisher's).
 _CONTENT_TYPES = frozenset(
@@ -358,20 +360,25 @@ def written_byline(tree: lxml_html.HtmlElement) -> str:
     return after_h1 or first
 
 
-def _inner_text(node: lxml_html.HtmlElement) -> str:
+def _inner_text(node: lxml_html.HtmlElement, visible_only: bool = False) -> str:
+    """`node`'s text, a line break read as a space; with `visible_only`, text kept for screen
+    readers only (a "visually-hidden" span) left out."""
     parts = [node.text or ""]
     for child in node:
         if child.tag == "br":
             parts.append(" ")
         elif isinstance(child.tag, str) and child.tag not in _NOT_HEADING_TEXT:  # nor do comments
-            parts.append(_inner_text(child))
+            if not (visible_only and _SCREEN_READER_ONLY.search(child.get("class") or "")):
+                parts.append(_inner_text(child, visible_only))
         parts.append(child.tail or "")
     return "".join(parts)
 
 
 def _heading_text(heading: lxml_html.HtmlElement) -> str:
-    """A heading's text, a line break read as a space ("Cosmetic Packaging<br>Design")."""
-    return clean_text(_inner_text(heading))
+    """A heading's visible text, a line break read as a space ("Cosmetic Packaging<br>Design"):
+    Shopify's hidden "Collection:" before a collection's name, or a site's name hidden in an
+    otherwise empty `<h1>` for screen readers, is not what the page shows as its headline."""
+    return clean_text(_inner_text(heading, visible_only=True))
 
 
 def _json_ld_titles(objects: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -415,7 +422,8 @@ def title_candidates(
             h2s.append(element)
         elif element.tag == "title":
             parent = element.getparent()
-            if parent is not None and parent.tag == "head":
+            # Only the head's first <title>: a page that repeats it (or adds another) shows the first.
+            if parent is not None and parent.tag == "head" and not head_titles:
                 head_titles += element.itertext()
             elif not body_titles:
                 body_titles += list(element.itertext())[:1]

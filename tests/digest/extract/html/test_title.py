@@ -127,6 +127,26 @@ def test_a_button_inside_a_heading_is_no_part_of_the_title() -> None:
     assert headings == ["Crate tokio"]
 
 
+@pytest.mark.parametrize(
+    "h1",
+    [
+        '<span class="visually-hidden">Collection: </span>Sennheiser',
+        '<span class="sr-only">Collection:</span> Sennheiser',
+        'Sennheiser<span class="screen-reader-text"> (opens the collection)</span>',
+    ],
+)
+def test_text_hidden_for_screen_readers_is_no_part_of_a_heading(h1: str) -> None:
+    tree = page("<title>Shop Sennheiser at Headphones.com</title>", f"<h1>{h1}</h1>")
+    candidates, _ = title_candidates(tree, [], [])
+    assert [c.text for c in candidates if "h1_first" in c.sources] == ["Sennheiser"]
+
+
+def test_only_the_first_title_element_of_the_head_is_read() -> None:
+    tree = page("<title>Private Music Lessons in NYC</title><title>Private Music Lessons in NYC</title>")
+    _, html_title = title_candidates(tree, [], [])
+    assert html_title == "Private Music Lessons in NYC"
+
+
 def test_the_address_path_spells_the_slug_and_a_bare_address_is_a_home_page() -> None:
     assert slug_words("https://shop.example/c/backpacking-packs.html?id=3") == ({"backpacking", "packs"}, False)
     assert slug_words("https://www.example.com/") == (set(), True)
