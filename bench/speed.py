@@ -720,13 +720,31 @@ def compare_splits(data_dir: Path) -> str:
 
 
 def _digest_function(code_root: Path) -> Callable[[RawDocument], Digest]:
-    """`digest_document` (with default settings) of the `bot` package under `code_root` (bench/checkouts.py)."""
+    """`digest_document` (with default settings) of the `bot` package under `code_root` (bench/checkouts.py).
+
+    The pipeline imports its extractors inside `extract_article` (the command line's start-up): such an
+    import finds whichever `bot` package sys.modules holds at the call, so each call runs with this
+    version's modules put in place (without that, both versions ran this checkout's HTML extractor)."""
     def prepare(pipeline: ModuleType) -> Callable[[RawDocument], Digest]:
         settings = importlib.import_module("bot.settings").DigestSettings()
         # The models load on first use and find their files through the package then in place: load them now.
         for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
             pipeline.digest_document(document, settings)
-        return lambda document: pipeline.digest_document(document, settings)
+        own = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
+
+        def digest(document: RawDocument) -> Digest:
+            current = {name: sys.modules.get(name) for name in own}
+            sys.modules.update(own)
+            try:
+                return pipeline.digest_document(document, settings)
+            finally:
+                for name, module in current.items():
+                    if module is None:
+                        del sys.modules[name]
+                    else:
+                        sys.modules[name] = module
+
+        return digest
 
     return from_checkout(code_root, "bot.digest.pipeline", prepare)
 
