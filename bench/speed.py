@@ -19,7 +19,7 @@ throughput is given in the notes.
 
 `--against REV` times this checkout's `digest_document` against the code of a git
 revision (`git archive`), both imported in this one process and alternated round
-by round, on the 100k-word text and the two paste sets (CPU, best of the rounds),
+by round, on the HTML pages, the 100k-word text and the two paste sets (CPU, best of the rounds),
 and says whether the two give identical digests: the way to measure a speed-up on
 a loaded machine.
 
@@ -71,6 +71,7 @@ from bot.digest.pipeline import extract_article
 from bot.digest.segment import sentence_splitter
 from bot.digest.segment.sumy_adapter import RegexTokenizer
 from bot.digest.sources import RawDocument
+from bot.discord_app.heap import settle_collector
 from bot.discord_app.worker_pool import warm_up_documents
 from bot.settings import DigestSettings
 
@@ -382,10 +383,13 @@ def long_splitting_rows(pool: Sequence[str]) -> list[Row]:
 def warm_up(items: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> None:
     """Imports are done; load langdetect's profiles, stemmers, models and lxml once before timing, and
     what the bot's workers load at start (justext's stop lists: whichever side first met a short page
-    would otherwise pay 0.3 s inside its timing)."""
+    would otherwise pay 0.3 s inside its timing). Then the collector is set as in the bot's warm workers
+    (`settle_collector`: the warm heap frozen, a higher young threshold); a process-wide setting, so the
+    reference, timed in this process, runs under it too."""
     for document in [item.document for item in items] + warm_up_documents():
         digest_document(document, settings)
         reference.digest(document, settings.min_sentences)
+    settle_collector()
 
 
 def html_rows(html: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> list[Row]:
@@ -716,13 +720,31 @@ def compare_splits(data_dir: Path) -> str:
 
 
 def _digest_function(code_root: Path) -> Callable[[RawDocument], Digest]:
-    """`digest_document` (with default settings) of the `bot` package under `code_root` (bench/checkouts.py)."""
+    """`digest_document` (with default settings) of the `bot` package under `code_root` (bench/checkouts.py).
+
+    The pipeline imports its extractors inside `extract_article` (the command line's start-up): such an
+    import finds whichever `bot` package sys.modules holds at the call, so each call runs with this
+    version's modules put in place (without that, both versions ran this checkout's HTML extractor)."""
     def prepare(pipeline: ModuleType) -> Callable[[RawDocument], Digest]:
         settings = importlib.import_module("bot.settings").DigestSettings()
         # The models load on first use and find their files through the package then in place: load them now.
         for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
             pipeline.digest_document(document, settings)
-        return lambda document: pipeline.digest_document(document, settings)
+        own = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
+
+        def digest(document: RawDocument) -> Digest:
+            current = {name: sys.modules.get(name) for name in own}
+            sys.modules.update(own)
+            try:
+                return pipeline.digest_document(document, settings)
+            finally:
+                for name, module in current.items():
+                    if module is None:
+                        del sys.modules[name]
+                    else:
+                        sys.modules[name] = module
+
+        return digest
 
     return from_checkout(code_root, "bot.digest.pipeline", prepare)
 
@@ -733,6 +755,7 @@ def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int
     import tempfile
 
     sets = {
+        "scrapinghub HTML pages": [i.document for i in sample(html_pages(data_dir), 40 if quick else None)],
         "a 100,000-word text": [RawDocument("synthetic-100000", make_article(sentence_pool(data_dir), 100_000).text, "text")],
         "scrapinghub pastes": [i.document for i in sample(pastes(data_dir / "pastes" / "scrapinghub.jsonl"), 40 if quick else None)],
         "WCXB dev article pastes": [i.document for i in sample(pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz"), WCXB_QUICK if quick else None)],

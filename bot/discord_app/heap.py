@@ -13,6 +13,7 @@ this does nothing.
 from __future__ import annotations
 
 import ctypes
+import gc
 import logging
 import sys
 
@@ -33,3 +34,21 @@ def limit_heap_growth() -> None:
             log.debug("mallopt refused the heap settings")
     except (OSError, AttributeError):  # not glibc (musl has no mallopt): its allocator's defaults stay
         pass
+
+
+# A digest makes tens of thousands of container objects (a page's element proxies, sentences, tokens), nearly all
+# freed by their reference counts; at Python's 700 the young generation was collected about twice a page, each time
+# walking what was still alive. 20,000 (about 2 MB of young objects at most) collects it every few pages.
+YOUNG_COLLECTION_THRESHOLD = 20_000
+
+
+def settle_collector() -> None:
+    """After a process's warm-up: what is alive then (modules, models, the memos' tables) lives as long as the
+    process, so it leaves the collector's generations (`gc.freeze`: no full collection walks it again, and no
+    collection writes to, and so copies, the pages a forked worker shares with its fork server); the young
+    generation is collected every YOUNG_COLLECTION_THRESHOLD new containers. About 2 ms a page of the
+    collector's 2 to 3 over the 40 pages of `bench.speed --quick` (docs/PERFORMANCE.md, eighth session)."""
+    gc.collect()
+    gc.freeze()
+    _, middle, old = gc.get_threshold()
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)

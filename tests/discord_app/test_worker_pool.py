@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.discord_app.heap import YOUNG_COLLECTION_THRESHOLD
 from bot.discord_app.worker_pool import MEASURE_EVERY, WorkerPool
 
 
@@ -168,19 +169,20 @@ def test_the_settings_give_the_pool_its_recycling() -> None:
     assert pool.recycle_growth_mb > 0  # on by default
 
 
-def _template_state() -> tuple[bool, bool]:
+def _template_state() -> tuple[bool, bool, int]:
     import gc
     import sys
 
-    return "bot.workers.warm_template" in sys.modules, gc.get_freeze_count() > 0
+    return "bot.workers.warm_template" in sys.modules, gc.get_freeze_count() > 0, gc.get_threshold()[0]
 
 
 async def test_workers_are_forked_warm_from_the_fork_server_and_outlive_the_thread_that_started_them() -> None:
     pool = WorkerPool(1)
     pool.start()
     try:
-        # Imported (and frozen) in the fork server, never in a worker: the worker was forked from the warm template.
-        assert await pool.run(_template_state) == (True, True)
+        # Imported (and frozen, the collector settled) in the fork server, never in a worker: the worker was forked
+        # from the warm template, and inherits its collector's settings.
+        assert await pool.run(_template_state) == (True, True, YOUNG_COLLECTION_THRESHOLD)
         first = await pool.run(os.getpid)
         await asyncio.sleep(1.0)  # the thread that started the processes has ended: the fork server must not die with it
         assert await pool.run(os.getpid) == first

@@ -105,3 +105,41 @@ def test_json_ld_read_once_gives_the_features_read_from_the_page() -> None:
     tree = _parse(pages.PRODUCT)
     json_ld = list(page_type.json_ld_documents(tree))
     assert json_ld and page_type.page_features(tree, None, json_ld) == page_type.page_features(tree, None)
+
+
+def _refusing_model(monkeypatch) -> None:
+    def no_model() -> page_type.PageTypeModel:
+        raise AssertionError("the model was asked")
+
+    monkeypatch.setattr(page_type, "shipped_model", no_model)
+
+
+def test_a_page_declaring_itself_an_article_twice_skips_the_model(monkeypatch) -> None:
+    """JSON-LD NewsArticle and og:type article (pages.ARTICLE holds both): an article without the features walk."""
+    tree = _parse(pages.ARTICLE)
+    _refusing_model(monkeypatch)
+    assert page_type.classify_page(tree, None) == "article"
+
+
+def test_one_article_declaration_needs_a_dated_address(monkeypatch) -> None:
+    only_og = pages.ARTICLE.replace('"NewsArticle"', '"Thing"')
+    declared = page_type._declared_types(_parse(only_og))
+    assert not page_type.declares_article(_parse(only_og), None, declared)
+    assert not page_type.declares_article(_parse(only_og), "https://valleytimes.example.com/news/river-falls", declared)
+    assert page_type.declares_article(_parse(only_og), "https://valleytimes.example.com/2025/06/03/river-falls", declared)
+    # a saved page's own canonical address counts as the address
+    canonical = only_og.replace("<head>", '<head><link rel="canonical" href="https://valleytimes.example.com/2025/06/03/river-falls">')
+    assert page_type.declares_article(_parse(canonical), None, page_type._declared_types(_parse(canonical)))
+    only_ld = pages.ARTICLE.replace('content="article"', 'content="website"')
+    assert not page_type.declares_article(_parse(only_ld), None, page_type._declared_types(_parse(only_ld)))
+    neither = only_og.replace('content="article"', 'content="website"')
+    assert not page_type.declares_article(_parse(neither), "https://valleytimes.example.com/2025/06/03/river-falls", set())
+
+
+def test_the_shortcut_agrees_with_its_features() -> None:
+    """declares_article reads ld_article, og_article and url_date as page_features defines them."""
+    for kind, html, url in CASES:
+        tree = _parse(html)
+        features = page_type.page_features(tree, url)
+        expected = bool((features["ld_article"] and features["og_article"]) or ((features["ld_article"] or features["og_article"]) and features["url_date"]))
+        assert page_type.declares_article(tree, url, page_type._declared_types(tree)) == expected, kind
