@@ -24,7 +24,7 @@ from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Stats
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
-from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize_scored
+from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
@@ -79,16 +79,14 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         count = max(1, min(options.sentences, MAX_SENTENCES))
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
-    # the sentences' scores feed the figures' ranker as well (eighth session)
-    chosen, sentence_scores = summarize_scored(sentences, article.title, language, count, model=load_model(settings.summary_model))
+    chosen = summarize(sentences, article.title, language, count, model=load_model(settings.summary_model))
     scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
     marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]
     summary = [marked[i] for i in chosen]
     hedges = [s for s in marked if s.hedge is not None]
     figures = find_figures(
-        sentences, limit=settings.max_figures, language_code=language.code, summary=chosen, title=article.title,
-        sentence_scores=sentence_scores,
+        sentences, limit=settings.max_figures, language_code=language.code, summary=chosen, title=article.title
     )
     return Digest(
         source=article.source,

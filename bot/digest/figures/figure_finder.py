@@ -38,7 +38,6 @@ from itertools import islice
 from typing import Collection, Mapping, Sequence
 
 from bot.digest.figures import lexicon as lx
-from bot.digest.figures import ranker
 from bot.digest.figures.locales import number_locale
 from bot.digest.figures.quantities import Quantity, counted_noun_after, find_quantities
 from bot.digest.models import Figure, Sentence
@@ -681,15 +680,9 @@ def candidates(
     return found
 
 
-def choose(
-    found: Sequence[Candidate], limit: int, weights: RankWeights = WEIGHTS, scores: Sequence[float] | None = None
-) -> list[Figure]:
-    """The `limit` best-scored candidates, one per number and kind, in article order.
-
-    `scores` (one per candidate, e.g. the learned ranker's) replace the hand score when given."""
-    ranks = list(scores) if scores is not None else [score(c, weights) for c in found]
-    order = sorted(range(len(found)), key=lambda i: (-ranks[i], found[i].position, found[i].offset))  # ties: the earlier
-    ranked = [found[i] for i in order]
+def choose(found: Sequence[Candidate], limit: int, weights: RankWeights = WEIGHTS) -> list[Figure]:
+    """The `limit` best-scored candidates, one per number and kind, in article order."""
+    ranked = sorted(found, key=lambda c: (-score(c, weights), c.position, c.offset))  # ties: the earlier
     chosen: list[Candidate] = []
     seen: set[tuple[str, float | None, str]] = set()
     for candidate in ranked:
@@ -711,21 +704,13 @@ def find_figures(
     language_code: str = "en",
     summary: Collection[int] = (),
     title: str = "",
-    sentence_scores: Mapping[int, float] | None = None,
 ) -> list[Figure]:
     """The few figures that matter most, returned in article order.
 
     `skip` holds sentence indices to ignore (chrome or headings the caller knows of);
     `language_code` is the article's ISO 639-1 code ("de": "1.200" is 1200, "3,5" is 3.5);
-    `summary` (the indices of the summary's sentences) and `title` raise the figures they repeat;
-    `sentence_scores` (the summarizer's score of each sentence it scored, as the digest has them) switch the
-    order to the learned ranker (`ranker.py`, eighth session), which reads them; without them the hand
-    weights rank.
+    `summary` (the indices of the summary's sentences) and `title` raise the figures they repeat.
     """
     if limit <= 0:
         return []
-    found = candidates(sentences, skip, language_code, summary, title)
-    if sentence_scores is None or not found:
-        return choose(found, limit)
-    rows = ranker.features(found, sentences, sentence_scores, [score(c) for c in found])
-    return choose(found, limit, scores=list(ranker.load_ranker().scores(rows)))
+    return choose(candidates(sentences, skip, language_code, summary, title), limit)

@@ -146,24 +146,3 @@ def summarize(
     if not found.indices:
         return []
     return choose(found, model or load_model(), count)
-
-
-def summarize_scored(
-    sentences: Sequence[Sentence],
-    title: str,
-    language: Language,
-    count: int,
-    skip: Collection[int] = (),
-    model: Model | None = None,
-) -> tuple[list[int], dict[int, float]]:
-    """`summarize`'s indices and, beside them, the score of every sentence it scored (article index -> score,
-    lead bonus included): the figures' ranker reads them (eighth session), so they are computed once."""
-    if count <= 0 or not sentences:
-        return [], {}
-    found = candidates(sentences, title, language, frozenset(skip))
-    if not found.indices:
-        return [], {}
-    model = model or load_model()
-    scores = model.score(found.features, found.ranks)
-    picked = select(found.overlap, scores, count, model.redundancy)
-    return sorted(found.indices[k] for k in picked), {int(i): float(s) for i, s in zip(found.indices, scores)}
