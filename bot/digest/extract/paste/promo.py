@@ -68,6 +68,15 @@ _SITE_CALL = re.compile(
     r"|\bsubscribe to (?:continue|read)",
     re.I,
 )
+# Notices every site of a kind shows: the US government's banner ("An official website of the United States
+# government", "Here's how you know", "Official websites use .gov") and review sites' testing notes ("We independently
+# test everything we recommend.", "Buying through links on our site supports our work.").
+_SITE_NOTICE = re.compile(
+    r"an official website of the\b|here[’']?s how you know\b|official websites use \.gov|secure \.gov websites use https"
+    r"|\bwe independently (?:test|review|research|evaluate|vet|select|choose)|\bbuying through (?:our |the )?links\b",
+    re.I,
+)
+_SITE_NOTICE_CUES = ("official website", "how you know", ".gov", "independently", "buying through")
 _SITE_CALL_CUES = (
     "submitting", "completing", "sending", "clicking", "signing up", "subscribing", " us on", " me on", "miss", "spread the word",
     "subscribers", "have an account", "unlock this", "subscribe to",
@@ -105,7 +114,9 @@ def is_promo_line(text: str) -> bool:
     disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample, plain)
     if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or search_with_cues(_CONSENT, ("cookie",), sample, plain):
         return True
-    if search_with_cues(_SITE_CALL, _SITE_CALL_CUES, sample, plain) or _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
+    if search_with_cues(_SITE_CALL, _SITE_CALL_CUES, sample, plain) or search_with_cues(_SITE_NOTICE, _SITE_NOTICE_CUES, sample, plain):
+        return True
+    if _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
         return True
     if len(words) <= 40 and AUTHOR_BIO.match(sample):
         return True

@@ -80,3 +80,23 @@ def test_a_call_above_the_last_two_lines_stays() -> None:
 def test_a_short_article_keeps_its_last_lines() -> None:
     short = ARTICLE[:4] + ["Check Your Health"]
     assert _closing([], short) == short
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An official website of the United States government",
+        "Here's how you know",
+        "Official websites use .gov",
+        "Secure .gov websites use HTTPS",
+        "We independently test everything we recommend.",
+        "Buying through links on our site supports our work.",
+    ],
+)
+def test_site_notices_are_promo_lines(line: str) -> None:
+    assert is_promo_line(line)
+
+
+def test_article_sentences_like_site_notices_stay() -> None:
+    assert not is_promo_line("The agency said it would independently review the contract before the vote.")
+    assert not is_promo_line("Officials use the .gov domain for every federal site, the report said.")
