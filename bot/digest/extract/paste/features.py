@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import add, itemgetter, not_, sub, truediv
+from operator import add, is_not, itemgetter, not_, sub, truediv
 
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
@@ -390,6 +390,33 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     ))
 
 
+_INF = float("inf")
+
+
+def lexicon_feature_rows(texts: Sequence[str], lexicon: Mapping[str, float]) -> list[tuple[float, float, float, float, float]]:
+    """[lexicon_features(text, lexicon) for text in texts], each step one map() over all texts' words (identical
+    values: a missing word adds 0.0 to a running sum that is never -0.0, so the sums are Python's own)."""
+    words = [lower_words(text, 2000) for text in texts]
+    counts = list(map(len, words))
+    flat = list(chain.from_iterable(words))
+    scores = list(map(lexicon.get, flat))
+    ends = list(accumulate(counts))
+    starts = [0, *ends[:-1]]
+    found = _window_counts(map(is_not, scores, repeat(None)), starts, ends)
+    slices = list(map(slice, starts, ends))
+    zeroed = [0.0 if score is None else score for score in scores]
+    totals = list(map(sum, map(zeroed.__getitem__, slices)))
+    rows = [(0.0, 0.0, 0.0, 0.0, lexicon.get("^" + line_words[0], 0.0) if line_words else 0.0) for line_words in words]
+    scored = [i for i, n in enumerate(found) if n]
+    if scored:
+        for_min = [_INF if score is None else score for score in scores]
+        for_max = [-_INF if score is None else score for score in scores]
+        for i in scored:
+            total, piece = totals[i], slices[i]
+            rows[i] = (total / found[i], min(for_min[piece]), max(for_max[piece]), math.copysign(math.log1p(abs(total)), total), rows[i][4])
+    return rows
+
+
 def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
     """Each line's text features (names in FEATURE_NAMES, document fields still 0); repeated lines computed once."""
     distinct = list(dict.fromkeys(line.text for line in lines))  # menus repeat the same lines
@@ -423,10 +450,8 @@ def line_features(
         elif offset > 0 and n > offset:
             shifted[:-offset] = neighbour[offset:]
         blocks.append(shifted)
-    lexical: dict[str, tuple[float, float, float, float, float]] = {}
-    for line in lines:
-        if line.text not in lexical:
-            lexical[line.text] = lexicon_features(line.text, lexicon)
+    distinct = list(dict.fromkeys(line.text for line in lines))
+    lexical = dict(zip(distinct, lexicon_feature_rows(distinct, lexicon)))
     blocks.append(np.array([lexical[line.text] for line in lines], dtype=float))
     return np.hstack(blocks)
 

@@ -16,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.digest.extract.paste.features import CHROME_EXACT, FEATURE_NAMES, own_features, split_lines, text_feature_rows, text_features
+import numpy as np
+
+from bot.digest.extract.paste.features import (
+    CHROME_EXACT, FEATURE_NAMES, lexicon_feature_rows, lexicon_features, own_features, split_lines, text_feature_rows, text_features,
+)
+from bot.digest.extract.paste.model import load_model
+from bot.digest.extract.paste.scoring import _window_extreme
 from bot.digest.extract.paste.phrases import clear_line_caches
 
 from tests.digest.extract.paste.test_shared_words import TEXTS, TRICKY, _check_words
@@ -48,6 +54,9 @@ def _same_rows(texts: list[str]) -> None:
     assert len(batched) == len(texts)
     for text, a, b in zip(texts, batched, single):
         assert repr(a) == repr(b), (text[:80], [(FEATURE_NAMES[i], x, y) for i, (x, y) in enumerate(zip(a, b)) if repr(x) != repr(y)])
+    lexicon = load_model().lexicon
+    for lexicons in (lexicon, {**lexicon, "share": -0.0, "home": 0.0, "^home": -0.0, "the": -1e300, "of": 1e300}):
+        assert repr(lexicon_feature_rows(texts, lexicons)) == repr([lexicon_features(text, lexicons) for text in texts])
 
 
 def test_rows_match_text_features() -> None:
@@ -101,3 +110,14 @@ def test_rows_on_benchmark_pastes() -> None:
         _same_rows(texts)
         count += len(texts)
     assert count > 100_000
+
+
+def test_window_extreme_matches_a_sliding_window() -> None:
+    rng = np.random.default_rng(14)
+    for n in (1, 2, 3, 6, 7, 8, 50):
+        values = rng.random(n)
+        values[rng.random(n) < 0.2] = 0.5  # ties
+        padded = np.pad(values, 3, mode="edge")
+        window = np.lib.stride_tricks.sliding_window_view(padded, 7)
+        assert np.array_equal(_window_extreme(values, 3, np.maximum), np.max(window, axis=1))
+        assert np.array_equal(_window_extreme(values, 3, np.minimum), np.min(window, axis=1))
