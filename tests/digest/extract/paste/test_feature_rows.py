@@ -121,3 +121,11 @@ def test_window_extreme_matches_a_sliding_window() -> None:
         window = np.lib.stride_tricks.sliding_window_view(padded, 7)
         assert np.array_equal(_window_extreme(values, 3, np.maximum), np.max(window, axis=1))
         assert np.array_equal(_window_extreme(values, 3, np.minimum), np.min(window, axis=1))
+
+
+def test_own_features_fall_back_when_the_rows_lack_a_feature(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.digest.extract.paste import features
+
+    monkeypatch.setattr(features, "text_feature_rows", lambda texts: [(0.0,) * (len(FEATURE_NAMES) - 1) for _ in texts])
+    lines = split_lines("Menu\n\nA sentence here.")
+    assert features.own_features(lines) == [text_features(line.text) for line in lines]
