@@ -12,15 +12,16 @@ from __future__ import annotations
 import logging
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import accumulate, chain, compress, repeat
+from operator import add, is_not, itemgetter, not_, sub, truediv
 
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
-from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, line_key, line_words, lower_words
+from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, WORD, line_key, line_words, lower_words, remember_lines
 from bot.digest.extract.paste.wraps import BULLET_START
 from bot.digest.front_rules import CJK_CHARACTERS
 
@@ -232,16 +233,201 @@ def lexicon_features(text: str, lexicon: Mapping[str, float]) -> tuple[float, fl
     return total / len(scores), min(scores), max(scores), math.copysign(math.log1p(abs(total)), total), first
 
 
+# -- text_features for many lines at once ------------------------------------------------------------------------
+# A paste has about 130 distinct lines, most of one to four words, so text_features' cost is Python's per-line
+# overhead (some thirty expressions a line), not the work. text_feature_rows computes the same values column by
+# column: each step is one map() over all lines (or over all their words, with per-line sums read from running
+# totals), so the interpreter runs a loop per feature instead of a loop body per line. Same operations on the same
+# values in the same order (no numpy floats, no reordered sums): the rows are identical, which
+# tests/digest/extract/paste/test_feature_rows.py checks against text_features.
+
+_STOP_CAP = 400  # text_features reads the stop-word and capital shares over at most this many words
+_PROMO_CAP = 60  # ... and the promo words over this many
+_SAMPLE_CHARS = 2000
+_SAMPLE_OF = itemgetter(slice(None, _SAMPLE_CHARS))
+_LAST_8 = itemgetter(slice(-8, None))
+_LAST_20 = itemgetter(slice(-20, None))
+_FIRST_CHAR = itemgetter(0)
+# The first word of every whole-line chrome phrase: a line key whose first word is none of these has no prefix in
+# CHROME_EXACT, so the prefix test (joins and look-ups) runs only for the few that do.
+_CHROME_FIRST_WORDS = frozenset(phrase.partition(" ")[0] for phrase in CHROME_EXACT)
+
+
+def _window_counts(flags: Iterable[bool], starts: Sequence[int], ends: Iterable[int]) -> list[int]:
+    """How many of the flags in flags[start:end] are true, for each (start, end): differences of a running total."""
+    running = list(accumulate(flags, initial=0))
+    return list(map(sub, map(running.__getitem__, ends), map(running.__getitem__, starts)))
+
+
+def _as_floats(flags: Iterable[object]) -> list[float]:
+    """float(bool(x)) of each x."""
+    return list(map(float, map(bool, flags)))
+
+
+def _masked(flags: Iterable[object], mask: Iterable[bool]) -> list[float]:
+    """float(bool(x) and m) of each x and m."""
+    return [1.0 if flag and ok else 0.0 for flag, ok in zip(flags, mask)]
+
+
+def _line_keys(texts: Sequence[str], lowered: Sequence[list[str]]) -> list[str]:
+    """line_key of each text, the common case from its lower-cased words (as line_key builds it)."""
+    return [
+        " ".join(words).replace("_", " ") if len(text) <= 300 and text.isascii() else line_key(text)
+        for text, words in zip(texts, lowered)
+    ]
+
+
+def _chrome_prefix(key: str) -> bool:
+    first_words = key.split(" ", 4)
+    return any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
+
+
+def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
+    """[text_features(text) for text in texts], computed feature by feature over all texts at once (identical
+    values, several times faster on a paste's lines); also fills the word caches of phrases.py for these lines."""
+    if not texts:
+        return []
+    stop = stop_words()
+    words = list(map(WORD.findall, texts))
+    n_words = list(map(len, words))
+    flat = list(chain.from_iterable(words))
+    flat_lower = list(map(str.lower, flat))
+    ends = list(accumulate(n_words))
+    starts = [0, *ends[:-1]]
+    lowered = list(map(flat_lower.__getitem__, map(slice, starts, ends)))
+    keys = _line_keys(texts, lowered)
+    remember_lines(texts, words, lowered, keys)
+
+    n_chars = list(map(len, texts))
+    samples = list(map(_SAMPLE_OF, texts))
+    sample_lens = [max(1, n) for n in map(len, samples)]
+    plain = [sample.isascii() or _NOT_PLAIN.search(sample) is None for sample in samples]
+    # Character counts: bytes for plain lines (char_counts' fast path, here as one map a count), else char_counts.
+    raws = list(map(str.encode, samples, repeat("ascii"), repeat("ignore")))
+    sizes = list(map(len, raws))
+    letters, uppers, digits = (
+        list(map(sub, sizes, map(len, map(bytes.translate, raws, repeat(None), repeat(table)))))
+        for table in (_ASCII_LETTERS, _ASCII_UPPER, _ASCII_DIGITS)
+    )
+    cjk = [0] * len(texts)
+    effective_words: list[float] = [n + 0.0 for n in n_words]  # plain lines hold no CJK: cjk_total is 0.0
+    for i in compress(range(len(texts)), map(not_, plain)):
+        letters[i], uppers[i], digits[i], cjk[i] = char_counts(samples[i], False)
+        effective_words[i] = n_words[i] + cjk[i] * n_chars[i] / sample_lens[i] / 2.0
+
+    # Shares over the first words: running totals of per-word flags.
+    capped = list(map(min, map(add, starts, repeat(_STOP_CAP)), ends))
+    capped_counts = [max(1, min(n, _STOP_CAP)) for n in n_words]
+    stop_counts = _window_counts(map(stop.__contains__, flat_lower), starts, capped)
+    title_counts = _window_counts(map(str.isupper, map(_FIRST_CHAR, flat)), starts, capped)
+    promo_ends = list(map(min, map(add, starts, repeat(_PROMO_CAP)), ends))
+    promo_counts = _window_counts(map(PROMO_WORDS.__contains__, flat_lower), starts, promo_ends)
+
+    stripped_ends = list(map(str.rstrip, texts))
+    separators = [
+        sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t") for sample in samples
+    ]
+    copyright_flags = [
+        (not is_plain_ or any(map(sample.lower().__contains__, _COPYRIGHT_CUES))) and _COPYRIGHT.search(sample) is not None
+        for sample, is_plain_ in zip(samples, plain)
+    ]
+
+    # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone.
+    zeros = [0.0] * len(texts)
+    chrome_prefix, section_head, date_only, counter, comment_author, comment_head = (list(zeros) for _ in range(6))
+    for i in compress(range(len(texts)), [n <= 10 for n in n_words]):
+        n, key = n_words[i], keys[i]
+        if n <= 8:
+            if key.partition(" ")[0] in _CHROME_FIRST_WORDS and _chrome_prefix(key):
+                chrome_prefix[i] = 1.0
+            if key.startswith(SECTION_HEADS):
+                section_head[i] = 1.0
+            if _COMMENT_AUTHOR.search(stripped_ends[i][-20:]):
+                comment_author[i] = 1.0
+            if _COMMENT_HEAD.match(key):
+                comment_head[i] = 1.0
+        line_lowered = lowered[i][:_STOP_CAP]
+        if digits[i] > 0 and _is_date_line(line_lowered):
+            date_only[i] = 1.0
+        if n <= 4:
+            has_digit = any(map(str.isdigit, line_lowered))
+            if has_digit and any(w in COUNTER_WORDS for w in line_lowered) or (n == 1 and has_digit and n_chars[i] <= 8):
+                counter[i] = 1.0
+
+    return list(zip(
+        map(math.log1p, n_chars),
+        map(math.log1p, effective_words),
+        _as_floats(map(SENTENCE_END.search, map(_LAST_8, stripped_ends))),
+        _as_floats(map(str.endswith, stripped_ends, repeat(":"))),
+        _as_floats(map(str.endswith, stripped_ends, repeat(","))),
+        map(math.log1p, map(len, map(_INNER_STOP.findall, samples))),
+        map(truediv, stop_counts, capped_counts),
+        map(truediv, title_counts, capped_counts),
+        [u / max(1, n) if n else 0.0 for u, n in zip(uppers, letters)],
+        map(truediv, letters, sample_lens),
+        map(truediv, digits, sample_lens),
+        map(truediv, cjk, sample_lens),
+        _as_floats(map(BULLET_START.match, texts)),
+        _as_floats(map(CHROME_EXACT.__contains__, keys)),
+        chrome_prefix,
+        section_head,
+        date_only,
+        counter,
+        _as_floats(copyright_flags),
+        _as_floats(map(URL.search, samples)),
+        map(math.log1p, separators),
+        zeros,  # repeats: filled in per document
+        zeros,  # rel_pos
+        zeros,  # blank_before
+        zeros,  # blank_after
+        [float(w <= 3) for w in effective_words],
+        [float(w >= 25) for w in effective_words],
+        _masked(map(BYLINE.match, texts), [n <= 10 for n in n_words]),
+        _masked(map(CAPTION.match, texts), [n <= 15 for n in n_words]),
+        comment_author,
+        comment_head,
+        map(math.log1p, promo_counts),
+    ))
+
+
+_INF = float("inf")
+
+
+def lexicon_feature_rows(texts: Sequence[str], lexicon: Mapping[str, float]) -> list[tuple[float, float, float, float, float]]:
+    """[lexicon_features(text, lexicon) for text in texts], each step one map() over all texts' words (identical
+    values: a missing word adds 0.0 to a running sum that is never -0.0, so the sums are Python's own)."""
+    words = [lower_words(text, 2000) for text in texts]
+    counts = list(map(len, words))
+    flat = list(chain.from_iterable(words))
+    scores = list(map(lexicon.get, flat))
+    ends = list(accumulate(counts))
+    starts = [0, *ends[:-1]]
+    found = _window_counts(map(is_not, scores, repeat(None)), starts, ends)
+    slices = list(map(slice, starts, ends))
+    zeroed = [0.0 if score is None else score for score in scores]
+    totals = list(map(sum, map(zeroed.__getitem__, slices)))
+    rows = [(0.0, 0.0, 0.0, 0.0, lexicon.get("^" + line_words[0], 0.0) if line_words else 0.0) for line_words in words]
+    scored = [i for i, n in enumerate(found) if n]
+    if scored:
+        for_min = [_INF if score is None else score for score in scores]
+        for_max = [-_INF if score is None else score for score in scores]
+        for i in scored:
+            total, piece = totals[i], slices[i]
+            rows[i] = (total / found[i], min(for_min[piece]), max(for_max[piece]), math.copysign(math.log1p(abs(total)), total), rows[i][4])
+    return rows
+
+
 def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
     """Each line's text features (names in FEATURE_NAMES, document fields still 0); repeated lines computed once."""
-    by_text: dict[str, tuple[float, ...]] = {}  # menus repeat the same lines
-    result = []
-    for line in lines:
-        features = by_text.get(line.text)
-        if features is None:
-            features = by_text[line.text] = text_features(line.text)
-        result.append(features)
-    return result
+    distinct = list(dict.fromkeys(line.text for line in lines))  # menus repeat the same lines
+    rows = text_feature_rows(distinct)
+    if rows and len(rows[0]) != len(FEATURE_NAMES):
+        # A feature was added to text_features and not to text_feature_rows (test_feature_rows.py fails then too):
+        # stay correct, line by line.
+        log.warning("text_feature_rows gives %d features, FEATURE_NAMES has %d: computing line by line", len(rows[0]), len(FEATURE_NAMES))
+        rows = [text_features(text) for text in distinct]
+    by_text = dict(zip(distinct, rows))
+    return [by_text[line.text] for line in lines]
 
 
 def line_features(
@@ -270,10 +456,8 @@ def line_features(
         elif offset > 0 and n > offset:
             shifted[:-offset] = neighbour[offset:]
         blocks.append(shifted)
-    lexical: dict[str, tuple[float, float, float, float, float]] = {}
-    for line in lines:
-        if line.text not in lexical:
-            lexical[line.text] = lexicon_features(line.text, lexicon)
+    distinct = list(dict.fromkeys(line.text for line in lines))
+    lexical = dict(zip(distinct, lexicon_feature_rows(distinct, lexicon)))
     blocks.append(np.array([lexical[line.text] for line in lines], dtype=float))
     return np.hstack(blocks)
 

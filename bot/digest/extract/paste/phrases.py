@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from importlib import resources
 
 WORD = re.compile(r"\w+")
@@ -32,6 +33,17 @@ def clear_line_caches() -> None:
     benchmark that repeats a paste measures the work, not a cache hit)."""
     for cache in (_WORDS, _LOWER_WORDS, _KEYS):
         cache.clear()
+
+
+def remember_lines(texts: Sequence[str], words: Sequence[list[str]], lowered: Sequence[list[str]], keys: Sequence[str]) -> None:
+    """Store what a caller computed for many lines at once (`line_words`, `lower_words` and `line_key` of each of
+    `texts`), as if each had been asked for; nothing is stored when the lines would not fit the caches."""
+    if len(texts) > _LINE_CACHE:
+        return
+    for cache, values in ((_WORDS, words), (_LOWER_WORDS, lowered), (_KEYS, keys)):
+        if len(cache) + len(texts) > _LINE_CACHE:
+            cache.clear()
+        cache.update(zip(texts, values))
 
 
 def line_words(text: str, limit: int | None = None) -> list[str]:

@@ -47,8 +47,14 @@ def _window_means(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 def _window_extreme(values: np.ndarray, radius: int, pick: Any) -> np.ndarray:
-    padded = np.pad(values, radius, mode="edge")
-    return pick(np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1), axis=1)
+    """The highest (pick=np.maximum) or lowest (np.minimum) value within `radius` lines of each line, the edge
+    values repeated past the ends: one elementwise pick a shift (np.pad and a sliding window view cost more here)."""
+    n = len(values)
+    padded = np.concatenate([np.full(radius, values[0]), values, np.full(radius, values[-1])])
+    extreme = padded[:n].copy()
+    for shift in range(1, 2 * radius + 1):
+        pick(extreme, padded[shift : shift + n], out=extreme)
+    return extreme
 
 
 def best_block(gains: Sequence[float]) -> tuple[int, int]:
@@ -95,7 +101,7 @@ def stage2_features(stage1_logits: np.ndarray, stage1_rows: np.ndarray) -> np.nd
         (index >= start) & (index < end), index < start, index >= end, np.log1p(distance),
         rows[:, column["rel_pos"]], rows[:, column["log_words"]], rows[:, column["ends_sentence"]],
         rows[:, column["chrome_exact"]], rows[:, column["section_head"]],
-        _window_extreme(probs, 3, np.max), _window_extreme(probs, 3, np.min),
+        _window_extreme(probs, 3, np.maximum), _window_extreme(probs, 3, np.minimum),
         after_comment, _window_means(rows[:, column["date_only"]], 10), _window_means(rows[:, column["comment_author"]], 10),
         after_section,
     ]).astype(float)
