@@ -18,6 +18,14 @@ documents, too few to split by document) are all held out: a cross-document
 test, as in CoNLL-2010. `--part train` scores the train parts instead (the
 model has seen them: a check, not a result).
 
+How firm a figure is: each digest row gives a 90% bootstrap interval of its F1
+(resampling whole items: WikiWeasel sentences, BioScope documents; fixed seed)
+and the share of resamples reaching the target. The test parts have been scored
+in earlier rounds and no other WikiWeasel sentences are shared, so `--nested`
+gives the cleanest estimate the data allows: nested 5-fold cross-validation of
+each scorer's recipe inside its train part (in process), every fold scored at
+the L2 and threshold chosen on the other four.
+
 References, in the same run and on the same sentences (in-process, the
 digest's cue patterns and the shared word list):
 - lexicon only: our cue patterns without a scorer (any hedged cue).
