@@ -17,6 +17,11 @@ smallest element holding every body element; the answer's last lines whose text 
 after that element are dropped together, when the text before them is most of the answer
 (`MIN_SHARE_BEFORE`: a larger cut is more often an article spread over several frames than
 chrome). Chosen on WCXB's tune part (docs/quality/extraction.md, eighth session).
+
+Some of that end matter sits inside the frame (an author box plugin, a related-posts list, a
+call-to-action box at the end of the body): the answer's last lines found in blocks of the frame
+whose class or id names them so are dropped too, under the same share (eighth session, "the
+article's own tail").
 """
 
 from __future__ import annotations
