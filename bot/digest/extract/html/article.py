@@ -17,6 +17,11 @@ smallest element holding every body element; the answer's last lines whose text 
 after that element are dropped together, when the text before them is most of the answer
 (`MIN_SHARE_BEFORE`: a larger cut is more often an article spread over several frames than
 chrome). Chosen on WCXB's tune part (docs/quality/extraction.md, eighth session).
+
+Some of that end matter sits inside the frame (an author box plugin, a related-posts list, a
+call-to-action box at the end of the body): the answer's last lines found in blocks of the frame
+whose class or id names them so are dropped too, under the same share (eighth session, "the
+article's own tail").
 """
 
 from __future__ import annotations
@@ -38,6 +43,15 @@ MIN_BODY_SHARE = 0.5  # another element holding this share of the answer's parag
 MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list of related links
 MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
 MIN_SHARE_BEFORE = 0.7  # the answer's words before a trailing cut (5-fold CV on WCXB's tune part)
+# Class/id words of the blocks an article ends with that are no part of it: related posts, share
+# buttons, author boxes (WordPress's Simple Author Box, Author Box Plugin), newsletter and
+# call-to-action boxes, disclaimers, footnotes (named by hand; checked on WCXB's tune part).
+_END_MATTER_WORDS = frozenset((
+    "related", "share", "sharing", "social", "author", "bio", "newsletter", "subscribe", "signup",
+    "cta", "promo", "disclaimer", "sponsor", "sponsored", "footnote", "footnotes", "yarpp", "crp",
+    "tags", "saboxplugin", "abh",
+))
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def _normal(text: str) -> str:
@@ -121,7 +135,7 @@ def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
     put back and the trailing sections that lie after the article dropped."""
     restored, bodies, paragraphs = _restore(tree, text)
-    return drop_trailing_sections(restored, bodies, paragraphs)
+    return drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies)
 
 
 def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
@@ -202,6 +216,51 @@ def drop_trailing_sections(text: str, bodies: Sequence[lxml_html.HtmlElement], p
             break  # a paragraph of the article ends the run
         # else a line not found as a paragraph (a heading, merged blocks) goes with its neighbours
     if not start:
+        return text
+    words = [len(line.split()) for line in lines]
+    if sum(words[:start]) < MIN_SHARE_BEFORE * sum(words):
+        return text
+    return "\n\n".join(lines[:start])
+
+
+def _is_end_matter(element: lxml_html.HtmlElement) -> bool:
+    words = _NOT_LETTERS.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower())
+    return not _END_MATTER_WORDS.isdisjoint(words)
+
+
+def _end_matter_text(frame: lxml_html.HtmlElement) -> str:
+    """The normal text of the blocks inside `frame` named as end matter by their class or id
+    (outermost ones only), spaces around each."""
+    blocks: list[lxml_html.HtmlElement] = []
+    seen: set[lxml_html.HtmlElement] = set()
+    for element in frame.iterdescendants():
+        if isinstance(element.tag, str) and _is_end_matter(element):
+            if not (blocks and any(ancestor in seen for ancestor in element.iterancestors())):
+                blocks.append(element)
+                seen.add(element)
+    return "".join(f" {_normal(_text(block))} " for block in blocks)
+
+
+def drop_end_matter(text: str, bodies: Sequence[lxml_html.HtmlElement]) -> str:
+    """`text` (a paragraph a line) without its trailing lines that sit, inside the article's frame
+    (the innermost element holding all of `bodies`), in blocks whose class or id names them end
+    matter (`_END_MATTER_WORDS`: an author box, related posts, a newsletter box), when at least
+    `MIN_SHARE_BEFORE` of the answer's words come before them. Bios and promos written as the
+    body's last paragraphs lie inside the frame, where `drop_trailing_sections` does not look."""
+    frame = _common_ancestor(bodies) if bodies else None
+    if frame is None:
+        return text
+    end_matter = _end_matter_text(frame)
+    if not end_matter:
+        return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    start = None
+    for index in range(len(lines) - 1, 0, -1):
+        normal = _normal(lines[index])
+        if not normal or f" {normal} " not in end_matter:
+            break
+        start = index
+    if start is None:
         return text
     words = [len(line.split()) for line in lines]
     if sum(words[:start]) < MIN_SHARE_BEFORE * sum(words):

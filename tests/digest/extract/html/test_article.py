@@ -131,3 +131,42 @@ def test_restored_items_stay_and_the_trailing_section_goes():
         BODY[3],
         BODY[4],
     ]
+
+
+PROMO = "Sign up to our weekly letter and get the best of the blog in your inbox every Friday."
+
+
+def _body_with(end: str, entry_class: str = "entry") -> lxml_html.HtmlElement:
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in BODY)
+    return _tree(f'<article><div class="{entry_class}">{paragraphs}{end}</div></article>')
+
+
+def test_an_author_box_inside_the_article_is_dropped_from_the_end():
+    page = _body_with(f'<div class="saboxplugin-wrap"><p>{AUTHOR}</p></div><div class="cta_box"><p>{PROMO}</p></div>')
+    answer = "\n\n".join([*BODY, AUTHOR, PROMO])
+    assert article_text(page, answer) == "\n\n".join(BODY)
+
+
+def test_the_same_paragraphs_without_an_end_matter_name_stay():
+    page = _body_with(f'<div class="box"><p>{AUTHOR}</p></div><p>{PROMO}</p>')
+    answer = "\n\n".join([*BODY, AUTHOR, PROMO])
+    assert article_text(page, answer) == answer
+
+
+def test_only_the_trailing_run_of_end_matter_goes():
+    # the promo box sits at the end of the page, but the answer ends with a paragraph of the article
+    page = _body_with(f'<div class="newsletter"><p>{PROMO}</p></div>')
+    answer = "\n\n".join([*BODY[:4], PROMO, BODY[4]])
+    assert article_text(page, answer) == answer
+
+
+def test_a_large_end_matter_run_is_kept():
+    page = _body_with(f'<div class="related-posts">{"".join(f"<p>{p}</p>" for p in BODY[2:])}</div>')
+    answer = "\n\n".join([*BODY, *BODY[2:]])
+    assert article_text(page, answer) == answer
+
+
+def test_the_class_of_the_article_frame_itself_does_not_count():
+    page = _body_with(f"<p>{PROMO}</p>", entry_class="entry share-enabled")
+    answer = "\n\n".join([*BODY, PROMO])
+    assert article_text(page, answer) == answer
