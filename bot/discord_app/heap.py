@@ -36,6 +36,16 @@ def limit_heap_growth() -> None:
         pass
 
 
+def release_free_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's `malloc_trim`; elsewhere nothing). A large paste
+    or page leaves megabytes freed but resident inside the heap, below blocks still in use, where the heap's own
+    trimming (of its top only) cannot reach them."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 # A digest makes tens of thousands of container objects (a page's element proxies, sentences, tokens), nearly all
 # freed by their reference counts; at Python's 700 the young generation was collected about twice a page, each time
 # walking what was still alive. 20,000 (about 2 MB of young objects at most) collects it every few pages.

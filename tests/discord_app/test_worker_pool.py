@@ -188,3 +188,30 @@ async def test_workers_are_forked_warm_from_the_fork_server_and_outlive_the_thre
         assert await pool.run(os.getpid) == first
     finally:
         await pool.close()
+
+
+def _free_a_fragmented_heap(megabytes: int) -> float:
+    """Leave about `megabytes` freed inside the C heap between blocks still in use (where the heap's own trimming
+    of its top cannot reach them); the worker's growth as it reads it then, before any trim."""
+    from bot.discord_app import worker_pool
+
+    blocks = [b"\x01" * 4000 + bytes([n % 256]) for n in range(megabytes * 256)]  # over pymalloc's 512: malloc's
+    _KEPT.extend(blocks[::32])  # one block in 32 (every 128 KB) stays
+    del blocks
+    return worker_pool._growth_mb()
+
+
+async def test_freed_heap_is_given_back_and_costs_no_replacement() -> None:
+    pool = WorkerPool(1, recycle_growth_mb=32)
+    pool.start()
+    try:
+        pid = await pool.run(_keep_megabytes, 0)  # imports this module in the worker before the heap is measured
+        held = await pool.run(_free_a_fragmented_heap, 64)
+        assert held > 32  # freed, but still the worker's: without the trim it would be replaced
+        for _ in range(MEASURE_EVERY):
+            await pool.run(os.getpid)
+        await asyncio.sleep(1.0)
+        assert pool.recycled == 0
+        assert await pool.run(os.getpid) == pid
+    finally:
+        await pool.close()
