@@ -22,7 +22,7 @@ from trafilatura.utils import line_processing
 
 from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region
-from bot.digest.extract.html.dates import dates_in_few_languages
+from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
@@ -134,7 +134,7 @@ class TrafilaturaMetadata:
         address = self._declared.url or extract_url(self._tree, self._url)
         search = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
         # dateparser in a few languages: in every one it loads 35 MB of locales on some pages (dates.py).
-        with dates_in_few_languages():
+        with dates_in_few_languages(), year_search_near_digits():
             return _trimmed(find_date(self._tree, **search, url=address))
 
 
