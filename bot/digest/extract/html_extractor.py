@@ -8,6 +8,7 @@ metadata (metadata), trafilatura's tree to text (text) and the settings (setting
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from html import unescape
@@ -22,7 +23,7 @@ from trafilatura.utils import line_processing
 
 from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region
-from bot.digest.extract.html.dates import dates_in_few_languages
+from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
@@ -85,9 +86,15 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _has_words(text: str, least: int) -> bool:
+    """`_words(text) >= least`, read only as far as the `least`-th word: a long article is not
+    counted through (about 12 ms for each count of 100,000 words)."""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(text), least)) >= least
+
+
 def _holds_a_sentence(text: str, settings: ExtractionSettings) -> bool:
     """A short answer made only of labels ("Home", "Log in") is no article."""
-    if _words(text) >= settings.fallback_min_words:
+    if _has_words(text, settings.fallback_min_words):
         return True
     return any(_words(line) >= settings.min_sentence_words for line in text.splitlines())
 
@@ -134,7 +141,7 @@ class TrafilaturaMetadata:
         address = self._declared.url or extract_url(self._tree, self._url)
         search = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
         # dateparser in a few languages: in every one it loads 35 MB of locales on some pages (dates.py).
-        with dates_in_few_languages():
+        with dates_in_few_languages(), year_search_near_digits():
             return _trimmed(find_date(self._tree, **search, url=address))
 
 
@@ -159,7 +166,7 @@ def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: Extractio
     text = render_text(getattr(document, "body", None))
     # trafilatura's metadata is read from the page as given (bare_extraction works on a copy).
     document = TrafilaturaMetadata(tree, url) if document is not None else None
-    if _words(text) >= settings.fallback_below_words:
+    if _has_words(text, settings.fallback_below_words):
         return text, document
     # A few words of menus are no article: a fallback counts only when it finds a real text.
     recall = render_text(getattr(_extract(tree, url, settings, favor_recall=True), "body", None))
@@ -239,7 +246,8 @@ def extract_html(
         text = region
     if profile.lead_min_words is not None:  # a thread's opening post, when the answer lacks it
         text = with_missing_lead(text, description_lead(tree), profile.lead_min_words, LEAD_MIN_NEW_SHARE)
-    log.debug("%s: a %s page, %d words", source, page_type, _words(text))
+    if log.isEnabledFor(logging.DEBUG):  # the count only when it is written
+        log.debug("%s: a %s page, %d words", source, page_type, _words(text))
     title = metadata.title or clean_text(getattr(document, "title", None) or "")
     if not _holds_a_sentence(text, settings):
         # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".

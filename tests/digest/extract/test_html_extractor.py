@@ -266,3 +266,13 @@ def test_bare_extraction_gives_the_same_body_with_a_text_format() -> None:
         if as_python is not None:
             assert etree.tostring(as_python.body) == etree.tostring(as_text.body)
             assert etree.tostring(as_python.commentsbody) == etree.tostring(as_text.commentsbody)
+
+
+def test_has_words_is_the_word_count_compared() -> None:
+    """`_has_words(text, n)` (which stops at the n-th word) answers `_words(text) >= n`."""
+    from bot.digest.extract.html_extractor import _has_words, _words
+
+    texts = ["", "   ", "one", "one two", "a_b c-d", "Ünï cödé ñ", "word " * 49 + "word", "x\ny\n\nz " * 40]
+    for text in texts:
+        for least in (0, 1, 2, 3, 8, 49, 50, 51, 100, 121):
+            assert _has_words(text, least) == (_words(text) >= least), (text[:20], least)

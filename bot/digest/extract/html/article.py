@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from lxml import html as lxml_html
 
 _NOT_WORD = re.compile(r"\W+")
+_WORD_CHARACTER = re.compile(r"\w")
 _SPLIT = re.compile(r"[\s_\-]+")
 _RESTORED_TAGS = ("li", "h2", "h3", "h4", "h5", "h6")
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -54,9 +55,18 @@ _END_MATTER_WORDS = frozenset((
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
+# Every ASCII character that is no word character (\W) mapped to a space: `_normal`'s fast path.
+_ASCII_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if not _WORD_CHARACTER.match(chr(code))}
+
+
 def _normal(text: str) -> str:
     """Lower-case words split by single spaces: the answer's paragraphs and the page's elements compared."""
-    return _NOT_WORD.sub(" ", text.lower()).strip()
+    lowered = text.lower()
+    if lowered.isascii():
+        # The same as the substitution below, about twice as fast (str.translate's ASCII path): every
+        # non-word character becomes a space, then runs of spaces one and the ends stripped.
+        return " ".join(lowered.translate(_ASCII_NOT_WORD_TO_SPACE).split())
+    return _NOT_WORD.sub(" ", lowered).strip()
 
 
 def _text(element: lxml_html.HtmlElement) -> str:

@@ -170,3 +170,20 @@ def test_the_class_of_the_article_frame_itself_does_not_count():
     page = _body_with(f"<p>{PROMO}</p>", entry_class="entry share-enabled")
     answer = "\n\n".join([*BODY, PROMO])
     assert article_text(page, answer) == answer
+
+def test_normal_text_fast_path_equals_the_substitution() -> None:
+    """`_normal`'s ASCII path (str.translate and split) gives what `\\W+` -> " " and strip give."""
+    import random
+    import re
+
+    from bot.digest.extract.html.article import _normal
+
+    def reference(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower()).strip()
+
+    tricky = ["", "  ", "snake_case_word", "Tab\there\x0bvt\x1cfs\x1fus", "__init__ -- x", "\u212aelvin", "Ünïcode wörds", "a\u00a0b", "Don't stop!"]
+    rng = random.Random(14)
+    alphabet = [chr(code) for code in range(128)] + ["é", "\u00a0", "\u2028", "İ"]
+    fuzzed = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    for text in tricky + fuzzed:
+        assert _normal(text) == reference(text), repr(text)
