@@ -37,6 +37,9 @@ class PageProfile:
     lead_min_words: int | None = None
 
 
+# A forum post's signature (the poster's links and motto under every post) is no part of the thread;
+# the only line chrome a study of the region's lines found to gain on every fold (eighth session).
+_FORUM_CHROME = frozenset({"signature"})
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
@@ -45,7 +48,7 @@ PROFILES: dict[str, PageProfile] = {
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
     "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
-    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, repeat_min_words=3, lead_min_words=15),
+    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15),
     "listing": PageProfile(region_over_words=0.0, headline_first=False),
     "collection": PageProfile(region_over_words=1.2, link_line_words=3, repeat_min_words=5),
 }

@@ -134,3 +134,13 @@ def test_a_forum_threads_summary_leads_when_the_posts_lack_it_and_not_twice() ->
     article = extract_html(pages.FORUM.replace("<head>", "<head>" + own, 1), "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
     assert article.text.count(pages.FORUM_POSTS[0]) == 1
     assert PROFILES["forum"].lead_min_words is not None and PROFILES["article"].lead_min_words is None
+
+
+def test_a_forum_posts_signature_stays_out_and_its_body_stays_in() -> None:
+    motto = "Visit my roastery blog for daily espresso experiments and grinder reviews"
+    signed = pages._post(5, "roaster", f"Same leak here, the gasket was the culprit after descaling.</p><div class=\"post-signature\"><p>{motto}</p></div><p>")
+    html = pages.FORUM.replace("</div>\n<div class=\"pagination\">", signed + "</div>\n<div class=\"pagination\">")
+    assert motto in html
+    article = extract_html(html, "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
+    assert "the gasket was the culprit" in article.text and motto not in article.text
+    assert "signature" in PROFILES["forum"].more_chrome and "signature" not in PROFILES["service"].more_chrome
