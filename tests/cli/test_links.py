@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests.conftest import REPO
 from tests.helpers.article_server import SAMPLE_TITLE, ArticleServer
+from tests.helpers.bot_process import reaped
 
 
 async def run_cli(*args: str) -> tuple[int, str, str]:
@@ -16,7 +17,8 @@ async def run_cli(*args: str) -> tuple[int, str, str]:
         sys.executable, "-m", "bot", *args, cwd=REPO,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    async with reaped(process):
+        out, err = await asyncio.wait_for(process.communicate(), timeout=120)
     return process.returncode or 0, out.decode(), err.decode()
 
 
@@ -48,7 +50,8 @@ async def test_a_link_piped_on_standard_input_is_fetched_like_a_link_given(artic
         sys.executable, "-m", "bot", "--config", str(config), "summarize", "-", "--format", "json", cwd=REPO,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )
-    out, err = await asyncio.wait_for(process.communicate(f"{articles.url('/news/syria.html')}\n".encode()), timeout=120)
+    async with reaped(process):
+        out, err = await asyncio.wait_for(process.communicate(f"{articles.url('/news/syria.html')}\n".encode()), timeout=120)
     assert process.returncode == 0, err.decode()
     digest = json.loads(out)
     assert digest["source"] == "-" and digest["title"] == SAMPLE_TITLE and digest["error"] is None

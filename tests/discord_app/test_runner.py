@@ -12,6 +12,7 @@ from bot.discord_app.endpoints import normalise_api_base
 from bot.discord_app.runner import EXIT_CONFIG, EXIT_FAILED, EXIT_OK, run_bot, serve
 from bot.settings import Settings
 from tests.helpers.bot_harness import settings_for
+from tests.helpers.bot_process import reaped
 from tests.conftest import REPO
 from tests.helpers.fake_discord import FakeDiscord
 
@@ -88,15 +89,16 @@ async def _run_command(api_base: str, tmp_path: Path, *, timeout: float, signal_
         cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )
     seen = b""
-    if signal_when_logging_in:
-        assert process.stderr is not None
-        while b"logging in using static token" not in seen:
-            line = await asyncio.wait_for(process.stderr.readline(), 60)
-            assert line, seen.decode(errors="replace")
-            seen += line
-        await asyncio.sleep(0.5)  # inside the login request, which the silent API never answers
-        process.send_signal(signal.SIGTERM)
-    _out, err = await asyncio.wait_for(process.communicate(), 60)
+    async with reaped(process):
+        if signal_when_logging_in:
+            assert process.stderr is not None
+            while b"logging in using static token" not in seen:
+                line = await asyncio.wait_for(process.stderr.readline(), 60)
+                assert line, seen.decode(errors="replace")
+                seen += line
+            await asyncio.sleep(0.5)  # inside the login request, which the silent API never answers
+            process.send_signal(signal.SIGTERM)
+        _out, err = await asyncio.wait_for(process.communicate(), 60)
     return process.returncode or 0, (seen + err).decode(errors="replace")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from tests.helpers.fake_discord import FakeDiscord
@@ -44,3 +46,18 @@ async def stop_bot_process(process: asyncio.subprocess.Process) -> str:
     log = stderr.decode(errors="replace")
     print(log)  # shown by pytest when the test fails
     return log
+
+
+@contextlib.asynccontextmanager
+async def reaped(process: asyncio.subprocess.Process) -> AsyncIterator[asyncio.subprocess.Process]:
+    """On the way out, even when the block failed or timed out, end the process and read its pipes to the end.
+
+    Otherwise a failing test leaves the child running and its subprocess transport open, for the garbage
+    collector to close after the event loop has closed (reported against whichever test runs then).
+    """
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()  # only reached when the block did not wait for the exit itself
+        await process.communicate()

@@ -67,7 +67,7 @@ async def start_worker_process(config: Path) -> asyncio.subprocess.Process:
 
 
 async def stop_process(process: asyncio.subprocess.Process) -> str:
-    """SIGTERM, wait, and the process's log; SIGKILL if it does not stop."""
+    """SIGTERM (unless it has exited), wait, and the process's log; SIGKILL if it does not stop."""
     return await stop_bot_process(process)
 
 
@@ -106,12 +106,19 @@ class ScaleCluster:
         self.workers[index].send_signal(signal.SIGKILL)
 
     async def stop(self) -> None:
-        if self.bots:
-            for label in list(self.bots):
-                self.logs.append(await stop_bot_process(self.bots.pop(label)))
-        for worker in self.workers:
-            if worker.returncode is None:
-                self.logs.append(await stop_process(worker))
-            else:
-                await worker.wait()
-        self.workers.clear()
+        """Stop every process, even when stopping one fails, then raise the first failure.
+
+        Each goes through communicate(), killed workers too: it reads the pipes to their end, so the
+        subprocess transport is closed here, not by the garbage collector after the event loop has
+        closed (a process left behind by an earlier failure was reported in a later test).
+        """
+        processes = [self.bots.pop(label) for label in list(self.bots)] + self.workers
+        self.workers = []
+        first_failure: Exception | None = None
+        for process in processes:
+            try:
+                self.logs.append(await stop_process(process))
+            except Exception as failure:  # noqa: PERF203 - the others must still be stopped
+                first_failure = first_failure or failure
+        if first_failure is not None:
+            raise first_failure

@@ -110,17 +110,21 @@ class PostgresServer:
             check=True, capture_output=True, env=env, cwd=self.folder, **as_user,
         )
         self.port = free_loopback_port()
-        self.process = subprocess.Popen(
-            [
-                str(bindir / "postgres"), "-D", str(data), "-p", str(self.port),
-                "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={self.folder}",
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-            ],
-            stdout=subprocess.DEVNULL, stderr=open(self.folder / "server.log", "wb"),  # noqa: SIM115
-            env=env, cwd=self.folder, **as_user,
-        )
-        _wait_for_port(self.port, self.process, "PostgreSQL")
-        self._create_database("bot")
+        with open(self.folder / "server.log", "wb") as server_log:  # the child keeps its own copy of the descriptor
+            self.process = subprocess.Popen(
+                [
+                    str(bindir / "postgres"), "-D", str(data), "-p", str(self.port),
+                    "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={self.folder}",
+                    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                ],
+                stdout=subprocess.DEVNULL, stderr=server_log, env=env, cwd=self.folder, **as_user,
+            )
+        try:
+            _wait_for_port(self.port, self.process, "PostgreSQL")
+            self._create_database("bot")
+        except BaseException:
+            self.stop()  # a server that never became usable is not left running
+            raise
         log.info("PostgreSQL on 127.0.0.1:%d in %s", self.port, self.folder)
         return self
 
@@ -165,14 +169,19 @@ class RedisServer:
             raise ServerUnavailable("Redis is not installed (apt-get install -y redis-server)")
         self.folder = Path(tempfile.mkdtemp(prefix="bot-test-redis-"))
         self.port = free_loopback_port()
-        self.process = subprocess.Popen(
-            [
-                binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
-                "--save", "", "--appendonly", "no", "--daemonize", "no",
-            ],
-            stdout=open(self.folder / "server.log", "wb"), stderr=subprocess.STDOUT,  # noqa: SIM115
-        )
-        _wait_for_port(self.port, self.process, "Redis")
+        with open(self.folder / "server.log", "wb") as server_log:  # the child keeps its own copy of the descriptor
+            self.process = subprocess.Popen(
+                [
+                    binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+                    "--save", "", "--appendonly", "no", "--daemonize", "no",
+                ],
+                stdout=server_log, stderr=subprocess.STDOUT,
+            )
+        try:
+            _wait_for_port(self.port, self.process, "Redis")
+        except BaseException:
+            self.stop()  # a server that never became usable is not left running
+            raise
         log.info("Redis on 127.0.0.1:%d", self.port)
         return self
 
