@@ -278,10 +278,14 @@ def test_a_repeated_sentence_is_not_chosen_twice() -> None:
 
 def test_quotes_and_questions_count_against_a_sentence() -> None:
     shipped = load_model()
-    for name in ("quote", "starts_with_quote", "question", "backward_similarity"):
+    for name in ("quote", "starts_with_quote", "question"):
         assert shipped.weights[FEATURE_NAMES.index(name)] <= 0, name
     for name in ("forward_similarity", "title_recall"):
         assert shipped.weights[FEATURE_NAMES.index(name)] >= 0, name
+    # directed centrality: being taken up by later sentences counts for more than repeating earlier ones
+    # (the backward weight may be positive: the trainer adds undirected degree centrality on top)
+    per_unit = shipped.weights / shipped.scale
+    assert per_unit[FEATURE_NAMES.index("forward_similarity")] > per_unit[FEATURE_NAMES.index("backward_similarity")]
 
 
 @pytest.mark.skipif(not DATA.is_dir(), reason="needs ../shared/data")
