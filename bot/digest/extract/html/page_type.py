@@ -230,11 +230,7 @@ class _PageMarks:
 def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> dict[str, float]:
     """The classifier's features of a parsed page (scripts other than JSON-LD may be gone); without
     `url`, the address the page declares. `json_ld`: its JSON-LD scripts, already parsed."""
-    return _page_features(tree, url, _declared_types(tree, json_ld))
-
-
-def _page_features(tree: lxml_html.HtmlElement, url: str | None, declared: set[str]) -> dict[str, float]:
-    """page_features, given the page's declared JSON-LD types."""
+    declared = _declared_types(tree, json_ld)
     body = tree.find("body")
     if body is None:
         body = tree
@@ -369,30 +365,6 @@ def shipped_model() -> PageTypeModel:
     return load_model()
 
 
-_OG_TYPES = etree.XPath("//meta[@property='og:type']/@content", smart_strings=False)
-_DECLARED_ADDRESSES = etree.XPath("//meta[@property='og:url']/@content | //link[@rel='canonical']/@href", smart_strings=False)
-
-
-def declares_article(tree: lxml_html.HtmlElement, url: str | None, declared: set[str]) -> bool:
-    """The page says it is an article twice over: a JSON-LD article type and og:type article, or
-    either one and a dated address (/2024/05/...). Read with the features' own definitions
-    (ld_article, og_article, url_date) but without the walk over the body (2.6 ms a page).
-    On WCXB's tune part the classifier calls every such page (177 of 1,057) an article, as it does
-    the 120 of ScrapingHub's 181 that say so; chosen on tune only (eighth session). Not the model's
-    answer by construction: of the held-out pages, one it called documentation is now an article."""
-    ld_article = bool(declared & _LD_TYPES["ld_article"])
-    og_article = "article" in " ".join(_OG_TYPES(tree)).lower()
-    if ld_article and og_article:
-        return True
-    if not (ld_article or og_article):
-        return False
-    return _url_features(_first_address(url, _DECLARED_ADDRESSES(tree)))["url_date"] > 0
-
-
 def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> str:
-    """The page's type, one of PAGE_TYPES (`json_ld`: the page's JSON-LD scripts, already parsed); a
-    page that declares itself an article (`declares_article`) is one, without the model."""
-    declared = _declared_types(tree, json_ld)
-    if declares_article(tree, url, declared):
-        return "article"
-    return shipped_model().classify(_page_features(tree, url, declared))
+    """The page's type, one of PAGE_TYPES (`json_ld`: the page's JSON-LD scripts, already parsed)."""
+    return shipped_model().classify(page_features(tree, url, json_ld))
