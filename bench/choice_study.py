@@ -70,27 +70,33 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
         )
         return shipped(page_type, profile, text, region, tree)
 
-    settings = DigestSettings()
-    pages = []
     html_extractor.prefer_region = recording
     try:
-        with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                item = json.loads(line)
-                page_id = str(item["id"])
-                if wcxb_part(page_id) != "tune" or not (item.get("truth") or "").strip():
-                    continue
-                record.clear()
-                html = drop_scripts_and_styles(item["html"])
-                if len(html) > settings.max_input_chars:
-                    html = drop_inline_svg(html)
-                try:
-                    final = html_extractor.extract_html(html, "page.html", item.get("url") or None, settings.max_html_elements).text
-                except Exception:  # noqa: BLE001 (an error answer scores 0, as in bench.wcxb)
-                    final = ""
-                pages.append({**record, "id": page_id, "type": item["type"], "truth": item["truth"], "final": final})
+        return tune_pages_recorded(data_dir, record)
     finally:
         html_extractor.prefer_region = shipped
+
+
+def tune_pages_recorded(data_dir: Path, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every tune page with a truth through `extract_html` as the pipeline passes it, each with its id, type,
+    truth, the product's answer (`final`) and what the caller's recording hooks put in `record` meanwhile."""
+    settings = DigestSettings()
+    pages = []
+    with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            page_id = str(item["id"])
+            if wcxb_part(page_id) != "tune" or not (item.get("truth") or "").strip():
+                continue
+            record.clear()
+            html = drop_scripts_and_styles(item["html"])
+            if len(html) > settings.max_input_chars:
+                html = drop_inline_svg(html)
+            try:
+                final = html_extractor.extract_html(html, "page.html", item.get("url") or None, settings.max_html_elements).text
+            except Exception:  # noqa: BLE001 (an error answer scores 0, as in bench.wcxb)
+                final = ""
+            pages.append({**record, "id": page_id, "type": item["type"], "truth": item["truth"], "final": final})
     return pages
 
 

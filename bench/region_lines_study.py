@@ -25,8 +25,6 @@ as an oracle, and the model at several thresholds, with the line drop made befor
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import logging
 import math
 import pickle
@@ -38,14 +36,12 @@ from typing import Any
 import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
+from bench.choice_study import tune_pages_recorded
 from bench.fitting import hash_bucket
-from bench.splits import wcxb_part
-from bench.wcxb import DATA_FILE, TYPES, word_f1
+from bench.wcxb import TYPES, word_f1
 from bot.digest.extract.html import region as region_module
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
-from bot.digest.extract.html.prune import drop_inline_svg, drop_scripts_and_styles
 from bot.digest.extract.html.region import drop_repeated_lines, with_missing_lead
-from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
 DEFAULT_CACHE = Path("/tmp/ext-lines/cache.pkl")
@@ -132,28 +128,11 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
         record.update(page_type=page_type, text=text, region=region, og=region_module.description_lead(tree))
         return shipped_choice(page_type, profile, text, region, tree)
 
-    settings = DigestSettings()
-    pages = []
     html_extractor.region_text, html_extractor.prefer_region = recording_region, recording_choice
     try:
-        with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
-            for raw in handle:
-                item = json.loads(raw)
-                page_id = str(item["id"])
-                if wcxb_part(page_id) != "tune" or not (item.get("truth") or "").strip():
-                    continue
-                record.clear()
-                html = drop_scripts_and_styles(item["html"])
-                if len(html) > settings.max_input_chars:
-                    html = drop_inline_svg(html)
-                try:
-                    final = html_extractor.extract_html(html, "page.html", item.get("url") or None, settings.max_html_elements).text
-                except Exception:  # noqa: BLE001 (an error answer scores 0, as in bench.wcxb)
-                    final = ""
-                pages.append({**record, "id": page_id, "type": item["type"], "truth": item["truth"], "final": final})
+        return tune_pages_recorded(data_dir, record)
     finally:
         html_extractor.region_text, html_extractor.prefer_region = shipped_region, shipped_choice
-    return pages
 
 
 def passes(profile: PageProfile, line: dict[str, Any]) -> bool:
