@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.digest.extract.paste.features import SENTENCE_END, URL, PasteLine, is_plain, search_with_cues
+from bot.digest.extract.paste.features import SENTENCE_END, URL, PasteLine, is_plain
 from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD, line_words, lower_words
 from bot.digest.extract.paste.wraps import BULLET_START
 
@@ -104,17 +104,25 @@ def _is_call_to_action(sentence: str) -> bool:
     )
 
 
+def _cued_search(pattern: re.Pattern[str], cues: Sequence[str], sample: str, lowered: str | None) -> bool:
+    """features.search_with_cues with the lower-cased sample made once for all four searches (None: the
+    sample is not plain, so the regex always runs)."""
+    if lowered is not None and not any(map(lowered.__contains__, cues)):
+        return False
+    return bool(pattern.search(sample))
+
+
 def is_promo_line(text: str) -> bool:
     """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
     sample = text[:600]
     words = line_words(text, 600)
     if not words or len(words) > 60:
         return False
-    plain = is_plain(sample)  # the three cued searches below share it
-    disclosure = search_with_cues(_DISCLOSURE, _DISCLOSURE_CUES, sample, plain)
-    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or search_with_cues(_CONSENT, ("cookie",), sample, plain):
+    lowered = sample.lower() if is_plain(sample) else None  # the four cued searches below share it
+    disclosure = _cued_search(_DISCLOSURE, _DISCLOSURE_CUES, sample, lowered)
+    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or _cued_search(_CONSENT, ("cookie",), sample, lowered):
         return True
-    if search_with_cues(_SITE_CALL, _SITE_CALL_CUES, sample, plain) or search_with_cues(_SITE_NOTICE, _SITE_NOTICE_CUES, sample, plain):
+    if _cued_search(_SITE_CALL, _SITE_CALL_CUES, sample, lowered) or _cued_search(_SITE_NOTICE, _SITE_NOTICE_CUES, sample, lowered):
         return True
     if _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
         return True

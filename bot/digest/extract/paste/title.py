@@ -129,17 +129,35 @@ def headline_like(line: PasteLine, features: Sequence[float]) -> bool:
     return "|" not in text and "\t" not in text
 
 
+class _HeadlineLike:
+    """`headline_like` of a paste's lines by index, each line's computed once (the headline choice asks for the
+    same lines up to three times: candidates, the rule and the line above each candidate)."""
+
+    def __init__(self, lines: Sequence[PasteLine], features: Sequence[Sequence[float]]) -> None:
+        self.lines, self.features = lines, features
+        self.known: dict[int, bool] = {}
+
+    def __call__(self, i: int) -> bool:
+        known = self.known.get(i)
+        if known is None:
+            known = self.known[i] = headline_like(self.lines[i], self.features[i])
+        return known
+
+
 def find_title(
-    lines: Sequence[PasteLine], features: Sequence[Sequence[float]], keep: Sequence[bool], lookback: int
+    lines: Sequence[PasteLine], features: Sequence[Sequence[float]], keep: Sequence[bool], lookback: int,
+    like: _HeadlineLike | None = None,
 ) -> int | None:
-    """Rule-based headline: the nearest headline-like line at or before the body's first line."""
+    """Rule-based headline: the nearest headline-like line at or before the body's first line.
+    `like`: the paste's headline_like by index, when the caller keeps one."""
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
         return None
+    like = like or _HeadlineLike(lines, features)
     # The first kept line is the headline only when it is no prose and more body follows.
-    start = first if headline_like(lines[first], features[first]) and any(keep[first + 1 :]) else first - 1
+    start = first if like(first) and any(keep[first + 1 :]) else first - 1
     for i in range(start, max(-1, first - 1 - lookback), -1):
-        if headline_like(lines[i], features[i]):
+        if like(i):
             return i
     return None
 
@@ -158,6 +176,10 @@ def _menu_share(features: Sequence[Sequence[float]], i: int) -> float:
     """Share of the lines just above that are short non-sentences (a menu or breadcrumb: the headline follows them)."""
     above = range(max(0, i - _MENU_REACH), i)
     return sum(1 for j in above if features[j][SHORT] and not features[j][ENDS_SENTENCE]) / _MENU_REACH
+
+
+def _is_menu(features: Sequence[float]) -> bool:
+    return bool(features[SHORT] and not features[ENDS_SENTENCE])
 
 
 def _overlap(text: str, vocabulary: Set[str]) -> float:
@@ -179,9 +201,11 @@ def body_word_counts(lines: Sequence[PasteLine], keep: Sequence[bool], first: in
 
 
 def title_candidates(
-    analysis: Analysis, keep: Sequence[bool], lookback: int, body_counts: Counter[str] | None = None
+    analysis: Analysis, keep: Sequence[bool], lookback: int, body_counts: Counter[str] | None = None,
+    like: _HeadlineLike | None = None,
 ) -> tuple[list[int], np.ndarray]:
-    """Lines that may be the headline (around the body's start) and their features (columns in TITLE_NAMES)."""
+    """Lines that may be the headline (around the body's start) and their features (columns in TITLE_NAMES).
+    `like`: the paste's headline_like by index, when the caller keeps one."""
     lines = analysis.lines
     first = next((i for i, k in enumerate(keep) if k), None)
     if first is None:
@@ -192,21 +216,26 @@ def title_candidates(
     ]
     if not candidates:
         return [], np.zeros((0, len(TITLE_NAMES)))
-    wanted = {lines[i].text for i in candidates}
-    counts: dict[str, int] = {}
-    for line in lines:
-        if line.text in wanted:
-            counts[line.text] = counts.get(line.text, 0) + 1
-    rule = find_title(lines, analysis.features, keep, lookback)
+    counts = Counter(line.text for line in lines)
+    like = like or _HeadlineLike(lines, analysis.features)
+    rule = find_title(lines, analysis.features, keep, lookback, like)
     body_words = (body_counts if body_counts is not None else body_word_counts(lines, keep, first)).keys()
     features = analysis.features
     longest = max(features[i][LOG_CHARS] for i in candidates)
+    # Meta lines within _META_REACH and menu lines within _MENU_REACH of any candidate, each tested once.
+    low = max(0, candidates[0] - max(_META_REACH, _MENU_REACH))
+    high = min(len(lines), candidates[-1] + 1 + _META_REACH)
+    meta = [_is_meta(lines[j].text, features[j]) for j in range(low, high)]
+    menu_above = [0]  # menu_above[k]: menu lines among lines low .. low + k - 1
+    for j in range(low, candidates[-1]):
+        menu_above.append(menu_above[-1] + _is_menu(features[j]))
     rows = []
     rank = 0
     for i in sorted(candidates, key=lambda c: abs(c - first)):
         line = lines[i]
         own = analysis.features[i]
-        headline = headline_like(line, own)
+        headline = like(i)
+        menu_from = max(0, i - _MENU_REACH)
         text_part = [own[k] for k in _TITLE_TEXT_INDEX]
         text_part[_BLANK_BEFORE_AT] = float(line.blank_before)
         text_part[_BLANK_AFTER_AT] = float(line.blank_after)
@@ -215,10 +244,10 @@ def title_candidates(
             float(headline), math.log1p(rank) if headline else 3.0, float(i == 0), float(i == rule),
             _overlap(line.text, body_words), float("»" in line.text or " > " in line.text or " / " in line.text),
             float(line.text.rstrip().endswith("?")),
-            float(any(_is_meta(lines[j].text, features[j]) for j in range(i + 1, min(len(lines), i + 1 + _META_REACH)))),
-            float(any(_is_meta(lines[j].text, features[j]) for j in range(max(0, i - _META_REACH), i))),
+            float(any(meta[i + 1 - low : min(len(lines), i + 1 + _META_REACH) - low])),
+            float(any(meta[max(0, i - _META_REACH) - low : i - low])),
             own[LOG_CHARS] - longest,
-            _menu_share(features, i),
+            (menu_above[i - low] - menu_above[menu_from - low]) / _MENU_REACH,
         ]))
         rank += headline
     rows.sort()
@@ -232,9 +261,7 @@ def _echoes(lines: Sequence[PasteLine], candidates: Sequence[int]) -> dict[int, 
     "Home > Blog > Headline" or "Posted ... on Headline"; a subheading or a dek is rarely repeated so.
     """
     folded = "\n".join(line.text for line in lines).casefold()
-    exact: dict[str, int] = {}
-    for line in lines:
-        exact[line.text] = exact.get(line.text, 0) + 1
+    exact = Counter(line.text for line in lines)
     return {i: folded.count(lines[i].text.casefold()) - exact[lines[i].text] if len(lines[i].text) >= 8 else 0 for i in candidates}
 
 
@@ -270,7 +297,8 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     lines, features = analysis.lines, analysis.features
     body_counts = body_word_counts(lines, keep, first)
-    candidates, base = title_candidates(analysis, keep, lookback, body_counts)
+    like = _HeadlineLike(lines, features)
+    candidates, base = title_candidates(analysis, keep, lookback, body_counts, like)
     if not candidates:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     most_capitalised = max(features[i][TITLE_RATIO] for i in candidates)
@@ -281,7 +309,7 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
     for i in candidates:
         text = lines[i].text
         # A dek follows a shorter headline.
-        above = i > 0 and headline_like(lines[i - 1], features[i - 1]) and len(lines[i - 1].text) < len(text)
+        above = i > 0 and like(i - 1) and len(lines[i - 1].text) < len(text)
         extra.append([
             math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede),
             float(above), float(headline_text(text) != text),
