@@ -97,11 +97,12 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 
 
 def _is_call_to_action(sentence: str) -> bool:
-    lowered = [w.lower() for w in WORD.findall(sentence[:300])]
-    return (
-        0 < len(lowered) <= 12 and lowered[0] in CTA_VERBS and not sentence.rstrip().endswith(".")
-        and any(w in CTA_TARGETS for w in lowered[1:])
-    )
+    head = sentence[:300]
+    first = WORD.search(head)  # findall's first word: most sentences fail on it, so the rest is split only for a call verb
+    if first is None or first.group().lower() not in CTA_VERBS:
+        return False
+    lowered = [w.lower() for w in WORD.findall(head)]
+    return len(lowered) <= 12 and not sentence.rstrip().endswith(".") and any(w in CTA_TARGETS for w in lowered[1:])
 
 
 def _cued_search(pattern: re.Pattern[str], cues: Sequence[str], sample: str, lowered: str | None) -> bool:
@@ -135,6 +136,9 @@ def is_promo_line(text: str) -> bool:
     if _PATH_LINE.fullmatch(sample) and not URL.match(sample):
         return True
     if len(words) > 20 or BULLET_START.match(sample):
+        return False
+    # A call's sentence opens with a call verb; sentences split at whitespace, so that verb is one of the line's words.
+    if not any(map(CTA_VERBS.__contains__, lower_words(text, 600))):
         return False
     # "Stop Searching & Start Winning. Talk To Our Experts": the last sentence is the call.
     sentences = _SENTENCE_SPLIT.split(sample.strip())
