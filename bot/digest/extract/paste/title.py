@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -131,17 +132,25 @@ def headline_like(line: PasteLine, features: Sequence[float]) -> bool:
 
 class _HeadlineLike:
     """`headline_like` of a paste's lines by index, each line's computed once (the headline choice asks for the
-    same lines up to three times: candidates, the rule and the line above each candidate)."""
+    same lines up to three times: candidates, the rule and the line above each candidate), and the longer
+    words of a line (asked for twice: body and lede overlap)."""
 
     def __init__(self, lines: Sequence[PasteLine], features: Sequence[Sequence[float]]) -> None:
         self.lines, self.features = lines, features
         self.known: dict[int, bool] = {}
+        self.long: dict[int, list[str]] = {}
 
     def __call__(self, i: int) -> bool:
         known = self.known.get(i)
         if known is None:
             known = self.known[i] = headline_like(self.lines[i], self.features[i])
         return known
+
+    def long_words(self, i: int) -> list[str]:
+        words = self.long.get(i)
+        if words is None:
+            words = self.long[i] = _long_words(self.lines[i].text)
+        return words
 
 
 def find_title(
@@ -182,21 +191,38 @@ def _is_menu(features: Sequence[float]) -> bool:
     return bool(features[SHORT] and not features[ENDS_SENTENCE])
 
 
-def _overlap(text: str, vocabulary: Set[str]) -> float:
-    """Share of a line's longer words that the body also uses (a headline restates the article)."""
-    words = [w for w in lower_words(text, 300) if len(w) >= 3]
-    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+def _long_words(text: str) -> list[str]:
+    return [w for w in lower_words(text, 300) if len(w) >= 3]
+
+
+def _overlap(text: str, vocabulary: Set[str], words: list[str] | None = None) -> float:
+    """Share of a line's longer words that the body also uses (a headline restates the article).
+    `words`: _long_words(text) when the caller has them."""
+    words = _long_words(text) if words is None else words
+    return sum(map(vocabulary.__contains__, words)) / len(words) if words else 0.0
 
 
 def body_word_counts(lines: Sequence[PasteLine], keep: Sequence[bool], first: int) -> Counter[str]:
     """Lower-cased words of the kept lines from `first` on and how often each is used, until the body has
     used about _BODY_VOCABULARY distinct words."""
     counts: Counter[str] = Counter()
+    # Lines are counted in batches: while `bound` (distinct words counted plus words waiting) stays within
+    # _BODY_VOCABULARY the stop cannot have been reached, so the counter is only updated (and its size
+    # checked, as line by line) when the bound passes it.
+    waiting: list[list[str]] = []
+    bound = 0
     for i in range(first, len(lines)):
         if keep[i]:
-            counts.update(lower_words(lines[i].text, 3000))
-            if len(counts) > _BODY_VOCABULARY:
-                break
+            words = lower_words(lines[i].text, 3000)
+            waiting.append(words)
+            bound += len(words)
+            if bound > _BODY_VOCABULARY:
+                counts.update(chain.from_iterable(waiting))
+                waiting = []
+                if len(counts) > _BODY_VOCABULARY:
+                    break
+                bound = len(counts)
+    counts.update(chain.from_iterable(waiting))
     return counts
 
 
@@ -242,7 +268,7 @@ def title_candidates(
         rows.append((i, text_part + [
             math.log(counts[line.text]), math.log1p(abs(first - i)), float(i >= first), analysis.probs[i],
             float(headline), math.log1p(rank) if headline else 3.0, float(i == 0), float(i == rule),
-            _overlap(line.text, body_words), float("»" in line.text or " > " in line.text or " / " in line.text),
+            _overlap(line.text, body_words, like.long_words(i)), float("»" in line.text or " > " in line.text or " / " in line.text),
             float(line.text.rstrip().endswith("?")),
             float(any(meta[i + 1 - low : min(len(lines), i + 1 + _META_REACH) - low])),
             float(any(meta[max(0, i - _META_REACH) - low : i - low])),
@@ -311,7 +337,7 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
         # A dek follows a shorter headline.
         above = i > 0 and like(i - 1) and len(lines[i - 1].text) < len(text)
         extra.append([
-            math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede),
+            math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede, like.long_words(i)),
             float(above), float(headline_text(text) != text),
         ])
     return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])

@@ -18,9 +18,9 @@ import pytest
 
 from bot.digest.extract.paste import promo, title
 from bot.digest.extract.paste.cleaner import paste_lines
-from bot.digest.extract.paste.features import DATE_ONLY, is_plain, own_features, search_with_cues
+from bot.digest.extract.paste.features import DATE_ONLY, PasteLine, is_plain, own_features, search_with_cues
 from bot.digest.extract.paste.model import load_model
-from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD, clear_line_caches, line_words
+from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD, clear_line_caches, line_words, lower_words
 from bot.digest.extract.paste.regions import select_lines
 from bot.digest.extract.paste.scoring import Analysis, score_lines
 from bot.digest.extract.paste.wraps import BULLET_START
@@ -28,6 +28,21 @@ from tests.digest.extract.paste.test_realistic_pastes import PASTES
 
 
 # --- reference: title.py before the change ------------------------------------------------------------------
+
+def reference_overlap(text: str, vocabulary) -> float:  # type: ignore[no-untyped-def]
+    words = [w for w in lower_words(text, 300) if len(w) >= 3]
+    return sum(1 for w in words if w in vocabulary) / len(words) if words else 0.0
+
+
+def reference_body_word_counts(lines, keep, first):  # type: ignore[no-untyped-def]
+    counts: Counter[str] = Counter()
+    for i in range(first, len(lines)):
+        if keep[i]:
+            counts.update(lower_words(lines[i].text, 3000))
+            if len(counts) > title._BODY_VOCABULARY:
+                break
+    return counts
+
 
 def reference_find_title(lines, features, keep, lookback):  # type: ignore[no-untyped-def]
     first = next((i for i, k in enumerate(keep) if k), None)
@@ -73,7 +88,7 @@ def reference_title_candidates(analysis: Analysis, keep: Sequence[bool], lookbac
         rows.append((i, text_part + [
             math.log(counts[line.text]), math.log1p(abs(first - i)), float(i >= first), analysis.probs[i],
             float(headline), math.log1p(rank) if headline else 3.0, float(i == 0), float(i == rule),
-            title._overlap(line.text, body_words), float("»" in line.text or " > " in line.text or " / " in line.text),
+            reference_overlap(line.text, body_words), float("»" in line.text or " > " in line.text or " / " in line.text),
             float(line.text.rstrip().endswith("?")),
             float(any(title._is_meta(lines[j].text, features[j]) for j in range(i + 1, min(len(lines), i + 1 + meta_reach)))),
             float(any(title._is_meta(lines[j].text, features[j]) for j in range(max(0, i - meta_reach), i))),
@@ -98,7 +113,7 @@ def reference_headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: 
     if first is None:
         return [], np.zeros((0, len(title.HEADLINE_FEATURES)))
     lines, features = analysis.lines, analysis.features
-    body_counts = title.body_word_counts(lines, keep, first)
+    body_counts = reference_body_word_counts(lines, keep, first)
     candidates, base = reference_title_candidates(analysis, keep, lookback, body_counts)
     if not candidates:
         return [], np.zeros((0, len(title.HEADLINE_FEATURES)))
@@ -111,7 +126,7 @@ def reference_headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: 
         text = lines[i].text
         above = i > 0 and title.headline_like(lines[i - 1], features[i - 1]) and len(lines[i - 1].text) < len(text)
         extra.append([
-            math.log1p(echoes[i]), features[i][title.TITLE_RATIO] - most_capitalised, title._overlap(text, lede),
+            math.log1p(echoes[i]), features[i][title.TITLE_RATIO] - most_capitalised, reference_overlap(text, lede),
             float(above), float(title.headline_text(text) != text),
         ])
     return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
@@ -245,7 +260,7 @@ def test_title_candidates_without_a_shared_cache_match(scored: list[Analysis]) -
         first = next((i for i, k in enumerate(keep) if k), None)
         if first is None:
             continue
-        counts = title.body_word_counts(analysis.lines, keep, first)
+        counts = reference_body_word_counts(analysis.lines, keep, first)
         want = reference_title_candidates(analysis, keep, 12, counts)
         got = title.title_candidates(analysis, keep, 12)
         assert got[0] == want[0] and got[1].tobytes() == want[1].tobytes()
@@ -264,3 +279,17 @@ def test_promo_verdicts_match_the_reference(scored: list[Analysis]) -> None:
     assert verdicts[True] > 100 and verdicts[False] > 100
     for sentence in texts:
         assert promo._is_call_to_action(sentence) == reference_is_call_to_action(sentence), sentence
+
+
+def test_body_word_counts_stop_where_the_line_by_line_count_stops() -> None:
+    rng = random.Random(3)
+    vocabulary = [f"w{n}" for n in range(6000)] + ["the", "The", "THE", "Straße", "İstanbul"]
+    for size in (5, 50, 400, 1500):
+        lines = [PasteLine(" ".join(rng.choices(vocabulary, k=rng.randint(1, 60))), n, False, False) for n in range(size)]
+        for _ in range(3):
+            keep = [rng.random() < 0.7 for _ in lines]
+            first = next((i for i, k in enumerate(keep) if k), 0)
+            want = reference_body_word_counts(lines, keep, first)
+            got = title.body_word_counts(lines, keep, first)
+            assert list(got.items()) == list(want.items())
+    assert len(want) > title._BODY_VOCABULARY  # the stop was reached
