@@ -60,6 +60,8 @@ _CLASS_WORDS = {
     "cls_service": "hero cta feature features benefits testimonial testimonials pricing plan plans service services solution solutions",
 }
 _CLASS_WORD_SETS = {name: frozenset(words.split()) for name, words in _CLASS_WORDS.items()}
+# Most class and id strings hit no vocabulary (one test against all of them spares the five).
+_ANY_CLASS_WORD = frozenset().union(*_CLASS_WORD_SETS.values())
 _CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])")
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
 # _PRICE's first half: all it finds in a text where no currency (€, EUR, USD, GBP) can follow a number.
@@ -144,6 +146,15 @@ def _declared_types(tree: lxml_html.HtmlElement, json_ld: list[Any] | None = Non
 def _text(element: lxml_html.HtmlElement) -> str:
     """`element.text_content()`, without its XPath call where the element has no children."""
     return element.text_content() if len(element) else element.text or ""
+
+
+def _vocabularies(class_and_id: str) -> tuple[str, ...]:
+    """The class-word vocabularies (_CLASS_WORDS' names, in order) one of whose words is a token
+    of an element's class and id."""
+    tokens = _CLASS_SPLIT.split(class_and_id.lower())
+    if _ANY_CLASS_WORD.isdisjoint(tokens):
+        return ()
+    return tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if not vocabulary.isdisjoint(tokens))
 
 
 def _has_element_child(parent: lxml_html.HtmlElement) -> bool:
@@ -262,8 +273,7 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
         if class_and_id != " ":
             names = vocabularies_of.get(class_and_id)
             if names is None:
-                marked = set(_CLASS_SPLIT.split(class_and_id.lower()))
-                names = vocabularies_of[class_and_id] = tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if marked & vocabulary)
+                names = vocabularies_of[class_and_id] = _vocabularies(class_and_id)
             for name in names:
                 class_counts[name] += 1
         children = len(element)
