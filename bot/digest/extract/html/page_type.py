@@ -269,8 +269,9 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
             tags[tag] += 1
         if tag in _MARKED_TAGS or element.get("itemtype") is not None or element.get("role") == "main":
             see(element, tag)
-        class_and_id = (element.get("class") or "") + " " + (element.get("id") or "")
-        if class_and_id != " ":
+        class_name, identifier = element.get("class"), element.get("id")
+        if class_name or identifier:  # an element with neither builds no string
+            class_and_id = (class_name or "") + " " + (identifier or "")
             names = vocabularies_of.get(class_and_id)
             if names is None:
                 names = vocabularies_of[class_and_id] = _vocabularies(class_and_id)
