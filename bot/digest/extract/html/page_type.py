@@ -173,7 +173,7 @@ def _larger_group(parent: lxml_html.HtmlElement, best: tuple[int, int]) -> tuple
     signature, count = max(Counter(signatures).items(), key=itemgetter(1))
     if count < 3 or count <= best[0]:
         return best
-    words = [len(_WORD.findall(child.text_content())) for child, other in zip(parent.iterchildren(etree.Element), signatures) if other == signature]
+    words = [len(_WORD.findall(_text(child))) for child, other in zip(parent.iterchildren(etree.Element), signatures) if other == signature]
     if sum(1 for w in words if w >= 3) >= 3:
         return max(best, (sum(1 for w in words if w >= 3), sum(words)))
     return best
