@@ -288,7 +288,7 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
                 paragraphs.append(count)
         elif tag == "a":
             link_texts.append(_text(element))
-        elif tag in _COUNTED_HEADINGS and element.text_content().strip():
+        elif tag in _COUNTED_HEADINGS and _text(element).strip():
             headings += 1
             parent = element.getparent()
             linked += element.find(".//a") is not None or parent is not None and parent.tag == "a"
