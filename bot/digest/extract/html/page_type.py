@@ -60,6 +60,8 @@ _CLASS_WORDS = {
     "cls_service": "hero cta feature features benefits testimonial testimonials pricing plan plans service services solution solutions",
 }
 _CLASS_WORD_SETS = {name: frozenset(words.split()) for name, words in _CLASS_WORDS.items()}
+# Most class and id strings hit no vocabulary (one test against all of them spares the five).
+_ANY_CLASS_WORD = frozenset().union(*_CLASS_WORD_SETS.values())
 _CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])-(?=[a-z])")
 _PRICE = re.compile(r"(?:[$€£¥]\s?\d|\d(?:[.,]\d\d)?\s?(?:€|EUR|USD|GBP)\b)")
 # _PRICE's first half: all it finds in a text where no currency (€, EUR, USD, GBP) can follow a number.
@@ -146,6 +148,15 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return element.text_content() if len(element) else element.text or ""
 
 
+def _vocabularies(class_and_id: str) -> tuple[str, ...]:
+    """The class-word vocabularies (_CLASS_WORDS' names, in order) one of whose words is a token
+    of an element's class and id."""
+    tokens = _CLASS_SPLIT.split(class_and_id.lower())
+    if _ANY_CLASS_WORD.isdisjoint(tokens):
+        return ()
+    return tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if not vocabulary.isdisjoint(tokens))
+
+
 def _has_element_child(parent: lxml_html.HtmlElement) -> bool:
     """`parent.find("*") is not None` (a search of 3 to 10 us) answered from its first child mostly:
     comments are gone, so the first child is nearly always an element."""
@@ -162,7 +173,7 @@ def _larger_group(parent: lxml_html.HtmlElement, best: tuple[int, int]) -> tuple
     signature, count = max(Counter(signatures).items(), key=itemgetter(1))
     if count < 3 or count <= best[0]:
         return best
-    words = [len(_WORD.findall(child.text_content())) for child, other in zip(parent.iterchildren(etree.Element), signatures) if other == signature]
+    words = [len(_WORD.findall(_text(child))) for child, other in zip(parent.iterchildren(etree.Element), signatures) if other == signature]
     if sum(1 for w in words if w >= 3) >= 3:
         return max(best, (sum(1 for w in words if w >= 3), sum(words)))
     return best
@@ -258,12 +269,12 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
             tags[tag] += 1
         if tag in _MARKED_TAGS or element.get("itemtype") is not None or element.get("role") == "main":
             see(element, tag)
-        class_and_id = (element.get("class") or "") + " " + (element.get("id") or "")
-        if class_and_id != " ":
+        class_name, identifier = element.get("class"), element.get("id")
+        if class_name or identifier:  # an element with neither builds no string
+            class_and_id = (class_name or "") + " " + (identifier or "")
             names = vocabularies_of.get(class_and_id)
             if names is None:
-                marked = set(_CLASS_SPLIT.split(class_and_id.lower()))
-                names = vocabularies_of[class_and_id] = tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if marked & vocabulary)
+                names = vocabularies_of[class_and_id] = _vocabularies(class_and_id)
             for name in names:
                 class_counts[name] += 1
         children = len(element)
@@ -277,7 +288,7 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
                 paragraphs.append(count)
         elif tag == "a":
             link_texts.append(_text(element))
-        elif tag in _COUNTED_HEADINGS and element.text_content().strip():
+        elif tag in _COUNTED_HEADINGS and _text(element).strip():
             headings += 1
             parent = element.getparent()
             linked += element.find(".//a") is not None or parent is not None and parent.tag == "a"
