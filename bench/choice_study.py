@@ -77,6 +77,19 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
         html_extractor.prefer_region = shipped
 
 
+def score_line(pages: list[dict[str, Any]], chosen: dict[int, float]) -> str:
+    """Mean word F1 over `pages` (a page's F1 from `chosen`, keyed by id(page), else its product answer's
+    `f1_final`): all pages, each true type, then each of the five folds."""
+    scores: dict[str, list[float]] = defaultdict(list)
+    for page in pages:
+        value = chosen.get(id(page), page["f1_final"])
+        for key in ("all", page["type"], f"fold{hash_bucket(page['id'], 5)}"):
+            scores[key].append(value)
+    by_type = " ".join(f"{np.mean(scores[k]):.4f}" for k in ("all",) + TYPES)
+    by_fold = " ".join(f"{np.mean(scores[f'fold{i}']):.4f}" for i in range(5))
+    return f"{by_type} | {by_fold}"
+
+
 def tune_pages_recorded(data_dir: Path, record: dict[str, Any]) -> list[dict[str, Any]]:
     """Every tune page with a truth through `extract_html` as the pipeline passes it, each with its id, type,
     truth, the product's answer (`final`) and what the caller's recording hooks put in `record` meanwhile."""
@@ -202,15 +215,8 @@ class Study:
 
     def line(self, label: str, region: np.ndarray) -> str:
         """Mean F1 over every tune page (the choice pages as `region` says), by true type and fold."""
-        scores: dict[str, list[float]] = defaultdict(list)
         chosen = {id(p): (self.fr[i] if region[i] else self.ft[i]) for i, p in enumerate(self.choice)}
-        for p in self.pages:
-            value = chosen.get(id(p), p["f1_final"])
-            for key in ("all", p["type"], f"fold{hash_bucket(p['id'], 5)}"):
-                scores[key].append(value)
-        by_type = " ".join(f"{np.mean(scores[k]):.4f}" for k in ("all",) + TYPES)
-        by_fold = " ".join(f"{np.mean(scores[f'fold{i}']):.4f}" for i in range(5))
-        return f"{label:44s} {by_type} | {by_fold}"
+        return f"{label:44s} {score_line(self.pages, chosen)}"
 
 
 def print_rules(study: Study) -> None:

@@ -29,14 +29,14 @@ import logging
 import math
 import pickle
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import tune_pages_recorded
+from bench.choice_study import score_line, tune_pages_recorded
 from bench.fitting import hash_bucket
 from bench.wcxb import TYPES, word_f1
 from bot.digest.extract.html import region as region_module
@@ -274,14 +274,7 @@ class Study:
     def line(self, label: str, keep: np.ndarray, after: bool = False) -> str:
         """Mean F1 over every tune page (the choice pages' regions as `keep` says), by true type and fold."""
         chosen = {id(p): word_f1(p["truth"], self.answer(p, keep[self.page_of == i], after)) for i, p in enumerate(self.choice)}
-        scores: dict[str, list[float]] = defaultdict(list)
-        for page in self.pages:
-            value = chosen.get(id(page), page["f1_final"])
-            for key in ("all", page["type"], f"fold{hash_bucket(page['id'], 5)}"):
-                scores[key].append(value)
-        by_type = " ".join(f"{np.mean(scores[k]):.4f}" for k in ("all",) + TYPES)
-        by_fold = " ".join(f"{np.mean(scores[f'fold{i}']):.4f}" for i in range(5))
-        return f"{label:36s} {by_type} | {by_fold}"
+        return f"{label:36s} {score_line(self.pages, chosen)}"
 
 
 def main(argv: list[str] | None = None) -> int:
