@@ -77,6 +77,15 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
         html_extractor.prefer_region = shipped
 
 
+def with_lead_as_shipped(page: dict[str, Any], text: str) -> str:
+    """`text` as extract_html goes on after the choice: the og:description lead put in front where the page
+    type's profile asks for it (region.with_missing_lead)."""
+    profile = PROFILES[page["page_type"]]
+    if profile.lead_min_words is None:
+        return text
+    return with_missing_lead(text, page["og"], profile.lead_min_words, html_extractor.LEAD_MIN_NEW_SHARE)
+
+
 def score_line(pages: list[dict[str, Any]], chosen: dict[int, float]) -> str:
     """Mean word F1 over `pages` (a page's F1 from `chosen`, keyed by id(page), else its product answer's
     `f1_final`): all pages, each true type, then each of the five folds."""
@@ -205,10 +214,7 @@ class Study:
 
     @staticmethod
     def _post(page: dict[str, Any], text: str) -> str:
-        profile = PROFILES[page["page_type"]]
-        if profile.lead_min_words is None:
-            return text
-        return with_missing_lead(text, page["og"], profile.lead_min_words, html_extractor.LEAD_MIN_NEW_SHARE)
+        return with_lead_as_shipped(page, text)
 
     def column(self, name: str) -> np.ndarray:
         return self.x[:, self.names.index(name)]

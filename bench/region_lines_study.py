@@ -36,12 +36,12 @@ from typing import Any
 import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import score_line, tune_pages_recorded
+from bench.choice_study import score_line, tune_pages_recorded, with_lead_as_shipped
 from bench.fitting import hash_bucket
 from bench.wcxb import TYPES, word_f1
 from bot.digest.extract.html import region as region_module
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
-from bot.digest.extract.html.region import drop_repeated_lines, with_missing_lead
+from bot.digest.extract.html.region import drop_repeated_lines
 
 log = logging.getLogger(__name__)
 DEFAULT_CACHE = Path("/tmp/ext-lines/cache.pkl")
@@ -249,10 +249,7 @@ class Study:
 
     @staticmethod
     def _post(page: dict[str, Any], text: str) -> str:
-        profile = PROFILES[page["page_type"]]
-        if profile.lead_min_words is None:
-            return text
-        return with_missing_lead(text, page["og"], profile.lead_min_words, html_extractor.LEAD_MIN_NEW_SHARE)
+        return with_lead_as_shipped(page, text)
 
     def answer(self, page: dict[str, Any], keep: np.ndarray, after: bool = False) -> str:
         """The page's answer with the region's lines `keep` says (and the profile's filters), as extract_html
