@@ -246,7 +246,6 @@ _PROMO_CAP = 60  # ... and the promo words over this many
 _SAMPLE_CHARS = 2000
 _SAMPLE_OF = itemgetter(slice(None, _SAMPLE_CHARS))
 _LAST_8 = itemgetter(slice(-8, None))
-_LAST_20 = itemgetter(slice(-20, None))
 _FIRST_CHAR = itemgetter(0)
 # The first word of every whole-line chrome phrase: a line key whose first word is none of these has no prefix in
 # CHROME_EXACT, so the prefix test (joins and look-ups) runs only for the few that do.
