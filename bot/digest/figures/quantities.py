@@ -848,6 +848,7 @@ class _Scanner:
                     d.start, d.j = range_start, again[0]
             return _GO_ON
         if d.kind == "money":
+            self._read_hyphen_scale(d)  # "$16-million business": the scale, never "$16"
             return _GO_ON
         suffix_end = self._case_suffix(d.j)
         if suffix_end is not None:
@@ -855,6 +856,19 @@ class _Scanner:
                 return self._make(d.start, suffix_end, None, "", d.approx, "date"), suffix_end  # "2029-ben"
             return self._make(d.start, suffix_end, d.value, self._counted(suffix_end), d.approx, d.kind), suffix_end
         return self._read_hyphen_word(d)
+
+    def _read_hyphen_scale(self, d: _Draft) -> bool:
+        """A scale glued by a hyphen ("$16-million", "4-million-barrel"); False, and nothing read, when there is none."""
+        if d.scaled or not (self.is_sym(d.j, "-") and self.glued(d.j - 1, d.j)):
+            return False
+        t = self.tok(d.j + 1)
+        if t is None or t.kind != "word" or not self.glued(d.j, d.j + 1) or t.text.lower() not in lx.SCALES:
+            return False
+        d.j += 2
+        d.scaled = True
+        if d.value is not None:
+            d.value *= lx.SCALES[t.text.lower()]
+        return True
 
     def _read_hyphen_word(self, d: _Draft) -> _Found | object:
         """A hyphenated measure: "2-hour", "30-item", "5-year-old", "a 17-million population"."""
@@ -867,6 +881,22 @@ class _Scanner:
             d.j = hyphen[0]  # the scale, then what it counts
             if d.value is not None:
                 d.value *= lx.SCALES[hyphen[1].lower()]
+            return _GO_ON
+        if self._read_hyphen_scale(d):
+            # "4-million-barrel", "a 10-million-dollar home": the scale, then the hyphenated word after it
+            word = self.tok(d.j + 1) if self.is_sym(d.j, "-") and self.glued(d.j - 1, d.j) else None
+            if word is None or word.kind != "word" or not self.glued(d.j, d.j + 1):
+                return _GO_ON
+            low = word.text.lower()
+            if self.locale.english and low in lx.CURRENCY_WORDS:
+                d.j, d.kind, d.unit = d.j + 2, "money", lx.CURRENCY_WORDS[low]
+            elif low in lx.UNIT_WORDS or low in lx.TIME_UNITS:
+                d.j, d.unit = d.j + 2, word.text  # one word only: "4-million-barrel-per-day" is read to "barrel"
+                d.kind = "duration" if low in lx.TIME_UNITS else "measure"
+                if d.kind == "duration":
+                    d.unit = lx.TIME_UNITS.get(low, low)
+            else:
+                d.j, d.unit = d.j + 2, word.text
             return _GO_ON
         low = hyphen[1].split("-")[0].lower()
         if d.hint == "words" and low not in lx.TIME_UNITS and low not in lx.UNIT_WORDS:

@@ -308,6 +308,23 @@ def test_ranges_and_measures() -> None:
     assert only("a 2-hour wait").kind == "duration"
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "value", "kind", "counts"),
+    [
+        ("Palacios has built a $16-million business.", "$16-million", 16e6, "money", "dollars"),
+        ("They signed a $2.5-billion deal.", "$2.5-billion", 2.5e9, "money", "dollars"),
+        ("He bought a 10-million-dollar home.", "10-million-dollar", 10e6, "money", "dollars"),
+        ("Far off its 4-million-barrel-per-day peak.", "4-million-barrel", 4e6, "measure", "barrel"),
+        ("A 17-million population voted.", "17-million", 17e6, "count", "population"),
+    ],
+)
+def test_a_scale_glued_by_a_hyphen_scales_the_number(text: str, shown: str, value: float, kind: str, counts: str) -> None:
+    # ninth session: money stopped before the hyphen ("$16-million" read as $16), and a scale followed by a
+    # hyphenated word was read as a count of "million-barrel" (4)
+    quantity = only(text)
+    assert (quantity.text, quantity.value, quantity.kind, quantity.unit_or_counts) == (shown, pytest.approx(value), kind, counts)
+
+
 # --- robustness --------------------------------------------------------------
 
 
