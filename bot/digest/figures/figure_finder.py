@@ -335,6 +335,9 @@ _STREET = re.compile(
 )
 
 
+_AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
+
+
 def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     """Whether a reader learns anything from the figure on its own, out of its sentence
     (the caller has already left out the lines that `_chrome_line` finds)."""
@@ -342,6 +345,8 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
         return False  # "a 4:25 kickoff": schedule detail (and not a ratio)
     if _page_chrome(quantity, sentence_text):
         return False  # "Updated May 2, 2025", "(AMZN +0.21%)": the page's, not the story's
+    if quantity.text.lower() == "one point" and _AT_BEFORE.search(sentence_text, 0, quantity.start):
+        return False  # "at one point": a moment, not a measure (ninth session)
     if quantity.kind not in ("count", "ordinal"):
         return True
     if _STREET.match(sentence_text, quantity.end):

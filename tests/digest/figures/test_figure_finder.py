@@ -325,6 +325,12 @@ def test_a_scale_glued_by_a_hyphen_scales_the_number(text: str, shown: str, valu
     assert (quantity.text, quantity.value, quantity.kind, quantity.unit_or_counts) == (shown, pytest.approx(value), kind, counts)
 
 
+def test_at_one_point_is_a_moment_not_a_figure() -> None:
+    found = find_figures(sentences("At one point, officials said, the fire covered 300 acres."))
+    assert [f.text for f in found] == ["300 acres"]
+    assert [f.text for f in find_figures(sentences("The index rose one point on Friday."))] == ["one point"]
+
+
 # --- robustness --------------------------------------------------------------
 
 
