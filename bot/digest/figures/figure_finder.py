@@ -564,18 +564,6 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
     return "", figure.value, ""
 
 
-_RESTATED_WITHIN = 0.05  # "nearly 700" and "697 people": one fact, written once rounded (ninth session)
-
-
-def _restates(figure: Figure, other: Figure) -> bool:
-    """The same amount written again, once rounded ("More than 26,000" and "26,121"): a reader would see it twice."""
-    if figure.value is None or other.value is None or figure.kind != other.kind:
-        return False
-    if not (figure.approximate or other.approximate):
-        return False  # "53%" and "54%" of two groups are two facts
-    return abs(figure.value - other.value) <= _RESTATED_WITHIN * max(abs(figure.value), abs(other.value))
-
-
 _RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
 
 
@@ -698,13 +686,13 @@ def candidates(
 
 
 def choose(found: Sequence[Candidate], limit: int, weights: RankWeights = WEIGHTS) -> list[Figure]:
-    """The `limit` best-scored candidates, one per number (and one per fact written again rounded), in article order."""
+    """The `limit` best-scored candidates, one per number and kind, in article order."""
     ranked = sorted(found, key=lambda c: (-score(c, weights), c.position, c.offset))  # ties: the earlier
     chosen: list[Candidate] = []
     seen: set[tuple[str, float | None, str]] = set()
     for candidate in ranked:
         key = _dedupe_key(candidate.figure)
-        if key in seen or any(_restates(candidate.figure, other.figure) for other in chosen):
+        if key in seen:
             continue
         seen.add(key)
         chosen.append(candidate)

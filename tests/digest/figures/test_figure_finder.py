@@ -331,14 +331,6 @@ def test_at_one_point_is_a_moment_not_a_figure() -> None:
     assert [f.text for f in find_figures(sentences("The index rose one point on Friday."))] == ["one point"]
 
 
-def test_a_fact_written_again_rounded_is_shown_once() -> None:
-    found = find_figures(sentences("The quake killed 697 people.", "Nearly 700 people died, officials said.", "It destroyed 40 homes."))
-    assert [f.value for f in found] == [697, 40]
-    # two close amounts, neither rounded, are two facts
-    found = find_figures(sentences("Of teens, 54% agreed.", "Among adults, 53% of parents agreed."), limit=2)
-    assert sorted(f.value for f in found) == [53, 54]
-
-
 # --- robustness --------------------------------------------------------------
 
 
