@@ -326,7 +326,9 @@ def key_figure_rows(task: str, articles: list[NewsArticle], target: str = "") ->
 
 def shown_numbers(figure: dict, language_code: str) -> list[float]:
     """The numbers a printed figure shows a reader: its `value` and every number its `text` writes
-    ("one in 88" shows 1 and 88, "$50,000 to $450,000" both ends), read by the same scanner as the gold."""
+    ("one in 88" shows 1 and 88, "$676m (£352m)" both sums), read by the same scanner as the gold. A range is
+    one quantity to the scanner and counts by its first end ("$50,000 to $450,000": 50,000), as in the gold;
+    counting the far end too moved the tune parts by one number each (ninth session) and was not changed."""
     numbers = [figure["value"]] if figure.get("value") is not None else []
     return numbers + [
         q.value for q in find_quantities(figure.get("text") or "", language_code) if q.value is not None and q.kind not in _SKIPPED_KINDS
