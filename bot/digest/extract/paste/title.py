@@ -83,7 +83,9 @@ _CRUMB_MAX_WORDS = 3
 
 def _without_site_tail(line: str) -> str:
     separators = list(_SITE_SEPARATOR.finditer(line))
-    if not separators:
+    # "Best Bread Machines – My Favorites!": a site name does not exclaim (on WCXB tune the only tails ending
+    # in "!" that a right headline carries are its own; the cut ones are promos, never a title).
+    if not separators or line.rstrip().endswith("!"):
         return line
     head, tail = line[: separators[-1].start()].rstrip(), line[separators[-1].end() :].strip()
     if len(tail.split()) <= _SITE_MAX_WORDS and len(head.split()) >= _HEAD_MIN_WORDS:
@@ -100,10 +102,29 @@ def _without_breadcrumb(line: str) -> str:
     return line
 
 
-def headline_text(line: str) -> str:
-    """A headline line without a site name or date after its last separator (a tail of four words or fewer)
-    and without a breadcrumb trail of two or more short steps before it."""
+# "Blog: Best Social Media Agencies ...", "PROJECT: Weekend Coding Agent": a one-word section label (letters only)
+# before a colon is a kicker, not the headline's; "Mini-SGLang: ...", "Top 10: ..." and "Learn More: ..." are kept.
+_KICKER = re.compile(r"[^\W\d_]+:\s+(?=\S)")
+
+
+def _without_kicker(line: str) -> str:
+    kicker = _KICKER.match(line)
+    if kicker and len(line[kicker.end() :].split()) >= _HEAD_MIN_WORDS:
+        return line[kicker.end() :]
+    return line
+
+
+def without_site_name(line: str) -> str:
+    """A headline line without a site name after its last separator or a breadcrumb trail before it (what the
+    chooser's `site_tail` feature marks)."""
     return _without_breadcrumb(_without_site_tail(line))
+
+
+def headline_text(line: str) -> str:
+    """A headline line without a site name or date after its last separator (a tail of four words or fewer,
+    not ending in "!"), without a breadcrumb trail of two or more short steps before it and without a one-word
+    kicker label before a colon."""
+    return _without_kicker(without_site_name(line))
 
 
 @lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
@@ -340,7 +361,7 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
         above = i > 0 and like(i - 1) and len(lines[i - 1].text) < len(text)
         extra.append([
             math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede, like.long_words(i)),
-            float(above), float(headline_text(text) != text),
+            float(above), float(without_site_name(text) != text),
         ])
     return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
 
@@ -371,8 +392,24 @@ def pick_headline(
     logits = headline.scores(rows)
     best = int(np.argmax(logits))
     if headline.min_prob is None or sigmoid_array(logits)[best] >= headline.min_prob:
-        return candidates[best]
+        return inner_headline(analysis.lines, candidates, candidates[best])
     return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
+
+
+_INNER_MIN_WORDS = 3
+
+
+def inner_headline(lines: Sequence[PasteLine], candidates: Sequence[int], chosen: int) -> int:
+    """The candidate that ends the chosen line, when one does: "Posted on ... by ... - 5 Comments on <headline>",
+    "You are here: Site » Section » <headline>" hold the headline's own line (the longest such, of three words
+    or more); otherwise the chosen line."""
+    text = lines[chosen].text.strip().casefold()
+    inner, inner_length = chosen, 0
+    for i in candidates:
+        other = lines[i].text.strip().casefold()
+        if i != chosen and inner_length < len(other) < len(text) and text.endswith(other) and len(other.split()) >= _INNER_MIN_WORDS:
+            inner, inner_length = i, len(other)
+    return inner
 
 
 def rule_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) -> int | None:
