@@ -102,29 +102,10 @@ def _without_breadcrumb(line: str) -> str:
     return line
 
 
-# "Blog: Best Social Media Agencies ...", "PROJECT: Weekend Coding Agent": a one-word section label (letters only)
-# before a colon is a kicker, not the headline's; "Mini-SGLang: ...", "Top 10: ..." and "Learn More: ..." are kept.
-_KICKER = re.compile(r"[^\W\d_]+:\s+(?=\S)")
-
-
-def _without_kicker(line: str) -> str:
-    kicker = _KICKER.match(line)
-    if kicker and len(line[kicker.end() :].split()) >= _HEAD_MIN_WORDS:
-        return line[kicker.end() :]
-    return line
-
-
-def without_site_name(line: str) -> str:
-    """A headline line without a site name after its last separator or a breadcrumb trail before it (what the
-    chooser's `site_tail` feature marks)."""
-    return _without_breadcrumb(_without_site_tail(line))
-
-
 def headline_text(line: str) -> str:
     """A headline line without a site name or date after its last separator (a tail of four words or fewer,
-    not ending in "!"), without a breadcrumb trail of two or more short steps before it and without a one-word
-    kicker label before a colon."""
-    return _without_kicker(without_site_name(line))
+    not ending in "!") and without a breadcrumb trail of two or more short steps before it."""
+    return _without_breadcrumb(_without_site_tail(line))
 
 
 @lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
@@ -361,7 +342,7 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
         above = i > 0 and like(i - 1) and len(lines[i - 1].text) < len(text)
         extra.append([
             math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede, like.long_words(i)),
-            float(above), float(without_site_name(text) != text),
+            float(above), float(headline_text(text) != text),
         ])
     return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
 

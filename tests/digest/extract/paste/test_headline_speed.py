@@ -127,7 +127,7 @@ def reference_headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: 
         above = i > 0 and title.headline_like(lines[i - 1], features[i - 1]) and len(lines[i - 1].text) < len(text)
         extra.append([
             math.log1p(echoes[i]), features[i][title.TITLE_RATIO] - most_capitalised, reference_overlap(text, lede),
-            float(above), float(title.without_site_name(text) != text),
+            float(above), float(title.headline_text(text) != text),
         ])
     return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
 
