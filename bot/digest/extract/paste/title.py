@@ -68,7 +68,7 @@ HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
 # The candidate's own columns (TITLE_NAMES) and what the line's page says about it.
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
-    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best",
+    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best", "capitals_vs_below",
 )
 _BODY_VOCABULARY = 3000  # distinct words of the body read for the overlap and topic features
 _TOPIC_MIN_LENGTH = 3  # a topic word has at least this many characters, is no stop word and no number
@@ -344,7 +344,18 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
             math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede, like.long_words(i)),
             float(above), float(headline_text(text) != text),
         ])
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
+    below = np.array([[_capitals_vs_below(lines, features, like, i)] for i in candidates], dtype=float)
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below])
+
+
+def _capitals_vs_below(lines: Sequence[PasteLine], features: Sequence[Sequence[float]], like: _HeadlineLike, i: int) -> float:
+    """A line's share of capitalised words less that of the headline-like line right below it (0 when the line
+    below is no headline): a Title Case headline over a sentence-case dek ("Making Google Sans Flex" over "How
+    seven design problems shaped ...") gains, the dek under it does not."""
+    below = i + 1
+    if below >= len(lines) or not like(below):
+        return 0.0
+    return features[i][TITLE_RATIO] - features[below][TITLE_RATIO]
 
 
 @dataclass(frozen=True)
