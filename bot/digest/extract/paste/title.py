@@ -349,7 +349,9 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
     return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below])
 
 
-def _capitals_vs_below(lines: Sequence[PasteLine], features: Sequence[Sequence[float]], like: _HeadlineLike, i: int) -> float:
+def _capitals_vs_below(
+    lines: Sequence[PasteLine], features: Sequence[Sequence[float]], like: _HeadlineLike, i: int
+) -> float:
     """A line's share of capitalised words less that of the headline-like line right below it (0 when the line
     below is no headline): a Title Case headline over a sentence-case dek ("Making Google Sans Flex" over "How
     seven design problems shaped ...") gains, the dek under it does not."""
@@ -400,7 +402,9 @@ def inner_headline(lines: Sequence[PasteLine], candidates: Sequence[int], chosen
     inner, inner_length = chosen, 0
     for i in candidates:
         other = lines[i].text.strip().casefold()
-        if i != chosen and inner_length < len(other) < len(text) and text.endswith(other) and len(other.split()) >= _INNER_MIN_WORDS:
+        if i == chosen or not inner_length < len(other) < len(text) or len(other.split()) < _INNER_MIN_WORDS:
+            continue
+        if text.endswith(other):
             inner, inner_length = i, len(other)
     return inner
 
