@@ -4,8 +4,8 @@
 
 Every WCXB tune paste (bench/splits.py: sha1(id) mod 100 < 70) whose page has a title and that the
 cleaner does not take for clean text is scored by the shipped line models; the lines near the body's
-start are the candidates (bot/digest/extract/paste/title.py), labelled right when the line, less a
-site name after its last separator, matches the page's title (bench.pastes.normalise_title). Two
+start are the candidates (bot/digest/extract/paste/title.py), labelled right when the line as
+`headline_text` prints it (less a site name or a breadcrumb) matches the page's title (bench.pastes.normalise_title). Two
 shapes are compared by 5-fold cross-validation over pages inside the tune part, on the share of
 pages whose chosen headline is right: a pointwise logistic model that defers to the rule below a
 probability, and a pairwise ranker (a right line's features less a wrong one's of the same page).
@@ -82,7 +82,7 @@ def as_headline_model(model: LogisticModel, min_prob: float | None) -> HeadlineM
 
 
 def right(headline: HeadlineModel, pages: list[PastePage]) -> list[bool]:
-    """Per page: is the chosen headline (less a site name) the page's title?"""
+    """Per page: is the chosen headline, as `headline_text` prints it, the page's title?"""
     found = []
     for page in pages:
         index = pick_headline(page.analysis, page.keep, page.candidates, page.rows, headline)

@@ -2,7 +2,8 @@
 
 Box headings ("Key Takeaways"), method notes and promo lines are never
 candidates; when the learned chooser is unsure, the nearest headline-like line
-above the body is taken. The chosen line becomes the title and is kept out of the body.
+above the body is taken. The chosen line becomes the title and is kept out of the body; a chosen line that
+ends with another candidate ("Posted on ... on <headline>") gives way to that candidate's own line.
 The chooser is its own model file (`headline_model.json`, bench/train_paste_title.py), fitted
 on the lines the shipped cleaner keeps, so it can be refitted without the line models.
 """
@@ -68,7 +69,7 @@ HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
 # The candidate's own columns (TITLE_NAMES) and what the line's page says about it.
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
-    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best",
+    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best", "capitals_vs_below",
 )
 _BODY_VOCABULARY = 3000  # distinct words of the body read for the overlap and topic features
 _TOPIC_MIN_LENGTH = 3  # a topic word has at least this many characters, is no stop word and no number
@@ -83,7 +84,9 @@ _CRUMB_MAX_WORDS = 3
 
 def _without_site_tail(line: str) -> str:
     separators = list(_SITE_SEPARATOR.finditer(line))
-    if not separators:
+    # "Best Bread Machines – My Favorites!": a site name does not exclaim (on WCXB tune the only tails ending
+    # in "!" that a right headline carries are its own; the cut ones are promos, never a title).
+    if not separators or line.rstrip().endswith("!"):
         return line
     head, tail = line[: separators[-1].start()].rstrip(), line[separators[-1].end() :].strip()
     if len(tail.split()) <= _SITE_MAX_WORDS and len(head.split()) >= _HEAD_MIN_WORDS:
@@ -101,8 +104,8 @@ def _without_breadcrumb(line: str) -> str:
 
 
 def headline_text(line: str) -> str:
-    """A headline line without a site name or date after its last separator (a tail of four words or fewer)
-    and without a breadcrumb trail of two or more short steps before it."""
+    """A headline line without a site name or date after its last separator (a tail of four words or fewer,
+    not ending in "!") and without a breadcrumb trail of two or more short steps before it."""
     return _without_breadcrumb(_without_site_tail(line))
 
 
@@ -342,7 +345,20 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
             math.log1p(echoes[i]), features[i][TITLE_RATIO] - most_capitalised, _overlap(text, lede, like.long_words(i)),
             float(above), float(headline_text(text) != text),
         ])
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
+    below = np.array([[_capitals_vs_below(lines, features, like, i)] for i in candidates], dtype=float)
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below])
+
+
+def _capitals_vs_below(
+    lines: Sequence[PasteLine], features: Sequence[Sequence[float]], like: _HeadlineLike, i: int
+) -> float:
+    """A line's share of capitalised words less that of the headline-like line right below it (0 when the line
+    below is no headline): a Title Case headline over a sentence-case dek ("Making Google Sans Flex" over "How
+    seven design problems shaped ...") gains, the dek under it does not."""
+    below = i + 1
+    if below >= len(lines) or not like(below):
+        return 0.0
+    return features[i][TITLE_RATIO] - features[below][TITLE_RATIO]
 
 
 @dataclass(frozen=True)
@@ -371,8 +387,26 @@ def pick_headline(
     logits = headline.scores(rows)
     best = int(np.argmax(logits))
     if headline.min_prob is None or sigmoid_array(logits)[best] >= headline.min_prob:
-        return candidates[best]
+        return inner_headline(analysis.lines, candidates, candidates[best])
     return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
+
+
+_INNER_MIN_WORDS = 3
+
+
+def inner_headline(lines: Sequence[PasteLine], candidates: Sequence[int], chosen: int) -> int:
+    """The candidate that ends the chosen line, when one does: "Posted on ... by ... - 5 Comments on <headline>",
+    "You are here: Site » Section » <headline>" hold the headline's own line (the longest such, of three words
+    or more); otherwise the chosen line."""
+    text = lines[chosen].text.strip().casefold()
+    inner, inner_length = chosen, 0
+    for i in candidates:
+        other = lines[i].text.strip().casefold()
+        if i == chosen or not inner_length < len(other) < len(text) or len(other.split()) < _INNER_MIN_WORDS:
+            continue
+        if text.endswith(other):
+            inner, inner_length = i, len(other)
+    return inner
 
 
 def rule_title(analysis: Analysis, keep: Sequence[bool], model: PasteModel) -> int | None:

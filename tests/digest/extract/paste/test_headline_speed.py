@@ -129,7 +129,12 @@ def reference_headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: 
             math.log1p(echoes[i]), features[i][title.TITLE_RATIO] - most_capitalised, reference_overlap(text, lede),
             float(above), float(title.headline_text(text) != text),
         ])
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0)])
+    below = [
+        [features[i][title.TITLE_RATIO] - features[i + 1][title.TITLE_RATIO]
+         if i + 1 < len(lines) and title.headline_like(lines[i + 1], features[i + 1]) else 0.0]
+        for i in candidates
+    ]
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), np.asarray(below, dtype=float)])
 
 
 # --- reference: promo.py before the change ------------------------------------------------------------------
