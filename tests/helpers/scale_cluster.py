@@ -56,10 +56,12 @@ digest_timeout_seconds = 60.0
     return config
 
 
-async def start_worker_process(config: Path) -> asyncio.subprocess.Process:
-    """`python -m bot worker --config C`, as an operator would start one on any machine."""
+async def start_worker_process(config: Path, **environ: str) -> asyncio.subprocess.Process:
+    """`python -m bot worker --config C`, as an operator would start one on any machine (with `environ`
+    added to its environment)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DISCORD_", "DIGEST_BOT_"))}
     env["PYTHONPATH"] = str(REPO)
+    env |= environ
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "-v", "worker", "--config", str(config),
         cwd=config.parent, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
