@@ -182,6 +182,23 @@ def open_digest_workers(settings: Settings) -> DigestWorkers:
     return WorkerPool.from_settings(settings)
 
 
+def _start_fork_server() -> None:
+    """Start the fork server unless it runs, telling it whose death it must not outlive (its preload,
+    `bot.discord_app.die_with_parent`, checks it: a bot or worker killed during the fork server's start-up
+    left it and its pool processes running, holding the killed process's stdout and stderr).
+
+    Called from the event loop's thread (at once: it warms up on its own), never from the short-lived
+    threads that start the processes: the fork server dies with the thread that started it (PR_SET_PDEATHSIG)."""
+    from bot.discord_app.die_with_parent import PARENT_PID_VARIABLE
+
+    # Only in the environment of the processes started meanwhile (the fork server, the resource tracker).
+    os.environ[PARENT_PID_VARIABLE] = str(os.getpid())
+    try:
+        forkserver.ensure_running()
+    finally:
+        os.environ.pop(PARENT_PID_VARIABLE, None)
+
+
 def _started() -> None:
     """A no-op job: submitting one makes the pool start a worker."""
 
@@ -225,9 +242,7 @@ class WorkerPool:
         # The fork server dies with the bot, and warms the pipeline up once: its workers start warm, sharing
         # those pages with it (copy on write) instead of each holding its own copy, and a replacement is cheap.
         context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
-        # Started here, from the event loop's thread (at once: it warms up on its own), never from the short-lived
-        # threads that start the processes: the fork server dies with the thread that started it (PR_SET_PDEATHSIG).
-        forkserver.ensure_running()
+        _start_fork_server()
         return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
 
     def _submit_starts(self, executor: Executor) -> list[Future[None]]:

@@ -56,10 +56,12 @@ digest_timeout_seconds = 60.0
     return config
 
 
-async def start_worker_process(config: Path) -> asyncio.subprocess.Process:
-    """`python -m bot worker --config C`, as an operator would start one on any machine."""
+async def start_worker_process(config: Path, **environ: str) -> asyncio.subprocess.Process:
+    """`python -m bot worker --config C`, as an operator would start one on any machine (with `environ`
+    added to its environment)."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DISCORD_", "DIGEST_BOT_"))}
     env["PYTHONPATH"] = str(REPO)
+    env |= environ
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "-v", "worker", "--config", str(config),
         cwd=config.parent, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -78,7 +80,6 @@ class ScaleCluster:
     bots: dict[str, asyncio.subprocess.Process] = field(default_factory=dict)
     workers: list[asyncio.subprocess.Process] = field(default_factory=list)
     logs: list[str] = field(default_factory=list)
-    killed: list[asyncio.subprocess.Process] = field(default_factory=list)
 
     async def start_bots(self) -> None:
         for shard_id, label in enumerate(SHARD_LABELS):
@@ -105,25 +106,23 @@ class ScaleCluster:
     def kill_worker(self, index: int) -> None:
         """SIGKILL: the worker gets no chance to hand its job back (a crash, a lost machine)."""
         self.workers[index].send_signal(signal.SIGKILL)
-        self.killed.append(self.workers[index])
 
     async def stop(self) -> None:
         """Stop every process, even when stopping one fails, then raise the first failure (a process left
         behind by an earlier failure was reported in a later test).
 
-        A worker the test killed is only waited for, not read to the end of its pipes: the processes it
-        started (its fork server, multiprocessing's resource tracker) may outlive it holding its stdout and
-        stderr, and communicate() would then wait for them (it hung a CI run).
+        Each goes through communicate(), killed workers too: it reads the pipes to their end, so the
+        subprocess transport is closed here, not by the garbage collector after the event loop has
+        closed. A killed worker's pipes do reach their end: nothing it started outlives it (its fork server,
+        pool processes and resource tracker: bot/discord_app/die_with_parent.py; tests/discord_app/
+        test_die_with_parent.py). Not wait() instead: on Python 3.11 it too waits for the pipes to close.
         """
         processes = [self.bots.pop(label) for label in list(self.bots)] + self.workers
         self.workers = []
         first_failure: Exception | None = None
         for process in processes:
             try:
-                if process in self.killed or process.returncode is not None:
-                    await process.wait()
-                else:
-                    self.logs.append(await stop_process(process))
+                self.logs.append(await stop_process(process))
             except Exception as failure:  # noqa: PERF203 - the others must still be stopped
                 first_failure = first_failure or failure
         if first_failure is not None:
