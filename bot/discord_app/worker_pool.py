@@ -23,7 +23,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 
-from bot.discord_app.heap import release_free_heap
+from bot.discord_app.heap import release_free_heap, settle_collector
 
 if TYPE_CHECKING:
     from bot.digest.sources import RawDocument
@@ -74,16 +74,16 @@ def _load_date_parsers() -> None:
 
 def warm_up_pipeline() -> None:
     """Import the pipeline and digest a text and a page once, so that a digest pays for neither the imports nor
-    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers);
-    then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`), so that the memory
-    after the warm-up is about what a worker keeps. Run once in the fork server (`bot.workers.warm_template`),
-    whose workers inherit it; or in a worker, when the fork server's did not happen."""
+    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers),
+    and note the per-word memos those digests made: each worker fills them (`_fill_memos`). Run once in the fork
+    server (`bot.workers.warm_template`), whose workers inherit it; or in a worker, when the fork server's did
+    not happen."""
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
-    from bot.digest.word_memo import fill_word_memos
+    from bot.digest.word_memo import registered_memos
     from bot.settings import DigestSettings
 
-    global _pipeline_warm
+    global _pipeline_warm, _memos_to_fill
     limit_heap_growth()
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
@@ -91,13 +91,28 @@ def warm_up_pipeline() -> None:
     for document in warm_up_documents():
         digest_document(document, settings)
     _load_date_parsers()
-    # The per-word memos at their bound now, so the worker does not grow as new words come.
-    fill_word_memos()
+    _memos_to_fill = registered_memos()
     _pipeline_warm = True
 
 
 # True once `warm_up_pipeline` ran in this process (or in the fork server it was forked from).
 _pipeline_warm = False
+# The per-word memos the warm-up made (English's, the language detector's, the hedge model's): each worker fills them.
+_memos_to_fill: list[Callable[..., Any]] = []
+
+
+def _fill_memos() -> None:
+    """Fill the warm-up's per-word memos to their bound in this worker, so that it does not grow as new words come.
+
+    Here, not in the fork server: a memo changes with every new word, and entries made in the fork server and
+    dropped or moved in a worker copied the fork server's pages into the worker a few at a time for hundreds of
+    digests (the memos' ~19 MB), while the fork server kept its own copy that no worker used any more. Filled
+    here, they are the worker's own from the start, and the worker's private memory settles after its first
+    digests (docs/PERFORMANCE.md, ninth session)."""
+    from bot.digest.word_memo import fill_word_memos
+
+    fill_word_memos(_memos_to_fill)
+    settle_collector()  # the filled memos live as long as the worker: no full collection walks them again
 
 
 def _warm_up() -> None:
@@ -107,6 +122,7 @@ def _warm_up() -> None:
     die_with_parent()  # a killed bot or worker takes its pool along (fork clears it)
     if not _pipeline_warm:
         warm_up_pipeline()
+    _fill_memos()
     global _start_private
     _start_private = private_bytes()
 
