@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import weakref
-from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Hashable, Iterator, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,20 +51,12 @@ def word_memo(maxsize: int, filler: Callable[[], Iterator[Hashable]] = made_up_w
     return decorate
 
 
-def registered_memos() -> list[Callable[..., Any]]:
-    """Every memo made so far (to fill later, in another process: `fill_word_memos(memos)`)."""
-    return list(_MEMOS)
-
-
-def fill_word_memos(memos: Iterable[Callable[..., Any]] | None = None) -> int:
-    """Fill every registered memo (or those of `memos`) to its bound with made-up keys; how many entries were added.
+def fill_word_memos() -> int:
+    """Fill every registered memo to its bound with made-up keys; how many entries were added.
 
     A memo made later (the first article in another language makes that language's) is not filled."""
     added = 0
-    for memo in list(_MEMOS) if memos is None else list(memos):
-        filler = _MEMOS.get(memo)
-        if filler is None:
-            continue
+    for memo, filler in list(_MEMOS.items()):
         keys = filler()
         start = memo.cache_info().currsize
         while (info := memo.cache_info()).currsize < info.maxsize:

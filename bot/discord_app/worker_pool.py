@@ -23,7 +23,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 
-from bot.discord_app.heap import release_free_heap, settle_collector
+from bot.discord_app.heap import release_free_heap
 
 if TYPE_CHECKING:
     from bot.digest.sources import RawDocument
@@ -74,16 +74,20 @@ def _load_date_parsers() -> None:
 
 def warm_up_pipeline() -> None:
     """Import the pipeline and digest a text and a page once, so that a digest pays for neither the imports nor
-    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers),
-    and note the per-word memos those digests made: each worker fills them (`_fill_memos`). Run once in the fork
-    server (`bot.workers.warm_template`), whose workers inherit it; or in a worker, when the fork server's did
-    not happen."""
+    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers).
+    Run once in the fork server (`bot.workers.warm_template`), whose workers inherit it; or in a worker, when the
+    fork server's did not happen.
+
+    The per-word memos (`bot.digest.word_memo`) are not filled here any more: filled in the fork server, each
+    worker copied their pages as it dropped and moved the made-up entries, a few at a time for hundreds of
+    digests, while the fork server kept its own copy that no worker used (about 14 MB of the pool's, and most of
+    a worker's growth after its first digests); filled in each worker, every worker held them in full from the
+    start. Left to fill with real words, they cost less at every reading (docs/PERFORMANCE.md, ninth session)."""
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
-    from bot.digest.word_memo import registered_memos
     from bot.settings import DigestSettings
 
-    global _pipeline_warm, _memos_to_fill
+    global _pipeline_warm
     limit_heap_growth()
     # Below the bot's own priority: when workers fill every core, the event loop still gets one at once.
     os.nice(WORKER_NICENESS)
@@ -91,28 +95,11 @@ def warm_up_pipeline() -> None:
     for document in warm_up_documents():
         digest_document(document, settings)
     _load_date_parsers()
-    _memos_to_fill = registered_memos()
     _pipeline_warm = True
 
 
 # True once `warm_up_pipeline` ran in this process (or in the fork server it was forked from).
 _pipeline_warm = False
-# The per-word memos the warm-up made (English's, the language detector's, the hedge model's): each worker fills them.
-_memos_to_fill: list[Callable[..., Any]] = []
-
-
-def _fill_memos() -> None:
-    """Fill the warm-up's per-word memos to their bound in this worker, so that it does not grow as new words come.
-
-    Here, not in the fork server: a memo changes with every new word, and entries made in the fork server and
-    dropped or moved in a worker copied the fork server's pages into the worker a few at a time for hundreds of
-    digests (the memos' ~19 MB), while the fork server kept its own copy that no worker used any more. Filled
-    here, they are the worker's own from the start, and the worker's private memory settles after its first
-    digests (docs/PERFORMANCE.md, ninth session)."""
-    from bot.digest.word_memo import fill_word_memos
-
-    fill_word_memos(_memos_to_fill)
-    settle_collector()  # the filled memos live as long as the worker: no full collection walks them again
 
 
 def _warm_up() -> None:
@@ -122,7 +109,6 @@ def _warm_up() -> None:
     die_with_parent()  # a killed bot or worker takes its pool along (fork clears it)
     if not _pipeline_warm:
         warm_up_pipeline()
-    _fill_memos()
     global _start_private
     _start_private = private_bytes()
 

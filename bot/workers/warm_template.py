@@ -34,7 +34,7 @@ def _load_languages() -> None:
     """What a worker's first article in each language loads (its stemmer and stop words, sentence splitter, hedge
     and number words): the warm-up text digested as each language the summarizer knows, here once (about 3 MB
     and 0.6 s for 31 languages), shared, instead of in every worker, privately, on its first article in that
-    language, again after each replacement. Their memos stay small: only the warm-up's are filled in workers."""
+    language, again after each replacement."""
     from bot.digest.language.language_detector import SUMY_NAMES
     from bot.digest.pipeline import DigestOptions, digest_document
     from bot.discord_app.worker_pool import warm_up_documents
