@@ -1,14 +1,15 @@
-"""The pipeline's per-word memos: bounded LRU caches, filled to their bound when a digest worker warms up.
+"""The pipeline's per-word memos: bounded LRU caches (`word_memo`), and `fill_word_memos`, which fills them.
 
 Hedge marking, stemming and language detection remember what they worked out for each
 word, in LRU caches of a fixed number of words. A worker meets new words with every
-article, so each such cache grows the process until it is full: about 200 pages for
-16,384 words, a digest worker's memory growing by some 20 MB over its first few hundred
-digests (`bench.bot_load --memory 200`). `fill_word_memos`, called by the worker's
-warm-up, fills every memo made so far with made-up words, so the worker starts at the
-size it will keep. The made-up entries are worth nothing, and an LRU drops them first:
-real words take their places as they come, and a digest runs as fast as before. A memo keyed by
-something other than a word names how to make up its keys (`filler`).
+article, so each such cache grows the process until it is full. `fill_word_memos` fills
+every memo made so far with made-up words (worth nothing, dropped first by the LRU), so that
+a process starts at the size it will keep. The worker pool no longer calls it: filled in the
+fork server, the memos' pages were copied into every worker a few at a time as real words
+replaced the made-up ones, for hundreds of digests, and the fork server kept a copy that no
+worker used; filled in each worker, they cost every worker their full size from the start
+(docs/PERFORMANCE.md, ninth session). It stays for measuring a memo at its bound. A memo keyed
+by something other than a word names how to make up its keys (`filler`).
 """
 
 from __future__ import annotations

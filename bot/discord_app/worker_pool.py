@@ -74,13 +74,17 @@ def _load_date_parsers() -> None:
 
 def warm_up_pipeline() -> None:
     """Import the pipeline and digest a text and a page once, so that a digest pays for neither the imports nor
-    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers);
-    then fill the per-word memos those digests made to their bound (`bot.digest.word_memo`), so that the memory
-    after the warm-up is about what a worker keeps. Run once in the fork server (`bot.workers.warm_template`),
-    whose workers inherit it; or in a worker, when the fork server's did not happen."""
+    what they load on first use (language profiles, models, stemmers, trafilatura's tables, the date parsers).
+    Run once in the fork server (`bot.workers.warm_template`), whose workers inherit it; or in a worker, when the
+    fork server's did not happen.
+
+    The per-word memos (`bot.digest.word_memo`) are not filled here any more: filled in the fork server, each
+    worker copied their pages as it dropped and moved the made-up entries, a few at a time for hundreds of
+    digests, while the fork server kept its own copy that no worker used (about 14 MB of the pool's, and most of
+    a worker's growth after its first digests); filled in each worker, every worker held them in full from the
+    start. Left to fill with real words, they cost less at every reading (docs/PERFORMANCE.md, ninth session)."""
     from bot.discord_app.heap import limit_heap_growth
     from bot.digest.pipeline import digest_document
-    from bot.digest.word_memo import fill_word_memos
     from bot.settings import DigestSettings
 
     global _pipeline_warm
@@ -91,8 +95,6 @@ def warm_up_pipeline() -> None:
     for document in warm_up_documents():
         digest_document(document, settings)
     _load_date_parsers()
-    # The per-word memos at their bound now, so the worker does not grow as new words come.
-    fill_word_memos()
     _pipeline_warm = True
 
 

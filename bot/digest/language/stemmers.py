@@ -56,7 +56,9 @@ class _SnowballStemmer(threading.local):
     """One PyStemmer object per thread: a Snowball stemmer keeps state between calls and is not thread-safe."""
 
     def __init__(self, algorithm: str) -> None:
-        self._stem_word = pystemmer.Stemmer(algorithm).stemWord
+        # no cache of its own (PyStemmer keeps 10,000 words by default, filled by our memo's misses for hundreds of
+        # digests): the memo in front of it (`summarize.features`) is the bounded one
+        self._stem_word = pystemmer.Stemmer(algorithm, 0).stemWord
         self._apostrophes = algorithm == "english"
 
     def __call__(self, word: str) -> str:
