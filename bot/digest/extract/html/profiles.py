@@ -35,6 +35,9 @@ class PageProfile:
     # The page's og:description leads the text when it holds this many words or more and the text
     # lacks at least a third of them (region.with_missing_lead; seventh session); None: never.
     lead_min_words: int | None = None
+    # A run of cards (sibling elements of one shape with a link or heading) is read whole, whatever
+    # its class words or hiding say (listing.py; ninth session).
+    keep_cards: bool = False
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -49,6 +52,6 @@ PROFILES: dict[str, PageProfile] = {
     "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
     "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15),
-    "listing": PageProfile(region_over_words=0.0, headline_first=False),
-    "collection": PageProfile(region_over_words=1.2, link_line_words=3, repeat_min_words=5),
+    "listing": PageProfile(region_over_words=0.0, headline_first=False, keep_cards=True),
+    "collection": PageProfile(region_over_words=1.2, link_line_words=3, repeat_min_words=5, keep_cards=True),
 }

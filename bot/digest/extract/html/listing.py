@@ -1,0 +1,95 @@
+"""Listing and collection pages: every card is content (rs-trafilatura's listing profile).
+
+A listing (a blog's archive, a news section, a course catalogue) or a collection (a shop's
+category) is a run of cards: sibling elements of one shape, each with a link or a heading and a
+few words. The region's chrome rules (region.py) read class words and hiding attributes that such
+cards often carry for reasons that have nothing to do with chrome: wired.com's story cards are
+`hide-read-more-ad` (the word `ad`), a carousel's off-screen cells are `aria-hidden`. Here a card,
+and what it holds, is dropped only for its tag (a form, a button, a `<header>`: region._CHROME_TAGS),
+never for its class words or its hiding. Chosen on WCXB's tune part (ninth session,
+docs/quality/extraction.md); keeping the chrome tags inside cards too, or dropping hidden cards, scored no better.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from copy import deepcopy
+
+from lxml import html as lxml_html
+
+from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _is_chrome, block_lines, lines_text, main_region
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"\w+")
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+MIN_CARDS = 3  # siblings of one shape: fewer are no run of cards
+MIN_CARD_WORDS = 3  # a card holds at least this many words (a title, a teaser, a price)
+MIN_CARD_SHARE = 0.67  # of the siblings of one shape that must look like cards
+
+
+def _shape(element: lxml_html.HtmlElement) -> tuple[str, str]:
+    """An element's tag and class, digits aside (`card-1`, `card-2` are one shape)."""
+    return element.tag, _DIGITS.sub("", " ".join(sorted((element.get("class") or "").split())))
+
+
+def _looks_like_card(element: lxml_html.HtmlElement) -> bool:
+    """A link with text or a heading, and a few words."""
+    if len(_WORD.findall(element.text_content())) < MIN_CARD_WORDS:
+        return False
+    if element.tag == "a" or any(child.tag in _HEADINGS for child in element.iter() if isinstance(child.tag, str)):
+        return True
+    return any(link.text_content().strip() for link in element.iter("a"))
+
+
+def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
+    """The elements of `region` that are cards: at least MIN_CARDS siblings of one shape, most of
+    which hold a link or heading and MIN_CARD_WORDS words."""
+    found: set[lxml_html.HtmlElement] = set()
+    for parent in region.iter():
+        if not isinstance(parent.tag, str) or len(parent) < MIN_CARDS:
+            continue
+        by_shape: dict[tuple[str, str], list[lxml_html.HtmlElement]] = defaultdict(list)
+        for child in parent:
+            if isinstance(child.tag, str):
+                by_shape[_shape(child)].append(child)
+        for siblings in by_shape.values():
+            if len(siblings) < MIN_CARDS:
+                continue
+            card_like = [child for child in siblings if _looks_like_card(child)]
+            if len(card_like) >= MIN_CARDS and len(card_like) >= MIN_CARD_SHARE * len(siblings):
+                found.update(card_like)
+    return found
+
+
+def strip_chrome_keeping_cards(region: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset()) -> lxml_html.HtmlElement:
+    """A copy of `region` without its chrome, as region.strip_chrome, except that a card and what it
+    holds go only for a chrome tag, not for class words, `aria-hidden`, `hidden` or `display:none`."""
+    region = deepcopy(region)
+    found = cards(region)
+    chrome_words = _CHROME_WORDS | more_chrome
+    doomed = []
+    for element in region.iterdescendants():
+        if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
+            continue
+        in_card = element in found or any(ancestor in found for ancestor in element.iterancestors())
+        if in_card and element.tag not in _CHROME_TAGS:
+            continue
+        doomed.append(element)
+    for element in doomed:  # one inside an element already dropped goes with it
+        if element.getparent() is not None:
+            element.drop_tree()
+    return region
+
+
+def card_region_lines(tree: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset()) -> list[Line]:
+    """region.region_lines with the page's cards kept whole."""
+    region = main_region(tree)
+    return block_lines(strip_chrome_keeping_cards(region, more_chrome)) if region is not None else []
+
+
+def card_region_text(
+    tree: lxml_html.HtmlElement, min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0, more_chrome: frozenset[str] = frozenset()
+) -> str:
+    """region.region_text with the page's cards kept whole (the same line filters)."""
+    return lines_text(card_region_lines(tree, more_chrome), min_words, max_link_share, link_line_words)
