@@ -233,8 +233,10 @@ def extract_html(
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:
-        read_region = card_region_text if profile.keep_cards else region_text  # a listing's cards whole
-        region = read_region(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
+        if profile.keep_cards:  # a listing's or a collection's cards whole
+            region = card_region_text(tree, profile)
+        else:
+            region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
     text, document = _main_text(tree, url, settings)

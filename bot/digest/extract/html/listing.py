@@ -18,6 +18,7 @@ from copy import deepcopy
 
 from lxml import html as lxml_html
 
+from bot.digest.extract.html.profiles import PageProfile
 from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _is_chrome, block_lines, lines_text, main_region
 
 _DIGITS = re.compile(r"\d+")
@@ -62,12 +63,15 @@ def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
     return found
 
 
-def strip_chrome_keeping_cards(region: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset()) -> lxml_html.HtmlElement:
-    """A copy of `region` without its chrome, as region.strip_chrome, except that a card and what it
+def strip_chrome_keeping_cards(
+    region: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset(), less_chrome: frozenset[str] = frozenset()
+) -> lxml_html.HtmlElement:
+    """A copy of `region` without its chrome, as region.strip_chrome (class or id words of
+    `more_chrome` are chrome too, those of `less_chrome` are not), except that a card and what it
     holds go only for a chrome tag, not for class words, `aria-hidden`, `hidden` or `display:none`."""
     region = deepcopy(region)
     found = cards(region)
-    chrome_words = _CHROME_WORDS | more_chrome
+    chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
     doomed = []
     for element in region.iterdescendants():
         if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
@@ -82,14 +86,13 @@ def strip_chrome_keeping_cards(region: lxml_html.HtmlElement, more_chrome: froze
     return region
 
 
-def card_region_lines(tree: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset()) -> list[Line]:
+def card_region_lines(tree: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset(), less_chrome: frozenset[str] = frozenset()) -> list[Line]:
     """region.region_lines with the page's cards kept whole."""
     region = main_region(tree)
-    return block_lines(strip_chrome_keeping_cards(region, more_chrome)) if region is not None else []
+    return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome)) if region is not None else []
 
 
-def card_region_text(
-    tree: lxml_html.HtmlElement, min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0, more_chrome: frozenset[str] = frozenset()
-) -> str:
-    """region.region_text with the page's cards kept whole (the same line filters)."""
-    return lines_text(card_region_lines(tree, more_chrome), min_words, max_link_share, link_line_words)
+def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
+    """region.region_text with the page's cards kept whole, the profile's line filters and chrome words."""
+    lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome)
+    return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)

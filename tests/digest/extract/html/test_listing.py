@@ -4,7 +4,7 @@ filters, pagination and the page's own chrome still go."""
 from __future__ import annotations
 
 from bot.digest.extract.html.listing import card_region_text, cards
-from bot.digest.extract.html.profiles import PROFILES
+from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import main_region, region_text
 from bot.digest.extract.html_extractor import _parse
 
@@ -38,8 +38,7 @@ def _listing(extra: str = "") -> str:
 
 
 def _listing_text(html: str) -> str:
-    listing = PROFILES["listing"]
-    return card_region_text(_parse(html), listing.min_line_words, listing.link_line_share, listing.link_line_words, listing.more_chrome)
+    return card_region_text(_parse(html), PROFILES["listing"])
 
 
 def test_every_card_is_read_though_its_class_words_say_ad() -> None:
@@ -76,3 +75,16 @@ def test_siblings_without_links_or_headings_are_no_cards() -> None:
 
 def test_only_listing_and_collection_profiles_keep_cards() -> None:
     assert {name for name, profile in PROFILES.items() if profile.keep_cards} == {"listing", "collection"}
+
+
+def test_a_listings_filters_and_sort_bar_go() -> None:
+    text = _listing_text(_listing())
+    assert "Newest" not in text and "Most read" not in text
+    assert "Newest" in card_region_text(_parse(_listing()), PageProfile())  # chrome words of listings only
+
+
+def test_a_collections_browse_header_holds_its_introduction() -> None:
+    intro = "Our GPS watches track pace, distance and heart rate on every run, from a first 5K to a marathon."
+    html = _listing().replace('<p>The latest science news, from the lab to your living room.</p>', f'<div class="browse-header"><p>{intro}</p></div>')
+    assert intro in card_region_text(_parse(html), PROFILES["collection"])
+    assert intro not in card_region_text(_parse(html), PROFILES["listing"])  # "header" stays chrome on listings
