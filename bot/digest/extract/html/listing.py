@@ -19,11 +19,13 @@ from copy import deepcopy
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.profiles import PageProfile
-from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _is_chrome, block_lines, lines_text, main_region
+from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, lines_text, main_region
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# A footer's link columns look like cards (a heading and links each) and are still chrome.
+_STILL_CHROME_IN_CARDS = frozenset({"footer"})
 MIN_CARDS = 3  # siblings of one shape: fewer are no run of cards
 MIN_CARD_WORDS = 3  # a card holds at least this many words (a title, a teaser, a price)
 MIN_CARD_SHARE = 0.67  # of the siblings of one shape that must look like cards
@@ -68,7 +70,8 @@ def strip_chrome_keeping_cards(
 ) -> lxml_html.HtmlElement:
     """A copy of `region` without its chrome, as region.strip_chrome (class or id words of
     `more_chrome` are chrome too, those of `less_chrome` are not), except that a card and what it
-    holds go only for a chrome tag, not for class words, `aria-hidden`, `hidden` or `display:none`."""
+    holds go only for a chrome tag or the class word `footer`, not for other class words,
+    `aria-hidden`, `hidden` or `display:none`."""
     region = deepcopy(region)
     found = cards(region)
     chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
@@ -77,7 +80,7 @@ def strip_chrome_keeping_cards(
         if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
             continue
         in_card = element in found or any(ancestor in found for ancestor in element.iterancestors())
-        if in_card and element.tag not in _CHROME_TAGS:
+        if in_card and element.tag not in _CHROME_TAGS and not _class_words(element) & _STILL_CHROME_IN_CARDS:
             continue
         doomed.append(element)
     for element in doomed:  # one inside an element already dropped goes with it

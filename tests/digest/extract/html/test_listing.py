@@ -88,3 +88,11 @@ def test_a_collections_browse_header_holds_its_introduction() -> None:
     html = _listing().replace('<p>The latest science news, from the lab to your living room.</p>', f'<div class="browse-header"><p>{intro}</p></div>')
     assert intro in card_region_text(_parse(html), PROFILES["collection"])
     assert intro not in card_region_text(_parse(html), PROFILES["listing"])  # "header" stays chrome on listings
+
+
+def test_a_footers_link_columns_are_no_cards() -> None:
+    column = '<div class="footer-column"><h4>{0}</h4><a href="/a">{0} one</a> <a href="/b">{0} two</a> <a href="/c">{0} three</a></div>'
+    footer = "".join(column.format(name) for name in ("Company", "Support", "Legal"))
+    html = _listing().replace('<nav class="pagination">', f'<div class="links">{footer}</div><nav class="pagination">')
+    text = _listing_text(html)
+    assert "Support two" not in text and STORIES[2][1] in text
