@@ -65,19 +65,30 @@ def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
     return found
 
 
+def _wrapper_named_by_profile(element: lxml_html.HtmlElement, region_chrome_words: frozenset[str], half: float) -> bool:
+    """An element that only the profile's own chrome words name (`more_chrome`) and that holds half the
+    region's text or more: a page-wide wrapper (eventbrite's `search-base-screen--marmalade-filters`
+    holds the whole result list), no filter bar; region.drop_named spares such wrappers alike."""
+    return not _is_chrome(element, region_chrome_words) and len(element.text_content()) >= half
+
+
 def strip_chrome_keeping_cards(
     region: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset(), less_chrome: frozenset[str] = frozenset()
 ) -> lxml_html.HtmlElement:
     """A copy of `region` without its chrome, as region.strip_chrome (class or id words of
     `more_chrome` are chrome too, those of `less_chrome` are not), except that a card and what it
     holds go only for a chrome tag or the class word `footer`, not for other class words,
-    `aria-hidden`, `hidden` or `display:none`."""
+    `aria-hidden`, `hidden` or `display:none`; and an element named only by `more_chrome` that holds
+    half the region's text or more stays (a wrapper, not a filter bar)."""
     region = deepcopy(region)
     found = cards(region)
     chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
+    half = len(region.text_content()) / 2
     doomed = []
     for element in region.iterdescendants():
         if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
+            continue
+        if _wrapper_named_by_profile(element, chrome_words - more_chrome, half):
             continue
         in_card = element in found or any(ancestor in found for ancestor in element.iterancestors())
         if in_card and element.tag not in _CHROME_TAGS and not _class_words(element) & _STILL_CHROME_IN_CARDS:

@@ -96,3 +96,11 @@ def test_a_footers_link_columns_are_no_cards() -> None:
     html = _listing().replace('<nav class="pagination">', f'<div class="links">{footer}</div><nav class="pagination">')
     text = _listing_text(html)
     assert "Support two" not in text and STORIES[2][1] in text
+
+
+def test_a_wrapper_named_filters_that_holds_the_results_stays() -> None:
+    html = _listing().replace('<div class="grid">', '<div class="search-screen--with-filters"><div class="grid">').replace(
+        '<div class="ad-slot">', '</div><div class="ad-slot">'
+    )
+    text = _listing_text(html)
+    assert all(teaser in text for _, teaser in STORIES)
