@@ -24,6 +24,7 @@ from trafilatura.utils import line_processing
 from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
+from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
@@ -232,7 +233,10 @@ def extract_html(
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:
-        region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
+        if profile.keep_cards:  # a listing's or a collection's cards whole
+            region = card_region_text(tree, profile)
+        else:
+            region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
     text, document = _main_text(tree, url, settings)

@@ -35,11 +35,22 @@ class PageProfile:
     # The page's og:description leads the text when it holds this many words or more and the text
     # lacks at least a third of them (region.with_missing_lead; seventh session); None: never.
     lead_min_words: int | None = None
+    # A run of cards (sibling elements of one shape with a link or heading) is read whole, whatever
+    # its class words or hiding say (listing.py; ninth session).
+    keep_cards: bool = False
+    # Class or id words that are no chrome for this type (listing.py reads them; region.py's own list
+    # stays as it is for every other type).
+    less_chrome: frozenset[str] = frozenset()
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
 # the only line chrome a study of the region's lines found to gain on every fold (eighth session).
 _FORUM_CHROME = frozenset({"signature"})
+# A listing's filters and sort bars are no part of its cards (rs-trafilatura's listing profile).
+_LISTING_CHROME = frozenset("filter filters facet facets refine refinements sort sorting sortby".split())
+# A shop category's "browse-header" / "search-result-header" holds its introduction: on collection
+# pages the class word "header" is no chrome (a <header> element still is).
+_COLLECTION_NOT_CHROME = frozenset({"header"})
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
@@ -49,6 +60,8 @@ PROFILES: dict[str, PageProfile] = {
     "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
     "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15),
-    "listing": PageProfile(region_over_words=0.0, headline_first=False),
-    "collection": PageProfile(region_over_words=1.2, link_line_words=3, repeat_min_words=5),
+    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),
+    "collection": PageProfile(
+        region_over_words=1.2, link_line_words=3, repeat_min_words=5, more_chrome=_LISTING_CHROME, keep_cards=True, less_chrome=_COLLECTION_NOT_CHROME
+    ),
 }

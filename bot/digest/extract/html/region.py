@@ -135,11 +135,12 @@ def region_text(
 ) -> str:
     """The main region's text, a block a line, without lines of fewer than `min_words` words
     and without lines of at most `link_line_words` words whose link share exceeds `max_link_share`."""
-    kept = [
-        line.text
-        for line in region_lines(tree, more_chrome)
-        if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)
-    ]
+    return lines_text(region_lines(tree, more_chrome), min_words, max_link_share, link_line_words)
+
+
+def lines_text(lines: list[Line], min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0) -> str:
+    """region_text's line filters over `lines`, the kept lines a paragraph each."""
+    kept = [line.text for line in lines if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)]
     return "\n\n".join(kept)
 
 

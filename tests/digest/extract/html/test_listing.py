@@ -1,0 +1,106 @@
+"""Listing and collection pages: a run of cards is read whole, whatever its class words or hiding say;
+filters, pagination and the page's own chrome still go."""
+
+from __future__ import annotations
+
+from bot.digest.extract.html.listing import card_region_text, cards
+from bot.digest.extract.html.profiles import PROFILES, PageProfile
+from bot.digest.extract.html.region import main_region, region_text
+from bot.digest.extract.html_extractor import _parse
+
+STORIES = [
+    ("Left-handed people are more competitive", "A recent study suggests that left-handed people have an advantage in competitive games."),
+    ("Sleep apnea often goes undetected in women", "Doctors have begun to change how they screen for the condition in clinics."),
+    ("Big tech signs a data centre pledge", "The companies promise to pay for the power their new buildings draw from the grid."),
+    ("A comet returns after eighty years", "Astronomers expect it to be visible without a telescope for two weeks in March."),
+]
+
+
+def _card(title: str, teaser: str, index: int, extra: str = "") -> str:
+    # wired.com's cards carry "hide-read-more-ad": the word "ad" alone makes them chrome to region.py
+    return (
+        f'<div class="summary-item-{index} hide-read-more-ad" {extra}><h3><a href="/story/{index}">{title}</a></h3>'
+        f'<p>{teaser}</p><button class="save">Save this story</button></div>'
+    )
+
+
+def _listing(extra: str = "") -> str:
+    grid = "".join(_card(title, teaser, index, extra) for index, (title, teaser) in enumerate(STORIES))
+    return (
+        "<html><body><nav><a href='/'>Home</a> <a href='/science'>Science</a></nav><main>"
+        "<h1>Science</h1><p>The latest science news, from the lab to your living room.</p>"
+        '<div class="filters"><a href="?sort=new">Newest</a> <a href="?sort=top">Most read</a></div>'
+        f'<div class="grid">{grid}</div>'
+        '<div class="ad-slot"><p>Advertisement: buy the best mattress of the year today</p></div>'
+        '<nav class="pagination"><a href="?page=2">Next page</a></nav>'
+        "</main><footer><p>Privacy Policy</p></footer></body></html>"
+    )
+
+
+def _listing_text(html: str) -> str:
+    return card_region_text(_parse(html), PROFILES["listing"])
+
+
+def test_every_card_is_read_though_its_class_words_say_ad() -> None:
+    text = _listing_text(_listing())
+    for title, teaser in STORIES:
+        assert title in text and teaser in text
+    assert STORIES[0][1] not in region_text(_parse(_listing()))  # region.py alone drops them
+    assert "The latest science news" in text
+
+
+def test_chrome_around_and_inside_the_cards_still_goes() -> None:
+    text = _listing_text(_listing())
+    for chrome in ("Advertisement", "Next page", "Privacy Policy", "Home", "Save this story"):
+        assert chrome not in text
+
+
+def test_hidden_cards_of_a_carousel_are_read() -> None:
+    text = _listing_text(_listing('aria-hidden="true"'))
+    assert all(teaser in text for _, teaser in STORIES)
+
+
+def test_fewer_than_three_alike_siblings_are_no_cards() -> None:
+    html = "<html><body><main>" + _card(*STORIES[0], 0) + _card(*STORIES[1], 1) + "<p>An introduction long enough to count as text.</p></main></body></html>"
+    assert not cards(main_region(_parse(html)))
+    assert STORIES[0][1] not in _listing_text(html)
+
+
+def test_siblings_without_links_or_headings_are_no_cards() -> None:
+    items = "".join(f'<div class="note ad">{teaser}</div>' for _, teaser in STORIES)
+    html = f"<html><body><main><p>Notes on the week's stories, one a block.</p><div>{items}</div></main></body></html>"
+    assert not cards(main_region(_parse(html)))
+    assert STORIES[0][1] not in _listing_text(html)
+
+
+def test_only_listing_and_collection_profiles_keep_cards() -> None:
+    assert {name for name, profile in PROFILES.items() if profile.keep_cards} == {"listing", "collection"}
+
+
+def test_a_listings_filters_and_sort_bar_go() -> None:
+    text = _listing_text(_listing())
+    assert "Newest" not in text and "Most read" not in text
+    assert "Newest" in card_region_text(_parse(_listing()), PageProfile())  # chrome words of listings only
+
+
+def test_a_collections_browse_header_holds_its_introduction() -> None:
+    intro = "Our GPS watches track pace, distance and heart rate on every run, from a first 5K to a marathon."
+    html = _listing().replace('<p>The latest science news, from the lab to your living room.</p>', f'<div class="browse-header"><p>{intro}</p></div>')
+    assert intro in card_region_text(_parse(html), PROFILES["collection"])
+    assert intro not in card_region_text(_parse(html), PROFILES["listing"])  # "header" stays chrome on listings
+
+
+def test_a_footers_link_columns_are_no_cards() -> None:
+    column = '<div class="footer-column"><h4>{0}</h4><a href="/a">{0} one</a> <a href="/b">{0} two</a> <a href="/c">{0} three</a></div>'
+    footer = "".join(column.format(name) for name in ("Company", "Support", "Legal"))
+    html = _listing().replace('<nav class="pagination">', f'<div class="links">{footer}</div><nav class="pagination">')
+    text = _listing_text(html)
+    assert "Support two" not in text and STORIES[2][1] in text
+
+
+def test_a_wrapper_named_filters_that_holds_the_results_stays() -> None:
+    html = _listing().replace('<div class="grid">', '<div class="search-screen--with-filters"><div class="grid">').replace(
+        '<div class="ad-slot">', '</div><div class="ad-slot">'
+    )
+    text = _listing_text(html)
+    assert all(teaser in text for _, teaser in STORIES)
