@@ -96,6 +96,16 @@ def _first_words(text: str, limit: int) -> list[str]:
     return [match.group() for match in itertools.islice(WORD_PATTERN.finditer(text), limit)]
 
 
+# A sentence this short is tokenised whole by one findall (in C), cheaper than matching its first words one by one.
+_WHOLE_WORDS_CHARS = 1000
+
+
+def _leading_words(text: str, limit: int) -> list[str]:
+    """All of `words(text)` when the text is short, else its first `limit`. Either serves `is_eligible` and
+    `repeats_title` alike: past `limit` words a sentence is neither a fragment nor the title again, more words or not."""
+    return WORD_PATTERN.findall(text) if len(text) <= _WHOLE_WORDS_CHARS else _first_words(text, limit)
+
+
 def _bounded(eligible: list[int]) -> list[int]:
     if len(eligible) <= LEAD_WINDOW + SAMPLED_REST:
         return eligible
@@ -125,11 +135,10 @@ def similarities(terms: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarra
     """
     n = len(terms)
     vocabulary: dict[str, int] = {}
-    rows, columns = [], []
-    for row, words_of in enumerate(terms):
-        for word in sorted(words_of):  # sorted: the same column order whatever the hash seed
-            rows.append(row)
-            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    # The columns follow the sets' iteration order (it varies with the hash seed): `shared` counts common words,
+    # sums of 0.0 and 1.0 that are exact in any order, so the matrices are the same whatever the seed.
+    columns = [vocabulary.setdefault(word, len(vocabulary)) for words_of in terms for word in words_of]
+    rows = np.repeat(np.arange(n), [len(words_of) for words_of in terms])
     incidence = np.zeros((n, max(len(vocabulary), 1)))
     incidence[rows, columns] = 1.0
     shared = incidence @ incidence.T
@@ -156,10 +165,13 @@ def candidates(
     # Eligibility needs only a sentence's first few words: with this many it is neither a fragment nor
     # the title again. Only the bounded pool is tokenised whole (a long text has thousands of sentences).
     enough = max(MIN_WORDS, len(title_words) + TITLE_EXTRA_WORDS + 1)
-    first = [_first_words(s.text, enough) if not s.is_heading else [] for s in sentences]
+    first = [_leading_words(s.text, enough) if not s.is_heading else [] for s in sentences]
     eligible = [i for i, s in enumerate(sentences) if is_eligible(s, first[i]) and not repeats_title(first[i], title_words)]
     pool = _bounded(eligible)
-    tokens = {i: first[i] if len(first[i]) < enough else words(sentences[i].text) for i in pool}
+    tokens = {
+        i: first[i] if len(first[i]) < enough or len(sentences[i].text) <= _WHOLE_WORDS_CHARS else words(sentences[i].text)
+        for i in pool
+    }
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     keep = [k for k, i in enumerate(pool) if i not in skip]
     if not keep:
