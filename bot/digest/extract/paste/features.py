@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_right
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -286,6 +287,24 @@ def _mark(column: list[float], indices: Iterable[int]) -> None:
         column[i] = 1.0
 
 
+def _plain_lines_with_cues(samples: Sequence[str], plain: Sequence[bool], cues: Sequence[str]) -> set[int]:
+    """Indices of the plain samples (see is_plain) whose lower-cased text holds one of `cues` (no cue holds a line
+    break): found in one lower-cased copy of them all, since lower-casing keeps a plain text's length and offsets."""
+    indices = list(compress(range(len(samples)), plain))
+    joined = "\n".join(map(samples.__getitem__, indices)).lower()
+    found: set[int] = set()
+    if not any(map(joined.__contains__, cues)):
+        return found  # nearly every paste
+    starts = list(accumulate((len(samples[i]) + 1 for i in indices[:-1]), initial=0))
+    for cue in cues:
+        at = joined.find(cue)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            found.add(indices[k])
+            at = joined.find(cue, starts[k + 1]) if k + 1 < len(starts) else -1
+    return found
+
+
 def _chrome_prefix(key: str) -> bool:
     first_words = key.split(" ", 4)
     return any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
@@ -336,9 +355,10 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     separators = [
         sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t") for sample in samples
     ]
+    cued = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES)
     copyright_flags = [
-        (not is_plain_ or any(map(sample.lower().__contains__, _COPYRIGHT_CUES))) and _COPYRIGHT.search(sample) is not None
-        for sample, is_plain_ in zip(samples, plain)
+        (not is_plain_ or i in cued) and _COPYRIGHT.search(sample) is not None
+        for i, (sample, is_plain_) in enumerate(zip(samples, plain))
     ]
 
     # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone, each
