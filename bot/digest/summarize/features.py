@@ -96,16 +96,6 @@ def _first_words(text: str, limit: int) -> list[str]:
     return [match.group() for match in itertools.islice(WORD_PATTERN.finditer(text), limit)]
 
 
-# A sentence this short is tokenised whole by one findall (in C), cheaper than matching its first words one by one.
-_WHOLE_WORDS_CHARS = 1000
-
-
-def _leading_words(text: str, limit: int) -> list[str]:
-    """All of `words(text)` when the text is short, else its first `limit`. Either serves `is_eligible` and
-    `repeats_title` alike: past `limit` words a sentence is neither a fragment nor the title again, more words or not."""
-    return WORD_PATTERN.findall(text) if len(text) <= _WHOLE_WORDS_CHARS else _first_words(text, limit)
-
-
 def _bounded(eligible: list[int]) -> list[int]:
     if len(eligible) <= LEAD_WINDOW + SAMPLED_REST:
         return eligible
@@ -165,13 +155,16 @@ def candidates(
     # Eligibility needs only a sentence's first few words: with this many it is neither a fragment nor
     # the title again. Only the bounded pool is tokenised whole (a long text has thousands of sentences).
     enough = max(MIN_WORDS, len(title_words) + TITLE_EXTRA_WORDS + 1)
-    first = [_leading_words(s.text, enough) if not s.is_heading else [] for s in sentences]
+    # The first sentences are mostly in the pool, tokenised whole anyway (all of them in an article of 60 or fewer):
+    # each is tokenised whole at once by one findall (in C), cheaper than matching its first words one by one first.
+    # All of a sentence's words serve the two tests as its first `enough` do: past `enough` words a sentence is
+    # neither a fragment nor the title again, more words or not.
+    whole = LEAD_WINDOW + SAMPLED_REST
+    first = [WORD_PATTERN.findall(s.text) if not s.is_heading else [] for s in sentences[:whole]]
+    first += [_first_words(s.text, enough) if not s.is_heading else [] for s in sentences[whole:]]
     eligible = [i for i, s in enumerate(sentences) if is_eligible(s, first[i]) and not repeats_title(first[i], title_words)]
     pool = _bounded(eligible)
-    tokens = {
-        i: first[i] if len(first[i]) < enough or len(sentences[i].text) <= _WHOLE_WORDS_CHARS else words(sentences[i].text)
-        for i in pool
-    }
+    tokens = {i: first[i] if i < whole or len(first[i]) < enough else words(sentences[i].text) for i in pool}
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     keep = [k for k, i in enumerate(pool) if i not in skip]
     if not keep:

@@ -375,11 +375,13 @@ def test_similarities_do_not_depend_on_the_column_order(terms: list[frozenset[st
     assert cosine.tobytes() == expected_cosine.tobytes() and overlap.tobytes() == expected_overlap.tobytes()
 
 
-def test_long_sentences_are_read_by_their_first_words_short_ones_whole() -> None:
+@pytest.mark.parametrize("filler", [0, LEAD_WINDOW + SAMPLED_REST])  # every sentence tokenised whole; first words first
+def test_eligibility_of_short_and_long_articles_matches_whole_sentences(filler: int) -> None:
     long_sentence = "The storm reached the coast on Monday and " + "power lines came down across the region, " * 40 + "officials said."
     short_sentence = "Officials said the storm reached the coast on Monday."
-    text = "\n\n".join([short_sentence, long_sentence, "Read more.", "The storm reached the coast."])
-    sentences = split_sentences(text, "en")
-    assert len(sentences[1].text) > 1000  # past the length a sentence is tokenised whole
+    body = [short_sentence, long_sentence, "Read more.", "The storm reached the coast.", "The storm reached the coast again today."]
+    body += [f"Crews restored power to {k} more homes on the coast." for k in range(filler)]
+    sentences = split_sentences("\n\n".join(body), "en")
     for title in ("", "The storm reached the coast"):
-        assert candidates(sentences, title, ENGLISH).indices == _candidates_from_whole_sentences(sentences, title)
+        found = candidates(sentences, title, ENGLISH)
+        assert found.indices[:LEAD_WINDOW] == _candidates_from_whole_sentences(sentences, title)
