@@ -40,10 +40,17 @@ _ASCII_WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv
 _ASCII_RUNS = bytes(ord("a") if i in _ASCII_WORD_BYTES else ord(" ") for i in range(256))
 
 
+# A word character outside ASCII. A text with none (most pastes: ASCII but for curly quotes, dashes, no-break
+# spaces) has only non-word characters outside ASCII, and no CJK: its words are the ASCII runs between them.
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+
+
 def count_words(text: str) -> int:
     """Words as the digest counts them, in any script (an ideograph or kana is one word)."""
     if text.isascii():
         return len(text.encode("ascii").translate(_ASCII_RUNS).split())
+    if _NON_ASCII_WORD_CHARACTER.search(text) is None:  # each other character becomes "?", which ends a word
+        return len(text.encode("ascii", "replace").translate(_ASCII_RUNS).split())
     return count_words_by_regex(text)
 
 

@@ -79,3 +79,22 @@ def test_count_words_of_ascii_text_is_the_regex_count() -> None:
     for text in texts:
         assert count_words(text) == count_words_by_regex(text), repr(text)
     assert count_words("naïve café") == 2  # not ASCII: the regex
+
+
+def test_count_words_of_text_with_non_word_characters_outside_ascii_is_the_regex_count() -> None:
+    """The second fast path (every character outside ASCII is not a word character: curly quotes, dashes,
+    no-break, thin and zero-width spaces, soft hyphens, symbols) counts what the word regex finds; a text with a
+    letter, digit or ideograph outside ASCII is left to the regex."""
+    import random
+
+    from bot.digest.front_rules import count_words, count_words_by_regex
+
+    rng = random.Random(15)
+    outside = "’‘“”\u00a0–—…©®™•·★×«»→\u200b\u200d\u2009\u00ad£€\u3000。、"
+    alphabet = "ab Z09_-'.,\t\n" + outside
+    texts = ["don’t", "a\u00adb", "“Yes”—no", "x\u200by", "£5 – €6", "两个字", "naïve", "a²", "Ⅻ b", "١٢٣ x"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += [text + rng.choice("é中²Ⅻ١") for text in texts[:500]]  # one word character outside ASCII
+    for text in texts:
+        assert count_words(text) == count_words_by_regex(text), repr(text)
+    assert count_words("It’s 5 o’clock — “late”") == 6  # It, s, 5, o, clock, late

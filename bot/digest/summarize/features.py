@@ -125,11 +125,10 @@ def similarities(terms: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarra
     """
     n = len(terms)
     vocabulary: dict[str, int] = {}
-    rows, columns = [], []
-    for row, words_of in enumerate(terms):
-        for word in sorted(words_of):  # sorted: the same column order whatever the hash seed
-            rows.append(row)
-            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    # The columns follow the sets' iteration order (it varies with the hash seed): `shared` counts common words,
+    # sums of 0.0 and 1.0 that are exact in any order, so the matrices are the same whatever the seed.
+    columns = [vocabulary.setdefault(word, len(vocabulary)) for words_of in terms for word in words_of]
+    rows = np.repeat(np.arange(n), [len(words_of) for words_of in terms])
     incidence = np.zeros((n, max(len(vocabulary), 1)))
     incidence[rows, columns] = 1.0
     shared = incidence @ incidence.T
@@ -156,10 +155,16 @@ def candidates(
     # Eligibility needs only a sentence's first few words: with this many it is neither a fragment nor
     # the title again. Only the bounded pool is tokenised whole (a long text has thousands of sentences).
     enough = max(MIN_WORDS, len(title_words) + TITLE_EXTRA_WORDS + 1)
-    first = [_first_words(s.text, enough) if not s.is_heading else [] for s in sentences]
+    # The first sentences are mostly in the pool, tokenised whole anyway (all of them in an article of 60 or fewer):
+    # each is tokenised whole at once by one findall (in C), cheaper than matching its first words one by one first.
+    # All of a sentence's words serve the two tests as its first `enough` do: past `enough` words a sentence is
+    # neither a fragment nor the title again, more words or not.
+    whole = LEAD_WINDOW + SAMPLED_REST
+    first = [WORD_PATTERN.findall(s.text) if not s.is_heading else [] for s in sentences[:whole]]
+    first += [_first_words(s.text, enough) if not s.is_heading else [] for s in sentences[whole:]]
     eligible = [i for i, s in enumerate(sentences) if is_eligible(s, first[i]) and not repeats_title(first[i], title_words)]
     pool = _bounded(eligible)
-    tokens = {i: first[i] if len(first[i]) < enough else words(sentences[i].text) for i in pool}
+    tokens = {i: first[i] if i < whole or len(first[i]) < enough else words(sentences[i].text) for i in pool}
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     keep = [k for k, i in enumerate(pool) if i not in skip]
     if not keep:

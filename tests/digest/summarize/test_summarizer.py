@@ -345,3 +345,43 @@ def test_eligibility_from_the_first_words_matches_whole_sentences(title: str) ->
     sentences = split_sentences(body, "en")
     found = candidates(sentences, title, ENGLISH)
     assert found.indices == _candidates_from_whole_sentences(sentences, title)
+
+
+def _similarities_with_sorted_columns(terms: list[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """`similarities` as it was before its columns followed the sets' order: every set's words sorted."""
+    vocabulary: dict[str, int] = {}
+    rows, columns = [], []
+    for row, words_of in enumerate(terms):
+        for word in sorted(words_of):
+            rows.append(row)
+            columns.append(vocabulary.setdefault(word, len(vocabulary)))
+    incidence = np.zeros((len(terms), max(len(vocabulary), 1)))
+    incidence[rows, columns] = 1.0
+    shared = incidence @ incidence.T
+    sizes = np.diag(shared).copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cosine = np.nan_to_num(shared / np.sqrt(np.outer(sizes, sizes)))
+        overlap = np.nan_to_num(shared / np.minimum.outer(sizes, sizes))
+    np.fill_diagonal(cosine, 0.0)
+    np.fill_diagonal(overlap, 0.0)
+    return cosine, overlap
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from([f"w{k}" for k in range(60)]), max_size=25), max_size=30))
+def test_similarities_do_not_depend_on_the_column_order(terms: list[frozenset[str]]) -> None:
+    cosine, overlap = similarities(terms)
+    expected_cosine, expected_overlap = _similarities_with_sorted_columns(terms)
+    assert cosine.tobytes() == expected_cosine.tobytes() and overlap.tobytes() == expected_overlap.tobytes()
+
+
+@pytest.mark.parametrize("filler", [0, LEAD_WINDOW + SAMPLED_REST])  # every sentence tokenised whole; first words first
+def test_eligibility_of_short_and_long_articles_matches_whole_sentences(filler: int) -> None:
+    long_sentence = "The storm reached the coast on Monday and " + "power lines came down across the region, " * 40 + "officials said."
+    short_sentence = "Officials said the storm reached the coast on Monday."
+    body = [short_sentence, long_sentence, "Read more.", "The storm reached the coast.", "The storm reached the coast again today."]
+    body += [f"Crews restored power to {k} more homes on the coast." for k in range(filler)]
+    sentences = split_sentences("\n\n".join(body), "en")
+    for title in ("", "The storm reached the coast"):
+        found = candidates(sentences, title, ENGLISH)
+        assert found.indices[:LEAD_WINDOW] == _candidates_from_whole_sentences(sentences, title)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+from bisect import bisect_right
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -276,6 +277,34 @@ def _line_keys(texts: Sequence[str], lowered: Sequence[list[str]]) -> list[str]:
     ]
 
 
+_FIRST_OF_THREE = itemgetter(0)
+_LAST_20 = itemgetter(slice(-20, None))
+
+
+def _mark(column: list[float], indices: Iterable[int]) -> None:
+    """1.0 in `column` at each of `indices`."""
+    for i in indices:
+        column[i] = 1.0
+
+
+def _plain_lines_with_cues(samples: Sequence[str], plain: Sequence[bool], cues: Sequence[str]) -> set[int]:
+    """Indices of the plain samples (see is_plain) whose lower-cased text holds one of `cues` (no cue holds a line
+    break): found in one lower-cased copy of them all, since lower-casing keeps a plain text's length and offsets."""
+    indices = list(compress(range(len(samples)), plain))
+    joined = "\n".join(map(samples.__getitem__, indices)).lower()
+    found: set[int] = set()
+    if not any(map(joined.__contains__, cues)):
+        return found  # nearly every paste
+    starts = list(accumulate((len(samples[i]) + 1 for i in indices[:-1]), initial=0))
+    for cue in cues:
+        at = joined.find(cue)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            found.add(indices[k])
+            at = joined.find(cue, starts[k + 1]) if k + 1 < len(starts) else -1
+    return found
+
+
 def _chrome_prefix(key: str) -> bool:
     first_words = key.split(" ", 4)
     return any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
@@ -326,25 +355,26 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     separators = [
         sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t") for sample in samples
     ]
+    cued = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES)
     copyright_flags = [
-        (not is_plain_ or any(map(sample.lower().__contains__, _COPYRIGHT_CUES))) and _COPYRIGHT.search(sample) is not None
-        for sample, is_plain_ in zip(samples, plain)
+        (not is_plain_ or i in cued) and _COPYRIGHT.search(sample) is not None
+        for i, (sample, is_plain_) in enumerate(zip(samples, plain))
     ]
 
-    # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone.
+    # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone, each
+    # test one map() over them; a line gets 1.0 where its test holds (`_mark`).
     zeros = [0.0] * len(texts)
     chrome_prefix, section_head, date_only, counter, comment_author, comment_head = (list(zeros) for _ in range(6))
-    for i in compress(range(len(texts)), [n <= 10 for n in n_words]):
-        n, key = n_words[i], keys[i]
-        if n <= 8:
-            if key.partition(" ")[0] in _CHROME_FIRST_WORDS and _chrome_prefix(key):
-                chrome_prefix[i] = 1.0
-            if key.startswith(SECTION_HEADS):
-                section_head[i] = 1.0
-            if _COMMENT_AUTHOR.search(stripped_ends[i][-20:]):
-                comment_author[i] = 1.0
-            if _COMMENT_HEAD.match(key):
-                comment_head[i] = 1.0
+    upto8 = [i for i, n in enumerate(n_words) if n <= 8]
+    keys8 = list(map(keys.__getitem__, upto8))
+    first_words = map(_FIRST_OF_THREE, map(str.partition, keys8, repeat(" ")))
+    _mark(chrome_prefix, [i for i, key in compress(zip(upto8, keys8), map(_CHROME_FIRST_WORDS.__contains__, first_words)) if _chrome_prefix(key)])
+    _mark(section_head, compress(upto8, map(str.startswith, keys8, repeat(SECTION_HEADS))))
+    _mark(comment_author, compress(upto8, map(_COMMENT_AUTHOR.search, map(_LAST_20, map(stripped_ends.__getitem__, upto8)))))
+    _mark(comment_head, compress(upto8, map(_COMMENT_HEAD.match, keys8)))
+    # Dates and counters need a digit: in the sample's characters (`digits`), or in a word past the sample.
+    for i in [i for i, n in enumerate(n_words) if n <= 10 and (digits[i] > 0 or n_chars[i] > _SAMPLE_CHARS)]:
+        n = n_words[i]
         line_lowered = lowered[i][:_STOP_CAP]
         if digits[i] > 0 and _is_date_line(line_lowered):
             date_only[i] = 1.0

@@ -129,3 +129,17 @@ def test_own_features_fall_back_when_the_rows_lack_a_feature(monkeypatch: pytest
     monkeypatch.setattr(features, "text_feature_rows", lambda texts: [(0.0,) * (len(FEATURE_NAMES) - 1) for _ in texts])
     lines = split_lines("Menu\n\nA sentence here.")
     assert features.own_features(lines) == [text_features(line.text) for line in lines]
+
+
+def test_rows_of_copyright_cues_found_in_one_lowered_copy() -> None:
+    """The copyright cues are looked for in one lower-cased copy of all plain lines: a cue at a line's start or end,
+    two cues in a line, cues in neighbouring lines, a cue past the 2,000-character sample, non-plain lines between."""
+    lines = [
+        "© 2024", "Example (c) 2019 Foo", "ALL RIGHTS RESERVED", "all rights reserved", "Todos los derechos (C) 2020 ©",
+        "x" * 1995 + " (c) 2020", "x" * 2001 + " © 2020 All rights reserved", "Tutti i diritti riservati (c)2021", "(c)",
+        "Ünïcödé © 2024 Alle Rechte vorbehalten", "日本 (c) 2024", "no cue here", "(c", "c)", "all rights", "reserved",
+    ]
+    _same_rows(lines)
+    _same_rows(lines[::-1])
+    _same_rows([line for line in lines for _ in range(2)])
+    _same_rows(["plain only", "no cues at all"])
