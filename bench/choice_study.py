@@ -70,6 +70,13 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
         )
         return shipped(page_type, profile, text, region, tree)
 
+    return tune_pages_through_choice(data_dir, record, recording)
+
+
+def tune_pages_through_choice(data_dir: Path, record: dict[str, Any], recording: Any) -> list[dict[str, Any]]:
+    """`tune_pages_recorded` with `recording` (same signature as `choice.prefer_region`, which it should call)
+    in place of the choice inside `extract_html`, put back afterwards."""
+    shipped = html_extractor.prefer_region
     html_extractor.prefer_region = recording
     try:
         return tune_pages_recorded(data_dir, record)

@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import tune_pages_recorded
+from bench.choice_study import tune_pages_through_choice
 from bench.fitting import hash_bucket
 from bench.wcxb import DATA_FILE, TYPES, word_f1
 from bot.digest.extract.html import choice
@@ -57,11 +57,7 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
         record.update(page_type=page_type, text=text, region=region)
         return shipped(page_type, profile, text, region, tree)
 
-    html_extractor.prefer_region = recording
-    try:
-        return tune_pages_recorded(data_dir, record)
-    finally:
-        html_extractor.prefer_region = shipped
+    return tune_pages_through_choice(data_dir, record, recording)
 
 
 def load_trees(data_dir: Path, ids: set[str]) -> dict[str, Any]:
