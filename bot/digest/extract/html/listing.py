@@ -45,11 +45,10 @@ def _looks_like_card(element: lxml_html.HtmlElement) -> bool:
     return any(link.text_content().strip() for link in element.iter("a"))
 
 
-def card_runs(region: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlElement]]:
-    """The runs of cards in `region`, in document order of their parents: each at least MIN_CARDS
-    siblings of one shape, most of which (MIN_CARD_SHARE) hold a link or heading and MIN_CARD_WORDS
-    words; a run lists its card-like siblings only."""
-    runs: list[list[lxml_html.HtmlElement]] = []
+def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
+    """The elements of `region` that are cards: at least MIN_CARDS siblings of one shape, most of
+    which hold a link or heading and MIN_CARD_WORDS words."""
+    found: set[lxml_html.HtmlElement] = set()
     for parent in region.iter():
         if not isinstance(parent.tag, str) or len(parent) < MIN_CARDS:
             continue
@@ -62,13 +61,8 @@ def card_runs(region: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlElement]
                 continue
             card_like = [child for child in siblings if _looks_like_card(child)]
             if len(card_like) >= MIN_CARDS and len(card_like) >= MIN_CARD_SHARE * len(siblings):
-                runs.append(card_like)
-    return runs
-
-
-def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
-    """The elements of `region` that are cards: those of its runs of cards (card_runs)."""
-    return {card for run in card_runs(region) for card in run}
+                found.update(card_like)
+    return found
 
 
 def _wrapper_named_by_profile(element: lxml_html.HtmlElement, region_chrome_words: frozenset[str], half: float) -> bool:

@@ -23,7 +23,6 @@ import numpy as np
 from lxml import etree
 from lxml import html as lxml_html
 
-from bot.digest.extract.html.listing import card_runs
 from bot.digest.extract.html.metadata import json_ld_documents
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 
@@ -107,9 +106,6 @@ FEATURES: tuple[str, ...] = (
     "log_list_items",
     "has_password",
     "has_textarea",
-    "log_card_run",
-    "card_run_share",
-    "log_card_runs",
 )
 
 
@@ -191,26 +187,6 @@ def repeated_items(body: lxml_html.HtmlElement) -> tuple[int, int]:
         if isinstance(parent.tag, str) and len(parent) >= 3:
             best = _larger_group(parent, best)
     return best
-
-
-def _holds_heading(card: lxml_html.HtmlElement) -> bool:
-    return any(isinstance(e.tag, str) and e.tag in _ALL_HEADINGS for e in card.iter())
-
-
-_ALL_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-
-
-def card_run_features(body: lxml_html.HtmlElement, words: int) -> dict[str, float]:
-    """Variant S: the share of the page's words in the run of cards with most words, and in the
-    run with most words among those whose cards mostly hold a heading; the number of runs."""
-    runs = card_runs(body)
-    run_words = [sum(len(_WORD.findall(_text(card))) for card in run) for run in runs]
-    headed = [w for run, w in zip(runs, run_words) if sum(_holds_heading(card) for card in run) >= 0.67 * len(run)]
-    return {
-        "log_card_run": min(1.0, max(headed, default=0) / words) if words else 0.0,
-        "card_run_share": min(1.0, max(run_words, default=0) / words) if words else 0.0,
-        "log_card_runs": _log(len(runs)),
-    }
 
 
 def page_address(tree: lxml_html.HtmlElement, url: str | None) -> str:
@@ -355,7 +331,6 @@ def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
     features["log_list_items"] = _log(tags["li"])
     features["has_password"] = float(marks.password)
     features["has_textarea"] = float(marks.textarea)
-    features.update(card_run_features(body, words))
     return features
 
 
