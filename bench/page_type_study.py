@@ -64,17 +64,22 @@ def fold_models(data_dir: Path, dropped: set[str]) -> list[page_type.PageTypeMod
     return models
 
 
-def run(data_dir: Path, model_path: Path | None, base: dict[str, dict[str, Any]] | None, dropped: set[str] | None = None) -> dict[str, dict[str, Any]]:
+def run(
+    data_dir: Path, model_path: Path | None, base: dict[str, dict[str, Any]] | None, dropped: set[str] | None = None, oracle: bool = False
+) -> dict[str, dict[str, Any]]:
     """Each tune page's F1 and predicted type; with `dropped` (a set, maybe empty) the type comes
-    from the fold model that did not see the page (fold_models), else from the model file."""
+    from the fold model that did not see the page (fold_models), with `oracle` it is WCXB's own
+    type of the page (the bound a perfect classifier reaches with today's profiles), else from the
+    model file."""
     record: dict[str, Any] = {}
+    true_types = _tune_types(data_dir) if oracle else {}
     models = fold_models(data_dir, dropped) if dropped is not None else None
-    model = page_type.load_model(model_path) if model_path else None if models is not None else page_type.shipped_model()
+    model = page_type.load_model(model_path) if model_path else None if models is not None or oracle else page_type.shipped_model()
     shipped = html_extractor.classify_page
 
     def recording(tree, url, json_ld=None):  # noqa: ANN001, ANN202 (classify_page's own signature)
         chosen = models[hash_bucket(record["id"], FOLDS, salt="page-type")] if models is not None else model
-        kind = chosen.classify(page_type.page_features(tree, url, json_ld))
+        kind = true_types[record["id"]] if oracle else chosen.classify(page_type.page_features(tree, url, json_ld))
         record["predicted"] = kind
         if base is not None and record.get("id") in base and base[record["id"]]["predicted"] == kind:
             raise _Unchanged
@@ -125,18 +130,23 @@ def tune_pages_recorded_ids(data_dir: Path, record: dict[str, Any]) -> list[dict
 
 
 def _tune_ids(data_dir: Path) -> list[str]:
+    return list(_tune_types(data_dir))
+
+
+def _tune_types(data_dir: Path) -> dict[str, str]:
+    """WCXB's type of each tune page with a truth, by id, in the file's order."""
     import gzip
     import json
 
     from bench.splits import wcxb_part
     from bench.wcxb import DATA_FILE
 
-    ids = []
+    ids = {}
     with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
             if wcxb_part(str(item["id"])) == "tune" and (item.get("truth") or "").strip():
-                ids.append(str(item["id"]))
+                ids[str(item["id"])] = item["type"]
     return ids
 
 
@@ -161,15 +171,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path)
     parser.add_argument("--out-of-fold", action="store_true", help="each page typed by the model fitted on the other folds")
     parser.add_argument("--drop", nargs="*", default=[], help="features left out of the out-of-fold models")
+    parser.add_argument("--oracle", action="store_true", help="each page typed by WCXB's own type")
     args = parser.parse_args(argv)
     base = pickle.loads(args.base.read_bytes()) if args.base else None
-    results = run(args.data_dir, args.model, base, set(args.drop) if args.out_of_fold else None)
+    results = run(args.data_dir, args.model, base, set(args.drop) if args.out_of_fold else None, args.oracle)
     args.out.write_bytes(pickle.dumps(results))
     if base is not None:
         report("base", base)
         moved = sum(results[i]["predicted"] != base[i]["predicted"] for i in results)
         print(f"{moved} pages change type")
-    name = f"out of fold, without {' '.join(args.drop) or 'nothing'}" if args.out_of_fold else str(args.model or "shipped")
+    name = "WCXB's own types (oracle)" if args.oracle else f"out of fold, without {' '.join(args.drop) or 'nothing'}" if args.out_of_fold else str(args.model or "shipped")
     report(name, results)
     return 0
 
