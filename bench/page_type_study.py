@@ -65,7 +65,8 @@ def fold_models(data_dir: Path, dropped: set[str]) -> list[page_type.PageTypeMod
 
 
 def run(
-    data_dir: Path, model_path: Path | None, base: dict[str, dict[str, Any]] | None, dropped: set[str] | None = None, oracle: bool = False
+    data_dir: Path, model_path: Path | None, base: dict[str, dict[str, Any]] | None, dropped: set[str] | None = None, oracle: bool = False,
+    type_bias: dict[str, float] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Each tune page's F1 and predicted type; with `dropped` (a set, maybe empty) the type comes
     from the fold model that did not see the page (fold_models), with `oracle` it is WCXB's own
@@ -74,6 +75,9 @@ def run(
     record: dict[str, Any] = {}
     true_types = _tune_types(data_dir) if oracle else {}
     models = fold_models(data_dir, dropped) if dropped is not None else None
+    for kind, bias in (type_bias or {}).items():  # a type's logit raised for every fold model
+        for fold_model in models or []:
+            fold_model.bias[fold_model.types.index(kind)] += bias
     model = page_type.load_model(model_path) if model_path else None if models is not None or oracle else page_type.shipped_model()
     shipped = html_extractor.classify_page
 
@@ -171,16 +175,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path)
     parser.add_argument("--out-of-fold", action="store_true", help="each page typed by the model fitted on the other folds")
     parser.add_argument("--drop", nargs="*", default=[], help="features left out of the out-of-fold models")
+    parser.add_argument("--bias", nargs="*", default=[], help="TYPE=X: X added to TYPE's logit in the out-of-fold models")
     parser.add_argument("--oracle", action="store_true", help="each page typed by WCXB's own type")
     args = parser.parse_args(argv)
     base = pickle.loads(args.base.read_bytes()) if args.base else None
-    results = run(args.data_dir, args.model, base, set(args.drop) if args.out_of_fold else None, args.oracle)
+    results = run(args.data_dir, args.model, base, set(args.drop) if args.out_of_fold else None, args.oracle, {b.split("=")[0]: float(b.split("=")[1]) for b in args.bias})
     args.out.write_bytes(pickle.dumps(results))
     if base is not None:
         report("base", base)
         moved = sum(results[i]["predicted"] != base[i]["predicted"] for i in results)
         print(f"{moved} pages change type")
-    name = "WCXB's own types (oracle)" if args.oracle else f"out of fold, without {' '.join(args.drop) or 'nothing'}" if args.out_of_fold else str(args.model or "shipped")
+    name = "WCXB's own types (oracle)" if args.oracle else f"out of fold, without {' '.join(args.drop) or 'nothing'}, bias {' '.join(args.bias) or 'none'}" if args.out_of_fold else str(args.model or "shipped")
     report(name, results)
     return 0
 
