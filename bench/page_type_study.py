@@ -16,6 +16,8 @@ pages, per true type and per fold sha1(id) % 5 (bench.fitting.hash_bucket, salt 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import logging
 import pickle
 from collections import defaultdict
@@ -27,7 +29,8 @@ import numpy as np
 import bot.digest.extract.html_extractor as html_extractor
 from bench.choice_study import tune_pages_recorded
 from bench.fitting import hash_bucket
-from bench.wcxb import TYPES, word_f1
+from bench.splits import wcxb_part
+from bench.wcxb import DATA_FILE, TYPES, word_f1
 from bot.digest.extract.html import page_type
 
 log = logging.getLogger(__name__)
@@ -106,9 +109,7 @@ def run(
 def tune_pages_recorded_ids(data_dir: Path, record: dict[str, Any]) -> list[dict[str, Any]]:
     """tune_pages_recorded, with the page's id in `record` while it is read (extract_html's errors
     answer "", so an _Unchanged page is told apart by the flag set here)."""
-    import bench.choice_study as study
-
-    original = study.html_extractor.extract_html
+    original = html_extractor.extract_html
     current: dict[str, Any] = {}
 
     def extract(html, source, url, max_elements):  # noqa: ANN001, ANN202
@@ -126,11 +127,11 @@ def tune_pages_recorded_ids(data_dir: Path, record: dict[str, Any]) -> list[dict
         current["id"] = next(it)
         return extract(html, source, url, max_elements)
 
-    study.html_extractor.extract_html = extract_next
+    html_extractor.extract_html = extract_next
     try:
         return tune_pages_recorded(data_dir, record)
     finally:
-        study.html_extractor.extract_html = original
+        html_extractor.extract_html = original
 
 
 def _tune_ids(data_dir: Path) -> list[str]:
@@ -139,12 +140,6 @@ def _tune_ids(data_dir: Path) -> list[str]:
 
 def _tune_types(data_dir: Path) -> dict[str, str]:
     """WCXB's type of each tune page with a truth, by id, in the file's order."""
-    import gzip
-    import json
-
-    from bench.splits import wcxb_part
-    from bench.wcxb import DATA_FILE
-
     ids = {}
     with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
         for line in handle:
