@@ -66,14 +66,33 @@ def fit(x: np.ndarray, types: list[str], l2: float = L2) -> dict[str, object]:
     }
 
 
-def cross_validate(x: np.ndarray, types: list[str], ids: list[str], l2: float, folds: int = 5) -> float:
+def cross_validated_types(x: np.ndarray, types: list[str], ids: list[str], l2: float, folds: int = 5) -> list[str]:
+    """Each tune page's type as the model fitted on the other folds (sha1 buckets of the id) predicts it."""
     fold_of = np.array([hash_bucket(i, folds, salt="page-type") for i in ids])
-    right = 0
+    predicted = [""] * len(types)
     for fold in range(folds):
         train, test = fold_of != fold, fold_of == fold
         model = page_type.PageTypeModel(fit(x[train], [t for t, keep in zip(types, train) if keep], l2))
-        right += sum(model.classify(dict(zip(page_type.FEATURES, row))) == kind for row, kind, keep in zip(x, types, test) if keep)
-    return right / len(types)
+        for index in np.flatnonzero(test):
+            scores = model.scores(x[index])
+            predicted[index] = max(scores, key=scores.__getitem__)
+    return predicted
+
+
+def cross_validate(x: np.ndarray, types: list[str], ids: list[str], l2: float, folds: int = 5) -> float:
+    predicted = cross_validated_types(x, types, ids, l2, folds)
+    return sum(p == t for p, t in zip(predicted, types)) / len(types)
+
+
+def confusion_lines(types: list[str], predicted: list[str]) -> list[str]:
+    """One line per true type: its pages, how many are predicted right, and where the others go."""
+    lines = []
+    for kind in page_type.PAGE_TYPES:
+        went = Counter(p for t, p in zip(types, predicted) if t == kind)
+        total = sum(went.values())
+        others = ", ".join(f"{other} {count}" for other, count in went.most_common() if other != kind)
+        lines.append(f"  {kind:<13} {went[kind]:>4}/{total:<4} ({went[kind] / total if total else 0:.3f})  {others}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,7 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     args = trainer_parser(__doc__ or "", DEFAULT_OUT).parse_args(argv)
     x, types, ids, data_sha = tune_features(args.data_dir)
     log.info("%d tune pages: %s", len(types), dict(Counter(types)))
-    log.info("5-fold cross-validated accuracy on the tune part, l2=%s: %.3f", L2, cross_validate(x, types, ids, L2))
+    predicted = cross_validated_types(x, types, ids, L2)
+    accuracy = sum(p == t for p, t in zip(predicted, types)) / len(types)
+    log.info("5-fold cross-validated accuracy on the tune part, l2=%s: %.3f; by true type (right/pages, then where the rest go):", L2, accuracy)
+    for line in confusion_lines(types, predicted):
+        log.info("%s", line)
     envelope = model_envelope(
         page_type.MODEL_KIND,
         page_type.MODEL_FORMAT,
