@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import gc
 import gzip
 import hashlib
 import importlib
@@ -161,6 +162,13 @@ class Timings:
     seconds: list[float] = field(default_factory=list)  # CPU time of this process per document
     failures: int = 0
     wall: float = 0.0  # elapsed time over all documents
+    collector: float = 0.0  # CPU seconds of it in the garbage collector (`CollectorClock`)
+    collections: int = 0
+
+    @property
+    def collector_ms(self) -> float:
+        """The collector's CPU ms per document."""
+        return self.collector / len(self.seconds) * 1000 if self.seconds else 0.0
 
     @property
     def wall_throughput(self) -> float:
@@ -190,27 +198,63 @@ class PairRun:
     reference_texts: list[str]
 
 
+class CollectorClock:
+    """The garbage collector's CPU time and collections while it is on (`gc.callbacks`), so a run can say how much
+    of a digest the collector took under the settings it ran with (docs/PERFORMANCE.md, ninth session)."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.collections = 0
+        self._started = 0.0
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.process_time()
+        else:
+            self.seconds += time.process_time() - self._started
+            self.collections += 1
+
+    def __enter__(self) -> CollectorClock:
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self._callback)
+
+
 def digest_count(digest: Digest, settings: DigestSettings) -> int:
     return len(digest.summary) or settings.min_sentences
 
 
 def run_pair(items: Sequence[Item], settings: DigestSettings, reference: ReferencePipeline) -> PairRun:
     run = PairRun(Timings(), Timings(), [], [])
-    for item in items:
-        start, start_wall = time.process_time(), time.perf_counter()
-        digest = digest_document(item.document, settings)
-        middle, middle_wall = time.process_time(), time.perf_counter()
-        text, summary = reference.digest(item.document, digest_count(digest, settings))
-        end, end_wall = time.process_time(), time.perf_counter()
-        run.ours.seconds.append(middle - start)
-        run.reference.seconds.append(end - middle)
-        run.ours.wall += middle_wall - start_wall
-        run.reference.wall += end_wall - middle_wall
-        run.ours.failures += digest.error is not None
-        run.reference.failures += not summary
-        run.our_texts.append(digest.text if digest.error is None else "")
-        run.reference_texts.append(text)
+    with CollectorClock() as clock:
+        for item in items:
+            _run_one(item, settings, reference, run, clock)
     return run
+
+
+def _run_one(item: Item, settings: DigestSettings, reference: ReferencePipeline, run: PairRun, clock: CollectorClock) -> None:
+    """One document through ours, then the reference; each side's CPU and wall time and its collector's share."""
+    collector, collections = clock.seconds, clock.collections
+    start, start_wall = time.process_time(), time.perf_counter()
+    digest = digest_document(item.document, settings)
+    middle, middle_wall = time.process_time(), time.perf_counter()
+    run.ours.collector += clock.seconds - collector
+    run.ours.collections += clock.collections - collections
+    collector, collections = clock.seconds, clock.collections
+    text, summary = reference.digest(item.document, digest_count(digest, settings))
+    end, end_wall = time.process_time(), time.perf_counter()
+    run.reference.collector += clock.seconds - collector
+    run.reference.collections += clock.collections - collections
+    run.ours.seconds.append(middle - start)
+    run.reference.seconds.append(end - middle)
+    run.ours.wall += middle_wall - start_wall
+    run.reference.wall += end_wall - middle_wall
+    run.ours.failures += digest.error is not None
+    run.reference.failures += not summary
+    run.our_texts.append(digest.text if digest.error is None else "")
+    run.reference_texts.append(text)
 
 
 def traced_peaks(function: Callable[[RawDocument], object], documents: Iterable[RawDocument]) -> list[float]:
@@ -276,6 +320,8 @@ def _pair_rows(task: str, run: PairRun, target: str) -> list[Row]:
         Row(task, "ours", "p95 ms", ours.p95_ms),
         Row(task, "reference", "p95 ms", ref.p95_ms),
         Row(task, "ours / reference", "p95 latency ratio", ours.p95_ms / ref.p95_ms if ref.p95_ms else 0.0),
+        Row(task, "ours", "collector ms", ours.collector_ms, note=f"{ours.collections} collections; gc.callbacks"),
+        Row(task, "reference", "collector ms", ref.collector_ms, note=f"{ref.collections} collections"),
     ]
 
 

@@ -49,6 +49,9 @@ def release_free_heap() -> None:
 # A digest makes tens of thousands of container objects (a page's element proxies, sentences, tokens), nearly all
 # freed by their reference counts; at Python's 700 the young generation was collected about twice a page, each time
 # walking what was still alive. 20,000 (about 2 MB of young objects at most) collects it every few pages.
+# Digests leave no cyclic garbage (a full collection after digests frees nothing), so at 20,000 the collector runs
+# about once in 75 digests, 0.07 ms a digest; a higher threshold or collecting between digests saves nothing
+# (docs/PERFORMANCE.md, ninth session: collector settings).
 YOUNG_COLLECTION_THRESHOLD = 20_000
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import weakref
 
 from bot.discord_app.heap import YOUNG_COLLECTION_THRESHOLD, settle_collector
 
@@ -18,3 +19,27 @@ def test_settling_freezes_the_warm_heap_and_raises_the_young_threshold() -> None
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.itself = self  # a reference cycle: only the collector frees it
+
+
+def test_settled_collector_still_frees_cyclic_garbage_on_its_own() -> None:
+    """The settings defer young collections, never stop them: cyclic garbage past the threshold is collected
+    without anyone calling gc.collect()."""
+    before, was_enabled = gc.get_threshold(), gc.isenabled()
+    gc.enable()
+    try:
+        settle_collector()
+        assert gc.isenabled()
+        first = weakref.ref(_Node())
+        for _ in range(2 * YOUNG_COLLECTION_THRESHOLD):
+            _Node()
+        assert first() is None
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+        if not was_enabled:
+            gc.disable()
