@@ -1,15 +1,13 @@
-"""The pipeline's per-word memos: bounded LRU caches (`word_memo`), and `fill_word_memos`, which fills them.
+"""The pipeline's per-word memos: bounded LRU caches (`word_memo`), each registered with a way to make up its keys.
 
 Hedge marking, stemming and language detection remember what they worked out for each
 word, in LRU caches of a fixed number of words. A worker meets new words with every
-article, so each such cache grows the process until it is full. `fill_word_memos` fills
-every memo made so far with made-up words (worth nothing, dropped first by the LRU), so that
-a process starts at the size it will keep. The worker pool no longer calls it: filled in the
-fork server, the memos' pages were copied into every worker a few at a time as real words
-replaced the made-up ones, for hundreds of digests, and the fork server kept a copy that no
-worker used; filled in each worker, they cost every worker their full size from the start
-(docs/PERFORMANCE.md, ninth session). It stays for measuring a memo at its bound. A memo keyed
-by something other than a word names how to make up its keys (`filler`).
+article, so each such cache grows the process until it is full. The memos are not filled
+ahead with made-up words any more: filled in the fork server, their pages were copied into
+every worker a few at a time as real words replaced the made-up ones, for hundreds of digests,
+and the fork server kept a copy that no worker used; filled in each worker, they cost every
+worker their full size from the start (docs/PERFORMANCE.md, ninth session). The made-up keys
+(`made_up_words`, or a memo's own `filler`) remain for tests that drive a memo to its bound.
 """
 
 from __future__ import annotations
@@ -42,7 +40,7 @@ _MEMOS: weakref.WeakKeyDictionary[Any, Callable[[], Iterator[Hashable]]] = weakr
 
 
 def word_memo(maxsize: int, filler: Callable[[], Iterator[Hashable]] = made_up_words) -> Callable[[F], F]:
-    """`functools.lru_cache(maxsize)`, registered so that `fill_word_memos` fills it (with `filler()`'s keys)."""
+    """`functools.lru_cache(maxsize)`, registered with `filler`, which makes up keys for it."""
 
     def decorate(function: F) -> F:
         memo = functools.lru_cache(maxsize=maxsize)(function)
@@ -51,20 +49,3 @@ def word_memo(maxsize: int, filler: Callable[[], Iterator[Hashable]] = made_up_w
 
     return decorate
 
-
-def fill_word_memos() -> int:
-    """Fill every registered memo to its bound with made-up keys; how many entries were added.
-
-    A memo made later (the first article in another language makes that language's) is not filled."""
-    added = 0
-    for memo, filler in list(_MEMOS.items()):
-        keys = filler()
-        start = memo.cache_info().currsize
-        while (info := memo.cache_info()).currsize < info.maxsize:
-            batch = list(itertools.islice(keys, info.maxsize - info.currsize))  # a key already there adds nothing
-            if not batch:
-                break
-            for key in batch:
-                memo(key)
-        added += memo.cache_info().currsize - start
-    return added
