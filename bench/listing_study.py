@@ -20,6 +20,7 @@ reproduces the product; with the shipped code, the "shipped profiles" line does.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import gzip
 import json
@@ -27,6 +28,7 @@ import logging
 import pickle
 from collections import defaultdict
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -36,10 +38,11 @@ from bench.choice_study import tune_pages_through_choice
 from bench.fitting import hash_bucket
 from bench.wcxb import DATA_FILE, TYPES, word_f1
 from bot.digest.extract.html import choice
-from bot.digest.extract.html.listing import card_region_text
+from bot.digest.extract.html import listing
+from bot.digest.extract.html.listing import _common_ancestor, _words, card_region_text, cards_root, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.prune import code_in_preformatted, drop_inline_svg, drop_permalinks, drop_scripts_and_styles
-from bot.digest.extract.html.region import drop_repeated_lines, region_text
+from bot.digest.extract.html.region import block_lines, drop_repeated_lines, lines_text, main_region, region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS
 from bot.settings import DigestSettings
 
@@ -79,11 +82,52 @@ def load_trees(data_dir: Path, ids: set[str]) -> dict[str, Any]:
     return trees
 
 
-def region_of(tree: Any, profile: PageProfile) -> str:
-    """The region as extract_html reads it under `profile`."""
+def region_of(tree: Any, profile: PageProfile, root: Root | None = None) -> str:
+    """The region as extract_html reads it under `profile` (from the cards' `root` when given)."""
+    if profile.keep_cards and root is not None:
+        return rooted_region(tree, profile, root)
     if profile.keep_cards:
         return card_region_text(tree, profile)
     return region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
+
+
+@dataclasses.dataclass(frozen=True)
+class Root:
+    """Where a listing is read from: the smallest element holding its main runs of cards."""
+
+    within: str = "main"  # search the runs in main_region ("main") or the whole body ("body")
+    run_share: float = 0.5  # runs with this share of the largest run's words count
+    climb: float = 0.0  # climb to a parent while it adds at most this share of words (a heading, an intro)
+    h1: bool = True  # the page's first <h1>, when outside the root, read before it
+    min_cover: float = 0.0  # the root replaces main_region only when it holds this share of its words
+    widen: float | None = None  # only widen: main_region and the body's cards' root together, when that root lies outside main_region and holds this many times its words
+
+
+def rooted_region(tree: Any, profile: PageProfile, root: Root) -> str:
+    """card_region_text read from the cards' root rather than main_region."""
+    region = main_region(tree)
+    if region is None:
+        return ""
+    within = region if root.within == "main" else tree.find("body")
+    top = cards_root(within, root.run_share) if within is not None else None
+    if top is None:
+        return card_region_text(tree, profile)
+    words = _words(top)
+    if root.widen is not None:
+        if top is region or region in top.iterancestors() or words < root.widen * _words(region):
+            return card_region_text(tree, profile)
+        top = _common_ancestor([top, region])
+        return lines_text(block_lines(strip_chrome_keeping_cards(top, profile.more_chrome, profile.less_chrome)), profile.min_line_words, profile.link_line_share, profile.link_line_words)
+    while root.climb and top.getparent() is not None and top is not within and _words(top.getparent()) <= (1 + root.climb) * words:
+        top = top.getparent()
+    if words < root.min_cover * _words(region):
+        return card_region_text(tree, profile)
+    lines = []
+    heading = next(iter(tree.iter("h1")), None)
+    if root.h1 and heading is not None and top not in [heading, *heading.iterancestors()]:
+        lines = block_lines(heading)
+    lines += block_lines(strip_chrome_keeping_cards(top, profile.more_chrome, profile.less_chrome))
+    return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
 
 
 def answer(page: dict[str, Any], region: str, profile: PageProfile) -> str:
@@ -114,6 +158,46 @@ def main_profile(page_type: str) -> PageProfile:
     return dataclasses.replace(profile, keep_cards=False, more_chrome=profile.more_chrome if page_type not in CARD_TYPES else frozenset(), less_chrome=frozenset())
 
 
+ROOTS = {  # read with listing.py as main had it (no menus dropped)
+    "root: main runs in <main>, h1": Root(),
+    "root: main runs in body, h1": Root(within="body"),
+    "root: body, no h1": Root(within="body", h1=False),
+    "root: body, climb 0.2": Root(within="body", climb=0.2),
+    "root: main, climb 0.2": Root(climb=0.2),
+    "root: body, runs 0.2": Root(within="body", run_share=0.2),
+    "root: body, runs 0.8": Root(within="body", run_share=0.8),
+    "root: body, cover 0.3": Root(within="body", min_cover=0.3),
+    "widen: body root outside <main>, x0": Root(within="body", widen=0.0),
+    "widen x2": Root(within="body", widen=2.0),
+    "widen x0.5 runs 0.2": Root(within="body", widen=0.5, run_share=0.2),
+}
+NO_MENUS_DROPPED = {"MENU_STRETCH": 10**9}  # listing.py as main had it
+# Menus outside the cards' root (listing.card_region_lines): its settings.
+MENUS = {
+    "menus: any stretch (1)": {"MENU_STRETCH": 1},
+    "menus: stretch 3": {"MENU_STRETCH": 3},
+    "menus: stretch 5 (shipped)": {},
+    "menus: stretch 8": {"MENU_STRETCH": 8},
+    "menus: stretch 5, link share 0.2": {"LINK_LINE_SHARE": 0.2},
+    "menus: stretch 5, link share 0.8": {"LINK_LINE_SHARE": 0.8},
+    "menus: stretch 5, root runs 0.2": {"ROOT_RUN_SHARE": 0.2},
+    "menus: stretch 5, root runs 0.8": {"ROOT_RUN_SHARE": 0.8},
+}
+
+
+@contextlib.contextmanager
+def patched(settings: dict[str, Any]) -> Iterator[None]:
+    """listing.py's module settings changed for a variant."""
+    saved = {name: getattr(listing, name) for name in settings}
+    for name, value in settings.items():
+        setattr(listing, name, value)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(listing, name, value)
+
+
 def variants() -> dict[str, Any]:
     """Each variant: a page type to its profile."""
     shipped = PROFILES.__getitem__
@@ -132,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--roots-only", action="store_true", help="the shipped profiles and the region-root variants only")
+    parser.add_argument("--pages", action="store_true", help="each variant's F1 per page taken for a listing or collection")
     args = parser.parse_args(argv)
     if not args.cache.exists():
         args.cache.parent.mkdir(parents=True, exist_ok=True)
@@ -144,12 +230,20 @@ def main(argv: list[str] | None = None) -> int:
     log.info("%d tune pages, %d taken for listings or collections", len(pages), len(chosen))
     print(f"{'tune, word F1':40s} all    " + " ".join(k[:6] for k in TYPES) + " | folds 0-4")
     print(f"{'the product (cache)':40s} {score(pages, {})}")
-    for label, profile_of in variants().items():
+    shipped = PROFILES.__getitem__
+    runs = [(label, profile_of, None, NO_MENUS_DROPPED) for label, profile_of in variants().items()] if not args.roots_only else []
+    runs += [("shipped profiles, no menus dropped", shipped, None, NO_MENUS_DROPPED)] if args.roots_only else []
+    runs += [(label, shipped, root, NO_MENUS_DROPPED) for label, root in ROOTS.items()]
+    runs += [(label, shipped, None, settings) for label, settings in MENUS.items()]
+    for label, profile_of, root, settings in runs:
         f1 = {}
-        for page in chosen:
-            profile = profile_of(page["page_type"])
-            f1[page["id"]] = word_f1(page["truth"], answer(page, region_of(trees[page["id"]], profile), profile))
+        with patched(settings):
+            for page in chosen:
+                profile = profile_of(page["page_type"])
+                f1[page["id"]] = word_f1(page["truth"], answer(page, region_of(trees[page["id"]], profile, root), profile))
         print(f"{label:40s} {score(pages, f1)}", flush=True)
+        if args.pages:
+            print(" ".join(f"{i}:{f1[i]:.4f}" for i in sorted(f1)), flush=True)
     return 0
 
 
