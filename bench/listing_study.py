@@ -15,6 +15,11 @@ The variants: main's region (region.region_text, the profiles without cards, lis
 or collection chrome exemptions), cards kept (listing.py) with each profile change alone, the
 shipped profiles, and the collection ratio. With the cache built by main's code the "main" line
 reproduces the product; with the shipped code, the "shipped profiles" line does.
+
+Second round (`--roots-only`): listing.py as main had it (no menus dropped), the region read from the
+cards' root (`Root`: narrowed to it, or widened to hold it and `<main>`), and the settings of the menus
+dropped outside that root (listing.MENU_STRETCH, LINK_LINE_SHARE, ROOT_RUN_SHARE, patched per variant).
+`--pages` prints each variant's F1 on each page it rereads.
 """
 
 from __future__ import annotations

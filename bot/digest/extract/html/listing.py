@@ -8,6 +8,9 @@ cards often carry for reasons that have nothing to do with chrome: wired.com's s
 and what it holds, is dropped only for its tag (a form, a button, a `<header>`: region._CHROME_TAGS),
 never for its class words or its hiding. Chosen on WCXB's tune part (ninth session,
 docs/quality/extraction.md); keeping the chrome tags inside cards too, or dropping hidden cards, scored no better.
+Outside the cards' root (the smallest element holding the main runs of cards) a stretch of link lines is
+a menu and goes; reading the region from that root instead of `<main>` lost the prose around the cards
+that the truth keeps (second round, same page).
 """
 
 from __future__ import annotations
