@@ -16,38 +16,38 @@ or collection chrome exemptions), cards kept (listing.py) with each profile chan
 shipped profiles, and the collection ratio. With the cache built by main's code the "main" line
 reproduces the product; with the shipped code, the "shipped profiles" line does.
 
-Second round (`--roots-only`): listing.py as main had it (no menus dropped), the region read from the
-cards' root (`Root`: narrowed to it, or widened to hold it and `<main>`), and the settings of the menus
-dropped outside that root (listing.MENU_STRETCH, LINK_LINE_SHARE, ROOT_RUN_SHARE, patched per variant).
+Second round (`--roots-only`): the shipped profiles, the region read from the cards' root (`Root`:
+narrowed to it, or widened to hold it and `<main>`), and the shipped region with menus (stretches of
+link lines) dropped outside that root (`Menus`).
 `--pages` prints each variant's F1 on each page it rereads.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import dataclasses
 import gzip
 import json
 import logging
 import pickle
+import re
 from collections import defaultdict
+from copy import deepcopy
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
+from lxml import html as lxml_html
 
 import bot.digest.extract.html_extractor as html_extractor
 from bench.choice_study import tune_pages_through_choice
 from bench.fitting import hash_bucket
 from bench.wcxb import DATA_FILE, TYPES, word_f1
 from bot.digest.extract.html import choice
-from bot.digest.extract.html import listing
-from bot.digest.extract.html.listing import _common_ancestor, _words, card_region_text, cards_root, strip_chrome_keeping_cards
+from bot.digest.extract.html.listing import card_region_text, card_runs, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.prune import code_in_preformatted, drop_inline_svg, drop_permalinks, drop_scripts_and_styles
-from bot.digest.extract.html.region import block_lines, drop_repeated_lines, lines_text, main_region, region_text
+from bot.digest.extract.html.region import Line, block_lines, drop_repeated_lines, lines_text, main_region, region_text
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS
 from bot.settings import DigestSettings
 
@@ -87,13 +87,92 @@ def load_trees(data_dir: Path, ids: set[str]) -> dict[str, Any]:
     return trees
 
 
-def region_of(tree: Any, profile: PageProfile, root: Root | None = None) -> str:
-    """The region as extract_html reads it under `profile` (from the cards' `root` when given)."""
-    if profile.keep_cards and root is not None:
+def region_of(tree: Any, profile: PageProfile, root: Root | Menus | None = None) -> str:
+    """The region as extract_html reads it under `profile` (from the cards' `root`, or without the
+    menus outside it, when given)."""
+    if profile.keep_cards and isinstance(root, Root):
         return rooted_region(tree, profile, root)
+    if profile.keep_cards and isinstance(root, Menus):
+        return menus_region_text(tree, profile, root)
     if profile.keep_cards:
         return card_region_text(tree, profile)
     return region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
+
+
+_WORD = re.compile(r"\w+")
+ROOT_RUN_SHARE = 0.5  # the cards' root holds the run with most words and every run with this share of its words
+_ROOT_MARK = "data-cards-root"
+_ROOT_PLACEHOLDER = "\u2063cards\u2063"  # invisible separators: no page line reads so
+
+
+def _words(element: Any) -> int:
+    return len(_WORD.findall(element.text_content()))
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    """The smallest element holding all of `elements` (each one counts as its own ancestor)."""
+    chains = [[element, *element.iterancestors()] for element in elements]
+    shared = set(chains[0]).intersection(*map(set, chains[1:]))
+    return next(element for element in chains[0] if element in shared)
+
+
+def cards_root(within: Any, run_share: float = ROOT_RUN_SHARE) -> Any | None:
+    """The smallest element of `within` holding its main runs of cards: the run with most words and
+    every run with at least `run_share` of its words (None without a run of cards)."""
+    runs = [(sum(_words(card) for card in run), run) for run in card_runs(within)]
+    if not runs:
+        return None
+    most = max(words for words, _ in runs)
+    parents = [run[0].getparent() for words, run in runs if words >= run_share * most]
+    return _common_ancestor(parents)
+
+
+@dataclasses.dataclass(frozen=True)
+class Menus:
+    """Outside the cards' root, `stretch` or more link lines in a row (link share over `link_share`) go."""
+
+    stretch: int = 5
+    link_share: float = 0.5
+    run_share: float = ROOT_RUN_SHARE
+
+
+def _menus_dropped(lines: list[Line], root_lines: list[Line], menus: Menus) -> list[Line]:
+    """`lines` with the placeholder line replaced by `root_lines` and the link stretches outside it dropped."""
+    kept: list[Line] = []
+    stretch: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.text != _ROOT_PLACEHOLDER and line.link_share > menus.link_share:
+            stretch.append(line)
+            continue
+        kept.extend(stretch if len(stretch) < menus.stretch else [])
+        stretch.clear()
+        if line is not None:
+            kept.extend(root_lines if line.text == _ROOT_PLACEHOLDER else [line])
+    return kept
+
+
+def menus_region_text(tree: Any, profile: PageProfile, menus: Menus) -> str:
+    """card_region_text with the menus outside the cards' root dropped (the root is marked on the
+    page tree to be found in the stripped copy, and unmarked at once)."""
+    region = main_region(tree)
+    root = cards_root(region, menus.run_share) if region is not None else None
+    if root is None or root is region:
+        return card_region_text(tree, profile)
+    root.set(_ROOT_MARK, "")
+    try:
+        stripped = strip_chrome_keeping_cards(region, profile.more_chrome, profile.less_chrome)
+    finally:
+        del root.attrib[_ROOT_MARK]
+    found = stripped.xpath(f"descendant::*[@{_ROOT_MARK}]")
+    if not found:  # the root was chrome
+        lines = block_lines(stripped)
+    else:
+        root_lines = block_lines(deepcopy(found[0]))
+        placeholder = lxml_html.Element("p")
+        placeholder.text = _ROOT_PLACEHOLDER
+        found[0].getparent().replace(found[0], placeholder)
+        lines = _menus_dropped(block_lines(stripped), root_lines, menus)
+    return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,7 +242,7 @@ def main_profile(page_type: str) -> PageProfile:
     return dataclasses.replace(profile, keep_cards=False, more_chrome=profile.more_chrome if page_type not in CARD_TYPES else frozenset(), less_chrome=frozenset())
 
 
-ROOTS = {  # read with listing.py as main had it (no menus dropped)
+ROOTS = {
     "root: main runs in <main>, h1": Root(),
     "root: main runs in body, h1": Root(within="body"),
     "root: body, no h1": Root(within="body", h1=False),
@@ -176,31 +255,16 @@ ROOTS = {  # read with listing.py as main had it (no menus dropped)
     "widen x2": Root(within="body", widen=2.0),
     "widen x0.5 runs 0.2": Root(within="body", widen=0.5, run_share=0.2),
 }
-NO_MENUS_DROPPED = {"MENU_STRETCH": 10**9}  # listing.py as main had it
-# Menus outside the cards' root (listing.card_region_lines): its settings.
 MENUS = {
-    "menus: any stretch (1)": {"MENU_STRETCH": 1},
-    "menus: stretch 3": {"MENU_STRETCH": 3},
-    "menus: stretch 5 (shipped)": {},
-    "menus: stretch 8": {"MENU_STRETCH": 8},
-    "menus: stretch 5, link share 0.2": {"LINK_LINE_SHARE": 0.2},
-    "menus: stretch 5, link share 0.8": {"LINK_LINE_SHARE": 0.8},
-    "menus: stretch 5, root runs 0.2": {"ROOT_RUN_SHARE": 0.2},
-    "menus: stretch 5, root runs 0.8": {"ROOT_RUN_SHARE": 0.8},
+    "menus: any stretch (1)": Menus(stretch=1),
+    "menus: stretch 3": Menus(stretch=3),
+    "menus: stretch 5": Menus(),
+    "menus: stretch 8": Menus(stretch=8),
+    "menus: stretch 5, link share 0.2": Menus(link_share=0.2),
+    "menus: stretch 5, link share 0.8": Menus(link_share=0.8),
+    "menus: stretch 5, root runs 0.2": Menus(run_share=0.2),
+    "menus: stretch 5, root runs 0.8": Menus(run_share=0.8),
 }
-
-
-@contextlib.contextmanager
-def patched(settings: dict[str, Any]) -> Iterator[None]:
-    """listing.py's module settings changed for a variant."""
-    saved = {name: getattr(listing, name) for name in settings}
-    for name, value in settings.items():
-        setattr(listing, name, value)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            setattr(listing, name, value)
 
 
 def variants() -> dict[str, Any]:
@@ -236,16 +300,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'tune, word F1':40s} all    " + " ".join(k[:6] for k in TYPES) + " | folds 0-4")
     print(f"{'the product (cache)':40s} {score(pages, {})}")
     shipped = PROFILES.__getitem__
-    runs = [(label, profile_of, None, NO_MENUS_DROPPED) for label, profile_of in variants().items()] if not args.roots_only else []
-    runs += [("shipped profiles, no menus dropped", shipped, None, NO_MENUS_DROPPED)] if args.roots_only else []
-    runs += [(label, shipped, root, NO_MENUS_DROPPED) for label, root in ROOTS.items()]
-    runs += [(label, shipped, None, settings) for label, settings in MENUS.items()]
-    for label, profile_of, root, settings in runs:
+    runs: list[tuple[str, Any, Root | Menus | None]] = [(label, profile_of, None) for label, profile_of in variants().items()] if not args.roots_only else []
+    runs += [("shipped profiles", shipped, None)] if args.roots_only else []
+    runs += [(label, shipped, root) for label, root in {**ROOTS, **MENUS}.items()]
+    for label, profile_of, root in runs:
         f1 = {}
-        with patched(settings):
-            for page in chosen:
-                profile = profile_of(page["page_type"])
-                f1[page["id"]] = word_f1(page["truth"], answer(page, region_of(trees[page["id"]], profile, root), profile))
+        for page in chosen:
+            profile = profile_of(page["page_type"])
+            f1[page["id"]] = word_f1(page["truth"], answer(page, region_of(trees[page["id"]], profile, root), profile))
         print(f"{label:40s} {score(pages, f1)}", flush=True)
         if args.pages:
             print(" ".join(f"{i}:{f1[i]:.4f}" for i in sorted(f1)), flush=True)

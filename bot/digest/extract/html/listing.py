@@ -8,9 +8,8 @@ cards often carry for reasons that have nothing to do with chrome: wired.com's s
 and what it holds, is dropped only for its tag (a form, a button, a `<header>`: region._CHROME_TAGS),
 never for its class words or its hiding. Chosen on WCXB's tune part (ninth session,
 docs/quality/extraction.md); keeping the chrome tags inside cards too, or dropping hidden cards, scored no better.
-Outside the cards' root (the smallest element holding the main runs of cards) a stretch of link lines is
-a menu and goes; reading the region from that root instead of `<main>` lost the prose around the cards
-that the truth keeps (second round, same page).
+Reading the region from the cards' common parent instead of `<main>`, or dropping link stretches outside
+it, did not pay (second round, same page; bench/listing_study.py holds them).
 """
 
 from __future__ import annotations
@@ -32,9 +31,6 @@ _STILL_CHROME_IN_CARDS = frozenset({"footer"})
 MIN_CARDS = 3  # siblings of one shape: fewer are no run of cards
 MIN_CARD_WORDS = 3  # a card holds at least this many words (a title, a teaser, a price)
 MIN_CARD_SHARE = 0.67  # of the siblings of one shape that must look like cards
-ROOT_RUN_SHARE = 0.5  # the cards' root holds the run with most words and every run with this share of its words
-LINK_LINE_SHARE = 0.5  # a line with more of its characters in links is a link line
-MENU_STRETCH = 5  # link lines in a row outside the cards' root that are a menu
 
 
 def _shape(element: lxml_html.HtmlElement) -> tuple[str, str]:
@@ -111,75 +107,13 @@ def strip_chrome_keeping_cards(
     return region
 
 
-def _words(element: lxml_html.HtmlElement) -> int:
-    return len(_WORD.findall(element.text_content()))
-
-
-def _common_ancestor(elements: list[lxml_html.HtmlElement]) -> lxml_html.HtmlElement:
-    """The smallest element holding all of `elements` (each one counts as its own ancestor)."""
-    chains = [[element, *element.iterancestors()] for element in elements]
-    shared = set(chains[0]).intersection(*map(set, chains[1:]))
-    return next(element for element in chains[0] if element in shared)
-
-
-def cards_root(within: lxml_html.HtmlElement, run_share: float = ROOT_RUN_SHARE) -> lxml_html.HtmlElement | None:
-    """The smallest element of `within` holding its main runs of cards: the run with most words and
-    every run with at least `run_share` of its words (None without a run of cards)."""
-    runs = [(sum(_words(card) for card in run), run) for run in card_runs(within)]
-    if not runs:
-        return None
-    most = max(words for words, _ in runs)
-    parents = [run[0].getparent() for words, run in runs if words >= run_share * most]
-    return _common_ancestor(parents)
-
-
-_ROOT_MARK = "data-cards-root"
-_ROOT_PLACEHOLDER = "\u2063cards\u2063"  # invisible separators: no page line reads so
-
-
-def _menus_dropped(lines: list[Line], root_lines: list[Line]) -> list[Line]:
-    """`lines` with the placeholder line replaced by `root_lines` and every stretch of
-    MENU_STRETCH or more consecutive link lines (link share over LINK_LINE_SHARE) outside it dropped."""
-    kept: list[Line] = []
-    stretch: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and line.text != _ROOT_PLACEHOLDER and line.link_share > LINK_LINE_SHARE:
-            stretch.append(line)
-            continue
-        kept.extend(stretch if len(stretch) < MENU_STRETCH else [])
-        stretch.clear()
-        if line is not None:
-            kept.extend(root_lines if line.text == _ROOT_PLACEHOLDER else [line])
-    return kept
-
-
 def card_region_lines(tree: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset(), less_chrome: frozenset[str] = frozenset()) -> list[Line]:
-    """region.region_lines with the page's cards kept whole, and outside the cards' root (the
-    smallest element holding the main runs of cards) the menus dropped: MENU_STRETCH or more
-    link lines in a row (related links, category lists, "Read full article" rows)."""
+    """region.region_lines with the page's cards kept whole."""
     region = main_region(tree)
-    if region is None:
-        return []
-    root = cards_root(region)
-    if root is None or root is region:
-        return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome))
-    root.set(_ROOT_MARK, "")  # to find the root in the stripped copy; taken off again at once
-    try:
-        stripped = strip_chrome_keeping_cards(region, more_chrome, less_chrome)
-    finally:
-        del root.attrib[_ROOT_MARK]
-    found = stripped.xpath(f"descendant::*[@{_ROOT_MARK}]")
-    if not found:  # the root was chrome (a card's run inside a dropped element)
-        return block_lines(stripped)
-    root_lines = block_lines(deepcopy(found[0]))
-    placeholder = lxml_html.Element("p")
-    placeholder.text = _ROOT_PLACEHOLDER
-    found[0].getparent().replace(found[0], placeholder)
-    return _menus_dropped(block_lines(stripped), root_lines)
+    return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome)) if region is not None else []
 
 
 def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words."""
     lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome)
     return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
-

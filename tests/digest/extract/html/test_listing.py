@@ -3,9 +3,7 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from lxml import html as lxml_html
-
-from bot.digest.extract.html.listing import card_region_text, cards, cards_root
+from bot.digest.extract.html.listing import card_region_text, card_runs, cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -108,34 +106,12 @@ def test_a_wrapper_named_filters_that_holds_the_results_stays() -> None:
     assert all(teaser in text for _, teaser in STORIES)
 
 
-RELATED = ["How to choose hiking boots", "The best winter boots", "Boots against trail runners", "Blister care", "Socks for long walks"]
 
-
-def _with_related_links(count: int) -> str:
-    """The listing with `count` related-article links after its grid, inside <main> but outside the cards."""
-    links = "".join(f'<li><a href="/guide/{index}">Read full article: {title}</a></li>' for index, title in enumerate(RELATED[:count]))
-    return _listing().replace('<div class="ad-slot">', f'<ul class="guides">{links}</ul><div class="ad-slot">')
-
-
-def test_the_cards_root_is_the_grid_that_holds_them() -> None:
-    root = cards_root(main_region(_parse(_listing())))
-    assert root is not None and root.get("class") == "grid"
-
-
-def test_a_menu_of_five_link_lines_outside_the_cards_goes() -> None:
-    text = _listing_text(_with_related_links(5))
-    assert not any(title in text for title in RELATED)
-    assert all(title in text and teaser in text for title, teaser in STORIES)  # the cards are link lines too, and stay
-    assert "The latest science news" in text  # the introduction before the cards stays
-
-
-def test_fewer_link_lines_outside_the_cards_stay() -> None:
-    text = _listing_text(_with_related_links(4))
-    assert all(title in text for title in RELATED[:4])
-
-
-def test_the_page_tree_is_left_as_it_was() -> None:
-    tree = _parse(_with_related_links(5))
-    before = lxml_html.tostring(tree)
-    card_region_text(tree, PROFILES["listing"])
-    assert lxml_html.tostring(tree) == before
+def test_each_run_of_cards_is_its_own_list() -> None:
+    grid = "".join(_card(title, teaser, index) for index, (title, teaser) in enumerate(STORIES))
+    more = "".join(f'<li><a href="/more/{index}">{title}</a> read the whole story</li>' for index, (title, _) in enumerate(STORIES))
+    region = main_region(_parse(f"<html><body><main><div>{grid}</div><ul>{more}</ul></main></body></html>"))
+    runs = card_runs(region)
+    assert sorted(len(run) for run in runs) == [4, 4]
+    assert {run[0].tag for run in runs} == {"div", "li"}
+    assert cards(region) == {card for run in runs for card in run}
