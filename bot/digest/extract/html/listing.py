@@ -8,6 +8,8 @@ cards often carry for reasons that have nothing to do with chrome: wired.com's s
 and what it holds, is dropped only for its tag (a form, a button, a `<header>`: region._CHROME_TAGS),
 never for its class words or its hiding. Chosen on WCXB's tune part (ninth session,
 docs/quality/extraction.md); keeping the chrome tags inside cards too, or dropping hidden cards, scored no better.
+Reading the region from the cards' common parent instead of `<main>`, or dropping link stretches outside
+it, did not pay (second round, same page; bench/listing_study.py holds them).
 """
 
 from __future__ import annotations
@@ -48,7 +50,12 @@ def _looks_like_card(element: lxml_html.HtmlElement) -> bool:
 def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
     """The elements of `region` that are cards: at least MIN_CARDS siblings of one shape, most of
     which hold a link or heading and MIN_CARD_WORDS words."""
-    found: set[lxml_html.HtmlElement] = set()
+    return {card for run in card_runs(region) for card in run}
+
+
+def card_runs(region: lxml_html.HtmlElement) -> list[list[lxml_html.HtmlElement]]:
+    """The runs of cards in `region`: each run the card-like siblings of one shape under one parent."""
+    found: list[list[lxml_html.HtmlElement]] = []
     for parent in region.iter():
         if not isinstance(parent.tag, str) or len(parent) < MIN_CARDS:
             continue
@@ -61,7 +68,7 @@ def cards(region: lxml_html.HtmlElement) -> set[lxml_html.HtmlElement]:
                 continue
             card_like = [child for child in siblings if _looks_like_card(child)]
             if len(card_like) >= MIN_CARDS and len(card_like) >= MIN_CARD_SHARE * len(siblings):
-                found.update(card_like)
+                found.append(card_like)
     return found
 
 

@@ -3,7 +3,7 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from bot.digest.extract.html.listing import card_region_text, cards
+from bot.digest.extract.html.listing import card_region_text, card_runs, cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -104,3 +104,14 @@ def test_a_wrapper_named_filters_that_holds_the_results_stays() -> None:
     )
     text = _listing_text(html)
     assert all(teaser in text for _, teaser in STORIES)
+
+
+
+def test_each_run_of_cards_is_its_own_list() -> None:
+    grid = "".join(_card(title, teaser, index) for index, (title, teaser) in enumerate(STORIES))
+    more = "".join(f'<li><a href="/more/{index}">{title}</a> read the whole story</li>' for index, (title, _) in enumerate(STORIES))
+    region = main_region(_parse(f"<html><body><main><div>{grid}</div><ul>{more}</ul></main></body></html>"))
+    runs = card_runs(region)
+    assert sorted(len(run) for run in runs) == [4, 4]
+    assert {run[0].tag for run in runs} == {"div", "li"}
+    assert cards(region) == {card for run in runs for card in run}
