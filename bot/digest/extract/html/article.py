@@ -22,6 +22,11 @@ Some of that end matter sits inside the frame (an author box plugin, a related-p
 call-to-action box at the end of the body): the answer's last lines found in blocks of the frame
 whose class or id names them so are dropped too, under the same share (eighth session, "the
 article's own tail").
+
+Inside the body, a line "Related: <another article's headline>" whose headline is a link on the page
+is a teaser of another article placed between paragraphs, dropped wherever it stands (ninth
+session; "Read more:", "Also read:" and "See also:" lines are in WCXB's truths about as often as
+not, so only "Related:" is read so).
 """
 
 from __future__ import annotations
@@ -53,6 +58,8 @@ _END_MATTER_WORDS = frozenset((
     "tags", "saboxplugin", "abh",
 ))
 _NOT_LETTERS = re.compile(r"[^a-z]+")
+# "Related: <headline>" (optionally a list item): a link to another article put inside the body.
+_RELATED_LINE = re.compile(r"^(?:[-*]\s*)?related\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
 # Every ASCII character that is no word character (\W) mapped to a space: `_normal`'s fast path.
@@ -145,7 +152,7 @@ def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
     put back and the trailing sections that lie after the article dropped."""
     restored, bodies, paragraphs = _restore(tree, text)
-    return drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies)
+    return drop_related_links(drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies), tree)
 
 
 def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
@@ -276,3 +283,17 @@ def drop_end_matter(text: str, bodies: Sequence[lxml_html.HtmlElement]) -> str:
     if sum(words[:start]) < MIN_SHARE_BEFORE * sum(words):
         return text
     return "\n\n".join(lines[:start])
+
+
+def drop_related_links(text: str, tree: lxml_html.HtmlElement) -> str:
+    """`text` (a paragraph a line) without its "Related: <headline>" lines whose headline is the
+    text of a link on the page: teasers of other articles set between the body's paragraphs."""
+    lines = text.split("\n")
+    related = {index: match.group(1) for index, match in ((i, _RELATED_LINE.match(line.strip())) for i, line in enumerate(lines)) if match}
+    if not related:
+        return text
+    link_texts = {_normal(_text(anchor)) for anchor in tree.iter("a")}
+    dropped = {index for index, headline in related.items() if _normal(headline) in link_texts}
+    if not dropped:
+        return text
+    return "\n\n".join(line for index, line in enumerate(lines) if index not in dropped and line.strip())

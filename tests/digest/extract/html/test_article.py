@@ -171,6 +171,34 @@ def test_the_class_of_the_article_frame_itself_does_not_count():
     answer = "\n\n".join([*BODY, PROMO])
     assert article_text(page, answer) == answer
 
+RELATED = "Why niche languages survive"
+
+
+def _body_with_related(link: str) -> lxml_html.HtmlElement:
+    paragraphs = [f"<p>{paragraph}</p>" for paragraph in BODY]
+    paragraphs.insert(2, f"<p><strong>Related:</strong> {link}</p>")
+    return _tree(f'<article><div class="entry">{"".join(paragraphs)}</div></article>')
+
+
+def test_a_related_link_between_the_paragraphs_is_dropped():
+    page = _body_with_related(f'<a href="/niche">{RELATED}</a>')
+    answer = "\n\n".join([*BODY[:2], f"Related: {RELATED}", *BODY[2:]])
+    assert article_text(page, answer) == "\n\n".join(BODY)
+
+
+def test_a_related_line_that_is_no_link_stays():
+    page = _body_with_related(RELATED)
+    answer = "\n\n".join([*BODY[:2], f"Related: {RELATED}", *BODY[2:]])
+    assert article_text(page, answer) == answer
+
+
+def test_a_read_more_link_stays():
+    # "Read more:" lines are in WCXB's truths about as often as not: only "Related:" is read as a teaser
+    page = _tree(f'<article><div class="entry">{"".join(f"<p>{p}</p>" for p in BODY)}<p>Read more: <a href="/n">{RELATED}</a></p></div></article>')
+    answer = "\n\n".join([*BODY[:2], f"Read more: {RELATED}", *BODY[2:]])
+    assert article_text(page, answer) == answer
+
+
 def test_normal_text_fast_path_equals_the_substitution() -> None:
     """`_normal`'s ASCII path (str.translate and split) gives what `\\W+` -> " " and strip give."""
     import random
