@@ -32,7 +32,7 @@ import pickle
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 
@@ -106,26 +106,34 @@ def score_line(pages: list[dict[str, Any]], chosen: dict[int, float]) -> str:
     return f"{by_type} | {by_fold}"
 
 
-def tune_pages_recorded(data_dir: Path, record: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every tune page with a truth through `extract_html` as the pipeline passes it, each with its id, type,
-    truth, the product's answer (`final`) and what the caller's recording hooks put in `record` meanwhile."""
+def tune_items(data_dir: Path) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """Every WCXB tune page with a truth: its id, its record, and its HTML as the pipeline passes it to
+    `extract_html` (scripts and styles out; inline SVG out too when the page is over the input limit)."""
     settings = DigestSettings()
-    pages = []
     with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
             page_id = str(item["id"])
             if wcxb_part(page_id) != "tune" or not (item.get("truth") or "").strip():
                 continue
-            record.clear()
             html = drop_scripts_and_styles(item["html"])
             if len(html) > settings.max_input_chars:
                 html = drop_inline_svg(html)
-            try:
-                final = html_extractor.extract_html(html, "page.html", item.get("url") or None, settings.max_html_elements).text
-            except Exception:  # noqa: BLE001 (an error answer scores 0, as in bench.wcxb)
-                final = ""
-            pages.append({**record, "id": page_id, "type": item["type"], "truth": item["truth"], "final": final})
+            yield page_id, item, html
+
+
+def tune_pages_recorded(data_dir: Path, record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every tune page with a truth through `extract_html` as the pipeline passes it, each with its id, type,
+    truth, the product's answer (`final`) and what the caller's recording hooks put in `record` meanwhile."""
+    max_elements = DigestSettings().max_html_elements
+    pages = []
+    for page_id, item, html in tune_items(data_dir):
+        record.clear()
+        try:
+            final = html_extractor.extract_html(html, "page.html", item.get("url") or None, max_elements).text
+        except Exception:  # noqa: BLE001 (an error answer scores 0, as in bench.wcxb)
+            final = ""
+        pages.append({**record, "id": page_id, "type": item["type"], "truth": item["truth"], "final": final})
     return pages
 
 

@@ -15,8 +15,6 @@ pages where a variant changes the answer or the shipped answer is 0.01 off trafi
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import pickle
 from collections import defaultdict
 from dataclasses import replace
@@ -27,13 +25,13 @@ import numpy as np
 import trafilatura
 
 import bot.digest.extract.html_extractor as html_extractor
+from bench.choice_study import tune_items
 from bench.fitting import hash_bucket
-from bench.splits import wcxb_part
-from bench.wcxb import DATA_FILE, word_f1
+from bench.wcxb import word_f1
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.metadata import json_ld_documents
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
-from bot.digest.extract.html.prune import code_in_preformatted, drop_inline_svg, drop_permalinks, drop_scripts_and_styles
+from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
 from bot.settings import DigestSettings
 
 DEFAULT_CACHE = Path("/tmp/docs_study/pages.pkl")
@@ -64,31 +62,22 @@ def variants() -> dict[str, PageProfile]:
 def load(data_dir: Path, cache: Path) -> list[dict[str, Any]]:
     if cache.exists():
         return pickle.loads(cache.read_bytes())
-    settings = DigestSettings()
     pages = []
     tune_count = 0
-    with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            item = json.loads(line)
-            page_id = str(item["id"])
-            if wcxb_part(page_id) != "tune" or not (item.get("truth") or "").strip():
-                continue
-            tune_count += 1
-            html = drop_scripts_and_styles(item["html"])
-            if len(html) > settings.max_input_chars:
-                html = drop_inline_svg(html)
-            try:
-                tree = html_extractor._parse(html)  # as extract_html has it when it classifies the page
-                drop_permalinks(tree)
-                code_in_preformatted(tree)
-                predicted = classify_page(tree, item.get("url") or None, list(json_ld_documents(tree)))
-            except Exception:  # noqa: BLE001
-                predicted = "?"
-            if item["type"] != "documentation" and predicted != "documentation":
-                continue
-            reference = trafilatura.extract(item["html"], url=item.get("url") or None) or ""
-            pages.append({"id": page_id, "url": item.get("url"), "type": item["type"], "predicted": predicted, "truth": item["truth"], "html": html,
-                          "trafilatura": word_f1(item["truth"], reference)})
+    for page_id, item, html in tune_items(data_dir):
+        tune_count += 1
+        try:
+            tree = html_extractor._parse(html)  # as extract_html has it when it classifies the page
+            drop_permalinks(tree)
+            code_in_preformatted(tree)
+            predicted = classify_page(tree, item.get("url") or None, list(json_ld_documents(tree)))
+        except Exception:  # noqa: BLE001
+            predicted = "?"
+        if item["type"] != "documentation" and predicted != "documentation":
+            continue
+        reference = trafilatura.extract(item["html"], url=item.get("url") or None) or ""
+        pages.append({"id": page_id, "url": item.get("url"), "type": item["type"], "predicted": predicted, "truth": item["truth"], "html": html,
+                      "trafilatura": word_f1(item["truth"], reference)})
     for page in pages:
         page["tune_count"] = tune_count
     cache.parent.mkdir(parents=True, exist_ok=True)
