@@ -40,6 +40,21 @@ def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
         pre.append(code)
 
 
+_CODE_BLOCKS = etree.XPath("//pre[.//span] | //code[.//span][not(ancestor::pre)]")
+
+
+def unwrap_code_tokens(tree: lxml_html.HtmlElement) -> None:
+    """Take the `<span>` tags out of code blocks and inline code, keeping their text.
+
+    A syntax highlighter wraps every token in a span (`<span>import</span> <span>os</span>`);
+    trafilatura's jusText fallback drops whitespace-only text between spans and glues the tokens
+    ("importos", a Twilio quickstart). Only inside code: stripping spans everywhere changed which
+    block trafilatura picks on product and service pages.
+    """
+    for code in _CODE_BLOCKS(tree):
+        etree.strip_tags(code, "span")
+
+
 _DROPPED_BLOCKS = ((b"<script", b"</script"), (b"<style", b"</style"))
 # Inline SVG drawings: trafilatura and the main region drop them too (a manual's railroad diagrams
 # made a 2 MB page that was refused as too large).
