@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 from trafilatura.external import ParagraphMaker
 
-from bot.digest.extract.html.prune import drop_scripts_and_styles, unwrap_code_tokens
+from bot.digest.extract.html.prune import drop_scripts_and_styles, code_in_preformatted
 
 
 def test_scripts_and_styles_lose_their_contents_and_json_ld_stays() -> None:
@@ -61,7 +61,7 @@ def test_highlighted_code_keeps_the_spaces_between_its_tokens_in_trafilatura_s_f
     """trafilatura's jusText fallback (chosen on a Twilio quickstart page) drops whitespace-only text
     between spans: highlighted code read "importos" before the tokens' spans were unwrapped."""
     tree = lxml_html.fromstring(_HIGHLIGHTED)
-    unwrap_code_tokens(tree)
+    code_in_preformatted(tree)
     paragraphs = [paragraph.text for paragraph in ParagraphMaker.make_paragraphs(tree)]
     assert "import os" in paragraphs
     assert "from twilio.rest import Client" in paragraphs  # &#160; read as a space
@@ -71,7 +71,7 @@ def test_highlighted_code_keeps_the_spaces_between_its_tokens_in_trafilatura_s_f
 def test_only_spans_inside_code_are_unwrapped_and_no_text_changes() -> None:
     tree = lxml_html.fromstring(_HIGHLIGHTED)
     before = tree.text_content()
-    unwrap_code_tokens(tree)
+    code_in_preformatted(tree)
     assert tree.text_content() == before
     assert not tree.xpath("//pre//span | //code//span")
     assert [span.text for span in tree.iter("span")] == ["following", "code"]  # prose keeps its spans
