@@ -28,16 +28,25 @@ def drop_permalinks(tree: lxml_html.HtmlElement) -> None:
 
 
 def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
-    """Wrap the content of a bare `<pre>` in `<code>`, so trafilatura keeps it as a code block
-    (it reads a `<pre>` without code as a quotation, whose line breaks are folded)."""
-    for pre in tree.iter("pre"):
-        if pre.find(".//code") is not None:
-            continue
-        code = lxml_html.Element("code")
-        code.text, pre.text = pre.text, None
-        for child in list(pre):
-            code.append(child)
-        pre.append(code)
+    """Code blocks as trafilatura should read them, in one walk of the tree.
+
+    A bare `<pre>`'s content is wrapped in `<code>`, so trafilatura keeps it as a code block (it reads
+    a `<pre>` without code as a quotation, whose line breaks are folded).
+
+    The `<span>` tags inside every `<pre>` and `<code>` are taken out, their text kept: a syntax
+    highlighter wraps every token in a span (`<span>import</span> <span>os</span>`), and
+    trafilatura's jusText fallback drops whitespace-only text between spans, gluing the tokens
+    ("importos", a Twilio quickstart). Only inside code: stripping spans everywhere changed which
+    block trafilatura picks on product and service pages.
+    """
+    for element in tree.iter("pre", "code"):  # a <code> added below is visited too, harmlessly
+        if element.tag == "pre" and element.find(".//code") is None:
+            code = lxml_html.Element("code")
+            code.text, element.text = element.text, None
+            for child in list(element):
+                code.append(child)
+            element.append(code)
+        etree.strip_tags(element, "span")
 
 
 _DROPPED_BLOCKS = ((b"<script", b"</script"), (b"<style", b"</style"))

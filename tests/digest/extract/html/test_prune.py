@@ -1,11 +1,13 @@
-"""Scripts and style sheets out of the source before the parse."""
+"""Scripts and style sheets out of the source before the parse; spans out of highlighted code."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import html as lxml_html
+from trafilatura.external import ParagraphMaker
 
-from bot.digest.extract.html.prune import drop_scripts_and_styles
+from bot.digest.extract.html.prune import drop_scripts_and_styles, code_in_preformatted
 
 
 def test_scripts_and_styles_lose_their_contents_and_json_ld_stays() -> None:
@@ -44,3 +46,33 @@ def test_inline_svg_loses_its_contents_and_the_text_around_it_stays() -> None:
     pruned = drop_inline_svg(html)
     assert "label" not in pruned and "<path" not in pruned
     assert "<p>Before.</p>" in pruned and "<p>After.</p>" in pruned and "kept" in pruned
+
+
+_HIGHLIGHTED = (
+    "<html><body><article><p>Paste in the <span>following</span> <span>code</span>:</p>"
+    "<pre><code><div><span class='k'>import</span> <span class='n'>os</span>\n</div>"
+    "<div><span class='k'>from</span>&#160;<span class='n'>twilio.rest</span> <span class='k'>import</span> <span class='n'>Client</span>\n</div></code></pre>"
+    "<pre><div><span class='ln'>1</span><div><span>print</span><span>(</span><span>client</span><span>)</span>\n</div></div></pre>"
+    "<p>Then run <code><span>python</span> <span>send_sms.py</span></code> in a terminal.</p></article></body></html>"
+)
+
+
+def test_highlighted_code_keeps_the_spaces_between_its_tokens_in_trafilatura_s_fallback() -> None:
+    """trafilatura's jusText fallback (chosen on a Twilio quickstart page) drops whitespace-only text
+    between spans: highlighted code read "importos" before the tokens' spans were unwrapped."""
+    tree = lxml_html.fromstring(_HIGHLIGHTED)
+    code_in_preformatted(tree)
+    paragraphs = [paragraph.text for paragraph in ParagraphMaker.make_paragraphs(tree)]
+    assert "import os" in paragraphs
+    assert "from twilio.rest import Client" in paragraphs  # &#160; read as a space
+    assert "Then run python send_sms.py in a terminal." in paragraphs
+
+
+def test_only_spans_inside_code_are_unwrapped_and_no_text_changes() -> None:
+    tree = lxml_html.fromstring(_HIGHLIGHTED)
+    before = tree.text_content()
+    code_in_preformatted(tree)
+    assert tree.text_content() == before
+    assert not tree.xpath("//pre//span | //code//span")
+    assert [span.text for span in tree.iter("span")] == ["following", "code"]  # prose keeps its spans
+    assert len(tree.xpath("//pre//div")) == 4  # the code's line structure stays
