@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import logging
 import math
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
