@@ -295,7 +295,8 @@ _PAGE_FURNITURE = re.compile(
 # What a page wraps around a story, whatever the story: copyright and licence lines, promotions.
 _BOILERPLATE = re.compile(
     r"©|\bcopyright\s+\d|\b(?:all rights reserved|licensed under|creative commons|promo code|coupon|"
-    r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back)\b|%\s*off\b|^\s*price\s*:",
+    r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back|"
+    r"cancel reply|leave a (?:reply|comment)|your email address will not be published)\b|%\s*off\b|^\s*price\s*:",
 )
 # A call to action opening a line ("Read our top 50 tips", "Check out these 15 foods", "Learn more"):
 # a teaser or an advertisement, not a claim of the story.
@@ -407,7 +408,7 @@ def _chrome_line(sentence_text: str) -> bool:
 # them is not searched. Same answers (tests/digest/figures/test_fast_paths.py turns `_has_sign` and
 # `_may_hold_a_run` off to compare).
 _FURNITURE_SIGNS = ("read", "tempo", "tiempo", "temps", "lesezeit", "leestijd", "lästid", "subscri", "issues for", "abonn", "suscr", "assine")
-_BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price")
+_BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price", "reply", "leave a comment", "email address will")
 _SITE_VOICE_SIGNS = ("our ", "we ", ":", "home")
 _ADDRESS_SIGNS = ("suite", "box")  # or five digits in a row
 _FIVE_DIGITS = re.compile(r"\d{5}")

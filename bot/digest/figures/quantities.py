@@ -57,6 +57,12 @@ _ONE_AS_PRONOUN_NEXT = frozenset({
     "may", "might", "must", "should", "will", "is", "was", "has", "had", "does", "did", "where",
 })
 _ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "that"})
+# "could one day help", "may one day be", "maybe one day", "hopefully, one day returning": "one day" means
+# "someday", not a duration of one day (tenth session: "It could one day help" was a 1-day figure and a key number).
+_MODALS = frozenset({"could", "will", "would", "may", "might", "should", "can", "must", "shall", "ll"})
+_SOMEDAY_BEFORE = _MODALS | frozenset({"maybe", "perhaps", "hopefully", "possibly", "someday", "eventually"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+_SENTENCE_OPENERS = frozenset(".!?\"“”'‘’")
 # English function words that may stand capitalised before a number at a sentence start.
 _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
 
@@ -971,7 +977,22 @@ class _Scanner:
         if self.word(i) != "one":
             return False
         nxt, prev = self.word(i + 1), self.word(i - 1)
-        return nxt in _ONE_AS_PRONOUN_NEXT or prev in _ONE_AS_PRONOUN_PREV
+        return nxt in _ONE_AS_PRONOUN_NEXT or prev in _ONE_AS_PRONOUN_PREV or (nxt == "day" and self._one_day_is_someday(i))
+
+    def _one_day_is_someday(self, i: int) -> bool:
+        """"one day" at token i means "someday" or "once": after a modal verb or "maybe" ("could one day help",
+        "could we one day live", "hopefully, one day"), or opening a sentence before a comma ("One day, I was").
+        "one day later", "for one day", "up to one day" stay durations."""
+        k = i - 1
+        if self.is_sym(k, ","):
+            k -= 1
+        before = self.word(k)
+        if before in _SOMEDAY_BEFORE or (before in _SUBJECT_PRONOUNS and self.word(k - 1) in _MODALS):
+            return True
+        if not self.is_sym(i + 2, ","):
+            return False
+        prev = self.tok(i - 1)
+        return prev is None or "\n" in self.gap(i - 1, i) or (prev.kind == "sym" and prev.text in _SENTENCE_OPENERS)
 
     def _inside_a_sentence(self, i: int) -> bool:
         """Token i follows a word on its line, in running text rather than a title-case headline

@@ -331,6 +331,42 @@ def test_at_one_point_is_a_moment_not_a_figure() -> None:
     assert [f.text for f in find_figures(sentences("The index rose one point on Friday."))] == ["one point"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It could one day help those awaiting a lung transplant.",
+        "Could we one day live underwater?",
+        "The city will one day become a neighbour of Los Angeles.",
+        "Maybe one day, Santa will have a six-pack.",
+        "The sanctuary hopes, hopefully, one day returning them to the wild.",
+        "One day, I was looking for a lesson plan.",
+    ],
+)
+def test_one_day_meaning_someday_is_no_duration(text: str) -> None:
+    # tenth session: "could one day help" was a 1-day duration, shown as a figure and read into the gold
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I arrived one day later than him.",
+        "For one day and night I was unconscious.",
+        "Tickets can be bought up to one day before departure.",
+        "Members will strike for one day in November.",
+        "One day after the attack, the border reopened.",
+    ],
+)
+def test_one_day_as_a_span_of_time_stays_a_duration(text: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.kind, quantity.value) == ("duration", 1.0)
+
+
+def test_a_comment_form_line_gives_no_figure() -> None:
+    found = find_figures(sentences("The fire burned 300 acres.", "37 comments Cancel reply Your email address will not be published."))
+    assert [f.text for f in found] == ["300 acres"]
+
+
 # --- robustness --------------------------------------------------------------
 
 
