@@ -595,7 +595,8 @@ _CONVERSION_CLOSE = re.compile(r"\s*[)\]]")
 def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
     """"$676m (£352m)", "40m rupees ($915,000; £486,000)", "a 453-kilometer (282 mile)": a sum or a measure
     with its conversions in brackets is one figure, its text showing every unit; apart, each conversion
-    would take one of the six places to repeat the same amount (seventh session)."""
+    would take one of the six places to repeat the same amount (seventh session). So is one restated after
+    ", or" ("26,000 acres, or about 40 square miles"; tenth session)."""
     joined: list[Quantity] = []
     i = 0
     while i < len(quantities):
@@ -614,9 +615,31 @@ def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]
                 if closing is not None:
                     last = k
                     first = replace(first, end=closing.end(), text=text[first.start : closing.end()])
+        if last == i and first.kind in _CONVERTED and i + 1 < len(quantities) and _restated_with_or(first, quantities[i + 1], text):
+            last = i + 1
+            first = replace(first, end=quantities[i + 1].end, text=text[first.start : quantities[i + 1].end])
         joined.append(first)
         i = last + 1
     return joined
+
+
+_OR_LINK = re.compile(r",\s+or\s+")  # "nearly 26,000 acres, or about 40 square miles"
+_PARTS_OF_A_UNIT = frozenset({"cents", "cent", "pence", "p", "penny"})  # "$5 million, or 20 cents a share": per share
+
+
+def _restated_with_or(first: Quantity, second: Quantity, text: str) -> bool:
+    """"26,000 acres, or about 40 square miles", "150 million kilometers, or 93 million miles": the same amount
+    in another unit after ", or", one figure as a bracketed conversion is (tenth session). Same kind, another
+    unit, and not a sum's share ("$5 million, or 20 cents a share") nor an alternative in the same unit
+    ("$500, or $1,000")."""
+    link = _OR_LINK.match(text, first.end)
+    return (
+        link is not None
+        and link.end() == second.start
+        and second.kind == first.kind
+        and second.unit_or_counts.lower() != first.unit_or_counts.lower()
+        and second.unit_or_counts.lower() not in _PARTS_OF_A_UNIT
+    )
 
 
 def candidates(

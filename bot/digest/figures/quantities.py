@@ -232,6 +232,9 @@ class _Scanner:
                     j += 1
                 if j > i + 1:
                     value = float(digits)
+            half = self._and_a_half(j) if value is not None else None
+            if half is not None:
+                return half, value + 0.5, "digits"  # "2 and a half hours"
             return j, value, "digits"
         if t.kind != "word":
             return None
@@ -253,7 +256,37 @@ class _Scanner:
         elif not self.locale.english and value >= 20 and value % 10 == 0 and value < 100:
             j, units = self._units_after_tens(j, words)
             value += units
+        half = self._and_a_half(j)
+        if half is not None:
+            return half, value + 0.5, "words"  # "two and a half million", "two-and-a-half years"
         return j, value, "words"
+
+    def _and_a_half(self, j: int) -> int | None:
+        """The index after "and a half" ("and half", "-and-a-half") starting at token j, or None; English only.
+        Without it "two and a half million barrels" read as 2 and "two-and-a-half years" as nothing (tenth session)."""
+        if not self.locale.english:
+            return None
+        if self.is_sym(j, "-") and self.glued(j - 1, j):  # "two-and-a-half": every piece glued by hyphens
+            k = j + 1
+            for word in ("and", "a", "half"):
+                if self.word(k) != word or not self.glued(k - 1, k):
+                    return None
+                if word != "half":
+                    if not (self.is_sym(k + 1, "-") and self.glued(k, k + 1)):
+                        return None
+                    k += 2
+            return k + 1
+        if self.word(j) != "and" or not self.near(j - 1, j):
+            return None
+        k = j + 1
+        with_a = self.word(k) == "a" and self.near(k - 1, k)
+        if with_a:
+            k += 1
+        if self.word(k) != "half" or not self.near(k - 1, k) or self.is_sym(k + 1, "-"):
+            return None
+        if not with_a and self.word(k + 1) not in lx.SCALES:
+            return None  # "and half" alone only before a scale ("two and half million"): "two and half of them"
+        return k + 1
 
     def _units_after_tens(self, j: int, words: Mapping[str, int]) -> tuple[int, int]:
         """(end, units) of "vingt-cinq", "treinta y dos", "двадцать пять" after the tens word before token j."""

@@ -362,6 +362,51 @@ def test_one_day_as_a_span_of_time_stays_a_duration(text: str) -> None:
     assert (quantity.kind, quantity.value) == ("duration", 1.0)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "value", "kind"),
+    [
+        ("He served two and a half years.", "two and a half years", 2.5, "duration"),
+        ("He served two-and-a-half years.", "two-and-a-half years", 2.5, "duration"),
+        ("Iran produces about two and half million barrels a day.", "about two and half million barrels", 2.5e6, "measure"),
+        ("The match lasted 2 and a half hours.", "2 and a half hours", 2.5, "duration"),
+        ("Some one and a half million people fled.", "Some one and a half million", 1.5e6, "count"),
+    ],
+)
+def test_and_a_half_adds_a_half(text: str, shown: str, value: float, kind: str) -> None:
+    # tenth session: "two and a half million barrels" read as 2, "two-and-a-half years" as nothing
+    quantity = only(text)
+    assert (quantity.text, quantity.value, quantity.kind) == (shown, pytest.approx(value), kind)
+
+
+@pytest.mark.parametrize("text", ["Two and Half Men is a sitcom.", "It split between two and half of them."])
+def test_and_half_without_a_scale_is_no_half(text: str) -> None:
+    assert [q.value for q in find_quantities(text)] == [2.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("In all, nearly 26,000 acres, or about 40 square miles, were burned.", "nearly 26,000 acres, or about 40 square miles"),
+        ("The sun is about 150 million kilometers, or 93 million miles, away.", "about 150 million kilometers, or 93 million miles"),
+        ("He must pay 200,000 euros, or about $262,000, to the family.", "200,000 euros, or about $262,000"),
+    ],
+)
+def test_an_amount_restated_after_or_in_another_unit_is_one_figure(text: str, shown: str) -> None:
+    assert [f.text for f in find_figures(sentences(text))] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The firm lost $5 million, or 20 cents a share, in the quarter.", ["$5 million", "20 cents"]),
+        ("He faces a fine of $500, or $1,000 for a second offence.", ["$500", "$1,000"]),
+        ("They found 65 cases, or 195 bottles, missing.", ["65", "195"]),  # counts are never joined
+    ],
+)
+def test_a_share_or_an_alternative_after_or_stays_apart(text: str, shown: list[str]) -> None:
+    assert sorted(f.text for f in find_figures(sentences(text))) == sorted(shown)
+
+
 def test_a_comment_form_line_gives_no_figure() -> None:
     found = find_figures(sentences("The fire burned 300 acres.", "37 comments Cancel reply Your email address will not be published."))
     assert [f.text for f in found] == ["300 acres"]
