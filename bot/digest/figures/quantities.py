@@ -810,6 +810,10 @@ class _Scanner:
             return _GO_ON
         if self.tokens[d.i].text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
             return self._make(d.start, j + 2, None, "", d.approx, "date"), j + 2  # 9/11
+        if self.tokens[j].text == ":":
+            elapsed = self._elapsed_time(d, j)
+            if elapsed is not None:
+                return elapsed
         after = self.tok(j + 2)
         if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
             return None, j + 3  # a well or sample name: 22/10a-4
@@ -818,6 +822,29 @@ class _Scanner:
             d.value = d.value / denominator
         d.j = j + 2
         return _GO_ON
+
+    def _elapsed_time(self, d: _Draft, j: int) -> _Found | None:
+        """A race or finish time after the colon at token j: "9:05.73" (seconds with hundredths), "2:17:18"
+        (hours, minutes, seconds), "3:05" (seconds with a leading zero), as a duration in seconds. Read as a
+        ratio they were 1.57, 0.12 and 0.6 (tenth session, BBC sport). "3:39" alone stays a ratio, as "1:10"
+        must; a clock time was read before this step."""
+        first = self.tokens[d.i].text
+        if d.value is None or not first.isdecimal() or len(first) > 2 or (len(first) == 2 and first.startswith("0")):
+            return None  # "01:25:00 UT": a timestamp
+        seconds_text = self.tokens[j + 1].text
+        whole, _, hundredths = seconds_text.partition(".")
+        if len(whole) != 2 or not whole.isdecimal() or int(whole) > 59 or (hundredths and not hundredths.isdecimal()):
+            return None
+        value = d.value * 60 + float(seconds_text)
+        end = j + 2
+        if not hundredths and self.is_sym(end, ":") and self.glued(end - 1, end) and self.tok(end + 1) is not None:
+            last = self.tokens[end + 1].text
+            last_whole = last.partition(".")[0]
+            if self.glued(end, end + 1) and len(last_whole) == 2 and last_whole.isdecimal() and int(last_whole) <= 59:
+                return self._make(d.start, end + 2, value * 60 + float(last), "seconds", d.approx, "duration"), end + 2
+        if hundredths or whole.startswith("0"):
+            return self._make(d.start, end, value, "seconds", d.approx, "duration"), end
+        return None
 
     def _read_scale(self, d: _Draft) -> None:
         """Scale words ("2 billion", "$5m", "1.5bn", "two hundred thousand", "1万2000") and an uncertainty ("± 0.2")."""

@@ -407,6 +407,25 @@ def test_a_share_or_an_alternative_after_or_stays_apart(text: str, shown: list[s
     assert sorted(f.text for f in find_figures(sentences(text))) == sorted(shown)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "seconds"),
+    [
+        ("She ran a personal best of 9:05.73 in Birmingham.", "9:05.73", 545.73),
+        ("He won in 1:43.2 on Sunday.", "1:43.2", 103.2),
+        ("Her world record of 2:17:18 stood for a year.", "2:17:18", 8238.0),
+    ],
+)
+def test_a_race_time_is_a_duration_in_seconds(text: str, shown: str, seconds: float) -> None:
+    # tenth session: read as ratios ("9:05.73" was 1.57, "2:17:18" was 0.12 and a count of 18)
+    quantity = only(text)
+    assert (quantity.text, quantity.kind, quantity.value) == (shown, "duration", pytest.approx(seconds))
+
+
+@pytest.mark.parametrize(("text", "value"), [("Mix it 1:10 with water.", 0.1), ("A ratio of 1:1000 was used.", 0.001), ("It was 3:1 to the home side.", 3.0)])
+def test_ratios_stay_ratios(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
 def test_a_comment_form_line_gives_no_figure() -> None:
     found = find_figures(sentences("The fire burned 300 acres.", "37 comments Cancel reply Your email address will not be published."))
     assert [f.text for f in found] == ["300 acres"]
