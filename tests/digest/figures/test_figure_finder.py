@@ -426,6 +426,12 @@ def test_ratios_stay_ratios(text: str, value: float) -> None:
     assert only(text).value == pytest.approx(value)
 
 
+def test_a_subscription_in_a_story_keeps_its_figures() -> None:
+    # tenth session: "subscription" made the whole line page furniture; "Subscribe for 12 issues" still is
+    found = find_figures(sentences("Wippit offers a download subscription service for £4.99 per month.", "Subscribe for 12 issues."))
+    assert [f.text for f in found] == ["£4.99"]
+
+
 def test_a_comment_form_line_gives_no_figure() -> None:
     found = find_figures(sentences("The fire burned 300 acres.", "37 comments Cancel reply Your email address will not be published."))
     assert [f.text for f in found] == ["300 acres"]
