@@ -384,7 +384,8 @@ def _chrome_line(sentence_text: str) -> bool:
     """A line the page puts around the story: one that does not end as a sentence does (a heading, a
     teaser of another page, a caption, a label, a byline), a copyright or licence line, a promotion, a call
     to action, code or a table row, a price box, a counter, the site speaking of itself, a source or
-    photo-credit line, an address, a citation. None of its numbers is a figure of the story."""
+    photo-credit line, an address, a citation, a run of menu items glued to a sentence. None of its numbers is a
+    figure of the story."""
     if not ends_as_a_sentence(sentence_text) or _QUESTION_END.search(sentence_text):
         return True  # a question asks, it states no figure ("Best solar panels in 2026: which one should you choose?")
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
@@ -403,7 +404,14 @@ def _chrome_line(sentence_text: str) -> bool:
         or (_has_sign(lower, _SITE_VOICE_SIGNS) and _SITE_VOICE.search(lower))
         or ((_has_sign(lower, _ADDRESS_SIGNS) or _FIVE_DIGITS.search(sentence_text)) and _ADDRESS.search(sentence_text))
         or _is_fragment(sentence_text)
+        or _TITLE_RUN.search(sentence_text) is not None
     )
+
+
+# Eight capitalised words in a row: menu items or headings the extractor glued to a sentence ("How It Works
+# Exploring Various Digital Marketing Channels KPIs Challenges FAQs ..."). Tenth session, on the tune parts: no
+# CNN or BBC sentence with a number has such a run; WCXB tune chrome figures 57 -> 54 (two pages).
+_TITLE_RUN = re.compile(r"(?:\b[A-Z][\w’'&.-]*\s+){8}")
 
 
 # What each line pattern cannot match without (a piece of every one of its branches): a line with none of

@@ -432,6 +432,15 @@ def test_a_subscription_in_a_story_keeps_its_figures() -> None:
     assert [f.text for f in found] == ["£4.99"]
 
 
+def test_menu_items_glued_to_a_sentence_give_no_figure() -> None:
+    glued = "How It Works Exploring Various Digital Marketing Channels KPIs Challenges FAQs The Bottom Line For over 25 years we have helped."
+    found = find_figures(sentences("The fire burned 300 acres.", glued))
+    assert [f.text for f in found] == ["300 acres"]
+    # names in a sentence are shorter runs
+    story = "Orange County Superior Court Judge Walter Schwarm set a bail of $50,000."
+    assert [f.text for f in find_figures(sentences(story))] == ["$50,000"]
+
+
 def test_a_comment_form_line_gives_no_figure() -> None:
     found = find_figures(sentences("The fire burned 300 acres.", "37 comments Cancel reply Your email address will not be published."))
     assert [f.text for f in found] == ["300 acres"]
