@@ -411,7 +411,7 @@ def _chrome_line(sentence_text: str) -> bool:
 # Eight capitalised words in a row: menu items or headings the extractor glued to a sentence ("How It Works
 # Exploring Various Digital Marketing Channels KPIs Challenges FAQs ..."). Tenth session, on the tune parts: no
 # CNN or BBC sentence with a number has such a run; WCXB tune chrome figures 57 -> 54 (two pages).
-_TITLE_RUN = re.compile(r"(?:\b[A-Z][\w’'&.-]*\s+){8}")
+_TITLE_RUN = re.compile(r"\b[A-Z][\w’'&.-]*\s+(?:[A-Z][\w’'&.-]*\s+){7}")
 
 
 # What each line pattern cannot match without (a piece of every one of its branches): a line with none of

@@ -62,6 +62,7 @@ _ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "
 _MODALS = frozenset({"could", "will", "would", "may", "might", "should", "can", "must", "shall", "ll"})
 _SOMEDAY_BEFORE = _MODALS | frozenset({"maybe", "perhaps", "hopefully", "possibly", "someday", "eventually"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+_HALF_JOINS = frozenset({"and", "And", "-"})  # what "and a half" can start with: a cheap test before `_and_a_half`
 _SENTENCE_OPENERS = frozenset(".!?\"“”'‘’")
 # English function words that may stand capitalised before a number at a sentence start.
 _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
@@ -232,7 +233,7 @@ class _Scanner:
                     j += 1
                 if j > i + 1:
                     value = float(digits)
-            half = self._and_a_half(j) if value is not None else None
+            half = self._and_a_half(j) if value is not None and j < self.count and self.tokens[j].text in _HALF_JOINS else None
             if half is not None:
                 return half, value + 0.5, "digits"  # "2 and a half hours"
             return j, value, "digits"
@@ -256,7 +257,7 @@ class _Scanner:
         elif not self.locale.english and value >= 20 and value % 10 == 0 and value < 100:
             j, units = self._units_after_tens(j, words)
             value += units
-        half = self._and_a_half(j)
+        half = self._and_a_half(j) if j < self.count and self.tokens[j].text in _HALF_JOINS else None
         if half is not None:
             return half, value + 0.5, "words"  # "two and a half million", "two-and-a-half years"
         return j, value, "words"
