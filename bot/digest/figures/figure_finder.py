@@ -287,15 +287,18 @@ def _is_weak_use(quantity: Quantity, sentence_text: str, counts: str) -> bool:
 
 
 _CLOCK_TIME = re.compile(r"\d{1,2}:[0-5]\d")
-# Lines a page puts around a story, in the languages the digest reads.
+# Lines a page puts around a story, in the languages the digest reads. "subscription" alone is not one (tenth
+# session): on the tune parts it refused 6 news sentences with key numbers ("a £10 subscription fee", "a $15 monthly
+# fee and a one-year subscription") and 41 WCXB sentences of which 3 were chrome.
 _PAGE_FURNITURE = re.compile(
     r"\b(?:reading time|read time|min(?:ute)?s? read|tempo de leitura|tiempo de lectura|temps de lecture|"
-    r"lesezeit|tempo di lettura|leestijd|lästid|subscribe|subscription|issues for|abonnieren|abonnez|suscríbete|assine)\b",
+    r"lesezeit|tempo di lettura|leestijd|lästid|subscribe|issues for|abonnieren|abonnez|suscríbete|assine)\b",
 )
 # What a page wraps around a story, whatever the story: copyright and licence lines, promotions.
 _BOILERPLATE = re.compile(
     r"©|\bcopyright\s+\d|\b(?:all rights reserved|licensed under|creative commons|promo code|coupon|"
-    r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back)\b|%\s*off\b|^\s*price\s*:",
+    r"discount code|use code|with code|off your first|free(?: \S+)? trial|save up to|money-back|"
+    r"cancel reply|leave a (?:reply|comment)|your email address will not be published)\b|%\s*off\b|^\s*price\s*:",
 )
 # A call to action opening a line ("Read our top 50 tips", "Check out these 15 foods", "Learn more"):
 # a teaser or an advertisement, not a claim of the story.
@@ -381,7 +384,8 @@ def _chrome_line(sentence_text: str) -> bool:
     """A line the page puts around the story: one that does not end as a sentence does (a heading, a
     teaser of another page, a caption, a label, a byline), a copyright or licence line, a promotion, a call
     to action, code or a table row, a price box, a counter, the site speaking of itself, a source or
-    photo-credit line, an address, a citation. None of its numbers is a figure of the story."""
+    photo-credit line, an address, a citation, a run of menu items glued to a sentence. None of its numbers is a
+    figure of the story."""
     if not ends_as_a_sentence(sentence_text) or _QUESTION_END.search(sentence_text):
         return True  # a question asks, it states no figure ("Best solar panels in 2026: which one should you choose?")
     lower = sentence_text.lower()  # the word patterns are written in lower case: faster than re.IGNORECASE
@@ -400,14 +404,21 @@ def _chrome_line(sentence_text: str) -> bool:
         or (_has_sign(lower, _SITE_VOICE_SIGNS) and _SITE_VOICE.search(lower))
         or ((_has_sign(lower, _ADDRESS_SIGNS) or _FIVE_DIGITS.search(sentence_text)) and _ADDRESS.search(sentence_text))
         or _is_fragment(sentence_text)
+        or _TITLE_RUN.search(sentence_text) is not None
     )
+
+
+# Eight capitalised words in a row: menu items or headings the extractor glued to a sentence ("How It Works
+# Exploring Various Digital Marketing Channels KPIs Challenges FAQs ..."). Tenth session, on the tune parts: no
+# CNN or BBC sentence with a number has such a run; WCXB tune chrome figures 57 -> 54 (two pages).
+_TITLE_RUN = re.compile(r"\b[A-Z][\w’'&.-]*\s+(?:[A-Z][\w’'&.-]*\s+){7}")
 
 
 # What each line pattern cannot match without (a piece of every one of its branches): a line with none of
 # them is not searched. Same answers (tests/digest/figures/test_fast_paths.py turns `_has_sign` and
 # `_may_hold_a_run` off to compare).
 _FURNITURE_SIGNS = ("read", "tempo", "tiempo", "temps", "lesezeit", "leestijd", "lästid", "subscri", "issues for", "abonn", "suscr", "assine")
-_BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price")
+_BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price", "reply", "leave a comment", "email address will")
 _SITE_VOICE_SIGNS = ("our ", "we ", ":", "home")
 _ADDRESS_SIGNS = ("suite", "box")  # or five digits in a row
 _FIVE_DIGITS = re.compile(r"\d{5}")
@@ -594,7 +605,8 @@ _CONVERSION_CLOSE = re.compile(r"\s*[)\]]")
 def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]:
     """"$676m (£352m)", "40m rupees ($915,000; £486,000)", "a 453-kilometer (282 mile)": a sum or a measure
     with its conversions in brackets is one figure, its text showing every unit; apart, each conversion
-    would take one of the six places to repeat the same amount (seventh session)."""
+    would take one of the six places to repeat the same amount (seventh session). So is one restated after
+    ", or" ("26,000 acres, or about 40 square miles"; tenth session)."""
     joined: list[Quantity] = []
     i = 0
     while i < len(quantities):
@@ -613,9 +625,31 @@ def _joined_conversions(quantities: list[Quantity], text: str) -> list[Quantity]
                 if closing is not None:
                     last = k
                     first = replace(first, end=closing.end(), text=text[first.start : closing.end()])
+        if last == i and first.kind in _CONVERTED and i + 1 < len(quantities) and _restated_with_or(first, quantities[i + 1], text):
+            last = i + 1
+            first = replace(first, end=quantities[i + 1].end, text=text[first.start : quantities[i + 1].end])
         joined.append(first)
         i = last + 1
     return joined
+
+
+_OR_LINK = re.compile(r",\s+or\s+")  # "nearly 26,000 acres, or about 40 square miles"
+_PARTS_OF_A_UNIT = frozenset({"cents", "cent", "pence", "p", "penny"})  # "$5 million, or 20 cents a share": per share
+
+
+def _restated_with_or(first: Quantity, second: Quantity, text: str) -> bool:
+    """"26,000 acres, or about 40 square miles", "150 million kilometers, or 93 million miles": the same amount
+    in another unit after ", or", one figure as a bracketed conversion is (tenth session). Same kind, another
+    unit, and not a sum's share ("$5 million, or 20 cents a share") nor an alternative in the same unit
+    ("$500, or $1,000")."""
+    link = _OR_LINK.match(text, first.end)
+    return (
+        link is not None
+        and link.end() == second.start
+        and second.kind == first.kind
+        and second.unit_or_counts.lower() != first.unit_or_counts.lower()
+        and second.unit_or_counts.lower() not in _PARTS_OF_A_UNIT
+    )
 
 
 def candidates(

@@ -57,6 +57,13 @@ _ONE_AS_PRONOUN_NEXT = frozenset({
     "may", "might", "must", "should", "will", "is", "was", "has", "had", "does", "did", "where",
 })
 _ONE_AS_PRONOUN_PREV = frozenset({"no", "the", "any", "every", "each", "this", "that"})
+# "could one day help", "may one day be", "maybe one day", "hopefully, one day returning": "one day" means
+# "someday", not a duration of one day (tenth session: "It could one day help" was a 1-day figure and a key number).
+_MODALS = frozenset({"could", "will", "would", "may", "might", "should", "can", "must", "shall", "ll"})
+_SOMEDAY_BEFORE = _MODALS | frozenset({"maybe", "perhaps", "hopefully", "possibly", "someday", "eventually"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+_HALF_JOINS = frozenset({"and", "And", "-"})  # what "and a half" can start with: a cheap test before `_and_a_half`
+_SENTENCE_OPENERS = frozenset(".!?\"“”'‘’")
 # English function words that may stand capitalised before a number at a sentence start.
 _FUNCTION_WORDS = stop_words_for("english") | frozenset({"only", "just", "some", "all", "nearly", "about"})
 
@@ -226,6 +233,9 @@ class _Scanner:
                     j += 1
                 if j > i + 1:
                     value = float(digits)
+            half = self._and_a_half(j) if value is not None and j < self.count and self.tokens[j].text in _HALF_JOINS else None
+            if half is not None:
+                return half, value + 0.5, "digits"  # "2 and a half hours"
             return j, value, "digits"
         if t.kind != "word":
             return None
@@ -247,7 +257,37 @@ class _Scanner:
         elif not self.locale.english and value >= 20 and value % 10 == 0 and value < 100:
             j, units = self._units_after_tens(j, words)
             value += units
+        half = self._and_a_half(j) if j < self.count and self.tokens[j].text in _HALF_JOINS else None
+        if half is not None:
+            return half, value + 0.5, "words"  # "two and a half million", "two-and-a-half years"
         return j, value, "words"
+
+    def _and_a_half(self, j: int) -> int | None:
+        """The index after "and a half" ("and half", "-and-a-half") starting at token j, or None; English only.
+        Without it "two and a half million barrels" read as 2 and "two-and-a-half years" as nothing (tenth session)."""
+        if not self.locale.english:
+            return None
+        if self.is_sym(j, "-") and self.glued(j - 1, j):  # "two-and-a-half": every piece glued by hyphens
+            k = j + 1
+            for word in ("and", "a", "half"):
+                if self.word(k) != word or not self.glued(k - 1, k):
+                    return None
+                if word != "half":
+                    if not (self.is_sym(k + 1, "-") and self.glued(k, k + 1)):
+                        return None
+                    k += 2
+            return k + 1
+        if self.word(j) != "and" or not self.near(j - 1, j):
+            return None
+        k = j + 1
+        with_a = self.word(k) == "a" and self.near(k - 1, k)
+        if with_a:
+            k += 1
+        if self.word(k) != "half" or not self.near(k - 1, k) or self.is_sym(k + 1, "-"):
+            return None
+        if not with_a and self.word(k + 1) not in lx.SCALES:
+            return None  # "and half" alone only before a scale ("two and half million"): "two and half of them"
+        return k + 1
 
     def _units_after_tens(self, j: int, words: Mapping[str, int]) -> tuple[int, int]:
         """(end, units) of "vingt-cinq", "treinta y dos", "двадцать пять" after the tens word before token j."""
@@ -771,6 +811,10 @@ class _Scanner:
             return _GO_ON
         if self.tokens[d.i].text == "9" and self.tokens[j + 1].text == "11" and self.tokens[j].text == "/":
             return self._make(d.start, j + 2, None, "", d.approx, "date"), j + 2  # 9/11
+        if self.tokens[j].text == ":":
+            elapsed = self._elapsed_time(d, j)
+            if elapsed is not None:
+                return elapsed
         after = self.tok(j + 2)
         if after is not None and after.kind == "word" and self.glued(j + 1, j + 2):
             return None, j + 3  # a well or sample name: 22/10a-4
@@ -779,6 +823,29 @@ class _Scanner:
             d.value = d.value / denominator
         d.j = j + 2
         return _GO_ON
+
+    def _elapsed_time(self, d: _Draft, j: int) -> _Found | None:
+        """A race or finish time after the colon at token j: "9:05.73" (seconds with hundredths), "2:17:18"
+        (hours, minutes, seconds), "3:05" (seconds with a leading zero), as a duration in seconds. Read as a
+        ratio they were 1.57, 0.12 and 0.6 (tenth session, BBC sport). "3:39" alone stays a ratio, as "1:10"
+        must; a clock time was read before this step."""
+        first = self.tokens[d.i].text
+        if d.value is None or not first.isdecimal() or len(first) > 2 or (len(first) == 2 and first.startswith("0")):
+            return None  # "01:25:00 UT": a timestamp
+        seconds_text = self.tokens[j + 1].text
+        whole, _, hundredths = seconds_text.partition(".")
+        if len(whole) != 2 or not whole.isdecimal() or int(whole) > 59 or (hundredths and not hundredths.isdecimal()):
+            return None
+        value = d.value * 60 + float(seconds_text)
+        end = j + 2
+        if not hundredths and self.is_sym(end, ":") and self.glued(end - 1, end) and self.tok(end + 1) is not None:
+            last = self.tokens[end + 1].text
+            last_whole = last.partition(".")[0]
+            if self.glued(end, end + 1) and len(last_whole) == 2 and last_whole.isdecimal() and int(last_whole) <= 59:
+                return self._make(d.start, end + 2, value * 60 + float(last), "seconds", d.approx, "duration"), end + 2
+        if hundredths or whole.startswith("0"):
+            return self._make(d.start, end, value, "seconds", d.approx, "duration"), end
+        return None
 
     def _read_scale(self, d: _Draft) -> None:
         """Scale words ("2 billion", "$5m", "1.5bn", "two hundred thousand", "1万2000") and an uncertainty ("± 0.2")."""
@@ -971,7 +1038,22 @@ class _Scanner:
         if self.word(i) != "one":
             return False
         nxt, prev = self.word(i + 1), self.word(i - 1)
-        return nxt in _ONE_AS_PRONOUN_NEXT or prev in _ONE_AS_PRONOUN_PREV
+        return nxt in _ONE_AS_PRONOUN_NEXT or prev in _ONE_AS_PRONOUN_PREV or (nxt == "day" and self._one_day_is_someday(i))
+
+    def _one_day_is_someday(self, i: int) -> bool:
+        """"one day" at token i means "someday" or "once": after a modal verb or "maybe" ("could one day help",
+        "could we one day live", "hopefully, one day"), or opening a sentence before a comma ("One day, I was").
+        "one day later", "for one day", "up to one day" stay durations."""
+        k = i - 1
+        if self.is_sym(k, ","):
+            k -= 1
+        before = self.word(k)
+        if before in _SOMEDAY_BEFORE or (before in _SUBJECT_PRONOUNS and self.word(k - 1) in _MODALS):
+            return True
+        if not self.is_sym(i + 2, ","):
+            return False
+        prev = self.tok(i - 1)
+        return prev is None or "\n" in self.gap(i - 1, i) or (prev.kind == "sym" and prev.text in _SENTENCE_OPENERS)
 
     def _inside_a_sentence(self, i: int) -> bool:
         """Token i follows a word on its line, in running text rather than a title-case headline

@@ -107,6 +107,8 @@ def test_benchmark_texts_give_the_same_figures(benchmark_texts: list[tuple[str, 
         "Our team of experts tested 40 mattresses.", "Photo: 3 of 12.", "Home » Guides » 10 Best Tents.",
         "Write to Suite 200, Austin.", "San Francisco, CA 94105.", "P.O. Box 1234, Dover.", "Scores: 10 20 30 40.",
         "2For the 10-year period.", "Was $5 $6 now.", "Totals\u00a05\u00a06\u00a07\u00a08.",
+        "37 comments Cancel reply Your email address will not be published.", "12 comments. Leave a reply.",
+        "Leave a comment on our 5 tips.",
     ],
 )
 def test_the_chrome_test_asks_a_pattern_only_when_its_pieces_are_there(line: str, monkeypatch: pytest.MonkeyPatch) -> None:

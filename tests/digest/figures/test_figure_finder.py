@@ -331,6 +331,121 @@ def test_at_one_point_is_a_moment_not_a_figure() -> None:
     assert [f.text for f in find_figures(sentences("The index rose one point on Friday."))] == ["one point"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It could one day help those awaiting a lung transplant.",
+        "Could we one day live underwater?",
+        "The city will one day become a neighbour of Los Angeles.",
+        "Maybe one day, Santa will have a six-pack.",
+        "The sanctuary hopes, hopefully, one day returning them to the wild.",
+        "One day, I was looking for a lesson plan.",
+    ],
+)
+def test_one_day_meaning_someday_is_no_duration(text: str) -> None:
+    # tenth session: "could one day help" was a 1-day duration, shown as a figure and read into the gold
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I arrived one day later than him.",
+        "For one day and night I was unconscious.",
+        "Tickets can be bought up to one day before departure.",
+        "Members will strike for one day in November.",
+        "One day after the attack, the border reopened.",
+    ],
+)
+def test_one_day_as_a_span_of_time_stays_a_duration(text: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.kind, quantity.value) == ("duration", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "value", "kind"),
+    [
+        ("He served two and a half years.", "two and a half years", 2.5, "duration"),
+        ("He served two-and-a-half years.", "two-and-a-half years", 2.5, "duration"),
+        ("Iran produces about two and half million barrels a day.", "about two and half million barrels", 2.5e6, "measure"),
+        ("The match lasted 2 and a half hours.", "2 and a half hours", 2.5, "duration"),
+        ("Some one and a half million people fled.", "Some one and a half million", 1.5e6, "count"),
+    ],
+)
+def test_and_a_half_adds_a_half(text: str, shown: str, value: float, kind: str) -> None:
+    # tenth session: "two and a half million barrels" read as 2, "two-and-a-half years" as nothing
+    quantity = only(text)
+    assert (quantity.text, quantity.value, quantity.kind) == (shown, pytest.approx(value), kind)
+
+
+@pytest.mark.parametrize("text", ["Two and Half Men is a sitcom.", "It split between two and half of them."])
+def test_and_half_without_a_scale_is_no_half(text: str) -> None:
+    assert [q.value for q in find_quantities(text)] == [2.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("In all, nearly 26,000 acres, or about 40 square miles, were burned.", "nearly 26,000 acres, or about 40 square miles"),
+        ("The sun is about 150 million kilometers, or 93 million miles, away.", "about 150 million kilometers, or 93 million miles"),
+        ("He must pay 200,000 euros, or about $262,000, to the family.", "200,000 euros, or about $262,000"),
+    ],
+)
+def test_an_amount_restated_after_or_in_another_unit_is_one_figure(text: str, shown: str) -> None:
+    assert [f.text for f in find_figures(sentences(text))] == [shown]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The firm lost $5 million, or 20 cents a share, in the quarter.", ["$5 million", "20 cents"]),
+        ("He faces a fine of $500, or $1,000 for a second offence.", ["$500", "$1,000"]),
+        ("They found 65 cases, or 195 bottles, missing.", ["65", "195"]),  # counts are never joined
+    ],
+)
+def test_a_share_or_an_alternative_after_or_stays_apart(text: str, shown: list[str]) -> None:
+    assert sorted(f.text for f in find_figures(sentences(text))) == sorted(shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "seconds"),
+    [
+        ("She ran a personal best of 9:05.73 in Birmingham.", "9:05.73", 545.73),
+        ("He won in 1:43.2 on Sunday.", "1:43.2", 103.2),
+        ("Her world record of 2:17:18 stood for a year.", "2:17:18", 8238.0),
+    ],
+)
+def test_a_race_time_is_a_duration_in_seconds(text: str, shown: str, seconds: float) -> None:
+    # tenth session: read as ratios ("9:05.73" was 1.57, "2:17:18" was 0.12 and a count of 18)
+    quantity = only(text)
+    assert (quantity.text, quantity.kind, quantity.value) == (shown, "duration", pytest.approx(seconds))
+
+
+@pytest.mark.parametrize(("text", "value"), [("Mix it 1:10 with water.", 0.1), ("A ratio of 1:1000 was used.", 0.001), ("It was 3:1 to the home side.", 3.0)])
+def test_ratios_stay_ratios(text: str, value: float) -> None:
+    assert only(text).value == pytest.approx(value)
+
+
+def test_a_subscription_in_a_story_keeps_its_figures() -> None:
+    # tenth session: "subscription" made the whole line page furniture; "Subscribe for 12 issues" still is
+    found = find_figures(sentences("Wippit offers a download subscription service for £4.99 per month.", "Subscribe for 12 issues."))
+    assert [f.text for f in found] == ["£4.99"]
+
+
+def test_menu_items_glued_to_a_sentence_give_no_figure() -> None:
+    glued = "How It Works Exploring Various Digital Marketing Channels KPIs Challenges FAQs The Bottom Line For over 25 years we have helped."
+    found = find_figures(sentences("The fire burned 300 acres.", glued))
+    assert [f.text for f in found] == ["300 acres"]
+    # names in a sentence are shorter runs
+    story = "Orange County Superior Court Judge Walter Schwarm set a bail of $50,000."
+    assert [f.text for f in find_figures(sentences(story))] == ["$50,000"]
+
+
+def test_a_comment_form_line_gives_no_figure() -> None:
+    found = find_figures(sentences("The fire burned 300 acres.", "37 comments Cancel reply Your email address will not be published."))
+    assert [f.text for f in found] == ["300 acres"]
+
+
 # --- robustness --------------------------------------------------------------
 
 
