@@ -17,7 +17,6 @@ The held-out part is not read.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable
