@@ -125,6 +125,29 @@ def rescue_prose(
     return keep
 
 
+# A link list under a closing heading is at most this share of the kept words before the heading: a longer
+# run of non-sentences is the article's own list or code ("Related Resources:" over a checklist, an inline
+# "Related" box before the rest of the article). None: no bound.
+LINK_LIST_MAX_SHARE: float | None = None
+
+
+def _short_list(section: Sequence[int], words: Sequence[int], before: int) -> bool:
+    return LINK_LIST_MAX_SHARE is None or sum(words[j] for j in section) <= LINK_LIST_MAX_SHARE * before
+
+
+# Off: every comment head cuts (the shipped behaviour before the tenth session).
+COMMENT_HEAD_SHAPE = False
+
+
+def _heading_shape(text: str, line_features_: Sequence[float]) -> bool:
+    """A comment heading stands alone: not the end of a quoted sentence ('Avoiding reading comments."') nor code
+    ('scrape_comments()')."""
+    if not COMMENT_HEAD_SHAPE:
+        return True
+    sentence = bool(line_features_[ENDS_SENTENCE]) and not text.rstrip().endswith(("...", "\u2026"))  # "Load earlier comments..."
+    return not sentence and "_" not in text and "()" not in text
+
+
 def cut_trailing_sections(
     lines: Sequence[PasteLine],
     features: Sequence[Sequence[float]],
@@ -151,7 +174,7 @@ def cut_trailing_sections(
     for i, line in enumerate(lines):
         if words[i] <= 8:
             key = line_key(line.text)
-            if settings.comment_cut and is_comment_head(key, words[i]):
+            if settings.comment_cut and is_comment_head(key, words[i]) and _heading_shape(line.text, features[i]):
                 heads.append((i, True))
             elif settings.section_cut and words[i] <= settings.section_words and key.startswith(SECTION_HEADS):
                 heads.append((i, False))
@@ -167,7 +190,7 @@ def cut_trailing_sections(
         end = heads[h + 1][0] if h + 1 < len(heads) else n
         section = [j for j in range(i + 1, end) if keep[j]]
         sentences = sum(1 for j in section if features[j][ENDS_SENTENCE])
-        if len(section) >= 2 and sentences < 0.3 * len(section):
+        if len(section) >= 2 and sentences < 0.3 * len(section) and _short_list(section, words, before):
             for j in [i, *section]:
                 keep[j] = False
             continue
