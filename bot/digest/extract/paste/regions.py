@@ -10,6 +10,7 @@ dropped and weak non-prose lines at region edges are trimmed.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from bot.digest.extract.paste.features import (
@@ -143,6 +144,37 @@ def _heading_shape(text: str, line_features_: Sequence[float]) -> bool:
     return not sentence and "_" not in text and "()" not in text
 
 
+# A comment's stamp: a short line with a clock time and a date ("December 18, 2025, 10:21 pm", "by Brain-Fu (1274756)
+# on Friday December 19, 2025 @11:39PM (#65870579)"), or "5 hours ago".
+_CLOCK_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_AGO = re.compile(r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago")
+_STAMP_MAX_WORDS = 25
+# Three stamps, each at most this many lines after the one before, are a comment thread (None: off). Chosen on WCXB
+# tune, out of fold (8, 15, 30, 60: 30 and 60 cut both threads of the tune pages that had no comment heading, and
+# the cut took article text from none).
+THREAD_STAMP_GAP: int | None = 30
+
+
+def _is_stamp(text: str, n_words: int) -> bool:
+    if n_words > _STAMP_MAX_WORDS:
+        return False
+    if n_words <= 6 and _AGO.fullmatch(line_key(text)):
+        return True
+    return bool(_CLOCK_TIME.search(text)) and bool(_YEAR.search(text))
+
+
+def thread_starts(lines: Sequence[PasteLine], words: Sequence[int]) -> list[int]:
+    """Lines that open a run of three comment stamps or more (each within THREAD_STAMP_GAP lines of the last)."""
+    if THREAD_STAMP_GAP is None:
+        return []
+    stamps = [i for i, line in enumerate(lines) if words[i] <= _STAMP_MAX_WORDS and _is_stamp(line.text, words[i])]
+    starts = [s for k, s in enumerate(stamps) if k + 2 < len(stamps)
+              and stamps[k + 1] - s <= THREAD_STAMP_GAP and stamps[k + 2] - stamps[k + 1] <= THREAD_STAMP_GAP]
+    # The commenter's name stands right above the first stamp ("Travis Butler").
+    return [s - 1 if s > 0 and 0 < words[s - 1] <= 4 and lines[s - 1].text.rstrip()[-1:] not in ".!?:" else s for s in starts]
+
+
 def cut_trailing_sections(
     lines: Sequence[PasteLine],
     features: Sequence[Sequence[float]],
@@ -154,7 +186,8 @@ def cut_trailing_sections(
     """Drop what follows headings that close the article.
 
     Headings count only after `min_before` kept words. A comment heading
-    ("34 Comments", "Leave a Reply") ends the article. Under another chrome
+    ("34 Comments", "Leave a Reply") ends the article, and so does the first
+    of three comment stamps close together ("December 18, 2025, 10:21 pm"). Under another chrome
     heading ("Recent Articles", "Related"), a run of kept lines that are
     mostly not sentences is a link list and is dropped (unless it outweighs the
     kept text before the heading, LINK_LIST_MAX_SHARE); and the heading ends
@@ -174,6 +207,9 @@ def cut_trailing_sections(
                 heads.append((i, True))
             elif settings.section_cut and words[i] <= settings.section_words and key.startswith(SECTION_HEADS):
                 heads.append((i, False))
+    threads = thread_starts(lines, words) if settings.comment_cut else []
+    if threads:
+        heads = sorted({*heads, *((i, True) for i in threads)})
     before_at = [0] * (n + 1)
     for i in range(n):
         before_at[i + 1] = before_at[i] + (words[i] if keep[i] else 0)

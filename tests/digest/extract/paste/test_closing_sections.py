@@ -50,3 +50,18 @@ def test_comment_words_inside_the_article_do_not_cut() -> None:
     for line in ('Avoiding reading comments."', "scrape_comments()"):
         text = [*PARAGRAPHS, line, *PARAGRAPHS]
         assert kept_after_cut(text) == text
+
+
+def test_a_comment_thread_without_a_heading_ends_the_article() -> None:
+    thread = []
+    for n, name in enumerate(["Travis Butler", "Kent Bunn", "Marc", "Paul"]):
+        thread += [name, f"December 18, 2025, 10:{20 + n} pm", f"I liked the review, {name.split()[0]} here, and I saw the film in the theater in 1997 with friends."]
+    assert kept_after_cut([*PARAGRAPHS, *thread]) == PARAGRAPHS
+
+
+def test_clock_times_without_a_year_or_far_apart_do_not_cut() -> None:
+    plan = [f"Week {n}: Build Endurance & Speed. (3:{n}5-4:25hrs)" for n in range(1, 5)]
+    text = [*PARAGRAPHS, *plan]
+    assert kept_after_cut(text) == text
+    spaced = [*PARAGRAPHS, "Updated December 18, 2025, 10:21 pm", *PARAGRAPHS * 11, "Updated December 19, 2025, 9:02 am", *PARAGRAPHS]
+    assert kept_after_cut(spaced) == spaced
