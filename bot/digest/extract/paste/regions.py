@@ -159,9 +159,9 @@ THREAD_STAMP_GAP: int | None = 30
 def _is_stamp(text: str, n_words: int) -> bool:
     if n_words > _STAMP_MAX_WORDS:
         return False
-    if n_words <= 6 and _AGO.fullmatch(line_key(text)):
+    if ":" in text and _CLOCK_TIME.search(text) and _YEAR.search(text):  # most lines have no colon: no regex runs
         return True
-    return bool(_CLOCK_TIME.search(text)) and bool(_YEAR.search(text))
+    return n_words <= 6 and bool(_AGO.fullmatch(line_key(text)))
 
 
 def thread_starts(lines: Sequence[PasteLine], words: Sequence[int]) -> list[int]:
