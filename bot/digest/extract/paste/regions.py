@@ -10,6 +10,7 @@ dropped and weak non-prose lines at region edges are trimmed.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from bot.digest.extract.paste.features import (
@@ -125,6 +126,55 @@ def rescue_prose(
     return keep
 
 
+# A link list under a closing heading has at most this many times the kept words before the heading: a longer
+# run of non-sentences is the article's own list or code ("Related Resources:" over a checklist, an inline
+# "Related" box before the rest of the article). Chosen on WCXB tune, out of fold, by the cleaner trainer's objective
+# (1.0 gave one more page's text back and leaked on one more page: 0.0002 lower). None: no bound (the shipped rule before 4 Dec 2026).
+LINK_LIST_MAX_SHARE: float | None = 2.0
+
+
+def _short_list(section: Sequence[int], words: Sequence[int], before: int) -> bool:
+    return LINK_LIST_MAX_SHARE is None or sum(words[j] for j in section) <= LINK_LIST_MAX_SHARE * before
+
+
+def _heading_shape(text: str, line_features_: Sequence[float]) -> bool:
+    """A comment heading stands alone: not the end of a quoted sentence ('Avoiding reading comments."') nor code
+    ('scrape_comments()')."""
+    sentence = bool(line_features_[ENDS_SENTENCE]) and not text.rstrip().endswith(("...", "\u2026"))  # "Load earlier comments..."
+    return not sentence and "_" not in text and "()" not in text
+
+
+# A comment's stamp: a short line with a clock time and a date ("December 18, 2025, 10:21 pm", "by Brain-Fu (1274756)
+# on Friday December 19, 2025 @11:39PM (#65870579)"), or "5 hours ago".
+_CLOCK_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_AGO = re.compile(r"\d+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) ago")
+_STAMP_MAX_WORDS = 25
+# Three stamps, each at most this many lines after the one before, are a comment thread (None: off). Chosen on WCXB
+# tune, out of fold (8, 15, 30, 60: 30 and 60 cut both threads of the tune pages that had no comment heading, and
+# the cut took article text from none).
+THREAD_STAMP_GAP: int | None = 30
+
+
+def _is_stamp(text: str, n_words: int) -> bool:
+    if n_words > _STAMP_MAX_WORDS:
+        return False
+    if ":" in text and _CLOCK_TIME.search(text) and _YEAR.search(text):  # most lines have no colon: no regex runs
+        return True
+    return n_words <= 6 and bool(_AGO.fullmatch(line_key(text)))
+
+
+def thread_starts(lines: Sequence[PasteLine], words: Sequence[int]) -> list[int]:
+    """Lines that open a run of three comment stamps or more (each within THREAD_STAMP_GAP lines of the last)."""
+    if THREAD_STAMP_GAP is None:
+        return []
+    stamps = [i for i, line in enumerate(lines) if words[i] <= _STAMP_MAX_WORDS and _is_stamp(line.text, words[i])]
+    starts = [s for k, s in enumerate(stamps) if k + 2 < len(stamps)
+              and stamps[k + 1] - s <= THREAD_STAMP_GAP and stamps[k + 2] - stamps[k + 1] <= THREAD_STAMP_GAP]
+    # The commenter's name stands right above the first stamp ("Travis Butler").
+    return [s - 1 if s > 0 and 0 < words[s - 1] <= 4 and lines[s - 1].text.rstrip()[-1:] not in ".!?:" else s for s in starts]
+
+
 def cut_trailing_sections(
     lines: Sequence[PasteLine],
     features: Sequence[Sequence[float]],
@@ -136,9 +186,11 @@ def cut_trailing_sections(
     """Drop what follows headings that close the article.
 
     Headings count only after `min_before` kept words. A comment heading
-    ("34 Comments", "Leave a Reply") ends the article. Under another chrome
+    ("34 Comments", "Leave a Reply") ends the article, and so does the first
+    of three comment stamps close together ("December 18, 2025, 10:21 pm"). Under another chrome
     heading ("Recent Articles", "Related"), a run of kept lines that are
-    mostly not sentences is a link list and is dropped; and the heading ends
+    mostly not sentences is a link list and is dropped (unless it outweighs the
+    kept text before the heading, LINK_LIST_MAX_SHARE); and the heading ends
     the article when the kept words after it are at most `tail_share` of those
     before (such lists and threads read like prose line by line, but rarely
     outweigh the article).
@@ -151,10 +203,13 @@ def cut_trailing_sections(
     for i, line in enumerate(lines):
         if words[i] <= 8:
             key = line_key(line.text)
-            if settings.comment_cut and is_comment_head(key, words[i]):
+            if settings.comment_cut and is_comment_head(key, words[i]) and _heading_shape(line.text, features[i]):
                 heads.append((i, True))
             elif settings.section_cut and words[i] <= settings.section_words and key.startswith(SECTION_HEADS):
                 heads.append((i, False))
+    threads = thread_starts(lines, words) if settings.comment_cut else []
+    if threads:
+        heads = sorted({*heads, *((i, True) for i in threads)})
     before_at = [0] * (n + 1)
     for i in range(n):
         before_at[i + 1] = before_at[i] + (words[i] if keep[i] else 0)
@@ -167,7 +222,7 @@ def cut_trailing_sections(
         end = heads[h + 1][0] if h + 1 < len(heads) else n
         section = [j for j in range(i + 1, end) if keep[j]]
         sentences = sum(1 for j in section if features[j][ENDS_SENTENCE])
-        if len(section) >= 2 and sentences < 0.3 * len(section):
+        if len(section) >= 2 and sentences < 0.3 * len(section) and _short_list(section, words, before):
             for j in [i, *section]:
                 keep[j] = False
             continue
