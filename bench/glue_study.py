@@ -162,8 +162,8 @@ def summary(label: str, pages: list[dict[str, Any]]) -> str:
         glued = glued_tokens(page["final"], *glue_pairs(page["visible"]))
         glued_pages += bool(glued)
         glued_total += sum(glued.values())
-    by_type = " ".join(f"{np.mean(scores[k]):.4f}" for k in ("all",) + TYPES)
-    by_fold = " ".join(f"{np.mean(scores[f'fold{i}']):.4f}" for i in range(5))
+    by_type = " ".join(f"{np.mean(scores[k]):.5f}" for k in ("all",) + TYPES)
+    by_fold = " ".join(f"{np.mean(scores[f'fold{i}']):.5f}" for i in range(5))
     return f"{label:10} {by_type} | {by_fold} | glued pages {glued_pages}, tokens {glued_total}"
 
 
