@@ -75,8 +75,9 @@ def space_before_inline_gaps(tree: lxml_html.HtmlElement) -> None:
     jusText, trafilatura's last fallback, skips every text that is white space alone, so
     `<span>following</span> <span>code</span>` reads "followingcode" (so does any element that is
     not one of its paragraph tags: `<section>`, `<article>`). With a space also at the end of the
-    first element's text, jusText reads "following code"; trafilatura's own extractor and
-    readability fold the doubled space, so the text they choose from is the same. One walk of the
+    first element's text, jusText reads "following code". trafilatura's own extractor folds the
+    doubled space, and where it glued such spans itself (a product's `<span>Case Material</span>
+    <span>Stainless Steel</span>`) the space helps it too; the tree is not changed. One walk of the
     body (an XPath over following siblings was quadratic in a parent's children); the head (its
     `<title>`) is left alone.
     """
