@@ -28,7 +28,7 @@ from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
-from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
+from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, space_before_inline_gaps
 from bot.digest.extract.html.region import description_lead, drop_named, drop_repeated_lines, region_text, with_missing_lead
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
@@ -226,6 +226,7 @@ def extract_html(
         raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
     drop_permalinks(tree)
     code_in_preformatted(tree)
+    space_before_inline_gaps(tree)  # jusText, trafilatura's fallback, would glue "following code"
     json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
     page_type = classify_page(tree, url, json_ld)
     profile = PROFILES[page_type]

@@ -49,6 +49,56 @@ def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
         etree.strip_tags(element, "span")
 
 
+# jusText (trafilatura's last fallback) starts a paragraph at these tags and reads every other tag as inline
+# (justext.core.PARAGRAPH_TAGS, with `br`, where it adds a space itself).
+_JUSTEXT_BLOCKS = frozenset(
+    "blockquote body br caption center col colgroup dd div dl dt fieldset form h1 h2 h3 h4 h5 h6 legend li optgroup option p pre table td textarea tfoot th thead tr ul".split()
+)
+
+
+def _last_text(element: etree._Element) -> tuple[etree._Element, str] | None:
+    """Where the last text inside `element` lies (a child's tail, or an element's own text), read
+    from the end: a walk down its last children, not over the whole subtree."""
+    for child in reversed(element):
+        if child.tail:
+            return child, "tail"
+        if isinstance(child.tag, str):  # a comment's "text" is no page text
+            found = _last_text(child)
+            if found is not None:
+                return found
+    return (element, "text") if element.text else None
+
+
+def space_before_inline_gaps(tree: lxml_html.HtmlElement) -> None:
+    """A space kept inside the text that ends before white space between two inline elements.
+
+    jusText, trafilatura's last fallback, skips every text that is white space alone, so
+    `<span>following</span> <span>code</span>` reads "followingcode" (so does any element that is
+    not one of its paragraph tags: `<section>`, `<article>`). With a space also at the end of the
+    first element's text, jusText reads "following code". trafilatura's own extractor folds the
+    doubled space, and where it glued such spans itself (a product's `<span>Case Material</span>
+    <span>Stainless Steel</span>`) the space helps it too; the tree is not changed. One walk of the
+    body (an XPath over following siblings was quadratic in a parent's children); the head (its
+    `<title>`) is left alone.
+    """
+    body = tree.find("body") if tree.tag == "html" else tree  # a fragment is all body
+    if body is None:
+        return
+    for element in body.iter():
+        tail = element.tail
+        if not tail or not tail.isspace() or element.tag in _JUSTEXT_BLOCKS or not isinstance(element.tag, str):
+            continue
+        following = element.getnext()
+        if following is None or not isinstance(following.tag, str) or following.tag in _JUSTEXT_BLOCKS:
+            continue
+        found = _last_text(element)
+        if found is not None:
+            node, field = found
+            value = getattr(node, field)
+            if not value[-1].isspace():
+                setattr(node, field, value + " ")
+
+
 _DROPPED_BLOCKS = ((b"<script", b"</script"), (b"<style", b"</style"))
 # Inline SVG drawings: trafilatura and the main region drop them too (a manual's railroad diagrams
 # made a 2 MB page that was refused as too large).

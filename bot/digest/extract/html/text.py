@@ -45,6 +45,25 @@ def fold_whitespace(body: etree._Element) -> etree._Element:
     return body
 
 
+def code_on_its_own_lines(body: etree._Element) -> None:
+    """Every block of code on lines of its own, in place.
+
+    trafilatura writes a `<code>` as inline text: two code blocks in a row (`<pre>` after `<pre>`,
+    as ArchWiki writes a file's name over its contents) ran on in one line, glued ("10-umask_override"
+    + "Defaults") when trafilatura nests them (`<code><code>`, whose outer tail it does not write).
+    The nested tags are taken out (text kept) and a line break put before and after each block.
+    """
+    blocks = [code for code in body.iter("code") if _is_block_code(code) and not any(_is_block_code(outer) for outer in code.iterancestors("code"))]
+    for code in blocks:
+        etree.strip_tags(code, "code")
+        code.tail = "\n" + (code.tail or "")
+        previous = code.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + "\n"
+        elif code.getparent() is not None:
+            code.getparent().text = (code.getparent().text or "") + "\n"
+
+
 def paragraphs(text: str) -> str:
     """One paragraph per line, blank lines between them, inner runs of spaces folded."""
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
@@ -55,4 +74,6 @@ def render_text(body: etree._Element | None) -> str:
     """The text of trafilatura's output tree, a paragraph a line, blank lines between."""
     if body is None:
         return ""
-    return paragraphs(xmltotxt(fold_whitespace(body), include_formatting=False))
+    body = fold_whitespace(body)
+    code_on_its_own_lines(body)
+    return paragraphs(xmltotxt(body, include_formatting=False))

@@ -1,13 +1,16 @@
-"""Scripts and style sheets out of the source before the parse; spans out of highlighted code."""
+"""Scripts and style sheets out of the source before the parse; spans out of highlighted code; spaces that
+trafilatura's jusText fallback would lose."""
 
 from __future__ import annotations
 
+import trafilatura
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.external import ParagraphMaker
 
-from bot.digest.extract.html.prune import drop_scripts_and_styles, code_in_preformatted
+from bot.digest.extract.html.prune import code_in_preformatted, drop_scripts_and_styles, space_before_inline_gaps
 
 
 def test_scripts_and_styles_lose_their_contents_and_json_ld_stays() -> None:
@@ -76,3 +79,40 @@ def test_only_spans_inside_code_are_unwrapped_and_no_text_changes() -> None:
     assert not tree.xpath("//pre//span | //code//span")
     assert [span.text for span in tree.iter("span")] == ["following", "code"]  # prose keeps its spans
     assert len(tree.xpath("//pre//div")) == 4  # the code's line structure stays
+
+
+_PROSE = (
+    "<html><body><article><h1>Sending a message</h1>"
+    "<p>Paste in the <span>following</span> <span>code</span>: it uses <b>your</b>\n<i>account</i>, "
+    "<a href='/sid'>the SID</a>&#160;<a href='/token'>and token</a>.</p>"
+    "<ul><li><span>first</span> <span>item</span></li></ul><div>a block</div> <div>another block</div>"
+    "<p>" + "The message is sent from a number you own to the number you give. " * 12 + "</p></article></body></html>"
+)
+
+
+def test_prose_split_over_inline_elements_keeps_its_spaces_in_trafilatura_s_fallback() -> None:
+    """jusText (trafilatura's last fallback) skips white space alone between two inline elements."""
+    tree = lxml_html.fromstring(_PROSE)
+    glued = [paragraph.text for paragraph in ParagraphMaker.make_paragraphs(tree)]
+    assert "Paste in the followingcode: it uses youraccount, the SIDand token." in glued  # the fault, unfixed
+    space_before_inline_gaps(tree)
+    paragraphs = [paragraph.text for paragraph in ParagraphMaker.make_paragraphs(tree)]
+    assert "Paste in the following code: it uses your account, the SID and token." in paragraphs
+    assert "first item" in paragraphs and "a block" in paragraphs and "another block" in paragraphs
+
+
+def test_the_spaces_added_change_no_text_but_white_space_and_not_what_trafilatura_extracts() -> None:
+    tree = lxml_html.fromstring(_PROSE)
+    before_text = tree.text_content()
+    before = trafilatura.bare_extraction(lxml_html.fromstring(_PROSE), output_format="txt")
+    space_before_inline_gaps(tree)
+    assert tree.text_content().split() == before_text.split()
+    assert tree.text_content() != before_text
+    after = trafilatura.bare_extraction(tree, output_format="txt")
+    assert etree.tostring(after.body) == etree.tostring(before.body)
+
+
+def test_a_space_goes_after_the_last_text_inside_nested_inline_elements() -> None:
+    tree = lxml_html.fromstring("<p><a href='/x'><b>bold</b> link<i></i></a> <em>next</em></p>")
+    space_before_inline_gaps(tree)
+    assert [paragraph.text for paragraph in ParagraphMaker.make_paragraphs(tree)] == ["bold link next"]

@@ -63,3 +63,20 @@ def test_folding_in_one_walk_is_the_ancestor_rule_on_benchmark_pages(shared_data
             assert etree.tostring(fold_whitespace(document.body)) == etree.tostring(_fold_by_ancestors(document.body)), path.name
             checked += 1
     assert checked >= 20
+
+
+def test_code_blocks_in_a_row_are_lines_of_their_own() -> None:
+    """trafilatura nests a `<pre>`'s `<code>` in its own (`<code><code>`) and writes no break after it:
+    ArchWiki's file name over its contents read "10-umask_overrideDefaults"."""
+    body = etree.fromstring(
+        "<body><p>Create:</p><code><code>/etc/sudoers.d/10-umask_override</code></code>\n"
+        "<code><code>Defaults umask = 0022\nDefaults umask_override</code></code><p>This sets <code>umask</code> once.</p></body>"
+    )
+    assert render_text(body).split("\n\n") == [
+        "Create:", "/etc/sudoers.d/10-umask_override", "Defaults umask = 0022", "Defaults umask_override", "This sets umask once."
+    ]
+
+
+def test_a_code_block_after_loose_text_starts_a_line() -> None:
+    body = etree.fromstring("<body>Run this<code>make all</code>then that.</body>")
+    assert render_text(body) == "Run this\n\nmake all\n\nthen that."
