@@ -493,7 +493,8 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
 
 
 def memory_summary(rows: list[Row]) -> list[str]:
-    """One line per run: PSS idle, after the first batch, after the last, and the growth between the two."""
+    """One line per run: PSS idle and after every batch, the growth from the first batch to the last, and the highest
+    reading after the first batch (where a saw-tooth of worker replacements shows, which the two ends can hide)."""
     lines = []
     for task in dict.fromkeys(row.task for row in rows):
         pss = {row.system: row.value for row in rows if row.task == task and row.metric == "PSS MB (bot + pool)"}
@@ -505,7 +506,8 @@ def memory_summary(rows: list[Row]) -> list[str]:
         highest = max(pss[label] for label in after)
         extra = {row.metric: row for row in rows if row.task == task and row.system == "bot"}
         cpu, replaced = extra.get("CPU s of the digests (bot + pool)"), extra.get("pool replaced (times)")
-        lines.append(f"{task}: PSS idle {pss['idle']:.0f} MB, {first} {pss[first]:.0f}, {last} {pss[last]:.0f}; "
+        readings = ", ".join(f"{label.removeprefix('after ')} {pss[label]:.0f}" for label in after)
+        lines.append(f"{task}: PSS idle {pss['idle']:.0f} MB, after {readings}; "
                      f"growth {growth:+.1f} MB ({growth / pss[first]:+.1%}) from {first.removeprefix('after ')} "
                      f"to {last.removeprefix('after ')}; highest reading {highest:.0f}"
                      + (f"; pool replaced {replaced.value:.0f} times" if replaced else "")
