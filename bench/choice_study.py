@@ -76,12 +76,13 @@ def build_cache(data_dir: Path) -> list[dict[str, Any]]:
 def tune_pages_through_choice(data_dir: Path, record: dict[str, Any], recording: Any) -> list[dict[str, Any]]:
     """`tune_pages_recorded` with `recording` (same signature as `choice.prefer_region`, which it should call)
     in place of the choice inside `extract_html`, put back afterwards."""
-    shipped = html_extractor.prefer_region
+    shipped, skip = html_extractor.prefer_region, html_extractor.region_wins_whatever_the_text
     html_extractor.prefer_region = recording
+    html_extractor.region_wins_whatever_the_text = lambda profile, region: False  # every choice page through `recording`
     try:
         return tune_pages_recorded(data_dir, record)
     finally:
-        html_extractor.prefer_region = shipped
+        html_extractor.prefer_region, html_extractor.region_wins_whatever_the_text = shipped, skip
 
 
 def with_lead_as_shipped(page: dict[str, Any], text: str) -> str:

@@ -19,7 +19,9 @@ throughput is given in the notes.
 
 `--against REV` times this checkout's `digest_document` against the code of a git
 revision (`git archive`), both imported in this one process and alternated round
-by round, on the HTML pages, the 100k-word text and the two paste sets (CPU, best of the rounds),
+by round, on the ScrapingHub HTML pages (articles), WCXB dev HTML pages with their
+addresses (seven page types; 40 with --quick, else 300, by a hash of the id), the 100k-word
+text and the two paste sets (CPU, best of the rounds),
 and says whether the two give identical digests: the way to measure a speed-up on
 a loaded machine.
 
@@ -79,6 +81,7 @@ from bot.settings import DigestSettings
 REPO = Path(__file__).resolve().parent.parent
 LONG_SIZES = (1_000, 10_000, 100_000)
 WCXB_QUICK = 20  # WCXB dev pastes timed with --quick (the first by a hash of their id); a full run times all
+WCXB_HTML_AGAINST = 300  # WCXB dev pages `--against` times without --quick (by a hash of their id; all 1,497 take too long)
 STAGE_TARGET_MS = 3.0  # every stage but extraction, per HTML page (issue 14)
 MEMORY_DIGESTS = 200
 _SPACE = re.compile(r"[ \t\u00a0]+")
@@ -105,6 +108,18 @@ def html_pages(data_dir: Path) -> list[Item]:
     for page_id, entry in sorted(truth.items()):
         raw = gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes()).decode("utf-8", errors="replace")
         items.append(Item(page_id, RawDocument(source=page_id, text=raw, kind="html"), entry.get("articleBody", "")))
+    return items
+
+
+def wcxb_html_pages(data_dir: Path) -> list[Item]:
+    """Every WCXB dev page with its address (as the bot reads a link), tune and held-out alike (a
+    speed set, no setting is chosen on it): the seven page types, where the ScrapingHub set is articles."""
+    items = []
+    with gzip.open(data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            entry = json.loads(line)
+            page_id = f"wcxb-{entry['id']}"
+            items.append(Item(page_id, RawDocument(source=page_id, text=entry["html"], kind="html", url=entry.get("url") or None)))
     return items
 
 
@@ -795,6 +810,14 @@ def _digest_function(code_root: Path) -> Callable[[RawDocument], Digest]:
     return from_checkout(code_root, "bot.digest.pipeline", prepare)
 
 
+def _answer(digest: Callable[[RawDocument], Digest], document: RawDocument) -> str:
+    """The digest's repr, or its error's (a WCXB page may hold no article, or too short a text)."""
+    try:
+        return repr(digest(document))
+    except Exception as error:  # noqa: BLE001 (each version's own DigestError class: compared by message)
+        return f"{type(error).__name__}: {error}"
+
+
 def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int = 5) -> list[Row]:
     """This checkout's digest against `revision`'s in one process (see `--against`): CPU per document, best of
     `rounds` alternated rounds, the time ratio, and whether every digest is the same (compared as their repr)."""
@@ -802,6 +825,7 @@ def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int
 
     sets = {
         "scrapinghub HTML pages": [i.document for i in sample(html_pages(data_dir), 40 if quick else None)],
+        "WCXB dev HTML pages": [i.document for i in sample(wcxb_html_pages(data_dir), 40 if quick else WCXB_HTML_AGAINST)],
         "a 100,000-word text": [RawDocument("synthetic-100000", make_article(sentence_pool(data_dir), 100_000).text, "text")],
         "scrapinghub pastes": [i.document for i in sample(pastes(data_dir / "pastes" / "scrapinghub.jsonl"), 40 if quick else None)],
         "WCXB dev article pastes": [i.document for i in sample(pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz"), WCXB_QUICK if quick else None)],
@@ -812,7 +836,7 @@ def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int
         subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
         versions = {revision: _digest_function(Path(base_root)), "this checkout": _digest_function(REPO)}
         for name, documents in sets.items():
-            answers = {version: [repr(digest(d)) for d in documents] for version, digest in versions.items()}  # warms both
+            answers = {version: [_answer(digest, d) for d in documents] for version, digest in versions.items()}  # warms both
             same = sum(a == b for a, b in zip(*answers.values()))
             best = {version: float("inf") for version in versions}
             order = list(versions.items())
@@ -820,7 +844,7 @@ def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int
                 for version, digest in order if round_number % 2 == 0 else order[::-1]:
                     started = time.process_time()
                     for document in documents:
-                        digest(document)
+                        _answer(digest, document)
                     best[version] = min(best[version], time.process_time() - started)
             task = f"digest against {revision}, CPU ms per document ({len(documents)} {name})"
             for version in versions:

@@ -34,3 +34,29 @@ def extract_html(*args, **kwargs):
     assert sys.modules.get("bot.digest.extract.html_extractor") is here  # this checkout's modules put back
     ours = _digest_function(REPO)(RawDocument(source="page.html", text=_PAGE, kind="html"))
     assert ours.title != _MARKER
+
+
+def test_an_error_is_compared_by_its_class_name_and_message() -> None:
+    from bench.speed import _answer
+    from bot.digest.models import DigestError
+
+    def failing(document: RawDocument):  # noqa: ANN202
+        raise DigestError("No article text was found on the page")
+
+    document = RawDocument("page", _PAGE, "html")
+    assert _answer(failing, document) == "DigestError: No article text was found on the page"
+    assert _answer(lambda d: d.source, document) == repr("page")
+
+
+def test_wcxb_pages_are_read_with_their_addresses(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from bench.speed import wcxb_html_pages
+
+    (tmp_path / "wcxb-dev").mkdir()
+    with gzip.open(tmp_path / "wcxb-dev" / "wcxb-dev.jsonl.gz", "wt", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "0001", "url": "https://example.org/a", "html": _PAGE}) + "\n")
+        out.write(json.dumps({"id": "0002", "url": "", "html": _PAGE}) + "\n")
+    items = wcxb_html_pages(tmp_path)
+    assert [(i.id, i.document.url, i.document.kind) for i in items] == [("wcxb-0001", "https://example.org/a", "html"), ("wcxb-0002", None, "html")]

@@ -22,7 +22,7 @@ from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
 from bot.digest.extract.html.article import article_text
-from bot.digest.extract.html.choice import prefer_region
+from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
@@ -240,15 +240,23 @@ def extract_html(
             region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
-    text, document = _main_text(tree, url, settings)
-    if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
-        text = article_text(tree, text)
     if profile.repeat_min_words is not None:  # a block read twice (a quoted post, a mobile copy) once
-        region, text = drop_repeated_lines(region, profile.repeat_min_words), drop_repeated_lines(text, profile.repeat_min_words)
+        region = drop_repeated_lines(region, profile.repeat_min_words)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".
-    if profile.region_over_words is not None and _holds_a_sentence(region, settings) and prefer_region(page_type, profile, text, region, tree):
-        text = region
+    has_region = profile.region_over_words is not None and _holds_a_sentence(region, settings)
+    if has_region and region_wins_whatever_the_text(profile, region):
+        # trafilatura's answer could not change the choice (a listing's cards): it is not computed.
+        # Its metadata is read from the page as when it finds a text.
+        text, document = region, TrafilaturaMetadata(tree, url)
+    else:
+        text, document = _main_text(tree, url, settings)
+        if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
+            text = article_text(tree, text)
+        if profile.repeat_min_words is not None:
+            text = drop_repeated_lines(text, profile.repeat_min_words)
+        if has_region and prefer_region(page_type, profile, text, region, tree):
+            text = region
     if profile.lead_min_words is not None:  # a thread's opening post, when the answer lacks it
         text = with_missing_lead(text, description_lead(tree), profile.lead_min_words, LEAD_MIN_NEW_SHARE)
     if log.isEnabledFor(logging.DEBUG):  # the count only when it is written

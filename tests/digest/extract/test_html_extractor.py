@@ -276,3 +276,19 @@ def test_has_words_is_the_word_count_compared() -> None:
     for text in texts:
         for least in (0, 1, 2, 3, 8, 49, 50, 51, 100, 121):
             assert _has_words(text, least) == (_words(text) >= least), (text[:20], least)
+
+
+def test_a_listing_is_read_without_trafilaturas_extraction_and_answers_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.digest.extract.html.pages import LISTING
+
+    url = "https://riverside.example.gov/news"
+    # The shipped model takes this small fixture for an article: the skip is what is tested here.
+    monkeypatch.setattr(html_extractor, "classify_page", lambda *args: "listing")
+    calls: list[object] = []
+    extract = html_extractor._extract
+    monkeypatch.setattr(html_extractor, "_extract", lambda *args, **kwargs: calls.append(args) or extract(*args, **kwargs))
+    skipped = extract_html(LISTING, "listing.html", url)
+    assert calls == []
+    monkeypatch.setattr(html_extractor, "region_wins_whatever_the_text", lambda profile, region: False)
+    whole = extract_html(LISTING, "listing.html", url)
+    assert len(calls) >= 1 and skipped == whole

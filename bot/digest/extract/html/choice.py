@@ -30,3 +30,11 @@ def prefer_region(page_type: str, profile: PageProfile, text: str, region: str, 
     tune part (docs/quality/extraction.md, eighth session)."""
     assert profile.region_over_words is not None
     return _words(region) > profile.region_over_words * _words(text)
+
+
+def region_wins_whatever_the_text(profile: PageProfile, region: str) -> bool:
+    """Whether `prefer_region` is true for this region whatever trafilatura's text (the caller has
+    checked that the region holds a sentence): a ratio of 0 (listings) takes any region with a
+    word, since no text can have fewer than 0 words. The extractor then skips trafilatura's
+    extraction, about a third of a page's time; keep this in step with `prefer_region`."""
+    return profile.region_over_words == 0 and _WORD.search(region) is not None  # `_words(region) > 0`, not counted through

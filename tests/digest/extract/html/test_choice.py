@@ -32,3 +32,17 @@ def test_every_profile_with_a_region_has_a_ratio_and_articles_have_none() -> Non
     for kind, profile in PROFILES.items():
         if kind != "article":
             assert profile.region_over_words is not None and profile.region_over_words >= 0
+
+
+def test_the_region_wins_whatever_the_text_only_where_prefer_region_says_so_for_every_text() -> None:
+    from bot.digest.extract.html.choice import region_wins_whatever_the_text
+
+    for kind, profile in PROFILES.items():
+        if profile.region_over_words is None:
+            continue
+        for region in ("", _words(1), _words(40)):
+            if region_wins_whatever_the_text(profile, region):
+                assert all(prefer_region(kind, profile, _words(n), region, TREE) for n in (0, 1, 40, 10_000))
+    assert region_wins_whatever_the_text(PROFILES["listing"], _words(1))
+    assert not region_wins_whatever_the_text(PROFILES["listing"], "")
+    assert not any(region_wins_whatever_the_text(PROFILES[kind], _words(10_000)) for kind in ("documentation", "service", "product", "forum", "collection"))
