@@ -3,9 +3,9 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from bot.digest.extract.html.listing import card_region_text, card_runs, cards
+from bot.digest.extract.html.listing import card_region_text, card_runs, cards, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
-from bot.digest.extract.html.region import main_region, region_text
+from bot.digest.extract.html.region import block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
 
 STORIES = [
@@ -115,3 +115,33 @@ def test_each_run_of_cards_is_its_own_list() -> None:
     assert sorted(len(run) for run in runs) == [4, 4]
     assert {run[0].tag for run in runs} == {"div", "li"}
     assert cards(region) == {card for run in runs for card in run}
+
+
+def _stripped_text(html: str, **switches: bool) -> str:
+    profile = PROFILES["listing"]
+    return "\n".join(line.text for line in block_lines(strip_chrome_keeping_cards(main_region(_parse(html)), profile.more_chrome, profile.less_chrome, **switches)))
+
+
+def test_the_study_switches_default_to_the_shipped_reading() -> None:
+    for html in (_listing(), _listing('aria-hidden="true"')):
+        assert _stripped_text(html) == _stripped_text(html, card_links_as_text=False, keep_hidden=True, keep_named=True)
+
+
+def test_a_card_keeps_its_hidden_parts_only_when_asked() -> None:
+    hidden = _listing('aria-hidden="true"')  # hidden (and named "ad"): its hiding decides
+    assert STORIES[0][1] not in _stripped_text(hidden, keep_hidden=False)
+    assert STORIES[0][1] in _stripped_text(hidden, keep_named=False)
+    assert STORIES[0][1] not in _stripped_text(_listing(), keep_named=False)  # shown, named "ad"
+    assert STORIES[0][1] in _stripped_text(_listing(), keep_hidden=False)
+
+
+def test_the_links_inside_cards_can_read_as_text() -> None:
+    tiles = "".join(f'<li class="tile"><a href="/p/{index}"><span>{title}</span><span>$49.00</span></a></li>' for index, (title, _) in enumerate(STORIES))
+    html = f"<html><body><main><h1>Watches</h1><ul>{tiles}</ul></main></body></html>"
+    region = main_region(_parse(html))
+    linked = block_lines(strip_chrome_keeping_cards(region))
+    unlinked = block_lines(strip_chrome_keeping_cards(region, card_links_as_text=True))
+    assert [line.text for line in linked] == [line.text for line in unlinked]
+    assert {line.link_share for line in linked if "$49.00" in line.text} == {1.0}
+    assert {line.link_share for line in unlinked if "$49.00" in line.text} == {0.0}
+    assert region.find(".//a") is not None  # the page's own tree keeps its links
