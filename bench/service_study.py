@@ -27,27 +27,15 @@ from bench.fitting import hash_bucket
 from bench.listing_study import answer, load_trees, score
 from bench.wcxb import word_f1
 from bot.digest.extract.html import listing, region
-from bot.digest.extract.html.listing import card_region_text
+from bot.digest.extract.html.listing import card_region_text, is_panel, letter_words
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import region_text
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CACHE = Path("/tmp/service/cache.pkl")
-_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters (a price's digits and signs are no words)
-_PANEL_WORDS = frozenset("tab tabs tabpanel panel panels accordion collapse collapsible slide slides slider carousel slick swiper".split())
 _NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _DECOR_WORDS = frozenset("graphic graphics animation animated illustration decorative decoration deco visual".split())
-
-
-def is_panel(element: Any) -> bool:
-    """A tab panel, an accordion's body or a carousel's slide: what a click or a timer shows."""
-    if element.get("role") == "tabpanel" or element.get("aria-labelledby") is not None:
-        return True
-    parent = element.getparent()
-    if parent is not None and parent.tag == "details":
-        return True
-    return bool(region._class_words(element) & _PANEL_WORDS)
 
 
 def is_decor(element: Any) -> bool:
@@ -55,10 +43,6 @@ def is_decor(element: Any) -> bool:
     names = (element.get("class") or "") + " " + (element.get("id") or "")
     words = {word.lower() for word in _NAME_PART.findall(names)}  # camelCase split: DomGraphic -> dom, graphic
     return element.tag == "figure" or bool(words & _DECOR_WORDS)
-
-
-def letter_words(element: Any) -> int:
-    return len(_WORD.findall(element.text_content()))
 
 
 @dataclasses.dataclass(frozen=True)
