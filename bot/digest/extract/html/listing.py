@@ -21,7 +21,7 @@ from copy import deepcopy
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.profiles import PageProfile
-from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, lines_text, main_region
+from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
@@ -31,6 +31,26 @@ _STILL_CHROME_IN_CARDS = frozenset({"footer"})
 MIN_CARDS = 3  # siblings of one shape: fewer are no run of cards
 MIN_CARD_WORDS = 3  # a card holds at least this many words (a title, a teaser, a price)
 MIN_CARD_SHARE = 0.67  # of the siblings of one shape that must look like cards
+# What a click or a timer shows: a tab panel, an accordion's body, a carousel's slide (class or id words).
+_PANEL_WORDS = frozenset("tab tabs tabpanel panel panels accordion collapse collapsible slide slides slider carousel slick swiper".split())
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more: a price's digits and signs are none
+
+
+def is_panel(element: lxml_html.HtmlElement) -> bool:
+    """A hidden part that is content shown on demand: a tab panel (`role=tabpanel`, or labelled by its
+    tab through `aria-labelledby`), the body of a `<details>`, or an element named tab, panel, accordion,
+    collapse, slide or carousel. Not a hidden alternate price nor a demo graphic (tenth session)."""
+    if element.get("role") == "tabpanel" or element.get("aria-labelledby") is not None:
+        return True
+    parent = element.getparent()
+    if parent is not None and parent.tag == "details":
+        return True
+    return bool(_class_words(element) & _PANEL_WORDS)
+
+
+def letter_words(element: lxml_html.HtmlElement) -> int:
+    """The words of letters in `element` ("/mo for 12 months": 3; "€ 303 95": 0)."""
+    return len(_LETTER_WORD.findall(element.text_content()))
 
 
 def _shape(element: lxml_html.HtmlElement) -> tuple[str, str]:
@@ -80,13 +100,27 @@ def _wrapper_named_by_profile(element: lxml_html.HtmlElement, region_chrome_word
 
 
 def strip_chrome_keeping_cards(
-    region: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset(), less_chrome: frozenset[str] = frozenset()
+    region: lxml_html.HtmlElement,
+    more_chrome: frozenset[str] = frozenset(),
+    less_chrome: frozenset[str] = frozenset(),
+    card_links_as_text: bool = False,
+    keep_hidden: bool = True,
+    keep_named: bool = True,
+    hidden_panels_only: bool = False,
+    named_min_words: int = 0,
 ) -> lxml_html.HtmlElement:
     """A copy of `region` without its chrome, as region.strip_chrome (class or id words of
     `more_chrome` are chrome too, those of `less_chrome` are not), except that a card and what it
     holds go only for a chrome tag or the class word `footer`, not for other class words,
     `aria-hidden`, `hidden` or `display:none`; and an element named only by `more_chrome` that holds
-    half the region's text or more stays (a wrapper, not a filter bar)."""
+    half the region's text or more stays (a wrapper, not a filter bar).
+    The switches are for bench/listing_study.py (tenth session; the product uses the defaults):
+    `card_links_as_text` reads the links inside cards as plain text (listing._unlink), `keep_hidden` /
+    `keep_named` False let a card's hidden parts / parts named by class words go as chrome again.
+    A profile may keep less of a card (the service profile; tenth session): with `hidden_panels_only` a
+    card's hidden parts stay only when they are panels (is_panel: tabs, accordions, slides), and a card's
+    parts named chrome by class words stay only with `named_min_words` words of letters (a "Best value"
+    badge goes, a testimonial stays)."""
     region = deepcopy(region)
     found = cards(region)
     chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
@@ -99,21 +133,47 @@ def strip_chrome_keeping_cards(
             continue
         in_card = element in found or any(ancestor in found for ancestor in element.iterancestors())
         if in_card and element.tag not in _CHROME_TAGS and not _class_words(element) & _STILL_CHROME_IN_CARDS:
-            continue
+            if _card_part_stays(element, keep_hidden, keep_named, hidden_panels_only, named_min_words):
+                continue
         doomed.append(element)
     for element in doomed:  # one inside an element already dropped goes with it
         if element.getparent() is not None:
             element.drop_tree()
+    if card_links_as_text:
+        _unlink(found)
     return region
 
 
-def card_region_lines(tree: lxml_html.HtmlElement, more_chrome: frozenset[str] = frozenset(), less_chrome: frozenset[str] = frozenset()) -> list[Line]:
-    """region.region_lines with the page's cards kept whole."""
+def _card_part_stays(element: lxml_html.HtmlElement, keep_hidden: bool, keep_named: bool, hidden_panels_only: bool, named_min_words: int) -> bool:
+    """Whether a card's part that region.py would call chrome (not by its tag) stays."""
+    if is_hidden(element):
+        return keep_hidden and (not hidden_panels_only or is_panel(element))
+    return keep_named and (named_min_words == 0 or letter_words(element) >= named_min_words)
+
+
+def _unlink(found: set[lxml_html.HtmlElement]) -> None:
+    """The links inside cards read as plain text: a card that is one link (a shop's product tile) holds
+    its name and price as link text, which the profile's link-line filter would take for a menu."""
+    for card in found:
+        for link in card.iter("a"):
+            link.tag = "span"
+
+
+def card_region_lines(
+    tree: lxml_html.HtmlElement,
+    more_chrome: frozenset[str] = frozenset(),
+    less_chrome: frozenset[str] = frozenset(),
+    hidden_panels_only: bool = False,
+    named_min_words: int = 0,
+) -> list[Line]:
+    """region.region_lines with the page's cards kept whole (as strip_chrome_keeping_cards says)."""
     region = main_region(tree)
-    return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome)) if region is not None else []
+    if region is None:
+        return []
+    return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome, hidden_panels_only=hidden_panels_only, named_min_words=named_min_words))
 
 
 def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words."""
-    lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome)
+    lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome, profile.hidden_card_panels_only, profile.card_part_min_words)
     return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)

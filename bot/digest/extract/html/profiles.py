@@ -41,6 +41,12 @@ class PageProfile:
     # Class or id words that are no chrome for this type (listing.py reads them; region.py's own list
     # stays as it is for every other type).
     less_chrome: frozenset[str] = frozenset()
+    # With keep_cards: a card's hidden parts stay only when they are tab panels, accordion bodies or
+    # slides (listing.is_panel), and its parts named chrome by class words only with this many words of
+    # letters or more (0: all stay). A service page's hidden tabs and testimonials are content, its hidden
+    # alternate prices, demo graphics and "Best value" badges are not (tenth session).
+    hidden_card_panels_only: bool = False
+    card_part_min_words: int = 0
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -57,7 +63,9 @@ _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
-    "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3),
+    "service": PageProfile(
+        region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3, keep_cards=True, hidden_card_panels_only=True, card_part_min_words=6
+    ),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
     "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15),
     "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),

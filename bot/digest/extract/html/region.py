@@ -39,13 +39,17 @@ def _class_words(element: lxml_html.HtmlElement) -> set[str]:
     return set(_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
 
 
+def is_hidden(element: lxml_html.HtmlElement) -> bool:
+    """Hidden by `aria-hidden`, `hidden` or an inline `display:none`."""
+    if element.get("aria-hidden") == "true" or element.get("hidden") is not None:
+        return True
+    return "display:none" in (element.get("style") or "").replace(" ", "").lower()
+
+
 def _is_chrome(element: lxml_html.HtmlElement, chrome_words: frozenset[str] = _CHROME_WORDS) -> bool:
     if element.tag in _CHROME_TAGS:
         return True
-    if element.get("aria-hidden") == "true" or element.get("hidden") is not None or element.get("role") in ("navigation", "banner", "contentinfo", "dialog", "search"):
-        return True
-    style = (element.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style:
+    if is_hidden(element) or element.get("role") in ("navigation", "banner", "contentinfo", "dialog", "search"):
         return True
     return bool(_class_words(element) & chrome_words)
 

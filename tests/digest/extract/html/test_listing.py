@@ -3,9 +3,9 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from bot.digest.extract.html.listing import card_region_text, card_runs, cards
+from bot.digest.extract.html.listing import card_region_text, card_runs, cards, is_panel, letter_words, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
-from bot.digest.extract.html.region import main_region, region_text
+from bot.digest.extract.html.region import block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
 
 STORIES = [
@@ -73,8 +73,10 @@ def test_siblings_without_links_or_headings_are_no_cards() -> None:
     assert STORIES[0][1] not in _listing_text(html)
 
 
-def test_only_listing_and_collection_profiles_keep_cards() -> None:
-    assert {name for name, profile in PROFILES.items() if profile.keep_cards} == {"listing", "collection"}
+def test_listing_collection_and_service_profiles_keep_cards() -> None:
+    assert {name for name, profile in PROFILES.items() if profile.keep_cards} == {"listing", "collection", "service"}
+    # a service page keeps only a card's hidden panels and its named parts of a sentence (tenth session)
+    assert {name for name, profile in PROFILES.items() if profile.hidden_card_panels_only or profile.card_part_min_words} == {"service"}
 
 
 def test_a_listings_filters_and_sort_bar_go() -> None:
@@ -115,3 +117,92 @@ def test_each_run_of_cards_is_its_own_list() -> None:
     assert sorted(len(run) for run in runs) == [4, 4]
     assert {run[0].tag for run in runs} == {"div", "li"}
     assert cards(region) == {card for run in runs for card in run}
+
+
+def _stripped_text(html: str, **switches: bool) -> str:
+    profile = PROFILES["listing"]
+    return "\n".join(line.text for line in block_lines(strip_chrome_keeping_cards(main_region(_parse(html)), profile.more_chrome, profile.less_chrome, **switches)))
+
+
+def test_the_study_switches_default_to_the_shipped_reading() -> None:
+    for html in (_listing(), _listing('aria-hidden="true"')):
+        assert _stripped_text(html) == _stripped_text(html, card_links_as_text=False, keep_hidden=True, keep_named=True)
+
+
+def test_a_card_keeps_its_hidden_parts_only_when_asked() -> None:
+    hidden = _listing('aria-hidden="true"')  # hidden (and named "ad"): its hiding decides
+    assert STORIES[0][1] not in _stripped_text(hidden, keep_hidden=False)
+    assert STORIES[0][1] in _stripped_text(hidden, keep_named=False)
+    assert STORIES[0][1] not in _stripped_text(_listing(), keep_named=False)  # shown, named "ad"
+    assert STORIES[0][1] in _stripped_text(_listing(), keep_hidden=False)
+
+
+def test_the_links_inside_cards_can_read_as_text() -> None:
+    tiles = "".join(f'<li class="tile"><a href="/p/{index}"><span>{title}</span><span>$49.00</span></a></li>' for index, (title, _) in enumerate(STORIES))
+    html = f"<html><body><main><h1>Watches</h1><ul>{tiles}</ul></main></body></html>"
+    region = main_region(_parse(html))
+    linked = block_lines(strip_chrome_keeping_cards(region))
+    unlinked = block_lines(strip_chrome_keeping_cards(region, card_links_as_text=True))
+    assert [line.text for line in linked] == [line.text for line in unlinked]
+    assert {line.link_share for line in linked if "$49.00" in line.text} == {1.0}
+    assert {line.link_share for line in unlinked if "$49.00" in line.text} == {0.0}
+    assert region.find(".//a") is not None  # the page's own tree keeps its links
+
+
+FEATURES = [
+    ("Payroll", "Run payroll in minutes with automatic tax filings for every state you hire in."),
+    ("Benefits", "Offer health, dental and retirement plans that your team can manage on their own."),
+    ("Time tracking", "Hours flow from the mobile app straight into the next pay run without any spreadsheets."),
+]
+
+
+def _service_page(panel_attributes: str, extra_card_part: str = "") -> str:
+    """A service page whose feature cards each hold a hidden part (`panel_attributes`) and `extra_card_part`."""
+    cards_html = "".join(
+        f'<div class="feature-card"><h3><a href="/f/{index}">{name}</a></h3><p>Learn about {name.lower()} here.</p>'
+        f"<div {panel_attributes}><p>{body}</p></div>{extra_card_part}</div>"
+        for index, (name, body) in enumerate(FEATURES)
+    )
+    return f"<html><body><main><h1>Payroll software</h1><div class='features'>{cards_html}</div></main></body></html>"
+
+
+def _service_text(html: str) -> str:
+    return card_region_text(_parse(html), PROFILES["service"])
+
+
+def test_a_service_cards_hidden_tab_panels_and_accordions_stay() -> None:
+    for attributes in ('role="tabpanel" hidden', 'aria-hidden="true" aria-labelledby="tab-1"', 'class="accordion-body" aria-hidden="true"', 'class="slick-slide" style="display: none"'):
+        text = _service_text(_service_page(attributes))
+        assert all(body in text for _, body in FEATURES), attributes
+
+
+def test_a_service_cards_other_hidden_parts_go() -> None:
+    # a toggle's alternate (yearly) price, a demo graphic drawn in HTML: hidden, and no panel
+    for attributes in ('class="price price--yearly" aria-hidden="true"', 'class="DomGraphic" aria-hidden="true"'):
+        text = _service_text(_service_page(attributes))
+        assert not any(body in text for _, body in FEATURES), attributes
+        assert "Learn about payroll here." in text  # the card itself stays
+
+
+def test_a_service_cards_short_named_parts_go_and_long_ones_stay() -> None:
+    badge = '<div class="value-banner">Best value</div>'
+    quote = '<div class="sidebar-quote">We switched last spring and our payroll now takes ten minutes every other week.</div>'
+    text = _service_text(_service_page('role="tabpanel"', badge + quote))
+    assert "Best value" not in text
+    assert "takes ten minutes" in text
+    listing_text = card_region_text(_parse(_service_page('role="tabpanel"', badge)), PROFILES["listing"])
+    assert "Best value" in listing_text  # listings keep every part of a card, as before
+
+
+def test_is_panel_and_letter_words() -> None:
+    panel = _parse('<html><body><details><summary>More</summary><div id="d">Body text</div></details></body></html>').get_element_by_id("d")
+    assert is_panel(panel)
+    assert not is_panel(_parse('<html><body><div id="p" class="price">€ 303 95</div></body></html>').get_element_by_id("p"))
+    assert letter_words(_parse("<html><body><p>€ 303 95 /mo for 12 months</p></body></html>").find(".//p")) == 3
+
+
+def test_the_profile_switches_default_to_every_card_part_kept() -> None:
+    html = _service_page('class="price" aria-hidden="true"', '<div class="value-banner">Best value</div>')
+    region = main_region(_parse(html))
+    assert block_lines(strip_chrome_keeping_cards(region)) == block_lines(strip_chrome_keeping_cards(region, hidden_panels_only=False, named_min_words=0))
+    assert "Best value" in "\n".join(line.text for line in block_lines(strip_chrome_keeping_cards(region)))
