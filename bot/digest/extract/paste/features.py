@@ -13,11 +13,12 @@ import logging
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import add, is_not, itemgetter, not_, sub, truediv
+from operator import add, attrgetter, is_not, itemgetter, not_, sub, truediv
 
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
@@ -420,6 +421,7 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
 
 
 _INF = float("inf")
+_TEXT_OF = attrgetter("text")
 
 
 def lexicon_feature_rows(texts: Sequence[str], lexicon: Mapping[str, float]) -> list[tuple[float, float, float, float, float]]:
@@ -468,11 +470,10 @@ def line_features(
     n = len(lines)
     if n == 0:
         return np.zeros((0, len(STAGE1_NAMES)))
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.text] = counts.get(line.text, 0) + 1
+    texts = list(map(_TEXT_OF, lines))
+    counts = Counter(texts)  # its keys in first-seen order: the distinct lines, as dict.fromkeys gives them
     own = np.array(own_text, dtype=float)
-    own[:, REPEATS] = np.log([counts[line.text] for line in lines])
+    own[:, REPEATS] = np.log(list(map(counts.__getitem__, texts)))
     own[:, REL_POS] = np.arange(n) / max(1, n - 1)
     own[:, BLANK_BEFORE] = [line.blank_before for line in lines]
     own[:, BLANK_AFTER] = [line.blank_after for line in lines]
@@ -485,9 +486,9 @@ def line_features(
         elif offset > 0 and n > offset:
             shifted[:-offset] = neighbour[offset:]
         blocks.append(shifted)
-    distinct = list(dict.fromkeys(line.text for line in lines))
+    distinct = list(counts)
     lexical = dict(zip(distinct, lexicon_feature_rows(distinct, lexicon)))
-    blocks.append(np.array([lexical[line.text] for line in lines], dtype=float))
+    blocks.append(np.array(list(map(lexical.__getitem__, texts)), dtype=float))
     return np.hstack(blocks)
 
 

@@ -143,3 +143,45 @@ def test_rows_of_copyright_cues_found_in_one_lowered_copy() -> None:
     _same_rows(lines[::-1])
     _same_rows([line for line in lines for _ in range(2)])
     _same_rows(["plain only", "no cues at all"])
+
+
+def _line_features_by_definition(lines, lexicon, own_text) -> np.ndarray:
+    """line_features written line by line: repeat counts from a dict, lexicon columns from lexicon_features."""
+    from bot.digest.extract.paste.features import _NEIGHBOUR_INDEX, BLANK_AFTER, BLANK_BEFORE, REL_POS, REPEATS
+
+    n = len(lines)
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    own = np.array(own_text, dtype=float)
+    own[:, REPEATS] = np.log([counts[line.text] for line in lines])
+    own[:, REL_POS] = np.arange(n) / max(1, n - 1)
+    own[:, BLANK_BEFORE] = [line.blank_before for line in lines]
+    own[:, BLANK_AFTER] = [line.blank_after for line in lines]
+    neighbour = own[:, list(_NEIGHBOUR_INDEX)]
+    blocks = [own]
+    for offset in (-1, 1, -2, 2):
+        shifted = np.zeros_like(neighbour)
+        if offset < 0 and n > -offset:
+            shifted[-offset:] = neighbour[:offset]
+        elif offset > 0 and n > offset:
+            shifted[:-offset] = neighbour[offset:]
+        blocks.append(shifted)
+    blocks.append(np.array([lexicon_features(line.text, lexicon) for line in lines], dtype=float))
+    return np.hstack(blocks)
+
+
+@pytest.mark.parametrize("repeats", [1, 3])
+def test_line_features_match_the_line_by_line_definition(repeats: int) -> None:
+    from bot.digest.extract.paste.features import line_features
+
+    lexicon = load_model().lexicon
+    # Menus repeat lines: each line several times, some of them apart, with blank lines between some.
+    text = "\n".join([*LINES * repeats, "", *LINES[:5], "", "", *LINES[::-1]])
+    lines = split_lines(text)
+    clear_line_caches()
+    own = own_features(lines)
+    got = line_features(lines, lexicon, own)
+    want = _line_features_by_definition(lines, lexicon, own)
+    assert got.shape == want.shape
+    assert got.tobytes() == want.tobytes()
