@@ -103,7 +103,6 @@ def strip_chrome_keeping_cards(
     region: lxml_html.HtmlElement,
     more_chrome: frozenset[str] = frozenset(),
     less_chrome: frozenset[str] = frozenset(),
-    card_links_as_text: bool = False,
     keep_hidden: bool = True,
     keep_named: bool = True,
     hidden_panels_only: bool = False,
@@ -114,9 +113,8 @@ def strip_chrome_keeping_cards(
     holds go only for a chrome tag or the class word `footer`, not for other class words,
     `aria-hidden`, `hidden` or `display:none`; and an element named only by `more_chrome` that holds
     half the region's text or more stays (a wrapper, not a filter bar).
-    The switches are for bench/listing_study.py (tenth session; the product uses the defaults):
-    `card_links_as_text` reads the links inside cards as plain text (listing._unlink), `keep_hidden` /
-    `keep_named` False let a card's hidden parts / parts named by class words go as chrome again.
+    `keep_hidden` / `keep_named` False let a card's hidden parts / parts named by class words go as
+    chrome again (for bench/service_study.py; the product keeps both).
     A profile may keep less of a card (the service profile; tenth session): with `hidden_panels_only` a
     card's hidden parts stay only when they are panels (is_panel: tabs, accordions, slides), and a card's
     parts named chrome by class words stay only with `named_min_words` words of letters (a "Best value"
@@ -139,8 +137,6 @@ def strip_chrome_keeping_cards(
     for element in doomed:  # one inside an element already dropped goes with it
         if element.getparent() is not None:
             element.drop_tree()
-    if card_links_as_text:
-        _unlink(found)
     return region
 
 
@@ -149,14 +145,6 @@ def _card_part_stays(element: lxml_html.HtmlElement, keep_hidden: bool, keep_nam
     if is_hidden(element):
         return keep_hidden and (not hidden_panels_only or is_panel(element))
     return keep_named and (named_min_words == 0 or letter_words(element) >= named_min_words)
-
-
-def _unlink(found: set[lxml_html.HtmlElement]) -> None:
-    """The links inside cards read as plain text: a card that is one link (a shop's product tile) holds
-    its name and price as link text, which the profile's link-line filter would take for a menu."""
-    for card in found:
-        for link in card.iter("a"):
-            link.tag = "span"
 
 
 def card_region_lines(

@@ -126,7 +126,7 @@ def _stripped_text(html: str, **switches: bool) -> str:
 
 def test_the_study_switches_default_to_the_shipped_reading() -> None:
     for html in (_listing(), _listing('aria-hidden="true"')):
-        assert _stripped_text(html) == _stripped_text(html, card_links_as_text=False, keep_hidden=True, keep_named=True)
+        assert _stripped_text(html) == _stripped_text(html, keep_hidden=True, keep_named=True)
 
 
 def test_a_card_keeps_its_hidden_parts_only_when_asked() -> None:
@@ -135,18 +135,6 @@ def test_a_card_keeps_its_hidden_parts_only_when_asked() -> None:
     assert STORIES[0][1] in _stripped_text(hidden, keep_named=False)
     assert STORIES[0][1] not in _stripped_text(_listing(), keep_named=False)  # shown, named "ad"
     assert STORIES[0][1] in _stripped_text(_listing(), keep_hidden=False)
-
-
-def test_the_links_inside_cards_can_read_as_text() -> None:
-    tiles = "".join(f'<li class="tile"><a href="/p/{index}"><span>{title}</span><span>$49.00</span></a></li>' for index, (title, _) in enumerate(STORIES))
-    html = f"<html><body><main><h1>Watches</h1><ul>{tiles}</ul></main></body></html>"
-    region = main_region(_parse(html))
-    linked = block_lines(strip_chrome_keeping_cards(region))
-    unlinked = block_lines(strip_chrome_keeping_cards(region, card_links_as_text=True))
-    assert [line.text for line in linked] == [line.text for line in unlinked]
-    assert {line.link_share for line in linked if "$49.00" in line.text} == {1.0}
-    assert {line.link_share for line in unlinked if "$49.00" in line.text} == {0.0}
-    assert region.find(".//a") is not None  # the page's own tree keeps its links
 
 
 FEATURES = [
