@@ -28,14 +28,9 @@ from lxml import html as lxml_html
 from scipy.optimize import minimize
 
 from bench.fitting import LogisticModel, hash_bucket
-from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit
-from bench.wcxb import load_pages, title_matches
-from bot.digest.extract.html import metadata
-from bot.digest.extract.html.page_type import classify_page
-from bot.digest.extract.html.profiles import PROFILES
-from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, drop_scripts_and_styles
+from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit, read_page
+from bench.wcxb import load_pages
 from bot.digest.extract.html.title import Candidate, _key
-from bot.digest.extract.html_extractor import _parse
 
 log = logging.getLogger(__name__)
 
@@ -88,19 +83,8 @@ def study_pages(data_dir: Path, home_names: bool) -> tuple[list[PageCandidates],
     for page in load_pages(data_dir, "tune"):
         if not page.title:
             continue
-        tree = _parse(drop_scripts_and_styles(page.html))
-        drop_permalinks(tree)
-        code_in_preformatted(tree)
-        headline_first = PROFILES[classify_page(tree, None)].headline_first
-        objects = list(metadata._json_ld_objects(tree))
-        meta = metadata.MetaTags(tree)
-        url = meta.first("og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
-        site_names = metadata._site_names(meta, objects, url)
-        if home_names and not site_names:
-            site_names = home_link_names(tree, url)
-        candidates, html_title = metadata.title_candidates(tree, objects, site_names, headline_first, meta)
-        labels = np.array([1.0 if title_matches(page.title, c.text) else 0.0 for c in candidates])
-        found.append(PageCandidates(page.id, page.type, candidates, html_title, site_names, headline_first, url, labels))
+        candidates, tree = read_page(page, home_link_names if home_names else None)
+        found.append(candidates)
         shown[page.id] = shown_counts(tree)
     return found, shown
 

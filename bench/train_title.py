@@ -17,13 +17,15 @@ from __future__ import annotations
 import logging
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from lxml import html as lxml_html
 
 from bench.fitting import LogisticModel, fit_logistic, hash_bucket, run_trainer
-from bench.wcxb import DATA_FILE, load_pages, title_matches
+from bench.wcxb import DATA_FILE, Page, load_pages, title_matches
 from bot.digest.extract.html import metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
@@ -64,24 +66,30 @@ class PageCandidates:
         return PageRows(self.id, self.type, features, self.labels)
 
 
+# More site names for a page that names none itself (a study's variant; bench/title_study.py).
+SiteNamesFallback = Callable[[lxml_html.HtmlElement, str], list[str]]
+
+
+def read_page(page: Page, fallback_site_names: SiteNamesFallback | None = None) -> tuple[PageCandidates, lxml_html.HtmlElement]:
+    """One page's title candidates, read as the command line reads the page, and its parsed tree."""
+    tree = _parse(drop_scripts_and_styles(page.html))
+    drop_permalinks(tree)
+    code_in_preformatted(tree)
+    headline_first = PROFILES[classify_page(tree, None)].headline_first
+    objects = list(metadata._json_ld_objects(tree))
+    meta = metadata.MetaTags(tree)
+    url = meta.first("og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
+    site_names = metadata._site_names(meta, objects, url)
+    if fallback_site_names is not None and not site_names:
+        site_names = fallback_site_names(tree, url)
+    candidates, html_title = metadata.title_candidates(tree, objects, site_names, headline_first, meta)
+    labels = np.array([1.0 if title_matches(page.title, c.text) else 0.0 for c in candidates])
+    return PageCandidates(page.id, page.type, candidates, html_title, site_names, headline_first, url, labels), tree
+
+
 def page_candidates(data_dir: Path) -> list[PageCandidates]:
     """The title candidates of every tune page that has a title, read as the command line reads the page."""
-    found = []
-    for page in load_pages(data_dir, "tune"):
-        if not page.title:
-            continue
-        tree = _parse(drop_scripts_and_styles(page.html))
-        drop_permalinks(tree)
-        code_in_preformatted(tree)
-        headline_first = PROFILES[classify_page(tree, None)].headline_first
-        objects = list(metadata._json_ld_objects(tree))
-        meta = metadata.MetaTags(tree)
-        url = meta.first("og:url") or next(iter(tree.xpath("//link[@rel='canonical']/@href")), "")
-        site_names = metadata._site_names(meta, objects, url)
-        candidates, html_title = metadata.title_candidates(tree, objects, site_names, headline_first, meta)
-        labels = np.array([1.0 if title_matches(page.title, c.text) else 0.0 for c in candidates])
-        found.append(PageCandidates(page.id, page.type, candidates, html_title, site_names, headline_first, url, labels))
-    return found
+    return [read_page(page)[0] for page in load_pages(data_dir, "tune") if page.title]
 
 
 def page_rows(data_dir: Path) -> list[PageRows]:
