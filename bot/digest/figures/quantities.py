@@ -233,7 +233,7 @@ class _Scanner:
                     j += 1
                 if j > i + 1:
                     value = float(digits)
-            half = self._and_a_half(j) if value is not None and j < self.count and self.tokens[j].text in _HALF_JOINS else None
+            half = self._and_a_half(j) if value is not None else None
             if half is not None:
                 return half, value + 0.5, "digits"  # "2 and a half hours"
             return j, value, "digits"
@@ -257,7 +257,7 @@ class _Scanner:
         elif not self.locale.english and value >= 20 and value % 10 == 0 and value < 100:
             j, units = self._units_after_tens(j, words)
             value += units
-        half = self._and_a_half(j) if j < self.count and self.tokens[j].text in _HALF_JOINS else None
+        half = self._and_a_half(j)
         if half is not None:
             return half, value + 0.5, "words"  # "two and a half million", "two-and-a-half years"
         return j, value, "words"
@@ -265,8 +265,8 @@ class _Scanner:
     def _and_a_half(self, j: int) -> int | None:
         """The index after "and a half" ("and half", "-and-a-half") starting at token j, or None; English only.
         Without it "two and a half million barrels" read as 2 and "two-and-a-half years" as nothing (tenth session)."""
-        if not self.locale.english:
-            return None
+        if j >= self.count or self.tokens[j].text not in _HALF_JOINS or not self.locale.english:
+            return None  # the cheap test first: most numbers are followed by neither "and" nor "-"
         if self.is_sym(j, "-") and self.glued(j - 1, j):  # "two-and-a-half": every piece glued by hyphens
             k = j + 1
             for word in ("and", "a", "half"):
