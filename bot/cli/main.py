@@ -12,7 +12,9 @@ import json
 import logging
 import sys
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Coroutine, Sequence
+from urllib.parse import urlsplit
 
 from bot.cli.log_setup import configure_logging
 from bot.digest.front_rules import SENTENCE_RANGE, input_byte_limit, link_request, sentence_count_problem
@@ -28,6 +30,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
+URL_HELP = ("the address a saved file or standard input came from, for its title, date and page type "
+            "(default: the page's own canonical link; one SOURCE only)")
 
 
 class _VersionAction(argparse.Action):
@@ -55,6 +59,15 @@ def _sentence_count(value: str) -> int:
     if problem := sentence_count_problem(count):
         raise argparse.ArgumentTypeError(problem)
     return count
+
+
+def _page_address(value: str) -> str:
+    """--url: an http(s) address with a host, as a link in a message would be."""
+    address = value.strip()
+    parts = urlsplit(address)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http:// or https:// address")
+    return address
 
 
 def _common_options(defaults: bool) -> argparse.ArgumentParser:
@@ -86,12 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--lang", metavar="CODE", help="language code, e.g. en, de (default: detected)")
     summarize.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                            help="text for reading (default), markdown, or json: one object a line")
+    summarize.add_argument("--url", metavar="URL", type=_page_address, help=URL_HELP)
 
     extract = commands.add_parser("extract", parents=common, help="print the cleaned article (title and body) only",
                                   description="Print the title and cleaned body of each SOURCE, without digesting it.")
     extract.add_argument("sources", nargs="+", metavar="SOURCE", help=SOURCE_HELP)
     extract.add_argument("--lang", metavar="CODE", help="language code (default: detected)")
     extract.add_argument("--format", choices=("text", "json"), default="text", help="text (default), or json: one object a line")
+    extract.add_argument("--url", metavar="URL", type=_page_address, help=URL_HELP)
 
     run = commands.add_parser("run", parents=common, help="start the Discord bot",
                               description="Run the Discord bot until SIGINT or SIGTERM (see docs/DISCORD.md).")
@@ -110,8 +125,22 @@ def source_label(source: str) -> str:
     return "standard input" if source == "-" else source
 
 
-async def _process(command: str, sources: Sequence[str], settings: Settings, options: DigestOptions) -> list[Digest]:
-    """Digest each source in input order; one failure never stops the others."""
+def url_problem(sources: Sequence[str], url: str | None) -> str | None:
+    """Why --url cannot go with these sources, or None: it names the address of one saved page."""
+    if url is None:
+        return None
+    if len(sources) != 1:
+        return "--url names the address of one source; give a single SOURCE with it"
+    if link_request(sources[0]):
+        return "--url is for a saved file or standard input; a link is read from its own address"
+    return None
+
+
+async def _process(command: str, sources: Sequence[str], settings: Settings, options: DigestOptions,
+                   url: str | None = None) -> list[Digest]:
+    """Digest each source in input order; one failure never stops the others.
+
+    `url`: the address a file or standard input was saved from (a fetched page keeps its own)."""
     from bot.digest.models import Digest, DigestError
     from bot.digest.pipeline import digest_document, extract_document
     from bot.digest.sources import load_source
@@ -126,6 +155,8 @@ async def _process(command: str, sources: Sequence[str], settings: Settings, opt
             results.append(Digest(source=source, error=str(exc)))
             log.info("%s: %s", source_label(source), exc)
             continue
+        if url is not None and document.url is None:
+            document = replace(document, url=url)
         log.info("%s: read %s (%d characters)", source_label(source), document.kind, len(document.text))
         digest = work(document, settings.digest, options)
         log.info("%s: %s in %.0f ms", source_label(source), "failed" if digest.error else "done",
@@ -193,10 +224,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.discord_app.health import check_service
 
         return check_service(settings)
+    if problem := url_problem(args.sources, args.url):
+        print(f"error: {problem}.", file=sys.stderr)
+        return EXIT_USAGE
     from bot.digest.pipeline import DigestOptions
 
     options = DigestOptions(sentences=getattr(args, "sentences", None), language=args.lang)
-    work = _process(args.command, args.sources, settings, options)
+    work = _process(args.command, args.sources, settings, options, args.url)
     if any(source == "-" or link_request(source) for source in args.sources):
         import asyncio  # only a fetch needs the event loop (importing asyncio costs 20 to 40 ms)
 

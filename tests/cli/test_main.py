@@ -66,6 +66,32 @@ def test_extract_json(tmp_path: Path) -> None:
     assert item["error"] is None
 
 
+def test_url_gives_a_saved_page_its_address(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1><p>The old bridge over "
+        "the river closed on Monday after engineers found cracks in two of its supporting piers, the city council "
+        "said.</p><p>Repairs are expected to take about six months and cost nearly $4 million, according to the "
+        "council's estimate.</p></article></body></html>"
+    )
+    address = "https://example.org/2024/03/05/bridge-closes"
+    with_url = json.loads(run_cli("extract", str(page), "--format", "json", "--url", address).stdout)
+    without = json.loads(run_cli("extract", str(page), "--format", "json").stdout)
+    assert (with_url["url"], with_url["date"]) == (address, "2024-03-05")  # htmldate reads the date in the path
+    assert (without["url"], without["date"]) == (None, None)
+    piped = json.loads(run_cli("summarize", "-", "--format", "json", "--url", address, stdin=page.read_text()).stdout)
+    assert piped["url"] == address
+
+
+def test_url_is_refused_where_it_cannot_name_the_source(tmp_path: Path) -> None:
+    two = run_cli("extract", str(SAMPLE_ARTICLE), str(SAMPLE_ARTICLE), "--url", "https://example.org/a")
+    assert two.returncode == 2 and two.stderr == "error: --url names the address of one source; give a single SOURCE with it.\n"
+    link = run_cli("summarize", "https://example.org/a", "--url", "https://example.org/b")
+    assert link.returncode == 2 and "a link is read from its own address" in link.stderr
+    other = run_cli("summarize", str(SAMPLE_ARTICLE), "--url", "ftp://example.org/a")
+    assert other.returncode == 2 and "is not an http:// or https:// address" in other.stderr
+
+
 def test_bad_arguments_are_refused() -> None:
     result = run_cli("summarize", str(SAMPLE_ARTICLE), "--sentences", "0")
     assert result.returncode == 2 and "from 1 to 20" in result.stderr
