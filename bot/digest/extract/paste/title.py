@@ -3,7 +3,8 @@
 Box headings ("Key Takeaways"), method notes and promo lines are never
 candidates; when the learned chooser is unsure, the nearest headline-like line
 above the body is taken. The chosen line becomes the title and is kept out of the body; a chosen line that
-ends with another candidate ("Posted on ... on <headline>") gives way to that candidate's own line.
+ends with another candidate ("Posted on ... on <headline>") gives way to that candidate's own line. A line below a
+contents heading ("Table of Contents") is marked for the chooser: it is a contents entry or a section heading.
 The chooser is its own model file (`headline_model.json`, bench/train_paste_title.py), fitted
 on the lines the shipped cleaner keeps, so it can be refitted without the line models.
 """
