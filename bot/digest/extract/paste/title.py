@@ -3,7 +3,8 @@
 Box headings ("Key Takeaways"), method notes and promo lines are never
 candidates; when the learned chooser is unsure, the nearest headline-like line
 above the body is taken. The chosen line becomes the title and is kept out of the body; a chosen line that
-ends with another candidate ("Posted on ... on <headline>") gives way to that candidate's own line.
+ends with another candidate ("Posted on ... on <headline>") gives way to that candidate's own line. A line below a
+contents heading ("Table of Contents") is marked for the chooser: it is a contents entry or a section heading.
 The chooser is its own model file (`headline_model.json`, bench/train_paste_title.py), fitted
 on the lines the shipped cleaner keeps, so it can be refitted without the line models.
 """
@@ -69,11 +70,21 @@ HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
 # The candidate's own columns (TITLE_NAMES) and what the line's page says about it.
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
-    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best", "capitals_vs_below",
+    "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best", "capitals_vs_below", "below_contents",
 )
 _BODY_VOCABULARY = 3000  # distinct words of the body read for the overlap and topic features
 _TOPIC_MIN_LENGTH = 3  # a topic word has at least this many characters, is no stop word and no number
 _FREQUENT = 3  # a body word used this often is one of the article's topics
+
+
+# "Table of Contents", "In this article", "Key takeaways": a contents heading. The headline stands above it; the
+# lines below it are the contents' entries and the body's first section heading (on WCXB tune pastes with such a
+# line among the candidates the right headline is above it on 61 pages, below it on 7).
+_CONTENTS_HEAD = re.compile(
+    r"(?:toggle )?(?:table of contents?|contents|in this (?:article|post|guide)|on this page|jump to(?: section| chapter)?"
+    r"|article contents|key takeaways)(?: hide)?"
+)
+_CONTENTS_MAX_CHARS = 60
 
 
 # "Home · Farm · 6 Gardening Shows ...", "Business News›US›Lifestyle›Coffee lovers rejoice ...": a breadcrumb
@@ -346,7 +357,20 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
             float(above), float(headline_text(text) != text),
         ])
     below = np.array([[_capitals_vs_below(lines, features, like, i)] for i in candidates], dtype=float)
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below])
+    contents = np.array([[c] for c in below_contents(lines, candidates)], dtype=float)
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below, contents])
+
+
+def below_contents(lines: Sequence[PasteLine], candidates: Sequence[int]) -> list[float]:
+    """1.0 for each candidate (line indices, ascending) below a contents heading ("Table of Contents", "In this
+    article") that stands among or just above the candidates, else 0.0: such a candidate is a contents entry or a
+    section heading, not the headline."""
+    start, end = max(0, candidates[0] - 1), candidates[-1] + 1
+    heads = [
+        i for i in range(start, end)
+        if len(lines[i].text) < _CONTENTS_MAX_CHARS and _CONTENTS_HEAD.fullmatch(line_key(lines[i].text))
+    ]
+    return [float(bool(heads) and heads[0] < i) for i in candidates]
 
 
 def _capitals_vs_below(

@@ -134,7 +134,11 @@ def reference_headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: 
          if i + 1 < len(lines) and title.headline_like(lines[i + 1], features[i + 1]) else 0.0]
         for i in candidates
     ]
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), np.asarray(below, dtype=float)])
+    # The contents-heading column (eleventh session) came after that change: the shipped function is reused.
+    contents = np.array([[c] for c in title.below_contents(lines, candidates)], dtype=float)
+    return candidates, np.hstack([
+        base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), np.asarray(below, dtype=float), contents,
+    ])
 
 
 # --- reference: promo.py before the change ------------------------------------------------------------------
