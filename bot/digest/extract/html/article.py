@@ -27,6 +27,11 @@ Inside the body, a line "Related: <another article's headline>" whose headline i
 is a teaser of another article placed between paragraphs, dropped wherever it stands (ninth
 session; "Read more:", "Also read:" and "See also:" lines are in WCXB's truths about as often as
 not, so only "Related:" is read so).
+
+The same walk puts back the body's long `<p>` that trafilatura left out, when an answer paragraph follows
+them and they sit in no box (a form, a button, a figure or caption, a quote, an aside, a call-to-action box
+beside a button-like link); text is compared without C1 control characters, which a page read with the
+wrong encoding holds and trafilatura's answer does not (eleventh session).
 """
 
 from __future__ import annotations
