@@ -27,6 +27,11 @@ Inside the body, a line "Related: <another article's headline>" whose headline i
 is a teaser of another article placed between paragraphs, dropped wherever it stands (ninth
 session; "Read more:", "Also read:" and "See also:" lines are in WCXB's truths about as often as
 not, so only "Related:" is read so).
+
+The same walk puts back the body's long `<p>` that trafilatura left out, when an answer paragraph follows
+them and they sit in no box (a form, a button, a figure or caption, a quote, an aside, a call-to-action box
+beside a button-like link); text is compared without C1 control characters, which a page read with the
+wrong encoding holds and trafilatura's answer does not (eleventh session).
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ MIN_ANCHOR_WORDS = 5  # a paragraph this long, found in the answer, marks the ar
 MIN_BODY_SHARE = 0.5  # another element holding this share of the answer's paragraphs is body too
 MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list of related links
 MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
+MIN_MISSING_PARAGRAPH_WORDS = 20  # a body <p> this long missing between answer paragraphs is put back
 MIN_SHARE_BEFORE = 0.7  # the answer's words before a trailing cut (5-fold CV on WCXB's tune part)
 # Class/id words of the blocks an article ends with that are no part of it: related posts, share
 # buttons, author boxes (WordPress's Simple Author Box, Author Box Plugin), newsletter and
@@ -66,6 +72,11 @@ _RELATED_LINE = re.compile(r"^(?:[-*]\s*)?related\s*:\s*(\S.*)$", re.IGNORECASE)
 _ASCII_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if not _WORD_CHARACTER.match(chr(code))}
 
 
+# C1 control characters (U+0080-U+009F): a page whose UTF-8 was read as Latin-1 holds "\u00e2\u0080\u0099" for
+# a quote, and trafilatura's answer drops the control characters: compared without them, its lines are found.
+_C1_CONTROLS_DROPPED = {code: None for code in range(0x80, 0xA0)}
+
+
 def _normal(text: str) -> str:
     """Lower-case words split by single spaces: the answer's paragraphs and the page's elements compared."""
     lowered = text.lower()
@@ -73,7 +84,7 @@ def _normal(text: str) -> str:
         # The same as the substitution below, about twice as fast (str.translate's ASCII path): every
         # non-word character becomes a space, then runs of spaces one and the ends stripped.
         return " ".join(lowered.translate(_ASCII_NOT_WORD_TO_SPACE).split())
-    return _NOT_WORD.sub(" ", lowered).strip()
+    return _NOT_WORD.sub(" ", lowered.translate(_C1_CONTROLS_DROPPED)).strip()
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
@@ -131,6 +142,25 @@ def _body_elements(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: d
     return sorted(outer, key=lambda element: order.get(element, 0))
 
 
+# Containers a paragraph of the body may sit in that hold no article text: a form's notice, a button's
+# tooltip, a caption, a pull quote or a side box.
+_BOX_TAGS = frozenset(("form", "button", "figure", "figcaption", "aside", "blockquote"))
+_CAPTION_WORDS = frozenset(("caption", "credit"))
+
+
+def _is_boxed(paragraph: lxml_html.HtmlElement) -> bool:
+    """True for a `<p>` inside a form, a button, a figure, an aside or a quote, or a caption by its
+    class or id, or set beside a button-like link (a call-to-action box: a heading, a line, a link)."""
+    for ancestor in (paragraph, *paragraph.iterancestors()):
+        if ancestor.tag in _BOX_TAGS:
+            return True
+        words = _NOT_LETTERS.split(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower())
+        if not _CAPTION_WORDS.isdisjoint(words):
+            return True
+    parent = paragraph.getparent()
+    return parent is not None and any(child.tag in ("a", "button") for child in parent)
+
+
 def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool:
     """A block of the body missing from the answer that is article text: not a menu or a list
     of links, not a reader's comment, not a caption or a teaser card."""
@@ -139,6 +169,17 @@ def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool
         and _link_share(element, block) <= MAX_LINK_SHARE
         and not _in_comments(element)
         and not _is_caption_or_teaser(element)
+    )
+
+
+def _is_missing_paragraph(paragraph: lxml_html.HtmlElement, normal: str, seen: set[str], answer: str) -> bool:
+    """A body `<p>` of `MIN_MISSING_PARAGRAPH_WORDS` words or more that trafilatura left out and that is
+    article text by its place (eleventh session)."""
+    return (
+        normal.count(" ") + 1 >= MIN_MISSING_PARAGRAPH_WORDS
+        and normal not in seen
+        and _restorable(paragraph, _text(paragraph), answer)
+        and not _is_boxed(paragraph)
     )
 
 
@@ -169,9 +210,20 @@ def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_htm
     # line index (-1: before the first line) -> the (block, is a heading) pairs to insert after it
     after: dict[int, list[tuple[str, bool]]] = {}
     anchor, seen = -1, set()
+    # Missing paragraphs wait for an answer paragraph after them: at the body's end they are more
+    # often a bio or a promo than article text (eighth session), and are not put back.
+    waiting: list[tuple[int, tuple[str, bool]]] = []
     for element in (element for body in bodies for element in body.iter("p", *_RESTORED_TAGS)):
         if element.tag == "p":
-            anchor = kept.get(paragraph_normals[element], anchor)
+            normal = paragraph_normals[element]
+            if normal in kept:
+                anchor = kept[normal]
+                waiting.clear()
+            elif _is_missing_paragraph(element, normal, seen, answer):
+                seen.add(normal)
+                entry = (_text(element), False)
+                after.setdefault(anchor, []).append(entry)
+                waiting.append((anchor, entry))
             continue
         block = _text(element)
         normal = _normal(block)
@@ -185,7 +237,9 @@ def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_htm
         seen.add(normal)
         heading = element.tag in _HEADINGS
         after.setdefault(anchor, []).append((block if heading else f"- {block}", heading))
-    if not after:
+    for place, entry in waiting:
+        after[place] = [block for block in after[place] if block is not entry]
+    if not any(after.values()):
         return text, bodies, set(paragraph_normals.values())
     out = after.get(-1, [])[:]
     for index, line in enumerate(lines):

@@ -215,3 +215,42 @@ def test_normal_text_fast_path_equals_the_substitution() -> None:
     fuzzed = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
     for text in tricky + fuzzed:
         assert _normal(text) == reference(text), repr(text)
+
+
+# Eleventh session: body paragraphs trafilatura left out between answer paragraphs come back.
+LEFT_OUT = (
+    "Index funds track a whole market, so a fall in that market takes the fund down with it, and no manager "
+    "steps in to move the money elsewhere when the outlook turns bad."
+)
+
+
+def _body_left_out(missing: str) -> lxml_html.HtmlElement:
+    return _tree(f'<article><div class="entry"><p>{INTRO}</p>{missing}<p>{MIDDLE}</p><p>{OUTRO}</p></div></article>')
+
+
+def test_a_long_paragraph_left_out_between_answer_paragraphs_comes_back_in_place():
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert restore_lists_and_headings(_body_left_out(f"<p>{LEFT_OUT}</p>"), answer).split("\n\n") == [INTRO, LEFT_OUT, MIDDLE, OUTRO]
+
+
+def test_a_left_out_paragraph_at_the_end_of_the_body_short_or_in_a_box_stays_out():
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    at_the_end = _tree(f'<article><div class="entry"><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p><p>{LEFT_OUT}</p></div></article>')
+    assert restore_lists_and_headings(at_the_end, answer) == answer
+    assert restore_lists_and_headings(_body_left_out("<p>Index funds track a whole market, so they fall with it.</p>"), answer) == answer
+    boxes = [
+        f'<div class="wp-caption"><p>{LEFT_OUT}</p></div>',  # a caption
+        f"<form><div><p>{LEFT_OUT}</p></div></form>",  # a form's notice
+        f'<div class="banner"><p>{LEFT_OUT}</p><a href="/calc">Calculate</a></div>',  # a call to action
+        f"<blockquote><p>{LEFT_OUT}</p></blockquote>",  # a pull quote
+    ]
+    for box in boxes:
+        assert restore_lists_and_headings(_body_left_out(box), answer) == answer, box
+
+
+def test_text_with_c1_control_characters_matches_the_answer_without_them():
+    # A page read with the wrong encoding holds "\u00e2\u0080\u0099" for a quote; trafilatura's answer drops the
+    # control characters, so the page's item is already in the answer and is not put back a second time.
+    page = _tree(f"<div><p>{INTRO}</p><ul><li>Don\u00e2\u0080\u0099t buy the first fund you see</li></ul><p>{OUTRO}</p></div>")
+    answer = f"{INTRO}\n\n- Don\u00e2t buy the first fund you see\n\n{OUTRO}"
+    assert restore_lists_and_headings(page, answer) == answer
