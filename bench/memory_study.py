@@ -1,6 +1,10 @@
 """One pool worker emulated, its memory read by source (docs/PERFORMANCE.md, tenth session: memory).
 
     python -m bench.memory_study ../shared/data [--links] [--digests 200] [--every 25] [--trace] [--trim-each]
+    python -m bench.memory_study ../shared/data [--links] --digests 200 --life 25
+
+`--life N`: workers forked one after the other, each replaced after N of its digests (the pool's
+`recycle_after_digests` is about twice N with 2 workers): CPU a digest and page faults of them all, word memo hits.
 
 This process imports `bot.workers.warm_template` (so it is the warm fork server), forks, and the child digests every
 other input of `bench.bot_load.mixed_inputs` (or the benchmark pages: `--links`), one of two workers' share, through
@@ -148,7 +152,7 @@ def _worker(files: list[str], digests: int, every: int, trace: bool, trim_each: 
 def _lives(files: list[str], digests: int, life: int) -> int:
     """`digests` digests by workers forked one after the other, each replaced after `life` digests (a pool that
     recycles by count): the CPU of all of them (their own, fork and warm-up of the child included) a digest."""
-    cpu = 0.0
+    cpu = faults = 0.0
     for first_input in range(0, digests, life):
         child = os.fork()
         if not child:
@@ -161,7 +165,9 @@ def _lives(files: list[str], digests: int, life: int) -> int:
         if os.waitstatus_to_exitcode(status):
             return 1
         cpu += usage.ru_utime + usage.ru_stime
-    print(f"life {life}: {digests} digests, CPU {1000 * cpu / digests:.2f} ms a digest", flush=True)
+        faults += usage.ru_minflt
+    print(f"life {life}: {digests} digests, CPU {1000 * cpu / digests:.2f} ms a digest, "
+          f"{faults / digests:.0f} page faults a digest", flush=True)
     return 0
 
 
