@@ -355,15 +355,19 @@ def _kib(pid: int, path: str, field: str) -> float:
     return 0.0
 
 
-def _bot_pids(side_pid: int) -> list[int]:
-    """This process and its descendants (the fork server, the pool's workers), not the fake Discord's
+# The peak samplers' processes (children of the bot's process, not part of it).
+_SAMPLERS: set[int] = set()
+
+
+def _bot_pids(side_pid: int, root: int | None = None) -> list[int]:
+    """This process (or `root`) and its descendants (the fork server, the pool's workers), not the fake Discord's
     nor multiprocessing's resource tracker; this one first."""
     children = _children()
-    pids, todo = [], [os.getpid()]
+    pids, todo = [], [os.getpid() if root is None else root]
     while todo:
         pid = todo.pop()
         pids.append(pid)
-        todo += [child for child in children.get(pid, []) if child != side_pid]
+        todo += [child for child in children.get(pid, []) if child != side_pid and child not in _SAMPLERS]
     cmdlines = {pid: Path(f"/proc/{pid}/cmdline").read_bytes() if Path(f"/proc/{pid}/cmdline").exists() else b"" for pid in pids}
     return [pid for pid in pids if b"resource_tracker" not in cmdlines[pid]]
 
@@ -405,6 +409,16 @@ async def until_warmed_up(side_pid: int, pool: Any = None, processes: int = 0, q
     return time.monotonic() - started
 
 
+def _sqlite_mb() -> float:
+    """MB SQLite's allocator holds in this process (the store's page caches, its statements), 0 where unknown:
+    memory tracemalloc does not see."""
+    with contextlib.suppress(OSError, AttributeError):
+        library = ctypes.CDLL("libsqlite3.so.0")
+        library.sqlite3_memory_used.restype = ctypes.c_int64
+        return float(library.sqlite3_memory_used()) / 2**20
+    return 0.0
+
+
 def bot_memory(side_pid: int) -> dict[str, Any]:
     """MB of the bot's processes: this one and its descendants (the fork server, the pool's workers),
     not the fake Discord's. RSS counts shared pages in every process; PSS splits them, so its sum is the total."""
@@ -413,10 +427,52 @@ def bot_memory(side_pid: int) -> dict[str, Any]:
         "processes": float(len(pids)),
         "bot rss": _kib(os.getpid(), "status", "VmRSS") / 1024,
         "bot pss": _kib(os.getpid(), "smaps_rollup", "Pss") / 1024,
+        "bot sqlite": _sqlite_mb(),
         "each pss": [_kib(pid, "smaps_rollup", "Pss") / 1024 for pid in pids[1:]],  # the fork server and workers
         "rss": sum(_kib(pid, "status", "VmRSS") for pid in pids) / 1024,
         "pss": sum(_kib(pid, "smaps_rollup", "Pss") for pid in pids) / 1024,
     }
+
+
+PEAK_INTERVAL = 0.25  # seconds between two PSS samples of the peak sampler
+
+
+def _peak_sampler(conn: Connection, root: int, side_pid: int, interval: float) -> None:
+    """A process of its own (its reads of /proc cost the bot no CPU): sums the PSS of the bot's processes every
+    `interval` seconds; on "peak" answers the highest sum since the last "peak" and starts again; ends on "stop"."""
+    highest = 0.0
+    _SAMPLERS.add(os.getpid())
+    while True:
+        if conn.poll(interval):
+            if conn.recv() == "stop":
+                return
+            conn.send(highest)
+            highest = 0.0
+            continue
+        pids = _bot_pids(side_pid, root)
+        highest = max(highest, sum(_kib(pid, "smaps_rollup", "Pss") for pid in pids) / 1024)
+
+
+@contextlib.contextmanager
+def peak_sampler(side_pid: int, interval: float = PEAK_INTERVAL) -> Any:
+    """A function that returns the highest PSS (MB) of the bot's processes sampled since it was last called: a reading
+    taken between bursts can fall just after a worker replacement and miss the top of a saw-tooth; the peak cannot."""
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    sampler = context.Process(target=_peak_sampler, args=(theirs, os.getpid(), side_pid, interval), daemon=True)
+    sampler.start()
+    _SAMPLERS.add(sampler.pid)
+
+    def peak() -> float:
+        ours.send("peak")
+        return float(ours.recv())
+
+    try:
+        yield peak
+    finally:
+        ours.send("stop")
+        sampler.join(10)
+        _SAMPLERS.discard(sampler.pid)
 
 
 def _traced_growth(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot, top: int = 12) -> list[str]:
@@ -441,13 +497,17 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
     `trim`: `malloc_trim` in the bot's own process before each reading (freed heap it still held is then not counted).
     `mix`: pages, pastes and languages in turn (`mixed_inputs`) instead of the benchmark pages' links."""
     snapshots = []
-    async with running_bot(data_dir, min(digests, 181), config, mix) as running:
+    peaks: list[float] = []
+    async with running_bot(data_dir, min(digests, 181), config, mix) as running, \
+            contextlib.AsyncExitStack() as stack:
         # the workers warm themselves up at start
         warm_up = await until_warmed_up(running.side.pid, running.bot.pool, running.settings.workers.processes)
         gc.collect()
         if trace:
             tracemalloc.start(8)
         readings = [(0, bot_memory(running.side.pid))]
+        peak = stack.enter_context(peak_sampler(running.side.pid))
+        peak()  # from here on
         answered = with_embed = 0
         hertz = os.sysconf("SC_CLK_TCK")
         cpu_before, wall_before = _cpu_ticks(_bot_pids(running.side.pid), reaped=True), time.monotonic()
@@ -460,6 +520,7 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
             if trim:
                 _malloc_trim()
             readings.append((first + result["asked"], bot_memory(running.side.pid)))
+            peaks.append(peak())  # the burst and the second after it, the reading included
             if trace:
                 snapshots.append(tracemalloc.take_snapshot())
         processes = running.settings.workers.processes
@@ -478,12 +539,15 @@ async def run_memory(data_dir: Path, digests: int, batch: int, config: Path | No
                 note=f"[workers] recycle_growth_mb = {workers.recycle_growth_mb:g}, recycle_after_digests = {workers.recycle_after_digests}"),
             Row(task, "bot", "CPU s of the digests (bot + pool)", cpu,
                 note=f"{1000 * cpu / max(1, digests):.0f} ms a digest, replaced workers and their warm-ups included; wall {wall:.1f} s")]
-    for done, memory in readings:
+    for number, (done, memory) in enumerate(readings):
         label = "idle" if done == 0 else f"after {done}"
         each = " + ".join(f"{pss:.0f}" for pss in memory["each pss"])
         rows.append(Row(task, label, "PSS MB (bot + pool)", memory["pss"],
                         note=f"RSS {memory['rss']:.0f} MB over {memory['processes']:.0f} processes; PSS of the bot's own "
-                             f"{memory['bot pss']:.0f} MB (RSS {memory['bot rss']:.0f}), its children {each}"))
+                             f"{memory['bot pss']:.0f} MB (RSS {memory['bot rss']:.0f}; SQLite {memory['bot sqlite']:.1f}), its children {each}"))
+        if number:
+            rows.append(Row(task, label, "peak PSS MB (bot + pool)", peaks[number - 1],
+                            note=f"highest of the samples every {PEAK_INTERVAL:g} s during these {batch} digests"))
     settled = next((memory for done, memory in readings if done >= batch), None)
     if settled is not None and len(readings) > 2:
         growth = readings[-1][1]["pss"] - settled["pss"]
@@ -507,9 +571,12 @@ def memory_summary(rows: list[Row]) -> list[str]:
         extra = {row.metric: row for row in rows if row.task == task and row.system == "bot"}
         cpu, replaced = extra.get("CPU s of the digests (bot + pool)"), extra.get("pool replaced (times)")
         readings = ", ".join(f"{label.removeprefix('after ')} {pss[label]:.0f}" for label in after)
+        peak = {row.system: row.value for row in rows if row.task == task and row.metric == "peak PSS MB (bot + pool)"}
+        peaks = ", ".join(f"{peak[label]:.0f}" for label in after if label in peak)
         lines.append(f"{task}: PSS idle {pss['idle']:.0f} MB, after {readings}; "
                      f"growth {growth:+.1f} MB ({growth / pss[first]:+.1%}) from {first.removeprefix('after ')} "
                      f"to {last.removeprefix('after ')}; highest reading {highest:.0f}"
+                     + (f"; peak in each {after[0].removeprefix('after ')} {peaks}" if peaks else "")
                      + (f"; pool replaced {replaced.value:.0f} times" if replaced else "")
                      + (f"; CPU {cpu.note.split(',')[0]}" if cpu else ""))
     return lines

@@ -1,6 +1,10 @@
 """One pool worker emulated, its memory read by source (docs/PERFORMANCE.md, tenth session: memory).
 
     python -m bench.memory_study ../shared/data [--links] [--digests 200] [--every 25] [--trace] [--trim-each]
+    python -m bench.memory_study ../shared/data [--links] --digests 200 --life 25
+
+`--life N`: workers forked one after the other, each replaced after N of its digests (the pool's
+`recycle_after_digests` is about twice N with 2 workers): CPU a digest and page faults of them all, word memo hits.
 
 This process imports `bot.workers.warm_template` (so it is the warm fork server), forks, and the child digests every
 other input of `bench.bot_load.mixed_inputs` (or the benchmark pages: `--links`), one of two workers' share, through
@@ -82,7 +86,16 @@ def _pymalloc() -> tuple[int, int]:
     return value("# arenas allocated current"), value("# bytes in allocated blocks")
 
 
-def _worker(files: list[str], digests: int, every: int, trace: bool, trim_each: bool) -> None:
+def _memo_counts() -> tuple[int, int]:
+    """(hits, misses) summed over every registered word memo (`bot.digest.word_memo`) of this process."""
+    from bot.digest.word_memo import _MEMOS
+
+    infos = [memo.cache_info() for memo in list(_MEMOS)]
+    return sum(info.hits for info in infos), sum(info.misses for info in infos)
+
+
+def _worker(files: list[str], digests: int, every: int, trace: bool, trim_each: bool, first_input: int = 0,
+            readings: bool = True) -> None:
     from bot.digest.pipeline import digest_document
     from bot.digest.sources import RawDocument, sniff_kind
     from bot.discord_app import worker_pool
@@ -105,12 +118,15 @@ def _worker(files: list[str], digests: int, every: int, trace: bool, trim_each: 
             return RawDocument(source=name, text=text, kind="html", url=f"http://x/{number}/{name}.html")
         return RawDocument(source="message.txt", text=text, kind=sniff_kind(text))
 
-    print("digests private_MB(growth) pymalloc_used_MB arenas c_heap_used_MB inherited_anon_MB(growth) new_anon_MB", flush=True)
+    if readings:
+        print("digests private_MB(growth) pymalloc_used_MB arenas c_heap_used_MB inherited_anon_MB(growth) new_anon_MB",
+              flush=True)
+    hits, misses = _memo_counts()
     for number in range(1, digests + 1):
-        worker_pool._measured(lambda: digest_document(document(number - 1), settings))
+        worker_pool._measured(lambda: digest_document(document(first_input + number - 1), settings))
         if trim_each:
             libc.malloc_trim(0)
-        if number % every and number != 1:
+        if not readings or (number % every and number != 1):
             continue
         libc.malloc_trim(0)
         mappings = _private_by_mapping()
@@ -122,6 +138,8 @@ def _worker(files: list[str], digests: int, every: int, trace: bool, trim_each: 
         if trace and number == 50:
             gc.collect()
             first = tracemalloc.take_snapshot()
+    now_hits, now_misses = _memo_counts()
+    print(f"word memos: {now_hits - hits} hits, {now_misses - misses} misses in {digests} digests", flush=True)
     if first is not None:
         gc.collect()
         stats = tracemalloc.take_snapshot().compare_to(first, "lineno")
@@ -129,6 +147,28 @@ def _worker(files: list[str], digests: int, every: int, trace: bool, trim_each: 
         for stat in stats[:25]:
             frame = stat.traceback[0]
             print(f"{stat.size_diff / 1024:9.0f} KiB {stat.count_diff:+7d} {frame.filename.rsplit('site-packages/', 1)[-1]}:{frame.lineno}")
+
+
+def _lives(files: list[str], digests: int, life: int) -> int:
+    """`digests` digests by workers forked one after the other, each replaced after `life` digests (a pool that
+    recycles by count): the CPU of all of them (their own, fork and warm-up of the child included) a digest."""
+    cpu = faults = 0.0
+    for first_input in range(0, digests, life):
+        child = os.fork()
+        if not child:
+            try:
+                _worker(files, min(life, digests - first_input), life, False, False, first_input, readings=False)
+            finally:
+                sys.stdout.flush()
+                os._exit(0)
+        _, status, usage = os.wait4(child, 0)
+        if os.waitstatus_to_exitcode(status):
+            return 1
+        cpu += usage.ru_utime + usage.ru_stime
+        faults += usage.ru_minflt
+    print(f"life {life}: {digests} digests, CPU {1000 * cpu / digests:.2f} ms a digest, "
+          f"{faults / digests:.0f} page faults a digest", flush=True)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,12 +180,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--every", type=int, default=25)
     parser.add_argument("--trace", action="store_true")
     parser.add_argument("--trim-each", action="store_true", help="malloc_trim after every digest (the tried variant)")
+    parser.add_argument("--life", type=int, default=0, metavar="DIGESTS",
+                        help="instead: workers replaced every DIGESTS digests, one after the other; their CPU a digest "
+                             "and word memo hits (a pool that recycles by count)")
     args = parser.parse_args(argv)
     if not any(CACHE.glob("mix*.pkl")):
         subprocess.run([sys.executable, "-m", "bench.memory_study", "--write-inputs", args.data_dir], check=True)
     files = sorted(str(path) for path in CACHE.glob(("links" if args.links else "mix") + "*.pkl"))
     import bot.workers.warm_template  # noqa: F401 - this process becomes the warm fork server
 
+    if args.life:
+        return _lives(files, args.digests, args.life)
     child = os.fork()
     if child:
         _, status = os.waitpid(child, 0)

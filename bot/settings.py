@@ -124,8 +124,12 @@ class WorkerSettings:
     # them holds this many MB more private memory than as it started (what a long run fragments, copies from the
     # warm fork server or libraries keep); 0: never.
     recycle_growth_mb: float = 32.0
-    # Local pool: replaced the same way after this many digests; 0: never.
-    recycle_after_digests: int = 0
+    # Local pool: replaced the same way after this many digests of the pool (about half of them each of 2 workers);
+    # 0: never. A worker's memory rises fast in its first 25 digests, then slowly for hundreds (word memos and
+    # library caches filling): replaced every 50, the pool stays at its level after 50 digests instead of rising
+    # 20 to 30 MB more, for about 1 ms of CPU a digest (5 % in an emulated worker: emptier word memos, a fresh
+    # process's first pages copied; docs/PERFORMANCE.md, eleventh session: memory).
+    recycle_after_digests: int = 50
 
 
 @dataclass(frozen=True)

@@ -208,10 +208,12 @@ def _started() -> None:
 class WorkerPool:
     """`processes` worker processes (or, with 0, one thread).
 
-    Recycling: a long-running worker keeps memory no cache of ours holds (Python's arenas and the C heap
-    fragmented by large pages, library state), so the processes are replaced once one of them holds
-    `recycle_growth_mb` more private memory than as it started (read every `MEASURE_EVERY` digests), or
-    after `recycle_after_digests` digests. The new processes start (forked warm from the fork server) while
+    Recycling: a worker's memory rises fast over its first 25 digests (pages copied from the fork server, its
+    working heap), then slowly for hundreds (its word memos and library caches filling with real words, more
+    pages copied), so the processes are replaced after `recycle_after_digests` digests (by default 50, about
+    25 a worker: the pool then never leaves its first 50 digests' level), or once one of them holds
+    `recycle_growth_mb` more private memory than as it started (read every `MEASURE_EVERY` digests: the
+    safety net for a worker that a few huge inputs grew). The new processes start (forked warm from the fork server) while
     the old ones keep serving; then new digests go to the new ones, and the old ones finish the digests
     already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
     3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634)."""
@@ -350,6 +352,9 @@ class WorkerPool:
             successor.shutdown(wait=False, cancel_futures=True)
             return
         old.shutdown(wait=False)  # not cancel_futures: the digests sent to it are still answered
+        # The bot's own process too gives back the heap its last digests' messages and replies freed (1 to 2 MB of
+        # its growth over 200 digests; about a millisecond, once a replacement: docs/PERFORMANCE.md, eleventh session).
+        release_free_heap()
         log.info("worker processes replaced (%d times so far)", self.recycled)
 
     def _cancel_successor(self) -> asyncio.Task[None] | None:

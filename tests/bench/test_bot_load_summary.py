@@ -26,3 +26,13 @@ def test_every_reading_and_the_highest_are_in_the_summary() -> None:
 
 def test_a_run_without_readings_after_its_first_batch_is_left_out() -> None:
     assert memory_summary([Row(TASK, "idle", "PSS MB (bot + pool)", 183.0), Row(TASK, "after 50", "PSS MB (bot + pool)", 231.0)]) == []
+
+
+def test_the_peak_of_each_batch_is_in_the_summary() -> None:
+    readings = {"idle": 183.0, "after 50": 188.0, "after 100": 190.0}
+    rows = _rows({**readings, "after 200": 191.0})
+    rows += [Row(TASK, label, "peak PSS MB (bot + pool)", peak)
+             for label, peak in [("after 50", 251.0), ("after 100", 244.0), ("after 200", 262.0)]]
+    (line,) = memory_summary(rows)
+    assert "highest reading 191" in line
+    assert "peak in each 50 251, 244, 262" in line  # what the readings between batches missed

@@ -186,6 +186,26 @@ def test_the_settings_give_the_pool_its_recycling() -> None:
     assert (pool.processes, pool.recycle_growth_mb, pool.recycle_after_digests) == (
         settings.workers.processes, settings.workers.recycle_growth_mb, settings.workers.recycle_after_digests)
     assert pool.recycle_growth_mb > 0  # on by default
+    # By count too: a worker's memory still rises after its first 25 digests (memos and caches filling), so the
+    # pool is replaced while it is at that level (docs/PERFORMANCE.md, eleventh session: memory).
+    assert 0 < pool.recycle_after_digests <= 25 * settings.workers.processes
+
+
+async def test_the_bot_process_gives_its_free_heap_back_when_the_pool_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.discord_app import worker_pool
+
+    trims: list[int] = []
+    monkeypatch.setattr(worker_pool, "release_free_heap", lambda: trims.append(os.getpid()))
+    pool = WorkerPool(1, recycle_after_digests=2)
+    pool.start()
+    try:
+        for _ in range(2):
+            await pool.run(os.getpid)
+        assert trims == []  # not before a replacement
+        await _until_recycled(pool, 1)
+        assert trims == [os.getpid()]  # the bot's process (the workers' trims are their own, unpatched)
+    finally:
+        await pool.close()
 
 
 def _template_state() -> tuple[bool, bool, int]:
