@@ -423,18 +423,20 @@ class Learned:
         model = fit_logistic(self.x[train], (self.gain[train] > 0).astype(float), weight, l2=l2, iterations=50)
         return model.logits(self.x[test]) > math.log(margin / (1 - margin))
 
-    def nested_flips(self, where: np.ndarray, folds: np.ndarray) -> np.ndarray:
-        """Out-of-fold flips on `where`, each outer fold's setting chosen by cross-validation on the other four."""
+    def nested_flips(self, where: np.ndarray, folds: np.ndarray, train_on: np.ndarray | None = None) -> np.ndarray:
+        """Out-of-fold flips on `where`, each outer fold's setting chosen by cross-validation on the other four;
+        the models are fitted on `train_on` (default: `where`) outside the fold they are scored on."""
+        train_on = where if train_on is None else train_on
         flipped = np.zeros(len(self.gain), bool)
         for outer in range(5):
             def inner(setting: tuple[str, float, float]) -> float:
                 total = 0.0
                 for fold in set(range(5)) - {outer}:
-                    train, test = where & (folds != fold) & (folds != outer), where & (folds == fold)
+                    train, test = train_on & (folds != fold) & (folds != outer), where & (folds == fold)
                     total += self.gain[test][self.flips(train, test, setting)].sum()
                 return total
             best = max(FLIP_SETTINGS, key=inner)
-            train, test = where & (folds != outer), where & (folds == outer)
+            train, test = train_on & (folds != outer), where & (folds == outer)
             flipped[test] = self.flips(train, test, best)
         return flipped
 
@@ -468,8 +470,12 @@ def print_learned(study: Study) -> None:
           f"{(best_of_two - rule_pick).sum():+.3f}, with the union as a third {(np.maximum(best_of_two, learned.fu) - rule_pick).sum():+.3f}; "
           f"always the union {(learned.fu - rule_pick).sum():+.3f}")
     groups = [(kind, (kind,)) for kind in CHOICE_TYPES] + [("listing+collection", ("listing", "collection")), ("all types", CHOICE_TYPES)]
-    for method, make in (("logistic flip (nested)", learned.nested_flips), ("one-feature stump", learned.stump_flips)):
-        for label, kinds in groups:
+    everywhere = np.ones(len(learned.gain), bool)
+    pooled = lambda where, folds: learned.nested_flips(where, folds, train_on=everywhere)  # noqa: E731
+    methods = (("logistic flip (nested)", learned.nested_flips, groups), ("one-feature stump", learned.stump_flips, groups),
+               ("flip fitted on all types", pooled, groups[4:6]))
+    for method, make, method_groups in methods:
+        for label, kinds in method_groups:
             where = np.isin(learned.type, kinds)
             cells = []
             for salt in FOLD_SALTS:

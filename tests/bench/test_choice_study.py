@@ -62,3 +62,15 @@ def test_nested_flips_overrule_the_rule_where_a_feature_says_the_other_candidate
     assert (gain[stump] > 0).mean() > 0.9
     noise = _learned(rng.normal(size=(200, 1)), np.where(rng.random(200) < 0.2, 0.3, -0.3))
     assert noise.gain[noise.nested_flips(where, folds)].sum() <= 0.3 * 3  # noise: (nearly) never overruled
+
+
+def test_flips_fitted_on_other_pages_are_scored_on_the_chosen_pages_only() -> None:
+    rng = np.random.default_rng(1)
+    signal = rng.normal(size=300)
+    gain = np.where(signal > 0.5, 0.3, -0.3)
+    learned = _learned(signal[:, None], gain)
+    learned.type = np.array(["listing", "collection", "forum"] * 100)
+    where, folds = learned.type == "listing", np.arange(300) % 5
+    flipped = learned.nested_flips(where, folds, train_on=np.ones(300, bool))
+    assert not flipped[~where].any()  # pages outside `where` keep the rule's pick
+    assert flipped.sum() > 5 and (gain[flipped] > 0).mean() > 0.9
