@@ -1,7 +1,7 @@
 """A study of the per-page choice between trafilatura's answer and the profile's region
 (bot/digest/extract/html/choice.py) on WCXB's tune part; nothing here ships.
 
-    python -m bench.choice_study DATA_DIR [--cache PATH] [--trees]
+    python -m bench.choice_study DATA_DIR [--cache PATH] [--trees] [--learned]
 
 Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the
 product's own `extract_html` (after `drop_scripts_and_styles`, as the pipeline passes it), with
@@ -16,7 +16,11 @@ candidate, the oracle, and a documentation cap (the region only below k times tr
 words). With `--trees` (scikit-learn, which is no dependency of the project: exploration only),
 gradient-boosted trees and depth-limited trees on the features, trained on four folds and scored
 on the fifth, and a gated model (the rule, overruled only where the out-of-fold regression of
-F1(region) - F1(trafilatura) passes a margin) chosen by nested cross-validation.
+F1(region) - F1(trafilatura) passes a margin) chosen by nested cross-validation. With `--learned`
+(numpy only, bench.fitting.fit_logistic): a logistic model per page type that overrules the rule
+where it is confident, on features of both candidates and of the page (`learned_features`), its
+weighting, penalty and margin chosen by nested cross-validation with folds grouped by site, for
+eight groupings; a one-feature threshold the same way; the union as a third candidate (oracle).
 Not reproduced exactly: the headline line trafilatura repeats, which `extract_html` drops after
 the choice (107 of 411 choice pages; -0.00001 on the mean).
 """
@@ -33,14 +37,16 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlparse
 
 import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.fitting import hash_bucket
+from bench.fitting import fit_logistic, hash_bucket
 from bench.splits import wcxb_part
 from bench.wcxb import DATA_FILE, TYPES, word_f1
 from bot.digest.extract.html import choice
+from bot.digest.extract.html import page_type as page_types
 from bot.digest.extract.html.metadata import _json_ld_objects, json_ld_documents
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import drop_inline_svg, drop_scripts_and_styles
@@ -48,7 +54,7 @@ from bot.digest.extract.html.region import description_lead, with_missing_lead
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
-DEFAULT_CACHE = Path("/tmp/choice_study/cache.pkl")
+DEFAULT_CACHE = Path("/tmp/choice_study/cache-v2.pkl")  # v2: with the classifier's scores, body words and link texts
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
@@ -58,19 +64,33 @@ def _text(element: Any) -> str:
 
 
 def build_cache(data_dir: Path) -> list[dict[str, Any]]:
-    """Each tune page's choice inputs and the product's answer."""
+    """Each tune page's choice inputs and the product's answer; also, for `--learned`, the page
+    classifier's seven scores (recorded where `extract_html` classifies the page, with the page's
+    address), the words of the page's body and the texts of its links at the time of the choice."""
     record: dict[str, Any] = {}
     shipped = choice.prefer_region
+    shipped_classify = html_extractor.classify_page
+
+    def classifying(tree, url, json_ld=None):  # noqa: ANN001, ANN202 (classify_page's own signature)
+        scores = page_types.shipped_model().scores(page_types.feature_vector(page_types.page_features(tree, url, json_ld)))
+        record.update(scores=scores, url=url or "")
+        return max(scores, key=scores.__getitem__)  # as PageTypeModel.classify
 
     def recording(page_type, profile, text, region, tree):  # noqa: ANN001, ANN202 (prefer_region's own signature)
         descriptions = [o["description"] for o in _json_ld_objects(tree, list(json_ld_documents(tree))) if isinstance(o.get("description"), str)]
+        body = tree.find("body")
         record.update(
             page_type=page_type, text=text, region=region, h1=[_text(e) for e in tree.iter("h1")], title=[_text(e) for e in tree.iter("title")][:1],
             og=description_lead(tree), ld=descriptions, paras=[t for t in (_text(e) for e in tree.iter("p")) if len(t.split()) >= 5],
+            body_words=len(_TOKEN.findall(body.text_content())) if body is not None else 0, anchors=sorted({t for t in (_text(e) for e in tree.iter("a")) if t}),
         )
         return shipped(page_type, profile, text, region, tree)
 
-    return tune_pages_through_choice(data_dir, record, recording)
+    html_extractor.classify_page = classifying
+    try:
+        return tune_pages_through_choice(data_dir, record, recording)
+    finally:
+        html_extractor.classify_page = shipped_classify
 
 
 def tune_pages_through_choice(data_dir: Path, record: dict[str, Any], recording: Any) -> list[dict[str, Any]]:
@@ -304,12 +324,174 @@ def print_trees(study: Study) -> None:
     print(study.line("the rule overruled by a gated regressor (nested)", region))
 
 
+# --- `--learned` (eleventh session): a small learned chooser over both candidates and the page ---
+
+CHOICE_TYPES = ("documentation", "service", "product", "forum", "listing", "collection")
+# The flip model's settings searched by nested cross-validation: weighting (by the F1 at stake, or
+# each page alike), L2 penalty, and the probability over which the rule's pick is overruled.
+FLIP_SETTINGS: tuple[tuple[str, float, float], ...] = tuple(
+    (weighting, l2, margin) for weighting in ("stake", "flat") for l2 in (1.0, 10.0, 100.0) for margin in (0.5, 0.6, 0.7, 0.8)
+) + (("never", 0.0, 0.0),)
+FOLD_SALTS = "abcdefgh"  # eight groupings of the sites into five folds
+_CLOSING = tuple(".!?:;\"')\u201d")
+
+
+def _lines(text: str) -> list[str]:
+    return [_SPACES.sub(" ", line).strip() for line in text.split("\n") if line.strip()]
+
+
+def candidate_features(text: str, body_words: int, anchors: set[str], tag: str) -> dict[str, float]:
+    """One candidate answer's shape: its words (log, and as a share of the page body's), the share of
+    its words in lines that are a link's whole text, its lines (log count, log mean words, share ending
+    in punctuation, share under 5 words) and the share of its words in lines read more than once."""
+    lines = _lines(text)
+    counts = [len(_TOKEN.findall(line)) for line in lines]
+    words = sum(counts)
+    seen = Counter(line.lower() for line in lines)
+    return {
+        f"log_{tag}": math.log1p(words),
+        f"cover_{tag}": min(words / (body_words + 1), 2.0),
+        f"link_{tag}": sum(c for line, c in zip(lines, counts) if line in anchors) / (words + 1),
+        f"nlines_{tag}": math.log1p(len(lines)),
+        f"meanline_{tag}": math.log1p(words / len(lines)) if lines else 0.0,
+        f"punct_{tag}": float(np.mean([line.endswith(_CLOSING) for line in lines])) if lines else 0.0,
+        f"short_{tag}": float(np.mean([c < 5 for c in counts])) if lines else 0.0,
+        f"repeated_{tag}": sum(c for line, c in zip(lines, counts) if seen[line.lower()] > 1) / (words + 1),
+    }
+
+
+def learned_features(page: dict[str, Any]) -> dict[str, float]:
+    """Features of both candidates and of the page, all computable where `prefer_region` is called:
+    each candidate's shape, their word ratio, Jaccard overlap and bag covers (is trafilatura's answer
+    a subset of the region's), the page body's words and the classifier's type probabilities."""
+    text, region, anchors = page["text"], page["region"], set(page["anchors"])
+    t_tokens, r_tokens = _tokens(text), _tokens(region)
+    t_set, r_set = set(t_tokens), set(r_tokens)
+    shared = sum((Counter(t_tokens) & Counter(r_tokens)).values())
+    f = {**candidate_features(text, page["body_words"], anchors, "t"), **candidate_features(region, page["body_words"], anchors, "r")}
+    f["log_ratio"] = f["log_r"] - f["log_t"]
+    f["jaccard"] = len(t_set & r_set) / (len(t_set | r_set) or 1)
+    f["t_in_r"], f["r_in_t"] = shared / (len(t_tokens) or 1), shared / (len(r_tokens) or 1)
+    f["subset"] = float(f["t_in_r"] > 0.95)
+    f["log_body"] = math.log1p(page["body_words"])
+    logits = np.array([page["scores"][kind] for kind in page_types.PAGE_TYPES])
+    probabilities = np.exp(logits - logits.max())
+    for kind, value in zip(page_types.PAGE_TYPES, probabilities / probabilities.sum()):
+        f[f"prob_{kind}"] = float(value)
+    return f
+
+
+def union_text(text: str, region: str) -> str:
+    """trafilatura's answer followed by the region's lines it lacks (the third candidate)."""
+    have = {line.lower() for line in _lines(text)}
+    extra = [line for line in region.split("\n") if line.strip() and _SPACES.sub(" ", line).strip().lower() not in have]
+    return "\n".join([text, *extra]) if extra else text
+
+
+def site_of(url: str) -> str:
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+class Learned:
+    """The choice pages as arrays: features, each candidate's F1, the shipped rule's pick, and the gain
+    of overruling the rule (F1 of the other candidate less the rule's)."""
+
+    def __init__(self, study: Study) -> None:
+        self.study = study
+        rows = [learned_features(p) for p in study.choice]
+        self.names = list(rows[0])
+        x = np.array([[row[n] for n in self.names] for row in rows])
+        sign = np.where(study.rule, 1.0, -1.0)[:, None]
+        self.x = np.hstack([x, x * sign, sign])  # features and features signed by the rule's pick: which side the rule took
+        self.gain = np.where(study.rule, study.ft - study.fr, study.fr - study.ft)
+        self.type = np.array([p["page_type"] for p in study.choice])
+        self.sites = [site_of(p.get("url", "")) or p["id"] for p in study.choice]
+        self.fu = np.array([word_f1(p["truth"], with_lead_as_shipped(p, union_text(p["text"], p["region"]))) for p in study.choice])
+
+    def folds(self, salt: str) -> np.ndarray:
+        """Five folds grouped by site (a site's pages never both train and test)."""
+        return np.array([hash_bucket(site, 5, salt=salt) for site in self.sites])
+
+    def flips(self, train: np.ndarray, test: np.ndarray, setting: tuple[str, float, float]) -> np.ndarray:
+        """Where on `test` a logistic model fitted on `train` overrules the rule (its probability that the
+        other candidate scores higher passes the setting's margin)."""
+        weighting, l2, margin = setting
+        if weighting == "never" or train.sum() < 5:
+            return np.zeros(test.sum(), bool)
+        weight = np.abs(self.gain[train]) + 1e-3 if weighting == "stake" else np.ones(train.sum())
+        model = fit_logistic(self.x[train], (self.gain[train] > 0).astype(float), weight, l2=l2, iterations=50)
+        return model.logits(self.x[test]) > math.log(margin / (1 - margin))
+
+    def nested_flips(self, where: np.ndarray, folds: np.ndarray, train_on: np.ndarray | None = None) -> np.ndarray:
+        """Out-of-fold flips on `where`, each outer fold's setting chosen by cross-validation on the other four;
+        the models are fitted on `train_on` (default: `where`) outside the fold they are scored on."""
+        train_on = where if train_on is None else train_on
+        flipped = np.zeros(len(self.gain), bool)
+        for outer in range(5):
+            def inner(setting: tuple[str, float, float]) -> float:
+                total = 0.0
+                for fold in set(range(5)) - {outer}:
+                    train, test = train_on & (folds != fold) & (folds != outer), where & (folds == fold)
+                    total += self.gain[test][self.flips(train, test, setting)].sum()
+                return total
+            best = max(FLIP_SETTINGS, key=inner)
+            train, test = train_on & (folds != outer), where & (folds == outer)
+            flipped[test] = self.flips(train, test, best)
+        return flipped
+
+    def stump_flips(self, where: np.ndarray, folds: np.ndarray) -> np.ndarray:
+        """Out-of-fold flips by the one feature and threshold (5 % to 95 % quantiles) that gains most in training."""
+        raw = self.x[:, : len(self.names)]
+        flipped = np.zeros(len(self.gain), bool)
+        for outer in range(5):
+            train, best, score = where & (folds != outer), None, 0.0
+            for j in range(raw.shape[1]):
+                for cut in np.unique(np.quantile(raw[train, j], np.linspace(0.05, 0.95, 19))):
+                    for side in (1.0, -1.0):
+                        gained = self.gain[train & (side * (raw[:, j] - cut) > 0)].sum()
+                        if gained > score + 1e-9:
+                            best, score = (j, cut, side), gained
+            if best is not None:
+                j, cut, side = best
+                flipped |= where & (folds == outer) & (side * (raw[:, j] - cut) > 0)
+        return flipped
+
+
+def print_learned(study: Study) -> None:
+    """The learned chooser per page type (and over all), out of fold by nested cross-validation, for eight
+    groupings of sites into folds: the sum of F1 gained over the rule on that type's choice pages, and the
+    worst fold's sum (every fold must gain for a chooser to be kept)."""
+    learned = Learned(study)
+    rule_pick = np.where(study.rule, study.fr, study.ft)
+    best_of_two = np.maximum(study.ft, study.fr)
+    log.info("choice pages by type: %s", {k: int((learned.type == k).sum()) for k in CHOICE_TYPES})
+    print("oracle gains over the rule (sum of F1 over choice pages): two candidates "
+          f"{(best_of_two - rule_pick).sum():+.3f}, with the union as a third {(np.maximum(best_of_two, learned.fu) - rule_pick).sum():+.3f}; "
+          f"always the union {(learned.fu - rule_pick).sum():+.3f}")
+    groups = [(kind, (kind,)) for kind in CHOICE_TYPES] + [("listing+collection", ("listing", "collection")), ("all types", CHOICE_TYPES)]
+    everywhere = np.ones(len(learned.gain), bool)
+    pooled = lambda where, folds: learned.nested_flips(where, folds, train_on=everywhere)  # noqa: E731
+    methods = (("logistic flip (nested)", learned.nested_flips, groups), ("one-feature stump", learned.stump_flips, groups),
+               ("flip fitted on all types", pooled, groups[4:6]))
+    for method, make, method_groups in methods:
+        for label, kinds in method_groups:
+            where = np.isin(learned.type, kinds)
+            cells = []
+            for salt in FOLD_SALTS:
+                folds = learned.folds(salt)
+                gained = np.where(make(where, folds), learned.gain, 0.0)
+                cells.append(f"{gained.sum():+.2f}/{min(gained[folds == f].sum() for f in range(5)):+.2f}")
+            print(f"{method:24s} {label:20s} {' '.join(cells)}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--trees", action="store_true", help="also the tree models (needs scikit-learn)")
+    parser.add_argument("--learned", action="store_true", help="also the learned chooser (logistic, nested CV, site folds)")
     args = parser.parse_args(argv)
     if not args.cache.exists():
         args.cache.parent.mkdir(parents=True, exist_ok=True)
@@ -319,6 +501,8 @@ def main(argv: list[str] | None = None) -> int:
     print_rules(study)
     if args.trees:
         print_trees(study)
+    if args.learned:
+        print_learned(study)
     return 0
 
 
