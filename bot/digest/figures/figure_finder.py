@@ -409,7 +409,17 @@ def _chrome_line(sentence_text: str) -> bool:
         or ((_has_sign(lower, _ADDRESS_SIGNS) or _FIVE_DIGITS.search(sentence_text)) and _ADDRESS.search(sentence_text))
         or _is_fragment(sentence_text)
         or _TITLE_RUN.search(sentence_text) is not None
+        or (":" in sentence_text and _METADATA_LABELS.search(lower) is not None)
     )
+
+
+# A byline or a post's labels glued to a line: "Posted by: John at December 18, 2025 05:48 PM ...", "05/10/2018 -
+# Publicado por: ... - Categoria: Saúde - Tags: ..." (eleventh session: on the tune parts 7 WCXB lines, all chrome, no
+# CNN, BBC or WCXB article line with a number).
+_METADATA_LABELS = re.compile(
+    r"\b(?:posted|published|written|publicado|publié|veröffentlicht|pubblicato|filed)\s+(?:by|por|par|von|da|under)\s*:"
+    r"|(?:^|\s[-|–•]\s)(?:categor(?:y|ies|ia|ie)|tags?|etiquetas)\s*:\s"
+)
 
 
 # Eight capitalised words in a row: menu items or headings the extractor glued to a sentence ("How It Works
