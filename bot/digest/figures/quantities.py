@@ -1409,7 +1409,7 @@ def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
         locale = number_locale(language_code if isinstance(language_code, str) else "en")
         if not _may_hold_a_number(text, locale):
             return []
-        if _ODD_DASHES.search(text) is None:
+        if text.isascii() or not any(map(text.__contains__, _ODD_DASH_CHARACTERS)) or _ODD_DASHES.search(text) is None:
             return _Scanner(text, locale).scan()
         # Scanned with the dashes it knows, one character for one so offsets hold; shown as written.
         return [replace(q, text=text[q.start : q.end]) for q in _Scanner(text.translate(_DASH_FORMS), locale).scan()]
@@ -1424,6 +1424,7 @@ _DIGIT = re.compile(r"\d")
 # box-drawing line ("400\u2500600 words", read as two numbers before the eleventh session). Each reads as the
 # hyphen or en dash it stands for.
 _DASH_FORMS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "\u2013", "\u2015": "\u2013", "\u2500": "\u2013"})
+_ODD_DASH_CHARACTERS = ("\u2010", "\u2011", "\u2012", "\u2015", "\u2500")  # a cheap test first: the pattern costs more
 _ODD_DASHES = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2015\u2500]|[\u2010\u2011\u2012\u2015\u2500](?=\d)")
 
 
