@@ -332,6 +332,10 @@ _STAMPED = re.compile(
 # "(AMZN +0.21%)": a stock ticker's quote, refreshed by the page.
 _TICKER_BEFORE = re.compile(r"\(\s*(?:[A-Z]{1,5}:)?[A-Z]{1,5}\s*$")
 _WORDS_IN = re.compile(r"[^\W\d_]{2,}")
+# A file's size in brackets, after its link or its date (eleventh session: a submission history's
+# "Thu, 18 Dec 2025 06:55:17 UTC (9,890 KB)" was one of the WCXB tune pages' chrome figures).
+_FILE_SIZE_UNITS = frozenset({"KB", "kB", "MB", "GB", "TB", "KiB", "MiB", "GiB"})
+_IN_BRACKETS = re.compile(r"\(\s*(?:[A-Z]{2,5},?\s*)?$")  # "(", "(PDF, "
 _STREET = re.compile(
     r"(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|"
     r"Square|Sq|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Strasse|Straße|Str|Rue|Calle|Via)\b"
@@ -405,7 +409,17 @@ def _chrome_line(sentence_text: str) -> bool:
         or ((_has_sign(lower, _ADDRESS_SIGNS) or _FIVE_DIGITS.search(sentence_text)) and _ADDRESS.search(sentence_text))
         or _is_fragment(sentence_text)
         or _TITLE_RUN.search(sentence_text) is not None
+        or (":" in sentence_text and _METADATA_LABELS.search(lower) is not None)
     )
+
+
+# A byline or a post's labels glued to a line: "Posted by: John at December 18, 2025 05:48 PM ...", "05/10/2018 -
+# Publicado por: ... - Categoria: Saúde - Tags: ..." (eleventh session: on the tune parts 7 WCXB lines, all chrome, no
+# CNN, BBC or WCXB article line with a number).
+_METADATA_LABELS = re.compile(
+    r"\b(?:posted|published|written|publicado|publié|veröffentlicht|pubblicato|filed)\s+(?:by|por|par|von|da|under)\s*:"
+    r"|(?:^|\s[-|–•]\s)(?:categor(?:y|ies|ia|ie)|tags?|etiquetas)\s*:\s"
+)
 
 
 # Eight capitalised words in a row: menu items or headings the extractor glued to a sentence ("How It Works
@@ -469,6 +483,8 @@ def _page_chrome(quantity: Quantity, sentence_text: str) -> bool:
         return True
     if quantity.text[:1] in "+-−" and _TICKER_BEFORE.search(before):
         return True
+    if quantity.kind == "measure" and quantity.unit_or_counts in _FILE_SIZE_UNITS and _IN_BRACKETS.search(before):
+        return True  # "Download PDF (2.3 MB)", "06:55:17 UTC (9,890 KB)": the size of a file the page links to
     # "3 MIN.", "1 minute": a line that is nothing but the number (a reading time, a counter)
     if len(sentence_text) > len(quantity.text) + 24:
         return False

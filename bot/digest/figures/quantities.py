@@ -20,7 +20,7 @@ import functools
 import logging
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from bot.digest.figures import lexicon as lx
@@ -1409,13 +1409,23 @@ def find_quantities(text: str, language_code: str = "en") -> list[Quantity]:
         locale = number_locale(language_code if isinstance(language_code, str) else "en")
         if not _may_hold_a_number(text, locale):
             return []
-        return _Scanner(text, locale).scan()
+        if text.isascii() or not any(map(text.__contains__, _ODD_DASH_CHARACTERS)) or _ODD_DASHES.search(text) is None:
+            return _Scanner(text, locale).scan()
+        # Scanned with the dashes it knows, one character for one so offsets hold; shown as written.
+        return [replace(q, text=text[q.start : q.end]) for q in _Scanner(text.translate(_DASH_FORMS), locale).scan()]
     except Exception:  # a bug here must not take down a digest; the log keeps it visible
         log.exception("quantity scan failed")
         return []
 
 
 _DIGIT = re.compile(r"\d")
+# Hyphens and dashes a web page may write that the scanner's tokens do not know, next to a digit: the
+# non-breaking hyphen ("a 10\u2011year plan"), the hyphen, the figure dash, the horizontal bar and the
+# box-drawing line ("400\u2500600 words", read as two numbers before the eleventh session). Each reads as the
+# hyphen or en dash it stands for.
+_DASH_FORMS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "\u2013", "\u2015": "\u2013", "\u2500": "\u2013"})
+_ODD_DASH_CHARACTERS = ("\u2010", "\u2011", "\u2012", "\u2015", "\u2500")  # a cheap test first: the pattern costs more
+_ODD_DASHES = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2015\u2500]|[\u2010\u2011\u2012\u2015\u2500](?=\d)")
 
 
 @functools.lru_cache(maxsize=64)

@@ -325,6 +325,41 @@ def test_a_scale_glued_by_a_hyphen_scales_the_number(text: str, shown: str, valu
     assert (quantity.text, quantity.value, quantity.kind, quantity.unit_or_counts) == (shown, pytest.approx(value), kind, counts)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown", "value", "kind"),
+    [
+        ("The average essay is 400\u2500600 words.", "400\u2500600", 400, "count"),  # a box-drawing line
+        ("It is 400\u2012600 words.", "400\u2012600", 400, "count"),  # a figure dash
+        ("They wrote 400\u2015600 words.", "400\u2015600", 400, "count"),  # a horizontal bar
+        ("a 10\u2011year plan", "10\u2011year", 10, "duration"),  # a non-breaking hyphen
+        ("a 10\u2010year plan", "10\u2010year", 10, "duration"),  # a hyphen
+    ],
+)
+def test_unicode_dashes_read_as_the_dash_they_stand_for(text: str, shown: str, value: float, kind: str) -> None:
+    # eleventh session: "400─600 words" was two numbers (two of the six on a WCXB tune page) and "10‑year" a bare
+    # count; the figure shows the dash as the article writes it, at the same offsets
+    quantity = only(text)
+    assert (quantity.text, quantity.value, quantity.kind) == (shown, value, kind)
+    assert text[quantity.start : quantity.end] == quantity.text
+
+
+def test_unicode_dashes_away_from_digits_change_nothing() -> None:
+    plain = [(q.start, q.text, q.value, q.kind) for q in find_quantities("a well-known 5 cats")]
+    assert [(q.start, q.text, q.value, q.kind) for q in find_quantities("a well\u2011known 5 cats")] == plain
+
+
+def test_a_file_size_in_brackets_is_no_figure() -> None:
+    # a submission history's line on a WCXB tune page: its size was one of the six
+    found = find_figures(sentences("Thu, 18 Dec 2025 06:55:17 UTC (9,890 KB)", "Officials counted 224 people."))
+    assert 9890 not in {f.value for f in found} and 224 in {f.value for f in found}
+
+
+def test_a_file_size_in_a_sentence_stays_a_figure() -> None:
+    # only a size in brackets is a page's link to a file (eleventh session)
+    found = find_figures(sentences("The new console ships with 825 GB of storage."))
+    assert [(f.value, f.counts) for f in found] == [(825, "GB")]
+
+
 def test_at_one_point_is_a_moment_not_a_figure() -> None:
     found = find_figures(sentences("At one point, officials said, the fire covered 300 acres."))
     assert [f.text for f in found] == ["300 acres"]
@@ -632,6 +667,11 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
         "Home » Website Builders Best Website Builders for 2026: Our Top 5 picks.",  # a breadcrumb trail
         "Best solar panels in 2026: Which one should you choose?",  # a teaser's question
         "Solar prices hit all-time lows in 2024—is that about to change?”",
+        # a file's size in brackets after its date or link (eleventh session)
+        "The annual report is online (PDF, 2.3 MB).",
+        # a byline or a post's labels glued to a line (eleventh session)
+        "Posted by: John at December 18, 2025 05:48 PM Management by abdication is a dangerous path for 3 firms.",
+        "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad A equipe atendeu cinco pacientes.",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -647,10 +687,11 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         "The company said 300 people signed up in the first week.",
         "Johnson was 89.",
         "Meals at Alinea start at $210.",
+        "Guards posted by the door counted 17 cars in the category: stolen.",  # the words, not a post's labels
         "有 224 人越境。",
     )
-    found = {f.value for f in find_figures(sentences(*text), limit=6)}
-    assert {2, 40000, 300, 89, 210, 224} <= found
+    found = {f.value for f in find_figures(sentences(*text), limit=10)}
+    assert {2, 40000, 300, 89, 210, 17, 224} <= found
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,281 @@
+"""Key figures on the tune parts: where chrome figures come from, and which highlight numbers the six miss.
+
+Eleventh session (docs/quality/figures.md). The command line runs once on the CNN Corpus tune half, the BBC
+tune part (buckets 50-74) and WCXB's tune article pages (bench/splits.py), and its JSON is cached; the figures
+are then recomputed in process from the cached `text`, `title`, `language` and summary indices with
+`figure_finder.candidates` and `choose` (what `find_figures` does), so a change to the figure finder is
+measured without running the command line again. Held-out parts are never read here.
+
+    python -m bench.figures_study ../shared/data --cache /tmp/figures11/tune.pkl chrome
+    python -m bench.figures_study ../shared/data --cache /tmp/figures11/tune.pkl missed
+    python -m bench.figures_study ../shared/data --cache /tmp/figures11/tune.pkl score
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import logging
+import pathlib
+import pickle
+import re
+import tempfile
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from bench import figures as bf
+from bench.product import run_cli, write_documents
+from bench.splits import wcxb_part
+from bot.digest.figures import figure_finder as ff
+from bot.digest.models import Figure, Sentence
+from bot.digest.segment.sentence_splitter import split_sentences
+
+log = logging.getLogger(__name__)
+
+Cache = dict[str, tuple[list, list[dict]]]
+
+
+def build_cache(data_dir: pathlib.Path, path: pathlib.Path) -> Cache:
+    """Run the command line once on the three tune parts and pickle (articles or pages, digests)."""
+    summaries = data_dir / "summarization"
+    cache: Cache = {}
+    news = {
+        "cnn": bf.cnn_articles(summaries / "cnn-corpus.jsonl.gz", "tune"),
+        "bbc": bf.bbc_articles(summaries / "bbc-news-summary.jsonl.gz", part="tune"),
+    }
+    for name, articles in news.items():
+        with tempfile.TemporaryDirectory(prefix="figures-study-") as folder:
+            paths = write_documents(pathlib.Path(folder), ((a.name, ".txt", a.text) for a in articles))
+            cache[name] = (articles, run_cli("summarize", paths))
+    pages = wcxb_tune_pages(data_dir)
+    with tempfile.TemporaryDirectory(prefix="figures-study-") as folder:
+        paths = write_documents(pathlib.Path(folder), ((bf._file_name(i), ".html", h) for i, h, _ in pages))
+        cache["wcxb"] = (pages, run_cli("summarize", paths))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        pickle.dump(cache, handle)
+    return cache
+
+
+def wcxb_tune_pages(data_dir: pathlib.Path) -> list[tuple[str, str, str]]:
+    """(id, html, true text) of WCXB's tune article pages."""
+    pages = []
+    with gzip.open(data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item.get("type") == "article" and wcxb_part(str(item["id"])) == "tune":
+                pages.append((str(item["id"]), item.get("html") or "", item.get("truth") or ""))
+    return pages
+
+
+@dataclass
+class Read:
+    """One cached digest, read again: its sentences and the figure finder's candidates."""
+
+    name: str
+    digest: dict
+    sentences: list[Sentence]
+    language: str
+    found: list[ff.Candidate]
+
+
+def read(name: str, digest: dict) -> Read:
+    language = digest.get("language") or "en"
+    sentences = split_sentences(digest.get("text") or "", language)
+    summary = [s["index"] for s in digest.get("summary") or []]
+    found = ff.candidates(sentences, (), language, summary, digest.get("title") or "")
+    return Read(name, digest, sentences, language, found)
+
+
+def fold(name: str) -> int:
+    return zlib.crc32(name.encode("utf-8")) % 2
+
+
+Chooser = Callable[[Read], list[Figure]]
+
+
+def shipped(item: Read) -> list[Figure]:
+    return ff.choose(item.found, 6)
+
+
+def news_score(cache: Cache, corpus: str, choose: Chooser = shipped) -> tuple[int, int, int, int]:
+    """(found in fold 0, found in fold 1, key numbers, first six numbers found) on a news tune part."""
+    articles, digests = cache[corpus]
+    found = [0, 0]
+    total = first = 0
+    for article, digest in zip(articles, digests):
+        if digest.get("error"):
+            total += len(article.gold)
+            continue
+        item = read(article.name, digest)
+        shown = [n for f in choose(item) for n in bf.shown_numbers({"value": f.value, "text": f.text}, item.language)]
+        found[fold(article.name)] += bf._matched(article.gold, shown)
+        first += bf._matched(article.gold, bf._first_numbers(digest.get("text") or ""))
+        total += len(article.gold)
+    return found[0], found[1], total, first
+
+
+# --- chrome ------------------------------------------------------------------------------------------------
+
+# The shapes of chrome lines the brief asks about; a line may have several, the first is reported.
+LINE_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("copyright year", re.compile(r"©|\bcopyright\b", re.IGNORECASE)),
+    ("N min read", re.compile(r"\bmin(?:ute)?s?\.? read\b|\breading time\b", re.IGNORECASE)),
+    ("view/comment/share count", re.compile(r"\b\d[\d,.]*[km]?\s+(?:views?|comments?|shares?|likes?|replies|reviews?|followers?|votes?)\b", re.IGNORECASE)),
+    ("rating", re.compile(r"\b\d(?:\.\d)?\s*(?:/|out of)\s*(?:5|10)\b|\bstars?\b|\brated\b", re.IGNORECASE)),
+    ("phone number", re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}[\s-]\d")),
+    ("price", re.compile(r"[$€£¥]\s?\d|\b\d+(?:\.\d\d)?\s?(?:usd|eur|gbp)\b|\bper (?:month|year)\b", re.IGNORECASE)),
+    ("age in a caption", re.compile(r"\b\d{1,2}[-\s]years?[-\s]old\b|,\s\d{1,2},\s", re.IGNORECASE)),
+    ("date", re.compile(
+        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|"
+        r"jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d\d-\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.IGNORECASE)),
+)
+
+
+def line_shape(sentence: str) -> str:
+    for label, pattern in LINE_SHAPES:
+        if pattern.search(sentence):
+            return label
+    return "other prose"
+
+
+def shingle_share(sentence: str, truth_shingles: set) -> float:
+    shingles = bf._shingles(sentence)
+    return len(shingles & truth_shingles) / len(shingles) if shingles else 0.0
+
+
+def where_from(sentence: str, figure: Figure, truth: str, truth_shingles: set) -> str:
+    """Why the 3-gram test calls a figure's sentence chrome: leaked by extraction, or in the article after all."""
+    share = shingle_share(sentence, truth_shingles)
+    if share >= 0.5:
+        return f"mostly in the article ({share:.2f}): split or glued differently"
+    if figure.text and figure.text in truth and share >= 0.2:
+        return f"number in the article, line partly ({share:.2f})"
+    return f"leaked by extraction ({share:.2f})"
+
+
+def chrome_figures(cache: Cache, choose: Chooser = shipped) -> Iterator[tuple[str, Figure, str, str, str]]:
+    """(page id, figure, sentence, line shape, where from) of every WCXB tune figure the 3-gram test calls chrome."""
+    pages, digests = cache["wcxb"]
+    for (page_id, _, truth), digest in zip(pages, digests):
+        if digest.get("error"):
+            continue
+        item = read(page_id, digest)
+        truth_shingles = bf._shingles(truth)
+        for figure in choose(item):
+            sentence = item.sentences[figure.sentence].text if figure.sentence < len(item.sentences) else ""
+            if not bf._from_article(sentence, truth_shingles):
+                yield page_id, figure, sentence, line_shape(sentence), where_from(sentence, figure, truth, truth_shingles)
+
+
+def chrome_count(cache: Cache, choose: Chooser = shipped) -> tuple[int, int]:
+    """(chrome figures, figures) on the WCXB tune pages."""
+    pages, digests = cache["wcxb"]
+    shown = chrome = 0
+    for (page_id, _, truth), digest in zip(pages, digests):
+        if digest.get("error"):
+            continue
+        item = read(page_id, digest)
+        truth_shingles = bf._shingles(truth)
+        for figure in choose(item):
+            shown += 1
+            sentence = item.sentences[figure.sentence].text if figure.sentence < len(item.sentences) else ""
+            chrome += not bf._from_article(sentence, truth_shingles)
+    return chrome, shown
+
+
+# --- CNN highlight numbers the six miss -------------------------------------------------------------------
+
+
+def _near(gold: float, value: float | None) -> bool:
+    return value is not None and abs(gold - value) <= 0.02 * max(abs(gold), 1e-9)
+
+
+def missed(cache: Cache, corpus: str = "cnn") -> Iterator[dict]:
+    """Each key number of a news tune part the six do not show but a candidate holds: its best candidate's rank
+    (one per value, by the shipped score), and the chosen figures that outrank it."""
+    articles, digests = cache[corpus]
+    for article, digest in zip(articles, digests):
+        if digest.get("error"):
+            continue
+        item = read(article.name, digest)
+        six = ff.choose(item.found, 6)
+        shown = [n for f in six for n in bf.shown_numbers({"value": f.value, "text": f.text}, item.language)]
+        ranked = _ranked_values(item.found)
+        for gold in article.gold:
+            if any(_near(gold, n) for n in shown):
+                continue
+            rank = next((r for r, c in enumerate(ranked) if _near(gold, c.figure.value)), None)
+            yield {
+                "article": article.name, "gold": gold, "rank": rank,
+                "candidate": ranked[rank] if rank is not None else None,
+                "displaced_by": [c for c in ranked[:6]], "item": item,
+            }
+
+
+def _ranked_values(found: list[ff.Candidate]) -> list[ff.Candidate]:
+    ranked = sorted(found, key=lambda c: (-ff.score(c), c.position, c.offset))
+    seen: set = set()
+    out = []
+    for candidate in ranked:
+        key = ff._dedupe_key(candidate.figure)
+        if key not in seen:
+            seen.add(key)
+            out.append(candidate)
+    return out
+
+
+def _print_chrome(cache: Cache) -> None:
+    rows = list(chrome_figures(cache))
+    chrome, shown = chrome_count(cache)
+    print(f"WCXB tune: {chrome} chrome figures of {shown}")
+    print(Counter(shape for *_, shape, _ in rows).most_common())
+    print(Counter(where.split(" (")[0] for *_, where in rows).most_common())
+    for page_id, figure, sentence, shape, where in rows:
+        print(f"{page_id[:10]} | {shape:26} | {where:55} | {figure.text!r:20} | {sentence[:140]!r}")
+
+
+def _print_missed(cache: Cache) -> None:
+    rows = list(missed(cache))
+    ranks = Counter("none" if r["rank"] is None else ("7-9" if r["rank"] < 9 else "10-12" if r["rank"] < 12 else "13+") for r in rows)
+    print(f"CNN tune key numbers the six miss: {len(rows)}; best candidate's rank: {dict(ranks)}")
+    for r in rows:
+        if r["rank"] is None:
+            continue
+        c = r["candidate"]
+        item = r["item"]
+        print(f"{r['article']} gold {r['gold']:g} rank {r['rank'] + 1} score {ff.score(c):.2f} traits {c.traits} order {c.order} "
+              f"sentence {c.figure.sentence} | {item.sentences[c.figure.sentence].text[:110]!r}")
+        for d in r["displaced_by"]:
+            print(f"      six: {d.figure.text!r:18} {ff.score(d):.2f} s{d.figure.sentence} order {d.order} {sorted(d.traits)}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.figures_study", description=__doc__.split("\n")[0])
+    parser.add_argument("data_dir", type=pathlib.Path)
+    parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures-study/tune.pkl"))
+    parser.add_argument("--rebuild", action="store_true", help="run the command line again")
+    parser.add_argument("what", choices=("chrome", "missed", "score"))
+    args = parser.parse_args(argv)
+    if args.rebuild or not args.cache.exists():
+        cache = build_cache(args.data_dir, args.cache)
+    else:
+        with args.cache.open("rb") as handle:
+            cache = pickle.load(handle)
+    if args.what == "chrome":
+        _print_chrome(cache)
+    elif args.what == "missed":
+        _print_missed(cache)
+    else:
+        for corpus in ("cnn", "bbc"):
+            f0, f1, total, first = news_score(cache, corpus)
+            print(f"{corpus} tune: {f0 + f1} ({f0}/{f1}) of {total} = {(f0 + f1) / total:.4f}; first six numbers {first}")
+        chrome, shown = chrome_count(cache)
+        print(f"wcxb tune chrome: {chrome} of {shown}")
+
+
+if __name__ == "__main__":
+    main()
