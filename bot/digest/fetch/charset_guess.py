@@ -51,6 +51,7 @@ def _letter_logs() -> dict[str, dict[str, float]]:
 
 
 @functools.cache
+@functools.lru_cache(maxsize=64)
 def is_single_byte(encoding: str) -> bool:
     """Whether every byte is one character in `encoding` (so candidates are compared character for character)."""
     try:

@@ -93,13 +93,31 @@ def meta_charset(body: bytes) -> str | None:
     return _usable_charset(found.group(1).decode("ascii")) if found else None
 
 
+def _utf8_beside_single_byte(body: bytes, declared: str) -> str | None:
+    """The body as UTF-8 when a single-byte charset (latin-1, windows-1252) is declared but the bytes are valid
+    UTF-8 with letters beyond ASCII: a page re-saved or served with a stale declaration. Text really written in
+    a single-byte code page almost never forms valid UTF-8 sequences, and read with the declaration this one
+    would show "cafÃ©" and "â€”" for "café" and "—"."""
+    if body.isascii() or not is_single_byte(declared):
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    log.debug("declared charset %s, but the body is UTF-8: read as UTF-8", declared)
+    return text
+
+
 def decode_body(body: bytes, header_charset: str | None) -> str:
-    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset>, else UTF-8, else detection."""
+    """Text from bytes: a byte-order mark, else the header's charset, else <meta charset> (either one
+    single-byte over valid UTF-8 gives way to UTF-8), else UTF-8, else detection."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             return body.decode(encoding, errors="replace")
     for declared in (_usable_charset(header_charset), meta_charset(body)):
         if declared:
+            if (utf8 := _utf8_beside_single_byte(body, declared)) is not None:
+                return utf8
             try:
                 return body.decode(declared)
             except UnicodeDecodeError:

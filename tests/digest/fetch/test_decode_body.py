@@ -88,3 +88,17 @@ def test_other_code_pages_still_detected(text: str, encoding: str) -> None:
 def test_declared_charset_still_wins() -> None:
     text = TEXTS["french"]
     assert decode_body(text.encode("latin-1"), "iso-8859-1") == text
+
+
+@pytest.mark.parametrize("declared_by", ["header", "meta"])
+def test_utf8_bytes_beat_a_stale_single_byte_declaration(declared_by: str) -> None:
+    text = TEXTS["french"] + " Ticket prices rose — again — to €5. "
+    meta = '<meta charset="iso-8859-1">' if declared_by == "meta" else ""
+    page = f"<html><head>{meta}</head><body><p>{text}</p></body></html>"
+    header = "iso-8859-1" if declared_by == "header" else None
+    assert decode_body(page.encode("utf-8"), header) == page
+
+
+def test_single_byte_text_under_its_declaration_is_not_read_as_utf8() -> None:
+    page = f'<html><head><meta charset="windows-1252"></head><body><p>{CP1252_ONLY}</p></body></html>'
+    assert decode_body(page.encode("cp1252"), None) == page
