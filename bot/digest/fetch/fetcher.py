@@ -23,7 +23,7 @@ import aiohttp
 from charset_normalizer import from_bytes
 from yarl import URL
 
-from bot.digest.fetch.address_guard import AddressGuard, Verdict, parse_ip_literal
+from bot.digest.fetch.address_guard import AddressGuard, parse_ip_literal
 from bot.digest.fetch.charset_guess import ALWAYS_TRIED, is_single_byte, most_plausible
 from bot.digest.fetch.guarded_session import REFUSAL_MARK, ForbiddenAddressError, GuardedConnector, open_fetch_session
 from bot.digest.extract.pdf_parse import looks_like_pdf
