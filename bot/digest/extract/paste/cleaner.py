@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrome_line, is_prose, own_features
 from bot.digest.extract.paste.model import PasteModel, load_model
 from bot.digest.extract.paste.phrases import clear_line_caches
-from bot.digest.extract.paste.promo import drop_closing_calls, drop_promos
+from bot.digest.extract.paste.promo import drop_closing_calls, drop_promos, drop_testimonials
 from bot.digest.extract.paste.regions import rescue_prose, select_lines, trim_regions
 from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
 from bot.digest.extract.paste.title import choose_title, headline_like, headline_text
@@ -94,7 +94,7 @@ def decode_lines(analysis: Analysis, model: PasteModel, title_chooser: TitleChoo
         # Inside a region, a line the classifier is sure about is still dropped (mid-article promos).
         keep = [k and p >= settings.min_prob for k, p in zip(keep, probs)]
     if settings.promo_cut:
-        keep = drop_closing_calls(lines, drop_promos(lines, keep))
+        keep = drop_closing_calls(lines, drop_testimonials(lines, drop_promos(lines, keep)))
     trimmed = trim_regions(analysis.features, keep, settings, probs)
     if not any(trimmed):
         # Trimming took everything: keep what reads as prose, or nothing when only menus were kept.

@@ -190,3 +190,44 @@ def drop_closing_calls(lines: Sequence[PasteLine], keep: list[bool]) -> list[boo
         if words[0] in CTA_VERBS or sum(map(_ADDRESS_WORDS.__contains__, words)) >= _CLOSING_ADDRESS_SHARE * len(words):
             keep[i] = False
     return keep
+
+
+# A testimonial's signature line: first names and an initial ("Mallory R.", "A. Rae V. B.", "— John D., Austin"), or a
+# dash and a name ("— Jane Cooper").
+ATTRIBUTION = re.compile(
+    r"[-–—~]?\s*(?:[A-Z][\w'’-]*\.?\s+){1,4}[A-Z]\.(?:,\s*\w[\w ,]{0,30})?"
+    r"|[-–—~]\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,\s*\w[\w ,]{0,30})?"
+)
+_ATTRIBUTION_MAX_CHARS = 60
+_WALL_SIZE = 3  # signed quotes in a row make a wall; one or two are an article quoting people
+_WALL_GAP = 4  # ... each at most this many lines below the one before (the quote, maybe a heading or stars)
+
+
+def is_attribution(text: str) -> bool:
+    return len(text) <= _ATTRIBUTION_MAX_CHARS and ATTRIBUTION.fullmatch(text) is not None
+
+
+def drop_testimonials(lines: Sequence[PasteLine], keep: list[bool]) -> list[bool]:
+    """Drop a testimonial wall: three or more signature lines ("Mallory R."), each at most four lines below the one
+    before, with the quotes between and right above them.
+
+    Clinics', agencies' and shops' pages show one inside or under the article; the line scorer keeps the quotes,
+    which read as prose. Chosen on the WCXB tune pastes (out-of-fold scores): see docs/quality/pastes.md,
+    eleventh session.
+    """
+    signed = [i for i, line in enumerate(lines) if is_attribution(line.text)]
+    walls: list[list[int]] = []
+    for i in signed:
+        if walls and i - walls[-1][-1] <= _WALL_GAP:
+            walls[-1].append(i)
+        else:
+            walls.append([i])
+    keep = list(keep)
+    for wall in walls:
+        if len(wall) < _WALL_SIZE:
+            continue
+        # The first quote: the lines above the first signature, as far as the gap between signatures reaches.
+        step = max(b - a for a, b in zip(wall, wall[1:]))
+        for i in range(max(0, wall[0] - step + 1), wall[-1] + 1):
+            keep[i] = False
+    return keep
