@@ -7,7 +7,9 @@ from bot.digest.extract.paste.cleaner import decode_keep, decode_lines
 from bot.digest.extract.paste.features import own_features, split_lines
 from bot.digest.extract.paste.model import load_model
 from bot.digest.extract.paste.scoring import analyse
-from bot.digest.extract.paste.start import DETACHED_GAP, DETACHED_LINE_WORDS, DETACHED_MARGIN, DETACHED_SHARE, drop_detached_start, regions
+from bot.digest.extract.paste.start import (
+    DETACHED_GAP, DETACHED_LINE_WORDS, DETACHED_MARGIN, DETACHED_SHARE, body_lines, drop_detached_start, regions, skip_leading_run,
+)
 
 MENU = [
     "Classroom Scheduling >",
@@ -81,3 +83,23 @@ def test_decode_lines_prints_what_decode_keep_keeps() -> None:
     cleaned = decode_lines(analysis, model)
     assert cleaned.body == "\n\n".join(line.text for line, k in zip(analysis.lines, keep) if k)
     assert title_index is None or not keep[title_index]
+
+
+def test_the_first_region_starts_at_its_first_prose_line() -> None:
+    lines = ["Home", "Health", "Food & Nutrition", "The 7 Biggest Diet Trends in 2025", *ARTICLE[:3], "Menu", PARAGRAPH]
+    features = own_features(split_lines("\n".join(lines)))
+    keep = [False, True, True, True, True, True, True, False, True]
+    assert skip_leading_run(features, keep, 1) == [False, False, False, False, True, True, True, False, True]
+    assert skip_leading_run(features, keep, 4) == keep  # a run of 3 is shorter than asked
+    only_menu = [True, True, True, False, False, False, False, False, False]
+    assert skip_leading_run(features, only_menu, 1) == only_menu  # no prose follows: nothing to start at
+
+
+def test_the_headline_chooser_sees_the_headline_above_a_trimmed_start() -> None:
+    model = load_model()
+    text = "\n".join(["Home", "Health", "Food & Nutrition", "Wellness", "Fitness", "Health News", "What to Buy",
+                      "School Budget Moves Money to Teachers", *ARTICLE[:4], "Share", "© 2026 Example"])
+    analysis = analyse(text, model)
+    keep = body_lines(analysis, model.decode)
+    first = keep.index(True)
+    assert analysis.lines[first].text == PARAGRAPH
