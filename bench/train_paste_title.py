@@ -27,7 +27,7 @@ from bench.train_title import fit as fit_pairwise  # a page's right line against
 from bot.digest.extract.paste.cleaner import as_clean_text
 from bot.digest.extract.paste.features import own_features
 from bot.digest.extract.paste.model import load_model
-from bot.digest.extract.paste.regions import select_lines
+from bot.digest.extract.paste.start import body_lines
 from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
 from bot.digest.extract.paste.title import (
     HEADLINE_FEATURES, HEADLINE_MODEL_FORMAT, HEADLINE_MODEL_KIND, HEADLINE_MODEL_NAME, HeadlineModel, headline_rows, headline_text, pick_headline,
@@ -64,7 +64,7 @@ def paste_pages(data_dir: Path) -> list[PastePage]:
         if not title or not lines or as_clean_text(lines, own) is not None:
             continue
         analysis = score_lines(lines, own, model)
-        keep = select_lines(analysis, model.decode)
+        keep = body_lines(analysis, model.decode)
         candidates, rows = headline_rows(analysis, keep, lookback)
         labels = np.array([float(normalise_title(headline_text(analysis.lines[i].text)) == title) for i in candidates])
         found.append(PastePage(str(page["id"]), title, analysis, keep, candidates, rows, labels))

@@ -12,7 +12,8 @@ from bot.digest.extract.paste.features import ENDS_SENTENCE, PasteLine, is_chrom
 from bot.digest.extract.paste.model import PasteModel, load_model
 from bot.digest.extract.paste.phrases import clear_line_caches
 from bot.digest.extract.paste.promo import drop_closing_calls, drop_promos, drop_testimonials
-from bot.digest.extract.paste.regions import rescue_prose, select_lines, trim_regions
+from bot.digest.extract.paste.regions import rescue_prose, trim_regions
+from bot.digest.extract.paste.start import body_lines
 from bot.digest.extract.paste.scoring import Analysis, paste_lines, score_lines
 from bot.digest.extract.paste.title import choose_title, headline_like, headline_text
 
@@ -76,8 +77,10 @@ def as_clean_text(lines: Sequence[PasteLine], features: Sequence[Sequence[float]
 TitleChooser = Callable[[Analysis, Sequence[bool], PasteModel], "int | None"]
 
 
-def decode_lines(analysis: Analysis, model: PasteModel, title_chooser: TitleChooser = choose_title) -> CleanedPaste:
-    """Turn line probabilities into the headline and the body, with the model's decoding settings.
+def decode_keep(
+    analysis: Analysis, model: PasteModel, title_chooser: TitleChooser = choose_title
+) -> tuple[int | None, list[bool]]:
+    """The headline's line index (None: none) and which lines form the body, with the model's decoding settings.
 
     `title_chooser` is the learned headline chooser; the cleaner's trainer passes the rule
     (`rule_title`), so that the decoding it chooses does not depend on a chooser fitted on its own output.
@@ -85,8 +88,8 @@ def decode_lines(analysis: Analysis, model: PasteModel, title_chooser: TitleChoo
     settings = model.decode
     lines, probs = analysis.lines, analysis.probs
     if not lines:
-        return CleanedPaste("", "")
-    keep = select_lines(analysis, settings)
+        return None, []
+    keep = body_lines(analysis, settings)
     title_index = title_chooser(analysis, keep, model)
     if title_index is not None and keep[title_index] and sum(keep) == 1:
         title_index = None  # the only article line is the body, not a headline
@@ -100,8 +103,17 @@ def decode_lines(analysis: Analysis, model: PasteModel, title_chooser: TitleChoo
         # Trimming took everything: keep what reads as prose, or nothing when only menus were kept.
         trimmed = [k and is_prose(f) and not is_chrome_line(f) for k, f in zip(keep, analysis.features)]
     keep = rescue_prose(lines, analysis.features, trimmed, settings, title_index)
+    if title_index is not None:
+        keep[title_index] = False
+    return title_index, keep
+
+
+def decode_lines(analysis: Analysis, model: PasteModel, title_chooser: TitleChooser = choose_title) -> CleanedPaste:
+    """Turn line probabilities into the headline and the body (`decode_keep`)."""
+    title_index, keep = decode_keep(analysis, model, title_chooser)
+    lines = analysis.lines
     title = headline_text(lines[title_index].text) if title_index is not None else ""
-    paragraphs = [line.text for i, line in enumerate(lines) if keep[i] and i != title_index]
+    paragraphs = [line.text for i, line in enumerate(lines) if keep[i]]
     return CleanedPaste(title, "\n\n".join(paragraphs))
 
 
