@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 
 # One BLAS thread per process, set before numpy loads: the summarizer's matrices are small, and
@@ -21,13 +22,20 @@ from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
-from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Stats
+from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Sentence, Stats
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
+
+# The sentence splitter reads a tab or no-break space as a space and runs of spaces as one
+# (sentence_splitter._SPACE_TO_TIDY); the digest's `text` is tidied the same way, so that every
+# summary sentence stands in it verbatim (a paste keeps the page's no-break spaces).
+_SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
+_WORDS = re.compile(r"\w+")
+LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
 
 
 @dataclass(frozen=True)
@@ -69,17 +77,42 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     return Article(title=cleaned.title, text=cleaned.body, source=document.source, url=document.url, origin="text")
 
 
+def tidy_spaces(text: str) -> str:
+    """`text` with tabs and no-break spaces as plain spaces and runs of spaces as one, line breaks kept."""
+    return _SPACE_TO_TIDY.sub(" ", text)
+
+
+def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
+    """The first `count` distinct lines of at least LEAD_LINE_MIN_WORDS words that are not the title again:
+    the summary of a page that holds only headings and short lines (a list of recipes, a shop's shelf),
+    where the summarizer finds no sentence it may choose and a reader would otherwise get none."""
+    seen = {" ".join(_WORDS.findall(title.casefold()))}
+    chosen: list[int] = []
+    for sentence in sentences:
+        key = " ".join(_WORDS.findall(sentence.text.casefold()))
+        if len(chosen) >= count:
+            break
+        if key in seen or len(key.split()) < LEAD_LINE_MIN_WORDS:
+            continue
+        seen.add(key)
+        chosen.append(sentence.index)
+    return chosen
+
+
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
     words_in = count_words(article.text)
     if words_in < settings.min_words:
         raise DigestError(_too_short(words_in, settings))
-    language = detect_language(article.text, options.language)
-    sentences = split_sentences(article.text, language.code)
+    text = tidy_spaces(article.text)
+    language = detect_language(text, options.language)
+    sentences = split_sentences(text, language.code)
     if options.sentences is not None:
         count = max(1, min(options.sentences, MAX_SENTENCES))
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
     chosen = summarize(sentences, article.title, language, count, model=load_model(settings.summary_model))
+    if not chosen:  # nothing but headings and short lines: the first of them, rather than an empty summary
+        chosen = lead_lines(sentences, article.title, count)
     scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
     marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]
@@ -93,7 +126,7 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         title=article.title,
         language=language.code,
         language_note=language.note,
-        text=article.text,
+        text=text,
         url=article.url,
         author=article.author,
         date=article.date,

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.digest.front_rules import count_words
 from bot.digest.models import Digest
 from bot.digest.pipeline import DigestOptions, digest_document, extract_document
 from bot.digest.sources import RawDocument, document_from_text
@@ -173,3 +174,43 @@ def test_a_page_large_only_by_inline_svg_is_read_and_other_large_pages_refused()
     assert result.error is None and "select statement" in result.text
     too_large = html.replace(drawing, "<p>" + "filler words " * 500 + "</p>")
     assert extract_document(RawDocument(kind="html", text=too_large, source="big.html"), small).error
+
+
+def test_summary_stands_verbatim_in_text_with_no_break_spaces(sample_text: str) -> None:
+    """A paste keeps the page's no-break spaces; the splitter reads them as spaces, and the digest's text
+    must hold every summary sentence exactly as the summary gives it."""
+    title, _, body = sample_text.partition("\n")
+    spaced = title + "\n" + body.replace("the ", "the\u00a0").replace(". ", ".\u00a0 ")
+    result = digest_document(document_from_text(spaced, "nbsp"), SETTINGS)
+    assert result.error is None, result.error
+    assert "\u00a0" not in result.text
+    for sentence in result.summary:
+        assert sentence.text in result.text
+
+
+HEADINGS_ONLY = "\n\n".join(
+    [
+        "Dinner Recipes",
+        "What's For Dinner?",
+        "The 5 Best Easy Beef Taco Recipes We're Making on Repeat",
+        "Menu",
+        "7 Million Dollar Recipes for Every Night of the Week",
+        "20 Ridiculously Easy One-Pot Rice Dinners",
+        "15 Easy Vintage Casseroles That Deserve a Comeback",
+        "7 Chicken Thigh Dinners for Every Night of the Week",
+        "Our Best Sheet Pan Dinners for Busy Weeknights",
+        "Twelve Soups to Make When It Gets Cold Outside",
+    ]
+)
+
+
+def test_page_of_headings_gets_its_first_lines_as_summary() -> None:
+    """A list of headlines has no sentence the summarizer may choose: the reader gets its first lines of three
+    words or more (not the title again, not a one-word menu item) rather than an empty summary."""
+    result = digest_document(document_from_text(HEADINGS_ONLY, "headings"), SETTINGS)
+    assert result.error is None, result.error
+    texts = [s.text for s in result.summary]
+    assert texts and texts[0] in HEADINGS_ONLY
+    assert "Menu" not in texts and result.title not in texts
+    assert len(texts) >= 3
+    assert result.stats.words_out == sum(count_words(t) for t in texts)
