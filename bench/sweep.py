@@ -193,6 +193,21 @@ def check_title(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """Author and date as the reader sees them under the title."""
+    found: list[tuple[str, str]] = []
+    author = (result.get("author") or "").strip()
+    date = (result.get("date") or "").strip()
+    if author and (re.search(r"https?:|www\.|@\w+\.\w+|^by\b|\d{4}", author, re.I) or _words(author) > 12 or CHROME.search(author)):
+        found.append(("author.odd", author[:120]))
+    if date:
+        if not re.match(r"^\d{4}-\d{2}-\d{2}", date):
+            found.append(("date.not_iso", date))
+        elif date[:10] > "2026-12-05" or date[:4] < "1900":
+            found.append(("date.implausible", date))
+    return found
+
+
 def _cut_mid_word(sentence: str, text: str) -> bool:
     """The sentence stands in the text with a letter right before or after it: it was cut inside a word."""
     at = text.find(sentence)
@@ -239,18 +254,25 @@ def check_figures(item: Item, result: dict[str, Any], sentences: dict[int, str])
         sentence = sentences.get(figure["sentence"], "")
         if re.search(r"©|copyright|all rights reserved", sentence, re.I):
             found.append(("figure.copyright", shown + " | " + sentence[:120]))
-        if PHONE.match(figure["text"].strip()) or re.search(r"\b(phone|tel|call us|fax)\b", sentence[:200], re.I) and figure["kind"] == "count":
+        if PHONE.match(figure["text"].strip()):
             found.append(("figure.phone", shown + " | " + sentence[:120]))
         if figure["counts"].lower().strip() in PAGE_COUNTS:
             found.append(("figure.page_count", shown + " | " + sentence[:120]))
         if not figure["counts"].strip() and not figure["quote"].strip() and figure["kind"] not in ("date", "percent", "money"):
             found.append(("figure.counts_nothing", shown + " | " + sentence[:120]))
-        counts = figure["counts"].strip()
+        counts = _counts_shown(figure)
         if counts and (not re.search(r"[^\W\d_]", counts) or ENTITY.search(counts) or re.search(r"[|<>{}\\]", counts)):
             found.append(("figure.counts_nonsense", shown))
         if sentence and figure["text"] not in sentence:
             found.append(("figure.not_in_sentence", shown + " | " + sentence[:120]))
     return found
+
+
+def _counts_shown(figure: dict[str, Any]) -> str:
+    """What a reader sees after the figure (models.Figure.counts_shown): "91°" shows no "°" again."""
+    from bot.digest.models import Figure
+
+    return Figure(**figure).counts_shown().strip()
 
 
 def check_hedges(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
@@ -351,7 +373,7 @@ def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
     sentences: dict[int, str] = {}
     if result.get("figures"):
         sentences = {s.index: s.text for s in split_sentences(result.get("text") or "", result.get("language") or "en")}
-    for checker in (check_title, check_summary, check_hedges, check_stats, check_rendering):
+    for checker in (check_title, check_byline, check_summary, check_hedges, check_stats, check_rendering):
         found += checker(item, result)
     found += check_figures(item, result, sentences)
     return found
@@ -402,9 +424,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--examples", type=int, default=3)
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--json", type=Path, default=None, help="write the counts as JSON here")
+    parser.add_argument("--results", type=Path, default=None, help="check these cached answers (a JSON line per item) instead of running")
     args = parser.parse_args(argv)
     items = wcxb_items(args.data, args.per_type) + scrapinghub_items(args.data) + paste_items(args.data, args.pastes) + seed_items(args.seeds)
-    results = run_sample(items, args.fresh)
+    if args.results:
+        results = [json.loads(line) for line in args.results.read_text(encoding="utf-8").splitlines()]
+    else:
+        results = run_sample(items, args.fresh)
     report = sweep(items, results, args.examples)
     print_report(report, args.examples > 0)
     if args.json:

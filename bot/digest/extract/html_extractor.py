@@ -230,7 +230,8 @@ def extract_html(
     json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
     page_type = classify_page(tree, url, json_ld)
     profile = PROFILES[page_type]
-    metadata = read_metadata(tree, url, profile.headline_first, article=page_type == "article", json_ld=json_ld)
+    # A thread has a subject, as an article has a headline: neither is titled with the site's name ("Reddit").
+    metadata = read_metadata(tree, url, profile.headline_first, article=page_type in ("article", "forum"), json_ld=json_ld)
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:
