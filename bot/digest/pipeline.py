@@ -17,12 +17,14 @@ from dataclasses import dataclass
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.paste import clean_paste  # noqa: E402 (after the BLAS setting)
+from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Sentence, Stats
+from bot.digest.segment.sentence_splitter import _ends_closed as ends_closed  # the splitter's own heading test
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
@@ -35,6 +37,20 @@ log = logging.getLogger(__name__)
 # summary sentence stands in it verbatim (a paste keeps the page's no-break spaces).
 _SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 _WORDS = re.compile(r"\w+")
+# The site speaking about itself, not the article: its cookies, the reader's browser or JavaScript, its
+# copyright line, its sign-up nudges. Never a summary sentence (the paste cleaner's `is_promo_line` names more kinds).
+_SITE_NOTICE = re.compile(
+    r"\bcookies?\b(?=.{0,80}\b(?:browser|consent|cookie settings|set by|set through|privacy|tracking|personali[sz]|analytics|"
+    r"your device|preferences|cookie policy|(?:this|our) (?:web)?site)\w*)"
+    r"|\b(?:we|this (?:web)?site|our (?:web)?site) (?:use|uses|may use|and our partners use) (?:\w+ ){0,3}cookies\b"
+    r"|\bjavascript\b.{0,60}\b(?:enabled?|disabled?|turned off|is off|not supported|switch(?:ed)? off)\b"
+    r"|\b(?:enable|turn on|requires?(?: the use of)?(?: modern)?) javascript\b"
+    r"|\byour (?:web )?browser (?:is (?:out of date|not supported|outdated)|does not support|doesn[’']t support)"
+    r"|(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|by\b).{0,200}$|\ball rights reserved\b"
+    r"|(?:^|[—–:!]\s*|\. )(?:sign up|subscribe|register) (?:\w+ ){0,3}(?:for|to) (?:\w+ ){0,3}(?:newsletters?|alerts|emails?|updates|deals)\b"
+    r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view)\b",
+    re.IGNORECASE,
+)
 LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
 
 
@@ -99,6 +115,26 @@ def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
     return chosen
 
 
+def unclosed_pieces(sentences: list[Sentence]) -> set[int]:
+    """Sentences that are not headings yet end with no stop: the last piece of a line the splitter cut
+    ("11.1. Introduction" gives "11.1." and "Introduction"; "Ankur Moitra. Algorithmic Aspects of Machine
+    Learning"), or a sentence cut at a line break ("... details like authorship,"). The splitter calls a
+    whole unpunctuated line a heading; its last piece is as much a heading, and a summary bullet made of
+    it reads as a bare heading or a sentence cut short."""
+    return {s.index for s in sentences if not s.is_heading and not ends_closed(s.text)}
+
+
+def is_site_notice(text: str) -> bool:
+    """A sentence in which the site speaks about itself (cookies, the browser, its copyright, a sign-up
+    nudge, a consent banner or call to action as the paste cleaner knows them), never the article."""
+    return bool(_SITE_NOTICE.search(text)) or is_promo_line(text)
+
+
+def not_for_summary(sentences: list[Sentence]) -> set[int]:
+    """Sentences the summarizer must pass over: the last piece of an unpunctuated line, and site notices."""
+    return unclosed_pieces(sentences) | {s.index for s in sentences if not s.is_heading and is_site_notice(s.text)}
+
+
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
     words_in = count_words(article.text)
     if words_in < settings.min_words:
@@ -110,7 +146,8 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         count = max(1, min(options.sentences, MAX_SENTENCES))
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
-    chosen = summarize(sentences, article.title, language, count, model=load_model(settings.summary_model))
+    chosen = summarize(sentences, article.title, language, count, skip=not_for_summary(sentences),
+                       model=load_model(settings.summary_model))
     if not chosen:  # nothing but headings and short lines: the first of them, rather than an empty summary
         chosen = lead_lines(sentences, article.title, count)
     scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)

@@ -214,3 +214,63 @@ def test_page_of_headings_gets_its_first_lines_as_summary() -> None:
     assert "Menu" not in texts and result.title not in texts
     assert len(texts) >= 3
     assert result.stats.words_out == sum(count_words(t) for t in texts)
+
+
+def test_last_piece_of_an_unpunctuated_line_is_not_a_summary_sentence() -> None:
+    """"11.1. Introduction" is cut by the splitter into "11.1." and "Introduction": the last piece is a heading
+    as much as the whole line would be, and never a summary bullet."""
+    contents = "\n\n".join(f"11.{n}. {name}" for n, name in enumerate(
+        ["Introduction", "Index Types", "Index-Only Scans and Covering Indexes", "Indexes and ORDER BY",
+         "Operator Classes and Operator Families for Every Index Type"], start=1))
+    prose = (
+        "Indexes are a common way to enhance database performance. An index allows the database server to find "
+        "and retrieve specific rows much faster than it could do without an index. But indexes also add overhead "
+        "to the database system as a whole, so they should be used sensibly and with some care in every case."
+    )
+    text = "Chapter 11. Indexes\n\n" + contents + "\n\n" + prose
+    result = digest_document(document_from_text(text, "contents"), SETTINGS, DigestOptions(sentences=4))
+    assert result.summary and all(s.text[-1] in ".!?" for s in result.summary), [s.text for s in result.summary]
+
+    from bot.digest.pipeline import unclosed_pieces
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    sentences = split_sentences(text, "en")
+    skipped = {sentences[i].text for i in unclosed_pieces(sentences)}
+    assert "Introduction" in skipped and "Indexes and ORDER BY" in skipped
+    assert not any(s.text.endswith(".") for s in sentences if s.index in unclosed_pieces(sentences))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "notice"),
+    [
+        ("In order to give you the best experience, we use cookies and similar technologies for analytics.", True),
+        ("These cookies may be set through our site by our advertising partners.", True),
+        ("Please note that Javascript is turned off in your web browser.", True),
+        ("Please note that this site requires the use of modern JavaScript features.", True),
+        ("Idioms Dictionary copyright © 2002, 2001, 1995 by Houghton Mifflin Harcourt Publishing Company.", True),
+        ("Stay ahead of every sale — sign up for early event alerts and members-only deals.", True),
+        ("Login to close this notice.", True),
+        # Articles about cookies, JavaScript, copyright or sign-ups are articles.
+        ("Pour an egg-nog, grab the cookies, and get a towel as we go through the best books of the year.", False),
+        ("The bakery sells cookies on its website and in two shops.", False),
+        ("Apple holds the copyright to the design, a court ruled in 2019.", False),
+        ("She learned JavaScript in 2010 and has worked at Google since.", False),
+        ("Users were required to sign up for email alerts after the breach, the bank said.", False),
+    ],
+)
+def test_site_notices_are_named(sentence: str, notice: bool) -> None:
+    from bot.digest.pipeline import is_site_notice
+
+    assert is_site_notice(sentence) is notice
+
+
+def test_a_cookie_notice_is_never_a_summary_sentence(sample_text: str) -> None:
+    title, _, body = sample_text.partition("\n")
+    notice = "These cookies are set by a range of social media services that we have added to the site to enable you to share our content."
+    article = body.split("Ad Free")[0]
+    paragraphs = "".join(f"<p>{p}</p>" for p in [notice, *article.split("\n")] if p.strip())
+    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    # Twelve sentences: enough that the notice, once it is no longer passed over, makes the cut.
+    result = digest_document(RawDocument(source="page.html", text=html, kind="html"), SETTINGS, DigestOptions(sentences=12))
+    assert result.error is None and len(result.summary) >= 10
+    assert all("cookies" not in s.text for s in result.summary)
