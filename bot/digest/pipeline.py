@@ -51,6 +51,7 @@ _SITE_NOTICE = re.compile(
     r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view)\b",
     re.IGNORECASE,
 )
+TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence
 LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
 
 
@@ -131,8 +132,11 @@ def is_site_notice(text: str) -> bool:
 
 
 def not_for_summary(sentences: list[Sentence]) -> set[int]:
-    """Sentences the summarizer must pass over: the last piece of an unpunctuated line, and site notices."""
-    return unclosed_pieces(sentences) | {s.index for s in sentences if not s.is_heading and is_site_notice(s.text)}
+    """Sentences the summarizer must pass over: the last piece of an unpunctuated line, site notices, and
+    rows of a table or of a bar-separated list."""
+    return unclosed_pieces(sentences) | {
+        s.index for s in sentences if not s.is_heading and (s.text.count("|") >= TABLE_ROW_BARS or is_site_notice(s.text))
+    }
 
 
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:

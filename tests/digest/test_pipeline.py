@@ -274,3 +274,18 @@ def test_a_cookie_notice_is_never_a_summary_sentence(sample_text: str) -> None:
     result = digest_document(RawDocument(source="page.html", text=html, kind="html"), SETTINGS, DigestOptions(sentences=12))
     assert result.error is None and len(result.summary) >= 10
     assert all("cookies" not in s.text for s in result.summary)
+
+
+def test_table_rows_are_not_summary_sentences() -> None:
+    from bot.digest.pipeline import not_for_summary
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    text = (
+        "The defence held firm for most of the game. | DL | Larry Ogunjobi | 63 | 85% | 1 tackle (1 combined).\n\n"
+        "Free shipping on orders over $59 | $3 shipping over $35 | $7 shipping under $35 | No code necessary!\n\n"
+        "The coach said the line played its best game of the season, and the fans agreed."
+    )
+    sentences = split_sentences(text, "en")
+    skipped = {sentences[i].text for i in not_for_summary(sentences)}
+    assert all("|" in s for s in skipped) and len(skipped) >= 2
+    assert "The coach said the line played its best game of the season, and the fans agreed." not in skipped
