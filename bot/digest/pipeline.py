@@ -48,7 +48,9 @@ _SITE_NOTICE = re.compile(
     r"|\byour (?:web )?browser (?:is (?:out of date|not supported|outdated)|does not support|doesn[’']t support)"
     r"|(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|by\b).{0,200}$|\ball rights reserved\b"
     r"|(?:^|[—–:!]\s*|\. )(?:sign up|subscribe|register) (?:\w+ ){0,3}(?:for|to) (?:\w+ ){0,3}(?:newsletters?|alerts|emails?|updates|deals)\b"
-    r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view)\b",
+    r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view|provide feedback|leave a|post a|write a)\b"
+    r"|\bcookies?(?: (?:&|and) [\w ]{1,30})? (?:policy|notice|statement|settings)\b"
+    r"|\b(?:accept all|you consent|you agree)\b.{0,60}\bcookies\b",
     re.IGNORECASE,
 )
 TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence
@@ -109,7 +111,8 @@ def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
         key = " ".join(_WORDS.findall(sentence.text.casefold()))
         if len(chosen) >= count:
             break
-        if key in seen or len(key.split()) < LEAD_LINE_MIN_WORDS:
+        # A line that opens with punctuation is a list item's tail or a broken fragment (", shipped by ...").
+        if key in seen or len(key.split()) < LEAD_LINE_MIN_WORDS or not sentence.text[:1].isalnum():
             continue
         seen.add(key)
         chosen.append(sentence.index)

@@ -191,6 +191,7 @@ def test_summary_stands_verbatim_in_text_with_no_break_spaces(sample_text: str) 
 HEADINGS_ONLY = "\n\n".join(
     [
         "Dinner Recipes",
+        ", shipped by our partners",
         "What's For Dinner?",
         "The 5 Best Easy Beef Taco Recipes We're Making on Repeat",
         "Menu",
@@ -212,6 +213,7 @@ def test_page_of_headings_gets_its_first_lines_as_summary() -> None:
     texts = [s.text for s in result.summary]
     assert texts and texts[0] in HEADINGS_ONLY
     assert "Menu" not in texts and result.title not in texts
+    assert all(t[0].isalnum() for t in texts)
     assert len(texts) >= 3
     assert result.stats.words_out == sum(count_words(t) for t in texts)
 
@@ -250,6 +252,11 @@ def test_last_piece_of_an_unpunctuated_line_is_not_a_summary_sentence() -> None:
         ("Idioms Dictionary copyright © 2002, 2001, 1995 by Houghton Mifflin Harcourt Publishing Company.", True),
         ("Stay ahead of every sale — sign up for early event alerts and members-only deals.", True),
         ("Login to close this notice.", True),
+        ("Read our Cookie Policy.", True),
+        ("Find out more in our Cookies & Similar Technologies Policy.", True),
+        ("If you click 'Accept All,' you consent to the use of cookies on our websites.", True),
+        ("Please sign in to provide feedback.", True),
+        ("Customers accepted the new cookies with enthusiasm, the company said.", False),
         # Articles about cookies, JavaScript, copyright or sign-ups are articles.
         ("Pour an egg-nog, grab the cookies, and get a towel as we go through the best books of the year.", False),
         ("The bakery sells cookies on its website and in two shops.", False),
@@ -289,3 +296,13 @@ def test_table_rows_are_not_summary_sentences() -> None:
     skipped = {sentences[i].text for i in not_for_summary(sentences)}
     assert all("|" in s for s in skipped) and len(skipped) >= 2
     assert "The coach said the line played its best game of the season, and the fans agreed." not in skipped
+
+
+def test_lead_lines_skip_fragments_short_lines_and_the_title() -> None:
+    from bot.digest.models import Sentence
+    from bot.digest.pipeline import lead_lines
+
+    lines = ["Faux leather jacket - black", "Sold by", ", shipped by Zalando", "- Standard delivery free",
+             "Free delivery and free returns", "30 day return policy", "Outer fabric material: polyester"]
+    sentences = [Sentence(index=i, text=t, paragraph=i, is_heading=True) for i, t in enumerate(lines)]
+    assert lead_lines(sentences, "Faux leather jacket - black", 3) == [4, 5, 6]

@@ -305,3 +305,9 @@ def test_a_forum_thread_is_not_titled_with_the_site_name(monkeypatch: pytest.Mon
         f"<h1>Arch Linux</h1><h2>{subject}</h2><div class='thread'>{posts}</div></body></html>"
     )
     assert extract_html(page, source="thread.html").title == title
+
+
+def test_an_account_menu_found_by_trafilatura_is_not_the_author() -> None:
+    para = "<p>" + "The council met on Monday to discuss the new budget for the coming year and agreed on most points. " * 6 + "</p>"
+    page = f"<html><head><title>Budget agreed</title></head><body><div class='author'>Sign In</div><article><h1>Budget agreed</h1>{para}{para}</article></body></html>"
+    assert extract_html(page, source="a.html").author is None
