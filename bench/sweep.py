@@ -144,7 +144,7 @@ ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
 PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-. ]\d{3}[-. ]\d{3,4}$")
 PAGE_COUNTS = {"comments", "comment", "replies", "reply", "views", "view", "likes", "like", "shares", "pages", "page", "reviews",
                "posts", "followers", "votes", "answers", "results", "items", "members", "stars", "ratings"}
-CLOSING = tuple(".!?…:;\"'”’)»]")
+CLOSING = tuple(".!?…:;\"'”’)»]。！？")
 LINK_SEPARATORS = re.compile(r"\s[|•·]\s")
 
 
