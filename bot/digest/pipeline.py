@@ -24,7 +24,6 @@ from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Sentence, Stats
-from bot.digest.segment.sentence_splitter import _ends_closed as ends_closed  # the splitter's own heading test
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
@@ -125,7 +124,14 @@ def unclosed_pieces(sentences: list[Sentence]) -> set[int]:
     Learning"), or a sentence cut at a line break ("... details like authorship,"). The splitter calls a
     whole unpunctuated line a heading; its last piece is as much a heading, and a summary bullet made of
     it reads as a bare heading or a sentence cut short."""
-    return {s.index for s in sentences if not s.is_heading and not ends_closed(s.text)}
+    return {s.index for s in sentences if not s.is_heading and _ends_open(s.text)}
+
+
+def _ends_open(text: str) -> bool:
+    """The sentence ends on a letter, a digit or a comma-like mark, its closing quotes and brackets aside: in
+    any script, a sentence the splitter ended at a stop ("।", "؟", "。") ends otherwise."""
+    last = text.rstrip().rstrip("\"'”’»)]")[-1:]
+    return last.isalnum() or last in ",;:"
 
 
 def is_site_notice(text: str) -> bool:
