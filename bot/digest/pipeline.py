@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 
 # One BLAS thread per process, set before numpy loads: the summarizer's matrices are small, and
@@ -16,18 +17,43 @@ from dataclasses import dataclass
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.paste import clean_paste  # noqa: E402 (after the BLAS setting)
+from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
-from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Stats
+from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Sentence, Stats
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
+
+# The sentence splitter reads a tab or no-break space as a space and runs of spaces as one
+# (sentence_splitter._SPACE_TO_TIDY); the digest's `text` is tidied the same way, so that every
+# summary sentence stands in it verbatim (a paste keeps the page's no-break spaces).
+_SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
+_WORDS = re.compile(r"\w+")
+# The site speaking about itself, not the article: its cookies, the reader's browser or JavaScript, its
+# copyright line, its sign-up nudges. Never a summary sentence (the paste cleaner's `is_promo_line` names more kinds).
+_SITE_NOTICE = re.compile(
+    r"\bcookies?\b(?=.{0,80}\b(?:browser|consent|cookie settings|set by|set through|privacy|tracking|personali[sz]|analytics|"
+    r"your device|preferences|cookie policy|(?:this|our) (?:web)?site)\w*)"
+    r"|\b(?:we|this (?:web)?site|our (?:web)?site) (?:use|uses|may use|and our partners use) (?:\w+ ){0,3}cookies\b"
+    r"|\bjavascript\b.{0,60}\b(?:enabled?|disabled?|turned off|is off|not supported|switch(?:ed)? off)\b"
+    r"|\b(?:enable|turn on|requires?(?: the use of)?(?: modern)?) javascript\b"
+    r"|\byour (?:web )?browser (?:is (?:out of date|not supported|outdated)|does not support|doesn[’']t support)"
+    r"|(?:copyright|\(c\)|©)\s*(?:©\s*)?(?:\d{4}|by\b).{0,200}$|\ball rights reserved\b"
+    r"|(?:^|[—–:!]\s*|\. )(?:sign up|subscribe|register) (?:\w+ ){0,3}(?:for|to) (?:\w+ ){0,3}(?:newsletters?|alerts|emails?|updates|deals)\b"
+    r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view|provide feedback|leave a|post a|write a)\b"
+    r"|\bcookies?(?: (?:&|and) [\w ]{1,30})? (?:policy|notice|statement|settings)\b"
+    r"|\b(?:accept all|you consent|you agree)\b.{0,60}\bcookies\b",
+    re.IGNORECASE,
+)
+TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence
+LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
 
 
 @dataclass(frozen=True)
@@ -69,17 +95,74 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
     return Article(title=cleaned.title, text=cleaned.body, source=document.source, url=document.url, origin="text")
 
 
+def tidy_spaces(text: str) -> str:
+    """`text` with tabs and no-break spaces as plain spaces and runs of spaces as one, line breaks kept."""
+    return _SPACE_TO_TIDY.sub(" ", text)
+
+
+def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
+    """The first `count` distinct lines of at least LEAD_LINE_MIN_WORDS words that are not the title again:
+    the summary of a page that holds only headings and short lines (a list of recipes, a shop's shelf),
+    where the summarizer finds no sentence it may choose and a reader would otherwise get none."""
+    seen = {" ".join(_WORDS.findall(title.casefold()))}
+    chosen: list[int] = []
+    for sentence in sentences:
+        key = " ".join(_WORDS.findall(sentence.text.casefold()))
+        if len(chosen) >= count:
+            break
+        # A line that opens with punctuation is a list item's tail or a broken fragment (", shipped by ...").
+        if key in seen or len(key.split()) < LEAD_LINE_MIN_WORDS or not sentence.text[:1].isalnum():
+            continue
+        seen.add(key)
+        chosen.append(sentence.index)
+    return chosen
+
+
+def unclosed_pieces(sentences: list[Sentence]) -> set[int]:
+    """Sentences that are not headings yet end with no stop: the last piece of a line the splitter cut
+    ("11.1. Introduction" gives "11.1." and "Introduction"; "Ankur Moitra. Algorithmic Aspects of Machine
+    Learning"), or a sentence cut at a line break ("... details like authorship,"). The splitter calls a
+    whole unpunctuated line a heading; its last piece is as much a heading, and a summary bullet made of
+    it reads as a bare heading or a sentence cut short."""
+    return {s.index for s in sentences if not s.is_heading and _ends_open(s.text)}
+
+
+def _ends_open(text: str) -> bool:
+    """The sentence ends on a letter, a digit or a comma-like mark, its closing quotes and brackets aside: in
+    any script, a sentence the splitter ended at a stop ("।", "؟", "。") ends otherwise."""
+    last = text.rstrip().rstrip("\"'”’»)]")[-1:]
+    return last.isalnum() or last in ",;:"
+
+
+def is_site_notice(text: str) -> bool:
+    """A sentence in which the site speaks about itself (cookies, the browser, its copyright, a sign-up
+    nudge, a consent banner or call to action as the paste cleaner knows them), never the article."""
+    return bool(_SITE_NOTICE.search(text)) or is_promo_line(text)
+
+
+def not_for_summary(sentences: list[Sentence]) -> set[int]:
+    """Sentences the summarizer must pass over: the last piece of an unpunctuated line, site notices, and
+    rows of a table or of a bar-separated list."""
+    return unclosed_pieces(sentences) | {
+        s.index for s in sentences if not s.is_heading and (s.text.count("|") >= TABLE_ROW_BARS or is_site_notice(s.text))
+    }
+
+
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
     words_in = count_words(article.text)
     if words_in < settings.min_words:
         raise DigestError(_too_short(words_in, settings))
-    language = detect_language(article.text, options.language)
-    sentences = split_sentences(article.text, language.code)
+    text = tidy_spaces(article.text)
+    language = detect_language(text, options.language)
+    sentences = split_sentences(text, language.code)
     if options.sentences is not None:
         count = max(1, min(options.sentences, MAX_SENTENCES))
     else:
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
-    chosen = summarize(sentences, article.title, language, count, model=load_model(settings.summary_model))
+    chosen = summarize(sentences, article.title, language, count, skip=not_for_summary(sentences),
+                       model=load_model(settings.summary_model))
+    if not chosen:  # nothing but headings and short lines: the first of them, rather than an empty summary
+        chosen = lead_lines(sentences, article.title, count)
     scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
     marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]
@@ -93,7 +176,7 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
         title=article.title,
         language=language.code,
         language_note=language.note,
-        text=article.text,
+        text=text,
         url=article.url,
         author=article.author,
         date=article.date,

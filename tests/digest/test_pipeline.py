@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.digest.front_rules import count_words
 from bot.digest.models import Digest
 from bot.digest.pipeline import DigestOptions, digest_document, extract_document
 from bot.digest.sources import RawDocument, document_from_text
@@ -173,3 +174,135 @@ def test_a_page_large_only_by_inline_svg_is_read_and_other_large_pages_refused()
     assert result.error is None and "select statement" in result.text
     too_large = html.replace(drawing, "<p>" + "filler words " * 500 + "</p>")
     assert extract_document(RawDocument(kind="html", text=too_large, source="big.html"), small).error
+
+
+def test_summary_stands_verbatim_in_text_with_no_break_spaces(sample_text: str) -> None:
+    """A paste keeps the page's no-break spaces; the splitter reads them as spaces, and the digest's text
+    must hold every summary sentence exactly as the summary gives it."""
+    title, _, body = sample_text.partition("\n")
+    spaced = title + "\n" + body.replace("the ", "the\u00a0").replace(". ", ".\u00a0 ")
+    result = digest_document(document_from_text(spaced, "nbsp"), SETTINGS)
+    assert result.error is None, result.error
+    assert "\u00a0" not in result.text
+    for sentence in result.summary:
+        assert sentence.text in result.text
+
+
+HEADINGS_ONLY = "\n\n".join(
+    [
+        "Dinner Recipes",
+        ", shipped by our partners",
+        "What's For Dinner?",
+        "The 5 Best Easy Beef Taco Recipes We're Making on Repeat",
+        "Menu",
+        "7 Million Dollar Recipes for Every Night of the Week",
+        "20 Ridiculously Easy One-Pot Rice Dinners",
+        "15 Easy Vintage Casseroles That Deserve a Comeback",
+        "7 Chicken Thigh Dinners for Every Night of the Week",
+        "Our Best Sheet Pan Dinners for Busy Weeknights",
+        "Twelve Soups to Make When It Gets Cold Outside",
+    ]
+)
+
+
+def test_page_of_headings_gets_its_first_lines_as_summary() -> None:
+    """A list of headlines has no sentence the summarizer may choose: the reader gets its first lines of three
+    words or more (not the title again, not a one-word menu item) rather than an empty summary."""
+    result = digest_document(document_from_text(HEADINGS_ONLY, "headings"), SETTINGS)
+    assert result.error is None, result.error
+    texts = [s.text for s in result.summary]
+    assert texts and texts[0] in HEADINGS_ONLY
+    assert "Menu" not in texts and result.title not in texts
+    assert all(t[0].isalnum() for t in texts)
+    assert len(texts) >= 3
+    assert result.stats.words_out == sum(count_words(t) for t in texts)
+
+
+def test_last_piece_of_an_unpunctuated_line_is_not_a_summary_sentence() -> None:
+    """"11.1. Introduction" is cut by the splitter into "11.1." and "Introduction": the last piece is a heading
+    as much as the whole line would be, and never a summary bullet."""
+    contents = "\n\n".join(f"11.{n}. {name}" for n, name in enumerate(
+        ["Introduction", "Index Types", "Index-Only Scans and Covering Indexes", "Indexes and ORDER BY",
+         "Operator Classes and Operator Families for Every Index Type"], start=1))
+    prose = (
+        "Indexes are a common way to enhance database performance. An index allows the database server to find "
+        "and retrieve specific rows much faster than it could do without an index. But indexes also add overhead "
+        "to the database system as a whole, so they should be used sensibly and with some care in every case."
+    )
+    text = "Chapter 11. Indexes\n\n" + contents + "\n\n" + prose
+    result = digest_document(document_from_text(text, "contents"), SETTINGS, DigestOptions(sentences=4))
+    assert result.summary and all(s.text[-1] in ".!?" for s in result.summary), [s.text for s in result.summary]
+
+    from bot.digest.pipeline import unclosed_pieces
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    sentences = split_sentences(text, "en")
+    skipped = {sentences[i].text for i in unclosed_pieces(sentences)}
+    assert "Introduction" in skipped and "Indexes and ORDER BY" in skipped
+    assert not any(s.text.endswith(".") for s in sentences if s.index in unclosed_pieces(sentences))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "notice"),
+    [
+        ("In order to give you the best experience, we use cookies and similar technologies for analytics.", True),
+        ("These cookies may be set through our site by our advertising partners.", True),
+        ("Please note that Javascript is turned off in your web browser.", True),
+        ("Please note that this site requires the use of modern JavaScript features.", True),
+        ("Idioms Dictionary copyright © 2002, 2001, 1995 by Houghton Mifflin Harcourt Publishing Company.", True),
+        ("Stay ahead of every sale — sign up for early event alerts and members-only deals.", True),
+        ("Login to close this notice.", True),
+        ("Read our Cookie Policy.", True),
+        ("Find out more in our Cookies & Similar Technologies Policy.", True),
+        ("If you click 'Accept All,' you consent to the use of cookies on our websites.", True),
+        ("Please sign in to provide feedback.", True),
+        ("Customers accepted the new cookies with enthusiasm, the company said.", False),
+        # Articles about cookies, JavaScript, copyright or sign-ups are articles.
+        ("Pour an egg-nog, grab the cookies, and get a towel as we go through the best books of the year.", False),
+        ("The bakery sells cookies on its website and in two shops.", False),
+        ("Apple holds the copyright to the design, a court ruled in 2019.", False),
+        ("She learned JavaScript in 2010 and has worked at Google since.", False),
+        ("Users were required to sign up for email alerts after the breach, the bank said.", False),
+    ],
+)
+def test_site_notices_are_named(sentence: str, notice: bool) -> None:
+    from bot.digest.pipeline import is_site_notice
+
+    assert is_site_notice(sentence) is notice
+
+
+def test_a_cookie_notice_is_never_a_summary_sentence(sample_text: str) -> None:
+    title, _, body = sample_text.partition("\n")
+    notice = "These cookies are set by a range of social media services that we have added to the site to enable you to share our content."
+    article = body.split("Ad Free")[0]
+    paragraphs = "".join(f"<p>{p}</p>" for p in [notice, *article.split("\n")] if p.strip())
+    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>"
+    # Twelve sentences: enough that the notice, once it is no longer passed over, makes the cut.
+    result = digest_document(RawDocument(source="page.html", text=html, kind="html"), SETTINGS, DigestOptions(sentences=12))
+    assert result.error is None and len(result.summary) >= 10
+    assert all("cookies" not in s.text for s in result.summary)
+
+
+def test_table_rows_are_not_summary_sentences() -> None:
+    from bot.digest.pipeline import not_for_summary
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    text = (
+        "The defence held firm for most of the game. | DL | Larry Ogunjobi | 63 | 85% | 1 tackle (1 combined).\n\n"
+        "Free shipping on orders over $59 | $3 shipping over $35 | $7 shipping under $35 | No code necessary!\n\n"
+        "The coach said the line played its best game of the season, and the fans agreed."
+    )
+    sentences = split_sentences(text, "en")
+    skipped = {sentences[i].text for i in not_for_summary(sentences)}
+    assert all("|" in s for s in skipped) and len(skipped) >= 2
+    assert "The coach said the line played its best game of the season, and the fans agreed." not in skipped
+
+
+def test_lead_lines_skip_fragments_short_lines_and_the_title() -> None:
+    from bot.digest.models import Sentence
+    from bot.digest.pipeline import lead_lines
+
+    lines = ["Faux leather jacket - black", "Sold by", ", shipped by Zalando", "- Standard delivery free",
+             "Free delivery and free returns", "30 day return policy", "Outer fabric material: polyester"]
+    sentences = [Sentence(index=i, text=t, paragraph=i, is_heading=True) for i, t in enumerate(lines)]
+    assert lead_lines(sentences, "Faux leather jacket - black", 3) == [4, 5, 6]

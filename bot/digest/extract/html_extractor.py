@@ -25,7 +25,7 @@ from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.listing import card_region_text
-from bot.digest.extract.html.metadata import PageMetadata, clean_text, copyright_years, json_ld_documents, read_metadata
+from bot.digest.extract.html.metadata import PageMetadata, as_name, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, space_before_inline_gaps
@@ -230,7 +230,8 @@ def extract_html(
     json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
     page_type = classify_page(tree, url, json_ld)
     profile = PROFILES[page_type]
-    metadata = read_metadata(tree, url, profile.headline_first, article=page_type == "article", json_ld=json_ld)
+    # A thread has a subject, as an article has a headline: neither is titled with the site's name ("Reddit").
+    metadata = read_metadata(tree, url, profile.headline_first, article=page_type in ("article", "forum"), json_ld=json_ld)
     # The region is read before trafilatura, which may clean the tree it is given.
     region = ""
     if profile.region_over_words is not None:
@@ -276,7 +277,7 @@ def extract_html(
         text=text,
         source=source,
         url=url,
-        author=metadata.author or getattr(document, "author", None) or None,
+        author=metadata.author or as_name(getattr(document, "author", None) or "") or None,
         date=_date(metadata, document, tree),
         origin="html",
     )

@@ -292,3 +292,22 @@ def test_a_listing_is_read_without_trafilaturas_extraction_and_answers_the_same(
     monkeypatch.setattr(html_extractor, "region_wins_whatever_the_text", lambda profile, region: False)
     whole = extract_html(LISTING, "listing.html", url)
     assert len(calls) >= 1 and skipped == whole
+
+
+@pytest.mark.parametrize(("page_type", "title"), [("forum", "Open source forum software for old school forums?"), ("listing", "Arch Linux")])
+def test_a_forum_thread_is_not_titled_with_the_site_name(monkeypatch: pytest.MonkeyPatch, page_type: str, title: str) -> None:
+    """A thread has a subject, as an article has a headline; a listing may well be called by its site's name."""
+    monkeypatch.setattr(html_extractor, "classify_page", lambda *args: page_type)
+    subject = "Open source forum software for old school forums?"
+    posts = "".join(f"<div class='post'><p>Reply {n}: I have used several of these boards for years and they all work well enough.</p></div>" for n in range(6))
+    page = (
+        "<html><head><title>Arch Linux</title><meta property='og:site_name' content='Arch Linux'></head><body>"
+        f"<h1>Arch Linux</h1><h2>{subject}</h2><div class='thread'>{posts}</div></body></html>"
+    )
+    assert extract_html(page, source="thread.html").title == title
+
+
+def test_an_account_menu_found_by_trafilatura_is_not_the_author() -> None:
+    para = "<p>" + "The council met on Monday to discuss the new budget for the coming year and agreed on most points. " * 6 + "</p>"
+    page = f"<html><head><title>Budget agreed</title></head><body><div class='author'>Sign In</div><article><h1>Budget agreed</h1>{para}{para}</article></body></html>"
+    assert extract_html(page, source="a.html").author is None

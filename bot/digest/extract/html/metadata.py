@@ -440,6 +440,26 @@ def title_candidates(
     return collect_candidates(headings, subheading, html_title, og_title, json_ld, _last_crumb(objects), rule_title), html_title
 
 
+# A byline's leading "By" is the page's wording, not part of the name ("By Ana Swanson").
+_BY_PREFIX = re.compile(r"^\s*by\s+(?=\S)", re.IGNORECASE)
+# What an element classed as the user's name holds when nobody is signed in: the account menu.
+_ACCOUNT_LABEL = re.compile(r"^(?:sign|log)\s*(?:in|on|up|out)(?:\s*(?:/|or|\|)\s*(?:sign|log|register)\s*\w*)?$|^(?:my\s+)?account$|^register$", re.IGNORECASE)
+# A date in a byline's place ("20 Nov 2019 08:00 GMT", "November 20, 2019", "2019-11-20").
+_DATE_LIKE = re.compile(
+    r"^(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
+    re.IGNORECASE,
+)
+
+
+def as_name(author: str) -> str:
+    """The author as a reader should see it: a leading "By" dropped; "" when it is an account menu's
+    label ("Sign In") or a date rather than a name."""
+    author = _BY_PREFIX.sub("", author).strip()
+    if _ACCOUNT_LABEL.match(author) or _DATE_LIKE.match(author):
+        return ""
+    return author
+
+
 def read_metadata(
     tree: lxml_html.HtmlElement, url: str | None = None, headline_first: bool = True, article: bool = False, json_ld: list[Any] | None = None
 ) -> PageMetadata:
@@ -466,10 +486,11 @@ def read_metadata(
         author = meta.first(*_AUTHOR_META)
         author = "" if author.startswith("http") else author  # Open Graph's article:author is often a profile link
         author = author.strip(" ,;|-")  # ", USA TODAY": a byline template whose name was left empty
+    author = as_name(author)
     # The site's or publisher's name, or a login handle ("kffnirmitap"), says less than a byline naming a person.
     if not author or _is_site_name(author, site_names) or _HANDLE.fullmatch(author):
         written_by = meta.first("twitter:data1") if meta.first("twitter:label1").casefold() == "written by" else ""
-        author = byline_author(tree) or written_by or written_byline(tree) or author
+        author = next((name for name in map(as_name, (byline_author(tree), written_by, written_byline(tree))) if name), author)
     published = next((d for d in (_iso_date(str(item.get("datePublished") or "")) for item in content) if d), "")
     published = published or _iso_date(meta.first(*_DATE_META))
     if not published:

@@ -78,6 +78,8 @@ _FAMILIES = {source: {"h1": "heading", "h2": "heading", "title": "head", "og": "
 _SEPARATOR = re.compile(r"(\s+[\-–—~:/]\s+|\s*[|·•»]\s*|\s+::\s+)")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# A page's generic label, never what it is called: passed over while any other candidate is left.
+GENERIC_LABELS = frozenset({"home", "homepage", "index", "welcome", "untitled", "untitleddocument", "main", "mainpage"})
 _WORD = re.compile(r"\w+")
 # Words and short numbers of the path's last step, a file extension cut off ("best-travel-insurance-2025.html");
 # a long id yields its last four digits as a number too, which a title rarely holds (fixing it needs a retrain).
@@ -243,6 +245,9 @@ def best_title(
     if not candidates:
         return ""
     scores = (model or load_model()).scores(candidate_features(candidates, html_title, site_names, headline_first, url))
+    generic = np.array([_key(candidate.text) in GENERIC_LABELS for candidate in candidates])
+    if generic.any() and not generic.all():  # "Home" names no page a reader could tell apart
+        scores = np.where(generic, -np.inf, scores)
     if not_site_name:
         site_keys = [_key(name) for name in site_names if len(_key(name)) >= 3]
         is_site = np.array([_is_site_name(_key(candidate.text), site_keys) for candidate in candidates])

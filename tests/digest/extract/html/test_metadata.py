@@ -95,3 +95,22 @@ def test_an_empty_name_left_in_a_byline_template_is_dropped() -> None:
     head = '<meta property="og:site_name" content="USA TODAY"><meta name="author" content=", USA TODAY">'
     body = '<h1>Title</h1><span class="author"><a href="https://example.com/staff/2648209001/brian-truitt/">Brian Truitt</a></span>'
     assert read_metadata(page(head, body)).author == "Brian Truitt"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "author"),
+    [
+        # The page's metadata says "By ...": the name without the page's wording.
+        ('<meta name="author" content="By Ana Swanson">', "<h1>Title</h1>", "Ana Swanson"),
+        ('<meta name="author" content="By TOM KRISHER, AP Auto Writer">', "<h1>Title</h1>", "TOM KRISHER, AP Auto Writer"),
+        # The account menu in an element classed as the user's name is nobody's name; a byline after it is.
+        ("", '<a class="username" href="/login">Sign In</a><h1>Title</h1><p>By Spencer McIntyre</p>', "Spencer McIntyre"),
+        ("", '<span class="username">Log in</span><h1>Title</h1>', ""),
+        # A date where the byline should be.
+        ('<meta name="author" content="20 Nov 2019 08:00 GMT">', "<h1>Title</h1>", ""),
+        # A name that merely starts like those stays.
+        ('<meta name="author" content="Byron Signer">', "<h1>Title</h1>", "Byron Signer"),
+    ],
+)
+def test_a_byline_is_a_name_not_its_wording_a_menu_or_a_date(head: str, body: str, author: str) -> None:
+    assert read_metadata(page(head, body)).author == author

@@ -194,3 +194,11 @@ def test_meta_tags_read_in_one_pass_answer_as_the_xpath_search() -> None:
     meta = MetaTags(tree)
     for names in (("author",), ("og:title",), ("date", "dc.date"), ("nothing",), ("twitter:title", "og:title"), ("author", "og:title")):
         assert meta.first(*names) == searched(*names)
+
+
+@pytest.mark.parametrize("label", ["Home", "Homepage", "Welcome", "Index"])
+def test_a_generic_page_label_is_not_the_title_while_the_page_offers_another(label: str) -> None:
+    head = f'<title>{label}</title><meta property="og:title" content="{label}"><meta property="og:site_name" content="The GitHub Blog">'
+    body = f"<h1>{label}</h1><h2>The latest on software development and open source</h2>"
+    assert title_of(head, body) != label
+    assert title_of(f"<title>{label}</title>") == label  # the only thing the page says: better than nothing

@@ -1,0 +1,441 @@
+"""Sweep the product for digests a reader would call plainly broken (bench only).
+
+Runs `python -m bot summarize --format json` (through bench.product, as every benchmark does) over a sample of
+WCXB tune pages of every type, the ScrapingHub pages, the tune part of the WCXB pastes and the seeds, then flags
+what a reader would see as wrong: an error on a page with text, a title that is a site name / "Home" / a date /
+a cookie notice / empty, a summary sentence that is chrome, cut mid-word, a duplicate, a bare heading or a list
+of links, a key figure from a copyright line / a phone number / a page or comment count / with nothing said about
+what it counts, a hedge mark whose cue is not in the sentence, stats that do not add up, and Markdown or Discord
+renderings that break (unbalanced ** or backticks, embed limits).
+
+    python -m bench.sweep ../shared/data --seeds ../shared/seeds [--per-type 60] [--examples 3] [--out FILE]
+
+The JSON answers are cached in /tmp/bughunt/sweep/ by the checkout's HEAD and sample (pass --fresh to rerun).
+Only the tune parts of WCXB and of its pastes are read (bench/splits.py); nothing here sets a threshold of the
+product.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import logging
+import re
+import subprocess
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from bench.product import REPOSITORY, run_cli, write_documents
+from bench.splits import wcxb_part
+
+log = logging.getLogger(__name__)
+CACHE = Path("/tmp/bughunt/sweep")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Item:
+    """One document of the sample: where it comes from, what it is, and the words a reader would find in it."""
+
+    set: str  # wcxb-<type>, scrapinghub, paste, seed
+    id: str
+    suffix: str
+    text: str
+    truth: str = ""
+    url: str = ""
+
+
+# ---------------------------------------------------------------- the sample
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def wcxb_items(data: Path, per_type: int) -> list[Item]:
+    """Up to `per_type` tune pages of each WCXB type, chosen by a hash of the id (no look at their content)."""
+    by_type: dict[str, list[Item]] = defaultdict(list)
+    with gzip.open(data / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            if wcxb_part(str(page["id"])) != "tune":
+                continue
+            by_type[page["type"]].append(
+                Item(f"wcxb-{page['type']}", str(page["id"]), ".html", page["html"], page.get("truth") or "", page.get("url") or "")
+            )
+    chosen: list[Item] = []
+    for items in by_type.values():
+        chosen += sorted(items, key=lambda item: _hash("sweep" + item.id))[:per_type]
+    return chosen
+
+
+def scrapinghub_items(data: Path) -> list[Item]:
+    folder = data / "article-extraction-benchmark"
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    items = []
+    for page_id, entry in sorted(truth.items()):
+        path = folder / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            html = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+            items.append(Item("scrapinghub", page_id, ".html", html, entry.get("articleBody") or "", entry.get("url") or ""))
+    return items
+
+
+def paste_items(data: Path, limit: int) -> list[Item]:
+    """Tune WCXB pastes (same split rule as the pages); ScrapingHub pastes are left to bench.pastes."""
+    items = []
+    with gzip.open(data / "pastes" / "wcxb-dev-articles.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            paste = json.loads(line)
+            if paste.get("error") or wcxb_part(str(paste["id"])) != "tune":
+                continue
+            items.append(Item("paste", str(paste["id"]), ".txt", paste["paste"], paste.get("truth") or "", paste.get("url") or ""))
+    return sorted(items, key=lambda item: _hash("sweep" + item.id))[:limit]
+
+
+def seed_items(folder: Path | None) -> list[Item]:
+    if folder is None or not folder.is_dir():
+        return []
+    return [Item("seed", path.stem, path.suffix, path.read_text(encoding="utf-8")) for path in sorted(folder.iterdir()) if path.is_file()]
+
+
+def _head() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPOSITORY, check=False)
+    dirty = subprocess.run(["git", "status", "--porcelain", "bot"], capture_output=True, text=True, cwd=REPOSITORY, check=False)
+    return done.stdout.strip() + ("-dirty" + _hash(dirty.stdout)[:6] if dirty.stdout.strip() else "")
+
+
+def run_sample(items: list[Item], fresh: bool) -> list[dict[str, Any]]:
+    """The command line's JSON for every item, cached by the code's commit and the sample."""
+    key = _hash(_head() + "|" + "|".join(f"{i.set}:{i.id}" for i in items))[:12]
+    cached = CACHE / f"{_head()}-{key}.jsonl"
+    if cached.exists() and not fresh:
+        return [json.loads(line) for line in cached.read_text(encoding="utf-8").splitlines()]
+    with tempfile.TemporaryDirectory(prefix="sweep-") as folder:
+        paths = write_documents(Path(folder), ((f"{n:04d}_{i.set}_{i.id[:16]}", i.suffix, i.text) for n, i in enumerate(items)))
+        results = run_cli("summarize", paths, batch=60, jobs=1)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
+    return results
+
+
+# ---------------------------------------------------------------- the checks
+
+CHROME = re.compile(
+    r"\b(cookies?|newsletter|subscribe|sign (?:in|up)|log ?in|log ?out|all rights reserved|share (?:this|on)|"
+    r"follow us|click here|privacy policy|terms of (?:use|service)|javascript|your browser|advertisement)\b|©",
+    re.IGNORECASE,
+)
+TITLE_SITE_WORDS = re.compile(r"^(home|homepage|home page|welcome|index|untitled|page not found|404|access denied|just a moment\W*)$", re.I)
+DATE_ONLY = re.compile(
+    r"^\W*(\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})\W*$",
+    re.IGNORECASE,
+)
+BREADCRUMB = re.compile(r"(\s[>»›/]\s.*){2,}")
+ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
+PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-. ]\d{3}[-. ]\d{3,4}$")
+PAGE_COUNTS = {"comments", "comment", "replies", "reply", "views", "view", "likes", "like", "shares", "pages", "page", "reviews",
+               "posts", "followers", "votes", "answers", "results", "items", "members", "stars", "ratings"}
+CLOSING = tuple(".!?…:;\"'”’)»]。！？")
+LINK_SEPARATORS = re.compile(r"\s[|•·]\s")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _site_words(url: str) -> set[str]:
+    host = urlsplit(url).hostname or ""
+    return {part for part in host.lower().split(".") if part not in ("www", "com", "org", "net", "co", "uk", "de", "fr", "io", "gov", "edu")}
+
+
+def check_error(item: Item, result: dict[str, Any]) -> list[str]:
+    if result.get("error") and _words(item.truth) >= 50:
+        return [f"error on a page with {_words(item.truth)} true words: {result['error']}"]
+    return []
+
+
+def check_title(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    if result.get("error"):
+        return []
+    title = (result.get("title") or "").strip()
+    found: list[tuple[str, str]] = []
+    if not title:
+        return [("title.empty", "")]
+    if TITLE_SITE_WORDS.match(title):
+        found.append(("title.home", title))
+    if DATE_ONLY.match(title):
+        found.append(("title.date", title))
+    if CHROME.search(title) and _words(title) <= 12 and re.search(r"cookie|privacy|sign in|log ?in|subscribe", title, re.I):
+        found.append(("title.chrome", title))
+    if BREADCRUMB.search(title):
+        found.append(("title.breadcrumb", title))
+    if ENTITY.search(title):
+        found.append(("title.entity", title))
+    if item.url and _norm(title).replace(" ", "") in _site_words(item.url) and _words(item.truth) >= 50:
+        found.append(("title.site_name", title))
+    if len(title) > 250:
+        found.append(("title.too_long", title[:120] + "…"))
+    if re.search(r"[\s][|\-–—:»·]$|^[|\-–—:»·]\s", title):
+        found.append(("title.dangling_separator", title))
+    return found
+
+
+def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """Author and date as the reader sees them under the title."""
+    found: list[tuple[str, str]] = []
+    author = (result.get("author") or "").strip()
+    date = (result.get("date") or "").strip()
+    if author and (re.search(r"https?:|www\.|@\w+\.\w+|^by\b|\d{4}", author, re.I) or _words(author) > 12 or CHROME.search(author)):
+        found.append(("author.odd", author[:120]))
+    if date:
+        if not re.match(r"^\d{4}-\d{2}-\d{2}", date):
+            found.append(("date.not_iso", date))
+        elif date[:10] > "2026-12-05" or date[:4] < "1900":
+            found.append(("date.implausible", date))
+    return found
+
+
+def _cut_mid_word(sentence: str, text: str) -> bool:
+    """The sentence stands in the text with a letter right before or after it: it was cut inside a word."""
+    at = text.find(sentence)
+    if at < 0:
+        return False
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + len(sentence)] if at + len(sentence) < len(text) else " "
+    return (before.isalnum() and sentence[:1].isalnum()) or (after.isalnum() and sentence[-1:].isalnum())
+
+
+def check_summary(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    text = result.get("text") or ""
+    seen: dict[str, str] = {}
+    for sentence in result.get("summary") or []:
+        words = sentence["text"]
+        if CHROME.search(words) and _words(words) <= 40:
+            found.append(("summary.chrome", words))
+        if _cut_mid_word(words, text):
+            found.append(("summary.cut_mid_word", words))
+        if words not in text:
+            found.append(("summary.not_in_text", words))
+        key = _norm(words)
+        if key in seen:
+            found.append(("summary.duplicate", words))
+        elif any(key and (key in other or other in key) for other in seen if other and min(len(key), len(other)) >= 20):
+            found.append(("summary.contained_in_other", words))
+        seen[key] = words
+        if not words.rstrip().endswith(CLOSING) and _words(words) <= 8:
+            found.append(("summary.bare_heading", words))
+        if len(LINK_SEPARATORS.findall(words)) >= 3:
+            found.append(("summary.link_list", words))
+        if ENTITY.search(words):
+            found.append(("summary.entity", words))
+        if re.search(r"\s{2,}|\n", words.strip()):
+            found.append(("summary.inner_breaks", words))
+    return found
+
+
+def check_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for figure in result.get("figures") or []:
+        shown = f"{figure['text']} | counts={figure['counts']!r} | quote={figure['quote']!r} | kind={figure['kind']}"
+        sentence = sentences.get(figure["sentence"], "")
+        if re.search(r"©|copyright|all rights reserved", sentence, re.I):
+            found.append(("figure.copyright", shown + " | " + sentence[:120]))
+        if PHONE.match(figure["text"].strip()):
+            found.append(("figure.phone", shown + " | " + sentence[:120]))
+        if figure["counts"].lower().strip() in PAGE_COUNTS:
+            found.append(("figure.page_count", shown + " | " + sentence[:120]))
+        if not figure["counts"].strip() and not figure["quote"].strip() and figure["kind"] not in ("date", "percent", "money"):
+            found.append(("figure.counts_nothing", shown + " | " + sentence[:120]))
+        counts = _counts_shown(figure)
+        if counts and (not re.search(r"[^\W\d_]", counts) or ENTITY.search(counts) or re.search(r"[|<>{}\\]", counts)):
+            found.append(("figure.counts_nonsense", shown))
+        if sentence and figure["text"] not in sentence:
+            found.append(("figure.not_in_sentence", shown + " | " + sentence[:120]))
+    return found
+
+
+def _counts_shown(figure: dict[str, Any]) -> str:
+    """What a reader sees after the figure (models.Figure.counts_shown): "91°" shows no "°" again."""
+    from bot.digest.models import Figure
+
+    return Figure(**figure).counts_shown().strip()
+
+
+def check_hedges(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for entry in (result.get("hedges") or []) + [s for s in result.get("summary") or [] if s.get("hedge")]:
+        cues = entry.get("cues") if "cues" in entry else entry["hedge"]["cues"]
+        if not cues:
+            found.append(("hedge.no_cue", entry["text"]))
+        for cue in cues:
+            if not re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", entry["text"], re.IGNORECASE):
+                found.append(("hedge.cue_not_in_sentence", f"{cue!r} in {entry['text']}"))
+    return found
+
+
+def check_stats(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    from bot.digest.front_rules import count_words
+
+    if result.get("error"):
+        return []
+    stats = result.get("stats") or {}
+    found: list[tuple[str, str]] = []
+    summary_words = sum(count_words(s["text"]) for s in result.get("summary") or [])
+    if stats.get("words_out") != summary_words:
+        found.append(("stats.words_out", f"{stats} vs summary {summary_words}"))
+    if stats.get("words_in") != count_words(result.get("text") or ""):
+        found.append(("stats.words_in", f"{stats} vs text {count_words(result.get('text') or '')}"))
+    if stats.get("words_out", 0) > stats.get("words_in", 0):
+        found.append(("stats.more_out_than_in", str(stats)))
+    if not result.get("summary"):
+        found.append(("summary.empty", (result.get("text") or "")[:120]))
+    return found
+
+
+def digest_from_json(result: dict[str, Any]) -> Any:
+    from bot.digest.models import Digest, Figure, Hedge, MarkedSentence, Stats
+
+    def marked(entry: dict[str, Any], hedge: dict[str, Any] | None) -> MarkedSentence:
+        mark = Hedge(hedge["kind"], tuple(hedge["cues"])) if hedge else None
+        return MarkedSentence(entry["text"], entry["index"], mark, tuple(entry.get("soft_cues") or ()))
+
+    return Digest(
+        source=result["source"], title=result.get("title") or "", language=result.get("language"), text=result.get("text") or "",
+        url=result.get("url"), author=result.get("author"), date=result.get("date"), language_note=result.get("language_note"),
+        summary=[marked(s, s.get("hedge")) for s in result.get("summary") or []],
+        figures=[Figure(**f) for f in result.get("figures") or []],
+        hedges=[marked(h, {"kind": h["kind"], "cues": h["cues"]}) for h in result.get("hedges") or []],
+        stats=Stats(**(result.get("stats") or {"words_in": 0, "words_out": 0})),
+        error=result.get("error"),
+    )
+
+
+def _unescaped(pattern: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\\){pattern}", text))
+
+
+def check_rendering(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """Markdown of the command line and the Discord embed, built from the JSON as the fronts build them."""
+    if result.get("error"):
+        return []
+    from bot.cli.render import render_markdown
+    from bot.settings import DigestSettings
+
+    found: list[tuple[str, str]] = []
+    digest = digest_from_json(result)
+    markdown = render_markdown(digest, DigestSettings())
+    for line in markdown.splitlines():
+        if _unescaped(r"\*\*", line) % 2:
+            found.append(("render.markdown_bold", line[:160]))
+        if _unescaped("`", line) % 2:
+            found.append(("render.markdown_backtick", line[:160]))
+    try:
+        from bot.discord_app.embeds import (
+            DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT, FIELD_VALUE_LIMIT, TITLE_LIMIT, digest_embed,
+        )
+    except ImportError:  # discord not installed: the command line is all there is to check
+        return found
+    embed = digest_embed(digest)
+    if len(embed) > EMBED_TOTAL_LIMIT or len(embed.title or "") > TITLE_LIMIT or len(embed.description or "") > DESCRIPTION_LIMIT:
+        found.append(("render.embed_limit", f"total {len(embed)}"))
+    for field_ in embed.fields:
+        if len(field_.value or "") > FIELD_VALUE_LIMIT:
+            found.append(("render.embed_field_limit", field_.name or ""))
+        if not (field_.value or "").strip():
+            found.append(("render.embed_empty_field", field_.name or ""))
+    for line in (embed.description or "").splitlines():
+        body = line.split(" [↗](")[0]
+        if _unescaped(r"\*\*", body) % 2:
+            found.append(("render.embed_bold", line[:160]))
+    return found
+
+
+def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = [("error.on_text", message) for message in check_error(item, result)]
+    if result.get("error"):
+        return found
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    sentences: dict[int, str] = {}
+    if result.get("figures"):
+        sentences = {s.index: s.text for s in split_sentences(result.get("text") or "", result.get("language") or "en")}
+    for checker in (check_title, check_byline, check_summary, check_hedges, check_stats, check_rendering):
+        found += checker(item, result)
+    found += check_figures(item, result, sentences)
+    return found
+
+
+# ---------------------------------------------------------------- the report
+
+
+@dataclass
+class Sweep:
+    documents: Counter[str] = field(default_factory=Counter)
+    kinds: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    examples: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def sweep(items: list[Item], results: list[dict[str, Any]], examples: int) -> Sweep:
+    report = Sweep()
+    for item, result in zip(items, results, strict=True):
+        report.documents[item.set] += 1
+        for kind in sorted({kind for kind, _ in check(item, result)}):
+            report.kinds[kind][item.set] += 1  # documents with at least one of the kind
+        for kind, detail in check(item, result):
+            if len(report.examples[kind]) < examples:
+                report.examples[kind].append(f"[{item.set} {item.id[:16]}] {detail[:300]}")
+    return report
+
+
+def print_report(report: Sweep, show_examples: bool) -> None:
+    sets = sorted(report.documents)
+    print("documents: " + ", ".join(f"{s} {report.documents[s]}" for s in sets) + f"; total {sum(report.documents.values())}")
+    print(f"{'kind (documents with one)':34s} {'all':>5s}  " + "  ".join(f"{s[:11]:>11s}" for s in sets))
+    for kind in sorted(report.kinds):
+        row = report.kinds[kind]
+        print(f"{kind:34s} {sum(row.values()):5d}  " + "  ".join(f"{row.get(s, 0):11d}" for s in sets))
+    if show_examples:
+        for kind in sorted(report.examples):
+            print(f"\n## {kind}")
+            for example in report.examples[kind]:
+                print("  " + example)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--seeds", type=Path, default=None)
+    parser.add_argument("--per-type", type=int, default=60, help="WCXB tune pages per type")
+    parser.add_argument("--pastes", type=int, default=150, help="WCXB tune pastes")
+    parser.add_argument("--examples", type=int, default=3)
+    parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--json", type=Path, default=None, help="write the counts as JSON here")
+    parser.add_argument("--results", type=Path, default=None, help="check these cached answers (a JSON line per item) instead of running")
+    args = parser.parse_args(argv)
+    items = wcxb_items(args.data, args.per_type) + scrapinghub_items(args.data) + paste_items(args.data, args.pastes) + seed_items(args.seeds)
+    if args.results:
+        results = [json.loads(line) for line in args.results.read_text(encoding="utf-8").splitlines()]
+    else:
+        results = run_sample(items, args.fresh)
+    report = sweep(items, results, args.examples)
+    print_report(report, args.examples > 0)
+    if args.json:
+        args.json.write_text(json.dumps({k: dict(v) for k, v in report.kinds.items()}, indent=1, sort_keys=True), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
