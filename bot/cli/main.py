@@ -150,7 +150,7 @@ async def _process(command: str, sources: Sequence[str], settings: Settings, opt
     for source in sources:
         started = time.perf_counter()
         try:
-            document = await load_source(source, settings.fetch, input_byte_limit(settings.digest))
+            document = await load_source(source, settings.fetch, input_byte_limit(settings.digest), url)
         except DigestError as exc:
             results.append(Digest(source=source, error=str(exc)))
             log.info("%s: %s", source_label(source), exc)
