@@ -31,7 +31,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
 URL_HELP = ("the address a saved file or standard input came from, for its title, date and page type "
-            "(default: the page's own canonical link; one SOURCE only)")
+            "(default: the address in a browser's \"saved from url\" comment, else the page's own canonical link; one SOURCE only)")
 
 
 class _VersionAction(argparse.Action):
