@@ -1,6 +1,6 @@
 """HTML extraction on pages of every type: WCXB's dev split, measured through the command line.
 
-    python -m bench.wcxb DATA_DIR [--part held-out|tune|all]
+    python -m bench.wcxb DATA_DIR [--part held-out|tune|all] [--url]
 
 Data: `<data_dir>/wcxb-dev/wcxb-dev.jsonl.gz` (1,497 pages of seven types). Split: bench/splits.py
 (sha1(id) mod 100 < 70 is tune, the rest held out); `evaluate` (what `bench.quality` runs)
@@ -9,7 +9,13 @@ main content on) are left out of the F1 means and counted in the notes.
 
 Ours is what `python -m bot extract --format json` prints for each page written to a .html
 file (bench/product.py). Beside it, run here in the same process: trafilatura's `extract`
-with default settings and trafilatura's `baseline` extractor.
+with default settings (given the page's address, as it always was) and trafilatura's
+`baseline` extractor.
+
+`--url` reads the link path instead: the bot fetching a posted link knows the page's address,
+so each page runs as `python -m bot extract --format json --url URL FILE` (one process a page;
+the command line takes `--url` with one source only). trafilatura gets the same address.
+Without it the extractor has only the page's own og:url / canonical link.
 
 Metric (WCXB's): the bag of lowercased `\\w+` tokens of the extracted text against the truth,
 F1 per page, mean over pages; per page type and overall. Also printed:
@@ -38,7 +44,9 @@ from statistics import mean
 
 import trafilatura
 
-from bench.product import run_cli, write_documents
+from urllib.parse import urlsplit
+
+from bench.product import run_cli, run_cli_each, write_documents
 from bench.report import Row, format_table
 from bench.splits import wcxb_part
 
@@ -158,11 +166,22 @@ def _word_count(text: str) -> int:
     return len(_TOKEN.findall(text))
 
 
-def run_ours(pages: list[Page]) -> list[Output]:
-    """`python -m bot extract --format json` on each page written to a .html file."""
+def usable_address(url: str) -> bool:
+    """An address `--url` accepts (http or https with a host); WCXB records all have one."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def run_ours(pages: list[Page], address: bool = False) -> list[Output]:
+    """`python -m bot extract --format json` on each page written to a .html file;
+    with `address`, each page alone with `--url` its WCXB address (the link path)."""
     with tempfile.TemporaryDirectory(prefix="wcxb-") as folder:
         paths = write_documents(Path(folder), ((page.id, ".html", page.html) for page in pages))
-        results = run_cli("extract", paths)
+        if address:
+            options = [["--url", page.url.strip()] if usable_address(page.url) else [] for page in pages]
+            results = run_cli_each("extract", paths, options)
+        else:
+            results = run_cli("extract", paths)
     return [
         Output(
             text=result.get("text") or "",
@@ -175,9 +194,9 @@ def run_ours(pages: list[Page]) -> list[Output]:
     ]
 
 
-def run_trafilatura(page: Page) -> Output:
-    """trafilatura with default settings; metadata from the same call."""
-    document = trafilatura.bare_extraction(page.html, url=page.url or None, with_metadata=True)
+def run_trafilatura(page: Page, address: bool = True) -> Output:
+    """trafilatura with default settings; metadata from the same call; given the page's address unless told not to."""
+    document = trafilatura.bare_extraction(page.html, url=(page.url or None) if address else None, with_metadata=True)
     if document is None:
         return Output()
     return Output(
@@ -220,13 +239,25 @@ def _f1_rows(task: str, system: str, scores: SystemScores, is_ours: bool) -> lis
     return rows
 
 
-def evaluate_pages(pages: list[Page], label: str) -> list[Row]:
-    task = f"wcxb {label}"
-    ours = run_ours(pages)
+OURS = "ours (python -m bot extract)"
+OURS_WITH_ADDRESS = "ours (python -m bot extract --url)"
+
+
+def evaluate_pages(pages: list[Page], label: str, address: bool = False) -> list[Row]:
+    """The table for these pages; with `address`, the link path: ours run with each page's `--url`
+    (trafilatura is given the address either way)."""
+    task = f"wcxb {label}" + (", with the page's address" if address else "")
+    ours = run_ours(pages, address)
     reference = [run_trafilatura(page) for page in pages]
     baseline = [run_baseline(page) for page in pages]
+    return score_systems(pages, task, ours, reference, baseline, OURS_WITH_ADDRESS if address else OURS)
+
+
+def score_systems(
+    pages: list[Page], task: str, ours: list[Output], reference: list[Output], baseline: list[Output], our_name: str = OURS
+) -> list[Row]:
     systems = {
-        "ours (python -m bot extract)": ours,
+        our_name: ours,
         "trafilatura, default settings": reference,
         "trafilatura baseline": baseline,
     }
@@ -251,11 +282,11 @@ def evaluate_pages(pages: list[Page], label: str) -> list[Row]:
     rows.append(Row(task, "ours", "pages answered with an error", sum(errors.values()), "", "; ".join(f"{n}x {e}" for e, n in errors.most_common(4))))
     empty = sum(1 for page in pages if not page.truth.strip())
     for name in ("title", "title, exact characters", "author", "date"):
-        for system, target in (("ours (python -m bot extract)", ">= 0.90" if name == "title" else ""), ("trafilatura, default settings", "")):
+        for system, target in ((our_name, ">= 0.90" if name == "title" else ""), ("trafilatura, default settings", "")):
             hits = scored[system].meta.get(name, [])
             rows.append(Row(f"{task}: metadata", system, f"{name} right", mean(hits) if hits else 0.0, target, f"n={len(hits)}"))
     for kind in TYPES:
-        for system in ("ours (python -m bot extract)", "trafilatura, default settings"):
+        for system in (our_name, "trafilatura, default settings"):
             hits = scored[system].meta.get(f"title: {kind}", [])
             if hits:
                 rows.append(Row(f"{task}: metadata", system, f"title right: {kind}", mean(hits), "", f"n={len(hits)}"))
@@ -263,17 +294,26 @@ def evaluate_pages(pages: list[Page], label: str) -> list[Row]:
     return rows
 
 
-def evaluate(data_dir: Path) -> list[Row]:
-    """The held-out part: what `python -m bench.quality` reports."""
-    return evaluate_pages(load_pages(data_dir, "held-out"), "held-out")
+def evaluate(data_dir: Path, with_url: bool = False) -> list[Row]:
+    """The held-out part: what `python -m bench.quality` reports; `with_url` adds the link path's rows
+    (each page read with its address) after the usual ones."""
+    pages = load_pages(data_dir, "held-out")
+    reference = [run_trafilatura(page) for page in pages]
+    baseline = [run_baseline(page) for page in pages]
+    rows = score_systems(pages, "wcxb held-out", run_ours(pages), reference, baseline)
+    if with_url:
+        link = run_ours(pages, address=True)
+        rows += score_systems(pages, "wcxb held-out, with the page's address", link, reference, baseline, OURS_WITH_ADDRESS)
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.wcxb", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path, help="the shared data folder, e.g. ../shared/data")
     parser.add_argument("--part", choices=("held-out", "tune", "all"), default="held-out")
+    parser.add_argument("--url", action="store_true", help="the link path: run each page with its address (--url)")
     args = parser.parse_args(argv)
-    print(format_table(evaluate_pages(load_pages(args.data_dir, args.part), args.part)))
+    print(format_table(evaluate_pages(load_pages(args.data_dir, args.part), args.part, address=args.url)))
     return 0
 
 

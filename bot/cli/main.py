@@ -31,7 +31,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
 URL_HELP = ("the address a saved file or standard input came from, for its title, date and page type "
-            "(default: the page's own canonical link; one SOURCE only)")
+            "(default: the address in a browser's \"saved from url\" comment, else the page's own canonical link; one SOURCE only)")
 
 
 class _VersionAction(argparse.Action):
@@ -150,7 +150,7 @@ async def _process(command: str, sources: Sequence[str], settings: Settings, opt
     for source in sources:
         started = time.perf_counter()
         try:
-            document = await load_source(source, settings.fetch, input_byte_limit(settings.digest))
+            document = await load_source(source, settings.fetch, input_byte_limit(settings.digest), url)
         except DigestError as exc:
             results.append(Digest(source=source, error=str(exc)))
             log.info("%s: %s", source_label(source), exc)

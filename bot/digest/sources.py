@@ -6,8 +6,10 @@ import codecs
 import re
 import sys
 from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 from bot.digest.front_rules import link_request, looks_like_address, scheme_problem
 from bot.digest.input_guard import looks_binary
@@ -24,6 +26,12 @@ _HTML_MARKERS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]|<meta\s|<title>",
     re.IGNORECASE,
 )
+
+# The "mark of the web" a browser's "Save page as" writes near the top of the file (Chrome, Edge,
+# Internet Explorer): <!-- saved from url=(0043)https://example.org/... --> where the four digits
+# are the address's length. Internet Explorer looks for it in the first 2,048 bytes only.
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)\s*(\S+?)\s*-->", re.IGNORECASE)
+SAVED_FROM_WINDOW = 2048
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,27 @@ def sniff_kind(text: str) -> Kind:
     if len(_HTML_MARKERS.findall(text[:20_000])) >= 3:
         return "html"
     return "text"
+
+
+def saved_from_address(html: str) -> str | None:
+    """The http(s) address a browser wrote into a saved page's "saved from url" comment, or None.
+
+    Other marks (about:internet, which pages add to run their scripts locally, or file:) name no page."""
+    found = _SAVED_FROM.search(html, 0, SAVED_FROM_WINDOW)
+    if found is None:
+        return None
+    address = found.group(1)
+    parts = urlsplit(address)
+    return address if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def with_address(document: RawDocument, url: str | None) -> RawDocument:
+    """A local file or standard input given its address: the one the user named (--url), else the
+    one a browser saved in the page; a fetched page keeps its own."""
+    if document.url is not None:
+        return document
+    address = url or (saved_from_address(document.text) if document.kind == "html" else None)
+    return replace(document, url=address) if address else document
 
 
 def document_from_text(text: str, source: str = "<text>") -> RawDocument:
@@ -117,19 +146,22 @@ def document_from_page(source: str, page: FetchedPage) -> RawDocument:
     return RawDocument(source=source, text=page.text, kind=kind, url=page.url)
 
 
-async def load_source(source: str, fetch: FetchSettings, max_bytes: int) -> RawDocument:
+async def load_source(source: str, fetch: FetchSettings, max_bytes: int, url: str | None = None) -> RawDocument:
     """A link is fetched, `-` reads standard input (a link piped in is fetched), anything else is a
-    local file path. What a link is: `front_rules.link_request`, as for a message to the bot."""
+    local file path. What a link is: `front_rules.link_request`, as for a message to the bot.
+
+    `url`: the address a file or standard input came from (--url); without it, a page saved by a
+    browser gets the address in its "saved from url" comment (`with_address`)."""
     if link := link_request(source):
         return await fetch_document(link, fetch, source=source)
     if source == "-":
         document = read_stdin(max_bytes)
         if document.kind == "text" and (link := link_request(document.text)):
             return await fetch_document(link, fetch, source="-")  # a link piped in is read like a link given
-        return document
+        return with_address(document, url)
     if problem := scheme_problem(source):
         raise DigestError(f"{problem}.")
-    return read_file(source, max_bytes, fetch.max_pdf_bytes)
+    return with_address(read_file(source, max_bytes, fetch.max_pdf_bytes), url)
 
 
 async def fetch_document(url: str, fetch: FetchSettings, source: str | None = None) -> RawDocument:
