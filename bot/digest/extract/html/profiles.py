@@ -57,24 +57,19 @@ _LISTING_CHROME = frozenset("filter filters facet facets refine refinements sort
 # A shop category's "browse-header" / "search-result-header" holds its introduction: on collection
 # pages the class word "header" is no chrome (a <header> element still is).
 _COLLECTION_NOT_CHROME = frozenset({"header"})
-# A menu's hidden panels (git-scm's `dropdown-panel` of chapters, a shop's `megamenu`, `submenu`) are
-# no part of a manual, a thread or a shop's category; region.py's chrome words lack them. On the tune
-# pages typed documentation, forum and collection they moved 8 pages, none down; on service and product
-# pages they lost some (trafilatura then chose another block: eleventh session, bench/profiles_study.py).
-_MENU_CHROME = frozenset("dropdown megamenu submenu".split())
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
-    "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False, more_chrome=_MENU_CHROME),
+    "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
     "service": PageProfile(
         region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3, keep_cards=True, hidden_card_panels_only=True, card_part_min_words=6
     ),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
-    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME | _MENU_CHROME, repeat_min_words=3, lead_min_words=15),
+    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15),
     "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),
     "collection": PageProfile(
-        region_over_words=1.2, link_line_words=3, repeat_min_words=5, more_chrome=_LISTING_CHROME | _MENU_CHROME, keep_cards=True, less_chrome=_COLLECTION_NOT_CHROME
+        region_over_words=1.2, link_line_words=3, repeat_min_words=5, more_chrome=_LISTING_CHROME, keep_cards=True, less_chrome=_COLLECTION_NOT_CHROME
     ),
 }

@@ -144,24 +144,3 @@ def test_a_forum_posts_signature_stays_out_and_its_body_stays_in() -> None:
     article = extract_html(html, "thread.html", "https://forum.coffee.example/t/espresso-machine-leaking/1234")
     assert "the gasket was the culprit" in article.text and motto not in article.text
     assert "signature" in PROFILES["forum"].more_chrome and "signature" not in PROFILES["service"].more_chrome
-
-
-# git-scm.com's book pages hold the whole table of chapters in such a panel (WCXB 2869)
-_CHAPTERS_DROPDOWN = """<div class="dropdown-panel chapters-dropdown"><ol>
-<li>1. Getting started with the widget library and its renderers</li>
-<li>2. Themes, colours and fonts applied to every widget you draw</li>
-<li>3. Caching rendered widgets between calls and across processes</li></ol></div>"""
-
-
-def test_a_manuals_dropdown_of_chapters_stays_out_of_its_text() -> None:
-    html = pages.DOCS.replace("</h1>", "</h1>" + _CHAPTERS_DROPDOWN)
-    article = extract_html(html, "configuration.html", "https://docs.widgetlib.example.org/en/latest/configuration.html")
-    assert "bounds the number of rendered widgets kept in memory" in article.text
-    assert "Caching rendered widgets between calls" not in article.text and "Getting started with the widget library" not in article.text
-
-
-def test_menu_panels_are_chrome_on_manuals_threads_and_shop_categories_only() -> None:
-    menus = {"dropdown", "megamenu", "submenu"}
-    assert all(menus <= PROFILES[kind].more_chrome for kind in ("documentation", "forum", "collection"))
-    # on service and product pages trafilatura then chose another block and lost text (tune part)
-    assert not any(menus & PROFILES[kind].more_chrome for kind in ("article", "service", "product", "listing"))
