@@ -157,8 +157,8 @@ def where_from(sentence: str, figure: Figure, truth: str, truth_shingles: set) -
     return f"leaked by extraction ({share:.2f})"
 
 
-def chrome_figures(cache: Cache, choose: Chooser = shipped) -> Iterator[tuple[str, Figure, str, str, str]]:
-    """(page id, figure, sentence, line shape, where from) of every WCXB tune figure the 3-gram test calls chrome."""
+def _judged_figures(cache: Cache, choose: Chooser) -> Iterator[tuple[str, Figure, str, str, set, bool]]:
+    """(page id, figure, sentence, truth, truth's shingles, from the article?) of every WCXB tune figure shown."""
     pages, digests = cache["wcxb"]
     for (page_id, _, truth), digest in zip(pages, digests):
         if digest.get("error"):
@@ -167,24 +167,20 @@ def chrome_figures(cache: Cache, choose: Chooser = shipped) -> Iterator[tuple[st
         truth_shingles = bf._shingles(truth)
         for figure in choose(item):
             sentence = item.sentences[figure.sentence].text if figure.sentence < len(item.sentences) else ""
-            if not bf._from_article(sentence, truth_shingles):
-                yield page_id, figure, sentence, line_shape(sentence), where_from(sentence, figure, truth, truth_shingles)
+            yield page_id, figure, sentence, truth, truth_shingles, bf._from_article(sentence, truth_shingles)
+
+
+def chrome_figures(cache: Cache, choose: Chooser = shipped) -> Iterator[tuple[str, Figure, str, str, str]]:
+    """(page id, figure, sentence, line shape, where from) of every WCXB tune figure the 3-gram test calls chrome."""
+    for page_id, figure, sentence, truth, truth_shingles, from_article in _judged_figures(cache, choose):
+        if not from_article:
+            yield page_id, figure, sentence, line_shape(sentence), where_from(sentence, figure, truth, truth_shingles)
 
 
 def chrome_count(cache: Cache, choose: Chooser = shipped) -> tuple[int, int]:
     """(chrome figures, figures) on the WCXB tune pages."""
-    pages, digests = cache["wcxb"]
-    shown = chrome = 0
-    for (page_id, _, truth), digest in zip(pages, digests):
-        if digest.get("error"):
-            continue
-        item = read(page_id, digest)
-        truth_shingles = bf._shingles(truth)
-        for figure in choose(item):
-            shown += 1
-            sentence = item.sentences[figure.sentence].text if figure.sentence < len(item.sentences) else ""
-            chrome += not bf._from_article(sentence, truth_shingles)
-    return chrome, shown
+    judged = [from_article for *_, from_article in _judged_figures(cache, choose)]
+    return judged.count(False), len(judged)
 
 
 # --- CNN highlight numbers the six miss -------------------------------------------------------------------

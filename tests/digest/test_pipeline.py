@@ -306,3 +306,21 @@ def test_lead_lines_skip_fragments_short_lines_and_the_title() -> None:
              "Free delivery and free returns", "30 day return policy", "Outer fabric material: polyester"]
     sentences = [Sentence(index=i, text=t, paragraph=i, is_heading=True) for i, t in enumerate(lines)]
     assert lead_lines(sentences, "Faux leather jacket - black", 3) == [4, 5, 6]
+
+
+def test_sentences_passed_over_are_judged_when_asked_and_agree_with_the_rule() -> None:
+    from bot.digest.pipeline import not_for_summary, passed_over
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    text = (
+        "Bridge closes for repairs\n\nThe old bridge closed on Monday after engineers found cracks.\n\n"
+        "We use cookies to improve your experience on our site and for analytics.\n\n"
+        "Ankur Moitra. Algorithmic Aspects of Machine Learning\n\n| Day | Lanes | Detour |\n\n"
+        "Repairs will take six months, the council said."
+    )
+    sentences = split_sentences(text, "en")
+    lazy = not_for_summary(sentences)
+    assert lazy._judged == {}  # nothing judged before the summarizer asks
+    assert (3 in lazy) is passed_over(sentences[3]) and set(lazy._judged) == {3}
+    assert set(lazy) == {s.index for s in sentences if passed_over(s)} and len(lazy) == len(set(lazy))
+    assert any("cookies" in sentences[i].text for i in lazy) and len(sentences) not in lazy

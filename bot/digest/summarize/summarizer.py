@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection, Sequence
@@ -142,7 +143,8 @@ def summarize(
     """
     if count <= 0 or not sentences:
         return []
-    found = candidates(sentences, title, language, frozenset(skip))
+    # a set is asked as it is (the pipeline's judges each sentence when asked); other collections are frozen for `in`
+    found = candidates(sentences, title, language, skip if isinstance(skip, AbstractSet) else frozenset(skip))
     if not found.indices:
         return []
     return choose(found, model or load_model(), count)
