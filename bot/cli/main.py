@@ -12,7 +12,6 @@ import json
 import logging
 import sys
 import time
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Coroutine, Sequence
 from urllib.parse import urlsplit
 
@@ -155,8 +154,6 @@ async def _process(command: str, sources: Sequence[str], settings: Settings, opt
             results.append(Digest(source=source, error=str(exc)))
             log.info("%s: %s", source_label(source), exc)
             continue
-        if url is not None and document.url is None:
-            document = replace(document, url=url)
         log.info("%s: read %s (%d characters)", source_label(source), document.kind, len(document.text))
         digest = work(document, settings.digest, options)
         log.info("%s: %s in %.0f ms", source_label(source), "failed" if digest.error else "done",

@@ -120,15 +120,6 @@ def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
     return chosen
 
 
-def unclosed_pieces(sentences: list[Sentence]) -> set[int]:
-    """Sentences that are not headings yet end with no stop: the last piece of a line the splitter cut
-    ("11.1. Introduction" gives "11.1." and "Introduction"; "Ankur Moitra. Algorithmic Aspects of Machine
-    Learning"), or a sentence cut at a line break ("... details like authorship,"). The splitter calls a
-    whole unpunctuated line a heading; its last piece is as much a heading, and a summary bullet made of
-    it reads as a bare heading or a sentence cut short."""
-    return {s.index for s in sentences if not s.is_heading and _ends_open(s.text)}
-
-
 def _ends_open(text: str) -> bool:
     """The sentence ends on a letter, a digit or a comma-like mark, its closing quotes and brackets aside: in
     any script, a sentence the splitter ended at a stop ("।", "؟", "。") ends otherwise."""
@@ -143,8 +134,11 @@ def is_site_notice(text: str) -> bool:
 
 
 def passed_over(sentence: Sentence) -> bool:
-    """A sentence the summarizer must pass over: the last piece of an unpunctuated line, a site notice, or a
-    row of a table or of a bar-separated list."""
+    """A sentence the summarizer must pass over: a site notice, a row of a table or of a bar-separated list, or
+    a sentence that is no heading yet ends with no stop: the last piece of a line the splitter cut ("11.1.
+    Introduction" gives "11.1." and "Introduction"), or a sentence cut at a line break ("... like authorship,").
+    The splitter calls a whole unpunctuated line a heading; its last piece is as much a heading, and a summary
+    bullet made of it reads as a bare heading or a sentence cut short."""
     text = sentence.text
     return not sentence.is_heading and (_ends_open(text) or text.count("|") >= TABLE_ROW_BARS or is_site_notice(text))
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from dataclasses import dataclass
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
