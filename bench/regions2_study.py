@@ -1,14 +1,16 @@
 """Where trafilatura's answer lies outside the region (twelfth session, issue 9 target 1); a study on WCXB's
 tune part over bench.choice_study's cache.
 
-    python -m bench.regions2_study DATA_DIR [--cache PICKLE]
+    python -m bench.regions2_study DATA_DIR [--cache PICKLE] [--refresh-chrome]
 
 The eleventh session's profiles study found the big per-page gains of another profile to be the
 region-or-trafilatura choice flipping where trafilatura answers a menu or a banner (postman.com's mega
 menu, glossier's shipping carousel) while the region, which drops navigation and chrome, holds the
 page. A learned chooser over 29 features did not generalise; here one simple check is scored: the share
 of trafilatura's words that are in lines the region also kept (`choice.share_inside`). Where the ratio
-rule keeps trafilatura but little of its answer is inside the region, the region is taken.
+rule keeps trafilatura but little of its answer is inside the region, the region is taken; the same
+where that answer also lies in the page's chrome elements (`chrome_text`); and where its lines outside
+the region speak of cookies (`choice.consent_mentions_outside`: a consent dialog), which ships.
 
 Printed per candidate (a threshold, per page type or for all choice types): the mean word F1 of every
 tune page (the choice pages as the candidate says, the rest as the product answered), of each true type,
@@ -28,6 +30,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
+from lxml import html as lxml_html
 
 import bot.digest.extract.html_extractor as html_extractor
 from bench.choice_study import Study, build_cache, tune_items
@@ -37,7 +40,6 @@ from bot.digest.extract.html import choice
 from bot.digest.extract.html.choice import consent_mentions_outside, share_inside
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.region import _CHROME_WORDS, _is_chrome, drop_named
-from lxml import html as lxml_html
 
 log = logging.getLogger(__name__)
 DEFAULT_CACHE = Path("/tmp/regions2/cache.pkl")
