@@ -591,12 +591,15 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
     return "", figure.value, ""
 
 
-_RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
+# "one in 88", "one in every five", "nine out of 10", "4.4 out of 5 stars" (twelfth session: "out of" was two figures,
+# "Nine" with a quote and "10 doctors", or a rating shown as "5 stars")
+_RATIO_LINK = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
 
 
 def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
-    """"one in 88 children", "seven in 10 Americans": one figure, the first number's value counting
-    the second's noun; shown apart, the second would read "88 children"."""
+    """"one in 88 children", "seven in 10 Americans", "nine out of 10 doctors", "4.4 out of 5 stars": one figure,
+    the first number's value counting the second's noun; shown apart, the second would read "88 children",
+    "10 doctors" or "5 stars" (the scale of a rating, not the rating)."""
     joined: list[Quantity] = []
     skip_next = False
     for first, second in zip(quantities, [*quantities[1:], None]):

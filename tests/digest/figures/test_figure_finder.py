@@ -234,6 +234,21 @@ def test_a_number_that_names_nothing_is_shown_with_a_few_words_of_its_clause() -
     assert all(f.quote == "" for f in find_figures(sentences("Officials counted 224 people on Monday.")))
 
 
+@pytest.mark.parametrize(
+    "text, shown, value, counts",
+    [
+        ("The hotel is rated 4.4 out of 5 stars by its guests.", "4.4 out of 5", 4.4, "stars"),  # the rating, not "5 stars"
+        ("Nine out of 10 doctors agree with the plan.", "Nine out of 10", 9, "doctors"),
+        ("Nearly three out of four finance teams use it.", "Nearly three out of four", 3, "finance teams"),
+        ("One in 88 children has autism.", "One in 88", 1, "children"),
+    ],
+)
+def test_a_share_written_with_in_or_out_of_is_one_figure(text: str, shown: str, value: float, counts: str) -> None:
+    # twelfth session: "out of" was two figures ("Nine" with a quote and "10 doctors"; a rating's scale as "5 stars")
+    found = find_figures(sentences(text))
+    assert [(f.text, f.value, f.counts) for f in found] == [(shown, value, counts)]
+
+
 def test_a_quoted_figure_ranks_below_one_that_names_what_it_counts() -> None:
     found = find_figures(sentences("Rebels said 40 joined them.", "Rebels seized 12 towns."), limit=1)
     assert [(f.text, f.counts, f.quote) for f in found] == [("12", "towns", "")]
