@@ -687,6 +687,14 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
         # a byline or a post's labels glued to a line (eleventh session)
         "Posted by: John at December 18, 2025 05:48 PM Management by abdication is a dangerous path for 3 firms.",
         "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad A equipe atendeu cinco pacientes.",
+        # a shop's or a listing's widgets (twelfth session, WCXB tune collection and listing pages)
+        "4.4 out of 5 stars Add to favorites.",
+        "4.54.5 out of 5 stars (53.5K)",
+        "( 8 results )",
+        "Free standard shipping on orders $60 CAD+.",
+        "FREE GROUND SHIPPING ON ALL ORDERS (3-day delivery to the Continental US).",
+        "Free shipping for orders over $500 (Wholesale) and $125 (Retail)",
+        "- ROCKSOLAR 80W 88Wh Portable Power Station 8 reviews$69.99$179.99 Unit price.",  # two prices glued
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -704,9 +712,12 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         "Meals at Alinea start at $210.",
         "Guards posted by the door counted 17 cars in the category: stolen.",  # the words, not a post's labels
         "有 224 人越境。",
+        "The hotel is rated 4.4 out of 5 stars by its guests.",  # a rating inside a sentence stays (twelfth session)
+        "The shop offers free shipping to 35 countries.",  # no orders: no shipping offer
+        "The search gave 1,200 results in March.",
     )
-    found = {f.value for f in find_figures(sentences(*text), limit=10)}
-    assert {2, 40000, 300, 89, 210, 17, 224} <= found
+    found = {f.value for f in find_figures(sentences(*text), limit=12)}
+    assert {2, 40000, 300, 89, 210, 17, 224, 4.4, 35, 1200} <= found
 
 
 @pytest.mark.parametrize(
