@@ -382,13 +382,16 @@ _SITE_VOICE = re.compile(
 )
 # A shop's or a listing's widgets (twelfth session, WCXB tune collection, listing and product pages): a rating line
 # ("4.4 out of 5 stars Add to favorites.", "4.54.5 out of 5 stars (53.5K)"), a result count ("( 8 results )"), a
-# shipping offer ("Free standard shipping on orders $60 CAD+.", "FREE GROUND SHIPPING ON ALL ORDERS (...)").
+# shipping offer ("Free standard shipping on orders $60 CAD+.", "FREE GROUND SHIPPING ON ALL ORDERS (...)"), a sale's end.
+# Not a return policy nor "Original price was:": WCXB's true text keeps those lines on some article and collection pages.
 _SHOP_LINE = re.compile(
     r"^\W*\d[\d.,]*\s*out of\s*(?:5|10|five|ten)\s+stars?\b"
     r"|^\W*\d[\d,]*\s+(?:results?|items?|products?|matches)\W*$"
     r"|\bfree\s+(?:[\w-]+\s+){0,2}(?:shipping|delivery)\b[^.]{0,40}?\b(?:on|for)\s+(?:all\s+|any\s+)?(?:[\w-]+\s+)?orders?\b"
+    r"|^\W*on\s+(?:all\s+)?orders?\s+(?:of|over|above)\b"  # the rest of a shipping offer: "On orders of $75 or more."
+    r"|\bsale ends\b|\b(?:offer|deal)s?\s+(?:is\s+|are\s+)?valid\s+(?:thru|through|until|till)\b"  # "Sale ends 03/31/2026."
 )
-_SHOP_SIGNS = ("out of", "result", "item", "product", "match", "shipping", "delivery")
+_SHOP_SIGNS = ("out of", "result", "item", "product", "match", "shipping", "delivery", "orders", "sale ends", "valid")
 # An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
 _ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _MIN_WORDS = 4  # a citation or a label has fewer words than this

@@ -695,6 +695,9 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
         "FREE GROUND SHIPPING ON ALL ORDERS (3-day delivery to the Continental US).",
         "Free shipping for orders over $500 (Wholesale) and $125 (Retail)",
         "- ROCKSOLAR 80W 88Wh Portable Power Station 8 reviews$69.99$179.99 Unit price.",  # two prices glued
+        "On orders of $75 or more.",
+        "Sale ends 03/31/2026.",
+        "Hurry, this IKEA Family offer is valid thru 3/15.",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -715,9 +718,10 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         "The hotel is rated 4.4 out of 5 stars by its guests.",  # a rating inside a sentence stays (twelfth session)
         "The shop offers free shipping to 35 countries.",  # no orders: no shipping offer
         "The search gave 1,200 results in March.",
+        "The auction's sale ended with 40 lots unsold.",
     )
     found = {f.value for f in find_figures(sentences(*text), limit=12)}
-    assert {2, 40000, 300, 89, 210, 17, 224, 4.4, 35, 1200} <= found
+    assert {2, 40000, 300, 89, 210, 17, 224, 4.4, 35, 1200, 40} <= found
 
 
 @pytest.mark.parametrize(
