@@ -9,6 +9,12 @@ measured without running the command line again. Held-out parts are never read h
     python -m bench.figures_study ../shared/data --cache /tmp/figures11/tune.pkl chrome
     python -m bench.figures_study ../shared/data --cache /tmp/figures11/tune.pkl missed
     python -m bench.figures_study ../shared/data --cache /tmp/figures11/tune.pkl score
+
+Twelfth session: `types` adds WCXB's tune pages of the other six types (listing, collection, product, ...; cached
+under "wcxb_other" in the same file) and prints the share of figures from chrome by page type, the same 3-gram
+test as `bench.figures` uses for article pages (where the page's true text is its listing, its cards or its posts).
+
+    python -m bench.figures_study ../shared/data --cache /tmp/figures3/tune.pkl types
 """
 
 from __future__ import annotations
@@ -60,15 +66,30 @@ def build_cache(data_dir: pathlib.Path, path: pathlib.Path) -> Cache:
     return cache
 
 
-def wcxb_tune_pages(data_dir: pathlib.Path) -> list[tuple[str, str, str]]:
-    """(id, html, true text) of WCXB's tune article pages."""
+def wcxb_tune_pages(data_dir: pathlib.Path, articles: bool = True) -> list[tuple[str, str, str]]:
+    """(id, html, true text) of WCXB's tune article pages, or (`articles=False`) of its tune pages of every other
+    type, each id then ending in "/<type>"."""
     pages = []
     with gzip.open(data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
-            if item.get("type") == "article" and wcxb_part(str(item["id"])) == "tune":
-                pages.append((str(item["id"]), item.get("html") or "", item.get("truth") or ""))
+            if (item.get("type") == "article") != articles or wcxb_part(str(item["id"])) != "tune":
+                continue
+            page_id = str(item["id"]) if articles else f"{item['id']}/{item.get('type')}"
+            pages.append((page_id, item.get("html") or "", item.get("truth") or ""))
     return pages
+
+
+def add_other_pages(data_dir: pathlib.Path, cache: Cache, path: pathlib.Path) -> Cache:
+    """Run the command line once on WCXB's tune pages of the other types and keep them in the cache file."""
+    pages = wcxb_tune_pages(data_dir, articles=False)
+    with tempfile.TemporaryDirectory(prefix="figures-study-") as folder:
+        names = (bf._file_name(i.split("/")[0]) for i, _, _ in pages)
+        paths = write_documents(pathlib.Path(folder), ((n, ".html", h) for n, (_, h, _) in zip(names, pages)))
+        cache["wcxb_other"] = (pages, run_cli("summarize", paths))
+    with path.open("wb") as handle:
+        pickle.dump(cache, handle)
+    return cache
 
 
 @dataclass
@@ -157,9 +178,9 @@ def where_from(sentence: str, figure: Figure, truth: str, truth_shingles: set) -
     return f"leaked by extraction ({share:.2f})"
 
 
-def _judged_figures(cache: Cache, choose: Chooser) -> Iterator[tuple[str, Figure, str, str, set, bool]]:
+def _judged_figures(cache: Cache, choose: Chooser, part: str = "wcxb") -> Iterator[tuple[str, Figure, str, str, set, bool]]:
     """(page id, figure, sentence, truth, truth's shingles, from the article?) of every WCXB tune figure shown."""
-    pages, digests = cache["wcxb"]
+    pages, digests = cache[part]
     for (page_id, _, truth), digest in zip(pages, digests):
         if digest.get("error"):
             continue
@@ -181,6 +202,26 @@ def chrome_count(cache: Cache, choose: Chooser = shipped) -> tuple[int, int]:
     """(chrome figures, figures) on the WCXB tune pages."""
     judged = [from_article for *_, from_article in _judged_figures(cache, choose)]
     return judged.count(False), len(judged)
+
+
+def chrome_by_type(cache: Cache, choose: Chooser = shipped) -> dict[str, tuple[int, int, int, int]]:
+    """Page type -> (chrome figures, figures, chrome numbers, numbers) on WCXB's tune pages of the other types
+    (twelfth session); the last two are the reference, the first six numbers of the same text."""
+    counts: dict[str, list[int]] = {}
+    pages, digests = cache["wcxb_other"]
+    for (page_id, _, truth), digest in zip(pages, digests):
+        if digest.get("error"):
+            continue
+        item = read(page_id, digest)
+        truth_shingles = bf._shingles(truth)
+        row = counts.setdefault(page_id.split("/")[-1], [0, 0, 0, 0])
+        for figure in choose(item):
+            row[0] += not bf._from_article(item.sentences[figure.sentence].text, truth_shingles)
+            row[1] += 1
+        first = bf._first_number_sentences([s.text for s in item.sentences])
+        row[2] += sum(not bf._from_article(sentence, truth_shingles) for _, sentence in first)
+        row[3] += len(first)
+    return {kind: (row[0], row[1], row[2], row[3]) for kind, row in sorted(counts.items())}
 
 
 # --- CNN highlight numbers the six miss -------------------------------------------------------------------
@@ -254,14 +295,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("data_dir", type=pathlib.Path)
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures-study/tune.pkl"))
     parser.add_argument("--rebuild", action="store_true", help="run the command line again")
-    parser.add_argument("what", choices=("chrome", "missed", "score"))
+    parser.add_argument("what", choices=("chrome", "missed", "score", "types"))
     args = parser.parse_args(argv)
     if args.rebuild or not args.cache.exists():
         cache = build_cache(args.data_dir, args.cache)
     else:
         with args.cache.open("rb") as handle:
             cache = pickle.load(handle)
-    if args.what == "chrome":
+    if args.what == "types":
+        if "wcxb_other" not in cache:
+            cache = add_other_pages(args.data_dir, cache, args.cache)
+        rows = chrome_by_type(cache)
+        rows["every other type"] = tuple(sum(r[i] for r in rows.values()) for i in range(4))  # type: ignore[assignment]
+        for kind, (chrome, shown, first_chrome, first_shown) in rows.items():
+            print(f"wcxb tune {kind}: {chrome} chrome figures of {shown} ({chrome / max(shown, 1):.3f}); "
+                  f"first six numbers {first_chrome} of {first_shown} ({first_chrome / max(first_shown, 1):.3f})")
+    elif args.what == "chrome":
         _print_chrome(cache)
     elif args.what == "missed":
         _print_missed(cache)

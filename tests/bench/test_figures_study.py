@@ -25,3 +25,16 @@ def test_where_from_tells_a_leak_from_a_sentence_written_differently() -> None:
     glued = "Amazon (AMZN +0.21%) Web Services is one of the five largest public cloud giants in the world today."
     assert where_from(glued, figure, truth, shingles).startswith("mostly in the article")
     assert where_from("Use our tool to compare five movers in one place.", figure, truth, shingles).startswith("leaked")
+
+
+def test_chrome_by_type_counts_figures_from_lines_outside_the_true_text() -> None:
+    # twelfth session: the other page types of WCXB, one row per type, the first six numbers beside
+    from bench.figures_study import chrome_by_type
+
+    article = "Officials counted 224 people at the border on Monday morning."
+    text = article + "\n\n" + "Critics said 35 buses were turned away by the guards at dawn."
+    digest = {"text": text, "title": "", "language": "en", "summary": []}
+    cache = {"wcxb_other": ([("0001/listing", "", article)], [digest])}
+    assert chrome_by_type(cache) == {"listing": (1, 2, 1, 2)}
+    cache = {"wcxb_other": ([("0002/forum", "", text)], [digest])}
+    assert chrome_by_type(cache) == {"forum": (0, 2, 0, 2)}

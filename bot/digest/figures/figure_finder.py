@@ -316,7 +316,8 @@ _CODE_OR_TABLE = re.compile(
 )
 _CODE_SIGNS = frozenset("={}/#$[_|:")  # _CODE_OR_TABLE needs one of these: a cheap test first
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
-_NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s+[$€£¥]\d|^\s*\d[A-Z][a-z]")
+# Two prices may be glued ("8 reviews$69.99$179.99": a product card; twelfth session).
+_NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s*[$€£¥]\d|^\s*\d[A-Z][a-z]")
 # An author's box at the foot of a page: "She has over 15 years of experience", "Joe is the co-founder and CEO".
 _BIO = re.compile(
     r"\b(?:years of experience|years['’] experience|(?:co-)?founder and (?:ceo|editor)|is the (?:co-)?founder|"
@@ -379,6 +380,18 @@ _SITE_VOICE = re.compile(
     r"|^\s*(?:sources?|notes?|disclaimer|photo(?:graph)?|image|credits?)\s*:"  # a source, note or photo-credit line
     r"|^\s*home\s*[»›>/|]"  # a breadcrumb trail: "Home » Website Builders Best Website Builders for 2026"
 )
+# A shop's or a listing's widgets (twelfth session, WCXB tune collection, listing and product pages): a rating line
+# ("4.4 out of 5 stars Add to favorites.", "4.54.5 out of 5 stars (53.5K)"), a result count ("( 8 results )"), a
+# shipping offer ("Free standard shipping on orders $60 CAD+.", "FREE GROUND SHIPPING ON ALL ORDERS (...)"), a sale's end.
+# Not a return policy nor "Original price was:": WCXB's true text keeps those lines on some article and collection pages.
+_SHOP_LINE = re.compile(
+    r"^\W*\d[\d.,]*\s*out of\s*(?:5|10|five|ten)\s+stars?\b"
+    r"|^\W*\d[\d,]*\s+(?:results?|items?|products?|matches)\W*$"
+    r"|\bfree\s+(?:[\w-]+\s+){0,2}(?:shipping|delivery)\b[^.]{0,40}?\b(?:on|for)\s+(?:all\s+|any\s+)?(?:[\w-]+\s+)?orders?\b"
+    r"|^\W*on\s+(?:all\s+)?orders?\s+(?:of|over|above)\b"  # the rest of a shipping offer: "On orders of $75 or more."
+    r"|\bsale ends\b|\b(?:offer|deal)s?\s+(?:is\s+|are\s+)?valid\s+(?:thru|through|until|till)\b"  # "Sale ends 03/31/2026."
+)
+_SHOP_SIGNS = ("out of", "result", "item", "product", "match", "shipping", "delivery", "orders", "sale ends", "valid")
 # An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
 _ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _MIN_WORDS = 4  # a citation or a label has fewer words than this
@@ -405,6 +418,7 @@ def _chrome_line(sentence_text: str) -> bool:
             and _PRICE_BOX.search(lower)
         )
         or _COUNTER.match(sentence_text)
+        or (_has_sign(lower, _SHOP_SIGNS) and _SHOP_LINE.search(lower) is not None)
         or (_has_sign(lower, _SITE_VOICE_SIGNS) and _SITE_VOICE.search(lower))
         or ((_has_sign(lower, _ADDRESS_SIGNS) or _FIVE_DIGITS.search(sentence_text)) and _ADDRESS.search(sentence_text))
         or _is_fragment(sentence_text)
@@ -591,12 +605,15 @@ def _dedupe_key(figure: Figure) -> tuple[str, float | None, str]:
     return "", figure.value, ""
 
 
-_RATIO_LINK = re.compile(r"\s+in\s+(?:every\s+)?")
+# "one in 88", "one in every five", "nine out of 10", "4.4 out of 5 stars" (twelfth session: "out of" was two figures,
+# "Nine" with a quote and "10 doctors", or a rating shown as "5 stars")
+_RATIO_LINK = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?")
 
 
 def _joined_ratios(quantities: list[Quantity], text: str) -> list[Quantity]:
-    """"one in 88 children", "seven in 10 Americans": one figure, the first number's value counting
-    the second's noun; shown apart, the second would read "88 children"."""
+    """"one in 88 children", "seven in 10 Americans", "nine out of 10 doctors", "4.4 out of 5 stars": one figure,
+    the first number's value counting the second's noun; shown apart, the second would read "88 children",
+    "10 doctors" or "5 stars" (the scale of a rating, not the rating)."""
     joined: list[Quantity] = []
     skip_next = False
     for first, second in zip(quantities, [*quantities[1:], None]):

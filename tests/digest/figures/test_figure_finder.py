@@ -234,6 +234,21 @@ def test_a_number_that_names_nothing_is_shown_with_a_few_words_of_its_clause() -
     assert all(f.quote == "" for f in find_figures(sentences("Officials counted 224 people on Monday.")))
 
 
+@pytest.mark.parametrize(
+    "text, shown, value, counts",
+    [
+        ("The hotel is rated 4.4 out of 5 stars by its guests.", "4.4 out of 5", 4.4, "stars"),  # the rating, not "5 stars"
+        ("Nine out of 10 doctors agree with the plan.", "Nine out of 10", 9, "doctors"),
+        ("Nearly three out of four finance teams use it.", "Nearly three out of four", 3, "finance teams"),
+        ("One in 88 children has autism.", "One in 88", 1, "children"),
+    ],
+)
+def test_a_share_written_with_in_or_out_of_is_one_figure(text: str, shown: str, value: float, counts: str) -> None:
+    # twelfth session: "out of" was two figures ("Nine" with a quote and "10 doctors"; a rating's scale as "5 stars")
+    found = find_figures(sentences(text))
+    assert [(f.text, f.value, f.counts) for f in found] == [(shown, value, counts)]
+
+
 def test_a_quoted_figure_ranks_below_one_that_names_what_it_counts() -> None:
     found = find_figures(sentences("Rebels said 40 joined them.", "Rebels seized 12 towns."), limit=1)
     assert [(f.text, f.counts, f.quote) for f in found] == [("12", "towns", "")]
@@ -672,6 +687,17 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
         # a byline or a post's labels glued to a line (eleventh session)
         "Posted by: John at December 18, 2025 05:48 PM Management by abdication is a dangerous path for 3 firms.",
         "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad A equipe atendeu cinco pacientes.",
+        # a shop's or a listing's widgets (twelfth session, WCXB tune collection and listing pages)
+        "4.4 out of 5 stars Add to favorites.",
+        "4.54.5 out of 5 stars (53.5K)",
+        "( 8 results )",
+        "Free standard shipping on orders $60 CAD+.",
+        "FREE GROUND SHIPPING ON ALL ORDERS (3-day delivery to the Continental US).",
+        "Free shipping for orders over $500 (Wholesale) and $125 (Retail)",
+        "- ROCKSOLAR 80W 88Wh Portable Power Station 8 reviews$69.99$179.99 Unit price.",  # two prices glued
+        "On orders of $75 or more.",
+        "Sale ends 03/31/2026.",
+        "Hurry, this IKEA Family offer is valid thru 3/15.",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -689,9 +715,13 @@ def test_story_lines_like_chrome_keep_their_figures() -> None:
         "Meals at Alinea start at $210.",
         "Guards posted by the door counted 17 cars in the category: stolen.",  # the words, not a post's labels
         "有 224 人越境。",
+        "The hotel is rated 4.4 out of 5 stars by its guests.",  # a rating inside a sentence stays (twelfth session)
+        "The shop offers free shipping to 35 countries.",  # no orders: no shipping offer
+        "The search gave 1,200 results in March.",
+        "The auction's sale ended with 40 lots unsold.",
     )
-    found = {f.value for f in find_figures(sentences(*text), limit=10)}
-    assert {2, 40000, 300, 89, 210, 17, 224} <= found
+    found = {f.value for f in find_figures(sentences(*text), limit=12)}
+    assert {2, 40000, 300, 89, 210, 17, 224, 4.4, 35, 1200, 40} <= found
 
 
 @pytest.mark.parametrize(
