@@ -32,6 +32,13 @@ The same walk puts back the body's long `<p>` that trafilatura left out, when an
 them and they sit in no box (a form, a button, a figure or caption, a quote, an aside, a call-to-action box
 beside a button-like link); text is compared without C1 control characters, which a page read with the
 wrong encoding holds and trafilatura's answer does not (eleventh session).
+
+Two more kinds of block come back (twelfth session): a subheading of the article's frame, outside the body
+elements, whose next block is a line of the answer (a section's wrapper holds the heading, the body its
+paragraphs), put before that line; and a body list item made of links that all lead to other sites (no
+social network), which is the article's sources, tools or products, where a table of contents, a menu or a
+related-posts list links to the page's own site; like a missing paragraph it waits for an answer paragraph
+after it.
 """
 
 from __future__ import annotations
@@ -56,6 +63,15 @@ MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list
 MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
 MIN_MISSING_PARAGRAPH_WORDS = 20  # a body <p> this long missing between answer paragraphs is put back
 MIN_SHARE_BEFORE = 0.7  # the answer's words before a trailing cut (5-fold CV on WCXB's tune part)
+# Twelfth session's steps (each on/off chosen by a nested 5-fold CV on WCXB's tune part; switches for
+# bench/articles_study.py): the frame's subheadings that head an answer line (linked ones too, a heading
+# over a heading too), and the body's link-only items whose links all leave the site, put back only
+# when an answer paragraph follows them.
+RESTORE_SECTION_HEADINGS = True
+SECTION_HEADINGS_LINKED = True
+SECTION_HEADINGS_CHAIN = True
+RESTORE_OUTBOUND_ITEMS = True
+OUTBOUND_WAIT = True
 # Class/id words of the blocks an article ends with that are no part of it: related posts, share
 # buttons, author boxes (WordPress's Simple Author Box, Author Box Plugin), newsletter and
 # call-to-action boxes, disclaimers, footnotes (named by hand; checked on WCXB's tune part).
@@ -178,9 +194,6 @@ _SOCIAL_HOSTS = frozenset((
     "twitter.com", "x.com", "facebook.com", "linkedin.com", "pinterest.com", "reddit.com", "whatsapp.com",
     "wa.me", "t.me", "telegram.me", "instagram.com", "tumblr.com", "threads.net", "bsky.app", "flipboard.com",
 ))
-RESTORE_OUTBOUND_ITEMS = True
-OUTBOUND_WAIT = True
-OUTBOUND_TAGS = ('li',)
 
 
 def _host(url: str) -> str:
@@ -214,7 +227,7 @@ def _is_outbound_item(element: lxml_html.HtmlElement, block: str, answer: str, s
     """A list item of the body made of links, every one to another site that is no social network: the
     article's sources, tools or products (a related-posts list, a menu or a table of contents links to
     the page's own site), missing from the answer (twelfth session)."""
-    if element.tag not in OUTBOUND_TAGS or not site:
+    if element.tag != "li" or not site:
         return False
     hosts = [_host(anchor.get("href") or "") for anchor in element.iter("a")]
     return (
@@ -252,10 +265,6 @@ def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
     return drop_related_links(drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies), tree)
 
 
-RESTORE_SECTION_HEADINGS = True
-SECTION_HEADINGS_LINKED = True
-
-
 def _first_block(element: lxml_html.HtmlElement) -> str:
     """The normal text of the first paragraph, item or heading in `element` (its own text when it holds none)."""
     for block in element.iter("p", "li", *_HEADINGS):
@@ -283,7 +292,8 @@ def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> 
         index_of.setdefault(_normal(line.lstrip("-*# ")), index)
     answer = "\n".join(index_of)
     before: dict[int, list[str]] = {}
-    for heading in frame.iter(*_HEADINGS):
+    headings = list(frame.iter(*_HEADINGS))
+    for heading in reversed(headings) if SECTION_HEADINGS_CHAIN else headings:
         block = _text(heading)
         if not _is_missing(heading, block, answer) or _in_comments(heading) or _is_caption_or_teaser(heading):
             continue
@@ -294,7 +304,12 @@ def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> 
             continue
         index = index_of.get(_first_block(following))
         if index is not None and block not in before.get(index, ()):
-            before.setdefault(index, []).append(block)
+            if SECTION_HEADINGS_CHAIN:
+                # read from the end: a heading over this one goes before it, and is found by its text
+                before.setdefault(index, []).insert(0, block)
+                index_of.setdefault(_normal(block), index)
+            else:
+                before.setdefault(index, []).append(block)
     if not before:
         return text
     out: list[str] = []
@@ -342,14 +357,15 @@ def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_htm
         if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
             continue  # an outer item is read through its own items
         if not _restorable(element, block, answer):
-            if not RESTORE_OUTBOUND_ITEMS or element.tag not in OUTBOUND_TAGS or _link_share(element, block) <= MAX_LINK_SHARE:
+            # a link-only item: put back when its links all leave the site (the article's sources, tools)
+            if not RESTORE_OUTBOUND_ITEMS or element.tag != "li" or _link_share(element, block) <= MAX_LINK_SHARE:
                 continue
             if site is None:
                 site = site_host(tree)
             if not _is_outbound_item(element, block, answer, site):
                 continue
             seen.add(normal)
-            entry = (f"- {block}", False) if element.tag == "li" else (block, True)
+            entry = (f"- {block}", False)
             after.setdefault(anchor, []).append(entry)
             if OUTBOUND_WAIT:
                 waiting.append((anchor, entry))
