@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -94,8 +95,22 @@ _ASCII_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if not _WORD_CHARAC
 _C1_CONTROLS_DROPPED = {code: None for code in range(0x80, 0xA0)}
 
 
+MAX_CACHED_CHARACTERS = 2000  # longer texts (a frame's whole text) are normalised each time, not kept
+
+
 def _normal(text: str) -> str:
     """Lower-case words split by single spaces: the answer's paragraphs and the page's elements compared."""
+    return _normal_line(text) if len(text) <= MAX_CACHED_CHARACTERS else _normal_uncached(text)
+
+
+@lru_cache(maxsize=4096)
+def _normal_line(text: str) -> str:
+    """`_normal` of a short text, cached: each step of `article_text` reads the answer's lines again."""
+    return _normal_uncached(text)
+
+
+def _normal_uncached(text: str) -> str:
+    """`_normal`'s work."""
     lowered = text.lower()
     if lowered.isascii():
         # The same as the substitution below, about twice as fast (str.translate's ASCII path): every
@@ -273,8 +288,9 @@ def _first_block(element: lxml_html.HtmlElement) -> str:
 
 
 def _next_with_text(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The first next sibling holding a word (read piece by piece: a sibling may hold the rest of the article)."""
     for sibling in element.itersiblings():
-        if isinstance(sibling.tag, str) and _WORD_CHARACTER.search(_text(sibling)):
+        if isinstance(sibling.tag, str) and any(_WORD_CHARACTER.search(piece) for piece in sibling.itertext()):
             return sibling
     return None
 
@@ -294,16 +310,16 @@ def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> 
     before: dict[int, list[str]] = {}
     headings = list(frame.iter(*_HEADINGS))
     for heading in reversed(headings) if SECTION_HEADINGS_CHAIN else headings:
+        following = _next_with_text(heading)
+        index = index_of.get(_first_block(following)) if following is not None else None
+        if index is None:
+            continue  # the cheap test first: most headings head nothing of the answer, or are in it
         block = _text(heading)
         if not _is_missing(heading, block, answer) or _in_comments(heading) or _is_caption_or_teaser(heading):
             continue
         if not SECTION_HEADINGS_LINKED and _link_share(heading, block) > MAX_LINK_SHARE:
             continue
-        following = _next_with_text(heading)
-        if following is None:
-            continue
-        index = index_of.get(_first_block(following))
-        if index is not None and block not in before.get(index, ()):
+        if block not in before.get(index, ()):
             if SECTION_HEADINGS_CHAIN:
                 # read from the end: a heading over this one goes before it, and is found by its text
                 before.setdefault(index, []).insert(0, block)

@@ -217,6 +217,17 @@ def test_normal_text_fast_path_equals_the_substitution() -> None:
         assert _normal(text) == reference(text), repr(text)
 
 
+def test_normal_text_is_the_same_cached_twice_and_for_long_texts_not_cached() -> None:
+    """`_normal` caches short texts (the answer's lines, read by every step): the same answer each time."""
+    from bot.digest.extract.html.article import MAX_CACHED_CHARACTERS, _normal, _normal_line
+
+    long_text = "Word, and another! " * (MAX_CACHED_CHARACTERS // 10)
+    assert _normal(long_text) == _normal(long_text) == " ".join(["word and another"] * (MAX_CACHED_CHARACTERS // 10))
+    _normal_line.cache_clear()
+    assert _normal(INTRO) == _normal(INTRO) == " ".join(INTRO.lower().replace(".", "").split())
+    assert _normal_line.cache_info().hits == 1 and _normal_line.cache_info().currsize == 1
+
+
 # Eleventh session: body paragraphs trafilatura left out between answer paragraphs come back.
 LEFT_OUT = (
     "Index funds track a whole market, so a fall in that market takes the fund down with it, and no manager "
