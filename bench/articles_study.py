@@ -1,6 +1,10 @@
-"""A study of article pages' answers on WCXB's tune part (eleventh session); nothing here ships.
+"""A study of article pages' answers on WCXB's tune part (eleventh and twelfth sessions); nothing here ships.
 
-    python -m bench.articles_study DATA_DIR [--cache PATH]
+    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings]
+
+`paragraphs` (eleventh session): the body's missing `<p>`, a word threshold. `headings` (twelfth session):
+the frame's subheadings that head an answer line, and the body's link-only list items whose links leave the
+site, each on or off, a grid and its nested CV.
 
 Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the product's
 own `extract_html` (`bench.choice_study.tune_pages_recorded`), with `article_text` wrapped to record the
@@ -100,12 +104,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--study", choices=("paragraphs", "headings"), default="headings")
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
     print(f"{len(pages)} pages, {sum(page.get('tree') is not None for page in pages)} taken for articles")
     row(pages, [page["final"] for page in pages], "recorded (the product)")
     row(pages, replayed(pages, article.article_text), "replayed article_text")
-    missing_paragraphs(pages)
+    if args.study == "paragraphs":
+        missing_paragraphs(pages)
+    else:
+        headings_and_outbound_items(pages)
 
 
 def missing_paragraphs(pages: list[dict[str, Any]]) -> None:
@@ -130,6 +138,49 @@ def missing_paragraphs(pages: list[dict[str, Any]]) -> None:
         gain = float(np.mean(np.array(grid[chosen])[outside]) - np.mean(np.array(base)[outside]))
         gains.append(gain)
         print(f"nested CV fold {k}: chosen {chosen} words, article pages out of fold {gain:+.5f}")
+    print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
+
+
+# The twelfth session's switches (article.py's module settings) and the variants compared.
+_SWITCHES = ("RESTORE_SECTION_HEADINGS", "SECTION_HEADINGS_LINKED", "SECTION_HEADINGS_CHAIN", "RESTORE_OUTBOUND_ITEMS", "OUTBOUND_WAIT")
+_HEADING_VARIANTS = {
+    "no headings": {"RESTORE_SECTION_HEADINGS": False},
+    "headings, plain": {"RESTORE_SECTION_HEADINGS": True, "SECTION_HEADINGS_LINKED": False, "SECTION_HEADINGS_CHAIN": True},
+    "headings, linked too": {"RESTORE_SECTION_HEADINGS": True, "SECTION_HEADINGS_LINKED": True, "SECTION_HEADINGS_CHAIN": False},
+    "headings, linked, chains": {"RESTORE_SECTION_HEADINGS": True, "SECTION_HEADINGS_LINKED": True, "SECTION_HEADINGS_CHAIN": True},
+}
+_ITEM_VARIANTS = {
+    "no outbound items": {"RESTORE_OUTBOUND_ITEMS": False},
+    "outbound items anywhere": {"RESTORE_OUTBOUND_ITEMS": True, "OUTBOUND_WAIT": False},
+    "outbound items, a paragraph after": {"RESTORE_OUTBOUND_ITEMS": True, "OUTBOUND_WAIT": True},
+}
+
+
+def headings_and_outbound_items(pages: list[dict[str, Any]]) -> None:
+    """Every combination of the twelfth session's two steps, and a nested CV of the combination: chosen on
+    four folds (mean word F1 of the article pages), scored on the fifth against both steps off."""
+    saved = {name: getattr(article, name) for name in _SWITCHES}
+    grid: dict[str, list[float]] = {}
+    try:
+        for heading_name, heading_setting in _HEADING_VARIANTS.items():
+            for item_name, item_setting in _ITEM_VARIANTS.items():
+                for name, value in {**heading_setting, **item_setting}.items():
+                    setattr(article, name, value)
+                label = f"{heading_name}; {item_name}"
+                grid[label] = row(pages, replayed(pages, article.article_text), label)
+    finally:
+        for name, value in saved.items():
+            setattr(article, name, value)
+    base = grid["no headings; no outbound items"]
+    folds = np.array([hash_bucket(page["id"], 5) for page in pages])
+    articles = np.array([page["type"] == "article" for page in pages])
+    gains = []
+    for k in range(5):
+        inside, outside = articles & (folds != k), articles & (folds == k)
+        chosen = max(grid, key=lambda label: float(np.mean(np.array(grid[label])[inside])))
+        gain = float(np.mean(np.array(grid[chosen])[outside]) - np.mean(np.array(base)[outside]))
+        gains.append(gain)
+        print(f"nested CV fold {k}: chosen '{chosen}', article pages out of fold {gain:+.5f}")
     print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
 
 

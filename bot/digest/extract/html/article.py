@@ -32,6 +32,13 @@ The same walk puts back the body's long `<p>` that trafilatura left out, when an
 them and they sit in no box (a form, a button, a figure or caption, a quote, an aside, a call-to-action box
 beside a button-like link); text is compared without C1 control characters, which a page read with the
 wrong encoding holds and trafilatura's answer does not (eleventh session).
+
+Two more kinds of block come back (twelfth session): a subheading of the article's frame, outside the body
+elements, whose next block is a line of the answer (a section's wrapper holds the heading, the body its
+paragraphs), put before that line; and a body list item made of links that all lead to other sites (no
+social network), which is the article's sources, tools or products, where a table of contents, a menu or a
+related-posts list links to the page's own site; like a missing paragraph it waits for an answer paragraph
+after it.
 """
 
 from __future__ import annotations
@@ -39,6 +46,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -55,6 +64,15 @@ MAX_LINK_SHARE = 0.5  # a list item mostly made of link text is a menu or a list
 MIN_PIECE_WORDS = 3  # a piece of an item's text this long found in the answer: the item is there
 MIN_MISSING_PARAGRAPH_WORDS = 20  # a body <p> this long missing between answer paragraphs is put back
 MIN_SHARE_BEFORE = 0.7  # the answer's words before a trailing cut (5-fold CV on WCXB's tune part)
+# Twelfth session's steps (each on/off chosen by a nested 5-fold CV on WCXB's tune part; switches for
+# bench/articles_study.py): the frame's subheadings that head an answer line (linked ones too, a heading
+# over a heading too), and the body's link-only items whose links all leave the site, put back only
+# when an answer paragraph follows them.
+RESTORE_SECTION_HEADINGS = True
+SECTION_HEADINGS_LINKED = True
+SECTION_HEADINGS_CHAIN = True
+RESTORE_OUTBOUND_ITEMS = True
+OUTBOUND_WAIT = True
 # Class/id words of the blocks an article ends with that are no part of it: related posts, share
 # buttons, author boxes (WordPress's Simple Author Box, Author Box Plugin), newsletter and
 # call-to-action boxes, disclaimers, footnotes (named by hand; checked on WCXB's tune part).
@@ -77,8 +95,22 @@ _ASCII_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if not _WORD_CHARAC
 _C1_CONTROLS_DROPPED = {code: None for code in range(0x80, 0xA0)}
 
 
+MAX_CACHED_CHARACTERS = 2000  # longer texts (a frame's whole text) are normalised each time, not kept
+
+
 def _normal(text: str) -> str:
     """Lower-case words split by single spaces: the answer's paragraphs and the page's elements compared."""
+    return _normal_line(text) if len(text) <= MAX_CACHED_CHARACTERS else _normal_uncached(text)
+
+
+@lru_cache(maxsize=4096)
+def _normal_line(text: str) -> str:
+    """`_normal` of a short text, cached: each step of `article_text` reads the answer's lines again."""
+    return _normal_uncached(text)
+
+
+def _normal_uncached(text: str) -> str:
+    """`_normal`'s work."""
     lowered = text.lower()
     if lowered.isascii():
         # The same as the substitution below, about twice as fast (str.translate's ASCII path): every
@@ -172,6 +204,56 @@ def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool
     )
 
 
+# Share buttons are lists of links to other sites too: no part of the article.
+_SOCIAL_HOSTS = frozenset((
+    "twitter.com", "x.com", "facebook.com", "linkedin.com", "pinterest.com", "reddit.com", "whatsapp.com",
+    "wa.me", "t.me", "telegram.me", "instagram.com", "tumblr.com", "threads.net", "bsky.app", "flipboard.com",
+))
+
+
+def _host(url: str) -> str:
+    """The host of an absolute http(s) address without "www." ("" for a relative one or an anchor)."""
+    url = url.strip()
+    if not url.lower().startswith(("http:", "https:", "//")):
+        return ""
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _same_site(host: str, site: str) -> bool:
+    return host == site or host.endswith("." + site) or site.endswith("." + host)
+
+
+def site_host(tree: lxml_html.HtmlElement) -> str:
+    """The page's own host: its canonical or og:url address, else the host most of its absolute links name."""
+    for element in tree.iter("link", "meta"):
+        if (element.get("rel") or "").lower() == "canonical" or (element.get("property") or "").lower() == "og:url":
+            host = _host(element.get("href") or element.get("content") or "")
+            if host:
+                return host
+    hosts = Counter(host for host in (_host(anchor.get("href") or "") for anchor in tree.iter("a")) if host)
+    return hosts.most_common(1)[0][0] if hosts else ""
+
+
+def _is_outbound_item(element: lxml_html.HtmlElement, block: str, answer: str, site: str) -> bool:
+    """A list item of the body made of links, every one to another site that is no social network: the
+    article's sources, tools or products (a related-posts list, a menu or a table of contents links to
+    the page's own site), missing from the answer (twelfth session)."""
+    if element.tag != "li" or not site:
+        return False
+    hosts = [_host(anchor.get("href") or "") for anchor in element.iter("a")]
+    return (
+        bool(hosts)
+        and all(host and not _same_site(host, site) and not any(_same_site(host, social) for social in _SOCIAL_HOSTS) for host in hosts)
+        and _is_missing(element, block, answer)
+        and not _in_comments(element)
+        and not _is_caption_or_teaser(element)
+    )
+
+
 def _is_missing_paragraph(paragraph: lxml_html.HtmlElement, normal: str, seen: set[str], answer: str) -> bool:
     """A body `<p>` of `MIN_MISSING_PARAGRAPH_WORDS` words or more that trafilatura left out and that is
     article text by its place (eleventh session)."""
@@ -193,7 +275,64 @@ def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
     put back and the trailing sections that lie after the article dropped."""
     restored, bodies, paragraphs = _restore(tree, text)
+    if RESTORE_SECTION_HEADINGS and bodies:
+        restored = restore_section_headings(restored, _common_ancestor(bodies))
     return drop_related_links(drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies), tree)
+
+
+def _first_block(element: lxml_html.HtmlElement) -> str:
+    """The normal text of the first paragraph, item or heading in `element` (its own text when it holds none)."""
+    for block in element.iter("p", "li", *_HEADINGS):
+        return _normal(_text(block))
+    return _normal(_text(element))
+
+
+def _next_with_text(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The first next sibling holding a word (read piece by piece: a sibling may hold the rest of the article)."""
+    for sibling in element.itersiblings():
+        if isinstance(sibling.tag, str) and any(_WORD_CHARACTER.search(piece) for piece in sibling.itertext()):
+            return sibling
+    return None
+
+
+def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> str:
+    """`text` (a paragraph a line) with the subheadings of the article's frame it lacks put back before the
+    answer line they head on the page: a heading whose next block (its next sibling's first paragraph, item
+    or heading) is a line of the answer (twelfth session). The body's own headings are put back by
+    `_restore`; these sit outside the body elements (a section's wrapper) or head a heading."""
+    if frame is None:
+        return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    index_of = {}
+    for index, line in enumerate(lines):
+        index_of.setdefault(_normal(line.lstrip("-*# ")), index)
+    answer = "\n".join(index_of)
+    before: dict[int, list[str]] = {}
+    headings = list(frame.iter(*_HEADINGS))
+    for heading in reversed(headings) if SECTION_HEADINGS_CHAIN else headings:
+        following = _next_with_text(heading)
+        index = index_of.get(_first_block(following)) if following is not None else None
+        if index is None:
+            continue  # the cheap test first: most headings head nothing of the answer, or are in it
+        block = _text(heading)
+        if not _is_missing(heading, block, answer) or _in_comments(heading) or _is_caption_or_teaser(heading):
+            continue
+        if not SECTION_HEADINGS_LINKED and _link_share(heading, block) > MAX_LINK_SHARE:
+            continue
+        if block not in before.get(index, ()):
+            if SECTION_HEADINGS_CHAIN:
+                # read from the end: a heading over this one goes before it, and is found by its text
+                before.setdefault(index, []).insert(0, block)
+                index_of.setdefault(_normal(block), index)
+            else:
+                before.setdefault(index, []).append(block)
+    if not before:
+        return text
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        out.extend(before.get(index, ()))
+        out.append(line)
+    return "\n\n".join(out)
 
 
 def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
@@ -213,6 +352,7 @@ def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_htm
     # Missing paragraphs wait for an answer paragraph after them: at the body's end they are more
     # often a bio or a promo than article text (eighth session), and are not put back.
     waiting: list[tuple[int, tuple[str, bool]]] = []
+    site: str | None = None
     for element in (element for body in bodies for element in body.iter("p", *_RESTORED_TAGS)):
         if element.tag == "p":
             normal = paragraph_normals[element]
@@ -233,6 +373,18 @@ def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_htm
         if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
             continue  # an outer item is read through its own items
         if not _restorable(element, block, answer):
+            # a link-only item: put back when its links all leave the site (the article's sources, tools)
+            if not RESTORE_OUTBOUND_ITEMS or element.tag != "li" or _link_share(element, block) <= MAX_LINK_SHARE:
+                continue
+            if site is None:
+                site = site_host(tree)
+            if not _is_outbound_item(element, block, answer, site):
+                continue
+            seen.add(normal)
+            entry = (f"- {block}", False)
+            after.setdefault(anchor, []).append(entry)
+            if OUTBOUND_WAIT:
+                waiting.append((anchor, entry))
             continue
         seen.add(normal)
         heading = element.tag in _HEADINGS

@@ -3,7 +3,7 @@ sections that follow the article dropped from its end."""
 
 from lxml import html as lxml_html
 
-from bot.digest.extract.html.article import article_text, restore_lists_and_headings
+from bot.digest.extract.html.article import article_text, restore_lists_and_headings, site_host
 
 INTRO = "Programming languages live and die by the jobs and the projects built in them every year."
 MIDDLE = "The cycle runs the other way for a niche language that few companies have chosen to use."
@@ -217,6 +217,17 @@ def test_normal_text_fast_path_equals_the_substitution() -> None:
         assert _normal(text) == reference(text), repr(text)
 
 
+def test_normal_text_is_the_same_cached_twice_and_for_long_texts_not_cached() -> None:
+    """`_normal` caches short texts (the answer's lines, read by every step): the same answer each time."""
+    from bot.digest.extract.html.article import MAX_CACHED_CHARACTERS, _normal, _normal_line
+
+    long_text = "Word, and another! " * (MAX_CACHED_CHARACTERS // 10)
+    assert _normal(long_text) == _normal(long_text) == " ".join(["word and another"] * (MAX_CACHED_CHARACTERS // 10))
+    _normal_line.cache_clear()
+    assert _normal(INTRO) == _normal(INTRO) == " ".join(INTRO.lower().replace(".", "").split())
+    assert _normal_line.cache_info().hits == 1 and _normal_line.cache_info().currsize == 1
+
+
 # Eleventh session: body paragraphs trafilatura left out between answer paragraphs come back.
 LEFT_OUT = (
     "Index funds track a whole market, so a fall in that market takes the fund down with it, and no manager "
@@ -254,3 +265,71 @@ def test_text_with_c1_control_characters_matches_the_answer_without_them():
     page = _tree(f"<div><p>{INTRO}</p><ul><li>Don\u00e2\u0080\u0099t buy the first fund you see</li></ul><p>{OUTRO}</p></div>")
     answer = f"{INTRO}\n\n- Don\u00e2t buy the first fund you see\n\n{OUTRO}"
     assert restore_lists_and_headings(page, answer) == answer
+
+
+# Twelfth session: subheadings of the article's frame that head an answer line, and link-only list items
+# whose links all leave the site.
+
+SECOND = "A second paragraph of the first part that trafilatura kept in its answer as well."
+FOURTH = "A second paragraph of the second part, also kept by trafilatura in its answer."
+
+
+def _sections(heading_one: str = "<h2>Part one</h2>", heading_two: str = "<h2>Part two</h2><h3>Why</h3>", tail: str = "") -> lxml_html.HtmlElement:
+    return _tree(
+        f"""<div class="post"><section>{heading_one}<div class="text"><p>{INTRO}</p><p>{SECOND}</p></div></section>
+        <section>{heading_two}<div class="text"><p>{MIDDLE}</p><p>{FOURTH}</p></div></section>{tail}</div>"""
+    )
+
+
+def test_a_heading_outside_the_body_comes_back_before_the_line_it_heads():
+    answer = f"{INTRO}\n\n{SECOND}\n\n{MIDDLE}\n\n{FOURTH}"
+    assert article_text(_sections(), answer).split("\n\n") == [
+        "Part one", INTRO, SECOND, "Part two", "Why", MIDDLE, FOURTH,
+    ]
+
+
+def test_a_heading_whose_next_block_is_not_in_the_answer_stays_out():
+    tail = '<h2>Related posts</h2><ul><li><a href="/a">Another post</a></li><li><a href="/b">And another</a></li></ul>'
+    answer = f"{INTRO}\n\n{SECOND}\n\n{MIDDLE}\n\n{FOURTH}"
+    restored = article_text(_sections(tail=tail), answer)
+    assert "Related posts" not in restored
+    assert restored.split("\n\n")[0] == "Part one"
+
+
+def test_headings_already_in_the_answer_are_not_doubled():
+    answer = f"Part one\n\n{INTRO}\n\n{SECOND}\n\nPart two\n\nWhy\n\n{MIDDLE}\n\n{FOURTH}"
+    assert article_text(_sections(), answer) == answer
+
+
+def _links_page(items: str, after: str = f"<p>{OUTRO}</p>", head: str = "") -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(
+        f"""<html><head>{head}</head><body><div class="post"><p>{INTRO}</p><p>{MIDDLE}</p>
+        <ul>{items}</ul>{after}</div></body></html>"""
+    )
+
+
+OUTBOUND = '<li><a href="https://www.headspace.com/">Headspace</a></li><li><a href="https://buddhify.com/app">Buddhify</a></li>'
+CANONICAL = '<link rel="canonical" href="https://www.example.org/post">'
+
+
+def test_link_only_items_to_other_sites_between_answer_paragraphs_come_back():
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    restored = article_text(_links_page(OUTBOUND, head=CANONICAL), answer)
+    assert restored.split("\n\n") == [INTRO, MIDDLE, "- Headspace", "- Buddhify", OUTRO]
+
+
+def test_link_only_items_to_the_own_site_to_social_networks_or_at_the_end_stay_out():
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    own = '<li><a href="/one">One post</a></li><li><a href="https://blog.example.org/two">Two posts</a></li>'
+    social = '<li><a href="https://twitter.com/intent/tweet">Tweet</a></li><li><a href="https://www.facebook.com/share">Share</a></li>'
+    for items in (own, social):
+        assert article_text(_links_page(items, head=CANONICAL), answer) == answer
+    at_the_end = f"{INTRO}\n\n{MIDDLE}"
+    assert article_text(_links_page(OUTBOUND, after="", head=CANONICAL), at_the_end) == at_the_end
+
+
+def test_the_site_is_the_canonical_host_else_the_one_most_links_name():
+    assert site_host(_links_page(OUTBOUND, head=CANONICAL)) == "example.org"
+    links = '<a href="https://www.news.net/a">a</a><a href="https://news.net/b">b</a><a href="https://other.com/">c</a>'
+    assert site_host(_tree(links)) == "news.net"
+    assert site_host(_tree("<p>No links</p>")) == ""
