@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from bot.digest.extract.paste.features import LOG_WORDS, is_prose
+from bot.digest.extract.paste.features import ENDS_SENTENCE, LOG_WORDS, is_prose
 from bot.digest.extract.paste.model import DecodeSettings
 from bot.digest.extract.paste.regions import select_lines
 from bot.digest.extract.paste.scoring import Analysis
@@ -25,6 +25,10 @@ from bot.digest.extract.paste.scoring import Analysis
 # and average at most DETACHED_LINE_WORDS words a line (None: off). Chosen on WCXB tune, out of fold
 # (bench/pastestart_study.py; docs/quality/pastes.md, eleventh session, the body's start): without the margin and
 # line-length tests the rule cut ledes split from the body by a table of contents.
+# A region of which no line ends a sentence (a mega-menu of "Course nameBlurb" entries, a .gov banner's short lines)
+# needs neither the gap nor the margin when MENU_REGIONS is on: it may stand right above the article and score like
+# it. Chosen on WCXB tune, out of fold (twelfth session: 3 pages up, none down).
+MENU_REGIONS: bool = True
 DETACHED_GAP: int | None = 10
 DETACHED_SHARE: float = 0.25
 DETACHED_MARGIN: float = 0.2
@@ -53,11 +57,13 @@ def regions(keep: Sequence[bool]) -> list[tuple[int, int]]:
 
 def drop_detached_start(
     features: Sequence[Sequence[float]], probs: Sequence[float], keep: list[bool], gap: int, share: float, margin: float,
-    line_words: float = math.inf,
+    line_words: float = math.inf, menus: bool = False,
 ) -> list[bool]:
     """Drop the kept regions above the article's main region (the one with most words) that stand apart from the
     next region by `gap` unkept lines or more, weigh at most `share` of the main region's words and score, on
-    average, at least `margin` below it: a menu or box the Viterbi pass kept on its own."""
+    average, at least `margin` below it: a menu or box the Viterbi pass kept on its own. With `menus`, a region
+    in which no line ends a sentence is dropped without the gap and margin tests (its size and line length still
+    hold). Regions are dropped from the top down until one stays."""
     spans = regions(keep)
     if len(spans) < 2:
         return keep
@@ -70,7 +76,9 @@ def drop_detached_start(
         (a, b), (c, _) = spans[k], spans[k + 1]
         mean_prob = sum(probs[a:b]) / (b - a)
         short = weights[k] / (b - a) <= line_words  # menu entries and their one-line blurbs, not a lede's paragraphs
-        if c - b < gap or weights[k] > share * weights[main] or mean_prob > main_prob - margin or not short:
+        detached = c - b >= gap and mean_prob <= main_prob - margin
+        menu = menus and not any(features[i][ENDS_SENTENCE] for i in range(a, b))
+        if weights[k] > share * weights[main] or not short or not (detached or menu):
             break
         for i in range(a, b):
             keep[i] = False
@@ -93,7 +101,7 @@ def body_lines(analysis: Analysis, settings: DecodeSettings) -> list[bool]:
     """Which lines form the article before the title is taken out (`select_lines`, its start trimmed)."""
     keep = select_lines(analysis, settings)
     if DETACHED_GAP is not None:
-        keep = drop_detached_start(analysis.features, analysis.probs, keep, DETACHED_GAP, DETACHED_SHARE, DETACHED_MARGIN, DETACHED_LINE_WORDS)
+        keep = drop_detached_start(analysis.features, analysis.probs, keep, DETACHED_GAP, DETACHED_SHARE, DETACHED_MARGIN, DETACHED_LINE_WORDS, MENU_REGIONS)
     if LEADING_RUN is not None:
         keep = skip_leading_run(analysis.features, keep, LEADING_RUN)
     return keep

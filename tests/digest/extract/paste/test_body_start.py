@@ -8,7 +8,8 @@ from bot.digest.extract.paste.features import own_features, split_lines
 from bot.digest.extract.paste.model import load_model
 from bot.digest.extract.paste.scoring import analyse
 from bot.digest.extract.paste.start import (
-    DETACHED_GAP, DETACHED_LINE_WORDS, DETACHED_MARGIN, DETACHED_SHARE, body_lines, drop_detached_start, regions, skip_leading_run,
+    DETACHED_GAP, DETACHED_LINE_WORDS, DETACHED_MARGIN, DETACHED_SHARE, MENU_REGIONS, body_lines, drop_detached_start, regions,
+    skip_leading_run,
 )
 
 MENU = [
@@ -28,10 +29,19 @@ ARTICLE = [PARAGRAPH] * 8
 LEDE = [PARAGRAPH[:150] + ".", PARAGRAPH[150:]]
 
 
-def _decide(lines: list[str], keep: list[bool], probs: list[float]) -> list[bool]:
+# A mega-menu glued by the browser: each entry's name runs into its blurb, and no entry ends a sentence.
+GLUED_MENU = [
+    "HR ConsultingStep into the role of a trusted strategic advisor",
+    "People AnalyticsDevelop a full analytics skill set to lead with data",
+    "Learning & DevelopmentDesign targeted programs that deliver strategic value",
+    "Digital HRStrategically use data to enhance business impact",
+]
+
+
+def _decide(lines: list[str], keep: list[bool], probs: list[float], menus: bool = False) -> list[bool]:
     features = own_features(split_lines("\n".join(lines)))
     assert len(features) == len(lines)
-    return drop_detached_start(features, probs, keep, DETACHED_GAP or 10, DETACHED_SHARE, DETACHED_MARGIN, DETACHED_LINE_WORDS)
+    return drop_detached_start(features, probs, keep, DETACHED_GAP or 10, DETACHED_SHARE, DETACHED_MARGIN, DETACHED_LINE_WORDS, menus)
 
 
 def _layout(block: list[str], block_prob: float, gap: list[str]) -> tuple[list[str], list[bool], list[float]]:
@@ -68,11 +78,31 @@ def test_a_block_scoring_like_the_article_stays() -> None:
     assert _decide(lines, keep, probs) == keep
 
 
+def test_a_menu_region_with_no_sentence_is_dropped_even_close_and_scoring_like_the_article() -> None:
+    assert MENU_REGIONS
+    lines, keep, probs = _layout(GLUED_MENU, 0.9, FILLER[:2])
+    assert _decide(lines, keep, probs) == keep  # the detached-block tests alone keep it: close, scores high
+    decided = _decide(lines, keep, probs, menus=True)
+    assert not any(decided[: len(GLUED_MENU)])
+    assert decided[len(GLUED_MENU) + 2 :] == [True] * len(ARTICLE)
+
+
+def test_a_close_region_with_one_sentence_or_long_lines_stays() -> None:
+    with_sentence = [*GLUED_MENU[:3], "Read how our members use it."]
+    lines, keep, probs = _layout(with_sentence, 0.9, FILLER[:2])
+    assert _decide(lines, keep, probs, menus=True) == keep
+    lines, keep, probs = _layout([PARAGRAPH.rstrip(".")] * 2, 0.9, FILLER[:2])  # a lede without its full stops
+    assert _decide(lines, keep, probs, menus=True) == keep
+
+
 def test_the_main_region_and_what_follows_it_are_never_dropped() -> None:
     lines = ARTICLE + FILLER + MENU
     keep = [True] * len(ARTICLE) + [False] * len(FILLER) + [True] * len(MENU)
     probs = [0.95] * len(ARTICLE) + [0.05] * len(FILLER) + [0.65] * len(MENU)
     assert _decide(lines, keep, probs) == keep
+    lines = ARTICLE + FILLER[:2] + GLUED_MENU
+    keep = [True] * len(ARTICLE) + [False] * 2 + [True] * len(GLUED_MENU)
+    assert _decide(lines, keep, [0.9] * len(lines), menus=True) == keep
 
 
 def test_decode_lines_prints_what_decode_keep_keeps() -> None:
