@@ -35,7 +35,7 @@ from bot.digest.extract.paste.title import headline_text, pick_headline
 
 log = logging.getLogger(__name__)
 
-CACHE = Path("/tmp/pastetitle2/pages.pkl")
+CACHE = Path("/tmp/pastetitle3/pages.pkl")
 _JOINS = (" ", ": ", " - ", " – ", " | ", "")
 
 
