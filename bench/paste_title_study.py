@@ -1,6 +1,6 @@
 """Where the paste headline chooser goes wrong on WCXB tune, out of fold, sorted into buckets.
 
-    python -m bench.paste_title_study DATA_DIR [--salts paste-title,a,b] [--show BUCKET]
+    python -m bench.paste_title_study DATA_DIR [--salts paste-title,a,b] [--show BUCKET] [--l2 10]
 
 The pages, candidates and labels are the trainer's (`bench.train_paste_title.paste_pages`); every page is
 scored by a pointwise model fitted on the other folds of the tune part (the trainer's shipped shape). Each miss
@@ -35,7 +35,7 @@ from bot.digest.extract.paste.title import headline_text, pick_headline
 
 log = logging.getLogger(__name__)
 
-CACHE = Path("/tmp/pastetitle2/pages.pkl")
+CACHE = Path("/tmp/pastetitle3/pages.pkl")
 _JOINS = (" ", ": ", " - ", " – ", " | ", "")
 
 
@@ -105,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--salts", default="paste-title")
     parser.add_argument("--show", default="", help="print every miss of these buckets (comma-separated, or 'all')")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--l2", type=float, default=10.0, help="the pointwise chooser's L2 penalty (shipped: 10)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     pages = load(args.data_dir, None if args.no_cache else CACHE)
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} tune pastes with a title; some candidate right on {ceiling}")
     show = set(args.show.split(",")) if args.show else set()
     for salt in args.salts.split(","):
-        chosen = out_of_fold(pages, salt)
+        chosen = out_of_fold(pages, salt, lambda chosen_pages: fit_pointwise(chosen_pages, args.l2))
         buckets: Counter[str] = Counter()
         hits = 0
         for page in pages:

@@ -71,7 +71,13 @@ HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
     "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best", "capitals_vs_below", "below_contents",
+    "headlines_above",
 )
+_HEADLINE_LIKE_AT = HEADLINE_FEATURES.index("headline_like")
+# Below this probability a chosen line that is not headline-like (a menu label, a skip link) gives no title: out of
+# fold on WCXB tune (five fold splits) 2 pages a split ("Skip to main content", "PERFORMANCE"), none right; at 0.01
+# a dictionary page's one-word headword ("restaurant", right) goes too.
+NO_TITLE_PROB = 0.005
 _BODY_VOCABULARY = 3000  # distinct words of the body read for the overlap and topic features
 _TOPIC_MIN_LENGTH = 3  # a topic word has at least this many characters, is no stop word and no number
 _FREQUENT = 3  # a body word used this often is one of the article's topics
@@ -358,7 +364,20 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
         ])
     below = np.array([[_capitals_vs_below(lines, features, like, i)] for i in candidates], dtype=float)
     contents = np.array([[c] for c in below_contents(lines, candidates)], dtype=float)
-    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below, contents])
+    above = np.array([[a] for a in headlines_above(candidates, like)], dtype=float)
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below, contents, above])
+
+
+def headlines_above(candidates: Sequence[int], like: _HeadlineLike) -> list[float]:
+    """For each candidate (line indices, ascending), log(1 + the headline-like lines between the first candidate
+    and it): the headline is the first prominent line under the menus; the dek, a contents entry and the body's
+    section headings come after it (the window opens at the lede, so they are candidates too)."""
+    counts, seen, previous = [], 0, candidates[0]
+    for i in candidates:
+        seen += sum(map(like, range(previous, i)))
+        previous = i
+        counts.append(math.log1p(seen))
+    return counts
 
 
 def below_contents(lines: Sequence[PasteLine], candidates: Sequence[int]) -> list[float]:
@@ -410,7 +429,14 @@ def pick_headline(
         return None
     logits = headline.scores(rows)
     best = int(np.argmax(logits))
-    if headline.min_prob is None or sigmoid_array(logits)[best] >= headline.min_prob:
+    if headline.min_prob is None:
+        return inner_headline(analysis.lines, candidates, candidates[best])
+    prob = sigmoid_array(logits)[best]
+    if prob < NO_TITLE_PROB and not rows[best][_HEADLINE_LIKE_AT]:
+        # "Skip to main content", "PERFORMANCE": the page shows no headline the chooser believes, and the best
+        # line cannot be one by its own text (a menu label or a site notice). No title is shown rather than that.
+        return None
+    if prob >= headline.min_prob:
         return inner_headline(analysis.lines, candidates, candidates[best])
     return find_title(analysis.lines, analysis.features, keep, _RULE_LOOKBACK)
 

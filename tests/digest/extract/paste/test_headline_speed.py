@@ -136,8 +136,13 @@ def reference_headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: 
     ]
     # The contents-heading column (eleventh session) came after that change: the shipped function is reused.
     contents = np.array([[c] for c in title.below_contents(lines, candidates)], dtype=float)
+    # The headline-like lines above each candidate (twelfth session), counted afresh line by line.
+    above = [
+        [math.log1p(sum(title.headline_like(lines[j], features[j]) for j in range(candidates[0], i)))] for i in candidates
+    ]
     return candidates, np.hstack([
         base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), np.asarray(below, dtype=float), contents,
+        np.asarray(above, dtype=float),
     ])
 
 
