@@ -15,10 +15,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, repeat
 from operator import add, attrgetter, is_not, itemgetter, not_, sub, truediv
+from typing import NamedTuple
 
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
@@ -110,24 +110,32 @@ STAGE1_NAMES: tuple[str, ...] = FEATURE_NAMES + tuple(
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters that str.strip() keeps
 
 
-@dataclass(frozen=True)
-class PasteLine:
+class PasteLine(NamedTuple):
+    """A non-blank line. A named tuple, not a dataclass: a paste has hundreds of lines, and a frozen dataclass's
+    __init__ (four object.__setattr__ calls) was most of split_lines' time; the fields read the same."""
+
     text: str
     index: int  # position among the non-blank lines
     blank_before: bool
     blank_after: bool
 
 
+_NEW_LINE = partial(tuple.__new__, PasteLine)  # PasteLine from a tuple of its fields, without the Python-level __new__
+
+
 def split_lines(text: str) -> list[PasteLine]:
-    raw = [line.strip().strip(_INVISIBLE).strip() for line in text.split("\n")]
-    lines: list[PasteLine] = []
-    for i, line in enumerate(raw):
-        if not line:
-            continue
-        before = i == 0 or not raw[i - 1]
-        after = i + 1 >= len(raw) or not raw[i + 1]
-        lines.append(PasteLine(line, len(lines), before, after))
-    return lines
+    return lines_of(text.split("\n"))
+
+
+def lines_of(raw_lines: Sequence[str]) -> list[PasteLine]:
+    """The non-blank lines of a text split at line breaks (`split_lines` without the split), stripped; each knows
+    whether a blank line (or the text's edge) stands before and after it."""
+    raw = [line.strip().strip(_INVISIBLE).strip() for line in raw_lines]
+    present = list(map(bool, raw))
+    before = compress([True, *map(not_, present[:-1])], present)
+    after = compress([*map(not_, present[1:]), True], present)
+    kept = list(compress(raw, present))
+    return list(map(_NEW_LINE, zip(kept, range(len(kept)), before, after)))
 
 
 @lru_cache(maxsize=1)

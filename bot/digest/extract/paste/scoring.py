@@ -17,9 +17,9 @@ from typing import Any
 import numpy as np
 
 from bot.digest.extract.mojibake import repair_mojibake
-from bot.digest.extract.paste.features import STAGE1_NAMES, PasteLine, line_features, own_features, split_lines
+from bot.digest.extract.paste.features import STAGE1_NAMES, PasteLine, line_features, lines_of, own_features
 from bot.digest.extract.paste.model import STAGE2_NAMES, PasteModel
-from bot.digest.extract.paste.wraps import rejoin_hard_wraps
+from bot.digest.extract.paste.wraps import rejoined_lines
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ class Analysis:
 
 def paste_lines(text: str) -> list[PasteLine]:
     """The non-blank lines of a paste after mis-decoding repair and hard-wrap rejoining, at most MAX_LINES of them."""
-    lines = split_lines(rejoin_hard_wraps(repair_mojibake(text)))
+    lines = lines_of(rejoined_lines(repair_mojibake(text)))  # split_lines(rejoin_hard_wraps(...)) without a join and a split
     if len(lines) > MAX_LINES:
         log.warning("paste of %d lines: cleaning only the first %d", len(lines), MAX_LINES)
         lines = lines[:MAX_LINES]
