@@ -75,9 +75,14 @@ def line_key(line: str) -> str:
         if len(line) <= 300 and line.isascii():  # ASCII: lower-casing maps words to words, so reuse the line's words
             key = " ".join(lower_words(line)).replace("_", " ")
         else:
-            key = " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
+            key = key_of(line)
         _remember(_KEYS, line, key)
     return key
+
+
+def key_of(line: str) -> str:
+    """line_key by its definition, uncached."""
+    return " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
 
 
 def _load() -> dict[str, dict[str, object]]:
