@@ -509,7 +509,13 @@ def line_features(
         return np.zeros((0, len(STAGE1_NAMES)))
     texts = list(map(_TEXT_OF, lines))
     counts = Counter(texts)  # its keys in first-seen order: the distinct lines, as dict.fromkeys gives them
-    own = np.array(own_text, dtype=float)
+    distinct = list(counts)
+    # Rows of the distinct lines made into floats once, then one copy a line (menus repeat): numpy's conversion of
+    # Python floats is most of this function's own time. A line's own features are those of its text.
+    row_of = dict(zip(distinct, range(len(distinct))))
+    at = np.array(list(map(row_of.__getitem__, texts)), dtype=np.intp)
+    own_of_text = dict(zip(texts, own_text))
+    own = np.array(list(map(own_of_text.__getitem__, distinct)), dtype=float)[at]
     own[:, REPEATS] = np.log(list(map(counts.__getitem__, texts)))
     own[:, REL_POS] = np.arange(n) / max(1, n - 1)
     own[:, BLANK_BEFORE] = [line.blank_before for line in lines]
@@ -523,9 +529,7 @@ def line_features(
         elif offset > 0 and n > offset:
             shifted[:-offset] = neighbour[offset:]
         blocks.append(shifted)
-    distinct = list(counts)
-    lexical = dict(zip(distinct, lexicon_feature_rows(distinct, lexicon)))
-    blocks.append(np.array(list(map(lexical.__getitem__, texts)), dtype=float))
+    blocks.append(np.array(lexicon_feature_rows(distinct, lexicon), dtype=float)[at])
     return np.hstack(blocks)
 
 
