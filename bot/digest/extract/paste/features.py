@@ -328,6 +328,7 @@ _BYLINE_CANNOT_START = _ASCII - set("bvpdaBVPDA") | {""}  # BYLINE: by, von, par
 _CAPTION_CANNOT_START = _ASCII - set("ipcsfbgraIPCSFBGRA") | {""}  # CAPTION's words
 _SENTENCE_CANNOT_END = _ASCII - set(".!?\"')]") | {""}  # SENTENCE_END on a right-stripped line
 _FIRST_1 = itemgetter(slice(None, 1))
+_SEPARATORS = ("|", "•", "·", " / ", "\t")  # text_features' separators
 _LAST_1 = itemgetter(slice(-1, None))
 
 
@@ -386,14 +387,16 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
 
     stripped_ends = list(map(str.rstrip, texts))
     firsts = list(map(_FIRST_1, texts))
-    separators = [
-        sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t") for sample in samples
-    ]
-    cued = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES)
-    copyright_flags = [
-        (not is_plain_ or i in cued) and _COPYRIGHT.search(sample) is not None
-        for i, (sample, is_plain_) in enumerate(zip(samples, plain))
-    ]
+    # Menus and table rows: each separator counted only when the samples hold it at all (most hold no tab, no "•").
+    joined = "\n".join(samples)
+    separators = [0] * len(texts)
+    for mark in _SEPARATORS:
+        if mark in joined:  # no separator holds a line break: the lines that hold it are these
+            separators = list(map(add, separators, map(str.count, samples, repeat(mark))))
+    # Copyright: the regex on lines not plain and on plain lines holding a cue.
+    copyright_flags = [0.0] * len(texts)
+    maybe = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES).union(compress(range(len(texts)), map(not_, plain)))
+    _mark(copyright_flags, [i for i in maybe if _COPYRIGHT.search(samples[i])])
 
     # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone, each
     # test one map() over them; a line gets 1.0 where its test holds (`_mark`).
@@ -436,7 +439,7 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
         section_head,
         date_only,
         counter,
-        _as_floats(copyright_flags),
+        copyright_flags,
         _as_floats(map(URL.search, samples)),
         map(math.log1p, separators),
         zeros,  # repeats: filled in per document
@@ -487,7 +490,8 @@ def lexicon_feature_rows(texts: Sequence[str], lexicon: Mapping[str, float]) -> 
 
 def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
     """Each line's text features (names in FEATURE_NAMES, document fields still 0); repeated lines computed once."""
-    distinct = list(dict.fromkeys(line.text for line in lines))  # menus repeat the same lines
+    texts = list(map(_TEXT_OF, lines))
+    distinct = list(dict.fromkeys(texts))  # menus repeat the same lines
     rows = text_feature_rows(distinct)
     if rows and len(rows[0]) != len(FEATURE_NAMES):
         # A feature was added to text_features and not to text_feature_rows (test_feature_rows.py fails then too):
@@ -495,7 +499,7 @@ def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
         log.warning("text_feature_rows gives %d features, FEATURE_NAMES has %d: computing line by line", len(rows[0]), len(FEATURE_NAMES))
         rows = [text_features(text) for text in distinct]
     by_text = dict(zip(distinct, rows))
-    return [by_text[line.text] for line in lines]
+    return list(map(by_text.__getitem__, texts))
 
 
 def line_features(
