@@ -505,7 +505,8 @@ def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
 def line_features(
     lines: Sequence[PasteLine], lexicon: Mapping[str, float], own_text: Sequence[tuple[float, ...]] | None = None
 ) -> np.ndarray:
-    """Stage-1 feature matrix (columns in STAGE1_NAMES) for a document's non-blank lines."""
+    """Stage-1 feature matrix (columns in STAGE1_NAMES) for a document's non-blank lines. `own_text`: their
+    own_features, known already (lines of the same text have the same row there, which this relies on)."""
     if own_text is None:
         own_text = own_features(lines)
     n = len(lines)
