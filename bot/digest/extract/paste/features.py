@@ -14,16 +14,16 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, repeat
 from operator import add, attrgetter, is_not, itemgetter, not_, sub, truediv
+from typing import NamedTuple
 
 import numpy as np
 from stop_words import AVAILABLE_LANGUAGES, get_stop_words
 
-from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, WORD, line_key, line_words, lower_words, remember_lines
+from bot.digest.extract.paste.phrases import CHROME_EXACT, COUNTER_WORDS, DATE_WORDS, PROMO_WORDS, SECTION_HEADS, WORD, key_of, line_key, line_words, lower_words, remember_lines
 from bot.digest.extract.paste.wraps import BULLET_START
 from bot.digest.front_rules import CJK_CHARACTERS
 
@@ -110,24 +110,32 @@ STAGE1_NAMES: tuple[str, ...] = FEATURE_NAMES + tuple(
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters that str.strip() keeps
 
 
-@dataclass(frozen=True)
-class PasteLine:
+class PasteLine(NamedTuple):
+    """A non-blank line. A named tuple, not a dataclass: a paste has hundreds of lines, and a frozen dataclass's
+    __init__ (four object.__setattr__ calls) was most of split_lines' time; the fields read the same."""
+
     text: str
     index: int  # position among the non-blank lines
     blank_before: bool
     blank_after: bool
 
 
+_NEW_LINE = partial(tuple.__new__, PasteLine)  # PasteLine from a tuple of its fields, without the Python-level __new__
+
+
 def split_lines(text: str) -> list[PasteLine]:
-    raw = [line.strip().strip(_INVISIBLE).strip() for line in text.split("\n")]
-    lines: list[PasteLine] = []
-    for i, line in enumerate(raw):
-        if not line:
-            continue
-        before = i == 0 or not raw[i - 1]
-        after = i + 1 >= len(raw) or not raw[i + 1]
-        lines.append(PasteLine(line, len(lines), before, after))
-    return lines
+    return lines_of(text.split("\n"))
+
+
+def lines_of(raw_lines: Sequence[str]) -> list[PasteLine]:
+    """The non-blank lines of a text split at line breaks (`split_lines` without the split), stripped; each knows
+    whether a blank line (or the text's edge) stands before and after it."""
+    raw = [line.strip().strip(_INVISIBLE).strip() for line in raw_lines]
+    present = list(map(bool, raw))
+    before = compress([True, *map(not_, present[:-1])], present)
+    after = compress([*map(not_, present[1:]), True], present)
+    kept = list(compress(raw, present))
+    return list(map(_NEW_LINE, zip(kept, range(len(kept)), before, after)))
 
 
 @lru_cache(maxsize=1)
@@ -270,12 +278,16 @@ def _masked(flags: Iterable[object], mask: Iterable[bool]) -> list[float]:
     return [1.0 if flag and ok else 0.0 for flag, ok in zip(flags, mask)]
 
 
-def _line_keys(texts: Sequence[str], lowered: Sequence[list[str]]) -> list[str]:
-    """line_key of each text, the common case from its lower-cased words (as line_key builds it)."""
-    return [
-        " ".join(words).replace("_", " ") if len(text) <= 300 and text.isascii() else line_key(text)
-        for text, words in zip(texts, lowered)
-    ]
+def _line_keys(texts: Sequence[str], lowered: Sequence[list[str]], plain: Sequence[bool]) -> list[str]:
+    """line_key of each text. On a plain line (see is_plain; `plain` holds is_plain of the first 2,000 characters) of
+    300 characters or fewer the key's words are the line's lower-cased words: lower-casing changes only ASCII letters
+    there, so it maps \\w words to the same words lower-cased. Other lines as line_key builds them."""
+    keys = list(map(" ".join, lowered))
+    for i in [i for i, (text, is_plain_) in enumerate(zip(texts, plain)) if not is_plain_ or len(text) > 300]:
+        keys[i] = key_of(texts[i])
+    for i in compress(range(len(keys)), map(str.__contains__, keys, repeat("_"))):
+        keys[i] = keys[i].replace("_", " ")
+    return keys
 
 
 _FIRST_OF_THREE = itemgetter(0)
@@ -306,6 +318,28 @@ def _plain_lines_with_cues(samples: Sequence[str], plain: Sequence[bool], cues: 
     return found
 
 
+# Patterns that match at a line's start (or, SENTENCE_END, at its end) run only on lines whose first (last)
+# character can begin (end) a match: an ASCII character outside these cannot, under re.I either (no ASCII letter
+# folds to a letter other than its own two cases); other characters always run the pattern. Most lines skip the
+# call (a third of a microsecond a line for each pattern).
+_ASCII = frozenset(map(chr, range(128)))
+_BULLET_CANNOT_START = _ASCII - set("-*>0123456789") | {""}  # BULLET_START
+_BYLINE_CANNOT_START = _ASCII - set("bvpdaBVPDA") | {""}  # BYLINE: by, von, par, por, di, door, av, af (от: not ASCII)
+_CAPTION_CANNOT_START = _ASCII - set("ipcsfbgraIPCSFBGRA") | {""}  # CAPTION's words
+_SENTENCE_CANNOT_END = _ASCII - set(".!?\"')]") | {""}  # SENTENCE_END on a right-stripped line
+_FIRST_1 = itemgetter(slice(None, 1))
+_SEPARATORS = ("|", "•", "·", " / ", "\t")  # text_features' separators
+_LAST_1 = itemgetter(slice(-1, None))
+
+
+def _flags_where(pattern_test: Callable[[str], object], texts: Sequence[str], skip: frozenset[str], ends: Sequence[str]) -> list[float]:
+    """float(bool(pattern_test(text))) of each text, the test run only where `ends[i]` (the text's first or last
+    character) is not in `skip`."""
+    column = [0.0] * len(texts)
+    _mark(column, [i for i, end in enumerate(ends) if end not in skip and pattern_test(texts[i])])
+    return column
+
+
 def _chrome_prefix(key: str) -> bool:
     first_words = key.split(" ", 4)
     return any(" ".join(first_words[:k]) in CHROME_EXACT for k in (1, 2, 3))
@@ -324,13 +358,12 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     ends = list(accumulate(n_words))
     starts = [0, *ends[:-1]]
     lowered = list(map(flat_lower.__getitem__, map(slice, starts, ends)))
-    keys = _line_keys(texts, lowered)
-    remember_lines(texts, words, lowered, keys)
-
     n_chars = list(map(len, texts))
     samples = list(map(_SAMPLE_OF, texts))
     sample_lens = [max(1, n) for n in map(len, samples)]
     plain = [sample.isascii() or _NOT_PLAIN.search(sample) is None for sample in samples]
+    keys = _line_keys(texts, lowered, plain)
+    remember_lines(texts, words, lowered, keys)
     # Character counts: bytes for plain lines (char_counts' fast path, here as one map a count), else char_counts.
     raws = list(map(str.encode, samples, repeat("ascii"), repeat("ignore")))
     sizes = list(map(len, raws))
@@ -353,14 +386,17 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     promo_counts = _window_counts(map(PROMO_WORDS.__contains__, flat_lower), starts, promo_ends)
 
     stripped_ends = list(map(str.rstrip, texts))
-    separators = [
-        sample.count("|") + sample.count("•") + sample.count("·") + sample.count(" / ") + sample.count("\t") for sample in samples
-    ]
-    cued = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES)
-    copyright_flags = [
-        (not is_plain_ or i in cued) and _COPYRIGHT.search(sample) is not None
-        for i, (sample, is_plain_) in enumerate(zip(samples, plain))
-    ]
+    firsts = list(map(_FIRST_1, texts))
+    # Menus and table rows: each separator counted only when the samples hold it at all (most hold no tab, no "•").
+    joined = "\n".join(samples)
+    separators = [0] * len(texts)
+    for mark in _SEPARATORS:
+        if mark in joined:  # no separator holds a line break: the lines that hold it are these
+            separators = list(map(add, separators, map(str.count, samples, repeat(mark))))
+    # Copyright: the regex on lines not plain and on plain lines holding a cue.
+    copyright_flags = [0.0] * len(texts)
+    maybe = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES).union(compress(range(len(texts)), map(not_, plain)))
+    _mark(copyright_flags, [i for i in maybe if _COPYRIGHT.search(samples[i])])
 
     # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone, each
     # test one map() over them; a line gets 1.0 where its test holds (`_mark`).
@@ -387,7 +423,7 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     return list(zip(
         map(math.log1p, n_chars),
         map(math.log1p, effective_words),
-        _as_floats(map(SENTENCE_END.search, map(_LAST_8, stripped_ends))),
+        _flags_where(SENTENCE_END.search, list(map(_LAST_8, stripped_ends)), _SENTENCE_CANNOT_END, list(map(_LAST_1, stripped_ends))),
         _as_floats(map(str.endswith, stripped_ends, repeat(":"))),
         _as_floats(map(str.endswith, stripped_ends, repeat(","))),
         map(math.log1p, map(len, map(_INNER_STOP.findall, samples))),
@@ -397,13 +433,13 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
         map(truediv, letters, sample_lens),
         map(truediv, digits, sample_lens),
         map(truediv, cjk, sample_lens),
-        _as_floats(map(BULLET_START.match, texts)),
+        _flags_where(BULLET_START.match, texts, _BULLET_CANNOT_START, firsts),
         _as_floats(map(CHROME_EXACT.__contains__, keys)),
         chrome_prefix,
         section_head,
         date_only,
         counter,
-        _as_floats(copyright_flags),
+        copyright_flags,
         _as_floats(map(URL.search, samples)),
         map(math.log1p, separators),
         zeros,  # repeats: filled in per document
@@ -412,8 +448,8 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
         zeros,  # blank_after
         [float(w <= 3) for w in effective_words],
         [float(w >= 25) for w in effective_words],
-        _masked(map(BYLINE.match, texts), [n <= 10 for n in n_words]),
-        _masked(map(CAPTION.match, texts), [n <= 15 for n in n_words]),
+        _masked(_flags_where(BYLINE.match, texts, _BYLINE_CANNOT_START, firsts), [n <= 10 for n in n_words]),
+        _masked(_flags_where(CAPTION.match, texts, _CAPTION_CANNOT_START, firsts), [n <= 15 for n in n_words]),
         comment_author,
         comment_head,
         map(math.log1p, promo_counts),
@@ -425,32 +461,37 @@ _TEXT_OF = attrgetter("text")
 
 
 def lexicon_feature_rows(texts: Sequence[str], lexicon: Mapping[str, float]) -> list[tuple[float, float, float, float, float]]:
-    """[lexicon_features(text, lexicon) for text in texts], each step one map() over all texts' words (identical
-    values: a missing word adds 0.0 to a running sum that is never -0.0, so the sums are Python's own)."""
+    """[lexicon_features(text, lexicon) for text in texts], each step one map() over all texts' words, or one numpy
+    reduction over the scored words (identical values: a line's sum is Python's sum of its scored words in order,
+    its lowest and highest are exact in any form, but for the sign of a zero)."""
     words = [lower_words(text, 2000) for text in texts]
-    counts = list(map(len, words))
-    flat = list(chain.from_iterable(words))
-    scores = list(map(lexicon.get, flat))
-    ends = list(accumulate(counts))
-    starts = [0, *ends[:-1]]
-    found = _window_counts(map(is_not, scores, repeat(None)), starts, ends)
-    slices = list(map(slice, starts, ends))
-    zeroed = [0.0 if score is None else score for score in scores]
-    totals = list(map(sum, map(zeroed.__getitem__, slices)))
-    rows = [(0.0, 0.0, 0.0, 0.0, lexicon.get("^" + line_words[0], 0.0) if line_words else 0.0) for line_words in words]
-    scored = [i for i, n in enumerate(found) if n]
-    if scored:
-        for_min = [_INF if score is None else score for score in scores]
-        for_max = [-_INF if score is None else score for score in scores]
-        for i in scored:
-            total, piece = totals[i], slices[i]
-            rows[i] = (total / found[i], min(for_min[piece]), max(for_max[piece]), math.copysign(math.log1p(abs(total)), total), rows[i][4])
+    firsts = [lexicon.get("^" + line_words[0], 0.0) if line_words else 0.0 for line_words in words]
+    scores = list(map(lexicon.get, chain.from_iterable(words)))
+    ends = list(accumulate(map(len, words)))
+    scored = list(map(is_not, scores, repeat(None)))
+    found = _window_counts(scored, [0, *ends[:-1]], ends)  # scored words of each line
+    hits = list(compress(scores, scored))  # the scored words' scores, line after line
+    if not hits:
+        return [(0.0, 0.0, 0.0, 0.0, first) for first in firsts]
+    lines = [i for i, n in enumerate(found) if n]
+    hit_ends = list(accumulate(map(found.__getitem__, lines)))
+    hit_starts = [0, *hit_ends[:-1]]
+    totals = list(map(sum, map(hits.__getitem__, map(slice, hit_starts, hit_ends))))
+    values = np.array(hits, dtype=float)
+    lowest = np.minimum.reduceat(values, hit_starts).tolist()
+    highest = np.maximum.reduceat(values, hit_starts).tolist()
+    rows = [(0.0, 0.0, 0.0, 0.0, first) for first in firsts]
+    for i, total, low, high, start, end in zip(lines, totals, lowest, highest, hit_starts, hit_ends):
+        if not low or not high:  # a zero: numpy may pick the other sign of two equal zeros than Python's min and max
+            low, high = min(hits[start:end]), max(hits[start:end])
+        rows[i] = (total / found[i], low, high, math.copysign(math.log1p(abs(total)), total), firsts[i])
     return rows
 
 
 def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
     """Each line's text features (names in FEATURE_NAMES, document fields still 0); repeated lines computed once."""
-    distinct = list(dict.fromkeys(line.text for line in lines))  # menus repeat the same lines
+    texts = list(map(_TEXT_OF, lines))
+    distinct = list(dict.fromkeys(texts))  # menus repeat the same lines
     rows = text_feature_rows(distinct)
     if rows and len(rows[0]) != len(FEATURE_NAMES):
         # A feature was added to text_features and not to text_feature_rows (test_feature_rows.py fails then too):
@@ -458,13 +499,14 @@ def own_features(lines: Sequence[PasteLine]) -> list[tuple[float, ...]]:
         log.warning("text_feature_rows gives %d features, FEATURE_NAMES has %d: computing line by line", len(rows[0]), len(FEATURE_NAMES))
         rows = [text_features(text) for text in distinct]
     by_text = dict(zip(distinct, rows))
-    return [by_text[line.text] for line in lines]
+    return list(map(by_text.__getitem__, texts))
 
 
 def line_features(
     lines: Sequence[PasteLine], lexicon: Mapping[str, float], own_text: Sequence[tuple[float, ...]] | None = None
 ) -> np.ndarray:
-    """Stage-1 feature matrix (columns in STAGE1_NAMES) for a document's non-blank lines."""
+    """Stage-1 feature matrix (columns in STAGE1_NAMES) for a document's non-blank lines. `own_text`: their
+    own_features, known already (lines of the same text have the same row there, which this relies on)."""
     if own_text is None:
         own_text = own_features(lines)
     n = len(lines)
@@ -472,7 +514,13 @@ def line_features(
         return np.zeros((0, len(STAGE1_NAMES)))
     texts = list(map(_TEXT_OF, lines))
     counts = Counter(texts)  # its keys in first-seen order: the distinct lines, as dict.fromkeys gives them
-    own = np.array(own_text, dtype=float)
+    distinct = list(counts)
+    # Rows of the distinct lines made into floats once, then one copy a line (menus repeat): numpy's conversion of
+    # Python floats is most of this function's own time. A line's own features are those of its text.
+    row_of = dict(zip(distinct, range(len(distinct))))
+    at = np.array(list(map(row_of.__getitem__, texts)), dtype=np.intp)
+    own_of_text = dict(zip(texts, own_text))
+    own = np.array(list(map(own_of_text.__getitem__, distinct)), dtype=float)[at]
     own[:, REPEATS] = np.log(list(map(counts.__getitem__, texts)))
     own[:, REL_POS] = np.arange(n) / max(1, n - 1)
     own[:, BLANK_BEFORE] = [line.blank_before for line in lines]
@@ -486,9 +534,7 @@ def line_features(
         elif offset > 0 and n > offset:
             shifted[:-offset] = neighbour[offset:]
         blocks.append(shifted)
-    distinct = list(counts)
-    lexical = dict(zip(distinct, lexicon_feature_rows(distinct, lexicon)))
-    blocks.append(np.array(list(map(lexical.__getitem__, texts)), dtype=float))
+    blocks.append(np.array(lexicon_feature_rows(distinct, lexicon), dtype=float)[at])
     return np.hstack(blocks)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 
 WORD = re.compile(r"\w+")
@@ -19,7 +19,6 @@ WORD = re.compile(r"\w+")
 _LINE_CACHE = 8192
 _WORDS: dict[str, list[str]] = {}
 _LOWER_WORDS: dict[str, list[str]] = {}
-_KEYS: dict[str, str] = {}
 
 
 def _remember(cache: dict, text: str, value: object) -> None:
@@ -68,16 +67,27 @@ def lower_words(text: str, limit: int | None = None) -> list[str]:
     return list(map(str.lower, WORD.findall(text[:limit])))
 
 
-def line_key(line: str) -> str:
-    """Lower-cased words of a line joined by single spaces: the form chrome phrases are matched in."""
-    key = _KEYS.get(line)
-    if key is None:
+class _KeyCache(dict[str, str]):
+    """Line keys by line: a hit is one dict look-up in C (the region and headline steps ask some 250 times a
+    paste), a miss computes the key (`__missing__`) and stores it, emptying the cache at _LINE_CACHE lines."""
+
+    def __missing__(self, line: str) -> str:
         if len(line) <= 300 and line.isascii():  # ASCII: lower-casing maps words to words, so reuse the line's words
             key = " ".join(lower_words(line)).replace("_", " ")
         else:
-            key = " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
-        _remember(_KEYS, line, key)
-    return key
+            key = key_of(line)
+        _remember(self, line, key)
+        return key
+
+
+_KEYS = _KeyCache()
+# Lower-cased words of a line joined by single spaces: the form chrome phrases are matched in (`key_of`), remembered.
+line_key: Callable[[str], str] = _KEYS.__getitem__
+
+
+def key_of(line: str) -> str:
+    """line_key by its definition, uncached."""
+    return " ".join(WORD.findall(line[:300].lower())).replace("_", " ")
 
 
 def _load() -> dict[str, dict[str, object]]:

@@ -17,14 +17,15 @@ from typing import Any
 import numpy as np
 
 from bot.digest.extract.mojibake import repair_mojibake
-from bot.digest.extract.paste.features import STAGE1_NAMES, PasteLine, line_features, own_features, split_lines
+from bot.digest.extract.paste.features import STAGE1_NAMES, PasteLine, line_features, lines_of, own_features
 from bot.digest.extract.paste.model import STAGE2_NAMES, PasteModel
-from bot.digest.extract.paste.wraps import rejoin_hard_wraps
+from bot.digest.extract.paste.wraps import rejoined_lines
 
 log = logging.getLogger(__name__)
 
 MAX_LINES = 40_000  # beyond this many non-blank lines the tail is ignored (keeps any input to a couple of seconds)
 _COLUMN = {name: STAGE1_NAMES.index(name) for name in STAGE1_NAMES}
+_AFTER_COMMENT, _DATES_10, _AUTHORS_10, _AFTER_SECTION = map(STAGE2_NAMES.index, ("after_comment_head", "dates_10", "authors_10", "after_section_head"))
 
 
 def sigmoid(z: float) -> float:
@@ -38,12 +39,32 @@ def sigmoid_array(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
 
 
+def _running(values: np.ndarray) -> np.ndarray:
+    """0 and the running totals of `values`: the sum of values[lo:hi] is running[hi] - running[lo]."""
+    return np.concatenate([[0.0], np.cumsum(values)])
+
+
+class _Windows:
+    """Means over the lines within a radius of each line, for the columns and radii of one document's lines: each
+    radius's window bounds made once (the same operations as `_window_means` one column at a time)."""
+
+    def __init__(self, n: int) -> None:
+        self.index = np.arange(n)
+        self.n = n
+        self._bounds: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def means(self, running: np.ndarray, radius: int) -> np.ndarray:
+        """Window means of the values whose `_running` totals are `running`."""
+        bounds = self._bounds.get(radius)
+        if bounds is None:
+            lo, hi = np.maximum(0, self.index - radius), np.minimum(self.n, self.index + radius + 1)
+            bounds = self._bounds[radius] = (lo, hi, hi - lo)
+        lo, hi, width = bounds
+        return (running[hi] - running[lo]) / width
+
+
 def _window_means(values: np.ndarray, radius: int) -> np.ndarray:
-    n = len(values)
-    prefix = np.concatenate([[0.0], np.cumsum(values)])
-    index = np.arange(n)
-    lo, hi = np.maximum(0, index - radius), np.minimum(n, index + radius + 1)
-    return (prefix[hi] - prefix[lo]) / (hi - lo)
+    return _Windows(len(values)).means(_running(values), radius)
 
 
 def _window_extreme(values: np.ndarray, radius: int, pick: Any) -> np.ndarray:
@@ -81,30 +102,38 @@ def stage2_features(stage1_logits: np.ndarray, stage1_rows: np.ndarray) -> np.nd
     column = _COLUMN
     probs = sigmoid_array(logits)
     words = np.expm1(rows[:, column["log_words"]])
+    windows = _Windows(n)
     # Document-relative scale: some sites' prose scores low everywhere, yet it is still their article.
     top = float(np.sort(logits)[::-1][min(n - 1, 2)])
-    weighted_den = _window_means(words, 10)
-    weighted = np.where(weighted_den > 0, _window_means(probs * words, 10) / np.maximum(weighted_den, 1e-9), 0.0)
+    weighted_den = windows.means(_running(words), 10)
+    weighted = np.where(weighted_den > 0, windows.means(_running(probs * words), 10) / np.maximum(weighted_den, 1e-9), 0.0)
     threshold = min(0.5, 0.6 * sigmoid(top))
     start, end = best_block(((probs - threshold) * np.sqrt(words + 1.0)).tolist())
-    index = np.arange(n)
+    index = windows.index
     distance = np.where(index < start, start - index, np.where(index >= end, index - end + 1, 0))
     # Headings only count once some article-like text came before them (a "Comments (3)" link near the top does not).
     enough = np.cumsum(probs * words) >= 80
     comment_seen = np.maximum.accumulate(enough & (rows[:, column["comment_head"]] > 0))
     section_seen = np.maximum.accumulate(enough & (rows[:, column["section_head"]] > 0))
-    after_comment = np.concatenate([[False], comment_seen[:-1]]).astype(float)
-    after_section = np.concatenate([[False], section_seen[:-1]]).astype(float)
-    return np.column_stack([
-        logits, logits - top, np.full(n, top),
-        _window_means(probs, 2), _window_means(probs, 5), _window_means(probs, 15), weighted,
+    # One float matrix filled column by column (np.column_stack of the 22 columns and a cast cost more).
+    running_probs = _running(probs)
+    out = np.empty((n, len(STAGE2_NAMES)))
+    for at, values in enumerate((
+        logits, logits - top, top,
+        windows.means(running_probs, 2), windows.means(running_probs, 5), windows.means(running_probs, 15), weighted,
         (index >= start) & (index < end), index < start, index >= end, np.log1p(distance),
         rows[:, column["rel_pos"]], rows[:, column["log_words"]], rows[:, column["ends_sentence"]],
         rows[:, column["chrome_exact"]], rows[:, column["section_head"]],
         _window_extreme(probs, 3, np.maximum), _window_extreme(probs, 3, np.minimum),
-        after_comment, _window_means(rows[:, column["date_only"]], 10), _window_means(rows[:, column["comment_author"]], 10),
-        after_section,
-    ]).astype(float)
+    )):
+        out[:, at] = values
+    # The columns after those: a heading seen counts from the next line on.
+    out[0, _AFTER_COMMENT] = out[0, _AFTER_SECTION] = 0.0
+    out[1:, _AFTER_COMMENT] = comment_seen[:-1]
+    out[1:, _AFTER_SECTION] = section_seen[:-1]
+    out[:, _DATES_10] = windows.means(_running(rows[:, column["date_only"]]), 10)
+    out[:, _AUTHORS_10] = windows.means(_running(rows[:, column["comment_author"]]), 10)
+    return out
 
 
 @dataclass(frozen=True)
@@ -118,7 +147,7 @@ class Analysis:
 
 def paste_lines(text: str) -> list[PasteLine]:
     """The non-blank lines of a paste after mis-decoding repair and hard-wrap rejoining, at most MAX_LINES of them."""
-    lines = split_lines(rejoin_hard_wraps(repair_mojibake(text)))
+    lines = lines_of(rejoined_lines(repair_mojibake(text)))  # split_lines(rejoin_hard_wraps(...)) without a join and a split
     if len(lines) > MAX_LINES:
         log.warning("paste of %d lines: cleaning only the first %d", len(lines), MAX_LINES)
         lines = lines[:MAX_LINES]
