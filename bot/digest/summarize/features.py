@@ -73,13 +73,14 @@ class Candidates:
         """These candidates but those whose article index is in `skip` (each keeps its features and overlaps)."""
         keep = [k for k, i in enumerate(self.indices) if i not in skip]
         if not keep:
-            return _NO_CANDIDATES
+            return no_candidates()
         if len(keep) == len(self.indices):
             return self
         return Candidates([self.indices[k] for k in keep], self.ranks[keep], self.features[keep], self.overlap[np.ix_(keep, keep)])
 
 
-_NO_CANDIDATES = Candidates([], np.zeros(0, dtype=int), np.zeros((0, len(FEATURE_NAMES))), np.zeros((0, 0)))
+def no_candidates() -> Candidates:
+    return Candidates([], np.zeros(0, dtype=int), np.zeros((0, len(FEATURE_NAMES))), np.zeros((0, 0)))
 
 
 def is_eligible(sentence: Sentence, tokens: Sequence[str] | None = None) -> bool:
@@ -186,7 +187,7 @@ def pool_candidates(sentences: Sequence[Sentence], title: str, language: Languag
     tokens = {i: first[i] if i < whole or len(first[i]) < enough else words(sentences[i].text) for i in pool}
     rank_of = {index: rank for rank, index in enumerate(eligible)}
     if not pool:
-        return _NO_CANDIDATES
+        return no_candidates()
 
     terms = [content_stems(tokens[i], language) for i in pool]
     cosine, overlap = similarities(terms)
