@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from bench.checkouts import from_checkout
 from bench.speed import REPO, html_pages, pastes, wcxb_html_pages
@@ -87,9 +87,8 @@ def _digester(code_root: Path) -> Digester:
     return from_checkout(code_root, "bot.digest.pipeline", prepare)
 
 
-def compare(sets: dict[str, list[Article]], versions: dict[str, Digester], rounds: int) -> list[str]:
-    """One line per set: digests identical, best CPU ms per article of each version, and their ratio."""
-    lines = []
+def compare(sets: dict[str, list[Article]], versions: dict[str, Digester], rounds: int) -> Iterator[str]:
+    """One line per set, as each is done: digests identical, best CPU ms per article of each version, their ratio."""
     (base_name, base), (ours_name, ours) = versions.items()
     for name, articles in sets.items():
         differ = [a.source for a in articles if base(a) != ours(a)]  # also warms both
@@ -102,12 +101,11 @@ def compare(sets: dict[str, list[Article]], versions: dict[str, Digester], round
                     digest(article)
                 best[version] = min(best[version], time.process_time() - started)
         per = {version: 1000 * seconds / max(len(articles), 1) for version, seconds in best.items()}
-        lines.append(
+        yield (
             f"{name}: {len(articles) - len(differ)}/{len(articles)} digests identical{' ' + str(differ[:5]) if differ else ''}; "
             f"CPU ms per article {base_name} {per[base_name]:.2f}, this checkout {per[ours_name]:.2f}, "
             f"ratio {best[base_name] / best[ours_name]:.3f} (best of {rounds} alternated rounds)"
         )
-    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
         versions = {args.against: _digester(Path(base_root)), "this checkout": _digester(REPO)}
         for line in compare(sets, versions, args.rounds):
-            print(line)
+            print(line, flush=True)
     return 0
 
 
