@@ -145,8 +145,8 @@ def passed_over(sentence: Sentence) -> bool:
 
 class NotForSummary(AbstractSet[int]):
     """The indices of the sentences `passed_over` holds, each judged when first asked about: the summarizer
-    asks only about its bounded pool, and judging every sentence of a long text (the paste cleaner's promo
-    patterns on each) cost 14 % of a 100,000-word digest."""
+    asks only about the candidates its pick reaches (`summarizer.select`, about 5 a text), and judging every
+    sentence of a long text (the paste cleaner's promo patterns on each) cost 14 % of a 100,000-word digest."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         self._sentences = {s.index: s for s in sentences}

@@ -69,6 +69,19 @@ class Candidates:
     features: np.ndarray  # shape (len(indices), len(FEATURE_NAMES))
     overlap: np.ndarray  # shared words of each pair of candidates over the smaller sentence's, for redundancy
 
+    def without(self, skip: Collection[int]) -> Candidates:
+        """These candidates but those whose article index is in `skip` (each keeps its features and overlaps)."""
+        keep = [k for k, i in enumerate(self.indices) if i not in skip]
+        if not keep:
+            return no_candidates()
+        if len(keep) == len(self.indices):
+            return self
+        return Candidates([self.indices[k] for k in keep], self.ranks[keep], self.features[keep], self.overlap[np.ix_(keep, keep)])
+
+
+def no_candidates() -> Candidates:
+    return Candidates([], np.zeros(0, dtype=int), np.zeros((0, len(FEATURE_NAMES))), np.zeros((0, 0)))
+
 
 def is_eligible(sentence: Sentence, tokens: Sequence[str] | None = None) -> bool:
     """Not a heading or list line, and not a fragment."""
@@ -150,7 +163,14 @@ def directed_centrality(cosine: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def candidates(
     sentences: Sequence[Sentence], title: str, language: Language, skip: Collection[int] = ()
 ) -> Candidates:
-    """Features of every sentence the summarizer may pick; position counts only eligible body sentences."""
+    """Features of every sentence the summarizer may pick; position counts only eligible body sentences.
+    The sentences in `skip` are left out (their features would be those `pool_candidates` gives them)."""
+    return pool_candidates(sentences, title, language).without(skip)
+
+
+def pool_candidates(sentences: Sequence[Sentence], title: str, language: Language) -> Candidates:
+    """`candidates` with nothing skipped: the whole bounded pool (the summarizer passes over sentences as it
+    picks, `summarizer.select`, so that only the few it would choose need judging)."""
     title_words = [word.lower() for word in words(title)]
     # Eligibility needs only a sentence's first few words: with this many it is neither a fragment nor
     # the title again. Only the bounded pool is tokenised whole (a long text has thousands of sentences).
@@ -166,9 +186,8 @@ def candidates(
     pool = _bounded(eligible)
     tokens = {i: first[i] if i < whole or len(first[i]) < enough else words(sentences[i].text) for i in pool}
     rank_of = {index: rank for rank, index in enumerate(eligible)}
-    keep = [k for k, i in enumerate(pool) if i not in skip]
-    if not keep:
-        return Candidates([], np.zeros(0, dtype=int), np.zeros((0, len(FEATURE_NAMES))), np.zeros((0, 0)))
+    if not pool:
+        return no_candidates()
 
     terms = [content_stems(tokens[i], language) for i in pool]
     cosine, overlap = similarities(terms)
@@ -176,8 +195,8 @@ def candidates(
     title_terms = content_stems(title_words, language)
 
     rows = []
-    for k in keep:
-        text = sentences[pool[k]].text
+    for k, i in enumerate(pool):
+        text = sentences[i].text
         recall = len(terms[k] & title_terms) / len(title_terms) if title_terms else 0.0
         rows.append(
             (
@@ -190,8 +209,8 @@ def candidates(
             )
         )
     return Candidates(
-        indices=[pool[k] for k in keep],
-        ranks=np.asarray([rank_of[pool[k]] for k in keep], dtype=int),
+        indices=pool,
+        ranks=np.asarray([rank_of[i] for i in pool], dtype=int),
         features=np.asarray(rows, dtype=float),
-        overlap=overlap[np.ix_(keep, keep)],
+        overlap=overlap,
     )

@@ -23,13 +23,13 @@ import logging
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Sequence
+from typing import Callable, Collection, Sequence
 
 import numpy as np
 
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 from bot.digest.models import Language, Sentence
-from bot.digest.summarize.features import FEATURE_NAMES, Candidates, candidates
+from bot.digest.summarize.features import FEATURE_NAMES, Candidates, pool_candidates
 
 log = logging.getLogger(__name__)
 
@@ -101,30 +101,40 @@ def sentence_count_for(n_sentences: int, minimum: int = 3, maximum: int = 5) -> 
     return min(max(count, minimum), maximum, n_sentences)
 
 
-def select(overlap: np.ndarray, scores: np.ndarray, count: int, redundancy: float) -> list[int]:
+def select(
+    overlap: np.ndarray, scores: np.ndarray, count: int, redundancy: float, passed_over: Callable[[int], bool] | None = None
+) -> list[int]:
     """Greedy maximal-marginal-relevance pick of `count` candidates; returns their positions, in pick order.
 
     Each candidate's value is its probability less `redundancy` times its
     largest overlap with a sentence already chosen; one that repeats a chosen
     sentence (`DUPLICATE_OVERLAP`) is passed over while others remain. Ties go
-    to the earlier sentence.
+    to the earlier sentence. A candidate whose position `passed_over` holds is
+    never chosen: it is asked only of the best one at each step, and the pick is
+    the one among the candidates it does not hold (a candidate passed over changes
+    no other's value), so only a few need judging.
     """
     probabilities = 1.0 / (1.0 + np.exp(-scores))
     available = np.ones(len(scores), dtype=bool)
     repeated = np.zeros(len(scores))  # each candidate's largest overlap with the chosen ones
     chosen: list[int] = []
-    while len(chosen) < min(count, len(scores)):
+    left = len(scores)
+    while len(chosen) < count and left:
         value = probabilities - redundancy * repeated - 2.0 * (repeated >= DUPLICATE_OVERLAP)
         best = int(np.argmax(np.where(available, value, -np.inf)))  # argmax: the first of equals
-        chosen.append(best)
         available[best] = False
+        left -= 1
+        if passed_over is not None and passed_over(best):
+            continue
+        chosen.append(best)
         repeated = np.maximum(repeated, overlap[best])
     return chosen
 
 
-def choose(found: Candidates, model: Model, count: int) -> list[int]:
-    """Article indices of the chosen candidates, in article order."""
-    picked = select(found.overlap, model.score(found.features, found.ranks), count, model.redundancy)
+def choose(found: Candidates, model: Model, count: int, skip: Collection[int] | None = None) -> list[int]:
+    """Article indices of the chosen candidates (never one whose index is in `skip`), in article order."""
+    passed_over = None if skip is None else (lambda k: found.indices[k] in skip)  # not len(skip): it may judge lazily
+    picked = select(found.overlap, model.score(found.features, found.ranks), count, model.redundancy, passed_over)
     return sorted(found.indices[k] for k in picked)
 
 
@@ -143,8 +153,9 @@ def summarize(
     """
     if count <= 0 or not sentences:
         return []
-    # a set is asked as it is (the pipeline's judges each sentence when asked); other collections are frozen for `in`
-    found = candidates(sentences, title, language, skip if isinstance(skip, AbstractSet) else frozenset(skip))
+    # The whole pool is scored (as in training); `skip` is asked only about the sentences the pick reaches. A set is
+    # asked as it is (the pipeline's judges each sentence when asked); other collections are frozen for `in`.
+    found = pool_candidates(sentences, title, language)
     if not found.indices:
         return []
-    return choose(found, model or load_model(), count)
+    return choose(found, model or load_model(), count, skip if isinstance(skip, AbstractSet) else frozenset(skip))

@@ -22,7 +22,15 @@ from bot.digest.summarize.features import (
     repeats_title,
     similarities,
 )
-from bot.digest.summarize.summarizer import MODEL_FORMAT, MODEL_KIND, Model, load_model, sentence_count_for, summarize
+from bot.digest.summarize.summarizer import (
+    MODEL_FORMAT,
+    MODEL_KIND,
+    Model,
+    load_model,
+    select,
+    sentence_count_for,
+    summarize,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "seeds" / "syrian-officers-defect.txt"
@@ -385,3 +393,59 @@ def test_eligibility_of_short_and_long_articles_matches_whole_sentences(filler: 
     for title in ("", "The storm reached the coast"):
         found = candidates(sentences, title, ENGLISH)
         assert found.indices[:LEAD_WINDOW] == _candidates_from_whole_sentences(sentences, title)
+
+
+def _select_among_kept(overlap: np.ndarray, scores: np.ndarray, count: int, redundancy: float, skipped: set[int]) -> list[int]:
+    """The pick before it passed over lazily: the skipped candidates removed first, positions mapped back."""
+    keep = [k for k in range(len(scores)) if k not in skipped]
+    picked = select(overlap[np.ix_(keep, keep)], scores[keep], count, redundancy)
+    return [keep[k] for k in picked]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    n=st.integers(0, 14),
+    count=st.integers(1, 7),
+    seed=st.integers(0, 2**32 - 1),
+    skip_rate=st.sampled_from([0.0, 0.2, 0.5, 0.9, 1.0]),
+    coarse=st.booleans(),
+)
+def test_passing_over_while_picking_is_picking_among_the_rest(
+    n: int, count: int, seed: int, skip_rate: float, coarse: bool
+) -> None:
+    rng = np.random.default_rng(seed)
+    # coarse values make ties and repeats (DUPLICATE_OVERLAP) frequent, where the order of the pick matters
+    scores = rng.integers(-2, 3, n).astype(float) if coarse else rng.normal(size=n)
+    overlap = rng.choice([0.0, 0.5, 0.9, 1.0], size=(n, n)) if coarse else rng.random((n, n))
+    overlap = np.maximum(overlap, overlap.T)
+    np.fill_diagonal(overlap, 0.0)
+    skipped = {k for k in range(n) if rng.random() < skip_rate}
+    asked: list[int] = []
+
+    def passed_over(k: int) -> bool:
+        asked.append(k)
+        return k in skipped
+
+    lazy = select(overlap, scores, count, 0.5, passed_over)
+    assert lazy == _select_among_kept(overlap, scores, count, 0.5, skipped)
+    assert len(asked) == len(set(asked)) <= len(lazy) + len(skipped)  # each asked once, only on the way to a pick
+
+
+def test_the_summary_judges_only_the_sentences_its_pick_reaches(sample: list[Sentence]) -> None:
+    """`summarize` asks `skip` about few sentences, and picks what it picked among the others when all were judged."""
+
+    class Judged(frozenset):
+        asked: set[int]
+
+        def __contains__(self, index: object) -> bool:
+            self.asked.add(index)  # type: ignore[arg-type]
+            return super().__contains__(index)
+
+    skip = Judged({1, 3})
+    skip.asked = set()
+    lazy = summarize(sample, "", ENGLISH, 3, skip=skip)
+    assert lazy == summarize(sample, "", ENGLISH, 3, skip=frozenset({1, 3}))
+    assert not {1, 3} & set(lazy)
+    assert len(skip.asked) <= 3 + 2
+    pool = candidates(sample, "", ENGLISH)
+    assert len(pool.indices) > len(skip.asked)  # the old code asked about every one of them
