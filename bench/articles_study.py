@@ -1,10 +1,12 @@
 """A study of article pages' answers on WCXB's tune part (eleventh and twelfth sessions); nothing here ships.
 
-    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings]
+    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo]
 
 `paragraphs` (eleventh session): the body's missing `<p>`, a word threshold. `headings` (twelfth session):
 the frame's subheadings that head an answer line, and the body's link-only list items whose links leave the
-site, each on or off, a grid and its nested CV.
+site, each on or off, a grid and its nested CV. `promo` (twelfth session, second round): the answer's last
+block judged as a block (calls to action, a form inside it, its words against the article's), each rule a
+trailing cut, a grid and its nested CV; nothing of it shipped.
 
 Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the product's
 own `extract_html` (`bench.choice_study.tune_pages_recorded`), with `article_text` wrapped to record the
@@ -15,7 +17,10 @@ tree and trafilatura's answer it is given on the pages taken for articles. The c
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
+import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -104,7 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--study", choices=("paragraphs", "headings"), default="headings")
+    parser.add_argument("--study", choices=("paragraphs", "headings", "promo"), default="headings")
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
     print(f"{len(pages)} pages, {sum(page.get('tree') is not None for page in pages)} taken for articles")
@@ -112,6 +117,8 @@ def main() -> None:
     row(pages, replayed(pages, article.article_text), "replayed article_text")
     if args.study == "paragraphs":
         missing_paragraphs(pages)
+    elif args.study == "promo":
+        promo_blocks(pages)
     else:
         headings_and_outbound_items(pages)
 
@@ -181,6 +188,131 @@ def headings_and_outbound_items(pages: list[dict[str, Any]]) -> None:
         gain = float(np.mean(np.array(grid[chosen])[outside]) - np.mean(np.array(base)[outside]))
         gains.append(gain)
         print(f"nested CV fold {k}: chosen '{chosen}', article pages out of fold {gain:+.5f}")
+    print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
+
+
+# --- promo blocks (twelfth session, second round) ---------------------------------------------------------------
+# Calls to action, named by hand from the brief (subscribe, sign up, download, book a demo, get started, contact us,
+# free trial, learn more) and widened with their usual neighbours; counted as a share of a block's words.
+_CALL_TO_ACTION = re.compile(
+    r"\b(subscrib\w*|sign(?:ing)? ?up|newsletters?|download\w*|book (?:a|your) (?:demo|call|consultation)|demo|"
+    r"get started|contact us|free trial|trial|learn more|register\w*|join\w*|follow us|inbox|e-?mail address|"
+    r"unsubscribe|webinar|e-?book|podcast|apply now|shop now|buy now|call us|schedule|sign in|log in|"
+    r"create (?:an|your) account|support (?:us|our)|donat\w*|membership|members?|premium|special offer|discount|"
+    r"coupon|promo code|white ?paper|guide|updates|deals?)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_STOP_WORDS = frozenset(
+    "the a an and or of to in on for with is are was were be by at as it this that from your you our we us not but "
+    "have has can will all more their they its about".split()
+)
+_FORM_TAGS = ("form", "input", "button", "select", "textarea")
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOP_WORDS and not w.isdigit()]
+
+
+def last_block(tree: lxml_html.HtmlElement, lines: list[str]) -> lxml_html.HtmlElement | None:
+    """The page block the answer ends with: the innermost element holding the last line's text, widened to its
+    outermost ancestor that holds none of the answer's last three lines of 20 words or more (the article's text)."""
+    last = article._normal(lines[-1])
+    if not last:
+        return None
+    element = None
+    for candidate in tree.iter():
+        if isinstance(candidate.tag, str) and candidate.tag not in ("html", "body"):
+            text = candidate.text_content()
+            if text and len(text) < 20000 and last in article._normal(text):
+                element = candidate  # the last one in page order is the innermost
+    if element is None:
+        return None
+    long_lines = [article._normal(line) for line in lines[:-1] if len(line.split()) >= 20][-3:]
+    block = element
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break
+        text = article._normal(article._text(ancestor))
+        if any(line in text for line in long_lines):
+            break
+        block = ancestor
+    return block
+
+
+def promo_rows(pages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per page taken for articles: the answer's trailing lines found in its last block (the cut), the block's
+    features, and the word F1 the cut moves."""
+    rows = []
+    for page in pages:
+        if page.get("tree") is None:
+            continue
+        tree = lxml_html.fromstring(page["tree"])
+        answer = article.article_text(tree, page["raw"])
+        lines = [line for line in answer.split("\n") if line.strip()]
+        block = last_block(tree, lines) if len(lines) >= 3 else None
+        if block is None:
+            continue
+        block_text = article._text(block)
+        normal_block = f" {article._normal(block_text)} "
+        start = len(lines)
+        while start > 1 and article._normal(lines[start - 1]) and f" {article._normal(lines[start - 1])} " in normal_block:
+            start -= 1
+        if start == len(lines):
+            continue
+        words = [len(line.split()) for line in lines]
+        body_words = set(_content_words(" ".join(lines[:start])))
+        tail_words = _content_words(" ".join(lines[start:]))
+        block_words = _WORD.findall(block_text)
+        before = word_f1(page["truth"], _substitute(page, answer))
+        rows.append({
+            "id": page["id"],
+            "type": page["type"],
+            "share": sum(words[:start]) / sum(words),
+            "tag": block.tag,
+            "form": any(True for _ in block.iter(*_FORM_TAGS)),
+            "cta": sum(len(m.group(0).split()) for m in _CALL_TO_ACTION.finditer(block_text)) / max(1, len(block_words)),
+            "overlap": float(np.mean([w in body_words for w in tail_words])) if tail_words else 1.0,
+            "gain": word_f1(page["truth"], _substitute(page, "\n\n".join(lines[:start]))) - before,
+        })
+    return rows
+
+
+def promo_blocks(pages: list[dict[str, Any]]) -> None:
+    """The answer's last block cut when it reads as a promo: a grid over the share before it, the block's tag (a
+    bare `<p>` or item is the body's own paragraph), a form inside it, its call-to-action share and the share of
+    its words the article also uses; per fold of the tune article pages, and a nested CV (chosen on four folds'
+    article pages, scored on the fifth; other types' summed change printed beside)."""
+    rows = promo_rows(pages)
+    folds_of = {page["id"]: hash_bucket(page["id"], 5) for page in pages}
+    fold_sizes = Counter(folds_of[page["id"]] for page in pages if page["type"] == "article")
+    print(f"{len(rows)} pages with a trailing block; oracle (every cut that gains, share >= 0.7): "
+          f"{sum(max(0.0, r['gain']) for r in rows if r['type'] == 'article' and r['share'] >= 0.7) / sum(fold_sizes.values()):+.5f}")
+    grid: dict[tuple, tuple[np.ndarray, float, int, int]] = {}
+    for share, tags, form, cta, overlap in itertools.product(
+        (0.7, 0.85), ((), ("p",), ("p", "li")), (False, True), (0.0, 0.03, 0.05, 0.08), (1.01, 0.6, 0.4)
+    ):
+        cut = [
+            r for r in rows
+            if r["share"] >= share and r["tag"] not in tags and (r["form"] or not form) and r["cta"] >= cta and r["overlap"] < overlap
+        ]
+        folds = np.zeros(5)
+        for r in cut:
+            if r["type"] == "article":
+                folds[folds_of[r["id"]]] += r["gain"]
+        other = sum(r["gain"] for r in cut if r["type"] != "article")
+        grid[(share, tags, form, cta, overlap)] = (folds, other, sum(r["gain"] > 1e-9 for r in cut), sum(r["gain"] < -1e-9 for r in cut))
+    for key, (folds, other, better, worse) in sorted(grid.items(), key=lambda item: -item[1][0].sum())[:12]:
+        per_fold = " ".join(f"{folds[k] / fold_sizes[k]:+.5f}" for k in range(5))
+        print(f"share>={key[0]} not {key[1]} form {key[2]} cta>={key[3]} overlap<{key[4]}: article "
+              f"{folds.sum() / sum(fold_sizes.values()):+.5f} | folds {per_fold} | cuts +{better} -{worse} | other types {other:+.4f}")
+    gains = []
+    for k in range(5):
+        inside = sum(fold_sizes[j] for j in range(5) if j != k)
+        chosen = max(grid, key=lambda key: (grid[key][0].sum() - grid[key][0][k]) / inside)
+        gain = grid[chosen][0][k] / fold_sizes[k]
+        gains.append(gain)
+        print(f"nested CV fold {k}: chosen {chosen}, article pages out of fold {gain:+.5f}, other types {grid[chosen][1]:+.4f}")
     print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
 
 
