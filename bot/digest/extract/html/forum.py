@@ -52,16 +52,17 @@ _POST_BODY_XPATHS = (
     f"//*[{_has_class('message-content')}]",
     f"//*[{_has_class('post-content')}]",
     f"//*[{_has_class('postContent')}]",
-    f"//*[{_has_class('comment-body')}]",
-    f"//*[{_has_class('comment-content')}]",
 )
 _POST_BODIES = " | ".join(_POST_BODY_XPATHS)  # one search: lxml returns the union in page order
+# A Q&A site's comments under a question or an answer (Stack Exchange's `comment-copy`, marked up as
+# schema.org Comment text) are no posts of the thread: the readers' truth leaves them out.
+_NOT_POSTS = frozenset({"comment-copy"})
 MIN_POSTS = 2
 
 
 def post_bodies(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The outermost elements the platforms' post-body markup names, in page order."""
-    found = [element for element in tree.xpath(_POST_BODIES) if isinstance(element.tag, str)]
+    found = [element for element in tree.xpath(_POST_BODIES) if isinstance(element.tag, str) and not set((element.get("class") or "").split()) & _NOT_POSTS]
     named = set(found)
     return [element for element in found if not any(ancestor in named for ancestor in element.iterancestors())]
 

@@ -69,3 +69,15 @@ def test_the_answer_is_the_posts_in_page_order_and_nothing_else() -> None:
 
 def test_only_the_forum_profile_reads_posts() -> None:
     assert [name for name, profile in PROFILES.items() if profile.thread_posts] == ["forum"]
+
+
+def test_a_qa_sites_comments_under_an_answer_are_no_posts() -> None:
+    question, answer = pages.FORUM_POSTS[0], pages.FORUM_POSTS[1]
+    comment = "Have you checked whether the portafilter itself is cracked near the spouts?"
+    html = (
+        f"<html><body><div class='question'><div class='s-prose js-post-body' itemprop='text'><p>{question}</p></div>"
+        f"<ul class='comments'><li><span class='comment-copy' itemprop='text'>{comment}</span></li></ul></div>"
+        f"<div class='answer'><div class='s-prose js-post-body' itemprop='text'><p>{answer}</p></div></div></body></html>"
+    )
+    text = forum.thread_text(_parse(html), PROFILES["forum"])
+    assert question in text and answer in text and comment not in text
