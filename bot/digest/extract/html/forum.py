@@ -10,8 +10,10 @@ vBulletin `post_message_<n>`/`.postcontent`, Invision `[data-role=commentContent
 schema.org's `itemprop=text`/`articleBody` (a `DiscussionForumPosting`'s, a `Comment`'s). Where two
 posts or more are found, their bodies, in page order, each less its chrome and short lines as
 the forum profile reads the region, are the thread (twelfth session, docs/quality/extraction.md).
-The selectors are the platforms' documented markup, not chosen on the benchmark; one thread body
-alone (`MIN_POSTS`) is often a page's only `itemprop=text`, not a thread.
+The selectors were written from the platforms' markup before measuring; on WCXB's tune part two
+generic ones (`comment-body`, `comment-content`) were then dropped and Stack Exchange's comments
+left out (`_NOT_POSTS`): a Q&A page's truth keeps the question and answers, not the comments. One
+body alone (`MIN_POSTS`) is no thread: a page's only `itemprop=text` is often a fragment of it.
 """
 
 from __future__ import annotations
