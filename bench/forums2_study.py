@@ -102,10 +102,11 @@ def report(pages: list[dict[str, Any]]) -> bool:
     types = np.array([p["type"] for p in pages])
     print(f"{'tune, word F1':28s} {'all':>7s} " + " ".join(f"{t[:7]:>7s}" for t in TYPES))
     for label, scores in (("thread_posts off (main)", off), ("thread_posts on (branch)", on)):
-        print(f"{label:28s} {scores.mean():7.4f} " + " ".join(f"{scores[types == t].mean():7.4f}" for t in TYPES))
+        print(f"{label:28s} {scores.mean():7.4f} " + " ".join(f"{scores[types == t].mean():7.4f}" if (types == t).any() else f"{'-':>7s}" for t in TYPES))
     delta = on - off
     typed_forum = np.array([p["page_type"] == "forum" for p in pages])
-    print(f"pages taken for forums: {typed_forum.sum()}, mean F1 off {off[typed_forum].mean():.4f} on {on[typed_forum].mean():.4f}")
+    if typed_forum.any():
+        print(f"pages taken for forums: {typed_forum.sum()}, mean F1 off {off[typed_forum].mean():.4f} on {on[typed_forum].mean():.4f}")
     kept = all(delta[types == t].sum() >= -1e-9 for t in TYPES)
     for name, salt in [("id", None)] + [(f"site {s}", s) for s in SITE_SALTS]:
         sums = fold_sums(pages, delta, salt)
