@@ -19,7 +19,6 @@ import argparse
 import dataclasses
 import logging
 import pickle
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
