@@ -1,9 +1,9 @@
 """A forum thread's posts, found by what a post is on the common forum platforms.
 
 A thread is a run of posts, each an author/time line and a body of prose. The page's main region
-(region.py) reads `<main>` or the body less its chrome, and on many forums it misses the posts (a
-wrapper of the posts carries a chrome word or is hidden), while trafilatura keeps one block of
-them, or the opening post only, or the "similar threads" below. The posts' bodies carry their platform's own
+(region.py) reads `<main>` or the body less its chrome, and on some forums it misses the posts: a
+chrome tag wraps them (Invision's and Simple Machines' moderation `<form>`, Flarum's `<noscript>`
+copy of its posts), while trafilatura keeps one block of them, or more than the thread. The posts' bodies carry their platform's own
 markup: Discourse `.cooked`, XenForo `.bbWrapper`/`.message-body`, phpBB `.postbody .content`,
 vBulletin `post_message_<n>`/`.postcontent`, Invision `[data-role=commentContent]`, Flarum
 `.Post-body`, Stack Exchange `.s-prose`/`.js-post-body`, Reddit's `usertext-body` and `slot`s,
