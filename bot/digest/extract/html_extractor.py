@@ -24,6 +24,7 @@ from trafilatura.utils import line_processing
 from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
+from bot.digest.extract.html.forum import thread_text
 from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, as_name, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
@@ -239,6 +240,7 @@ def extract_html(
             region = card_region_text(tree, profile)
         else:
             region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
+    posts = thread_text(tree, profile) if profile.thread_posts else ""  # a thread's posts by their markup (forum.py)
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
     if profile.repeat_min_words is not None:  # a block read twice (a quoted post, a mobile copy) once
@@ -246,7 +248,9 @@ def extract_html(
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".
     has_region = profile.region_over_words is not None and _holds_a_sentence(region, settings)
-    if has_region and region_wins_whatever_the_text(profile, region):
+    if _holds_a_sentence(posts, settings):  # the thread's posts: trafilatura's answer is not computed
+        text, document = posts, TrafilaturaMetadata(tree, url)
+    elif has_region and region_wins_whatever_the_text(profile, region):
         # trafilatura's answer could not change the choice (a listing's cards): it is not computed.
         # Its metadata is read from the page as when it finds a text.
         text, document = region, TrafilaturaMetadata(tree, url)

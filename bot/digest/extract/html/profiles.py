@@ -47,6 +47,9 @@ class PageProfile:
     # alternate prices, demo graphics and "Best value" badges are not (tenth session).
     hidden_card_panels_only: bool = False
     card_part_min_words: int = 0
+    # A thread's posts found by their platform's markup (forum.thread_text) are the text, in place of both
+    # trafilatura's answer and the region, when two or more are found (twelfth session, forums2).
+    thread_posts: bool = False
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -67,7 +70,9 @@ PROFILES: dict[str, PageProfile] = {
         region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3, keep_cards=True, hidden_card_panels_only=True, card_part_min_words=6
     ),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
-    "forum": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15),
+    "forum": PageProfile(
+        region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
+    ),
     "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),
     "collection": PageProfile(
         region_over_words=1.2, link_line_words=3, repeat_min_words=5, more_chrome=_LISTING_CHROME, keep_cards=True, less_chrome=_COLLECTION_NOT_CHROME
