@@ -59,12 +59,19 @@ _POST_BODIES = " | ".join(_POST_BODY_XPATHS)  # one search: lxml returns the uni
 # A Q&A site's comments under a question or an answer (Stack Exchange's `comment-copy`, marked up as
 # schema.org Comment text) are no posts of the thread: the readers' truth leaves them out.
 _NOT_POSTS = frozenset({"comment-copy"})
+# schema.org microdata may give a post's text as an attribute (`<meta itemprop="text" content=...>`,
+# Nairaland): no visible post, so it counts for none towards `MIN_POSTS` (third round).
+_NO_BODY_TAGS = frozenset({"meta", "link"})
 MIN_POSTS = 2
 
 
 def post_bodies(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """The outermost elements the platforms' post-body markup names, in page order."""
-    found = [element for element in tree.xpath(_POST_BODIES) if isinstance(element.tag, str) and not set((element.get("class") or "").split()) & _NOT_POSTS]
+    found = [
+        element
+        for element in tree.xpath(_POST_BODIES)
+        if isinstance(element.tag, str) and element.tag not in _NO_BODY_TAGS and not set((element.get("class") or "").split()) & _NOT_POSTS
+    ]
     named = set(found)
     return [element for element in found if not any(ancestor in named for ancestor in element.iterancestors())]
 

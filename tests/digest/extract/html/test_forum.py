@@ -45,6 +45,13 @@ def test_a_single_body_is_no_thread() -> None:
     assert forum.thread_text(_parse(one), PROFILES["forum"]) == ""
 
 
+def test_a_meta_tags_text_is_no_post() -> None:
+    # Microdata's hidden copy of a post (Nairaland's opening post) is no second post of a one-post page.
+    one = f"<html><body><meta itemprop='text' content='{pages.FORUM_POSTS[1]}'><div itemprop='text'><p>{pages.FORUM_POSTS[0]}</p></div></body></html>"
+    assert len(forum.post_bodies(_parse(one))) == 1
+    assert forum.thread_text(_parse(one), PROFILES["forum"]) == ""
+
+
 def test_a_quoted_post_is_read_once_and_a_signature_not_at_all() -> None:
     quoted = pages.FORUM_POSTS[0]
     motto = "Visit my roastery blog for daily espresso experiments and grinder reviews"
