@@ -160,7 +160,8 @@ GENERIC_TITLE = re.compile(
 AUTHOR_ROLE = re.compile(
     r"^(?:the\s+)?(?:(?:site|web|news|editorial|content|marketing|support|customer|community)\s+)?(?:staff(?:\s+(?:writer|reporter)s?)?|"
     r"editors?|editorial(?:\s+(?:team|staff|board|desk))?|admin(?:istrator)?s?|authors?|contributors?|guest(?:\s+(?:author|writer|post))?|"
-    r"team|desk|newsroom|moderators?|webmaster|anonymous|unknown|users?|members?|writers?|reporters?)$",
+    r"team|desk|newsroom|moderators?|webmaster|anonymous|unknown|users?|members?|writers?|reporters?)$"
+    r"|^\w*admin\w*$|\b(?:desk|staff|team)$|^(?:гость|gast|invitado|invité|ospite|convidado)$",  # "jdadmin", "TOI Lifestyle Desk", "Гость"
     re.IGNORECASE,
 )
 FIRST_WEB_DATE, SWEEP_DAY = "1990", "2026-12-05"  # no page of the web was published before 1991; nothing after today
@@ -299,6 +300,8 @@ def check_summary(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
             found.append(("summary.inner_breaks", words))
         if _looks_like_code(words):
             found.append(("summary.code", words))
+        if result.get("language") == "en" and re.match(r"[\"'“‘(]?[a-z][a-z]+\s", words) and not re.match(r"\S*[A-Z]", words):
+            found.append(("summary.lowercase_start", words))  # a sentence begun midway ("to zero and vice versa.")
     return found
 
 
