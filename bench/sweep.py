@@ -336,6 +336,8 @@ def check_figures(item: Item, result: dict[str, Any], sentences: dict[int, str])
         after = sentence[sentence.find(figure["text"]) + len(figure["text"]) :] if figure["text"] in sentence else ""
         if figure["kind"] in ("money", "percent") and PROMOTION_AFTER.search(after):
             found.append(("figure.promotion", shown + " | " + sentence[:120]))
+        if sentence and _looks_like_code(sentence):
+            found.append(("figure.in_code", shown + " | " + sentence[:120]))
         if figure["counts"].lower().strip() in STOP_WORDS:
             found.append(("figure.counts_stopword", shown + " | " + sentence[:120]))
     return found

@@ -313,8 +313,11 @@ _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
     r"\d+\(\d+\):\d+"  # a citation's volume(issue):pages
     r"|\s=\s[^;]*;\s*$"  # an assignment ending a statement: "const a = 4;"
+    # twelfth session sweep (WCXB tune documentation pages): an interpreter's prompt (">>> p = Place.objects.get(id=12)"),
+    # a keyword argument ("app.run(port=3000)"), a CSS declaration ("padding: 10px;", "border-radius: 50%;")
+    r"|^\s*>>>|\w\([^()]*\b[a-z_]\w+=\d|^\s*[a-z][a-z-]*\s*:\s*[^:;\s][^:;]{0,40};\s*$"  # not a statistic's "(n=121)"
 )
-_CODE_SIGNS = frozenset("={}/#$[_|:")  # _CODE_OR_TABLE needs one of these: a cheap test first
+_CODE_SIGNS = frozenset("={}/#$[_|:>")  # _CODE_OR_TABLE needs one of these: a cheap test first
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
 # Two prices may be glued ("8 reviews$69.99$179.99": a product card; twelfth session).
 _NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s*[$€£¥]\d|^\s*\d[A-Z][a-z]")

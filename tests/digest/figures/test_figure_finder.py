@@ -702,6 +702,11 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
         "$30 in card rewards are yours when approved for the REI Co-op Mastercard by Mar 9.",
         "Plus, you can earn a $100 REI gift card after your first purchase.",
         "Members earn $20 reward for every $300 spent.",
+        # code on a documentation page (twelfth session sweep): a prompt, a keyword argument, a CSS declaration
+        ">>> p = Place.objects.get(id=12)",
+        "app.run(port=3000)",
+        "padding: 10px;",
+        "border-radius: 50%;",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -862,3 +867,9 @@ def test_a_function_word_is_never_what_a_number_counts(line: str) -> None:
 def test_money_of_a_function_word_counts_its_currency() -> None:
     found = find_figures(sentences("They agreed to fund a buyout and $1 billion of some other debt."), limit=6)
     assert [(f.text, f.counts) for f in found] == [("$1 billion", "dollars")]
+
+
+def test_a_statistic_in_brackets_is_no_code() -> None:
+    """"(n=121)", "(effect size=0.76)": a study's figures, not a keyword argument (WCXB tune article)."""
+    found = find_figures(sentences("Of those eligible, 37% (n=121) were ineligible and 30% (n=99) did not sign."), limit=6)
+    assert {f.value for f in found} >= {37, 30}
