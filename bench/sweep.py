@@ -6,7 +6,10 @@ what a reader would see as wrong: an error on a page with text, a title that is 
 a cookie notice / empty, a summary sentence that is chrome, cut mid-word, a duplicate, a bare heading or a list
 of links, a key figure from a copyright line / a phone number / a page or comment count / with nothing said about
 what it counts, a hedge mark whose cue is not in the sentence, stats that do not add up, and Markdown or Discord
-renderings that break (unbalanced ** or backticks, embed limits).
+renderings that break (unbalanced ** or backticks, embed limits). Since the twelfth session also: a key figure of
+value 0, from a store offer, from a line of code or counting a function word; a generic or unrelated title; a byline
+that is a role or an address; a date in the future or before 1990; a hedge cue found only inside an identifier; a
+summary sentence that is code or begins midway (docs/quality/sweep.md).
 
     python -m bench.sweep ../shared/data --seeds ../shared/seeds [--per-type 60] [--examples 3] [--out FILE]
 
