@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 from bench.product import REPOSITORY, run_cli, write_documents
 from bench.splits import wcxb_part
+from bot.digest.figures.lexicon import UNIT_SYMBOLS
 
 log = logging.getLogger(__name__)
 CACHE = Path("/tmp/bughunt/sweep")
@@ -341,7 +342,7 @@ def check_figures(item: Item, result: dict[str, Any], sentences: dict[int, str])
             found.append(("figure.promotion", shown + " | " + sentence[:120]))
         if sentence and _looks_like_code(sentence):
             found.append(("figure.in_code", shown + " | " + sentence[:120]))
-        if figure["counts"].lower().strip() in STOP_WORDS:
+        if figure["counts"].lower().strip() in STOP_WORDS and not (figure["kind"] == "measure" and figure["counts"] in UNIT_SYMBOLS):
             found.append(("figure.counts_stopword", shown + " | " + sentence[:120]))
     return found
 

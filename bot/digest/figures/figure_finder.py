@@ -370,8 +370,10 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
         return False  # "at one point": a moment, not a measure (ninth session)
     if quantity.value == 0 and _lone_zero(quantity, sentence_text):
         return False
-    if counts.lower() in _NOT_COUNTED:
-        return False  # "2-in-1", "12 Yes": nothing a reader could read as what it counts
+    if counts.lower() in _NOT_COUNTED and not (quantity.kind == "measure" and counts in lx.UNIT_SYMBOLS):
+        return False  # "2-in-1", "12 Yes": nothing a reader could read as what it counts ("30 A" is a current)
+    if counts == "A" and sentence_text.startswith(".D.", quantity.end):
+        return False  # "700 A.D.": a year, not a current
     if quantity.kind not in ("count", "ordinal"):
         return True
     if _STREET.match(sentence_text, quantity.end):

@@ -857,6 +857,7 @@ def test_a_zero_that_is_an_amount_stays(line: str, shown: str) -> None:
         "This 4-in/4-out USB-C audio interface includes hi-Z inputs and a headphone amp.",  # "4 in"
         "It is the first 2-in-1 gaming and lifestyle headset with a detachable module.",
         "Osiris 12 Yes, it should, until Thursday, as explained in the blog post.",  # a forum's rank and reply
+        "An Ethiopian legend dating back to 700 A.D. says that coffee was found by a goatherd.",  # a year, not amperes
     ],
 )
 def test_a_function_word_is_never_what_a_number_counts(line: str) -> None:
@@ -873,3 +874,9 @@ def test_a_statistic_in_brackets_is_no_code() -> None:
     """"(n=121)", "(effect size=0.76)": a study's figures, not a keyword argument (WCXB tune article)."""
     found = find_figures(sentences("Of those eligible, 37% (n=121) were ineligible and 30% (n=99) did not sign."), limit=6)
     assert {f.value for f in found} >= {37, 30}
+
+
+def test_a_unit_symbol_like_a_function_word_stays() -> None:
+    """"A" is amperes when it is the unit of a measure, though "a" is a function word."""
+    found = find_figures(sentences("The breaker trips at 30 A on this circuit."), limit=6)
+    assert [(f.text, f.counts) for f in found] == [("30 A", "A")]
