@@ -6,7 +6,10 @@ what a reader would see as wrong: an error on a page with text, a title that is 
 a cookie notice / empty, a summary sentence that is chrome, cut mid-word, a duplicate, a bare heading or a list
 of links, a key figure from a copyright line / a phone number / a page or comment count / with nothing said about
 what it counts, a hedge mark whose cue is not in the sentence, stats that do not add up, and Markdown or Discord
-renderings that break (unbalanced ** or backticks, embed limits).
+renderings that break (unbalanced ** or backticks, embed limits). Since the twelfth session also: a key figure of
+value 0, from a store offer, from a line of code or counting a function word; a generic or unrelated title; a byline
+that is a role or an address; a date in the future or before 1990; a hedge cue found only inside an identifier; a
+summary sentence that is code or begins midway (docs/quality/sweep.md).
 
     python -m bench.sweep ../shared/data --seeds ../shared/seeds [--per-type 60] [--examples 3] [--out FILE]
 
@@ -33,6 +36,7 @@ from urllib.parse import urlsplit
 
 from bench.product import REPOSITORY, run_cli, write_documents
 from bench.splits import wcxb_part
+from bot.digest.figures.lexicon import UNIT_SYMBOLS
 
 log = logging.getLogger(__name__)
 CACHE = Path("/tmp/bughunt/sweep")
@@ -49,6 +53,7 @@ class Item:
     text: str
     truth: str = ""
     url: str = ""
+    title: str = ""  # WCXB's true title, where the set has one (twelfth session: `title.unrelated`)
 
 
 # ---------------------------------------------------------------- the sample
@@ -67,7 +72,10 @@ def wcxb_items(data: Path, per_type: int) -> list[Item]:
             if wcxb_part(str(page["id"])) != "tune":
                 continue
             by_type[page["type"]].append(
-                Item(f"wcxb-{page['type']}", str(page["id"]), ".html", page["html"], page.get("truth") or "", page.get("url") or "")
+                Item(
+                    f"wcxb-{page['type']}", str(page["id"]), ".html", page["html"], page.get("truth") or "", page.get("url") or "",
+                    page.get("title") or "",
+                )
             )
     chosen: list[Item] = []
     for items in by_type.values():
@@ -143,6 +151,41 @@ ENTITY = re.compile(r"&(?:[a-z]{2,8}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
 PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[-. ]\d{3}[-. ]\d{3,4}$")
 PAGE_COUNTS = {"comments", "comment", "replies", "reply", "views", "view", "likes", "like", "shares", "pages", "page", "reviews",
                "posts", "followers", "votes", "answers", "results", "items", "members", "stars", "ratings"}
+# Twelfth session: kinds a reader calls broken that the first sweep did not look for.
+# A section's or a site's label as a title: names no page a reader could tell apart.
+GENERIC_TITLE = re.compile(
+    r"^(blogs?|news|latest news|articles?|posts?|products?|all products|shop|store|search|search results|docs|"
+    r"documentation|forums?|community|discussions?|log ?in|sign ?in|menu|navigation|contact(?: us)?|about(?: us)?|"
+    r"categor(?:y|ies)|archives?|tags?|collections?|catalog(?:ue)?|faqs?|help|support|resources|services|our services|"
+    r"events|careers|main menu|skip to (?:main )?content|shopping cart|cart|my account|account)$",
+    re.IGNORECASE,
+)
+# A byline that is a role or a desk, not a person: "Staff", "Editor", "Admin", "Editorial Team".
+AUTHOR_ROLE = re.compile(
+    r"^(?:the\s+)?(?:(?:site|web|news|editorial|content|marketing|support|customer|community)\s+)?(?:staff(?:\s+(?:writer|reporter)s?)?|"
+    r"editors?|editorial(?:\s+(?:team|staff|board|desk))?|admin(?:istrator)?s?|authors?|contributors?|guest(?:\s+(?:author|writer|post))?|"
+    r"team|desk|newsroom|moderators?|webmaster|anonymous|unknown|users?|members?|writers?|reporters?)$"
+    r"|^\w*admin\w*$|\b(?:desk|staff|team)$|^(?:гость|gast|invitado|invité|ospite|convidado)$",  # "jdadmin", "TOI Lifestyle Desk", "Гость"
+    re.IGNORECASE,
+)
+FIRST_WEB_DATE, SWEEP_DAY = "1990", "2026-12-05"  # no page of the web was published before 1991; nothing after today
+STOP_WORDS = frozenset(
+    "a an the of in on at to for from by with and or but is are was were be been it its this that these those he she they "
+    "we you i me my our your their his her them us as so than then there here if not no yes all any some each more most "
+    "other such only own same too very can will just do does did have has had what which who whom whose when where why how".split()
+)
+# A store's offer as a money figure, read right after the figure: "$30 in card rewards", "$10 off", "a $5 gift card",
+# "2% cash back", "$20 bonus" (a price or a saving an article reports is not one).
+PROMOTION_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:rewards?|cash ?back|gift cards?|store credit|coupons?|promo codes?|bonus|off\b(?! the| of| to| from))",
+    re.IGNORECASE,
+)
+# A line of code or a shell command as a summary sentence (documentation pages, forums).
+CODE_SIGNS = re.compile(
+    r"[{};]\s*$|^\s*(?:import|from \S+ import|def|class|return|var|let|const|function|public|private|#include|\$|>>>|"
+    r"npm|pip|git|sudo|cd|curl|docker|kubectl)\s|\w\([^()]*\)\s*[;{]|==|=>|->|::|</?[a-z]+[^>]*>|\b\w+_\w+\s*[=(]|"
+    r"\b\w+\.\w+\([^()]*\)|^\s*[\w.]+\s*=\s*\S"
+)
 CLOSING = tuple(".!?…:;\"'”’)»]。！？")
 LINK_SEPARATORS = re.compile(r"\s[|•·]\s")
 
@@ -189,7 +232,16 @@ def check_title(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("title.too_long", title[:120] + "…"))
     if re.search(r"[\s][|\-–—:»·]$|^[|\-–—:»·]\s", title):
         found.append(("title.dangling_separator", title))
+    true_key = _norm(item.title)
+    if GENERIC_TITLE.match(title) and _norm(title) != true_key:
+        found.append(("title.generic", title))
+    if true_key and _content_words(title).isdisjoint(_content_words(item.title)):
+        found.append(("title.unrelated", f"{title} | true: {item.title}"))
     return found
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in _norm(text).split() if word not in STOP_WORDS}
 
 
 def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
@@ -199,11 +251,18 @@ def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
     date = (result.get("date") or "").strip()
     if author and (re.search(r"https?:|www\.|@\w+\.\w+|^by\b|\d{4}", author, re.I) or _words(author) > 12 or CHROME.search(author)):
         found.append(("author.odd", author[:120]))
+    if author and AUTHOR_ROLE.match(author):
+        found.append(("author.role", author))
+    # the site's address as its byline ("TaxSlayerPro.com"); a person's own site ("Ben Nadel" on bennadel.com) is fine
+    if author and re.search(r"\w\.(?:com|org|net|co|io|gov|edu|info)\b", author, re.IGNORECASE):
+        found.append(("author.site_name", f"{author} | {urlsplit(item.url).hostname}"))
     if date:
         if not re.match(r"^\d{4}-\d{2}-\d{2}", date):
             found.append(("date.not_iso", date))
-        elif date[:10] > "2026-12-05" or date[:4] < "1900":
-            found.append(("date.implausible", date))
+        elif date[:10] > SWEEP_DAY:
+            found.append(("date.future", date))
+        elif date[:4] < FIRST_WEB_DATE:
+            found.append(("date.before_1990", date))
     return found
 
 
@@ -243,7 +302,19 @@ def check_summary(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
             found.append(("summary.entity", words))
         if re.search(r"\s{2,}|\n", words.strip()):
             found.append(("summary.inner_breaks", words))
+        if _looks_like_code(words):
+            found.append(("summary.code", words))
+        if result.get("language") == "en" and re.match(r"[\"'“‘(]?[a-z][a-z]+\s", words) and not re.match(r"\S*[A-Z]", words):
+            found.append(("summary.lowercase_start", words))  # a sentence begun midway ("to zero and vice versa.")
     return found
+
+
+def _looks_like_code(sentence: str) -> bool:
+    """A code sign and a fifth or more of its characters neither letters nor spaces, or a code keyword opening it."""
+    if not CODE_SIGNS.search(sentence):
+        return False
+    symbols = sum(1 for ch in sentence if not (ch.isalpha() or ch.isspace()))
+    return symbols >= 0.12 * len(sentence) or bool(re.match(r"\s*(?:import|def|class|var|let|const|function|#include|\$|>>>)\s", sentence))
 
 
 def check_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:
@@ -264,6 +335,15 @@ def check_figures(item: Item, result: dict[str, Any], sentences: dict[int, str])
             found.append(("figure.counts_nonsense", shown))
         if sentence and figure["text"] not in sentence:
             found.append(("figure.not_in_sentence", shown + " | " + sentence[:120]))
+        if figure.get("value") == 0:
+            found.append(("figure.zero", shown + " | " + sentence[:120]))
+        after = sentence[sentence.find(figure["text"]) + len(figure["text"]) :] if figure["text"] in sentence else ""
+        if figure["kind"] in ("money", "percent") and PROMOTION_AFTER.search(after):
+            found.append(("figure.promotion", shown + " | " + sentence[:120]))
+        if sentence and _looks_like_code(sentence):
+            found.append(("figure.in_code", shown + " | " + sentence[:120]))
+        if figure["counts"].lower().strip() in STOP_WORDS and not (figure["kind"] == "measure" and figure["counts"] in UNIT_SYMBOLS):
+            found.append(("figure.counts_stopword", shown + " | " + sentence[:120]))
     return found
 
 
@@ -272,6 +352,16 @@ def _counts_shown(figure: dict[str, Any]) -> str:
     from bot.digest.models import Figure
 
     return Figure(**figure).counts_shown().strip()
+
+
+def _inside_identifier(cue: str, sentence: str) -> bool:
+    """The cue stands only inside a token a reader reads as a name, not a word: an identifier ("some_func",
+    "post_install"), an address, a path, or a word glued to a number ("5Post")."""
+    for token in sentence.split():
+        at = token.lower().find(cue.lower())
+        if at >= 0 and (re.search(r"[_/\d]|\w\.\w|://", token) or (at > 0 and token[at - 1].isalpha())):
+            return True
+    return False
 
 
 def check_hedges(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
@@ -283,6 +373,12 @@ def check_hedges(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
         for cue in cues:
             if not re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", entry["text"], re.IGNORECASE):
                 found.append(("hedge.cue_not_in_sentence", f"{cue!r} in {entry['text']}"))
+                if _inside_identifier(cue, entry["text"]):
+                    found.append(("hedge.cue_in_identifier", f"{cue!r} in {entry['text'][:200]}"))
+    for entry in result.get("summary") or []:  # the lighter cues shown without calling the sentence hedged
+        for cue in entry.get("soft_cues") or ():
+            if not re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", entry["text"], re.IGNORECASE):
+                found.append(("hedge.soft_cue_not_in_sentence", f"{cue!r} in {entry['text'][:200]}"))
     return found
 
 

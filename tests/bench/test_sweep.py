@@ -43,3 +43,29 @@ def test_broken_digests_are_flagged() -> None:
     assert "stats.words_out" in kinds(digest(stats={"words_in": 15, "words_out": 3}))
     chrome = [{"text": "We use cookies to improve your experience.", "index": 0, "hedge": None, "soft_cues": []}]
     assert {"summary.chrome", "summary.not_in_text"} <= kinds(digest(summary=chrome, stats={"words_in": 15, "words_out": 7}))
+
+
+def _figure(text: str, value: float, counts: str, kind: str = "count") -> dict[str, Any]:
+    return {"text": text, "value": value, "counts": counts, "approximate": False, "sentence": 1, "kind": kind, "quote": ""}
+
+
+def test_the_twelfth_sessions_kinds_are_flagged() -> None:
+    titled = Item("wcxb-listing", "0002", ".html", "", truth="word " * 80, url="https://news.example.com/", title="Daily Lodging Report")
+    assert {"title.generic", "title.unrelated"} <= {kind for kind, _ in check(titled, digest(title="Search"))}
+    assert "title.unrelated" not in {kind for kind, _ in check(titled, digest(title="The Daily Lodging Report"))}
+    assert "author.role" in kinds(digest(author="Staff Writer"))
+    assert "author.role" in kinds(digest(author="admin"))
+    assert "author.role" not in kinds(digest(author="Jane Staffordshire"))
+    assert "author.site_name" in kinds(digest(author="TaxSlayerPro.com"))
+    assert "date.future" in kinds(digest(date="2031-01-01"))
+    assert "date.before_1990" in kinds(digest(date="1970-01-01"))
+    text = "We counted 0 people.\n\n$30 in card rewards are yours.\n\nThe 4-in/4-out box."
+    figures = [_figure("0", 0.0, "people"), {**_figure("$30", 30.0, "card rewards", "money"), "sentence": 1}, {**_figure("4-in", 4.0, "in"), "sentence": 2}]
+    found = kinds(digest(text=text + "\n\n" + TEXT, figures=figures))
+    assert {"figure.zero", "figure.promotion", "figure.counts_stopword"} <= found
+    hedged = {"text": "What does some_func(A) do?", "index": 0, "kind": "hedged", "cues": ["some"], "soft_cues": []}
+    assert "hedge.cue_in_identifier" in kinds(digest(hedges=[hedged]))
+    code = [{"text": "name = name.listAppend( user.firstName, \" \" );", "index": 0, "hedge": None, "soft_cues": []}]
+    assert "summary.code" in kinds(digest(summary=code))
+    midway = [{"text": "with our comprehensive web-based software package.", "index": 0, "hedge": None, "soft_cues": []}]
+    assert "summary.lowercase_start" in kinds(digest(summary=midway))

@@ -111,7 +111,7 @@ def figure_counts(quantity: Quantity, sentence_text: str, language_code: str = "
         link = _next_word(sentence_text, after)
         if link in _MONEY_LINKS:
             noun = counted_noun_after(sentence_text, _skip_word(sentence_text, after, link))
-            if noun and noun[0].islower():  # "in aid", not "in Tokyo"
+            if noun and noun[0].islower() and noun.lower() not in _NOT_COUNTED:  # "in aid", not "in Tokyo" nor "of some"
                 return _strip_article(noun)
         # attributive use: "a $2 billion aid package", "the $40 million bridge"
         if _ARTICLE_BEFORE.search(sentence_text[max(0, quantity.start - 6) : quantity.start]):
@@ -313,8 +313,11 @@ _CODE_OR_TABLE = re.compile(
     r"==|!=|=>|[{}]|^\s*(?://|#\s|\$\s|\[\d+\])|\b[a-z]+_[a-z_]+\s*[:=(]|\|[^|]*\|[^|]*\||"
     r"\d+\(\d+\):\d+"  # a citation's volume(issue):pages
     r"|\s=\s[^;]*;\s*$"  # an assignment ending a statement: "const a = 4;"
+    # twelfth session sweep (WCXB tune documentation pages): an interpreter's prompt (">>> p = Place.objects.get(id=12)"),
+    # a keyword argument ("app.run(port=3000)"), a CSS declaration ("padding: 10px;", "border-radius: 50%;")
+    r"|^\s*>>>|\w\([^()]*\b[a-z_]\w+=\d|^\s*[a-z][a-z-]*\s*:\s*[^:;\s][^:;]{0,40};\s*$"  # not a statistic's "(n=121)"
 )
-_CODE_SIGNS = frozenset("={}/#$[_|:")  # _CODE_OR_TABLE needs one of these: a cheap test first
+_CODE_SIGNS = frozenset("={}/#$[_|:>")  # _CODE_OR_TABLE needs one of these: a cheap test first
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
 # Two prices may be glued ("8 reviews$69.99$179.99": a product card; twelfth session).
 _NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s*[$€£¥]\d|^\s*\d[A-Z][a-z]")
@@ -344,6 +347,16 @@ _STREET = re.compile(
 
 
 _AT_BEFORE = re.compile(r"\b[Aa]t\s+$")
+# A lone zero in digits ("0 people have favorited this", "$0Free", "a status of 0", "0V"): a widget's counter or a
+# setting, not a key figure (twelfth session sweep: 45 of 746 documents had a zero among their figures). A span that
+# starts at zero ("0-4 mm", "0 or 1") is not lone. The word "zero" stays ("zero tolerance" and "start from zero" are
+# numbers of CNN and BBC tune highlights) but for the verb "zero in (on)" and "net zero", never an amount.
+_LONE_ZERO = re.compile(r"[$€£¥]?0+(?:[.,]0+)?(?:[\s-]?[^\W\d_]+)?")
+_ZERO_IDIOM_BEFORE = re.compile(r"\bnet[\s-]$", re.IGNORECASE)
+_ZERO_IDIOM_AFTER = re.compile(r"\s+in\s+(?:on\b|any\b|to\b)", re.IGNORECASE)
+# Words that never name what a number counts ("4-in/4-out" read as 4 "in", "Osiris 12 Yes", "$1 billion of some"):
+# the counted-noun reader's stop words and a few quantifiers (twelfth session sweep).
+_NOT_COUNTED = lx.NOUN_STOPS | {"yes", "some", "any", "many", "few", "several"}
 
 
 def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
@@ -355,6 +368,12 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
         return False  # "Updated May 2, 2025", "(AMZN +0.21%)": the page's, not the story's
     if quantity.text.lower() == "one point" and _AT_BEFORE.search(sentence_text, 0, quantity.start):
         return False  # "at one point": a moment, not a measure (ninth session)
+    if quantity.value == 0 and _lone_zero(quantity, sentence_text):
+        return False
+    if counts.lower() in _NOT_COUNTED and not (quantity.kind == "measure" and counts in lx.UNIT_SYMBOLS):
+        return False  # "2-in-1", "12 Yes": nothing a reader could read as what it counts ("30 A" is a current)
+    if counts == "A" and sentence_text.startswith(".D.", quantity.end):
+        return False  # "700 A.D.": a year, not a current
     if quantity.kind not in ("count", "ordinal"):
         return True
     if _STREET.match(sentence_text, quantity.end):
@@ -363,6 +382,16 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     if in_words and quantity.text[:1].isupper() and quantity.start > 0 and counts[:1].isupper():
         return False  # "Pick Six Newsletter", "the Big Ten Conference": a number word inside a name
     return True
+
+
+def _lone_zero(quantity: Quantity, sentence_text: str) -> bool:
+    """A zero a reader does not read as an amount: "0" alone in digits, "net zero", "zero in on the best"."""
+    if _LONE_ZERO.fullmatch(quantity.text):
+        return True
+    return quantity.text.lower() == "zero" and bool(
+        _ZERO_IDIOM_BEFORE.search(sentence_text[max(0, quantity.start - 5) : quantity.start])
+        or _ZERO_IDIOM_AFTER.match(sentence_text, quantity.end)
+    )
 
 
 # A price list or plan box: "$499/mo", "Starts @ $7/hour", "From $19.99 USD", "Queen mattresses starting at $599".
@@ -390,8 +419,12 @@ _SHOP_LINE = re.compile(
     r"|\bfree\s+(?:[\w-]+\s+){0,2}(?:shipping|delivery)\b[^.]{0,40}?\b(?:on|for)\s+(?:all\s+|any\s+)?(?:[\w-]+\s+)?orders?\b"
     r"|^\W*on\s+(?:all\s+)?orders?\s+(?:of|over|above)\b"  # the rest of a shipping offer: "On orders of $75 or more."
     r"|\bsale ends\b|\b(?:offer|deal)s?\s+(?:is\s+|are\s+)?valid\s+(?:thru|through|until|till)\b"  # "Sale ends 03/31/2026."
+    # A store card's or a loyalty scheme's offer (twelfth session sweep, 6 WCXB tune collection pages): "$30 in card
+    # rewards are yours when approved for the ... Mastercard", "earn a $100 REI gift card", "earn $20 reward for every $300"
+    r"|\b(?:card|store) rewards?\b|\bwhen approved for\b|\breward for every\b"
+    r"|\b(?:earn|get|receive)\s+(?:a\s+|an\s+)?[$€£¥]?\d[\d,.]*\s+(?:[\w-]+\s+){0,2}?(?:rewards?|gift cards?)\b"
 )
-_SHOP_SIGNS = ("out of", "result", "item", "product", "match", "shipping", "delivery", "orders", "sale ends", "valid")
+_SHOP_SIGNS = ("out of", "result", "item", "product", "match", "shipping", "delivery", "orders", "sale ends", "valid", "reward", "approved", "gift card")
 # An address: "Suite 200", "P.O. Box 1234", "San Francisco, CA 94105".
 _ADDRESS = re.compile(r"\b(?i:suite|p\.?\s?o\.?\s+box)\s+\d|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _MIN_WORDS = 4  # a citation or a label has fewer words than this

@@ -698,6 +698,15 @@ def test_a_sum_and_its_conversions_are_one_figure() -> None:
         "On orders of $75 or more.",
         "Sale ends 03/31/2026.",
         "Hurry, this IKEA Family offer is valid thru 3/15.",
+        # a store card's or a loyalty scheme's offer (twelfth session sweep, WCXB tune collection pages)
+        "$30 in card rewards are yours when approved for the REI Co-op Mastercard by Mar 9.",
+        "Plus, you can earn a $100 REI gift card after your first purchase.",
+        "Members earn $20 reward for every $300 spent.",
+        # code on a documentation page (twelfth session sweep): a prompt, a keyword argument, a CSS declaration
+        ">>> p = Place.objects.get(id=12)",
+        "app.run(port=3000)",
+        "padding: 10px;",
+        "border-radius: 50%;",
     ],
 )
 def test_page_chrome_gives_no_figures(chrome: str) -> None:
@@ -808,3 +817,66 @@ def test_odds_are_a_figure() -> None:
     found = find_figures(sentences("She was hot favourite to be evicted first, with odds of 1/4 to leave."))
     assert [f.value for f in found] == [0.25]
     assert find_figures(sentences("The two were friends, and one of the two left.")) == []
+
+
+# --- what the twelfth session's sweep found a reader would call broken -----------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "0 people have favorited this Mizuno running shoe in the last week.",  # a widget's counter
+        "Opaque responses have a status of 0, an empty header list, and a null body.",  # a setting
+        "Hot is always hot and neutral is always neutral (0V) regardless of the circuit.",
+        "We're taking concrete steps toward net zero.",
+        "An event planner can present the options and help you zero in on the best venue.",
+    ],
+)
+def test_a_lone_zero_is_no_key_figure(line: str) -> None:
+    found = find_figures(sentences(line, "Officials counted 224 people."), limit=6)
+    assert [f.value for f in found] == [224]
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("The car goes from zero to 60 mph in the test.", "from zero to 60 mph"),  # a span from zero
+        ("Barefoot shoes are very flat with 0-4 mm drop.", "0-4 mm"),
+        # the word "zero" of a highlight ("zero tolerance", "start from zero": CNN and BBC tune numbers)
+        ("The minister promised zero tolerance for bullying.", "zero"),
+        ("He has the right again to start from zero.", "zero"),
+    ],
+)
+def test_a_zero_that_is_an_amount_stays(line: str, shown: str) -> None:
+    assert [f.text for f in find_figures(sentences(line), limit=6)] == [shown]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This 4-in/4-out USB-C audio interface includes hi-Z inputs and a headphone amp.",  # "4 in"
+        "It is the first 2-in-1 gaming and lifestyle headset with a detachable module.",
+        "Osiris 12 Yes, it should, until Thursday, as explained in the blog post.",  # a forum's rank and reply
+        "An Ethiopian legend dating back to 700 A.D. says that coffee was found by a goatherd.",  # a year, not amperes
+    ],
+)
+def test_a_function_word_is_never_what_a_number_counts(line: str) -> None:
+    found = find_figures(sentences(line, "Officials counted 224 people."), limit=6)
+    assert [f.value for f in found] == [224]
+
+
+def test_money_of_a_function_word_counts_its_currency() -> None:
+    found = find_figures(sentences("They agreed to fund a buyout and $1 billion of some other debt."), limit=6)
+    assert [(f.text, f.counts) for f in found] == [("$1 billion", "dollars")]
+
+
+def test_a_statistic_in_brackets_is_no_code() -> None:
+    """"(n=121)", "(effect size=0.76)": a study's figures, not a keyword argument (WCXB tune article)."""
+    found = find_figures(sentences("Of those eligible, 37% (n=121) were ineligible and 30% (n=99) did not sign."), limit=6)
+    assert {f.value for f in found} >= {37, 30}
+
+
+def test_a_unit_symbol_like_a_function_word_stays() -> None:
+    """"A" is amperes when it is the unit of a measure, though "a" is a function word."""
+    found = find_figures(sentences("The breaker trips at 30 A on this circuit."), limit=6)
+    assert [(f.text, f.counts) for f in found] == [("30 A", "A")]
