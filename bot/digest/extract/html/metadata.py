@@ -440,8 +440,9 @@ def title_candidates(
     return collect_candidates(headings, subheading, html_title, og_title, json_ld, _last_crumb(objects), rule_title), html_title
 
 
-# A byline's leading "By" is the page's wording, not part of the name ("By Ana Swanson").
-_BY_PREFIX = re.compile(r"^\s*by\s+(?=\S)", re.IGNORECASE)
+# A byline's leading "By" is the page's wording, not part of the name ("By Ana Swanson"); so is
+# "Text:" (Russian "Текст:", its colon sometimes dropped by trafilatura: "Текст Венера Ерофеева").
+_BY_PREFIX = re.compile(r"^\s*(?:by|text\s*:|текст\s*:?)\s+(?=\S)", re.IGNORECASE)
 # What an element classed as the user's name holds when nobody is signed in: the account menu.
 _ACCOUNT_LABEL = re.compile(r"^(?:sign|log)\s*(?:in|on|up|out)(?:\s*(?:/|or|\|)\s*(?:sign|log|register)\s*\w*)?$|^(?:my\s+)?account$|^register$", re.IGNORECASE)
 # A date in a byline's place ("20 Nov 2019 08:00 GMT", "November 20, 2019", "2019-11-20").

@@ -145,3 +145,8 @@ def test_a_byline_that_is_a_role_or_an_account_gives_no_author(head: str, body: 
 def test_as_name_drops_a_role(role: str) -> None:
     assert as_name(role) == ""
     assert as_name("Maria Schmidt") == "Maria Schmidt"
+
+
+@pytest.mark.parametrize(("byline", "name"), [("Текст: Венера Ерофеева", "Венера Ерофеева"), ("Текст Лида Буслаева", "Лида Буслаева"), ("Text: Jane Doe", "Jane Doe"), ("Textor Smith", "Textor Smith")])
+def test_as_name_drops_a_text_label(byline: str, name: str) -> None:
+    assert as_name(byline) == name
