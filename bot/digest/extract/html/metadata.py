@@ -461,19 +461,12 @@ _ROLE_BYLINE = re.compile(
     re.IGNORECASE,
 )
 
-# A site's address as the byline ("TaxSlayerPro.com") names the site, not a writer; an e-mail address
-# (a forum user's) or a name followed by its paper ("Troy L. Smith, Cleveland.com") is kept. trafilatura
-# gives the same byline with a space for its dot ("TaxSlayerPro com"), taken only with an unambiguous ending.
-_ADDRESS_BYLINE = re.compile(
-    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*(?:\.(?:com|org|net|io|co|gov|edu|info|biz|ru|de|fr|uk|in|au|ca)|\s(?:com|org|net|gov|edu|info|biz))$", re.IGNORECASE
-)
-
 
 def as_name(author: str) -> str:
     """The author as a reader should see it: a leading "By" dropped; "" when it is an account menu's
-    label ("Sign In"), a date, a role ("admin", "Editorial") or the site's address rather than a name."""
+    label ("Sign In"), a date or a role ("admin", "Editorial") rather than a name."""
     author = _BY_PREFIX.sub("", author).strip()
-    if _ACCOUNT_LABEL.match(author) or _DATE_LIKE.match(author) or _ROLE_BYLINE.match(author) or _ADDRESS_BYLINE.match(author):
+    if _ACCOUNT_LABEL.match(author) or _DATE_LIKE.match(author) or _ROLE_BYLINE.match(author):
         return ""
     return author
 
