@@ -440,8 +440,9 @@ def title_candidates(
     return collect_candidates(headings, subheading, html_title, og_title, json_ld, _last_crumb(objects), rule_title), html_title
 
 
-# A byline's leading "By" is the page's wording, not part of the name ("By Ana Swanson").
-_BY_PREFIX = re.compile(r"^\s*by\s+(?=\S)", re.IGNORECASE)
+# A byline's leading "By" is the page's wording, not part of the name ("By Ana Swanson"); so is
+# "Text:" (Russian "Текст:", its colon sometimes dropped by trafilatura: "Текст Венера Ерофеева").
+_BY_PREFIX = re.compile(r"^\s*(?:by|text\s*:|текст\s*:?)\s+(?=\S)", re.IGNORECASE)
 # What an element classed as the user's name holds when nobody is signed in: the account menu.
 _ACCOUNT_LABEL = re.compile(r"^(?:sign|log)\s*(?:in|on|up|out)(?:\s*(?:/|or|\|)\s*(?:sign|log|register)\s*\w*)?$|^(?:my\s+)?account$|^register$", re.IGNORECASE)
 # A date in a byline's place ("20 Nov 2019 08:00 GMT", "November 20, 2019", "2019-11-20").
@@ -449,13 +450,23 @@ _DATE_LIKE = re.compile(
     r"^(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.IGNORECASE,
 )
+# A role or a site account in a byline's place ("admin", "jdadmin", "Editorial", "The Author", "Гость",
+# Russian "Guest"): nobody's name. Plural desks ("Our Editors", "Staff") and names with a separator
+# ("q_admin", "adminn") are left alone: WCXB's own authors keep them (tune pages).
+_ROLE_BYLINE = re.compile(
+    r"^(?:[a-z]*admin|administrators?|admins|editor|editorial(?:\s+(?:team|board|desk))?|(?:the\s+)?author|guest"
+    r"|администратор|админ|автор|гость|редакция"  # Russian
+    r"|administrador|administrateur|amministratore|autor|auteur|autore|gast|invitado|invité|ospite|convidado"
+    r"|redaktion|redacción|rédaction|redazione|redação)$",
+    re.IGNORECASE,
+)
 
 
 def as_name(author: str) -> str:
     """The author as a reader should see it: a leading "By" dropped; "" when it is an account menu's
-    label ("Sign In") or a date rather than a name."""
+    label ("Sign In"), a date or a role ("admin", "Editorial") rather than a name."""
     author = _BY_PREFIX.sub("", author).strip()
-    if _ACCOUNT_LABEL.match(author) or _DATE_LIKE.match(author):
+    if _ACCOUNT_LABEL.match(author) or _DATE_LIKE.match(author) or _ROLE_BYLINE.match(author):
         return ""
     return author
 

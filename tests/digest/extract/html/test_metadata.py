@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from bot.digest.extract.html.metadata import byline_author, read_metadata, written_byline
+from bot.digest.extract.html.metadata import as_name, byline_author, read_metadata, written_byline
 
 
 def page(head: str, body: str) -> lxml_html.HtmlElement:
@@ -114,3 +114,39 @@ def test_an_empty_name_left_in_a_byline_template_is_dropped() -> None:
 )
 def test_a_byline_is_a_name_not_its_wording_a_menu_or_a_date(head: str, body: str, author: str) -> None:
     assert read_metadata(page(head, body)).author == author
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "author"),
+    [
+        # A role or a site account where the byline should be is nobody's name.
+        ('<meta name="author" content="admin">', "<h1>Title</h1>", ""),
+        ('<meta name="author" content="By Admin">', "<h1>Title</h1>", ""),
+        ('<meta name="author" content="jdadmin">', "<h1>Title</h1>", ""),
+        ('<meta name="author" content="Editorial">', "<h1>Title</h1>", ""),
+        ('<meta name="author" content="The Author">', "<h1>Title</h1>", ""),
+        ('<meta name="author" content="Гость">', "<h1>Title</h1>", ""),  # Russian "Guest"
+        ('<script type="application/ld+json">{"@type": "Article", "headline": "Title", "author": {"@type": "Person", "name": "Author"}}</script>',
+         "<h1>Title</h1>", ""),
+        # With the role dropped, a byline in the body that names a person is read instead.
+        ('<meta name="author" content="Editorial">', '<h1>Title</h1><span class="author-name">Jane Doe</span>', "Jane Doe"),
+        # Names and desks that WCXB keeps as authors stay: a separator or a letter after the role, a plural desk.
+        ('<meta name="author" content="q_admin">', "<h1>Title</h1>", "q_admin"),
+        ('<meta name="author" content="Our Editors">', "<h1>Title</h1>", "Our Editors"),
+        ('<meta name="author" content="Staff">', "<h1>Title</h1>", "Staff"),
+        ('<meta name="author" content="Jane Author">', "<h1>Title</h1>", "Jane Author"),
+    ],
+)
+def test_a_byline_that_is_a_role_or_an_account_gives_no_author(head: str, body: str, author: str) -> None:
+    assert read_metadata(page(head, body)).author == author
+
+
+@pytest.mark.parametrize("role", ["admin", "Administrator", "Editorial Team", "Author", "гость", "Redaktion"])
+def test_as_name_drops_a_role(role: str) -> None:
+    assert as_name(role) == ""
+    assert as_name("Maria Schmidt") == "Maria Schmidt"
+
+
+@pytest.mark.parametrize(("byline", "name"), [("Текст: Венера Ерофеева", "Венера Ерофеева"), ("Текст Лида Буслаева", "Лида Буслаева"), ("Text: Jane Doe", "Jane Doe"), ("Textor Smith", "Textor Smith")])
+def test_as_name_drops_a_text_label(byline: str, name: str) -> None:
+    assert as_name(byline) == name
