@@ -159,13 +159,16 @@ class HedgeModel:
             scientific = self.register_log_odds(words) >= self.register.threshold
         scorer = self.scientific if scientific else self.general
         parts = self._parts(words, scorer)
-        if identifier_spans(sentence):  # a name holds no cue (`identifiers`); the register gate still reads it
-            cues = without_identifier_cues(sentence, cues)
-            starts = words.starts(sentence)
-            parts = scorer.prose_parts(sentence, parts, starts)
-        else:
-            starts = words.starts(sentence) if cues else []
+        starts = words.starts(sentence) if cues else []
         uncertain = scorer.parts_reach(parts, starts, cues, scorer.threshold)
+        # A name holds no cue (`identifiers`): looked for only where a cue or the decision could change, since a
+        # name can take a sentence's uncertainty, never give it (`HedgeScorer.score`). The register gate reads it.
+        if (cues or uncertain) and identifier_spans(sentence):
+            prose_cues = without_identifier_cues(sentence, cues)
+            if uncertain:
+                starts = words.starts(sentence)
+                uncertain = scorer.parts_reach(scorer.prose_parts(sentence, parts, starts), starts, prose_cues, scorer.threshold)
+            cues = prose_cues
         return scorer, uncertain, cues
 
     def _parts(self, words: SentenceWords, scorer: HedgeScorer) -> list[WordPart]:

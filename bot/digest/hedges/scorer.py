@@ -297,9 +297,17 @@ class HedgeScorer:
         return _log_odds(_log1m_sigmoid(self.leak) + sum(-z - log1p(exp(-z)) if z > 0 else -log1p(exp(z)) for z in logits))
 
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
-        """The log-odds that the sentence is uncertain."""
-        _, logits = self.token_logits(sentence, cues)
-        return self._score_of_logits(logits)
+        """The log-odds that the sentence is uncertain: of its words as written, or with the names among them
+        made no cue (`prose_parts`) when that is lower (a name can take a sentence's uncertainty, never give it)."""
+        cues = list(cues)
+        matches = list(_WORD.finditer(sentence))
+        parts = list(map(self._word_part, (m.group(0) for m in matches)))
+        starts = [m.start() for m in matches]
+        written = self._score_of_logits(self._logits(parts, starts, cues))
+        if not identifier_spans(sentence):
+            return written
+        prose = self._logits(self.prose_parts(sentence, parts, starts), starts, without_identifier_cues(sentence, cues))
+        return min(written, self._score_of_logits(prose))
 
     def _phrase_groups(self, parts: Sequence[WordPart]) -> dict[int, set[str]]:
         """Word index -> the lexicon groups of the phrases found over it (what `_logits` adds as "lex:" features),
@@ -360,15 +368,16 @@ class HedgeScorer:
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
         """Whether the sentence's score is at least `level` (the ceiling settles most sentences first). Each
         word is looked up once for both; a sentence without cues needs no word offsets."""
-        cues = without_identifier_cues(sentence, cues)
+        cues = list(cues)
         words = word_regex(sentence)
         parts = list(map(self._word_part, words.findall(sentence)))
-        if identifier_spans(sentence):
-            starts = [m.start() for m in words.finditer(sentence)]
-            parts = self.prose_parts(sentence, parts, starts)
-        else:
-            starts = [m.start() for m in words.finditer(sentence)] if cues else []
-        return self.parts_reach(parts, starts, cues, level)
+        starts = [m.start() for m in words.finditer(sentence)] if cues else []
+        if not self.parts_reach(parts, starts, cues, level):
+            return False  # most sentences: no name needs looking for (see `score`)
+        if not identifier_spans(sentence):
+            return True
+        starts = [m.start() for m in words.finditer(sentence)]
+        return self.parts_reach(self.prose_parts(sentence, parts, starts), starts, without_identifier_cues(sentence, cues), level)
 
     def identifier_part(self, part: WordPart) -> WordPart:
         """A letter run inside an identifier: never more of a cue than a word the model never saw (the

@@ -86,3 +86,12 @@ def test_a_sentence_without_names_is_scored_as_before() -> None:
     words = model.sentence_words(named)
     parts = [model.scientific._word_part(w) for w in words.words]
     assert model.scientific.prose_parts(named, parts, words.starts(named)) == parts
+
+
+def test_the_word_pass_marks_names_as_the_separate_walks() -> None:
+    from tests.digest.hedges.test_marks_equivalence import differing_marks, differing_parts
+
+    sentences = SWEEP_SENTENCES + ["Read https://example.com/it-may-possibly-fail for the details.",
+                                   "The patch may possibly fix some_func in version 2."]
+    assert differing_marks(sentences) == []
+    assert differing_parts(sentences) == []
