@@ -34,7 +34,7 @@ from typing import NamedTuple, Sequence
 from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CueMatch, find_cues
 from bot.digest.hedges.multilingual_cues import LEXICONS
 from bot.digest.hedges.hedge_model import HedgeModel, load_hedge_model
-from bot.digest.hedges.scorer import HedgeScorer
+from bot.digest.hedges.scorer import HedgeScorer, without_identifier_cues
 from bot.digest.language.language_detector import base_code
 from bot.digest.models import Hedge
 
@@ -92,7 +92,7 @@ class HedgeMarker:
         if isinstance(self.model, HedgeModel):
             scorer, uncertain, cues = self.model.decide(sentence, scientific)
         else:
-            cues = find_cues(sentence)
+            cues = without_identifier_cues(sentence, find_cues(sentence))
             scorer = self.scorer_for(sentence, scientific)
             uncertain = self._uncertain(sentence, cues, scorer)
         if not cues and not uncertain:
@@ -116,7 +116,7 @@ class HedgeMarker:
 
 def mark_by_patterns(lexicon: CueLexicon, sentence: str) -> Hedge | None:
     """The hedge by cue patterns alone (languages without a scorer): any hedged cue makes it hedged."""
-    cues = lexicon.find_cues(sentence)
+    cues = without_identifier_cues(sentence, lexicon.find_cues(sentence))
     for kind in _KIND_ORDER:
         if any(cue.kind == kind for cue in cues):
             return Hedge(kind, tuple(cue.text for cue in cues))

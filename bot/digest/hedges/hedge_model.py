@@ -28,7 +28,8 @@ import Stemmer as pystemmer
 
 from bot.digest.hedges.cue_lexicon import ENGLISH, WORD_CACHE_SIZE, CueMatch
 from bot.digest.hedges.register import TEXT_SAMPLE, RegisterGate
-from bot.digest.hedges.scorer import HedgeScorer, WordPart, strongest_word, word_regex
+from bot.digest.hedges.identifiers import identifier_spans
+from bot.digest.hedges.scorer import HedgeScorer, WordPart, shown_logits, strongest_word, without_identifier_cues, word_regex
 from bot.digest.language.stemmers import stemmer
 from bot.digest.model_files import model_envelope, package_model_path, read_model_file
 from bot.digest.word_memo import word_memo
@@ -157,7 +158,17 @@ class HedgeModel:
         if scientific is None:
             scientific = self.register_log_odds(words) >= self.register.threshold
         scorer = self.scientific if scientific else self.general
-        uncertain = scorer.parts_reach(self._parts(words, scorer), words.starts(sentence) if cues else [], cues, scorer.threshold)
+        parts = self._parts(words, scorer)
+        starts = words.starts(sentence) if cues else []
+        uncertain = scorer.parts_reach(parts, starts, cues, scorer.threshold)
+        # A name holds no cue (`identifiers`): looked for only where a cue or the decision could change, since a
+        # name can take a sentence's uncertainty, never give it (`HedgeScorer.score`). The register gate reads it.
+        if (cues or uncertain) and identifier_spans(sentence):
+            prose_cues = without_identifier_cues(sentence, cues)
+            if uncertain:
+                starts = words.starts(sentence)
+                uncertain = scorer.parts_reach(scorer.prose_parts(sentence, parts, starts), starts, prose_cues, scorer.threshold)
+            cues = prose_cues
         return scorer, uncertain, cues
 
     def _parts(self, words: SentenceWords, scorer: HedgeScorer) -> list[WordPart]:
@@ -169,7 +180,9 @@ class HedgeModel:
         if not words.words:
             return None
         starts = words.starts(sentence)
-        i = strongest_word(words.words, scorer._logits(self._parts(words, scorer), starts, cues))
+        parts = scorer.prose_parts(sentence, self._parts(words, scorer), starts)
+        logits = scorer._logits(parts, starts, without_identifier_cues(sentence, cues))
+        i = strongest_word(words.words, shown_logits(sentence, starts, logits))
         return CueMatch(words.words[i], "scorer", "hedged", starts[i], starts[i] + len(words.words[i]))
 
     def envelope(self, trained_on: str, data_sha256: str) -> dict[str, Any]:

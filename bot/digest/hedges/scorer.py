@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
+from bot.digest.hedges.identifiers import identifier_spans, is_inside, starts_inside
 from bot.digest.language.stemmers import stemmer
 from bot.digest.word_memo import word_memo
 
@@ -126,8 +127,20 @@ def tokens_with_features(
 
 def strongest_word(words: Sequence[str], logits: Sequence[float]) -> int:
     """The index of the word (as written) with the highest logit, a function word only when all are."""
-    shown = [i for i, word in enumerate(words) if word.lower() not in NEVER_SHOWN_AS_CUE] or range(len(logits))
+    allowed = [i for i, logit in enumerate(logits) if logit > -math.inf] or range(len(logits))  # see `shown_logits`
+    shown = [i for i in allowed if words[i].lower() not in NEVER_SHOWN_AS_CUE] or allowed
     return max(shown, key=logits.__getitem__)
+
+
+def shown_logits(sentence: str, starts: Sequence[int], logits: Sequence[float]) -> Sequence[float]:
+    """The logits with the words inside identifiers never the strongest (a reader cannot find them)."""
+    spans = identifier_spans(sentence)
+    if not spans:
+        return logits
+    shown = list(logits)
+    for i in starts_inside(spans, starts):
+        shown[i] = -math.inf
+    return shown
 
 
 class WordPart(NamedTuple):
@@ -140,6 +153,16 @@ class WordPart(NamedTuple):
     ceiling: float  # log(1 - sigmoid(most)): its factor in the score's ceiling
     starts_phrase: bool  # a lexicon phrase may start at it
     term: float  # log(1 - sigmoid(logit)): its term in the exact score when nothing else moves its logit
+
+
+# What a letter run inside an identifier is called in the features: no weight is keyed by it.
+IDENTIFIER_WORD = "<id>"
+
+
+def without_identifier_cues(sentence: str, cues: Iterable[CueMatch]) -> list[CueMatch]:
+    """The cues that do not start inside an identifier (`identifiers`): a name holds no cue."""
+    spans = identifier_spans(sentence)
+    return [cue for cue in cues if not is_inside(spans, cue.start)] if spans else list(cues)
 
 
 # The ceiling sums the same terms in another order: it must fall short by more than rounding to decide.
@@ -229,8 +252,9 @@ class HedgeScorer:
         """
         matches = list(_WORD.finditer(sentence))
         word_part = self._word_part
-        parts = [word_part(m.group(0)) for m in matches]
-        return matches, self._logits(parts, [m.start() for m in matches], list(cues))
+        starts = [m.start() for m in matches]
+        parts = self.prose_parts(sentence, [word_part(m.group(0)) for m in matches], starts)
+        return matches, self._logits(parts, starts, without_identifier_cues(sentence, cues))
 
     def _logits(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch],
                 groups: dict[int, set[str]] | None = None) -> list[float]:
@@ -273,9 +297,17 @@ class HedgeScorer:
         return _log_odds(_log1m_sigmoid(self.leak) + sum(-z - log1p(exp(-z)) if z > 0 else -log1p(exp(z)) for z in logits))
 
     def score(self, sentence: str, cues: Iterable[CueMatch]) -> float:
-        """The log-odds that the sentence is uncertain."""
-        _, logits = self.token_logits(sentence, cues)
-        return self._score_of_logits(logits)
+        """The log-odds that the sentence is uncertain: of its words as written, or with the names among them
+        made no cue (`prose_parts`) when that is lower (a name can take a sentence's uncertainty, never give it)."""
+        cues = list(cues)
+        matches = list(_WORD.finditer(sentence))
+        parts = list(map(self._word_part, (m.group(0) for m in matches)))
+        starts = [m.start() for m in matches]
+        written = self._score_of_logits(self._logits(parts, starts, cues))
+        if not identifier_spans(sentence):
+            return written
+        prose = self._logits(self.prose_parts(sentence, parts, starts), starts, without_identifier_cues(sentence, cues))
+        return min(written, self._score_of_logits(prose))
 
     def _phrase_groups(self, parts: Sequence[WordPart]) -> dict[int, set[str]]:
         """Word index -> the lexicon groups of the phrases found over it (what `_logits` adds as "lex:" features),
@@ -329,7 +361,9 @@ class HedgeScorer:
         threshold by it and need no exact score. A word inside a cue or a lexicon phrase may gain their weights too."""
         matches = list(_WORD.finditer(sentence))
         word_part = self._word_part
-        return self._ceiling([word_part(m.group(0)) for m in matches], [m.start() for m in matches], cues)
+        starts = [m.start() for m in matches]
+        parts = self.prose_parts(sentence, [word_part(m.group(0)) for m in matches], starts)
+        return self._ceiling(parts, starts, without_identifier_cues(sentence, cues))
 
     def reaches(self, sentence: str, cues: Iterable[CueMatch], level: float) -> bool:
         """Whether the sentence's score is at least `level` (the ceiling settles most sentences first). Each
@@ -338,7 +372,34 @@ class HedgeScorer:
         words = word_regex(sentence)
         parts = list(map(self._word_part, words.findall(sentence)))
         starts = [m.start() for m in words.finditer(sentence)] if cues else []
-        return self.parts_reach(parts, starts, cues, level)
+        if not self.parts_reach(parts, starts, cues, level):
+            return False  # most sentences: no name needs looking for (see `score`)
+        if not identifier_spans(sentence):
+            return True
+        starts = [m.start() for m in words.finditer(sentence)]
+        return self.parts_reach(self.prose_parts(sentence, parts, starts), starts, without_identifier_cues(sentence, cues), level)
+
+    def identifier_part(self, part: WordPart) -> WordPart:
+        """A letter run inside an identifier: never more of a cue than a word the model never saw (the
+        bias). A run that can never be more ("CD" of "CD4") keeps its part, so a name that holds no cue
+        scores as before; one that can loses its pair and phrase weights too. Its stem stays its
+        neighbours' pair key, as in training."""
+        if part.most <= self.token_bias and not part.starts_phrase:
+            return part
+        logit = min(part.logit, self.token_bias)
+        return WordPart(IDENTIFIER_WORD, part.stem, logit, None, None, logit, _log1m_sigmoid(logit), False,
+                        _log1m_sigmoid(logit))
+
+    def prose_parts(self, sentence: str, parts: list[WordPart], starts: Sequence[int]) -> list[WordPart]:
+        """The word parts with those of the letter runs inside identifiers made `identifier_part`s (the
+        same list when the sentence has no identifier)."""
+        spans = identifier_spans(sentence)
+        if not spans:
+            return parts
+        parts = list(parts)
+        for i in starts_inside(spans, starts):
+            parts[i] = self.identifier_part(parts[i])
+        return parts
 
     def parts_reach(self, parts: Sequence[WordPart], starts: Sequence[int], cues: Sequence[CueMatch], level: float) -> bool:
         """`reaches` from the sentence's word parts (the word starts are needed only with cues)."""
@@ -370,7 +431,8 @@ class HedgeScorer:
         words, logits = self.token_logits(sentence, cues)
         if not logits:
             return None
-        strongest = strongest_word([word.group(0) for word in words], logits)  # only its features are built
+        shown = shown_logits(sentence, [word.start() for word in words], logits)
+        strongest = strongest_word([word.group(0) for word in words], shown)  # only its features are built
         return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
 
     def payload(self) -> dict[str, Any]:

@@ -1,0 +1,70 @@
+"""Where a sentence writes a name rather than words: no hedge cue stands there.
+
+The scorer's words are letter runs, so "some_func" gives it "some", "post_install" "post" and "5Post"
+"Post"; a reader finds no such word in the sentence (the twelfth session's sweep, `hedge.cue_in_identifier`).
+A letter run inside an identifier span is not a cue: the scorer weighs it as no more than a word it never
+saw (`scorer.HedgeScorer.prose_parts`) and a cue pattern matched there is dropped.
+
+Identifier spans: a code span (`...`); an address (scheme://..., www....), an e-mail address; a path
+(/usr/lib, ./run, ~/x, a/b/c); and a run of word characters holding a letter and an underscore or a digit
+("some_func", "SOME_MACRO", "5Post", "p53"; not "1990s", "19th", "10am"). Words joined by a hyphen or a single slash
+("and/or") stay words. The training features (`scorer.tokens_with_features`) are not changed: the model
+file is the same, and a sentence without such spans is scored exactly as before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Sequence
+
+_IDENTIFIER = re.compile(
+    r"`(?=[^`\s])[^`\n]*(?<=[^`\s])`"  # a code span (not Wikipedia's "` quoted '" nor "``quoted''")
+    r"|(?:[A-Za-z][\w+.-]*://|www\.)\S+"  # an address
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address (or "failure-notification@unit.service")
+    r"|(?<![\w/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]*)*"  # a path from the root, home or here
+    r"|(?<![\w/])[\w.-]+/[\w.-]+/[\w./-]*"  # a path of three parts or more
+    r"|(?<!\w)(?!\d+(?:s|st|nd|rd|th|am|pm)\b)(?=\w*[_\d])(?=\w*[^\W\d_])\w+"  # a name: letters joined by
+    # "_" or glued to digits, not a decade, an ordinal or an hour ("1970s", "19th", "10am")
+)
+# What every identifier span holds: a sign, or a letter glued to a digit. Most sentences have none and need
+# no search by `_IDENTIFIER` (whose look-aheads at every word would cost a fifth of the hedge stage's time):
+# one character class settles two sentences in three, the digit runs' neighbours most of the rest.
+_ANY_SIGN = re.compile(r"[\d`/@_]")
+_DIGITS = re.compile(r"\d+")
+
+
+def _has_sign(sentence: str, digit_from: int) -> bool:
+    if "_" in sentence or "/" in sentence or "`" in sentence or "@" in sentence:
+        return True
+    for run in _DIGITS.finditer(sentence, digit_from):
+        start, end = run.span()
+        if (start and sentence[start - 1].isalpha()) or (end < len(sentence) and sentence[end].isalpha()):
+            return True
+    return False
+
+
+def identifier_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The (start, end) offsets of the sentence's identifier spans, in order and apart."""
+    first = _ANY_SIGN.search(sentence)
+    if first is None or not _has_sign(sentence, first.start()):
+        return ()
+    return _spans(sentence)
+
+
+@functools.lru_cache(maxsize=64)  # the marker asks for a sentence's spans up to three times in a row
+def _spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _IDENTIFIER.finditer(sentence))
+
+
+def starts_inside(spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[int]:
+    """The indices of the offsets (sorted) that fall inside a span."""
+    inside: list[int] = []
+    for start, end in spans:
+        inside.extend(range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)))
+    return inside
+
+
+def is_inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
