@@ -45,25 +45,8 @@ log = logging.getLogger(__name__)
 DEFAULT_CACHE = Path("/tmp/forums3/study.pkl")
 _has_class = forum._has_class
 # The post-body markup only forum platforms write (forum.py's list less schema.org's itemprop=text /
-# articleBody and the generic class words post-body, post_body, post-content, postContent,
-# message-content, message-body, Message and Simple Machines' `.post .inner`, which blogs and shops carry).
-PLATFORM_POST_XPATHS = (
-    f"//*[{_has_class('cooked')}]",  # Discourse
-    f"//*[{_has_class('bbWrapper')}]",  # XenForo
-    f"//*[{_has_class('postbody')}]//*[{_has_class('content')}]",  # phpBB
-    "//*[starts-with(@id, 'post_message_')]",  # vBulletin 3/4
-    f"//*[{_has_class('postcontent')}]",  # vBulletin 4
-    f"//*[{_has_class('js-post__content-text')}]",  # vBulletin 5
-    f"//*[{_has_class('Post-body')}]",  # Flarum
-    "//*[@data-role='commentContent']",  # Invision Community
-    f"//*[{_has_class('cPost_contentWrap')}]",  # Invision Community
-    f"//*[{_has_class('s-prose')}]",  # Stack Exchange
-    f"//*[{_has_class('js-post-body')}]",  # Stack Exchange
-    f"//*[{_has_class('usertext-body')}]",  # old Reddit
-    "//shreddit-comment//*[@slot='comment']",  # Reddit
-    "//*[@slot='text-body']",  # Reddit
-    f"//*[{_has_class('userContent')}]",  # Vanilla
-)
+# articleBody and the generic class words, which blogs and shops carry).
+PLATFORM_POST_XPATHS = forum.PLATFORM_POST_XPATHS
 _PLATFORM_POSTS = " | ".join(PLATFORM_POST_XPATHS)
 # Two platforms forum.py does not name, written after reading the two tune forums typed otherwise that have
 # no post found (in sample: one page each): Quora's answers and Lemmy's post and comments (Markdown divs).

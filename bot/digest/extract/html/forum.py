@@ -28,18 +28,15 @@ def _has_class(word: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {word} ')"
 
 
-# A post's body on each platform (the outermost match is read: a body inside another body is one post).
-_POST_BODY_XPATHS = (
-    "//*[@itemprop='text' or @itemprop='articleBody']",  # schema.org DiscussionForumPosting, Comment, Answer
+# A post's body on each forum platform, markup only forum software writes (bench/forums3_study.py reads
+# these alone on pages typed otherwise).
+PLATFORM_POST_XPATHS = (
     f"//*[{_has_class('cooked')}]",  # Discourse
     f"//*[{_has_class('bbWrapper')}]",  # XenForo
-    f"//*[{_has_class('message-body')}]",  # XenForo, others
     f"//*[{_has_class('postbody')}]//*[{_has_class('content')}]",  # phpBB
     "//*[starts-with(@id, 'post_message_')]",  # vBulletin 3/4
     f"//*[{_has_class('postcontent')}]",  # vBulletin 4
     f"//*[{_has_class('js-post__content-text')}]",  # vBulletin 5
-    f"//*[{_has_class('post_body')}]",
-    f"//*[{_has_class('post-body')}]",
     f"//*[{_has_class('Post-body')}]",  # Flarum
     "//*[@data-role='commentContent']",  # Invision Community
     f"//*[{_has_class('cPost_contentWrap')}]",  # Invision Community
@@ -48,14 +45,23 @@ _POST_BODY_XPATHS = (
     f"//*[{_has_class('usertext-body')}]",  # old Reddit
     "//shreddit-comment//*[@slot='comment']",  # Reddit
     "//*[@slot='text-body']",  # Reddit's opening post
-    f"//*[{_has_class('post')}]//*[{_has_class('inner')}]",  # Simple Machines
     f"//*[{_has_class('userContent')}]",  # Vanilla
+)
+# And the markup blogs and shops carry too: schema.org's, Simple Machines' `.post .inner`, generic class words.
+_SHARED_POST_XPATHS = (
+    "//*[@itemprop='text' or @itemprop='articleBody']",  # schema.org DiscussionForumPosting, Comment, Answer
+    f"//*[{_has_class('message-body')}]",  # XenForo, others
+    f"//*[{_has_class('post_body')}]",
+    f"//*[{_has_class('post-body')}]",
+    f"//*[{_has_class('post')}]//*[{_has_class('inner')}]",  # Simple Machines
     f"//*[{_has_class('Message')}]",  # Vanilla
     f"//*[{_has_class('message-content')}]",
     f"//*[{_has_class('post-content')}]",
     f"//*[{_has_class('postContent')}]",
 )
-_POST_BODIES = " | ".join(_POST_BODY_XPATHS)  # one search: lxml returns the union in page order
+# One search (the outermost match is read: a body inside another body is one post); lxml returns the
+# union in page order, whatever the order of its parts.
+_POST_BODIES = " | ".join(PLATFORM_POST_XPATHS + _SHARED_POST_XPATHS)
 # A Q&A site's comments under a question or an answer (Stack Exchange's `comment-copy`, marked up as
 # schema.org Comment text) are no posts of the thread: the readers' truth leaves them out.
 _NOT_POSTS = frozenset({"comment-copy"})
