@@ -6,11 +6,12 @@ time both versions in one process, rounds alternating, so load on a shared machi
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 
@@ -37,3 +38,24 @@ def from_checkout(code_root: Path, module: str, prepare: Callable[[ModuleType], 
         for name in _bot_modules():
             del sys.modules[name]
         sys.modules.update(saved)
+
+
+def own_bot_modules() -> dict[str, ModuleType]:
+    """The `bot` package's modules now in `sys.modules` (call inside `prepare`: that checkout's)."""
+    return {name: sys.modules[name] for name in _bot_modules()}
+
+
+@contextlib.contextmanager
+def modules_in_place(own: dict[str, ModuleType]) -> Iterator[None]:
+    """`own` (from `own_bot_modules`) in `sys.modules` for the block, what stood there put back after:
+    a lazy import inside a prepared checkout's call finds that checkout's modules."""
+    current = {name: sys.modules.get(name) for name in own}
+    sys.modules.update(own)
+    try:
+        yield
+    finally:
+        for name, module in current.items():
+            if module is None:
+                del sys.modules[name]
+            else:
+                sys.modules[name] = module

@@ -64,7 +64,7 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from bench.checkouts import from_checkout
+from bench.checkouts import from_checkout, modules_in_place, own_bot_modules
 from bench.metrics import shingle_scores
 from bench.report import Row, format_table
 from bench.synthetic import make_article, sentence_pool
@@ -827,19 +827,11 @@ def _digest_function(code_root: Path) -> Callable[[RawDocument], Digest]:
         # The models load on first use and find their files through the package then in place: load them now.
         for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
             pipeline.digest_document(document, settings)
-        own = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
+        own = own_bot_modules()
 
         def digest(document: RawDocument) -> Digest:
-            current = {name: sys.modules.get(name) for name in own}
-            sys.modules.update(own)
-            try:
+            with modules_in_place(own):
                 return pipeline.digest_document(document, settings)
-            finally:
-                for name, module in current.items():
-                    if module is None:
-                        del sys.modules[name]
-                    else:
-                        sys.modules[name] = module
 
         return digest
 

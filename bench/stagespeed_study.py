@@ -16,14 +16,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Iterator, Sequence
 
-from bench.checkouts import from_checkout
+from bench.checkouts import from_checkout, modules_in_place, own_bot_modules
 from bench.speed import REPO, html_pages, pastes, wcxb_html_pages
 from bench.synthetic import make_article, sentence_pool
 from bot.digest.models import Article
@@ -66,21 +65,14 @@ def _digester(code_root: Path) -> Digester:
         settings = importlib.import_module("bot.settings").DigestSettings()
         for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
             pipeline.digest_document(document, settings)  # models load now, from this version's package
-        own = {name: module for name, module in sys.modules.items() if name == "bot" or name.startswith("bot.")}
+        own = own_bot_modules()
 
         def digest(article: Article) -> str:
-            current = {name: sys.modules.get(name) for name in own}
-            sys.modules.update(own)
-            try:
-                return repr(pipeline.digest_article(article, settings))
-            except Exception as error:  # noqa: BLE001 (each version's own DigestError: compared by message)
-                return f"{type(error).__name__}: {error}"
-            finally:
-                for name, module in current.items():
-                    if module is None:
-                        del sys.modules[name]
-                    else:
-                        sys.modules[name] = module
+            with modules_in_place(own):
+                try:
+                    return repr(pipeline.digest_article(article, settings))
+                except Exception as error:  # noqa: BLE001 (each version's own DigestError: compared by message)
+                    return f"{type(error).__name__}: {error}"
 
         return digest
 
