@@ -94,6 +94,16 @@ def fold_sums(pages: list[dict[str, Any]], delta: np.ndarray, salt: str | None) 
     return sums
 
 
+def folds_hold(pages: list[dict[str, Any]], delta: np.ndarray, indent: str = "") -> bool:
+    """Print each grouping's fold sums of `delta` (by id, by site under each salt); whether no fold loses."""
+    held = True
+    for name, salt in [("id", None)] + [(f"site {s}", s) for s in SITE_SALTS]:
+        sums = fold_sums(pages, delta, salt)
+        held = held and min(sums) >= -1e-9
+        print(f"{indent}folds by {name:7s} " + " ".join(f"{s:+.3f}" for s in sums))
+    return held
+
+
 def report(pages: list[dict[str, Any]]) -> bool:
     """Print the table; whether the setting loses no fold of any grouping and no type."""
     off = np.array([word_f1(p["truth"], p["off"]) for p in pages])
@@ -106,11 +116,7 @@ def report(pages: list[dict[str, Any]]) -> bool:
     typed_forum = np.array([p["page_type"] == "forum" for p in pages])
     if typed_forum.any():
         print(f"pages taken for forums: {typed_forum.sum()}, mean F1 off {off[typed_forum].mean():.4f} on {on[typed_forum].mean():.4f}")
-    kept = all(delta[types == t].sum() >= -1e-9 for t in TYPES)
-    for name, salt in [("id", None)] + [(f"site {s}", s) for s in SITE_SALTS]:
-        sums = fold_sums(pages, delta, salt)
-        kept = kept and min(sums) >= -1e-9
-        print(f"folds by {name:7s} " + " ".join(f"{s:+.3f}" for s in sums))
+    kept = folds_hold(pages, delta) and all(delta[types == t].sum() >= -1e-9 for t in TYPES)  # the folds printed always
     moved = sorted(((d, p) for d, p in zip(delta, pages) if abs(d) > 1e-9), key=lambda pair: pair[0])
     print(f"{'KEEP' if kept else 'no'}: {len(moved)} pages move: " + ", ".join(f"{p['id']} {p['type'][:5]} {site_of(p['url'])} {d:+.3f}" for d, p in moved))
     return kept

@@ -33,7 +33,7 @@ import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
 from bench.choice_study import site_of, tune_items
-from bench.forums2_study import SITE_SALTS, fold_sums
+from bench.forums2_study import folds_hold
 from bench.wcxb import TYPES, word_f1
 from bot.digest.extract.html import forum
 from bot.digest.extract.html.profiles import PROFILES
@@ -176,10 +176,7 @@ def report(pages: list[dict[str, Any]], guard: Guard) -> bool:
     print(f"== {guard.name}: fires on {int((delta != 0).sum())} of {len(pages)} tune pages")
     print("  per type (sum of deltas / pages): " + ", ".join(f"{t} {delta[types == t].sum():+.3f}/{(types == t).sum()}" for t in TYPES))
     kept = bool((np.abs(delta) > 1e-9).any()) and all(delta[types == t].sum() >= -1e-9 for t in TYPES)
-    for name, salt in [("id", None)] + [(f"site {s}", s) for s in SITE_SALTS]:
-        sums = fold_sums(pages, delta, salt)
-        kept = kept and min(sums) >= -1e-9
-        print(f"  folds by {name:7s} " + " ".join(f"{s:+.3f}" for s in sums))
+    kept = folds_hold(pages, delta, "  ") and kept
     moved = sorted(((d, p) for d, p in zip(delta, pages) if abs(d) > 1e-9), key=lambda pair: pair[0])
     print(f"  {'KEEP' if kept else 'no'}: " + ", ".join(f"{p['id']} {p['type'][:5]}/{p['page_type'][:5]} {site_of(p['url'])} {d:+.3f}" for d, p in moved))
     return kept
