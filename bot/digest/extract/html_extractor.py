@@ -24,6 +24,7 @@ from trafilatura.utils import line_processing
 from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
+from bot.digest.extract.html.docs_page import documentation_text
 from bot.digest.extract.html.forum import thread_text
 from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, as_name, clean_text, copyright_years, json_ld_documents, read_metadata
@@ -258,6 +259,8 @@ def extract_html(
         text, document = _main_text(tree, url, settings)
         if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
             text = article_text(tree, text)
+        elif page_type == "documentation":  # a manual's missing lists and subheadings, link lists too (docs_page.py)
+            text = documentation_text(tree, text)
         if profile.repeat_min_words is not None:
             text = drop_repeated_lines(text, profile.repeat_min_words)
         if has_region and prefer_region(page_type, profile, text, region, tree):

@@ -193,12 +193,12 @@ def _is_boxed(paragraph: lxml_html.HtmlElement) -> bool:
     return parent is not None and any(child.tag in ("a", "button") for child in parent)
 
 
-def _restorable(element: lxml_html.HtmlElement, block: str, answer: str) -> bool:
+def _restorable(element: lxml_html.HtmlElement, block: str, answer: str, max_link_share: float | None = None) -> bool:
     """A block of the body missing from the answer that is article text: not a menu or a list
     of links, not a reader's comment, not a caption or a teaser card."""
     return (
         _is_missing(element, block, answer)
-        and _link_share(element, block) <= MAX_LINK_SHARE
+        and _link_share(element, block) <= (MAX_LINK_SHARE if max_link_share is None else max_link_share)
         and not _in_comments(element)
         and not _is_caption_or_teaser(element)
     )
@@ -265,10 +265,11 @@ def _is_missing_paragraph(paragraph: lxml_html.HtmlElement, normal: str, seen: s
     )
 
 
-def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str) -> str:
+def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str, max_link_share: float | None = None) -> str:
     """`text` (trafilatura's answer, a paragraph a line) with the article body's list items and
-    subheadings it lacks, each after the paragraph it follows on the page."""
-    return _restore(tree, text)[0]
+    subheadings it lacks, each after the paragraph it follows on the page (items and headings with
+    more link text than `max_link_share`, default MAX_LINK_SHARE, left out: a documentation page passes math.inf)."""
+    return _restore(tree, text, max_link_share)[0]
 
 
 def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
@@ -335,7 +336,7 @@ def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> 
     return "\n\n".join(out)
 
 
-def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
+def _restore(tree: lxml_html.HtmlElement, text: str, max_link_share: float | None = None) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
     """restore_lists_and_headings's answer, the body elements it found, and the normal text of
     every `<p>` of the page."""
     lines = [line for line in text.split("\n") if line.strip()]
@@ -372,9 +373,9 @@ def _restore(tree: lxml_html.HtmlElement, text: str) -> tuple[str, list[lxml_htm
             continue
         if normal in seen or (element.tag == "li" and element.find(".//li") is not None):
             continue  # an outer item is read through its own items
-        if not _restorable(element, block, answer):
+        if not _restorable(element, block, answer, max_link_share):
             # a link-only item: put back when its links all leave the site (the article's sources, tools)
-            if not RESTORE_OUTBOUND_ITEMS or element.tag != "li" or _link_share(element, block) <= MAX_LINK_SHARE:
+            if not RESTORE_OUTBOUND_ITEMS or element.tag != "li" or _link_share(element, block) <= (MAX_LINK_SHARE if max_link_share is None else max_link_share):
                 continue
             if site is None:
                 site = site_host(tree)
