@@ -333,3 +333,11 @@ def test_the_site_is_the_canonical_host_else_the_one_most_links_name():
     links = '<a href="https://www.news.net/a">a</a><a href="https://news.net/b">b</a><a href="https://other.com/">c</a>'
     assert site_host(_tree(links)) == "news.net"
     assert site_host(_tree("<p>No links</p>")) == ""
+
+
+def test_a_link_share_limit_given_lets_link_lists_back_and_the_default_keeps_them_out():
+    links = '<ul><li><a href="/a">Best solar panels in 2026: which one should you choose</a></li></ul>'
+    answer = f"{INTRO}\n\n- Lots of companies use mainstream languages\n\n- Lots of jobs are available in them\n\nThe niche spiral\n\n{MIDDLE}\n\n{OUTRO}"
+    assert restore_lists_and_headings(_page(links), answer) == answer
+    assert restore_lists_and_headings(_page(links), answer, max_link_share=None) == answer
+    assert "- Best solar panels in 2026" in restore_lists_and_headings(_page(links), answer, max_link_share=float("inf"))

@@ -1,0 +1,50 @@
+"""A documentation page's missing list items (link lists too) and subheadings put back, none from a box."""
+
+from lxml import html as lxml_html
+
+from bot.digest.extract.html.article import restore_lists_and_headings
+from bot.digest.extract.html.docs_page import documentation_text
+
+INTRO = "A Service exposes a set of Pods behind one stable address that clients in the cluster can reach."
+MIDDLE = "Each Service gets a name in the cluster's DNS, so clients find it without knowing any Pod address."
+OUTRO = "The Service API reference describes every field of the object and what each one of them does."
+SEE_ALSO = '<ul><li><a href="/docs/pods">Overview of Pods</a></li><li><a href="/docs/dns">DNS for Services</a></li></ul>'
+
+
+def _tree(body: str) -> lxml_html.HtmlElement:
+    return lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def _page(inside: str = "", before: str = "") -> lxml_html.HtmlElement:
+    return _tree(
+        f"""<nav><ul><li><a href="/">Home</a></li><li><a href="/docs">Docs</a></li></ul></nav>
+        <main>{before}<p>{INTRO}</p><h2>Defining a Service</h2><ul><li>Pick a selector that matches the Pods</li></ul>
+        <p>{MIDDLE}</p>{inside}<p>{OUTRO}</p></main>"""
+    )
+
+
+ANSWER = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+
+
+def test_missing_items_and_headings_come_back_as_on_an_article():
+    assert documentation_text(_page(), ANSWER).split("\n\n") == [INTRO, "Defining a Service", "- Pick a selector that matches the Pods", MIDDLE, OUTRO]
+
+
+def test_a_list_of_links_in_the_body_comes_back_where_an_article_leaves_it_out():
+    tree = _page(SEE_ALSO)
+    assert "Overview of Pods" not in restore_lists_and_headings(tree, ANSWER)  # the article step's rule: a menu
+    lines = documentation_text(_page(SEE_ALSO), ANSWER).split("\n\n")
+    assert lines[-3:] == ["- Overview of Pods", "- DNS for Services", OUTRO]
+
+
+def test_nothing_comes_back_from_a_box_or_a_table_of_contents():
+    banner = f"<blockquote><ul><li><a href='https://new.example.org'>Quick Start</a></li></ul></blockquote>"
+    toc = "<div id='toc' class='toc'><div class='toctitle'><h2>Contents</h2></div><ul><li><a href='#a'>1 Defining a Service</a></li></ul></div>"
+    text = documentation_text(_page(inside=banner, before=toc), ANSWER)
+    assert "Quick Start" not in text and "Contents" not in text
+    assert "- Pick a selector that matches the Pods" in text  # the body's own item still comes back
+
+
+def test_an_answer_that_holds_everything_is_unchanged():
+    full = f"{INTRO}\n\nDefining a Service\n\n- Pick a selector that matches the Pods\n\n{MIDDLE}\n\n{OUTRO}"
+    assert documentation_text(_page(), full) == full
