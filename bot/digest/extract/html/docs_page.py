@@ -20,7 +20,10 @@ from lxml import html as lxml_html
 from bot.digest.extract.html.article import restore_lists_and_headings
 
 _BOX_TAGS = frozenset(("blockquote", "aside", "nav", "form", "figure", "table"))
-_BOX_WORDS = frozenset(("toc", "toctitle"))  # whole class/id words: Sphinx's "toc-backref" splits to "toc" too
+# Class/id words split at spaces, hyphens and underscores as article.py splits them; Sphinx's "toc-backref"
+# links sit inside the section headings, never around them, so they mark no box.
+_BOX_WORDS = frozenset(("toc", "toctitle"))
+_BLOCK_TAGS = frozenset(("li", "h2", "h3", "h4", "h5", "h6"))
 _WORD = re.compile(r"\w+")
 _CLASS_SPLIT = re.compile(r"[\s_\-]+")
 
@@ -29,17 +32,28 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def _in_box(element: lxml_html.HtmlElement) -> bool:
-    for ancestor in element.iterancestors():
-        words = _CLASS_SPLIT.split(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower())
-        if ancestor.tag in _BOX_TAGS or not _BOX_WORDS.isdisjoint(words):
-            return True
-    return False
+def _is_box(element: lxml_html.HtmlElement) -> bool:
+    if element.tag in _BOX_TAGS:
+        return True
+    named = ((element.get("class") or "") + " " + (element.get("id") or "")).lower()
+    return "toc" in named and not _BOX_WORDS.isdisjoint(_CLASS_SPLIT.split(named))  # the split only where it can match
 
 
 def _boxed_blocks(tree: lxml_html.HtmlElement) -> set[str]:
-    """The words of every list item and subheading that sits inside a box."""
-    return {_key(" ".join(element.itertext())) for element in tree.iter("li", "h2", "h3", "h4", "h5", "h6") if _in_box(element)}
+    """The words of every list item and subheading that sits inside a box (one walk in page order: an
+    element is inside a box when its parent is a box or inside one)."""
+    inside: set[lxml_html.HtmlElement] = set()
+    found = set()
+    for element in tree.iter():
+        parent = element.getparent()
+        if parent is None or parent not in inside:
+            if isinstance(element.tag, str) and _is_box(element):
+                inside.add(element)
+            continue
+        inside.add(element)
+        if element.tag in _BLOCK_TAGS:
+            found.add(_key(" ".join(element.itertext())))
+    return found
 
 
 def documentation_text(tree: lxml_html.HtmlElement, text: str) -> str:
