@@ -38,7 +38,7 @@ def test_a_list_of_links_in_the_body_comes_back_where_an_article_leaves_it_out()
 
 
 def test_nothing_comes_back_from_a_box_or_a_table_of_contents():
-    banner = f"<blockquote><ul><li><a href='https://new.example.org'>Quick Start</a></li></ul></blockquote>"
+    banner = "<blockquote><ul><li><a href='https://new.example.org'>Quick Start</a></li></ul></blockquote>"
     toc = "<div id='toc' class='toc'><div class='toctitle'><h2>Contents</h2></div><ul><li><a href='#a'>1 Defining a Service</a></li></ul></div>"
     text = documentation_text(_page(inside=banner, before=toc), ANSWER)
     assert "Quick Start" not in text and "Contents" not in text
