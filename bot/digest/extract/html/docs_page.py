@@ -64,6 +64,5 @@ def documentation_text(tree: lxml_html.HtmlElement, text: str) -> str:
         return text
     answer_lines = set(text.split("\n"))
     boxed = _boxed_blocks(tree)
-    return "\n".join(
-        line for line in restored.split("\n") if not line.strip() or line in answer_lines or _key(line.removeprefix("- ")) not in boxed
-    )
+    # restore_lists_and_headings writes one block a paragraph, "\n\n" between: the answer's lines and the blocks put back
+    return "\n\n".join(block for block in restored.split("\n\n") if block in answer_lines or _key(block.removeprefix("- ")) not in boxed)

@@ -48,3 +48,9 @@ def test_nothing_comes_back_from_a_box_or_a_table_of_contents():
 def test_an_answer_that_holds_everything_is_unchanged():
     full = f"{INTRO}\n\nDefining a Service\n\n- Pick a selector that matches the Pods\n\n{MIDDLE}\n\n{OUTRO}"
     assert documentation_text(_page(), full) == full
+
+
+def test_a_block_left_out_leaves_no_empty_paragraph():
+    banner = "<blockquote><ul><li>These pages describe an old version of the tool</li></ul></blockquote>"
+    text = documentation_text(_page(inside=banner), ANSWER)
+    assert "\n\n\n" not in text and text.split("\n\n")[-1] == OUTRO
