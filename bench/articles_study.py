@@ -1,12 +1,14 @@
 """A study of article pages' answers on WCXB's tune part (eleventh and twelfth sessions); nothing here ships.
 
-    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo]
+    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo|labels]
 
 `paragraphs` (eleventh session): the body's missing `<p>`, a word threshold. `headings` (twelfth session):
 the frame's subheadings that head an answer line, and the body's link-only list items whose links leave the
 site, each on or off, a grid and its nested CV. `promo` (twelfth session, second round): the answer's last
 block judged as a block (calls to action, a form inside it, its words against the article's), each rule a
-trailing cut, a grid and its nested CV; nothing of it shipped.
+trailing cut, a grid and its nested CV; nothing of it shipped. `labels` (thirteenth session): the answer's label
+lines (reading times, contents and related-posts headings, leading dates and bylines) dropped, each kind on or
+off, every subset scored per fold by id and per fold by site (four salts), and a nested CV of the subset.
 
 Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the product's
 own `extract_html` (`bench.choice_study.tune_pages_recorded`), with `article_text` wrapped to record the
@@ -17,7 +19,9 @@ tree and trafilatura's answer it is given on the pages taken for articles. The c
 from __future__ import annotations
 
 import argparse
+import gzip
 import itertools
+import json
 import pickle
 import re
 from collections import Counter
@@ -30,9 +34,11 @@ from lxml import html as lxml_html
 
 import bot.digest.extract.html.article as article
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import tune_pages_recorded
+from bench.choice_study import site_of, tune_pages_recorded
 from bench.fitting import hash_bucket
-from bench.wcxb import word_f1
+from bench.forums2_study import SITE_SALTS
+from bench.splits import wcxb_part
+from bench.wcxb import DATA_FILE, word_f1
 
 DEFAULT_CACHE = Path("/tmp/articles/cache.pkl")
 GRID = (10, 15, 20, 25, 30, 40)  # MIN_MISSING_PARAGRAPH_WORDS
@@ -109,7 +115,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--study", choices=("paragraphs", "headings", "promo"), default="headings")
+    parser.add_argument("--study", choices=("paragraphs", "headings", "promo", "labels"), default="headings")
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
     print(f"{len(pages)} pages, {sum(page.get('tree') is not None for page in pages)} taken for articles")
@@ -119,6 +125,8 @@ def main() -> None:
         missing_paragraphs(pages)
     elif args.study == "promo":
         promo_blocks(pages)
+    elif args.study == "labels":
+        label_lines(pages, tune_urls(args.data_dir))
     else:
         headings_and_outbound_items(pages)
 
@@ -313,6 +321,68 @@ def promo_blocks(pages: list[dict[str, Any]]) -> None:
         gain = grid[chosen][0][k] / fold_sizes[k]
         gains.append(gain)
         print(f"nested CV fold {k}: chosen {chosen}, article pages out of fold {gain:+.5f}, other types {grid[chosen][1]:+.4f}")
+    print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
+
+
+# --- label lines (thirteenth session) ------------------------------------------------------------------------------
+_LABEL_KINDS = ("read_time", "label", "date", "byline")
+
+
+def tune_urls(data_dir: Path) -> dict[str, str]:
+    """Every WCXB tune page's address by id (the cache keeps none): the site folds group pages by their host."""
+    urls = {}
+    with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if wcxb_part(str(item["id"])) == "tune":
+                urls[str(item["id"])] = item.get("url") or ""
+    return urls
+
+
+def fold_of(page: dict[str, Any], urls: dict[str, str], salt: str | None) -> int:
+    """The page's fold: sha1(id) % 5 (salt None), else its site's hash under `salt` (the pages of one site together)."""
+    key = page["id"] if salt is None else site_of(urls.get(page["id"], "")) or page["id"]
+    return hash_bucket(key, 5, salt or "")
+
+
+def label_lines(pages: list[dict[str, Any]], urls: dict[str, str]) -> None:
+    """Every subset of `article.DROPPED_LABELS`' kinds, replayed: the article pages' mean per fold (by id, and by
+    site under four salts), the other types' summed change; then a nested CV of the subset (chosen on four id
+    folds' article pages, scored on the fifth against no label dropped)."""
+    saved = article.DROPPED_LABELS
+    grid: dict[frozenset[str], np.ndarray] = {}
+    try:
+        for size in range(len(_LABEL_KINDS) + 1):
+            for kinds in itertools.combinations(_LABEL_KINDS, size):
+                article.DROPPED_LABELS = frozenset(kinds)
+                finals = replayed(pages, article.article_text)
+                grid[frozenset(kinds)] = np.array([word_f1(page["truth"], final) for page, final in zip(pages, finals)])
+    finally:
+        article.DROPPED_LABELS = saved
+    base = grid[frozenset()]
+    articles = np.array([page["type"] == "article" for page in pages])
+    types = np.array([page["type"] for page in pages])
+    groupings = [("id", None)] + [(f"site {salt}", salt) for salt in SITE_SALTS]
+    folds = {name: np.array([fold_of(page, urls, salt) for page in pages]) for name, salt in groupings}
+    for kinds, scores in grid.items():
+        delta = scores - base
+        moved = delta[np.abs(delta) > 1e-9]
+        sums = {name: [float(delta[articles & (fold == k)].sum()) for k in range(5)] for name, fold in folds.items()}
+        holds = all(min(values) > 1e-9 for values in sums.values())
+        others = {t[:4]: round(float(delta[types == t].sum()), 4) for t in sorted(set(types)) if t != "article" and abs(delta[types == t].sum()) > 1e-9}
+        print(f"{'+'.join(sorted(kinds)) or 'none':34s} article {scores[articles].mean():.5f} all {scores.mean():.5f} | pages {moved.size} "
+              f"(+{int((moved > 0).sum())} -{int((moved < 0).sum())}) | every fold of every grouping up: {holds} | other types {others}")
+        if kinds == frozenset(_LABEL_KINDS):
+            for name, values in sums.items():
+                print(f"    article sums by {name:7s} " + " ".join(f"{value:+.4f}" for value in values))
+    id_folds = folds["id"]
+    gains = []
+    for k in range(5):
+        inside, outside = articles & (id_folds != k), articles & (id_folds == k)
+        chosen = max(grid, key=lambda kinds: (float(grid[kinds][inside].mean()), -len(kinds)))
+        gain = float(grid[chosen][outside].mean() - base[outside].mean())
+        gains.append(gain)
+        print(f"nested CV fold {k}: chosen {'+'.join(sorted(chosen)) or 'none'}, article pages out of fold {gain:+.5f}")
     print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
 
 

@@ -38,3 +38,13 @@ def test_promo_rows_scores_the_cut_of_the_box() -> None:
     (row,) = promo_rows([page])
     assert row["form"] and row["cta"] > 0.1 and row["tag"] == "div"
     assert row["share"] > 0.8 and row["gain"] > 0  # dropping the box brings the answer to the truth
+
+
+def test_site_folds_keep_a_site_together() -> None:
+    from bench.articles_study import fold_of
+
+    urls = {"a": "https://www.example.com/one", "b": "https://example.com/two", "c": "https://other.org/x"}
+    pages = [{"id": key} for key in urls]
+    for salt in ("a", "b", "c", "d"):
+        assert fold_of(pages[0], urls, salt) == fold_of(pages[1], urls, salt)  # one host, "www." aside
+    assert {fold_of(page, urls, None) for page in pages} <= set(range(5))
