@@ -105,6 +105,7 @@ _LABELS = frozenset((
     "related articles", "related posts", "related", "recommended", "you may also like", "read more",
     "share", "share this", "share this article", "copy link",
 ))
+_MAX_LABEL_WORDS = max(len(label.split()) for label in _LABELS)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     rf"^\W*(?:(?:published|updated|posted|last updated|modified)\s*(?:on)?\s*:?\s*)?"
@@ -537,9 +538,12 @@ def drop_related_links(text: str, tree: lxml_html.HtmlElement) -> str:
 def _label_kind(line: str, in_lead: bool) -> str | None:
     """The kind of label `line` is (a `DROPPED_LABELS` name), or None for a line of the article."""
     bare = line.strip().lstrip("-*#").strip()
-    if len(bare.split()) <= MAX_READ_TIME_WORDS and _READ_TIME.search(bare):
+    words = len(bare.split())
+    if words > MAX_READ_TIME_WORDS:
+        return None  # every label is shorter: most lines end here
+    if _READ_TIME.search(bare):
         return "read_time"
-    if _normal(bare) in _LABELS:
+    if words <= _MAX_LABEL_WORDS and _normal(bare) in _LABELS:
         return "label"
     if in_lead and _DATE_LINE.match(bare):
         return "date"
