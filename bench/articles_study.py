@@ -1,6 +1,6 @@
 """A study of article pages' answers on WCXB's tune part (eleventh and twelfth sessions); nothing here ships.
 
-    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo|labels]
+    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo|labels|buckets]
 
 `paragraphs` (eleventh session): the body's missing `<p>`, a word threshold. `headings` (twelfth session):
 the frame's subheadings that head an answer line, and the body's link-only list items whose links leave the
@@ -9,6 +9,9 @@ block judged as a block (calls to action, a form inside it, its words against th
 trailing cut, a grid and its nested CV; nothing of it shipped. `labels` (thirteenth session): the answer's label
 lines (reading times, contents and related-posts headings, leading dates and bylines) dropped, each kind on or
 off, every subset scored per fold by id and per fold by site (four salts), and a nested CV of the subset.
+`buckets` (thirteenth session): the product's answers on the tune article pages, each answer line the truth lacks
+and each truth line the answer lacks put in a bucket by the kind of page element holding it and its place
+(before the first long line both share, after the last, between), with the F1 gain of fixing that bucket alone.
 
 Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the product's
 own `extract_html` (`bench.choice_study.tune_pages_recorded`), with `article_text` wrapped to record the
@@ -115,7 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--study", choices=("paragraphs", "headings", "promo", "labels"), default="headings")
+    parser.add_argument("--study", choices=("paragraphs", "headings", "promo", "labels", "buckets"), default="headings")
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
     print(f"{len(pages)} pages, {sum(page.get('tree') is not None for page in pages)} taken for articles")
@@ -127,6 +130,8 @@ def main() -> None:
         promo_blocks(pages)
     elif args.study == "labels":
         label_lines(pages, tune_urls(args.data_dir))
+    elif args.study == "buckets":
+        print_buckets(pages)
     else:
         headings_and_outbound_items(pages)
 
@@ -384,6 +389,115 @@ def label_lines(pages: list[dict[str, Any]], urls: dict[str, str]) -> None:
         gains.append(gain)
         print(f"nested CV fold {k}: chosen {'+'.join(sorted(chosen)) or 'none'}, article pages out of fold {gain:+.5f}")
     print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
+
+
+# --- precision/recall buckets (thirteenth session) -------------------------------------------------------------
+_HEADING_KINDS = {"h1": "h1", "h2": "h2", "h3": "h3-6", "h4": "h3-6", "h5": "h3-6", "h6": "h3-6"}
+
+
+def block_kind(element: lxml_html.HtmlElement | None) -> str:
+    """The kind of page element a line's text is: caption, quote, table, heading, item, p, link, or its tag."""
+    if element is None:
+        return "unmapped"
+    chain = [element, *element.iterancestors()]
+    tags = [ancestor.tag for ancestor in chain if isinstance(ancestor.tag, str)]
+    names = " ".join(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower() for ancestor in chain[:4])
+    if "figcaption" in tags or "figure" in tags or "caption" in names or "credit" in names:
+        return "caption"
+    if "blockquote" in tags or "pullquote" in names or "pull-quote" in names:
+        return "quote"
+    if "table" in tags:
+        return "table"
+    if element.tag in _HEADING_KINDS:
+        return _HEADING_KINDS[element.tag]
+    if element.tag == "li" or "li" in tags[:3]:
+        return "item"
+    if element.tag == "p":
+        return "p"
+    if element.tag == "a" or (element.getparent() is not None and element.getparent().tag == "a"):
+        return "link"
+    return element.tag
+
+
+def _elements_by_text(tree: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElement]:
+    """Each normal text of the page's elements (under 3,000 characters) and the last element in page order holding
+    exactly it (the innermost, or a later copy)."""
+    found = {}
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
+            continue
+        text = element.text_content()
+        if text and len(text) <= 3000:
+            normal = article._normal(article._text(element))
+            if normal:
+                found[normal] = element
+    return found
+
+
+def _shingles(normal_lines: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for words in (line.split() for line in normal_lines) for i in range(len(words) - 2)}
+
+
+def _covered(normal: str, text: str, shingles: set[tuple[str, ...]]) -> bool:
+    """A line is in a text when its words are, or (six words or more) 80 % of its word triples."""
+    if normal in text:
+        return True
+    words = normal.split()
+    if len(words) < 6:
+        return False
+    triples = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    return sum(triple in shingles for triple in triples) >= 0.8 * len(triples)
+
+
+def page_buckets(page: dict[str, Any], answer: str) -> dict[tuple[str, str, str], list[int]]:
+    """("P" or "R", kind, place) -> the indexes of the answer lines the truth lacks ("P") or of the truth lines the
+    answer lacks ("R"), on one page whose tree is recorded."""
+    elements = _elements_by_text(lxml_html.fromstring(page["tree"]))
+    buckets: dict[tuple[str, str, str], list[int]] = {}
+    sides = (("P", answer, page["truth"]), ("R", page["truth"], answer))
+    for side, text, other in sides:
+        lines = [line for line in text.split("\n") if line.strip()]
+        other_normals = [article._normal(line) for line in other.split("\n")]
+        other_text, other_shingles = "\n".join(other_normals), _shingles(other_normals)
+        shared = [i for i, line in enumerate(lines) if len(line.split()) >= 20 and article._normal(line) in other_text]
+        for index, line in enumerate(lines):
+            normal = article._normal(line.lstrip("-*# "))
+            if not normal or _covered(normal, other_text, other_shingles):
+                continue
+            place = "all" if not shared else "head" if index < shared[0] else "tail" if index > shared[-1] else "body"
+            buckets.setdefault((side, block_kind(elements.get(normal)), place), []).append(index)
+    return buckets
+
+
+def print_buckets(pages: list[dict[str, Any]], top: int = 25) -> None:
+    """The buckets of the product's answers on the tune article pages taken for articles, largest gain first: the
+    mean word-F1 gain over all article pages of fixing one bucket alone (its answer lines dropped, or its truth
+    lines added), per fold, with its lines, words and pages."""
+    articles = [page for page in pages if page["type"] == "article"]
+    gains: dict[tuple[str, str, str], np.ndarray] = {}
+    sizes: dict[tuple[str, str, str], list] = {}
+    for page in articles:
+        if page.get("tree") is None or not page["final"]:
+            continue
+        before = word_f1(page["truth"], page["final"])
+        answer_lines = [line for line in page["final"].split("\n") if line.strip()]
+        truth_lines = [line for line in page["truth"].split("\n") if line.strip()]
+        for key, indexes in page_buckets(page, page["final"]).items():
+            if key[0] == "P":
+                fixed = "\n".join(line for i, line in enumerate(answer_lines) if i not in set(indexes))
+                words = sum(len(answer_lines[i].split()) for i in indexes)
+            else:
+                fixed = page["final"] + "\n" + "\n".join(truth_lines[i] for i in indexes)
+                words = sum(len(truth_lines[i].split()) for i in indexes)
+            gains.setdefault(key, np.zeros(5))[hash_bucket(page["id"], 5)] += word_f1(page["truth"], fixed) - before
+            size = sizes.setdefault(key, [0, 0, 0])
+            size[0], size[1], size[2] = size[0] + len(indexes), size[1] + words, size[2] + 1
+    folds = Counter(hash_bucket(page["id"], 5) for page in articles)
+    print(f"{len(articles)} tune article pages; bucket (P: answer lines the truth lacks, R: truth lines the answer lacks)")
+    for key, gain in sorted(gains.items(), key=lambda item: -item[1].sum())[:top]:
+        lines, words, count = sizes[key]
+        per_fold = " ".join(f"{gain[k] / folds[k]:+.4f}" for k in range(5))
+        print(f"{key[0]} {key[1]:10s} {key[2]:5s} gain {gain.sum() / len(articles):+.5f} | folds {per_fold} | lines {lines} words {words} pages {count}")
 
 
 if __name__ == "__main__":
