@@ -1,12 +1,17 @@
 """A study of article pages' answers on WCXB's tune part (eleventh and twelfth sessions); nothing here ships.
 
-    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo]
+    python -m bench.articles_study DATA_DIR [--cache PATH] [--study paragraphs|headings|promo|labels|buckets]
 
 `paragraphs` (eleventh session): the body's missing `<p>`, a word threshold. `headings` (twelfth session):
 the frame's subheadings that head an answer line, and the body's link-only list items whose links leave the
 site, each on or off, a grid and its nested CV. `promo` (twelfth session, second round): the answer's last
 block judged as a block (calls to action, a form inside it, its words against the article's), each rule a
-trailing cut, a grid and its nested CV; nothing of it shipped.
+trailing cut, a grid and its nested CV; nothing of it shipped. `labels` (thirteenth session): the answer's label
+lines (reading times, contents and related-posts headings, leading dates and bylines) dropped, each kind on or
+off, every subset scored per fold by id and per fold by site (four salts), and a nested CV of the subset.
+`buckets` (thirteenth session): the product's answers on the tune article pages, each answer line the truth lacks
+and each truth line the answer lacks put in a bucket by the kind of page element holding it and its place
+(before the first long line both share, after the last, between), with the F1 gain of fixing that bucket alone.
 
 Every tune page with a truth (sha1(id) % 100 < 70, bench/splits.py) is read once through the product's
 own `extract_html` (`bench.choice_study.tune_pages_recorded`), with `article_text` wrapped to record the
@@ -17,7 +22,9 @@ tree and trafilatura's answer it is given on the pages taken for articles. The c
 from __future__ import annotations
 
 import argparse
+import gzip
 import itertools
+import json
 import pickle
 import re
 from collections import Counter
@@ -30,9 +37,11 @@ from lxml import html as lxml_html
 
 import bot.digest.extract.html.article as article
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import tune_pages_recorded
+from bench.choice_study import site_of, tune_pages_recorded
 from bench.fitting import hash_bucket
-from bench.wcxb import word_f1
+from bench.forums2_study import SITE_SALTS
+from bench.splits import wcxb_part
+from bench.wcxb import DATA_FILE, word_f1
 
 DEFAULT_CACHE = Path("/tmp/articles/cache.pkl")
 GRID = (10, 15, 20, 25, 30, 40)  # MIN_MISSING_PARAGRAPH_WORDS
@@ -109,7 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--study", choices=("paragraphs", "headings", "promo"), default="headings")
+    parser.add_argument("--study", choices=("paragraphs", "headings", "promo", "labels", "buckets"), default="headings")
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
     print(f"{len(pages)} pages, {sum(page.get('tree') is not None for page in pages)} taken for articles")
@@ -119,6 +128,10 @@ def main() -> None:
         missing_paragraphs(pages)
     elif args.study == "promo":
         promo_blocks(pages)
+    elif args.study == "labels":
+        label_lines(pages, tune_urls(args.data_dir))
+    elif args.study == "buckets":
+        print_buckets(pages)
     else:
         headings_and_outbound_items(pages)
 
@@ -314,6 +327,177 @@ def promo_blocks(pages: list[dict[str, Any]]) -> None:
         gains.append(gain)
         print(f"nested CV fold {k}: chosen {chosen}, article pages out of fold {gain:+.5f}, other types {grid[chosen][1]:+.4f}")
     print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
+
+
+# --- label lines (thirteenth session) ------------------------------------------------------------------------------
+_LABEL_KINDS = ("read_time", "label", "date", "byline")
+
+
+def tune_urls(data_dir: Path) -> dict[str, str]:
+    """Every WCXB tune page's address by id (the cache keeps none): the site folds group pages by their host."""
+    urls = {}
+    with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if wcxb_part(str(item["id"])) == "tune":
+                urls[str(item["id"])] = item.get("url") or ""
+    return urls
+
+
+def fold_of(page: dict[str, Any], urls: dict[str, str], salt: str | None) -> int:
+    """The page's fold: sha1(id) % 5 (salt None), else its site's hash under `salt` (the pages of one site together)."""
+    key = page["id"] if salt is None else site_of(urls.get(page["id"], "")) or page["id"]
+    return hash_bucket(key, 5, salt or "")
+
+
+def label_lines(pages: list[dict[str, Any]], urls: dict[str, str]) -> None:
+    """Every subset of `article.DROPPED_LABELS`' kinds, replayed: the article pages' mean per fold (by id, and by
+    site under four salts), the other types' summed change; then a nested CV of the subset (chosen on four id
+    folds' article pages, scored on the fifth against no label dropped)."""
+    saved = article.DROPPED_LABELS
+    grid: dict[frozenset[str], np.ndarray] = {}
+    try:
+        for size in range(len(_LABEL_KINDS) + 1):
+            for kinds in itertools.combinations(_LABEL_KINDS, size):
+                article.DROPPED_LABELS = frozenset(kinds)
+                finals = replayed(pages, article.article_text)
+                grid[frozenset(kinds)] = np.array([word_f1(page["truth"], final) for page, final in zip(pages, finals)])
+    finally:
+        article.DROPPED_LABELS = saved
+    base = grid[frozenset()]
+    articles = np.array([page["type"] == "article" for page in pages])
+    types = np.array([page["type"] for page in pages])
+    groupings = [("id", None)] + [(f"site {salt}", salt) for salt in SITE_SALTS]
+    folds = {name: np.array([fold_of(page, urls, salt) for page in pages]) for name, salt in groupings}
+    for kinds, scores in grid.items():
+        delta = scores - base
+        moved = delta[np.abs(delta) > 1e-9]
+        sums = {name: [float(delta[articles & (fold == k)].sum()) for k in range(5)] for name, fold in folds.items()}
+        holds = all(min(values) > 1e-9 for values in sums.values())
+        others = {t[:4]: round(float(delta[types == t].sum()), 4) for t in sorted(set(types)) if t != "article" and abs(delta[types == t].sum()) > 1e-9}
+        print(f"{'+'.join(sorted(kinds)) or 'none':34s} article {scores[articles].mean():.5f} all {scores.mean():.5f} | pages {moved.size} "
+              f"(+{int((moved > 0).sum())} -{int((moved < 0).sum())}) | every fold of every grouping up: {holds} | other types {others}")
+        if kinds == frozenset(_LABEL_KINDS):
+            for name, values in sums.items():
+                print(f"    article sums by {name:7s} " + " ".join(f"{value:+.4f}" for value in values))
+    id_folds = folds["id"]
+    gains = []
+    for k in range(5):
+        inside, outside = articles & (id_folds != k), articles & (id_folds == k)
+        chosen = max(grid, key=lambda kinds: (float(grid[kinds][inside].mean()), -len(kinds)))
+        gain = float(grid[chosen][outside].mean() - base[outside].mean())
+        gains.append(gain)
+        print(f"nested CV fold {k}: chosen {'+'.join(sorted(chosen)) or 'none'}, article pages out of fold {gain:+.5f}")
+    print(f"nested CV mean out of fold {np.mean(gains):+.5f}")
+
+
+# --- precision/recall buckets (thirteenth session) -------------------------------------------------------------
+_HEADING_KINDS = {"h1": "h1", "h2": "h2", "h3": "h3-6", "h4": "h3-6", "h5": "h3-6", "h6": "h3-6"}
+
+
+def block_kind(element: lxml_html.HtmlElement | None) -> str:
+    """The kind of page element a line's text is: caption, quote, table, heading, item, p, link, or its tag."""
+    if element is None:
+        return "unmapped"
+    chain = [element, *element.iterancestors()]
+    tags = [ancestor.tag for ancestor in chain if isinstance(ancestor.tag, str)]
+    names = " ".join(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower() for ancestor in chain[:4])
+    if "figcaption" in tags or "figure" in tags or "caption" in names or "credit" in names:
+        return "caption"
+    if "blockquote" in tags or "pullquote" in names or "pull-quote" in names:
+        return "quote"
+    if "table" in tags:
+        return "table"
+    if element.tag in _HEADING_KINDS:
+        return _HEADING_KINDS[element.tag]
+    if element.tag == "li" or "li" in tags[:3]:
+        return "item"
+    if element.tag == "p":
+        return "p"
+    if element.tag == "a" or (element.getparent() is not None and element.getparent().tag == "a"):
+        return "link"
+    return element.tag
+
+
+def _elements_by_text(tree: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElement]:
+    """Each normal text of the page's elements (under 3,000 characters) and the last element in page order holding
+    exactly it (the innermost, or a later copy)."""
+    found = {}
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
+            continue
+        text = element.text_content()
+        if text and len(text) <= 3000:
+            normal = article._normal(article._text(element))
+            if normal:
+                found[normal] = element
+    return found
+
+
+def _shingles(normal_lines: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for words in (line.split() for line in normal_lines) for i in range(len(words) - 2)}
+
+
+def _covered(normal: str, text: str, shingles: set[tuple[str, ...]]) -> bool:
+    """A line is in a text when its words are, or (six words or more) 80 % of its word triples."""
+    if normal in text:
+        return True
+    words = normal.split()
+    if len(words) < 6:
+        return False
+    triples = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    return sum(triple in shingles for triple in triples) >= 0.8 * len(triples)
+
+
+def page_buckets(page: dict[str, Any], answer: str) -> dict[tuple[str, str, str], list[int]]:
+    """("P" or "R", kind, place) -> the indexes of the answer lines the truth lacks ("P") or of the truth lines the
+    answer lacks ("R"), on one page whose tree is recorded."""
+    elements = _elements_by_text(lxml_html.fromstring(page["tree"]))
+    buckets: dict[tuple[str, str, str], list[int]] = {}
+    sides = (("P", answer, page["truth"]), ("R", page["truth"], answer))
+    for side, text, other in sides:
+        lines = [line for line in text.split("\n") if line.strip()]
+        other_normals = [article._normal(line) for line in other.split("\n")]
+        other_text, other_shingles = "\n".join(other_normals), _shingles(other_normals)
+        shared = [i for i, line in enumerate(lines) if len(line.split()) >= 20 and article._normal(line) in other_text]
+        for index, line in enumerate(lines):
+            normal = article._normal(line.lstrip("-*# "))
+            if not normal or _covered(normal, other_text, other_shingles):
+                continue
+            place = "all" if not shared else "head" if index < shared[0] else "tail" if index > shared[-1] else "body"
+            buckets.setdefault((side, block_kind(elements.get(normal)), place), []).append(index)
+    return buckets
+
+
+def print_buckets(pages: list[dict[str, Any]], top: int = 25) -> None:
+    """The buckets of the product's answers on the tune article pages taken for articles, largest gain first: the
+    mean word-F1 gain over all article pages of fixing one bucket alone (its answer lines dropped, or its truth
+    lines added), per fold, with its lines, words and pages."""
+    articles = [page for page in pages if page["type"] == "article"]
+    gains: dict[tuple[str, str, str], np.ndarray] = {}
+    sizes: dict[tuple[str, str, str], list] = {}
+    for page in articles:
+        if page.get("tree") is None or not page["final"]:
+            continue
+        before = word_f1(page["truth"], page["final"])
+        answer_lines = [line for line in page["final"].split("\n") if line.strip()]
+        truth_lines = [line for line in page["truth"].split("\n") if line.strip()]
+        for key, indexes in page_buckets(page, page["final"]).items():
+            if key[0] == "P":
+                fixed = "\n".join(line for i, line in enumerate(answer_lines) if i not in set(indexes))
+                words = sum(len(answer_lines[i].split()) for i in indexes)
+            else:
+                fixed = page["final"] + "\n" + "\n".join(truth_lines[i] for i in indexes)
+                words = sum(len(truth_lines[i].split()) for i in indexes)
+            gains.setdefault(key, np.zeros(5))[hash_bucket(page["id"], 5)] += word_f1(page["truth"], fixed) - before
+            size = sizes.setdefault(key, [0, 0, 0])
+            size[0], size[1], size[2] = size[0] + len(indexes), size[1] + words, size[2] + 1
+    folds = Counter(hash_bucket(page["id"], 5) for page in articles)
+    print(f"{len(articles)} tune article pages; bucket (P: answer lines the truth lacks, R: truth lines the answer lacks)")
+    for key, gain in sorted(gains.items(), key=lambda item: -item[1].sum())[:top]:
+        lines, words, count = sizes[key]
+        per_fold = " ".join(f"{gain[k] / folds[k]:+.4f}" for k in range(5))
+        print(f"{key[0]} {key[1]:10s} {key[2]:5s} gain {gain.sum() / len(articles):+.5f} | folds {per_fold} | lines {lines} words {words} pages {count}")
 
 
 if __name__ == "__main__":

@@ -38,3 +38,24 @@ def test_promo_rows_scores_the_cut_of_the_box() -> None:
     (row,) = promo_rows([page])
     assert row["form"] and row["cta"] > 0.1 and row["tag"] == "div"
     assert row["share"] > 0.8 and row["gain"] > 0  # dropping the box brings the answer to the truth
+
+
+def test_site_folds_keep_a_site_together() -> None:
+    from bench.articles_study import fold_of
+
+    urls = {"a": "https://www.example.com/one", "b": "https://example.com/two", "c": "https://other.org/x"}
+    pages = [{"id": key} for key in urls]
+    for salt in ("a", "b", "c", "d"):
+        assert fold_of(pages[0], urls, salt) == fold_of(pages[1], urls, salt)  # one host, "www." aside
+    assert {fold_of(page, urls, None) for page in pages} <= set(range(5))
+
+
+def test_buckets_name_the_lost_and_the_extra_lines() -> None:
+    from bench.articles_study import page_buckets
+
+    lost = "The footbridge upstream stays shut until the engineers have checked its cables and the railings once more."
+    page_html = PAGE.replace("</div></article>", f"</div><figure><figcaption>{lost}</figcaption></figure></article>")
+    answer = "\n".join([*PARAGRAPHS, PROMO])
+    truth = "\n".join([*PARAGRAPHS, lost])
+    buckets = page_buckets({"tree": page_html, "truth": truth}, answer)
+    assert buckets == {("P", "p", "tail"): [3], ("R", "caption", "tail"): [3]}

@@ -341,3 +341,39 @@ def test_a_link_share_limit_given_lets_link_lists_back_and_the_default_keeps_the
     assert restore_lists_and_headings(_page(links), answer) == answer
     assert restore_lists_and_headings(_page(links), answer, max_link_share=None) == answer
     assert "- Best solar panels in 2026" in restore_lists_and_headings(_page(links), answer, max_link_share=float("inf"))
+
+
+# --- label lines (thirteenth session) ---------------------------------------------------------------------------
+LONG = "The council closed the old bridge before dawn on Monday after the river rose three metres overnight in the heavy rain."
+
+
+def test_label_lines_go_and_a_lead_date_and_byline_with_them():
+    from bot.digest.extract.html.article import drop_label_lines
+
+    text = "\n\n".join(["- Sep 26, 2022", "- 2 min read", "By Jane Doe", "Table of Contents", LONG, MIDDLE, "Related articles"])
+    assert drop_label_lines(text).split("\n\n") == [LONG, MIDDLE]
+
+
+def test_dates_bylines_and_sentences_inside_the_article_stay():
+    from bot.digest.extract.html.article import drop_label_lines
+
+    read_time_sentence = "Most readers spend about 8 min reading a long feature like this one, the editors found in a survey last year."
+    text = "\n\n".join([LONG, "January 31, 2024", "By Jane Doe", read_time_sentence])
+    assert drop_label_lines(text) == text  # after the first long line a date or a byline is the article's own
+    assert drop_label_lines("8 min read") == "8 min read"  # a text of labels alone is kept
+
+
+def test_label_kinds_are_switches(monkeypatch):
+    import bot.digest.extract.html.article as article
+
+    text = "\n\n".join(["Table of Contents", "8 min read", LONG])
+    monkeypatch.setattr(article, "DROPPED_LABELS", frozenset(("read_time",)))
+    assert article.drop_label_lines(text).split("\n\n") == ["Table of Contents", LONG]
+    monkeypatch.setattr(article, "DROPPED_LABELS", frozenset())
+    assert article.drop_label_lines(text) == text
+
+
+def test_article_text_drops_a_contents_heading_in_the_answer():
+    answer = f"Table of Contents\n\n{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    page = _tree(f"<div class='post'><p>Table of Contents</p><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div>")
+    assert article_text(page, answer) == f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
