@@ -15,6 +15,16 @@ under "wcxb_other" in the same file) and prints the share of figures from chrome
 test as `bench.figures` uses for article pages (where the page's true text is its listing, its cards or its posts).
 
     python -m bench.figures_study ../shared/data --cache /tmp/figures3/tune.pkl types
+
+Thirteenth session: `kinds` ranks the CNN tune key numbers the six miss by the kind of figure that holds them,
+beside the kind of the weakest figure of the six that is no key number; `weights` cross-validates one weight of
+`RankWeights` over the CNN tune folds (chosen on one fold, read on the other, BBC tune beside); `ranker` fits a
+pointwise logistic ranker over the candidates on one CNN tune fold and reads it on the other, and fitted on the
+whole CNN tune half, on the BBC tune part.
+
+    python -m bench.figures_study ../shared/data --cache /tmp/figures4/tune.pkl kinds
+    python -m bench.figures_study ../shared/data --cache /tmp/figures4/tune.pkl weights --weight repeated --values 1 2 3 4
+    python -m bench.figures_study ../shared/data --cache /tmp/figures4/tune.pkl ranker
 """
 
 from __future__ import annotations
@@ -23,16 +33,20 @@ import argparse
 import gzip
 import json
 import logging
+import math
 import pathlib
 import pickle
 import re
 import tempfile
 import zlib
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable, Iterator
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator, Sequence
+
+import numpy as np
 
 from bench import figures as bf
+from bench.fitting import fit_logistic
 from bench.product import run_cli, write_documents
 from bench.splits import wcxb_part
 from bot.digest.figures import figure_finder as ff
@@ -265,6 +279,143 @@ def _ranked_values(found: list[ff.Candidate]) -> list[ff.Candidate]:
     return out
 
 
+# --- thirteenth session: the misses by kind, one weight cross-validated, a learned ranker -------------------
+
+# Head words of a counted noun that name people: "what the highlight writers count" (angle 2 of the brief).
+PEOPLE_HEADS = frozenset(
+    "people persons person men women children kids students soldiers troops officers police workers employees "
+    "staff residents civilians victims patients passengers fans members voters refugees migrants deaths dead "
+    "killed injured wounded lives americans prisoners inmates protesters militants rebels adults teenagers girls "
+    "boys families citizens individuals players doctors nurses survivors casualties visitors customers users "
+    "athletes".split()
+)
+
+
+def figure_label(candidate: ff.Candidate) -> str:
+    """The kind of a candidate as the misses table names it: the scanner's kind, with counts split by what
+    they count (people, another noun, a small number word, no noun) and ages apart."""
+    figure, traits = candidate.figure, candidate.traits
+    if "age" in traits:
+        return "age"
+    if figure.kind != "count":
+        return figure.kind
+    if "small_word" in traits:
+        return "count, small word"
+    if "quoted" in traits:
+        return "count, no noun (quoted)"
+    head = (figure.counts.split() or [""])[-1].lower()
+    return "count of people" if head in PEOPLE_HEADS else "count, other noun"
+
+
+def _shows_key(candidate: ff.Candidate, gold: Sequence[float], language: str) -> bool:
+    shown = bf.shown_numbers({"value": candidate.figure.value, "text": candidate.figure.text}, language)
+    return bf._matched(gold, shown) > 0
+
+
+def misses_by_kind(cache: Cache, corpus: str = "cnn") -> tuple[Counter, Counter, Counter, Counter]:
+    """(missed key numbers a candidate ranked 7th or lower holds, by its kind; the weakest figure of the six that
+    shows no key number in the same article, by kind; candidates by kind; key candidates by kind), one candidate
+    per value as `choose` ranks them."""
+    missed_kind, weakest_kind, every_kind, key_kind = Counter(), Counter(), Counter(), Counter()
+    articles, digests = cache[corpus]
+    for article, digest in zip(articles, digests):
+        if digest.get("error"):
+            continue
+        item = read(article.name, digest)
+        ranked = _ranked_values(item.found)
+        for candidate in ranked:
+            every_kind[figure_label(candidate)] += 1
+            key_kind[figure_label(candidate)] += _shows_key(candidate, article.gold, item.language)
+        six = ranked[:6]
+        shown = [n for c in six for n in bf.shown_numbers({"value": c.figure.value, "text": c.figure.text}, item.language)]
+        wasted = [c for c in six if not _shows_key(c, article.gold, item.language)]
+        for gold in article.gold:
+            if any(_near(gold, n) for n in shown):
+                continue
+            holder = next((c for c in ranked[6:] if _shows_key(c, (gold,), item.language)), None)
+            if holder is None:
+                continue
+            missed_kind[figure_label(holder)] += 1
+            if wasted:
+                weakest_kind[figure_label(min(wasted, key=ff.score))] += 1
+    return missed_kind, weakest_kind, every_kind, key_kind
+
+
+def weight_folds(cache: Cache, name: str, values: Sequence[float]) -> dict[float, dict[str, tuple[int, int]]]:
+    """value -> corpus -> (fold 0, fold 1) key numbers among the six with `RankWeights.<name>` set to the value."""
+    out: dict[float, dict[str, tuple[int, int]]] = {}
+    for value in values:
+        weights = replace(ff.WEIGHTS, **{name: value})
+        row = {}
+        for corpus in ("cnn", "bbc"):
+            f0, f1, _, _ = news_score(cache, corpus, lambda item, w=weights: ff.choose(item.found, 6, w))
+            row[corpus] = (f0, f1)
+        out[value] = row
+    return out
+
+
+def chosen_on_fold(table: dict[float, dict[str, tuple[int, int]]], fold_index: int, default: float) -> float:
+    """The value with the most CNN key numbers on one fold (ties: the shipped value, then the smaller)."""
+    return max(table, key=lambda v: (table[v]["cnn"][fold_index], v == default, -v))
+
+
+_KINDS = ("count", "money", "percent", "ordinal", "duration", "measure", "date")
+_TRAITS = ("clear_noun", "no_noun", "digits", "small_word", "magnitude", "heading", "weak_use", "age",
+           "repeated", "in_summary", "in_title", "quoted")
+
+
+def ranker_features(candidate: ff.Candidate, sentences: int) -> list[float]:
+    """The hand score, the kind, every trait, the place among the article's numbers and sentences, a count of
+    people, approximate: what a pointwise ranker is fitted on."""
+    figure = candidate.figure
+    order = candidate.order if candidate.order is not None else 50
+    return (
+        [ff.score(candidate)]
+        + [float(figure.kind == k) for k in _KINDS]
+        + [candidate.traits.get(t, 0.0) for t in _TRAITS]
+        + [2.0 ** (-order / 20), math.log1p(order), float(figure.sentence < 3), float(figure.sentence == 0),
+           figure.sentence / max(sentences, 1), float(figure_label(candidate) == "count of people"), float(figure.approximate)]
+    )
+
+
+def _ranker_rows(cache: Cache, corpus: str) -> list[tuple[str, Read, list[ff.Candidate], np.ndarray, np.ndarray, Sequence[float]]]:
+    rows = []
+    articles, digests = cache[corpus]
+    for article, digest in zip(articles, digests):
+        if digest.get("error"):
+            continue
+        item = read(article.name, digest)
+        ranked = _ranked_values(item.found)
+        if not ranked:
+            continue
+        x = np.array([ranker_features(c, len(item.sentences)) for c in ranked], dtype=float)
+        y = np.array([float(_shows_key(c, article.gold, item.language)) for c in ranked])
+        rows.append((article.name, item, ranked, x, y, article.gold))
+    return rows
+
+
+def _ranker_found(rows: list, model, blend: float) -> tuple[int, int]:
+    found = [0, 0]
+    for name, item, ranked, x, _, gold in rows:
+        top = np.argsort(-(model.logits(x) + blend * x[:, 0]), kind="stable")[:6]
+        shown = [n for i in top for n in bf.shown_numbers({"value": ranked[i].figure.value, "text": ranked[i].figure.text}, item.language)]
+        found[fold(name)] += bf._matched(gold, shown)
+    return found[0], found[1]
+
+
+def ranker_cv(cache: Cache, l2: float, blend: float) -> tuple[tuple[int, int], tuple[int, int]]:
+    """((CNN fold 0 fitted on fold 1, CNN fold 1 fitted on fold 0), BBC tune folds fitted on the whole CNN tune half).
+    `blend` adds that much of the hand score to the model's logit."""
+    cnn, bbc = _ranker_rows(cache, "cnn"), _ranker_rows(cache, "bbc")
+    cv = []
+    for k in (0, 1):
+        train = [r for r in cnn if fold(r[0]) != k]
+        model = fit_logistic(np.vstack([r[3] for r in train]), np.concatenate([r[4] for r in train]), l2=l2)
+        cv.append(_ranker_found([r for r in cnn if fold(r[0]) == k], model, blend)[k])
+    model = fit_logistic(np.vstack([r[3] for r in cnn]), np.concatenate([r[4] for r in cnn]), l2=l2)
+    return (cv[0], cv[1]), _ranker_found(bbc, model, blend)
+
+
 def _print_chrome(cache: Cache) -> None:
     rows = list(chrome_figures(cache))
     chrome, shown = chrome_count(cache)
@@ -290,12 +441,33 @@ def _print_missed(cache: Cache) -> None:
             print(f"      six: {d.figure.text!r:18} {ff.score(d):.2f} s{d.figure.sentence} order {d.order} {sorted(d.traits)}")
 
 
+def _print_kinds(cache: Cache) -> None:
+    for corpus in ("cnn", "bbc"):
+        missed_kind, weakest_kind, every_kind, key_kind = misses_by_kind(cache, corpus)
+        print(f"{corpus} tune: key numbers held by a candidate ranked 7th or lower, by kind: {missed_kind.most_common()}")
+        print(f"  the weakest figure of the six that is no key number, same articles: {weakest_kind.most_common()}")
+        for kind, n in every_kind.most_common():
+            print(f"  {kind:26} key {key_kind[kind]:4} of {n:5} candidates ({key_kind[kind] / n:.3f})")
+
+
+def _print_weights(cache: Cache, name: str, values: Sequence[float]) -> None:
+    default = getattr(ff.WEIGHTS, name)
+    table = weight_folds(cache, name, sorted(set(values) | {default}))
+    for value, row in table.items():
+        print(f"{name} {value:g}: CNN tune {row['cnn'][0]}/{row['cnn'][1]} ({sum(row['cnn'])}); BBC tune {row['bbc'][0]}/{row['bbc'][1]} ({sum(row['bbc'])})")
+    for k in (0, 1):
+        value = chosen_on_fold(table, k, default)
+        print(f"chosen on CNN fold {k}: {value:g}; CNN fold {1 - k} {table[value]['cnn'][1 - k]}; BBC tune {sum(table[value]['bbc'])}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.figures_study", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=pathlib.Path)
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures-study/tune.pkl"))
     parser.add_argument("--rebuild", action="store_true", help="run the command line again")
-    parser.add_argument("what", choices=("chrome", "missed", "score", "types"))
+    parser.add_argument("what", choices=("chrome", "missed", "score", "types", "kinds", "weights", "ranker"))
+    parser.add_argument("--weight", default="small_word", help="the RankWeights field `weights` varies")
+    parser.add_argument("--values", type=float, nargs="+", default=[0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5])
     args = parser.parse_args(argv)
     if args.rebuild or not args.cache.exists():
         cache = build_cache(args.data_dir, args.cache)
@@ -310,6 +482,15 @@ def main(argv: list[str] | None = None) -> None:
         for kind, (chrome, shown, first_chrome, first_shown) in rows.items():
             print(f"wcxb tune {kind}: {chrome} chrome figures of {shown} ({chrome / max(shown, 1):.3f}); "
                   f"first six numbers {first_chrome} of {first_shown} ({first_chrome / max(first_shown, 1):.3f})")
+    elif args.what == "kinds":
+        _print_kinds(cache)
+    elif args.what == "weights":
+        _print_weights(cache, args.weight, args.values)
+    elif args.what == "ranker":
+        for l2 in (1.0, 10.0, 100.0):
+            for blend in (0.0, 0.5):
+                cv, bbc = ranker_cv(cache, l2, blend)
+                print(f"ranker l2 {l2:g} blend {blend:g}: CNN tune CV {cv[0]}/{cv[1]} ({sum(cv)}); BBC tune, fitted on CNN tune, {bbc[0]}/{bbc[1]} ({sum(bbc)})")
     elif args.what == "chrome":
         _print_chrome(cache)
     elif args.what == "missed":

@@ -38,3 +38,45 @@ def test_chrome_by_type_counts_figures_from_lines_outside_the_true_text() -> Non
     assert chrome_by_type(cache) == {"listing": (1, 2, 1, 2)}
     cache = {"wcxb_other": ([("0002/forum", "", text)], [digest])}
     assert chrome_by_type(cache) == {"forum": (0, 2, 0, 2)}
+
+
+def test_figure_label_splits_counts_by_what_they_count() -> None:
+    # thirteenth session: the misses table's kinds
+    from bench.figures_study import figure_label
+    from bot.digest.figures.figure_finder import candidates
+    from bot.digest.models import Sentence
+
+    texts = ["Police said 224 people fled.", "Rebels seized 12 towns.", "Nine generals fled.", "The 77-year-old tycoon spoke.", "Prices rose 5%."]
+    found = candidates([Sentence(index=i, text=t, paragraph=i) for i, t in enumerate(texts)])
+    assert [figure_label(c) for c in found] == ["count of people", "count, other noun", "count, small word", "age", "percent"]
+
+
+def test_weights_are_chosen_on_one_fold_and_read_on_the_other() -> None:
+    from bench.figures_study import chosen_on_fold
+
+    table = {0.0: {"cnn": (10, 10)}, 0.5: {"cnn": (12, 9)}, 1.0: {"cnn": (12, 11)}, 2.0: {"cnn": (9, 14)}}
+    assert chosen_on_fold(table, 0, default=0.0) == 0.5  # a tie on fold 0: the smaller value
+    assert chosen_on_fold(table, 1, default=0.0) == 2.0
+    assert chosen_on_fold({0.0: {"cnn": (3, 3)}, 1.0: {"cnn": (3, 3)}}, 0, default=1.0) == 1.0  # a tie with the shipped value: kept
+
+
+def test_misses_by_kind_and_the_ranker_features_on_a_tiny_cache() -> None:
+    from bench.figures_study import misses_by_kind, ranker_features, read
+
+    text = (
+        "Officials counted 224 people at the border. Rebels seized 12 towns in the north. The camp now holds 300 "
+        "refugees from the city. Guards turned away 41 buses at dawn. Drivers parked 57 trucks by the road. Aid workers "
+        "put up 68 tents near the river. Fishermen lent 79 boats to the army. Later the rebels seized nine villages."
+    )
+
+    class Article:
+        name = "cnn-x"
+        gold = (9.0,)
+
+    digest = {"text": text, "title": "", "language": "en", "summary": []}
+    missed, weakest, every, key = misses_by_kind({"cnn": ([Article()], [digest])}, "cnn")
+    assert key["count, small word"] == 1 and every == {"count of people": 2, "count, other noun": 5, "count, small word": 1}
+    # the key "nine" is the eighth candidate: missed, and the weakest of the six (no key number) took its place
+    assert missed == {"count, small word": 1} and weakest == {"count, other noun": 1}
+    item = read("cnn-x", digest)
+    assert len({len(ranker_features(c, len(item.sentences))) for c in item.found}) == 1
