@@ -30,12 +30,13 @@ from pathlib import Path
 
 from bench.fitting import hash_bucket
 from bench.pastes import normalise_title
+from bench.wcxb import title_matches
 from bench.train_paste_title import CV_FOLDS, PastePage, as_headline_model, fit_pointwise, paste_pages
 from bot.digest.extract.paste.title import headline_text, pick_headline
 
 log = logging.getLogger(__name__)
 
-CACHE = Path("/tmp/pastetitle3/pages.pkl")
+CACHE = Path("/tmp/pastetitle4/pages.pkl")
 _JOINS = (" ", ": ", " - ", " – ", " | ", "")
 
 
@@ -64,14 +65,14 @@ def out_of_fold(pages: list[PastePage], salt: str, fit=fit_pointwise) -> dict[st
 
 
 def is_right(page: PastePage, index: int | None) -> bool:
-    return index is not None and normalise_title(headline_text(page.analysis.lines[index].text)) == page.title
+    return index is not None and title_matches(page.title, headline_text(page.analysis.lines[index].text))
 
 
 def bucket(page: PastePage, index: int | None) -> str:
     lines = [line.text for line in page.analysis.lines]
     normal = [normalise_title(t) for t in lines]
     printed = [normalise_title(headline_text(t)) for t in lines]
-    title = page.title
+    title = normalise_title(page.title)
     rights = [i for i, label in zip(page.candidates, page.labels) if label]
     if not rights:
         if title in printed or title in normal:

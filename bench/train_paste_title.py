@@ -5,7 +5,8 @@
 Every WCXB tune paste (bench/splits.py: sha1(id) mod 100 < 70) whose page has a title and that the
 cleaner does not take for clean text is scored by the shipped line models; the lines near the body's
 start are the candidates (bot/digest/extract/paste/title.py), labelled right when the line as
-`headline_text` prints it (less a site name or a breadcrumb) matches the page's title (bench.pastes.normalise_title). Two
+`headline_text` prints it (less a site name or a breadcrumb) has the page's title's words in order
+(bench.wcxb.title_matches, the benchmark's title match: case, punctuation and markup aside). Two
 shapes are compared by 5-fold cross-validation over pages inside the tune part, summed over five fold
 splits (SPLIT_SALTS), on the share of pages whose chosen headline is right: a pointwise logistic model
 (L2 penalty from POINTWISE_L2) that may defer to the rule below a probability, and a pairwise ranker (a
@@ -23,8 +24,9 @@ from typing import Any
 import numpy as np
 
 from bench.fitting import LogisticModel, fit_logistic, hash_bucket, run_trainer
-from bench.pastes import WCXB, load_pages, normalise_title
+from bench.pastes import WCXB, load_pages
 from bench.train_title import fit as fit_pairwise  # a page's right line against each wrong one
+from bench.wcxb import title_matches
 from bot.digest.extract.paste.cleaner import as_clean_text
 from bot.digest.extract.paste.features import own_features
 from bot.digest.extract.paste.model import load_model
@@ -48,7 +50,7 @@ PAIRWISE_L2 = (3.0, 10.0)
 @dataclass
 class PastePage:
     id: str
-    title: str  # normalised
+    title: str  # as WCXB gives it
     analysis: Analysis
     keep: list[bool]
     candidates: list[int]
@@ -62,7 +64,7 @@ def paste_pages(data_dir: Path) -> list[PastePage]:
     lookback = model.decode.title_lookback
     found = []
     for page in load_pages(data_dir)["wcxb-tune"]:
-        title = normalise_title(page.get("title") or "")
+        title = (page.get("title") or "").strip()
         lines = paste_lines(page["paste"])
         own = own_features(lines)
         if not title or not lines or as_clean_text(lines, own) is not None:
@@ -70,7 +72,7 @@ def paste_pages(data_dir: Path) -> list[PastePage]:
         analysis = score_lines(lines, own, model)
         keep = body_lines(analysis, model.decode)
         candidates, rows = headline_rows(analysis, keep, lookback)
-        labels = np.array([float(normalise_title(headline_text(analysis.lines[i].text)) == title) for i in candidates])
+        labels = np.array([float(title_matches(title, headline_text(analysis.lines[i].text))) for i in candidates])
         found.append(PastePage(str(page["id"]), title, analysis, keep, candidates, rows, labels))
     return found
 
@@ -90,7 +92,7 @@ def right(headline: HeadlineModel, pages: list[PastePage]) -> list[bool]:
     found = []
     for page in pages:
         index = pick_headline(page.analysis, page.keep, page.candidates, page.rows, headline)
-        found.append(index is not None and normalise_title(headline_text(page.analysis.lines[index].text)) == page.title)
+        found.append(index is not None and title_matches(page.title, headline_text(page.analysis.lines[index].text)))
     return found
 
 

@@ -23,3 +23,15 @@ def test_another_word_or_another_order_is_wrong() -> None:
 def test_the_stricter_match_of_earlier_rounds_still_counts_punctuation_inside() -> None:
     assert title_matches_exactly("Sudo - ArchWiki", "“sudo – archwiki.”")
     assert not title_matches_exactly("Staple Tee - 5001", "Staple Tee 5001")
+
+
+def test_paste_titles_are_scored_by_the_same_words_with_the_exact_figure_beside() -> None:
+    from bench.pastes import normalised_match, title_match
+
+    pages = [{"title": "Brains Are Not Required--Simple Cells Can Do It"}, {"title": "*A Treatise on Coffee* (1792)"},
+             {"title": "Best Electric Scooters in 2025"}, {"title": ""}]
+    found = ["Brains Are Not Required—Simple Cells Can Do It", "A Treatise on Coffee (1792)",
+             "The Best Electric Scooters in 2025", "Anything"]
+    assert title_match(pages, found) == (2 / 3, 3)  # a leading "The" is another wording: still a miss
+    assert title_match(pages, found, normalised_match) == (0.0, 3)
+    assert title_match(pages[:1], [""]) == (0.0, 1)

@@ -50,6 +50,9 @@ _TITLE_MAX_WORDS = 30
 _TITLE_MAX_CHARS = 200  # the longest of 501 WCXB-tune headlines has 144 characters; longer lines are glued link lists
 _TITLE_BODY_LINES = 3  # the headline may be the first kept line or two
 _RULE_LOOKBACK = 12
+# "Our Data     Sample Profile     User Reviews", "•Zero to 5K Plan•5K to 10K Plan•...": menu items glued into one
+# line by runs of spaces, a tab or inline bullets. On WCXB tune 19 such candidates on 16 pastes, none the title.
+_GLUED_MENU = re.compile(r"\S(?:\s{3,}|\t)\S|•.*•")
 _METHOD_HEAD = re.compile(r"how we (?:reviewed|researched|tested|rated|chose|picked|evaluated|review|research|test|rate|choose|pick|evaluate)\b")
 LOG_CHARS, BYLINE_AT, SHORT, TITLE_RATIO = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short", "title_ratio"))
 _TITLE_TEXT_INDEX = tuple(FEATURE_NAMES.index(n) for n in TITLE_TEXT_FEATURES)
@@ -261,6 +264,7 @@ def title_candidates(
     candidates = [
         i for i in range(max(0, first - lookback), min(len(lines), first + _TITLE_BODY_LINES))
         if len(lines[i].text) <= _TITLE_MAX_CHARS and not analysis.features[i][DATE_ONLY] and not _never_headline(lines[i].text)
+        and not _GLUED_MENU.search(lines[i].text)
     ]
     if not candidates:
         return [], np.zeros((0, len(TITLE_NAMES)))
