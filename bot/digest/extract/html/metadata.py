@@ -307,6 +307,19 @@ def _next_text(element: lxml_html.HtmlElement) -> str:
     return ""
 
 
+# The letters _BYLINE_LABEL and _BYLINE_LEAD can start with after spaces (written, posted, article,
+# words, by, author); no other character folds to them.
+_BYLINE_FIRST_LETTERS = frozenset("wWpPaAbB")
+
+
+def _may_start_byline(element: lxml_html.HtmlElement) -> bool:
+    """False where `_written_byline(element)` is surely "": neither its text nor its tail starts,
+    after spaces (the patterns' \\s, str.isspace), with a byline's first letter. Most elements; their
+    three pattern matches cost about 0.3 ms a page where the search runs."""
+    own, tail = element.text, element.tail
+    return (own is not None and own.lstrip()[:1] in _BYLINE_FIRST_LETTERS) or (tail is not None and tail.lstrip()[:1] in _BYLINE_FIRST_LETTERS)
+
+
 def _written_byline(element: lxml_html.HtmlElement) -> str:
     """The name of a byline that `element` starts in words ("By ...", "Written by" and the next element)."""
     own = element.text or ""
@@ -350,7 +363,8 @@ def written_byline(tree: lxml_html.HtmlElement) -> str:
             continue
         seen_h1 = seen_h1 or element.tag == "h1"
         name = _author_link(element) if element.tag == "a" else ""
-        name = name or _written_byline(element)
+        if not name and _may_start_byline(element):
+            name = _written_byline(element)
         if not name:
             continue
         first = first or name

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from lxml import html as lxml_html
 
+from bot.digest.extract.html import metadata
 from bot.digest.extract.html.metadata import as_name, byline_author, read_metadata, written_byline
+from bot.digest.extract.html_extractor import _parse
 
 
 def page(head: str, body: str) -> lxml_html.HtmlElement:
@@ -150,3 +155,73 @@ def test_as_name_drops_a_role(role: str) -> None:
 @pytest.mark.parametrize(("byline", "name"), [("Текст: Венера Ерофеева", "Венера Ерофеева"), ("Текст Лида Буслаева", "Лида Буслаева"), ("Text: Jane Doe", "Jane Doe"), ("Textor Smith", "Textor Smith")])
 def test_as_name_drops_a_text_label(byline: str, name: str) -> None:
     assert as_name(byline) == name
+
+
+@pytest.mark.parametrize(
+    "text", ["By Amy", "  written by: Emily", "\u00a0Author", "Posted by X", "article by Y", "words by Z", "by", "Bye", "x By Amy", "", "   ", "\tby A"]
+)
+def test_an_element_that_may_start_no_byline_starts_none(text: str) -> None:
+    """_may_start_byline is only a shortcut: where it is false, the patterns match neither text nor tail."""
+    for html in (f"<body><div><p>{text}</p></div></body>", f"<body><div><b>x</b>{text}<p>y</p></div></body>"):
+        for element in _parse(html).iter():
+            if not metadata._may_start_byline(element):
+                own, tail = element.text or "", element.tail or ""
+                assert not (metadata._BYLINE_LABEL.match(own) or metadata._BYLINE_LEAD.match(own) or metadata._BYLINE_LEAD.match(tail))
+
+
+def test_no_other_character_starts_a_byline_pattern() -> None:
+    """The first letters of _may_start_byline are all the characters the case-blind patterns can open with
+    (the characters with case below U+3000, and the full-width Latin letters)."""
+    for code in [*range(0x3000), *range(0xFF00, 0xFF60)]:
+        ch = chr(code)
+        if ch in metadata._BYLINE_FIRST_LETTERS or ch.isspace():
+            continue
+        for pattern in (metadata._BYLINE_LABEL, metadata._BYLINE_LEAD):
+            for rest in ("y", "uthor", "ritten by", "osted by", "rticle by", "ords by"):
+                assert not pattern.match(ch + rest + " Name"), ch
+
+
+def test_no_character_but_the_byline_first_letters_folds_to_one() -> None:
+    """_may_start_byline's premise: the patterns open, after spaces, with written, posted, article, words,
+    by or author in any case, and no other character matches w, p, a or b case-blind (as K, the Kelvin
+    sign, matches k); nor is any of those letters a space."""
+    folds = re.compile(r"[wpab]", re.IGNORECASE)
+    others = [chr(code) for code in range(sys.maxunicode + 1) if folds.fullmatch(chr(code))]
+    assert sorted(others) == sorted(metadata._BYLINE_FIRST_LETTERS)
+    for pattern in (metadata._BYLINE_LABEL, metadata._BYLINE_LEAD):
+        assert pattern.pattern.startswith(r"^\s*(?:")
+
+
+def _plain_written_byline(tree: lxml_html.HtmlElement) -> str:
+    """written_byline as written before `_may_start_byline`: the three patterns tried on every element."""
+    body = tree.find("body")
+    first = after_h1 = ""
+    seen_h1 = False
+    for element in body.iter() if body is not None else ():
+        if not isinstance(element.tag, str) or element.tag in metadata._NOT_HEADING_TEXT:
+            continue
+        seen_h1 = seen_h1 or element.tag == "h1"
+        name = (metadata._author_link(element) if element.tag == "a" else "") or metadata._written_byline(element)
+        if not name:
+            continue
+        first = first or name
+        if seen_h1:
+            after_h1 = name
+            break
+    return after_h1 or first
+
+
+WRITTEN_BYLINES = [
+    "<body><p>By Amy Wilhelm</p></body>",
+    "<body><p>Written by: <a href='/x'>Emily Walker</a></p></body>",
+    "<body><p>Written by</p><p>Edzel Tabing</p></body>",
+    "<body><h3>Author</h3><p>Lisa D. Ellis</p></body>",
+    "<body><p>\u00a0 posted by Jo Nash</p><h1>T</h1><div><b>x</b> by Ann Lee</div></body>",
+    "<body><nav><p>By Region</p></nav><p>bye now</p><a href='/authors/jane-doe'>Jane Doe</a></body>",
+    "<body><p>Nothing here</p></body>",
+]
+
+
+@pytest.mark.parametrize("html", WRITTEN_BYLINES)
+def test_written_byline_answers_as_the_patterns_on_every_element(html: str) -> None:
+    assert written_byline(_parse(html)) == _plain_written_byline(_parse(html))
