@@ -100,3 +100,28 @@ def test_site_notices_are_promo_lines(line: str) -> None:
 def test_article_sentences_like_site_notices_stay() -> None:
     assert not is_promo_line("The agency said it would independently review the contract before the vote.")
     assert not is_promo_line("Officials use the .gov domain for every federal site, the report said.")
+
+
+@pytest.mark.parametrize("question", ["Need more Backpacking Equipment advice?", "Was the article useful?"])
+def test_a_lone_short_question_ending_the_article_is_dropped(question: str) -> None:
+    assert _closing([question]) == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # Longer than CLOSING_QUESTION_WORDS: an article's own closing question.
+        ["Will the county find the money for a fourth branch before the next election comes around?"],
+        # Two sentences: the question is not alone.
+        ["The vote is in May. Will it pass?"],
+        # A short question with its answer after it: a heading, not the end.
+        ["What comes next?", "The county board meets again in January to choose a site for the mobile library's depot."],
+    ],
+)
+def test_questions_that_are_not_a_lone_closing_line_stay(last: list[str]) -> None:
+    assert _closing(last) == ARTICLE + last
+
+
+def test_a_short_question_above_the_last_line_stays() -> None:
+    article = ARTICLE[:7] + ["Was the article useful?"] + ARTICLE[7:]
+    assert _closing([], article) == article
