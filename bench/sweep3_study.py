@@ -2,6 +2,7 @@
 
     python -m bench.sweep3_study sweep ../shared/data --results ANSWERS.jsonl [--part tune|held-out] [--show 80]
     python -m bench.sweep3_study news ../shared/data [--parts train,dev]
+    python -m bench.sweep3_study counts ../shared/data --results BEFORE.jsonl AFTER.jsonl [--part tune|held-out]
 
 `sweep`: the sweep's sample (bench/sweep.py), split once more into a tune and a held-out part by
 sha1("sweep3:" + id) mod 100 < 70 (the sweep's WCXB pages and pastes all come from WCXB's tune part, so WCXB's own
@@ -11,6 +12,9 @@ as the pipeline does (`pipeline.not_for_summary`, the sentence count of the defa
 nothing is eligible), with and without the filter; printed: the documents whose summary changes, the sentences
 the filter passes over, and the sweep's two kinds (`summary.code`, `summary.lowercase_start`) on the summaries
 with and without it.
+
+`counts`: the sweep's summary kinds on one part, from the command line's answers of each checkout (the sweep's
+cache files).
 
 `news`: CNN Corpus and BBC articles of the given parts in both forms of bench/summaries.py (three sentences, as
 `bench.summaries` asks), summarized in process with and without the filter: how many summaries change, and
@@ -95,6 +99,25 @@ def sweep_study(data: Path, results_path: Path, part: str, show: int) -> None:
     print("\n".join(left))
 
 
+def counts(data: Path, results_paths: list[Path], part: str) -> None:
+    """The sweep's summary kinds (documents with one) on one part, for each file of the command line's answers."""
+    from bench.sweep import check, paste_items, scrapinghub_items, seed_items, wcxb_items
+
+    items = wcxb_items(data, 60) + scrapinghub_items(data) + paste_items(data, 150) + seed_items(data.parent / "seeds")
+    table: dict[str, list[int]] = {}
+    for column, path in enumerate(results_paths):
+        results = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for item, result in zip(items, results, strict=True):
+            if part_of(item.id) != part:
+                continue
+            for kind in {kind for kind, _ in check(item, result) if kind.startswith("summary.")}:
+                table.setdefault(kind, [0] * len(results_paths))[column] += 1
+    documents = sum(part_of(item.id) == part for item in items)
+    print(f"{part}: {documents} documents; summary kinds (documents with one) in " + " | ".join(p.name for p in results_paths))
+    for kind in sorted(table):
+        print(f"  {kind:28s} " + "  ".join(f"{n:4d}" for n in table[kind]))
+
+
 def _news(data: Path, parts: list[str]) -> Iterator[tuple[str, str, str, str, tuple[str, ...]]]:
     from bench.summaries import CORPORA, FORMS, load
 
@@ -148,16 +171,18 @@ def news_study(data: Path, parts: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("what", choices=("sweep", "news"))
+    parser.add_argument("what", choices=("sweep", "news", "counts"))
     parser.add_argument("data", type=Path)
-    parser.add_argument("--results", type=Path, help="the sweep's cached answers (bench/sweep.py), one JSON line per item")
+    parser.add_argument("--results", type=Path, nargs="+", help="the sweep's cached answers (bench/sweep.py), one JSON line per item")
     parser.add_argument("--part", choices=("tune", "held-out"), default="tune")
     parser.add_argument("--parts", default="train,dev", help="news parts (bench/summaries.split_of)")
     parser.add_argument("--show", type=int, default=80)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     if args.what == "sweep":
-        sweep_study(args.data, args.results, args.part, args.show)
+        sweep_study(args.data, args.results[0], args.part, args.show)
+    elif args.what == "counts":
+        counts(args.data, args.results, args.part)
     else:
         news_study(args.data, args.parts.split(","))
 
