@@ -72,7 +72,8 @@ def ends_without_stop(text: str) -> bool:
 
 def opens_with_closing_mark(text: str) -> bool:
     """The sentence opens with a mark that closes or continues something (", and", "), which"): its start was cut."""
-    return text.lstrip()[:1] in _CONTINUING
+    first = text.lstrip()[:1]
+    return bool(first) and first in _CONTINUING  # ("" is in every string)
 
 
 def begins_midway(sentences: Sequence[Sentence], position: int) -> bool:

@@ -62,6 +62,7 @@ def test_a_closing_mark_opens_a_piece_wherever_it_stands() -> None:
     assert begins_midway(_sentences("In its report, Is Online Community A Policy Tool?", ", the IPPR also asks more."), 1)
     assert not begins_midway(_sentences("It was late.", "And then the rain came."), 1)  # a capital: a sentence of its own
     assert not begins_midway(_sentences("It ends at 5 p.m.", "per month for 12 mo."), 1)  # after a stop: left alone
+    assert not begins_midway(_sentences("It was late.", ""), 1)
 
 
 def test_a_title_cased_heading_is_no_cut() -> None:
