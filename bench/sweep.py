@@ -9,7 +9,8 @@ what it counts, a hedge mark whose cue is not in the sentence, stats that do not
 renderings that break (unbalanced ** or backticks, embed limits). Since the twelfth session also: a key figure of
 value 0, from a store offer, from a line of code or counting a function word; a generic or unrelated title; a byline
 that is a role or an address; a date in the future or before 1990; a hedge cue found only inside an identifier; a
-summary sentence that is code or begins midway (docs/quality/sweep.md).
+summary sentence that is code or begins midway (docs/quality/sweep.md); since the thirteenth, a lower-case summary
+sentence right after a cut in the text (`summary.begun_midway`) and one opening with a closing mark.
 
     python -m bench.sweep ../shared/data --seeds ../shared/seeds [--per-type 60] [--examples 3] [--out FILE]
 
@@ -187,6 +188,7 @@ CODE_SIGNS = re.compile(
     r"\b\w+\.\w+\([^()]*\)|^\s*[\w.]+\s*=\s*\S"
 )
 CLOSING = tuple(".!?…:;\"'”’)»]。！？")
+OPENING_MARKS = tuple(",;)]}»”’")  # a summary sentence opening with one of these was cut from the words before it
 LINK_SEPARATORS = re.compile(r"\s[|•·]\s")
 
 
@@ -306,7 +308,23 @@ def check_summary(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
             found.append(("summary.code", words))
         if result.get("language") == "en" and re.match(r"[\"'“‘(]?[a-z][a-z]+\s", words) and not re.match(r"\S*[A-Z]", words):
             found.append(("summary.lowercase_start", words))  # a sentence begun midway ("to zero and vice versa.")
+            if _after_cut(words, text):  # thirteenth session: of those, the ones that follow a cut in the text
+                found.append(("summary.begun_midway", words))
+        if words.lstrip()[:1] in OPENING_MARKS:
+            found.append(("summary.opens_with_mark", words))  # ", and then ...", ") which ..."
     return found
+
+
+def _after_cut(sentence: str, text: str) -> bool:
+    """The sentence stands in the text at its very start, glued to the character before it (".gov website"), or
+    after text that ends without a stop (a line wrapped or an inline element cut from its line)."""
+    at = text.find(sentence)
+    if at < 0:
+        return False
+    before = text[:at]
+    if not before.strip() or not before[-1:].isspace():
+        return True
+    return before.rstrip().rstrip("\"'”’»)]")[-1:] not in ".!?…。！？"
 
 
 def _looks_like_code(sentence: str) -> bool:

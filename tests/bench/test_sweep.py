@@ -69,3 +69,18 @@ def test_the_twelfth_sessions_kinds_are_flagged() -> None:
     assert "summary.code" in kinds(digest(summary=code))
     midway = [{"text": "with our comprehensive web-based software package.", "index": 0, "hedge": None, "soft_cues": []}]
     assert "summary.lowercase_start" in kinds(digest(summary=midway))
+
+
+def test_the_thirteenth_sessions_kinds_are_flagged() -> None:
+    text = "Embrace the convenience of a mobile tax office\n\nwith our comprehensive software package.\n\n" + TEXT
+    midway = [{"text": "with our comprehensive software package.", "index": 1, "hedge": None, "soft_cues": []}]
+    assert {"summary.lowercase_start", "summary.begun_midway"} <= kinds(digest(text=text, summary=midway))
+    glued = "Official websites use .gov website belongs to an official government organization.\n\n" + TEXT
+    piece = [{"text": "gov website belongs to an official government organization.", "index": 1, "hedge": None, "soft_cues": []}]
+    assert "summary.begun_midway" in kinds(digest(text=glued, summary=piece))
+    named = "This guide shows how to set up a proxy.\n\nnginx has one master process.\n\n" + TEXT
+    name = [{"text": "nginx has one master process.", "index": 1, "hedge": None, "soft_cues": []}]
+    found = kinds(digest(text=named, summary=name))
+    assert "summary.lowercase_start" in found and "summary.begun_midway" not in found  # a name after a full sentence
+    marked = [{"text": ", and then the rain came.", "index": 0, "hedge": None, "soft_cues": []}]
+    assert "summary.opens_with_mark" in kinds(digest(text="It was late, and then the rain came.\n\n" + TEXT, summary=marked))

@@ -30,6 +30,7 @@ import numpy as np
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 from bot.digest.models import Language, Sentence
 from bot.digest.summarize.features import FEATURE_NAMES, Candidates, pool_candidates
+from bot.digest.summarize.unfit import unfit
 
 log = logging.getLogger(__name__)
 
@@ -131,11 +132,17 @@ def select(
     return chosen
 
 
-def choose(found: Candidates, model: Model, count: int, skip: Collection[int] | None = None) -> list[int]:
-    """Article indices of the chosen candidates (never one whose index is in `skip`), in article order."""
-    passed_over = None if skip is None else (lambda k: found.indices[k] in skip)  # not len(skip): it may judge lazily
-    picked = select(found.overlap, model.score(found.features, found.ranks), count, model.redundancy, passed_over)
-    return sorted(found.indices[k] for k in picked)
+def choose(
+    found: Candidates, model: Model, count: int, skip: Collection[int] | None = None, also_skip: Callable[[int], bool] | None = None
+) -> list[int]:
+    """Article indices of the chosen candidates (never one whose index is in `skip` or `also_skip` holds), in
+    article order."""
+    def passed_over(k: int) -> bool:  # asks `skip` with `in`, not len(skip): it may judge lazily
+        index = found.indices[k]
+        return (skip is not None and index in skip) or (also_skip is not None and also_skip(index))
+
+    scores = model.score(found.features, found.ranks)
+    return sorted(found.indices[k] for k in select(found.overlap, scores, count, model.redundancy, passed_over))
 
 
 def summarize(
@@ -145,11 +152,14 @@ def summarize(
     count: int,
     skip: Collection[int] = (),
     model: Model | None = None,
+    pass_over_unfit: bool = True,
 ) -> list[int]:
     """Indices of the `count` sentences that best summarize the article, in article order.
 
     Headings, list lines, fragments (`features.is_eligible`) and indices
     in `skip` are never chosen; fewer come back when fewer are eligible.
+    Code and pieces begun midway (`unfit.unfit`) are chosen only when the
+    article has no other candidate (`pass_over_unfit=False`: never passed over).
     """
     if count <= 0 or not sentences:
         return []
@@ -158,4 +168,8 @@ def summarize(
     found = pool_candidates(sentences, title, language)
     if not found.indices:
         return []
-    return choose(found, model or load_model(), count, skip if isinstance(skip, AbstractSet) else frozenset(skip))
+    model = model or load_model()
+    skip = skip if isinstance(skip, AbstractSet) else frozenset(skip)
+    chosen = choose(found, model, count, skip, (lambda i: unfit(sentences, i)) if pass_over_unfit else None)
+    # Code and pieces begun midway (`unfit`) are passed over only while the article has something else to show.
+    return chosen or (choose(found, model, count, skip) if pass_over_unfit else [])

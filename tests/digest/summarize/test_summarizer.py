@@ -31,6 +31,7 @@ from bot.digest.summarize.summarizer import (
     sentence_count_for,
     summarize,
 )
+from bot.digest.summarize.unfit import unfit
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 SAMPLE = ROOT / "seeds" / "syrian-officers-defect.txt"
@@ -199,7 +200,9 @@ def test_any_article_gives_eligible_sentences_in_order(
     for i in chosen:
         assert is_eligible(sentences[i])
     eligible = [i for i, s in enumerate(sentences) if is_eligible(s) and i not in skip]
-    assert len(chosen) == min(count, len(eligible))
+    fit = [i for i in eligible if not unfit(sentences, i)]  # code and pieces begun midway only when nothing else
+    assert len(chosen) == min(count, len(fit or eligible))
+    assert not fit or all(i in fit for i in chosen)
 
 
 def test_shipped_model_fits_the_features() -> None:

@@ -1,0 +1,102 @@
+"""Sentences a reader would not accept as a summary bullet whatever their evidence: code, and pieces begun midway.
+
+The summarizer passes over these (`summarizer.summarize`) as it passes over the pipeline's `skip`, without
+changing any candidate's features, rank or score (the shipped model is fitted on the candidates as they are).
+Both rules read a sentence's form only, and were chosen on the tune part of the sweep's documents
+(bench/sweep3_study.py, docs/quality/sweep.md, thirteenth session):
+
+- code or a log (`is_code`): a Python traceback or a line opening with an exception's class, a JSON object's
+  key-value pairs, a statement that ends with ";", "{" or "}", or an assignment to a name
+  ("name = name.listAppend( ... );"). Prose that names a function ("See systemd.unit(5) for details.") is none
+  of these.
+- a piece begun midway (`begins_midway`): it opens with a closing mark (", the IPPR also asks ..."), or with a
+  lower-case word (no capital and no underscore in it, so "iPhone", "eBay" and "first_name" open sentences)
+  right after a cut: at the start of the text (a drop cap lost in a paste, "here are a million ..."), or after a
+  line that ends without a stop (a line wrapped, or an inline element cut from its line by the extraction:
+  "Embrace the convenience of a mobile tax office" / "with our comprehensive web-based software package.").
+  A heading in title case is no cut ("Workers" / "celery can also be used ..."), and a lower-case word after a
+  full sentence ("nginx has one master process ...") is left alone. Not taken, as they cost CNN/BBC tune ROUGE:
+  a lower-case conjunction after a stop ("by Edward Albee, ..." after a play's title ending in "?"), and a piece
+  after a stop glued to the next word (".travel net domains" split at its dot, the sweep's ".gov website").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from bot.digest.models import Sentence
+
+# -- code ------------------------------------------------------------------------------------------------------
+# a Python traceback, or a log line opening with an exception's class ("RuntimeError: Detected that ...")
+_TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\bFile \"[^\"]+\", line \d+|^\s*[A-Z]\w+(?:Error|Exception):\s")
+_JSON_PAIR = re.compile(r"[\"'][\w.-]+[\"']\s*:\s*[\"'\[{\d]")  # "rType":"sort"
+JSON_PAIRS = 2  # key-value pairs that make a sentence a JSON object rather than a quote with a colon
+_STATEMENT_END = re.compile(r"[;{}]\s*$")
+_ASSIGNMENT = re.compile(r"^\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[[^\]]*\])*\s*(?:[-+*/|&]?=)(?!=)\s*\S")
+
+
+def is_code(text: str) -> bool:
+    """A line of code or of a log, by its form (see the module's docstring)."""
+    return bool(
+        _TRACEBACK.search(text)
+        or len(_JSON_PAIR.findall(text)) >= JSON_PAIRS
+        or _STATEMENT_END.search(text)
+        or _ASSIGNMENT.match(text)
+    )
+
+
+# -- pieces begun midway ---------------------------------------------------------------------------------------
+_OPENING = "\"'“‘«(["
+_CLOSING = "\"'”’»)]"
+_STOPS = ".!?…。！？"
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_WORD = re.compile(r"(?<![\w/-])[^\W\d_]+")  # a word standing on its own ("inspect/control" holds none)
+_CONTINUING = ",;)]}»”’"
+
+
+def opens_lower_case(text: str) -> bool:
+    """The first word (an opening quote or bracket aside) starts with a lower-case letter and holds no capital
+    and no underscore."""
+    stripped = text.lstrip().lstrip(_OPENING)
+    first = stripped.split(maxsplit=1)[0] if stripped else ""
+    # an identifier ("first_name and last_name are fields", a user's handle) is a name, not a word cut from its line
+    return bool(first) and first[0].islower() and not any(ch.isupper() or ch == "_" for ch in first)
+
+
+def ends_without_stop(text: str) -> bool:
+    """The sentence (its closing quotes and brackets aside) does not end on a stop: a line wrapped or cut."""
+    last = text.rstrip().rstrip(_CLOSING)[-1:]
+    return last not in _STOPS or not last
+
+
+def opens_with_closing_mark(text: str) -> bool:
+    """The sentence opens with a mark that closes or continues something (", and", "), which"): its start was cut."""
+    first = text.lstrip()[:1]
+    return bool(first) and first in _CONTINUING  # ("" is in every string)
+
+
+def begins_midway(sentences: Sequence[Sentence], position: int) -> bool:
+    """Whether `sentences[position]` is a piece begun midway (see the module's docstring)."""
+    text = sentences[position].text
+    if opens_with_closing_mark(text):
+        return True
+    if not opens_lower_case(text):
+        return False
+    if position == 0:
+        return True
+    before = sentences[position - 1].text
+    return ends_without_stop(before) and not title_cased(before)
+
+
+def title_cased(text: str) -> bool:
+    """A heading in title case ("Management Command-line Utilities (inspect/control)", "Overview"): every word of
+    four letters or more opens with a capital. Documentation puts a lower-case command after one ("celery can
+    also be used ..."); a line cut short rarely reads so ("Embrace the convenience of a mobile tax office")."""
+    long_words = [word for word in _WORD.findall(_BRACKETED.sub(" ", text)) if len(word) >= 4]  # "(inspect/control)" aside
+    return bool(long_words) and all(word[0].isupper() for word in long_words)
+
+
+def unfit(sentences: Sequence[Sentence], position: int) -> bool:
+    """A sentence no summary should show: code, or a piece begun midway."""
+    return is_code(sentences[position].text) or begins_midway(sentences, position)

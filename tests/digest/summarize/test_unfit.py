@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.digest.language.language_detector import language_for
+from bot.digest.models import Sentence
+from bot.digest.segment.sentence_splitter import split_sentences
+from bot.digest.summarize.summarizer import summarize
+from bot.digest.summarize.unfit import begins_midway, is_code, opens_lower_case, title_cased, unfit
+
+ENGLISH = language_for("en")
+
+
+def _sentences(*texts: str, headings: tuple[int, ...] = ()) -> list[Sentence]:
+    return [Sentence(i, text, i, i in headings) for i, text in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'name = name.listAppend( user.firstName, " " );',  # ColdFusion on an article and its paste (sweep)
+        'Error doing job: Future exception was never retrieved Traceback (most recent call last): File "/usr/lib/x.py", line 4',
+        '"Avg. Customer Review","rUID":"review-rank","rValueText":"","rValueUID":""},{"rType":"sort"',  # Amazon's sort options
+        "server { listen 80;",
+        "total += item.price",
+        "body { padding: 10px; }",
+        "RuntimeError: Detected that custom integration 'tuya_local' calls async_create_task from a thread.",
+    ],
+)
+def test_code_by_its_form(text: str) -> None:
+    assert is_code(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See systemd.unit(5) for details.",  # prose naming a manual page
+        'He said: "We will win," and left.',
+        "The score was 3 = 3 after extra time, officials said.",  # an "=" that assigns nothing
+        "Two keys matter: speed and price.",
+        'The label read "Size": "XL" in bold letters.',  # one pair is a quote, not a JSON object
+        "Shares rose 5% on Monday.",
+        "Error: the page could not be loaded.",  # a message, no exception's class
+    ],
+)
+def test_prose_is_not_code(text: str) -> None:
+    assert not is_code(text)
+
+
+def test_lower_case_opening_needs_a_word_without_capitals() -> None:
+    assert opens_lower_case("with our comprehensive web-based software package.")
+    assert opens_lower_case("“and then it stopped.")
+    assert not opens_lower_case("iPhone sales rose.")
+    assert not opens_lower_case("eBay said so.")
+    assert not opens_lower_case("The cat sat.")
+    assert not opens_lower_case("42 people came.")
+    assert not opens_lower_case("")
+    assert not opens_lower_case("first_name and last_name are fields of the model.")  # an identifier is a name
+
+
+def test_a_closing_mark_opens_a_piece_wherever_it_stands() -> None:
+    assert begins_midway(_sentences("In its report, Is Online Community A Policy Tool?", ", the IPPR also asks more."), 1)
+    assert not begins_midway(_sentences("It was late.", "And then the rain came."), 1)  # a capital: a sentence of its own
+    assert not begins_midway(_sentences("It ends at 5 p.m.", "per month for 12 mo."), 1)  # after a stop: left alone
+    assert not begins_midway(_sentences("It was late.", ""), 1)
+
+
+def test_a_title_cased_heading_is_no_cut() -> None:
+    assert title_cased("Management Command-line Utilities (inspect/control)")
+    assert title_cased("Overview")
+    assert not title_cased("Embrace the convenience of a mobile tax office")
+    assert not title_cased("or")
+    docs = _sentences("Management Command-line Utilities (inspect/control)",
+                      "celery can also be used to inspect and manage worker nodes.", headings=(0,))
+    assert not begins_midway(docs, 1)
+
+
+def test_a_piece_after_a_cut_begins_midway() -> None:
+    wrapped = _sentences("Embrace the convenience of a mobile tax office", "with our comprehensive web-based software package.",
+                         headings=(0,))
+    assert begins_midway(wrapped, 1)
+    comma = _sentences("Forecast demand, track attendance,", "simplify human resources and process pay.")
+    assert begins_midway(comma, 1)
+    first = _sentences("here are a million different types of cameras on the market.", "Most are cheap.")
+    assert begins_midway(first, 0)
+
+
+def test_a_lower_case_name_after_a_full_sentence_is_left_alone() -> None:
+    docs = _sentences("This guide shows how to set up a proxy.", "nginx has one master process and several worker processes.")
+    assert not begins_midway(docs, 1)
+    assert not unfit(docs, 1)
+    capital = _sentences("Embrace the convenience", "With our software package you save time.")
+    assert not begins_midway(capital, 1)
+    stop = _sentences("It ends at 5 p.m.", "nobody knows why it goes so.")
+    assert not begins_midway(stop, 1)  # after a stop: a sentence of its own, however written
+
+
+ARTICLE = """Embrace the convenience of a mobile tax office
+
+with our comprehensive web-based software package.
+
+Tax preparers across the country now file returns from anywhere with the new service. The service stores every return in one place, so preparers can file from any device. Preparers say the service saves them hours each week during the tax season.
+
+name = name.listAppend( user.firstName, " " ).trim()
+"""
+
+
+def test_the_summary_passes_over_unfit_sentences() -> None:
+    sentences = split_sentences(ARTICLE, "en")
+    texts = [s.text for s in sentences]
+    cut = texts.index("with our comprehensive web-based software package.")
+    code = next(i for i, t in enumerate(texts) if t.startswith("name ="))
+    kept = summarize(sentences, "", ENGLISH, 5, pass_over_unfit=False)
+    assert cut in kept  # what the filter changes: the piece is a candidate and would be chosen
+    chosen = summarize(sentences, "", ENGLISH, 5)
+    assert cut not in chosen and code not in chosen
+    assert set(chosen) == set(kept) - {cut, code}
+
+
+def test_an_article_of_nothing_else_keeps_its_unfit_sentences() -> None:
+    sentences = _sentences(
+        "here are a million different types of cameras on the market today.",
+        "x = compute_the_total(a, b, c) + other_value * 2",
+    )
+    assert summarize(sentences, "", ENGLISH, 3) == summarize(sentences, "", ENGLISH, 3, pass_over_unfit=False) != []
