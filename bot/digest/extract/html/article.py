@@ -44,6 +44,12 @@ Last (thirteenth session), the answer's label lines go: a reading time ("8 min r
 a related-posts list's heading standing alone ("Table of Contents", "Related articles", "Read more", "Share"),
 and, before the article's first long line, a date or a byline standing alone ("January 31, 2024", "By Rick
 Steves"). On WCXB's tune part the truth holds 2 of the 64 such lines.
+
+And (thirteenth session, second round) an answer that stops before the page's FAQ is continued: the questions and
+answers of the blocks whose class or id names a FAQ or an accordion, after the start of the last body element and
+inside the article's frame (trafilatura drops an accordion's panels as hidden), are appended when they hold 20
+words or more the answer lacks; on a page that declares a schema.org FAQPage, also those up to two levels above the
+frame (a FAQ section beside the article element), none in a menu, a footer or comments.
 """
 
 from __future__ import annotations
