@@ -341,7 +341,10 @@ def declares_faq(tree: lxml_html.HtmlElement) -> bool:
     for script in tree.iter("script"):
         if "FAQPage" in (script.text or ""):
             return True
-    return any((element.get("itemtype") or "").rstrip("/").endswith("FAQPage") for element in tree.iter() if isinstance(element.tag, str))
+    return any(itemtype.rstrip("/").endswith("FAQPage") for itemtype in _ITEMTYPES(tree))
+
+
+_ITEMTYPES = lxml_html.etree.XPath("//@itemtype")  # in C: a Python walk over every element cost 0.5 ms a page
 
 
 def faq_levels(tree: lxml_html.HtmlElement) -> int | None:
