@@ -44,6 +44,12 @@ Last (thirteenth session), the answer's label lines go: a reading time ("8 min r
 a related-posts list's heading standing alone ("Table of Contents", "Related articles", "Read more", "Share"),
 and, before the article's first long line, a date or a byline standing alone ("January 31, 2024", "By Rick
 Steves"). On WCXB's tune part the truth holds 2 of the 64 such lines.
+
+And (thirteenth session, second round) an answer that stops before the page's FAQ is continued: the questions and
+answers of the blocks whose class or id names a FAQ or an accordion, after the start of the last body element and
+inside the article's frame (trafilatura drops an accordion's panels as hidden), are appended when they hold 20
+words or more the answer lacks; on a page that declares a schema.org FAQPage, also those up to two levels above the
+frame (a FAQ section beside the article element), none in a menu, a footer or comments.
 """
 
 from __future__ import annotations
@@ -84,6 +90,18 @@ OUTBOUND_WAIT = True
 DROPPED_LABELS = frozenset(("read_time", "label", "date", "byline"))
 LEAD_LINE_WORDS = 20  # the first answer line this long starts the article's text
 MAX_READ_TIME_WORDS = 12  # "December 15, 2025 // 8 min read" is a label; a sentence naming a read time is not
+# The thirteenth session's FAQ step: a question-and-answer block (its class or id names a FAQ or an accordion) that
+# follows the start of the article's last body element is put back at the answer's end. `FAQ_LEVELS`: None off, 0
+# only inside the article's frame, k also inside the frame's k-th ancestor; `FAQ_SCHEMA_LEVELS`: the same on a page
+# that declares a schema.org FAQPage (switches for bench/articles4_study.py).
+FAQ_LEVELS: int | None = 0
+FAQ_SCHEMA_LEVELS: int | None = 2
+MIN_FAQ_WORDS = 20  # a FAQ block's missing words: fewer is a label or a stray line, not an answer
+_FAQ_NAME = re.compile(r"faq|accordion", re.IGNORECASE)
+_FAQ_BLOCK_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
+# A FAQ block in these (or named so) is the site's menu or footer help links, not the article's.
+_CHROME_TAGS = frozenset(("nav", "footer", "header", "aside", "form"))
+_CHROME_WORDS = frozenset(("menu", "footer", "nav", "navigation", "sidebar", "header"))
 # Class/id words of the blocks an article ends with that are no part of it: related posts, share
 # buttons, author boxes (WordPress's Simple Author Box, Author Box Plugin), newsletter and
 # call-to-action boxes, disclaimers, footnotes (named by hand; checked on WCXB's tune part).
@@ -306,9 +324,105 @@ def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
     put back and the trailing sections that lie after the article dropped."""
     restored, bodies, paragraphs = _restore(tree, text)
+    levels = faq_levels(tree) if bodies else None
+    if levels == 0:
+        restored = restore_faq(restored, bodies, 0)
     if RESTORE_SECTION_HEADINGS and bodies:
         restored = restore_section_headings(restored, _common_ancestor(bodies))
-    return drop_label_lines(drop_related_links(drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies), tree))
+    trimmed = drop_related_links(drop_end_matter(drop_trailing_sections(restored, bodies, paragraphs), bodies), tree)
+    if levels:
+        # FAQ blocks outside the frame are put back after the cuts, which drop what follows the frame
+        trimmed = restore_faq(trimmed, bodies, levels)
+    return drop_label_lines(trimmed)
+
+
+def declares_faq(tree: lxml_html.HtmlElement) -> bool:
+    """True when the page declares a schema.org FAQPage (JSON-LD or microdata): its questions are its content."""
+    for script in tree.iter("script"):
+        if "FAQPage" in (script.text or ""):
+            return True
+    return any(itemtype.rstrip("/").endswith("FAQPage") for itemtype in _ITEMTYPES(tree))
+
+
+_ITEMTYPES = lxml_html.etree.XPath("//@itemtype")  # in C: a Python walk over every element cost 0.5 ms a page
+
+
+def faq_levels(tree: lxml_html.HtmlElement) -> int | None:
+    """How far above the article's frame the FAQ step looks on this page (`FAQ_LEVELS`, or `FAQ_SCHEMA_LEVELS` on a
+    page declaring a FAQPage when that is further), None when it does not."""
+    if FAQ_SCHEMA_LEVELS is not None and (FAQ_LEVELS is None or FAQ_SCHEMA_LEVELS > FAQ_LEVELS) and declares_faq(tree):
+        return FAQ_SCHEMA_LEVELS
+    return FAQ_LEVELS
+
+
+def _is_chrome(element: lxml_html.HtmlElement, scope: lxml_html.HtmlElement) -> bool:
+    """True for an element inside a menu, a footer, a header, a side box or a form (by tag, or by class/id words)
+    below `scope`."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor is scope:
+            return False
+        if ancestor.tag in _CHROME_TAGS:
+            return True
+        words = _NOT_LETTERS.split(((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower())
+        if not _CHROME_WORDS.isdisjoint(words):
+            return True
+    return False
+
+
+def faq_blocks(bodies: Sequence[lxml_html.HtmlElement], levels: int) -> list[lxml_html.HtmlElement]:
+    """The outermost elements whose class or id names a FAQ or an accordion that come after the start of the last
+    of `bodies` on the page (inside it too: an accordion at the body's end), inside the article's frame (the innermost element holding every body element) or its `levels`-th
+    ancestor, and in no menu, footer or comments."""
+    frame = _common_ancestor(bodies)
+    if frame is None:
+        return []
+    chain = [frame, *frame.iterancestors()]
+    scope = chain[min(levels, len(chain) - 1)]
+    last = bodies[-1]
+    after_last = False
+    found: list[lxml_html.HtmlElement] = []
+    for element in scope.iter():
+        if element is last:
+            after_last = True
+            continue
+        if not after_last or not isinstance(element.tag, str) or element in chain:
+            continue
+        if found and any(ancestor in found for ancestor in element.iterancestors()):
+            continue
+        if _FAQ_NAME.search((element.get("class") or "") + " " + (element.get("id") or "")) is None:
+            continue
+        if _in_comments(element) or _is_chrome(element, scope):
+            continue
+        found.append(element)
+    return found
+
+
+def restore_faq(text: str, bodies: Sequence[lxml_html.HtmlElement], levels: int) -> str:
+    """`text` (a paragraph a line) with the questions and answers of the FAQ blocks after the article's body
+    (`faq_blocks`) that it lacks appended, when they hold `MIN_FAQ_WORDS` words or more (thirteenth session):
+    trafilatura drops an accordion's panels as hidden, or stops before a FAQ section the page sets apart."""
+    blocks = faq_blocks(bodies, levels)
+    if not blocks:
+        return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    answer = "\n".join(_normal(line.lstrip("-*# ")) for line in lines)
+    added: list[str] = []
+    seen: set[str] = set()
+    for block in blocks:
+        for element in block.iter(*_FAQ_BLOCK_TAGS):
+            if element.tag == "li" and element.find(".//p") is not None:
+                continue  # read through its paragraphs
+            if any(inner is not element for inner in element.iter(*_FAQ_BLOCK_TAGS) if inner.tag != "li"):
+                continue  # an element holding blocks is read through them
+            line = _text(element)
+            normal = _normal(line)
+            if not normal or normal in seen or not _is_missing(element, line, answer):
+                continue
+            seen.add(normal)
+            added.append(f"- {line}" if element.tag == "li" else line)
+    if sum(len(line.split()) for line in added) < MIN_FAQ_WORDS:
+        return text
+    return "\n\n".join(lines + added)
 
 
 def _first_block(element: lxml_html.HtmlElement) -> str:

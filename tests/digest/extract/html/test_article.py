@@ -377,3 +377,56 @@ def test_article_text_drops_a_contents_heading_in_the_answer():
     answer = f"Table of Contents\n\n{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
     page = _tree(f"<div class='post'><p>Table of Contents</p><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div>")
     assert article_text(page, answer) == f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+
+
+# --- the FAQ blocks after the body (thirteenth session, second round) ---------------------------------------------
+QUESTION = "How long does a niche language stay in use?"
+REPLY = "Most niche languages stay in use for as long as the few companies that chose them keep their old code running."
+FAQ = f"<div class='faq-accordion'><h3>{QUESTION}</h3><div class='panel' hidden><p>{REPLY}</p></div></div>"
+FAQ_PAGE_SCRIPT = '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "FAQPage"}</script>'
+ANSWER = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+
+
+def _faq_outside(script: str = "", faq_class: str = "faq-section") -> lxml_html.HtmlElement:
+    """An article whose FAQ section is a sibling of the article element, two levels above the body."""
+    faq = FAQ.replace("faq-accordion", faq_class)
+    return _tree(f"{script}<main><article><div class='content'><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div></article>{faq}</main>")
+
+
+def test_a_faq_accordion_at_the_end_of_the_body_comes_back_at_the_answers_end():
+    page = _tree(f"<div class='post'><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p>{FAQ}</div>")
+    assert article_text(page, ANSWER).split("\n\n") == [INTRO, MIDDLE, OUTRO, QUESTION, REPLY]
+
+
+def test_a_faq_already_in_the_answer_or_too_short_is_not_added():
+    page = _tree(f"<div class='post'><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p>{FAQ}</div>")
+    whole = f"{ANSWER}\n\n{QUESTION}\n\n{REPLY}"
+    assert article_text(page, whole) == whole
+    short = _tree(f"<div class='post'><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p><div class='faq'><p>Any questions?</p></div></div>")
+    assert article_text(short, ANSWER) == ANSWER
+
+
+def test_a_faq_outside_the_frame_comes_back_only_on_a_page_declaring_a_faq_page():
+    assert article_text(_faq_outside(), ANSWER) == ANSWER
+    assert article_text(_faq_outside(FAQ_PAGE_SCRIPT), ANSWER).split("\n\n") == [INTRO, MIDDLE, OUTRO, QUESTION, REPLY]
+    microdata = _tree(
+        f"<main itemscope itemtype='https://schema.org/FAQPage'><article><div class='content'><p>{INTRO}</p><p>{MIDDLE}</p>"
+        f"<p>{OUTRO}</p></div></article>{FAQ.replace('faq-accordion', 'faq-section')}</main>"
+    )
+    assert article_text(microdata, ANSWER).endswith(REPLY)
+
+
+def test_a_faq_in_a_footer_menu_or_before_the_body_stays_out():
+    assert article_text(_faq_outside(FAQ_PAGE_SCRIPT, "footer__menu accordion"), ANSWER) == ANSWER
+    before = _tree(f"{FAQ_PAGE_SCRIPT}<main>{FAQ}<article><div class='content'><p>{INTRO}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div></article></main>")
+    assert article_text(before, ANSWER) == ANSWER
+
+
+def test_faq_levels_are_switches(monkeypatch):
+    import bot.digest.extract.html.article as article
+
+    monkeypatch.setattr(article, "FAQ_LEVELS", None)
+    monkeypatch.setattr(article, "FAQ_SCHEMA_LEVELS", None)
+    assert article_text(_faq_outside(FAQ_PAGE_SCRIPT), ANSWER) == ANSWER
+    monkeypatch.setattr(article, "FAQ_LEVELS", 2)
+    assert article_text(_faq_outside(), ANSWER).endswith(REPLY)
