@@ -523,8 +523,8 @@ _worth_scanning = ends_as_a_sentence  # a fast path; tests/digest/figures/test_f
 def _is_fragment(sentence_text: str) -> bool:
     """A citation or a label: a few words, all capitalised ("Niculescu, A.B. 2024.", "Ltd. 1979, 1986.")."""
     return (
-        len(list(islice(_WORDS_IN.finditer(sentence_text), _MIN_WORDS))) < _MIN_WORDS  # stops at the fourth word
-        and _LOWER_WORD.search(sentence_text) is None
+        _LOWER_WORD.search(sentence_text) is None  # first: almost every line has one (thirteenth session)
+        and len(list(islice(_WORDS_IN.finditer(sentence_text), _MIN_WORDS))) < _MIN_WORDS  # stops at the fourth word
         and _UPPER_WORD.search(sentence_text) is not None
     )
 
