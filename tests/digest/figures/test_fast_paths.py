@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from bench.fitting import hash_bucket
 from bench.speed import html_pages, pastes
 from bench.wcxb import load_pages
-from bot.digest.figures import figure_finder, tokens
+from bot.digest.figures import figure_finder, quantities, tokens
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.language import language_detector
 from bot.digest.models import DigestError, Figure
@@ -42,7 +42,10 @@ def figures_both_ways(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> 
         plain.setattr(figure_finder, "_worth_scanning", lambda text: True)
         plain.setattr(tokens, "may_hold_masks", lambda text: True)
         plain.setattr(figure_finder, "_has_sign", lambda text, signs: True)
-        plain.setattr(figure_finder, "_may_hold_a_run", lambda text: True)
+        plain.setattr(figure_finder, "_number_run", lambda text: figure_finder._SLOW_NUMBER_RUN.search(text) is not None)
+        plain.setattr(figure_finder, "_TITLE_RUN", figure_finder._SLOW_TITLE_RUN)
+        plain.setattr(tokens, "TOKEN", tokens.SLOW_TOKEN)
+        plain.setattr(quantities, "_number_word_pattern", quantities._slow_number_word_pattern)
         slow = find_figures(sentences, limit=50, language_code=code)
     return fast, slow
 
@@ -115,5 +118,5 @@ def test_the_chrome_test_asks_a_pattern_only_when_its_pieces_are_there(line: str
     """Self-written chrome lines, one per guarded pattern: each is refused with the guards and without them."""
     assert figure_finder._chrome_line(line)
     monkeypatch.setattr(figure_finder, "_has_sign", lambda text, signs: True)
-    monkeypatch.setattr(figure_finder, "_may_hold_a_run", lambda text: True)
+    monkeypatch.setattr(figure_finder, "_number_run", lambda text: figure_finder._SLOW_NUMBER_RUN.search(text) is not None)
     assert figure_finder._chrome_line(line)
