@@ -50,6 +50,12 @@ class PageProfile:
     # A thread's posts found by their platform's markup (forum.thread_text) are the text, in place of both
     # trafilatura's answer and the region, when two or more are found (twelfth session, forums2).
     thread_posts: bool = False
+    # With keep_cards: a card's name (a link line of at most `link_line_words` words inside a run of cards)
+    # is no menu label and stays, when the page has at most `card_name_max_links` links of that text
+    # (a menu label is a link in the menu too) and it is read once in the region (a button, "Add to cart",
+    # repeats in every card); a run in a carousel or under "related"/"you may also like" shows other
+    # products and its names stay out (thirteenth session, listing4). 0: off.
+    card_name_max_links: int = 0
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
