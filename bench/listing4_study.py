@@ -109,7 +109,7 @@ def report(pages: dict[str, dict[str, Any]], name: str, base: dict[str, float], 
     after = np.array([scores[page_id] for page_id in ids])
     types = np.array([pages[page_id]["type"] for page_id in ids])
     delta = after - before
-    print(f"{name}\n    all {after.mean():.5f} (off {before.mean():.5f}) | " + " ".join(f"{t[:4]} {after[types == t].mean():.4f}/{before[types == t].mean():.4f}" for t in TYPES))
+    print(f"{name}\n    all {after.mean():.5f} (off {before.mean():.5f}) | " + " ".join(f"{t[:4]} {after[types == t].mean():.4f}/{before[types == t].mean():.4f}" for t in TYPES if (types == t).any()))
     kept = folds_hold(listed, delta, indent="    ")
     kept = kept and all(delta[types == t].sum() >= -1e-9 for t in TYPES)
     moved = sorted((d, page_id) for d, page_id in zip(delta, ids) if abs(d) > 1e-9)
