@@ -21,6 +21,7 @@ down and no type loses.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -47,7 +48,7 @@ CARD_TYPES = ("listing", "collection")
 
 @contextmanager
 def card_names_variant(
-    max_links: int, max_reads: int = 1, skip_carousels: bool = True, min_words: int = 1, min_named_share: float = 0.0, kinds: tuple[str, ...] = ("collection",)
+    max_links: int, max_reads: int = 1, skip_carousels: bool = True, min_words: int = 1, min_named_share: float = 0.0, max_card_names: int | None = None, min_run_cards: int = 3, largest_only: bool = False, kinds: tuple[str, ...] = ("collection",)
 ) -> Iterator[None]:
     """The profiles of `kinds` with `card_name_max_links` = `max_links` (0: off), listing.names_to_spare's
     `max_reads` and `min_named_share` and listing.card_names' `skip_carousels` and `min_words` as given, for the time of the block."""
@@ -55,8 +56,8 @@ def card_names_variant(
     shipped_names, shipped_spare = listing.card_names, listing.names_to_spare
     for kind in kinds:
         PROFILES[kind] = dataclasses.replace(shipped_profiles[kind], card_name_max_links=max_links)
-    listing.card_names = functools.partial(shipped_names, skip_carousels=skip_carousels, min_words=min_words)
-    listing.names_to_spare = functools.partial(shipped_spare, max_reads=max_reads, min_named_share=min_named_share)
+    listing.card_names = functools.partial(shipped_names, skip_carousels=skip_carousels, min_words=min_words, largest_only=largest_only)
+    listing.names_to_spare = functools.partial(shipped_spare, max_reads=max_reads, min_named_share=min_named_share, max_card_names=max_card_names, min_run_cards=min_run_cards)
     try:
         yield
     finally:
@@ -71,6 +72,7 @@ def _variant(**kwargs: Any) -> Callable[[], Any]:
 BIG = 10**6  # no bound on the page's links of a name's text
 VARIANTS: dict[str, Callable[[], Any]] = {
     "off (the profiles as main has them)": _variant(max_links=0),
+    "the product as this code has it": contextlib.nullcontext,
     "names: <= 1 link on the page, read once, carousels out": _variant(max_links=1),
     "names: <= 1 link, read <= 2 times, carousels out": _variant(max_links=1, max_reads=2),
     "names: <= 1 link, repeats too, carousels out": _variant(max_links=1, max_reads=BIG),
@@ -80,6 +82,18 @@ VARIANTS: dict[str, Callable[[], Any]] = {
     "names: <= 1 link, repeats too, carousels out, a third named": _variant(max_links=1, max_reads=BIG, min_named_share=1 / 3),
     "names: <= 1 link, read once, carousels kept, a third named": _variant(max_links=1, skip_carousels=False, min_named_share=1 / 3),
     "names: any links, read once, carousels out, a third named": _variant(max_links=BIG, min_named_share=1 / 3),
+    "names: <= 1 link, read once, carousels out, a third named, one name a card": _variant(max_links=1, min_named_share=1 / 3, max_card_names=1),
+    "names: <= 1 link, read once, carousels out, a third named, <= 2 names a card": _variant(max_links=1, min_named_share=1 / 3, max_card_names=2),
+    "names: <= 1 link, read once, carousels out, one name a card": _variant(max_links=1, max_card_names=1),
+    "names: <= 1 link, read <= 2 times, carousels out, a third named, one name a card": _variant(max_links=1, max_reads=2, min_named_share=1 / 3, max_card_names=1),
+    "names: <= 1 link, read once, carousels out, a third named, one name a card, runs of 6+": _variant(max_links=1, min_named_share=1 / 3, max_card_names=1, min_run_cards=6),
+    "names: <= 1 link, read once, carousels out, one name a card, runs of 6+": _variant(max_links=1, max_card_names=1, min_run_cards=6),
+    "names: <= 1 link, read once, carousels out, a third named, one name a card, runs of 6+, the largest run only": _variant(
+        max_links=1, min_named_share=1 / 3, max_card_names=1, min_run_cards=6, largest_only=True
+    ),
+    "names: <= 1 link, read once, carousels out, a third named, one name a card, the largest run only": _variant(
+        max_links=1, min_named_share=1 / 3, max_card_names=1, largest_only=True
+    ),
     "names of 2+ words: <= 1 link, read once, carousels out, a third named": _variant(max_links=1, min_words=2, min_named_share=1 / 3),
 }
 

@@ -17,7 +17,7 @@ def test_a_variant_sets_the_profile_and_restores_it() -> None:
     shipped, shipped_spare = PROFILES["collection"], listing.names_to_spare
     with card_names_variant(max_links=1, max_reads=2, min_named_share=0.5):
         assert PROFILES["collection"].card_name_max_links == 1
-        assert listing.names_to_spare.keywords == {"max_reads": 2, "min_named_share": 0.5}
+        assert listing.names_to_spare.keywords == {"max_reads": 2, "min_named_share": 0.5, "max_card_names": None, "min_run_cards": 3}
     assert PROFILES["collection"] is shipped and listing.names_to_spare is shipped_spare
     assert "off (the profiles as main has them)" in VARIANTS
 

@@ -201,6 +201,10 @@ CAROUSEL_HEADING = re.compile(
     re.I,
 )
 _HEADING_MAX_WORDS = 12  # a title over a run, not a paragraph that happens to say "similar"
+# A card's names are spared in the page's own grid only: the run of cards with the most text, of at least
+# NAMED_RUN_CARDS cards, a third of which have a name (chosen on WCXB's tune part, bench/listing4_study.py).
+NAMED_RUN_CARDS = 6
+NAMED_CARDS_SHARE = 1 / 3
 
 
 def is_carousel(run: list[lxml_html.HtmlElement], region: lxml_html.HtmlElement) -> bool:
@@ -236,18 +240,25 @@ def _inside(element: lxml_html.HtmlElement, region: lxml_html.HtmlElement) -> bo
 
 
 def card_names(
-    region: lxml_html.HtmlElement, runs: list[list[lxml_html.HtmlElement]], max_words: int, skip_carousels: bool = True, min_words: int = 1
+    region: lxml_html.HtmlElement,
+    runs: list[list[lxml_html.HtmlElement]],
+    max_words: int,
+    skip_carousels: bool = True,
+    min_words: int = 1,
+    largest_only: bool = True,
 ) -> list[list[set[tuple[str, ...]]]]:
     """Per run of cards still in `region` (carousels' runs aside), per card, the words (lower case) of its
     short links: a product's name, a post's title (a link or one of its blocks of `min_words` to
-    `max_words` words, one a word of letters: a count "(19)" or a price is no name)."""
-    found: list[list[set[tuple[str, ...]]]] = []
+    `max_words` words, one a word of letters: a count "(19)" or a price is no name). With `largest_only`,
+    only the run with the most text (the page's own grid)."""
+    kept_runs = []
     for run in runs:
         kept = [card for card in run if _inside(card, region)]
-        if not kept or (skip_carousels and is_carousel(kept, region)):
-            continue
-        found.append([_short_links(card, min_words, max_words) for card in kept])
-    return found
+        if kept and not (skip_carousels and is_carousel(kept, region)):
+            kept_runs.append(kept)
+    if largest_only and kept_runs:
+        kept_runs = [max(kept_runs, key=lambda run: sum(len(card.text_content()) for card in run))]
+    return [[_short_links(card, min_words, max_words) for card in run] for run in kept_runs]
 
 
 def _short_links(card: lxml_html.HtmlElement, min_words: int, max_words: int) -> set[tuple[str, ...]]:
@@ -261,12 +272,21 @@ def _short_links(card: lxml_html.HtmlElement, min_words: int, max_words: int) ->
 
 
 def names_to_spare(
-    tree: lxml_html.HtmlElement, lines: list[Line], runs: list[list[set[tuple[str, ...]]]], max_links: int, max_reads: int = 1, min_named_share: float = 0.0
+    tree: lxml_html.HtmlElement,
+    lines: list[Line],
+    runs: list[list[set[tuple[str, ...]]]],
+    max_links: int,
+    max_reads: int = 1,
+    min_named_share: float = NAMED_CARDS_SHARE,
+    max_card_names: int | None = 1,
+    min_run_cards: int = NAMED_RUN_CARDS,
 ) -> set[str]:
     """The region's lines that are a card's name (`runs`: card_names): read at most `max_reads` times
     among `lines` (a button repeats in every card), the text of at most `max_links` links of the whole
     page (a menu's label is a link in the menu as well), in a run where at least `min_named_share` of the
-    cards have such a name (a grid of named products, not a stray badge or a category chip)."""
+    cards have such a name (a grid of named products, not a stray badge or a category chip), from cards
+    with at most `max_card_names` of them (None: any; a product has one name, a category card's list of
+    subcategories is a menu), in runs of `min_run_cards` cards or more."""
     names = set().union(*(card for run in runs for card in run))
     if not names:
         return set()
@@ -278,7 +298,11 @@ def names_to_spare(
     candidates = {key for key in candidates if links[key] <= max_links}
     spared: set[tuple[str, ...]] = set()
     for run in runs:
+        if len(run) < min_run_cards:
+            continue
         named = [card & candidates for card in run]
+        if max_card_names is not None:
+            named = [card if len(card) <= max_card_names else set() for card in named]
         if sum(bool(card) for card in named) >= min_named_share * len(run):
             spared.update(*named)
     return {line.text for line in lines if _words_key(line.text) in spared}

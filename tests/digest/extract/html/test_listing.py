@@ -198,7 +198,10 @@ def test_the_profile_switches_default_to_every_card_part_kept() -> None:
 
 # A shop's grid: each product's name is a link of a few words, which the collection profile's
 # short-link-line filter takes for a menu label (thirteenth session, listing4).
-PRODUCTS = [("Daisy Ear Studs", "$75"), ("Reflect Earring Large", "$120"), ("Mercy Earrings", "$95"), ("Offspring Earhoops", "$150")]
+PRODUCTS = [
+    ("Daisy Ear Studs", "$75"), ("Reflect Earring Large", "$120"), ("Mercy Earrings", "$95"),
+    ("Offspring Earhoops", "$150"), ("Fusion Ear Hoops", "$210"), ("Moonlight Grapes", "$180"),
+]
 
 
 def _product_card(name: str, price: str, index: int) -> str:
@@ -239,11 +242,15 @@ def test_buttons_and_menu_labels_stay_out_with_the_names() -> None:
 
 
 def test_names_of_a_carousel_stay_out() -> None:
-    slider = "".join(_product_card(name, price, 10 + index) for index, (name, price) in enumerate([("Moonlight Grapes", "$80"), ("Fusion Ring", "$60"), ("Arc Hoops", "$70")]))
+    # a longer run than the page's grid: the grid is the largest run that is no carousel
+    others = [("Arc Hoops", "$70"), ("Fusion Ring", "$60"), ("Magic Ring", "$90"), ("Aria Pendant", "$85"), ("Vivianna Watch", "$300"), ("Grape Necklace", "$99"), ("Curve Bangle", "$99")]
+    slider = "".join(_product_card(name, price + " and a longer line of words about it", 10 + index) for index, (name, price) in enumerate(others))
     for carousel in (f'<h2>You may also like</h2><div class="row">{slider}</div>', f'<div class="swiper-wrapper">{slider}</div>'):
         text = _collection_text(_shop(carousel=carousel))
         assert "Daisy Ear Studs" in text
-        assert "Moonlight Grapes" not in text and "Arc Hoops" not in text
+        assert "Arc Hoops" not in text and "Curve Bangle" not in text
+    text = _collection_text(_shop(carousel=f'<div class="row">{slider}</div>'))  # no carousel: the longer run is the grid
+    assert "Arc Hoops" in text and "Daisy Ear Studs" not in text
 
 
 def test_a_carousel_is_told_from_the_pages_grid() -> None:
@@ -264,5 +271,11 @@ def test_a_run_with_few_named_cards_spares_none_with_a_share() -> None:
     lines = [Line("Top Rated", 2, 1.0)]
     runs = [[{("top", "rated")}] + [set()] * 9]
     tree = _parse("<p><a>Top Rated</a></p>")
-    assert names_to_spare(tree, lines, runs, max_links=1) == {"Top Rated"}
-    assert names_to_spare(tree, lines, runs, max_links=1, min_named_share=1 / 3) == set()
+    assert names_to_spare(tree, lines, runs, max_links=1, min_named_share=0.0) == {"Top Rated"}
+    assert names_to_spare(tree, lines, runs, max_links=1) == set()  # a third of the cards must be named
+    assert names_to_spare(tree, lines, runs[:1] and [runs[0][:4]], max_links=1, min_named_share=0.0) == set()  # a run of 4: no grid
+
+
+def test_the_collection_profile_keeps_names() -> None:
+    text = card_region_text(_parse(_shop()), PROFILES["collection"])
+    assert all(name in text for name, _ in PRODUCTS)
