@@ -14,14 +14,15 @@ it, did not pay (second round, same page; bench/listing_study.py holds them).
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from copy import deepcopy
 
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.profiles import PageProfile
-from bot.digest.extract.html.region import _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
+from bot.digest.extract.html.region import _BLOCKS, _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
@@ -119,8 +120,22 @@ def strip_chrome_keeping_cards(
     card's hidden parts stay only when they are panels (is_panel: tabs, accordions, slides), and a card's
     parts named chrome by class words stay only with `named_min_words` words of letters (a "Best value"
     badge goes, a testimonial stays)."""
+    return _strip_keeping_cards(region, more_chrome, less_chrome, keep_hidden, keep_named, hidden_panels_only, named_min_words)[0]
+
+
+def _strip_keeping_cards(
+    region: lxml_html.HtmlElement,
+    more_chrome: frozenset[str] = frozenset(),
+    less_chrome: frozenset[str] = frozenset(),
+    keep_hidden: bool = True,
+    keep_named: bool = True,
+    hidden_panels_only: bool = False,
+    named_min_words: int = 0,
+) -> tuple[lxml_html.HtmlElement, list[list[lxml_html.HtmlElement]]]:
+    """strip_chrome_keeping_cards, and the runs of cards it found (some may have gone with a chrome tag)."""
     region = deepcopy(region)
-    found = cards(region)
+    runs = card_runs(region)
+    found = {card for run in runs for card in run}
     chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
     half = len(region.text_content()) / 2
     doomed = []
@@ -137,7 +152,7 @@ def strip_chrome_keeping_cards(
     for element in doomed:  # one inside an element already dropped goes with it
         if element.getparent() is not None:
             element.drop_tree()
-    return region
+    return region, runs
 
 
 def _card_part_stays(element: lxml_html.HtmlElement, keep_hidden: bool, keep_named: bool, hidden_panels_only: bool, named_min_words: int) -> bool:
@@ -162,6 +177,132 @@ def card_region_lines(
 
 
 def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
-    """region.region_text with the page's cards kept whole, the profile's line filters and chrome words."""
-    lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome, profile.hidden_card_panels_only, profile.card_part_min_words)
-    return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
+    """region.region_text with the page's cards kept whole, the profile's line filters and chrome words
+    (and, with `card_name_max_links`, the cards' names spared from the short link lines' filter)."""
+    if not profile.card_name_max_links or not profile.link_line_words:
+        lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome, profile.hidden_card_panels_only, profile.card_part_min_words)
+        return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
+    region = main_region(tree)
+    if region is None:
+        return ""
+    stripped, runs = _strip_keeping_cards(region, profile.more_chrome, profile.less_chrome, hidden_panels_only=profile.hidden_card_panels_only, named_min_words=profile.card_part_min_words)
+    names = card_names(stripped, runs, profile.link_line_words)
+    lines = block_lines(stripped)  # changes `stripped`: the names are read before
+    spared = names_to_spare(tree, lines, names, profile.card_name_max_links)
+    return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words, spared)
+
+
+# A run of cards that shows other things than the page's own grid: a carousel, a "related" strip.
+CAROUSEL_WORDS = frozenset(
+    "slider slides slide carousel swiper slick glide splide flickity related recommended recommendations recommend upsell upsells crosssell similar recently viewed".split()
+)
+CAROUSEL_HEADING = re.compile(
+    r"\b(related|recommended|recommendations|you (may|might|will) (also )?(like|love)|customers (also|who)|also (bought|viewed)|similar|recently viewed|trending|best ?sellers|complete the look)\b",
+    re.I,
+)
+_HEADING_MAX_WORDS = 12  # a title over a run, not a paragraph that happens to say "similar"
+# A card's names are spared in the page's own grid only: the run of cards with the most text, of at least
+# NAMED_RUN_CARDS cards, a third of which have a name (chosen on WCXB's tune part, bench/listing4_study.py).
+NAMED_RUN_CARDS = 6
+NAMED_CARDS_SHARE = 1 / 3
+
+
+def is_carousel(run: list[lxml_html.HtmlElement], region: lxml_html.HtmlElement) -> bool:
+    """Whether a run of cards is a carousel or a strip of other products: a card or an ancestor (up to
+    `region`) named slider, carousel, related, recommended..., or a short title right before the run (or
+    before one of its three nearest ancestors) saying "related", "you may also like", "recently viewed"..."""
+    first = run[0]
+    for element in itertools.chain([first], first.iterancestors()):
+        if element is region:
+            break
+        if _class_words(element) & CAROUSEL_WORDS:
+            return True
+    before = list(itertools.islice(first.itersiblings(preceding=True), 2))
+    for ancestor in itertools.islice(first.iterancestors(), 3):
+        if ancestor is region:
+            break
+        before.extend(itertools.islice(ancestor.itersiblings(preceding=True), 1))
+    for element in before:
+        if not isinstance(element.tag, str):
+            continue
+        text = element.text_content()
+        if len(_WORD.findall(text)) <= _HEADING_MAX_WORDS and CAROUSEL_HEADING.search(text):
+            return True
+    return False
+
+
+def _words_key(text: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in _WORD.findall(text))
+
+
+def _inside(element: lxml_html.HtmlElement, region: lxml_html.HtmlElement) -> bool:
+    return any(ancestor is region for ancestor in element.iterancestors())
+
+
+def card_names(
+    region: lxml_html.HtmlElement,
+    runs: list[list[lxml_html.HtmlElement]],
+    max_words: int,
+    skip_carousels: bool = True,
+    min_words: int = 1,
+    largest_only: bool = True,
+) -> list[list[set[tuple[str, ...]]]]:
+    """Per run of cards still in `region` (carousels' runs aside), per card, the words (lower case) of its
+    short links: a product's name, a post's title (a link or one of its blocks of `min_words` to
+    `max_words` words, one a word of letters: a count "(19)" or a price is no name). With `largest_only`,
+    only the run with the most text (the page's own grid)."""
+    kept_runs = []
+    for run in runs:
+        kept = [card for card in run if _inside(card, region)]
+        if kept and not (skip_carousels and is_carousel(kept, region)):
+            kept_runs.append(kept)
+    if largest_only and kept_runs:
+        kept_runs = [max(kept_runs, key=lambda run: sum(len(card.text_content()) for card in run))]
+    return [[_short_links(card, min_words, max_words) for card in run] for run in kept_runs]
+
+
+def _short_links(card: lxml_html.HtmlElement, min_words: int, max_words: int) -> set[tuple[str, ...]]:
+    names = set()
+    for link in [card] if card.tag == "a" else card.iter("a"):
+        for part in itertools.chain([link], (child for child in link.iterdescendants() if child.tag in _BLOCKS)):
+            key = _words_key(part.text_content())
+            if min_words <= len(key) <= max_words and any(_LETTER_WORD.fullmatch(word) for word in key):
+                names.add(key)
+    return names
+
+
+def names_to_spare(
+    tree: lxml_html.HtmlElement,
+    lines: list[Line],
+    runs: list[list[set[tuple[str, ...]]]],
+    max_links: int,
+    max_reads: int = 1,
+    min_named_share: float = NAMED_CARDS_SHARE,
+    max_card_names: int | None = 1,
+    min_run_cards: int = NAMED_RUN_CARDS,
+) -> set[str]:
+    """The region's lines that are a card's name (`runs`: card_names): read at most `max_reads` times
+    among `lines` (a button repeats in every card), the text of at most `max_links` links of the whole
+    page (a menu's label is a link in the menu as well), in a run where at least `min_named_share` of the
+    cards have such a name (a grid of named products, not a stray badge or a category chip), from cards
+    with at most `max_card_names` of them (None: any; a product has one name, a category card's list of
+    subcategories is a menu), in runs of `min_run_cards` cards or more."""
+    names = set().union(*(card for run in runs for card in run))
+    if not names:
+        return set()
+    read = Counter(_words_key(line.text) for line in lines)
+    candidates = {key for key in names if read[key] <= max_reads}
+    if not candidates:
+        return set()
+    links = Counter(key for key in (_words_key(link.text_content()) for link in tree.iter("a")) if key in candidates)
+    candidates = {key for key in candidates if links[key] <= max_links}
+    spared: set[tuple[str, ...]] = set()
+    for run in runs:
+        if len(run) < min_run_cards:
+            continue
+        named = [card & candidates for card in run]
+        if max_card_names is not None:
+            named = [card if len(card) <= max_card_names else set() for card in named]
+        if sum(bool(card) for card in named) >= min_named_share * len(run):
+            spared.update(*named)
+    return {line.text for line in lines if _words_key(line.text) in spared}

@@ -50,6 +50,13 @@ class PageProfile:
     # A thread's posts found by their platform's markup (forum.thread_text) are the text, in place of both
     # trafilatura's answer and the region, when two or more are found (twelfth session, forums2).
     thread_posts: bool = False
+    # With keep_cards: a card's name (a link line of at most `link_line_words` words in the page's own grid
+    # of cards) is no menu label and stays, when the page has at most `card_name_max_links` links of that
+    # text (a menu label is a link in the menu too), it is read once in the region (a button, "Add to
+    # cart", repeats in every card) and its card has no other such name; a carousel or a run under
+    # "related"/"you may also like" shows other products (listing.card_names, names_to_spare; thirteenth
+    # session, listing4). 0: off.
+    card_name_max_links: int = 0
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -75,6 +82,12 @@ PROFILES: dict[str, PageProfile] = {
     ),
     "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),
     "collection": PageProfile(
-        region_over_words=1.2, link_line_words=3, repeat_min_words=5, more_chrome=_LISTING_CHROME, keep_cards=True, less_chrome=_COLLECTION_NOT_CHROME
+        region_over_words=1.2,
+        link_line_words=3,
+        repeat_min_words=5,
+        more_chrome=_LISTING_CHROME,
+        keep_cards=True,
+        less_chrome=_COLLECTION_NOT_CHROME,
+        card_name_max_links=1,
     ),
 }

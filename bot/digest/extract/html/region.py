@@ -10,6 +10,7 @@ footer, forms, buttons, cookie and share bars, breadcrumbs): one line per block.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from copy import deepcopy
 from dataclasses import dataclass
 
@@ -142,9 +143,14 @@ def region_text(
     return lines_text(region_lines(tree, more_chrome), min_words, max_link_share, link_line_words)
 
 
-def lines_text(lines: list[Line], min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0) -> str:
-    """region_text's line filters over `lines`, the kept lines a paragraph each."""
-    kept = [line.text for line in lines if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share)]
+def lines_text(lines: list[Line], min_words: int = 1, max_link_share: float = 1.0, link_line_words: int = 0, spared: Container[str] = ()) -> str:
+    """region_text's line filters over `lines`, the kept lines a paragraph each; a line whose text is in
+    `spared` is no short link line (a card's name: listing.card_names)."""
+    kept = [
+        line.text
+        for line in lines
+        if line.words >= min_words and not (line.words <= link_line_words and line.link_share > max_link_share and line.text not in spared)
+    ]
     return "\n\n".join(kept)
 
 

@@ -3,9 +3,9 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from bot.digest.extract.html.listing import card_region_text, card_runs, cards, is_panel, letter_words, strip_chrome_keeping_cards
+from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
-from bot.digest.extract.html.region import block_lines, main_region, region_text
+from bot.digest.extract.html.region import Line, block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
 
 STORIES = [
@@ -194,3 +194,88 @@ def test_the_profile_switches_default_to_every_card_part_kept() -> None:
     region = main_region(_parse(html))
     assert block_lines(strip_chrome_keeping_cards(region)) == block_lines(strip_chrome_keeping_cards(region, hidden_panels_only=False, named_min_words=0))
     assert "Best value" in "\n".join(line.text for line in block_lines(strip_chrome_keeping_cards(region)))
+
+
+# A shop's grid: each product's name is a link of a few words, which the collection profile's
+# short-link-line filter takes for a menu label (thirteenth session, listing4).
+PRODUCTS = [
+    ("Daisy Ear Studs", "$75"), ("Reflect Earring Large", "$120"), ("Mercy Earrings", "$95"),
+    ("Offspring Earhoops", "$150"), ("Fusion Ear Hoops", "$210"), ("Moonlight Grapes", "$180"),
+]
+
+
+def _product_card(name: str, price: str, index: int) -> str:
+    return (
+        f'<div class="product-tile"><a href="/p/{index}"><img src="/i/{index}.jpg" alt=""></a>'
+        f'<div class="name"><a href="/p/{index}">{name}</a></div><p class="price">{price} in silver and gold</p>'
+        f'<div class="cta"><a href="/cart?add={index}">Add to cart</a></div></div>'
+    )
+
+
+def _shop(grid_words: str = "", carousel: str = "") -> str:
+    grid = "".join(_product_card(name, price, index) for index, (name, price) in enumerate(PRODUCTS))
+    return (
+        "<html><body><header><nav><a href='/rings'>Silver Rings</a> <a href='/bracelets'>Silver Bracelets</a></nav></header><main>"
+        "<h1>Silver earrings</h1><p>Our silver earrings, designed in Copenhagen and made to last a lifetime.</p>"
+        '<div class="chips"><div><a href="/rings">Silver Rings</a></div><div><a href="/bracelets">Silver Bracelets</a></div></div>'
+        f'<div class="grid {grid_words}">{grid}</div>{carousel}'
+        "</main></body></html>"
+    )
+
+
+def _collection_text(html: str, max_links: int = 1) -> str:
+    profile = PageProfile(**{**PROFILES["collection"].__dict__, "card_name_max_links": max_links})
+    return card_region_text(_parse(html), profile)
+
+
+def test_a_cards_short_name_stays_when_the_profile_says_so() -> None:
+    off, on = _collection_text(_shop(), max_links=0), _collection_text(_shop())
+    assert not any(name in off for name, _ in PRODUCTS)  # the short link lines' filter
+    assert all(name in on for name, _ in PRODUCTS)
+    assert "in silver and gold" in on and "in silver and gold" in off
+
+
+def test_buttons_and_menu_labels_stay_out_with_the_names() -> None:
+    text = _collection_text(_shop())
+    assert "Add to cart" not in text  # read in every card
+    assert "Silver Rings" not in text  # a link in the page's menu too
+
+
+def test_names_of_a_carousel_stay_out() -> None:
+    # a longer run than the page's grid: the grid is the largest run that is no carousel
+    others = [("Arc Hoops", "$70"), ("Fusion Ring", "$60"), ("Magic Ring", "$90"), ("Aria Pendant", "$85"), ("Vivianna Watch", "$300"), ("Grape Necklace", "$99"), ("Curve Bangle", "$99")]
+    slider = "".join(_product_card(name, price + " and a longer line of words about it", 10 + index) for index, (name, price) in enumerate(others))
+    for carousel in (f'<h2>You may also like</h2><div class="row">{slider}</div>', f'<div class="swiper-wrapper">{slider}</div>'):
+        text = _collection_text(_shop(carousel=carousel))
+        assert "Daisy Ear Studs" in text
+        assert "Arc Hoops" not in text and "Curve Bangle" not in text
+    text = _collection_text(_shop(carousel=f'<div class="row">{slider}</div>'))  # no carousel: the longer run is the grid
+    assert "Arc Hoops" in text and "Daisy Ear Studs" not in text
+
+
+def test_a_carousel_is_told_from_the_pages_grid() -> None:
+    tree = _parse(_shop(carousel='<section class="recently-viewed"><div class="t"><a href="/x">Alpha Beta Gamma</a> one two</div><div class="t"><a href="/y">Delta Epsilon</a> one two</div><div class="t"><a href="/z">Zeta Eta</a> one two</div></section>'))
+    region = main_region(tree)
+    carousels = [is_carousel(run, region) for run in card_runs(region)]
+    assert carousels.count(True) == 1 and carousels.count(False) >= 1
+
+
+def test_counts_and_prices_are_no_names() -> None:
+    tree = _parse("<div><div><a href='/a'>19</a> a b c</div><div><a href='/b'>$1,090</a> a b c</div><div><a href='/c'>Semi Guitars</a> a b c</div></div>")
+    region = tree.find("body")
+    runs = card_names(region, card_runs(region), 3)
+    assert set().union(*runs[0]) == {("semi", "guitars")}
+
+
+def test_a_run_with_few_named_cards_spares_none_with_a_share() -> None:
+    lines = [Line("Top Rated", 2, 1.0)]
+    runs = [[{("top", "rated")}] + [set()] * 9]
+    tree = _parse("<p><a>Top Rated</a></p>")
+    assert names_to_spare(tree, lines, runs, max_links=1, min_named_share=0.0) == {"Top Rated"}
+    assert names_to_spare(tree, lines, runs, max_links=1) == set()  # a third of the cards must be named
+    assert names_to_spare(tree, lines, runs[:1] and [runs[0][:4]], max_links=1, min_named_share=0.0) == set()  # a run of 4: no grid
+
+
+def test_the_collection_profile_keeps_names() -> None:
+    text = card_region_text(_parse(_shop()), PROFILES["collection"])
+    assert all(name in text for name, _ in PRODUCTS)
