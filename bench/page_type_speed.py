@@ -40,6 +40,7 @@ def reference_module(revision: str) -> ModuleType:
     path.write_text(source)
     spec = importlib.util.spec_from_file_location("page_type_reference", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 
