@@ -29,6 +29,7 @@ import numpy as np
 from bench.pasteleak3_study import decode_all, figures, halves_of
 from bench.pasteleak4_study import Scored, load_scored
 from bench.pastes import load_pages
+from bench.train_paste_cleaner import GRID
 from bench.train_paste_title import as_headline_model, fit_pointwise, PastePage
 from bench.wcxb import title_matches
 from bot.digest.extract.paste import title as title_mod
@@ -156,16 +157,21 @@ def compare(tune: list[dict[str, Any]], scored: Scored, names: Sequence[str] | N
                     print(f"   half {h} against main: leaking + {more} - {fewer}; titles shown differ on {moved} of {len(halves[h])}")
 
 
+# The cleaner trainer's grid with switch costs below its edge 0.5 and logit_shift 1.0 added (the session's run).
+NESTED_GRID = tuple(
+    (name, sorted({*values, *{"switch_cost": [0.25, 0.3, 0.4], "logit_shift": [1.0]}.get(name, [])})) for name, values in GRID
+)
+
+
 def nested(tune: list[dict[str, Any]], scored: Scored) -> None:
-    """The cleaner trainer's coordinate search over its GRID (rule headline) on one half; the settings it chooses
-    scored on the other half with a chooser refitted on the first half's pages decoded by them, beside main's."""
+    """The cleaner trainer's coordinate search over NESTED_GRID (rule headline) on one half; the settings it chooses
+    scored on the other half with a chooser refitted on the first half's pages decoded by them."""
     from bench.pasteleak4_study import search
-    from bench.train_paste_cleaner import GRID
 
     halves = halves_of(scored)
     shipped = scored[0][2].decode
     for h in (0, 1):
-        chosen = search(tune, scored, halves[1 - h], GRID)
+        chosen = search(tune, scored, halves[1 - h], NESTED_GRID)
         changes = {k: v for k, v in vars(chosen).items() if v != getattr(shipped, k)}
         r = evaluate(tune, scored, Variant("chosen", changes))
         print(f"chosen on half {1 - h}: {changes}; half {h}: F1 {r[h]['f1']:.5f} leaking {len(r[h]['leaking'])} "

@@ -51,3 +51,13 @@ def test_learned_chooser_with_the_shipped_model_is_the_products() -> None:
 def test_titles_right_uses_the_word_match() -> None:
     pages = [{"title": "Brains Are Not Required"}, {"title": "Coffee"}, {"title": ""}]
     assert pastedecode_study.titles_right(pages, ["Brains are not required!", "Tea", "Anything"]) == (1, 2)
+
+
+def test_nested_grid_widens_the_trainers() -> None:
+    from bench.train_paste_cleaner import GRID
+
+    grid = dict(pastedecode_study.NESTED_GRID)
+    assert grid["switch_cost"][:3] == [0.25, 0.3, 0.4] and grid["switch_cost"] == sorted(grid["switch_cost"])
+    assert 1.0 in grid["logit_shift"]
+    assert {name for name, _ in GRID} == set(grid)
+    assert all(set(values) <= set(grid[name]) for name, values in GRID)
