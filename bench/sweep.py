@@ -265,7 +265,7 @@ def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("author.site_name", f"{author} | {urlsplit(item.url).hostname}"))
     # sweep4: the address as trafilatura cleans it ("TaxSlayerPro com" on www.taxslayerpro.com)
     host = (urlsplit(item.url).hostname or "").lower().removeprefix("www.") if item.url else ""
-    if author and host and _norm(author).replace(" ", "") == re.sub(r"\W", "", host):
+    if author and host and ".".join(re.split(r"[\s.]+", author.lower().strip())) == host:
         found.append(("author.site_address", f"{author} | {host}"))
     if date:
         if not re.match(r"^\d{4}-\d{2}-\d{2}", date):

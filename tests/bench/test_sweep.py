@@ -90,6 +90,8 @@ def test_sweep4_kinds_are_flagged() -> None:
     taxslayer = Item("wcxb-service", "4876", ".html", "", truth="word " * 80, url="https://www.taxslayerpro.com/compare")
     assert "author.site_address" in {kind for kind, _ in check(taxslayer, digest(author="TaxSlayerPro com"))}
     assert "author.site_address" not in {kind for kind, _ in check(taxslayer, digest(author="Tax Slayer"))}
+    podcasts = Item("wcxb-listing", "4380", ".html", "", truth="word " * 80, url="https://worldpodcast.network/")
+    assert "author.site_address" not in {kind for kind, _ in check(podcasts, digest(author="World Podcast Network"))}
     assert "author.role" in kinds(digest(author="Webmaster"))
     for skip in ("Skip to main content", "Skip navigation", "Jump to content"):
         assert "title.skip_link" in kinds(digest(title=skip)), skip

@@ -244,6 +244,8 @@ def test_a_persons_own_site_or_a_site_name_byline_keeps_its_author() -> None:
     assert read_metadata(page(head, "<h1>A post</h1>")).author == "Ben Nadel"
     head = '<meta property="og:site_name" content="Swoogo"><link rel="canonical" href="https://swoogo.events/a"><meta name="author" content="Swoogo">'
     assert read_metadata(page(head, "<h1>A post</h1>")).author == "Swoogo"
+    head = '<link rel="canonical" href="https://worldpodcast.network/"><meta name="author" content="World Podcast Network">'
+    assert read_metadata(page(head, "<h1>Podcasts</h1>")).author == "World Podcast Network"  # WCXB tune listing 4380
     keys = site_byline_keys("https://www.bennadel.com/blog/x")
     assert byline_name("Ben Nadel", PageMetadata(site_keys=keys)) == "Ben Nadel"
     assert byline_name("Webmaster", PageMetadata(site_keys=keys)) == ""
