@@ -52,12 +52,22 @@ def _has_sign(sentence: str, digit_from: int) -> bool:
     return False
 
 
+def _may_hold_domain(sentence: str) -> bool:
+    """A bare domain holds none of the signs above: its dot between a letter or digit and a lower-case letter is
+    looked for with str.find (most sentences' only dot ends them), the domain pattern only where one stands."""
+    at = sentence.find(".", 1)
+    while 0 < at < len(sentence) - 2:
+        if sentence[at + 1].islower() and sentence[at - 1].isalnum():
+            return _BARE_DOMAIN.search(sentence) is not None
+        at = sentence.find(".", at + 1)
+    return False
+
+
 def identifier_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) offsets of the sentence's identifier spans, in order and apart."""
     first = _ANY_SIGN.search(sentence)
     if first is None or not _has_sign(sentence, first.start()):
-        # A bare domain holds no such sign; its dot before a known ending is rare enough to search for alone.
-        if _BARE_DOMAIN.search(sentence) is None:
+        if not _may_hold_domain(sentence):
             return ()
     return _spans(sentence)
 
