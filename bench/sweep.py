@@ -161,6 +161,9 @@ GENERIC_TITLE = re.compile(
     r"events|careers|main menu|skip to (?:main )?content|shopping cart|cart|my account|account)$",
     re.IGNORECASE,
 )
+# Thirteenth session (sweep4): an accessibility skip link as the title, however worded.
+SKIP_LINK = re.compile(r"^(?:skip|jump)\s+(?:to\s+(?:the\s+)?(?:main\s+|primary\s+|page\s+)?(?:content|navigation|menu|search|article)|"
+                       r"(?:main\s+)?navigation|(?:main\s+)?content)\b", re.IGNORECASE)
 # A byline that is a role or a desk, not a person: "Staff", "Editor", "Admin", "Editorial Team".
 AUTHOR_ROLE = re.compile(
     r"^(?:the\s+)?(?:(?:site|web|news|editorial|content|marketing|support|customer|community)\s+)?(?:staff(?:\s+(?:writer|reporter)s?)?|"
@@ -234,6 +237,8 @@ def check_title(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
         found.append(("title.too_long", title[:120] + "…"))
     if re.search(r"[\s][|\-–—:»·]$|^[|\-–—:»·]\s", title):
         found.append(("title.dangling_separator", title))
+    if SKIP_LINK.match(title):  # sweep4: an accessibility skip link of any wording
+        found.append(("title.skip_link", title))
     true_key = _norm(item.title)
     if GENERIC_TITLE.match(title) and _norm(title) != true_key:
         found.append(("title.generic", title))
@@ -258,6 +263,10 @@ def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
     # the site's address as its byline ("TaxSlayerPro.com"); a person's own site ("Ben Nadel" on bennadel.com) is fine
     if author and re.search(r"\w\.(?:com|org|net|co|io|gov|edu|info)\b", author, re.IGNORECASE):
         found.append(("author.site_name", f"{author} | {urlsplit(item.url).hostname}"))
+    # sweep4: the address as trafilatura cleans it ("TaxSlayerPro com" on www.taxslayerpro.com)
+    host = (urlsplit(item.url).hostname or "").lower().removeprefix("www.") if item.url else ""
+    if author and host and ".".join(re.split(r"[\s.]+", author.lower().strip())) == host:
+        found.append(("author.site_address", f"{author} | {host}"))
     if date:
         if not re.match(r"^\d{4}-\d{2}-\d{2}", date):
             found.append(("date.not_iso", date))

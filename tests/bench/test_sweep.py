@@ -84,3 +84,15 @@ def test_the_thirteenth_sessions_kinds_are_flagged() -> None:
     assert "summary.lowercase_start" in found and "summary.begun_midway" not in found  # a name after a full sentence
     marked = [{"text": ", and then the rain came.", "index": 0, "hedge": None, "soft_cues": []}]
     assert "summary.opens_with_mark" in kinds(digest(text="It was late, and then the rain came.\n\n" + TEXT, summary=marked))
+
+
+def test_sweep4_kinds_are_flagged() -> None:
+    taxslayer = Item("wcxb-service", "4876", ".html", "", truth="word " * 80, url="https://www.taxslayerpro.com/compare")
+    assert "author.site_address" in {kind for kind, _ in check(taxslayer, digest(author="TaxSlayerPro com"))}
+    assert "author.site_address" not in {kind for kind, _ in check(taxslayer, digest(author="Tax Slayer"))}
+    podcasts = Item("wcxb-listing", "4380", ".html", "", truth="word " * 80, url="https://worldpodcast.network/")
+    assert "author.site_address" not in {kind for kind, _ in check(podcasts, digest(author="World Podcast Network"))}
+    assert "author.role" in kinds(digest(author="Webmaster"))
+    for skip in ("Skip to main content", "Skip navigation", "Jump to content"):
+        assert "title.skip_link" in kinds(digest(title=skip)), skip
+    assert "title.skip_link" not in kinds(digest(title="Skip the line at the museum"))

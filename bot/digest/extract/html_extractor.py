@@ -27,7 +27,7 @@ from bot.digest.extract.html.dates import dates_in_few_languages, year_search_ne
 from bot.digest.extract.html.docs_page import documentation_text
 from bot.digest.extract.html.forum import thread_text
 from bot.digest.extract.html.listing import card_region_text
-from bot.digest.extract.html.metadata import PageMetadata, as_name, clean_text, copyright_years, json_ld_documents, read_metadata
+from bot.digest.extract.html.metadata import PageMetadata, byline_name, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, space_before_inline_gaps
@@ -284,7 +284,7 @@ def extract_html(
         text=text,
         source=source,
         url=url,
-        author=metadata.author or as_name(getattr(document, "author", None) or "") or None,
+        author=metadata.author or byline_name(getattr(document, "author", None) or "", metadata) or None,
         date=_date(metadata, document, tree),
         origin="html",
     )

@@ -8,7 +8,8 @@ saw (`scorer.HedgeScorer.prose_parts`) and a cue pattern matched there is droppe
 Identifier spans: a code span (`...`); an address (scheme://..., www....), an e-mail address; a path
 (/usr/lib, ./run, ~/x, a/b/c); and a run of word characters holding a letter and an underscore or a digit
 ("some_func", "SOME_MACRO", "5Post", "p53"; not "1990s", "19th", "10am"). Words joined by a hyphen or a single slash
-("and/or") stay words. The training features (`scorer.tokens_with_features`) are not changed: the model
+("and/or") stay words. A bare domain name ("maybe.com", "could.io", "shop.may.co.uk": word labels joined by dots, the
+last a common top-level domain written in lower case) is a name too (the thirteenth session's sweep). The training features (`scorer.tokens_with_features`) are not changed: the model
 file is the same, and a sentence without such spans is scored exactly as before.
 """
 
@@ -19,12 +20,18 @@ import functools
 import re
 from typing import Sequence
 
+# The top-level domains a bare domain name ends with, lower case: the common generic ones and country codes that
+# are no English word ("it", "me", "us", "in", "to", "no", "be", "is", "at", "so", "do", "go" are left out: "told
+# us.Maybe" with its space missing is no address).
+_TLD = r"(?:com|org|net|edu|gov|mil|int|info|biz|io|ai|app|dev|co|xyz|online|site|tech|news|blog|ly|fm|tv|gg|uk|de|fr|es|nl|ca|au|ru|jp|cn|ch|se|pl|br|eu)"
+_BARE_DOMAIN = re.compile(r"[A-Za-z0-9]\." + _TLD + r"(?![\w@-])")
 _IDENTIFIER = re.compile(
     r"`(?=[^`\s])[^`\n]*(?<=[^`\s])`"  # a code span (not Wikipedia's "` quoted '" nor "``quoted''")
     r"|(?:[A-Za-z][\w+.-]*://|www\.)\S+"  # an address
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address (or "failure-notification@unit.service")
     r"|(?<![\w/])(?:~|\.{1,2})?/[\w.-]+(?:/[\w.-]*)*"  # a path from the root, home or here
     r"|(?<![\w/])[\w.-]+/[\w.-]+/[\w./-]*"  # a path of three parts or more
+    r"|(?<![\w.@-])(?:[A-Za-z0-9][\w-]*\.)+" + _TLD + r"(?![\w@-])(?:/\S*)?"  # a bare domain ("maybe.com/x")
     r"|(?<!\w)(?!\d+(?:s|st|nd|rd|th|am|pm)\b)(?=\w*[_\d])(?=\w*[^\W\d_])\w+"  # a name: letters joined by
     # "_" or glued to digits, not a decade, an ordinal or an hour ("1970s", "19th", "10am")
 )
@@ -45,11 +52,23 @@ def _has_sign(sentence: str, digit_from: int) -> bool:
     return False
 
 
+def _may_hold_domain(sentence: str) -> bool:
+    """A bare domain holds none of the signs above: its dot between a letter or digit and a lower-case letter is
+    looked for with str.find (most sentences' only dot ends them), the domain pattern only where one stands."""
+    at = sentence.find(".", 1)
+    while 0 < at < len(sentence) - 2:
+        if sentence[at + 1].islower() and sentence[at - 1].isalnum():
+            return _BARE_DOMAIN.search(sentence) is not None
+        at = sentence.find(".", at + 1)
+    return False
+
+
 def identifier_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) offsets of the sentence's identifier spans, in order and apart."""
     first = _ANY_SIGN.search(sentence)
     if first is None or not _has_sign(sentence, first.start()):
-        return ()
+        if not _may_hold_domain(sentence):
+            return ()
     return _spans(sentence)
 
 

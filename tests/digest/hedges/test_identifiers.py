@@ -61,7 +61,32 @@ def test_a_cue_pattern_inside_an_address_or_a_code_span_is_dropped() -> None:
         assert mark_sentence(sentence, "en", False).hedge is None, sentence
 
 
+# Bare domain names (the thirteenth session's sweep): on main the first two showed "Maybe" and "could" as soft cues,
+# the third was called hedged by "possibly".
+DOMAIN_SENTENCES = [
+    "Shop deals at Maybe.com and save on shoes today.",
+    "Sign up at could.io to get started with the app.",
+    "Visit possibly.net for the full list of products.",
+]
+
+
+@pytest.mark.parametrize("sentence", DOMAIN_SENTENCES)
+@pytest.mark.parametrize("scientific", [False, True, None])
+def test_a_cue_inside_a_bare_domain_is_no_cue(sentence: str, scientific: bool | None) -> None:
+    assert ENGLISH.find_cues(sentence)  # the patterns alone would find one there
+    marks = mark_sentence(sentence, "en", scientific)
+    assert marks.hedge is None and marks.soft_cues == ()
+
+
+def test_a_real_cue_beside_a_domain_still_counts() -> None:
+    marks = mark_sentence("The plan may possibly fail, says maybe.com.", "en", False)
+    assert marks.hedge is not None and "may" in marks.hedge.cues and "maybe" not in marks.hedge.cues
+
+
 @pytest.mark.parametrize(("text", "names"), [
+    ("Try could.io, or shop.may.co.uk/deals and x.com today.", ["could.io", "shop.may.co.uk/deals", "x.com"]),
+    # a sentence's missing space, abbreviations and a country-code ending that is an English word are no domain
+    ("It may work.It might. He told us.Maybe so.It is e.g. the U.S. and No.1.", []),
     ("some_func(A, B) and SOME_MACRO", ["some_func", "SOME_MACRO"]),
     ("5Post Graduate and p53 in CD4 cells", ["5Post", "p53", "CD4"]),
     ("see https://x.org/a?b=1, www.may.be, me@some.org, /usr/lib, ./run.sh, a/b/c", [

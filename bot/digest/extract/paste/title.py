@@ -1,6 +1,6 @@
 """The headline: a logistic regression picks it among the lines around the body's start.
 
-Box headings ("Key Takeaways"), method notes and promo lines are never
+Box headings ("Key Takeaways"), method notes, skip links ("Skip to main content") and promo lines are never
 candidates; when the learned chooser is unsure, the nearest headline-like line
 above the body is taken. The chosen line becomes the title and is kept out of the body; a chosen line that
 ends with another candidate ("Posted on ... on <headline>") gives way to that candidate's own line. A line below a
@@ -54,6 +54,13 @@ _RULE_LOOKBACK = 12
 # line by runs of spaces, a tab or inline bullets. On WCXB tune 19 such candidates on 16 pastes, none the title.
 _GLUED_MENU = re.compile(r"\S(?:\s{3,}|\t)\S|•.*•")
 _METHOD_HEAD = re.compile(r"how we (?:reviewed|researched|tested|rated|chose|picked|evaluated|review|research|test|rate|choose|pick|evaluate)\b")
+# An accessibility skip link copied with the page: "Skip to main content", "Skip navigation", "Jump to content",
+# "Skip to Main Content Skip to Search": never the headline (the thirteenth session's sweep, WCXB paste 4104).
+_SKIP_LINK = re.compile(
+    r"(?:skip|jump)\s+(?:to\s+(?:the\s+)?(?:main\s+|primary\s+|page\s+)?(?:content|navigation|menu|search|article|footer)"
+    r"|(?:main\s+)?navigation|(?:main\s+)?content|links?)\b",
+    re.IGNORECASE,
+)
 LOG_CHARS, BYLINE_AT, SHORT, TITLE_RATIO = (FEATURE_NAMES.index(n) for n in ("log_chars", "byline", "short", "title_ratio"))
 _TITLE_TEXT_INDEX = tuple(FEATURE_NAMES.index(n) for n in TITLE_TEXT_FEATURES)
 _title_text_part = itemgetter(*_TITLE_TEXT_INDEX)  # a candidate's own columns in one C call
@@ -132,7 +139,7 @@ def headline_text(line: str) -> str:
 @lru_cache(maxsize=4096)  # asked for each line near the body twice (candidates, then headline_like)
 def _never_headline(text: str) -> bool:
     key = line_key(text)
-    return key in BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or is_promo_line(text)
+    return key in BOX_HEADINGS or bool(_METHOD_HEAD.match(key)) or bool(_SKIP_LINK.match(text.strip())) or is_promo_line(text)
 
 
 def headline_like(line: PasteLine, features: Sequence[float]) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 from bot.digest.extract.html import metadata
-from bot.digest.extract.html.metadata import as_name, byline_author, read_metadata, written_byline
+from bot.digest.extract.html.metadata import PageMetadata, as_name, byline_author, byline_name, read_metadata, site_byline_keys, written_byline
 from bot.digest.extract.html_extractor import _parse
 
 
@@ -146,7 +146,7 @@ def test_a_byline_that_is_a_role_or_an_account_gives_no_author(head: str, body: 
     assert read_metadata(page(head, body)).author == author
 
 
-@pytest.mark.parametrize("role", ["admin", "Administrator", "Editorial Team", "Author", "гость", "Redaktion"])
+@pytest.mark.parametrize("role", ["admin", "Administrator", "Editorial Team", "Author", "гость", "Redaktion", "Webmaster", "Web Master"])
 def test_as_name_drops_a_role(role: str) -> None:
     assert as_name(role) == ""
     assert as_name("Maria Schmidt") == "Maria Schmidt"
@@ -225,3 +225,27 @@ WRITTEN_BYLINES = [
 @pytest.mark.parametrize("html", WRITTEN_BYLINES)
 def test_written_byline_answers_as_the_patterns_on_every_element(html: str) -> None:
     assert written_byline(_parse(html)) == _plain_written_byline(_parse(html))
+
+
+# The thirteenth session's sweep: WCXB service 4876 (www.taxslayerpro.com) gave its address "TaxSlayerPro.com" as the
+# author; trafilatura's name cleaning writes it "TaxSlayerPro com".
+@pytest.mark.parametrize("byline", ["TaxSlayerPro.com", "www.taxslayerpro.com", "TaxSlayerPro com"])
+def test_the_sites_address_as_the_byline_gives_no_author(byline: str) -> None:
+    head = f'<link rel="canonical" href="https://www.taxslayerpro.com/compare"><meta name="author" content="{byline}">'
+    assert read_metadata(page(head, "<h1>Compare tax software</h1>")).author == ""
+    keys = site_byline_keys("https://www.taxslayerpro.com/compare")
+    assert byline_name(byline, PageMetadata(site_keys=keys)) == ""
+
+
+def test_a_persons_own_site_or_a_site_name_byline_keeps_its_author() -> None:
+    """Only the address is dropped: "Ben Nadel" on bennadel.com is a person, and a byline equal to the site's
+    display name is WCXB's author on most tune pages that have one ("Swoogo", "Rick Steves")."""
+    head = '<link rel="canonical" href="https://www.bennadel.com/blog/x"><meta name="author" content="Ben Nadel">'
+    assert read_metadata(page(head, "<h1>A post</h1>")).author == "Ben Nadel"
+    head = '<meta property="og:site_name" content="Swoogo"><link rel="canonical" href="https://swoogo.events/a"><meta name="author" content="Swoogo">'
+    assert read_metadata(page(head, "<h1>A post</h1>")).author == "Swoogo"
+    head = '<link rel="canonical" href="https://worldpodcast.network/"><meta name="author" content="World Podcast Network">'
+    assert read_metadata(page(head, "<h1>Podcasts</h1>")).author == "World Podcast Network"  # WCXB tune listing 4380
+    keys = site_byline_keys("https://www.bennadel.com/blog/x")
+    assert byline_name("Ben Nadel", PageMetadata(site_keys=keys)) == "Ben Nadel"
+    assert byline_name("Webmaster", PageMetadata(site_keys=keys)) == ""
