@@ -26,8 +26,8 @@ import numpy as np
 import trafilatura
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import site_of, tune_items
-from bench.forums2_study import folds_hold
+from bench.choice_study import tune_items
+from bench.forums2_study import folds_hold, moved_pages, no_type_loses
 from bench.wcxb import TYPES, word_f1
 from bot.settings import DigestSettings
 
@@ -103,9 +103,9 @@ def report(pages: list[dict[str, Any]], answers: list[str] | None, show_pages: b
     for t in TYPES:
         if (types == t).any() and abs(delta[types == t].sum()) > 1e-9:
             print(f"  {t}: summed change {delta[types == t].sum():+.4f} over {(types == t).sum()} pages")
-    holds = folds_hold(pages, delta, "  ") and all(delta[types == t].sum() >= -1e-9 for t in TYPES)
-    moved = sorted(((d, p) for d, p in zip(delta, pages) if abs(d) > 1e-9), key=lambda pair: pair[0])
-    print(f"{'KEEP' if holds else 'no'}: {len(moved)} pages move: " + ", ".join(f"{p['id']} {p['type'][:5]} {site_of(p['url'])} {d:+.3f}" for d, p in moved))
+    holds = folds_hold(pages, delta, "  ") and no_type_loses(delta, types)
+    moved = moved_pages(pages, delta)
+    print(f"{'KEEP' if holds else 'no'}: {len(moved)} pages move: " + ", ".join(moved))
     return holds
 
 

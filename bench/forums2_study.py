@@ -104,6 +104,18 @@ def folds_hold(pages: list[dict[str, Any]], delta: np.ndarray, indent: str = "")
     return held
 
 
+def no_type_loses(delta: np.ndarray, types: np.ndarray) -> bool:
+    """Whether no page type's summed change is below zero."""
+    return all(delta[types == t].sum() >= -1e-9 for t in TYPES)
+
+
+def moved_pages(pages: list[dict[str, Any]], delta: np.ndarray, with_page_type: bool = False) -> list[str]:
+    """The pages `delta` moves, worst first: id, true type (and the type the classifier gave), site, change."""
+    moved = sorted(((d, p) for d, p in zip(delta, pages) if abs(d) > 1e-9), key=lambda pair: pair[0])
+    kind = (lambda p: f"{p['type'][:5]}/{p['page_type'][:5]}") if with_page_type else (lambda p: p["type"][:5])
+    return [f"{p['id']} {kind(p)} {site_of(p['url'])} {d:+.3f}" for d, p in moved]
+
+
 def report(pages: list[dict[str, Any]]) -> bool:
     """Print the table; whether the setting loses no fold of any grouping and no type."""
     off = np.array([word_f1(p["truth"], p["off"]) for p in pages])
@@ -116,9 +128,9 @@ def report(pages: list[dict[str, Any]]) -> bool:
     typed_forum = np.array([p["page_type"] == "forum" for p in pages])
     if typed_forum.any():
         print(f"pages taken for forums: {typed_forum.sum()}, mean F1 off {off[typed_forum].mean():.4f} on {on[typed_forum].mean():.4f}")
-    kept = folds_hold(pages, delta) and all(delta[types == t].sum() >= -1e-9 for t in TYPES)  # the folds printed always
-    moved = sorted(((d, p) for d, p in zip(delta, pages) if abs(d) > 1e-9), key=lambda pair: pair[0])
-    print(f"{'KEEP' if kept else 'no'}: {len(moved)} pages move: " + ", ".join(f"{p['id']} {p['type'][:5]} {site_of(p['url'])} {d:+.3f}" for d, p in moved))
+    kept = folds_hold(pages, delta) and no_type_loses(delta, types)  # the folds printed always
+    moved = moved_pages(pages, delta)
+    print(f"{'KEEP' if kept else 'no'}: {len(moved)} pages move: " + ", ".join(moved))
     return kept
 
 

@@ -32,8 +32,8 @@ from typing import Any
 import numpy as np
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.choice_study import site_of, tune_items
-from bench.forums2_study import folds_hold
+from bench.choice_study import tune_items
+from bench.forums2_study import folds_hold, moved_pages, no_type_loses
 from bench.wcxb import TYPES, word_f1
 from bot.digest.extract.html import forum
 from bot.digest.extract.html.profiles import PROFILES
@@ -175,10 +175,9 @@ def report(pages: list[dict[str, Any]], guard: Guard) -> bool:
     types = np.array([p["type"] for p in pages])
     print(f"== {guard.name}: fires on {int((delta != 0).sum())} of {len(pages)} tune pages")
     print("  per type (sum of deltas / pages): " + ", ".join(f"{t} {delta[types == t].sum():+.3f}/{(types == t).sum()}" for t in TYPES))
-    kept = bool((np.abs(delta) > 1e-9).any()) and all(delta[types == t].sum() >= -1e-9 for t in TYPES)
+    kept = bool((np.abs(delta) > 1e-9).any()) and no_type_loses(delta, types)
     kept = folds_hold(pages, delta, "  ") and kept
-    moved = sorted(((d, p) for d, p in zip(delta, pages) if abs(d) > 1e-9), key=lambda pair: pair[0])
-    print(f"  {'KEEP' if kept else 'no'}: " + ", ".join(f"{p['id']} {p['type'][:5]}/{p['page_type'][:5]} {site_of(p['url'])} {d:+.3f}" for d, p in moved))
+    print(f"  {'KEEP' if kept else 'no'}: " + ", ".join(moved_pages(pages, delta, with_page_type=True)))
     return kept
 
 
