@@ -90,8 +90,11 @@ def leaks(tune: list[dict[str, Any]], scored: Scored) -> None:
             print("   headline only:", sorted(set(f["leaking"]) - set(f["body_leaking"])))
 
 
-def search(tune: list[dict[str, Any]], scored: Scored, indices: Sequence[int], variant: str) -> DecodeSettings:
-    """The trainer's coordinate search on `indices`, its leak counted on title+body (`text`) or the body (`body`)."""
+def search(
+    tune: list[dict[str, Any]], scored: Scored, indices: Sequence[int], variant: str, grid: Sequence[tuple[str, Sequence[Any]]] = GRID
+) -> DecodeSettings:
+    """The trainer's coordinate search (rule headline, F1 - LEAK_WEIGHT * leak, MIN_GAIN) over `grid` on `indices`,
+    its leak counted on title+body (`text`) or the body (`body`)."""
     pages = [tune[i] for i in indices]
     key = "body_leaking" if variant == "body" else "leaking"
 
@@ -100,7 +103,7 @@ def search(tune: list[dict[str, Any]], scored: Scored, indices: Sequence[int], v
 
     decode = DecodeSettings()
     best = figures(pages, decode_all(scored, indices, decode, rule_title))
-    for name, values in GRID:
+    for name, values in grid:
         for value in values:
             if value == getattr(decode, name):
                 continue

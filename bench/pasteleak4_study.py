@@ -21,13 +21,14 @@ import math
 import pickle
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from bench import pasteleak3_study
 from bench.pasteleak3_study import decode_all, figures, halves_of
 from bench.pasteleak_study import out_of_fold
-from bench.train_paste_cleaner import GRID, LEAK_WEIGHT, MIN_GAIN
+from bench.train_paste_cleaner import GRID
 from bench.pastes import _squash, leaking_snippets, load_pages
 from bench.train_paste_cleaner import line_labels
 from bot.digest.extract.paste import regions as regions_mod
@@ -38,7 +39,7 @@ from bot.digest.extract.paste.model import DecodeSettings, PasteModel
 from bot.digest.extract.paste.phrases import line_words
 from bot.digest.extract.paste.promo import drop_closing_calls, drop_promos, drop_testimonials
 from bot.digest.extract.paste.scoring import Analysis, sigmoid
-from bot.digest.extract.paste.title import choose_title, rule_title
+from bot.digest.extract.paste.title import choose_title
 
 log = logging.getLogger(__name__)
 Scored = list[tuple[int, Analysis, PasteModel]]
@@ -221,22 +222,7 @@ WIDER_GRID = tuple(
 
 def search(tune: list[dict[str, Any]], scored: Scored, indices: Sequence[int], grid: Sequence[tuple[str, list[Any]]]) -> DecodeSettings:
     """The trainer's coordinate search (rule headline, F1 - LEAK_WEIGHT * leak, MIN_GAIN) over `grid` on `indices`."""
-    pages = [tune[i] for i in indices]
-
-    def objective(f: dict[str, Any]) -> float:
-        return f["f1"] - LEAK_WEIGHT * len(f["leaking"]) / len(pages)
-
-    decode = DecodeSettings()
-    best = figures(pages, decode_all(scored, indices, decode, rule_title))
-    for name, values in grid:
-        for value in values:
-            if value == getattr(decode, name):
-                continue
-            trial = replace(decode, **{name: value})
-            result = figures(pages, decode_all(scored, indices, trial, rule_title))
-            if objective(result) > objective(best) + MIN_GAIN:
-                best, decode = result, trial
-    return decode
+    return pasteleak3_study.search(tune, scored, indices, "text", grid)
 
 
 def grid(tune: list[dict[str, Any]], scored: Scored) -> None:
