@@ -56,9 +56,9 @@ def _boxed_blocks(tree: lxml_html.HtmlElement) -> set[str]:
     return found
 
 
-def documentation_text(tree: lxml_html.HtmlElement, text: str) -> str:
-    """trafilatura's answer `text` on a documentation page with the body's missing list items
-    (link lists too) and subheadings put back, except those found inside a box."""
+def _with_boxes_left_out(tree: lxml_html.HtmlElement, text: str) -> str:
+    """trafilatura's answer `text` with the body's missing list items (link lists too) and subheadings
+    put back, except those found inside a box."""
     restored = restore_lists_and_headings(tree, text, max_link_share=math.inf)
     if restored == text:
         return text
@@ -66,3 +66,93 @@ def documentation_text(tree: lxml_html.HtmlElement, text: str) -> str:
     boxed = _boxed_blocks(tree)
     # restore_lists_and_headings writes one block a paragraph, "\n\n" between: the answer's lines and the blocks put back
     return "\n\n".join(block for block in restored.split("\n\n") if block in answer_lines or _key(block.removeprefix("- ")) not in boxed)
+
+
+# A missing code block longer than this is a whole example file (a live sample's source), not the manual's
+# listing (fourteenth session: any cap from 100 to 790 words takes the same tune pages).
+MAX_CODE_WORDS = 200
+_ANCHOR_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre")
+
+
+# A highlighter writes a code line as a `<div>` or a span named "line" ("token-line", "cm-line", "ec-line")
+# with no newline in the text; its gutter of line numbers is no code.
+_LINE_TAGS = frozenset(("div", "p", "tr"))
+_LINE_WORDS = frozenset(("line",))
+_GUTTER_WORDS = frozenset(("number", "numbers", "lineno", "linenos", "linenumber", "gutter"))
+
+
+def _class_words(element: lxml_html.HtmlElement) -> set[str]:
+    return set(_CLASS_SPLIT.split((element.get("class") or "").lower()))
+
+
+def _code_pieces(element: lxml_html.HtmlElement, pieces: list[str]) -> None:
+    for child in element:
+        if not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+            continue
+        words = _class_words(child)
+        if not _GUTTER_WORDS.isdisjoint(words):
+            pieces.append(child.tail or "")
+            continue
+        starts_line = child.tag in _LINE_TAGS or not _LINE_WORDS.isdisjoint(words)
+        if child.tag == "br" or starts_line:
+            pieces.append("\n")
+        pieces.append(child.text or "")
+        _code_pieces(child, pieces)
+        pieces.append(child.tail or "")
+
+
+def _code_lines(element: lxml_html.HtmlElement) -> str:
+    """A `<pre>`'s text, a line of a highlighter's line elements each (no newline in its text) and its
+    line-number gutter left out; blank lines at either end and trailing spaces dropped."""
+    pieces = [element.text or ""]
+    _code_pieces(element, pieces)
+    text = "".join(pieces)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def restore_code_blocks(tree: lxml_html.HtmlElement, text: str) -> str:
+    """`text` with the page's `<pre>` blocks that it lacks (none of its lines, or under half, in it),
+    each after the answer block that comes before it on the page; a block read twice (a tab panel per
+    language) once, none over `MAX_CODE_WORDS` words."""
+    blocks = text.split("\n\n")
+    where: dict[str, int] = {}
+    for index, block in enumerate(blocks):
+        for line in (block, *block.split("\n")):
+            where.setdefault(_key(line), index)
+    where.pop("", None)
+    answer = f" {_key(text)} "
+    after: dict[int, list[str]] = {}
+    anchor, seen, prose_kept = -1, set(), False
+    for element in tree.iter(*_ANCHOR_TAGS):
+        if element.tag != "pre":
+            key = _key(element.text_content())
+            if key:  # the block of prose before a code block: whether the answer holds it
+                prose_kept = f" {key} " in answer
+                anchor = where.get(key, anchor)
+            continue
+        if not prose_kept or any(ancestor.tag == "pre" for ancestor in element.iterancestors()):
+            continue
+        code = _code_lines(element)
+        key = _key(code)
+        if not key or key in seen or f" {key} " in answer or key.count(" ") + 1 > MAX_CODE_WORDS:
+            continue
+        lines = [line_key for line_key in map(_key, code.split("\n")) if line_key]
+        if 2 * sum(f" {line_key} " in answer for line_key in lines) > len(lines):
+            continue
+        seen.add(key)
+        after.setdefault(anchor, []).append(code)
+    if not after:
+        return text
+    out = after.get(-1, [])[:]
+    for index, block in enumerate(blocks):
+        out += [block, *after.get(index, [])]
+    return "\n\n".join(out)
+
+
+def documentation_text(tree: lxml_html.HtmlElement, text: str) -> str:
+    """trafilatura's answer `text` on a documentation page with the body's missing list items
+    (link lists too) and subheadings put back, except those found inside a box, and the page's
+    missing code blocks."""
+    return restore_code_blocks(tree, _with_boxes_left_out(tree, text))
+
