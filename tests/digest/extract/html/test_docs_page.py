@@ -3,7 +3,7 @@
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.article import restore_lists_and_headings
-from bot.digest.extract.html.docs_page import documentation_text
+from bot.digest.extract.html.docs_page import MAX_CODE_WORDS, documentation_text, restore_code_blocks
 
 INTRO = "A Service exposes a set of Pods behind one stable address that clients in the cluster can reach."
 MIDDLE = "Each Service gets a name in the cluster's DNS, so clients find it without knowing any Pod address."
@@ -54,3 +54,35 @@ def test_a_block_left_out_leaves_no_empty_paragraph():
     banner = "<blockquote><ul><li>These pages describe an old version of the tool</li></ul></blockquote>"
     text = documentation_text(_page(inside=banner), ANSWER)
     assert "\n\n\n" not in text and text.split("\n\n")[-1] == OUTRO
+
+
+# Fourteenth session: the page's missing code blocks.
+CODE = "kubectl apply -f service.yaml\nkubectl get services"
+
+
+def test_a_missing_code_block_comes_back_after_the_prose_before_it():
+    tree = _tree(f"<main><p>{INTRO}</p><p>{MIDDLE}</p><pre><code>{CODE}</code></pre><p>{OUTRO}</p></main>")
+    assert restore_code_blocks(tree, ANSWER).split("\n\n") == [INTRO, MIDDLE, CODE, OUTRO]
+    full = f"{INTRO}\n\n{MIDDLE}\n\n{CODE}\n\n{OUTRO}"
+    assert restore_code_blocks(tree, full) == full  # a block the answer holds stays as it is
+
+
+def test_a_highlighters_line_elements_are_lines_and_its_gutter_is_left_out():
+    lines = "".join(f'<div class="token-line"><span class="line-number">{n}</span><span>{line}</span></div>' for n, line in enumerate(CODE.split("\n"), 1))
+    tree = _tree(f"<main><p>{MIDDLE}</p><pre><code>{lines}</code></pre><p>{OUTRO}</p></main>")
+    assert restore_code_blocks(tree, ANSWER).split("\n\n")[2] == CODE
+
+
+def test_no_code_block_after_prose_the_answer_left_out_nor_twice_nor_a_whole_example_file():
+    left_out = "An aside the reader of the manual never sees in the answer, about naming the objects."
+    twice = f"<pre>{CODE}</pre><pre>{CODE}</pre>"  # one tab panel a language, the same command in each
+    tree = _tree(f"<main><p>{INTRO}</p>{twice}<p>{left_out}</p><pre>kubectl delete service demo</pre><p>{OUTRO}</p></main>")
+    assert restore_code_blocks(tree, ANSWER).split("\n\n") == [INTRO, CODE, MIDDLE, OUTRO]
+    long_file = "\n".join(f"line_{n} = {n}" for n in range(MAX_CODE_WORDS))
+    tree = _tree(f"<main><p>{INTRO}</p><pre>{long_file}</pre><p>{OUTRO}</p></main>")
+    assert restore_code_blocks(tree, ANSWER) == ANSWER
+
+
+def test_documentation_text_puts_back_items_and_code_together():
+    tree = _page(inside=f"<pre>{CODE}</pre>")
+    assert documentation_text(tree, ANSWER).split("\n\n") == [INTRO, "Defining a Service", "- Pick a selector that matches the Pods", MIDDLE, CODE, OUTRO]
