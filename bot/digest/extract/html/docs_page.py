@@ -111,17 +111,37 @@ def _code_lines(element: lxml_html.HtmlElement) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
+def _missing_code(tree: lxml_html.HtmlElement, answer: str) -> dict[lxml_html.HtmlElement, tuple[str, str]]:
+    """The page's outermost `<pre>` blocks that the answer (its `_key`, spaces around) lacks (none of their
+    lines, or under half, in it) and that are no longer than `MAX_CODE_WORDS` words: their code and key."""
+    missing = {}
+    for element in tree.iter("pre"):
+        if any(ancestor.tag == "pre" for ancestor in element.iterancestors()):
+            continue
+        code = _code_lines(element)
+        key = _key(code)
+        if not key or f" {key} " in answer or key.count(" ") + 1 > MAX_CODE_WORDS:
+            continue
+        lines = [line_key for line_key in map(_key, code.split("\n")) if line_key]
+        if 2 * sum(f" {line_key} " in answer for line_key in lines) <= len(lines):
+            missing[element] = (code, key)
+    return missing
+
+
 def restore_code_blocks(tree: lxml_html.HtmlElement, text: str) -> str:
     """`text` with the page's `<pre>` blocks that it lacks (none of its lines, or under half, in it),
-    each after the answer block that comes before it on the page; a block read twice (a tab panel per
-    language) once, none over `MAX_CODE_WORDS` words."""
+    each after the answer block that comes before it on the page, when the answer holds the prose right
+    before it; a block read twice (a tab panel per language) once, none over `MAX_CODE_WORDS` words."""
+    answer = f" {_key(text)} "
+    missing = _missing_code(tree, answer)
+    if not missing:  # most pages: the walk below reads every block's text
+        return text
     blocks = text.split("\n\n")
     where: dict[str, int] = {}
     for index, block in enumerate(blocks):
         for line in (block, *block.split("\n")):
             where.setdefault(_key(line), index)
     where.pop("", None)
-    answer = f" {_key(text)} "
     after: dict[int, list[str]] = {}
     anchor, seen, prose_kept = -1, set(), False
     for element in tree.iter(*_ANCHOR_TAGS):
@@ -131,15 +151,9 @@ def restore_code_blocks(tree: lxml_html.HtmlElement, text: str) -> str:
                 prose_kept = f" {key} " in answer
                 anchor = where.get(key, anchor)
             continue
-        if not prose_kept or any(ancestor.tag == "pre" for ancestor in element.iterancestors()):
+        if not prose_kept or element not in missing or missing[element][1] in seen:
             continue
-        code = _code_lines(element)
-        key = _key(code)
-        if not key or key in seen or f" {key} " in answer or key.count(" ") + 1 > MAX_CODE_WORDS:
-            continue
-        lines = [line_key for line_key in map(_key, code.split("\n")) if line_key]
-        if 2 * sum(f" {line_key} " in answer for line_key in lines) > len(lines):
-            continue
+        code, key = missing[element]
         seen.add(key)
         after.setdefault(anchor, []).append(code)
     if not after:
