@@ -25,7 +25,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from bench.forums2_study import SITE_SALTS
 from bench.wcxb import word_f1
 from bot.digest.extract.html import page_type
 from bot.digest.extract.html.metadata import json_ld_documents
+from bot.digest.extract.html.profiles import PROFILES
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
@@ -65,12 +66,29 @@ def _answer(html: str, url: str | None, max_elements: int) -> str:
         return ""
 
 
+class _MemoMainText:
+    """`_main_text`'s stand-in: trafilatura's answer computed once per page and set of chrome words
+    (the tree it is given depends on the profile only through `more_chrome`, dropped before it)."""
+
+    def __init__(self, forced: _Forced) -> None:
+        self.forced = forced
+        self.memo: dict[frozenset[str], Any] = {}  # the current page's answers; cleared for each page
+        self.original = hx._main_text
+
+    def __call__(self, tree, url, settings):  # noqa: ANN001, ANN204 (_main_text's signature)
+        key = PROFILES[self.forced.kind].more_chrome
+        if key not in self.memo:
+            self.memo[key] = self.original(tree, url, settings)
+        return self.memo[key]
+
+
 def build(data_dir: Path, cache: Path) -> dict[str, dict[str, Any]]:
     """The cache: each tune page's true type, address, features and F1 under each profile (resumable)."""
     results: dict[str, dict[str, Any]] = pickle.loads(cache.read_bytes()) if cache.exists() else {}
     forced = _Forced()
-    original = hx.classify_page
-    hx.classify_page = forced
+    original, original_main = hx.classify_page, hx._main_text
+    memo = _MemoMainText(forced)
+    hx.classify_page, hx._main_text = forced, memo
     max_elements = DigestSettings().max_html_elements
     started = time.time()
     try:
@@ -78,6 +96,7 @@ def build(data_dir: Path, cache: Path) -> dict[str, dict[str, Any]]:
             if page_id in results:
                 continue
             forced.features = None
+            memo.memo.clear()
             url = item.get("url") or None
             f1 = {}
             for kind in page_type.PAGE_TYPES:
@@ -88,7 +107,7 @@ def build(data_dir: Path, cache: Path) -> dict[str, dict[str, Any]]:
                 log.info("%d pages, %.0f s", n, time.time() - started)
                 cache.write_bytes(pickle.dumps(results))
     finally:
-        hx.classify_page = original
+        hx.classify_page, hx._main_text = original, original_main
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps(results))
     return results
@@ -202,6 +221,7 @@ class Matrix:
     truth: np.ndarray  # (pages,) index of the true type
     x: np.ndarray  # (pages, features)
     f1: np.ndarray  # (pages, types) F1 of the answer under each type's profile
+    _baselines: dict[str | None, np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, results: dict[str, dict[str, Any]], extra: tuple[str, ...] = ()) -> Matrix:
@@ -215,6 +235,13 @@ class Matrix:
             x=np.vstack([np.concatenate([page_type.feature_vector(row["features"]), [row["extra"][name] for name in extra]]) for row in rows]),
             f1=np.array([[row["f1"][kind] for kind in TYPES] for row in rows]),
         )
+
+    def baseline(self, salt: str | None) -> np.ndarray:
+        """Each page's answer F1 with the trainer's fit, out of fold (folds(salt)); computed once."""
+        cached = self._baselines.get(salt)
+        if cached is None:
+            cached = self._baselines[salt] = answer_f1(self, out_of_fold(self, trainer_fit, self.folds(salt)))
+        return cached
 
     def own(self) -> np.ndarray:
         """Each page's F1 under its true type's profile."""
@@ -419,10 +446,10 @@ def compare(matrix: Matrix, fitter: Fitter, label: str) -> tuple[bool, list[str]
     """`fitter` against the trainer's fit, each out of fold on the same folds (by id; by site under
     each salt): mean answer F1 by id folds, per true type, the fold sums of page deltas in every
     grouping; whether no fold of any grouping and no type loses."""
-    lines, held = [], True
+    lines, held, summary = [], True, [f"{label:<34}"]
     for name, salt in [("id", None)] + [(f"site {s}", s) for s in SITE_SALTS]:
         folds = matrix.folds(salt)
-        base = answer_f1(matrix, out_of_fold(matrix, trainer_fit, folds))
+        base = matrix.baseline(salt)
         new_types = out_of_fold(matrix, fitter, folds)
         new = answer_f1(matrix, new_types)
         delta = new - base
@@ -435,6 +462,8 @@ def compare(matrix: Matrix, fitter: Fitter, label: str) -> tuple[bool, list[str]
         else:
             lines.append(f"  {name}: all {new.mean() - base.mean():+.4f}; by type " + " ".join(f"{d:+.2f}" for d in by_type))
         lines.append(f"  folds by {name:7s} " + " ".join(f"{s:+.3f}" for s in sums))
+        summary.append(f"{name} {new.mean() - base.mean():+.4f} ({sum(s < -1e-9 for s in sums)} folds down)")
+    lines.append("  summary: " + " | ".join(summary) + (" | HOLDS" if held else ""))
     return held, lines
 
 
@@ -478,7 +507,6 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.variants or VARIANTS:
             held, lines = compare(matrix, VARIANTS[name], name)
             print("\n".join(lines))
-            print(f"  {'HOLDS' if held else 'no'}")
     return 0
 
 

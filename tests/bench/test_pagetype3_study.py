@@ -80,3 +80,15 @@ def test_extra_features_read_forms_breadcrumbs_calls_to_action_and_the_article_s
     assert features["ld_top_service"] == 1.0 and features["article_word_share"] == 0.0
     article = lxml_html.document_fromstring("<html><body><article><p>All the words of the story are here.</p></article><footer>x</footer></body></html>")
     assert study.extra_features(article)["article_word_share"] > 0.8
+
+
+def test_compare_scores_a_variant_against_the_trainer_fit_on_the_same_folds() -> None:
+    x, truth, f1 = _two_types(200)
+    x = np.hstack([x, np.zeros((len(truth), len(study.page_type.FEATURES) - x.shape[1]))])
+    ids = [f"page-{i}" for i in range(len(truth))]
+    matrix = study.Matrix(ids=ids, urls=[f"https://s{i % 23}.org/{i}" for i in range(len(ids))], truth=truth, x=x, f1=f1)
+    held, lines = study.compare(matrix, study.trainer_fit, "the trainer itself")
+    assert held  # the trainer's fit against itself: nothing moves, nothing loses
+    assert "0 pages move" in lines[0] and lines[-1].endswith("HOLDS")
+    held, lines = study.compare(matrix, study.cost_weighted(10.0, per_model=True), "pair weights")
+    assert float(lines[0].split("-> ")[1].split(",")[0]) > float(lines[0].split("all ")[1].split(" ->")[0])
