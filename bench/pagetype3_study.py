@@ -1,18 +1,21 @@
 """The page-type classifier fitted with the cost of its misreads in mind (fourteenth session, issue 9 target 1).
 
-    python -m bench.pagetype3_study DATA_DIR [--cache PATH] [--table] [--variants]
+    python -m bench.pagetype3_study DATA_DIR [--cache PATH] [--table] [--extra NAME ...] [--variants [NAME ...]]
 
 Every WCXB tune page with a truth goes through the product's `extract_html` once under each of the
 seven profiles, its type forced (the answer depends on the page's type only through the profile), and
 WCXB's word F1 of each answer is cached with the page's classifier features (as `extract_html` computes
-them) and its site (`/tmp/pagetype3/matrix.pkl`, about 20 minutes on the shared machine). Any
+them) and its site (`/tmp/pagetype3/matrix.pkl`, about 10 minutes on the shared machine; trafilatura's
+answer is read once per page and set of chrome words; run with OMP_NUM_THREADS=1, as numpy's threaded
+BLAS makes each fit many times slower on a loaded machine). Any
 classifier can then be scored exactly by the answer, out of fold, without extracting again.
 
 `--table`: for each true type, where the shipped model (out of fold, the trainer's id folds) sends its
 pages, and the F1 under the predicted type's profile against the true type's (the misread's cost).
 `--variants`: classifiers fitted with that cost in mind (sample weights, an expected-F1 decision), each
 scored out of fold by id and by site (bench/forums2_study.py's groupings) against the trainer's fit on
-the same folds.
+the same folds; `--extra` adds candidate features (EXTRA_FEATURES, read from the pages once and cached)
+to what the variants read.
 """
 
 from __future__ import annotations
