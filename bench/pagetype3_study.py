@@ -21,13 +21,15 @@ to what the variants read.
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import logging
 import math
 import pickle
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,12 +39,15 @@ from lxml import etree
 
 import bot.digest.extract.html_extractor as hx
 from bench.choice_study import site_of, tune_items
+from bench.extraction import load_pages
 from bench.fitting import fit_logistic, hash_bucket
 from bench.forums2_study import SITE_SALTS
-from bench.wcxb import word_f1
+from bench.splits import wcxb_part
+from bench.wcxb import DATA_FILE, word_f1
 from bot.digest.extract.html import page_type
 from bot.digest.extract.html.metadata import json_ld_documents
 from bot.digest.extract.html.profiles import PROFILES
+from bot.digest.extract.html.prune import drop_inline_svg, drop_scripts_and_styles
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
@@ -470,6 +475,78 @@ def compare(matrix: Matrix, fitter: Fitter, label: str) -> tuple[bool, list[str]
     return held, lines
 
 
+def _forced_answer(html: str, url: str | None, kind: str, max_elements: int) -> str:
+    """The product's answer with the page's type forced to `kind`."""
+    original = hx.classify_page
+    hx.classify_page = lambda tree, address, json_ld=None: kind
+    try:
+        return _answer(html, url, max_elements)
+    finally:
+        hx.classify_page = original
+
+
+def classifier_features(html: str, url: str | None) -> dict[str, float]:
+    """The classifier's features as `extract_html` computes them (the same clean-up before it)."""
+    tree = hx._parse(html)
+    hx.drop_permalinks(tree)
+    hx.code_in_preformatted(tree)
+    hx.space_before_inline_gaps(tree)
+    return page_type.page_features(tree, url, list(json_ld_documents(tree)))
+
+
+def moved_answers(pages: Iterable[tuple[str, str, str | None, str, str]], predict: Callable[[np.ndarray], np.ndarray]) -> list[tuple[str, str, str, str, float]]:
+    """For pages (id, html, address, truth, true type): those whose type under `predict` differs from
+    the shipped model's, as (id, true type, shipped type, new type, word F1 change); only those are
+    read again, once under each type."""
+    shipped = page_type.shipped_model()
+    max_elements = DigestSettings().max_html_elements
+    moved = []
+    for page_id, html, url, truth, true_type in pages:
+        features = classifier_features(html, url)
+        before = shipped.classify(dict(features))
+        after = TYPES[int(predict(page_type.feature_vector(features)[None, :])[0])]
+        if after != before:
+            change = word_f1(truth, _forced_answer(html, url, after, max_elements)) - word_f1(truth, _forced_answer(html, url, before, max_elements))
+            moved.append((page_id, true_type, before, after, change))
+    return moved
+
+
+def held_out_pages(data_dir: Path) -> Iterator[tuple[str, str, str | None, str, str]]:
+    """WCXB's held-out pages with a truth, as the pipeline passes them to `extract_html`."""
+    settings = DigestSettings()
+    with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            page_id = str(item["id"])
+            if wcxb_part(page_id) == "tune" or not (item.get("truth") or "").strip():
+                continue
+            html = drop_scripts_and_styles(item["html"])
+            if len(html) > settings.max_input_chars:
+                html = drop_inline_svg(html)
+            yield page_id, html, item.get("url") or None, item["truth"], item["type"]
+
+
+def scrapinghub_pages(data_dir: Path) -> Iterator[tuple[str, str, str | None, str, str]]:
+    """The ScrapingHub benchmark's pages (news articles), scripts and styles out."""
+    for page_id, html, truth in load_pages(data_dir):
+        yield page_id, drop_scripts_and_styles(html), None, truth, "article"
+
+
+def held_out_diagnostic(data_dir: Path, matrix: Matrix, name: str) -> None:
+    """Print what variant `name`, fitted on all cached tune pages, changes against the shipped model on
+    WCXB's held-out part and on ScrapingHub (word F1 there, not bench.quality's shingle F1). Held-out:
+    run it once, at the end, and choose nothing on it."""
+    predict = VARIANTS[name](matrix.x, matrix.truth, matrix.f1)
+    for label, pages in (("WCXB held-out", held_out_pages(data_dir)), ("ScrapingHub (word F1)", scrapinghub_pages(data_dir))):
+        moved = moved_answers(pages, predict)
+        by_type: dict[str, float] = {}
+        for _page_id, true_type, _before, _after, change in moved:
+            by_type[true_type] = by_type.get(true_type, 0.0) + change
+        print(f"{label}: {len(moved)} pages change type, summed word F1 change {sum(m[4] for m in moved):+.3f}; by true type " + ", ".join(f"{k} {v:+.3f}" for k, v in by_type.items()))
+        for page_id, true_type, before, after, change in sorted(moved, key=lambda m: m[4]):
+            print(f"  {page_id[:16]} {true_type:<13} {before} -> {after} {change:+.3f}")
+
+
 VARIANTS: dict[str, Fitter] = {
     "plain": plain_fit,
     **{f"page weights {a}": cost_weighted(a, per_model=False) for a in (1.0, 3.0, 10.0)},
@@ -494,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--table", action="store_true", help="the misreads' cost table (trainer's fit, out of fold by id)")
     parser.add_argument("--extra", nargs="*", default=[], choices=EXTRA_FEATURES, help="extra features the variants read")
+    parser.add_argument("--held-out-diagnostic", metavar="VARIANT", help="once, at the end: what VARIANT changes on held-out pages")
     parser.add_argument("--variants", nargs="*", help="score these variants (none named: all) against the trainer's fit")
     args = parser.parse_args(argv)
     results = build(args.data_dir, args.cache)
@@ -510,6 +588,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in args.variants or VARIANTS:
             held, lines = compare(matrix, VARIANTS[name], name)
             print("\n".join(lines))
+    if args.held_out_diagnostic:
+        held_out_diagnostic(args.data_dir, matrix, args.held_out_diagnostic)
     return 0
 
 

@@ -92,3 +92,15 @@ def test_compare_scores_a_variant_against_the_trainer_fit_on_the_same_folds() ->
     assert "0 pages move" in lines[0] and lines[-1].endswith("HOLDS")
     held, lines = study.compare(matrix, study.cost_weighted(10.0, per_model=True), "pair weights")
     assert float(lines[0].split("-> ")[1].split(",")[0]) > float(lines[0].split("all ")[1].split(" ->")[0])
+
+
+def test_moved_answers_reads_again_only_the_pages_whose_type_changes() -> None:
+    html = "<html><body><h1>Roof repair</h1>" + "<p>We repair and replace roofs across the county, with free estimates and a warranty.</p>" * 6 + "</body></html>"
+    truth = "We repair and replace roofs across the county, with free estimates and a warranty."
+    shipped_type = study.page_type.shipped_model().classify(study.classifier_features(html, None))
+    same = lambda vector: np.array([TYPES.index(shipped_type)])  # noqa: E731
+    assert study.moved_answers([("p1", html, None, truth, "service")], same) == []
+    other = "listing" if shipped_type != "listing" else "article"
+    moved = study.moved_answers([("p1", html, None, truth, "service")], lambda vector: np.array([TYPES.index(other)]))
+    assert [(m[0], m[2], m[3]) for m in moved] == [("p1", shipped_type, other)]
+    assert -1.0 <= moved[0][4] <= 1.0
