@@ -118,6 +118,46 @@ def _escalates(page: PageText, raw: RawTree, size: int) -> bool:
     return size < ESCALATION_PAGE_SHARE * len(html2txt(raw.tree))
 
 
+# What RAW_TREE_PRUNE_XPATH's two expressions (trafilatura 2.3.1) look for, on a div, section or aside:
+# an id or class matching re 'mvp-post-add-(?:box|wrap)|infinite-?scroll' (so holding one of the
+# first two words), or a class holding the third. Checked against the expressions' text at import.
+_RAW_PRUNE_WORDS = ("infinite", "mvp-post-add-")
+_RAW_PRUNE_CLASS_WORD = "elementor-share-buttons"
+_RAW_PRUNE_PATHS = (
+    "re:test(@id, 'mvp-post-add-(?:box|wrap)|infinite-?scroll') or",
+    "re:test(@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')][",
+    ".//*[self::div or self::section or self::aside][contains(@class, 'elementor-share-buttons')]",
+)
+
+
+def _raw_prunes_are_the_checked_ones() -> bool:
+    paths = [expression.path for expression in RAW_TREE_PRUNE_XPATH] if SUPPORTED else []
+    return (
+        len(paths) == 2
+        and paths[0].split()[:4] == [".//*[self::div", "or", "self::section", "or"]
+        and all(part in paths[0] for part in _RAW_PRUNE_PATHS[:2])
+        and paths[1] == _RAW_PRUNE_PATHS[2]
+    )
+
+
+_RAW_PRUNES_CHECKED = _raw_prunes_are_the_checked_ones()
+
+
+def may_hold_raw_prunes(page: HtmlElement) -> bool:
+    """False only where RAW_TREE_PRUNE_XPATH finds nothing on `page`: no div, section or aside has an
+    id or class with the words its expressions need. One walk in Python (0.2 ms on a news page)
+    instead of the two XPath searches (1 to 1.5 ms: the first calls Python's re for each element)."""
+    if not _RAW_PRUNES_CHECKED:
+        return True
+    for element in page.iter("div", "section", "aside"):
+        element_class, element_id = element.get("class"), element.get("id")
+        if element_class and (_RAW_PRUNE_CLASS_WORD in element_class or any(word in element_class for word in _RAW_PRUNE_WORDS)):
+            return True
+        if element_id and any(word in element_id for word in _RAW_PRUNE_WORDS):
+            return True
+    return False
+
+
 class RawTree:
     """trafilatura's raw tree: the page pruned of infinite-scroll containers and the like (the
     first step of `trafilatura_sequence`, on its copy of the page).
@@ -131,9 +171,11 @@ class RawTree:
         expressions = list(RAW_TREE_PRUNE_XPATH)
         if not options.comments and (options.focus == "precision" or not is_forum):
             expressions += REMOVE_COMMENTS_AND_LISTS_XPATH
+        self.tree = page
+        if expressions == RAW_TREE_PRUNE_XPATH and not may_hold_raw_prunes(page):
+            return
         # Each expression is applied after the ones before it have pruned: while none has matched,
         # evaluating the next one on the page itself finds what it would find on the pruned copy.
-        self.tree = page
         for number, expression in enumerate(expressions):
             if expression(page):
                 self.tree = prune_unwanted_nodes(copy(page), expressions[number:])

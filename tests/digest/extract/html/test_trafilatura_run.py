@@ -51,6 +51,9 @@ READABILITY = f"""<html><head><title>T</title></head><body><article><p>{_sentenc
 # An infinite-scroll container (pruned from the raw tree before anything else).
 INFINITE = f"""<html><head><title>Scroll</title></head><body><article><h1>Scroll</h1>{_paragraphs(5)}</article>
 <div class="infinite-scroll"><div class="next"><h2>Next story</h2>{_paragraphs(5, 100)}</div></div></body></html>"""
+INFINITE_ID = INFINITE.replace('class="infinite-scroll"', 'id="mvp-post-add-wrap"')
+ELEMENTOR = f"""<html><head><title>Share</title></head><body><article><h1>Share</h1>{_paragraphs(5)}
+<div class="elementor-widget elementor-share-buttons"><p>{_sentence(7, 30)}</p></div>{_paragraphs(2, 40)}</article></body></html>"""
 FORUM_THREAD = pages.FORUM.replace(
     "</head>", '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Leak"}</script></head>'
 )
@@ -62,6 +65,8 @@ BUILT = {
     "long": LONG,
     "readability": READABILITY,
     "infinite scroll": INFINITE,
+    "infinite scroll by id": INFINITE_ID,
+    "elementor share buttons": ELEMENTOR,
     "forum thread": FORUM_THREAD,
     **{name: getattr(pages, name.upper()) for name in ("forum", "product", "listing", "collection", "article", "docs", "service")},
 }
@@ -161,6 +166,22 @@ def test_the_bounds_hold_on_the_built_pages(name: str) -> None:
     bounds = trafilatura_run.PageText(tree)
     assert bounds.readability_fits(readability_bound) and not bounds.readability_fits(readability_bound - 1)
     assert bounds.html2txt_fits(html2txt_bound) and not trafilatura_run.PageText(tree).html2txt_fits(html2txt_bound - 1)
+
+
+@pytest.mark.parametrize("name", sorted(BUILT))
+def test_the_walk_for_raw_prunes_misses_nothing_trafilaturas_expressions_find(name: str) -> None:
+    tree = html_extractor._parse(BUILT[name])
+    found = [bool(expression(tree)) for expression in trafilatura.xpaths.RAW_TREE_PRUNE_XPATH]
+    assert trafilatura_run.may_hold_raw_prunes(tree) or not any(found)
+    assert trafilatura_run.may_hold_raw_prunes(tree) == (name in {"infinite scroll", "infinite scroll by id", "elementor share buttons"})
+    if name in {"infinite scroll", "infinite scroll by id", "elementor share buttons"}:
+        assert any(found)  # the pages reach what they are named for
+
+
+def test_the_walk_for_raw_prunes_stands_only_over_the_checked_expressions(monkeypatch) -> None:
+    assert trafilatura_run._raw_prunes_are_the_checked_ones()
+    monkeypatch.setattr(trafilatura_run, "RAW_TREE_PRUNE_XPATH", [*trafilatura.xpaths.RAW_TREE_PRUNE_XPATH, etree.XPath(".//div[@class='x']")])
+    assert not trafilatura_run._raw_prunes_are_the_checked_ones()
 
 
 def test_another_trafilatura_version_gets_bare_extraction(monkeypatch) -> None:
