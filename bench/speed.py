@@ -671,6 +671,14 @@ STAGES = (
     ("    in trafilatura: tree copies", "trafilatura.core", "copy"),
     ("    in trafilatura: readability/jusText comparison", "trafilatura.core", "compare_extraction"),
     ("    in trafilatura: escalation gate (html2txt)", "trafilatura.core", "html2txt"),
+    # the same steps where our extractor runs them (trafilatura_run: trafilatura's functions in
+    # bare_extraction's order); trafilatura.core's rows still count its recall retry and fallback.
+    ("    in trafilatura: tree copies", "bot.digest.extract.html.trafilatura_run", "copy"),
+    ("    in trafilatura: readability/jusText comparison", "bot.digest.extract.html.trafilatura_run", "compare_extraction"),
+    ("    in trafilatura: escalation gate (html2txt)", "bot.digest.extract.html.trafilatura_run", "html2txt"),
+    ("    in trafilatura: comments", "bot.digest.extract.html.trafilatura_run", "extract_comments"),
+    ("    in trafilatura: its main extractor", "bot.digest.extract.html.trafilatura_run", "extract_content"),
+    ("    in trafilatura: the bound that skips readability", "bot.digest.extract.html.trafilatura_run", "keeps_own_extraction"),
     ("  of which page type", "bot.digest.extract.html_extractor", "classify_page"),
     ("  of which page metadata, title", "bot.digest.extract.html_extractor", "read_metadata"),
     ("  of which region (not on articles)", "bot.digest.extract.html_extractor", "region_text"),

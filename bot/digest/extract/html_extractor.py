@@ -21,6 +21,7 @@ from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
+from bot.digest.extract.html import trafilatura_run
 from bot.digest.extract.html.article import article_text
 from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
@@ -151,7 +152,9 @@ class TrafilaturaMetadata:
 def _extract(tree: lxml_html.HtmlElement, url: str | None, settings: ExtractionSettings, **overrides: bool):
     # Only the body tree is read (render_text): with a text format, bare_extraction leaves out its
     # own rendering of the body and comments to text (about 0.2 ms a page); the tree is the same.
-    return trafilatura.bare_extraction(
+    # trafilatura_run.run: bare_extraction's steps through trafilatura's own functions, the readability
+    # comparison and the escalation gate's page text left out where they cannot change the answer.
+    return trafilatura_run.run(
         tree,
         url=url,
         include_comments=settings.include_comments,
