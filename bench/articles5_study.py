@@ -1,6 +1,6 @@
 """Fourteenth session: an audit of the article rules, each switched off, by site and on a second corpus; nothing here ships.
 
-    python -m bench.articles5_study DATA_DIR [--cache PATH] [--scrapinghub-cache PATH]
+    python -m bench.articles5_study DATA_DIR [--cache PATH] [--scrapinghub-cache PATH] [--study audit|candidates|upstream]
 
 Every article rule of `bot/digest/extract/html/article.py` that can be switched off without changing the
 default (a module setting, or a step replaced by one that returns its input) is replayed off, on WCXB's tune pages
@@ -11,7 +11,9 @@ the WCXB article pages' mean word F1 with the rule on (shipped) against off, the
 (up / down, the share of its gain from its best two hosts), the sums of the article pages' changes per fold by id
 and by site under four salts, the other types' summed change, and ScrapingHub's shingle F1, precision and recall
 on and off. A rule whose tune gain comes from one or two hosts and that loses out of them, or loses on
-ScrapingHub, is a candidate to narrow or drop.
+ScrapingHub, is a candidate to narrow or drop. `candidates`: the changes of `CANDIDATES` against the shipped
+setting, the same table. `upstream`: prune.py's passes before trafilatura (permalinks, bare `<pre>`, spaces between
+inline elements) each off, the whole product rerun on both corpora (cached beside `--cache`, about 6 minutes each).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from lxml import html as lxml_html
 import bot.digest.extract.html.article as article
 import bot.digest.extract.html_extractor as html_extractor
 from bench.articles_study import fold_of, load_pages, replayed, tune_urls
-from bench.choice_study import site_of
+from bench.choice_study import site_of, tune_pages_recorded
 from bench.extraction import load_pages as scrapinghub_pages
 from bench.forums2_study import SITE_SALTS
 from bench.metrics import page_counts, aggregate
@@ -229,13 +231,56 @@ def audit(pages: list[dict[str, Any]], news: list[dict[str, Any]], urls: dict[st
     rule_row("article_text as a whole", base - raw, pages, hosts, folds, news_base, news_raw, news)
 
 
+# prune.py's passes over the parsed page before trafilatura reads it (names in html_extractor's namespace): each
+# replaced by one that leaves the tree alone, the whole product rerun (they act on every page type).
+UPSTREAM_STEPS = ("drop_permalinks", "code_in_preformatted", "space_before_inline_gaps")
+
+
+def finals_without(data_dir: Path, step: str | None, cache: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every WCXB tune page's and ScrapingHub page's product answer with `step` of `UPSTREAM_STEPS` off (None: as
+    shipped), cached."""
+    if cache.exists():
+        return pickle.loads(cache.read_bytes())
+    shipped = getattr(html_extractor, step) if step else None
+    if step:
+        setattr(html_extractor, step, lambda tree: None)
+    try:
+        wcxb = tune_pages_recorded(data_dir, {})
+        news = build_scrapinghub(data_dir)
+    finally:
+        if step:
+            setattr(html_extractor, step, shipped)
+    result = ([{k: page[k] for k in ("id", "type", "truth", "final")} for page in wcxb],
+              [{k: page[k] for k in ("id", "truth", "final")} for page in news])
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps(result))
+    return result
+
+
+def upstream(data_dir: Path, pages: list[dict[str, Any]], news: list[dict[str, Any]], urls: dict[str, str], folder: Path) -> None:
+    """Each of prune.py's passes off against the shipped product (the recorded answers of `pages` and `news`): every
+    type's summed change, the article pages' hosts and folds, ScrapingHub."""
+    hosts, folds = _groupings(pages, urls)
+    base = np.array([word_f1(page["truth"], page["final"]) for page in pages])
+    news_base = [page_counts(page["truth"], page["final"]) for page in news]
+    for step in UPSTREAM_STEPS:
+        wcxb, news_off = finals_without(data_dir, step, folder / f"upstream_{step}.pkl")
+        assert [page["id"] for page in wcxb] == [page["id"] for page in pages]
+        off = np.array([word_f1(page["truth"], page["final"]) for page in wcxb])
+        rule_row(f"{step} (prune.py)", base - off, pages, hosts, folds, news_base,
+                 [page_counts(page["truth"], page["final"]) for page in news_off], news)
+        types = np.array([page["type"] for page in pages])
+        for name in sorted(set(types)):
+            print(f"   {name}: on {base[types == name].mean():.5f} off {off[types == name].mean():.5f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--scrapinghub-cache", type=Path, default=DEFAULT_SCRAPINGHUB_CACHE)
     parser.add_argument("--build-only", action="store_true")
-    parser.add_argument("--study", choices=("audit", "candidates"), default="audit")
+    parser.add_argument("--study", choices=("audit", "candidates", "upstream"), default="audit")
     parser.add_argument("--only", help="with --study candidates: the candidates whose name holds this text")
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
@@ -246,6 +291,8 @@ def main() -> None:
         return
     if args.study == "audit":
         audit(pages, news, tune_urls(args.data_dir))
+    elif args.study == "upstream":
+        upstream(args.data_dir, pages, news, tune_urls(args.data_dir), args.cache.parent)
     else:
         candidates(pages, news, tune_urls(args.data_dir), args.only)
 
