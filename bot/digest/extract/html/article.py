@@ -50,6 +50,10 @@ answers of the blocks whose class or id names a FAQ or an accordion, after the s
 inside the article's frame (trafilatura drops an accordion's panels as hidden), are appended when they hold 20
 words or more the answer lacks; on a page that declares a schema.org FAQPage, also those up to two levels above the
 frame (a FAQ section beside the article element), none in a menu, a footer or comments.
+
+No list item or subheading is put back from a block whose class or id holds "related" (fourteenth session: a
+related-posts list set inside the body or the frame, "jp-relatedposts", "c-related"; the losers of the body's
+subheadings on WCXB's tune part and on ScrapingHub's news pages).
 """
 
 from __future__ import annotations
