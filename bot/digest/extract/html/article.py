@@ -50,6 +50,10 @@ answers of the blocks whose class or id names a FAQ or an accordion, after the s
 inside the article's frame (trafilatura drops an accordion's panels as hidden), are appended when they hold 20
 words or more the answer lacks; on a page that declares a schema.org FAQPage, also those up to two levels above the
 frame (a FAQ section beside the article element), none in a menu, a footer or comments.
+
+No list item or subheading is put back from a block whose class or id holds "related" (fourteenth session: a
+related-posts list set inside the body or the frame, "jp-relatedposts", "c-related"; the losers of the body's
+subheadings on WCXB's tune part and on ScrapingHub's news pages).
 """
 
 from __future__ import annotations
@@ -95,6 +99,11 @@ MAX_READ_TIME_WORDS = 12  # "December 15, 2025 // 8 min read" is a label; a sent
 # only inside the article's frame, k also inside the frame's k-th ancestor; `FAQ_SCHEMA_LEVELS`: the same on a page
 # that declares a schema.org FAQPage (switches for bench/articles4_study.py).
 FAQ_LEVELS: int | None = 0
+# The fourteenth session's audit: a subheading or a list item of the body (or a subheading of the frame) inside a block
+# whose class or id holds "related" ("jp-relatedposts", "c-related", "sdc-article-related-stories",
+# "ArticleRelatedContentList") is a related-posts list's, not the article's, and is not put back (a switch for
+# bench/articles5_study.py).
+SKIP_RELATED_BLOCKS = True
 FAQ_SCHEMA_LEVELS: int | None = 2
 MIN_FAQ_WORDS = 20  # a FAQ block's missing words: fewer is a label or a stray line, not an answer
 _FAQ_NAME = re.compile(r"faq|accordion", re.IGNORECASE)
@@ -323,7 +332,7 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str, max_link_
 def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
     put back and the trailing sections that lie after the article dropped."""
-    restored, bodies, paragraphs = _restore(tree, text)
+    restored, bodies, paragraphs = _restore(tree, text, skip_related=SKIP_RELATED_BLOCKS)
     levels = faq_levels(tree) if bodies else None
     if levels == 0:
         restored = restore_faq(restored, bodies, 0)
@@ -462,6 +471,8 @@ def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> 
         block = _text(heading)
         if not _is_missing(heading, block, answer) or _in_comments(heading) or _is_caption_or_teaser(heading):
             continue
+        if SKIP_RELATED_BLOCKS and _in_related_block(heading, (frame,)):
+            continue
         if not SECTION_HEADINGS_LINKED and _link_share(heading, block) > MAX_LINK_SHARE:
             continue
         if block not in before.get(index, ()):
@@ -480,9 +491,22 @@ def restore_section_headings(text: str, frame: lxml_html.HtmlElement | None) -> 
     return "\n\n".join(out)
 
 
-def _restore(tree: lxml_html.HtmlElement, text: str, max_link_share: float | None = None) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
+def _in_related_block(element: lxml_html.HtmlElement, tops: Sequence[lxml_html.HtmlElement]) -> bool:
+    """True when `element`, or an ancestor below the first of `tops` holding it, has a class or id holding "related"
+    (a related-posts block set inside the article's body or frame)."""
+    for ancestor in (element, *element.iterancestors()):
+        if ancestor in tops:
+            return False
+        if "related" in ((ancestor.get("class") or "") + " " + (ancestor.get("id") or "")).lower():
+            return True
+    return False
+
+
+def _restore(
+    tree: lxml_html.HtmlElement, text: str, max_link_share: float | None = None, skip_related: bool = False
+) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
     """restore_lists_and_headings's answer, the body elements it found, and the normal text of
-    every `<p>` of the page."""
+    every `<p>` of the page (`skip_related`: the items and subheadings inside a related-posts block stay out)."""
     lines = [line for line in text.split("\n") if line.strip()]
     normals = [_normal(line) for line in lines]
     kept = {normal: index for index, normal in enumerate(normals) if normal}
@@ -530,6 +554,8 @@ def _restore(tree: lxml_html.HtmlElement, text: str, max_link_share: float | Non
             after.setdefault(anchor, []).append(entry)
             if OUTBOUND_WAIT:
                 waiting.append((anchor, entry))
+            continue
+        if skip_related and _in_related_block(element, bodies):
             continue
         seen.add(normal)
         heading = element.tag in _HEADINGS

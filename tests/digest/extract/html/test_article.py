@@ -430,3 +430,39 @@ def test_faq_levels_are_switches(monkeypatch):
     assert article_text(_faq_outside(FAQ_PAGE_SCRIPT), ANSWER) == ANSWER
     monkeypatch.setattr(article, "FAQ_LEVELS", 2)
     assert article_text(_faq_outside(), ANSWER).endswith(REPLY)
+
+
+def _related_page(related_class: str) -> lxml_html.HtmlElement:
+    return _tree(
+        f"""<div class="post"><p>{INTRO}</p><h2>The niche spiral</h2><p>{MIDDLE}</p>
+        <div class="{related_class}"><h3>More from the blog</h3><ul><li>Why we still write our build scripts in Perl today</li></ul></div>
+        <p>{OUTRO}</p></div>"""
+    )
+
+
+def test_items_and_headings_in_a_related_block_of_the_body_stay_out():
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    for related_class in ("jp-relatedposts", "ArticleRelatedContentList_list", "c-related variant-original"):
+        assert article_text(_related_page(related_class), answer).split("\n\n") == [INTRO, "The niche spiral", MIDDLE, OUTRO]
+    # the same block under another name is read as the article's
+    assert article_text(_related_page("callout"), answer).split("\n\n") == [
+        INTRO, "The niche spiral", MIDDLE, "More from the blog", "- Why we still write our build scripts in Perl today", OUTRO,
+    ]
+
+
+def test_related_blocks_are_a_switch_and_documentation_pages_keep_them(monkeypatch):
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}"
+    monkeypatch.setattr("bot.digest.extract.html.article.SKIP_RELATED_BLOCKS", False)
+    assert "More from the blog" in article_text(_related_page("jp-relatedposts"), answer)
+    # restore_lists_and_headings (documentation pages) was not measured with the rule: it reads them as before
+    assert "More from the blog" in restore_lists_and_headings(_related_page("jp-relatedposts"), answer)
+
+
+def test_a_frame_heading_in_a_related_block_stays_out():
+    page = _tree(
+        f"""<article><div class="body"><p>{INTRO}</p><p>{MIDDLE}</p></div>
+        <section class="related-stories"><h3>More from UK</h3><div><p>{OUTRO}</p></div></section>
+        <div class="body"><p>{OUTRO} It goes on.</p><p>{INTRO} Again.</p></div></article>"""
+    )
+    answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}\n\n{OUTRO} It goes on.\n\n{INTRO} Again."
+    assert "More from UK" not in article_text(page, answer)
