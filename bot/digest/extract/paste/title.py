@@ -81,7 +81,7 @@ HEADLINE_TRAINER = "python -m bench.train_paste_title ../shared/data"
 HEADLINE_FEATURES: tuple[str, ...] = TITLE_NAMES + (
     "echoes", "capitals_vs_most", "lede_overlap", "headline_above", "site_tail",
     "topic", "topic_frequent", "topic_vs_best", "topic_frequent_vs_best", "capitals_vs_below", "below_contents",
-    "headlines_above", "ends_trail",
+    "headlines_above",
 )
 _HEADLINE_LIKE_AT = HEADLINE_FEATURES.index("headline_like")
 # Below this probability a chosen line that is not headline-like (a menu label, a skip link) gives no title: out of
@@ -376,67 +376,7 @@ def headline_rows(analysis: Analysis, keep: Sequence[bool], lookback: int) -> tu
     below = np.array([[_capitals_vs_below(lines, features, like, i)] for i in candidates], dtype=float)
     contents = np.array([[c] for c in below_contents(lines, candidates)], dtype=float)
     above = np.array([[a] for a in headlines_above(candidates, like)], dtype=float)
-    trail = np.array([[t] for t in ends_trail(lines, candidates)], dtype=float)
-    return candidates, np.hstack([
-        base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below, contents, above, trail,
-    ])
-
-
-# A breadcrumb trail ends with the page's own title: "Home » Blogs » <headline>", "Car Talk / Car Reviews /
-# <headline>", "| Resources | Blog | <headline>", or glued "HomeHealth Information<headline>". The trail's steps
-# before the candidate are few and short (a run of longer phrases is a menu or a sentence).
-_TRAIL_SEPARATOR = re.compile(r"[›▸»>/|·•]|\s{2,}")
-_TRAIL_STEP = re.compile(r"\s*[›▸»>/|·•]\s*|\s{2,}|(?<=[a-z])(?=[A-Z])")
-_TRAIL_MAX_STEPS = 5
-_TRAIL_GLUED_MAX_STEPS = 3
-_TRAIL_STEP_MAX_WORDS = 4
-# Glued with no separator ("...InformationMeditation and Mindfulness"), the candidate needs three words or more:
-# one or two capitalised words glued after a menu run ("UnitedHealthcare", "WordPress", "AboutWorksContact") are
-# brand names and menu items.
-_TRAIL_GLUED_MIN_WORDS = 3
-_TRAIL_KEY = 4  # characters of a line's end looked up first: most lines end like no candidate
-
-
-def _trail_before(head: str, text: str, line: str) -> bool:
-    """Is `head` (what `line` shows before the candidate `text` that ends it) a breadcrumb trail of few short steps?"""
-    steps_text = head.strip()
-    if not steps_text or len(text) < 2:
-        return False
-    max_steps = _TRAIL_MAX_STEPS
-    if head[-1].isalnum():  # glued: a lower-case step end, then the candidate's capital, as written
-        if not (line.endswith(text) and text[:1].isupper() and head[-1].islower()) or len(text.split()) < _TRAIL_GLUED_MIN_WORDS:
-            return False
-        max_steps = _TRAIL_GLUED_MAX_STEPS
-    elif not _TRAIL_SEPARATOR.search(head):
-        return False
-    steps = [step for step in _TRAIL_STEP.split(steps_text) if step.strip()]
-    if not 1 <= len(steps) <= max_steps or any(len(step.split()) > _TRAIL_STEP_MAX_WORDS for step in steps):
-        return False
-    # "Search   Search", "Heat pumpsHeat pumps": the line is the candidate twice, a doubled menu item.
-    return steps_text.casefold().strip(" |/>»›·•") != text.casefold()
-
-
-def ends_trail(lines: Sequence[PasteLine], candidates: Sequence[int]) -> list[float]:
-    """1.0 for each candidate whose text (case-folded) ends another, longer line of the paste after a breadcrumb
-    trail (`_trail_before`), else 0.0: a breadcrumb's last step is the page's own headline; a dek or a section
-    heading is never one. On WCXB tune the column is 1 on 38 right candidates and 33 wrong ones."""
-    texts = {i: lines[i].text.strip() for i in candidates}
-    by_key: dict[str, list[int]] = {}
-    for i, text in texts.items():
-        if text:
-            by_key.setdefault(text[-_TRAIL_KEY:].casefold(), []).append(i)
-    lengths = sorted({min(len(text), _TRAIL_KEY) for text in texts.values() if text})
-    found = dict.fromkeys(candidates, 0.0)
-    for line in lines:
-        other = line.text.strip()
-        for n in lengths:
-            for i in by_key.get(other[-n:].casefold(), ()):
-                text = texts[i]
-                if found[i] or len(other) <= len(text) or min(len(text), _TRAIL_KEY) != n:
-                    continue
-                if other[-len(text) :].casefold() == text.casefold() and _trail_before(other[: -len(text)], text, other):
-                    found[i] = 1.0
-    return [found[i] for i in candidates]
+    return candidates, np.hstack([base, np.asarray(extra, dtype=float), topics, topics - topics.max(axis=0), below, contents, above])
 
 
 def headlines_above(candidates: Sequence[int], like: _HeadlineLike) -> list[float]:
