@@ -1,6 +1,6 @@
 """Where the paste headline chooser goes wrong on WCXB tune, out of fold, sorted into buckets.
 
-    python -m bench.paste_title_study DATA_DIR [--salts paste-title,a,b] [--show BUCKET] [--l2 10]
+    python -m bench.paste_title_study DATA_DIR [--salts paste-title,a,b] [--show BUCKET] [--l2 10] [--cache PATH]
 
 The pages, candidates and labels are the trainer's (`bench.train_paste_title.paste_pages`); every page is
 scored by a pointwise model fitted on the other folds of the tune part (the trainer's shipped shape). Each miss
@@ -36,7 +36,7 @@ from bot.digest.extract.paste.title import headline_text, pick_headline
 
 log = logging.getLogger(__name__)
 
-CACHE = Path("/tmp/pastetitle4/pages.pkl")
+CACHE = Path("/tmp/paste_title_study/pages.pkl")  # the trainer's pages; delete it (or --no-cache) after a code change
 _JOINS = (" ", ": ", " - ", " – ", " | ", "")
 
 
@@ -106,10 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--salts", default="paste-title")
     parser.add_argument("--show", default="", help="print every miss of these buckets (comma-separated, or 'all')")
     parser.add_argument("--no-cache", action="store_true")
+    parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--l2", type=float, default=10.0, help="the pointwise chooser's L2 penalty (shipped: 10)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    pages = load(args.data_dir, None if args.no_cache else CACHE)
+    pages = load(args.data_dir, None if args.no_cache else args.cache)
     ceiling = sum(1 for p in pages if p.labels.any())
     print(f"{len(pages)} tune pastes with a title; some candidate right on {ceiling}")
     show = set(args.show.split(",")) if args.show else set()
