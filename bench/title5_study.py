@@ -18,6 +18,7 @@ The held-out part is not read.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import pickle
 import re
@@ -29,12 +30,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
+import trafilatura
 from lxml import html as lxml_html
 
 from bench.fitting import hash_bucket
 from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit, read_page
-from bench.wcxb import load_pages, title_words
+from bench.wcxb import load_pages, title_matches, title_words
 from bot.digest.extract.html.metadata import clean_text
+from bot.digest.extract.html.prune import drop_scripts_and_styles
+from bot.digest.extract.html_extractor import PROFILES, _parse, classify_page, code_in_preformatted, drop_permalinks, json_ld_documents, read_metadata, space_before_inline_gaps
 from bot.digest.extract.html.title import Candidate, _key, slug_words
 
 log = logging.getLogger(__name__)
@@ -256,12 +260,61 @@ VARIANTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# --- the product's titles, file path and link path, and trafilatura's ---------------------------------
+
+
+def product_metadata(html: str, url: str | None) -> tuple[str, str, str, str]:
+    """Title, author, date and page type as `python -m bot extract` reads them (bot/digest/pipeline.py
+    and extract_html's steps up to read_metadata), in process."""
+    tree = _parse(drop_scripts_and_styles(html))
+    drop_permalinks(tree)
+    code_in_preformatted(tree)
+    space_before_inline_gaps(tree)
+    json_ld = list(json_ld_documents(tree))
+    kind = classify_page(tree, url, json_ld)
+    found = read_metadata(tree, url, PROFILES[kind].headline_first, article=kind in ("article", "forum"), json_ld=json_ld)
+    return found.title, found.author, found.date, kind
+
+
+def product_titles(data_dir: Path, cache: Path) -> list[dict]:
+    """Every tune page with a title: the product's answer read as a file (no address) and as a posted
+    link (`--url`, WCXB's address), and trafilatura's title given the address (as bench.wcxb gives it)."""
+    if cache.exists():
+        return [json.loads(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+    found = []
+    for page in load_pages(data_dir, "tune"):
+        if not page.title:
+            continue
+        document = trafilatura.bare_extraction(page.html, url=page.url or None, with_metadata=True)
+        found.append({
+            "id": page.id, "type": page.type, "truth": page.title,
+            "file": product_metadata(page.html, None), "link": product_metadata(page.html, page.url or None),
+            "traf": (document.title or "") if document else "",
+        })
+    cache.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in found), encoding="utf-8")
+    return found
+
+
+def print_product(items: list[dict]) -> None:
+    print(f"\nthe product in process, {len(items)} tune pages with a title (same run):")
+    for name, pick in (("ours, file (no address)", lambda i: i["file"][0]), ("ours, link (--url)", lambda i: i["link"][0]), ("trafilatura, given the address", lambda i: i["traf"])):
+        right = [title_matches(i["truth"], pick(i)) for i in items]
+        near = sum(1 for i, ok in zip(items, right) if not ok and near_miss(i["truth"], pick(i)))
+        print(f"  {name:32s} right {sum(right):4d} ({sum(right) / len(items):.4f}); of the misses, one word off: {near}")
+    for item in items:
+        before, after = title_matches(item["truth"], item["file"][0]), title_matches(item["truth"], item["link"][0])
+        if item["file"][0] != item["link"][0]:
+            change = "turns right" if after and not before else "turns wrong" if before and not after else "both wrong" if not after else "both right"
+            print(f"    {item['id']} {item['type']:13s} {change:11s} type {item['file'][3]} -> {item['link'][3]}: {item['file'][0][:60]!r} -> {item['link'][0][:60]!r} | WCXB {item['truth'][:60]!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=Path("/tmp/title5/pages.pickle"))
     parser.add_argument("--examples", type=int, default=0)
+    parser.add_argument("--product", action="store_true", help="also the product's titles in process, file and link path, and trafilatura's")
     args = parser.parse_args(argv)
     pages = read_study_pages(args.data_dir, args.cache)
     base = [page.page.rows() for page in pages]
@@ -274,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         for l2 in L2_GRID:
             by_id, by_site = scores_on_splits(pages, rows, l2)
             print(f"  {name:44s} L2 {l2:5g}: {by_id} mean {np.mean(by_id):.1f} | {by_site} mean {np.mean(by_site):.1f}")
+    if args.product:
+        print_product(product_titles(args.data_dir, args.cache.with_name("product.jsonl")))
     return 0
 
 
