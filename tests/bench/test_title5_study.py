@@ -3,7 +3,7 @@
 import numpy as np
 from lxml import html as lxml_html
 
-from bench.title5_study import StudyPage, extra_columns, html_crumb, miss_kind, near_miss, site_fold
+from bench.title5_study import StudyPage, extra_columns, html_crumb, miss_kind, near_miss, product_metadata, site_fold
 from bench.train_title import PageCandidates
 from bot.digest.extract.html.title import Candidate
 
@@ -55,3 +55,9 @@ def test_extra_columns_read_the_crumb_the_head_and_the_repeats() -> None:
 def test_site_folds_keep_a_site_together() -> None:
     one, other = _page([], [], "x"), _page([], [], "y")
     assert site_fold(one, "s1") == site_fold(other, "s1")
+
+
+def test_product_metadata_reads_the_title_as_the_command_line_does() -> None:
+    page = "<html><head><title>How to plant garlic | Garden Weekly</title></head><body><h1>How to plant garlic</h1><p>Text.</p></body></html>"
+    title, _, _, kind = product_metadata(page, "https://garden.example/how-to-plant-garlic")
+    assert title == "How to plant garlic" and kind
