@@ -22,7 +22,7 @@ from copy import deepcopy
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.profiles import PageProfile
-from bot.digest.extract.html.region import _BLOCKS, _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
+from bot.digest.extract.html.region import _BLOCKS, _CHROME_TAGS, _CHROME_WORDS, CHROME_ROLES, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
@@ -131,16 +131,24 @@ def _strip_keeping_cards(
     keep_named: bool = True,
     hidden_panels_only: bool = False,
     named_min_words: int = 0,
+    cards_wrapper_share: float | None = None,
 ) -> tuple[lxml_html.HtmlElement, list[list[lxml_html.HtmlElement]]]:
-    """strip_chrome_keeping_cards, and the runs of cards it found (some may have gone with a chrome tag)."""
+    """strip_chrome_keeping_cards, and the runs of cards it found (some may have gone with a chrome tag).
+    With `cards_wrapper_share`, an element named chrome by its class or id words alone that holds the page's
+    own grid (the largest run of cards that is no carousel) and that share of the region's text or more
+    stays (cards_wrappers)."""
     region = deepcopy(region)
     runs = card_runs(region)
     found = {card for run in runs for card in run}
     chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
-    half = len(region.text_content()) / 2
+    region_chars = len(region.text_content())
+    half = region_chars / 2
+    wrappers = set() if cards_wrapper_share is None else cards_wrappers(region, runs, cards_wrapper_share * region_chars)
     doomed = []
     for element in region.iterdescendants():
         if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
+            continue
+        if element in wrappers and named_chrome_only(element):
             continue
         if _wrapper_named_by_profile(element, chrome_words - more_chrome, half):
             continue
@@ -153,6 +161,30 @@ def _strip_keeping_cards(
         if element.getparent() is not None:
             element.drop_tree()
     return region, runs
+
+
+def named_chrome_only(element: lxml_html.HtmlElement) -> bool:
+    """Whether region._is_chrome calls `element` chrome for its class or id words alone (no chrome tag,
+    no hiding, no chrome role)."""
+    return element.tag not in _CHROME_TAGS and not is_hidden(element) and element.get("role") not in CHROME_ROLES
+
+
+def cards_wrappers(
+    region: lxml_html.HtmlElement, runs: list[list[lxml_html.HtmlElement]], min_chars: float, skip_carousels: bool = True
+) -> set[lxml_html.HtmlElement]:
+    """The elements of `region` that hold the page's own grid (the run of cards with most text among the runs
+    that are no carousel, is_carousel: a "recommended for you" slider, a `row-slider` are other products)
+    and `min_chars` characters of text or more: the grid's parent and that parent's ancestors below `region`.
+    A layout wrapper whose class names a part it holds (newegg's `row has-side-banner`, a WordPress
+    `article-header` block around a whole awards list, a `has-sidebar` grid) holds the page's cards, not
+    chrome (thirteenth session, listing3; the carousel guard fourteenth session, listing5)."""
+    own = [run for run in runs if not (skip_carousels and is_carousel(run, region))]
+    if not own:
+        return set()
+    largest = max(own, key=lambda run: sum(len(card.text_content()) for card in run))
+    parent = largest[0].getparent()
+    held = [element for element in itertools.chain([parent], parent.iterancestors()) if element is not region and _inside(element, region)]
+    return {element for element in held if len(element.text_content()) >= min_chars}
 
 
 def _card_part_stays(element: lxml_html.HtmlElement, keep_hidden: bool, keep_named: bool, hidden_panels_only: bool, named_min_words: int) -> bool:
@@ -180,12 +212,30 @@ def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words
     (and, with `card_name_max_links`, the cards' names spared from the short link lines' filter)."""
     if not profile.card_name_max_links or not profile.link_line_words:
-        lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome, profile.hidden_card_panels_only, profile.card_part_min_words)
+        region = main_region(tree)
+        if region is None:
+            return ""
+        stripped, _runs = _strip_keeping_cards(
+            region,
+            profile.more_chrome,
+            profile.less_chrome,
+            hidden_panels_only=profile.hidden_card_panels_only,
+            named_min_words=profile.card_part_min_words,
+            cards_wrapper_share=profile.cards_wrapper_share,
+        )
+        lines = block_lines(stripped)
         return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
     region = main_region(tree)
     if region is None:
         return ""
-    stripped, runs = _strip_keeping_cards(region, profile.more_chrome, profile.less_chrome, hidden_panels_only=profile.hidden_card_panels_only, named_min_words=profile.card_part_min_words)
+    stripped, runs = _strip_keeping_cards(
+        region,
+        profile.more_chrome,
+        profile.less_chrome,
+        hidden_panels_only=profile.hidden_card_panels_only,
+        named_min_words=profile.card_part_min_words,
+        cards_wrapper_share=profile.cards_wrapper_share,
+    )
     names = card_names(stripped, runs, profile.link_line_words)
     lines = block_lines(stripped)  # changes `stripped`: the names are read before
     spared = names_to_spare(tree, lines, names, profile.card_name_max_links)

@@ -57,6 +57,11 @@ class PageProfile:
     # "related"/"you may also like" shows other products (listing.card_names, names_to_spare; thirteenth
     # session, listing4). 0: off.
     card_name_max_links: int = 0
+    # With keep_cards: an element named chrome by its class or id words alone (no chrome tag, role or
+    # hiding) that holds the page's own grid (the largest run of cards that is no carousel) and this share
+    # of the region's text or more is a layout wrapper and stays (listing.cards_wrappers; thirteenth
+    # session listing3, carousel guard fourteenth session listing5). None: off.
+    cards_wrapper_share: float | None = None
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;

@@ -3,7 +3,9 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
+import dataclasses
+
+from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import Line, block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -279,3 +281,48 @@ def test_a_run_with_few_named_cards_spares_none_with_a_share() -> None:
 def test_the_collection_profile_keeps_names() -> None:
     text = card_region_text(_parse(_shop()), PROFILES["collection"])
     assert all(name in text for name, _ in PRODUCTS)
+
+
+def _wrapped_listing(wrapper_class: str, slider: str = "") -> str:
+    # the whole grid under a layout wrapper whose class holds a chrome word (`sidebar`, `header`, `banner`)
+    grid = "".join(_card(title, teaser, index) for index, (title, teaser) in enumerate(STORIES))
+    return (
+        "<html><body><main><h1>Science</h1>"
+        f'<div class="{wrapper_class}"><div class="grid">{grid}</div></div>{slider}'
+        "</main></body></html>"
+    )
+
+
+def _with_wrapper_share(share: float | None, html: str) -> str:
+    return card_region_text(_parse(html), dataclasses.replace(PROFILES["listing"], cards_wrapper_share=share))
+
+
+def test_a_layout_wrapper_named_chrome_that_holds_the_grid_stays_with_the_switch() -> None:
+    html = _wrapped_listing("o-layout has-sidebar")
+    assert STORIES[0][1] not in _with_wrapper_share(None, html)  # off (the shipped profiles): `sidebar` is chrome
+    text = _with_wrapper_share(0.5, html)
+    assert all(teaser in text for _, teaser in STORIES)
+
+
+def test_a_wrapper_with_a_chrome_tag_role_or_hiding_still_goes() -> None:
+    for html in (_wrapped_listing("o-layout has-sidebar").replace('<div class="o-layout', '<div role="navigation" class="o-layout'),
+                 _wrapped_listing("o-layout has-sidebar").replace('<div class="o-layout', '<div hidden class="o-layout')):
+        assert STORIES[0][1] not in _with_wrapper_share(0.5, html)
+
+
+def test_a_carousels_wrapper_is_no_wrapper_of_the_grid() -> None:
+    # the largest run of cards is a "recommended for you" slider: its `related` wrapper still goes, and so
+    # does the grid's own chrome-named wrapper, which holds under half the region's text
+    others = "".join(_card(f"Recommended story number {index} of many", "A longer teaser of other products shown in a slider here.", 20 + index) for index in range(8))
+    html = _wrapped_listing("has-sidebar", f'<section class="section-slider-related recommended-for-you"><div class="row">{others}</div></section>')
+    region = main_region(_parse(html))
+    runs = card_runs(region)
+    wrappers = cards_wrappers(region, runs, 0.0)
+    assert wrappers and all("related" not in (element.get("class") or "") for element in wrappers)
+    assert not any("related" in (element.get("class") or "") for element in cards_wrappers(region, runs, 0.0, skip_carousels=True))
+    assert any("related" in (element.get("class") or "") for element in cards_wrappers(region, runs, 0.0, skip_carousels=False))
+    assert "Recommended story number 1" not in _with_wrapper_share(0.0, html)
+
+
+def test_the_shipped_profiles_leave_the_wrapper_rule_off() -> None:
+    assert all(profile.cards_wrapper_share is None for profile in PROFILES.values())
