@@ -51,16 +51,20 @@ def profiles_changed(changes: dict[str, dict[str, Any]]) -> Iterator[None]:
 
 
 @contextmanager
-def wrappers_variant(share: float, kinds: tuple[str, ...] = CARD_TYPES, skip_carousels: bool = True) -> Iterator[None]:
+def wrappers_variant(
+    share: float | None, kinds: tuple[str, ...] = CARD_TYPES, skip_carousels: bool = True, menus_out: bool = False, skip_menus: bool = False
+) -> Iterator[None]:
     """The cards' wrapper rule (listing.cards_wrappers) at `share` in the profiles of `kinds`; with
-    `skip_carousels` False, listing3's rule (the largest run whatever it is)."""
-    shipped = listing.cards_wrappers
-    listing.cards_wrappers = functools.partial(shipped, skip_carousels=skip_carousels)
+    `skip_carousels` False, listing3's rule (the largest run whatever it is); with `menus_out`, a wrapper
+    named by a menu's words (listing.MENU_WORDS) is not spared; with `skip_menus`, a run in a menu is no grid (listing.in_menu)."""
+    shipped, shipped_spared = listing.cards_wrappers, listing.spared_wrapper
+    listing.cards_wrappers = functools.partial(shipped, skip_carousels=skip_carousels, skip_menus=skip_menus)
+    listing.spared_wrapper = functools.partial(shipped_spared, menus_out=menus_out)
     try:
         with profiles_changed({kind: {"cards_wrapper_share": share} for kind in kinds}):
             yield
     finally:
-        listing.cards_wrappers = shipped
+        listing.cards_wrappers, listing.spared_wrapper = shipped, shipped_spared
 
 
 def is_home_page(url: str | None) -> bool:
@@ -126,10 +130,17 @@ def cards_hold_a_sentence(min_words: int, max_line_words: int = 0) -> Iterator[N
 
 VARIANTS: dict[str, Callable[[], Any]] = {
     "the product as this code has it": contextlib.nullcontext,
+    "wrappers off (the profiles as the branch's base has them)": lambda: wrappers_variant(None),
     "wrappers >= half, carousels out (listing, collection)": lambda: wrappers_variant(0.5),
     "wrappers >= half, carousels kept (listing3's rule)": lambda: wrappers_variant(0.5, skip_carousels=False),
     "wrappers >= 0.3, carousels out": lambda: wrappers_variant(0.3),
     "wrappers any size, carousels out": lambda: wrappers_variant(0.0),
+    "wrappers >= half, carousels and menus out": lambda: wrappers_variant(0.5, menus_out=True),
+    "wrappers >= 0.3, carousels and menus out": lambda: wrappers_variant(0.3, menus_out=True),
+    "wrappers >= 0.2, carousels and menus out": lambda: wrappers_variant(0.2, menus_out=True),
+    "wrappers any size, carousels and menus out": lambda: wrappers_variant(0.0, menus_out=True),
+    "wrappers >= 0.3, carousels and menus out, runs in menus no grid": lambda: wrappers_variant(0.3, menus_out=True, skip_menus=True),
+    "wrappers >= half, carousels and menus out, runs in menus no grid": lambda: wrappers_variant(0.5, menus_out=True, skip_menus=True),
     "wrappers >= half, carousels out, listing only": lambda: wrappers_variant(0.5, ("listing",)),
     "wrappers >= half, carousels out, collection only": lambda: wrappers_variant(0.5, ("collection",)),
     "names: every run of 6+ (listing4's wider rule)": lambda: names_variant(largest_only=False),

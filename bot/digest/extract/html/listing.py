@@ -148,7 +148,7 @@ def _strip_keeping_cards(
     for element in region.iterdescendants():
         if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
             continue
-        if element in wrappers and named_chrome_only(element):
+        if element in wrappers and spared_wrapper(element):
             continue
         if _wrapper_named_by_profile(element, chrome_words - more_chrome, half):
             continue
@@ -169,16 +169,37 @@ def named_chrome_only(element: lxml_html.HtmlElement) -> bool:
     return element.tag not in _CHROME_TAGS and not is_hidden(element) and element.get("role") not in CHROME_ROLES
 
 
+# A menu that holds a run of cards is a mega menu (a department's links with pictures), not a layout wrapper.
+MENU_WORDS = frozenset("nav navbar navigation menu menubar megamenu breadcrumb breadcrumbs".split())
+
+
+def spared_wrapper(element: lxml_html.HtmlElement, menus_out: bool = True) -> bool:
+    """Whether a wrapper of the page's grid (cards_wrappers) stays: named chrome by class or id words alone,
+    and with `menus_out` none of them a menu's (MENU_WORDS)."""
+    return named_chrome_only(element) and not (menus_out and _class_words(element) & MENU_WORDS)
+
+
+def in_menu(run: list[lxml_html.HtmlElement], region: lxml_html.HtmlElement) -> bool:
+    """Whether a run of cards lies in a menu (an ancestor up to `region` named by MENU_WORDS): a mega menu."""
+    for element in run[0].iterancestors():
+        if element is region:
+            break
+        if _class_words(element) & MENU_WORDS:
+            return True
+    return False
+
+
 def cards_wrappers(
-    region: lxml_html.HtmlElement, runs: list[list[lxml_html.HtmlElement]], min_chars: float, skip_carousels: bool = True
+    region: lxml_html.HtmlElement, runs: list[list[lxml_html.HtmlElement]], min_chars: float, skip_carousels: bool = True, skip_menus: bool = True
 ) -> set[lxml_html.HtmlElement]:
     """The elements of `region` that hold the page's own grid (the run of cards with most text among the runs
-    that are no carousel, is_carousel: a "recommended for you" slider, a `row-slider` are other products)
+    that are no carousel, is_carousel: a "recommended for you" slider, a `row-slider` are other products; and
+    with `skip_menus` not in a menu, in_menu: a mega menu's department cards)
     and `min_chars` characters of text or more: the grid's parent and that parent's ancestors below `region`.
     A layout wrapper whose class names a part it holds (newegg's `row has-side-banner`, a WordPress
     `article-header` block around a whole awards list, a `has-sidebar` grid) holds the page's cards, not
     chrome (thirteenth session, listing3; the carousel guard fourteenth session, listing5)."""
-    own = [run for run in runs if not (skip_carousels and is_carousel(run, region))]
+    own = [run for run in runs if not (skip_carousels and is_carousel(run, region)) and not (skip_menus and in_menu(run, region))]
     if not own:
         return set()
     largest = max(own, key=lambda run: sum(len(card.text_content()) for card in run))

@@ -75,6 +75,11 @@ _COLLECTION_NOT_CHROME = frozenset({"header"})
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
+# A chrome-named wrapper of the page's own grid that holds this share of the region's text stays (listing.py;
+# chosen on WCXB's tune part, fourteenth session, bench/listing5_study.py: 0.3 with carousels and menus out).
+CARDS_WRAPPER_SHARE = 0.3
+
+
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
@@ -85,7 +90,7 @@ PROFILES: dict[str, PageProfile] = {
     "forum": PageProfile(
         region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
     ),
-    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),
+    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True, cards_wrapper_share=CARDS_WRAPPER_SHARE),
     "collection": PageProfile(
         region_over_words=1.2,
         link_line_words=3,
@@ -94,5 +99,6 @@ PROFILES: dict[str, PageProfile] = {
         keep_cards=True,
         less_chrome=_COLLECTION_NOT_CHROME,
         card_name_max_links=1,
+        cards_wrapper_share=CARDS_WRAPPER_SHARE,
     ),
 }

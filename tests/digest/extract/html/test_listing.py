@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
+from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, in_menu, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import Line, block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -324,5 +324,25 @@ def test_a_carousels_wrapper_is_no_wrapper_of_the_grid() -> None:
     assert "Recommended story number 1" not in _with_wrapper_share(0.0, html)
 
 
-def test_the_shipped_profiles_leave_the_wrapper_rule_off() -> None:
-    assert all(profile.cards_wrapper_share is None for profile in PROFILES.values())
+def test_the_listing_and_collection_profiles_spare_the_grids_wrappers() -> None:
+    assert PROFILES["listing"].cards_wrapper_share == PROFILES["collection"].cards_wrapper_share == 0.3
+    assert all(profile.cards_wrapper_share is None for kind, profile in PROFILES.items() if kind not in ("listing", "collection"))
+    text = _listing_text(_wrapped_listing("o-layout has-sidebar"))
+    assert all(teaser in text for _, teaser in STORIES)
+
+
+def test_a_mega_menus_cards_are_no_grid_and_a_menu_named_wrapper_still_goes() -> None:
+    # the largest run of cards is a department menu's (`department-nav-container`): it is no grid, and a
+    # wrapper named by a menu's words is not spared even around the page's own grid
+    departments = "".join(_card(f"Department of many useful things {index}", "Shelves, boxes, hooks and baskets of every size here.", 30 + index) for index in range(8))
+    html = _wrapped_listing("has-sidebar", f'<div class="department-nav-container"><div class="row">{departments}</div></div>')
+    region = main_region(_parse(html))
+    runs = card_runs(region)
+    assert any(in_menu(run, region) for run in runs)
+    wrappers = cards_wrappers(region, runs, 0.0)
+    assert any("has-sidebar" == element.get("class") for element in wrappers)
+    assert not any("department" in (element.get("class") or "") for element in wrappers)
+    assert any("department" in (element.get("class") or "") for element in cards_wrappers(region, runs, 0.0, skip_menus=False))
+    menu_wrapped = _wrapped_listing("o-layout side-menu")
+    assert STORIES[0][1] not in _with_wrapper_share(0.3, menu_wrapped)
+    assert STORIES[0][1] in _with_wrapper_share(0.3, _wrapped_listing("o-layout has-sidebar"))
