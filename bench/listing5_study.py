@@ -131,6 +131,7 @@ def cards_hold_a_sentence(min_words: int, max_line_words: int = 0) -> Iterator[N
 VARIANTS: dict[str, Callable[[], Any]] = {
     "the product as this code has it": contextlib.nullcontext,
     "wrappers off (the profiles as the branch's base has them)": lambda: wrappers_variant(None),
+    "a grid is no text (grid_is_text off)": lambda: profiles_changed({kind: {"grid_is_text": False} for kind in CARD_TYPES}),
     "wrappers >= half, carousels out (listing, collection)": lambda: wrappers_variant(0.5),
     "wrappers >= half, carousels kept (listing3's rule)": lambda: wrappers_variant(0.5, skip_carousels=False),
     "wrappers >= 0.3, carousels out": lambda: wrappers_variant(0.3),

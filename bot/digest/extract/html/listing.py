@@ -377,3 +377,17 @@ def names_to_spare(
         if sum(bool(card) for card in named) >= min_named_share * len(run):
             spared.update(*named)
     return {line.text for line in lines if _words_key(line.text) in spared}
+
+
+# A region of cards whose lines are short (names, prices) is a grid and the page's text though it holds no
+# sentence (html_extractor asks for a line of 8 words or 50 words): GRID_MIN_WORDS words or more, at least
+# half the lines of at most GRID_LINE_WORDS words (fourteenth session, listing5, bench/listing5_study.py).
+GRID_MIN_WORDS = 10
+GRID_LINE_WORDS = 7
+
+
+def holds_a_grid(text: str, min_words: int = GRID_MIN_WORDS, max_line_words: int = GRID_LINE_WORDS) -> bool:
+    """Whether a card region's `text` is a grid of short lines: `min_words` words or more, at least half of its
+    lines of at most `max_line_words` words."""
+    lines = [len(_WORD.findall(line)) for line in text.splitlines() if line.strip()]
+    return sum(lines) >= min_words and sum(words <= max_line_words for words in lines) >= 0.5 * len(lines)

@@ -62,6 +62,9 @@ class PageProfile:
     # of the region's text or more is a layout wrapper and stays (listing.cards_wrappers; thirteenth
     # session listing3, carousel guard fourteenth session listing5). None: off.
     cards_wrapper_share: float | None = None
+    # With keep_cards: a region that is a grid of short lines (listing.holds_a_grid: names and prices, no
+    # sentence) counts as text, for the choice and for the final "no article text" check (fourteenth session).
+    grid_is_text: bool = False
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -90,7 +93,7 @@ PROFILES: dict[str, PageProfile] = {
     "forum": PageProfile(
         region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
     ),
-    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True, cards_wrapper_share=CARDS_WRAPPER_SHARE),
+    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True, cards_wrapper_share=CARDS_WRAPPER_SHARE, grid_is_text=True),
     "collection": PageProfile(
         region_over_words=1.2,
         link_line_words=3,
@@ -100,5 +103,6 @@ PROFILES: dict[str, PageProfile] = {
         less_chrome=_COLLECTION_NOT_CHROME,
         card_name_max_links=1,
         cards_wrapper_share=CARDS_WRAPPER_SHARE,
+        grid_is_text=True,
     ),
 }

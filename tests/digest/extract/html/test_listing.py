@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, in_menu, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
+import pytest
+
+from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, holds_a_grid, in_menu, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import Line, block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -346,3 +348,40 @@ def test_a_mega_menus_cards_are_no_grid_and_a_menu_named_wrapper_still_goes() ->
     menu_wrapped = _wrapped_listing("o-layout side-menu")
     assert STORIES[0][1] not in _with_wrapper_share(0.3, menu_wrapped)
     assert STORIES[0][1] in _with_wrapper_share(0.3, _wrapped_listing("o-layout has-sidebar"))
+
+
+def test_a_grid_of_short_lines_is_told_from_labels_and_prose() -> None:
+    grid = "\n".join(f"{name}\n{price}" for name, price in PRODUCTS)
+    assert holds_a_grid(grid)
+    assert not holds_a_grid("Home\nLog in\nCart")  # under 10 words: labels
+    prose = "\n".join(STORIES[0][1] for _ in range(4))  # lines of 8+ words: no grid (and a sentence anyway)
+    assert not holds_a_grid(prose)
+    assert PROFILES["listing"].grid_is_text and PROFILES["collection"].grid_is_text
+    assert not any(profile.grid_is_text for kind, profile in PROFILES.items() if kind not in ("listing", "collection"))
+
+
+def _grid_only_shop() -> str:
+    # a shop category whose main region is a grid of names and prices only: no line of 8 words, under 50 words
+    tiles = "".join(
+        f'<div class="product-tile"><h3><a href="/p/{index}">{name} in silver</a></h3><p class="price">{price}</p></div>'
+        for index, (name, price) in enumerate(PRODUCTS)
+    )
+    return f"<html><head><title>Silver earrings</title></head><body><main><h1>Silver earrings</h1><div class='grid'>{tiles}</div></main></body></html>"
+
+
+@pytest.mark.parametrize("trafilatura_answer", ["Free shipping on every order over fifty dollars this week", ""])
+def test_a_collection_whose_region_is_a_grid_answers_the_grid(monkeypatch: pytest.MonkeyPatch, trafilatura_answer: str) -> None:
+    # trafilatura answers a shipping banner (peacetarget 4509) or nothing; the region, a grid without a sentence, wins
+    import bot.digest.extract.html_extractor as html_extractor
+    from bot.digest.models import DigestError
+
+    monkeypatch.setattr(html_extractor, "classify_page", lambda *args: "collection")
+    monkeypatch.setattr(html_extractor, "_main_text", lambda tree, url, settings: (trafilatura_answer, html_extractor.TrafilaturaMetadata(tree, url)))
+    text = html_extractor.extract_html(_grid_only_shop(), "shop.html").text
+    assert all(name in text for name, _ in PRODUCTS) and "Free shipping" not in text
+    monkeypatch.setitem(PROFILES, "collection", dataclasses.replace(PROFILES["collection"], grid_is_text=False))
+    if trafilatura_answer:
+        assert html_extractor.extract_html(_grid_only_shop(), "shop.html").text == trafilatura_answer
+    else:
+        with pytest.raises(DigestError):
+            html_extractor.extract_html(_grid_only_shop(), "shop.html")
