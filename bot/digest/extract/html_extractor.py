@@ -27,7 +27,7 @@ from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_t
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.docs_page import documentation_text
 from bot.digest.extract.html.forum import thread_text
-from bot.digest.extract.html.listing import card_region_text
+from bot.digest.extract.html.listing import card_region_text, holds_a_grid
 from bot.digest.extract.html.metadata import PageMetadata, byline_name, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.profiles import PROFILES
@@ -251,7 +251,8 @@ def extract_html(
         region = drop_repeated_lines(region, profile.repeat_min_words)
     # The region replaces trafilatura's text only with more words and a real sentence: a longer
     # list of labels must not turn a short article into "no article text".
-    has_region = profile.region_over_words is not None and _holds_a_sentence(region, settings)
+    # A shop grid's names and prices hold no sentence and are still the page's text (listing.holds_a_grid).
+    has_region = profile.region_over_words is not None and (_holds_a_sentence(region, settings) or (profile.grid_is_text and holds_a_grid(region)))
     if _holds_a_sentence(posts, settings):  # the thread's posts: trafilatura's answer is not computed
         text, document = posts, TrafilaturaMetadata(tree, url)
     elif has_region and region_wins_whatever_the_text(profile, region):
@@ -273,7 +274,7 @@ def extract_html(
     if log.isEnabledFor(logging.DEBUG):  # the count only when it is written
         log.debug("%s: a %s page, %d words", source, page_type, _words(text))
     title = metadata.title or clean_text(getattr(document, "title", None) or "")
-    if not _holds_a_sentence(text, settings):
+    if not _holds_a_sentence(text, settings) and not (has_region and profile.grid_is_text and text == region):
         # libxml2 stops nesting at MAX_PARSE_DEPTH and drops what lies deeper; say so rather than "no text".
         if _depth(tree) >= MAX_PARSE_DEPTH:
             raise DigestError("The page's HTML is nested too deeply to read.", title)

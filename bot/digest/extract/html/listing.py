@@ -22,7 +22,7 @@ from copy import deepcopy
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.profiles import PageProfile
-from bot.digest.extract.html.region import _BLOCKS, _CHROME_TAGS, _CHROME_WORDS, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
+from bot.digest.extract.html.region import _BLOCKS, _CHROME_TAGS, _CHROME_WORDS, CHROME_ROLES, Line, _class_words, _is_chrome, block_lines, is_hidden, lines_text, main_region
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"\w+")
@@ -131,16 +131,24 @@ def _strip_keeping_cards(
     keep_named: bool = True,
     hidden_panels_only: bool = False,
     named_min_words: int = 0,
+    cards_wrapper_share: float | None = None,
 ) -> tuple[lxml_html.HtmlElement, list[list[lxml_html.HtmlElement]]]:
-    """strip_chrome_keeping_cards, and the runs of cards it found (some may have gone with a chrome tag)."""
+    """strip_chrome_keeping_cards, and the runs of cards it found (some may have gone with a chrome tag).
+    With `cards_wrapper_share`, an element named chrome by its class or id words alone that holds the page's
+    own grid (the largest run of cards that is no carousel) and that share of the region's text or more
+    stays (cards_wrappers)."""
     region = deepcopy(region)
     runs = card_runs(region)
     found = {card for run in runs for card in run}
     chrome_words = (_CHROME_WORDS | more_chrome) - less_chrome
-    half = len(region.text_content()) / 2
+    region_chars = len(region.text_content())
+    half = region_chars / 2
+    wrappers = set() if cards_wrapper_share is None else cards_wrappers(region, runs, cards_wrapper_share * region_chars)
     doomed = []
     for element in region.iterdescendants():
         if not isinstance(element.tag, str) or not _is_chrome(element, chrome_words):
+            continue
+        if element in wrappers and spared_wrapper(element):
             continue
         if _wrapper_named_by_profile(element, chrome_words - more_chrome, half):
             continue
@@ -153,6 +161,51 @@ def _strip_keeping_cards(
         if element.getparent() is not None:
             element.drop_tree()
     return region, runs
+
+
+def named_chrome_only(element: lxml_html.HtmlElement) -> bool:
+    """Whether region._is_chrome calls `element` chrome for its class or id words alone (no chrome tag,
+    no hiding, no chrome role)."""
+    return element.tag not in _CHROME_TAGS and not is_hidden(element) and element.get("role") not in CHROME_ROLES
+
+
+# A menu that holds a run of cards is a mega menu (a department's links with pictures), not a layout wrapper.
+MENU_WORDS = frozenset("nav navbar navigation menu menubar megamenu breadcrumb breadcrumbs".split())
+
+
+def spared_wrapper(element: lxml_html.HtmlElement, menus_out: bool = True) -> bool:
+    """Whether a wrapper of the page's grid (cards_wrappers) stays: named chrome by class or id words alone,
+    and with `menus_out` none of them a menu's (MENU_WORDS)."""
+    return named_chrome_only(element) and not (menus_out and _class_words(element) & MENU_WORDS)
+
+
+def in_menu(run: list[lxml_html.HtmlElement], region: lxml_html.HtmlElement) -> bool:
+    """Whether a run of cards lies in a menu (an ancestor up to `region` named by MENU_WORDS): a mega menu."""
+    for element in run[0].iterancestors():
+        if element is region:
+            break
+        if _class_words(element) & MENU_WORDS:
+            return True
+    return False
+
+
+def cards_wrappers(
+    region: lxml_html.HtmlElement, runs: list[list[lxml_html.HtmlElement]], min_chars: float, skip_carousels: bool = True, skip_menus: bool = True
+) -> set[lxml_html.HtmlElement]:
+    """The elements of `region` that hold the page's own grid (the run of cards with most text among the runs
+    that are no carousel, is_carousel: a "recommended for you" slider, a `row-slider` are other products; and
+    with `skip_menus` not in a menu, in_menu: a mega menu's department cards)
+    and `min_chars` characters of text or more: the grid's parent and that parent's ancestors below `region`.
+    A layout wrapper whose class names a part it holds (newegg's `row has-side-banner`, a WordPress
+    `article-header` block around a whole awards list, a `has-sidebar` grid) holds the page's cards, not
+    chrome (thirteenth session, listing3; the carousel guard fourteenth session, listing5)."""
+    own = [run for run in runs if not (skip_carousels and is_carousel(run, region)) and not (skip_menus and in_menu(run, region))]
+    if not own:
+        return set()
+    largest = max(own, key=lambda run: sum(len(card.text_content()) for card in run))
+    parent = largest[0].getparent()
+    held = [element for element in itertools.chain([parent], parent.iterancestors()) if element is not region and _inside(element, region)]
+    return {element for element in held if len(element.text_content()) >= min_chars}
 
 
 def _card_part_stays(element: lxml_html.HtmlElement, keep_hidden: bool, keep_named: bool, hidden_panels_only: bool, named_min_words: int) -> bool:
@@ -180,12 +233,30 @@ def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words
     (and, with `card_name_max_links`, the cards' names spared from the short link lines' filter)."""
     if not profile.card_name_max_links or not profile.link_line_words:
-        lines = card_region_lines(tree, profile.more_chrome, profile.less_chrome, profile.hidden_card_panels_only, profile.card_part_min_words)
+        region = main_region(tree)
+        if region is None:
+            return ""
+        stripped, _runs = _strip_keeping_cards(
+            region,
+            profile.more_chrome,
+            profile.less_chrome,
+            hidden_panels_only=profile.hidden_card_panels_only,
+            named_min_words=profile.card_part_min_words,
+            cards_wrapper_share=profile.cards_wrapper_share,
+        )
+        lines = block_lines(stripped)
         return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
     region = main_region(tree)
     if region is None:
         return ""
-    stripped, runs = _strip_keeping_cards(region, profile.more_chrome, profile.less_chrome, hidden_panels_only=profile.hidden_card_panels_only, named_min_words=profile.card_part_min_words)
+    stripped, runs = _strip_keeping_cards(
+        region,
+        profile.more_chrome,
+        profile.less_chrome,
+        hidden_panels_only=profile.hidden_card_panels_only,
+        named_min_words=profile.card_part_min_words,
+        cards_wrapper_share=profile.cards_wrapper_share,
+    )
     names = card_names(stripped, runs, profile.link_line_words)
     lines = block_lines(stripped)  # changes `stripped`: the names are read before
     spared = names_to_spare(tree, lines, names, profile.card_name_max_links)
@@ -306,3 +377,17 @@ def names_to_spare(
         if sum(bool(card) for card in named) >= min_named_share * len(run):
             spared.update(*named)
     return {line.text for line in lines if _words_key(line.text) in spared}
+
+
+# A region of cards whose lines are short (names, prices) is a grid and the page's text though it holds no
+# sentence (html_extractor asks for a line of 8 words or 50 words): GRID_MIN_WORDS words or more, at least
+# half the lines of at most GRID_LINE_WORDS words (fourteenth session, listing5, bench/listing5_study.py).
+GRID_MIN_WORDS = 10
+GRID_LINE_WORDS = 7
+
+
+def holds_a_grid(text: str, min_words: int = GRID_MIN_WORDS, max_line_words: int = GRID_LINE_WORDS) -> bool:
+    """Whether a card region's `text` is a grid of short lines: `min_words` words or more, at least half of its
+    lines of at most `max_line_words` words."""
+    lines = [len(_WORD.findall(line)) for line in text.splitlines() if line.strip()]
+    return sum(lines) >= min_words and sum(words <= max_line_words for words in lines) >= 0.5 * len(lines)

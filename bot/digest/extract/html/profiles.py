@@ -57,6 +57,14 @@ class PageProfile:
     # "related"/"you may also like" shows other products (listing.card_names, names_to_spare; thirteenth
     # session, listing4). 0: off.
     card_name_max_links: int = 0
+    # With keep_cards: an element named chrome by its class or id words alone (no chrome tag, role or
+    # hiding) that holds the page's own grid (the largest run of cards that is no carousel) and this share
+    # of the region's text or more is a layout wrapper and stays (listing.cards_wrappers; thirteenth
+    # session listing3, carousel guard fourteenth session listing5). None: off.
+    cards_wrapper_share: float | None = None
+    # With keep_cards: a region that is a grid of short lines (listing.holds_a_grid: names and prices, no
+    # sentence) counts as text, for the choice and for the final "no article text" check (fourteenth session).
+    grid_is_text: bool = False
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -70,6 +78,11 @@ _COLLECTION_NOT_CHROME = frozenset({"header"})
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
+# A chrome-named wrapper of the page's own grid that holds this share of the region's text stays (listing.py;
+# chosen on WCXB's tune part, fourteenth session, bench/listing5_study.py: 0.3 with carousels and menus out).
+CARDS_WRAPPER_SHARE = 0.3
+
+
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
     "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
@@ -80,7 +93,7 @@ PROFILES: dict[str, PageProfile] = {
     "forum": PageProfile(
         region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
     ),
-    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True),
+    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True, cards_wrapper_share=CARDS_WRAPPER_SHARE, grid_is_text=True),
     "collection": PageProfile(
         region_over_words=1.2,
         link_line_words=3,
@@ -89,5 +102,7 @@ PROFILES: dict[str, PageProfile] = {
         keep_cards=True,
         less_chrome=_COLLECTION_NOT_CHROME,
         card_name_max_links=1,
+        cards_wrapper_share=CARDS_WRAPPER_SHARE,
+        grid_is_text=True,
     ),
 }

@@ -40,6 +40,10 @@ def _class_words(element: lxml_html.HtmlElement) -> set[str]:
     return set(_SPLIT.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower()))
 
 
+# ARIA roles of chrome (a landmark for the site's navigation, banner, footer; a dialog; a search box).
+CHROME_ROLES = ("navigation", "banner", "contentinfo", "dialog", "search")
+
+
 def is_hidden(element: lxml_html.HtmlElement) -> bool:
     """Hidden by `aria-hidden`, `hidden` or an inline `display:none`."""
     if element.get("aria-hidden") == "true" or element.get("hidden") is not None:
@@ -50,7 +54,7 @@ def is_hidden(element: lxml_html.HtmlElement) -> bool:
 def _is_chrome(element: lxml_html.HtmlElement, chrome_words: frozenset[str] = _CHROME_WORDS) -> bool:
     if element.tag in _CHROME_TAGS:
         return True
-    if is_hidden(element) or element.get("role") in ("navigation", "banner", "contentinfo", "dialog", "search"):
+    if is_hidden(element) or element.get("role") in CHROME_ROLES:
         return True
     return bool(_class_words(element) & chrome_words)
 

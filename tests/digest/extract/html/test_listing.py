@@ -3,7 +3,11 @@ filters, pagination and the page's own chrome still go."""
 
 from __future__ import annotations
 
-from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
+import dataclasses
+
+import pytest
+
+from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, holds_a_grid, in_menu, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import Line, block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -279,3 +283,105 @@ def test_a_run_with_few_named_cards_spares_none_with_a_share() -> None:
 def test_the_collection_profile_keeps_names() -> None:
     text = card_region_text(_parse(_shop()), PROFILES["collection"])
     assert all(name in text for name, _ in PRODUCTS)
+
+
+def _wrapped_listing(wrapper_class: str, slider: str = "") -> str:
+    # the whole grid under a layout wrapper whose class holds a chrome word (`sidebar`, `header`, `banner`)
+    grid = "".join(_card(title, teaser, index) for index, (title, teaser) in enumerate(STORIES))
+    return (
+        "<html><body><main><h1>Science</h1>"
+        f'<div class="{wrapper_class}"><div class="grid">{grid}</div></div>{slider}'
+        "</main></body></html>"
+    )
+
+
+def _with_wrapper_share(share: float | None, html: str) -> str:
+    return card_region_text(_parse(html), dataclasses.replace(PROFILES["listing"], cards_wrapper_share=share))
+
+
+def test_a_layout_wrapper_named_chrome_that_holds_the_grid_stays_with_the_switch() -> None:
+    html = _wrapped_listing("o-layout has-sidebar")
+    assert STORIES[0][1] not in _with_wrapper_share(None, html)  # off (the shipped profiles): `sidebar` is chrome
+    text = _with_wrapper_share(0.5, html)
+    assert all(teaser in text for _, teaser in STORIES)
+
+
+def test_a_wrapper_with_a_chrome_tag_role_or_hiding_still_goes() -> None:
+    for html in (_wrapped_listing("o-layout has-sidebar").replace('<div class="o-layout', '<div role="navigation" class="o-layout'),
+                 _wrapped_listing("o-layout has-sidebar").replace('<div class="o-layout', '<div hidden class="o-layout')):
+        assert STORIES[0][1] not in _with_wrapper_share(0.5, html)
+
+
+def test_a_carousels_wrapper_is_no_wrapper_of_the_grid() -> None:
+    # the largest run of cards is a "recommended for you" slider: its `related` wrapper still goes, and so
+    # does the grid's own chrome-named wrapper, which holds under half the region's text
+    others = "".join(_card(f"Recommended story number {index} of many", "A longer teaser of other products shown in a slider here.", 20 + index) for index in range(8))
+    html = _wrapped_listing("has-sidebar", f'<section class="section-slider-related recommended-for-you"><div class="row">{others}</div></section>')
+    region = main_region(_parse(html))
+    runs = card_runs(region)
+    wrappers = cards_wrappers(region, runs, 0.0)
+    assert wrappers and all("related" not in (element.get("class") or "") for element in wrappers)
+    assert not any("related" in (element.get("class") or "") for element in cards_wrappers(region, runs, 0.0, skip_carousels=True))
+    assert any("related" in (element.get("class") or "") for element in cards_wrappers(region, runs, 0.0, skip_carousels=False))
+    assert "Recommended story number 1" not in _with_wrapper_share(0.0, html)
+
+
+def test_the_listing_and_collection_profiles_spare_the_grids_wrappers() -> None:
+    assert PROFILES["listing"].cards_wrapper_share == PROFILES["collection"].cards_wrapper_share == 0.3
+    assert all(profile.cards_wrapper_share is None for kind, profile in PROFILES.items() if kind not in ("listing", "collection"))
+    text = _listing_text(_wrapped_listing("o-layout has-sidebar"))
+    assert all(teaser in text for _, teaser in STORIES)
+
+
+def test_a_mega_menus_cards_are_no_grid_and_a_menu_named_wrapper_still_goes() -> None:
+    # the largest run of cards is a department menu's (`department-nav-container`): it is no grid, and a
+    # wrapper named by a menu's words is not spared even around the page's own grid
+    departments = "".join(_card(f"Department of many useful things {index}", "Shelves, boxes, hooks and baskets of every size here.", 30 + index) for index in range(8))
+    html = _wrapped_listing("has-sidebar", f'<div class="department-nav-container"><div class="row">{departments}</div></div>')
+    region = main_region(_parse(html))
+    runs = card_runs(region)
+    assert any(in_menu(run, region) for run in runs)
+    wrappers = cards_wrappers(region, runs, 0.0)
+    assert any("has-sidebar" == element.get("class") for element in wrappers)
+    assert not any("department" in (element.get("class") or "") for element in wrappers)
+    assert any("department" in (element.get("class") or "") for element in cards_wrappers(region, runs, 0.0, skip_menus=False))
+    menu_wrapped = _wrapped_listing("o-layout side-menu")
+    assert STORIES[0][1] not in _with_wrapper_share(0.3, menu_wrapped)
+    assert STORIES[0][1] in _with_wrapper_share(0.3, _wrapped_listing("o-layout has-sidebar"))
+
+
+def test_a_grid_of_short_lines_is_told_from_labels_and_prose() -> None:
+    grid = "\n".join(f"{name}\n{price}" for name, price in PRODUCTS)
+    assert holds_a_grid(grid)
+    assert not holds_a_grid("Home\nLog in\nCart")  # under 10 words: labels
+    prose = "\n".join(STORIES[0][1] for _ in range(4))  # lines of 8+ words: no grid (and a sentence anyway)
+    assert not holds_a_grid(prose)
+    assert PROFILES["listing"].grid_is_text and PROFILES["collection"].grid_is_text
+    assert not any(profile.grid_is_text for kind, profile in PROFILES.items() if kind not in ("listing", "collection"))
+
+
+def _grid_only_shop() -> str:
+    # a shop category whose main region is a grid of names and prices only: no line of 8 words, under 50 words
+    tiles = "".join(
+        f'<div class="product-tile"><h3><a href="/p/{index}">{name} in silver</a></h3><p class="price">{price}</p></div>'
+        for index, (name, price) in enumerate(PRODUCTS)
+    )
+    return f"<html><head><title>Silver earrings</title></head><body><main><h1>Silver earrings</h1><div class='grid'>{tiles}</div></main></body></html>"
+
+
+@pytest.mark.parametrize("trafilatura_answer", ["Free shipping on every order over fifty dollars this week", ""])
+def test_a_collection_whose_region_is_a_grid_answers_the_grid(monkeypatch: pytest.MonkeyPatch, trafilatura_answer: str) -> None:
+    # trafilatura answers a shipping banner (peacetarget 4509) or nothing; the region, a grid without a sentence, wins
+    import bot.digest.extract.html_extractor as html_extractor
+    from bot.digest.models import DigestError
+
+    monkeypatch.setattr(html_extractor, "classify_page", lambda *args: "collection")
+    monkeypatch.setattr(html_extractor, "_main_text", lambda tree, url, settings: (trafilatura_answer, html_extractor.TrafilaturaMetadata(tree, url)))
+    text = html_extractor.extract_html(_grid_only_shop(), "shop.html").text
+    assert all(name in text for name, _ in PRODUCTS) and "Free shipping" not in text
+    monkeypatch.setitem(PROFILES, "collection", dataclasses.replace(PROFILES["collection"], grid_is_text=False))
+    if trafilatura_answer:
+        assert html_extractor.extract_html(_grid_only_shop(), "shop.html").text == trafilatura_answer
+    else:
+        with pytest.raises(DigestError):
+            html_extractor.extract_html(_grid_only_shop(), "shop.html")
