@@ -22,6 +22,7 @@ Both rules read a sentence's form only, and were chosen on the tune part of the 
   a lower-case conjunction after a stop ("by Edward Albee, ..." after a play's title ending in "?"), and a piece
   after a stop glued to the next word (".travel net domains" split at its dot, the sweep's ".gov website").
 - the ".gov" site banner (`is_gov_banner`, fourteenth session): its pieces by their wording, not by the glued stop.
+- a second copy of a sentence (`repeats_earlier`, fourteenth session).
 """
 
 from __future__ import annotations
@@ -123,7 +124,16 @@ def is_gov_banner(text: str) -> bool:
     return bool(_GOV_BANNER.search(text.lstrip()))
 
 
+# -- repeats ---------------------------------------------------------------------------------------------------
+def repeats_earlier(sentences: Sequence[Sentence], position: int) -> bool:
+    """The sentence stands word for word earlier in the text (a page's line shown twice, "MTB Project is built by
+    riders like you."): the summarizer's redundancy term keeps a second copy out only while the first is chosen and
+    other candidates remain, so a short page's summary could show the same sentence twice."""
+    text = sentences[position].text.strip()
+    return any(sentences[i].text.strip() == text for i in range(position))
+
+
 def unfit(sentences: Sequence[Sentence], position: int) -> bool:
-    """A sentence no summary should show: code, a piece begun midway, or the ".gov" site banner."""
+    """A sentence no summary should show: code, a piece begun midway, the ".gov" site banner, or a second copy."""
     text = sentences[position].text
-    return is_code(text) or begins_midway(sentences, position) or is_gov_banner(text)
+    return is_code(text) or begins_midway(sentences, position) or is_gov_banner(text) or repeats_earlier(sentences, position)

@@ -6,7 +6,7 @@ from bot.digest.language.language_detector import language_for
 from bot.digest.models import Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.summarize.summarizer import summarize
-from bot.digest.summarize.unfit import begins_midway, is_code, is_gov_banner, opens_lower_case, title_cased, unfit
+from bot.digest.summarize.unfit import begins_midway, is_code, is_gov_banner, opens_lower_case, repeats_earlier, title_cased, unfit
 
 ENGLISH = language_for("en")
 
@@ -176,3 +176,18 @@ def test_the_summary_passes_over_the_gov_banner() -> None:
     sentences = split_sentences(article, "en")
     chosen = summarize(sentences, "", ENGLISH, 3)
     assert chosen and not any(is_gov_banner(sentences[i].text) for i in chosen)
+
+
+def test_a_second_copy_of_a_sentence_is_unfit_and_the_first_is_not() -> None:
+    """WCXB tune listing 4629: "MTB Project is built by riders like you." stands twice on the page; with few other
+    candidates the summary showed it twice."""
+    sentences = _sentences("MTB Project is built by riders like you.", "Local tips or suggestions?", "MTB Project is built by riders like you.")
+    assert not repeats_earlier(sentences, 0) and not unfit(sentences, 0)
+    assert repeats_earlier(sentences, 2) and unfit(sentences, 2)
+    short_page = split_sentences(
+        "MTB Project is built by riders like you.\n\nHouston has six recommended routes for mountain bikers.\n\n"
+        "MTB Project is built by riders like you.",
+        "en",
+    )
+    chosen = summarize(short_page, "", ENGLISH, 5)
+    assert len({short_page[i].text for i in chosen}) == len(chosen)
