@@ -267,6 +267,8 @@ def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
     host = (urlsplit(item.url).hostname or "").lower().removeprefix("www.") if item.url else ""
     if author and host and ".".join(re.split(r"[\s.]+", author.lower().strip())) == host:
         found.append(("author.site_address", f"{author} | {host}"))
+    if author and _credits_the_site(author, item):  # sweep5: "Troy L. Smith, Cleveland.com", "X | Y Media for NJ.com"
+        found.append(("author.site_credit", f"{author} | {host}"))
     if date:
         if not re.match(r"^\d{4}-\d{2}-\d{2}", date):
             found.append(("date.not_iso", date))
@@ -275,6 +277,24 @@ def check_byline(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
         elif date[:4] < FIRST_WEB_DATE:
             found.append(("date.before_1990", date))
     return found
+
+
+OG_SITE_NAME = re.compile(r"<meta[^>]+property=[\"']og:site_name[\"'][^>]*content=[\"']([^\"']+)", re.IGNORECASE)
+
+
+def _credits_the_site(author: str, item: Item) -> bool:
+    """The byline's last part after a comma or a bar (or the site after "<outlet> for") is the site: its host with or
+    without "www.", a label of it ("cleveland"), or the og:site_name its HTML declares."""
+    parts = re.split(r"\s*[,|]\s*", author.strip())
+    if len(parts) < 2 or not parts[0]:
+        return False
+    credit = parts[-1]
+    outlet = re.match(r"\S.*?\s+for\s+(\S.*)$", credit, re.IGNORECASE)
+    host = (urlsplit(item.url).hostname or "").lower() if item.url else ""
+    declared = OG_SITE_NAME.search(item.text[:200_000]) if item.suffix in (".html", ".htm") else None
+    names = {host, host.removeprefix("www."), *_site_words(item.url or ""), declared[1] if declared else ""}
+    keys = {key for key in (re.sub(r"[\W_]+", "", name.lower()) for name in names) if len(key) >= 3}
+    return any(re.sub(r"[\W_]+", "", said.lower()) in keys for said in (credit, outlet[1] if outlet else ""))
 
 
 def _cut_mid_word(sentence: str, text: str) -> bool:

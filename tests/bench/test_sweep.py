@@ -96,3 +96,16 @@ def test_sweep4_kinds_are_flagged() -> None:
     for skip in ("Skip to main content", "Skip navigation", "Jump to content"):
         assert "title.skip_link" in kinds(digest(title=skip)), skip
     assert "title.skip_link" not in kinds(digest(title="Skip the line at the museum"))
+
+
+def test_sweep5_kinds_are_flagged() -> None:
+    cleveland = Item("scrapinghub", "35b1", ".html", "", truth="word " * 80, url="https://www.cleveland.com/a.html")
+    assert "author.site_credit" in {kind for kind, _ in check(cleveland, digest(author="Troy L. Smith, Cleveland.com"))}
+    assert "author.site_credit" in {kind for kind, _ in check(cleveland, digest(author="Troy L. Smith | cleveland"))}
+    assert "author.site_credit" not in {kind for kind, _ in check(cleveland, digest(author="Troy L. Smith"))}
+    assert "author.site_credit" not in {kind for kind, _ in check(cleveland, digest(author="Cleveland.com"))}  # site_address's
+    nj = Item("scrapinghub", "3f65", ".html", "", truth="word " * 80, url="https://www.nj.com/a.html")
+    assert "author.site_credit" in {kind for kind, _ in check(nj, digest(author="Amy Kuperinsky | NJ Advance Media for NJ.com"))}
+    declared = Item("scrapinghub", "x", ".html", '<meta property="og:site_name" content="ScienceAlert">', url="https://www.sciencealert.com/a")
+    assert "author.site_credit" in {kind for kind, _ in check(declared, digest(author="Jane Doe, ScienceAlert"))}
+    assert "author.site_credit" not in {kind for kind, _ in check(declared, digest(author="Victor Tangermann, Futurism"))}

@@ -1,4 +1,5 @@
-"""Sentences a reader would not accept as a summary bullet whatever their evidence: code, and pieces begun midway.
+"""Sentences a reader would not accept as a summary bullet whatever their evidence: code, pieces begun midway, and
+the ".gov" site banner.
 
 The summarizer passes over these (`summarizer.summarize`) as it passes over the pipeline's `skip`, without
 changing any candidate's features, rank or score (the shipped model is fitted on the candidates as they are).
@@ -14,10 +15,14 @@ Both rules read a sentence's form only, and were chosen on the tune part of the 
   right after a cut: at the start of the text (a drop cap lost in a paste, "here are a million ..."), or after a
   line that ends without a stop (a line wrapped, or an inline element cut from its line by the extraction:
   "Embrace the convenience of a mobile tax office" / "with our comprehensive web-based software package.").
-  A heading in title case is no cut ("Workers" / "celery can also be used ..."), and a lower-case word after a
-  full sentence ("nginx has one master process ...") is left alone. Not taken, as they cost CNN/BBC tune ROUGE:
+  A heading in title case, a line of its own, is no cut ("Workers" / "celery can also be used ..."); a title-case
+  word at the end of a line after a full sentence is ("... riders like you. Share" / "what you know about this
+  area!": an inline link cut from its line, fourteenth session). A lower-case word after a full sentence ("nginx
+  has one master process ...") is left alone. Not taken, as they cost CNN/BBC tune ROUGE:
   a lower-case conjunction after a stop ("by Edward Albee, ..." after a play's title ending in "?"), and a piece
   after a stop glued to the next word (".travel net domains" split at its dot, the sweep's ".gov website").
+- the ".gov" site banner (`is_gov_banner`, fourteenth session): its pieces by their wording, not by the glued stop.
+- a second copy of a sentence (`repeats_earlier`, fourteenth session).
 """
 
 from __future__ import annotations
@@ -85,8 +90,10 @@ def begins_midway(sentences: Sequence[Sentence], position: int) -> bool:
         return False
     if position == 0:
         return True
-    before = sentences[position - 1].text
-    return ends_without_stop(before) and not title_cased(before)
+    before = sentences[position - 1]
+    # A title-case heading is a line of its own; a title-case word left at the end of a line after a full
+    # sentence ("... riders like you. Share" / "what you know about this area!") is an inline link cut from it.
+    return ends_without_stop(before.text) and not (before.is_heading and title_cased(before.text))
 
 
 def title_cased(text: str) -> bool:
@@ -97,6 +104,36 @@ def title_cased(text: str) -> bool:
     return bool(long_words) and all(word[0].isupper() for word in long_words)
 
 
+# -- site notices ----------------------------------------------------------------------------------------------
+# The United States government's site banner ("An official website of the United States government Here's how you
+# know", "Official websites use .gov", "A .gov website belongs to an official government organization ...",
+# "Secure .gov websites use HTTPS", "Share sensitive information only on official, secure websites."), whole or in
+# the pieces the splitter leaves of it (pysbd splits at ".gov": "Official websites use .", "gov A .", "gov website
+# belongs to ..."). By its form: ".gov" or ".mil" standing alone (a site's address, "healthcare.gov", is no
+# banner), a piece opening with the lower-case "gov" of a split ".gov", and the banner's three fixed sentences.
+# None of the CNN Corpus's or the BBC corpus's articles holds any of these.
+_GOV_BANNER = re.compile(
+    r"(?:^|\s)\.(?:gov|mil)\b|^(?-i:gov)\b|^official websites use\b"
+    r"|\bofficial website of the United States government\b|\bshare sensitive information only on official\b",
+    re.IGNORECASE,
+)
+
+
+def is_gov_banner(text: str) -> bool:
+    """A sentence of the ".gov" site banner, or a piece of one (see `_GOV_BANNER`)."""
+    return bool(_GOV_BANNER.search(text.lstrip()))
+
+
+# -- repeats ---------------------------------------------------------------------------------------------------
+def repeats_earlier(sentences: Sequence[Sentence], position: int) -> bool:
+    """The sentence stands word for word earlier in the text (a page's line shown twice, "MTB Project is built by
+    riders like you."): the summarizer's redundancy term keeps a second copy out only while the first is chosen and
+    other candidates remain, so a short page's summary could show the same sentence twice."""
+    text = sentences[position].text.strip()
+    return any(sentences[i].text.strip() == text for i in range(position))
+
+
 def unfit(sentences: Sequence[Sentence], position: int) -> bool:
-    """A sentence no summary should show: code, or a piece begun midway."""
-    return is_code(sentences[position].text) or begins_midway(sentences, position)
+    """A sentence no summary should show: code, a piece begun midway, the ".gov" site banner, or a second copy."""
+    text = sentences[position].text
+    return is_code(text) or begins_midway(sentences, position) or is_gov_banner(text) or repeats_earlier(sentences, position)

@@ -6,7 +6,7 @@ from bot.digest.language.language_detector import language_for
 from bot.digest.models import Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.summarize.summarizer import summarize
-from bot.digest.summarize.unfit import begins_midway, is_code, opens_lower_case, title_cased, unfit
+from bot.digest.summarize.unfit import begins_midway, is_code, is_gov_banner, opens_lower_case, repeats_earlier, title_cased, unfit
 
 ENGLISH = language_for("en")
 
@@ -123,3 +123,71 @@ def test_an_article_of_nothing_else_keeps_its_unfit_sentences() -> None:
         "x = compute_the_total(a, b, c) + other_value * 2",
     )
     assert summarize(sentences, "", ENGLISH, 3) == summarize(sentences, "", ENGLISH, 3, pass_over_unfit=False) != []
+
+
+def test_a_title_case_word_left_at_a_lines_end_is_a_cut() -> None:
+    """WCXB tune listing 4629 (the fourteenth session's sweep): the inline link "Share" stays at the end of the line
+    before it, and the rest of its line opens the next one."""
+    text = "MTB Project is built by riders like you. Share\n\nwhat you know about this area!\n\nShare Your Local Tips!"
+    sentences = split_sentences(text, "en")
+    cut = [s.text for s in sentences].index("what you know about this area!")
+    assert sentences[cut - 1].text == "Share" and not sentences[cut - 1].is_heading
+    assert begins_midway(sentences, cut)
+    # the same word as a heading on its own line is no cut ("Workers" / "celery can also be used ...")
+    heading = split_sentences("Workers\n\ncelery can also be used to inspect and manage worker nodes.", "en")
+    assert heading[0].is_heading and not begins_midway(heading, 1)
+
+
+GOV_BANNER = (
+    "An official website of the United States government Here's how you know\n\nOfficial websites use .gov\n\n"
+    "A .gov website belongs to an official government organization in the United States.\n\n"
+    "Secure .gov websites use HTTPS A lock ( ) or https:// means you've safely connected to the .gov website. "
+    "Share sensitive information only on official, secure websites.\n\n"
+    "Official websites use .gov A .gov website belongs to an official government organization in the United States."
+)
+
+
+def test_every_sentence_of_the_gov_banner_is_a_site_notice() -> None:
+    """WCXB tune paste 4104: "gov website belongs to ..." (pysbd splits at ".gov") was a summary bullet."""
+    sentences = split_sentences(GOV_BANNER, "en")
+    assert any(s.text.startswith("gov website belongs") for s in sentences)
+    assert all(is_gov_banner(s.text) or s.text in {"A .", "Secure ."} for s in sentences), [s.text for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit healthcare.gov to compare plans before the deadline.",
+        "Gov. Andrew Cuomo said the state would reopen schools.",
+        "The official website of the festival lists every concert.",
+        "The government said its website would be back online soon.",
+        "governors met in Washington on Monday.",
+    ],
+)
+def test_news_about_government_sites_is_no_banner(text: str) -> None:
+    assert not is_gov_banner(text)
+
+
+def test_the_summary_passes_over_the_gov_banner() -> None:
+    article = GOV_BANNER + "\n\n" + (
+        "Small businesses are attractive targets for cyber criminals. Many lack the means to protect their systems. "
+        "Surveys show that many small businesses feel vulnerable to an attack. Antivirus software helps protect them."
+    )
+    sentences = split_sentences(article, "en")
+    chosen = summarize(sentences, "", ENGLISH, 3)
+    assert chosen and not any(is_gov_banner(sentences[i].text) for i in chosen)
+
+
+def test_a_second_copy_of_a_sentence_is_unfit_and_the_first_is_not() -> None:
+    """WCXB tune listing 4629: "MTB Project is built by riders like you." stands twice on the page; with few other
+    candidates the summary showed it twice."""
+    sentences = _sentences("MTB Project is built by riders like you.", "Local tips or suggestions?", "MTB Project is built by riders like you.")
+    assert not repeats_earlier(sentences, 0) and not unfit(sentences, 0)
+    assert repeats_earlier(sentences, 2) and unfit(sentences, 2)
+    short_page = split_sentences(
+        "MTB Project is built by riders like you.\n\nHouston has six recommended routes for mountain bikers.\n\n"
+        "MTB Project is built by riders like you.",
+        "en",
+    )
+    chosen = summarize(short_page, "", ENGLISH, 5)
+    assert len({short_page[i].text for i in chosen}) == len(chosen)

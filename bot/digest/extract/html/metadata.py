@@ -70,6 +70,8 @@ class PageMetadata:
     site_name: str = ""
     # The site's address, normalised (`site_byline_keys`): a byline equal to it names no person.
     site_keys: frozenset[str] = frozenset()
+    # The site's names as a byline's credit may write them (`site_credit_keys`): dropped after the person.
+    credit_keys: frozenset[str] = frozenset()
 
 
 def clean_text(text: str) -> str:
@@ -510,10 +512,47 @@ def site_byline_keys(url: str | None) -> frozenset[str]:
     return frozenset(key for key in keys if "." in key)
 
 
+# A byline's parts: a person, then a credit after a comma or a bar ("Troy L. Smith, Cleveland.com").
+_BYLINE_CREDIT = re.compile(r"\s*[,|]\s*(?=[^,|]*$)")
+# An outlet writing for the site: "NJ Advance Media for NJ.com".
+_CREDIT_FOR = re.compile(r"^\S.*?\s+for\s+(\S.*)$", re.IGNORECASE | re.DOTALL)
+_GENERIC_HOST_LABELS = frozenset({"www", "com", "org", "net", "co", "uk", "io", "gov", "edu", "info", "news"})
+MIN_CREDIT_KEY = 3  # "nj" of nj.com alone is too short to tell a site from a person's initials
+
+
+def site_credit_keys(url: str | None, site_name: str, html_title: str) -> frozenset[str]:
+    """The site's names as a byline's trailing credit may write them, as `_key`s: the host with and without "www."
+    ("Cleveland.com"), its own labels ("cleveland"), og:site_name, and the <title>'s last part after a separator
+    ("... - cleveland.com"). Only a credit after the person is compared with these (`without_site_credit`): a byline
+    that is the site's display name alone is WCXB's author on most tune pages that have one (`site_byline_keys`)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    names = [host, host.removeprefix("www."), site_name]
+    names += [label for label in host.split(".") if label not in _GENERIC_HOST_LABELS]
+    segments = _SEPARATOR.split(html_title) if html_title else []
+    if len(segments) > 1:
+        names.append(segments[-1])
+    return frozenset(key for key in map(_key, names) if len(key) >= MIN_CREDIT_KEY)
+
+
+def without_site_credit(author: str, credit_keys: frozenset[str]) -> str:
+    """The byline without a last part, after a comma or a bar, that credits the site: "Troy L. Smith, Cleveland.com"
+    is "Troy L. Smith", "Amy Kuperinsky | NJ Advance Media for NJ.com" is "Amy Kuperinsky" (on those sites). Another
+    outlet ("Victor Tangermann, Futurism" on sciencealert.com), a title ("CNN Business" on cnn.com) or a degree stays."""
+    parts = _BYLINE_CREDIT.split(author, maxsplit=1)
+    if len(parts) != 2 or not any(ch.isalpha() for ch in parts[0]):
+        return author
+    person, credit = parts
+    outlet = _CREDIT_FOR.match(credit)
+    if _key(credit) in credit_keys or (outlet and _key(outlet[1]) in credit_keys):
+        return person.strip()
+    return author
+
+
 def byline_name(author: str, metadata: PageMetadata) -> str:
-    """`as_name`, and "" when the byline is the site's address ("TaxSlayerPro.com" on taxslayerpro.com)."""
+    """`as_name`, and "" when the byline is the site's address ("TaxSlayerPro.com" on taxslayerpro.com); a credit
+    to the site after the person dropped (`without_site_credit`)."""
     author = as_name(author)
-    return "" if _address_key(author) in metadata.site_keys else author
+    return "" if _address_key(author) in metadata.site_keys else without_site_credit(author, metadata.credit_keys)
 
 
 def read_metadata(
@@ -552,6 +591,10 @@ def read_metadata(
     if not published:
         published = next((d for d in (_iso_date(t) for t in tree.xpath("//time/@datetime")[:1]) if d), "")
     site_keys = site_byline_keys(url)
+    credit_keys = site_credit_keys(url, meta.first("og:site_name"), html_title)
     if _address_key(author) in site_keys:  # the site's address as the byline names no person
         author = ""
-    return PageMetadata(title=title, author=author, date=published, site_name=site_names[0] if site_names else "", site_keys=site_keys)
+    author = without_site_credit(author, credit_keys)
+    return PageMetadata(
+        title=title, author=author, date=published, site_name=site_names[0] if site_names else "", site_keys=site_keys, credit_keys=credit_keys
+    )

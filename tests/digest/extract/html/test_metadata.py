@@ -9,7 +9,17 @@ import pytest
 from lxml import html as lxml_html
 
 from bot.digest.extract.html import metadata
-from bot.digest.extract.html.metadata import PageMetadata, as_name, byline_author, byline_name, read_metadata, site_byline_keys, written_byline
+from bot.digest.extract.html.metadata import (
+    PageMetadata,
+    as_name,
+    byline_author,
+    byline_name,
+    read_metadata,
+    site_byline_keys,
+    site_credit_keys,
+    without_site_credit,
+    written_byline,
+)
 from bot.digest.extract.html_extractor import _parse
 
 
@@ -249,3 +259,39 @@ def test_a_persons_own_site_or_a_site_name_byline_keeps_its_author() -> None:
     keys = site_byline_keys("https://www.bennadel.com/blog/x")
     assert byline_name("Ben Nadel", PageMetadata(site_keys=keys)) == "Ben Nadel"
     assert byline_name("Webmaster", PageMetadata(site_keys=keys)) == ""
+
+
+# The fourteenth session's sweep (ScrapingHub pages): a person, then the site credited after a comma or a bar.
+@pytest.mark.parametrize(
+    ("url", "site_name", "byline", "author"),
+    [
+        ("https://www.cleveland.com/a.html", "", "Troy L. Smith, Cleveland.com", "Troy L. Smith"),
+        ("https://www.nj.com/a.html", "", "Amy Kuperinsky | NJ Advance Media for NJ.com", "Amy Kuperinsky"),
+        ("https://www.cleveland.com/a.html", "", "Troy L. Smith, cleveland", "Troy L. Smith"),  # the host's own label
+        ("https://example.org/a", "The Daily Planet", "Lois Lane | The Daily Planet", "Lois Lane"),
+        ("https://example.org/a", "", "Lois Lane, Daily Planet", "Lois Lane"),  # the <title>'s suffix (below)
+        # Kept: another outlet, a desk of the site, a degree, several people, an outlet that is not the site.
+        ("https://www.sciencealert.com/a", "ScienceAlert", "Victor Tangermann, Futurism", "Victor Tangermann, Futurism"),
+        ("https://www.cnn.com/a", "CNN", "Jill Disis, CNN Business", "Jill Disis, CNN Business"),
+        ("https://www.healthline.com/a", "", "Jillian Kubala, MS, RD", "Jillian Kubala, MS, RD"),
+        ("https://www.redfin.com/news/a", "", "Chen Zhao, Daryl Fairweather", "Chen Zhao, Daryl Fairweather"),
+        ("https://www.npr.org/a", "NPR", "Sergio Martínez-Beltrán | The Texas Newsroom", "Sergio Martínez-Beltrán | The Texas Newsroom"),
+        ("https://www.nj.com/a.html", "", "Amy Kuperinsky, NJ", "Amy Kuperinsky, NJ"),  # two letters tell no site
+        ("https://www.cleveland.com/a.html", "", "Cleveland.com", ""),  # the address alone: no person (sweep4)
+    ],
+)
+def test_a_credit_to_the_site_after_the_person_goes(url: str, site_name: str, byline: str, author: str) -> None:
+    title = "A page - Daily Planet"
+    head = f'<link rel="canonical" href="{url}"><meta property="og:site_name" content="{site_name}"><meta name="author" content="{byline}">'
+    tree = lxml_html.fromstring(f"<html><head><title>{title}</title>{head}</head><body><h1>A page</h1><p>Text.</p></body></html>")
+    assert read_metadata(tree).author == author
+    # trafilatura's author goes through byline_name with the same keys
+    metadata = PageMetadata(site_keys=site_byline_keys(url), credit_keys=site_credit_keys(url, site_name, title))
+    assert byline_name(byline, metadata) == author
+
+
+def test_a_site_credit_leaves_a_byline_that_is_only_the_credit() -> None:
+    keys = site_credit_keys("https://www.cleveland.com/a", "", "")
+    assert without_site_credit(", Cleveland.com", keys) == ", Cleveland.com"  # nobody before the comma: not this rule's to mend
+    assert without_site_credit("Troy L. Smith, Cleveland.com", frozenset()) == "Troy L. Smith, Cleveland.com"
+    assert without_site_credit("A, B, Cleveland.com", keys) == "A, B"  # only the last part is the credit
