@@ -25,7 +25,7 @@ def _is_block_code(element: etree._Element) -> bool:
 
 
 def _fold(text: str | None) -> str | None:
-    """`_WHITESPACE.sub(" ", text)`: str.split() splits at the characters `\s` matches (both use
+    """`_WHITESPACE.sub(" ", text)`: str.split() splits at the characters `\\s` matches (both use
     Py_UNICODE_ISSPACE; a test checks every code point), and split and join cost a third of the
     substitution."""
     if not text:
