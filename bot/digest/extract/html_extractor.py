@@ -22,14 +22,15 @@ from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
 from bot.digest.extract.html import trafilatura_run
-from bot.digest.extract.html.article import article_text
+from bot.digest.extract.html import page_type as page_types
+from bot.digest.extract.html.article import article_text, itemtypes_declare_faq
 from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.docs_page import documentation_text
 from bot.digest.extract.html.forum import thread_text
 from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, byline_name, clean_text, copyright_years, json_ld_documents, read_metadata
-from bot.digest.extract.html.page_type import classify_page
+from bot.digest.extract.html.page_type import classify_page, scan_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, space_before_inline_gaps
 from bot.digest.extract.html.region import description_lead, drop_named, drop_repeated_lines, region_text, with_missing_lead
@@ -227,6 +228,16 @@ def _date(metadata: PageMetadata, document: TrafilaturaMetadata | None, tree: lx
     return found or None
 
 
+def _page_type(tree: lxml_html.HtmlElement, url: str | None, json_ld: list) -> tuple[str, bool | None]:
+    """The page's type, and whether it declares a FAQPage (`article.declares_faq`), read by the same walk
+    (two walks of the tree less on an article page). None where a study has replaced `classify_page`
+    here: its answer stands, and the article step looks the FAQPage up itself."""
+    if classify_page is not page_types.classify_page:
+        return classify_page(tree, url, json_ld), None
+    scan = scan_page(tree, url, json_ld)
+    return scan.page_type, scan.faq_script or itemtypes_declare_faq(scan.itemtypes)
+
+
 def extract_html(
     html: str,
     source: str,
@@ -242,7 +253,7 @@ def extract_html(
     code_in_preformatted(tree)
     space_before_inline_gaps(tree)  # jusText, trafilatura's fallback, would glue "following code"
     json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
-    page_type = classify_page(tree, url, json_ld)
+    page_type, faq_declared = _page_type(tree, url, json_ld)
     profile = PROFILES[page_type]
     # A thread has a subject, as an article has a headline: neither is titled with the site's name ("Reddit").
     metadata = read_metadata(tree, url, profile.headline_first, article=page_type in ("article", "forum"), json_ld=json_ld)
@@ -270,7 +281,7 @@ def extract_html(
     else:
         text, document = _main_text(tree, url, settings)
         if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
-            text = article_text(tree, text)
+            text = article_text(tree, text, faq_declared)  # the tree as classified: an article's profile drops nothing
         elif page_type == "documentation":  # a manual's missing lists and subheadings, link lists too (docs_page.py)
             text = documentation_text(tree, text)
         if profile.repeat_min_words is not None:

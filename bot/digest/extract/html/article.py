@@ -329,11 +329,12 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str, max_link_
     return _restore(tree, text, max_link_share)[0]
 
 
-def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
+def article_text(tree: lxml_html.HtmlElement, text: str, faq_declared: bool | None = None) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
-    put back and the trailing sections that lie after the article dropped."""
+    put back and the trailing sections that lie after the article dropped (`faq_declared`:
+    `declares_faq(tree)` when the caller's walk has read it already)."""
     restored, bodies, paragraphs = _restore(tree, text, skip_related=SKIP_RELATED_BLOCKS)
-    levels = faq_levels(tree) if bodies else None
+    levels = faq_levels(tree, faq_declared) if bodies else None
     if levels == 0:
         restored = restore_faq(restored, bodies, 0)
     if RESTORE_SECTION_HEADINGS and bodies:
@@ -350,16 +351,23 @@ def declares_faq(tree: lxml_html.HtmlElement) -> bool:
     for script in tree.iter("script"):
         if "FAQPage" in (script.text or ""):
             return True
-    return any(itemtype.rstrip("/").endswith("FAQPage") for itemtype in _ITEMTYPES(tree))
+    return itemtypes_declare_faq(_ITEMTYPES(tree))
+
+
+def itemtypes_declare_faq(itemtypes: Sequence[str]) -> bool:
+    """`declares_faq`'s microdata half, on the page's itemtype values."""
+    return any(itemtype.rstrip("/").endswith("FAQPage") for itemtype in itemtypes)
 
 
 _ITEMTYPES = lxml_html.etree.XPath("//@itemtype")  # in C: a Python walk over every element cost 0.5 ms a page
 
 
-def faq_levels(tree: lxml_html.HtmlElement) -> int | None:
+def faq_levels(tree: lxml_html.HtmlElement, declared: bool | None = None) -> int | None:
     """How far above the article's frame the FAQ step looks on this page (`FAQ_LEVELS`, or `FAQ_SCHEMA_LEVELS` on a
-    page declaring a FAQPage when that is further), None when it does not."""
-    if FAQ_SCHEMA_LEVELS is not None and (FAQ_LEVELS is None or FAQ_SCHEMA_LEVELS > FAQ_LEVELS) and declares_faq(tree):
+    page declaring a FAQPage when that is further), None when it does not (`declared`: `declares_faq(tree)` if known)."""
+    if FAQ_SCHEMA_LEVELS is not None and (FAQ_LEVELS is None or FAQ_SCHEMA_LEVELS > FAQ_LEVELS) and (
+        declares_faq(tree) if declared is None else declared
+    ):
         return FAQ_SCHEMA_LEVELS
     return FAQ_LEVELS
 

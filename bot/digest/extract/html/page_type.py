@@ -72,7 +72,7 @@ _WORD = re.compile(r"\w+")
 _COUNTED_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _COUNTED_TAGS = ("article", "time", "pre", "code", "table", "img", "button", "li")
 # Tags _PageMarks.see reads (besides any element's itemtype and role).
-_MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input"})
+_MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input", "script"})
 # The least lead, in logits, that certain_type takes as certain: far above the rounding of two ways
 # of summing the same 47 products, far below any real lead (0.79 the least on the ScrapingHub sample).
 CERTAIN_MARGIN = 1e-6
@@ -209,14 +209,15 @@ def _first_address(url: str | None, declared: list[str]) -> str:
 class _PageMarks:
     """What page_features reads from any element of the page, in document order: the addresses it
     declares (og:url, canonical link), its Open Graph and microdata types, a main region, a password
-    field, a text area. Fed by the walk that counts the body's elements (one XPath search of the
-    whole tree per mark cost more than that walk)."""
+    field, a text area; and, for the article step's FAQ rule (`article.declares_faq`, which would walk
+    the tree twice more), whether a script names "FAQPage". Fed by the walk that counts the body's
+    elements (one XPath search of the whole tree per mark cost more than that walk)."""
 
     def __init__(self) -> None:
         self.addresses: list[str] = []
         self.og_types: list[str] = []
         self.itemtypes: list[str] = []
-        self.main = self.password = self.textarea = False
+        self.main = self.password = self.textarea = self.faq_script = False
 
     def see(self, element: lxml_html.HtmlElement, tag: str) -> None:
         itemtype = element.get("itemtype")
@@ -238,6 +239,8 @@ class _PageMarks:
             self.textarea = True
         elif tag == "input" and element.get("type") == "password":
             self.password = True
+        elif tag == "script" and not self.faq_script and "FAQPage" in (element.text or ""):
+            self.faq_script = True
 
     def see_tree(self, tree: lxml_html.HtmlElement) -> None:
         for element in tree.iter():
@@ -259,6 +262,7 @@ class _Features:
     features: dict[str, float]
     parents: list[lxml_html.HtmlElement]  # the elements with 3 children or more, in document order
     words: int  # the body's words
+    marks: _PageMarks  # what the walk read from the page's marked elements
 
     @property
     def most_children(self) -> int:
@@ -375,7 +379,7 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
     features["log_list_items"] = _log(tags["li"])
     features["has_password"] = float(marks.password)
     features["has_textarea"] = float(marks.textarea)
-    return _Features(features, parents, words)
+    return _Features(features, parents, words, marks)
 
 
 def feature_vector(features: dict[str, float]) -> np.ndarray:
@@ -438,7 +442,22 @@ def shipped_model() -> PageTypeModel:
     return load_model()
 
 
+@dataclass(frozen=True)
+class PageScan:
+    """classify_page's answer and what its walk saw that a later step reads: whether a script names
+    "FAQPage", and every element's itemtype in document order (the tree's `//@itemtype`)."""
+
+    page_type: str
+    faq_script: bool
+    itemtypes: tuple[str, ...]
+
+
 def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> str:
+    """The page's type (`scan_page(...).page_type`)."""
+    return scan_page(tree, url, json_ld).page_type
+
+
+def scan_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> PageScan:
     """The page's type, one of PAGE_TYPES (`json_ld`: the page's JSON-LD scripts, already parsed):
     `shipped_model().classify(page_features(...))`, with the repeated-group search (a sixth of the
     features' time) left out where its two features cannot change the answer: log_repeated is at
@@ -448,4 +467,5 @@ def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
     model = shipped_model()
     partial = _page_features(tree, url, json_ld, groups=False)
     highest = {"log_repeated": _log(partial.most_children), "repeated_share": 1.0}
-    return model.certain_type(partial.features, highest) or model.classify(partial.with_groups())
+    kind = model.certain_type(partial.features, highest) or model.classify(partial.with_groups())
+    return PageScan(kind, partial.marks.faq_script, tuple(partial.marks.itemtypes))

@@ -105,3 +105,48 @@ def test_json_ld_read_once_gives_the_features_read_from_the_page() -> None:
     tree = _parse(pages.PRODUCT)
     json_ld = list(page_type.json_ld_documents(tree))
     assert json_ld and page_type.page_features(tree, None, json_ld) == page_type.page_features(tree, None)
+
+
+# --- what the features' walk hands on to the article step (fourteenth session, htmlspeed6) ---------------------
+_FAQ_SCRIPT = '<script type="application/ld+json">{"@type": "FAQPage"}</script>'
+_FAQ_PAGES = (
+    pages.ARTICLE,
+    pages.FORUM,
+    pages.ARTICLE.replace("</head>", f"{_FAQ_SCRIPT}</head>"),
+    pages.ARTICLE.replace("</body>", f"{_FAQ_SCRIPT}</body>"),
+    pages.ARTICLE.replace("</body>", f"</body>{_FAQ_SCRIPT}"),
+    pages.ARTICLE.replace("<body>", "<body><div itemscope itemtype='https://schema.org/FAQPage/'>x</div>"),
+    pages.ARTICLE.replace("<head>", "<head><meta itemtype='https://schema.org/FAQPage'>"),
+    pages.ARTICLE.replace("<body>", "<body><div itemtype='https://schema.org/Article'><span itemtype='https://schema.org/Person'></span></div>"),
+    pages.ARTICLE.replace("<body>", "<body><script>var faq = 'FAQPages';</script>"),
+    "<p>No head, no body: a fragment <span itemtype='x/FAQPage'>only</span></p>",
+)
+
+
+@pytest.mark.parametrize("html", _FAQ_PAGES)
+def test_scan_page_reads_what_the_article_steps_faq_rule_reads(html: str) -> None:
+    from bot.digest.extract.html import article
+
+    tree = _parse(html)
+    scan = page_type.scan_page(tree, None)
+    assert scan.page_type == page_type.classify_page(tree, None)
+    assert list(scan.itemtypes) == list(article._ITEMTYPES(tree))
+    assert (scan.faq_script or article.itemtypes_declare_faq(scan.itemtypes)) == article.declares_faq(tree)
+
+
+def test_the_extractor_hands_the_article_step_the_faq_rule_of_the_tree_it_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.digest.extract import html_extractor
+    from bot.digest.extract.html import article
+
+    seen: list[tuple[bool | None, bool]] = []
+    shipped = html_extractor.article_text
+
+    def checking(tree, text, faq_declared=None):  # noqa: ANN001, ANN202 (article_text's own signature)
+        seen.append((faq_declared, article.declares_faq(tree)))
+        return shipped(tree, text, faq_declared)
+
+    monkeypatch.setattr(html_extractor, "article_text", checking)
+    for html in _FAQ_PAGES[:-1]:
+        html_extractor.extract_html(html, "page.html", "https://valleytimes.example.com/2025/06/03/river-falls-to-lowest-level")
+    assert seen and all(given == found for given, found in seen)
+    assert {found for _, found in seen} == {True, False}
