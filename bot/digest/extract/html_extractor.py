@@ -12,6 +12,7 @@ import itertools
 import logging
 import re
 from html import unescape
+from typing import Any
 
 import trafilatura
 from htmldate import find_date
@@ -228,14 +229,15 @@ def _date(metadata: PageMetadata, document: TrafilaturaMetadata | None, tree: lx
     return found or None
 
 
-def _page_type(tree: lxml_html.HtmlElement, url: str | None, json_ld: list) -> tuple[str, bool | None]:
-    """The page's type, and whether it declares a FAQPage (`article.declares_faq`), read by the same walk
-    (two walks of the tree less on an article page). None where a study has replaced `classify_page`
-    here: its answer stands, and the article step looks the FAQPage up itself."""
+def _page_type(tree: lxml_html.HtmlElement, url: str | None, json_ld: list) -> tuple[str, dict[str, Any]]:
+    """The page's type, and what the article step would walk the tree again for, read by the same walk
+    (three walks of the tree less on an article page): whether it declares a FAQPage
+    (`article.declares_faq`) and its `<p>` elements. Nothing where a study has replaced `classify_page`
+    here: its answer stands, and the article step reads the tree itself."""
     if classify_page is not page_types.classify_page:
-        return classify_page(tree, url, json_ld), None
+        return classify_page(tree, url, json_ld), {}
     scan = scan_page(tree, url, json_ld)
-    return scan.page_type, scan.faq_script or itemtypes_declare_faq(scan.itemtypes)
+    return scan.page_type, {"faq_declared": scan.faq_script or itemtypes_declare_faq(scan.itemtypes), "paragraph_elements": scan.paragraphs}
 
 
 def extract_html(
@@ -253,7 +255,7 @@ def extract_html(
     code_in_preformatted(tree)
     space_before_inline_gaps(tree)  # jusText, trafilatura's fallback, would glue "following code"
     json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
-    page_type, faq_declared = _page_type(tree, url, json_ld)
+    page_type, already_read = _page_type(tree, url, json_ld)
     profile = PROFILES[page_type]
     # A thread has a subject, as an article has a headline: neither is titled with the site's name ("Reddit").
     metadata = read_metadata(tree, url, profile.headline_first, article=page_type in ("article", "forum"), json_ld=json_ld)
@@ -281,7 +283,7 @@ def extract_html(
     else:
         text, document = _main_text(tree, url, settings)
         if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
-            text = article_text(tree, text, faq_declared)  # the tree as classified: an article's profile drops nothing
+            text = article_text(tree, text, **already_read)  # the tree as classified: an article's profile drops nothing
         elif page_type == "documentation":  # a manual's missing lists and subheadings, link lists too (docs_page.py)
             text = documentation_text(tree, text)
         if profile.repeat_min_words is not None:

@@ -212,13 +212,15 @@ def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
     return linked / max(1, len(text))
 
 
-def _body_elements(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict) -> list[lxml_html.HtmlElement]:
+def _body_elements(
+    tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict, paragraphs: Sequence[lxml_html.HtmlElement] | None = None
+) -> list[lxml_html.HtmlElement]:
     """The elements that directly hold the answer's paragraphs: the one holding most of them,
     and each other holding at least two and `MIN_BODY_SHARE` as many (an article in sections),
     in page order, none inside another (`normals`: each paragraph's normal text, filled here
-    and read again by the caller)."""
+    and read again by the caller; `paragraphs`: the tree's `<p>` in document order, when known)."""
     parents: Counter = Counter()
-    for paragraph in tree.iter("p"):
+    for paragraph in tree.iter("p") if paragraphs is None else paragraphs:
         normal = normals[paragraph] = _normal(" ".join(paragraph.itertext()))
         if normal in kept and normal.count(" ") >= MIN_ANCHOR_WORDS - 1 and paragraph.getparent() is not None:
             parents[paragraph.getparent()] += 1
@@ -329,11 +331,14 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str, max_link_
     return _restore(tree, text, max_link_share)[0]
 
 
-def article_text(tree: lxml_html.HtmlElement, text: str, faq_declared: bool | None = None) -> str:
+def article_text(
+    tree: lxml_html.HtmlElement, text: str, faq_declared: bool | None = None, paragraph_elements: Sequence[lxml_html.HtmlElement] | None = None
+) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
-    put back and the trailing sections that lie after the article dropped (`faq_declared`:
-    `declares_faq(tree)` when the caller's walk has read it already)."""
-    restored, bodies, paragraphs = _restore(tree, text, skip_related=SKIP_RELATED_BLOCKS)
+    put back and the trailing sections that lie after the article dropped. What the caller's walk of
+    the tree has read already: `faq_declared`, `declares_faq(tree)`; `paragraph_elements`, the tree's
+    `<p>` in document order."""
+    restored, bodies, paragraphs = _restore(tree, text, skip_related=SKIP_RELATED_BLOCKS, paragraphs=paragraph_elements)
     levels = faq_levels(tree, faq_declared) if bodies else None
     if levels == 0:
         restored = restore_faq(restored, bodies, 0)
@@ -511,15 +516,20 @@ def _in_related_block(element: lxml_html.HtmlElement, tops: Sequence[lxml_html.H
 
 
 def _restore(
-    tree: lxml_html.HtmlElement, text: str, max_link_share: float | None = None, skip_related: bool = False
+    tree: lxml_html.HtmlElement,
+    text: str,
+    max_link_share: float | None = None,
+    skip_related: bool = False,
+    paragraphs: Sequence[lxml_html.HtmlElement] | None = None,
 ) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
     """restore_lists_and_headings's answer, the body elements it found, and the normal text of
-    every `<p>` of the page (`skip_related`: the items and subheadings inside a related-posts block stay out)."""
+    every `<p>` of the page (`skip_related`: the items and subheadings inside a related-posts block stay out;
+    `paragraphs`: the tree's `<p>` in document order, when known)."""
     lines = [line for line in text.split("\n") if line.strip()]
     normals = [_normal(line) for line in lines]
     kept = {normal: index for index, normal in enumerate(normals) if normal}
     paragraph_normals: dict = {}
-    bodies = _body_elements(tree, kept, paragraph_normals)
+    bodies = _body_elements(tree, kept, paragraph_normals, paragraphs)
     if not bodies:
         return text, bodies, set(paragraph_normals.values())
     answer = "\n".join(normals)

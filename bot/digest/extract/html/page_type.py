@@ -218,6 +218,7 @@ class _PageMarks:
         self.og_types: list[str] = []
         self.itemtypes: list[str] = []
         self.main = self.password = self.textarea = self.faq_script = False
+        self.paragraphs: list[lxml_html.HtmlElement] = []  # every <p> of the page, in document order
 
     def see(self, element: lxml_html.HtmlElement, tag: str) -> None:
         itemtype = element.get("itemtype")
@@ -244,8 +245,11 @@ class _PageMarks:
 
     def see_tree(self, tree: lxml_html.HtmlElement) -> None:
         for element in tree.iter():
-            if isinstance(element.tag, str):
-                self.see(element, element.tag)
+            tag = element.tag
+            if isinstance(tag, str):
+                self.see(element, tag)
+                if tag == "p":
+                    self.paragraphs.append(element)
 
 
 def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> dict[str, float]:
@@ -293,6 +297,8 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
     marks = _PageMarks()
     if body is not tree:  # the root and what lies outside the body (the head), in document order
         marks.see(tree, tree.tag)
+        if tree.tag == "p":
+            marks.paragraphs.append(tree)
         after = False
         for child in tree:
             if child is body:
@@ -309,6 +315,7 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
     items, item_words = 0, 0
     parents: list[lxml_html.HtmlElement] = []
     see = marks.see
+    paragraph_elements = marks.paragraphs  # the head's before, what follows the body after
     for element in body.iter(etree.Element):
         tag = element.tag
         if tag in tags:
@@ -332,6 +339,7 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
             else:  # searched later if the type is not certain without it
                 parents.append(element)
         if tag == "p":
+            paragraph_elements.append(element)
             count = len(_WORD.findall(_text(element)))
             if count >= 5:
                 paragraphs.append(count)
@@ -445,11 +453,13 @@ def shipped_model() -> PageTypeModel:
 @dataclass(frozen=True)
 class PageScan:
     """classify_page's answer and what its walk saw that a later step reads: whether a script names
-    "FAQPage", and every element's itemtype in document order (the tree's `//@itemtype`)."""
+    "FAQPage", every element's itemtype in document order (the tree's `//@itemtype`), and every `<p>`
+    in document order (`tree.iter("p")`, a walk of the whole tree: 0.14 ms on a news page)."""
 
     page_type: str
     faq_script: bool
     itemtypes: tuple[str, ...]
+    paragraphs: tuple[lxml_html.HtmlElement, ...]
 
 
 def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> str:
@@ -468,4 +478,5 @@ def scan_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] |
     partial = _page_features(tree, url, json_ld, groups=False)
     highest = {"log_repeated": _log(partial.most_children), "repeated_share": 1.0}
     kind = model.certain_type(partial.features, highest) or model.classify(partial.with_groups())
-    return PageScan(kind, partial.marks.faq_script, tuple(partial.marks.itemtypes))
+    marks = partial.marks
+    return PageScan(kind, marks.faq_script, tuple(marks.itemtypes), tuple(marks.paragraphs))

@@ -120,6 +120,7 @@ _FAQ_PAGES = (
     pages.ARTICLE.replace("<body>", "<body><div itemtype='https://schema.org/Article'><span itemtype='https://schema.org/Person'></span></div>"),
     pages.ARTICLE.replace("<body>", "<body><script>var faq = 'FAQPages';</script>"),
     "<p>No head, no body: a fragment <span itemtype='x/FAQPage'>only</span></p>",
+    "<html><head><title>t</title></head><body><p>in the body</p><div><p>nested <p>twice</p></p></div></body><p>after the body</p></html>",
 )
 
 
@@ -132,21 +133,34 @@ def test_scan_page_reads_what_the_article_steps_faq_rule_reads(html: str) -> Non
     assert scan.page_type == page_type.classify_page(tree, None)
     assert list(scan.itemtypes) == list(article._ITEMTYPES(tree))
     assert (scan.faq_script or article.itemtypes_declare_faq(scan.itemtypes)) == article.declares_faq(tree)
+    assert list(scan.paragraphs) == list(tree.iter("p"))
+    assert all(scan.paragraphs[i] is element for i, element in enumerate(tree.iter("p")))
 
 
-def test_the_extractor_hands_the_article_step_the_faq_rule_of_the_tree_it_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scan_page_finds_paragraphs_outside_the_body() -> None:
+    tree = _parse("<html><body><p>one</p></body></html>")
+    head = tree.find("head") if tree.find("head") is not None else tree.makeelement("head")
+    if head.getparent() is None:
+        tree.insert(0, head)
+    head.append(tree.makeelement("p"))
+    tree.append(tree.makeelement("p"))
+    assert list(page_type.scan_page(tree, None).paragraphs) == list(tree.iter("p")) and len(list(tree.iter("p"))) == 3
+
+
+def test_the_extractor_hands_the_article_step_what_the_tree_it_reads_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.digest.extract import html_extractor
     from bot.digest.extract.html import article
 
     seen: list[tuple[bool | None, bool]] = []
     shipped = html_extractor.article_text
 
-    def checking(tree, text, faq_declared=None):  # noqa: ANN001, ANN202 (article_text's own signature)
+    def checking(tree, text, faq_declared=None, paragraph_elements=None):  # noqa: ANN001, ANN202 (article_text's own signature)
         seen.append((faq_declared, article.declares_faq(tree)))
-        return shipped(tree, text, faq_declared)
+        assert paragraph_elements is not None and list(paragraph_elements) == list(tree.iter("p"))
+        return shipped(tree, text, faq_declared, paragraph_elements)
 
     monkeypatch.setattr(html_extractor, "article_text", checking)
-    for html in _FAQ_PAGES[:-1]:
+    for html in _FAQ_PAGES[:-2]:  # the last two hold no article
         html_extractor.extract_html(html, "page.html", "https://valleytimes.example.com/2025/06/03/river-falls-to-lowest-level")
     assert seen and all(given == found for given, found in seen)
     assert {found for _, found in seen} == {True, False}
