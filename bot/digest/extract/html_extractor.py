@@ -232,11 +232,14 @@ def _date(metadata: PageMetadata, document: TrafilaturaMetadata | None, tree: lx
 def _page_type(tree: lxml_html.HtmlElement, url: str | None, json_ld: list) -> tuple[str, dict[str, Any]]:
     """The page's type, and what the article step would walk the tree again for, read by the same walk
     (three walks of the tree less on an article page): whether it declares a FAQPage
-    (`article.declares_faq`) and its `<p>` elements. Nothing where a study has replaced `classify_page`
-    here: its answer stands, and the article step reads the tree itself."""
+    (`article.declares_faq`) and its `<p>` elements. The same walk does `space_before_inline_gaps`
+    (jusText, trafilatura's fallback, would glue "following code"), one walk less again. Where a study
+    has replaced `classify_page` here, its answer stands, the pass walks the tree first as before, and
+    the article step reads the tree itself."""
     if classify_page is not page_types.classify_page:
+        space_before_inline_gaps(tree)
         return classify_page(tree, url, json_ld), {}
-    scan = scan_page(tree, url, json_ld)
+    scan = scan_page(tree, url, json_ld, space_gaps=True)
     return scan.page_type, {"faq_declared": scan.faq_script or itemtypes_declare_faq(scan.itemtypes), "paragraph_elements": scan.paragraphs}
 
 
@@ -253,8 +256,9 @@ def extract_html(
         raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
     drop_permalinks(tree)
     code_in_preformatted(tree)
-    space_before_inline_gaps(tree)  # jusText, trafilatura's fallback, would glue "following code"
-    json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
+    # read by the page-type features and the metadata (before space_before_inline_gaps, done by their walk:
+    # it can only end a script's JSON with a space)
+    json_ld = list(json_ld_documents(tree))
     page_type, already_read = _page_type(tree, url, json_ld)
     profile = PROFILES[page_type]
     # A thread has a subject, as an article has a headline: neither is titled with the site's name ("Reddit").

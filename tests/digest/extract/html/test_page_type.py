@@ -164,3 +164,56 @@ def test_the_extractor_hands_the_article_step_what_the_tree_it_reads_holds(monke
         html_extractor.extract_html(html, "page.html", "https://valleytimes.example.com/2025/06/03/river-falls-to-lowest-level")
     assert seen and all(given == found for given, found in seen)
     assert {found for _, found in seen} == {True, False}
+
+
+# space_before_inline_gaps done by the features' walk (scan_page(..., space_gaps=True))
+_GAP_PAGES = (
+    *(html for _, html, _ in CASES),
+    "<html><body><p><span>following</span> <span>code</span> <b>x<i>y</i></b>\n<a href='#'>$</a> <span>5</span></p>"
+    "<h2><span>Heading</span> </h2><div><em>a</em>\t<img src=x> <strong>b<br>c</strong> <?pi x?> <code>z</code></div></body></html>",
+    "<html><head><title>t</title></head><body><a>one</a> <a>two</a> <script type='application/ld+json'>{\"@type\": \"Article\"}</script> <span>s</span></body></html>",
+)
+
+
+@pytest.mark.parametrize("html", _GAP_PAGES)
+def test_the_walk_spaces_the_gaps_as_the_pass_does_and_reads_the_same_features(html: str) -> None:
+    from lxml import etree
+
+    from bot.digest.extract.html.prune import space_before_inline_gaps
+
+    walked, passed = _parse(html), _parse(html)
+    space_before_inline_gaps(passed)
+    scan = page_type.scan_page(walked, None, space_gaps=True)
+    assert etree.tostring(walked) == etree.tostring(passed)
+    assert scan.page_type == page_type.classify_page(passed, None)
+    assert page_type._page_features(_parse(html), None, None, groups=False, space_gaps=True).with_groups() == page_type.page_features(passed, None)
+
+
+def test_the_walk_spaces_a_fragments_gaps_by_the_pass() -> None:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from bot.digest.extract.html.prune import space_before_inline_gaps
+
+    source = "<div><span>following</span> <span>code</span><body><b>x</b> <i>y</i></body></div>"
+    walked, passed = lxml_html.fragment_fromstring(source), lxml_html.fragment_fromstring(source)
+    space_before_inline_gaps(passed)
+    page_type.scan_page(walked, None, space_gaps=True)
+    assert etree.tostring(walked) == etree.tostring(passed) != etree.tostring(lxml_html.fragment_fromstring(source))
+
+
+def test_the_walk_spaces_the_gaps_on_benchmark_pages(shared_data) -> None:  # noqa: ANN001 (fixture)
+    import gzip
+
+    from lxml import etree
+
+    from bot.digest.extract.html.prune import drop_scripts_and_styles, space_before_inline_gaps
+
+    folder = shared_data / "article-extraction-benchmark" / "html"
+    for path in sorted(folder.glob("*.html.gz"))[:30]:
+        html = drop_scripts_and_styles(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
+        walked, passed = _parse(html), _parse(html)
+        space_before_inline_gaps(passed)
+        scan = page_type.scan_page(walked, None, space_gaps=True)
+        assert etree.tostring(walked) == etree.tostring(passed), path.name
+        assert scan.page_type == page_type.classify_page(passed, None), path.name
