@@ -217,3 +217,28 @@ def test_the_walk_spaces_the_gaps_on_benchmark_pages(shared_data) -> None:  # no
         scan = page_type.scan_page(walked, None, space_gaps=True)
         assert etree.tostring(walked) == etree.tostring(passed), path.name
         assert scan.page_type == page_type.classify_page(passed, None), path.name
+
+
+def _vocabularies_by_the_split(class_and_id: str) -> tuple[str, ...]:
+    """The plain rule `_vocabularies` answers: _CLASS_SPLIT's tokens against each vocabulary."""
+    tokens = page_type._CLASS_SPLIT.split(class_and_id.lower())
+    return tuple(name for name, vocabulary in page_type._CLASS_WORD_SETS.items() if not vocabulary.isdisjoint(tokens))
+
+
+@pytest.mark.parametrize(
+    "class_and_id",
+    [
+        "post", "Post-Body", "1-post", "post-1", "x--post", "-post-", "post_item", "__card__", "add-to-cart", "add to cart",
+        "menu-item menu-item-type-post_type", "c-card c-card--large", "wp-block-post-title", "a-b-c", "price\u00a0tag",
+        "\u0130tem", "product-\u212aard", "entry_content  sidebar", "", " ", "api-reference", "a-post b", "postx", "card1",
+    ],
+)
+def test_the_vocabularies_prefilter_answers_as_the_split(class_and_id: str) -> None:
+    assert page_type._vocabularies(class_and_id) == _vocabularies_by_the_split(class_and_id)
+
+
+def test_the_vocabularies_prefilter_answers_as_the_split_on_every_vocabulary_word_in_context() -> None:
+    words = sorted(page_type._ANY_CLASS_WORD)
+    for word in words:
+        for context in (f"{word}", f"x-{word}", f"{word}-x", f"1-{word}", f"{word}-1", f"{word}_x", f"-{word}", f"{word.upper()} y", f"x{word}"):
+            assert page_type._vocabularies(context) == _vocabularies_by_the_split(context), context
