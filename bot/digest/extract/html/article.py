@@ -150,6 +150,7 @@ _ASCII_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if not _WORD_CHARAC
 # C1 control characters (U+0080-U+009F): a page whose UTF-8 was read as Latin-1 holds "\u00e2\u0080\u0099" for
 # a quote, and trafilatura's answer drops the control characters: compared without them, its lines are found.
 _C1_CONTROLS_DROPPED = {code: None for code in range(0x80, 0xA0)}
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 MAX_CACHED_CHARACTERS = 2000  # longer texts (a frame's whole text) are normalised each time, not kept
@@ -173,7 +174,9 @@ def _normal_uncached(text: str) -> str:
         # The same as the substitution below, about twice as fast (str.translate's ASCII path): every
         # non-word character becomes a space, then runs of spaces one and the ends stripped.
         return " ".join(lowered.translate(_ASCII_NOT_WORD_TO_SPACE).split())
-    return _NOT_WORD.sub(" ", lowered.translate(_C1_CONTROLS_DROPPED)).strip()
+    if _C1_CONTROL.search(lowered) is not None:  # rare; str.translate reads a non-ASCII text a character at a time
+        lowered = lowered.translate(_C1_CONTROLS_DROPPED)
+    return _NOT_WORD.sub(" ", lowered).strip()
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
@@ -636,7 +639,10 @@ def drop_trailing_sections(text: str, bodies: Sequence[lxml_html.HtmlElement], p
 
 
 def _is_end_matter(element: lxml_html.HtmlElement) -> bool:
-    words = _NOT_LETTERS.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower())
+    class_name, identifier = element.get("class"), element.get("id")
+    if not class_name and not identifier:  # most elements: nothing to split
+        return False
+    words = _NOT_LETTERS.split(((class_name or "") + " " + (identifier or "")).lower())
     return not _END_MATTER_WORDS.isdisjoint(words)
 
 
