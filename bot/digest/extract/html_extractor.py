@@ -33,7 +33,7 @@ from bot.digest.extract.html.listing import card_region_text
 from bot.digest.extract.html.metadata import PageMetadata, byline_name, clean_text, copyright_years, json_ld_documents, read_metadata
 from bot.digest.extract.html.page_type import classify_page, scan_page
 from bot.digest.extract.html.profiles import PROFILES
-from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, space_before_inline_gaps
+from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
 from bot.digest.extract.html.region import description_lead, drop_named, drop_repeated_lines, region_text, with_missing_lead
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
@@ -234,13 +234,10 @@ def _page_type(tree: lxml_html.HtmlElement, url: str | None, json_ld: list) -> t
     (three walks of the tree less on an article page): whether it declares a FAQPage
     (`article.declares_faq`) and its `<p>` elements. The same walk does `space_before_inline_gaps`
     (jusText, trafilatura's fallback, would glue "following code"), one walk less again. Where a study
-    has replaced `classify_page` here, its answer stands, the pass walks the tree first as before, and
-    the article step reads the tree itself."""
-    if classify_page is not page_types.classify_page:
-        space_before_inline_gaps(tree)
-        return classify_page(tree, url, json_ld), {}
+    has replaced `classify_page` here, its answer is the type (on the tree as the walk left it)."""
     scan = scan_page(tree, url, json_ld, space_gaps=True)
-    return scan.page_type, {"faq_declared": scan.faq_script or itemtypes_declare_faq(scan.itemtypes), "paragraph_elements": scan.paragraphs}
+    kind = scan.page_type if classify_page is page_types.classify_page else classify_page(tree, url, json_ld)
+    return kind, {"faq_declared": scan.faq_script or itemtypes_declare_faq(scan.itemtypes), "paragraph_elements": scan.paragraphs}
 
 
 def extract_html(

@@ -242,3 +242,20 @@ def test_the_vocabularies_prefilter_answers_as_the_split_on_every_vocabulary_wor
     for word in words:
         for context in (f"{word}", f"x-{word}", f"{word}-x", f"1-{word}", f"{word}-1", f"{word}_x", f"-{word}", f"{word.upper()} y", f"x{word}"):
             assert page_type._vocabularies(context) == _vocabularies_by_the_split(context), context
+
+
+def test_a_classifier_put_in_by_a_study_decides_the_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.digest.extract import html_extractor
+
+    asked: list[str] = []
+
+    def always_article(tree, url, json_ld=None):  # noqa: ANN001, ANN202 (classify_page's own signature)
+        asked.append(url)
+        return "article"
+
+    monkeypatch.setattr(html_extractor, "classify_page", always_article)
+    tree = _parse(pages.FORUM)
+    assert html_extractor._page_type(tree, "https://forum.coffee.example/t/x/1", [])[0] == "article"
+    assert asked == ["https://forum.coffee.example/t/x/1"]
+    monkeypatch.undo()
+    assert html_extractor._page_type(_parse(pages.FORUM), "https://forum.coffee.example/t/x/1", [])[0] == "forum"
