@@ -662,11 +662,10 @@ STAGES = (
     (EXTRACTION, "bot.digest.extract.html_extractor", "extract_html"),
     # What extraction spends beyond trafilatura's own extraction (the reference's cost too).
     ("  of which parse", "bot.digest.extract.html_extractor", "_parse"),
-    # the element count, permalink anchors, code blocks, spaces before inline gaps
+    # the element count, permalink anchors, code blocks (the spaces before inline gaps: in the page type's walk)
     ("  of which tree passes", "bot.digest.extract.html_extractor", "_NODES"),
     ("  of which tree passes", "bot.digest.extract.html_extractor", "drop_permalinks"),
     ("  of which tree passes", "bot.digest.extract.html_extractor", "code_in_preformatted"),
-    ("  of which tree passes", "bot.digest.extract.html_extractor", "space_before_inline_gaps"),
     (TRAFILATURA, "bot.digest.extract.html_extractor", "_extract"),
     ("    in trafilatura: tree copies", "trafilatura.core", "copy"),
     ("    in trafilatura: readability/jusText comparison", "trafilatura.core", "compare_extraction"),
@@ -679,7 +678,8 @@ STAGES = (
     ("    in trafilatura: comments", "bot.digest.extract.html.trafilatura_run", "extract_comments"),
     ("    in trafilatura: its main extractor", "bot.digest.extract.html.trafilatura_run", "extract_content"),
     ("    in trafilatura: the bound that skips readability", "bot.digest.extract.html.trafilatura_run", "keeps_own_extraction"),
-    ("  of which page type", "bot.digest.extract.html_extractor", "classify_page"),
+    # scan_page: the type, and the spaces before inline gaps done by the same walk (htmlspeed6)
+    ("  of which page type", "bot.digest.extract.html_extractor", "scan_page"),
     ("  of which page metadata, title", "bot.digest.extract.html_extractor", "read_metadata"),
     ("  of which region (not on articles)", "bot.digest.extract.html_extractor", "region_text"),
     ("  of which region (not on articles)", "bot.digest.extract.html_extractor", "card_region_text"),

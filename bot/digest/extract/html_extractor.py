@@ -12,6 +12,7 @@ import itertools
 import logging
 import re
 from html import unescape
+from typing import Any
 
 import trafilatura
 from htmldate import find_date
@@ -22,16 +23,17 @@ from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import line_processing
 
 from bot.digest.extract.html import trafilatura_run
-from bot.digest.extract.html.article import article_text
+from bot.digest.extract.html import page_type as page_types
+from bot.digest.extract.html.article import article_text, itemtypes_declare_faq
 from bot.digest.extract.html.choice import prefer_region, region_wins_whatever_the_text
 from bot.digest.extract.html.dates import dates_in_few_languages, year_search_near_digits
 from bot.digest.extract.html.docs_page import documentation_text
 from bot.digest.extract.html.forum import thread_text
 from bot.digest.extract.html.listing import card_region_text, holds_a_grid
 from bot.digest.extract.html.metadata import PageMetadata, byline_name, clean_text, copyright_years, json_ld_documents, read_metadata
-from bot.digest.extract.html.page_type import classify_page
+from bot.digest.extract.html.page_type import classify_page, scan_page
 from bot.digest.extract.html.profiles import PROFILES
-from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks, space_before_inline_gaps
+from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
 from bot.digest.extract.html.region import description_lead, drop_named, drop_repeated_lines, region_text, with_missing_lead
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
@@ -48,6 +50,15 @@ _WORD = re.compile(r"\w+")
 LEAD_MIN_NEW_SHARE = 0.3  # of the og:description's words missing from the answer (WCXB tune forums)
 # What tree.iter() walks (elements, comments, processing instructions), counted by libxml2.
 _NODES = etree.XPath("count(descendant-or-self::node()) - count(descendant::text())")
+
+
+def most_nodes(html: str) -> int:
+    """An upper bound on `_NODES` of the page parsed from `html`, without the count (two XPath walks,
+    0.16 ms a page): every element, comment or processing instruction starts at a "<" of the source,
+    except those libxml2 adds itself: html, head and body once each, and a `<p>` opened for a run of
+    text outside any element (at most one a run, and the runs lie between the "<"s)."""
+    tags = html.count("<")
+    return tags + (tags + 1) + 3
 
 
 def _html_parser() -> lxml_html.HTMLParser:
@@ -218,6 +229,17 @@ def _date(metadata: PageMetadata, document: TrafilaturaMetadata | None, tree: lx
     return found or None
 
 
+def _page_type(tree: lxml_html.HtmlElement, url: str | None, json_ld: list) -> tuple[str, dict[str, Any]]:
+    """The page's type, and what the article step would walk the tree again for, read by the same walk
+    (three walks of the tree less on an article page): whether it declares a FAQPage
+    (`article.declares_faq`) and its `<p>` elements. The same walk does `space_before_inline_gaps`
+    (jusText, trafilatura's fallback, would glue "following code"), one walk less again. Where a study
+    has replaced `classify_page` here, its answer is the type (on the tree as the walk left it)."""
+    scan = scan_page(tree, url, json_ld, space_gaps=True)
+    kind = scan.page_type if classify_page is page_types.classify_page else classify_page(tree, url, json_ld)
+    return kind, {"faq_declared": scan.faq_script or itemtypes_declare_faq(scan.itemtypes), "paragraph_elements": scan.paragraphs}
+
+
 def extract_html(
     html: str,
     source: str,
@@ -227,13 +249,14 @@ def extract_html(
 ) -> Article:
     """The article in an HTML page; raise DigestError when the page holds no readable text."""
     tree = _parse(html)
-    if _NODES(tree) > max_elements:
+    if most_nodes(html) > max_elements and _NODES(tree) > max_elements:  # counted only where the bound is over
         raise DigestError(f"The page is too large to read (over {max_elements:,} HTML elements).")
     drop_permalinks(tree)
     code_in_preformatted(tree)
-    space_before_inline_gaps(tree)  # jusText, trafilatura's fallback, would glue "following code"
-    json_ld = list(json_ld_documents(tree))  # read by the page-type features and the metadata
-    page_type = classify_page(tree, url, json_ld)
+    # read by the page-type features and the metadata (before space_before_inline_gaps, done by their walk:
+    # it can only end a script's JSON with a space)
+    json_ld = list(json_ld_documents(tree))
+    page_type, already_read = _page_type(tree, url, json_ld)
     profile = PROFILES[page_type]
     # A thread has a subject, as an article has a headline: neither is titled with the site's name ("Reddit").
     metadata = read_metadata(tree, url, profile.headline_first, article=page_type in ("article", "forum"), json_ld=json_ld)
@@ -262,7 +285,7 @@ def extract_html(
     else:
         text, document = _main_text(tree, url, settings)
         if page_type == "article":  # the body's lists and subheadings put back, what follows the article dropped
-            text = article_text(tree, text)
+            text = article_text(tree, text, **already_read)  # the tree as classified: an article's profile drops nothing
         elif page_type == "documentation":  # a manual's missing lists and subheadings, link lists too (docs_page.py)
             text = documentation_text(tree, text)
         if profile.repeat_min_words is not None:

@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 
 from bot.digest.extract import html_extractor
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS
-from bot.digest.extract.html_extractor import _NODES, NO_TEXT, TrafilaturaMetadata, _main_text, _parse, extract_html
+from bot.digest.extract.html_extractor import _NODES, NO_TEXT, TrafilaturaMetadata, _main_text, _parse, extract_html, most_nodes
 from bot.digest.models import DigestError
 
 # Written like the libffi manual (Texinfo HTML): source lines wrapped mid-sentence, inline <code>.
@@ -205,6 +205,40 @@ def test_trafilatura_metadata_read_on_demand_is_what_bare_extraction_finds(html:
 def test_the_element_limit_counts_what_tree_iter_walks(html: str) -> None:
     for tree in (_parse(html), lxml_html.document_fromstring(html)):  # with and without comments
         assert _NODES(tree) == sum(1 for _ in tree.iter())
+
+
+# Pages where libxml2 adds elements of its own (html, head, body, a `<p>` around loose text) or reads a "<" as text.
+_IMPLIED_ELEMENTS = [
+    "loose text",
+    "a<b>b</b>c<i>d</i>e&amp;f<br>g",
+    "<title>t</title>text in the head<meta name=x>more<p>p</p>",
+    "<html>x<head>y</head>z<body>w</body>after body</html>after html<p>q</p>tail",
+    "<frameset><frame src=a></frameset>text",
+    "<table>cell text<tr>row text<td>c</td></tr>after</table>",
+    "a < b and c <d e> f </ g> <!-- c --> <?pi x?> h",
+    "<p>one<p>two</p></p></p></br><li>item</li>text",
+    "".join(f"w{i}<span></span>" for i in range(50)),
+    "",
+]
+
+
+@pytest.mark.parametrize("html", [*_METADATA_PAGES.values(), LIBFFI_LIKE, *_IMPLIED_ELEMENTS])
+def test_most_nodes_bounds_the_element_count(html: str) -> None:
+    try:
+        tree = _parse(html)
+    except DigestError:
+        return
+    assert _NODES(tree) <= most_nodes(html)
+
+
+def test_the_element_limit_still_refuses_a_large_page_and_reads_one_under_it() -> None:
+    page = "<html><body>" + "".join(f"<p>Paragraph number {i} of a page with many short paragraphs.</p>" for i in range(30)) + "</body></html>"
+    with pytest.raises(DigestError, match="too large"):
+        extract_html(page, "page.html", max_elements=20)
+    # Only "<" read as text puts the bound over the limit: the page is counted and read.
+    spaced = "<html><body><p>" + " ".join(f"a < b{i}" for i in range(60)) + " is a long enough sentence for an article text here.</p></body></html>"
+    assert most_nodes(spaced) > 20 >= _NODES(_parse(spaced))
+    extract_html(spaced, "page.html", max_elements=20)
 
 
 # A short news item (under 100 words) beside a sidebar of paragraphs: trafilatura's answer is the

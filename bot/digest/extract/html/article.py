@@ -150,6 +150,7 @@ _ASCII_NOT_WORD_TO_SPACE = {code: " " for code in range(128) if not _WORD_CHARAC
 # C1 control characters (U+0080-U+009F): a page whose UTF-8 was read as Latin-1 holds "\u00e2\u0080\u0099" for
 # a quote, and trafilatura's answer drops the control characters: compared without them, its lines are found.
 _C1_CONTROLS_DROPPED = {code: None for code in range(0x80, 0xA0)}
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
 MAX_CACHED_CHARACTERS = 2000  # longer texts (a frame's whole text) are normalised each time, not kept
@@ -173,7 +174,9 @@ def _normal_uncached(text: str) -> str:
         # The same as the substitution below, about twice as fast (str.translate's ASCII path): every
         # non-word character becomes a space, then runs of spaces one and the ends stripped.
         return " ".join(lowered.translate(_ASCII_NOT_WORD_TO_SPACE).split())
-    return _NOT_WORD.sub(" ", lowered.translate(_C1_CONTROLS_DROPPED)).strip()
+    if _C1_CONTROL.search(lowered) is not None:  # rare; str.translate reads a non-ASCII text a character at a time
+        lowered = lowered.translate(_C1_CONTROLS_DROPPED)
+    return _NOT_WORD.sub(" ", lowered).strip()
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
@@ -212,13 +215,15 @@ def _link_share(element: lxml_html.HtmlElement, text: str) -> float:
     return linked / max(1, len(text))
 
 
-def _body_elements(tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict) -> list[lxml_html.HtmlElement]:
+def _body_elements(
+    tree: lxml_html.HtmlElement, kept: dict[str, int], normals: dict, paragraphs: Sequence[lxml_html.HtmlElement] | None = None
+) -> list[lxml_html.HtmlElement]:
     """The elements that directly hold the answer's paragraphs: the one holding most of them,
     and each other holding at least two and `MIN_BODY_SHARE` as many (an article in sections),
     in page order, none inside another (`normals`: each paragraph's normal text, filled here
-    and read again by the caller)."""
+    and read again by the caller; `paragraphs`: the tree's `<p>` in document order, when known)."""
     parents: Counter = Counter()
-    for paragraph in tree.iter("p"):
+    for paragraph in tree.iter("p") if paragraphs is None else paragraphs:
         normal = normals[paragraph] = _normal(" ".join(paragraph.itertext()))
         if normal in kept and normal.count(" ") >= MIN_ANCHOR_WORDS - 1 and paragraph.getparent() is not None:
             parents[paragraph.getparent()] += 1
@@ -329,11 +334,15 @@ def restore_lists_and_headings(tree: lxml_html.HtmlElement, text: str, max_link_
     return _restore(tree, text, max_link_share)[0]
 
 
-def article_text(tree: lxml_html.HtmlElement, text: str) -> str:
+def article_text(
+    tree: lxml_html.HtmlElement, text: str, faq_declared: bool | None = None, paragraph_elements: Sequence[lxml_html.HtmlElement] | None = None
+) -> str:
     """trafilatura's answer on an article page with the body's missing list items and subheadings
-    put back and the trailing sections that lie after the article dropped."""
-    restored, bodies, paragraphs = _restore(tree, text, skip_related=SKIP_RELATED_BLOCKS)
-    levels = faq_levels(tree) if bodies else None
+    put back and the trailing sections that lie after the article dropped. What the caller's walk of
+    the tree has read already: `faq_declared`, `declares_faq(tree)`; `paragraph_elements`, the tree's
+    `<p>` in document order."""
+    restored, bodies, paragraphs = _restore(tree, text, skip_related=SKIP_RELATED_BLOCKS, paragraphs=paragraph_elements)
+    levels = faq_levels(tree, faq_declared) if bodies else None
     if levels == 0:
         restored = restore_faq(restored, bodies, 0)
     if RESTORE_SECTION_HEADINGS and bodies:
@@ -350,16 +359,23 @@ def declares_faq(tree: lxml_html.HtmlElement) -> bool:
     for script in tree.iter("script"):
         if "FAQPage" in (script.text or ""):
             return True
-    return any(itemtype.rstrip("/").endswith("FAQPage") for itemtype in _ITEMTYPES(tree))
+    return itemtypes_declare_faq(_ITEMTYPES(tree))
+
+
+def itemtypes_declare_faq(itemtypes: Sequence[str]) -> bool:
+    """`declares_faq`'s microdata half, on the page's itemtype values."""
+    return any(itemtype.rstrip("/").endswith("FAQPage") for itemtype in itemtypes)
 
 
 _ITEMTYPES = lxml_html.etree.XPath("//@itemtype")  # in C: a Python walk over every element cost 0.5 ms a page
 
 
-def faq_levels(tree: lxml_html.HtmlElement) -> int | None:
+def faq_levels(tree: lxml_html.HtmlElement, declared: bool | None = None) -> int | None:
     """How far above the article's frame the FAQ step looks on this page (`FAQ_LEVELS`, or `FAQ_SCHEMA_LEVELS` on a
-    page declaring a FAQPage when that is further), None when it does not."""
-    if FAQ_SCHEMA_LEVELS is not None and (FAQ_LEVELS is None or FAQ_SCHEMA_LEVELS > FAQ_LEVELS) and declares_faq(tree):
+    page declaring a FAQPage when that is further), None when it does not (`declared`: `declares_faq(tree)` if known)."""
+    if FAQ_SCHEMA_LEVELS is not None and (FAQ_LEVELS is None or FAQ_SCHEMA_LEVELS > FAQ_LEVELS) and (
+        declares_faq(tree) if declared is None else declared
+    ):
         return FAQ_SCHEMA_LEVELS
     return FAQ_LEVELS
 
@@ -503,15 +519,20 @@ def _in_related_block(element: lxml_html.HtmlElement, tops: Sequence[lxml_html.H
 
 
 def _restore(
-    tree: lxml_html.HtmlElement, text: str, max_link_share: float | None = None, skip_related: bool = False
+    tree: lxml_html.HtmlElement,
+    text: str,
+    max_link_share: float | None = None,
+    skip_related: bool = False,
+    paragraphs: Sequence[lxml_html.HtmlElement] | None = None,
 ) -> tuple[str, list[lxml_html.HtmlElement], set[str]]:
     """restore_lists_and_headings's answer, the body elements it found, and the normal text of
-    every `<p>` of the page (`skip_related`: the items and subheadings inside a related-posts block stay out)."""
+    every `<p>` of the page (`skip_related`: the items and subheadings inside a related-posts block stay out;
+    `paragraphs`: the tree's `<p>` in document order, when known)."""
     lines = [line for line in text.split("\n") if line.strip()]
     normals = [_normal(line) for line in lines]
     kept = {normal: index for index, normal in enumerate(normals) if normal}
     paragraph_normals: dict = {}
-    bodies = _body_elements(tree, kept, paragraph_normals)
+    bodies = _body_elements(tree, kept, paragraph_normals, paragraphs)
     if not bodies:
         return text, bodies, set(paragraph_normals.values())
     answer = "\n".join(normals)
@@ -618,7 +639,10 @@ def drop_trailing_sections(text: str, bodies: Sequence[lxml_html.HtmlElement], p
 
 
 def _is_end_matter(element: lxml_html.HtmlElement) -> bool:
-    words = _NOT_LETTERS.split(((element.get("class") or "") + " " + (element.get("id") or "")).lower())
+    class_name, identifier = element.get("class"), element.get("id")
+    if not class_name and not identifier:  # most elements: nothing to split
+        return False
+    words = _NOT_LETTERS.split(((class_name or "") + " " + (identifier or "")).lower())
     return not _END_MATTER_WORDS.isdisjoint(words)
 
 

@@ -25,6 +25,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.metadata import json_ld_documents
+from bot.digest.extract.html.prune import JUSTEXT_BLOCKS, gaps_body, space_before_gap, space_before_inline_gaps
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 
 PAGE_TYPES = ("article", "documentation", "service", "product", "forum", "listing", "collection")
@@ -72,7 +73,7 @@ _WORD = re.compile(r"\w+")
 _COUNTED_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _COUNTED_TAGS = ("article", "time", "pre", "code", "table", "img", "button", "li")
 # Tags _PageMarks.see reads (besides any element's itemtype and role).
-_MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input"})
+_MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input", "script"})
 # The least lead, in logits, that certain_type takes as certain: far above the rounding of two ways
 # of summing the same 47 products, far below any real lead (0.79 the least on the ScrapingHub sample).
 CERTAIN_MARGIN = 1e-6
@@ -158,7 +159,14 @@ def _text(element: lxml_html.HtmlElement) -> str:
 def _vocabularies(class_and_id: str) -> tuple[str, ...]:
     """The class-word vocabularies (_CLASS_WORDS' names, in order) one of whose words is a token
     of an element's class and id."""
-    tokens = _CLASS_SPLIT.split(class_and_id.lower())
+    lowered = class_and_id.lower()
+    # Most class and id strings hit no vocabulary, and splitting at every white space, underscore and
+    # hyphen tells so at a third of _CLASS_SPLIT's cost: a token that is a vocabulary word is letters
+    # alone (a hyphen between letters always splits), bounded by what splits here too, so it is also
+    # one of these pieces.
+    if _ANY_CLASS_WORD.isdisjoint(lowered.replace("_", " ").replace("-", " ").split()):
+        return ()
+    tokens = _CLASS_SPLIT.split(lowered)
     if _ANY_CLASS_WORD.isdisjoint(tokens):
         return ()
     return tuple(name for name, vocabulary in _CLASS_WORD_SETS.items() if not vocabulary.isdisjoint(tokens))
@@ -209,14 +217,16 @@ def _first_address(url: str | None, declared: list[str]) -> str:
 class _PageMarks:
     """What page_features reads from any element of the page, in document order: the addresses it
     declares (og:url, canonical link), its Open Graph and microdata types, a main region, a password
-    field, a text area. Fed by the walk that counts the body's elements (one XPath search of the
-    whole tree per mark cost more than that walk)."""
+    field, a text area; and, for the article step's FAQ rule (`article.declares_faq`, which would walk
+    the tree twice more), whether a script names "FAQPage". Fed by the walk that counts the body's
+    elements (one XPath search of the whole tree per mark cost more than that walk)."""
 
     def __init__(self) -> None:
         self.addresses: list[str] = []
         self.og_types: list[str] = []
         self.itemtypes: list[str] = []
-        self.main = self.password = self.textarea = False
+        self.main = self.password = self.textarea = self.faq_script = False
+        self.paragraphs: list[lxml_html.HtmlElement] = []  # every <p> of the page, in document order
 
     def see(self, element: lxml_html.HtmlElement, tag: str) -> None:
         itemtype = element.get("itemtype")
@@ -238,11 +248,16 @@ class _PageMarks:
             self.textarea = True
         elif tag == "input" and element.get("type") == "password":
             self.password = True
+        elif tag == "script" and not self.faq_script and "FAQPage" in (element.text or ""):
+            self.faq_script = True
 
     def see_tree(self, tree: lxml_html.HtmlElement) -> None:
         for element in tree.iter():
-            if isinstance(element.tag, str):
-                self.see(element, element.tag)
+            tag = element.tag
+            if isinstance(tag, str):
+                self.see(element, tag)
+                if tag == "p":
+                    self.paragraphs.append(element)
 
 
 def page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> dict[str, float]:
@@ -259,6 +274,7 @@ class _Features:
     features: dict[str, float]
     parents: list[lxml_html.HtmlElement]  # the elements with 3 children or more, in document order
     words: int  # the body's words
+    marks: _PageMarks  # what the walk read from the page's marked elements
 
     @property
     def most_children(self) -> int:
@@ -280,8 +296,14 @@ def _set_groups(features: dict[str, float], items: int, item_words: int, words: 
     features["repeated_share"] = min(1.0, item_words / words) if words else 0.0
 
 
-def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None, groups: bool) -> _Features:
-    """page_features, with the repeated-group search in its walk only when `groups`."""
+def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None, groups: bool, space_gaps: bool = False) -> _Features:
+    """page_features, with the repeated-group search in its walk only when `groups`; with `space_gaps`,
+    `prune.space_before_inline_gaps(tree)` done first, by this walk where it walks the same body.
+
+    That pass only appends a space to a text that white space follows in the body's text (an inline
+    element's last text, before its white-space tail): no count of words, no heading's emptiness and no
+    element changes, so counting each element before the pass has reached its descendants gives the same
+    features; the texts read whole (the body's, the repeated groups') are read after the walk."""
     declared = _declared_types(tree, json_ld)
     body = tree.find("body")
     if body is None:
@@ -289,6 +311,8 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
     marks = _PageMarks()
     if body is not tree:  # the root and what lies outside the body (the head), in document order
         marks.see(tree, tree.tag)
+        if tree.tag == "p":
+            marks.paragraphs.append(tree)
         after = False
         for child in tree:
             if child is body:
@@ -305,8 +329,16 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
     items, item_words = 0, 0
     parents: list[lxml_html.HtmlElement] = []
     see = marks.see
+    paragraph_elements = marks.paragraphs  # the head's before, what follows the body after
+    gaps = space_gaps and gaps_body(tree) is body
+    if space_gaps and not gaps:  # a tree whose body the pass reads otherwise (a fragment): its own walk first
+        space_before_inline_gaps(tree)
     for element in body.iter(etree.Element):
         tag = element.tag
+        if gaps:  # space_before_inline_gaps' test, then its work
+            tail = element.tail
+            if tail and tag not in JUSTEXT_BLOCKS and tail.isspace():
+                space_before_gap(element)
         if tag in tags:
             tags[tag] += 1
         if tag in _MARKED_TAGS or element.get("itemtype") is not None or element.get("role") == "main":
@@ -328,6 +360,7 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
             else:  # searched later if the type is not certain without it
                 parents.append(element)
         if tag == "p":
+            paragraph_elements.append(element)
             count = len(_WORD.findall(_text(element)))
             if count >= 5:
                 paragraphs.append(count)
@@ -375,7 +408,7 @@ def _page_features(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[A
     features["log_list_items"] = _log(tags["li"])
     features["has_password"] = float(marks.password)
     features["has_textarea"] = float(marks.textarea)
-    return _Features(features, parents, words)
+    return _Features(features, parents, words, marks)
 
 
 def feature_vector(features: dict[str, float]) -> np.ndarray:
@@ -438,14 +471,35 @@ def shipped_model() -> PageTypeModel:
     return load_model()
 
 
+@dataclass(frozen=True)
+class PageScan:
+    """classify_page's answer and what its walk saw that a later step reads: whether a script names
+    "FAQPage", every element's itemtype in document order (the tree's `//@itemtype`), and every `<p>`
+    in document order (`tree.iter("p")`, a walk of the whole tree: 0.14 ms on a news page)."""
+
+    page_type: str
+    faq_script: bool
+    itemtypes: tuple[str, ...]
+    paragraphs: tuple[lxml_html.HtmlElement, ...]
+
+
 def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None) -> str:
+    """The page's type (`scan_page(...).page_type`)."""
+    return scan_page(tree, url, json_ld).page_type
+
+
+def scan_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None, space_gaps: bool = False) -> PageScan:
     """The page's type, one of PAGE_TYPES (`json_ld`: the page's JSON-LD scripts, already parsed):
     `shipped_model().classify(page_features(...))`, with the repeated-group search (a sixth of the
     features' time) left out where its two features cannot change the answer: log_repeated is at
     most log(1 + the most children of an element), repeated_share at most 1 (35 of bench.speed's 40
     ScrapingHub pages, 70 % of all WCXB dev and ScrapingHub pages); elsewhere the group is searched
-    among the elements with three children or more that the walk kept, as the walk would have."""
+    among the elements with three children or more that the walk kept, as the walk would have.
+    `space_gaps`: `prune.space_before_inline_gaps(tree)` is done too, in the same walk of the body
+    (0.2 ms a page less than its own walk; see `_page_features`)."""
     model = shipped_model()
-    partial = _page_features(tree, url, json_ld, groups=False)
+    partial = _page_features(tree, url, json_ld, groups=False, space_gaps=space_gaps)
     highest = {"log_repeated": _log(partial.most_children), "repeated_share": 1.0}
-    return model.certain_type(partial.features, highest) or model.classify(partial.with_groups())
+    kind = model.certain_type(partial.features, highest) or model.classify(partial.with_groups())
+    marks = partial.marks
+    return PageScan(kind, marks.faq_script, tuple(marks.itemtypes), tuple(marks.paragraphs))

@@ -51,7 +51,7 @@ def code_in_preformatted(tree: lxml_html.HtmlElement) -> None:
 
 # jusText (trafilatura's last fallback) starts a paragraph at these tags and reads every other tag as inline
 # (justext.core.PARAGRAPH_TAGS, with `br`, where it adds a space itself).
-_JUSTEXT_BLOCKS = frozenset(
+JUSTEXT_BLOCKS = _JUSTEXT_BLOCKS = frozenset(
     "blockquote body br caption center col colgroup dd div dl dt fieldset form h1 h2 h3 h4 h5 h6 legend li optgroup option p pre table td textarea tfoot th thead tr ul".split()
 )
 
@@ -81,22 +81,34 @@ def space_before_inline_gaps(tree: lxml_html.HtmlElement) -> None:
     body (an XPath over following siblings was quadratic in a parent's children); the head (its
     `<title>`) is left alone.
     """
-    body = tree.find("body") if tree.tag == "html" else tree  # a fragment is all body
+    body = gaps_body(tree)
     if body is None:
         return
     for element in body.iter():
         tail = element.tail
         if not tail or not tail.isspace() or element.tag in _JUSTEXT_BLOCKS or not isinstance(element.tag, str):
             continue
-        following = element.getnext()
-        if following is None or not isinstance(following.tag, str) or following.tag in _JUSTEXT_BLOCKS:
-            continue
-        found = _last_text(element)
-        if found is not None:
-            node, field = found
-            value = getattr(node, field)
-            if not value[-1].isspace():
-                setattr(node, field, value + " ")
+        space_before_gap(element)
+
+
+def gaps_body(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """The element whose descendants `space_before_inline_gaps` reads (itself too)."""
+    return tree.find("body") if tree.tag == "html" else tree  # a fragment is all body
+
+
+def space_before_gap(element: lxml_html.HtmlElement) -> None:
+    """`space_before_inline_gaps`' work on one element of the body that is no block (`_JUSTEXT_BLOCKS`)
+    and whose tail is white space alone: a walk of the body that visits every element in document
+    order can call it instead of a walk of its own (page_type.scan_page's)."""
+    following = element.getnext()
+    if following is None or not isinstance(following.tag, str) or following.tag in _JUSTEXT_BLOCKS:
+        return
+    found = _last_text(element)
+    if found is not None:
+        node, field = found
+        value = getattr(node, field)
+        if not value[-1].isspace():
+            setattr(node, field, value + " ")
 
 
 _DROPPED_BLOCKS = ((b"<script", b"</script"), (b"<style", b"</style"))

@@ -466,3 +466,21 @@ def test_a_frame_heading_in_a_related_block_stays_out():
     )
     answer = f"{INTRO}\n\n{MIDDLE}\n\n{OUTRO}\n\n{OUTRO} It goes on.\n\n{INTRO} Again."
     assert "More from UK" not in article_text(page, answer)
+
+
+def test_normal_text_drops_c1_controls_only_where_there_are_some() -> None:
+    """`_normal`'s non-ASCII path: the C1 controls dropped (str.translate only where a search finds one), then
+    `\\W+` -> " " and strip, as the plain rule does on every text."""
+    import random
+    import re
+
+    from bot.digest.extract.html import article
+
+    def reference(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower().translate(article._C1_CONTROLS_DROPPED)).strip()
+
+    rng = random.Random(6)
+    alphabet = [*"ab _-.'", "é", "\u00a0", "\u2019", "\x80", "\x85", "\x99", "\x9f", "\xa0", "İ", "\u0085"]
+    fuzzed = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in ["don\u00e2\x80\x99t stop", "caf\u00e9 \u2019quoted\u2019", "\x85", *fuzzed]:
+        assert article._normal_uncached(text) == reference(text), repr(text)

@@ -22,15 +22,35 @@ def _in_block_code(element: etree._Element | None) -> bool:
     return False
 
 
+def _regex_fold(value: str | None) -> str | None:
+    """The plain folding `_fold` replaced."""
+    return text._WHITESPACE.sub(" ", value) if value else value
+
+
 def _fold_by_ancestors(body: etree._Element) -> etree._Element:
     """The plain rule fold_whitespace replaced: every element's ancestors looked up for its text and its tail."""
     body = deepcopy(body)
     for element in body.iter():
         if not _in_block_code(element):
-            element.text = text._fold(element.text)
+            element.text = _regex_fold(element.text)
         if not _in_block_code(element.getparent()):
-            element.tail = text._fold(element.tail)
+            element.tail = _regex_fold(element.tail)
     return body
+
+
+def test_fold_is_the_regex_substitution_on_every_code_point() -> None:
+    """str.split() and `\\s` must split at the same characters, alone, inside, at either end and in runs."""
+    for code in range(0x110000):
+        character = chr(code)
+        for value in (character, f"a{character}b", f"{character}a", f"a{character}", f"{character}{character}x {character}"):
+            assert text._fold(value) == _regex_fold(value), hex(code)
+    for value in (None, "", " ", "\n\t ", " a  b ", "\u00a0x\u2003y\u3000", "x\r\n"):
+        assert text._fold(value) == _regex_fold(value)
+
+
+@pytest.mark.parametrize("line", ["a b c", "a  b", "a\tb", "\u00a0a", "a \u00a0 b", " a ", "a\u2003 b", "", "\t\t"])
+def test_fold_spaces_is_the_substitution(line: str) -> None:
+    assert text._fold_spaces(line) == text._SPACES.sub(" ", line)
 
 
 TREES = [
@@ -39,6 +59,7 @@ TREES = [
     "<body><div><code>block   in\n div</code>tail\n\n  text</div><quote>q  \n uote<code>inline\n  code</code></quote></body>",
     "<code>root\n   is code<p>p \n inside</p></code>",
     "<body>  text \n only  </body>",
+    "<body><p>kept as it is</p><p> <hi>x</hi>\u00a0y\u2009</p>\t</body>",
 ]
 
 
