@@ -35,6 +35,7 @@ import trafilatura.core
 import trafilatura.external
 
 import bot.digest.extract.html_extractor as html_extractor
+from bot.digest.extract.html import page_type, trafilatura_run
 from bench.choice_study import tune_items
 from bench.fitting import hash_bucket
 from bench.wcxb import TYPES, word_f1
@@ -114,17 +115,22 @@ class JusTextWatch:
                 self.used = True
             return result
 
+        # trafilatura_run calls compare_extraction by its own name (trafilatura 2.3.1), bare_extraction by core's
         trafilatura.external.justext_rescue, trafilatura.core.compare_extraction = rescue, compare
+        trafilatura_run.compare_extraction = compare
         return self
 
     def __exit__(self, *exc: object) -> None:
         trafilatura.external.justext_rescue, trafilatura.core.compare_extraction = self._rescue, self._compare
+        trafilatura_run.compare_extraction = self._compare
 
 
 def run(data_dir: Path, variant: str) -> list[dict[str, Any]]:
-    shipped = html_extractor.space_before_inline_gaps
+    # The gap spaces are added by the page type's walk (page_type.space_before_gap), or by the whole pass on a
+    # fragment whose body that walk does not read.
+    shipped = page_type.space_before_gap, page_type.space_before_inline_gaps
     if variant == "off":
-        html_extractor.space_before_inline_gaps = lambda tree: None
+        page_type.space_before_gap = page_type.space_before_inline_gaps = lambda element: None
     max_elements = DigestSettings().max_html_elements
     pages = []
     try:
@@ -136,7 +142,7 @@ def run(data_dir: Path, variant: str) -> list[dict[str, Any]]:
                     final = ""
             pages.append({"id": page_id, "type": item["type"], "truth": item["truth"], "final": final, "justext": watch.used, "visible": visible_text(html)})
     finally:
-        html_extractor.space_before_inline_gaps = shipped
+        page_type.space_before_gap, page_type.space_before_inline_gaps = shipped
     return pages
 
 

@@ -55,7 +55,8 @@ def cached(path: Path, compute) -> list[Output]:
 def page_types(pages: list[Page], address: bool) -> list[str]:
     """The type the product's classifier gives each page, read as extract_html reads it."""
     from bot.digest.extract.html.page_type import classify_page
-    from bot.digest.extract.html_extractor import _parse, code_in_preformatted, drop_permalinks, json_ld_documents, space_before_inline_gaps
+    from bot.digest.extract.html.prune import space_before_inline_gaps
+    from bot.digest.extract.html_extractor import _parse, code_in_preformatted, drop_permalinks, json_ld_documents
 
     kinds = []
     for page in pages:

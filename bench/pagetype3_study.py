@@ -38,6 +38,7 @@ import numpy as np
 from lxml import etree
 
 import bot.digest.extract.html_extractor as hx
+from bot.digest.extract.html.prune import space_before_inline_gaps
 from bench.choice_study import site_of, tune_items
 from bench.extraction import load_pages
 from bench.fitting import fit_logistic, hash_bucket
@@ -490,7 +491,7 @@ def classifier_features(html: str, url: str | None) -> dict[str, float]:
     tree = hx._parse(html)
     hx.drop_permalinks(tree)
     hx.code_in_preformatted(tree)
-    hx.space_before_inline_gaps(tree)
+    space_before_inline_gaps(tree)
     return page_type.page_features(tree, url, list(json_ld_documents(tree)))
 
 

@@ -38,7 +38,8 @@ from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit, read_page
 from bench.wcxb import load_pages, title_matches, title_words
 from bot.digest.extract.html.metadata import clean_text
 from bot.digest.extract.html.prune import drop_scripts_and_styles
-from bot.digest.extract.html_extractor import PROFILES, _parse, classify_page, code_in_preformatted, drop_permalinks, json_ld_documents, read_metadata, space_before_inline_gaps
+from bot.digest.extract.html.prune import space_before_inline_gaps
+from bot.digest.extract.html_extractor import PROFILES, _parse, classify_page, code_in_preformatted, drop_permalinks, json_ld_documents, read_metadata
 from bot.digest.extract.html.title import Candidate, _key, slug_words
 
 log = logging.getLogger(__name__)
