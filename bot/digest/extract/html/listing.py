@@ -232,20 +232,6 @@ def card_region_lines(
 def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words
     (and, with `card_name_max_links`, the cards' names spared from the short link lines' filter)."""
-    if not profile.card_name_max_links or not profile.link_line_words:
-        region = main_region(tree)
-        if region is None:
-            return ""
-        stripped, _runs = _strip_keeping_cards(
-            region,
-            profile.more_chrome,
-            profile.less_chrome,
-            hidden_panels_only=profile.hidden_card_panels_only,
-            named_min_words=profile.card_part_min_words,
-            cards_wrapper_share=profile.cards_wrapper_share,
-        )
-        lines = block_lines(stripped)
-        return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
     region = main_region(tree)
     if region is None:
         return ""
@@ -257,6 +243,8 @@ def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
         named_min_words=profile.card_part_min_words,
         cards_wrapper_share=profile.cards_wrapper_share,
     )
+    if not profile.card_name_max_links or not profile.link_line_words:
+        return lines_text(block_lines(stripped), profile.min_line_words, profile.link_line_share, profile.link_line_words)
     names = card_names(stripped, runs, profile.link_line_words)
     lines = block_lines(stripped)  # changes `stripped`: the names are read before
     spared = names_to_spare(tree, lines, names, profile.card_name_max_links)
