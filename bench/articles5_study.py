@@ -30,7 +30,7 @@ from lxml import html as lxml_html
 
 import bot.digest.extract.html.article as article
 import bot.digest.extract.html_extractor as html_extractor
-from bench.articles_study import fold_of, load_pages, replayed, tune_urls
+from bench.articles_study import fold_of, load_pages, recording_article_text, replayed, tune_urls
 from bench.choice_study import site_of, tune_pages_recorded
 from bench.extraction import load_pages as scrapinghub_pages
 from bench.forums2_study import SITE_SALTS
@@ -96,17 +96,9 @@ def build_scrapinghub(data_dir: Path) -> list[dict[str, Any]]:
     """The 181 ScrapingHub pages through `extract_html` as `python -m bot extract` reads a saved page (no address),
     `article_text`'s input recorded where the page is taken for an article."""
     record: dict[str, Any] = {}
-    shipped = html_extractor.article_text
-
-    def recording(tree: lxml_html.HtmlElement, text: str) -> str:
-        answer = shipped(tree, text)
-        record.update(tree=lxml_html.tostring(tree, encoding="unicode"), raw=text, art=answer)
-        return answer
-
     max_elements = DigestSettings().max_html_elements
     pages = []
-    html_extractor.article_text = recording
-    try:
+    with recording_article_text(record):
         for page_id, html, truth in scrapinghub_pages(data_dir):
             record.clear()
             try:
@@ -114,8 +106,6 @@ def build_scrapinghub(data_dir: Path) -> list[dict[str, Any]]:
             except Exception:  # noqa: BLE001 (an error answer scores 0)
                 final = ""
             pages.append({**record, "id": page_id, "type": "article", "truth": truth, "final": final})
-    finally:
-        html_extractor.article_text = shipped
     return pages
 
 

@@ -28,7 +28,8 @@ import json
 import pickle
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,20 +48,28 @@ DEFAULT_CACHE = Path("/tmp/articles/cache.pkl")
 GRID = (10, 15, 20, 25, 30, 40)  # MIN_MISSING_PARAGRAPH_WORDS
 
 
-def build_cache(data_dir: Path) -> list[dict[str, Any]]:
-    record: dict[str, Any] = {}
+@contextmanager
+def recording_article_text(record: dict[str, Any]) -> Iterator[None]:
+    """`extract_html`'s call of `article_text` recorded in `record` (the tree serialised, its input text, its answer)
+    while the block runs; what the page type's walk hands on (`already_read`) is passed through."""
     shipped = html_extractor.article_text
 
-    def recording(tree: lxml_html.HtmlElement, text: str) -> str:
-        answer = shipped(tree, text)
+    def recording(tree: lxml_html.HtmlElement, text: str, **already_read: Any) -> str:
+        answer = shipped(tree, text, **already_read)
         record.update(tree=lxml_html.tostring(tree, encoding="unicode"), raw=text, art=answer)
         return answer
 
     html_extractor.article_text = recording
     try:
-        return tune_pages_recorded(data_dir, record)
+        yield
     finally:
         html_extractor.article_text = shipped
+
+
+def build_cache(data_dir: Path) -> list[dict[str, Any]]:
+    record: dict[str, Any] = {}
+    with recording_article_text(record):
+        return tune_pages_recorded(data_dir, record)
 
 
 def load_pages(data_dir: Path, cache: Path = DEFAULT_CACHE) -> list[dict[str, Any]]:
