@@ -143,32 +143,40 @@ def load(data_dir: Path, cache: Path) -> dict[str, dict[str, Any]]:
     return pages
 
 
-def baseline(pages: dict[str, dict[str, Any]], cache: Path) -> dict[str, float]:
-    """The F1 of every page with the names off, the card pages re-extracted with this code (cached)."""
+def baseline(pages: dict[str, dict[str, Any]], cache: Path, patch: Callable[[], Any]) -> dict[str, float]:
+    """The F1 of every page, the card pages re-extracted with this code under `patch` (cached beside `cache`)."""
     base_cache = cache.with_name(cache.stem + "-base.pkl")
     if base_cache.exists():
         found = pickle.loads(base_cache.read_bytes())
     else:
-        found = answers(pages, VARIANTS["off (the profiles as main has them)"])
+        found = answers(pages, patch)
         base_cache.write_bytes(pickle.dumps(found))
     return scores_of(pages, found)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def study_main(
+    argv: list[str] | None, description: str | None, default_cache: Path, variants: dict[str, Callable[[], Any]], base: Callable[[], Any]
+) -> int:
+    """The command line of a card-page study: every variant (but the first) scored against `base`'s answers."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--cache", type=Path, default=default_cache)
     parser.add_argument("--variants", nargs="*", help="variants to score (all when given without names)")
     parser.add_argument("--show", type=int, default=10, help="pages shown that move up and down")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     pages = load(args.data_dir, args.cache)
-    base = baseline(pages, args.cache)
-    moved_by_code = [page_id for page_id in pages if abs(base[page_id] - pages[page_id]["f1"]) > 1e-9]
+    base_scores = baseline(pages, args.cache, base)
+    moved_by_code = [page_id for page_id in pages if abs(base_scores[page_id] - pages[page_id]["f1"]) > 1e-9]
     print(f"{len(pages)} tune pages; {len(moved_by_code)} card pages score otherwise than in the cache (code since): {moved_by_code[:10]}")
-    for name in args.variants if args.variants else list(VARIANTS)[1:]:
-        report(pages, name, base, scores_of(pages, answers(pages, VARIANTS[name])), args.show)
+    for name in args.variants if args.variants else list(variants)[1:]:
+        report(pages, name, base_scores, scores_of(pages, answers(pages, variants[name])), args.show)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    # the base: the names off (the profiles as main had them before this study)
+    return study_main(argv, __doc__, DEFAULT_CACHE, VARIANTS, VARIANTS["off (the profiles as main has them)"])
 
 
 if __name__ == "__main__":

@@ -14,12 +14,10 @@ fold of any grouping goes down and no type loses.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import dataclasses
 import functools
 import logging
-import pickle
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +25,7 @@ from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 import bot.digest.extract.html_extractor as html_extractor
-from bench.listing4_study import answers, load, report, scores_of
+from bench.listing4_study import study_main
 from bot.digest.extract.html import listing
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.region import drop_repeated_lines
@@ -152,32 +150,9 @@ VARIANTS: dict[str, Callable[[], Any]] = {
 }
 
 
-def baseline(pages: dict[str, dict[str, Any]], cache: Path) -> dict[str, float]:
-    """The F1 of every page, the card pages re-extracted with this code as shipped (cached)."""
-    base_cache = cache.with_name(cache.stem + "-base.pkl")
-    if base_cache.exists():
-        found = pickle.loads(base_cache.read_bytes())
-    else:
-        found = answers(pages, contextlib.nullcontext)
-        base_cache.write_bytes(pickle.dumps(found))
-    return scores_of(pages, found)
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--variants", nargs="*", help="variants to score (all when given without names)")
-    parser.add_argument("--show", type=int, default=10, help="pages shown that move up and down")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING)
-    pages = load(args.data_dir, args.cache)
-    base = baseline(pages, args.cache)
-    moved_by_code = [page_id for page_id in pages if abs(base[page_id] - pages[page_id]["f1"]) > 1e-9]
-    print(f"{len(pages)} tune pages; {len(moved_by_code)} card pages score otherwise than in the cache (code since): {moved_by_code[:10]}")
-    for name in args.variants if args.variants else list(VARIANTS)[1:]:
-        report(pages, name, base, scores_of(pages, answers(pages, VARIANTS[name])), args.show)
-    return 0
+    # the base: the card pages re-extracted with this code as shipped
+    return study_main(argv, __doc__, DEFAULT_CACHE, VARIANTS, contextlib.nullcontext)
 
 
 if __name__ == "__main__":
