@@ -1,13 +1,15 @@
 """Product pages: a per-page loss table and two structural candidates that add what the answer misses
 (fifteenth session, product6; issue 9 target 1). A study: nothing here is in the product.
 
-    python -m bench.product6_study DATA_DIR [--cache PICKLE] [--losses] [--candidates]
+    python -m bench.product6_study DATA_DIR [--cache PICKLE] [--losses] [--tally] [--candidates]
 
 The cache is bench.profiles_study's (every WCXB tune page with a truth through `extract_html`, with the
 type the classifier gave it; built on first use, about 5 minutes). Printed:
 - `--losses`: every tune page that is a product or typed product: F1, precision, recall, the true and
   the predicted type, the site; the summed losses (1 - F1, 1 - P, 1 - R) and, on the pages typed product,
   the oracle of the answer and the product profile's region (the room a better choice between the two has);
+- `--tally`: on the pages typed product, the words the answers miss and the words they hold that the truth
+  lacks, by the kinds of element each line is the text of (tags, hiding, tab panels, a shop's class words);
 - `--candidates`: each candidate's change on the pages typed product (the only pages a product step
   reaches), summed, pages up and down, fold sums by id and by site under four salts
   (bench.forums2_study.folds_hold), the pages that move.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import logging
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, Callable
 
@@ -165,8 +168,6 @@ CANDIDATES: dict[str, Candidate] = {
 
 def precision_recall(truth: str, answer: str) -> tuple[float, float]:
     """WCXB's bag-of-words precision and recall (word_f1's parts)."""
-    from collections import Counter
-
     truth_bag, answer_bag = Counter(tokens(truth)), Counter(tokens(answer))
     common = sum((truth_bag & answer_bag).values())
     return common / max(1, sum(answer_bag.values())), common / max(1, sum(truth_bag.values()))
@@ -195,6 +196,67 @@ def losses(pages: dict[str, dict[str, Any]]) -> None:
     print(f"typed product ({len(typed)}): answer {answer.mean():.4f}, region {region.mean():.4f}, oracle of the two {np.maximum(answer, region).mean():.4f}")
 
 
+# What a line's containers say: tags and roles of structure and chrome, hiding, and class words of a shop's parts.
+TALLY_TAGS = frozenset("table dl li form button label select option details aside header footer nav dialog h1 h2 h3 h4".split())
+TALLY_WORDS = frozenset(
+    "tab tabs accordion price variant option swatch spec specs specification specifications description details faq review reviews modal drawer form size features".split()
+)
+
+
+def container_kinds(element: lxml_html.HtmlElement) -> set[str]:
+    """The kinds of `element` and its ancestors: their tags in TALLY_TAGS, HIDDEN, tabpanel, c:<class word>."""
+    kinds: set[str] = set()
+    for ancestor in [element, *element.iterancestors()]:
+        if ancestor.tag in TALLY_TAGS:
+            kinds.add(str(ancestor.tag))
+        if is_hidden(ancestor):
+            kinds.add("HIDDEN")
+        if ancestor.get("role") == "tabpanel":
+            kinds.add("tabpanel")
+        kinds |= {f"c:{word}" for word in region_module._class_words(ancestor) & TALLY_WORDS}
+    return kinds or {"plain"}
+
+
+def _elements_by_text(tree: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElement]:
+    """The first element of the body whose whole text is each short run of words (lowercased, spaced)."""
+    found: dict[str, lxml_html.HtmlElement] = {}
+    body = tree.find("body")
+    for element in body.iter() if body is not None else ():
+        if isinstance(element.tag, str):
+            key = " ".join(tokens(element.text_content()))
+            if key and len(key) < 400:
+                found.setdefault(key, element)
+    return found
+
+
+def tally(pages: dict[str, dict[str, Any]]) -> None:
+    """On the pages typed product: the words of the truth's lines the answer misses and of the answer's lines
+    the truth lacks (under half their words in the other), by the kinds of the element whose text the line is
+    (NOTFOUND: no one element's text; trafilatura joined blocks), with the number of sites."""
+    missed: Counter = Counter()
+    extra: Counter = Counter()
+    sites: dict[tuple[str, str], set[str]] = {}
+    for page in pages.values():
+        if page["predicted"] != "product":
+            continue
+        elements = _elements_by_text(_parse(page["html"]))
+        site = site_of(page["url"] or "")
+        for text, other, bag, side in ((page["truth"], page["answer"], missed, "missed"), (page["answer"], page["truth"], extra, "extra")):
+            other_words = set(tokens(other))
+            for line in text.split("\n"):
+                words = tokens(line)
+                if not words or sum(word in other_words for word in words) >= 0.5 * len(words):
+                    continue
+                element = elements.get(" ".join(words))
+                for kind in container_kinds(element) if element is not None else {"NOTFOUND"}:
+                    bag[kind] += len(words)
+                    sites.setdefault((side, kind), set()).add(site)
+    for name, bag, side in (("truth words the answers miss", missed, "missed"), ("answer words the truth lacks", extra, "extra")):
+        print(f"{name}, by container kind (words, sites):")
+        for kind, count in bag.most_common(25):
+            print(f"  {kind:18s} {count:6d} {len(sites[(side, kind)]):3d}")
+
+
 def score_candidate(pages: dict[str, dict[str, Any]], candidate: Candidate) -> dict[str, float]:
     """Each page typed product: the candidate's F1 less the cached answer's."""
     return {
@@ -220,12 +282,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--losses", action="store_true")
     parser.add_argument("--candidates", action="store_true")
+    parser.add_argument("--tally", action="store_true", help="where the missed and the extra words sit")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     pages = load(args.data_dir, args.cache)
-    if args.losses or not args.candidates:
+    everything = not (args.losses or args.candidates or args.tally)
+    if args.losses or everything:
         losses(pages)
-    if args.candidates or not args.losses:
+    if args.tally or everything:
+        tally(pages)
+    if args.candidates or everything:
         for name, candidate in CANDIDATES.items():
             report(pages, name, score_candidate(pages, candidate))
     return 0

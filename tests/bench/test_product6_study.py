@@ -43,3 +43,10 @@ def test_tab_panels_read_hidden_panels_but_not_reviews():
 
 def test_precision_recall():
     assert product6_study.precision_recall("a b c d", "a b x y") == (0.5, 0.5)
+
+
+def test_container_kinds_name_tags_hiding_and_class_words():
+    tree = _tree()
+    panel = tree.xpath("//div[@role='tabpanel']/p")[0]
+    assert {"tabpanel", "HIDDEN", "c:tabs"} <= product6_study.container_kinds(panel)
+    assert product6_study.container_kinds(tree.xpath("//div[@class='long']")[0]) == {"plain"}
