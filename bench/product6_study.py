@@ -18,6 +18,8 @@ The candidates act on the cached answer as a step after the choice would:
 - the buy box: the smallest ancestor of the page's first `<h1>` (outside chrome) whose text shows a price,
   under `max_words` words; its lines (chrome stripped, the product profile's words too) that the answer
   lacks are put first (the truth keeps the name, price and pickers' labels that trafilatura drops);
+  (also only where the answer shows no price, or lacks a word of the `<h1>`: guards chosen after seeing
+  the unguarded figures);
 - the tab panels: the main region's outermost tab panels (`role=tabpanel`, or named tab, panel, accordion,
   collapse, or a `<details>` body) outside chrome; their lines the answer lacks are appended.
 """
@@ -146,6 +148,21 @@ def with_buy_box(answer: str, tree: lxml_html.HtmlElement, max_words: int, min_l
     return "\n\n".join(added + [answer]) if added else answer
 
 
+def answer_lacks_price(answer: str, tree: lxml_html.HtmlElement) -> bool:
+    return not PRICE.search(answer)
+
+
+def answer_lacks_headline(answer: str, tree: lxml_html.HtmlElement) -> bool:
+    """Whether some word of the page's first `<h1>` is not in the answer (trafilatura missed the product's head)."""
+    headline = set(tokens(tree.xpath("string(//body//h1)")))
+    return bool(headline) and not headline <= set(tokens(answer))
+
+
+def guarded(guard: Callable[[str, lxml_html.HtmlElement], bool], candidate: Callable[[str, lxml_html.HtmlElement], str]) -> Callable[[str, lxml_html.HtmlElement], str]:
+    """`candidate` only where `guard` holds; elsewhere the answer as it is."""
+    return lambda answer, tree: candidate(answer, tree) if guard(answer, tree) else answer
+
+
 def with_tab_panels(answer: str, tree: lxml_html.HtmlElement, min_line_words: int, role_only: bool) -> str:
     added = missing_lines(answer, tab_panel_lines(tree, min_line_words, role_only))
     return "\n\n".join([answer] + added) if added else answer
@@ -157,6 +174,11 @@ CANDIDATES: dict[str, Candidate] = {
         f"buy box, <= {words} words, lines of {min_words}+ words": (lambda a, t, w=words, m=min_words: with_buy_box(a, t, w, m))
         for words in (150, 300, 600)
         for min_words in (1, 2)
+    },
+    **{
+        f"buy box, <= {words} words, lines of 1+ words, only where {name}": guarded(guard, lambda a, t, w=words: with_buy_box(a, t, w, 1))
+        for words in (150, 300)
+        for name, guard in (("the answer shows no price", answer_lacks_price), ("the answer lacks a word of the <h1>", answer_lacks_headline))
     },
     **{
         f"tab panels{' (role=tabpanel only)' if role else ''}, lines of {min_words}+ words": (lambda a, t, m=min_words, r=role: with_tab_panels(a, t, m, r))

@@ -50,3 +50,13 @@ def test_container_kinds_name_tags_hiding_and_class_words():
     panel = tree.xpath("//div[@role='tabpanel']/p")[0]
     assert {"tabpanel", "HIDDEN", "c:tabs"} <= product6_study.container_kinds(panel)
     assert product6_study.container_kinds(tree.xpath("//div[@class='long']")[0]) == {"plain"}
+
+
+def test_guards():
+    tree = _tree()
+    assert product6_study.answer_lacks_price("Made of walnut.", tree)
+    assert not product6_study.answer_lacks_price("Now $129.00.", tree)
+    assert product6_study.answer_lacks_headline("A chair.", tree)  # the first <h1> is the nav's "Shop menu"
+    only_without_price = product6_study.guarded(product6_study.answer_lacks_price, lambda answer, tree: "changed")
+    assert only_without_price("Now $129.00.", tree) == "Now $129.00."
+    assert only_without_price("Made of walnut.", tree) == "changed"
