@@ -162,6 +162,48 @@ def trailing_cut_sparing_sections(tag_only: bool, min_long_lines: int = 0) -> Ca
 
 LONG_LINE_WORDS = 30
 
+# A flattened answer: trafilatura's whole answer in one line (its fallbacks join the page's text), which no rule of
+# article.py can read, as no line is a paragraph of the page.
+FLAT_LINE_WORDS = 150
+_FLAT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dt", "dd", "figcaption")
+
+
+def flat_line(text: str) -> str | None:
+    """The answer's one long line when it holds most of the answer (`FLAT_LINE_WORDS` words or more), else None."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    longest = max(lines, key=lambda line: len(line.split()), default="")
+    words = len(longest.split())
+    return longest if words >= FLAT_LINE_WORDS and words >= 0.5 * len(text.split()) else None
+
+
+def split_flat_answer(tree: lxml_html.HtmlElement, line: str, min_cover: float) -> str | None:
+    """The page's innermost blocks whose text the flattened `line` holds, a block a line, in page order (each text
+    once), or None when they hold fewer than `min_cover` of the line's words (the rest is loose text)."""
+    normal = f" {article._normal(line)} "
+    blocks, seen = [], set()
+    for element in tree.iter(*_FLAT_BLOCKS):
+        if next(element.iterdescendants(*_FLAT_BLOCKS), None) is not None:
+            continue
+        text = article._text(element)
+        block = article._normal(text)
+        if block and block not in seen and f" {block} " in normal:
+            seen.add(block)
+            blocks.append(f"- {text}" if element.tag == "li" else text)
+    split = "\n\n".join(blocks)
+    return split if len(split.split()) >= min_cover * len(line.split()) else None
+
+
+def article_text_splitting_flat(min_cover: float) -> Callable[..., str]:
+    """`article.article_text` given a flattened answer split into the page's blocks, so that its rules can read it."""
+    shipped = article.article_text
+
+    def step(tree: lxml_html.HtmlElement, text: str, **already_read: Any) -> str:
+        line = flat_line(text)
+        split = split_flat_answer(tree, line, min_cover) if line else None
+        return shipped(tree, split if split else text, **already_read)
+
+    return step
+
 
 # Variants tried against the shipped setting: module attributes of article.py -> values (functions replace steps).
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -169,6 +211,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "trailing run kept: its heading's tag one of the frame's": {"drop_trailing_sections": trailing_cut_sparing_sections(True)},
     "trailing run kept: (tag, class) and 2 lines of 30 words": {"drop_trailing_sections": trailing_cut_sparing_sections(False, 2)},
     "trailing run kept: (tag, class) and 4 lines of 30 words": {"drop_trailing_sections": trailing_cut_sparing_sections(False, 4)},
+    "flat answer split into blocks, any cover": {"article_text": article_text_splitting_flat(0.0)},
+    "flat answer split into blocks, cover 0.6": {"article_text": article_text_splitting_flat(0.6)},
+    "flat answer split into blocks, cover 0.8": {"article_text": article_text_splitting_flat(0.8)},
+    "flat answer split into blocks, cover 0.9": {"article_text": article_text_splitting_flat(0.9)},
 }
 
 
