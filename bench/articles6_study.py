@@ -177,17 +177,19 @@ def flat_line(text: str) -> str | None:
 
 
 def split_flat_answer(tree: lxml_html.HtmlElement, line: str, min_cover: float) -> str | None:
-    """The page's innermost blocks whose text the flattened `line` holds, a block a line, in page order (each text
-    once), or None when they hold fewer than `min_cover` of the line's words (the rest is loose text)."""
+    """The page's innermost blocks whose text the flattened `line` holds, a block a line, in page order (a text as
+    many times as the line holds it: a label repeated under each entry), or None when they hold fewer than
+    `min_cover` of the line's words (the rest is loose text)."""
     normal = f" {article._normal(line)} "
-    blocks, seen = [], set()
+    blocks: list[str] = []
+    used: Counter = Counter()
     for element in tree.iter(*_FLAT_BLOCKS):
         if next(element.iterdescendants(*_FLAT_BLOCKS), None) is not None:
             continue
         text = article._text(element)
         block = article._normal(text)
-        if block and block not in seen and f" {block} " in normal:
-            seen.add(block)
+        if block and used[block] < normal.count(f" {block} "):
+            used[block] += 1
             blocks.append(f"- {text}" if element.tag == "li" else text)
     split = "\n\n".join(blocks)
     return split if len(split.split()) >= min_cover * len(line.split()) else None
@@ -255,10 +257,10 @@ def variants(pages: list[dict[str, Any]], urls: dict[str, str], news: list[dict[
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--study", choices=("losses", "variants"), default="losses")
+    parser.add_argument("--top", type=int, default=40, help="how many of the worst pages `losses` lists")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--scrapinghub-cache", type=Path, default=DEFAULT_SCRAPINGHUB_CACHE)
-    parser.add_argument("--study", choices=("losses", "variants"), default="losses")
-    parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args()
     pages = load_pages(args.data_dir, args.cache)
     if args.study == "losses":
