@@ -10,8 +10,10 @@ summed over the pages (the mean loss per page), and each answer line the truth l
 placed by the page element holding it (`bench.articles_study.block_kind`) and by where that element lies against
 the article's frame (the innermost element holding every body element `article_text` finds): inside a body
 element, inside the frame, before the frame, after it, or not found on the page. `variants`: the replayed
-`article_text` with each of `VARIANTS` (module settings) against the shipped setting, per fold by id and by site
-(four salts), pages up and down.
+`article_text` with each of `VARIANTS` (article.py's attributes replaced: a trailing cut that spares a section
+styled as the frame's, a flattened one-line answer split into the page's blocks) against the shipped setting, per
+fold by id and by site (four salts), pages up and down, and ScrapingHub's shingle F1 beside it (the 181 pages of
+`bench.articles5_study.load_scrapinghub`, cached beside `--cache`; a check, nothing is chosen on it).
 """
 
 from __future__ import annotations
