@@ -23,6 +23,7 @@ import pathlib
 import pickle
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from typing import Callable, Iterator
 from urllib.parse import urlparse
 
@@ -96,18 +97,22 @@ def labelled_count(part: str, entry: tuple, item: fs.Read, figures: list[Figure]
     return bf._matched(entry.gold, shown)
 
 
-def shown_figures(cache: fs.Cache) -> Iterator[Shown]:
+def tune_reads(cache: fs.Cache) -> Iterator[tuple[str, tuple, str, fs.Read]]:
+    """(part, page or article, its name, its digest read again) of every cached tune document without an error."""
     for part in ("wcxb", "cnn", "bbc"):
         entries, digests = cache[part]
         for entry, digest in zip(entries, digests):
-            if digest.get("error"):
-                continue
-            name = entry[0] if part == "wcxb" else entry.name
-            item = fs.read(name, digest)
-            six = {id(figure) for figure in fs.shipped(item)}  # `choose` returns the candidates' own figures
-            for candidate in item.found:
-                if id(candidate.figure) in six:
-                    yield part, _labelled(part, entry, item, candidate.figure), name, candidate, item
+            if not digest.get("error"):
+                name = entry[0] if part == "wcxb" else entry.name
+                yield part, entry, name, fs.read(name, digest)
+
+
+def shown_figures(cache: fs.Cache) -> Iterator[Shown]:
+    for part, entry, name, item in tune_reads(cache):
+        six = {id(figure) for figure in fs.shipped(item)}  # `choose` returns the candidates' own figures
+        for candidate in item.found:
+            if id(candidate.figure) in six:
+                yield part, _labelled(part, entry, item, candidate.figure), name, candidate, item
 
 
 def trait_table(cache: fs.Cache) -> dict[str, Counter]:
@@ -122,22 +127,14 @@ def trait_table(cache: fs.Cache) -> dict[str, Counter]:
 
 
 def choose_demoting(item: fs.Read, demoted: Callable[[str], bool], limit: int = 6) -> list[Figure]:
-    """`figure_finder.choose` with the candidates of the sentences `demoted` picks ranked below every other."""
-    def rank(candidate: ff.Candidate) -> tuple[bool, float, int, int]:
-        low = demoted(item.sentences[candidate.figure.sentence].text)
-        return low, -ff.score(candidate), candidate.position, candidate.offset
-
-    chosen: list[ff.Candidate] = []
-    seen: set = set()
-    for candidate in sorted(item.found, key=rank):
-        key = ff._dedupe_key(candidate.figure)
-        if key not in seen:
-            seen.add(key)
-            chosen.append(candidate)
-            if len(chosen) >= limit:
-                break
-    chosen.sort(key=lambda c: (c.position, c.offset))
-    return [c.figure for c in chosen]
+    """`figure_finder.choose` with the candidates of the sentences `demoted` picks ranked below every other: their
+    `heading` trait raised by 100 (a score 600 lower than it was)."""
+    found = [
+        replace(c, traits={**c.traits, "heading": c.traits.get("heading", 0.0) + 100.0})
+        if demoted(item.sentences[c.figure.sentence].text) else c
+        for c in item.found
+    ]
+    return ff.choose(found, limit)
 
 
 def opening_verb(text: str) -> str | None:
@@ -159,23 +156,17 @@ def demotion_effects(cache: fs.Cache, sites: dict[str, str]) -> dict[str, list[t
     """Verb -> (part, fold, change, name) of every page (chrome figures) or article (key numbers) that the
     demotion of the sentences opening with the verb changes; WCXB folds by site, news folds by CRC-32."""
     effects: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
-    for part in ("wcxb", "cnn", "bbc"):
-        entries, digests = cache[part]
-        for entry, digest in zip(entries, digests):
-            if digest.get("error"):
-                continue
-            name = entry[0] if part == "wcxb" else entry.name
-            item = fs.read(name, digest)
-            verbs = {opening_verb(item.sentences[c.figure.sentence].text) for c in item.found} - {None}
-            if not verbs:
-                continue
-            before = labelled_count(part, entry, item, fs.shipped(item))
-            group = hash_bucket(sites.get(name, name), SITE_FOLDS, SITE_SALT) if part == "wcxb" else fs.fold(name)
-            for verb in sorted(verbs):  # type: ignore[type-var]
-                figures = choose_demoting(item, lambda text, verb=verb: opening_verb(text) == verb)
-                change = labelled_count(part, entry, item, figures) - before
-                if change:
-                    effects[verb].append((part, group, change, name))
+    for part, entry, name, item in tune_reads(cache):
+        verbs = {opening_verb(item.sentences[c.figure.sentence].text) for c in item.found} - {None}
+        if not verbs:
+            continue
+        before = labelled_count(part, entry, item, fs.shipped(item))
+        group = hash_bucket(sites.get(name, name), SITE_FOLDS, SITE_SALT) if part == "wcxb" else fs.fold(name)
+        for verb in sorted(verbs):  # type: ignore[type-var]
+            figures = choose_demoting(item, lambda text, verb=verb: opening_verb(text) == verb)
+            change = labelled_count(part, entry, item, figures) - before
+            if change:
+                effects[verb].append((part, group, change, name))
     return effects
 
 
