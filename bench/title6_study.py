@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import logging
 import math
-import pickle
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -27,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from lxml import html as lxml_html
 
-from bench.fitting import hash_bucket
-from bench.title5_study import host_of, html_crumb
-from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit, read_page
-from bench.wcxb import load_pages, title_matches
+from bench.title5_study import cached_tune_pages, host_of, html_crumb, id_fold, site_fold  # folds read .page.id and .host, as ours have
+from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit
+from bench.wcxb import Page, title_matches
 from bot.digest.extract.html.metadata import clean_text
 from bot.digest.extract.html.page_type import classify_page
 from bot.digest.extract.html.title import Candidate
@@ -40,7 +39,7 @@ log = logging.getLogger(__name__)
 
 ID_SALTS = ("title", "a")  # "title" is bench.train_title's own split
 SITE_SALTS = ("site", "s1", "s2")
-L2_GRID = (30.0, 100.0)
+L2_GRID = (30.0, 50.0, 100.0)
 NON_ARTICLE = ("collection", "documentation", "forum", "listing", "product", "service")
 # Source families a per-type prior is kept for, in the order a candidate's family is named.
 FAMILIES = ("h1", "title", "head", "tail_part", "ld", "crumb", "h2")
@@ -89,20 +88,14 @@ def where_truth_is(tree, truth: str, crumb: str, og_title: str) -> list[str]:
     return found
 
 
+def _study_page(page: Page, candidates: PageCandidates, tree: lxml_html.HtmlElement) -> StudyPage:
+    crumb = html_crumb(tree)
+    og = next(iter(tree.xpath("//meta[@property='og:title']/@content")), "")
+    return StudyPage(candidates, host_of(page.url) or page.id, classify_page(tree, None), page.title, crumb, where_truth_is(tree, page.title, crumb, og))
+
+
 def read_study_pages(data_dir: Path, cache: Path) -> list[StudyPage]:
-    if cache.exists():
-        return pickle.loads(cache.read_bytes())
-    found = []
-    for page in load_pages(data_dir, "tune"):
-        if not page.title:
-            continue
-        candidates, tree = read_page(page)
-        crumb = html_crumb(tree)
-        og = next(iter(tree.xpath("//meta[@property='og:title']/@content")), "")
-        found.append(StudyPage(candidates, host_of(page.url) or page.id, classify_page(tree, None), page.title, crumb, where_truth_is(tree, page.title, crumb, og)))
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(pickle.dumps(found))
-    return found
+    return cached_tune_pages(data_dir, cache, _study_page)
 
 
 # --- type-conditioned columns ---------------------------------------------------------------------
@@ -140,14 +133,19 @@ def family_prior(training: list[StudyPage], type_of: TypeOf) -> dict[tuple[str, 
     return prior
 
 
-def prior_columns(type_of: TypeOf) -> Columns:
-    """One column: the best per-type prior among the candidate's families (0 where it has none)."""
+def prior_columns(type_of: TypeOf, deviation: bool = False) -> Columns:
+    """One column: the best per-type prior among the candidate's families (0 where it has none); with
+    `deviation`, the type's prior less the pooled one (what the type adds to the shipped source flags)."""
     def columns(training: list[StudyPage]) -> Callable[[StudyPage], np.ndarray]:
         prior = family_prior(training, type_of)
 
+        def value(kind: str, name: str) -> float:
+            pooled = prior.get(("*", name), 0.0)
+            return prior.get((kind, name), pooled) - (pooled if deviation else 0.0)
+
         def of_page(page: StudyPage) -> np.ndarray:
             kind = type_of(page)
-            values = [max((prior.get((kind, name), prior.get(("*", name), 0.0)) for name in families_of(c)), default=0.0) for c in page.page.candidates]
+            values = [max((value(kind, name) for name in families_of(c)), default=0.0) for c in page.page.candidates]
             return np.asarray(values, dtype=float).reshape(-1, 1)
         return of_page
     return columns
@@ -187,20 +185,13 @@ VARIANTS: tuple[tuple[str, Columns | None, Repeats], ...] = (
     ("+ predicted type x {h1, title, head, tail/part}", interaction_columns(predicted_type), once),
     ("+ per-type family prior (WCXB's true type: upper bound)", prior_columns(true_type), once),
     ("+ true type x {h1, title, head, tail/part} (upper bound)", interaction_columns(true_type), once),
+    ("+ per-type prior less the pooled one (predicted type)", prior_columns(predicted_type, deviation=True), once),
     ("shipped features, predicted non-article pages weigh twice", None, non_article_twice),
     ("+ per-type family prior, non-article pages weigh twice", prior_columns(predicted_type), non_article_twice),
 )
 
 
 # --- out-of-fold picks ----------------------------------------------------------------------------
-
-
-def id_fold(page: StudyPage, salt: str) -> int:
-    return hash_bucket(page.page.id, CV_FOLDS, salt=salt)
-
-
-def site_fold(page: StudyPage, salt: str) -> int:
-    return hash_bucket(page.host, CV_FOLDS, salt=salt)
 
 
 def with_columns(rows: PageRows, extra: np.ndarray | None) -> PageRows:
@@ -302,16 +293,21 @@ def main(argv: list[str] | None = None) -> int:
     order = ("article",) + NON_ARTICLE
     print("\npages right out of fold, per split: " + ", ".join(f"id {s}" for s in ID_SALTS) + ", " + ", ".join(f"site {s}" for s in SITE_SALTS))
     print("  per type: " + " ".join(f"{k}({types[k]})" for k in order))
+    splits = [[id_fold(p, s) for p in pages] for s in ID_SALTS] + [[site_fold(p, s) for p in pages] for s in SITE_SALTS]
+    shipped = {l2: [right_flags(base, out_of_fold_picks(pages, base, None, l2, folds)) for folds in splits] for l2 in L2_GRID}
     for name, variant, repeats in VARIANTS[args.skip_variants : args.variants]:
         for l2 in L2_GRID:
-            splits = [("id", s, [id_fold(p, s) for p in pages]) for s in ID_SALTS] + [("site", s, [site_fold(p, s) for p in pages]) for s in SITE_SALTS]
-            totals, per_type = [], Counter()
-            for _, _, folds in splits:
+            totals, per_type, up, down = [], Counter(), Counter(), Counter()
+            for folds, before in zip(splits, shipped[l2]):
                 flags = right_flags(base, out_of_fold_picks(pages, base, variant, l2, folds, repeats))
                 totals.append(sum(flags))
                 per_type.update(by_type(pages, flags))
+                for page, was, now in zip(pages, before, flags):
+                    up[page.page.type] += int(now and not was)
+                    down[page.page.type] += int(was and not now)
             mean_type = " ".join(f"{per_type[k] / len(splits):.1f}" for k in order)
-            print(f"  {name:58s} L2 {l2:4g}: {totals} mean {np.mean(totals):.1f} | per type (mean) {mean_type}")
+            moves = " ".join(f"+{up[k]}/-{down[k]}" for k in order)
+            print(f"  {name:58s} L2 {l2:4g}: {totals} mean {np.mean(totals):.1f} | per type (mean) {mean_type} | pages up/down over the splits {moves}")
             sys.stdout.flush()
     return 0
 
