@@ -26,6 +26,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,7 +36,7 @@ from lxml import html as lxml_html
 
 from bench.fitting import hash_bucket
 from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit, read_page
-from bench.wcxb import load_pages, title_matches, title_words
+from bench.wcxb import Page, load_pages, title_matches, title_words
 from bot.digest.extract.html.metadata import clean_text
 from bot.digest.extract.html.prune import drop_scripts_and_styles
 from bot.digest.extract.html.prune import space_before_inline_gaps
@@ -86,19 +87,27 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
-def read_study_pages(data_dir: Path, cache: Path) -> list[StudyPage]:
+T = TypeVar("T")
+
+
+def cached_tune_pages(data_dir: Path, cache: Path, reading: Callable[[Page, PageCandidates, lxml_html.HtmlElement], T]) -> list[T]:
+    """`reading` of every WCXB tune page with a title (given its candidates and tree as the trainer reads
+    them), pickled in `cache` the first time (shared by the title studies)."""
     if cache.exists():
         return pickle.loads(cache.read_bytes())
-    found = []
-    for page in load_pages(data_dir, "tune"):
-        if not page.title:
-            continue
-        candidates, tree = read_page(page)
-        h1s = [clean_text(" ".join(h.itertext())) for h in tree.iter("h1")][:5]
-        found.append(StudyPage(candidates, host_of(page.url) or page.id, page.url, page.title, html_crumb(tree), h1s))
+    found = [reading(page, *read_page(page)) for page in load_pages(data_dir, "tune") if page.title]
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps(found))
     return found
+
+
+def _study_page(page: Page, candidates: PageCandidates, tree: lxml_html.HtmlElement) -> StudyPage:
+    h1s = [clean_text(" ".join(h.itertext())) for h in tree.iter("h1")][:5]
+    return StudyPage(candidates, host_of(page.url) or page.id, page.url, page.title, html_crumb(tree), h1s)
+
+
+def read_study_pages(data_dir: Path, cache: Path) -> list[StudyPage]:
+    return cached_tune_pages(data_dir, cache, _study_page)
 
 
 # --- out-of-fold picks on id folds and site folds -------------------------------------------------
