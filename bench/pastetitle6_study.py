@@ -27,7 +27,6 @@ Nothing here is shipped; it only reads.
 from __future__ import annotations
 
 import argparse
-import math
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
