@@ -14,7 +14,8 @@ words, not in that order or with others: the `<title>`'s own wording) or `absent
 
 `compare`: the trainer's pages (`bench.train_paste_title.paste_pages`, cached as `bench.paste_title_study` does),
 each variant's columns appended to the shipped HEADLINE_FEATURES, the pointwise chooser refitted in each of 5 folds
-grouped by the page's site, over the trainer's five fold salts; pages right out of fold per salt. Variants:
+grouped by the page's site, over the trainer's five fold salts; pages right out of fold per salt, and the pages
+right on more salts (up) or fewer (down) than with main's columns at the same penalty. Variants:
 
 - `shared`: the share of a candidate's content words found in a headline-like candidate above it, and below it (a
   section heading or a dek restates the headline's subject: "What Is Video Production?" under "Video Production
@@ -145,15 +146,15 @@ def with_columns(pages: Sequence[PastePage], columns: Sequence[Columns]) -> list
     return found
 
 
-def right_out_of_fold(pages: Sequence[PastePage], groups: Sequence[str], salt: str, l2: float) -> int:
-    """Pages right when each fold of groups (sites or pages) is chosen by a model fitted on the others."""
+def right_out_of_fold(pages: Sequence[PastePage], groups: Sequence[str], salt: str, l2: float) -> set[str]:
+    """Ids of the pages right when each fold of groups (sites or pages) is chosen by a model fitted on the others."""
     folds = [hash_bucket(group, CV_FOLDS, salt=salt) for group in groups]
-    hits = 0
+    hits: set[str] = set()
     for fold in range(CV_FOLDS):
         model = as_headline_model(fit_pointwise([p for p, f in zip(pages, folds) if f != fold], l2), 0.0)
         for page, f in zip(pages, folds):
-            if f == fold:
-                hits += is_right(page, pick_headline(page.analysis, page.keep, page.candidates, page.rows, model))
+            if f == fold and is_right(page, pick_headline(page.analysis, page.keep, page.candidates, page.rows, model)):
+                hits.add(page.id)
     return hits
 
 
@@ -178,11 +179,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     urls = {str(page["id"]): page["url"] for page in load_pages(args.data_dir)["wcxb-tune"]}
     groups = [site_of(urls[p.id]) if args.group == "site" else p.id for p in pages]
+    base: dict[float, Counter[str]] = {}
     for name in ["main", *args.variants.split(",")]:
         variant = with_columns(pages, [] if name == "main" else [VARIANTS[name]])
         for l2 in (float(x) for x in args.l2.split(",")):
             per = [right_out_of_fold(variant, groups, salt, l2) for salt in SPLIT_SALTS]
-            print(f"{name}, l2 {l2:g}: {' '.join(map(str, per))} = {sum(per)} of {len(pages) * len(per)}", flush=True)
+            right = Counter(i for hits in per for i in hits)  # per page: on how many salts it is right
+            base.setdefault(l2, right)
+            up = sum(1 for p in pages if right[p.id] > base[l2][p.id])
+            down = sum(1 for p in pages if right[p.id] < base[l2][p.id])
+            counts = " ".join(str(len(hits)) for hits in per)
+            total = sum(map(len, per))
+            print(f"{name}, l2 {l2:g}: {counts} = {total} of {len(pages) * len(per)}; pages up {up}, down {down}", flush=True)
     return 0
 
 
