@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 _SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 _WORDS = re.compile(r"\w+")
 # The site speaking about itself, not the article: its cookies, the reader's browser or JavaScript, its
-# copyright line, its sign-up nudges. Never a summary sentence (the paste cleaner's `is_promo_line` names more kinds).
+# copyright line, its sign-up nudges, a call to click. Never a summary sentence (the paste cleaner's
+# `is_promo_line` names more kinds).
 _SITE_NOTICE = re.compile(
     r"\bcookies?\b(?=.{0,80}\b(?:browser|consent|cookie settings|set by|set through|privacy|tracking|personali[sz]|analytics|"
     r"your device|preferences|cookie policy|(?:this|our) (?:web)?site)\w*)"
@@ -52,7 +53,9 @@ _SITE_NOTICE = re.compile(
     r"|(?:^|[—–:!]\s*|\. )(?:sign up|subscribe|register) (?:\w+ ){0,3}(?:for|to) (?:\w+ ){0,3}(?:newsletters?|alerts|emails?|updates|deals)\b"
     r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view|provide feedback|leave a|post a|write a)\b"
     r"|\bcookies?(?: (?:&|and) [\w ]{1,30})? (?:policy|notice|statement|settings)\b"
-    r"|\b(?:accept all|you consent|you agree)\b.{0,60}\bcookies\b",
+    r"|\b(?:accept all|you consent|you agree)\b.{0,60}\bcookies\b"
+    # a call to click, opening the sentence ("Click here to get more information or download this game.", fifteenth session)
+    r"|^\W*(?:please\s+)?click here\b",
     re.IGNORECASE,
 )
 TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence

@@ -256,6 +256,9 @@ def test_last_piece_of_an_unpunctuated_line_is_not_a_summary_sentence() -> None:
         ("Find out more in our Cookies & Similar Technologies Policy.", True),
         ("If you click 'Accept All,' you consent to the use of cookies on our websites.", True),
         ("Please sign in to provide feedback.", True),
+        ("Click here to get more information or download this game.", True),
+        ("Please click here for the full schedule.", True),
+        ("Readers who click here and there on the map see the flood zones.", False),  # opening no sentence as a call
         ("Customers accepted the new cookies with enthusiasm, the company said.", False),
         # Articles about cookies, JavaScript, copyright or sign-ups are articles.
         ("Pour an egg-nog, grab the cookies, and get a towel as we go through the best books of the year.", False),
