@@ -6,16 +6,22 @@ summarizer finds no sentence it may choose. Two questions:
   Where it never fires, a change to `lead_lines` cannot move the summaries benchmark.
 - sweep: for the documents of the sweep's cached answers (bench/sweep.py, a JSON line per item) on which the
   fallback fires, the lines another checkout's `lead_lines` gives beside this checkout's.
+- wcxb: the same on every WCXB page of a part (the tune part unless told), each extracted in process as the
+  pipeline extracts it (`pipeline.extract_article`, `tidy_spaces`), not only the sweep's sample of 60 a type.
 
     python -m bench.sweep6_study news ../shared/data [--parts train,dev]
     python -m bench.sweep6_study sweep /tmp/bughunt/sweep/<head>-<sample>.jsonl --reference /tmp/sweep6/base
+    python -m bench.sweep6_study wcxb ../shared/data --reference /tmp/sweep6/base [--part tune]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import importlib.util
 import json
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable
@@ -30,6 +36,7 @@ def load_lead_lines(checkout: Path) -> LeadLines:
     spec = importlib.util.spec_from_file_location("reference_pipeline", checkout / "bot" / "digest" / "pipeline.py")
     assert spec and spec.loader
     module: ModuleType = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
     spec.loader.exec_module(module)
     return module.lead_lines  # type: ignore[no-any-return]
 
@@ -58,8 +65,10 @@ def news(data: Path, parts: list[str]) -> None:
             print(f"{corpus:10s} {form:20s} parts {','.join(parts)}: {len(articles)} articles, the fallback fires on {fired}")
 
 
-def sweep_answers(results: Path, reference: Path) -> None:
+def compare_fallbacks(documents: Iterable[tuple[str, str, str]], reference: Path) -> None:
+    """For each (name, title, text) on which the fallback fires, the reference's lead lines and this checkout's."""
     from bot.digest.language.language_detector import detect_language
+    from bot.digest.models import DigestError
     from bot.digest.pipeline import lead_lines
     from bot.digest.segment.sentence_splitter import split_sentences
     from bot.digest.summarize.summarizer import sentence_count_for
@@ -67,21 +76,53 @@ def sweep_answers(results: Path, reference: Path) -> None:
 
     before = load_lead_lines(reference)
     settings = DigestSettings()
-    answers: list[dict[str, Any]] = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
-    fired = 0
-    for answer in answers:
-        if answer.get("error"):
+    seen = fired = changed = 0
+    for name, title, text in documents:
+        seen += 1
+        try:
+            language = detect_language(text, None)
+        except DigestError:
             continue
-        language = detect_language(answer["text"], answer.get("language"))
-        sentences = split_sentences(answer["text"], language.code)
+        sentences = split_sentences(text, language.code)
         count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
-        if not falls_back(sentences, answer["title"], count, language.code):
+        if not falls_back(sentences, title, count, language.code):
             continue
         fired += 1
-        print(f"== {answer['source']} | title {answer['title']!r} | {len(sentences)} sentences, {count} asked")
-        for name, chosen in (("before", before(sentences, answer["title"], count)), ("after", lead_lines(sentences, answer["title"], count))):
-            print(f"   {name:6s} " + " / ".join(repr(sentences[i].text[:80]) for i in chosen))
-    print(f"{fired} of {len(answers)} answers fall back to lead lines")
+        old, new = before(sentences, title, count), lead_lines(sentences, title, count)
+        changed += old != new
+        print(f"== {name} | title {title!r} | {len(sentences)} sentences, {count} asked" + ("" if old != new else " | same"))
+        for label, chosen in (("before", old), ("after", new)):
+            print(f"   {label:6s} " + " / ".join(repr(sentences[i].text[:80]) for i in chosen))
+    print(f"{fired} of {seen} documents fall back to lead lines; {changed} of them change")
+
+
+def sweep_answers(results: Path, reference: Path) -> None:
+    answers: list[dict[str, Any]] = [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+    compare_fallbacks(((a["source"], a["title"], a["text"]) for a in answers if not a.get("error")), reference)
+
+
+def wcxb_pages(data: Path, part: str) -> Iterator[tuple[str, str, str]]:
+    """(type and id, title, text) of each page of the part that the pipeline extracts with enough words."""
+    from bench.splits import wcxb_part
+    from bot.digest.models import DigestError
+    from bot.digest.front_rules import count_words
+    from bot.digest.pipeline import extract_article, tidy_spaces
+    from bot.digest.sources import RawDocument
+    from bot.settings import DigestSettings
+
+    settings = DigestSettings()
+    with gzip.open(data / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            if wcxb_part(str(page["id"])) != part:
+                continue
+            document = RawDocument(source=f"{page['id']}.html", kind="html", text=page["html"], url=page.get("url"))
+            try:
+                article = extract_article(document, settings)
+            except DigestError:
+                continue
+            if count_words(article.text) >= settings.min_words:
+                yield f"{page['type']} {page['id']}", article.title, tidy_spaces(article.text)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -93,11 +134,17 @@ def main(argv: list[str] | None = None) -> None:
     on_sweep = commands.add_parser("sweep")
     on_sweep.add_argument("results", type=Path, help="the sweep's cached answers, a JSON line per item")
     on_sweep.add_argument("--reference", type=Path, required=True, help="the checkout before the change")
+    on_wcxb = commands.add_parser("wcxb")
+    on_wcxb.add_argument("data", type=Path)
+    on_wcxb.add_argument("--reference", type=Path, required=True, help="the checkout before the change")
+    on_wcxb.add_argument("--part", default="tune", help="WCXB part (bench/splits.py)")
     args = parser.parse_args(argv)
     if args.command == "news":
         news(args.data, args.parts.split(","))
-    else:
+    elif args.command == "sweep":
         sweep_answers(args.results, args.reference)
+    else:
+        compare_fallbacks(wcxb_pages(args.data, args.part), args.reference)
 
 
 if __name__ == "__main__":
