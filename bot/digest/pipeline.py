@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -39,7 +40,8 @@ log = logging.getLogger(__name__)
 _SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 _WORDS = re.compile(r"\w+")
 # The site speaking about itself, not the article: its cookies, the reader's browser or JavaScript, its
-# copyright line, its sign-up nudges. Never a summary sentence (the paste cleaner's `is_promo_line` names more kinds).
+# copyright line, its sign-up nudges, a call to click. Never a summary sentence (the paste cleaner's
+# `is_promo_line` names more kinds).
 _SITE_NOTICE = re.compile(
     r"\bcookies?\b(?=.{0,80}\b(?:browser|consent|cookie settings|set by|set through|privacy|tracking|personali[sz]|analytics|"
     r"your device|preferences|cookie policy|(?:this|our) (?:web)?site)\w*)"
@@ -51,11 +53,14 @@ _SITE_NOTICE = re.compile(
     r"|(?:^|[—–:!]\s*|\. )(?:sign up|subscribe|register) (?:\w+ ){0,3}(?:for|to) (?:\w+ ){0,3}(?:newsletters?|alerts|emails?|updates|deals)\b"
     r"|\b(?:log ?in|sign ?in) to (?:close|comment|continue reading|see|view|provide feedback|leave a|post a|write a)\b"
     r"|\bcookies?(?: (?:&|and) [\w ]{1,30})? (?:policy|notice|statement|settings)\b"
-    r"|\b(?:accept all|you consent|you agree)\b.{0,60}\bcookies\b",
+    r"|\b(?:accept all|you consent|you agree)\b.{0,60}\bcookies\b"
+    # a call to click, opening the sentence ("Click here to get more information or download this game.", fifteenth session)
+    r"|^\W*(?:please\s+)?click here\b",
     re.IGNORECASE,
 )
 TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence
 LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
+LEAD_LINE_FULL_WORDS = 5  # a fallback line that names an item or says something; a shorter one is mostly a label
 
 
 @dataclass(frozen=True)
@@ -103,21 +108,41 @@ def tidy_spaces(text: str) -> str:
 
 
 def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
-    """The first `count` distinct lines of at least LEAD_LINE_MIN_WORDS words that are not the title again:
-    the summary of a page that holds only headings and short lines (a list of recipes, a shop's shelf),
-    where the summarizer finds no sentence it may choose and a reader would otherwise get none."""
-    seen = {" ".join(_WORDS.findall(title.casefold()))}
-    chosen: list[int] = []
-    for sentence in sentences:
-        key = " ".join(_WORDS.findall(sentence.text.casefold()))
-        if len(chosen) >= count:
-            break
-        # A line that opens with punctuation is a list item's tail or a broken fragment (", shipped by ...").
-        if key in seen or len(key.split()) < LEAD_LINE_MIN_WORDS or not sentence.text[:1].isalnum():
-            continue
-        seen.add(key)
-        chosen.append(sentence.index)
-    return chosen
+    """The first `count` lines fit to stand as a summary bullet (`_fit_lead_line`): the summary of a page that holds
+    only headings and short lines (a list of recipes, a shop's shelf), where the summarizer finds no sentence it may
+    choose and a reader would otherwise get none. Lines of LEAD_LINE_FULL_WORDS words or more come first, the short
+    ones only where there are none: a line of three or four words on such a page is mostly a label ("Explore Dinner
+    Recipes", "Sell it back", "30 day return policy"), an item's name is longer."""
+    title_key = _line_key(title)
+    keys = [_line_key(sentence.text) for sentence in sentences]
+    copies = Counter(keys)
+    fit = [(s.index, len(key.split())) for s, key in zip(sentences, keys) if _fit_lead_line(s.text, key, title_key, copies[key])]
+    full = [index for index, words in fit if words >= LEAD_LINE_FULL_WORDS]
+    return (full or [index for index, _ in fit])[:count]
+
+
+def _line_key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
+def _fit_lead_line(text: str, key: str, title_key: str, copies: int) -> bool:
+    """A line of at least LEAD_LINE_MIN_WORDS words that is none of these (fifteenth session, sweep6):
+    - a line that opens with punctuation: a list item's tail or a broken fragment (", shipped by ...");
+    - the title again, or a part of it ("Faux leather jacket - black" under "BershkaFaux leather jacket - black");
+    - a line the page shows more than once: a card's badge or a label ("Ends 4/30", "Sold out", "Watercolors & Sets");
+    - a line ending in a comma, a semicolon or a colon: a label or a line cut short ("1,000+ relevant results,",
+      "Outer fabric material:");
+    - a row of a table or of a bar-separated list ("FREE Shipping On Orders $59+ | $3 Shipping On ... | ..."), or a
+      site notice (`is_site_notice`), as the summarizer passes over them (`passed_over`)."""
+    return (
+        len(key.split()) >= LEAD_LINE_MIN_WORDS
+        and text[:1].isalnum()
+        and key not in title_key
+        and copies == 1
+        and text.rstrip()[-1:] not in ",;:"
+        and text.count("|") < TABLE_ROW_BARS
+        and not is_site_notice(text)
+    )
 
 
 def _ends_open(text: str) -> bool:

@@ -109,3 +109,28 @@ def test_sweep5_kinds_are_flagged() -> None:
     declared = Item("scrapinghub", "x", ".html", '<meta property="og:site_name" content="ScienceAlert">', url="https://www.sciencealert.com/a")
     assert "author.site_credit" in {kind for kind, _ in check(declared, digest(author="Jane Doe, ScienceAlert"))}
     assert "author.site_credit" not in {kind for kind, _ in check(declared, digest(author="Victor Tangermann, Futurism"))}
+
+
+def _said(*texts: str) -> dict[str, Any]:
+    """A digest whose text and summary are these sentences."""
+    summary = [{"text": t, "index": i, "hedge": None, "soft_cues": []} for i, t in enumerate(texts)]
+    text = "\n\n".join(texts)
+    return digest(text=text, summary=summary, figures=[], hedges=[], stats={"words_in": 0, "words_out": 0})
+
+
+def test_sweep6_summary_chrome_is_the_sites_phrasing_not_its_words_in_prose() -> None:
+    for chrome in ("Click here to get more information or download this game.", "We use cookies to improve your experience.",
+                   "Please enable JavaScript to view the comments.", "Log in to comment.", "Read our privacy policy."):
+        assert "summary.chrome" in kinds(_said(chrome)), chrome
+    for prose in ("Pour an egg-nog, grab the cookies, and get a towel as we go through the best books of 2025.",
+                  "It also persists cookies across all requests made from the Session instance.",
+                  "The Fetch API provides a JavaScript interface for making HTTP requests.",
+                  "One login, no double entry, and complete visibility into your hourly workforce.",
+                  "The promise of Google Stadia: rock-solid performance streamed to your browser."):
+        assert "summary.chrome" not in kinds(_said(prose)), prose
+
+
+def test_sweep6_a_manual_page_named_in_prose_is_no_code() -> None:
+    assert "summary.code" not in kinds(_said("See systemd.unit(5) for details."))
+    assert "summary.code" in kinds(_said("name = name.listAppend( user.firstName, \" \" );"))
+    assert "summary.code" in kinds(_said("Call os.path.join(a, b) then fs.open(p) == 0;"))

@@ -256,6 +256,9 @@ def test_last_piece_of_an_unpunctuated_line_is_not_a_summary_sentence() -> None:
         ("Find out more in our Cookies & Similar Technologies Policy.", True),
         ("If you click 'Accept All,' you consent to the use of cookies on our websites.", True),
         ("Please sign in to provide feedback.", True),
+        ("Click here to get more information or download this game.", True),
+        ("Please click here for the full schedule.", True),
+        ("Readers who click here and there on the map see the flood zones.", False),  # opening no sentence as a call
         ("Customers accepted the new cookies with enthusiasm, the company said.", False),
         # Articles about cookies, JavaScript, copyright or sign-ups are articles.
         ("Pour an egg-nog, grab the cookies, and get a towel as we go through the best books of the year.", False),
@@ -305,7 +308,40 @@ def test_lead_lines_skip_fragments_short_lines_and_the_title() -> None:
     lines = ["Faux leather jacket - black", "Sold by", ", shipped by Zalando", "- Standard delivery free",
              "Free delivery and free returns", "30 day return policy", "Outer fabric material: polyester"]
     sentences = [Sentence(index=i, text=t, paragraph=i, is_heading=True) for i, t in enumerate(lines)]
-    assert lead_lines(sentences, "Faux leather jacket - black", 3) == [4, 5, 6]
+    # only the line of five words or more where there is one; the short ones where there is none
+    assert lead_lines(sentences, "Faux leather jacket - black", 3) == [4]
+    assert lead_lines(sentences[:4] + sentences[5:], "Faux leather jacket - black", 3) == [5, 6]
+
+
+def _heading_lines(*lines: str) -> list:
+    from bot.digest.models import Sentence
+
+    return [Sentence(index=i, text=t, paragraph=i, is_heading=True) for i, t in enumerate(lines)]
+
+
+def test_lead_lines_pass_over_labels_badges_rows_and_the_title_glued_to_a_brand() -> None:
+    from bot.digest.pipeline import lead_lines
+
+    lines = _heading_lines(
+        "Faux leather biker jacket - black",  # a part of the title, which glues the brand to it
+        "Showing 1,000+ relevant results for wallets,",  # ends in a comma: a label
+        "Ends 4/30 on every set",  # the page shows it twice: a card's badge
+        "FREE Shipping On Orders $59+ | $3 Shipping On Orders $35 | $7 Shipping Under $35 | No Code Necessary!",
+        "We use cookies to improve your experience on our site and for analytics.",
+        "Handmade Genuine Leather Wallet for Men, Personalized",
+        "Ends 4/30 on every set",
+        "Leather AirTag Wallet: Slim Minimalist Card Holder",
+    )
+    assert lead_lines(lines, "BershkaFaux leather biker jacket - black", 5) == [5, 7]
+
+
+def test_lead_lines_keep_page_order_and_count() -> None:
+    from bot.digest.pipeline import lead_lines
+
+    lines = _heading_lines("What's For Dinner?", "The 5 Best Easy Beef Taco Recipes", "Explore Dinner Recipes",
+                           "7 Million Dollar Recipes for Every Night", "20 Ridiculously Easy One-Pot Rice Dinners")
+    assert lead_lines(lines, "Dinner Recipes", 2) == [1, 3]
+    assert lead_lines(lines, "Dinner Recipes", 5) == [1, 3, 4]
 
 
 def test_sentences_passed_over_are_judged_when_asked_and_agree_with_the_rule() -> None:

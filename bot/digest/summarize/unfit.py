@@ -18,7 +18,9 @@ Both rules read a sentence's form only, and were chosen on the tune part of the 
   A heading in title case, a line of its own, is no cut ("Workers" / "celery can also be used ..."); a title-case
   word at the end of a line after a full sentence is ("... riders like you. Share" / "what you know about this
   area!": an inline link cut from its line, fourteenth session). A lower-case word after a full sentence ("nginx
-  has one master process ...") is left alone. Not taken, as they cost CNN/BBC tune ROUGE:
+  has one master process ...") is left alone, but for a stop that ends a unit abbreviated after a number ("18 kt."
+  / "gold plated sterling silver", "$49.91 /mo." / "per month for 12 mo. ...": the splitter's cut, fifteenth
+  session). Not taken, as they cost CNN/BBC tune ROUGE:
   a lower-case conjunction after a stop ("by Edward Albee, ..." after a play's title ending in "?"), and a piece
   after a stop glued to the next word (".travel net domains" split at its dot, the sweep's ".gov website").
 - the ".gov" site banner (`is_gov_banner`, fourteenth session): its pieces by their wording, not by the glued stop.
@@ -58,6 +60,9 @@ _STOPS = ".!?…。！？"
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _WORD = re.compile(r"(?<![\w/-])[^\W\d_]+")  # a word standing on its own ("inspect/control" holds none)
 _CONTINUING = ",;)]}»”’"
+# A unit abbreviated after a number ("18 kt.", "$49.91 /mo."): the splitter ends a sentence at its dot, so a lower-case
+# piece after it is the same line's rest ("18 kt." / "gold plated sterling silver, ...", fifteenth session).
+_ABBREVIATED_UNIT_END = re.compile(r"\d\s?/?[^\W\d_]{1,3}\.$")
 
 
 def opens_lower_case(text: str) -> bool:
@@ -91,6 +96,8 @@ def begins_midway(sentences: Sequence[Sentence], position: int) -> bool:
     if position == 0:
         return True
     before = sentences[position - 1]
+    if _ABBREVIATED_UNIT_END.search(before.text.rstrip()):
+        return True
     # A title-case heading is a line of its own; a title-case word left at the end of a line after a full
     # sentence ("... riders like you. Share" / "what you know about this area!") is an inline link cut from it.
     return ends_without_stop(before.text) and not (before.is_heading and title_cased(before.text))

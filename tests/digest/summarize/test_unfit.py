@@ -95,6 +95,17 @@ def test_a_lower_case_name_after_a_full_sentence_is_left_alone() -> None:
     assert not begins_midway(stop, 1)  # after a stop: a sentence of its own, however written
 
 
+def test_a_lower_case_piece_after_a_unit_abbreviated_after_a_number_begins_midway() -> None:
+    carat = _sentences("Daisy Earhooks", "18 kt.", "gold plated sterling silver, White enamel, Diamonds, 0.10 ct.", headings=(0,))
+    assert begins_midway(carat, 2) and unfit(carat, 2)
+    monthly = _sentences("From $1299 or $108.25 /mo.", "per month for 12 mo. months Footnote Buy - iMac")
+    assert begins_midway(monthly, 1)
+    word = _sentences("The team scored in the last minute and won the cup.", "nobody expected it.")
+    assert not begins_midway(word, 1)  # a word before the stop, not a unit after a number
+    capital = _sentences("The tower is 324 m.", "It was the tallest building in the world until 1930.")
+    assert not begins_midway(capital, 1)  # a capital after the unit: a sentence of its own
+
+
 ARTICLE = """Embrace the convenience of a mobile tax office
 
 with our comprehensive web-based software package.
