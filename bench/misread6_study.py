@@ -229,13 +229,16 @@ def markup_rule(body_words: int | None, og: bool, least_share: float, one_articl
     return rule
 
 
-def close_call_rule(margin: float, signal: Callable[[str], float], least_gain: float = 0.0) -> Rule:
+def close_call_rule(margin: float, signal: Callable[[str], float], least_gain: float = 0.0, toward_article_only: bool = False) -> Rule:
     """When the top two logits are within `margin` and one is article, keep the answer `signal` prefers
-    (the shipped type's unless the other's signal is higher by more than `least_gain`)."""
+    (the shipped type's unless the other's signal is higher by more than `least_gain`); with
+    `toward_article_only`, only a page typed otherwise with article the runner-up (the misread articles'
+    side; the other side is the thirteenth session's service rival)."""
 
     def rule(page: Page) -> str:
         first, second = shipped_type(page), runner_up(page)
-        if "article" not in (first, second) or page["logits"][first] - page["logits"][second] > margin:
+        wanted = second == "article" if toward_article_only else "article" in (first, second)
+        if not wanted or page["logits"][first] - page["logits"][second] > margin:
             return first
         answers = page["answers"]
         return second if signal(answers[second]) > signal(answers[first]) + least_gain else first
@@ -271,6 +274,7 @@ def rules() -> dict[str, Rule]:
                 if gain and name.startswith("more words"):
                     continue
                 found[f"close call: margin {margin}, {name}, by more than {gain}"] = close_call_rule(margin, signal, gain)
+                found[f"close call toward article: margin {margin}, {name}, by more than {gain}"] = close_call_rule(margin, signal, gain, True)
     for ratio in (0.2, 0.35, 0.5, 0.7):
         found[f"fallback: typed answer under {ratio} of the article's words"] = fallback_rule(ratio)
     return found

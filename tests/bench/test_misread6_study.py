@@ -74,3 +74,9 @@ def test_evaluate_counts_moves_folds_and_types() -> None:
     assert result["per_type"]["article"][1] == 1
     assert all(abs(sum(sums) - (result["mean"] - result["base"]) * 2) < 1e-9 for sums in result["folds"].values())
     assert result["folds_down"] == 0
+
+
+def test_close_call_toward_article_only_leaves_pages_typed_article() -> None:
+    rule = study.close_call_rule(1.0, study.prose_share, toward_article_only=True)
+    assert rule(_page({"article": 1.0, "service": 0.5}, {"article": "Home", "service": PROSE})) == "article"
+    assert rule(_page({"service": 1.0, "article": 0.5}, {"service": "Home\nAbout", "article": PROSE})) == "article"
