@@ -157,13 +157,16 @@ def build(data_dir: Path, cache: Path) -> dict[str, dict[str, Any]]:
             results[key] = {"type": kind, "url": url or "", "truth": truth, "logits": logits, "answers": answers, "marks": _marks_of(html)}
             if n % 50 == 0:
                 log.info("%d pages, %.0f s", n, time.time() - started)
-                cache.parent.mkdir(parents=True, exist_ok=True)
-                cache.write_bytes(pickle.dumps(results))
+                _save(cache, results)
     finally:
         hx.classify_page, hx._main_text = original, original_main
+    _save(cache, results)
+    return results
+
+
+def _save(cache: Path, results: dict[str, dict[str, Any]]) -> None:
     cache.parent.mkdir(parents=True, exist_ok=True)
     cache.write_bytes(pickle.dumps(results))
-    return results
 
 
 # ---- the rules, replayed on the cache ----
