@@ -66,7 +66,7 @@ if SUPPORTED:  # the building blocks, imported only where their behaviour was ch
     from trafilatura.external import SANITIZED_XPATH, compare_extraction, justext_rescue
     from trafilatura.htmlprocessing import convert_tags, handle_textnode, prune_unwanted_nodes, tree_cleaning
     from trafilatura.main_extractor import _elem_text, extract_content
-    from trafilatura.settings import TAG_CATALOG, Document, Extractor
+    from trafilatura.settings import BASIC_CLEAN_XPATH, TAG_CATALOG, Document, Extractor
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         COMMENTS_DISCARD_XPATH,
@@ -81,33 +81,73 @@ if SUPPORTED:  # the building blocks, imported only where their behaviour was ch
     _BLOCK_TAGS = tuple(sorted(_BLOCK_ELEMS))  # iter() by tag: 0.2 ms a page, an XPath test of each name 1.8
 
 _VIDEO_TEXT_ROOM = len(" VIDEO")  # what readability's sanitize can add in an iframe
+# What readability's `Document.summary` drops, text and all, before anything else (trafilatura 2.3.1).
+_READABILITY_DROPS = ("script", "style", "fencedframe")
+# The sections BASIC_CLEAN_XPATH (html2txt's cleaning) names by tag alone, and the start of its text that
+# names them: they are deleted under the body with their text (their tails stay); its other sections
+# (a class or id naming a footer or cookie consent) are left out of the bound, which can only loosen it.
+_HTML2TXT_DROPS = ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
+_HTML2TXT_DROPS_PATH = ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template|"
+_HTML2TXT_DROPS_CHECKED = SUPPORTED and BASIC_CLEAN_XPATH.path.startswith(_HTML2TXT_DROPS_PATH)
+
+
+def text_length_without(root: HtmlElement, tags: tuple[str, ...]) -> int:
+    """`len(root.text_content())` less the text inside `root`'s descendants with one of `tags` (their
+    tails are kept, as `drop_tree` and trafilatura's `delete_element` keep them): the plain length of
+    the root's text once those elements are deleted."""
+    length = len(root.text_content())
+    outermost = None  # elements come in document order: one inside another comes while it is the last counted
+    for element in root.iter(*tags):
+        if element is root or (outermost is not None and any(parent is outermost for parent in element.iterancestors())):
+            continue
+        length -= len(element.text_content())
+        outermost = element
+    return length
 
 
 class PageText:
-    """Upper bounds on the lengths of texts made from one page's tree, read once and when first asked."""
+    """Upper bounds on the lengths of texts made from one page's tree, read once and when first asked.
+
+    Each bound is tried from the cheapest: the page's text as it is; that text less what the reader
+    deletes first (scripts and styles: their text is most of a news page's, and never read); the page's
+    text with its white space folded. Deleting text and folding white space never lengthen a text's
+    folded form (a word of the result lies within a word of the source)."""
 
     def __init__(self, page: HtmlElement) -> None:
         self._page = page
         self._text: str | None = None
         self._folded: int | None = None
 
-    def _fits(self, room: int, limit: float) -> bool:
-        """Whether the page's text, white space folded, plus `room` is at most `limit`."""
+    def _fits(self, room: int, limit: float, length_without_drops=None) -> bool:
+        """Whether the page's text, white space folded, plus `room` is at most `limit`; or, where
+        `length_without_drops` is given, the plain length it returns plus `room`."""
         if self._text is None:
             self._text = self._page.text_content()
         if len(self._text) + room <= limit:  # folding never lengthens a text
+            return True
+        if length_without_drops is not None and length_without_drops() + room <= limit:
             return True
         if self._folded is None:
             self._folded = len(" ".join(self._text.split()))
         return self._folded + room <= limit
 
     def readability_fits(self, limit: int) -> bool:
-        """Readability's text (trimmed) on this page has at most `limit` characters, for sure."""
-        return self._fits(_VIDEO_TEXT_ROOM * sum(1 for _ in self._page.iter("iframe")), limit)
+        """Readability's text (trimmed) on this page has at most `limit` characters, for sure: it is
+        some of the page's text nodes, scripts and styles dropped first, in page order, folded."""
+        return self._fits(
+            _VIDEO_TEXT_ROOM * sum(1 for _ in self._page.iter("iframe")), limit, lambda: text_length_without(self._page, _READABILITY_DROPS)
+        )
 
     def html2txt_fits(self, limit: float) -> bool:
-        """`len(html2txt(page))` is at most `limit`, for sure."""
-        return self._fits(2 * sum(1 for _ in self._page.iter(*_BLOCK_TAGS)), limit)
+        """`len(html2txt(page))` is at most `limit`, for sure: html2txt folds the text of the page's
+        body once some sections are deleted, a space put before each block element's text and tail."""
+        return self._fits(2 * sum(1 for _ in self._page.iter(*_BLOCK_TAGS)), limit, self._body_length_without_drops)
+
+    def _body_length_without_drops(self) -> int:
+        if not _HTML2TXT_DROPS_CHECKED:
+            return len(self._text or "")
+        body = self._page.find(".//body")  # as html2txt finds it
+        return text_length_without(self._page if body is None else body, _HTML2TXT_DROPS)
 
 
 def keeps_own_extraction(page: PageText, body: etree._Element, text: str, options: Extractor) -> bool:
