@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import logging
 from copy import copy
+from collections.abc import Callable
 from typing import Any
 
 import trafilatura
@@ -91,11 +92,11 @@ _HTML2TXT_DROPS_PATH = ".//aside|.//div[contains(@class|@id, 'footer')]|.//fence
 _HTML2TXT_DROPS_CHECKED = SUPPORTED and BASIC_CLEAN_XPATH.path.startswith(_HTML2TXT_DROPS_PATH)
 
 
-def text_length_without(root: HtmlElement, tags: tuple[str, ...]) -> int:
-    """`len(root.text_content())` less the text inside `root`'s descendants with one of `tags` (their
-    tails are kept, as `drop_tree` and trafilatura's `delete_element` keep them): the plain length of
-    the root's text once those elements are deleted."""
-    length = len(root.text_content())
+def text_length_without(root: HtmlElement, tags: tuple[str, ...], length: int | None = None) -> int:
+    """`len(root.text_content())` (`length`, where the caller has it) less the text inside `root`'s
+    descendants with one of `tags` (their tails are kept, as `drop_tree` and trafilatura's
+    `delete_element` keep them): the plain length of the root's text once those elements are deleted."""
+    length = len(root.text_content()) if length is None else length
     outermost = None  # elements come in document order: one inside another comes while it is the last counted
     for element in root.iter(*tags):
         if element is root or (outermost is not None and any(parent is outermost for parent in element.iterancestors())):
@@ -118,7 +119,7 @@ class PageText:
         self._text: str | None = None
         self._folded: int | None = None
 
-    def _fits(self, room: int, limit: float, length_without_drops=None) -> bool:
+    def _fits(self, room: int, limit: float, length_without_drops: Callable[[], int] | None = None) -> bool:
         """Whether the page's text, white space folded, plus `room` is at most `limit`; or, where
         `length_without_drops` is given, the plain length it returns plus `room`."""
         if self._text is None:
@@ -135,7 +136,7 @@ class PageText:
         """Readability's text (trimmed) on this page has at most `limit` characters, for sure: it is
         some of the page's text nodes, scripts and styles dropped first, in page order, folded."""
         return self._fits(
-            _VIDEO_TEXT_ROOM * sum(1 for _ in self._page.iter("iframe")), limit, lambda: text_length_without(self._page, _READABILITY_DROPS)
+            _VIDEO_TEXT_ROOM * sum(1 for _ in self._page.iter("iframe")), limit, lambda: text_length_without(self._page, _READABILITY_DROPS, len(self._text or ""))
         )
 
     def html2txt_fits(self, limit: float) -> bool:
