@@ -1,11 +1,11 @@
-"""trafilatura's `bare_extraction`, as our extractor calls it, with two steps left out where they
+"""trafilatura's `bare_extraction`, as our extractor calls it, with three steps left out where they
 provably cannot change the answer.
 
 `run` goes through the steps of trafilatura 2.3.1's `bare_extraction` and `trafilatura_sequence`
 (core.py) in their order, calling trafilatura's own functions for each (tree cleaning, comments,
 `extract_content`, `compare_extraction`, `baseline`, `html2txt`, the recall retry and jusText), and
 returns what `bare_extraction` returns for the same options (a Document whose `body` is the same
-tree, or None). Nothing of trafilatura is replaced or patched. Two calls are skipped where their
+tree, or None). Nothing of trafilatura is replaced or patched. Three calls are skipped where their
 result is known in advance:
 
 1. **The readability comparison** (`compare_extraction`, balanced mode). It takes readability's text
@@ -22,6 +22,10 @@ result is known in advance:
    the text and the tail of each block element (each space lengthens it by at most one character),
    so it is at most the page's text folded plus two characters a block element. Where a fifth of
    that bound is no more than the own text, the gate is closed and `html2txt` is not run.
+3. **The comment search where none of its expressions can match** (`extract_comments`): each of
+   COMMENTS_XPATH's four needs a div, section or list with some words in its id or class
+   (`comment_expressions_that_may_match`, one walk of those tags); where none can find anything,
+   trafilatura's `extract_comments` is not called (on 24 of the 40 `--quick` ScrapingHub pages).
 
 Both bounds are read from one `text_content()` of the page (folded only when the plain length does
 not decide). `run` is used only under the trafilatura version whose code it restates
@@ -32,6 +36,7 @@ from __future__ import annotations
 
 import logging
 from copy import copy
+from collections.abc import Callable
 from typing import Any
 
 import trafilatura
@@ -60,42 +65,88 @@ if SUPPORTED:  # the building blocks, imported only where their behaviour was ch
     )
     from trafilatura.external import SANITIZED_XPATH, compare_extraction, justext_rescue
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-    from trafilatura.main_extractor import _elem_text, extract_comments, extract_content
-    from trafilatura.settings import Document, Extractor
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH, REMOVE_COMMENTS_XPATH
+    from trafilatura.main_extractor import _elem_text, extract_content
+    from trafilatura.main_extractor import extract_comments as trafilatura_extract_comments
+    from trafilatura.settings import BASIC_CLEAN_XPATH, Document, Extractor
+    from trafilatura.xpaths import (
+        COMMENTS_XPATH,
+        RAW_TREE_PRUNE_XPATH,
+        REMOVE_COMMENTS_AND_LISTS_XPATH,
+        REMOVE_COMMENTS_XPATH,
+    )
 
     _UNCLEAN = etree.XPath(f"boolean({SANITIZED_XPATH})")
     _HAS_PARAGRAPH_TEXT = etree.XPath("boolean(.//p//text())")
     _BLOCK_TAGS = tuple(sorted(_BLOCK_ELEMS))  # iter() by tag: 0.2 ms a page, an XPath test of each name 1.8
 
 _VIDEO_TEXT_ROOM = len(" VIDEO")  # what readability's sanitize can add in an iframe
+# What readability's `Document.summary` drops, text and all, before anything else (trafilatura 2.3.1).
+_READABILITY_DROPS = ("script", "style", "fencedframe")
+# The sections BASIC_CLEAN_XPATH (html2txt's cleaning) names by tag alone, and the start of its text that
+# names them: they are deleted under the body with their text (their tails stay); its other sections
+# (a class or id naming a footer or cookie consent) are left out of the bound, which can only loosen it.
+_HTML2TXT_DROPS = ("aside", "fencedframe", "footer", "script", "style", "svg", "template")
+_HTML2TXT_DROPS_PATH = ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script|.//style|.//svg|.//template|"
+_HTML2TXT_DROPS_CHECKED = SUPPORTED and BASIC_CLEAN_XPATH.path.startswith(_HTML2TXT_DROPS_PATH)
+
+
+def text_length_without(root: HtmlElement, tags: tuple[str, ...], length: int | None = None) -> int:
+    """`len(root.text_content())` (`length`, where the caller has it) less the text inside `root`'s
+    descendants with one of `tags` (their tails are kept, as `drop_tree` and trafilatura's
+    `delete_element` keep them): the plain length of the root's text once those elements are deleted."""
+    length = len(root.text_content()) if length is None else length
+    outermost = None  # elements come in document order: one inside another comes while it is the last counted
+    for element in root.iter(*tags):
+        if element is root or (outermost is not None and any(parent is outermost for parent in element.iterancestors())):
+            continue
+        length -= len(element.text_content())
+        outermost = element
+    return length
 
 
 class PageText:
-    """Upper bounds on the lengths of texts made from one page's tree, read once and when first asked."""
+    """Upper bounds on the lengths of texts made from one page's tree, read once and when first asked.
+
+    Each bound is tried from the cheapest: the page's text as it is; that text less what the reader
+    deletes first (scripts and styles: their text is most of a news page's, and never read); the page's
+    text with its white space folded. Deleting text and folding white space never lengthen a text's
+    folded form (a word of the result lies within a word of the source)."""
 
     def __init__(self, page: HtmlElement) -> None:
         self._page = page
         self._text: str | None = None
         self._folded: int | None = None
 
-    def _fits(self, room: int, limit: float) -> bool:
-        """Whether the page's text, white space folded, plus `room` is at most `limit`."""
+    def _fits(self, room: int, limit: float, length_without_drops: Callable[[], int] | None = None) -> bool:
+        """Whether the page's text, white space folded, plus `room` is at most `limit`; or, where
+        `length_without_drops` is given, the plain length it returns plus `room`."""
         if self._text is None:
             self._text = self._page.text_content()
         if len(self._text) + room <= limit:  # folding never lengthens a text
+            return True
+        if length_without_drops is not None and length_without_drops() + room <= limit:
             return True
         if self._folded is None:
             self._folded = len(" ".join(self._text.split()))
         return self._folded + room <= limit
 
     def readability_fits(self, limit: int) -> bool:
-        """Readability's text (trimmed) on this page has at most `limit` characters, for sure."""
-        return self._fits(_VIDEO_TEXT_ROOM * sum(1 for _ in self._page.iter("iframe")), limit)
+        """Readability's text (trimmed) on this page has at most `limit` characters, for sure: it is
+        some of the page's text nodes, scripts and styles dropped first, in page order, folded."""
+        return self._fits(
+            _VIDEO_TEXT_ROOM * sum(1 for _ in self._page.iter("iframe")), limit, lambda: text_length_without(self._page, _READABILITY_DROPS, len(self._text or ""))
+        )
 
     def html2txt_fits(self, limit: float) -> bool:
-        """`len(html2txt(page))` is at most `limit`, for sure."""
-        return self._fits(2 * sum(1 for _ in self._page.iter(*_BLOCK_TAGS)), limit)
+        """`len(html2txt(page))` is at most `limit`, for sure: html2txt folds the text of the page's
+        body once some sections are deleted, a space put before each block element's text and tail."""
+        return self._fits(2 * sum(1 for _ in self._page.iter(*_BLOCK_TAGS)), limit, self._body_length_without_drops)
+
+    def _body_length_without_drops(self) -> int:
+        if not _HTML2TXT_DROPS_CHECKED:
+            return len(self._text or "")
+        body = self._page.find(".//body")  # as html2txt finds it
+        return text_length_without(self._page if body is None else body, _HTML2TXT_DROPS)
 
 
 def keeps_own_extraction(page: PageText, body: etree._Element, text: str, options: Extractor) -> bool:
@@ -158,6 +209,67 @@ def may_hold_raw_prunes(page: HtmlElement) -> bool:
     return False
 
 
+# COMMENTS_XPATH's four expressions (trafilatura 2.3.1), white space folded: `extract_comments` tries them
+# in turn on the cleaned tree. Checked against the expressions' text at import.
+_COMMENTS_PATHS = (
+    ".//*[self::div or self::list or self::section][ re:test(@id|@class, 'comment-?list') or "
+    "re:test(@class, 'comment-page|comments-content|post-comments')]",
+    ".//*[self::div or self::section or self::list][ re:test(@id|@class, '^comment[s-]') or "
+    "re:test(@class, '^Comments|article-comments')]",
+    ".//*[self::div or self::section or self::list][ re:test(@id, '^(?:comol|disqus_thread|dsq-comments)')]",
+    ".//*[self::div or self::section][ starts-with(@id, 'social') or contains(@class, 'comment')]",
+)
+
+
+def _comment_expressions_are_the_checked_ones() -> bool:
+    return SUPPORTED and tuple(" ".join(expression.path.split()) for expression in COMMENTS_XPATH) == _COMMENTS_PATHS
+
+
+_COMMENTS_CHECKED = _comment_expressions_are_the_checked_ones()
+_NO_COMMENT_EXPRESSION = (False, False, False, False)
+
+
+def comment_expressions_that_may_match(tree: HtmlElement) -> tuple[bool, bool, bool, bool]:
+    """For each of COMMENTS_XPATH's expressions, False only where it finds nothing under `tree`. What
+    each needs of a div, section or list (the fourth: div or section): (1) an id or class holding
+    "comment" (its patterns comment-?list, comment-page, comments-content, post-comments, tested on the
+    first of id and class, or on the class); (2) an id or class starting "comment", a class starting
+    "Comments" or holding "article-comments"; (3) an id starting "comol", "disqus_thread" or
+    "dsq-comments"; (4) an id starting "social" or a class holding "comment". One walk of those tags
+    (0.1 ms on a news page) instead of up to four searches (about 1.5 ms: three call Python's re for
+    each div, section and list). All four True where the expressions are not the checked ones."""
+    if not _COMMENTS_CHECKED:
+        return (True, True, True, True)
+    first = second = third = fourth = False
+    for element in tree.iter("div", "section", "list"):
+        attributes = element.attrib
+        if not attributes:  # most elements: no attribute to read
+            continue
+        element_class, element_id = attributes.get("class") or "", attributes.get("id") or ""
+        if "comment" in element_class or "comment" in element_id:
+            first = True
+            fourth = fourth or ("comment" in element_class and element.tag != "list")
+        second = second or (
+            element_id.startswith("comment") or element_class.startswith(("comment", "Comments")) or "article-comments" in element_class
+        )
+        third = third or element_id.startswith(("comol", "disqus_thread", "dsq-comments"))
+        fourth = fourth or (element_id.startswith("social") and element.tag != "list")
+        if first and second and third and fourth:
+            break
+    return (first, second, third, fourth)
+
+
+def extract_comments(tree: HtmlElement, options: Extractor) -> tuple[etree._Element, str, HtmlElement]:
+    """trafilatura's own `main_extractor.extract_comments`, not called where none of COMMENTS_XPATH's
+    expressions can find anything (`comment_expressions_that_may_match`). Exact: that function tries the
+    expressions in turn and, where none finds an element, returns an empty body, no text and the tree
+    untouched, which is what is returned here without the four searches (on 24 of the 40 `--quick`
+    ScrapingHub pages)."""
+    if comment_expressions_that_may_match(tree) == _NO_COMMENT_EXPRESSION:
+        return Element("body"), "", tree
+    return trafilatura_extract_comments(tree, options)
+
+
 class RawTree:
     """trafilatura's raw tree: the page pruned of infinite-scroll containers and the like (the
     first step of `trafilatura_sequence`, on its copy of the page).
@@ -199,7 +311,7 @@ def _sequence(page: HtmlElement, options: Extractor, url: str | None):
     commentsbody, temp_comments = Element("body"), ""
     forum_posts = None
     if options.comments:
-        commentsbody, temp_comments, cleaned_tree = extract_comments(cleaned_tree, options)
+        commentsbody, temp_comments, cleaned_tree = extract_comments(cleaned_tree, options)  # this module's: see there
         if temp_comments and is_forum:
             forum_posts = commentsbody
             commentsbody, temp_comments = Element("body"), ""

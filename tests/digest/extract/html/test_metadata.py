@@ -295,3 +295,34 @@ def test_a_site_credit_leaves_a_byline_that_is_only_the_credit() -> None:
     assert without_site_credit(", Cleveland.com", keys) == ", Cleveland.com"  # nobody before the comma: not this rule's to mend
     assert without_site_credit("Troy L. Smith, Cleveland.com", frozenset()) == "Troy L. Smith, Cleveland.com"
     assert without_site_credit("A, B, Cleveland.com", keys) == "A, B"  # only the last part is the credit
+
+
+_LOOKUPS_PAGE = """<html><head><link rel="canonical" href="https://example.org/a"><link rel="alternate" href="https://example.org/b">
+<meta property="og:title" content="T"><script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>
+<script type="application/ld+json"></script><script type="application/ld+json">not json</script><script>var x = 1;</script></head>
+<body><div id="part"><time datetime="2020-01-02">2 Jan</time><time>no datetime</time><meta name="author" content="Ann Lee">
+<script type="application/ld+json">[{"@type": "Person", "name": "Ann Lee"}]</script></div>
+<time datetime="2021-03-04">later</time><link rel="canonical" href="https://example.org/second"></body></html>"""
+
+
+def test_the_walks_find_what_the_xpath_searches_found() -> None:
+    """MetaTags' canonical links and <time> datetimes, and the JSON-LD scripts, are what the whole
+    document's XPath searches find (in document order) from the root and from an element under it;
+    the <meta> tags still only those under the element."""
+    from bot.digest.extract.html.metadata import _JSON_LD_XPATH, MetaTags, _json_ld_texts
+
+    tree = lxml_html.document_fromstring(_LOOKUPS_PAGE)
+    for element in (tree, tree.find(".//div")):
+        meta = MetaTags(element)
+        assert meta.canonical() == element.xpath("//link[@rel='canonical']/@href") == ["https://example.org/a", "https://example.org/second"]
+        assert meta.datetimes() == element.xpath("//time/@datetime") == ["2020-01-02", "2021-03-04"]
+        assert list(_json_ld_texts(element)) == element.xpath(_JSON_LD_XPATH) and len(element.xpath(_JSON_LD_XPATH)) == 3
+    assert MetaTags(tree).first("og:title") == "T" and MetaTags(tree.find(".//div")).first("og:title") == ""
+    assert MetaTags(tree.find(".//div")).first("author") == "Ann Lee"
+    assert [document.get("@type") if isinstance(document, dict) else document[0]["name"] for document in metadata.json_ld_documents(tree)] == ["NewsArticle", "Ann Lee"]
+
+
+def test_read_metadata_takes_the_canonical_link_and_the_first_time() -> None:
+    metadata = read_metadata(lxml_html.document_fromstring(_LOOKUPS_PAGE.replace('"@type": "NewsArticle", ', '"@type": "Thing", ')))
+    assert metadata.date == "2020-01-02"
+    assert "example.org" in metadata.site_keys  # the address read from the canonical link

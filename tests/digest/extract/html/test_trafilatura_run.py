@@ -152,20 +152,126 @@ def test_the_gate_is_closed_without_html2txt_where_the_bound_decides(monkeypatch
     assert 1000 < len(ours[1]) < 3000
 
 
-@pytest.mark.parametrize("name", sorted(BUILT))
+def _plain_without(root, tags: tuple[str, ...]) -> int:
+    """The plain length of `root`'s text once its descendants with `tags` are deleted (tails kept), on a copy."""
+    root = copy(root)
+    for element in list(root.iter(*tags)):
+        if element is not root and element.getparent() is not None:
+            element.drop_tree()
+    return len(root.text_content())
+
+
+def _bounds(tree) -> tuple[int, int]:
+    """The readability and html2txt bounds as the docstrings state them: the least of the page's text, its
+    text less what each reader deletes first (whole elements, tails kept) and its text folded, plus room."""
+    text = tree.text_content()
+    body = tree.find(".//body")
+    readability = min(len(text), _plain_without(tree, ("script", "style", "fencedframe")), len(" ".join(text.split())))
+    html2txt = min(len(text), _plain_without(tree if body is None else body, trafilatura_run._HTML2TXT_DROPS), len(" ".join(text.split())))
+    return (
+        readability + 6 * len(tree.findall(".//iframe")),
+        html2txt + 2 * sum(1 for _ in tree.iter(*trafilatura_run._BLOCK_TAGS)),
+    )
+
+
+# Scripts, styles, an svg, an aside and a footer in the body: their text is most of the page's.
+SCRIPTED = f"""<html><head><title>Scripted</title><script>{"var x = 1; " * 300}</script><style>{"p {{ margin: 0 }} " * 200}</style></head>
+<body><div class="menu"><a href="/a">Home</a></div><article><h1>Scripted</h1><p>{_sentence(1, 40)}</p>
+<script>{"track('view'); " * 200}</script> tail of the script <svg><text>{"label " * 100}</text></svg>
+<aside><p>{_sentence(2, 60)}</p><aside><p>nested aside</p></aside></aside><p>{_sentence(3, 40)}</p></article>
+<footer><p>{_sentence(4, 30)}</p><template><p>hidden</p></template></footer><iframe src="https://video.example/v"></iframe></body></html>"""
+
+
+@pytest.mark.parametrize("name", sorted(BUILT) + ["scripted"])
 def test_the_bounds_hold_on_the_built_pages(name: str) -> None:
     """readability's text and html2txt's are never longer than the bounds read from the page, and
-    the bounds are the page's text folded plus the room for what each can add."""
-    tree = html_extractor._parse(BUILT[name])
-    folded = len(" ".join(tree.text_content().split()))
-    readability_bound = folded + 6 * len(tree.findall(".//iframe"))
-    html2txt_bound = folded + 2 * sum(1 for _ in tree.iter(*trafilatura_run._BLOCK_TAGS))
+    PageText answers each limit exactly as the stated bound does."""
+    tree = html_extractor._parse(SCRIPTED if name == "scripted" else BUILT[name])
+    readability_bound, html2txt_bound = _bounds(tree)
     algo = trafilatura.external.try_readability(copy(tree))
     assert len(trafilatura.utils.trim(etree.tostring(algo, method="text", encoding="unicode"))) <= readability_bound
     assert len(trafilatura.html2txt(tree)) <= html2txt_bound
     bounds = trafilatura_run.PageText(tree)
     assert bounds.readability_fits(readability_bound) and not bounds.readability_fits(readability_bound - 1)
     assert bounds.html2txt_fits(html2txt_bound) and not trafilatura_run.PageText(tree).html2txt_fits(html2txt_bound - 1)
+
+
+def test_the_deleted_sections_tighten_the_bounds() -> None:
+    """On a page whose scripts hold most of its text, the bounds are far under the page's text folded
+    (the bound without them would not close the gate or skip readability): the outermost element of
+    nested ones is counted once, and a deleted element's tail is kept."""
+    tree = html_extractor._parse(SCRIPTED)
+    folded = len(" ".join(tree.text_content().split()))
+    readability_bound, html2txt_bound = _bounds(tree)
+    assert readability_bound < folded / 3 and html2txt_bound < readability_bound
+    body = tree.find("body")
+    assert trafilatura_run.text_length_without(body, trafilatura_run._HTML2TXT_DROPS) == _plain_without(body, trafilatura_run._HTML2TXT_DROPS)
+    assert "tail of the script" in trafilatura.html2txt(tree)
+
+
+def test_html2txts_sections_are_the_checked_ones() -> None:
+    assert trafilatura_run._HTML2TXT_DROPS_CHECKED
+    assert all(f".//{tag}|" in trafilatura_run._HTML2TXT_DROPS_PATH for tag in trafilatura_run._HTML2TXT_DROPS)
+
+
+# Comment sections each of COMMENTS_XPATH's expressions finds (and only the later ones after it).
+_COMMENT_SECTIONS = {
+    0: '<div class="post-comment-list">{}</div>',
+    1: '<section id="comments-area">{}</section>',
+    2: '<div id="disqus_thread">{}</div>',
+    3: '<div class="user-comment">{}</div>',
+    "social": '<div id="social-posts">{}</div>',
+    "list, not the fourth": '<ul class="comment">{}</ul>',
+    "none": '<div class="remarks" id="main">{}</div>',
+}
+
+
+def _comment_page(section: str) -> str:
+    inner = "".join(f"<p>{_sentence(n + 500, 12)}</p>" for n in range(3))
+    return f"""<html><head><title>C</title></head><body><article><h1>C</h1>{_paragraphs(6)}</article>
+{section.format(inner)}<div class="Comments"><p>{_sentence(900, 12)}</p></div></body></html>"""
+
+
+@pytest.mark.parametrize("kind", list(_COMMENT_SECTIONS))
+@pytest.mark.parametrize("options", OPTIONS[:3], ids=lambda options: ",".join(options) or "ours")
+def test_the_comment_search_answers_as_trafilaturas(kind, options: dict) -> None:
+    """Body, text and tree as trafilatura's extract_comments leaves them, on cleaned trees; and no
+    expression skipped that finds something."""
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.main_extractor import extract_comments
+    from trafilatura.settings import Extractor
+
+    extractor = Extractor(output_format="txt", comments=True, precision=options.get("favor_precision", False), recall=options.get("favor_recall", False))
+    for html in (_comment_page(_COMMENT_SECTIONS[kind]), *BUILT.values()):
+        cleaned = convert_tags(tree_cleaning(html_extractor._parse(html), extractor), extractor, None)
+        possible = trafilatura_run.comment_expressions_that_may_match(cleaned)
+        assert all(may or not expression(cleaned) for may, expression in zip(possible, trafilatura.xpaths.COMMENTS_XPATH))
+        ours, theirs = trafilatura_run.extract_comments(copy(cleaned), extractor), extract_comments(copy(cleaned), extractor)
+        assert [etree.tostring(part) if not isinstance(part, str) else part for part in ours] == [
+            etree.tostring(part) if not isinstance(part, str) else part for part in theirs
+        ]
+
+
+def test_the_comment_walk_tells_the_expressions_apart() -> None:
+    """Each built section leaves the expressions it cannot match out (so the test above reaches skips)."""
+    extractor = trafilatura.settings.Extractor(output_format="txt", comments=True)
+
+    def possible(section: str) -> tuple:
+        html = f"<html><body><article>{_paragraphs(3)}</article>{section.format('<p>x</p>')}</body></html>"
+        return trafilatura_run.comment_expressions_that_may_match(html_extractor._parse(html))
+
+    assert possible(_COMMENT_SECTIONS[0]) == (True, False, False, True)
+    assert possible(_COMMENT_SECTIONS[2]) == (False, False, True, False)
+    assert possible(_COMMENT_SECTIONS["social"]) == (False, False, False, True)
+    assert possible(_COMMENT_SECTIONS["list, not the fourth"].replace("ul", "div")) == (True, True, False, True)
+    assert possible(_COMMENT_SECTIONS["none"]) == (False, False, False, False)
+    assert trafilatura_run.extract_comments(html_extractor._parse("<html><body><p>x</p></body></html>"), extractor)[1] == ""
+
+
+def test_the_comment_search_stands_only_over_the_checked_expressions(monkeypatch) -> None:
+    assert trafilatura_run._comment_expressions_are_the_checked_ones()
+    monkeypatch.setattr(trafilatura_run, "COMMENTS_XPATH", [*trafilatura.xpaths.COMMENTS_XPATH, etree.XPath(".//div[@class='x']")])
+    assert not trafilatura_run._comment_expressions_are_the_checked_ones()
 
 
 @pytest.mark.parametrize("name", sorted(BUILT))
