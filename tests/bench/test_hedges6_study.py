@@ -75,3 +75,15 @@ def test_standardising_per_fold_gives_each_fold_unit_spread() -> None:
     scores = np.where(folds == 0, 1.0, 10.0) * np.random.default_rng(2).normal(0, 1, 100)
     out = standardised_per_fold(scores, folds)
     assert np.allclose([out[folds == f].std() for f in (0, 1)], 1.0)
+
+
+def test_summary_asks_a_gain_above_the_draw_spread_in_every_draw() -> None:
+    from bench.hedges6_study import summary
+
+    rows = [{"variant": "v", "nested_f1": f, "diff_vs_base": [d] * 5} for f, d in ((0.66, 0.02), (0.64, 0.005), (0.66, 0.02))]
+    result = summary(rows, [0.645, 0.635, 0.645])
+    assert result["base_draw_spread"] == 0.01 and result["gain_per_draw"] == [0.015, 0.005, 0.015]
+    assert result["clears_spread_every_draw"] is False and result["folds_up"] == "15 of 15"
+    assert summary(rows, [0.645, 0.64, 0.645])["clears_spread_every_draw"] is False
+    assert summary(rows, [0.645, 0.625, 0.645])["clears_spread_every_draw"] is False
+    assert summary(rows[:1], [0.645])["clears_spread_every_draw"] is True
