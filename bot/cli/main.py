@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
+SOURCE_HELP = "an http(s) link (a web page or a PDF), an .html/.htm/.txt/.md/.pdf file, or - (standard input; a link piped in is fetched)"
 URL_HELP = ("the address a saved file or standard input came from, for its title, date and page type "
             "(default: the address in a browser's \"saved from url\" comment, else the page's own canonical link; one SOURCE only)")
 

@@ -32,6 +32,9 @@ _HTML_MARKERS = re.compile(
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)\s*(\S+?)\s*-->", re.IGNORECASE)
 SAVED_FROM_WINDOW = 2048
 
+PDF_SIGNATURE = b"%PDF-"
+_SCHEME_HINT = "a web address needs its scheme: https://"
+
 
 @dataclass(frozen=True)
 class RawDocument:
@@ -95,16 +98,16 @@ def decode_local(data: bytes) -> str:
 def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
     file = Path(path)
     kind = FILE_SUFFIXES.get(file.suffix.lower())
+    if _is_folder(file):  # before the suffix: "unsupported file type" would send a user looking for the wrong fault
+        raise DigestError("is a folder, not a file.")
     if kind is None:
         allowed = ", ".join(sorted(FILE_SUFFIXES))
         if not file.exists() and looks_like_address(path):
-            raise DigestError(f"no such file; a web address needs its scheme: https://{path.strip()}")
+            raise DigestError(f"no such file; {_SCHEME_HINT}{path.strip()}")
         raise DigestError(f"unsupported file type (use a link or one of {allowed}).")
     if kind == "pdf" and max_pdf_bytes is not None:
         max_bytes = max_pdf_bytes
     try:
-        if file.is_dir():
-            raise DigestError("is a folder, not a file.")
         if file.exists() and not file.is_file():  # a FIFO or device would block or never end
             raise DigestError("is not a regular file.")
         if file.stat().st_size > max_bytes:
@@ -112,6 +115,8 @@ def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> Ra
         with file.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the size may have grown since stat()
     except FileNotFoundError as exc:
+        if looks_like_address(path) and "/" in path.strip():  # "example.com/news/story.html": a link without https://
+            raise DigestError(f"no such file; {_SCHEME_HINT}{path.strip()}") from exc
         raise DigestError("no such file.") from exc
     except IsADirectoryError as exc:
         raise DigestError("is a folder, not a file.") from exc
@@ -128,8 +133,24 @@ def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> Ra
     return RawDocument(source=path, text=decode_local(data), kind=kind)
 
 
-def read_stdin(max_bytes: int) -> RawDocument:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+def _is_folder(file: Path) -> bool:
+    try:
+        return file.is_dir()
+    except (OSError, ValueError):  # an unreadable parent or a NUL byte: the read below says why
+        return False
+
+
+def read_stdin(max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
+    """Standard input: a PDF (by its `%PDF-` signature) as a PDF, anything else as text or HTML.
+
+    Without the signature check a PDF whose streams happen to be plain ASCII passed the binary guard and
+    was summarized as its own object syntax ("3 0 obj")."""
+    pdf_limit = max_bytes if max_pdf_bytes is None else max_pdf_bytes
+    data = sys.stdin.buffer.read(max(max_bytes, pdf_limit) + 1)
+    if data.lstrip(b"\r\n\t ").startswith(PDF_SIGNATURE):
+        if len(data) > pdf_limit:
+            raise DigestError(f"the input is larger than {pdf_limit / 1_000_000:g} MB.")
+        return RawDocument(source="-", text="", kind="pdf", data=data)
     if len(data) > max_bytes:
         raise DigestError(f"the input is larger than {max_bytes / 1_000_000:g} MB.")
     if looks_binary(data):
@@ -154,7 +175,7 @@ async def load_source(source: str, fetch: FetchSettings, max_bytes: int, url: st
     if link := link_request(source):
         return await fetch_document(link, fetch, source=source)
     if source == "-":
-        document = read_stdin(max_bytes)
+        document = read_stdin(max_bytes, fetch.max_pdf_bytes)
         if document.kind == "text" and (link := link_request(document.text)):
             return await fetch_document(link, fetch, source="-")  # a link piped in is read like a link given
         return with_address(document, url)
