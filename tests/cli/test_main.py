@@ -162,7 +162,7 @@ def test_a_file_of_links_gets_an_answer_written_for_the_command_line(tmp_path: P
     links.write_text("https://example.org/a https://example.org/b\n")
     result = run_cli("summarize", str(links))
     assert result.returncode == 1
-    assert result.stderr == f"error: {links}: That is only links: give one link on its own and its page is read.\n"
+    assert result.stderr == f"error: {links}: That is only links, no article text: give a link itself as the source and its page is read.\n"
     assert "bot" not in result.stderr.replace(str(links), "")
 
 
