@@ -135,6 +135,21 @@ def url_problem(sources: Sequence[str], url: str | None) -> str | None:
     return None
 
 
+def language_problem(code: str | None) -> str | None:
+    """Why --lang cannot be used, or None: checked once before any source, so `extract` (which leaves an
+    unusable language unknown) does not pass it over in silence and `summarize` does not repeat it per source."""
+    if not code:
+        return None
+    from bot.digest.language.language_detector import detect_language
+    from bot.digest.models import DigestError
+
+    try:
+        detect_language("", code)
+    except DigestError as exc:
+        return f"--lang: {exc}".rstrip(".")
+    return None
+
+
 async def _process(command: str, sources: Sequence[str], settings: Settings, options: DigestOptions,
                    url: str | None = None) -> list[Digest]:
     """Digest each source in input order; one failure never stops the others.
@@ -221,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.discord_app.health import check_service
 
         return check_service(settings)
-    if problem := url_problem(args.sources, args.url):
+    if problem := url_problem(args.sources, args.url) or language_problem(args.lang):
         print(f"error: {problem}.", file=sys.stderr)
         return EXIT_USAGE
     from bot.digest.pipeline import DigestOptions

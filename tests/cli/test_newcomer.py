@@ -72,3 +72,13 @@ def test_a_file_holding_one_link_is_told_to_give_the_link_itself(tmp_path: Path)
     result = run_cli("summarize", str(link_file))
     assert result.returncode == 1
     assert result.stderr == f"error: {link_file}: That is only links, no article text: give a link itself as the source and its page is read.\n"
+
+
+def test_an_unknown_lang_stops_both_commands_once() -> None:
+    """`extract --lang xx` printed the article with language null and exit 0; `summarize` said it per source."""
+    sample = str(REPO / "seeds" / "syrian-officers-defect.txt")
+    expected = ["error: --lang: Unknown language code 'xx' (use an ISO code such as en, de, fr)."]
+    for command in ("extract", "summarize"):
+        result = run_cli(command, sample, sample, "--lang", "xx")
+        assert (result.returncode, result.stdout, result.stderr.splitlines()) == (2, "", expected)
+    assert run_cli("extract", sample, "--lang", "de", "--format", "json").returncode == 0
