@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the fetcher (aiohttp) loads only when a link or a file is r
 Kind = Literal["html", "text", "pdf"]
 
 FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text", ".pdf": "pdf"}
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_MARKERS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]|<meta\s|<title>",
     re.IGNORECASE,
@@ -74,6 +75,35 @@ def with_address(document: RawDocument, url: str | None) -> RawDocument:
         return document
     address = url or (saved_from_address(document.text) if document.kind == "html" else None)
     return replace(document, url=address) if address else document
+
+
+# Markdown syntax, for a `.md` file: without this its "#" headline became the title and "**", "[text](url)"
+# and "> " stood in the summary. Line by line; fenced code blocks are left to the input guard, which drops them.
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_MD_RULE = re.compile(r"^ {0,3}(?:[=]{3,}|[-*_](?:[ \t]*[-*_]){2,})[ \t]*$", re.MULTILINE)  # setext underline, rule
+_MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE)
+_MD_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)", re.MULTILINE)
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+.*$\n?", re.MULTILINE)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_MD_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+
+
+def markdown_to_text(text: str) -> str:
+    """A Markdown file as the plain text a browser would show: headings, quotes, bullets, links, images,
+    emphasis and inline code lose their marks and keep their words, as a list copied from a browser does."""
+    text = _MD_REFERENCE.sub("", text)
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub(r"\1", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(lambda found: found.group(1) or found.group(2), text)
+    return _MD_CODE.sub(r"\1", text)
 
 
 def document_from_text(text: str, source: str = "<text>") -> RawDocument:
@@ -130,7 +160,10 @@ def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> Ra
         return RawDocument(source=path, text="", kind="pdf", data=data)
     if looks_binary(data):
         raise DigestError("looks like binary data, not text or a web page.")
-    return RawDocument(source=path, text=decode_local(data), kind=kind)
+    text = decode_local(data)
+    if file.suffix.lower() in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
+    return RawDocument(source=path, text=text, kind=kind)
 
 
 def _is_folder(file: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
@@ -82,3 +83,18 @@ def test_an_unknown_lang_stops_both_commands_once() -> None:
         result = run_cli(command, sample, sample, "--lang", "xx")
         assert (result.returncode, result.stdout, result.stderr.splitlines()) == (2, "", expected)
     assert run_cli("extract", sample, "--lang", "de", "--format", "json").returncode == 0
+
+
+def test_a_markdown_file_gets_a_title_and_summary_without_marks(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "# Bridge closes after cracks found\n\nThe old **bridge** over the river closed on Monday after engineers found "
+        "cracks in two of its supporting piers, the [city council](https://example.org/council) said.\n\n"
+        "- Repairs are expected to take about six months.\n- They will cost nearly $4 million, according to the "
+        "council's estimate.\n\n> \"We had no choice,\" the mayor said.\n"
+    )
+    result = run_cli("summarize", str(story), "--format", "json")
+    digest = json.loads(result.stdout)
+    assert digest["title"] == "Bridge closes after cracks found"
+    said = " ".join(sentence["text"] for sentence in digest["summary"])
+    assert "the city council said" in said and not set("#*[]>") & set(said) and "- " not in said

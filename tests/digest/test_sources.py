@@ -6,7 +6,7 @@ import pytest
 
 from bot.digest.models import DigestError
 from bot.digest.front_rules import link_request
-from bot.digest.sources import read_file, read_stdin, sniff_kind
+from bot.digest.sources import markdown_to_text, read_file, read_stdin, sniff_kind
 from tests.helpers.pdf_maker import Text, pdf_bytes
 
 
@@ -90,3 +90,22 @@ def test_a_pdf_on_standard_input_is_read_as_a_pdf(monkeypatch: pytest.MonkeyPatc
         read_stdin(100_000, max_pdf_bytes=100)
     _stdin_bytes(monkeypatch, b"Plain text that talks about %PDF-1.4 files.")
     assert read_stdin(1000, max_pdf_bytes=100_000).kind == "text"
+
+
+def test_markdown_marks_are_removed_and_words_kept() -> None:
+    text = (
+        "# Bridge closes #\n\nSubtitle\n========\n\n> The **old** bridge, said *the* [council](https://example.org/c \"t\"), "
+        "closed ![a photo](x.png) on `Monday`.\n\n- Repairs take six months.\n  * nested item\n\n[c]: https://example.org/c\n"
+        "snake_case_name and 2 * 3 * 4 stay; [fetch] too.\n\n---\n"
+    )
+    assert markdown_to_text(text) == (
+        "Bridge closes\n\nSubtitle\n\n\nThe old bridge, said the council, closed  on Monday.\n\nRepairs take six months.\n"
+        "  nested item\n\nsnake_case_name and 2 * 3 * 4 stay; [fetch] too.\n\n\n"
+    )
+
+
+def test_a_markdown_file_is_read_without_its_marks_and_a_text_file_as_it_is(tmp_path: Path) -> None:
+    for name in ("story.md", "story.txt"):
+        (tmp_path / name).write_text("# Bridge closes\n\nThe **old** bridge closed.\n")
+    assert read_file(str(tmp_path / "story.md"), 1000).text == "Bridge closes\n\nThe old bridge closed.\n"
+    assert read_file(str(tmp_path / "story.txt"), 1000).text == "# Bridge closes\n\nThe **old** bridge closed.\n"
