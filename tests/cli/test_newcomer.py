@@ -98,3 +98,15 @@ def test_a_markdown_file_gets_a_title_and_summary_without_marks(tmp_path: Path) 
     assert digest["title"] == "Bridge closes after cracks found"
     said = " ".join(sentence["text"] for sentence in digest["summary"])
     assert "the city council said" in said and not set("#*[]>") & set(said) and "- " not in said
+
+
+def test_extract_of_a_text_without_headline_names_it_untitled(tmp_path: Path) -> None:
+    """`extract` began with a blank line where `summarize` shows "(untitled)"."""
+    text = tmp_path / "note.txt"
+    text.write_text(
+        "The old bridge over the river closed on Monday after engineers found cracks in two of its supporting piers, "
+        "the city council said. Repairs are expected to take about six months and cost nearly $4 million, according to "
+        "the council's estimate, and the ferry will run every hour until then.\n"
+    )
+    assert run_cli("extract", str(text)).stdout.startswith("(untitled)\n\nThe old bridge")
+    assert run_cli("summarize", str(text)).stdout.startswith("(untitled)\n")
