@@ -11,6 +11,7 @@ from bot.settings import DigestSettings
 
 UNTITLED = "(untitled)"  # the title line of a text without a headline
 
+
 def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size((88, 24)).columns))
 
