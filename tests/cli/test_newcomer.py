@@ -66,15 +66,6 @@ def test_help_names_every_kind_of_source() -> None:
         assert ".pdf" in run_cli(command, "--help").stdout
 
 
-def test_a_file_holding_one_link_is_told_to_give_the_link_itself(tmp_path: Path) -> None:
-    """"give one link on its own" read as nonsense to someone whose file held exactly one link."""
-    link_file = tmp_path / "link.txt"
-    link_file.write_text("https://example.org/story\n")
-    result = run_cli("summarize", str(link_file))
-    assert result.returncode == 1
-    assert result.stderr == f"error: {link_file}: That is only links, no article text: give a link itself as the source and its page is read.\n"
-
-
 def test_an_unknown_lang_stops_both_commands_once() -> None:
     """`extract --lang xx` printed the article with language null and exit 0; `summarize` said it per source."""
     sample = str(REPO / "seeds" / "syrian-officers-defect.txt")
