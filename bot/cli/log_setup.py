@@ -10,6 +10,10 @@ from bot.settings import LoggingSettings
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
+# Libraries whose warnings describe their own attempts ("discarding data: None" for a page without
+# text), which the digest reports itself in one line; shown only at DEBUG.
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext")
+
 
 class JsonLinesFormatter(logging.Formatter):
     """One JSON object a line (time, level, logger, message, and the traceback if any), for log collectors."""
@@ -38,4 +42,6 @@ def configure_logging(settings: LoggingSettings, verbose: bool = False) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    for name in CHATTY_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.NOTSET if level <= logging.DEBUG else logging.ERROR)
     logging.captureWarnings(True)  # Python warnings go through the same handler and format

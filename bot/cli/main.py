@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-SOURCE_HELP = "an http(s) link, an .html/.htm/.txt/.md file, or - (standard input; a link piped in is fetched)"
+SOURCE_HELP = "an http(s) link (a web page or a PDF), an .html/.htm/.txt/.md/.pdf file, or - (standard input; a link piped in is fetched)"
 URL_HELP = ("the address a saved file or standard input came from, for its title, date and page type "
             "(default: the address in a browser's \"saved from url\" comment, else the page's own canonical link; one SOURCE only)")
 
@@ -135,6 +135,21 @@ def url_problem(sources: Sequence[str], url: str | None) -> str | None:
     return None
 
 
+def language_problem(code: str | None) -> str | None:
+    """Why --lang cannot be used, or None: checked once before any source, so `extract` (which leaves an
+    unusable language unknown) does not pass it over in silence and `summarize` does not repeat it per source."""
+    if not code:
+        return None
+    from bot.digest.language.language_detector import detect_language
+    from bot.digest.models import DigestError
+
+    try:
+        detect_language("", code)
+    except DigestError as exc:
+        return f"--lang: {exc}".rstrip(".")
+    return None
+
+
 async def _process(command: str, sources: Sequence[str], settings: Settings, options: DigestOptions,
                    url: str | None = None) -> list[Digest]:
     """Digest each source in input order; one failure never stops the others.
@@ -221,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.discord_app.health import check_service
 
         return check_service(settings)
-    if problem := url_problem(args.sources, args.url):
+    if problem := url_problem(args.sources, args.url) or language_problem(args.lang):
         print(f"error: {problem}.", file=sys.stderr)
         return EXIT_USAGE
     from bot.digest.pipeline import DigestOptions

@@ -9,6 +9,8 @@ from bot.digest.front_rules import hedges_to_list
 from bot.digest.models import Digest, Figure, Hedge
 from bot.settings import DigestSettings
 
+UNTITLED = "(untitled)"  # the title line of a text without a headline
+
 
 def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size((88, 24)).columns))
@@ -41,7 +43,7 @@ def render_text(digest: Digest, settings: DigestSettings) -> str:
     width = _width()
     bullet = textwrap.TextWrapper(width=width, initial_indent="  • ", subsequent_indent="    ")
     note = textwrap.TextWrapper(width=width, initial_indent="    ", subsequent_indent="    ")
-    lines = [digest.title or "(untitled)", f"{digest.url or digest.source}", _stats_line(digest)]
+    lines = [digest.title or UNTITLED, f"{digest.url or digest.source}", _stats_line(digest)]
     if digest.author or digest.date:
         lines.append(" · ".join(x for x in (digest.author, digest.date) if x))
     if digest.language_note:
@@ -72,7 +74,7 @@ def _md_escape(text: str) -> str:
 
 
 def render_markdown(digest: Digest, settings: DigestSettings) -> str:
-    title = _md_escape(digest.title or "(untitled)")
+    title = _md_escape(digest.title or UNTITLED)
     lines = [f"## [{title}]({digest.url})" if digest.url else f"## {title}", "", f"_{_md_escape(_stats_line(digest))}_"]
     if digest.language_note:
         lines += ["", f"> note: {_md_escape(digest.language_note)}"]
@@ -100,4 +102,4 @@ def render_markdown(digest: Digest, settings: DigestSettings) -> str:
 
 
 def render_extract(digest: Digest) -> str:
-    return f"{digest.title}\n\n{digest.text}\n"
+    return f"{digest.title or UNTITLED}\n\n{digest.text}\n"  # as `summarize` shows it, not a blank first line

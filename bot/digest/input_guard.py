@@ -118,7 +118,7 @@ def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
     if kind == "text":
         text = _drop_code_blocks(text)
         if _URL.search(text) and _words_beside_links(text, _MIN_ARTICLE_WORDS) < _MIN_ARTICLE_WORDS:
-            raise DigestError("That is only links: give one link on its own and its page is read.")
+            raise DigestError("That is only links, no article text: give a link itself as the source and its page is read.")
     if not _WORD.search(text):
         raise DigestError("There are no words to summarize in what was sent.")
     return text

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the fetcher (aiohttp) loads only when a link or a file is r
 Kind = Literal["html", "text", "pdf"]
 
 FILE_SUFFIXES = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".md": "text", ".markdown": "text", ".pdf": "pdf"}
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HTML_MARKERS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<div[\s>]|<p[\s>]|<meta\s|<title>",
     re.IGNORECASE,
@@ -31,6 +32,9 @@ _HTML_MARKERS = re.compile(
 # are the address's length. Internet Explorer looks for it in the first 2,048 bytes only.
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)\s*(\S+?)\s*-->", re.IGNORECASE)
 SAVED_FROM_WINDOW = 2048
+
+PDF_SIGNATURE = b"%PDF-"
+_SCHEME_HINT = "a web address needs its scheme: https://"
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,35 @@ def with_address(document: RawDocument, url: str | None) -> RawDocument:
     return replace(document, url=address) if address else document
 
 
+# Markdown syntax, for a `.md` file: without this its "#" headline became the title and "**", "[text](url)"
+# and "> " stood in the summary. Line by line; fenced code blocks are left to the input guard, which drops them.
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_MD_RULE = re.compile(r"^ {0,3}(?:[=]{3,}|[-*_](?:[ \t]*[-*_]){2,})[ \t]*$", re.MULTILINE)  # setext underline, rule
+_MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+", re.MULTILINE)
+_MD_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+(?=\S)", re.MULTILINE)
+_MD_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+.*$\n?", re.MULTILINE)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+_MD_CODE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
+
+
+def markdown_to_text(text: str) -> str:
+    """A Markdown file as the plain text a browser would show: headings, quotes, bullets, links, images,
+    emphasis and inline code lose their marks and keep their words, as a list copied from a browser does."""
+    text = _MD_REFERENCE.sub("", text)
+    text = _MD_HEADING.sub(r"\1", text)
+    text = _MD_RULE.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    text = _MD_BULLET.sub(r"\1", text)
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(lambda found: found.group(1) or found.group(2), text)
+    return _MD_CODE.sub(r"\1", text)
+
+
 def document_from_text(text: str, source: str = "<text>") -> RawDocument:
     return RawDocument(source=source, text=text, kind=sniff_kind(text))
 
@@ -95,16 +128,16 @@ def decode_local(data: bytes) -> str:
 def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
     file = Path(path)
     kind = FILE_SUFFIXES.get(file.suffix.lower())
+    if _is_folder(file):  # before the suffix: "unsupported file type" would send a user looking for the wrong fault
+        raise DigestError("is a folder, not a file.")
     if kind is None:
         allowed = ", ".join(sorted(FILE_SUFFIXES))
         if not file.exists() and looks_like_address(path):
-            raise DigestError(f"no such file; a web address needs its scheme: https://{path.strip()}")
+            raise DigestError(f"no such file; {_SCHEME_HINT}{path.strip()}")
         raise DigestError(f"unsupported file type (use a link or one of {allowed}).")
     if kind == "pdf" and max_pdf_bytes is not None:
         max_bytes = max_pdf_bytes
     try:
-        if file.is_dir():
-            raise DigestError("is a folder, not a file.")
         if file.exists() and not file.is_file():  # a FIFO or device would block or never end
             raise DigestError("is not a regular file.")
         if file.stat().st_size > max_bytes:
@@ -112,6 +145,8 @@ def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> Ra
         with file.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the size may have grown since stat()
     except FileNotFoundError as exc:
+        if looks_like_address(path) and "/" in path.strip():  # "example.com/news/story.html": a link without https://
+            raise DigestError(f"no such file; {_SCHEME_HINT}{path.strip()}") from exc
         raise DigestError("no such file.") from exc
     except IsADirectoryError as exc:
         raise DigestError("is a folder, not a file.") from exc
@@ -125,11 +160,30 @@ def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> Ra
         return RawDocument(source=path, text="", kind="pdf", data=data)
     if looks_binary(data):
         raise DigestError("looks like binary data, not text or a web page.")
-    return RawDocument(source=path, text=decode_local(data), kind=kind)
+    text = decode_local(data)
+    if file.suffix.lower() in MARKDOWN_SUFFIXES:
+        text = markdown_to_text(text)
+    return RawDocument(source=path, text=text, kind=kind)
 
 
-def read_stdin(max_bytes: int) -> RawDocument:
-    data = sys.stdin.buffer.read(max_bytes + 1)
+def _is_folder(file: Path) -> bool:
+    try:
+        return file.is_dir()
+    except (OSError, ValueError):  # an unreadable parent or a NUL byte: the read below says why
+        return False
+
+
+def read_stdin(max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
+    """Standard input: a PDF (by its `%PDF-` signature) as a PDF, anything else as text or HTML.
+
+    Without the signature check a PDF whose streams happen to be plain ASCII passed the binary guard and
+    was summarized as its own object syntax ("3 0 obj")."""
+    pdf_limit = max_bytes if max_pdf_bytes is None else max_pdf_bytes
+    data = sys.stdin.buffer.read(max(max_bytes, pdf_limit) + 1)
+    if data.lstrip(b"\r\n\t ").startswith(PDF_SIGNATURE):
+        if len(data) > pdf_limit:
+            raise DigestError(f"the input is larger than {pdf_limit / 1_000_000:g} MB.")
+        return RawDocument(source="-", text="", kind="pdf", data=data)
     if len(data) > max_bytes:
         raise DigestError(f"the input is larger than {max_bytes / 1_000_000:g} MB.")
     if looks_binary(data):
@@ -154,7 +208,7 @@ async def load_source(source: str, fetch: FetchSettings, max_bytes: int, url: st
     if link := link_request(source):
         return await fetch_document(link, fetch, source=source)
     if source == "-":
-        document = read_stdin(max_bytes)
+        document = read_stdin(max_bytes, fetch.max_pdf_bytes)
         if document.kind == "text" and (link := link_request(document.text)):
             return await fetch_document(link, fetch, source="-")  # a link piped in is read like a link given
         return with_address(document, url)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, SAMPLE_ARTICLE
 
 
@@ -157,12 +159,14 @@ def test_max_hedges_from_the_config_caps_the_listing_and_says_how_many_more(tmp_
     assert f"…and {hidden} more hedged claims" in listed
 
 
-def test_a_file_of_links_gets_an_answer_written_for_the_command_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", ["https://example.org/a https://example.org/b\n", "https://example.org/story\n"])
+def test_a_file_of_links_gets_an_answer_written_for_the_command_line(tmp_path: Path, content: str) -> None:
+    """One link alone in a file too: "give one link on its own" read as nonsense to someone whose file held one."""
     links = tmp_path / "links.txt"
-    links.write_text("https://example.org/a https://example.org/b\n")
+    links.write_text(content)
     result = run_cli("summarize", str(links))
     assert result.returncode == 1
-    assert result.stderr == f"error: {links}: That is only links: give one link on its own and its page is read.\n"
+    assert result.stderr == f"error: {links}: That is only links, no article text: give a link itself as the source and its page is read.\n"
     assert "bot" not in result.stderr.replace(str(links), "")
 
 

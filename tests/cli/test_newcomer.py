@@ -1,0 +1,103 @@
+"""What a new user trips over when following the README: each bad input gets one clear line on standard error."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.cli.log_setup import CHATTY_LIBRARIES, configure_logging
+from bot.settings import LoggingSettings
+from tests.cli.test_main import run_cli
+from tests.conftest import REPO
+from tests.helpers.article_server import SAMPLE_TITLE, article_paragraphs
+from tests.helpers.pdf_maker import report_pdf
+
+NO_TEXT_PAGE = "<html><head><title>Nothing</title></head><body><div><img src=x></div></body></html>"
+
+
+def test_a_page_without_text_is_one_line_on_stderr(tmp_path: Path) -> None:
+    """trafilatura's own "discarding data: None" warnings came before the answer, with timestamps."""
+    page = tmp_path / "empty-page.html"
+    page.write_text(NO_TEXT_PAGE)
+    for command in ("summarize", "extract"):
+        result = run_cli(command, str(page))
+        assert result.returncode == 1
+        assert result.stderr.splitlines() == [f"error: {page}: No article text was found on the page; it holds 1 image and no text."]
+
+
+def test_library_warnings_show_at_debug_only() -> None:
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, {name: logging.getLogger(name).level for name in CHATTY_LIBRARIES})
+    try:
+        configure_logging(LoggingSettings())
+        assert not logging.getLogger("trafilatura.core").isEnabledFor(logging.WARNING)
+        assert logging.getLogger("bot.digest").isEnabledFor(logging.WARNING)
+        configure_logging(LoggingSettings(level="DEBUG"))
+        assert logging.getLogger("trafilatura.core").isEnabledFor(logging.DEBUG)
+    finally:  # leave pytest's own handlers and levels as they were
+        root.handlers[:], root.level = saved[0], saved[1]
+        for name, level in saved[2].items():
+            logging.getLogger(name).setLevel(level)
+
+
+def test_a_pdf_piped_in_is_digested_as_a_pdf(tmp_path: Path) -> None:
+    pdf = report_pdf(SAMPLE_TITLE, article_paragraphs())
+    result = subprocess.run([sys.executable, "-m", "bot", "summarize", "-"], input=pdf, capture_output=True,
+                            cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert out.startswith(SAMPLE_TITLE + "\n") and " obj" not in out
+
+
+def test_a_folder_and_a_bare_address(tmp_path: Path) -> None:
+    result = run_cli("summarize", str(tmp_path), "example.com/news/story.html")
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path}: is a folder, not a file.",
+        "error: example.com/news/story.html: no such file; a web address needs its scheme: https://example.com/news/story.html",
+    ]
+
+
+def test_help_names_every_kind_of_source() -> None:
+    for command in ("summarize", "extract"):
+        assert ".pdf" in run_cli(command, "--help").stdout
+
+
+def test_an_unknown_lang_stops_both_commands_once() -> None:
+    """`extract --lang xx` printed the article with language null and exit 0; `summarize` said it per source."""
+    sample = str(REPO / "seeds" / "syrian-officers-defect.txt")
+    expected = ["error: --lang: Unknown language code 'xx' (use an ISO code such as en, de, fr)."]
+    for command in ("extract", "summarize"):
+        result = run_cli(command, sample, sample, "--lang", "xx")
+        assert (result.returncode, result.stdout, result.stderr.splitlines()) == (2, "", expected)
+    assert run_cli("extract", sample, "--lang", "de", "--format", "json").returncode == 0
+
+
+def test_a_markdown_file_gets_a_title_and_summary_without_marks(tmp_path: Path) -> None:
+    story = tmp_path / "story.md"
+    story.write_text(
+        "# Bridge closes after cracks found\n\nThe old **bridge** over the river closed on Monday after engineers found "
+        "cracks in two of its supporting piers, the [city council](https://example.org/council) said.\n\n"
+        "- Repairs are expected to take about six months.\n- They will cost nearly $4 million, according to the "
+        "council's estimate.\n\n> \"We had no choice,\" the mayor said.\n"
+    )
+    result = run_cli("summarize", str(story), "--format", "json")
+    digest = json.loads(result.stdout)
+    assert digest["title"] == "Bridge closes after cracks found"
+    said = " ".join(sentence["text"] for sentence in digest["summary"])
+    assert "the city council said" in said and not set("#*[]>") & set(said) and "- " not in said
+
+
+def test_extract_of_a_text_without_headline_names_it_untitled(tmp_path: Path) -> None:
+    """`extract` began with a blank line where `summarize` shows "(untitled)"."""
+    text = tmp_path / "note.txt"
+    text.write_text(
+        "The old bridge over the river closed on Monday after engineers found cracks in two of its supporting piers, "
+        "the city council said. Repairs are expected to take about six months and cost nearly $4 million, according to "
+        "the council's estimate, and the ferry will run every hour until then.\n"
+    )
+    assert run_cli("extract", str(text)).stdout.startswith("(untitled)\n\nThe old bridge")
+    assert run_cli("summarize", str(text)).stdout.startswith("(untitled)\n")
