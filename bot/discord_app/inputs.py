@@ -9,7 +9,7 @@ import discord
 
 from bot.digest.fetch.fetcher import decode_body
 from bot.digest.front_rules import input_byte_limit, link_request
-from bot.digest.sources import FILE_SUFFIXES
+from bot.digest.sources import FILE_SUFFIXES, MARKDOWN_SUFFIXES, markdown_to_text
 from bot.discord_app.digest_service import DigestRequest
 from bot.settings import Settings
 
@@ -77,6 +77,11 @@ def _attachment_kind(attachment: discord.Attachment) -> str | None:
     return None
 
 
+def _is_markdown(attachment: discord.Attachment) -> bool:
+    content_type = (attachment.content_type or "").split(";")[0].strip().lower()
+    return PurePosixPath(attachment.filename).suffix.lower() in MARKDOWN_SUFFIXES or content_type == "text/markdown"
+
+
 async def request_from_attachments(message: discord.Message, settings: Settings) -> DigestRequest | None:
     """The first text attachment, read; InputError when there are only other files."""
     if not message.attachments:
@@ -94,7 +99,10 @@ async def request_from_attachments(message: discord.Message, settings: Settings)
             raise InputError("I could not download that attachment; please send it again.") from exc
         if kind == "pdf":
             return DigestRequest(kind="file", value="", label=attachment.filename, file_kind="pdf", data=data)
-        return DigestRequest(kind="file", value=decode_body(data, None), label=attachment.filename, file_kind=kind)  # type: ignore[arg-type]
+        text = decode_body(data, None)
+        if _is_markdown(attachment):  # as the command line reads a .md file: the words without their marks
+            text = markdown_to_text(text)
+        return DigestRequest(kind="file", value=text, label=attachment.filename, file_kind=kind)  # type: ignore[arg-type]
     raise InputError("That attachment is not a text file: attach a .txt, .md, .html or .pdf file, or send a link.")
 
 

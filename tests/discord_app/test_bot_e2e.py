@@ -86,6 +86,16 @@ async def test_message_txt_attachment(fake: FakeDiscord, articles: ArticleServer
     assert articles.hits == []  # read from the attachment, nothing fetched
 
 
+async def test_markdown_attachment_is_read_without_its_marks(fake: FakeDiscord, start_bot) -> None:
+    """A .md attachment reads as the command line reads a .md file: "# Headline" gives the headline, not "# ..."."""
+    await start_bot()
+    attachment = fake.attachment("notes.md", ("# " + sample_text()).encode(), content_type="text/markdown; charset=utf-8")
+    trigger = await fake.send_message("!summarize", attachments=[attachment])
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert_sample_digest(reply.json["embeds"][0])
+
+
 async def test_dm_with_message_txt_and_no_prefix(fake: FakeDiscord, start_bot) -> None:
     await start_bot()
     attachment = fake.attachment("message.txt", sample_text().encode())
