@@ -64,7 +64,7 @@ def all_items(data: Path) -> list[Item]:
 def _code_key(repository: Path) -> str:
     """The checkout's bot/ code, as a hash (a `git archive` export has no HEAD)."""
     done = subprocess.run(
-        f"find bot -name '*.py' -o -name '*.json' | sort | xargs cat | sha1sum", shell=True, capture_output=True, text=True,
+        "find bot -name '*.py' -o -name '*.json' | sort | xargs cat | sha1sum", shell=True, capture_output=True, text=True,
         cwd=repository, check=False,
     )
     return done.stdout.split()[0][:12]
