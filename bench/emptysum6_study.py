@@ -9,6 +9,7 @@ sentences ("thin"). "Asked" is what the pipeline asks for by default (`sentence_
 (`git archive main | tar -x -C DIR`) and the pages whose summary differs are listed.
 
     python -m bench.emptysum6_study /work/shared/data [--repository DIR] [--reference /tmp/emptysum6/base] [--examples 10]
+        [--held-out]
 
 Answers are cached in /tmp/emptysum6/ by the checkout's code and the sample.
 """
@@ -16,6 +17,7 @@ Answers are cached in /tmp/emptysum6/ by the checkout's code and the sample.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import statistics
 import subprocess
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.product import REPOSITORY, run_cli, write_documents
+from bench.splits import wcxb_part
 from bench.sweep import Item, _hash, paste_items, scrapinghub_items, wcxb_items
 from bot.digest.front_rules import count_words
 from bot.digest.models import Sentence
@@ -59,6 +62,17 @@ class Verdict:
 def all_items(data: Path) -> list[Item]:
     """Every WCXB tune page, the ScrapingHub 181 and every tune paste."""
     return wcxb_items(data, 10**6) + scrapinghub_items(data) + paste_items(data, 10**6)
+
+
+def held_out_items(data: Path) -> list[Item]:
+    """Every WCXB held-out page (run once, at the end, for the variant recommended)."""
+    items = []
+    with gzip.open(data / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            if wcxb_part(str(page["id"])) == "held-out":
+                items.append(Item(f"wcxb-{page['type']}", str(page["id"]), ".html", page["html"], url=page.get("url") or ""))
+    return items
 
 
 def _code_key(repository: Path) -> str:
@@ -129,12 +143,14 @@ def show_examples(verdicts: list[Verdict], results: dict[tuple[str, str], dict[s
                 print(f"    - {entry['text'][:160]}")
 
 
-def compare(items: list[Item], ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> None:
+def compare(items: list[Item], ours: list[dict[str, Any]], theirs: list[dict[str, Any]], show_text: bool = True) -> None:
     changed = [(i, a, b) for i, a, b in zip(items, ours, theirs) if [s["text"] for s in a.get("summary") or []]
                != [s["text"] for s in b.get("summary") or []]]
     print(f"\n{len(changed)} summaries differ from the reference")
     for item, a, b in changed:
         print(f"{item.set} {item.id}: reference {len(b.get('summary') or [])} -> {len(a.get('summary') or [])} sentences")
+        if not show_text:  # the held-out pages' text is never looked at
+            continue
         for entry in a.get("summary") or []:
             print(f"    + {entry['text'][:160]}")
         for entry in b.get("summary") or []:
@@ -147,20 +163,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repository", type=Path, default=REPOSITORY, help="the checkout (or export) whose code runs")
     parser.add_argument("--reference", type=Path, default=None, help="another checkout's export to run and compare with")
     parser.add_argument("--examples", type=int, default=10)
+    parser.add_argument("--held-out", action="store_true", help="the WCXB held-out pages instead (once, at the end)")
     args = parser.parse_args(argv)
-    items = all_items(args.data)
+    items = held_out_items(args.data) if args.held_out else all_items(args.data)
     answers = run_items(items, args.repository)
     verdicts = [v for item, result in zip(items, answers) if (v := judge(item, result)) is not None]
     by_key = {(i.set, i.id): r for i, r in zip(items, answers)}
     print(f"{len(items)} documents, {len(items) - len(verdicts)} failed")
     print("\n".join(table(verdicts)))
-    show_examples(verdicts, by_key, args.examples)
+    show_examples(verdicts, by_key, 0 if args.held_out else args.examples)
     if args.reference is not None:
         reference = run_items(items, args.reference)
         ref_verdicts = [v for item, result in zip(items, reference) if (v := judge(item, result)) is not None]
         print("\nreference:")
         print("\n".join(table(ref_verdicts)))
-        compare(items, answers, reference)
+        compare(items, answers, reference, show_text=not args.held_out)
 
 
 if __name__ == "__main__":
