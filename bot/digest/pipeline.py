@@ -61,6 +61,10 @@ _SITE_NOTICE = re.compile(
 TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence
 LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
 LEAD_LINE_FULL_WORDS = 5  # a fallback line that names an item or says something; a shorter one is mostly a label
+# A list item's mark at the start of a line: a dash, a bullet or an asterisk, a number with "." or ")" or a letter with ")", then
+# a space ("- Body: Alder", "• 22 medium jumbo frets", "3) Preheat the oven", "(b) ..."; not "A. Smith"). The fallback
+# judges the item's text.
+_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦‣∙●○■□►▸➤✓✔]|\(?\d{1,2}[.)]|\(?[A-Za-z]\))\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -114,11 +118,30 @@ def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:
     ones only where there are none: a line of three or four words on such a page is mostly a label ("Explore Dinner
     Recipes", "Sell it back", "30 day return policy"), an item's name is longer."""
     title_key = _line_key(title)
-    keys = [_line_key(sentence.text) for sentence in sentences]
+    items = list_items(sentences)  # a list's item judged without its mark
+    keys = [_line_key(item) for item in items]
     copies = Counter(keys)
-    fit = [(s.index, len(key.split())) for s, key in zip(sentences, keys) if _fit_lead_line(s.text, key, title_key, copies[key])]
+    fit = [(s.index, len(key.split())) for s, item, key in zip(sentences, items, keys)
+           if _fit_lead_line(item, key, title_key, copies[key])]
     full = [index for index, words in fit if words >= LEAD_LINE_FULL_WORDS]
     return (full or [index for index, _ in fit])[:count]
+
+
+def list_items(sentences: Sequence[Sentence]) -> list[str]:
+    """Each sentence's text, a list's item without its mark (`list_item_text`): a line with a mark next to another
+    (a list holds two items or more); a lone marked line is left as it is, a fragment as often as an item
+    ("- Standard delivery free" after a seller's name on a shop's page)."""
+    marked = [bool(_LIST_MARK.match(sentence.text)) for sentence in sentences]
+    in_list = [m and ((i > 0 and marked[i - 1]) or (i + 1 < len(marked) and marked[i + 1])) for i, m in enumerate(marked)]
+    return [list_item_text(s.text) if listed else s.text for s, listed in zip(sentences, in_list)]
+
+
+def list_item_text(text: str) -> str:
+    """`text` without a list item's mark at its start (`_LIST_MARK`: "- Body: Alder" -> "Body: Alder"); other text as
+    it is. The summary keeps the line verbatim, mark and all (the JSON's sentence stands in `text` at its index); only
+    the fallback's judgement reads the item's text (fifteenth session, emptysum6: a page of nothing but list items, a
+    guitar's specification, had no summary at all)."""
+    return _LIST_MARK.sub("", text, count=1)
 
 
 def _line_key(text: str) -> str:
@@ -127,7 +150,8 @@ def _line_key(text: str) -> str:
 
 def _fit_lead_line(text: str, key: str, title_key: str, copies: int) -> bool:
     """A line of at least LEAD_LINE_MIN_WORDS words that is none of these (fifteenth session, sweep6):
-    - a line that opens with punctuation: a list item's tail or a broken fragment (", shipped by ...");
+    - a line that opens with punctuation: a list item's tail or a broken fragment (", shipped by ..."); a list item
+      is judged by its text without its mark (`list_item_text`, `lead_lines`);
     - the title again, or a part of it ("Faux leather jacket - black" under "BershkaFaux leather jacket - black");
     - a line the page shows more than once: a card's badge or a label ("Ends 4/30", "Sold out", "Watercolors & Sets");
     - a line ending in a comma, a semicolon or a colon: a label or a line cut short ("1,000+ relevant results,",

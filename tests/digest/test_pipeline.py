@@ -360,3 +360,28 @@ def test_sentences_passed_over_are_judged_when_asked_and_agree_with_the_rule() -
     assert (3 in lazy) is passed_over(sentences[3]) and set(lazy._judged) == {3}
     assert set(lazy) == {s.index for s in sentences if passed_over(s)} and len(lazy) == len(set(lazy))
     assert any("cookies" in sentences[i].text for i in lazy) and len(sentences) not in lazy
+
+
+def test_list_item_text_drops_a_list_mark_only() -> None:
+    from bot.digest.pipeline import list_item_text
+
+    assert list_item_text("- Body: Alder") == "Body: Alder"
+    assert list_item_text("• 22 Medium jumbo frets") == "22 Medium jumbo frets"
+    assert list_item_text("3) Preheat the oven") == "Preheat the oven"
+    assert list_item_text("(b) Stir well") == "Stir well"
+    for text in ("A. Smith said so", "-5 degrees tonight", "2024. A year", "Body: Alder"):
+        assert list_item_text(text) == text
+
+
+def test_lead_lines_take_a_lists_items_verbatim_but_not_a_lone_marked_line() -> None:
+    from bot.digest.pipeline import lead_lines
+
+    # a page of nothing but a specification list (WCXB tune product 2947): its items, not an empty summary
+    lines = _heading_lines("- Body: Alder", "- White dot fingerboard inlays", "- Scale: 648 mm (25.5\")",
+                           "- One master volume and two tone controls", "- Nickel/Chrome hardware",
+                           "- 2-Point synchronised tremolo with bent steel saddles")
+    assert lead_lines(lines, "Fender Player II Strat", 3) == [2, 3, 5]
+    assert lead_lines(lines[:2] + lines[4:5], "Fender Player II Strat", 3) == [1, 4]  # only short items: those of 3 words or more
+    # a marked line standing alone is a fragment as often as an item ("- Standard delivery free" after a seller)
+    lone = _heading_lines("Sold by Zalando", "- Standard delivery free", "Outer fabric material polyester")
+    assert lead_lines(lone, "Faux leather jacket", 3) == [0, 2]
