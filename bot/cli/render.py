@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from bot.digest.front_rules import hedges_to_list
+from bot.digest.front_rules import hedges_to_list, shown_text
 from bot.digest.models import Digest, Figure, Hedge
 from bot.settings import DigestSettings
 
@@ -50,7 +50,7 @@ def render_text(digest: Digest, settings: DigestSettings) -> str:
         lines.append(f"note: {digest.language_note}")
     lines += ["", "Summary"]
     for sentence in digest.summary:
-        lines.append(bullet.fill(sentence.text))
+        lines.append(bullet.fill(shown_text(sentence.text)))
         if sentence.hedge:
             lines.append(note.fill(f"[{_hedge_label(sentence.hedge)}]"))
         elif sentence.soft_cues:  # hedge words not counted as uncertain: named, not called hedged
@@ -86,7 +86,7 @@ def render_markdown(digest: Digest, settings: DigestSettings) -> str:
             mark = f" _({sentence.hedge.kind}: {cues})_"
         elif sentence.soft_cues:
             mark = f" _(cue: {_md_escape(', '.join(sentence.soft_cues))})_"
-        lines.append(f"- {_md_escape(sentence.text)}{mark}")
+        lines.append(f"- {_md_escape(shown_text(sentence.text))}{mark}")
     if digest.figures:
         lines += ["", "### Key figures", ""]
         lines += [f"- {_md_escape(_figure_line(f))}" for f in digest.figures]

@@ -1,8 +1,8 @@
 """The rules both fronts (the command line and the bot) share, in one place.
 
 What counts as a link, how many summary sentences a user may ask for, how many
-bytes an input may have, which hedged claims are listed, and how words are
-counted. The pipeline applies the same sentence cap and word count. Light on
+bytes an input may have, which hedged claims are listed, how words are
+counted, and how a summary sentence shows as a bullet. The pipeline applies the same sentence cap and word count. Light on
 purpose: it imports no heavy library, so `python -m bot --help` stays quick.
 """
 
@@ -136,3 +136,13 @@ def hedges_to_list(digest: Digest, settings: DigestSettings) -> HedgeListing:
     rank = {"hedged": 0, "conditional": 1, "attributed": 2}
     picked = sorted(elsewhere, key=lambda h: (rank.get(h.kind, 3), h.index))[: max(0, settings.max_hedges)]
     return HedgeListing(shown=sorted(picked, key=lambda h: h.index), more=len(elsewhere) - len(picked))
+
+
+_BULLET_SYMBOL = re.compile(r"^\s*[-–—*•·▪◦‣∙●○■□►▸➤✓✔]\s+(?=\S)")
+
+
+def shown_text(text: str) -> str:
+    """A summary sentence as a bullet shows it: a list item's symbol ("- Body: Alder", as the extraction writes an
+    `<li>`) left out, since the renderers put their own bullet before it and the page shows no dash. Numbers and
+    letters that number items stay: they are words of the list."""
+    return _BULLET_SYMBOL.sub("", text, count=1)

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import discord
 
-from bot.digest.front_rules import HedgeListing, hedges_to_list
+from bot.digest.front_rules import HedgeListing, hedges_to_list, shown_text
 from bot.digest.conversation import ConversationDigest, QuotedMessage
 from bot.digest.models import Digest, Figure, SummarySentence
 from bot.settings import DigestSettings
@@ -118,9 +118,9 @@ def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESC
     elif sentence.soft_cues:  # hedge words not counted as uncertain: named lightly, no warning sign
         suffix += f" *(cue: {escape(', '.join(sentence.soft_cues))})*"
     if url:
-        suffix += f" [↗]({text_fragment_link(url, sentence.text)})"
+        suffix += f" [↗]({text_fragment_link(url, shown_text(sentence.text))})"
     room = limit - len(prefix) - len(suffix)
-    text = escape(sentence.text)
+    text = escape(shown_text(sentence.text))
     if len(text) > room:
         text = cut_at_word(text, room)
     elif sentence.hedge is not None:

@@ -12,6 +12,7 @@ from bot.digest.front_rules import (
     looks_like_address,
     scheme_problem,
     sentence_count_problem,
+    shown_text,
 )
 from bot.settings import DigestSettings
 
@@ -98,3 +99,11 @@ def test_count_words_of_text_with_non_word_characters_outside_ascii_is_the_regex
     for text in texts:
         assert count_words(text) == count_words_by_regex(text), repr(text)
     assert count_words("It’s 5 o’clock — “late”") == 6  # It, s, 5, o, clock, late
+
+
+def test_shown_text_leaves_out_a_list_items_symbol_only() -> None:
+    assert shown_text("- Body: Alder") == "Body: Alder"
+    assert shown_text("• Pickups: 3 Player Series") == "Pickups: 3 Player Series"
+    assert shown_text("1. Preheat the oven.") == "1. Preheat the oven."  # a number is a word of the list
+    assert shown_text("-5 degrees overnight, the coldest night.") == "-5 degrees overnight, the coldest night."
+    assert shown_text("The well-known - and much-loved - shop.") == "The well-known - and much-loved - shop."

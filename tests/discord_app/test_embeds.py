@@ -13,6 +13,7 @@ from bot.discord_app.embeds import (
     digest_embed,
     error_text,
     escape,
+    summary_bullet,
     text_fragment_link,
 )
 from tests.helpers.fake_discord import assert_within_discord_limits, embed_total_length
@@ -185,3 +186,9 @@ def test_error_text_names_the_page_by_its_title_when_it_has_one() -> None:
     assert text.startswith("⚠️ I can't summarize “Sign in to \\*Example\\* @\u200beveryone” (<https://x.example/login>): No article text")
     untitled = error_text(Digest(source="a.txt", error="Too short."))
     assert untitled == "⚠️ I can't summarize that: Too short."
+
+
+def test_summary_bullet_shows_a_list_item_without_its_dash() -> None:
+    bullet = summary_bullet(SummarySentence("- Body: Alder", 3), "https://shop.example/guitar")
+    assert bullet.startswith("• Body: Alder")
+    assert "text=Body%3A%20Alder" in bullet and "%2D" not in bullet.split("text=")[1]
