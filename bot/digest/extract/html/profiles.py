@@ -85,13 +85,15 @@ CARDS_WRAPPER_SHARE = 0.3
 
 PROFILES: dict[str, PageProfile] = {
     "article": PageProfile(),
-    "documentation": PageProfile(region_over_words=1.5, min_line_words=3, headline_first=False),
+    # No short-line cut on documentation and forum pages: the fifteenth session's audit (bench/audit6_study.py) found
+    # it carried by one tune site on documentation pages and losing on tune forum pages (35 pages down, 19 up).
+    "documentation": PageProfile(region_over_words=1.5, headline_first=False),
     "service": PageProfile(
         region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3, keep_cards=True, hidden_card_panels_only=True, card_part_min_words=6
     ),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
     "forum": PageProfile(
-        region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
+        region_over_words=2.0, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
     ),
     "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True, cards_wrapper_share=CARDS_WRAPPER_SHARE, grid_is_text=True),
     "collection": PageProfile(
