@@ -72,9 +72,6 @@ class PageProfile:
 _FORUM_CHROME = frozenset({"signature"})
 # A listing's filters and sort bars are no part of its cards (rs-trafilatura's listing profile).
 _LISTING_CHROME = frozenset("filter filters facet facets refine refinements sort sorting sortby".split())
-# A shop category's "browse-header" / "search-result-header" holds its introduction: on collection
-# pages the class word "header" is no chrome (a <header> element still is).
-_COLLECTION_NOT_CHROME = frozenset({"header"})
 _PRODUCT_CHROME = frozenset("review reviews rating ratings recommend recommended recommendations similar upsell upsells recently viewed".split())
 
 
@@ -88,9 +85,9 @@ PROFILES: dict[str, PageProfile] = {
     # No short-line cut on documentation and forum pages: the fifteenth session's audit (bench/audit6_study.py) found
     # it carried by one tune site on documentation pages and losing on tune forum pages (35 pages down, 19 up).
     "documentation": PageProfile(region_over_words=1.5, headline_first=False),
-    "service": PageProfile(
-        region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3, keep_cards=True, hidden_card_panels_only=True, card_part_min_words=6
-    ),
+    # Service pages keep their cards' hidden panels and named parts whole, and on collection pages the class word
+    # "header" is chrome again: the audit found the narrower settings carried by one or two tune sites.
+    "service": PageProfile(region_over_words=1.0, link_line_words=5, headline_first=False, repeat_min_words=3, keep_cards=True),
     "product": PageProfile(region_over_words=2.0, min_line_words=3, link_line_words=5, more_chrome=_PRODUCT_CHROME, repeat_min_words=3),
     "forum": PageProfile(
         region_over_words=2.0, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
@@ -102,7 +99,6 @@ PROFILES: dict[str, PageProfile] = {
         repeat_min_words=5,
         more_chrome=_LISTING_CHROME,
         keep_cards=True,
-        less_chrome=_COLLECTION_NOT_CHROME,
         card_name_max_links=1,
         cards_wrapper_share=CARDS_WRAPPER_SHARE,
         grid_is_text=True,
