@@ -138,7 +138,8 @@ def hedges_to_list(digest: Digest, settings: DigestSettings) -> HedgeListing:
     return HedgeListing(shown=sorted(picked, key=lambda h: h.index), more=len(elsewhere) - len(picked))
 
 
-_BULLET_SYMBOL = re.compile(r"^\s*[-–—*•·▪◦‣∙●○■□►▸➤✓✔]\s+(?=\S)")
+LIST_SYMBOLS = "-–—*•·▪◦‣∙●○■□►▸➤✓✔"  # the marks a list item starts with (a dash, a bullet, an arrow, a tick)
+_BULLET_SYMBOL = re.compile(rf"^\s*[{LIST_SYMBOLS}]\s+(?=\S)")
 
 
 def shown_text(text: str) -> str:

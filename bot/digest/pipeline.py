@@ -22,7 +22,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from bot.digest.extract.paste import clean_paste  # noqa: E402 (after the BLAS setting)
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.figures.figure_finder import find_figures
-from bot.digest.front_rules import MAX_SENTENCES, count_words
+from bot.digest.front_rules import LIST_SYMBOLS, MAX_SENTENCES, count_words
 from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
@@ -64,7 +64,7 @@ LEAD_LINE_FULL_WORDS = 5  # a fallback line that names an item or says something
 # A list item's mark at the start of a line: a dash, a bullet or an asterisk, a number with "." or ")" or a letter with ")", then
 # a space ("- Body: Alder", "• 22 medium jumbo frets", "3) Preheat the oven", "(b) ..."; not "A. Smith"). The fallback
 # judges the item's text.
-_LIST_MARK = re.compile(r"^\s*(?:[-–—*•·▪◦‣∙●○■□►▸➤✓✔]|\(?\d{1,2}[.)]|\(?[A-Za-z]\))\s+(?=\S)")
+_LIST_MARK = re.compile(rf"^\s*(?:[{LIST_SYMBOLS}]|\(?\d{{1,2}}[.)]|\(?[A-Za-z]\))\s+(?=\S)")
 
 
 @dataclass(frozen=True)

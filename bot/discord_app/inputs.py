@@ -63,11 +63,16 @@ def request_from_text(text: str) -> DigestRequest | None:
     return DigestRequest(kind="text", value=text, label="pasted text")
 
 
+def _content_type(attachment: discord.Attachment) -> str:
+    """The attachment's media type without its parameters ("text/markdown; charset=utf-8" -> "text/markdown")."""
+    return (attachment.content_type or "").split(";")[0].strip().lower()
+
+
 def _attachment_kind(attachment: discord.Attachment) -> str | None:
     suffix = PurePosixPath(attachment.filename).suffix.lower()
     if suffix in FILE_SUFFIXES:
         return FILE_SUFFIXES[suffix]
-    content_type = (attachment.content_type or "").split(";")[0].strip().lower()
+    content_type = _content_type(attachment)
     if content_type in ("text/plain", "text/markdown"):
         return "text"
     if content_type in ("text/html", "application/xhtml+xml"):
@@ -78,8 +83,7 @@ def _attachment_kind(attachment: discord.Attachment) -> str | None:
 
 
 def _is_markdown(attachment: discord.Attachment) -> bool:
-    content_type = (attachment.content_type or "").split(";")[0].strip().lower()
-    return PurePosixPath(attachment.filename).suffix.lower() in MARKDOWN_SUFFIXES or content_type == "text/markdown"
+    return PurePosixPath(attachment.filename).suffix.lower() in MARKDOWN_SUFFIXES or _content_type(attachment) == "text/markdown"
 
 
 async def request_from_attachments(message: discord.Message, settings: Settings) -> DigestRequest | None:
