@@ -172,6 +172,13 @@ YEAR_CUES = frozenset({
     "circa", "between", "and", "to", "through", "around", "the", "c", "ca", "fiscal",
 })
 
+# Words before a four-digit number from 1900 to 2100 that make it a year even before a plural noun ("the 2007 world
+# championships", "in 2001 convicted members"); not "of" ("a total of 1500 people").
+YEAR_BEFORE_A_NOUN = frozenset({
+    "in", "since", "by", "until", "from", "during", "before", "after",
+    "the", "its", "their", "his", "her", "our", "this", "that", "last", "next",
+})
+
 # Words before a number that make it a label, not a quantity ("Table 4", "Section 2").
 REFERENCE_WORDS = frozenset({
     "table", "tables", "fig", "figs", "figure", "figures", "eq", "eqs", "eqn", "eqns",

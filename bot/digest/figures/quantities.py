@@ -1007,7 +1007,12 @@ class _Scanner:
         """A bare four-digit number from 1000 to 2100 with nothing that makes it a count."""
         counted = self._counted(j)
         if self.locale.english:
-            return not counted or not looks_plural(counted.split()[-1]) or counted[0].isupper()
+            if not counted or not looks_plural(counted.split()[-1]) or counted[0].isupper():
+                return True
+            # "in 2001 convicted members", "the 2007 world championships", "its 2004 earnings", "from 2012 levels":
+            # a year before a plural noun, after a preposition or a determiner (sixteenth session; news writes a count
+            # of a thousand and more with a comma, "the 2,000 people")
+            return start == i and 1900 <= int(self.tokens[i].text) <= 2100 and self.word(i - 1) in lx.YEAR_BEFORE_A_NOUN
         if not counted:
             return True
         if counted[0].isupper() and self.locale.code != "de":  # German capitalises every noun

@@ -140,6 +140,20 @@ def test_dates_are_one_date_figure() -> None:
     assert only("They fought from 1997-1999.").kind == "date"
 
 
+def test_a_year_before_a_plural_noun_is_a_year_after_a_preposition_or_a_determiner() -> None:
+    # sixteenth session: "the 2007 world championships" and "in 2001 convicted members" were counts of 2007 and 2001
+    for text in ("Gay won gold at the 2007 world championships in Osaka.", "A Miami jury in 2001 convicted members of the ring.",
+                 "GM expects to meet its 2004 earnings targets.", "Traffic will be cut by 20% from 2012 levels.",
+                 "The 2010 initiatives were successful."):
+        years = [q for q in find_quantities(text) if q.text[:2] in ("19", "20") and len(q.text) == 4]
+        assert [q.kind for q in years] == ["date"], (text, years)
+    # a count of that size without a comma stays a count when nothing before it reads as a year's
+    assert only("Some 2000 people marched.").kind == "count"
+    assert only("A total of 1500 people came.").kind == "count"
+    assert only("Officials counted 2000 protesters.").kind == "count"
+    assert only("The 1500 meters was his race.").kind == "measure"
+
+
 @pytest.mark.parametrize(
     ("text", "approximate"),
     [
