@@ -223,6 +223,31 @@ def with_bonus(bonus: Callable[[ff.Candidate, fs.Read], float]) -> Chooser:
     return choose
 
 
+# Verbs of an event or a change: what a number says in its story (the eighth session's gap), not its form.
+EVENT_VERBS = frozenset(
+    "killed kill kills killing died dies dead injured wounded hurt arrested detained charged convicted sentenced jailed "
+    "fined rose rise rises risen fell fall falls fallen dropped drop drops jumped soared surged plunged plummeted grew "
+    "increased increase decreased declined doubled tripled cut cuts raised raise raises lost lose loses won win wins "
+    "paid pay pays sold sell sells bought spent cost costs earned made saved owed stole stolen seized destroyed "
+    "evacuated displaced fled rescued missing infected sickened hit reached topped exceeded".split()
+)
+_ATTRIBUTION = re.compile(r"\b(?:said|says|according to|told|reported|estimates?|estimated)\b", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]+")
+
+
+def event_verb_near(candidate: ff.Candidate, item: fs.Read, words: int = 6) -> bool:
+    """A verb of an event or a change within `words` words of the figure in its sentence."""
+    text = item.sentences[candidate.figure.sentence].text
+    before = _WORD.findall(text[: candidate.offset].lower())[-words:]
+    after = _WORD.findall(text[candidate.offset + len(candidate.figure.text):].lower())[:words]
+    return not EVENT_VERBS.isdisjoint(before + after)
+
+
+def attributed(candidate: ff.Candidate, item: fs.Read) -> bool:
+    """The figure's sentence names its source ("said", "according to")."""
+    return bool(_ATTRIBUTION.search(item.sentences[candidate.figure.sentence].text))
+
+
 def one_place_per_quantity(item: fs.Read) -> list[Figure]:
     """The shipped ranking, with a figure that may be one already chosen written again (`one_quantity_twice`)
     passed over."""
@@ -304,7 +329,18 @@ def variants() -> dict[str, Chooser]:
         out[f"half-life {half_life:g} numbers"] = with_weights(half_life=half_life)
     for weight in (3.0, 4.0, 6.0):
         out[f"in_summary {weight:g}"] = with_weights(in_summary=weight)
+    # the kinds of the misses and of the six's idle figures: small number words, ages, measures, quoted counts
+    for name, values in (("small_word", (-0.25, 0.0)), ("age", (-1.0, 0.0)), ("quoted", (-1.0, 0.0)), ("repeated", (1.0, 3.0))):
+        for value in values:
+            out[f"{name} {value:g}"] = with_weights(**{name: value})
+    for kind, values in (("measure", (1.0, 1.4)), ("duration", (2.0, 3.0)), ("percent", (1.5, 2.5))):
+        for value in values:
+            out[f"kind {kind} {value:g}"] = with_weights(kind={**ff.WEIGHTS.kind, kind: value})
     out["one place per quantity (same kind, within 5 %, approximate or same noun)"] = one_place_per_quantity
+    for bonus in (0.5, 1.0, 2.0):
+        out[f"an event verb within 6 words +{bonus:g}"] = with_bonus(lambda c, item, b=bonus: b * event_verb_near(c, item))
+    for bonus in (-1.0, 1.0):
+        out[f"an attributed sentence {bonus:+g}"] = with_bonus(lambda c, item, b=bonus: b * attributed(c, item))
     for penalty in (-0.5, -1.0):  # the opposite: a bonus for a figure beside a chosen one
         out[f"gather: +{-penalty:g} per chosen figure of the same paragraph"] = spread(penalty, same_paragraph)
         out[f"gather: +{-penalty:g} per chosen figure of the same sentence"] = spread(penalty, within_sentences(0))
