@@ -135,19 +135,25 @@ def misses(items: Sequence[NewsItem], choose: Chooser = fs.shipped) -> tuple[Cou
 # --- the six's figures that show no key number ------------------------------------------------------------------
 
 
-def six_candidates(item: fs.Read, weights: ff.RankWeights = ff.WEIGHTS) -> list[ff.Candidate]:
+def six_candidates(item: fs.Read) -> list[ff.Candidate]:
     """The candidates `choose` takes, best first."""
-    ranked = sorted(item.found, key=lambda c: (-ff.score(c, weights), c.position, c.offset))
+    return fs._ranked_values(item.found)[:6]
+
+
+def _take_six(ranked: Sequence[ff.Candidate], passed_over: Callable[[ff.Candidate, list[ff.Candidate]], bool] | None = None) -> list[Figure]:
+    """The first six of a ranking, one figure per value (and none `passed_over` given those chosen), in article order."""
     seen: set = set()
-    out = []
+    chosen: list[ff.Candidate] = []
     for candidate in ranked:
         key = ff._dedupe_key(candidate.figure)
-        if key not in seen:
-            seen.add(key)
-            out.append(candidate)
-            if len(out) == 6:
-                break
-    return out
+        if key in seen or (passed_over is not None and passed_over(candidate, chosen)):
+            continue
+        seen.add(key)
+        chosen.append(candidate)
+        if len(chosen) == 6:
+            break
+    chosen.sort(key=lambda c: (c.position, c.offset))
+    return [c.figure for c in chosen]
 
 
 def six_label(candidate: ff.Candidate) -> str:
@@ -206,19 +212,7 @@ def with_bonus(bonus: Callable[[ff.Candidate, fs.Read], float]) -> Chooser:
     """The shipped score plus a bonus of the candidate (in its article), one figure per value, six places."""
 
     def choose(item: fs.Read) -> list[Figure]:
-        ranked = sorted(item.found, key=lambda c: (-(ff.score(c) + bonus(c, item)), c.position, c.offset))
-        seen: set = set()
-        chosen: list[ff.Candidate] = []
-        for candidate in ranked:
-            key = ff._dedupe_key(candidate.figure)
-            if key in seen:
-                continue
-            seen.add(key)
-            chosen.append(candidate)
-            if len(chosen) == 6:
-                break
-        chosen.sort(key=lambda c: (c.position, c.offset))
-        return [c.figure for c in chosen]
+        return _take_six(sorted(item.found, key=lambda c: (-(ff.score(c) + bonus(c, item)), c.position, c.offset)))
 
     return choose
 
@@ -252,18 +246,7 @@ def one_place_per_quantity(item: fs.Read) -> list[Figure]:
     """The shipped ranking, with a figure that may be one already chosen written again (`one_quantity_twice`)
     passed over."""
     ranked = sorted(item.found, key=lambda c: (-ff.score(c), c.position, c.offset))
-    seen: set = set()
-    chosen: list[ff.Candidate] = []
-    for candidate in ranked:
-        key = ff._dedupe_key(candidate.figure)
-        if key in seen or any(one_quantity_twice(candidate, c) for c in chosen):
-            continue
-        seen.add(key)
-        chosen.append(candidate)
-        if len(chosen) == 6:
-            break
-    chosen.sort(key=lambda c: (c.position, c.offset))
-    return [c.figure for c in chosen]
+    return _take_six(ranked, lambda candidate, chosen: any(one_quantity_twice(candidate, c) for c in chosen))
 
 
 def spread(penalty: float, near: Callable[[ff.Candidate, ff.Candidate, fs.Read], bool]) -> Chooser:
