@@ -120,3 +120,15 @@ def test_a_summary_as_long_as_the_article_says_so() -> None:
     result = run_cli("summarize", "-", stdin=text)
     assert result.returncode == 0, result.stderr
     assert "32 words -> 32 · the summary is the whole article\n" in result.stdout and "0% shorter" not in result.stdout
+
+
+def test_an_app_shell_without_text_is_said_to_be_built_by_javascript(tmp_path: Path) -> None:
+    """WCXB 4681 and 4871 (a single-page app saved without its scripts) were answered "it holds no text."."""
+    page = tmp_path / "app.html"
+    page.write_text("<html><head><title>App</title><link rel='preload' href='/_next/app.js' as='script'></head>"
+                    "<body><div id='root'><main class='skeleton'><span></span></main></div></body></html>")
+    result = run_cli("extract", str(page))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {page}: No article text was found on the page; it holds no text (it may build its content with JavaScript)."
+    ]
