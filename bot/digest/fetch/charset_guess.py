@@ -28,12 +28,13 @@ from langdetect.detector_factory import PROFILES_DIRECTORY
 _SAMPLE_BYTES = 100_000
 _UNSEEN = math.log(1e-7)  # a letter a language's profile never saw
 _BAD = 2 * _UNSEEN  # control, private-use, unassigned or replacement characters
-_TYPOGRAPHIC = frozenset("\u00a0“”‘’„‚–—…«»‹›£€¥¢°©®™·•¡¿§¶×÷±½¼¾")
+_TYPOGRAPHIC = frozenset("\u00ad\u00a0“”‘’„‚–—…«»‹›£€¥¢°©®™·•¡¿§¶×÷±½¼¾")
 _TYPOGRAPHIC_LOG = math.log(1e-3)
 _OTHER_SYMBOL_LOG = math.log(1e-5)
 # A non-ASCII symbol between two letters is a misread letter ("M³ller", "Zo¸"); apostrophes, dots, dashes
-# and the ellipsis are not ("numbers—it", "though…nothing": English typography, which a CJK reading swallows).
-_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s'’‘\-‐–—…·.](?=[^\W\d_])")
+# the ellipsis and the soft hyphen are not ("numbers—it", "though…nothing", "Assis\u00adtance": English
+# typography, which a CJK or KOI8-R reading swallows).
+_SYMBOL_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s'’‘\-‐–—…·.\u00ad](?=[^\W\d_])")
 # The usual legacy encodings of the web and of office files, tried even when charset-normalizer does not list them.
 ALWAYS_TRIED = ("cp1252", "latin-1", "cp1250", "cp1251", "iso8859-15", "koi8-r")
 # The legacy encodings a browser reads pages in (WHATWG Encoding Standard), by Python's codec names.

@@ -118,6 +118,7 @@ def test_single_byte_text_under_its_declaration_is_not_read_as_utf8() -> None:
         (b"You guys know I\x92m a Canon girlie", "You guys know I’m a Canon girlie"),  # was a Big5-HKSCS character
         (b"plumbing isn\x92t just numbers\x97it\x92s costs", "plumbing isn’t just numbers—it’s costs"),  # was GB18030
         (b"In the end, though\x85nothing", "In the end, though…nothing"),
+        (b"Home Repair Assis\xadtance Program", "Home Repair Assis\u00adtance Program"),  # a soft hyphen; was KOI8-R "╜"
     ],
 )
 def test_short_western_text_keeps_its_letters(raw: bytes, text: str) -> None:
