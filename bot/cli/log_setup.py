@@ -1,10 +1,18 @@
-"""Logging for both commands: a level and a format from `[logging]`, `-v` for INFO, to standard error."""
+"""Logging for every command: a level and a format from `[logging]`, `-v` for INFO, to standard error.
+
+A command's fatal error (what ends `run` or `worker`: no token, Redis or the store unreachable,
+Discord refusing the token) is logged at ERROR by the command's own module. Without `-v` that
+record is printed as the command line's one `error: ...` line, as `check`, `summarize` and
+`extract` print theirs; with `-v` (or `[logging] format = "json"`, for a log collector) it stays
+a log line like the others.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import sys
+from collections.abc import Collection
 
 from bot.settings import LoggingSettings
 
@@ -30,13 +38,45 @@ class JsonLinesFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False)
 
 
-def configure_logging(settings: LoggingSettings, verbose: bool = False) -> None:
-    """Send log records to standard error at the configured level (INFO at least with `-v`)."""
+class ErrorLineFormatter(logging.Formatter):
+    """TEXT_FORMAT, except a fatal record: `error: MESSAGE`, with its exception in one line after it.
+
+    Fatal: logged at ERROR or above by one of `fatal_loggers` (the running command's module; its
+    children, which log per-job failures the command survives, are not)."""
+
+    def __init__(self, fatal_loggers: Collection[str]) -> None:
+        super().__init__(TEXT_FORMAT)
+        self.fatal_loggers = frozenset(fatal_loggers)
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.levelno < logging.ERROR or record.name not in self.fatal_loggers:
+            return super().format(record)
+        return error_line(record.getMessage(), record.exc_info[1] if record.exc_info else None)
+
+
+def error_line(message: str, exc: BaseException | None = None, traceback_shown: bool = False) -> str:
+    """`error: MESSAGE`, or `error: MESSAGE: ExceptionType: what it says` (one line, with where the traceback is)."""
+    if exc is None:
+        return f"error: {message}"
+    detail = " ".join(str(exc).split())
+    where = "" if traceback_shown else " (-v shows the traceback)"
+    return f"error: {message}: {type(exc).__name__}{': ' + detail if detail else ''}{where}"
+
+
+def configure_logging(settings: LoggingSettings, verbose: bool = False, fatal_loggers: Collection[str] = ()) -> None:
+    """Send log records to standard error at the configured level (INFO at least with `-v`).
+
+    `fatal_loggers`: the modules whose ERROR records end the command, printed as `error: ...` without `-v`."""
     level = logging.getLevelName(settings.level.upper())
     if verbose:
         level = min(level, logging.INFO)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonLinesFormatter() if settings.format == "json" else logging.Formatter(TEXT_FORMAT))
+    if settings.format == "json":
+        handler.setFormatter(JsonLinesFormatter())
+    elif verbose:
+        handler.setFormatter(logging.Formatter(TEXT_FORMAT))
+    else:
+        handler.setFormatter(ErrorLineFormatter(fatal_loggers))
     root = logging.getLogger()
     for old in root.handlers[:]:
         root.removeHandler(old)

@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING, Any, Coroutine, Sequence
 from urllib.parse import urlsplit
 
-from bot.cli.log_setup import configure_logging
+from bot.cli.log_setup import configure_logging, error_line
 from bot.digest.front_rules import SENTENCE_RANGE, input_byte_limit, link_request, sentence_count_problem
 from bot.settings import Settings, SettingsError, load_settings, with_overrides
 
@@ -29,6 +29,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 SOURCE_HELP = "an http(s) link (a web page or a PDF), an .html/.htm/.txt/.md/.pdf file, or - (standard input; a link piped in is fetched)"
+# The module whose ERROR records end each long-running command (printed as `error: ...` without -v).
+FATAL_LOGGERS = {"run": ("bot.discord_app.runner",), "worker": ("bot.workers.worker",)}
 URL_HELP = ("the address a saved file or standard input came from, for its title, date and page type "
             "(default: the address in a browser's \"saved from url\" comment, else the page's own canonical link; one SOURCE only)")
 
@@ -223,7 +225,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    configure_logging(settings.logging, args.verbose)
+    configure_logging(settings.logging, args.verbose, FATAL_LOGGERS.get(args.command, ()))
+    try:
+        return _run_command(args, settings)
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, its traceback with -v
+        if args.verbose:
+            log.exception("%s stopped on an unexpected error", args.command)
+        print(error_line(f"{args.command} stopped on an unexpected error", exc, args.verbose), file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         from bot.discord_app.runner import run_bot  # imported here: the digest commands never load discord
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 
-from bot.digest.front_rules import hedges_to_list, shown_text
+from bot.digest.front_rules import hedges_to_list, saving_phrases, shown_text
 from bot.digest.models import Digest, Figure, Hedge
 from bot.settings import DigestSettings
 
@@ -34,8 +34,8 @@ def _stats_line(digest: Digest) -> str:
         parts.append(f"language {digest.language}")
     stats = digest.stats
     parts.append(f"{stats.words_in} words -> {stats.words_out}")
-    if stats.words_in:
-        parts.append(f"{stats.reduction:.0%} shorter, about {stats.minutes_saved:.1f} min saved")
+    if saving := saving_phrases(stats):
+        parts.append(", ".join(saving))
     return " · ".join(parts)
 
 

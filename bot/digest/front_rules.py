@@ -2,7 +2,7 @@
 
 What counts as a link, how many summary sentences a user may ask for, how many
 bytes an input may have, which hedged claims are listed, how words are
-counted, and how a summary sentence shows as a bullet. The pipeline applies the same sentence cap and word count. Light on
+counted, how a summary sentence shows as a bullet, and how the saving is told. The pipeline applies the same sentence cap and word count. Light on
 purpose: it imports no heavy library, so `python -m bot --help` stays quick.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from bot.digest.models import Digest, MarkedSentence
+    from bot.digest.models import Digest, MarkedSentence, Stats
     from bot.settings import DigestSettings
 
 MIN_SENTENCES = 1
@@ -112,6 +112,21 @@ def input_byte_limit(settings: DigestSettings) -> int:
     """The most bytes read from a file, standard input or an attachment: a UTF-8 character takes
     at most four, so no input within `max_input_chars` is cut short."""
     return settings.max_input_chars * 4
+
+
+def saving_phrases(stats: Stats) -> list[str]:
+    """What the digest spares the reader, for the stats line: ["95% shorter", "about 3.2 min saved"].
+
+    A short article whose summary holds (nearly) all of it is said to be so, rather than "0% shorter,
+    about 0.0 min saved"; a saving under a tenth of a minute is not mentioned."""
+    if not stats.words_in:
+        return []
+    if round(stats.reduction * 100) <= 0:
+        return ["the summary is the whole article"]
+    phrases = [f"{stats.reduction:.0%} shorter"]
+    if round(stats.minutes_saved, 1) > 0:
+        phrases.append(f"about {stats.minutes_saved:.1f} min saved")
+    return phrases
 
 
 @dataclass(frozen=True)

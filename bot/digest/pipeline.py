@@ -85,13 +85,15 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
         return extract_pdf(document.data or b"", source=document.source, url=document.url, settings=settings)
     if document.kind == "html":
         # Imported here: trafilatura and lxml cost a quarter of a second, and a text file never needs them.
-        from bot.digest.extract.html.prune import drop_inline_svg, drop_scripts_and_styles
+        from bot.digest.extract.html.prune import drop_inline_svg, drop_long_attributes, drop_scripts_and_styles
         from bot.digest.extract.html_extractor import extract_html
 
         # A page's inline scripts and style sheets are no part of it: out before the size limit and the parse.
         text = drop_scripts_and_styles(document.text)
         if len(text) > settings.max_input_chars:  # only then: the classifier's features count the drawings' elements
             text = drop_inline_svg(text)
+        if len(text) > settings.max_input_chars:  # and long attribute values (JSON data), which nothing reads
+            text = drop_long_attributes(text)
         text = screen_text(text, document.kind, settings)
         return extract_html(text, source=document.source, url=document.url, max_elements=settings.max_html_elements)
     # Refuses oversized, empty, binary and link-only input; tames control characters and diacritic floods.

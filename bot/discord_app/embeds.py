@@ -12,7 +12,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import discord
 
-from bot.digest.front_rules import HedgeListing, hedges_to_list, shown_text
+from bot.digest.front_rules import HedgeListing, hedges_to_list, saving_phrases, shown_text
 from bot.digest.conversation import ConversationDigest, QuotedMessage
 from bot.digest.models import Digest, Figure, SummarySentence
 from bot.settings import DigestSettings
@@ -169,9 +169,7 @@ def footer_text(digest: Digest) -> str:
     if digest.language:
         parts.append(f"language: {digest.language}")
     parts.append(f"{stats.words_in:,} words → {stats.words_out:,}")
-    if stats.words_in:
-        parts.append(f"{stats.reduction:.0%} shorter")
-        parts.append(f"about {stats.minutes_saved:.1f} min saved")
+    parts.extend(saving_phrases(stats))
     text = " · ".join(parts)
     if digest.language_note:
         text += f"\n{digest.language_note}"

@@ -25,7 +25,8 @@ from bot.discord_app.worker_pool import WorkerPool
 from bot.settings import Settings
 from bot.workers import jobs
 
-log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)  # what ends the worker: the command line prints its errors as `error: ...`
+job_log = logging.getLogger(f"{__name__}.job")  # one job's trouble, which the worker survives: a log line
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -49,17 +50,17 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
     try:
         name, args = jobs.decode_call(payload)
     except (ValueError, msgspec.MsgspecError) as exc:
-        log.error("job %s has input no pipeline function takes: %s", job.key, exc)
+        job_log.error("job %s has input no pipeline function takes: %s", job.key, exc)
         return ("error", f"the job's input is not a digest request: {exc}")
     done = asyncio.Event()
     heartbeat = asyncio.create_task(_heartbeat(job, done), name=f"heartbeat-{job.key}")
     try:
         return ("ok", jobs.encode_answer(await pool.run_timed(limit, jobs.resolve(name), *args)))
     except TimeoutError:
-        log.warning("job %s took over %s s", job.key, limit)
+        job_log.warning("job %s took over %s s", job.key, limit)
         return ("timeout", limit)
     except Exception as exc:  # noqa: BLE001 - the bot answers "something went wrong"; the worker goes on
-        log.exception("job %s failed", job.key)
+        job_log.exception("job %s failed", job.key)
         return ("error", f"{type(exc).__name__}: {exc}")
     finally:
         # Stopped between beats, never cancelled mid-write: a late beat would overwrite the finished record.
@@ -78,7 +79,7 @@ async def _heartbeat(job: Any, done: asyncio.Event) -> None:
         try:
             await job.update()
         except Exception:  # noqa: BLE001 - a missed beat is retried; too many and the job runs again elsewhere
-            log.warning("heartbeat of job %s failed", job.key, exc_info=True)
+            job_log.warning("heartbeat of job %s failed", job.key, exc_info=True)
 
 
 async def serve(settings: Settings) -> int:

@@ -101,3 +101,34 @@ def test_extract_of_a_text_without_headline_names_it_untitled(tmp_path: Path) ->
     )
     assert run_cli("extract", str(text)).stdout.startswith("(untitled)\n\nThe old bridge")
     assert run_cli("summarize", str(text)).stdout.startswith("(untitled)\n")
+
+
+def test_a_latin1_text_file_keeps_its_accented_letters(tmp_path: Path) -> None:
+    """A short Windows-1252 file (no charset to declare) read "naïve" as "naďve" and the dash as "ó"."""
+    raw = (b"Bridge closes\n\nThe na\xefve plan to keep the old bridge open failed\x97it closes on Monday "
+           b"for three weeks of repairs, the council said on Friday. Drivers should use the ring road instead.\n")
+    source = tmp_path / "bridge.txt"
+    source.write_bytes(raw)
+    result = run_cli("extract", str(source))
+    assert result.returncode == 0, result.stderr
+    assert "The naïve plan to keep the old bridge open failed—it closes on Monday" in result.stdout
+
+
+def test_a_summary_as_long_as_the_article_says_so() -> None:
+    text = ("Bridge closes\n\nThe old bridge over the river closes on Monday for three weeks of repairs, the council "
+            "said on Friday. Drivers should use the ring road instead, and buses will follow it too.\n")
+    result = run_cli("summarize", "-", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert "32 words -> 32 · the summary is the whole article\n" in result.stdout and "0% shorter" not in result.stdout
+
+
+def test_an_app_shell_without_text_is_said_to_be_built_by_javascript(tmp_path: Path) -> None:
+    """WCXB 4681 and 4871 (a single-page app saved without its scripts) were answered "it holds no text."."""
+    page = tmp_path / "app.html"
+    page.write_text("<html><head><title>App</title><link rel='preload' href='/_next/app.js' as='script'></head>"
+                    "<body><div id='root'><main class='skeleton'><span></span></main></div></body></html>")
+    result = run_cli("extract", str(page))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {page}: No article text was found on the page; it holds no text (it may build its content with JavaScript)."
+    ]

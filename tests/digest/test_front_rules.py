@@ -9,11 +9,13 @@ from bot.digest.front_rules import (
     input_byte_limit,
     link_request,
     long_enough,
+    saving_phrases,
     looks_like_address,
     scheme_problem,
     sentence_count_problem,
     shown_text,
 )
+from bot.digest.models import Stats
 from bot.settings import DigestSettings
 
 CHINESE_DM = "叙利亚三名高级军官周四叛逃到土耳其。"  # 18 characters, each a word for the digest
@@ -107,3 +109,17 @@ def test_shown_text_leaves_out_a_list_items_symbol_only() -> None:
     assert shown_text("1. Preheat the oven.") == "1. Preheat the oven."  # a number is a word of the list
     assert shown_text("-5 degrees overnight, the coldest night.") == "-5 degrees overnight, the coldest night."
     assert shown_text("The well-known - and much-loved - shop.") == "The well-known - and much-loved - shop."
+
+
+@pytest.mark.parametrize(
+    ("words_in", "words_out", "phrases"),
+    [
+        (460, 21, ["95% shorter", "about 1.9 min saved"]),
+        (32, 32, ["the summary is the whole article"]),  # was "0% shorter, about 0.0 min saved"
+        (1000, 997, ["the summary is the whole article"]),  # 0.3% rounds to 0%
+        (40, 30, ["25% shorter"]),  # 10 words are 0.04 min: no "about 0.0 min saved"
+        (0, 0, []),
+    ],
+)
+def test_the_saving_is_told_in_words_a_reader_understands(words_in: int, words_out: int, phrases: list[str]) -> None:
+    assert saving_phrases(Stats(words_in=words_in, words_out=words_out)) == phrases

@@ -385,3 +385,32 @@ def test_lead_lines_take_a_lists_items_verbatim_but_not_a_lone_marked_line() -> 
     # a marked line standing alone is a fragment as often as an item ("- Standard delivery free" after a seller)
     lone = _heading_lines("Sold by Zalando", "- Standard delivery free", "Outer fabric material polyester")
     assert lead_lines(lone, "Faux leather jacket", 3) == [0, 2]
+
+
+def _page_with_data_attributes(json_chars: int) -> str:
+    """A shop's collection page: an article, and every product as JSON in a `data-*` attribute."""
+    products = '[{"title": "Runner", "price": 98}' + ', {"title": "Runner", "price": 98}' * (json_chars // 34) + "]"
+    paragraphs = "".join(
+        f"<p>The new shoe line arrived in {n} stores this week, the company said, and sold out within days.</p>"
+        for n in range(2, 12)
+    )
+    return (f"<html><head><title>Shoes</title></head><body><div data-collection-object='{products}'>"
+            f"<article><h1>Shoes sell out</h1>{paragraphs}</article></div></body></html>")
+
+
+def test_a_page_made_large_by_attribute_data_is_read() -> None:
+    """WCXB 0632 (a Shopify collection): 2.9 million characters without its scripts and drawings, 2.4 million of
+    them JSON in data attributes, was "The input is too large"."""
+    page = _page_with_data_attributes(40_000)
+    small = DigestSettings(max_input_chars=20_000)
+    assert len(page) > 2 * small.max_input_chars
+    result = extract_document(RawDocument(source="shop.html", text=page, kind="html"), small)
+    assert result.error is None, result.error
+    assert "sold out within days" in result.text and '"price"' not in result.text
+
+
+def test_a_page_with_that_much_text_is_still_too_large() -> None:
+    text = "".join(f"<p>Paragraph {n} of a very long page, with words enough to count.</p>" for n in range(400))
+    result = extract_document(RawDocument(source="long.html", text=f"<html><body>{text}</body></html>", kind="html"),
+                              DigestSettings(max_input_chars=20_000))
+    assert result.error and "too large" in result.error

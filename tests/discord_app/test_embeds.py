@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import re
 from urllib.parse import unquote
 
@@ -14,6 +15,7 @@ from bot.discord_app.embeds import (
     error_text,
     escape,
     summary_bullet,
+    footer_text,
     text_fragment_link,
 )
 from tests.helpers.fake_discord import assert_within_discord_limits, embed_total_length
@@ -192,3 +194,9 @@ def test_summary_bullet_shows_a_list_item_without_its_dash() -> None:
     bullet = summary_bullet(SummarySentence("- Body: Alder", 3), "https://shop.example/guitar")
     assert bullet.startswith("• Body: Alder")
     assert "text=Body%3A%20Alder" in bullet and "%2D" not in bullet.split("text=")[1]
+
+
+def test_a_summary_of_the_whole_article_is_not_called_zero_percent_shorter() -> None:
+    whole = dataclasses.replace(sample_digest(), stats=Stats(words_in=32, words_out=32))
+    footer = footer_text(whole)
+    assert "32 words → 32 · the summary is the whole article" in footer and "%" not in footer and "min saved" not in footer

@@ -215,7 +215,9 @@ def _what_was_found(tree: lxml_html.HtmlElement) -> str:
     if words:
         parts.append(f"{words} word{'s' if words != 1 else ''} of menus, links and labels")
     else:
-        parts.append("no text outside its scripts (it may build its content with JavaScript)" if scripts else "no text")
+        parts.append("no text outside its scripts (it may build its content with JavaScript)" if scripts else
+                     # an empty body with no image is an app's shell saved or served without its scripts
+                     "no text (it may build its content with JavaScript)" if not images else "no text")
     return f"{NO_TEXT}; it holds " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
 
 

@@ -24,7 +24,7 @@ from charset_normalizer import from_bytes
 from yarl import URL
 
 from bot.digest.fetch.address_guard import AddressGuard, parse_ip_literal
-from bot.digest.fetch.charset_guess import ALWAYS_TRIED, is_single_byte, most_plausible
+from bot.digest.fetch.charset_guess import choose_encoding, is_single_byte
 from bot.digest.fetch.guarded_session import REFUSAL_MARK, ForbiddenAddressError, GuardedConnector, open_fetch_session
 from bot.digest.extract.pdf_parse import looks_like_pdf
 from bot.digest.models import DigestError
@@ -126,13 +126,9 @@ def decode_body(body: bytes, header_charset: str | None) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    found = from_bytes(body[:200_000])
-    best = found.best()
-    if best is not None and best.encoding and not is_single_byte(best.encoding):
-        return body.decode(best.encoding, errors="replace")  # a multi-byte encoding (CJK): trust the detector
-    # Among single-byte code pages the detector often ties; take the one whose letters one language uses.
-    candidates = [match.encoding for match in found if match.encoding] + list(ALWAYS_TRIED)
-    return body.decode(most_plausible(body, candidates), errors="replace")
+    # Among code pages the detector often ties; take the one whose letters one language uses.
+    detected = [match.encoding for match in from_bytes(body[:200_000]) if match.encoding]
+    return body.decode(choose_encoding(body, detected), errors="replace")
 
 
 # --------------------------------------------------------------------------- #

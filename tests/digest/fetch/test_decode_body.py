@@ -102,3 +102,45 @@ def test_utf8_bytes_beat_a_stale_single_byte_declaration(declared_by: str) -> No
 def test_single_byte_text_under_its_declaration_is_not_read_as_utf8() -> None:
     page = f'<html><head><meta charset="windows-1252"></head><body><p>{CP1252_ONLY}</p></body></html>'
     assert decode_body(page.encode("cp1252"), None) == page
+
+
+# Short undeclared texts (sixteenth session): one accented letter or typographic mark, written as the bytes a
+# Latin-1 or Windows-1252 file holds. They read as Czech, Latvian, Russian, Big5 or a DOS code page before.
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"A na\xefve approach to the problem.", "A naïve approach to the problem."),  # was "naďve" / "na’ve"
+        (b"Na\xefve", "Naïve"),  # was "Naīve"
+        (b"\xdcber alles", "Über alles"),  # was one Big5 character and "er alles"
+        (b"Ghislaine Vi\xf1as and David Hotson", "Ghislaine Viñas and David Hotson"),  # was "Viсas" (Cyrillic)
+        (b"360\xb0 Cameras", "360° Cameras"),
+        (b"spice season\x97it's also a time", "spice season—it's also a time"),  # was "seasonóit" (cp850)
+        (b"You guys know I\x92m a Canon girlie", "You guys know I’m a Canon girlie"),  # was a Big5-HKSCS character
+        (b"plumbing isn\x92t just numbers\x97it\x92s costs", "plumbing isn’t just numbers—it’s costs"),  # was GB18030
+        (b"In the end, though\x85nothing", "In the end, though…nothing"),
+        (b"Home Repair Assis\xadtance Program", "Home Repair Assis\u00adtance Program"),  # a soft hyphen; was KOI8-R "╜"
+    ],
+)
+def test_short_western_text_keeps_its_letters(raw: bytes, text: str) -> None:
+    assert decode_body(raw, None) == text
+
+
+# Other code pages, as short: the Windows-1252 prior and the web-only candidates must not cost them.
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Mám rád čaj.", "cp1250"),
+        ("Zażółć gęślą jaźń.", "iso8859-2"),
+        ("Пожар в центре Москвы потушили к утру.", "koi8-r"),
+        ("Η γέφυρα άνοιξε τη Δευτέρα.", "cp1253"),
+        ("Köprü pazartesi günü açıldı.", "cp1254"),
+        ("Tiltas atidarytas pirmadienį, sakė meras.", "cp1257"),
+        ("東京の新しい橋は月曜日に開通した。市によると、建設費は約四百億円だった。", "euc-jp"),
+        ("東京", "shift_jis"),
+        ("北京市", "gbk"),
+        ("台北市政府週一宣布，新橋將於明年通車，造價約四億元。", "big5"),
+        ("서울시는 월요일 새 다리가 내년에 개통된다고 밝혔다.", "euc-kr"),
+    ],
+)
+def test_short_text_in_another_code_page_still_decodes(text: str, encoding: str) -> None:
+    assert decode_body(text.encode(encoding), None) == text

@@ -6,6 +6,8 @@ heading's text; without this pass they end up in titles ("Abstract¶") and in th
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -115,6 +117,21 @@ _DROPPED_BLOCKS = ((b"<script", b"</script"), (b"<style", b"</style"))
 # Inline SVG drawings: trafilatura and the main region drop them too (a manual's railroad diagrams
 # made a 2 MB page that was refused as too large).
 _SVG_BLOCKS = ((b"<svg", b"</svg"),)
+
+
+# An attribute value of this many characters or more is data, not text (a Shopify collection's
+# `data-collection-object` carries every product as JSON: 1.3 million characters on one page).
+LONG_ATTRIBUTE_CHARS = 1000
+_LONG_ATTRIBUTE = re.compile(rf"""(\s[\w:.@-]+\s*=\s*)(?:"[^"<]{{{LONG_ATTRIBUTE_CHARS},}}"|'[^'<]{{{LONG_ATTRIBUTE_CHARS},}}')""")
+
+
+def drop_long_attributes(html: str) -> str:
+    """The page with every attribute value of LONG_ATTRIBUTE_CHARS or more emptied (`data-x=""`).
+
+    trafilatura reads no attribute that long (JSON in `data-*`, `data:` images); a page made large
+    by them fits the input limit without them. A value holding "<" is left alone: that is no
+    attribute but a quote in the text."""
+    return _LONG_ATTRIBUTE.sub(r'\1""', html)
 
 
 def _keeps(open_tag: bytes) -> bool:

@@ -116,3 +116,18 @@ def test_a_space_goes_after_the_last_text_inside_nested_inline_elements() -> Non
     tree = lxml_html.fromstring("<p><a href='/x'><b>bold</b> link<i></i></a> <em>next</em></p>")
     space_before_inline_gaps(tree)
     assert [paragraph.text for paragraph in ParagraphMaker.make_paragraphs(tree)] == ["bold link next"]
+
+
+def test_long_attribute_values_are_emptied_and_the_rest_kept() -> None:
+    from bot.digest.extract.html.prune import LONG_ATTRIBUTE_CHARS, drop_long_attributes
+
+    data = "x" * LONG_ATTRIBUTE_CHARS
+    html = (f"<div data-items='{data}' class=\"card\"><img src=\"data:image/png;base64,{data}\" alt=\"A shoe\">"
+            f"<p title=\"{'y' * (LONG_ATTRIBUTE_CHARS - 1)}\">Text stays.</p></div>")
+    assert drop_long_attributes(html) == (
+        "<div data-items=\"\" class=\"card\"><img src=\"\" alt=\"A shoe\">"
+        f"<p title=\"{'y' * (LONG_ATTRIBUTE_CHARS - 1)}\">Text stays.</p></div>"
+    )
+    # a long quotation in the text, after an "=", holds markup: no attribute, left alone
+    quoted = f'<p>He wrote x = "{data} <b>bold</b> {data}" and left.</p>'
+    assert drop_long_attributes(quoted) == quoted
