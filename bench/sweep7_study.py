@@ -25,6 +25,7 @@ import json
 from collections import Counter
 from pathlib import Path
 from typing import Any, Callable, Sequence
+from urllib.parse import urlsplit
 
 from bench.sweep import Item, check, digest_from_json, scrapinghub_items, wcxb_items
 from bot.digest.models import Sentence
@@ -229,7 +230,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"{'kind (documents with one)':34s} {'before':>7s} {'after':>7s}")
     for kind in sorted(set(before) | set(after)):
         print(f"{kind:34s} {before[kind]:7d} {after[kind]:7d}")
-    print(f"summaries changed: {len(changed)}")
+    by_type = Counter(key.split()[0] for key in changed)
+    hosts = {urlsplit(item.url).hostname for item in items if f"{item.set} {item.id}" in set(changed)}
+    print(f"summaries changed: {len(changed)} " + str(dict(sorted(by_type.items()))) + f", on {len(hosts)} sites")
     if args.part == "tune":  # held out: counts only
         for key in changed:
             print("  " + key)

@@ -136,7 +136,7 @@ def test_sweep6_a_manual_page_named_in_prose_is_no_code() -> None:
     assert "summary.code" in kinds(_said("Call os.path.join(a, b) then fs.open(p) == 0;"))
 
 
-def _said(*sentences: str, text: str | None = None, **changes: Any) -> dict[str, Any]:
+def _summary_of(*sentences: str, text: str | None = None, **changes: Any) -> dict[str, Any]:
     """A digest whose summary is these sentences, standing in its text one a line."""
     body = text if text is not None else "\n".join(sentences)
     summary = [{"text": s, "index": i, "hedge": None, "soft_cues": []} for i, s in enumerate(sentences)]
@@ -144,20 +144,20 @@ def _said(*sentences: str, text: str | None = None, **changes: Any) -> dict[str,
 
 
 def test_the_sixteenth_sessions_kinds_are_flagged() -> None:
-    assert "summary.question_line" in kinds(_said("How do I choose?", "The desk rises to 48 inches."))
+    assert "summary.question_line" in kinds(_summary_of("How do I choose?", "The desk rises to 48 inches."))
     menu = ("Skip to main content Skip to navigation Support the Guardian Fund Independent Journalism Print Subscriptions Search Jobs "
             "Sign In Europe Edition UK Edition US Edition Australia Edition International Edition The Guardian Back To Home News "
             "Opinion Sport Culture Lifestyle World Europe Climate Crisis Ukraine Environment Science Global Development Football")
-    assert "summary.menu_run" in kinds(_said(menu))
-    assert "summary.price_row" in kinds(_said("Sale price: $24.50Original price: $35.00Limited Time!"))
-    assert "summary.teaser_cut" in kinds(_said("Every year, players train relentlessly to battle through and emerge..."))
-    assert "summary.cut_at_unit" in kinds(_said("Large Capacity: Includes a 72 oz.", "Pitcher for big batches."))
-    assert "summary.store_banner" in kinds(_said("Call for in-store availability!"))
-    assert "summary.markup" in kinds(_said("*br**br* Certification number: 17.HUS.08214.Hohenstein."))
-    assert "summary.markup" in kinds(_said("Googleâ€™s AI Overviews now appear for 16 percent of searches."))
-    assert "summary.repeats_title" in kinds(_said("The FCC is now soliciting public comment.", title="FCC Chair to Europe. The FCC is now soliciting public comment."))
+    assert "summary.menu_run" in kinds(_summary_of(menu))
+    assert "summary.price_row" in kinds(_summary_of("Sale price: $24.50Original price: $35.00Limited Time!"))
+    assert "summary.teaser_cut" in kinds(_summary_of("Every year, players train relentlessly to battle through and emerge..."))
+    assert "summary.cut_at_unit" in kinds(_summary_of("Large Capacity: Includes a 72 oz.", "Pitcher for big batches."))
+    assert "summary.store_banner" in kinds(_summary_of("Call for in-store availability!"))
+    assert "summary.markup" in kinds(_summary_of("*br**br* Certification number: 17.HUS.08214.Hohenstein."))
+    assert "summary.markup" in kinds(_summary_of("Googleâ€™s AI Overviews now appear for 16 percent of searches."))
+    assert "summary.repeats_title" in kinds(_summary_of("The FCC is now soliciting public comment.", title="FCC Chair to Europe. The FCC is now soliciting public comment."))
     french = "Le barbecue est livré avec une grille et des pieds pour une cuisson sur la terrasse dans le jardin. " * 5
-    assert "language.misread" in kinds(_said("Le barbecue est livré avec une grille.", text=french))
+    assert "language.misread" in kinds(_summary_of("Le barbecue est livré avec une grille.", text=french))
     hedge = {"text": "- Some widgets may require a network connection.", "index": 5, "kind": "hedged", "cues": ["may"], "soft_cues": []}
     assert "render.double_mark" in kinds(digest(hedges=[hedge]))
     notice = {"text": "If you don't know how to turn on Javascript, click here for help.", "index": 5, "kind": "conditional", "cues": ["If"], "soft_cues": []}
@@ -165,7 +165,7 @@ def test_the_sixteenth_sessions_kinds_are_flagged() -> None:
 
 
 def test_the_sixteenth_sessions_kinds_leave_sound_sentences_alone() -> None:
-    sound = _said(
+    sound = _summary_of(
         "Will exercise reverse permanent MS damage, or only slow it down as the years go by?",  # a question of 15 words
         "Bey's work is held in major public collections, including the Addison Gallery of American Art; the Art Institute of "
         "Chicago; the Brooklyn Museum; the Detroit Institute of Arts; the Museum of Modern Art; the Studio Museum in Harlem; "
@@ -180,4 +180,4 @@ def test_the_sixteenth_sessions_kinds_leave_sound_sentences_alone() -> None:
                  "summary.store_banner", "summary.markup", "summary.repeats_title", "language.misread", "render.double_mark",
                  "hedge.chrome"):
         assert kind not in found, kind
-    assert "summary.question_line" not in kinds(_said("So what went wrong there?", text="Then it broke. So what went wrong there? Nobody knew."))
+    assert "summary.question_line" not in kinds(_summary_of("So what went wrong there?", text="Then it broke. So what went wrong there? Nobody knew."))
