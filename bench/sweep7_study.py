@@ -99,6 +99,7 @@ RULES: dict[str, Unfit] = {
     "unit": unfit_rules.is_cut_at_unit,
     "menu": lambda s, i: unfit_rules.is_menu_run(s[i].text),
     "price": lambda s, i: unfit_rules.is_price_row(s[i].text),
+    "colon": lambda s, i: s[i].text.lstrip()[:1] == ":",  # tried: a piece whose label the page lost (": Effectively blends ...")
 }
 
 
@@ -206,11 +207,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--part", choices=("tune", "held-out"), default="tune")
     parser.add_argument("--parts", default="train,dev", help="news parts for `variants` (never test)")
     parser.add_argument("--skip-news", action="store_true")
+    parser.add_argument("--skip-tune", action="store_true")
     args = parser.parse_args(argv)
     if args.command == "variants":
         if "test" in args.parts.split(","):
             parser.error("the test parts are the lead's")
-        tune_variants(sample(args.data), load_results(args.results))
+        if not args.skip_tune:
+            tune_variants(sample(args.data), load_results(args.results))
         if not args.skip_news:
             news_variants(args.data, args.parts.split(","))
         return
