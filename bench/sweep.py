@@ -12,6 +12,9 @@ that is a role or an address; a date in the future or before 1990; a hedge cue f
 summary sentence that is code or begins midway (docs/quality/sweep.md); since the thirteenth, a lower-case summary
 sentence right after a cut in the text (`summary.begun_midway`) and one opening with a closing mark. Since the fifteenth,
 a summary sentence is chrome only by the site's phrasing (`SUMMARY_CHROME`), and a manual page named in prose is no code.
+Since the sixteenth (non-article digests read by hand): a question heading, a menu, a price row, a teaser, a cut at a
+unit's dot, a store banner, markup or mojibake, the title repeated, the language misread, a list mark shown twice, chrome
+among the listed hedged claims; `--part held-out` counts the held-out pages (no examples).
 
     python -m bench.sweep ../shared/data --seeds ../shared/seeds [--per-type 60] [--examples 3] [--out FILE]
 
