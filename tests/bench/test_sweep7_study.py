@@ -36,3 +36,5 @@ def test_each_variant_adds_its_rule_to_mains_filter() -> None:
     filters = variant_filters()
     assert not filters["main"](sentences, 0) and filters["question"](sentences, 0) and filters["all"](sentences, 0)
     assert not filters["teaser"](sentences, 0)
+    colon = split_sentences("Blending Power\n\n: Effectively blends frozen fruit, nuts, and ice.", "en")
+    assert filters["colon"](colon, 1) and not filters["all"](colon, 1)  # a rule tried is not in "all" (the shipped filter)
