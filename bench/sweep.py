@@ -12,6 +12,9 @@ that is a role or an address; a date in the future or before 1990; a hedge cue f
 summary sentence that is code or begins midway (docs/quality/sweep.md); since the thirteenth, a lower-case summary
 sentence right after a cut in the text (`summary.begun_midway`) and one opening with a closing mark. Since the fifteenth,
 a summary sentence is chrome only by the site's phrasing (`SUMMARY_CHROME`), and a manual page named in prose is no code.
+Since the sixteenth (non-article digests read by hand): a question heading, a menu, a price row, a teaser, a cut at a
+unit's dot, a store banner, markup or mojibake, the title repeated, the language misread, a list mark shown twice, chrome
+among the listed hedged claims; `--part held-out` counts the held-out pages (no examples).
 
     python -m bench.sweep ../shared/data --seeds ../shared/seeds [--per-type 60] [--examples 3] [--out FILE]
 
@@ -65,13 +68,14 @@ def _hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def wcxb_items(data: Path, per_type: int) -> list[Item]:
-    """Up to `per_type` tune pages of each WCXB type, chosen by a hash of the id (no look at their content)."""
+def wcxb_items(data: Path, per_type: int, part: str = "tune") -> list[Item]:
+    """Up to `per_type` pages of each WCXB type of the part (tune unless said), chosen by a hash of the id (no look at
+    their content)."""
     by_type: dict[str, list[Item]] = defaultdict(list)
     with gzip.open(data / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
         for line in handle:
             page = json.loads(line)
-            if wcxb_part(str(page["id"])) != "tune":
+            if wcxb_part(str(page["id"])) != part:
                 continue
             by_type[page["type"]].append(
                 Item(
@@ -211,6 +215,52 @@ LINK_SEPARATORS = re.compile(r"\s[|•·]\s")
 # A manual page named in prose, "systemd.unit(5)": a reference, not a call (fifteenth session: "See systemd.unit(5) for
 # details." was main's one summary.code document).
 MAN_PAGE_REFERENCE = re.compile(r"\b([\w.-]+)\(\d[a-z]*\)")
+
+
+# Sixteenth session (sweep7): what a Discord user reading digests of forum, product, listing, collection, service and
+# documentation pages notices (docs/quality/sweep.md, sixteenth session; 20 tune pages of each type read by hand).
+QUESTION_LINE_WORDS = 8  # a question of at most this many words standing alone on its line: a heading or a widget's prompt
+# A menu or a row of cards read as one sentence: this many words or more, most of them capitalised ("Skip to main content
+# Skip to navigation Support the Guardian ...", "Shop by category Antiques Art Coins & Paper Money ...").
+MENU_RUN_WORDS, MENU_RUN_CAPITALISED = 40, 0.5
+MENU_RUN_WORDS_PER_MARK = 15  # a list of names in prose has its commas or semicolons ("the Art Institute of Chicago; the ...")
+PRICE = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:€|\$|USD|EUR|GBP)(?!\w))")
+# A shop card's or price table's words beside a price: "Free shipping", "Sale price:", "or Best Offer", "Only 1 left!".
+SHOP_WORDS = re.compile(
+    r"\b(?:free (?:international )?shipping|free delivery|sale price|original price|current price|regular price|list price|"
+    r"best offer|only \d+ left|add to (?:cart|bag|basket)|in stock|out of stock|sold out|limited time|price reduced|"
+    r"price was|starting at|buy now|shop now)\b",
+    re.IGNORECASE,
+)
+# A teaser cut by the site: ends with "..." or "…" right after a word ("... and emerge...", "Noir +...").
+TEASER_END = re.compile(r"[\w+)]\s?(?:\.\.\.|…)[\"'”’)]?$")
+# A sentence the splitter ended at a unit abbreviated after a number ("Includes a 72 oz." / "pitcher ..."): cut in half.
+UNIT_ABBREVIATION_END = re.compile(r"\d\s?(?:oz|lbs?|in|ft|yds?|qts?|pts?|gal|fl|sq|mo|yrs?|hrs?|mins?|secs?|pcs?|ct|kt|approx)\.$",
+                                   re.IGNORECASE)
+# A store's banner or a call to the reader, not the page's description: offers, "call for", "chat with an expert",
+# "leave your email", a feedback prompt.
+STORE_BANNER = re.compile(
+    r"^\W*(?:save|get|earn|take) (?:up to |an extra |over )?(?:[$€£]\d[\d,.]*|\d+%)"
+    r"|\b(?:card rewards|when approved for|gift card with|in-store availability|see any errors|leave your email|"
+    r"chat with (?:an|our) (?:expert|agent|specialist)s?|shop (?:now|the sale)|order (?:now|today)|free shipping on orders)"
+    r"|^\W*call (?:us|now|today|for (?:in-store|availability|a (?:free )?quote|details|pricing))\b",  # not "call for better pay"
+    re.IGNORECASE,
+)
+# Markup or broken encoding a reader sees as such: literal bold marks, "*br*", an HTML tag, mojibake ("â 1 3 6", "Ã©").
+MARKUP_JUNK = re.compile(r"\*\*\S|\*br\*|</?(?:br|p|div|span|b|strong|em)\s*/?>|&(?:lt|gt|nbsp);|â[\x80-\x9f€™“”¢¦]|â(?=\s)|Ã[\x80-\xbf©¨¤§]")
+# A list mark shown twice: the renderer's bullet, then the page's own ("- - Some functional widgets may require ...").
+DOUBLE_MARK = re.compile(r"^- (?:\\?[-*•·–]|\\\*)\s")
+# The function words of a few languages: a text the product reads as one language whose words are mostly another's.
+FUNCTION_WORDS = {
+    # words of one language only among these six (no "de", "en", "die", "la" shared by two)
+    "en": frozenset("the and of to is that for with you are this it on be".split()),
+    "fr": frozenset("le les des et est pour avec une du sur dans au pas vous".split()),
+    "de": frozenset("der das und ist mit für nicht ein eine den zu auf sie".split()),
+    "es": frozenset("el los las y es para con una del por que su como".split()),
+    "it": frozenset("il gli della con che di è sono nel alla".split()),
+    "nl": frozenset("het een van voor met niet zijn ook dat je".split()),
+}
+MISREAD_RATIO, MISREAD_MIN = 1.5, 20  # another language's function words this many times the read one's, and at least this many
 
 
 def _norm(text: str) -> str:
@@ -359,7 +409,66 @@ def check_summary(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
                 found.append(("summary.begun_midway", words))
         if words.lstrip()[:1] in OPENING_MARKS:
             found.append(("summary.opens_with_mark", words))  # ", and then ...", ") which ..."
+        found += [(kind, words) for kind in _reader_kinds(words, text, result.get("title") or "")]
     return found
+
+
+def _reader_kinds(sentence: str, text: str, title: str) -> list[str]:
+    """Sixteenth session (sweep7): the kinds a reader of non-article digests notices in a summary sentence."""
+    kinds = []
+    if sentence.rstrip().endswith("?") and _words(sentence) <= QUESTION_LINE_WORDS and _alone_on_line(sentence, text):
+        kinds.append("summary.question_line")  # "How do I choose?", "What is an Online Certificate Program?"
+    words = sentence.split()
+    if (len(words) >= MENU_RUN_WORDS and sum(w[:1].isupper() for w in words) >= MENU_RUN_CAPITALISED * len(words)
+            and len(re.findall(r"[,;:]", sentence)) * MENU_RUN_WORDS_PER_MARK <= len(words)):
+        kinds.append("summary.menu_run")
+    if PRICE.search(sentence) and SHOP_WORDS.search(sentence):
+        kinds.append("summary.price_row")  # "Sale price: $24.50Original price: $35.00Limited Time!"
+    if TEASER_END.search(sentence.rstrip()):
+        kinds.append("summary.teaser_cut")
+    if UNIT_ABBREVIATION_END.search(sentence.rstrip()):
+        kinds.append("summary.cut_at_unit")  # "Large Capacity: Includes a 72 oz."
+    if STORE_BANNER.search(sentence):
+        kinds.append("summary.store_banner")
+    if MARKUP_JUNK.search(sentence):
+        kinds.append("summary.markup")
+    key, title_key = _norm(sentence), _norm(title)
+    if key and len(key.split()) >= 4 and key in title_key:
+        kinds.append("summary.repeats_title")
+    return kinds
+
+
+def _alone_on_line(sentence: str, text: str) -> bool:
+    """The sentence is a whole line of the text (a line break or the text's edge on both sides)."""
+    at = text.find(sentence)
+    if at < 0:
+        return False
+    before, after = text[:at].rstrip(" "), text[at + len(sentence):].lstrip(" ")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+
+
+def check_language(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """The language the product read (`language`) against the function words of a few languages in its text: a French
+    shop read as English ("Barbecue au charbon de bois ... language en") gets English stemming and stop words."""
+    read = result.get("language") or ""
+    words = _WORD.findall((result.get("text") or "").lower()[:20000])
+    counts = {code: sum(1 for w in words if w in vocabulary) for code, vocabulary in FUNCTION_WORDS.items()}
+    best = max(counts, key=lambda code: counts[code])
+    if read in counts and best != read and counts[best] >= MISREAD_MIN and counts[best] >= MISREAD_RATIO * counts[read]:
+        return [("language.misread", f"read {read} ({counts[read]} function words), {best} has {counts[best]}")]
+    return []
+
+
+def check_listed_hedges(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """A hedged claim the fronts list after the summary (`hedges_to_list`) that is the site speaking: "If you don't know
+    how to turn on Javascript, click here for help.", "Sign Up for free (or Log In if you already have an account) ..."."""
+    from bot.digest.front_rules import hedges_to_list
+    from bot.settings import DigestSettings
+
+    if result.get("error"):
+        return []
+    listing = hedges_to_list(digest_from_json(result), DigestSettings())
+    return [("hedge.chrome", claim.text[:200]) for claim in listing.shown if SUMMARY_CHROME.search(claim.text) or STORE_BANNER.search(claim.text)]
 
 
 def _after_cut(sentence: str, text: str) -> bool:
@@ -500,6 +609,8 @@ def check_rendering(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]
     digest = digest_from_json(result)
     markdown = render_markdown(digest, DigestSettings())
     for line in markdown.splitlines():
+        if DOUBLE_MARK.match(line):  # sweep7: "- - Some functional widgets ..." in the hedged claims' list
+            found.append(("render.double_mark", line[:160]))
         if _unescaped(r"\*\*", line) % 2:
             found.append(("render.markdown_bold", line[:160]))
         if _unescaped("`", line) % 2:
@@ -534,7 +645,8 @@ def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
     sentences: dict[int, str] = {}
     if result.get("figures"):
         sentences = {s.index: s.text for s in split_sentences(result.get("text") or "", result.get("language") or "en")}
-    for checker in (check_title, check_byline, check_summary, check_hedges, check_stats, check_rendering):
+    for checker in (check_title, check_byline, check_summary, check_hedges, check_stats, check_rendering, check_language,
+                    check_listed_hedges):
         found += checker(item, result)
     found += check_figures(item, result, sentences)
     return found
@@ -586,8 +698,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--json", type=Path, default=None, help="write the counts as JSON here")
     parser.add_argument("--results", type=Path, default=None, help="check these cached answers (a JSON line per item) instead of running")
+    parser.add_argument("--part", choices=("tune", "held-out"), default="tune",
+                        help="WCXB part (held-out: counts only, no examples; run once, for the variant recommended)")
     args = parser.parse_args(argv)
-    items = wcxb_items(args.data, args.per_type) + scrapinghub_items(args.data) + paste_items(args.data, args.pastes) + seed_items(args.seeds)
+    if args.part == "held-out":
+        args.examples = 0  # nothing held out is read: counts only
+    items = wcxb_items(args.data, args.per_type, args.part) + scrapinghub_items(args.data) + paste_items(args.data, args.pastes) + seed_items(args.seeds)
     if args.results:
         results = [json.loads(line) for line in args.results.read_text(encoding="utf-8").splitlines()]
     else:

@@ -134,3 +134,50 @@ def test_sweep6_a_manual_page_named_in_prose_is_no_code() -> None:
     assert "summary.code" not in kinds(_said("See systemd.unit(5) for details."))
     assert "summary.code" in kinds(_said("name = name.listAppend( user.firstName, \" \" );"))
     assert "summary.code" in kinds(_said("Call os.path.join(a, b) then fs.open(p) == 0;"))
+
+
+def _summary_of(*sentences: str, text: str | None = None, **changes: Any) -> dict[str, Any]:
+    """A digest whose summary is these sentences, standing in its text one a line."""
+    body = text if text is not None else "\n".join(sentences)
+    summary = [{"text": s, "index": i, "hedge": None, "soft_cues": []} for i, s in enumerate(sentences)]
+    return digest(text=body, summary=summary, hedges=[], figures=[], stats={"words_in": len(body.split()), "words_out": len(" ".join(sentences).split())}, **changes)
+
+
+def test_the_sixteenth_sessions_kinds_are_flagged() -> None:
+    assert "summary.question_line" in kinds(_summary_of("How do I choose?", "The desk rises to 48 inches."))
+    menu = ("Skip to main content Skip to navigation Support the Guardian Fund Independent Journalism Print Subscriptions Search Jobs "
+            "Sign In Europe Edition UK Edition US Edition Australia Edition International Edition The Guardian Back To Home News "
+            "Opinion Sport Culture Lifestyle World Europe Climate Crisis Ukraine Environment Science Global Development Football")
+    assert "summary.menu_run" in kinds(_summary_of(menu))
+    assert "summary.price_row" in kinds(_summary_of("Sale price: $24.50Original price: $35.00Limited Time!"))
+    assert "summary.teaser_cut" in kinds(_summary_of("Every year, players train relentlessly to battle through and emerge..."))
+    assert "summary.cut_at_unit" in kinds(_summary_of("Large Capacity: Includes a 72 oz.", "Pitcher for big batches."))
+    assert "summary.store_banner" in kinds(_summary_of("Call for in-store availability!"))
+    assert "summary.markup" in kinds(_summary_of("*br**br* Certification number: 17.HUS.08214.Hohenstein."))
+    assert "summary.markup" in kinds(_summary_of("Googleâ€™s AI Overviews now appear for 16 percent of searches."))
+    assert "summary.repeats_title" in kinds(_summary_of("The FCC is now soliciting public comment.", title="FCC Chair to Europe. The FCC is now soliciting public comment."))
+    french = "Le barbecue est livré avec une grille et des pieds pour une cuisson sur la terrasse dans le jardin. " * 5
+    assert "language.misread" in kinds(_summary_of("Le barbecue est livré avec une grille.", text=french))
+    hedge = {"text": "- Some widgets may require a network connection.", "index": 5, "kind": "hedged", "cues": ["may"], "soft_cues": []}
+    assert "render.double_mark" in kinds(digest(hedges=[hedge]))
+    notice = {"text": "If you don't know how to turn on Javascript, click here for help.", "index": 5, "kind": "conditional", "cues": ["If"], "soft_cues": []}
+    assert "hedge.chrome" in kinds(digest(hedges=[notice]))
+
+
+def test_the_sixteenth_sessions_kinds_leave_sound_sentences_alone() -> None:
+    sound = _summary_of(
+        "Will exercise reverse permanent MS damage, or only slow it down as the years go by?",  # a question of 15 words
+        "Bey's work is held in major public collections, including the Addison Gallery of American Art; the Art Institute of "
+        "Chicago; the Brooklyn Museum; the Detroit Institute of Arts; the Museum of Modern Art; the Studio Museum in Harlem; "
+        "the National Gallery of Art; and the Whitney Museum of American Art in New York City.",
+        "The shares rose from $10 to $12 on Friday.",
+        "He said he was thinking... and then he stopped.",
+        "Teachers gathered at the Statehouse to call for better pay.",
+        "The hoop earrings weigh 8 oz. in all.",
+    )
+    found = kinds(sound)
+    for kind in ("summary.question_line", "summary.menu_run", "summary.price_row", "summary.teaser_cut", "summary.cut_at_unit",
+                 "summary.store_banner", "summary.markup", "summary.repeats_title", "language.misread", "render.double_mark",
+                 "hedge.chrome"):
+        assert kind not in found, kind
+    assert "summary.question_line" not in kinds(_summary_of("So what went wrong there?", text="Then it broke. So what went wrong there? Nobody knew."))

@@ -323,8 +323,10 @@ def test_the_title_is_not_repeated_as_a_summary_sentence() -> None:
     sentences = split_sentences(body, "en")
     chosen = [sentences[i].text for i in summarize(sentences, "What is Cloud Computing?", ENGLISH, 3)]
     assert len(chosen) == 3 and not any("What is Cloud Computing" in text for text in chosen)
-    without_title = [sentences[i].text for i in summarize(sentences, "", ENGLISH, 3)]
-    assert "What is Cloud Computing?" in without_title  # it is only the title that makes it a repeat
+    # it is only the title that makes it a repeat (`unfit` aside: since the sixteenth session a title-case question alone
+    # on its line is a heading the summarizer passes over too)
+    without_title = [sentences[i].text for i in summarize(sentences, "", ENGLISH, 3, pass_over_unfit=False)]
+    assert "What is Cloud Computing?" in without_title
 
 
 def test_repeats_title_needs_the_whole_title_and_few_more_words() -> None:

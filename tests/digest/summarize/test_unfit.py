@@ -6,7 +6,10 @@ from bot.digest.language.language_detector import language_for
 from bot.digest.models import Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.summarize.summarizer import summarize
-from bot.digest.summarize.unfit import begins_midway, is_code, is_gov_banner, opens_lower_case, repeats_earlier, title_cased, unfit
+from bot.digest.summarize.unfit import (
+    begins_midway, is_code, is_cut_at_unit, is_gov_banner, is_menu_run, is_price_row, is_question_heading, is_teaser, opens_lower_case,
+    repeats_earlier, title_cased, unfit,
+)
 
 ENGLISH = language_for("en")
 
@@ -202,3 +205,65 @@ def test_a_second_copy_of_a_sentence_is_unfit_and_the_first_is_not() -> None:
     )
     chosen = summarize(short_page, "", ENGLISH, 5)
     assert len({short_page[i].text for i in chosen}) == len(chosen)
+
+
+# -- sixteenth session (sweep7): what a reader of non-article digests notices --------------------------------------
+def _lines(*lines: str) -> list[Sentence]:
+    return split_sentences("\n".join(lines), "en")
+
+
+def test_a_short_or_title_case_question_alone_on_its_line_heads_a_section() -> None:
+    faq = _lines("What Is Video Production?", "Video production is the process of making video content.")
+    assert is_question_heading(faq, 0) and unfit(faq, 0) and not unfit(faq, 1)
+    prompt = _lines("How do I choose?", "The desk comes in three widths.")
+    assert is_question_heading(prompt, 0)
+    # a news explainer's question in sentence case, alone in its paragraph, stays a candidate (CNN Corpus train+dev)
+    explainer = _lines("How does the Higgs boson work?", "The particle gives other particles their mass.")
+    assert not is_question_heading(explainer, 0)
+    # a question inside a paragraph is the writer's, not a heading
+    inline = _lines("I bought it last year. How do I choose? Nobody could tell me.")
+    assert not any(is_question_heading(inline, i) for i in range(len(inline)))
+    long_title_case = _lines("What Are The Most Important Things To Know Before Buying A Desk Today?", "Size matters.")
+    assert not is_question_heading(long_title_case, 0)  # over QUESTION_HEADING_WORDS
+
+
+def test_a_sentence_cut_at_a_units_dot_is_unfit_in_both_halves() -> None:
+    cut = _lines("Large Capacity: Includes a 72 oz. Pitcher for big batches.", "The motor has 1400 peak watts.")
+    texts = [s.text for s in cut]
+    assert texts[:2] == ["Large Capacity: Includes a 72 oz.", "Pitcher for big batches."]  # the splitter's cut
+    assert is_cut_at_unit(cut, 0) and is_cut_at_unit(cut, 1) and not is_cut_at_unit(cut, 2)
+    news = _lines("The deal was worth £5m.", "It closed on Friday.")
+    assert not any(is_cut_at_unit(news, i) for i in range(len(news)))  # "m" is no unit a sentence is cut at
+    next_line = _lines("The tumbler holds 20 oz.", "Tumbler lids are sold apart.")
+    assert is_cut_at_unit(next_line, 0) and not is_cut_at_unit(next_line, 1)  # a new line is a sentence of its own
+
+
+def test_teasers_menus_and_price_rows() -> None:
+    assert is_teaser("Every year, players train relentlessly to battle through and emerge...")
+    assert is_teaser("Pack barbecue charbon Kettle PRO 57 cm sur chariot +...")
+    assert not is_teaser("Then nothing happened.")
+    menu = ("Skip to main content Skip to navigation Support the Guardian Fund Independent Journalism Print Subscriptions Search "
+            "Jobs Sign In Europe Edition UK Edition US Edition Australia Edition International Edition The Guardian Back To Home "
+            "News Opinion Sport Culture Lifestyle World Europe Climate Crisis Ukraine Environment Science Global Development")
+    assert is_menu_run(menu)
+    names = ("Her work is held in major public collections, including the Addison Gallery of American Art; the Art Institute of "
+             "Chicago; the Brooklyn Museum; the Detroit Institute of Arts; the Museum of Modern Art; the Studio Museum in "
+             "Harlem; the National Gallery of Art; and the Whitney Museum of American Art in New York City.")
+    assert not is_menu_run(names)
+    assert is_price_row("Sale price: $24.50Original price: $35.00Limited Time!")
+    assert is_price_row("Nude Model Photo 8x10 Brand New $10.00 Free international shipping Only 1 left!")
+    assert not is_price_row("The shares rose from $10 to $12 on Friday.")
+
+
+def test_the_summary_of_a_shop_page_passes_over_its_prompts_and_cut_pieces() -> None:
+    page = _lines(
+        "How do I choose?",
+        "The desk rises from 22 inches to 48 inches at the touch of a button, with a motor rated for ten years of daily use.",
+        "Large Capacity: Includes a 72 oz. Pitcher for frozen drinks and smoothies for the whole family.",
+        "Sale price: $24.50Original price: $35.00Limited Time!",
+        "Its frame is steel and its top is bamboo, sealed against water and heat so that it lasts in any room of the house.",
+        "Every year, thousands of customers choose the desk for their home offices and emerge...",
+    )
+    fit = {page[1].text, page[5].text}  # the desk's rise and its frame; the rest is a prompt, a cut pair, a price row, a teaser
+    assert [page[i].text for i in summarize(page, "Standing desk", ENGLISH, 3)] == [s.text for s in page if s.text in fit]
+    assert set(summarize(page, "Standing desk", ENGLISH, 3, pass_over_unfit=False)) - {1, 5}  # without the filter: others chosen
