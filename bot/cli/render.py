@@ -62,7 +62,7 @@ def render_text(digest: Digest, settings: DigestSettings) -> str:
     if listing.shown or listing.more:
         lines += ["", "Hedged claims elsewhere" if digest.summary else "Hedged claims"]
         for claim in listing.shown:
-            lines.append(bullet.fill(claim.text))
+            lines.append(bullet.fill(shown_text(claim.text)))
             lines.append(note.fill(f"[{claim.kind}: {', '.join(claim.cues)}]"))
         if listing.more:
             lines.append(f"  {listing.more_line()} (--format json lists every one)")
@@ -95,7 +95,7 @@ def render_markdown(digest: Digest, settings: DigestSettings) -> str:
         lines += ["", "### Hedged claims elsewhere" if digest.summary else "### Hedged claims", ""]
         for claim in listing.shown:
             cues = ", ".join(f"**{_md_escape(c)}**" for c in claim.cues)
-            lines.append(f"- {_md_escape(claim.text)} _({claim.kind}: {cues})_")
+            lines.append(f"- {_md_escape(shown_text(claim.text))} _({claim.kind}: {cues})_")
         if listing.more:
             lines += ["", f"_{listing.more_line()}_"]
     return "\n".join(lines) + "\n"
