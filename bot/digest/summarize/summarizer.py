@@ -30,7 +30,7 @@ import numpy as np
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 from bot.digest.models import Language, Sentence
 from bot.digest.summarize.features import FEATURE_NAMES, Candidates, pool_candidates
-from bot.digest.summarize.unfit import unfit
+from bot.digest.summarize.unfit import repeats_earlier, unfit
 
 log = logging.getLogger(__name__)
 
@@ -171,5 +171,8 @@ def summarize(
     model = model or load_model()
     skip = skip if isinstance(skip, AbstractSet) else frozenset(skip)
     chosen = choose(found, model, count, skip, (lambda i: unfit(sentences, i)) if pass_over_unfit else None)
-    # Code and pieces begun midway (`unfit`) are passed over only while the article has something else to show.
-    return chosen or (choose(found, model, count, skip) if pass_over_unfit else [])
+    if chosen or not pass_over_unfit:
+        return chosen
+    # Code and pieces begun midway (`unfit`) are passed over only while the article has something else to show; a
+    # second copy of a sentence never is worth showing, so the fallback still passes over those while it can.
+    return choose(found, model, count, skip, lambda i: repeats_earlier(sentences, i)) or choose(found, model, count, skip)

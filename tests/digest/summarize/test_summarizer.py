@@ -454,3 +454,17 @@ def test_the_summary_judges_only_the_sentences_its_pick_reaches(sample: list[Sen
     assert len(skip.asked) <= 3 + 2
     pool = candidates(sample, "", ENGLISH)
     assert len(pool.indices) > len(skip.asked)  # the old code asked about every one of them
+
+
+def test_a_page_of_unfit_sentences_shows_no_sentence_twice() -> None:
+    # Every sentence is a teaser the site cut short, so the summarizer falls back to the unfit ones; a second copy of
+    # a teaser (a card shown twice) is still passed over while another sentence remains.
+    body = (
+        "Our riders climbed the highest passes of the Alps in record time and then...\n\n"
+        "The new frames weigh less than any carbon frame the shop sold before and...\n\n"
+        "Our riders climbed the highest passes of the Alps in record time and then..."
+    )
+    sentences = split_sentences(body, "en")
+    assert len(sentences) == 3 and all(unfit(sentences, i) for i in range(3))
+    chosen = [sentences[i].text for i in summarize(sentences, "Shop news", ENGLISH, 3)]
+    assert len(chosen) == 2 and len(set(chosen)) == 2
