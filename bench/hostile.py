@@ -185,6 +185,42 @@ def malformed_entities(count: int, rng: random.Random) -> str:
     return "<html><head><title>Entities</title></head><body><article>" + "".join(paragraphs) + "</article></body></html>"
 
 
+def stop_flood(count: int, rng: random.Random) -> str:
+    """A line of `count` full stops between spaces, after a few words (pysbd gives a sentence per stop)."""
+    return "Bridge closes " + ". " * count + " ".join(_sentence(rng, 40) for _ in range(2))
+
+
+def dotted_abbreviations(count: int, rng: random.Random) -> str:
+    """One line of `count` abbreviations with inner stops ("e.g.", "i.e.", "U.S.") and others, two words each."""
+    forms = ("e.g.", "E.g.", "i.e.", "U.S.", "Mr.", "Dr.", "St.", "vs.", "No.", "etc.")
+    return " ".join(f"{rng.choice(forms)} {rng.choice(_WORDS)} {rng.choice(_WORDS)}" for _ in range(count))
+
+
+def long_number(count: int, rng: random.Random) -> str:
+    """A sentence holding one number of `count` digits, in a short article."""
+    digits = "".join(rng.choice("0123456789") for _ in range(count))
+    article = " ".join(_sentence(rng, 12) for _ in range(6))
+    return f"The budget rose to {digits} euros this year. {article}"
+
+
+def hedge_sentence(count: int, rng: random.Random) -> str:
+    """One sentence of `count` hedged clauses ("may", "could", "perhaps" ...), then a short article."""
+    clauses = " and ".join(f"the {rng.choice(_WORDS)} {rng.choice(('may', 'might', 'could', 'perhaps'))} {rng.choice(('rise', 'fall'))}"
+                           for _ in range(count))
+    return "The plan says " + clauses + ".\n\n" + " ".join(_sentence(rng, 12) for _ in range(6))
+
+
+def letter_list_line(count: int, rng: random.Random) -> str:
+    """One line of `count` items lettered "a)", "b)", ... (pysbd's list step)."""
+    return " ".join(f"{chr(97 + i % 26)}) {rng.choice(_WORDS)} {rng.choice(_WORDS)} {rng.choice(_WORDS)}" for i in range(count))
+
+
+def arabic_commas(count: int, rng: random.Random) -> str:
+    """One Arabic line of `count` clauses joined by Arabic commas."""
+    clauses = ("وافق المجلس", "قال المسؤولون", "الخطة جديدة", "الميزانية كبيرة")
+    return "، ".join(rng.choice(clauses) for _ in range(count)) + "."
+
+
 def empty_pdf(count: int, rng: random.Random) -> bytes:
     """A PDF of `count` pages without text (tests/helpers/pdf_maker.py)."""
     from tests.helpers.pdf_maker import pdf_bytes
@@ -207,6 +243,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("script_blocks", "html", 10_000, "blocks", script_blocks),
     Kind("malformed_entities", "html", 40_000, "entities", malformed_entities),
     Kind("empty_pdf", "pdf", 2_000, "pages", empty_pdf),
+    # shapes found by this benchmark's first runs (sixteenth session): superlinear before the fixes of that session
+    Kind("stop_flood", "text", 200_000, "stops", stop_flood),
+    Kind("dotted_abbreviations", "text", 80_000, "abbreviations", dotted_abbreviations),
+    Kind("long_number", "text", 200_000, "digits", long_number),
+    Kind("hedge_sentence", "text", 40_000, "clauses", hedge_sentence),
+    Kind("letter_list_line", "text", 40_000, "items", letter_list_line),
+    Kind("arabic_commas", "text", 100_000, "clauses", arabic_commas),
 )
 CLI_KINDS = ("nested_divs", "long_line", "script_blocks", "empty_pdf")  # also run through `python -m bot summarize`
 
