@@ -330,8 +330,8 @@ _GLUED_FOOTNOTE = re.compile(r"\s*\d[A-Z][a-z]")
 
 # A run of digits, commas and stops longer than any number is written: `_NUMBERS_IN_A_ROW` tries it from each of
 # its digits to its end, so one 50,000-digit "number" took 30 s (sixteenth session, bench/hostile.py).
-_LONG_DIGIT_RUN = re.compile(r"[\d,.]{%d,}" % (2 * 20 + 1))
 _KEPT_RUN_END = 20  # characters kept at each end of such a run
+_LONG_DIGIT_RUN = re.compile(r"[\d,.]{%d,}" % (2 * _KEPT_RUN_END + 1))
 
 
 def _shorter_runs(text: str) -> str:
