@@ -221,6 +221,13 @@ def arabic_commas(count: int, rng: random.Random) -> str:
     return "، ".join(rng.choice(clauses) for _ in range(count)) + "."
 
 
+def crowded_tag(count: int, rng: random.Random) -> str:
+    """A short article inside one <div> with `count` attributes."""
+    attributes = " ".join(f"data-{rng.choice(_WORDS)}{i}='{i}'" for i in range(count))
+    article = "".join(f"<p>{_sentence(rng, 20)} {_sentence(rng, 15)}</p>" for _ in range(6))
+    return f"<html><head><title>Attributes</title></head><body><div {attributes}>{article}</div></body></html>"
+
+
 def empty_pdf(count: int, rng: random.Random) -> bytes:
     """A PDF of `count` pages without text (tests/helpers/pdf_maker.py)."""
     from tests.helpers.pdf_maker import pdf_bytes
@@ -250,6 +257,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("hedge_sentence", "text", 40_000, "clauses", hedge_sentence),
     Kind("letter_list_line", "text", 40_000, "items", letter_list_line),
     Kind("arabic_commas", "text", 100_000, "clauses", arabic_commas),
+    Kind("crowded_tag", "html", 40_000, "attributes", crowded_tag),
 )
 CLI_KINDS = ("nested_divs", "long_line", "script_blocks", "empty_pdf")  # also run through `python -m bot summarize`
 
