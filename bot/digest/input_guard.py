@@ -101,6 +101,24 @@ def _words_beside_links(text: str, enough: int) -> int:
     return count
 
 
+# One HTML tag with thousands of attributes: libxml2 checks each new attribute against the tag's others and htmldate
+# reads them all per candidate, so the cost grows with their square (40,000 on one <div>, 580 KB: 6.5 s; sixteenth
+# session, bench/hostile.py). Real pages stay far below: at most 711 attribute-like names in one tag on the 1,678
+# HTML pages of the shared data. Only a tag long enough to hold that many is counted.
+MAX_TAG_ATTRIBUTES = 5_000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{%d,}" % (3 * MAX_TAG_ATTRIBUTES))  # " a=" is the shortest attribute
+_ATTRIBUTE = re.compile(r"""\s[^\s=<>"']+\s*=""")
+
+
+def crowded_tag(html: str) -> bool:
+    """Whether one tag of `html` holds more than MAX_TAG_ATTRIBUTES attribute names (a name after white space, then
+    "="): one linear pass over the tags, and a count only in tags long enough to hold that many (none on a page
+    with fewer "=" in all)."""
+    if html.count("=") <= MAX_TAG_ATTRIBUTES:
+        return False
+    return any(len(_ATTRIBUTE.findall(tag.group())) > MAX_TAG_ATTRIBUTES for tag in _LONG_TAG.finditer(html))
+
+
 def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
     """The input, made safe to extract from; raises DigestError with a one-line reason when it cannot be an article."""
     if len(text) > settings.max_input_chars:
@@ -115,6 +133,8 @@ def screen_text(text: str, kind: str, settings: DigestSettings) -> str:
         text = _SURROGATE.sub("\ufffd", text)
         text = _CONTROL.sub("", text)
         text = limit_combining_marks(text, settings.max_combining_marks)
+    if kind == "html" and crowded_tag(text):
+        raise DigestError(f"The page has a tag with over {MAX_TAG_ATTRIBUTES:,} attributes; it cannot be read in bounded time.")
     if kind == "text":
         text = _drop_code_blocks(text)
         if _URL.search(text) and _words_beside_links(text, _MIN_ARTICLE_WORDS) < _MIN_ARTICLE_WORDS:

@@ -67,6 +67,9 @@ LEAD_LINE_FULL_WORDS = 5  # a fallback line that names an item or says something
 _LIST_MARK = re.compile(rf"^\s*(?:[{LIST_SYMBOLS}]|\(?\d{{1,2}}[.)]|\(?[A-Za-z]\))\s+(?=\S)")
 
 
+NOTHING_TO_SUMMARIZE = "No sentence here can stand as a summary (only short lines, or the same few repeated)."
+
+
 @dataclass(frozen=True)
 class DigestOptions:
     sentences: int | None = None  # None: scaled with the article's length
@@ -236,6 +239,8 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
                        model=load_model(settings.summary_model))
     if not chosen:  # nothing but headings and short lines: the first of them, rather than an empty summary
         chosen = lead_lines(sentences, article.title, count)
+    if not chosen:  # not one line fit either: a few short sentences pasted again and again (sixteenth session, bench/hostile.py)
+        raise DigestError(NOTHING_TO_SUMMARIZE)
     scientific = text_register([s.text for s in sentences if not s.is_heading], language.code)
     marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]

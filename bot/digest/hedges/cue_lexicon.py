@@ -245,10 +245,10 @@ def _words(*words: str) -> str:
 # --- English
 
 # Words after which a capitalised "May" is the month ("in May", "early May").
-_MONTH_CONTEXT = re.compile(
-    r"\b(?:in|on|of|since|until|till|by|during|from|through|to|early|late|mid|last|next|this|each|every)[\s-]+$",
-    _FLAGS,
-)
+_MONTH_WORDS = ("in", "on", "of", "since", "until", "till", "by", "during", "from", "through", "to", "early", "late", "mid",
+                "last", "next", "this", "each", "every")
+_MONTH_CONTEXT = re.compile(r"\b(?:" + "|".join(_MONTH_WORDS) + r")[\s-]+$", _FLAGS)
+_LONGEST_MONTH_WORD = max(map(len, _MONTH_WORDS))
 _MAY = re.compile(r"\bmay\b", _FLAGS)
 # "May 5", "May 2020", "May, 2020", "May-June": the month whatever comes before.
 _MAY_AS_DATE = re.compile(r"\s*(?:,\s*)?(?:\d|[-–]\s*[A-Z])")
@@ -378,23 +378,35 @@ _NEEDS: dict[str, tuple[tuple[str, ...], ...]] = {
 _CASE_SENSITIVE = frozenset({"attr:inverted", "attr:told"})
 
 
+def _after_month_word(sentence: str, end: int) -> bool:
+    """Whether `_MONTH_CONTEXT` finds a match in `sentence[:end]` (a month word, then spaces or dashes up to `end`).
+
+    Searched only over the end that can hold the match (the run of spaces and dashes before `end` and the longest
+    month word before it; `\\b` sees the character before the window as it would in the slice): searched over the
+    whole part before each "may", a sentence of 20,000 of them took 20,000 passes over itself (sixteenth session,
+    bench/hostile.py)."""
+    start = end
+    while start > 0 and (sentence[start - 1].isspace() or sentence[start - 1] == "-"):  # isspace() is re's \s
+        start -= 1
+    return _MONTH_CONTEXT.search(sentence, max(0, start - _LONGEST_MONTH_WORD), end) is not None
+
+
 def _may_matches(sentence: str) -> list[CueMatch]:
     """The modal "may", leaving out the month ("in May 2020", "May 5") and the name ("Theresa May")."""
     found = []
+    opening = len(sentence) - len(sentence.lstrip(" \"'“‘(["))  # where the sentence's text begins
     for m in _MAY.finditer(sentence):
         word = m.group(0)
-        after = sentence[m.end():]
-        if _MAY_AS_DATE.match(after):
+        if _MAY_AS_DATE.match(sentence, m.end()):  # the regexes read from a position, not a copy of the rest
             continue
         if word[0].isupper():
-            before = sentence[: m.start()]
-            at_start = not before.strip(" \"'“‘([")
+            at_start = m.start() <= opening
             # A capitalised "May" mid-sentence is a month or a name unless the text is in capitals.
             if not at_start and not word.isupper():
                 continue
-            if _MONTH_CONTEXT.search(before):
+            if _after_month_word(sentence, m.start()):
                 continue
-        elif _MONTH_CONTEXT.search(sentence[: m.start()]) and _LOWER_MAY_AT_END.match(after):
+        elif _after_month_word(sentence, m.start()) and _LOWER_MAY_AT_END.match(sentence, m.end()):
             continue  # "by may." written in lower case
         found.append(CueMatch(word, "modal:may", "hedged", m.start(), m.end()))
     return found

@@ -35,6 +35,7 @@ _SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 # (Armenian writes its full stop like a colon, so there a colon still ends a sentence.)
 _COMMA_END = re.compile(r"[,،]\s*$")
 _COLON_END = re.compile(r":\s*$")
+_MID_SENTENCE_ENDS = frozenset(",،")  # the characters of `_COMMA_END`
 
 # A news dateline opening a line: a place in capitals ("NEW YORK", "LONDON, England") and/or a source in
 # brackets ("(CNN)"), then " -- ". pysbd pairs that "--" with the next one in the line and ends no sentence
@@ -482,8 +483,15 @@ def _stock_segmenter(code: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=code if code in _PYSBD_CODES else "en", clean=False, char_span=True)
 
 
-def _ends_mid_sentence(piece: str, code: str) -> bool:
-    return bool(_COMMA_END.search(piece) or (code != "hy" and _COLON_END.search(piece)))
+def _ends_mid_sentence(line: str, start: int, end: int, code: str) -> bool:
+    """Whether `_COMMA_END` (or, but in Armenian, `_COLON_END`) finds a match in `line[start:end]`: its last character
+    that is not white space (`str.isspace` is re's `\\s`) is a comma or a colon. Read from the end, not searched over
+    a copy of the piece: pieces joined one after another grow, and a line of 10,000 Arabic commas made 10,000
+    copies of itself (sixteenth session, bench/hostile.py)."""
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    last = line[end - 1] if end > start else ""
+    return last in _MID_SENTENCE_ENDS or (code != "hy" and last == ":")
 
 
 # A line with no stop is one sentence to pysbd (its sentence rules run only on a text with a stop), unless its
@@ -531,9 +539,56 @@ def split_line(line: str, language_code: str = "en") -> list[str]:
         if chunks is not None and (rules.pieces_alone or all(certain for _, certain in chunks)) and not _opens_last(chunks):
             sentences: list[str] = []
             for piece, certain in chunks:
-                sentences += [piece] if certain else _segment(piece, code, _segmenter(code))
+                sentences += [piece] if certain else _segment_bounded(piece, code)
             return sentences
-    return _segment(line, code, _segmenter(code))
+    return _segment_bounded(line, code)
+
+
+# pysbd makes passes over the whole line per list item and per abbreviation met in some languages (its list step,
+# Arabic's abbreviations): quadratic on a long line of them ("a) ... b) ..." on 43,000 characters: 11 s). A piece
+# longer than any pysbd was handed on the 1,071 pages and pastes of the split-equivalence test (the longest: 2,652
+# characters) is handed over in windows, each ending at a stop and a space where the window's second half has one,
+# else at a space (sixteenth session, bench/hostile.py): the work grows with the line, and every piece of the
+# benchmark's articles is split as before.
+PYSBD_WHOLE_CHARS = 5_000
+PYSBD_WINDOW_CHARS = 1_000
+_STOP_AND_SPACE = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s")
+
+
+def pysbd_windows(piece: str) -> list[str]:
+    """`piece` whole, or when longer than PYSBD_WHOLE_CHARS, in consecutive windows of at most about
+    PYSBD_WINDOW_CHARS characters (a window runs on to the next space where there is none), each cut after a stop
+    and a space in its second half where it has one, else at its last space."""
+    if len(piece) <= PYSBD_WHOLE_CHARS:
+        return [piece]
+    windows = []
+    start = 0
+    while len(piece) - start > PYSBD_WINDOW_CHARS:
+        limit = start + PYSBD_WINDOW_CHARS
+        stops = [found.end() for found in _STOP_AND_SPACE.finditer(piece, start + PYSBD_WINDOW_CHARS // 2, limit)]
+        if stops:
+            cut = stops[-1]
+        else:
+            space = piece.rfind(" ", start + 1, limit)
+            cut = space + 1 if space > start else _next_space(piece, limit)
+        windows.append(piece[start:cut])
+        start = cut
+    windows.append(piece[start:])
+    return [window for window in windows if window.strip()]
+
+
+def _next_space(piece: str, position: int) -> int:
+    """Just past the first space at or after `position`, or the end of `piece`."""
+    space = piece.find(" ", position)
+    return len(piece) if space < 0 else space + 1
+
+
+def _segment_bounded(piece: str, code: str) -> list[str]:
+    """`_segment` of the piece, window by window (`pysbd_windows`)."""
+    sentences: list[str] = []
+    for window in pysbd_windows(piece):
+        sentences += _segment(window.strip(), code, _segmenter(code))
+    return sentences
 
 
 def pysbd_split_line(line: str, code: str) -> list[str]:
@@ -545,7 +600,7 @@ def _segment(line: str, code: str, segmenter: pysbd.Segmenter) -> list[str]:
     """The sentences pysbd finds in a stripped, non-empty line, with pieces ending in a comma or colon joined on."""
     bounds: list[list[int]] = []  # [start, end] offsets into `line`
     for span in segmenter.segment(line):
-        if bounds and _ends_mid_sentence(line[bounds[-1][0] : bounds[-1][1]], code):
+        if bounds and _ends_mid_sentence(line, bounds[-1][0], bounds[-1][1], code):
             bounds[-1][1] = span.end
         else:
             bounds.append([span.start, span.end])

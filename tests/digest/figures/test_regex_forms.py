@@ -57,3 +57,37 @@ def test_number_word_tree_on_any_text(text: str, code: str) -> None:
 def test_tokens_and_mask_hint_as_before(text: str) -> None:
     assert tokens.TOKEN.findall(text) == tokens.SLOW_TOKEN.findall(text)
     assert tokens.may_hold_masks(text) == (tokens._MASK_HINT.search(text) is not None)
+
+
+# Runs of digits, commas and stops longer than `_number_run` reads whole (sixteenth session): cut to their ends, the
+# same answer as the single pattern on the whole text.
+_LONG_RUNS = st.builds(lambda digits, sep: sep.join(digits), st.lists(st.sampled_from(["1", "12", "999", "0"]), min_size=10, max_size=40),
+                       st.sampled_from(["", ",", ".", ",,"]))
+_TEXTS_WITH_LONG_RUNS = st.lists(st.one_of(st.sampled_from(_PIECES), _LONG_RUNS), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS_WITH_LONG_RUNS)
+def test_number_run_with_long_runs_is_the_single_pattern(text: str) -> None:
+    assert figure_finder._number_run(text) == (figure_finder._SLOW_NUMBER_RUN.search(text) is not None)
+
+
+def test_a_50000_digit_number_is_read_in_bounded_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The patterns of `_number_run` see each long run cut to its ends: tried from each digit of a 50,000-digit run
+    to its end, one sentence took 30 s (bench/hostile.py)."""
+    seen: list[int] = []
+
+    class Recorded:
+        def __init__(self, pattern: object) -> None:
+            self.pattern = pattern
+
+        def search(self, text: str) -> object:
+            seen.append(len(text))
+            return self.pattern.search(text)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(figure_finder, "_NUMBERS_IN_A_ROW", Recorded(figure_finder._NUMBERS_IN_A_ROW))
+    monkeypatch.setattr(figure_finder, "_TWO_PRICES", Recorded(figure_finder._TWO_PRICES))
+    text = "The budget rose to " + "7" * 50_000 + " euros, then 5 4 3 2 fell."
+    assert figure_finder._number_run(text)
+    assert seen and max(seen) < 200
+    assert not figure_finder._number_run("The budget rose to $" + "12," * 20_000 + "5 in one year.")

@@ -88,3 +88,62 @@ def test_list_item_ends_are_where_the_list_patterns_end() -> None:
                 assert match.end() in ends, (pattern, text, match)
                 matched += 1
     assert matched > 15
+
+
+# --------------------------------------------------------------------------- #
+# Pathological lines (sixteenth session, bench/hostile.py): the same sentences as stock pysbd, bounded work
+# --------------------------------------------------------------------------- #
+
+PATHOLOGICAL_LINES = [
+    "Bridge closes " + ". " * 300 + "council plan",  # pysbd gives one "." per stop
+    "Council. " * 200,  # one sentence again and again
+    " ".join(f"{abbr} budget" for abbr in ("e.g.", "E.g.", "i.e.", "U.S.", "e.g.", "vs.", "No. 5", "Mr.", "etc.") * 40),
+    "See e.g. the plan. " * 50 + "Ул. Тверская, д. 7. " * 30,
+]
+
+
+@pytest.mark.parametrize("code", ["en", "de", "ru", "bg", "fr"])
+@pytest.mark.parametrize("text", PATHOLOGICAL_LINES, ids=["stops", "repeats", "abbreviations", "mixed"])
+def test_same_spans_as_stock_pysbd_on_pathological_lines(code: str, text: str) -> None:
+    stock = pysbd.Segmenter(language=code, clean=False, char_span=True).segment(text)
+    ours = CompiledSegmenter(language=code).segment(text)
+    assert [(s.sent, s.start, s.end) for s in ours] == [(s.sent, s.start, s.end) for s in stock]
+
+
+class _CountedFinds(str):
+    """A text that counts the `find` calls made on it."""
+
+    finds = 0
+
+    def find(self, *args: object) -> int:  # type: ignore[override]
+        type(self).finds += 1
+        return super().find(*args)  # type: ignore[arg-type]
+
+
+def test_offsets_of_a_sentence_met_again_resume_where_it_was_found() -> None:
+    """2,000 "." sentences: each found once from where the last one was, not by walking every earlier match."""
+    count = 2_000
+    segmenter = CompiledSegmenter(language="en")
+    segmenter.original_text = _CountedFinds("Bridge closes " + ". " * count)
+    _CountedFinds.finds = 0
+    spans = segmenter.sentences_with_char_spans(["Bridge closes ."] + ["."] * (count - 1))
+    assert [span.start for span in spans[:3]] == [0, 16, 18] and len(spans) == count
+    assert _CountedFinds.finds <= 2 * count  # walking the earlier matches again each time: 2 million
+
+
+def test_a_dotted_abbreviation_met_again_is_substituted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """2,000 "e.g." on a line: one substitution pass for each form met, not one per occurrence."""
+    from bot.digest.segment import compiled_pysbd
+
+    calls = []
+    original = compiled_pysbd._CompiledAbbreviations.replace_period_of_abbr
+
+    def counted(self: object, txt: str, abbr: str) -> str:
+        calls.append(abbr)
+        return original(self, txt, abbr)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(compiled_pysbd._CompiledAbbreviations, "replace_period_of_abbr", counted)
+    line = " ".join(f"{form} budget" for form in ("e.g.", "E.g.", "i.e.") * 700)
+    ours = [(span.sent, span.start) for span in CompiledSegmenter(language="en").segment(line)]
+    assert len(calls) <= 10  # one per occurrence: 2,100
+    assert ours == [(span.sent, span.start) for span in pysbd.Segmenter(language="en", clean=False, char_span=True).segment(line)]
