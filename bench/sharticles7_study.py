@@ -100,7 +100,7 @@ def line_kind(line: str, index: int, lead: int, element: lxml_html.HtmlElement |
     if index <= lead and place == "before" and kind in ("h2", "h3-6", "p") and words >= DEK_KIND_WORDS:
         return f"dek ({kind})"
     if index < lead and words <= 12:
-        return "lead short line"
+        return "lead short line (before the frame)" if place == "before" else "lead short line"
     if kind == "table":
         return "table"
     if kind == "item":
@@ -176,13 +176,21 @@ def losses(pages: list[dict[str, Any]], corpus: str) -> None:
 
 
 # --- variants: steps applied to article_text's recorded answer -----------------------------------------------------
+# The product's step (`article.drop_lead_lines`) under each setting of its two switches, as the study replays it.
+PRODUCT_SETTINGS: dict[str, dict[str, bool]] = {
+    "deks": {"DROP_DEKS": True, "DROP_LEAD_LINES": False},
+    "lead lines": {"DROP_DEKS": False, "DROP_LEAD_LINES": True},
+    "deks and lead lines": {"DROP_DEKS": True, "DROP_LEAD_LINES": True},
+}
+
+
 class Note(NamedTuple):
     """`article_text`'s recorded answer on a page as lines, each line's kind (`line_kind`), and the answer with the
-    product's `article.drop_deks` applied (computed once per page)."""
+    product's `article.drop_lead_lines` applied under each of `PRODUCT_SETTINGS` (computed once per page)."""
 
     lines: list[str]
     kinds: list[str]
-    product_deks: str
+    products: dict[str, str]
 
 
 # A step reads a page's `Note` and returns the lines kept.
@@ -206,7 +214,11 @@ def annotated(page: dict[str, Any]) -> Note:
     for index, line in enumerate(lines):
         element = elements.get(article._normal(line.lstrip("-*# ")))
         kinds.append(line_kind(line, index, lead, element, frame_place(element, bodies, frame), links))
-    return Note(lines, kinds, article.drop_deks(page["art"], frame))
+    products = {}
+    for name, values in PRODUCT_SETTINGS.items():
+        with settings(values):
+            products[name] = article.drop_lead_lines(page["art"], frame)
+    return Note(lines, kinds, products)
 
 
 def drop_kinds(kinds: frozenset[str]) -> Step:
@@ -235,14 +247,18 @@ def both(first: Step, second: Step) -> Step:
     def step(note: Note) -> list[str]:
         kept = first(note)
         kinds = [kind for line, kind in zip(note.lines, note.kinds) if line in kept]
-        return second(Note(kept, kinds if len(kinds) == len(kept) else ["?"] * len(kept), "\n\n".join(kept)))
+        return second(Note(kept, kinds if len(kinds) == len(kept) else ["?"] * len(kept), {}))
 
     return step
 
 
-def product_deks(note: Note) -> list[str]:
-    """The product's step (`article.drop_deks`, as shipped) on the recorded answer."""
-    return _lines(note.product_deks)
+def product(name: str) -> Step:
+    """The product's step (`article.drop_lead_lines`) under `PRODUCT_SETTINGS[name]` on the recorded answer."""
+
+    def step(note: Note) -> list[str]:
+        return _lines(note.products[name])
+
+    return step
 
 
 def _bare(line: str) -> str:
@@ -302,7 +318,11 @@ VARIANTS: dict[str, Step] = {
     "cut at a comments label (share 0.5)": cut_after_comments_label(0.5),
     "cut at a comments label (share 0.7)": cut_after_comments_label(0.7),
     "dek (heading, 8 words) and trailing contact run (<= 25 words)": both(drop_deks(_HEADING_DEKS, 8), trailing_contact(25)),
-    "product: article.drop_deks (shipped)": product_deks,
+    "lead short lines (<= 12 words, before the first long line) dropped": drop_kinds(frozenset(("lead short line", "lead short line (before the frame)"))),
+    "lead short lines before the frame dropped": drop_kinds(frozenset(("lead short line (before the frame)",))),
+    "lead short lines not before the frame dropped": drop_kinds(frozenset(("lead short line",))),
+    "dek (heading, 8 words) and lead short lines before the frame": both(drop_deks(_HEADING_DEKS, 8), drop_kinds(frozenset(("lead short line (before the frame)",)))),
+    **{f"product: article.drop_lead_lines, {name}": product(name) for name in PRODUCT_SETTINGS},
 }
 
 
@@ -424,7 +444,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--scrapinghub-cache", type=Path, default=DEFAULT_SCRAPINGHUB_CACHE)
     args = parser.parse_args()
-    with settings({"DROP_DEKS": False}):  # the answers before this session's step, which the variants are applied to
+    with settings({"DROP_DEKS": False, "DROP_LEAD_LINES": False}):  # the answers before this session's steps, which the variants are applied to
         news = load_scrapinghub(args.data_dir, args.scrapinghub_cache)
         wcxb = load_pages(args.data_dir, args.cache)
     if args.study == "losses":

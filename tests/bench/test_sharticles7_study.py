@@ -37,10 +37,10 @@ def test_line_kinds() -> None:
 def test_steps_on_a_note() -> None:
     dek = "The retailer earned $2.8 billion in the third quarter."
     lines = [dek, LONG, "Follow her on Twitter @janedoe.", "Subscribe to our newsletter."]
-    note = Note(lines, ["dek (h2)", "p body", "contact/newsletter", "contact/newsletter"], "")
+    note = Note(lines, ["dek (h2)", "p body", "contact/newsletter", "contact/newsletter"], {})
     assert drop_deks(frozenset(("dek (h2)",)), 8)(note) == lines[1:]
     assert drop_deks(frozenset(("dek (h2)",)), 12)(note) == lines  # the dek has 9 words
     assert trailing_contact(25)(note) == lines[:2]
-    comments = Note([LONG, LONG + " Again.", "Top Rated Comments", "Nice."], ["p"] * 4, "")
+    comments = Note([LONG, LONG + " Again.", "Top Rated Comments", "Nice."], ["p"] * 4, {})
     assert cut_after_comments_label(0.5)(comments) == comments.lines[:2]
-    assert cut_after_comments_label(0.5)(Note(["Hi.", "Comments", LONG], ["p"] * 3, "")) == ["Hi.", "Comments", LONG]
+    assert cut_after_comments_label(0.5)(Note(["Hi.", "Comments", LONG], ["p"] * 3, {})) == ["Hi.", "Comments", LONG]

@@ -55,10 +55,11 @@ No list item or subheading is put back from a block whose class or id holds "rel
 related-posts list set inside the body or the frame, "jp-relatedposts", "c-related"; the losers of the body's
 subheadings on WCXB's tune part and on ScrapingHub's news pages).
 
-A dek (a standfirst: the sentence under the headline) that a site sets as an `<h2>`-`<h6>` above the article's frame
-is dropped from the answer's start (sixteenth session): an answer line up to its first long line whose text is such a
-heading of `DEK_MIN_WORDS` words or more. Chosen by site folds on ScrapingHub and reported on WCXB's tune articles, and
-the other way round: both ways the same rule, up on both corpora (docs/quality/extraction.md, sixteenth session).
+The answer's start loses what the page sets above the article's frame (sixteenth session): a dek (a standfirst: the
+sentence under the headline) set as an `<h2>`-`<h6>` of `DEK_MIN_WORDS` words or more, and the short lines before the
+answer's first long line (a headline, a kicker, a date) whose text lies (last) before the frame. Each chosen by site
+folds on one of ScrapingHub and WCXB's tune articles and reported on the other, up on both
+(docs/quality/extraction.md, sixteenth session).
 """
 
 from __future__ import annotations
@@ -115,6 +116,10 @@ FAQ_SCHEMA_LEVELS: int | None = 2
 # neither corpus's truth keeps (a switch for bench/sharticles7_study.py).
 DROP_DEKS = True
 DEK_MIN_WORDS = 8  # a heading this long is a sentence, not a section's name ("Origin", "Claim")
+# And the answer's short lines before its first long line whose text the page holds (last) before the frame: a
+# headline, a kicker, a date (a switch for bench/sharticles7_study.py).
+DROP_LEAD_LINES = True
+MAX_LEAD_LINE_WORDS = 12
 MIN_FAQ_WORDS = 20  # a FAQ block's missing words: fewer is a label or a stray line, not an answer
 _FAQ_NAME = re.compile(r"faq|accordion", re.IGNORECASE)
 _FAQ_BLOCK_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
@@ -362,36 +367,65 @@ def article_text(
         # FAQ blocks outside the frame are put back after the cuts, which drop what follows the frame
         trimmed = restore_faq(trimmed, bodies, levels)
     labelled = drop_label_lines(trimmed)
-    return drop_deks(labelled, _common_ancestor(bodies)) if DROP_DEKS and bodies else labelled
+    return drop_lead_lines(labelled, _common_ancestor(bodies)) if bodies else labelled
 
 
-def _headings_before(frame: lxml_html.HtmlElement, min_words: int) -> set[str]:
-    """The normal text of the `<h2>`-`<h6>` of `min_words` words or more that come before `frame` on the page (a heading
-    holds no frame: what the walk meets before the frame lies before it)."""
-    found = set()
+def _holders(frame: lxml_html.HtmlElement, normals: set[str]) -> tuple[dict[str, lxml_html.HtmlElement], dict[str, bool]]:
+    """For each of `normals` (short normal texts), the last element in page order whose whole text it is, and whether
+    that element comes before `frame` (a walk of the page; each element's text read only up to the longest of
+    `normals`: a longer one cannot be one of them)."""
+    limit = max(len(normal) for normal in normals) + 40
+    last: dict[str, lxml_html.HtmlElement] = {}
+    before: dict[str, bool] = {}
+    seen_frame = False
     for element in frame.getroottree().getroot().iter():
         if element is frame:
-            break
-        if element.tag in _HEADINGS:
-            normal = _normal(_text(element))
-            if normal.count(" ") + 1 >= min_words:
-                found.add(normal)
-    return found
+            seen_frame = True
+        if not isinstance(element.tag, str) or element.tag in ("html", "head", "body"):
+            continue
+        pieces, size = [], 0
+        for piece in element.itertext():
+            size += len(piece)
+            if size > limit:
+                break
+            pieces.append(piece)
+        else:
+            normal = _normal(" ".join(" ".join(pieces).split()))
+            if normal in normals:
+                last[normal] = element
+                before[normal] = not seen_frame
+    return last, before
 
 
-def drop_deks(text: str, frame: lxml_html.HtmlElement | None) -> str:
-    """`text` (a paragraph a line) without the lines at or before its first line of `LEAD_LINE_WORDS` words that are
-    headings of `DEK_MIN_WORDS` words or more set before the article's `frame`: a dek (standfirst) under the headline,
-    which the truths of both corpora leave out (sixteenth session). A text made only of such lines is kept."""
-    if frame is None:
+def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
+    """`text` (a paragraph a line) without lines at its start that the page sets before the article's `frame`
+    (sixteenth session), up to its first line of `LEAD_LINE_WORDS` words: a dek (standfirst) under the headline set
+    as an `<h2>`-`<h6>` of `DEK_MIN_WORDS` words or more (`DROP_DEKS`; the first long line itself too), and a line of
+    `MAX_LEAD_LINE_WORDS` words or fewer before the first long line (`DROP_LEAD_LINES`: a headline, a kicker, a
+    date, a breadcrumb) whose text the last element holding it exactly lies before the frame. The truths of both
+    corpora leave them out. A text made only of such lines is kept."""
+    if frame is None or not (DROP_DEKS or DROP_LEAD_LINES):
         return text
     lines = [line for line in text.split("\n") if line.strip()]
     lead = next((index for index, line in enumerate(lines) if len(line.split()) >= LEAD_LINE_WORDS), len(lines) - 1)
-    candidates = {index: _normal(lines[index].lstrip("-*# ")) for index in range(lead + 1) if len(lines[index].split()) >= DEK_MIN_WORDS}
+    candidates = {}
+    for index in range(lead + 1):
+        words = len(lines[index].split())
+        if (DROP_DEKS and words >= DEK_MIN_WORDS) or (DROP_LEAD_LINES and index < lead and words <= MAX_LEAD_LINE_WORDS):
+            candidates[index] = _normal(lines[index].lstrip("-*# "))
+    candidates = {index: normal for index, normal in candidates.items() if normal}
     if not candidates:
         return text  # most answers: the first long line comes first
-    headings = _headings_before(frame, DEK_MIN_WORDS)
-    dropped = {index for index, normal in candidates.items() if normal in headings}
+    last, before = _holders(frame, set(candidates.values()))
+    dropped = set()
+    for index, normal in candidates.items():
+        if normal not in last or not before[normal]:
+            continue
+        words = len(lines[index].split())
+        if DROP_DEKS and words >= DEK_MIN_WORDS and last[normal].tag in _HEADINGS:
+            dropped.add(index)
+        elif DROP_LEAD_LINES and index < lead and words <= MAX_LEAD_LINE_WORDS:
+            dropped.add(index)
     if not dropped or len(dropped) == len(lines):
         return text
     return "\n\n".join(line for index, line in enumerate(lines) if index not in dropped)
