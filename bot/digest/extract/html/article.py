@@ -370,31 +370,66 @@ def article_text(
     return drop_lead_lines(labelled, _common_ancestor(bodies)) if bodies else labelled
 
 
-def _holders(frame: lxml_html.HtmlElement, normals: set[str]) -> tuple[dict[str, lxml_html.HtmlElement], dict[str, bool]]:
-    """For each of `normals` (short normal texts), the last element in page order whose whole text it is, and whether
-    that element comes before `frame` (a walk of the page; each element's text read only up to the longest of
-    `normals`: a longer one cannot be one of them)."""
-    limit = max(len(normal) for normal in normals) + 40
-    last: dict[str, lxml_html.HtmlElement] = {}
-    before: dict[str, bool] = {}
-    seen_frame = False
-    for element in frame.getroottree().getroot().iter():
-        if element is frame:
-            seen_frame = True
-        if not isinstance(element.tag, str) or element.tag in ("html", "head", "body"):
-            continue
-        pieces, size = [], 0
-        for piece in element.itertext():
-            size += len(piece)
-            if size > limit:
+# The page's text pieces holding a word as the line writes it, lower-cased, capitalised or upper-cased (`_normal`
+# compares lower-cased text): where the elements that may hold a short line exactly start from, found in C (a Python
+# walk reading every element's text cost 5 ms a page).
+_TEXTS_HOLDING = lxml_html.etree.XPath(
+    "//text()[contains(., $word) or contains(., $lower) or contains(., $title) or contains(., $upper)]"
+)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _precedes(element: lxml_html.HtmlElement, other: lxml_html.HtmlElement) -> bool:
+    """True when `element` comes before `other` in page order and does not hold it (nor lie inside it)."""
+    chain = [element, *element.iterancestors()]
+    other_chain = [other, *other.iterancestors()]
+    positions = {ancestor: index for index, ancestor in enumerate(other_chain)}
+    for index, ancestor in enumerate(chain):
+        if ancestor in positions:
+            if index == 0 or positions[ancestor] == 0:
+                return False  # one holds the other
+            return ancestor.index(chain[index - 1]) < ancestor.index(other_chain[positions[ancestor] - 1])
+    return False
+
+
+def _comes_after(element: lxml_html.HtmlElement, other: lxml_html.HtmlElement) -> bool:
+    """True when `element` comes after `other` in page order (inside it counts as after: a walk meets it later)."""
+    return _precedes(other, element) or other in set(element.iterancestors())
+
+
+def _short_text(element: lxml_html.HtmlElement, limit: int) -> str | None:
+    """`_text(element)`, or None when its text is longer than `limit` characters (read no further)."""
+    pieces, size = [], 0
+    for piece in element.itertext():
+        size += len(piece.strip())  # a template's indentation is no text
+        if size > limit:
+            return None
+        pieces.append(piece)
+    return " ".join(" ".join(pieces).split())
+
+
+def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str) -> lxml_html.HtmlElement | None:
+    """The last element in page order whose whole text is `normal` (the normal text of `line`): found from the text
+    pieces holding the line's longest word, climbing while the text stays short enough to be it."""
+    words = _WORD_RUN.findall(line)
+    if not words:
+        return None
+    longest = max(words, key=len)
+    limit = 2 * len(line) + 20
+    last = None
+    for piece in _TEXTS_HOLDING(root, word=longest, lower=longest.lower(), title=longest.capitalize(), upper=longest.upper()):
+        start = piece.getparent()
+        if start is not None and piece.is_tail:
+            start = start.getparent()  # a tail is its parent's text
+        for element in (start, *start.iterancestors()) if start is not None else ():
+            if element.tag in ("html", "head", "body"):
                 break
-            pieces.append(piece)
-        else:
-            normal = _normal(" ".join(" ".join(pieces).split()))
-            if normal in normals:
-                last[normal] = element
-                before[normal] = not seen_frame
-    return last, before
+            text = _short_text(element, limit)
+            if text is None:
+                break
+            if _normal(text) == normal and (last is None or _comes_after(element, last)):
+                last = element
+    return last
 
 
 def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
@@ -416,13 +451,21 @@ def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
     candidates = {index: normal for index, normal in candidates.items() if normal}
     if not candidates:
         return text  # most answers: the first long line comes first
-    last, before = _holders(frame, set(candidates.values()))
+    root = frame.getroottree().getroot()
+    heading_texts: set[str] | None = None
     dropped = set()
     for index, normal in candidates.items():
-        if normal not in last or not before[normal]:
+        if not (DROP_LEAD_LINES and index < lead and len(lines[index].split()) <= MAX_LEAD_LINE_WORDS):
+            # a dek only: its holder must be a heading, and few of the page's elements are
+            if heading_texts is None:
+                heading_texts = {_normal(_text(heading)) for heading in root.iter(*_HEADINGS)}
+            if normal not in heading_texts:
+                continue
+        holder = _exact_holder(root, lines[index].lstrip("-*# "), normal)
+        if holder is None or not _precedes(holder, frame):
             continue
         words = len(lines[index].split())
-        if DROP_DEKS and words >= DEK_MIN_WORDS and last[normal].tag in _HEADINGS:
+        if DROP_DEKS and words >= DEK_MIN_WORDS and holder.tag in _HEADINGS:
             dropped.add(index)
         elif DROP_LEAD_LINES and index < lead and words <= MAX_LEAD_LINE_WORDS:
             dropped.add(index)
