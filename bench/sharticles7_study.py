@@ -404,8 +404,10 @@ def print_variants(corpora: list[Corpus], results: dict[str, dict[str, list[Any]
                 extra = f" P {before.precision:.5f} -> {after.precision:.5f} R {before.recall:.5f} -> {after.recall:.5f}"
             print(f"  {corpus.name:11s} {corpus.score(base):.5f} -> {corpus.score(new):.5f} ({corpus.score(new) - corpus.score(base):+.5f}) "
                   f"pages +{up} -{down}{extra}")
+            gains = {salt: fold_gains(corpus, base, new, salt) for salt in SALTS}
+            down = sum(gain < -1e-9 for values in gains.values() for gain in values)
             for salt in SALTS:
-                print(f"    folds {salt}: " + " ".join(f"{g:+.5f}" for g in fold_gains(corpus, base, new, salt)))
+                print(f"    folds {salt}: " + " ".join(f"{g:+.5f}" for g in gains[salt]) + (f"   (folds down: {down} of {FOLDS * len(SALTS)})" if salt == SALTS[-1] else ""))
             moved = sorted(((page_f1(n) - page_f1(b), page["id"]) for page, b, n, art in zip(corpus.pages, base, new, corpus.articles) if art and abs(page_f1(n) - page_f1(b)) > 1e-9))
             print("    pages: " + " ".join(f"{pid[:8]} {d:+.3f}" for d, pid in moved[:6] + (moved[6:][-6:] if len(moved) > 6 else [])))
 
