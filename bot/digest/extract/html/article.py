@@ -54,6 +54,12 @@ frame (a FAQ section beside the article element), none in a menu, a footer or co
 No list item or subheading is put back from a block whose class or id holds "related" (fourteenth session: a
 related-posts list set inside the body or the frame, "jp-relatedposts", "c-related"; the losers of the body's
 subheadings on WCXB's tune part and on ScrapingHub's news pages).
+
+The answer's start loses what the page sets above the article's frame (sixteenth session): a dek (a standfirst: the
+sentence under the headline) set as an `<h2>`-`<h6>` of `DEK_MIN_WORDS` words or more, and the short lines before the
+answer's first long line (a headline, a kicker, a date) whose text lies (last) before the frame. Each chosen by site
+folds on one of ScrapingHub and WCXB's tune articles and reported on the other, up on both
+(docs/quality/extraction.md, sixteenth session).
 """
 
 from __future__ import annotations
@@ -105,6 +111,15 @@ FAQ_LEVELS: int | None = 0
 # bench/articles5_study.py).
 SKIP_RELATED_BLOCKS = True
 FAQ_SCHEMA_LEVELS: int | None = 2
+# The sixteenth session's deks: an answer line at or before its first line of `LEAD_LINE_WORDS` words whose text is an
+# `<h2>`-`<h6>` of `DEK_MIN_WORDS` words or more lying before the article's frame on the page is a standfirst, which
+# neither corpus's truth keeps (a switch for bench/sharticles7_study.py).
+DROP_DEKS = True
+DEK_MIN_WORDS = 8  # a heading this long is a sentence, not a section's name ("Origin", "Claim")
+# And the answer's short lines before its first long line whose text the page holds (last) before the frame: a
+# headline, a kicker, a date (a switch for bench/sharticles7_study.py).
+DROP_LEAD_LINES = True
+MAX_LEAD_LINE_WORDS = 12
 MIN_FAQ_WORDS = 20  # a FAQ block's missing words: fewer is a label or a stray line, not an answer
 _FAQ_NAME = re.compile(r"faq|accordion", re.IGNORECASE)
 _FAQ_BLOCK_TAGS = ("p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6")
@@ -351,7 +366,112 @@ def article_text(
     if levels:
         # FAQ blocks outside the frame are put back after the cuts, which drop what follows the frame
         trimmed = restore_faq(trimmed, bodies, levels)
-    return drop_label_lines(trimmed)
+    labelled = drop_label_lines(trimmed)
+    return drop_lead_lines(labelled, _common_ancestor(bodies)) if bodies else labelled
+
+
+# The page's text pieces holding a word as the line writes it, lower-cased, capitalised or upper-cased (`_normal`
+# compares lower-cased text): where the elements that may hold a short line exactly start from, found in C (a Python
+# walk reading every element's text cost 5 ms a page).
+_TEXTS_HOLDING = lxml_html.etree.XPath(
+    "//text()[contains(., $word) or contains(., $lower) or contains(., $title) or contains(., $upper)]"
+)
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _precedes(element: lxml_html.HtmlElement, other: lxml_html.HtmlElement) -> bool:
+    """True when `element` comes before `other` in page order and does not hold it (nor lie inside it)."""
+    chain = [element, *element.iterancestors()]
+    other_chain = [other, *other.iterancestors()]
+    positions = {ancestor: index for index, ancestor in enumerate(other_chain)}
+    for index, ancestor in enumerate(chain):
+        if ancestor in positions:
+            if index == 0 or positions[ancestor] == 0:
+                return False  # one holds the other
+            return ancestor.index(chain[index - 1]) < ancestor.index(other_chain[positions[ancestor] - 1])
+    return False
+
+
+def _comes_after(element: lxml_html.HtmlElement, other: lxml_html.HtmlElement) -> bool:
+    """True when `element` comes after `other` in page order (inside it counts as after: a walk meets it later)."""
+    return _precedes(other, element) or other in set(element.iterancestors())
+
+
+def _short_text(element: lxml_html.HtmlElement, limit: int) -> str | None:
+    """`_text(element)`, or None when its text is longer than `limit` characters (read no further)."""
+    pieces, size = [], 0
+    for piece in element.itertext():
+        size += len(piece.strip())  # a template's indentation is no text
+        if size > limit:
+            return None
+        pieces.append(piece)
+    return " ".join(" ".join(pieces).split())
+
+
+def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str) -> lxml_html.HtmlElement | None:
+    """The last element in page order whose whole text is `normal` (the normal text of `line`): found from the text
+    pieces holding the line's longest word, climbing while the text stays short enough to be it."""
+    words = _WORD_RUN.findall(line)
+    if not words:
+        return None
+    longest = max(words, key=len)
+    limit = 2 * len(line) + 20
+    last = None
+    for piece in _TEXTS_HOLDING(root, word=longest, lower=longest.lower(), title=longest.capitalize(), upper=longest.upper()):
+        start = piece.getparent()
+        if start is not None and piece.is_tail:
+            start = start.getparent()  # a tail is its parent's text
+        for element in (start, *start.iterancestors()) if start is not None else ():
+            if element.tag in ("html", "head", "body"):
+                break
+            text = _short_text(element, limit)
+            if text is None:
+                break
+            if _normal(text) == normal and (last is None or _comes_after(element, last)):
+                last = element
+    return last
+
+
+def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
+    """`text` (a paragraph a line) without lines at its start that the page sets before the article's `frame`
+    (sixteenth session), up to its first line of `LEAD_LINE_WORDS` words: a dek (standfirst) under the headline set
+    as an `<h2>`-`<h6>` of `DEK_MIN_WORDS` words or more (`DROP_DEKS`; the first long line itself too), and a line of
+    `MAX_LEAD_LINE_WORDS` words or fewer before the first long line (`DROP_LEAD_LINES`: a headline, a kicker, a
+    date, a breadcrumb) whose text the last element holding it exactly lies before the frame. The truths of both
+    corpora leave them out. A text made only of such lines is kept."""
+    if frame is None or not (DROP_DEKS or DROP_LEAD_LINES):
+        return text
+    lines = [line for line in text.split("\n") if line.strip()]
+    lead = next((index for index, line in enumerate(lines) if len(line.split()) >= LEAD_LINE_WORDS), len(lines) - 1)
+    candidates = {}
+    for index in range(lead + 1):
+        words = len(lines[index].split())
+        if (DROP_DEKS and words >= DEK_MIN_WORDS) or (DROP_LEAD_LINES and index < lead and words <= MAX_LEAD_LINE_WORDS):
+            candidates[index] = _normal(lines[index].lstrip("-*# "))
+    candidates = {index: normal for index, normal in candidates.items() if normal}
+    if not candidates:
+        return text  # most answers: the first long line comes first
+    root = frame.getroottree().getroot()
+    heading_texts: set[str] | None = None
+    dropped = set()
+    for index, normal in candidates.items():
+        if not (DROP_LEAD_LINES and index < lead and len(lines[index].split()) <= MAX_LEAD_LINE_WORDS):
+            # a dek only: its holder must be a heading, and few of the page's elements are
+            if heading_texts is None:
+                heading_texts = {_normal(_text(heading)) for heading in root.iter(*_HEADINGS)}
+            if normal not in heading_texts:
+                continue
+        holder = _exact_holder(root, lines[index].lstrip("-*# "), normal)
+        if holder is None or not _precedes(holder, frame):
+            continue
+        words = len(lines[index].split())
+        if DROP_DEKS and words >= DEK_MIN_WORDS and holder.tag in _HEADINGS:
+            dropped.add(index)
+        elif DROP_LEAD_LINES and index < lead and words <= MAX_LEAD_LINE_WORDS:
+            dropped.add(index)
+    if not dropped or len(dropped) == len(lines):
+        return text
+    return "\n\n".join(line for index, line in enumerate(lines) if index not in dropped)
 
 
 def declares_faq(tree: lxml_html.HtmlElement) -> bool:

@@ -484,3 +484,67 @@ def test_normal_text_drops_c1_controls_only_where_there_are_some() -> None:
     fuzzed = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
     for text in ["don\u00e2\x80\x99t stop", "caf\u00e9 \u2019quoted\u2019", "\x85", *fuzzed]:
         assert article._normal_uncached(text) == reference(text), repr(text)
+
+
+# --- deks set as headings before the article (sixteenth session) ------------------------------------------------------
+DEK = "The council says the old bridge will reopen to walkers by the end of the month."
+
+
+def _dek_page(dek_tag: str = "h2", dek: str = DEK) -> lxml_html.HtmlElement:
+    return _tree(
+        f"""<header><h1>Bridge closed</h1><{dek_tag}>{dek}</{dek_tag}></header>
+        <article><div class="body"><p>{LONG}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div></article>"""
+    )
+
+
+def test_a_dek_heading_before_the_frame_is_dropped_from_the_start():
+    from bot.digest.extract.html.article import article_text
+
+    answer = f"{DEK}\n\n{LONG}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert article_text(_dek_page(), answer).split("\n\n") == [LONG, MIDDLE, OUTRO]
+    assert article_text(_dek_page("h3"), answer).split("\n\n") == [LONG, MIDDLE, OUTRO]
+
+
+def test_a_dek_as_a_paragraph_or_a_line_after_the_lead_stays():
+    from bot.digest.extract.html.article import article_text, drop_lead_lines
+
+    answer = f"{DEK}\n\n{LONG}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert article_text(_dek_page("p"), answer) == answer  # a <p> dek is in WCXB's truths as often as not
+    page = _dek_page()
+    frame = page.find(".//article/div")
+    later = f"{LONG}\n\n{DEK}\n\n{MIDDLE}"
+    assert drop_lead_lines(later, frame) == later  # after the first long line the heading is the article's own
+    assert drop_lead_lines(DEK, frame) == DEK  # an answer made only of the dek is kept
+    assert drop_lead_lines(answer, None) == answer
+
+
+def test_short_lines_set_before_the_frame_go_from_the_start_and_the_frames_own_stay():
+    from bot.digest.extract.html.article import article_text
+
+    page = _tree(
+        f"""<header><h1>Bridge closed for repairs</h1><p>Monday, 4 May 2026</p></header>
+        <article><div class="body"><h2>Why it closed</h2><p>{LONG}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div></article>"""
+    )
+    answer = f"Bridge closed for repairs\n\nMonday, 4 May 2026\n\nWhy it closed\n\n{LONG}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert article_text(page, answer).split("\n\n") == ["Why it closed", LONG, MIDDLE, OUTRO]
+    # the last element holding the line's text decides: a headline repeated inside the frame is the frame's
+    repeated = _tree(
+        f"""<header><h1>Bridge closed for repairs</h1></header>
+        <article><div class="body"><p>Bridge closed for repairs</p><p>{LONG}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div></article>"""
+    )
+    kept = f"Bridge closed for repairs\n\n{LONG}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert article_text(repeated, kept) == kept
+
+
+def test_a_heading_inside_the_frame_is_no_dek(monkeypatch):
+    import bot.digest.extract.html.article as article
+
+    page = _tree(f"<article><div class='body'><h2>{DEK}</h2><p>{LONG}</p><p>{MIDDLE}</p><p>{OUTRO}</p></div></article>")
+    answer = f"{DEK}\n\n{LONG}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert article.article_text(page, answer) == answer
+    monkeypatch.setattr(article, "DROP_DEKS", False)
+    assert article.article_text(_dek_page(), answer) == answer  # the switch
+    monkeypatch.setattr(article, "DROP_DEKS", True)
+    monkeypatch.setattr(article, "DROP_LEAD_LINES", False)
+    short = f"Bridge closed for repairs\n\n{LONG}\n\n{MIDDLE}"
+    assert article.article_text(_dek_page("h2", "Bridge closed for repairs"), short) == short
