@@ -108,6 +108,10 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
 
 def tidy_spaces(text: str) -> str:
     """`text` with tabs and no-break spaces as plain spaces and runs of spaces as one, line breaks kept."""
+    # Every match of _SPACE_TO_TIDY holds a tab, a no-break space or two spaces in a row: a text with none of them (half
+    # the benchmark pastes' articles) is already tidy, found by three substring scans instead of the regex's walk.
+    if "\t" not in text and "\u00a0" not in text and "  " not in text:
+        return text
     return _SPACE_TO_TIDY.sub(" ", text)
 
 
