@@ -128,3 +128,45 @@ def test_tidy_spaces_equals_its_regex() -> None:
     texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 30))) for _ in range(3000)]
     for text in texts:
         assert tidy_spaces(text) == _SPACE_TO_TIDY.sub(" ", text), repr(text)
+
+
+# Sentences reaching each branch of the pipeline's _SITE_NOTICE, in several cases and scripts, and near misses.
+SITE_NOTICES = [
+    "We use cookies to improve your browser experience.", "This site uses cookies.", "Our website and our partners use tracking cookies",
+    "Cookies help us deliver our services; see your cookie settings.", "Please enable JavaScript in your browser.",
+    "JavaScript is disabled.", "This page requires JavaScript", "Your browser is out of date.", "Your web browser does not support video.",
+    "Copyright 2024 Example News", "(C) 2019 by Foo", "© 2024 The Paper", "All Rights Reserved.", "— Sign up for our newsletter",
+    "Subscribe now to our daily emails", "Register for free updates.", "Log in to comment", "Login to continue reading",
+    "Sign in to see more", "Signin to view", "Cookie Policy", "Cookies and privacy notice", "By clicking accept all, you agree to the storing of cookies",
+    "Click here to download the game.", "  Please click here for more", "COOKIES are used here, see our COOKIE POLICY",
+    "Ünïcödé text: we use cookies for analytics", "日本 © 2024", "Wır verwenden Cookies and javascrıpt is off",
+    "javaſcript is disabled", "We use cooKies",  # Kelvin sign: not plain, the regex decides
+]
+NOT_SITE_NOTICES = [
+    "The committee will register its objections on Monday.", "She baked cookies for the bake sale.", "The browser wars ended.",
+    "Subscribers rose 12% in the quarter.", "He signed in to the hotel late.", "Click the link below.", "A plain sentence.",
+    "“Quoted” text — with dashes… and ™ marks", "In to the woods they went.",
+]
+
+
+def test_site_notice_gate_equals_its_regex() -> None:
+    from bot.digest.pipeline import _SITE_NOTICE, _names_the_site
+
+    for text in SITE_NOTICES + NOT_SITE_NOTICES:
+        assert _names_the_site(text) == bool(_SITE_NOTICE.search(text)), text
+    assert sum(map(_names_the_site, SITE_NOTICES)) >= len(SITE_NOTICES) - 3
+    rng = random.Random(16)
+    pieces = ["cookie", "Cookies", "policy", "we use", "javascript", "enabled", "your browser", "is outdated", "copyright",
+              "2024", "(c)", "©", "all rights reserved", "sign up", "for", "newsletter", "log in to", "comment", "click here",
+              "the", "a", "’", "é", ".", ":", "—"]
+    for _ in range(3000):
+        text = " ".join(rng.choices(pieces, k=rng.randint(1, 10)))
+        assert _names_the_site(text) == bool(_SITE_NOTICE.search(text)), text
+
+
+def test_site_notice_cue_list_missing_a_branch_is_caught(monkeypatch) -> None:
+    from bot.digest import pipeline
+
+    monkeypatch.setattr(pipeline, "_SITE_NOTICE_CUES", tuple(c for c in pipeline._SITE_NOTICE_CUES if c != "click here"))
+    assert not pipeline._names_the_site("Click here to download the game.")
+    assert pipeline._SITE_NOTICE.search("Click here to download the game.")
