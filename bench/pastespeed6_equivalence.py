@@ -15,13 +15,14 @@ the paste cleaner's insides).
 from __future__ import annotations
 
 import argparse
+import functools
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bench.pastespeed3_equivalence import best_times as alternated_best_times
 from bench.speed import _answer, _digest_function, pastes
 from bot.digest.sources import RawDocument
 
@@ -37,16 +38,9 @@ def differing(versions: dict[str, Digester], documents: Sequence[RawDocument]) -
 
 
 def best_times(versions: dict[str, Digester], documents: Sequence[RawDocument], rounds: int) -> dict[str, float]:
-    """Best CPU seconds a pass over `documents` for each version, the order alternating round by round."""
-    best = {name: float("inf") for name in versions}
-    order = list(versions.items())
-    for number in range(rounds):
-        for name, digest in order if number % 2 == 0 else order[::-1]:
-            started = time.process_time()
-            for document in documents:
-                _answer(digest, document)  # type: ignore[arg-type]
-            best[name] = min(best[name], time.process_time() - started)
-    return best
+    """Best CPU seconds a pass over `documents` for each version (its digest or error), rounds alternated."""
+    answers = {name: functools.partial(_answer, digest) for name, digest in versions.items()}
+    return alternated_best_times(answers, documents, rounds)  # type: ignore[arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
