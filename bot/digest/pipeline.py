@@ -20,6 +20,7 @@ from dataclasses import dataclass
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.paste import clean_paste  # noqa: E402 (after the BLAS setting)
+from bot.digest.extract.paste.features import is_plain
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import LIST_SYMBOLS, MAX_SENTENCES, count_words
@@ -57,6 +58,12 @@ _SITE_NOTICE = re.compile(
     # a call to click, opening the sentence ("Click here to get more information or download this game.", fifteenth session)
     r"|^\W*(?:please\s+)?click here\b",
     re.IGNORECASE,
+)
+# Every match of _SITE_NOTICE, lower-cased, holds one of these ("cookies" holds "cookie"; "log in to", "login to",
+# "sign in to" and "signin to" hold "in to ").
+_SITE_NOTICE_CUES = (
+    "cookie", "javascript", "browser", "copyright", "(c)", "©", "all rights reserved", "sign up", "subscribe", "register",
+    "in to ", "click here",
 )
 TABLE_ROW_BARS = 3  # "| DL | Larry Ogunjobi | 63 | 85% |", "Free shipping over $59 | $3 over $35 | ...": cells, not a sentence
 LEAD_LINE_MIN_WORDS = 3  # a fallback summary line says something: not "Menu", not "Sold by"
@@ -113,6 +120,10 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
 
 def tidy_spaces(text: str) -> str:
     """`text` with tabs and no-break spaces as plain spaces and runs of spaces as one, line breaks kept."""
+    # Every match of _SPACE_TO_TIDY holds a tab, a no-break space or two spaces in a row: a text with none of them (half
+    # the benchmark pastes' articles) is already tidy, found by three substring scans instead of the regex's walk.
+    if "\t" not in text and "\u00a0" not in text and "  " not in text:
+        return text
     return _SPACE_TO_TIDY.sub(" ", text)
 
 
@@ -184,7 +195,18 @@ def _ends_open(text: str) -> bool:
 def is_site_notice(text: str) -> bool:
     """A sentence in which the site speaks about itself (cookies, the browser, its copyright, a sign-up
     nudge, a consent banner or call to action as the paste cleaner knows them), never the article."""
-    return bool(_SITE_NOTICE.search(text)) or is_promo_line(text)
+    return _names_the_site(text) or is_promo_line(text)
+
+
+def _names_the_site(text: str) -> bool:
+    """`_SITE_NOTICE.search(text)`, the regex skipped on a plain text (ASCII and common punctuation, `is_plain`) whose
+    lower-cased form holds none of _SITE_NOTICE_CUES: on such text IGNORECASE matches exactly what lower-casing
+    equates (the letters re also folds to i and s, "ı" and "ſ", are not plain), and each branch holds a cue."""
+    if is_plain(text):
+        lowered = text.lower()
+        if not any(map(lowered.__contains__, _SITE_NOTICE_CUES)):
+            return False
+    return bool(_SITE_NOTICE.search(text))
 
 
 def passed_over(sentence: Sentence) -> bool:

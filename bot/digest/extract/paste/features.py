@@ -43,6 +43,12 @@ _COMMENT_HEAD = re.compile(
     r"(?:\d+ )?kommentare|(?:\d+ )?commentaires|(?:\d+ )?comentarios|(?:\d+ )?commenti|(?:\d+ )?reacties|"
     r"(?:\d+ )?comentários)"
 )
+# A line key (lower-case words and single spaces) that _COMMENT_HEAD matches holds one of these: each of its branches
+# holds one ("comments", "responses", "replies", "reactions", "thought(s) on", "leave a", "join the", "kommentare",
+# "commentaires" and "commenti" hold "comment", "comentarios", "reacties", "comentários").
+_COMMENT_HEAD_CUES = ("comment", "response", "replies", "reactions", "thought", "leave a ", "join the ", "kommentare", "comentarios", "reacties", "comentários")
+# What a plain sample holds, lower-cased, where URL matches it (each branch holds one).
+_URL_CUES = ("http", "www.", ".com", "@")
 # What a plain line (see plain_ascii) must hold, lower-cased, for _COPYRIGHT to match it.
 _COPYRIGHT_CUES = ("©", "(c)", "all rights reserved", "alle rechte vorbehalten", "todos los derechos", "tutti i diritti")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
@@ -300,22 +306,30 @@ def _mark(column: list[float], indices: Iterable[int]) -> None:
         column[i] = 1.0
 
 
-def _plain_lines_with_cues(samples: Sequence[str], plain: Sequence[bool], cues: Sequence[str]) -> set[int]:
-    """Indices of the plain samples (see is_plain) whose lower-cased text holds one of `cues` (no cue holds a line
-    break): found in one lower-cased copy of them all, since lower-casing keeps a plain text's length and offsets."""
-    indices = list(compress(range(len(samples)), plain))
-    joined = "\n".join(map(samples.__getitem__, indices)).lower()
+def _pieces_with_cues(joined: str, lengths: Sequence[int], cues: Sequence[str]) -> set[int]:
+    """Indices of the pieces of `joined` (texts of `lengths` characters joined by line breaks; no cue holds one) that
+    hold one of `cues`."""
     found: set[int] = set()
     if not any(map(joined.__contains__, cues)):
-        return found  # nearly every paste
-    starts = list(accumulate((len(samples[i]) + 1 for i in indices[:-1]), initial=0))
+        return found
+    starts = list(accumulate((n + 1 for n in lengths[:-1]), initial=0))
     for cue in cues:
         at = joined.find(cue)
         while at != -1:
             k = bisect_right(starts, at) - 1
-            found.add(indices[k])
+            found.add(k)
             at = joined.find(cue, starts[k + 1]) if k + 1 < len(starts) else -1
     return found
+
+
+def _plain_lines_with_cues(samples: Sequence[str], plain: Sequence[bool], *cue_sets: Sequence[str]) -> list[set[int]]:
+    """For each of `cue_sets`, the indices of the plain samples (see is_plain) whose lower-cased text holds one of its
+    cues (no cue holds a line break): found in one lower-cased copy of them all, since lower-casing keeps a plain
+    text's length and offsets."""
+    indices = list(compress(range(len(samples)), plain))
+    joined = "\n".join(map(samples.__getitem__, indices)).lower()
+    lengths = [len(samples[i]) for i in indices]
+    return [set(map(indices.__getitem__, _pieces_with_cues(joined, lengths, cues))) for cues in cue_sets]
 
 
 # Patterns that match at a line's start (or, SENTENCE_END, at its end) run only on lines whose first (last)
@@ -393,10 +407,12 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     for mark in _SEPARATORS:
         if mark in joined:  # no separator holds a line break: the lines that hold it are these
             separators = list(map(add, separators, map(str.count, samples, repeat(mark))))
-    # Copyright: the regex on lines not plain and on plain lines holding a cue.
-    copyright_flags = [0.0] * len(texts)
-    maybe = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES).union(compress(range(len(texts)), map(not_, plain)))
-    _mark(copyright_flags, [i for i in maybe if _COPYRIGHT.search(samples[i])])
+    # Copyright and web addresses: each regex on lines not plain and on plain lines holding one of its cues.
+    copyright_flags, url_flags = [0.0] * len(texts), [0.0] * len(texts)
+    not_plain = list(compress(range(len(texts)), map(not_, plain)))
+    copyright_lines, url_lines = _plain_lines_with_cues(samples, plain, _COPYRIGHT_CUES, _URL_CUES)
+    _mark(copyright_flags, [i for i in copyright_lines.union(not_plain) if _COPYRIGHT.search(samples[i])])
+    _mark(url_flags, [i for i in url_lines.union(not_plain) if URL.search(samples[i])])
 
     # Features of short lines only (menus, headings, counters, datelines): computed for those lines alone, each
     # test one map() over them; a line gets 1.0 where its test holds (`_mark`).
@@ -408,7 +424,9 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
     _mark(chrome_prefix, [i for i, key in compress(zip(upto8, keys8), map(_CHROME_FIRST_WORDS.__contains__, first_words)) if _chrome_prefix(key)])
     _mark(section_head, compress(upto8, map(str.startswith, keys8, repeat(SECTION_HEADS))))
     _mark(comment_author, compress(upto8, map(_COMMENT_AUTHOR.search, map(_LAST_20, map(stripped_ends.__getitem__, upto8)))))
-    _mark(comment_head, compress(upto8, map(_COMMENT_HEAD.match, keys8)))
+    # The comment-heading regex only on the keys holding one of its cues (most pastes: none).
+    maybe_heads = _pieces_with_cues("\n".join(keys8), list(map(len, keys8)), _COMMENT_HEAD_CUES)
+    _mark(comment_head, [upto8[k] for k in sorted(maybe_heads) if _COMMENT_HEAD.match(keys8[k])])
     # Dates and counters need a digit: in the sample's characters (`digits`), or in a word past the sample.
     for i in [i for i, n in enumerate(n_words) if n <= 10 and (digits[i] > 0 or n_chars[i] > _SAMPLE_CHARS)]:
         n = n_words[i]
@@ -440,7 +458,7 @@ def text_feature_rows(texts: Sequence[str]) -> list[tuple[float, ...]]:
         date_only,
         counter,
         copyright_flags,
-        _as_floats(map(URL.search, samples)),
+        url_flags,
         map(math.log1p, separators),
         zeros,  # repeats: filled in per document
         zeros,  # rel_pos

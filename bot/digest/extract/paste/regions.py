@@ -202,10 +202,10 @@ def cut_trailing_sections(
     heads = []
     for i, line in enumerate(lines):
         if words[i] <= 8:
-            key = line_key(line.text)
-            if settings.comment_cut and is_comment_head(key, words[i]) and _heading_shape(line.text, features[i]):
+            comment_head, section_head = _heading_tests(line.text, features[i], words[i])
+            if settings.comment_cut and comment_head and _heading_shape(line.text, features[i]):
                 heads.append((i, True))
-            elif settings.section_cut and words[i] <= settings.section_words and key.startswith(SECTION_HEADS):
+            elif settings.section_cut and words[i] <= settings.section_words and section_head:
                 heads.append((i, False))
     threads = thread_starts(lines, words) if settings.comment_cut else []
     if threads:
@@ -230,6 +230,17 @@ def cut_trailing_sections(
         if settings.tail_share > 0 and after <= settings.tail_share * before:
             return [k and j < i for j, k in enumerate(keep)]
     return keep
+
+
+def _heading_tests(text: str, line_features_: Sequence[float], n_words: int) -> tuple[bool, bool]:
+    """(`is_comment_head`, the section-heading prefix test) of a line's key, with `n_words` the \\w+ words of its first
+    5,000 characters. A line of 5,000 characters or fewer has both answers in its own text features already
+    (`comment_head`, `section_head`: the same tests of the same key, with its whole word count, which is `n_words`
+    there); a longer line is tested from its text."""
+    if len(text) <= 5000:
+        return bool(line_features_[COMMENT_HEAD]), bool(line_features_[SECTION_HEAD])
+    key = line_key(text)
+    return is_comment_head(key, n_words), n_words <= 8 and key.startswith(SECTION_HEADS)
 
 
 def trim_regions(
