@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+import re
 
 from langdetect.lang_detect_exception import LangDetectException
 
@@ -99,12 +100,27 @@ def identify(text: str) -> str:
     # the length test first: counting the words of a long article would cost a pass over all of it
     if len(text.strip()) < 20 and count_words(text) < MIN_WORDS_TO_DETECT:
         raise DigestError("The text is too short to tell its language.")
-    detector = FastDetector(profile_table())  # langdetect's Detector, same answers, about half the time
-    detector.append(_sample(text))
     try:
-        return detector.detect()
+        return _detect(_sample(text))
+    except LangDetectException:
+        pass
+    # The sample held no letters langdetect knows (an article drowned in emoji or symbols): ask again on the text's
+    # words alone. Only texts that failed come here, so every other answer stays as it was.
+    words = " ".join(_LETTER_RUN.findall(text[:_LETTERS_SCAN_CHARS]))
+    try:
+        return _detect(_sample(words))
     except LangDetectException as exc:
         raise DigestError("Could not tell what language the text is in.") from exc
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_LETTERS_SCAN_CHARS = 1_000_000  # the input limit's order: the words of a drowned article are found, in one pass
+
+
+def _detect(sample: str) -> str:
+    detector = FastDetector(profile_table())  # langdetect's Detector, same answers, about half the time
+    detector.append(sample)
+    return detector.detect()
 
 
 @functools.lru_cache(maxsize=64)

@@ -55,3 +55,12 @@ def test_thai_is_refused_with_a_clear_message() -> None:
     text = "รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือ ซึ่งคาดว่าจะใช้งบประมาณหลายพันล้านบาท"
     with pytest.raises(DigestError, match="cannot summarize Thai"):
         detect_language(text)
+
+
+def test_an_article_drowned_in_emoji_is_read_by_its_words() -> None:
+    # The start, middle and end of the text (langdetect's sample) are all emoji: the words alone are asked again.
+    article = "Die Stadt hat am Dienstag beschlossen, die alte Bibliothek zu schließen und am Fluss eine neue zu bauen. " * 6
+    flood = "😀🎉🔥" * 1200 + article + "🚀✨💯" * 1200
+    assert identify(flood) == identify(article) == "de"
+    with pytest.raises(DigestError, match="Could not tell"):
+        identify("😀🎉🔥 ✨💯🚀 " * 400)  # no words at all: still one clear answer
