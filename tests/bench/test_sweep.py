@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.sweep import Item, check
+from bench.sweep import DOUBLE_MARK, Item, check
 
 ITEM = Item("wcxb-article", "0001", ".html", "<html></html>", truth="word " * 80, url="https://www.example.com/a/story")
 TEXT = "Officers defected overnight. The group included 33 soldiers.\n\nIt may be a general, reports say."
@@ -159,7 +159,11 @@ def test_the_sixteenth_sessions_kinds_are_flagged() -> None:
     french = "Le barbecue est livré avec une grille et des pieds pour une cuisson sur la terrasse dans le jardin. " * 5
     assert "language.misread" in kinds(_summary_of("Le barbecue est livré avec une grille.", text=french))
     hedge = {"text": "- Some widgets may require a network connection.", "index": 5, "kind": "hedged", "cues": ["may"], "soft_cues": []}
-    assert "render.double_mark" in kinds(digest(hedges=[hedge]))
+    # the check flags a list item shown with the renderer's mark and its own; since the renderers drop the item's own
+    # (render.py uses front_rules.shown_text for hedged claims too), the rendered digest is not flagged
+    assert DOUBLE_MARK.match("- - Some widgets may require a network connection. _(hedged: **may**)_")
+    assert not DOUBLE_MARK.match("- Some widgets may require a network connection. _(hedged: **may**)_")
+    assert "render.double_mark" not in kinds(digest(hedges=[hedge]))
     notice = {"text": "If you don't know how to turn on Javascript, click here for help.", "index": 5, "kind": "conditional", "cues": ["If"], "soft_cues": []}
     assert "hedge.chrome" in kinds(digest(hedges=[notice]))
 
