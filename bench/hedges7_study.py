@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from bench.sweep import STORE_BANNER, SUMMARY_CHROME, Item, digest_from_json, scrapinghub_items, wcxb_items
 from bot.digest.hedges.identifiers import concessive_whether_spans
@@ -159,6 +160,32 @@ def count(pairs: list[tuple[Item, dict[str, Any]]], leave_out: Variant | None, a
     return table
 
 
+REJECTED = ("sweep hedge.chrome", "site notice (is_site_notice)", "hedged by a concessive whether only")
+
+
+def by_fold(pairs: list[tuple[Item, dict[str, Any]]], folds: int = 5) -> None:
+    """Documents with a rejected kind (`REJECTED`) among their listed claims, the answers' own marks -> marked again
+    by this checkout, per fold of sites (`hash_bucket(site, folds, "hedges7")`), and documents whose listing changed."""
+    from bench.fitting import hash_bucket
+
+    before: Counter[int] = Counter()
+    after: Counter[int] = Counter()
+    changed: Counter[int] = Counter()
+    sites: dict[int, set[str]] = defaultdict(set)
+    for item, result in pairs:
+        site = urlsplit(item.url).netloc.lower().removeprefix("www.") or item.id
+        fold = hash_bucket(site, folds, "hedges7")
+        sites[fold].add(site)
+        old, new = listed(result), listed(result, again=True)
+        before[fold] += any(k in REJECTED for c in old for k in kinds_of(c))
+        after[fold] += any(k in REJECTED for c in new for k in kinds_of(c))
+        changed[fold] += [(c.index, c.hedge) for c in old] != [(c.index, c.hedge) for c in new]
+    print("| fold of sites | sites | documents with a rejected kind, before -> after | listings changed |")
+    print("|---|---|---|---|")
+    for fold in range(folds):
+        print(f"| {fold} | {len(sites[fold])} | {before[fold]} -> {after[fold]} | {changed[fold]} |")
+
+
 def print_table(table: dict[str, Counter[str]]) -> None:
     types = ["article", "forum", "product", "listing", "collection", "service", "documentation"]
     print("| kind | " + " | ".join(types) + " | all |")
@@ -183,7 +210,7 @@ def read(pairs: list[tuple[Item, dict[str, Any]]], per_type: int) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("count", "read", "corpora"))
+    parser.add_argument("command", choices=("count", "read", "corpora", "folds"))
     parser.add_argument("data", type=Path)
     parser.add_argument("--results", type=Path, default=None, help="the sweep's answers (a JSON line per item)")
     parser.add_argument("--variant", choices=sorted(VARIANTS), default="none", help="claims left out of `hedges` (count)")
@@ -196,7 +223,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.results is None:
         parser.error("count and read need --results")
     pairs = load(args.data, args.results)
-    if args.command == "count":
+    if args.command == "folds":
+        by_fold(pairs)
+    elif args.command == "count":
         print_table(count(pairs, VARIANTS[args.variant], args.again))
     else:
         read(pairs, args.per_type)
