@@ -163,27 +163,28 @@ def count(pairs: list[tuple[Item, dict[str, Any]]], leave_out: Variant | None, a
 REJECTED = ("sweep hedge.chrome", "site notice (is_site_notice)", "hedged by a concessive whether only")
 
 
-def by_fold(pairs: list[tuple[Item, dict[str, Any]]], folds: int = 5) -> None:
-    """Documents with a rejected kind (`REJECTED`) among their listed claims, the answers' own marks -> marked again
-    by this checkout, per fold of sites (`hash_bucket(site, folds, "hedges7")`), and documents whose listing changed."""
+def by_fold(pairs: list[tuple[Item, dict[str, Any]]], after: list[dict[str, Any]] | None = None, folds: int = 5) -> None:
+    """Documents with a rejected kind (`REJECTED`) among their listed claims, the answers' own marks -> `after`'s
+    answers (the product's, same items) or, without them, marked again by this checkout, per fold of sites
+    (`hash_bucket(site, folds, "hedges7")`), and documents whose listing changed."""
     from bench.fitting import hash_bucket
 
     before: Counter[int] = Counter()
-    after: Counter[int] = Counter()
+    rejected_after: Counter[int] = Counter()
     changed: Counter[int] = Counter()
     sites: dict[int, set[str]] = defaultdict(set)
-    for item, result in pairs:
+    for n, (item, result) in enumerate(pairs):
         site = urlsplit(item.url).netloc.lower().removeprefix("www.") or item.id
         fold = hash_bucket(site, folds, "hedges7")
         sites[fold].add(site)
-        old, new = listed(result), listed(result, again=True)
+        old, new = listed(result), (listed(after[n]) if after is not None else listed(result, again=True))
         before[fold] += any(k in REJECTED for c in old for k in kinds_of(c))
-        after[fold] += any(k in REJECTED for c in new for k in kinds_of(c))
+        rejected_after[fold] += any(k in REJECTED for c in new for k in kinds_of(c))
         changed[fold] += [(c.index, c.hedge) for c in old] != [(c.index, c.hedge) for c in new]
     print("| fold of sites | sites | documents with a rejected kind, before -> after | listings changed |")
     print("|---|---|---|---|")
     for fold in range(folds):
-        print(f"| {fold} | {len(sites[fold])} | {before[fold]} -> {after[fold]} | {changed[fold]} |")
+        print(f"| {fold} | {len(sites[fold])} | {before[fold]} -> {rejected_after[fold]} | {changed[fold]} |")
 
 
 def print_table(table: dict[str, Counter[str]]) -> None:
@@ -214,6 +215,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--results", type=Path, default=None, help="the sweep's answers (a JSON line per item)")
     parser.add_argument("--variant", choices=sorted(VARIANTS), default="none", help="claims left out of `hedges` (count)")
+    parser.add_argument("--after", type=Path, default=None, help="answers to compare with --results (folds)")
     parser.add_argument("--again", action="store_true", help="mark the claims again with this checkout's code (count)")
     parser.add_argument("--per-type", type=int, default=20, help="documents read per type (read)")
     args = parser.parse_args(argv)
@@ -224,7 +226,7 @@ def main(argv: list[str] | None = None) -> None:
         parser.error("count and read need --results")
     pairs = load(args.data, args.results)
     if args.command == "folds":
-        by_fold(pairs)
+        by_fold(pairs, [r for _, r in load(args.data, args.after)] if args.after else None)
     elif args.command == "count":
         print_table(count(pairs, VARIANTS[args.variant], args.again))
     else:
