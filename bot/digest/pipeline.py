@@ -185,14 +185,6 @@ def is_site_notice(text: str) -> bool:
     return bool(_SITE_NOTICE.search(text)) or is_promo_line(text)
 
 
-def is_listable_claim(text: str) -> bool:
-    """A marked sentence the hedged claims' list may show: not the site speaking about itself (`is_site_notice`: "We
-    may earn commission on some of the items you choose to buy.", "If you don't know how to turn on Javascript, click
-    here for help.") and not a menu read as one sentence (`unfit.is_menu_run`). The summary passes over the same
-    sentences; a hedge mark on them is no claim of the page's."""
-    return not is_site_notice(text) and not is_menu_run(text)
-
-
 def passed_over(sentence: Sentence) -> bool:
     """A sentence the summarizer must pass over: a site notice, a row of a table or of a bar-separated list, or
     a sentence that is no heading yet ends with no stop: the last piece of a line the splitter cut ("11.1.
@@ -228,6 +220,14 @@ class NotForSummary(AbstractSet[int]):
 def not_for_summary(sentences: Sequence[Sentence]) -> NotForSummary:
     """The sentences the summarizer must pass over (`passed_over`), judged lazily."""
     return NotForSummary(sentences)
+
+
+def is_listable_claim(text: str) -> bool:
+    """A marked sentence the hedged claims' list may show: not the site speaking about itself (`is_site_notice`: "We
+    may earn commission on some of the items you choose to buy.", "If you don't know how to turn on Javascript, click
+    here for help.") and not a menu read as one sentence (`unfit.is_menu_run`). The summary passes over the same
+    sentences; a hedge mark on them is no claim of the page's."""
+    return not is_site_notice(text) and not is_menu_run(text)
 
 
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
