@@ -9,7 +9,10 @@ ScrapingHub) and
   `STORE_BANNER`), a site notice as the summary passes it over (`pipeline.is_site_notice`), and the hedged claims whose
   only cues are quantity or ranking words ("many", "most", "one", ...), per page type; with `--variant site-notice`
   the listing is recomputed with the site notices left out of `hedges` (the shipped change);
-- `read`: a hash-picked sample of listed claims on each page type, for reading by hand.
+- `read`: a hash-picked sample of listed claims on each page type, for reading by hand;
+- `folds`: documents with a rejected kind per fold of sites, main's answers against `--after`'s (or marked again);
+- `corpora` and `evidence` (no answers needed): the WikiWeasel and BioScope train sentences each rule would leave out,
+  and the train labels of the constructions in question (the scorer's own evidence).
 
 Tune pages only (sha1(id) % 100 < 70, as `bench.sweep` picks them); nothing held out is read here.
 """
@@ -209,9 +212,48 @@ def read(pairs: list[tuple[Item, dict[str, Any]]], per_type: int) -> None:
                 print(f"  [{mark}] {claim.text[:240]}  {kinds_of(claim) or ''}")
 
 
+# The constructions whose labels in the train parts say whether the scorer's annotators call them uncertain.
+CONSTRUCTIONS = {
+    "whether anywhere": r"\bwhether\b",
+    "opening Some": r"^\W*some\b",
+    "opening Many": r"^\W*many\b",
+    "opening Most": r"^\W*most\b",
+    "one of the most/best/...est": r"\bone of the (?:most|best|largest|first|\w+est)\b",
+    "most popular": r"\bmost popular\b",
+    "one of our, our most/many, we offer many": r"\b(?:one of (?:our|my)|(?:our|we offer|we have) (?:\w+ )?(?:most|many|some))\b",
+}
+QUANTITY_WORDS = ("some", "many", "most", "several", "one of the")
+
+
+def evidence(data: Path) -> None:
+    """Train sentences with each construction and how many are labelled uncertain; then, among the sentences with no
+    hedged cue pattern (the quantity words are no patterns: the scorer weighs them as words), each quantity word
+    opening the sentence and elsewhere."""
+    import re
+
+    from bench.train_hedges import load_training_corpora
+    from bot.digest.hedges.cue_lexicon import find_cues
+
+    for name, items in load_training_corpora(data).items():
+        print(f"{name} train: {len(items)} sentences, {sum(i.uncertain for i in items)} uncertain")
+        concessive = [i for i in items if concessive_whether_spans(i.text)]
+        print(f"  concessive whether (the shipped rule): {len(concessive)}, {sum(i.uncertain for i in concessive)} uncertain")
+        for label, pattern in CONSTRUCTIONS.items():
+            hits = [i for i in items if re.search(pattern, i.text, re.IGNORECASE)]
+            print(f"  {label}: {len(hits)}, {sum(i.uncertain for i in hits)} uncertain")
+        plain = [i for i in items if not any(c.kind == "hedged" for c in find_cues(i.text))]
+        print(f"  no hedged cue pattern: {len(plain)}, {sum(i.uncertain for i in plain)} uncertain")
+        for word in QUANTITY_WORDS:
+            with_word = [i for i in plain if re.search(rf"\b{word}\b", i.text, re.IGNORECASE)]
+            opening = [i for i in with_word if re.match(rf"\W*{word}\b", i.text, re.IGNORECASE)]
+            elsewhere = [i for i in with_word if i not in opening]
+            print(f"    {word}: opening {sum(i.uncertain for i in opening)}/{len(opening)} uncertain, "
+                  f"elsewhere {sum(i.uncertain for i in elsewhere)}/{len(elsewhere)}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("count", "read", "corpora", "folds"))
+    parser.add_argument("command", choices=("count", "read", "corpora", "folds", "evidence"))
     parser.add_argument("data", type=Path)
     parser.add_argument("--results", type=Path, default=None, help="the sweep's answers (a JSON line per item)")
     parser.add_argument("--variant", choices=sorted(VARIANTS), default="none", help="claims left out of `hedges` (count)")
@@ -219,8 +261,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--again", action="store_true", help="mark the claims again with this checkout's code (count)")
     parser.add_argument("--per-type", type=int, default=20, help="documents read per type (read)")
     args = parser.parse_args(argv)
-    if args.command == "corpora":
-        corpora(args.data)
+    if args.command in ("corpora", "evidence"):
+        (corpora if args.command == "corpora" else evidence)(args.data)
         return
     if args.results is None:
         parser.error("count and read need --results")
