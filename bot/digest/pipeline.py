@@ -31,6 +31,7 @@ from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Sent
 from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
+from bot.digest.summarize.unfit import is_menu_run
 from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
@@ -246,6 +247,14 @@ def not_for_summary(sentences: Sequence[Sentence]) -> NotForSummary:
     return NotForSummary(sentences)
 
 
+def is_listable_claim(text: str) -> bool:
+    """A marked sentence the hedged claims' list may show: not the site speaking about itself (`is_site_notice`: "We
+    may earn commission on some of the items you choose to buy.", "If you don't know how to turn on Javascript, click
+    here for help.") and not a menu read as one sentence (`unfit.is_menu_run`). The summary passes over the same
+    sentences; a hedge mark on them is no claim of the page's."""
+    return not is_site_notice(text) and not is_menu_run(text)
+
+
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
     words_in = count_words(article.text)
     if words_in < settings.min_words:
@@ -267,7 +276,7 @@ def digest_article(article: Article, settings: DigestSettings, options: DigestOp
     marked = [MarkedSentence(s.text, s.index, *mark_sentence(s.text, language.code, scientific)) if not s.is_heading
               else MarkedSentence(s.text, s.index) for s in sentences]
     summary = [marked[i] for i in chosen]
-    hedges = [s for s in marked if s.hedge is not None]
+    hedges = [s for s in marked if s.hedge is not None and is_listable_claim(s.text)]
     figures = find_figures(
         sentences, limit=settings.max_figures, language_code=language.code, summary=chosen, title=article.title
     )

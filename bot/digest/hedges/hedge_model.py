@@ -28,7 +28,7 @@ import Stemmer as pystemmer
 
 from bot.digest.hedges.cue_lexicon import ENGLISH, WORD_CACHE_SIZE, CueMatch
 from bot.digest.hedges.register import TEXT_SAMPLE, RegisterGate
-from bot.digest.hedges.identifiers import identifier_spans
+from bot.digest.hedges.identifiers import no_cue_spans
 from bot.digest.hedges.scorer import HedgeScorer, WordPart, shown_logits, strongest_word, without_identifier_cues, word_regex
 from bot.digest.language.stemmers import stemmer
 from bot.digest.model_files import model_envelope, package_model_path, read_model_file
@@ -163,7 +163,7 @@ class HedgeModel:
         uncertain = scorer.parts_reach(parts, starts, cues, scorer.threshold)
         # A name holds no cue (`identifiers`): looked for only where a cue or the decision could change, since a
         # name can take a sentence's uncertainty, never give it (`HedgeScorer.score`). The register gate reads it.
-        if (cues or uncertain) and identifier_spans(sentence):
+        if (cues or uncertain) and no_cue_spans(sentence):
             prose_cues = without_identifier_cues(sentence, cues)
             if uncertain:
                 starts = words.starts(sentence)

@@ -11,6 +11,13 @@ Identifier spans: a code span (`...`); an address (scheme://..., www....), an e-
 ("and/or") stay words. A bare domain name ("maybe.com", "could.io", "shop.may.co.uk": word labels joined by dots, the
 last a common top-level domain written in lower case) is a name too (the thirteenth session's sweep). The training features (`scorer.tokens_with_features`) are not changed: the model
 file is the same, and a sentence without such spans is scored exactly as before.
+
+A concessive "whether" is no cue either and is treated the same way (`no_cue_spans`, sixteenth session): "Whether
+you're new to the outdoors or a seasoned pro, check out our wide selection ...", "..., whether it's a themed menu or
+options for ...". The clause grants every case ("no matter which"); it asks nothing. The embedded question ("decide
+whether your goal is ...", "we examined whether ...") is left a cue: it follows its verb, not a sentence's start or a
+comma. On the shops' and services' copy of WCXB tune the concessive form was the largest kind of hedge mark with no
+uncertainty in it; the train parts of WikiWeasel and BioScope hold one such sentence (labelled certain).
 """
 
 from __future__ import annotations
@@ -75,6 +82,29 @@ def identifier_spans(sentence: str) -> tuple[tuple[int, int], ...]:
 @functools.lru_cache(maxsize=64)  # the marker asks for a sentence's spans up to three times in a row
 def _spans(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _IDENTIFIER.finditer(sentence))
+
+
+# "Whether" opening the sentence (after a quote, a list mark or "So"/"And"/"But") or a clause after a comma, a
+# semicolon, a bracket or a dash, its subject "you", "your", "it", "they" or "we", and an "or" later in the sentence.
+_CONCESSIVE_WHETHER = re.compile(
+    r"(?:^\W*(?:(?:so|and|but)\b,?\s+)?|[,;(–—]\s*|\s-\s)(whether)\s+(?:you|your|it|they|we)(?:['’](?:s|re|ll|d|ve))?\b"
+    r"(?=[^.?!]*\bor\b)",
+    re.IGNORECASE,
+)
+
+
+def concessive_whether_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The offsets of each concessive "whether" ("Whether you're X or Y, ..."): a word that grants, not a hedge."""
+    if "hether" not in sentence:
+        return ()
+    return tuple(match.span(1) for match in _CONCESSIVE_WHETHER.finditer(sentence))
+
+
+@functools.lru_cache(maxsize=64)  # asked up to three times in a row for a sentence, as `_spans`
+def no_cue_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where no hedge cue stands: the identifier spans, then any concessive "whether"."""
+    concessive = concessive_whether_spans(sentence)
+    return identifier_spans(sentence) + concessive if concessive else identifier_spans(sentence)
 
 
 def starts_inside(spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[int]:

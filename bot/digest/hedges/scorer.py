@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from bot.digest.hedges.cue_lexicon import WORD_CACHE_SIZE, CueMatch
-from bot.digest.hedges.identifiers import identifier_spans, is_inside, starts_inside
+from bot.digest.hedges.identifiers import is_inside, no_cue_spans, starts_inside
 from bot.digest.language.stemmers import stemmer
 from bot.digest.word_memo import word_memo
 
@@ -134,7 +134,7 @@ def strongest_word(words: Sequence[str], logits: Sequence[float]) -> int:
 
 def shown_logits(sentence: str, starts: Sequence[int], logits: Sequence[float]) -> Sequence[float]:
     """The logits with the words inside identifiers never the strongest (a reader cannot find them)."""
-    spans = identifier_spans(sentence)
+    spans = no_cue_spans(sentence)
     if not spans:
         return logits
     shown = list(logits)
@@ -161,7 +161,7 @@ IDENTIFIER_WORD = "<id>"
 
 def without_identifier_cues(sentence: str, cues: Iterable[CueMatch]) -> list[CueMatch]:
     """The cues that do not start inside an identifier (`identifiers`): a name holds no cue."""
-    spans = identifier_spans(sentence)
+    spans = no_cue_spans(sentence)
     return [cue for cue in cues if not is_inside(spans, cue.start)] if spans else list(cues)
 
 
@@ -304,7 +304,7 @@ class HedgeScorer:
         parts = list(map(self._word_part, (m.group(0) for m in matches)))
         starts = [m.start() for m in matches]
         written = self._score_of_logits(self._logits(parts, starts, cues))
-        if not identifier_spans(sentence):
+        if not no_cue_spans(sentence):
             return written
         prose = self._logits(self.prose_parts(sentence, parts, starts), starts, without_identifier_cues(sentence, cues))
         return min(written, self._score_of_logits(prose))
@@ -374,7 +374,7 @@ class HedgeScorer:
         starts = [m.start() for m in words.finditer(sentence)] if cues else []
         if not self.parts_reach(parts, starts, cues, level):
             return False  # most sentences: no name needs looking for (see `score`)
-        if not identifier_spans(sentence):
+        if not no_cue_spans(sentence):
             return True
         starts = [m.start() for m in words.finditer(sentence)]
         return self.parts_reach(self.prose_parts(sentence, parts, starts), starts, without_identifier_cues(sentence, cues), level)
@@ -393,7 +393,7 @@ class HedgeScorer:
     def prose_parts(self, sentence: str, parts: list[WordPart], starts: Sequence[int]) -> list[WordPart]:
         """The word parts with those of the letter runs inside identifiers made `identifier_part`s (the
         same list when the sentence has no identifier)."""
-        spans = identifier_spans(sentence)
+        spans = no_cue_spans(sentence)
         if not spans:
             return parts
         parts = list(parts)
