@@ -13,7 +13,7 @@ beside the figures it removes from the non-article pages' six. Held-out parts ar
     python -m bench.figures8_study /work/shared/data --answers /tmp/figures8/main.jsonl --repository EXPORT run
     python -m bench.figures8_study /work/shared/data --answers /tmp/figures8/main.jsonl kinds
     python -m bench.figures8_study /work/shared/data --answers FILE sample --pages 7
-    python -m bench.figures8_study /work/shared/data --answers FILE --cache /tmp/figures7/tune.pkl variants
+    python -m bench.figures8_study /work/shared/data --answers FILE --cache /tmp/figures7/tune.pkl --regold variants
 """
 
 from __future__ import annotations
@@ -177,6 +177,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repository", type=pathlib.Path, default=REPOSITORY, help="run: the checkout whose command line runs")
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures7/tune.pkl"))
     parser.add_argument("--pages", type=int, default=7, help="sample: pages of each type")
+    parser.add_argument("--regold", action="store_true", help="variants: the news gold read again by this scanner (figures7_study)")
     parser.add_argument("what", choices=("run", "kinds", "sample", "variants"))
     args = parser.parse_args(argv)
     if args.what == "run":
@@ -188,7 +189,8 @@ def main(argv: list[str] | None = None) -> None:
     elif args.what == "sample":
         _print_sample(answers, args.pages)
     else:
-        _print_variants(answers, f7._load(args.cache))
+        cache = f7._load(args.cache)
+        _print_variants(answers, f7.regold(cache, args.data_dir) if args.regold else cache)
 
 
 if __name__ == "__main__":
