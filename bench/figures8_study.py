@@ -8,11 +8,13 @@ identifier ("17.HUS.08214"), a number word inside a compound ("all-in-one", "24/
 ('2" x 55 yd'), a star rating or a review count, a clock time's part, or another figure. `sample` prints the figures of hash-picked pages of each type.
 `variants` switches `figure_finder.READER_REFUSALS` and the inch reading (`figure_finder._as_inches`) on and off and judges each set with `bench.figures7_study`'s
 machinery (five CNN tune folds, the BBC tune part, WCXB tune article chrome; the cache of `bench.figures_study`),
-beside the figures it removes from the non-article pages' six. Held-out parts are never read.
+beside the figures of the non-article pages' six. `compare` sets two runs of the product side by side: the rejected
+kinds per type and per fold of sites, pages with fewer and more of them. Held-out parts are never read.
 
     python -m bench.figures8_study /work/shared/data --answers /tmp/figures8/main.jsonl --repository EXPORT run
     python -m bench.figures8_study /work/shared/data --answers /tmp/figures8/main.jsonl kinds
     python -m bench.figures8_study /work/shared/data --answers FILE sample --pages 7
+    python -m bench.figures8_study /work/shared/data --answers /tmp/figures8/branch.jsonl --against /tmp/figures8/main.jsonl compare
     python -m bench.figures8_study /work/shared/data --answers FILE --cache /tmp/figures7/tune.pkl --regold variants
 """
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gzip
 import hashlib
 import json
 import pathlib
@@ -27,9 +30,11 @@ import re
 import tempfile
 from collections import Counter, defaultdict
 from typing import Iterator, Sequence
+from urllib.parse import urlsplit
 
 from bench import figures7_study as f7
 from bench import figures_study as fs
+from bench.fitting import hash_bucket
 from bench import figures as bf
 from bench.product import REPOSITORY, run_cli, write_documents
 from bot.digest.figures import figure_finder as ff
@@ -138,6 +143,30 @@ def variant_sets() -> dict[str, tuple[tuple[str, ...], bool]]:
     return out
 
 
+def site_folds(data_dir: pathlib.Path) -> dict[str, int]:
+    """WCXB page id -> its site's fold among five (`hash_bucket(site, 5, "figures8")`): a change that helps on one site
+    only shows on one fold."""
+    folds = {}
+    with gzip.open(data_dir / "wcxb-dev" / "wcxb-dev.jsonl.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            page = json.loads(line)
+            site = urlsplit(page.get("url") or "").netloc.lower().removeprefix("www.")
+            folds[str(page["id"])] = hash_bucket(site, 5, "figures8")
+    return folds
+
+
+def rejected_by_page(answers: Sequence[tuple[str, str, dict]]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(type, id) -> (figures of a kind a reader rejects, figures) in the product's JSON."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for page_type, page_id, digest in answers:
+        out[(page_type, page_id)] = [0, 0]
+    for page_type, page_id, figure, sentence in shown_figures(answers):
+        row = out[(page_type, page_id)]
+        row[0] += reader_kind(figure["text"], sentence) != OTHER
+        row[1] += 1
+    return {key: (row[0], row[1]) for key, row in out.items()}
+
+
 def _print_kinds(answers: Sequence[tuple[str, str, dict]]) -> None:
     table = kinds(answers)
     types = sorted(table)
@@ -170,6 +199,25 @@ def _print_variants(answers: Sequence[tuple[str, str, dict]], cache: fs.Cache) -
               f"chrome {verdict.chrome} of {verdict.figures}; non-article figures " + ", ".join(f"{t} {n}" for t, n in sorted(pages.items())))
 
 
+def _print_compare(before: Sequence[tuple[str, str, dict]], after: Sequence[tuple[str, str, dict]], folds: dict[str, int]) -> None:
+    old, new = rejected_by_page(before), rejected_by_page(after)
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    by_fold: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for key in old.keys() & new.keys():
+        (r0, n0), (r1, n1) = old[key], new[key]
+        for row in (by_type[key[0]], by_fold[folds.get(key[1], -1)]):
+            row[0] += r0
+            row[1] += r1
+            row[2] += n0
+            row[3] += n1
+            row[4] += r1 < r0
+            row[5] += r1 > r0
+    print("rejected kinds in the six (main -> branch), figures (main -> branch), pages with fewer / more rejected")
+    for label, table in (("type", by_type), ("site fold", by_fold)):
+        for key, row in sorted(table.items()):
+            print(f"  {label} {key!s:14} {row[0]:4} -> {row[1]:4}   figures {row[2]:5} -> {row[3]:5}   pages {row[4]:3} fewer, {row[5]:3} more")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.figures8_study", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=pathlib.Path)
@@ -178,7 +226,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures7/tune.pkl"))
     parser.add_argument("--pages", type=int, default=7, help="sample: pages of each type")
     parser.add_argument("--regold", action="store_true", help="variants: the news gold read again by this scanner (figures7_study)")
-    parser.add_argument("what", choices=("run", "kinds", "sample", "variants"))
+    parser.add_argument("--against", type=pathlib.Path, help="compare: the product's JSON of main (`run` on an export)")
+    parser.add_argument("what", choices=("run", "kinds", "sample", "variants", "compare"))
     args = parser.parse_args(argv)
     if args.what == "run":
         run_answers(args.data_dir, args.answers, args.repository)
@@ -186,6 +235,8 @@ def main(argv: list[str] | None = None) -> None:
     answers = non_article_answers(args.answers)
     if args.what == "kinds":
         _print_kinds(answers)
+    elif args.what == "compare":
+        _print_compare(non_article_answers(args.against), answers, site_folds(args.data_dir))
     elif args.what == "sample":
         _print_sample(answers, args.pages)
     else:

@@ -37,3 +37,11 @@ def test_refusals_switch_off_and_come_back() -> None:
     assert "8 hours" not in [f.text for f in fs.shipped(fs.read("page", digest))]
     assert ff._as_inches.__name__ == "_as_inches"
     assert variant_sets()["none (main)"] == ((), False)
+
+
+def test_rejected_by_page_counts_the_kinds_a_reader_rejects() -> None:
+    from bench.figures8_study import rejected_by_page
+
+    digest = {"text": "8 hours ago, JGD said the price rose 5% in a day.", "language": "en",
+              "figures": [{"text": "8 hours", "sentence": 0}, {"text": "5%", "sentence": 0}]}
+    assert rejected_by_page([("forum", "1", digest), ("forum", "2", {"figures": []})]) == {("forum", "1"): (1, 2), ("forum", "2"): (0, 0)}
