@@ -490,19 +490,20 @@ def _inside_compound(quantity: Quantity, sentence_text: str) -> bool:
 
 
 # An inch mark after a number ('2" x 55 yd', 'raises desk 1.5"', '24” deep', "6.3″"): a length the scanner read as a
-# bare count. A mark that closes a quotation ('the "Time 100" list', '“7” “days”') is no inch: the marks before the
-# number that follow no digit open and close quotations, and an odd number of them means the number is inside one.
-_INCH_MARKS = {'"': ('"',), "”": ("“", "”"), "″": ()}
+# bare count. A mark that closes a quotation ('the "Time 100" list', '“7” “days”') is no inch: before the number,
+# more “ than ” opens one; straight marks that follow no digit open and close, so an odd number of them opens one.
+_INCH_MARKS = frozenset('"”″')
 
 
 def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
     """The quantity as a length in inches when an inch mark follows its digits, else itself."""
     mark = sentence_text[quantity.end : quantity.end + 1]
-    if quantity.kind != "count" or mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts:
+    if quantity.kind != "count" or mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts or not quantity.value:
         return quantity
     before = sentence_text[: quantity.start]
-    quotes = sum(1 for i, ch in enumerate(before) if ch in _INCH_MARKS[mark] and not (i and before[i - 1].isdigit()))
-    if quotes % 2:
+    if before.count("“") > before.count("”"):
+        return quantity
+    if mark == '"' and sum(1 for i, ch in enumerate(before) if ch == '"' and not (i and before[i - 1].isdigit())) % 2:
         return quantity
     return replace(quantity, end=quantity.end + 1, text=quantity.text + mark, kind="measure", unit_or_counts=mark)
 

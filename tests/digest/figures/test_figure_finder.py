@@ -970,3 +970,28 @@ def test_a_size_or_a_compound_is_no_identifier() -> None:
 )
 def test_a_number_inside_a_compound_word_is_no_figure(line: str) -> None:
     assert _shown(line) == []
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ('ProTapes Pro Gaffer Tape (2" x 55 yd, Black) is strong.', ['2"', "55 yd"]),
+        ("With a slim 24” deep design, this desk helps.", ["24”"]),
+        ('The desk range (22.6"–48.7") suits most people.', ['22.6"', '48.7"']),
+    ],
+)
+def test_an_inch_mark_makes_a_bare_count_a_length(line: str, shown: list[str]) -> None:
+    figures = find_figures(sentences(line))
+    assert [f.text for f in figures] == shown
+    assert all(f.kind == "measure" and f.counts_shown() == "" for f in figures if f.text.endswith(('"', "”")))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'She was listed on the "Time 100" list of influential people.',
+        "A value of “0” is false; any string starting with “ 0” was false before.",
+    ],
+)
+def test_a_closing_quotation_mark_is_no_inch(line: str) -> None:
+    assert not [f for f in find_figures(sentences(line)) if f.text.endswith(('"', "”"))]
