@@ -714,5 +714,74 @@ def main(argv: list[str] | None = None) -> None:
         args.json.write_text(json.dumps({k: dict(v) for k, v in report.kinds.items()}, indent=1, sort_keys=True), encoding="utf-8")
 
 
+
+# ---------------------------------------------------------------- sixteenth session (figures8): figures a reader rejects
+# Key figures of forums, shops and listings that are no quantity to a reader (docs/quality/figures.md): a post's time
+# read as a duration, a version's or a model's number, a number inside an identifier or a compound word, and star
+# ratings or review counts taking more than one of the six places.
+
+_AGO = re.compile(r"\s+ago\b", re.IGNORECASE)
+_NAME_WORD_BEFORE = re.compile(r"(?:\b([A-Za-z]*[A-Z][\w.-]*)\s|[®™]\s?)$")
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_RATING_WORDS = re.compile(r"\b(?:stars?|ratings?|reviews?|rated)\b|⭐|\d/(?:5|10)\b", re.IGNORECASE)
+
+
+def _identifier_token(token: str) -> bool:
+    """Letters and digits in turn three times or more, no word in small letters, no currency: "17.HUS.08214", "M10-P"."""
+    runs = [r for r in re.findall(r"[A-Za-z]+|\d+", token) if r not in ("x", "X")]
+    turns = sum(a[0].isdigit() != b[0].isdigit() for a, b in zip(runs, runs[1:]))
+    return turns >= 2 and not any(r.islower() for r in runs) and not re.search(r"[$€£¥]", token)
+
+
+def _around(figure: dict[str, Any], sentence: str) -> tuple[str, str]:
+    at = sentence.find(figure["text"])
+    return (sentence[:at], sentence[at + len(figure["text"]) :]) if at >= 0 else ("", "")
+
+
+def check_reader_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:
+    """`figure.timestamp_ago`, `figure.names_number`, `figure.identifier`, `figure.in_compound` and
+    `figure.ratings` (more than one star rating or review count among the six)."""
+    found: list[tuple[str, str]] = []
+    ratings = 0
+    for figure in result.get("figures") or []:
+        sentence = sentences.get(figure["sentence"], "")
+        before, after = _around(figure, sentence)
+        shown = f"{figure['text']} | counts={figure['counts']!r} | " + sentence[:120]
+        if figure["kind"] == "duration" and _AGO.match(after):
+            found.append(("figure.timestamp_ago", shown))
+        name = _NAME_WORD_BEFORE.search(before)
+        if (
+            figure["kind"] == "count" and re.fullmatch(r"\d+(?:\.\d+)*", figure["text"]) and name is not None
+            and (name.group(1) is None or (before.strip() != name.group(1) and not re.search(r"['’]s?$", name.group(1))
+                                           and name.group(1).lower().rstrip(".") not in _MONTHS_AND_DAYS))
+        ):
+            found.append(("figure.names_number", shown))
+        token = (re.search(r"\S*$", before).group(0) + figure["text"] + re.match(r"\S*", after).group(0)) if sentence else ""
+        if " " not in figure["text"] and _identifier_token(token):
+            found.append(("figure.identifier", shown))
+        if figure["text"] == "24/7" or (not figure["text"][:1].isdigit() and re.search(r"[^\W\d_]-$", before)):
+            found.append(("figure.in_compound", shown))
+        ratings += bool(_RATING_WORDS.search(figure["text"] + " " + figure["counts"] + " " + after[:25]))
+    if ratings > 1:
+        found.append(("figure.ratings", f"{ratings} of the figures are star ratings or review counts"))
+    return found
+
+
+_check_before_reader_figures = check
+
+
+def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:  # noqa: F811 (the checks above, added)
+    found = _check_before_reader_figures(item, result)
+    if result.get("error") or not result.get("figures"):
+        return found
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    sentences = {s.index: s.text for s in split_sentences(result.get("text") or "", result.get("language") or "en")}
+    return found + check_reader_figures(item, result, sentences)
+
+
 if __name__ == "__main__":
     main()

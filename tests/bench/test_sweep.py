@@ -185,3 +185,29 @@ def test_the_sixteenth_sessions_kinds_leave_sound_sentences_alone() -> None:
                  "hedge.chrome"):
         assert kind not in found, kind
     assert "summary.question_line" not in kinds(_summary_of("So what went wrong there?", text="Then it broke. So what went wrong there? Nobody knew."))
+
+
+def _in_sentence(sentence: str, *figures: dict[str, Any]) -> dict[str, Any]:
+    text = "Officers defected overnight. " + sentence + "\n\nIt may be a general, reports say."
+    return digest(text=text, figures=list(figures))
+
+
+def test_figures8_reader_kinds_are_flagged() -> None:
+    assert "figure.timestamp_ago" in kinds(_in_sentence("8 hours ago, JGD said so.", _figure("8 hours", 8, "hours", "duration")))
+    assert "figure.names_number" in kinds(_in_sentence("It needs DirectX 11 level cards.", _figure("11", 11, "level")))
+    assert "figure.identifier" in kinds(_in_sentence("Certification number: 17.HUS.08214.Hohenstein.", _figure("17", 17, "")))
+    assert "figure.in_compound" in kinds(_in_sentence("It has 24/7 support.", _figure("24/7", 24, "support")))
+    rated = _in_sentence("It has 5-star reviews and 4-star ratings.", _figure("5-star", 5, "star"), _figure("4-star", 4, "star"))
+    assert "figure.ratings" in kinds(rated)
+
+
+def test_figures8_reader_kinds_leave_amounts_alone() -> None:
+    sound = [
+        _in_sentence("The repair took 8 hours in all.", _figure("8 hours", 8, "hours", "duration")),
+        _in_sentence("Trips took him to 12 of Mexico's 31 states.", _figure("31", 31, "states")),
+        _in_sentence("On Monday, 13 people were hurt.", _figure("13", 13, "people")),
+        _in_sentence("Profit rose to A$458.4m in all.", _figure("A$458.4m", 458.4e6, "dollars", "money")),
+        _in_sentence("It has a 5-star rating.", _figure("5-star", 5, "star")),
+    ]
+    for result in sound:
+        assert not {k for k in kinds(result) if k.startswith("figure.")} - {"figure.counts_nothing"}, result["text"]

@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from typing import Collection, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from bot.digest.figures import lexicon as lx
 from bot.digest.figures.locales import number_locale
@@ -399,6 +399,8 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
         return False  # "at one point": a moment, not a measure (ninth session)
     if quantity.value == 0 and _lone_zero(quantity, sentence_text):
         return False
+    if _refused_by_a_reader(quantity, sentence_text):
+        return False
     if counts.lower() in _NOT_COUNTED and not (quantity.kind == "measure" and counts in lx.UNIT_SYMBOLS):
         return False  # "2-in-1", "12 Yes": nothing a reader could read as what it counts ("30 A" is a current)
     if counts == "A" and sentence_text.startswith(".D.", quantity.end):
@@ -411,6 +413,127 @@ def _worth_showing(quantity: Quantity, counts: str, sentence_text: str) -> bool:
     if in_words and quantity.text[:1].isupper() and quantity.start > 0 and counts[:1].isupper():
         return False  # "Pick Six Newsletter", "the Big Ten Conference": a number word inside a name
     return True
+
+
+# --- numbers a reader of a forum, a shop or a listing does not read as quantities (sixteenth session, figures8) ---
+
+# "8 hours ago, JGD said:", "46 minutes ago": when a post was written, not how long anything lasted. Years and months
+# ago are news ("since the uprising began about 16 months ago", the sample article) but on a card of a list, where
+# the line starts with them ("- 7 years ago Profitt Report: ..."), they stamp it.
+_AGO_AFTER = re.compile(r"\s+ago\b", re.IGNORECASE)
+_POST_TIME_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+                              "hr", "hrs", "day", "days", "week", "weeks"})
+_LIST_MARK_ONLY = re.compile(r"\s*[-–—•*·]\s*$")
+
+
+def _timestamp_ago(quantity: Quantity, sentence_text: str) -> bool:
+    if quantity.kind != "duration" or _AGO_AFTER.match(sentence_text, quantity.end) is None:
+        return False
+    return quantity.unit_or_counts.lower() in _POST_TIME_UNITS or _LIST_MARK_ONLY.fullmatch(sentence_text[: quantity.start]) is not None
+
+
+# The word before a name's number: capitalised ("Go 1.26", "Wine 11.4", "Battlefield 6", "DirectX 11", "Canvas 26")
+# or a trade mark ("PlayStation®4"). Not an owner or a contraction ("Mexico's 31 states", "the U.N.'s 193 members",
+# "I'm 80"), a month or a day
+# ("Oct. 18"), nor a few words a count follows ("Another 1,700 will go").
+_NAME_BEFORE = re.compile(r"(?:\b([A-Za-z]*[A-Z][\w’'.-]*)\s|[®™]\s?)$")
+_NOT_A_NAME = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul "
+    "aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday i the a an another top only "
+    "all just over under about around nearly almost some and or but to of for in on at by with from as if".split()
+)
+_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)*")
+
+
+def _names_number(quantity: Quantity, sentence_text: str) -> bool:
+    """A bare count in digits right after a name: a version, a model or a sequel ("Go 1.26 adds", "Android™ 4.0",
+    "DirectX 11 level"), not an amount of anything."""
+    if quantity.kind != "count" or not quantity.text[:1].isdigit():
+        return False
+    before = _NAME_BEFORE.search(sentence_text, 0, quantity.start) if quantity.start else None
+    if before is None:
+        return False
+    word = before.group(1)
+    if word is None:
+        return True  # a trade mark glued to the number
+    if "'" in word or "’" in word or word.lower().rstrip(".") in _NOT_A_NAME:
+        return False
+    if sentence_text[: before.start(1)].strip(" \t-–—•*·\"“'‘([") != "":
+        return True
+    # The sentence's first word may be a verb ("Add 5 items", "Join 38 million people"): a name only when the number
+    # is a version's ("Go 1.26 adds", "Wine 11.4 is out") or counts nothing ("Python 3.16 (due October 2027).")
+    return _VERSION.fullmatch(quantity.text) is not None or not quantity.unit_or_counts
+
+
+# A token that mixes digit and letter runs at least three times, with no run of small letters and no currency sign
+# ("17.HUS.08214.Hohenstein", "M10-P"), or a hexadecimal hash ("4e196aa4-0141-4601"): a certificate, part or model number, not an
+# amount. "A$8.4bn", "$779m-798m", "6-foot-8-inch" and "9-to-1" hold small letters or a currency sign.
+_RUNS = re.compile(r"[^\W\d_]+|\d+")
+_HEX_ID = re.compile(r"[0-9a-f]{6,}(?:-[0-9a-f]{2,})*")
+_TOKEN_STOPS = frozenset(",;()[]\"“”")
+
+
+def _inside_identifier(quantity: Quantity, sentence_text: str) -> bool:
+    if any(ch.isspace() for ch in quantity.text):
+        return False  # "20 July 2011": words of their own
+    start, end = quantity.start, quantity.end
+    while start > 0 and not sentence_text[start - 1].isspace() and sentence_text[start - 1] not in _TOKEN_STOPS:
+        start -= 1
+    while end < len(sentence_text) and not sentence_text[end].isspace() and sentence_text[end] not in _TOKEN_STOPS:
+        end += 1
+    token = sentence_text[start:end].rstrip(".:!?")
+    runs = [run for run in _RUNS.findall(token) if run not in ("x", "X")]
+    changes = sum(a[0].isdigit() != b[0].isdigit() for a, b in zip(runs, runs[1:]))
+    if changes < 2:
+        return False
+    if _HEX_ID.fullmatch(token):
+        return True
+    # a measure glued to its unit and a footnote or a range ("12,800Pa1", "128K-200K") stays
+    return quantity.kind in ("count", "ordinal") and not any(run.islower() for run in runs) and _CURRENCY_SIGNS.isdisjoint(token)
+
+
+# A number word inside a compound ("all-in-one", "many-to-one", "no-one", "mother-of-nine") or "24/7": no amount.
+_COMPOUND_BEFORE = re.compile(r"[^\W\d_]-(?:[^\W\d_]+-)*$")
+
+
+def _inside_compound(quantity: Quantity, sentence_text: str) -> bool:
+    if quantity.kind not in ("count", "ordinal"):
+        return False
+    if quantity.text == "24/7":
+        return True
+    return not quantity.text[:1].isdigit() and _COMPOUND_BEFORE.search(sentence_text, 0, quantity.start) is not None
+
+
+# An inch mark after a number ('2" x 55 yd', 'raises desk 1.5"', '24” deep', "6.3″"): a length the scanner read as a
+# bare count. A mark that closes a quotation ('the "Time 100" list', '“7” “days”') is no inch: before the number,
+# more “ than ” opens one; straight marks that follow no digit open and close, so an odd number of them opens one.
+_INCH_MARKS = frozenset('"”″')
+
+
+def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
+    """The quantity as a length in inches when an inch mark follows its digits, else itself."""
+    mark = sentence_text[quantity.end : quantity.end + 1]
+    if quantity.kind != "count" or mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts or not quantity.value:
+        return quantity
+    before = sentence_text[: quantity.start]
+    if before.count("“") > before.count("”"):
+        return quantity
+    if mark == '"' and sum(1 for i, ch in enumerate(before) if ch == '"' and not (i and before[i - 1].isdigit())) % 2:
+        return quantity
+    return replace(quantity, end=quantity.end + 1, text=quantity.text + mark, kind="measure", unit_or_counts=mark)
+
+
+# Each (name, test) refuses a quantity as no figure at all; bench/figures8_study.py switches them one by one.
+READER_REFUSALS: tuple[tuple[str, Callable[[Quantity, str], bool]], ...] = (
+    ("a timestamp 'N ago'", _timestamp_ago),
+    ("a name's number (version, model)", _names_number),
+    ("inside an identifier", _inside_identifier),
+    ("inside a compound word", _inside_compound),
+)
+
+
+def _refused_by_a_reader(quantity: Quantity, sentence_text: str) -> bool:
+    return any(test(quantity, sentence_text) for _, test in READER_REFUSALS)
 
 
 def _lone_zero(quantity: Quantity, sentence_text: str) -> bool:
@@ -765,6 +888,7 @@ def candidates(
         if not quantities or _chrome_line(sentence.text) or (sentence.index > foot and _BIO.search(sentence.text)):
             continue
         for quantity in _joined_conversions(_joined_ratios(quantities, sentence.text), sentence.text):
+            quantity = _as_inches(quantity, sentence.text)
             counts = figure_counts(quantity, sentence.text, language_code)
             if not _worth_showing(quantity, counts, sentence.text):
                 continue

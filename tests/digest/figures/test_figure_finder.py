@@ -894,3 +894,104 @@ def test_a_unit_symbol_like_a_function_word_stays() -> None:
     """"A" is amperes when it is the unit of a measure, though "a" is a function word."""
     found = find_figures(sentences("The breaker trips at 30 A on this circuit."), limit=6)
     assert [(f.text, f.counts) for f in found] == [("30 A", "A")]
+
+
+# --- sixteenth session (figures8): numbers of forums, shops and listings a reader does not read as quantities ---
+
+
+def _shown(line: str) -> list[str]:
+    return [f.text for f in find_figures(sentences(line))]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "8 hours ago, JGD said the price rose.",
+        "- 7 years ago Profitt Report: Beware buying a used rental car.",
+        "3 weeks ago my right upper eyelid started twitching.",
+    ],
+)
+def test_a_timestamp_ago_is_no_duration(line: str) -> None:
+    assert _shown(line) == []
+
+
+def test_a_duration_not_followed_by_ago_stays() -> None:
+    assert _shown("The rebuild took 8 hours and cost $5 million.") == ["8 hours", "$5 million"]
+    assert _shown("It is the 13th general to defect since the uprising began about 16 months ago.") == ["13th", "about 16 months"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Go 1.26 adds a new garbage collector.",
+        "Graphics: DirectX 11 level video card is needed.",
+        "Seamless play between Windows PC, Linux, PlayStation®4 and Xbox One.",
+        "The receiving device must have Android™ 4.0 or later.",
+    ],
+)
+def test_a_names_number_is_no_figure(line: str) -> None:
+    assert _shown(line) == []
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("Join over 38 million people who trust the service.", ["over 38 million"]),
+        ("Document 3-5 major goals per employee.", ["3-5"]),
+        ("On Monday, 13 people were killed in the attack.", ["13"]),
+        ("Police said 20 people were arrested.", ["20"]),
+        ("The trips took him to 12 of Mexico's 31 states.", ["12", "31"]),
+        ("Another 1,700 will go from its sales department.", ["1,700"]),
+        ("Looking forward to having hair again when I’m 80.", ["80"]),
+    ],
+)
+def test_an_amount_after_a_capitalised_word_stays(line: str, shown: list[str]) -> None:
+    assert _shown(line) == shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Certification number: 17.HUS.08214.Hohenstein.", "Show the result with the id 4e196aa4-0141-4601 now."],
+)
+def test_a_number_inside_an_identifier_is_no_figure(line: str) -> None:
+    assert _shown(line) == []
+
+
+def test_a_size_or_a_compound_is_no_identifier() -> None:
+    assert _shown("The 2.5-layer jacket comes with a 90-day return policy.") == ["2.5-layer", "90-day"]
+    assert _shown("Consider a 3x4 matrix built as a list of 3 lists.") == ["3"]
+    assert _shown("Profit rose 28% to A$458.4m from a year earlier.") == ["28%", "A$458.4m"]
+    assert _shown("His 6-foot-8-inch frame stood out.") != []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["This all-in-one travel protection comes with family pricing.", "Includes 24/7 customer support.", "No-one wants to take the risk."],
+)
+def test_a_number_inside_a_compound_word_is_no_figure(line: str) -> None:
+    assert _shown(line) == []
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ('ProTapes Pro Gaffer Tape (2" x 55 yd, Black) is strong.', ['2"', "55 yd"]),
+        ("With a slim 24” deep design, this desk helps.", ["24”"]),
+        ('The desk range (22.6"–48.7") suits most people.', ['22.6"', '48.7"']),
+    ],
+)
+def test_an_inch_mark_makes_a_bare_count_a_length(line: str, shown: list[str]) -> None:
+    figures = find_figures(sentences(line))
+    assert [f.text for f in figures] == shown
+    assert all(f.kind == "measure" and f.counts_shown() == "" for f in figures if f.text.endswith(('"', "”")))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'She was listed on the "Time 100" list of influential people.',
+        "A value of “0” is false; any string starting with “ 0” was false before.",
+    ],
+)
+def test_a_closing_quotation_mark_is_no_inch(line: str) -> None:
+    assert not [f for f in find_figures(sentences(line)) if f.text.endswith(('"', "”"))]
