@@ -649,6 +649,8 @@ def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
                     check_listed_hedges):
         found += checker(item, result)
     found += check_figures(item, result, sentences)
+    if result.get("figures"):
+        found += check_reader_figures(item, result, sentences)
     return found
 
 
@@ -768,19 +770,6 @@ def check_reader_figures(item: Item, result: dict[str, Any], sentences: dict[int
     if ratings > 1:
         found.append(("figure.ratings", f"{ratings} of the figures are star ratings or review counts"))
     return found
-
-
-_check_before_reader_figures = check
-
-
-def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:  # noqa: F811 (the checks above, added)
-    found = _check_before_reader_figures(item, result)
-    if result.get("error") or not result.get("figures"):
-        return found
-    from bot.digest.segment.sentence_splitter import split_sentences
-
-    sentences = {s.index: s.text for s in split_sentences(result.get("text") or "", result.get("language") or "en")}
-    return found + check_reader_figures(item, result, sentences)
 
 
 if __name__ == "__main__":
