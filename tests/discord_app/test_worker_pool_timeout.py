@@ -4,9 +4,10 @@ docs/SECURITY.md). Real worker processes forked from the warm fork server; the d
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from pathlib import Path
-from typing import Callable
+from typing import AsyncIterator, Callable
 
 import pytest
 
@@ -15,6 +16,16 @@ from tests.helpers.spin_digest import meet, pid_after, process_runs, spin_until_
 
 LIMIT = 0.8  # a fraction of a second past which the spinning digest is stopped
 HANG = 60.0  # bounds only a hang would reach
+
+
+@contextlib.asynccontextmanager
+async def _running_pool(processes: int) -> AsyncIterator[WorkerPool]:
+    pool = WorkerPool(processes)
+    pool.start()
+    try:
+        yield pool
+    finally:
+        await pool.close()
 
 
 async def _until(condition: Callable[[], bool], what: str) -> None:
@@ -41,9 +52,7 @@ async def _serves_at_full_capacity(pool: WorkerPool, folder: Path) -> list[int]:
 
 
 async def test_a_digest_past_its_limit_has_its_process_stopped_and_the_other_digest_is_answered(tmp_path: Path) -> None:
-    pool = WorkerPool(2)
-    pool.start()
-    try:
+    async with _running_pool(2) as pool:
         await pool.run(os.getpid)  # both processes started and warm
         other = asyncio.create_task(pool.run(pid_after, 1.5))  # in flight on the other process meanwhile
         pid_file = tmp_path / "spinning.pid"
@@ -55,15 +64,11 @@ async def test_a_digest_past_its_limit_has_its_process_stopped_and_the_other_dig
         # Its executor broke with the kill: the other digest ran again on the new processes, and is answered.
         assert await asyncio.wait_for(other, HANG) not in (spun, os.getpid())
         assert spun not in await _serves_at_full_capacity(pool, tmp_path / "meet")
-    finally:
-        await pool.close()
 
 
 async def test_a_digest_whose_caller_gives_up_has_its_process_stopped(tmp_path: Path) -> None:
     """As saq's abort or its own timeout does to a queue job: the task awaiting `run_timed` is cancelled."""
-    pool = WorkerPool(1)
-    pool.start()
-    try:
+    async with _running_pool(1) as pool:
         pid_file = tmp_path / "spinning.pid"
         waiting = asyncio.create_task(pool.run_timed(HANG * 10, spin_until_killed, str(pid_file)))
         spun = await _spun_pid(pid_file)
@@ -72,15 +77,11 @@ async def test_a_digest_whose_caller_gives_up_has_its_process_stopped(tmp_path: 
             await waiting
         await _until(lambda: not process_runs(spun), "the abandoned digest's process is gone")
         assert await pool.run(os.getpid) not in (spun, os.getpid())
-    finally:
-        await pool.close()
 
 
 async def test_a_digest_past_its_limit_before_it_started_is_stopped_as_it_starts(tmp_path: Path) -> None:
     """One process: the spinning digest waits behind another past its limit, and is stopped once it starts."""
-    pool = WorkerPool(1)
-    pool.start()
-    try:
+    async with _running_pool(1) as pool:
         first_pid = await pool.run(os.getpid)
         first = asyncio.create_task(pool.run(pid_after, 1.5))
         await asyncio.sleep(0.1)  # submitted first
@@ -90,15 +91,11 @@ async def test_a_digest_past_its_limit_before_it_started_is_stopped_as_it_starts
         await _until(lambda: pool.stopped == 1, "the late digest is stopped")
         await _until(lambda: not process_runs(first_pid), "its process is gone")
         assert await pool.run(os.getpid) not in (first_pid, os.getpid())
-    finally:
-        await pool.close()
 
 
 async def test_digests_sharing_a_pool_with_stopped_ones_are_run_again_every_time(tmp_path: Path) -> None:
     """A pool broken on purpose does not count as a death of the other digests it held (two are failed)."""
-    pool = WorkerPool(2)
-    pool.start()
-    try:
+    async with _running_pool(2) as pool:
         await pool.run(os.getpid)
         other = asyncio.create_task(pool.run(pid_after, 3.0))
         for n in range(2):
@@ -107,16 +104,10 @@ async def test_digests_sharing_a_pool_with_stopped_ones_are_run_again_every_time
         assert pool.stopped == 2
         assert await asyncio.wait_for(other, HANG) != os.getpid()  # not BrokenProcessPool
         await _serves_at_full_capacity(pool, tmp_path / "meet")
-    finally:
-        await pool.close()
 
 
 async def test_a_digest_within_its_limit_keeps_its_process() -> None:
-    pool = WorkerPool(1)
-    pool.start()
-    try:
+    async with _running_pool(1) as pool:
         first = await pool.run_timed(HANG, os.getpid)
         assert await pool.run_timed(HANG, pid_after, 0.05) == first
         assert pool.stopped == 0 and pool._jobs == {}  # nothing left tracked once answered
-    finally:
-        await pool.close()
