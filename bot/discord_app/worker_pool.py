@@ -197,7 +197,9 @@ class DigestWorkers(Protocol):
     async def run(self, function: Callable[..., T], *args: Any) -> T: ...
 
     async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` answered within `timeout` seconds of starting, else `TimeoutError`; may raise `Busy`."""
+        """`function(*args)` answered within `timeout` seconds of starting, else `TimeoutError` and the work stopped
+        (local pool: the worker process killed; queue: the job aborted, and its worker kills its pool process at
+        the same limit); may raise `Busy`."""
 
     async def close(self) -> None: ...
 
