@@ -14,9 +14,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import itertools
 import logging
 import multiprocessing
 import os
+import struct
+import weakref
+from dataclasses import dataclass
 from multiprocessing import forkserver
 import threading
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -26,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
 from bot.discord_app.heap import release_free_heap
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from bot.digest.sources import RawDocument
     from bot.settings import Settings
 
@@ -102,10 +108,13 @@ def warm_up_pipeline() -> None:
 _pipeline_warm = False
 
 
-def _warm_up() -> None:
-    """Each worker's start (the pool's initializer): warm unless its fork server was, then note its memory."""
+def _warm_up(job_reports: Connection | None = None) -> None:
+    """Each worker's start (the pool's initializer): warm unless its fork server was, then note its memory and
+    where to say which job it takes (`_reported_job`)."""
     from bot.discord_app.die_with_parent import die_with_parent
 
+    global _job_reports
+    _job_reports = job_reports
     die_with_parent()  # a killed bot or worker takes its pool along (fork clears it)
     if not _pipeline_warm:
         warm_up_pipeline()
@@ -154,6 +163,24 @@ def _measured(call: Callable[[], T]) -> tuple[T, float]:
     return value, _last_growth_mb
 
 
+# A job's report to the pool as it starts in a worker: the job's token and the worker's pid (`_reported_job`).
+_JOB_REPORT = struct.Struct("=qi")
+# The write end of the pool's report pipe, in a worker (set by `_warm_up`).
+_job_reports: Connection | None = None
+
+
+def _reported_job(token: int, call: Callable[[], T]) -> tuple[T, float]:
+    """A digest in a worker: first tell the pool this process took job `token`, so that the pool can stop the
+    process if the digest outlives its time limit (`WorkerPool.run_timed`); then `_measured(call)`.
+
+    Lock-free: a message this small is one write to the pipe, atomic under PIPE_BUF, whichever workers write at
+    once; a lock shared by the workers could be left held by one killed while writing, and stop the others."""
+    if _job_reports is not None:
+        with contextlib.suppress(OSError):  # the pool closed its end: nobody will stop this job any more
+            _job_reports.send_bytes(_JOB_REPORT.pack(token, os.getpid()))
+    return _measured(call)
+
+
 class Busy(Exception):
     """Every worker is busy and the queue is full (or, in queue mode, no worker is alive)."""
 
@@ -170,7 +197,9 @@ class DigestWorkers(Protocol):
     async def run(self, function: Callable[..., T], *args: Any) -> T: ...
 
     async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` answered within `timeout` seconds of starting, else `TimeoutError`; may raise `Busy`."""
+        """`function(*args)` answered within `timeout` seconds of starting, else `TimeoutError` and the work stopped
+        (local pool: the worker process killed; queue: the job aborted, and its worker kills its pool process at
+        the same limit); may raise `Busy`."""
 
     async def close(self) -> None: ...
 
@@ -216,7 +245,11 @@ class WorkerPool:
     safety net for a worker that a few huge inputs grew). The new processes start (forked warm from the fork server) while
     the old ones keep serving; then new digests go to the new ones, and the old ones finish the digests
     already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
-    3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634)."""
+    3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634).
+
+    Time limits: a digest past its limit in `run_timed` (or whose caller gives up on it: saq aborting a queue
+    job) has the process running it killed, and the processes replaced at once (see `_stop`): otherwise it went
+    on computing for nobody, holding its worker, and a few slow pastes held them all."""
 
     def __init__(self, processes: int, recycle_growth_mb: float = 0.0, recycle_after_digests: int = 0) -> None:
         self.processes = processes
@@ -227,6 +260,15 @@ class WorkerPool:
         self._successor: asyncio.Task[None] | None = None  # the replacement warming up, while one is
         self._spawned: Future[None] | None = None  # done once `start` has started every process
         self.recycled = 0  # how many times the processes were replaced (for logs and benchmarks)
+        self.stopped = 0  # how many digests had their process killed past their time limit
+        # Each job says, as it starts, which worker process took it (`_reported_job`): the pipe, its tokens, and
+        # the jobs not finished yet (dropped when their future is done).
+        self._reports: tuple[Connection, Connection] | None = None
+        self._reports_loop: asyncio.AbstractEventLoop | None = None
+        self._tokens = itertools.count()
+        self._jobs: dict[int, _Job] = {}
+        # Executors this pool broke by killing a process past its limit: their other digests run again, uncounted.
+        self._stopped_on_purpose: weakref.WeakSet[Executor] = weakref.WeakSet()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WorkerPool:
@@ -247,7 +289,44 @@ class WorkerPool:
         # those pages with it (copy on write) instead of each holding its own copy, and a replacement is cheap.
         context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
         _start_fork_server()
-        return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up)
+        _, report_writer = self._open_reports(context)
+        return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up,
+                                   initargs=(report_writer,))
+
+    def _open_reports(self, context: Any) -> tuple[Connection, Connection]:
+        """The pipe on which jobs say which process took them, one for the pool's life (every executor's workers
+        get its write end as they start), read by the event loop as reports come when one runs."""
+        if self._reports is None:
+            self._reports = context.Pipe(duplex=False)
+            with contextlib.suppress(RuntimeError):  # no loop running: read at each digest's end (`_read_reports`)
+                loop = asyncio.get_running_loop()
+                loop.add_reader(self._reports[0].fileno(), self._read_reports)
+                self._reports_loop = loop
+        return self._reports
+
+    def _read_reports(self) -> None:
+        """Note which process took each job reported since the last reading; stop at once one abandoned before
+        it started (it waited in the executor's queue past its limit)."""
+        if self._reports is None:
+            return
+        reader = self._reports[0]
+        while reader.poll():
+            token, pid = _JOB_REPORT.unpack(reader.recv_bytes())
+            job = self._jobs.get(token)
+            if job is not None:
+                job.pid = pid
+                if job.abandoned:
+                    self._stop(job)
+
+    def _close_reports(self) -> None:
+        reports, self._reports = self._reports, None
+        if reports is None:
+            return
+        if self._reports_loop is not None and not self._reports_loop.is_closed():
+            self._reports_loop.remove_reader(reports[0].fileno())
+        self._reports_loop = None
+        for end in reports:
+            end.close()
 
     def _submit_starts(self, executor: Executor) -> list[Future[None]]:
         """Start every process of `executor`; the futures are done once each has taken a job, i.e. is warm.
@@ -283,32 +362,96 @@ class WorkerPool:
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a worker. A worker that dies (killed, out of memory) costs no request:
         the pool is replaced and the request in hand runs once more on the new pool."""
+        return await self._run(_Submission(), function, *args)
+
+    async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` within `timeout` seconds of its submission, else `TimeoutError`, and the process
+        running it is killed (the pool replaced: `_stop`). Killed too when the caller gives up (cancelled).
+        With `processes = 0` the thread cannot be stopped: it finishes its digest for nobody."""
+        submission = _Submission()
+        try:
+            return await asyncio.wait_for(self._run(submission, function, *args), timeout)
+        except (TimeoutError, asyncio.CancelledError):
+            self._abandon(submission)
+            raise
+
+    async def _run(self, submission: _Submission, function: Callable[..., T], *args: Any) -> T:
         if self._executor is None:
             raise RuntimeError("the worker pool is not started")
         call = functools.partial(function, *args)
-        job: Callable[[], Any] = functools.partial(_measured, call) if self.processes else call
         await self._until_spawned()
-        executor = self._executor
-        if executor is None:
-            raise RuntimeError("the worker pool was closed")
-        try:
-            outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
-        except BrokenProcessPool:
-            self._replace(executor)
-            await self._until_spawned()
-            if self._executor is None:
-                raise RuntimeError("the worker pool was closed") from None
-            # A second death on the same request is likely the request's own doing: then it fails.
+        deaths = 0
+        while True:
             executor = self._executor
-            outcome = await asyncio.get_running_loop().run_in_executor(executor, job)
+            if executor is None:
+                raise RuntimeError("the worker pool was closed")
+            try:
+                outcome = await self._submit(submission, executor, call)
+                break
+            except BrokenProcessPool:
+                self._replace(executor)
+                # Killed on purpose (another digest past its limit), the pool costs this request nothing; a second
+                # death of its own on the same request is likely the request's own doing: then it fails.
+                if executor not in self._stopped_on_purpose:
+                    deaths += 1
+                    if deaths > 1:
+                        raise
+                await self._until_spawned()
         if not self.processes:
             return outcome  # type: ignore[no-any-return]
         value, growth = outcome
         self._count(executor, growth)
         return value  # type: ignore[no-any-return]
 
-    async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
-        return await asyncio.wait_for(self.run(function, *args), timeout)
+    async def _submit(self, submission: _Submission, executor: Executor, call: Callable[[], T]) -> Any:
+        """One run of `call` on `executor`, tracked (in process mode) as a job whose process can be stopped."""
+        if not self.processes:
+            return await asyncio.wrap_future(executor.submit(call))
+        token = next(self._tokens)
+        future = executor.submit(_reported_job, token, call)
+        job = self._jobs[token] = _Job(executor, future)
+        submission.job = job
+        # Done (answered, failed, or cancelled before it started): it holds no process any more. Called in the
+        # executor's thread: a dict's pop is atomic.
+        future.add_done_callback(lambda _: self._jobs.pop(token, None))
+        try:
+            return await asyncio.wrap_future(future)
+        finally:
+            self._read_reports()  # when no event loop reads them as they come, the pipe never fills
+
+    def _abandon(self, submission: _Submission) -> None:
+        """The caller gave up on `submission` (its time limit, or cancelled): stop the process running it now, or,
+        if no process has taken it yet, as soon as one says it has."""
+        job = submission.job
+        if job is None or job.future.done():
+            return  # never submitted, or already answered (or failed, or cancelled before it started)
+        job.abandoned = True
+        self._read_reports()
+        if job.pid is not None and not job.stopped:
+            self._stop(job)
+
+    def _stop(self, job: _Job) -> None:
+        """Kill the worker process running `job`, which nobody waits for any more.
+
+        concurrent.futures cannot stop one job: `Future.cancel` only withdraws one not started, and the executor
+        names no process by job. So each job reports its pid as it starts (`_reported_job`), on a pipe set up
+        with the pool. A killed worker breaks its whole executor (its queues may be left mid-message, and the
+        executor then stops its other workers): the current one is replaced at once, as after any worker's death,
+        and the digests the broken one held fail with `BrokenProcessPool` and run again on the new one (not
+        counted as their own death). The process is looked up among the executor's own (its `_processes`, by pid)
+        and killed through its `Process`, which knows whether it already ended: never another process that took
+        its pid."""
+        job.stopped = True
+        executor = job.executor
+        process = getattr(executor, "_processes", {}).get(job.pid)
+        if process is None or not process.is_alive() or job.future.done():
+            return  # the process ended already, or it answered meanwhile
+        self._stopped_on_purpose.add(executor)
+        process.kill()
+        self.stopped += 1
+        log.warning("a digest passed its time limit: its worker process %s was stopped", job.pid)
+        if executor is self._executor:
+            self._replace(executor, broken_on_purpose=True)
 
     def _count(self, executor: Executor, growth_mb: float) -> None:
         """Count a digest of `executor` and start its replacement when it is due."""
@@ -363,14 +506,17 @@ class WorkerPool:
             successor.cancel()
         return successor
 
-    def _replace(self, broken: Executor) -> None:
+    def _replace(self, broken: Executor, broken_on_purpose: bool = False) -> None:
         """Replace `broken` with a new pool, once, however many requests met it."""
         if self._executor is not broken:
             return  # another request replaced it already (or the pool was closed)
-        log.error("a digest worker died; restarting the pool and retrying the requests it held")
+        if not broken_on_purpose:
+            log.error("a digest worker died; restarting the pool and retrying the requests it held")
         self._cancel_successor()
         self._executor = None
-        broken.shutdown(wait=False, cancel_futures=True)
+        # A worker killed on purpose: the executor has not seen it yet, and its other digests must fail with
+        # BrokenProcessPool (run again), not be cancelled (their callers would see the cancellation).
+        broken.shutdown(wait=False, cancel_futures=not broken_on_purpose)
         self.start()
 
     async def close(self) -> None:
@@ -382,3 +528,22 @@ class WorkerPool:
         if executor is not None:
             await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
             log.info("worker pool stopped")
+        self._close_reports()
+
+
+@dataclass(eq=False)
+class _Job:
+    """One run of a digest in a worker process: its executor and future, the process that took it once it said so."""
+
+    executor: Executor
+    future: Future[Any]
+    pid: int | None = None
+    abandoned: bool = False  # its caller gave up on it: stop its process (now, or once one takes it)
+    stopped: bool = False
+
+
+@dataclass(eq=False)
+class _Submission:
+    """A call of `WorkerPool.run`: its current run (a new one after the pool was replaced under it)."""
+
+    job: _Job | None = None

@@ -4,11 +4,13 @@ The real DigestBot with a real pool of two worker processes, connected to the fa
 paste made of the shapes `bench/hostile.py` found superlinear (each took from 10 s to minutes before the
 sixteenth session's fixes); another user's article is answered all the same, and the paste gets an answer
 (a digest or one line) within the fake's wait. A paste heavier than `[workers] digest_timeout_seconds` is
-answered "Reading this took too long" and the next user's article is still digested.
+answered "Reading this took too long", the worker process reading it is stopped, and the next user's article is
+still digested.
 """
 
 from __future__ import annotations
 
+import asyncio
 import random
 
 from bench.hostile import all_hedges, dotted_abbreviations, hedge_sentence, letter_list_line, long_number, stop_flood
@@ -16,6 +18,7 @@ from tests.discord_app.test_bot_e2e import assert_safe_reply
 from tests.helpers.article_server import ArticleServer
 from tests.helpers.digest_checks import assert_sample_digest
 from tests.helpers.fake_discord import FakeDiscord, RecordedRequest
+from tests.helpers.spin_digest import process_runs
 
 WAIT_SECONDS = 60  # each of the paste's shapes took from 10 s to minutes before the sixteenth session
 TWO_WORKERS = {"processes": 2, "recycle_after_digests": 0, "recycle_growth_mb": 0}
@@ -36,6 +39,14 @@ async def _posts(fake: FakeDiscord, count: int) -> list[RecordedRequest]:
     return await fake.wait_for(
         lambda r: r.method == "POST" and r.path == f"/channels/{fake.channel_id}/messages" and r.status == 200, count, WAIT_SECONDS
     )
+
+
+async def _until_gone(pids: list[int]) -> None:
+    for _ in range(WAIT_SECONDS * 10):
+        if not any(process_runs(pid) for pid in pids):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"worker processes {pids} still run {WAIT_SECONDS} s after the answer")
 
 
 def _answer_of(reply: dict) -> str:
@@ -66,15 +77,21 @@ async def test_a_pathological_paste_is_answered_and_does_not_hold_up_another_use
 async def test_a_paste_past_the_time_limit_is_answered_too_long_and_the_next_article_is_digested(
     fake: FakeDiscord, articles: ArticleServer, start_bot
 ) -> None:
-    """1.9 million characters of hedged sentences: seconds of CPU (linear, but long), past a 1.5 s limit."""
-    await start_bot(workers={**TWO_WORKERS, "digest_timeout_seconds": 1.5})
+    """1.9 million characters of hedged sentences: seconds of CPU (linear, but long), past a 1.5 s limit. The process
+    that read it is stopped at the limit (before the sixteenth session's pooltimeout7 it went on for about 25 s)."""
+    running = await start_bot(workers={**TWO_WORKERS, "digest_timeout_seconds": 1.5})
     text = all_hedges(22_000, random.Random(16))
     assert 1_500_000 < len(text) < 2_000_000  # under `max_input_chars`: read, not refused
+    await running.bot.pool._until_spawned()
+    first_processes = list(running.bot.pool._executor._processes)  # the pool's two worker processes (pids)
+    assert len(first_processes) == 2
     paste = fake.attachment("message.txt", text.encode())
     hostile = await fake.send_message("!summarize", attachments=[paste])
     [too_long] = await _posts(fake, count=1)
     assert too_long.json["message_reference"]["message_id"] == int(hostile["id"])
     assert "took too long" in _answer_of(too_long.json)
+    assert running.bot.pool.stopped == 1
+    await _until_gone(first_processes)  # the paste's process killed, its executor's other one stopped with it
     link = articles.url("/news/syria.html")
     other = await fake.send_message(f"!summarize {link}", author=fake.admin)
     replies = await _posts(fake, count=2)
