@@ -544,8 +544,10 @@ _INCH_MARKS = frozenset('"”″')
 
 def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
     """The quantity as a length in inches when an inch mark follows its digits, else itself."""
+    if quantity.kind != "count":
+        return quantity  # asked first: most numbers are no bare count, and the mark is then not read (figspeed8)
     mark = sentence_text[quantity.end : quantity.end + 1]
-    if quantity.kind != "count" or mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts or not quantity.value:
+    if mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts or not quantity.value:
         return quantity
     before = sentence_text[: quantity.start]
     if before.count("“") > before.count("”"):
