@@ -501,7 +501,7 @@ def _stands_alone(quantity: Quantity, sentence_text: str) -> bool:
 
 
 def _inside_identifier(quantity: Quantity, sentence_text: str) -> bool:
-    if _stands_alone(quantity, sentence_text) or _SPACE.search(quantity.text):
+    if _SPACE.search(quantity.text) or _stands_alone(quantity, sentence_text):
         return False  # "20 July 2011": words of their own
     start, end = quantity.start, quantity.end
     while start > 0 and not sentence_text[start - 1].isspace() and sentence_text[start - 1] not in _TOKEN_STOPS:
