@@ -445,12 +445,23 @@ _NOT_A_NAME = frozenset(
 _VERSION = re.compile(r"\d+\.\d+(?:\.\d+)*")
 
 
+def _name_before(sentence_text: str, end: int) -> re.Match[str] | None:
+    """`_NAME_BEFORE` searched in the text before `end`, from the last word's start only (figspeed8): every match
+    ends in a space or a trade mark and holds no other space, so no match starts before the last space but one."""
+    if end == 0 or not (sentence_text[end - 1].isspace() or sentence_text[end - 1] in "®™"):
+        return None
+    start = end - 1
+    while start > 0 and not sentence_text[start - 1].isspace():
+        start -= 1
+    return _NAME_BEFORE.search(sentence_text, start, end)
+
+
 def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     """A bare count in digits right after a name: a version, a model or a sequel ("Go 1.26 adds", "Android™ 4.0",
     "DirectX 11 level"), not an amount of anything."""
     if quantity.kind != "count" or not quantity.text[:1].isdigit():
         return False
-    before = _NAME_BEFORE.search(sentence_text, 0, quantity.start) if quantity.start else None
+    before = _name_before(sentence_text, quantity.start)
     if before is None:
         return False
     word = before.group(1)
@@ -473,8 +484,24 @@ _HEX_ID = re.compile(r"[0-9a-f]{6,}(?:-[0-9a-f]{2,})*")
 _TOKEN_STOPS = frozenset(",;()[]\"“”")
 
 
+_SPACE = re.compile(r"\s")
+_LETTER = re.compile(r"[^\W\d_]")  # what `_RUNS` reads as a letter run
+_DIGIT = re.compile(r"\d")
+
+
+def _stands_alone(quantity: Quantity, sentence_text: str) -> bool:
+    """A number between spaces or token stops that holds no letter or no digit: its token is its own text, whose
+    runs never change kind twice (figspeed8)."""
+    start, end = quantity.start, quantity.end
+    return (
+        (start == 0 or sentence_text[start - 1].isspace() or sentence_text[start - 1] in _TOKEN_STOPS)
+        and (end == len(sentence_text) or sentence_text[end].isspace() or sentence_text[end] in _TOKEN_STOPS)
+        and (_LETTER.search(quantity.text) is None or _DIGIT.search(quantity.text) is None)
+    )
+
+
 def _inside_identifier(quantity: Quantity, sentence_text: str) -> bool:
-    if any(ch.isspace() for ch in quantity.text):
+    if _SPACE.search(quantity.text) or _stands_alone(quantity, sentence_text):
         return False  # "20 July 2011": words of their own
     start, end = quantity.start, quantity.end
     while start > 0 and not sentence_text[start - 1].isspace() and sentence_text[start - 1] not in _TOKEN_STOPS:
@@ -501,7 +528,12 @@ def _inside_compound(quantity: Quantity, sentence_text: str) -> bool:
         return False
     if quantity.text == "24/7":
         return True
-    return not quantity.text[:1].isdigit() and _COMPOUND_BEFORE.search(sentence_text, 0, quantity.start) is not None
+    # every match ends in the hyphen just before the number (figspeed8: searched only then)
+    return (
+        sentence_text[quantity.start - 1 : quantity.start] == "-"
+        and not quantity.text[:1].isdigit()
+        and _COMPOUND_BEFORE.search(sentence_text, 0, quantity.start) is not None
+    )
 
 
 # An inch mark after a number ('2" x 55 yd', 'raises desk 1.5"', '24” deep', "6.3″"): a length the scanner read as a
@@ -512,8 +544,10 @@ _INCH_MARKS = frozenset('"”″')
 
 def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
     """The quantity as a length in inches when an inch mark follows its digits, else itself."""
+    if quantity.kind != "count":
+        return quantity  # asked first: most numbers are no bare count, and the mark is then not read (figspeed8)
     mark = sentence_text[quantity.end : quantity.end + 1]
-    if quantity.kind != "count" or mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts or not quantity.value:
+    if mark not in _INCH_MARKS or not quantity.text[-1:].isdigit() or quantity.unit_or_counts or not quantity.value:
         return quantity
     before = sentence_text[: quantity.start]
     if before.count("“") > before.count("”"):
@@ -533,7 +567,10 @@ READER_REFUSALS: tuple[tuple[str, Callable[[Quantity, str], bool]], ...] = (
 
 
 def _refused_by_a_reader(quantity: Quantity, sentence_text: str) -> bool:
-    return any(test(quantity, sentence_text) for _, test in READER_REFUSALS)
+    for _, test in READER_REFUSALS:  # a loop, not any() over a generator: asked of every number (figspeed8)
+        if test(quantity, sentence_text):
+            return True
+    return False
 
 
 def _lone_zero(quantity: Quantity, sentence_text: str) -> bool:
