@@ -373,9 +373,14 @@ def article_text(
 # The page's text pieces holding a word as the line writes it, lower-cased, capitalised or upper-cased (`_normal`
 # compares lower-cased text): where the elements that may hold a short line exactly start from, found in C (a Python
 # walk reading every element's text cost 5 ms a page).
-_TEXTS_HOLDING = lxml_html.etree.XPath(
-    "//text()[contains(., $word) or contains(., $lower) or contains(., $title) or contains(., $upper)]"
-)
+# One query per number of spellings: each contains() copies every text piece of the page (leadspeed8: the spellings
+# the page's text holds at all, usually one or two of the four, halve the query's cost).
+_TEXTS_HOLDING_ANY = {
+    count: lxml_html.etree.XPath("//text()[" + " or ".join(f"contains(., $s{index})" for index in range(count)) + "]")
+    for count in range(1, 5)
+}
+# The text of the whole page (all its text pieces end to end, in C): a piece holds a spelling only if this does.
+_PAGE_TEXT = lxml_html.etree.XPath("string(/)")
 _WORD_RUN = re.compile(r"\w+")
 
 
@@ -408,16 +413,35 @@ def _short_text(element: lxml_html.HtmlElement, limit: int) -> str | None:
     return " ".join(" ".join(pieces).split())
 
 
-def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str) -> lxml_html.HtmlElement | None:
-    """The last element in page order whose whole text is `normal` (the normal text of `line`): found from the text
-    pieces holding the line's longest word, climbing while the text stays short enough to be it."""
+def _spellings(line: str) -> tuple[str, ...]:
+    """The line's longest word as written, lower-cased, capitalised and upper-cased, each once (none: no word)."""
     words = _WORD_RUN.findall(line)
     if not words:
-        return None
+        return ()
     longest = max(words, key=len)
+    return tuple(dict.fromkeys((longest, longest.lower(), longest.capitalize(), longest.upper())))
+
+
+def _texts_holding(root: lxml_html.HtmlElement, spellings: Sequence[str], page_text: str) -> list:
+    """The page's text pieces holding one of `spellings`, in page order; only the spellings `page_text` (the
+    page's `_PAGE_TEXT`) holds are searched for, none searched when it holds none (a piece is part of it)."""
+    present = [spelling for spelling in spellings if spelling in page_text]
+    if not present:
+        return []
+    return _TEXTS_HOLDING_ANY[len(present)](root, **{f"s{index}": spelling for index, spelling in enumerate(present)})
+
+
+def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text: str | None = None) -> lxml_html.HtmlElement | None:
+    """The last element in page order whose whole text is `normal` (the normal text of `line`): found from the text
+    pieces holding the line's longest word, climbing while the text stays short enough to be it (`page_text`: the
+    page's `_PAGE_TEXT`, when the caller has read it)."""
+    spellings = _spellings(line)
+    if not spellings:
+        return None
     limit = 2 * len(line) + 20
     last = None
-    for piece in _TEXTS_HOLDING(root, word=longest, lower=longest.lower(), title=longest.capitalize(), upper=longest.upper()):
+    pieces = _texts_holding(root, spellings, _PAGE_TEXT(root) if page_text is None else page_text)
+    for piece in pieces:
         start = piece.getparent()
         if start is not None and piece.is_tail:
             start = start.getparent()  # a tail is its parent's text
@@ -430,6 +454,17 @@ def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str) -> lxml_h
             if _normal(text) == normal and (last is None or _comes_after(element, last)):
                 last = element
     return last
+
+
+def _is_heading_text(headings: Sequence[lxml_html.HtmlElement], line: str, normal: str) -> bool:
+    """True when one of `headings` has the whole text `normal` (the normal text of `line`). Only the headings whose
+    text holds a spelling of the line's longest word are normalised: a heading `_exact_holder` can find holds one."""
+    spellings = _spellings(line)
+    return any(
+        _normal(_text(heading)) == normal
+        for heading in headings
+        if any(spelling in heading.text_content() for spelling in spellings)
+    )
 
 
 def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
@@ -452,16 +487,20 @@ def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
     if not candidates:
         return text  # most answers: the first long line comes first
     root = frame.getroottree().getroot()
-    heading_texts: set[str] | None = None
+    headings: list[lxml_html.HtmlElement] | None = None
+    page_text: str | None = None
     dropped = set()
     for index, normal in candidates.items():
+        line = lines[index].lstrip("-*# ")
         if not (DROP_LEAD_LINES and index < lead and len(lines[index].split()) <= MAX_LEAD_LINE_WORDS):
             # a dek only: its holder must be a heading, and few of the page's elements are
-            if heading_texts is None:
-                heading_texts = {_normal(_text(heading)) for heading in root.iter(*_HEADINGS)}
-            if normal not in heading_texts:
+            if headings is None:
+                headings = list(root.iter(*_HEADINGS))
+            if not _is_heading_text(headings, line, normal):
                 continue
-        holder = _exact_holder(root, lines[index].lstrip("-*# "), normal)
+        if page_text is None:
+            page_text = _PAGE_TEXT(root)  # read once for all the candidates
+        holder = _exact_holder(root, line, normal, page_text)
         if holder is None or not _precedes(holder, frame):
             continue
         words = len(lines[index].split())
