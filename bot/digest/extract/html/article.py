@@ -68,6 +68,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -445,7 +446,8 @@ def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text
         start = piece.getparent()
         if start is not None and piece.is_tail:
             start = start.getparent()  # a tail is its parent's text
-        for element in (start, *start.iterancestors()) if start is not None else ():
+        # climbed lazily: most climbs stop after a step or two, well below the page's top
+        for element in chain((start,), start.iterancestors()) if start is not None else ():
             if element.tag in ("html", "head", "body"):
                 break
             text = _short_text(element, limit)
@@ -460,11 +462,11 @@ def _is_heading_text(headings: Sequence[lxml_html.HtmlElement], line: str, norma
     """True when one of `headings` has the whole text `normal` (the normal text of `line`). Only the headings whose
     text holds a spelling of the line's longest word are normalised: a heading `_exact_holder` can find holds one."""
     spellings = _spellings(line)
-    return any(
-        _normal(_text(heading)) == normal
-        for heading in headings
-        if any(spelling in heading.text_content() for spelling in spellings)
-    )
+    return any(_normal(_text(heading)) == normal for heading in headings if _holds_any(heading.text_content(), spellings))
+
+
+def _holds_any(text: str, spellings: Sequence[str]) -> bool:
+    return any(spelling in text for spelling in spellings)
 
 
 def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
