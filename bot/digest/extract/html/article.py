@@ -374,12 +374,16 @@ def article_text(
 # The page's text pieces holding a word as the line writes it, lower-cased, capitalised or upper-cased (`_normal`
 # compares lower-cased text): where the elements that may hold a short line exactly start from, found in C (a Python
 # walk reading every element's text cost 5 ms a page).
-# One query per number of spellings: each contains() copies every text piece of the page (leadspeed8: the spellings
-# the page's text holds at all, usually one or two of the four, halve the query's cost).
-_TEXTS_HOLDING_ANY = {
-    count: lxml_html.etree.XPath("//text()[" + " or ".join(f"contains(., $s{index})" for index in range(count)) + "]")
-    for count in range(1, 5)
-}
+# The page's text pieces holding one of $s0..$s{count-1}: one query per number of spellings (each contains() copies
+# every text piece: the spellings the page's text holds at all, usually one or two of the four, halve the cost),
+# over the whole page, before a frame, or in and after it.
+def _pieces_query(path: str, count: int) -> lxml_html.etree.XPath:
+    return lxml_html.etree.XPath(f"{path}[" + " or ".join(f"contains(., $s{index})" for index in range(count)) + "]")
+
+
+_TEXTS_HOLDING_ANY = {count: _pieces_query("//text()", count) for count in range(1, 5)}
+_TEXTS_BEFORE_HOLDING_ANY = {count: _pieces_query("preceding::text()", count) for count in range(1, 5)}
+_TEXTS_FROM_HOLDING_ANY = {count: _pieces_query("(descendant::text() | following::text())", count) for count in range(1, 5)}
 # The text of the whole page (all its text pieces end to end, in C): a piece holds a spelling only if this does.
 _PAGE_TEXT = lxml_html.etree.XPath("string(/)")
 _WORD_RUN = re.compile(r"\w+")
@@ -423,25 +427,15 @@ def _spellings(line: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((longest, longest.lower(), longest.capitalize(), longest.upper())))
 
 
-def _texts_holding(root: lxml_html.HtmlElement, spellings: Sequence[str], page_text: str) -> list:
-    """The page's text pieces holding one of `spellings`, in page order; only the spellings `page_text` (the
-    page's `_PAGE_TEXT`) holds are searched for, none searched when it holds none (a piece is part of it)."""
-    present = [spelling for spelling in spellings if spelling in page_text]
-    if not present:
-        return []
-    return _TEXTS_HOLDING_ANY[len(present)](root, **{f"s{index}": spelling for index, spelling in enumerate(present)})
+def _present(spellings: Sequence[str], page_text: str) -> dict[str, str]:
+    """The XPath variables of the spellings `page_text` (the page's `_PAGE_TEXT`) holds: no piece holds another."""
+    return {f"s{index}": spelling for index, spelling in enumerate(spelling for spelling in spellings if spelling in page_text)}
 
 
-def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text: str | None = None) -> lxml_html.HtmlElement | None:
-    """The last element in page order whose whole text is `normal` (the normal text of `line`): found from the text
-    pieces holding the line's longest word, climbing while the text stays short enough to be it (`page_text`: the
-    page's `_PAGE_TEXT`, when the caller has read it)."""
-    spellings = _spellings(line)
-    if not spellings:
-        return None
+def _last_exact(pieces: Sequence, line: str, normal: str, last: lxml_html.HtmlElement | None = None) -> lxml_html.HtmlElement | None:
+    """The last element in page order, of `last` and the elements holding one of `pieces` (text pieces), whose whole
+    text is `normal` (the normal text of `line`): climbing from each piece while the text stays short enough to be it."""
     limit = 2 * len(line) + 20
-    last = None
-    pieces = _texts_holding(root, spellings, _PAGE_TEXT(root) if page_text is None else page_text)
     for piece in pieces:
         start = piece.getparent()
         if start is not None and piece.is_tail:
@@ -456,6 +450,28 @@ def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text
             if _normal(text) == normal and (last is None or _comes_after(element, last)):
                 last = element
     return last
+
+
+def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text: str | None = None) -> lxml_html.HtmlElement | None:
+    """The last element in page order whose whole text is `normal` (the normal text of `line`), found from the text
+    pieces holding the line's longest word (`page_text`: the page's `_PAGE_TEXT`, when the caller has read it)."""
+    present = _present(_spellings(line), _PAGE_TEXT(root) if page_text is None else page_text)
+    return _last_exact(_TEXTS_HOLDING_ANY[len(present)](root, **present), line, normal) if present else None
+
+
+def _exact_holder_before(frame: lxml_html.HtmlElement, line: str, normal: str, page_text: str) -> lxml_html.HtmlElement | None:
+    """`_exact_holder` when it precedes `frame` (`_precedes`), else None; the pieces in and after the frame (most of
+    the page) are searched only when one before it has a holder that precedes the frame. The same answer: an element
+    holding a piece in or after the frame never precedes it, so the last holder precedes the frame only if the last
+    of those holding a piece before it does, and then only if none holding a piece in or after it comes later."""
+    present = _present(_spellings(line), page_text)
+    if not present:
+        return None
+    last = _last_exact(_TEXTS_BEFORE_HOLDING_ANY[len(present)](frame, **present), line, normal)
+    if last is None or not _precedes(last, frame):
+        return None
+    last = _last_exact(_TEXTS_FROM_HOLDING_ANY[len(present)](frame, **present), line, normal, last)
+    return last if _precedes(last, frame) else None
 
 
 def _is_heading_text(headings: Sequence[lxml_html.HtmlElement], line: str, normal: str) -> bool:
@@ -502,8 +518,8 @@ def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
                 continue
         if page_text is None:
             page_text = _PAGE_TEXT(root)  # read once for all the candidates
-        holder = _exact_holder(root, line, normal, page_text)
-        if holder is None or not _precedes(holder, frame):
+        holder = _exact_holder_before(frame, line, normal, page_text)
+        if holder is None:
             continue
         words = len(lines[index].split())
         if DROP_DEKS and words >= DEK_MIN_WORDS and holder.tag in _HEADINGS:
