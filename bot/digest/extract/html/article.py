@@ -373,10 +373,9 @@ def article_text(
 
 # The page's text pieces holding a word as the line writes it, lower-cased, capitalised or upper-cased (`_normal`
 # compares lower-cased text): where the elements that may hold a short line exactly start from, found in C (a Python
-# walk reading every element's text cost 5 ms a page).
-# The page's text pieces holding one of $s0..$s{count-1}: one query per number of spellings (each contains() copies
-# every text piece: the spellings the page's text holds at all, usually one or two of the four, halve the cost),
-# over the whole page, before a frame, or in and after it.
+# walk reading every element's text cost 5 ms a page). One query per number of spellings ($s0, $s1, ...): each
+# contains() copies every text piece, and searching only the spellings the page's text holds at all (usually one or
+# two of the four) halves the cost (leadspeed8); over the whole page, before a frame, or in and after it.
 def _pieces_query(path: str, count: int) -> lxml_html.etree.XPath:
     return lxml_html.etree.XPath(f"{path}[" + " or ".join(f"contains(., $s{index})" for index in range(count)) + "]")
 
@@ -428,7 +427,8 @@ def _spellings(line: str) -> tuple[str, ...]:
 
 
 def _present(spellings: Sequence[str], page_text: str) -> dict[str, str]:
-    """The XPath variables of the spellings `page_text` (the page's `_PAGE_TEXT`) holds: no piece holds another."""
+    """The XPath variables of the spellings `page_text` (the page's `_PAGE_TEXT`) holds: a text piece of the page
+    holds no spelling the page's whole text lacks."""
     return {f"s{index}": spelling for index, spelling in enumerate(spelling for spelling in spellings if spelling in page_text)}
 
 
