@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
 from urllib.parse import urlsplit
@@ -382,7 +382,9 @@ def _pieces_query(path: str, count: int) -> lxml_html.etree.XPath:
 
 _TEXTS_HOLDING_ANY = {count: _pieces_query("//text()", count) for count in range(1, 5)}
 _TEXTS_BEFORE_HOLDING_ANY = {count: _pieces_query("preceding::text()", count) for count in range(1, 5)}
-_TEXTS_FROM_HOLDING_ANY = {count: _pieces_query("(descendant::text() | following::text())", count) for count in range(1, 5)}
+# (in and after it: two queries, as a union of the unfiltered pieces costs libxml2 a merge quadratic in their number)
+_TEXTS_IN_HOLDING_ANY = {count: _pieces_query("descendant::text()", count) for count in range(1, 5)}
+_TEXTS_AFTER_HOLDING_ANY = {count: _pieces_query("following::text()", count) for count in range(1, 5)}
 # The text of the whole page (all its text pieces end to end, in C): a piece holds a spelling only if this does.
 _PAGE_TEXT = lxml_html.etree.XPath("string(/)")
 _WORD_RUN = re.compile(r"\w+")
@@ -432,7 +434,7 @@ def _present(spellings: Sequence[str], page_text: str) -> dict[str, str]:
     return {f"s{index}": spelling for index, spelling in enumerate(spelling for spelling in spellings if spelling in page_text)}
 
 
-def _last_exact(pieces: Sequence, line: str, normal: str, last: lxml_html.HtmlElement | None = None) -> lxml_html.HtmlElement | None:
+def _last_exact(pieces: Iterable, line: str, normal: str, last: lxml_html.HtmlElement | None = None) -> lxml_html.HtmlElement | None:
     """The last element in page order, of `last` and the elements holding one of `pieces` (text pieces), whose whole
     text is `normal` (the normal text of `line`): climbing from each piece while the text stays short enough to be it."""
     limit = 2 * len(line) + 20
@@ -470,7 +472,8 @@ def _exact_holder_before(frame: lxml_html.HtmlElement, line: str, normal: str, p
     last = _last_exact(_TEXTS_BEFORE_HOLDING_ANY[len(present)](frame, **present), line, normal)
     if last is None or not _precedes(last, frame):
         return None
-    last = _last_exact(_TEXTS_FROM_HOLDING_ANY[len(present)](frame, **present), line, normal, last)
+    pieces_from = chain(_TEXTS_IN_HOLDING_ANY[len(present)](frame, **present), _TEXTS_AFTER_HOLDING_ANY[len(present)](frame, **present))
+    last = _last_exact(pieces_from, line, normal, last)
     return last if _precedes(last, frame) else None
 
 
