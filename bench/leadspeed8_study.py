@@ -17,7 +17,6 @@ import gzip
 import importlib.util
 import json
 import logging
-import pickle
 import statistics
 import subprocess
 import tempfile
@@ -31,6 +30,7 @@ from lxml import html as lxml_html
 
 import bot.digest.extract.html.article as article
 import bot.digest.extract.html_extractor as html_extractor
+from bench.audit6_study import cached
 from bench.extraction import load_pages as scrapinghub_pages
 from bench.splits import wcxb_part
 from bench.wcxb import DATA_FILE
@@ -86,15 +86,6 @@ def record_calls(data_dir: Path) -> list[dict[str, Any]]:
     return calls
 
 
-def load_calls(data_dir: Path, path: Path) -> list[dict[str, Any]]:
-    if path.exists():
-        return pickle.loads(path.read_bytes())
-    calls = record_calls(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(calls))
-    return calls
-
-
 def module_at(revision: str) -> ModuleType:
     """`article.py` of a git revision of this checkout, imported under another name."""
     source = subprocess.run(["git", "show", f"{revision}:{ARTICLE_PATH}"], check=True, capture_output=True, text=True).stdout
@@ -141,7 +132,7 @@ def main() -> None:
     parser.add_argument("--against", default="main", help="the git revision whose drop_lead_lines is the reference")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    calls = load_calls(args.data_dir, args.calls)
+    calls = cached(args.calls, lambda: record_calls(args.data_dir))
     result = compare(calls, module_at(args.against).drop_lead_lines, article.drop_lead_lines)
     print(f"{len(calls)} calls; answers that differ from {args.against}'s: {len(result['differ'])} {result['differ'][:10]}")
     print(f"{args.against}'s answers unlike the recorded ones (a tree that does not survive serialising): {len(result['unlike_recorded'])}")
