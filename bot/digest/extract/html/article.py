@@ -66,8 +66,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -372,10 +373,20 @@ def article_text(
 
 # The page's text pieces holding a word as the line writes it, lower-cased, capitalised or upper-cased (`_normal`
 # compares lower-cased text): where the elements that may hold a short line exactly start from, found in C (a Python
-# walk reading every element's text cost 5 ms a page).
-_TEXTS_HOLDING = lxml_html.etree.XPath(
-    "//text()[contains(., $word) or contains(., $lower) or contains(., $title) or contains(., $upper)]"
-)
+# walk reading every element's text cost 5 ms a page). One query per number of spellings ($s0, $s1, ...): each
+# contains() copies every text piece, and searching only the spellings the page's text holds at all (usually one or
+# two of the four) halves the cost (leadspeed8); over the whole page, before a frame, or in and after it.
+def _pieces_query(path: str, count: int) -> lxml_html.etree.XPath:
+    return lxml_html.etree.XPath(f"{path}[" + " or ".join(f"contains(., $s{index})" for index in range(count)) + "]")
+
+
+_TEXTS_HOLDING_ANY = {count: _pieces_query("//text()", count) for count in range(1, 5)}
+_TEXTS_BEFORE_HOLDING_ANY = {count: _pieces_query("preceding::text()", count) for count in range(1, 5)}
+# (in and after it: two queries, as a union of the unfiltered pieces costs libxml2 a merge quadratic in their number)
+_TEXTS_IN_HOLDING_ANY = {count: _pieces_query("descendant::text()", count) for count in range(1, 5)}
+_TEXTS_AFTER_HOLDING_ANY = {count: _pieces_query("following::text()", count) for count in range(1, 5)}
+# The text of the whole page (all its text pieces end to end, in C): a piece holds a spelling only if this does.
+_PAGE_TEXT = lxml_html.etree.XPath("string(/)")
 _WORD_RUN = re.compile(r"\w+")
 
 
@@ -408,20 +419,31 @@ def _short_text(element: lxml_html.HtmlElement, limit: int) -> str | None:
     return " ".join(" ".join(pieces).split())
 
 
-def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str) -> lxml_html.HtmlElement | None:
-    """The last element in page order whose whole text is `normal` (the normal text of `line`): found from the text
-    pieces holding the line's longest word, climbing while the text stays short enough to be it."""
+def _spellings(line: str) -> tuple[str, ...]:
+    """The line's longest word as written, lower-cased, capitalised and upper-cased, each once (none: no word)."""
     words = _WORD_RUN.findall(line)
     if not words:
-        return None
+        return ()
     longest = max(words, key=len)
+    return tuple(dict.fromkeys((longest, longest.lower(), longest.capitalize(), longest.upper())))
+
+
+def _present(spellings: Sequence[str], page_text: str) -> dict[str, str]:
+    """The XPath variables of the spellings `page_text` (the page's `_PAGE_TEXT`) holds: a text piece of the page
+    holds no spelling the page's whole text lacks."""
+    return {f"s{index}": spelling for index, spelling in enumerate(spelling for spelling in spellings if spelling in page_text)}
+
+
+def _last_exact(pieces: Iterable, line: str, normal: str, last: lxml_html.HtmlElement | None = None) -> lxml_html.HtmlElement | None:
+    """The last element in page order, of `last` and the elements holding one of `pieces` (text pieces), whose whole
+    text is `normal` (the normal text of `line`): climbing from each piece while the text stays short enough to be it."""
     limit = 2 * len(line) + 20
-    last = None
-    for piece in _TEXTS_HOLDING(root, word=longest, lower=longest.lower(), title=longest.capitalize(), upper=longest.upper()):
+    for piece in pieces:
         start = piece.getparent()
         if start is not None and piece.is_tail:
             start = start.getparent()  # a tail is its parent's text
-        for element in (start, *start.iterancestors()) if start is not None else ():
+        # climbed lazily: most climbs stop after a step or two, well below the page's top
+        for element in chain((start,), start.iterancestors()) if start is not None else ():
             if element.tag in ("html", "head", "body"):
                 break
             text = _short_text(element, limit)
@@ -430,6 +452,40 @@ def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str) -> lxml_h
             if _normal(text) == normal and (last is None or _comes_after(element, last)):
                 last = element
     return last
+
+
+def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text: str | None = None) -> lxml_html.HtmlElement | None:
+    """The last element in page order whose whole text is `normal` (the normal text of `line`), found from the text
+    pieces holding the line's longest word (`page_text`: the page's `_PAGE_TEXT`, when the caller has read it)."""
+    present = _present(_spellings(line), _PAGE_TEXT(root) if page_text is None else page_text)
+    return _last_exact(_TEXTS_HOLDING_ANY[len(present)](root, **present), line, normal) if present else None
+
+
+def _exact_holder_before(frame: lxml_html.HtmlElement, line: str, normal: str, page_text: str) -> lxml_html.HtmlElement | None:
+    """`_exact_holder` when it precedes `frame` (`_precedes`), else None; the pieces in and after the frame (most of
+    the page) are searched only when one before it has a holder that precedes the frame. The same answer: an element
+    holding a piece in or after the frame never precedes it, so the last holder precedes the frame only if the last
+    of those holding a piece before it does, and then only if none holding a piece in or after it comes later."""
+    present = _present(_spellings(line), page_text)
+    if not present:
+        return None
+    last = _last_exact(_TEXTS_BEFORE_HOLDING_ANY[len(present)](frame, **present), line, normal)
+    if last is None or not _precedes(last, frame):
+        return None
+    pieces_from = chain(_TEXTS_IN_HOLDING_ANY[len(present)](frame, **present), _TEXTS_AFTER_HOLDING_ANY[len(present)](frame, **present))
+    last = _last_exact(pieces_from, line, normal, last)
+    return last if _precedes(last, frame) else None
+
+
+def _is_heading_text(headings: Sequence[lxml_html.HtmlElement], line: str, normal: str) -> bool:
+    """True when one of `headings` has the whole text `normal` (the normal text of `line`). Only the headings whose
+    text holds a spelling of the line's longest word are normalised: a heading `_exact_holder` can find holds one."""
+    spellings = _spellings(line)
+    return any(_normal(_text(heading)) == normal for heading in headings if _holds_any(heading.text_content(), spellings))
+
+
+def _holds_any(text: str, spellings: Sequence[str]) -> bool:
+    return any(spelling in text for spelling in spellings)
 
 
 def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
@@ -452,17 +508,21 @@ def drop_lead_lines(text: str, frame: lxml_html.HtmlElement | None) -> str:
     if not candidates:
         return text  # most answers: the first long line comes first
     root = frame.getroottree().getroot()
-    heading_texts: set[str] | None = None
+    headings: list[lxml_html.HtmlElement] | None = None
+    page_text: str | None = None
     dropped = set()
     for index, normal in candidates.items():
+        line = lines[index].lstrip("-*# ")
         if not (DROP_LEAD_LINES and index < lead and len(lines[index].split()) <= MAX_LEAD_LINE_WORDS):
             # a dek only: its holder must be a heading, and few of the page's elements are
-            if heading_texts is None:
-                heading_texts = {_normal(_text(heading)) for heading in root.iter(*_HEADINGS)}
-            if normal not in heading_texts:
+            if headings is None:
+                headings = list(root.iter(*_HEADINGS))
+            if not _is_heading_text(headings, line, normal):
                 continue
-        holder = _exact_holder(root, lines[index].lstrip("-*# "), normal)
-        if holder is None or not _precedes(holder, frame):
+        if page_text is None:
+            page_text = _PAGE_TEXT(root)  # read once for all the candidates
+        holder = _exact_holder_before(frame, line, normal, page_text)
+        if holder is None:
             continue
         words = len(lines[index].split())
         if DROP_DEKS and words >= DEK_MIN_WORDS and holder.tag in _HEADINGS:

@@ -1,6 +1,7 @@
 """The article body's list items and subheadings put back into trafilatura's answer, and the
 sections that follow the article dropped from its end."""
 
+import pytest
 from lxml import html as lxml_html
 
 from bot.digest.extract.html.article import article_text, restore_lists_and_headings, site_host
@@ -548,3 +549,72 @@ def test_a_heading_inside_the_frame_is_no_dek(monkeypatch):
     monkeypatch.setattr(article, "DROP_LEAD_LINES", False)
     short = f"Bridge closed for repairs\n\n{LONG}\n\n{MIDDLE}"
     assert article.article_text(_dek_page("h2", "Bridge closed for repairs"), short) == short
+
+
+# leadspeed8: the lead-line step's shortcuts (the spellings the page holds, the headings holding one, the text before
+# the frame searched first) give the answers of the plain definition: the last exact holder, preceding the frame.
+_HEADLINE = "Bridge closed for repairs"
+
+
+def _lead_page(before: str, after: str = "", inside: str = "") -> lxml_html.HtmlElement:
+    return _tree(
+        f"""<header>{before}</header><article><div class="body">{inside}<p>{LONG}</p><p>{MIDDLE}</p></div></article>
+        <footer>{after}</footer>"""
+    )
+
+
+_LEAD_PAGES = {
+    "only before": _lead_page(f"<h1>{_HEADLINE}</h1>"),
+    "before, upper-cased": _lead_page(f"<h1>{_HEADLINE.upper()}</h1>"),
+    "before, a spelling of none of the four": _lead_page("<h1>bRIDGE cLOSED fOR rEPAIRS</h1>"),
+    "before and after the frame": _lead_page(f"<h1>{_HEADLINE}</h1>", after=f"<p>{_HEADLINE}</p>"),
+    "before and inside the frame": _lead_page(f"<h1>{_HEADLINE}</h1>", inside=f"<p>{_HEADLINE}</p>"),
+    "only inside the frame": _lead_page("<h1>News</h1>", inside=f"<p>{_HEADLINE}</p>"),
+    "only after the frame": _lead_page("<h1>News</h1>", after=f"<p>{_HEADLINE}</p>"),
+    "before, nested in a holder": _lead_page(f"<div><span>{_HEADLINE}</span></div>"),
+    "before, split in pieces": _lead_page("<h1><b>Bridge</b> closed for <i>repairs</i></h1>"),
+    "nowhere": _lead_page("<h1>News</h1>"),
+}
+
+
+_DROPPED = {"only before", "before, upper-cased", "before, nested in a holder", "before, split in pieces"}
+
+
+@pytest.mark.parametrize("name", sorted(_LEAD_PAGES))
+def test_the_holder_before_the_frame_is_the_last_exact_holder_when_it_precedes_the_frame(name):
+    from bot.digest.extract.html import article
+
+    page = _LEAD_PAGES[name]
+    frame = page.find(".//article/div")
+    normal = article._normal(_HEADLINE)
+    plain = article._exact_holder(page, _HEADLINE, normal)
+    expected = plain if plain is not None and article._precedes(plain, frame) else None
+    assert article._exact_holder_before(frame, _HEADLINE, normal, article._PAGE_TEXT(page)) is expected
+    dropped = article.drop_lead_lines(f"{_HEADLINE}\n\n{LONG}\n\n{MIDDLE}", frame) == f"{LONG}\n\n{MIDDLE}"
+    assert dropped == (name in _DROPPED)
+
+
+def test_the_search_for_a_holder_reads_only_the_spellings_the_page_holds():
+    from bot.digest.extract.html import article
+
+    assert article._spellings("Bridge closed") == ("Bridge", "bridge", "BRIDGE")  # each once
+    assert article._spellings("-- ..") == ()
+    assert article._present(("Bridge", "bridge", "BRIDGE"), "THE BRIDGE, the bridge") == {"s0": "bridge", "s1": "BRIDGE"}
+    page = _LEAD_PAGES["before, upper-cased"]
+    assert article._exact_holder(page, _HEADLINE, article._normal(_HEADLINE)).tag == "h1"  # found by its upper case
+    assert article._exact_holder(page, "Ferry closed", "ferry closed") is None  # no spelling on the page: no query
+
+
+def test_a_dek_is_looked_for_only_in_the_headings_holding_a_spelling_of_its_longest_word():
+    from bot.digest.extract.html import article
+
+    upper = _dek_page("h2", DEK.upper())
+    answer = f"{DEK}\n\n{LONG}\n\n{MIDDLE}\n\n{OUTRO}"
+    assert article.article_text(upper, answer).split("\n\n") == [LONG, MIDDLE, OUTRO]  # its upper case is a spelling
+    headings = list(_dek_page().iter("h2"))
+    assert article._is_heading_text(headings, DEK, article._normal(DEK))
+    assert not article._is_heading_text(headings, "The ferry is closed", "the ferry is closed")
+    odd = _dek_page("h2", "tHE cOUNCIL sAYS tHE oLD bRIDGE wILL rEOPEN tO wALKERS bY tHE eND oF tHE mONTH.")
+    # the same normal text but no spelling of "council" the holder search reads: neither finds it
+    assert not article._is_heading_text(list(odd.iter("h2")), DEK, article._normal(DEK))
+    assert article._exact_holder(odd, DEK, article._normal(DEK)) is None
