@@ -33,9 +33,7 @@ _SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 # pysbd's Arabic and Persian rules end a sentence at every colon, the Arabic ones also at
 # the Arabic comma; in prose neither ends one, so such a piece is joined to the next.
 # (Armenian writes its full stop like a colon, so there a colon still ends a sentence.)
-_COMMA_END = re.compile(r"[,،]\s*$")
-_COLON_END = re.compile(r":\s*$")
-_MID_SENTENCE_ENDS = frozenset(",،")  # the characters of `_COMMA_END`
+_MID_SENTENCE_ENDS = frozenset(",،")  # a piece whose last character but white space is one of these is joined on
 
 # A news dateline opening a line: a place in capitals ("NEW YORK", "LONDON, England") and/or a source in
 # brackets ("(CNN)"), then " -- ". pysbd pairs that "--" with the next one in the line and ends no sentence
@@ -484,10 +482,10 @@ def _stock_segmenter(code: str) -> pysbd.Segmenter:
 
 
 def _ends_mid_sentence(line: str, start: int, end: int, code: str) -> bool:
-    """Whether `_COMMA_END` (or, but in Armenian, `_COLON_END`) finds a match in `line[start:end]`: its last character
-    that is not white space (`str.isspace` is re's `\\s`) is a comma or a colon. Read from the end, not searched over
-    a copy of the piece: pieces joined one after another grow, and a line of 10,000 Arabic commas made 10,000
-    copies of itself (sixteenth session, bench/hostile.py)."""
+    """Whether the last character of `line[start:end]` that is not white space is a comma (`_MID_SENTENCE_ENDS`) or,
+    but in Armenian, a colon. Read from the end, not searched over a copy of the piece: pieces joined one after
+    another grow, and a line of 10,000 Arabic commas made 10,000 copies of itself (sixteenth session,
+    bench/hostile.py)."""
     while end > start and line[end - 1].isspace():
         end -= 1
     last = line[end - 1] if end > start else ""
