@@ -380,7 +380,6 @@ def _pieces_query(path: str, count: int) -> lxml_html.etree.XPath:
     return lxml_html.etree.XPath(f"{path}[" + " or ".join(f"contains(., $s{index})" for index in range(count)) + "]")
 
 
-_TEXTS_HOLDING_ANY = {count: _pieces_query("//text()", count) for count in range(1, 5)}
 _TEXTS_BEFORE_HOLDING_ANY = {count: _pieces_query("preceding::text()", count) for count in range(1, 5)}
 # (in and after it: two queries, as a union of the unfiltered pieces costs libxml2 a merge quadratic in their number)
 _TEXTS_IN_HOLDING_ANY = {count: _pieces_query("descendant::text()", count) for count in range(1, 5)}
@@ -454,16 +453,11 @@ def _last_exact(pieces: Iterable, line: str, normal: str, last: lxml_html.HtmlEl
     return last
 
 
-def _exact_holder(root: lxml_html.HtmlElement, line: str, normal: str, page_text: str | None = None) -> lxml_html.HtmlElement | None:
-    """The last element in page order whose whole text is `normal` (the normal text of `line`), found from the text
-    pieces holding the line's longest word (`page_text`: the page's `_PAGE_TEXT`, when the caller has read it)."""
-    present = _present(_spellings(line), _PAGE_TEXT(root) if page_text is None else page_text)
-    return _last_exact(_TEXTS_HOLDING_ANY[len(present)](root, **present), line, normal) if present else None
-
-
 def _exact_holder_before(frame: lxml_html.HtmlElement, line: str, normal: str, page_text: str) -> lxml_html.HtmlElement | None:
-    """`_exact_holder` when it precedes `frame` (`_precedes`), else None; the pieces in and after the frame (most of
-    the page) are searched only when one before it has a holder that precedes the frame. The same answer: an element
+    """The last element in page order whose whole text is `normal` (the normal text of `line`), found from the text
+    pieces holding a spelling of the line's longest word (`page_text`: the page's `_PAGE_TEXT`), when it precedes
+    `frame` (`_precedes`), else None. The pieces in and after the frame (most of the page) are searched only when
+    one before it has a holder that precedes the frame. The same answer as searching every piece: an element
     holding a piece in or after the frame never precedes it, so the last holder precedes the frame only if the last
     of those holding a piece before it does, and then only if none holding a piece in or after it comes later."""
     present = _present(_spellings(line), page_text)
@@ -479,7 +473,7 @@ def _exact_holder_before(frame: lxml_html.HtmlElement, line: str, normal: str, p
 
 def _is_heading_text(headings: Sequence[lxml_html.HtmlElement], line: str, normal: str) -> bool:
     """True when one of `headings` has the whole text `normal` (the normal text of `line`). Only the headings whose
-    text holds a spelling of the line's longest word are normalised: a heading `_exact_holder` can find holds one."""
+    text holds a spelling of the line's longest word are normalised: a heading the holder search can find holds one."""
     spellings = _spellings(line)
     return any(_normal(_text(heading)) == normal for heading in headings if _holds_any(heading.text_content(), spellings))
 

@@ -580,6 +580,15 @@ _LEAD_PAGES = {
 _DROPPED = {"only before", "before, upper-cased", "before, nested in a holder", "before, split in pieces"}
 
 
+def _exact_holder(root, line: str, normal: str):
+    """The plain definition `article._exact_holder_before` is held to: the last element in page order whose whole text
+    is `normal`, found from every text piece of the page holding a spelling of the line's longest word."""
+    from bot.digest.extract.html import article
+
+    present = article._present(article._spellings(line), article._PAGE_TEXT(root))
+    return article._last_exact(article._pieces_query("//text()", len(present))(root, **present), line, normal) if present else None
+
+
 @pytest.mark.parametrize("name", sorted(_LEAD_PAGES))
 def test_the_holder_before_the_frame_is_the_last_exact_holder_when_it_precedes_the_frame(name):
     from bot.digest.extract.html import article
@@ -587,7 +596,7 @@ def test_the_holder_before_the_frame_is_the_last_exact_holder_when_it_precedes_t
     page = _LEAD_PAGES[name]
     frame = page.find(".//article/div")
     normal = article._normal(_HEADLINE)
-    plain = article._exact_holder(page, _HEADLINE, normal)
+    plain = _exact_holder(page, _HEADLINE, normal)
     expected = plain if plain is not None and article._precedes(plain, frame) else None
     assert article._exact_holder_before(frame, _HEADLINE, normal, article._PAGE_TEXT(page)) is expected
     dropped = article.drop_lead_lines(f"{_HEADLINE}\n\n{LONG}\n\n{MIDDLE}", frame) == f"{LONG}\n\n{MIDDLE}"
@@ -601,8 +610,8 @@ def test_the_search_for_a_holder_reads_only_the_spellings_the_page_holds():
     assert article._spellings("-- ..") == ()
     assert article._present(("Bridge", "bridge", "BRIDGE"), "THE BRIDGE, the bridge") == {"s0": "bridge", "s1": "BRIDGE"}
     page = _LEAD_PAGES["before, upper-cased"]
-    assert article._exact_holder(page, _HEADLINE, article._normal(_HEADLINE)).tag == "h1"  # found by its upper case
-    assert article._exact_holder(page, "Ferry closed", "ferry closed") is None  # no spelling on the page: no query
+    assert _exact_holder(page, _HEADLINE, article._normal(_HEADLINE)).tag == "h1"  # found by its upper case
+    assert _exact_holder(page, "Ferry closed", "ferry closed") is None  # no spelling on the page: no query
 
 
 def test_a_dek_is_looked_for_only_in_the_headings_holding_a_spelling_of_its_longest_word():
@@ -617,4 +626,4 @@ def test_a_dek_is_looked_for_only_in_the_headings_holding_a_spelling_of_its_long
     odd = _dek_page("h2", "tHE cOUNCIL sAYS tHE oLD bRIDGE wILL rEOPEN tO wALKERS bY tHE eND oF tHE mONTH.")
     # the same normal text but no spelling of "council" the holder search reads: neither finds it
     assert not article._is_heading_text(list(odd.iter("h2")), DEK, article._normal(DEK))
-    assert article._exact_holder(odd, DEK, article._normal(DEK)) is None
+    assert _exact_holder(odd, DEK, article._normal(DEK)) is None
