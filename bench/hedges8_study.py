@@ -39,6 +39,15 @@ from bench import train_hedges as th
 SALTS = tuple(os.environ.get("HEDGES8_SALTS", "cv,cv2,cv3").split(","))
 OFFSET_GRID = tuple(np.round(np.arange(-1.5, 1.51, 0.25), 2))
 _SAYING = r"(?:say|says|said|believe[sd]?|argue[sd]?|claim(?:s|ed)?|consider(?:s|ed)?|feel|felt|think|thought|suggest(?:s|ed)?|contend(?:s|ed)?|maintain(?:s|ed)?|insist(?:s|ed)?)"
+
+
+def _family(pattern: str, phrases: str) -> re.Pattern[str]:
+    """A case-blind pattern: `pattern` or any of the comma-separated phrases as whole words ("a number of")."""
+    items = [r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases.split(",")]
+    words = r"\b(?:" + "|".join(items) + r")\b"
+    return re.compile(f"{pattern}|{words}" if pattern else words, re.I)
+
+
 # The families, in the order a sentence is given the first that matches (a partition of the sentences).
 FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("attribution without a source", re.compile(
@@ -53,18 +62,17 @@ FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("belief passive (is considered/regarded)", re.compile(
         r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:considered|regarded|seen|viewed|deemed|"
         r"described|recognized|recognised|acknowledged|thought|believed|said|known|reputed|called|touted|hailed)\b", re.I)),
-    ("peacock or superlative", re.compile(
-        r"\b(?:one|some|among)\s+of\s+the\s+(?:most|best|greatest|\w+est)\b|\bthe\s+(?:most|best|greatest)\b|"
-        r"\b(?:famous|notable|renowned|legendary|influential|acclaimed|prominent|celebrated|iconic|prestigious|"
-        r"important|significant|major|leading|great|excellent|outstanding|remarkable|popular|well[- ]known)\b", re.I)),
-    ("vague quantity (some/many/most)", re.compile(
-        r"\b(?:some|many|most|several|numerous|various|few|a\s+number\s+of|lots\s+of|countless)\b", re.I)),
-    ("speculation word (may/might/likely)", re.compile(
-        r"\b(?:may|might|could|possibly|possible|probably|probable|perhaps|maybe|likely|unlikely|suggests?|"
-        r"appears?|seems?|apparently|presumably|allegedly|reportedly|supposedly|speculated?)\b", re.I)),
-    ("generalising adverb (often/usually)", re.compile(
-        r"\b(?:often|usually|generally|commonly|widely|typically|frequently|sometimes|mostly|largely|mainly|"
-        r"normally|occasionally|arguably)\b", re.I)),
+    ("peacock or superlative", _family(
+        r"\b(?:one|some|among)\s+of\s+the\s+(?:most|best|greatest|\w+est)\b|\bthe\s+(?:most|best|greatest)\b",
+        "famous, notable, renowned, legendary, influential, acclaimed, prominent, celebrated, iconic, prestigious, "
+        "important, significant, major, leading, great, excellent, outstanding, remarkable, popular, well-known, well known")),
+    ("vague quantity (some/many/most)", _family("", "some, many, most, several, numerous, various, few, countless, "
+                                                    "a number of, lots of")),
+    ("speculation word (may/might/likely)", _family("", "may, might, could, possibly, possible, probably, probable, "
+        "perhaps, maybe, likely, unlikely, suggest, suggests, appear, appears, seem, seems, apparently, presumably, "
+        "allegedly, reportedly, supposedly, speculate, speculated")),
+    ("generalising adverb (often/usually)", _family("", "often, usually, generally, commonly, widely, typically, "
+        "frequently, sometimes, mostly, largely, mainly, normally, occasionally, arguably")),
 )
 NO_FAMILY = "none of these"
 FAMILY_NAMES = tuple(name for name, _ in FAMILIES) + (NO_FAMILY,)

@@ -68,3 +68,15 @@ def test_nested_offsets_do_not_read_the_held_folds_labels() -> None:
     _, _, chosen_flipped = nested_offsets({1.0: scores}, flipped, folds, ids)
     assert chosen[2] == chosen_flipped[2]  # fold 2's offsets come from the other folds only
     assert len(per_fold) == 5
+
+
+def test_split_passive_moves_only_the_naming_participles() -> None:
+    from bench.hedges8_study import split_passive_groups
+    from bench.train_hedges import weasel_phrase_groups
+
+    groups = weasel_phrase_groups()
+    split = split_passive_groups(groups)
+    assert "is known" in split["weasel/naming-passive"] and "is known" not in split["weasel/belief-passive"]
+    assert "is thought" in split["weasel/belief-passive"] and "was widely called" in split["weasel/naming-passive"]
+    assert sorted(split["weasel/belief-passive"] + split["weasel/naming-passive"]) == sorted(groups["weasel/belief-passive"])
+    assert {k: v for k, v in split.items() if "passive" not in k} == {k: v for k, v in groups.items() if "passive" not in k}
