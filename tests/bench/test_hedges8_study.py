@@ -80,3 +80,20 @@ def test_split_passive_moves_only_the_naming_participles() -> None:
     assert "is thought" in split["weasel/belief-passive"] and "was widely called" in split["weasel/naming-passive"]
     assert sorted(split["weasel/belief-passive"] + split["weasel/naming-passive"]) == sorted(groups["weasel/belief-passive"])
     assert {k: v for k, v in split.items() if "passive" not in k} == {k: v for k, v in groups.items() if "passive" not in k}
+
+
+def test_averaged_fit_of_identical_subsets_is_the_single_fit() -> None:
+    from bench import train_hedges as th
+    from bench.hedges8_study import averaged_fit
+
+    items = [th.LabelledSentence(text, label, text) for text, label in [
+        ("Critics say it may fail.", True), ("It may rain.", True), ("It rained.", False), ("The bridge opened.", False),
+        ("Some say it is haunted.", True), ("The bridge is old.", False)] * 3]
+    sentences = th.featurise(items, {})
+    labels = np.array([i.uncertain for i in items])
+    single = th._fit(sentences, labels, 1.0)
+    averaged = averaged_fit(sentences, labels, 1.0, fits=2, share=1.01)  # every sentence kept in both fits
+    assert averaged[1:] == pytest.approx(single[1:])
+    assert averaged[0] == pytest.approx(single[0])
+    half = averaged_fit(sentences, labels, 1.0, fits=3, share=0.5)
+    assert half[0] != pytest.approx(single[0])  # other subsets, other weights
