@@ -238,6 +238,10 @@ def _started() -> None:
     """A no-op job: submitting one makes the pool start a worker."""
 
 
+# Worker processes in a row that may fail to start before `_Lanes` stops replacing them.
+MAX_FAILED_STARTS = 3
+
+
 @dataclass(eq=False)
 class _Lane:
     """One worker process: a one-process executor, warm once its first (no-op) job ran, busy with at most one digest."""
@@ -274,6 +278,7 @@ class _Lanes(Executor):
         self._queued: deque[_Queued] = deque()
         self._lanes = [_Lane(new_lane_executor()) for _ in range(processes)]
         self._shut_down = False
+        self._failed_starts = 0  # lanes that did not start since one last did
         self.lanes_replaced = 0  # lanes whose process died and were replaced (for logs, tests and benchmarks)
 
     @property
@@ -281,21 +286,31 @@ class _Lanes(Executor):
         """Every lane's worker process by pid (`multiprocessing.Process`), as `ProcessPoolExecutor._processes`."""
         with self._lock:
             executors = [lane.executor for lane in self._lanes]
-        return {pid: process for executor in executors for pid, process in (executor._processes or {}).items()}
+        processes: dict[int, Any] = {}
+        for executor in executors:
+            with contextlib.suppress(RuntimeError):  # a lane's dict changing as it starts its process: not yet there
+                processes.update(executor._processes or {})
+        return processes
 
     def start_lanes(self) -> list[Future[None]]:
         """Start every lane's process; the futures are done once each is warm. Blocks (forking waits for the fork
         server): called from a thread."""
         with self._lock:
             lanes = list(self._lanes)
-        return [self._start_lane(lane) for lane in lanes]
+        started = []
+        for lane in lanes:
+            try:
+                started.append(self._start_lane(lane))
+            except Exception as exc:  # noqa: BLE001 - shut down meanwhile, or the fork server is gone
+                self._lane_lost(lane, exc)
+        return started
 
     def _start_lane(self, lane: _Lane) -> Future[None]:
         warm = lane.executor.submit(_started)
         warm.add_done_callback(functools.partial(self._lane_warm, lane))
         return warm
 
-    def _start_lane_or_drop(self, lane: _Lane) -> None:
+    def _start_replacement(self, lane: _Lane) -> None:
         """A replacement lane's start, in a thread of its own (it forks)."""
         try:
             self._start_lane(lane)
@@ -309,16 +324,23 @@ class _Lanes(Executor):
             return
         with self._lock:
             lane.ready = True
+            self._failed_starts = 0
             self._dispatch()
 
     def _lane_lost(self, lane: _Lane, error: BaseException | None) -> None:
-        """A lane that did not start is dropped, not replaced (a fork server that cannot fork would loop); with no
-        lane left, the jobs waiting fail instead of waiting forever."""
+        """A lane that did not start is replaced, up to MAX_FAILED_STARTS in a row (a fork server that cannot fork
+        would loop), then dropped; with no lane left, the jobs waiting fail instead of waiting forever."""
         with self._lock:
-            if lane in self._lanes:
-                self._lanes.remove(lane)
-            if not self._shut_down:
-                log.error("a worker process did not start (%s); %d left", error, len(self._lanes))
+            if self._shut_down or self._failed_starts >= MAX_FAILED_STARTS:
+                if lane in self._lanes:
+                    self._lanes.remove(lane)
+                if not self._shut_down:
+                    log.error("a worker process did not start (%s); %d left", error, len(self._lanes))
+            elif lane in self._lanes:
+                self._failed_starts += 1
+                log.warning("a worker process did not start (%s); starting another", error)
+                self._replace_lane(lane)
+                return
             stranded = [] if self._lanes else list(self._queued)
             if stranded:
                 self._queued.clear()
@@ -383,7 +405,7 @@ class _Lanes(Executor):
         lane = _Lane(self._new_lane_executor())
         self._lanes[self._lanes.index(broken)] = lane
         self.lanes_replaced += 1
-        threading.Thread(target=self._start_lane_or_drop, args=(lane,), name="digest-lane-start", daemon=True).start()
+        threading.Thread(target=self._start_replacement, args=(lane,), name="digest-lane-start", daemon=True).start()
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Take no new job. Without `cancel_futures` the jobs waiting still run, each lane stopping once idle with

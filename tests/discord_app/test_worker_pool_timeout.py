@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import signal
 from pathlib import Path
 from typing import AsyncIterator, Callable
 
@@ -164,3 +165,14 @@ async def test_a_digest_within_its_limit_keeps_its_process() -> None:
         first = await pool.run_timed(HANG, os.getpid)
         assert await pool.run_timed(HANG, os.getpid) == first
         assert pool.stopped == 0 and pool._jobs == {}  # nothing left tracked once answered
+
+
+async def test_a_process_killed_while_idle_is_replaced_alone_and_costs_no_digest(tmp_path: Path) -> None:
+    """As the OOM killer would: the next digests are answered, by the other process and the killed one's replacement."""
+    async with _running_pool(2) as pool:
+        first = await _serves_at_full_capacity(pool, tmp_path / "before")
+        os.kill(first[0], signal.SIGKILL)
+        await _until(lambda: not process_runs(first[0]), "the killed process is gone")
+        pids = await _serves_at_full_capacity(pool, tmp_path / "after")
+        assert first[1] in pids and first[0] not in pids
+        assert pool.lanes_replaced == 1 and pool.recycled == 0
