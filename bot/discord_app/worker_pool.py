@@ -282,6 +282,12 @@ class _Lanes(Executor):
         self.lanes_replaced = 0  # lanes whose process died and were replaced (for logs, tests and benchmarks)
 
     @property
+    def lost(self) -> bool:
+        """Every lane failed to start (MAX_FAILED_STARTS in a row): only a new executor can serve."""
+        with self._lock:
+            return not self._lanes and not self._shut_down
+
+    @property
     def _processes(self) -> dict[int, Any]:
         """Every lane's worker process by pid (`multiprocessing.Process`), as `ProcessPoolExecutor._processes`."""
         with self._lock:
@@ -353,6 +359,8 @@ class _Lanes(Executor):
         with self._lock:
             if self._shut_down:
                 raise RuntimeError("cannot schedule new futures after shutdown")
+            if not self._lanes:
+                raise BrokenProcessPool("no worker process could be started")
             self._queued.append(_Queued(future, functools.partial(fn, *args, **kwargs)))
             self._dispatch()
         return future
@@ -637,6 +645,8 @@ class WorkerPool:
             except BrokenProcessPool:
                 # Its process died under it (its lane is being replaced): once more on another; a second death on
                 # the same request is likely the request's own doing: then it fails.
+                if isinstance(executor, _Lanes) and executor.lost:
+                    self._renew(executor)
                 deaths += 1
                 if deaths > 1:
                     raise
@@ -745,6 +755,16 @@ class WorkerPool:
         if successor is not None:
             successor.cancel()
         return successor
+
+    def _renew(self, lost: Executor) -> None:
+        """A new executor in place of one whose processes all failed to start, once however many requests met it."""
+        if self._executor is not lost:
+            return
+        log.error("no worker process could be started; starting the pool again")
+        self._cancel_successor()
+        self._executor = None
+        lost.shutdown(wait=False, cancel_futures=True)
+        self.start()
 
     async def close(self) -> None:
         successor = self._cancel_successor()
