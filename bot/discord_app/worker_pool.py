@@ -234,6 +234,17 @@ def _start_fork_server() -> None:
         os.environ.pop(PARENT_PID_VARIABLE, None)
 
 
+def warm_fork_context() -> Any:
+    """The multiprocessing context the workers are forked from, its fork server started. forkserver: workers never
+    inherit the event loop, sockets or locks of the bot process. The fork server dies with the bot, and warms the
+    pipeline up once: its workers start warm, sharing those pages with it (copy on write) instead of each holding
+    its own copy, and a replacement is cheap."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
+    _start_fork_server()
+    return context
+
+
 def _started() -> None:
     """A no-op job: submitting one makes the pool start a worker."""
 
@@ -366,7 +377,7 @@ class _Lanes(Executor):
         return future
 
     def _dispatch(self) -> None:
-        """Send waiting jobs to idle warm lanes (under the lock)."""
+        """Send waiting jobs to idle warm lanes (under the lock); once shut down with none left, stop the idle lanes."""
         while self._queued:
             lane = next((lane for lane in self._lanes if lane.ready and not lane.busy), None)
             if lane is None:
@@ -383,6 +394,15 @@ class _Lanes(Executor):
                 continue
             lane.busy = True
             inner.add_done_callback(functools.partial(self._finished, lane, queued.future))
+        if self._shut_down:
+            self._stop_idle_lanes()
+
+    def _stop_idle_lanes(self, cancel_futures: bool = False) -> None:
+        """Shut down every lane without a job (under the lock, once shut down with nothing waiting): its process
+        exits (a lane still starting exits after its start, or never starts)."""
+        for lane in self._lanes:
+            if not lane.busy:
+                lane.executor.shutdown(wait=False, cancel_futures=cancel_futures)
 
     def _finished(self, lane: _Lane, future: Future[Any], inner: Future[Any]) -> None:
         """A lane's job ended (in the lane's executor thread): hand its outcome on, replace the lane if its process
@@ -393,8 +413,6 @@ class _Lanes(Executor):
                 self._replace_lane(lane)
             else:
                 lane.busy = False
-                if self._shut_down and not self._queued:
-                    lane.executor.shutdown(wait=False)
             self._dispatch()
         if error is None:
             future.set_result(inner.result())
@@ -424,9 +442,7 @@ class _Lanes(Executor):
             if cancel_futures:
                 self._queued.clear()
             if not self._queued:
-                for lane in self._lanes:
-                    if not lane.busy:
-                        lane.executor.shutdown(wait=False, cancel_futures=cancel_futures)
+                self._stop_idle_lanes(cancel_futures)
         for queued in withdrawn:
             if queued.running:  # not cancellable any more: failed as its lane's death would have
                 queued.future.set_exception(BrokenProcessPool("the worker pool was shut down"))
@@ -499,12 +515,7 @@ class WorkerPool:
     def _new_executor(self) -> Executor:
         if self.processes == 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
-        # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
-        context = multiprocessing.get_context("forkserver")
-        # The fork server dies with the bot, and warms the pipeline up once: its workers start warm, sharing
-        # those pages with it (copy on write) instead of each holding its own copy, and a replacement is cheap.
-        context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
-        _start_fork_server()
+        context = warm_fork_context()
         _, report_writer = self._open_reports(context)
         return _Lanes(self.processes, functools.partial(
             ProcessPoolExecutor, max_workers=1, mp_context=context, initializer=_warm_up, initargs=(report_writer,)))
