@@ -19,10 +19,12 @@ import logging
 import multiprocessing
 import os
 import struct
-import weakref
+import threading
+import time
+from collections import deque
 from dataclasses import dataclass
 from multiprocessing import forkserver
-import threading
+import concurrent.futures
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeVar
@@ -163,21 +165,23 @@ def _measured(call: Callable[[], T]) -> tuple[T, float]:
     return value, _last_growth_mb
 
 
-# A job's report to the pool as it starts in a worker: the job's token and the worker's pid (`_reported_job`).
-_JOB_REPORT = struct.Struct("=qi")
+# A job's report to the pool as it starts in a worker: the job's token, the worker's pid, and the moment it started
+# (`time.monotonic()`: Linux's CLOCK_MONOTONIC, one clock for every process of the machine) (`_reported_job`).
+_JOB_REPORT = struct.Struct("=qid")
 # The write end of the pool's report pipe, in a worker (set by `_warm_up`).
 _job_reports: Connection | None = None
 
 
 def _reported_job(token: int, call: Callable[[], T]) -> tuple[T, float]:
-    """A digest in a worker: first tell the pool this process took job `token`, so that the pool can stop the
-    process if the digest outlives its time limit (`WorkerPool.run_timed`); then `_measured(call)`.
+    """A digest in a worker: first tell the pool this process took job `token`, and when, so that the pool counts
+    the digest's time limit from now and can stop the process if the digest outlives it (`WorkerPool.run_timed`);
+    then `_measured(call)`.
 
     Lock-free: a message this small is one write to the pipe, atomic under PIPE_BUF, whichever workers write at
     once; a lock shared by the workers could be left held by one killed while writing, and stop the others."""
     if _job_reports is not None:
         with contextlib.suppress(OSError):  # the pool closed its end: nobody will stop this job any more
-            _job_reports.send_bytes(_JOB_REPORT.pack(token, os.getpid()))
+            _job_reports.send_bytes(_JOB_REPORT.pack(token, os.getpid(), time.monotonic()))
     return _measured(call)
 
 
@@ -230,12 +234,235 @@ def _start_fork_server() -> None:
         os.environ.pop(PARENT_PID_VARIABLE, None)
 
 
+def warm_fork_context() -> Any:
+    """The multiprocessing context the workers are forked from, its fork server started. forkserver: workers never
+    inherit the event loop, sockets or locks of the bot process. The fork server dies with the bot, and warms the
+    pipeline up once: its workers start warm, sharing those pages with it (copy on write) instead of each holding
+    its own copy, and a replacement is cheap."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
+    _start_fork_server()
+    return context
+
+
 def _started() -> None:
     """A no-op job: submitting one makes the pool start a worker."""
 
 
+# Worker processes in a row that may fail to start before `_Lanes` stops replacing them.
+MAX_FAILED_STARTS = 3
+
+
+@dataclass(eq=False)
+class _Lane:
+    """One worker process: a one-process executor, warm once its first (no-op) job ran, busy with at most one digest."""
+
+    executor: ProcessPoolExecutor
+    ready: bool = False
+    busy: bool = False
+
+
+@dataclass(eq=False)
+class _Queued:
+    """A job waiting in `_Lanes` for an idle lane: the caller's future and the call."""
+
+    future: Future[Any]
+    call: Callable[[], Any]
+    running: bool = False  # its future was marked running (it went to a lane that broke before taking it)
+
+
+class _Lanes(Executor):
+    """`processes` worker processes, each its own one-process `ProcessPoolExecutor` (a lane), behind one queue: a job
+    goes to an idle warm lane, and waits here (withdrawable by `Future.cancel`) while none is.
+
+    Why not one executor of `processes` workers: a worker process that dies (killed past its time limit, or by the
+    OOM killer) breaks its whole executor, which then stops its other workers and fails the digests they were
+    running, and those ran again from the start on a new pool (sixteenth session). Here it breaks only its lane: its
+    own job fails with `BrokenProcessPool`, the lane alone is replaced (forked warm from the fork server), and the
+    digests on the other lanes go on. A lane holds one job at a time, so nothing else waits in a lane that breaks.
+
+    Thread-safe: jobs are submitted from the event loop's thread, lanes finish in their executors' threads."""
+
+    def __init__(self, processes: int, new_lane_executor: Callable[[], ProcessPoolExecutor]) -> None:
+        self._new_lane_executor = new_lane_executor
+        self._lock = threading.RLock()
+        self._queued: deque[_Queued] = deque()
+        self._lanes = [_Lane(new_lane_executor()) for _ in range(processes)]
+        self._shut_down = False
+        self._failed_starts = 0  # lanes that did not start since one last did
+        self.lanes_replaced = 0  # lanes whose process died and were replaced (for logs, tests and benchmarks)
+
+    @property
+    def lost(self) -> bool:
+        """Every lane failed to start (MAX_FAILED_STARTS in a row): only a new executor can serve."""
+        with self._lock:
+            return not self._lanes and not self._shut_down
+
+    @property
+    def _processes(self) -> dict[int, Any]:
+        """Every lane's worker process by pid (`multiprocessing.Process`), as `ProcessPoolExecutor._processes`."""
+        with self._lock:
+            executors = [lane.executor for lane in self._lanes]
+        processes: dict[int, Any] = {}
+        for executor in executors:
+            with contextlib.suppress(RuntimeError):  # a lane's dict changing as it starts its process: not yet there
+                processes.update(executor._processes or {})
+        return processes
+
+    def start_lanes(self) -> list[Future[None]]:
+        """Start every lane's process; the futures are done once each is warm. Blocks (forking waits for the fork
+        server): called from a thread."""
+        with self._lock:
+            lanes = list(self._lanes)
+        started = []
+        for lane in lanes:
+            try:
+                started.append(self._start_lane(lane))
+            except Exception as exc:  # noqa: BLE001 - shut down meanwhile, or the fork server is gone
+                self._lane_lost(lane, exc)
+        return started
+
+    def _start_lane(self, lane: _Lane) -> Future[None]:
+        warm = lane.executor.submit(_started)
+        warm.add_done_callback(functools.partial(self._lane_warm, lane))
+        return warm
+
+    def _start_replacement(self, lane: _Lane) -> None:
+        """A replacement lane's start, in a thread of its own (it forks)."""
+        try:
+            self._start_lane(lane)
+        except Exception as exc:  # noqa: BLE001 - shut down meanwhile, or the fork server is gone
+            self._lane_lost(lane, exc)
+
+    def _lane_warm(self, lane: _Lane, warm: Future[None]) -> None:
+        error = None if warm.cancelled() else warm.exception()
+        if warm.cancelled() or error is not None:
+            self._lane_lost(lane, error)
+            return
+        with self._lock:
+            lane.ready = True
+            self._failed_starts = 0
+            self._dispatch()
+
+    def _lane_lost(self, lane: _Lane, error: BaseException | None) -> None:
+        """A lane that did not start is replaced, up to MAX_FAILED_STARTS in a row (a fork server that cannot fork
+        would loop), then dropped; with no lane left, the jobs waiting fail instead of waiting forever."""
+        with self._lock:
+            if self._shut_down or self._failed_starts >= MAX_FAILED_STARTS:
+                if lane in self._lanes:
+                    self._lanes.remove(lane)
+                if not self._shut_down:
+                    log.error("a worker process did not start (%s); %d left", error, len(self._lanes))
+            elif lane in self._lanes:
+                self._failed_starts += 1
+                log.warning("a worker process did not start (%s); starting another", error)
+                self._replace_lane(lane)
+                return
+            stranded = [] if self._lanes else list(self._queued)
+            if stranded:
+                self._queued.clear()
+        for queued in stranded:
+            if queued.running or queued.future.set_running_or_notify_cancel():
+                queued.future.set_exception(BrokenProcessPool("no worker process could be started"))
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        with self._lock:
+            if self._shut_down:
+                raise RuntimeError("cannot schedule new futures after shutdown")
+            if not self._lanes:
+                raise BrokenProcessPool("no worker process could be started")
+            self._queued.append(_Queued(future, functools.partial(fn, *args, **kwargs)))
+            self._dispatch()
+        return future
+
+    def _dispatch(self) -> None:
+        """Send waiting jobs to idle warm lanes (under the lock); once shut down with none left, stop the idle lanes."""
+        while self._queued:
+            lane = next((lane for lane in self._lanes if lane.ready and not lane.busy), None)
+            if lane is None:
+                return
+            queued = self._queued.popleft()
+            if not queued.running and not queued.future.set_running_or_notify_cancel():
+                continue  # withdrawn by its caller while it waited
+            queued.running = True
+            try:
+                inner = lane.executor.submit(queued.call)
+            except (BrokenProcessPool, RuntimeError):  # its process died while idle: the job waits for another
+                self._queued.appendleft(queued)
+                self._replace_lane(lane)
+                continue
+            lane.busy = True
+            inner.add_done_callback(functools.partial(self._finished, lane, queued.future))
+        if self._shut_down:
+            self._stop_idle_lanes()
+
+    def _stop_idle_lanes(self, cancel_futures: bool = False) -> None:
+        """Shut down every lane without a job (under the lock, once shut down with nothing waiting): its process
+        exits (a lane still starting exits after its start, or never starts)."""
+        for lane in self._lanes:
+            if not lane.busy:
+                lane.executor.shutdown(wait=False, cancel_futures=cancel_futures)
+
+    def _finished(self, lane: _Lane, future: Future[Any], inner: Future[Any]) -> None:
+        """A lane's job ended (in the lane's executor thread): hand its outcome on, replace the lane if its process
+        died, and give the lane (or its replacement) the next job."""
+        error = concurrent.futures.CancelledError() if inner.cancelled() else inner.exception()
+        with self._lock:
+            if isinstance(error, BrokenProcessPool):
+                self._replace_lane(lane)
+            else:
+                lane.busy = False
+            self._dispatch()
+        if error is None:
+            future.set_result(inner.result())
+        else:
+            future.set_exception(error)
+
+    def _replace_lane(self, broken: _Lane) -> None:
+        """A new lane in place of one whose process died (under the lock); none once shut down with nothing left."""
+        broken.ready = False
+        broken.executor.shutdown(wait=False)
+        if broken not in self._lanes:
+            return
+        if self._shut_down and not self._queued:
+            self._lanes.remove(broken)
+            return
+        lane = _Lane(self._new_lane_executor())
+        self._lanes[self._lanes.index(broken)] = lane
+        self.lanes_replaced += 1
+        threading.Thread(target=self._start_replacement, args=(lane,), name="digest-lane-start", daemon=True).start()
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Take no new job. Without `cancel_futures` the jobs waiting still run, each lane stopping once idle with
+        nothing left; with it they are withdrawn. `wait`: return once every lane's process has ended."""
+        with self._lock:
+            self._shut_down = True
+            withdrawn = list(self._queued) if cancel_futures else []
+            if cancel_futures:
+                self._queued.clear()
+            if not self._queued:
+                self._stop_idle_lanes(cancel_futures)
+        for queued in withdrawn:
+            if queued.running:  # not cancellable any more: failed as its lane's death would have
+                queued.future.set_exception(BrokenProcessPool("the worker pool was shut down"))
+            else:
+                queued.future.cancel()
+        while wait:
+            with self._lock:
+                lanes = [] if self._queued else list(self._lanes)
+            if not self._queued:
+                for lane in lanes:
+                    lane.executor.shutdown(wait=True, cancel_futures=cancel_futures)
+                return
+            time.sleep(0.05)
+
+
 class WorkerPool:
     """`processes` worker processes (or, with 0, one thread).
+
+    Each process is a lane of its own (`_Lanes`): one that dies, or is killed past its time limit, is replaced alone,
+    and costs the digests on the other processes nothing.
 
     Recycling: a worker's memory rises fast over its first 25 digests (pages copied from the fork server, its
     working heap), then slowly for hundreds (its word memos and library caches filling with real words, more
@@ -247,9 +474,10 @@ class WorkerPool:
     already sent to them and exit. Not `max_tasks_per_child`: on CPython 3.11 to
     3.13 its executor can stop replacing a worker that leaves and hang the queued jobs (gh-115634).
 
-    Time limits: a digest past its limit in `run_timed` (or whose caller gives up on it: saq aborting a queue
-    job) has the process running it killed, and the processes replaced at once (see `_stop`): otherwise it went
-    on computing for nobody, holding its worker, and a few slow pastes held them all."""
+    Time limits: a digest past its limit in `run_timed`, counted from the moment a worker process started it (or
+    whose caller gives up on it: saq aborting a queue job), has the process running it killed, and that process
+    alone replaced (see `_stop`): otherwise it went on computing for nobody, holding its worker, and a few slow
+    pastes held them all."""
 
     def __init__(self, processes: int, recycle_growth_mb: float = 0.0, recycle_after_digests: int = 0) -> None:
         self.processes = processes
@@ -261,14 +489,13 @@ class WorkerPool:
         self._spawned: Future[None] | None = None  # done once `start` has started every process
         self.recycled = 0  # how many times the processes were replaced (for logs and benchmarks)
         self.stopped = 0  # how many digests had their process killed past their time limit
-        # Each job says, as it starts, which worker process took it (`_reported_job`): the pipe, its tokens, and
-        # the jobs not finished yet (dropped when their future is done).
+        self.reruns = 0  # how many digests ran again because their process died under them
+        # Each job says, as it starts, which worker process took it, and when (`_reported_job`): the pipe, its
+        # tokens, and the jobs not finished yet (dropped when their future is done).
         self._reports: tuple[Connection, Connection] | None = None
         self._reports_loop: asyncio.AbstractEventLoop | None = None
         self._tokens = itertools.count()
         self._jobs: dict[int, _Job] = {}
-        # Executors this pool broke by killing a process past its limit: their other digests run again, uncounted.
-        self._stopped_on_purpose: weakref.WeakSet[Executor] = weakref.WeakSet()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WorkerPool:
@@ -280,43 +507,53 @@ class WorkerPool:
         """How many digests run at once."""
         return max(1, self.processes)
 
+    @property
+    def lanes_replaced(self) -> int:
+        """How many worker processes of the current executor died (or were killed) and were replaced alone."""
+        return getattr(self._executor, "lanes_replaced", 0)
+
     def _new_executor(self) -> Executor:
         if self.processes == 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
-        # forkserver: workers never inherit the event loop, sockets or locks of the bot process.
-        context = multiprocessing.get_context("forkserver")
-        # The fork server dies with the bot, and warms the pipeline up once: its workers start warm, sharing
-        # those pages with it (copy on write) instead of each holding its own copy, and a replacement is cheap.
-        context.set_forkserver_preload(["bot.discord_app.die_with_parent", "bot.workers.warm_template"])
-        _start_fork_server()
+        context = warm_fork_context()
         _, report_writer = self._open_reports(context)
-        return ProcessPoolExecutor(max_workers=self.processes, mp_context=context, initializer=_warm_up,
-                                   initargs=(report_writer,))
+        return _Lanes(self.processes, functools.partial(
+            ProcessPoolExecutor, max_workers=1, mp_context=context, initializer=_warm_up, initargs=(report_writer,)))
 
     def _open_reports(self, context: Any) -> tuple[Connection, Connection]:
         """The pipe on which jobs say which process took them, one for the pool's life (every executor's workers
-        get its write end as they start), read by the event loop as reports come when one runs."""
+        get its write end as they start), read by the event loop as reports come (`_read_reports_as_they_come`)."""
         if self._reports is None:
             self._reports = context.Pipe(duplex=False)
-            with contextlib.suppress(RuntimeError):  # no loop running: read at each digest's end (`_read_reports`)
-                loop = asyncio.get_running_loop()
-                loop.add_reader(self._reports[0].fileno(), self._read_reports)
-                self._reports_loop = loop
+        self._read_reports_as_they_come()
         return self._reports
 
+    def _read_reports_as_they_come(self) -> None:
+        """Have the running event loop read the reports as they come (the limit counts from them), once."""
+        if self._reports is None or self._reports_loop is not None:
+            return
+        with contextlib.suppress(RuntimeError):  # no loop running yet: the first `_submit` does it
+            loop = asyncio.get_running_loop()
+            loop.add_reader(self._reports[0].fileno(), self._read_reports)
+            self._reports_loop = loop
+
     def _read_reports(self) -> None:
-        """Note which process took each job reported since the last reading; stop at once one abandoned before
-        it started (it waited in the executor's queue past its limit)."""
+        """Note which process took each job reported since the last reading, and when (its time limit counts from
+        then); stop at once one abandoned before it started."""
         if self._reports is None:
             return
         reader = self._reports[0]
         while reader.poll():
-            token, pid = _JOB_REPORT.unpack(reader.recv_bytes())
+            token, pid, started_at = _JOB_REPORT.unpack(reader.recv_bytes())
             job = self._jobs.get(token)
-            if job is not None:
-                job.pid = pid
-                if job.abandoned:
-                    self._stop(job)
+            if job is None:
+                continue
+            job.pid = pid
+            job.started_at = min(started_at, time.monotonic())
+            if job.abandoned:
+                self._stop(job)
+            elif job.submission is not None:
+                job.submission.job_started()
 
     def _close_reports(self) -> None:
         reports, self._reports = self._reports, None
@@ -330,8 +567,9 @@ class WorkerPool:
 
     def _submit_starts(self, executor: Executor) -> list[Future[None]]:
         """Start every process of `executor`; the futures are done once each has taken a job, i.e. is warm.
-        The pool forks its workers on demand inside `submit`, which blocks (the first waits for the fork
-        server's warm-up): called from a thread."""
+        Forking blocks (the first waits for the fork server's warm-up): called from a thread."""
+        if isinstance(executor, _Lanes):
+            return executor.start_lanes()
         return [executor.submit(_started) for _ in range(self.processes)]
 
     def start(self) -> None:
@@ -361,19 +599,46 @@ class WorkerPool:
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` in a worker. A worker that dies (killed, out of memory) costs no request:
-        the pool is replaced and the request in hand runs once more on the new pool."""
+        its process is replaced and the request in hand runs once more on another."""
         return await self._run(_Submission(), function, *args)
 
-    async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` within `timeout` seconds of its submission, else `TimeoutError`, and the process
-        running it is killed (the pool replaced: `_stop`). Killed too when the caller gives up (cancelled).
-        With `processes = 0` the thread cannot be stopped: it finishes its digest for nobody."""
-        submission = _Submission()
+    async def run_timed(self, timeout: float, function: Callable[..., T], *args: Any,
+                        on_start: Callable[[], None] | None = None) -> T:
+        """`function(*args)` within `timeout` seconds of the moment a worker process started it, else
+        `TimeoutError`, and the process running it is killed (and replaced: `_stop`). Time spent waiting for a
+        process (behind other digests, or for the processes to start) is not counted; a digest run again after
+        its process died is given its limit again from its new start. Killed too when the caller gives up
+        (cancelled); withdrawn if it had not started. `on_start` is called (in the event loop) as each run starts.
+        With `processes = 0` the limit counts from the submission, and the thread cannot be stopped: it finishes
+        its digest for nobody."""
+        if not self.processes:
+            return await asyncio.wait_for(self.run(function, *args), timeout)
+        submission = _Submission(on_start=on_start)
+        running = asyncio.ensure_future(self._run(submission, function, *args))
         try:
-            return await asyncio.wait_for(self._run(submission, function, *args), timeout)
-        except (TimeoutError, asyncio.CancelledError):
+            return await self._within_limit(running, submission, timeout)
+        except BaseException:  # past the limit, or cancelled: the work is stopped too
+            running.cancel()
             self._abandon(submission)
             raise
+
+    async def _within_limit(self, running: asyncio.Future[T], submission: _Submission, timeout: float) -> T:
+        """`running`'s answer, waiting without limit until its current run started, then at most `timeout` from
+        that start (from the start of the run in hand: a run after a death starts the count again)."""
+        while not running.done():
+            job = submission.job
+            if job is None or job.started_at is None:
+                started = asyncio.ensure_future(submission.next_start())
+                try:
+                    await asyncio.wait((running, started), return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    started.cancel()
+                continue
+            left = job.started_at + timeout - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"the digest took over {timeout} s")
+            await asyncio.wait((running,), timeout=left)
+        return running.result()
 
     async def _run(self, submission: _Submission, function: Callable[..., T], *args: Any) -> T:
         if self._executor is None:
@@ -389,14 +654,15 @@ class WorkerPool:
                 outcome = await self._submit(submission, executor, call)
                 break
             except BrokenProcessPool:
-                self._replace(executor)
-                # Killed on purpose (another digest past its limit), the pool costs this request nothing; a second
-                # death of its own on the same request is likely the request's own doing: then it fails.
-                if executor not in self._stopped_on_purpose:
-                    deaths += 1
-                    if deaths > 1:
-                        raise
-                await self._until_spawned()
+                # Its process died under it (its lane is being replaced): once more on another; a second death on
+                # the same request is likely the request's own doing: then it fails.
+                if isinstance(executor, _Lanes) and executor.lost:
+                    self._renew(executor)
+                deaths += 1
+                if deaths > 1:
+                    raise
+                self.reruns += 1
+                log.error("a digest worker died with a request in hand; running it again")
         if not self.processes:
             return outcome  # type: ignore[no-any-return]
         value, growth = outcome
@@ -407,11 +673,12 @@ class WorkerPool:
         """One run of `call` on `executor`, tracked (in process mode) as a job whose process can be stopped."""
         if not self.processes:
             return await asyncio.wrap_future(executor.submit(call))
+        self._read_reports_as_they_come()
         token = next(self._tokens)
         future = executor.submit(_reported_job, token, call)
-        job = self._jobs[token] = _Job(executor, future)
+        job = self._jobs[token] = _Job(executor, future, submission=submission)
         submission.job = job
-        # Done (answered, failed, or cancelled before it started): it holds no process any more. Called in the
+        # Done (answered, failed, or withdrawn before it started): it holds no process any more. Called in the
         # executor's thread: a dict's pop is atomic.
         future.add_done_callback(lambda _: self._jobs.pop(token, None))
         try:
@@ -420,11 +687,11 @@ class WorkerPool:
             self._read_reports()  # when no event loop reads them as they come, the pipe never fills
 
     def _abandon(self, submission: _Submission) -> None:
-        """The caller gave up on `submission` (its time limit, or cancelled): stop the process running it now, or,
-        if no process has taken it yet, as soon as one says it has."""
+        """The caller gave up on `submission` (its time limit, or cancelled): withdraw it if no process took it yet,
+        else stop the process running it now, or as soon as that process says it took it."""
         job = submission.job
-        if job is None or job.future.done():
-            return  # never submitted, or already answered (or failed, or cancelled before it started)
+        if job is None or job.future.done() or job.future.cancel():
+            return  # never submitted, already answered (or failed), or withdrawn before it started
         job.abandoned = True
         self._read_reports()
         if job.pid is not None and not job.stopped:
@@ -435,23 +702,17 @@ class WorkerPool:
 
         concurrent.futures cannot stop one job: `Future.cancel` only withdraws one not started, and the executor
         names no process by job. So each job reports its pid as it starts (`_reported_job`), on a pipe set up
-        with the pool. A killed worker breaks its whole executor (its queues may be left mid-message, and the
-        executor then stops its other workers): the current one is replaced at once, as after any worker's death,
-        and the digests the broken one held fail with `BrokenProcessPool` and run again on the new one (not
-        counted as their own death). The process is looked up among the executor's own (its `_processes`, by pid)
+        with the pool. The killed process breaks only its own lane (`_Lanes`), which is replaced; the digests on
+        the other processes go on. The process is looked up among the executor's own (its `_processes`, by pid)
         and killed through its `Process`, which knows whether it already ended: never another process that took
         its pid."""
         job.stopped = True
-        executor = job.executor
-        process = getattr(executor, "_processes", {}).get(job.pid)
+        process = getattr(job.executor, "_processes", {}).get(job.pid)
         if process is None or not process.is_alive() or job.future.done():
             return  # the process ended already, or it answered meanwhile
-        self._stopped_on_purpose.add(executor)
         process.kill()
         self.stopped += 1
         log.warning("a digest passed its time limit: its worker process %s was stopped", job.pid)
-        if executor is self._executor:
-            self._replace(executor, broken_on_purpose=True)
 
     def _count(self, executor: Executor, growth_mb: float) -> None:
         """Count a digest of `executor` and start its replacement when it is due."""
@@ -474,12 +735,12 @@ class WorkerPool:
         starting = asyncio.ensure_future(asyncio.to_thread(self._submit_starts, successor))
         try:
             warm = await asyncio.shield(starting)
-        except asyncio.CancelledError:  # closed, or the pool replaced: shut down once its processes are started
+        except asyncio.CancelledError:  # closed: shut down once its processes are started
             starting.add_done_callback(lambda _: successor.shutdown(wait=False, cancel_futures=True))
             raise
         try:
             await asyncio.gather(*(asyncio.wrap_future(future) for future in warm))
-        except BaseException as exc:  # cancelled (closed, or the pool replaced), or its warm-up failed
+        except BaseException as exc:  # cancelled (closed), or its warm-up failed
             successor.shutdown(wait=False, cancel_futures=True)
             if self._successor is asyncio.current_task():
                 self._successor = None
@@ -506,17 +767,14 @@ class WorkerPool:
             successor.cancel()
         return successor
 
-    def _replace(self, broken: Executor, broken_on_purpose: bool = False) -> None:
-        """Replace `broken` with a new pool, once, however many requests met it."""
-        if self._executor is not broken:
-            return  # another request replaced it already (or the pool was closed)
-        if not broken_on_purpose:
-            log.error("a digest worker died; restarting the pool and retrying the requests it held")
+    def _renew(self, lost: Executor) -> None:
+        """A new executor in place of one whose processes all failed to start, once however many requests met it."""
+        if self._executor is not lost:
+            return
+        log.error("no worker process could be started; starting the pool again")
         self._cancel_successor()
         self._executor = None
-        # A worker killed on purpose: the executor has not seen it yet, and its other digests must fail with
-        # BrokenProcessPool (run again), not be cancelled (their callers would see the cancellation).
-        broken.shutdown(wait=False, cancel_futures=not broken_on_purpose)
+        lost.shutdown(wait=False, cancel_futures=True)
         self.start()
 
     async def close(self) -> None:
@@ -533,17 +791,40 @@ class WorkerPool:
 
 @dataclass(eq=False)
 class _Job:
-    """One run of a digest in a worker process: its executor and future, the process that took it once it said so."""
+    """One run of a digest in a worker process: its executor and future, the process that took it and when, once it
+    said so."""
 
     executor: Executor
     future: Future[Any]
     pid: int | None = None
+    started_at: float | None = None  # `time.monotonic()` as its process started it
     abandoned: bool = False  # its caller gave up on it: stop its process (now, or once one takes it)
     stopped: bool = False
+    submission: _Submission | None = None
 
 
-@dataclass(eq=False)
 class _Submission:
-    """A call of `WorkerPool.run`: its current run (a new one after the pool was replaced under it)."""
+    """A call of `WorkerPool.run`: its current run (a new one after its process died under it), and a way to wait
+    until a run starts."""
 
-    job: _Job | None = None
+    def __init__(self, on_start: Callable[[], None] | None = None) -> None:
+        self.job: _Job | None = None
+        self._on_start = on_start
+        self._started: asyncio.Event | None = None
+
+    async def next_start(self) -> None:
+        """Return once a run of this submission has started (at once if the current one has)."""
+        if self.job is not None and self.job.started_at is not None:
+            return
+        self._started = asyncio.Event()
+        await self._started.wait()
+
+    def job_started(self) -> None:
+        """Its current run has started (called by the pool as it reads the run's report)."""
+        if self._started is not None:
+            self._started.set()
+        if self._on_start is not None:
+            try:
+                self._on_start()
+            except Exception:  # noqa: BLE001 - the caller's note failed: the digest goes on
+                log.exception("a digest's start callback failed")

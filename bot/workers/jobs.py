@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal
 import msgspec
 
 if TYPE_CHECKING:
+    from saq.job import Job
     from saq.queue.redis import RedisQueue
 
 QUEUE_NAME = "digests"
@@ -50,6 +51,10 @@ ATTEMPTS = 3
 BACKSTOP_SECONDS = 30
 RESULT_TTL_SECONDS = 300
 INPUT_TTL_SECONDS = 3600
+
+# The key of the job record's `meta` under which a worker notes which run of the job (`Job.attempts`) its pool
+# process has started: the bot counts the job's time limit from then, as the worker's pool does (`started_in_pool`).
+POOL_STARTED_META = "pool_started"
 
 # What a job returns: ("ok", the pipeline's answer), ("timeout", the limit) or ("error", a message).
 Outcome = tuple[Literal["ok", "timeout", "error"], Any]
@@ -105,6 +110,16 @@ def decode_answer(name: str, data: Any) -> Any:
     """The answer of the pipeline function `name` back from its job's record, as the type it returns."""
     _, answer_type = _annotations(name)
     return msgspec.convert(data, type=answer_type)
+
+
+def note_started_in_pool(job: Job) -> None:
+    """Mark `job`'s current run as started by a pool process (written with the job's next update)."""
+    job.meta = {**job.meta, POOL_STARTED_META: job.attempts}
+
+
+def started_in_pool(record: Job) -> bool:
+    """Whether a pool process has started the record's current run (not just a worker taken it from the queue)."""
+    return bool(record.meta) and record.meta.get(POOL_STARTED_META) == record.attempts
 
 
 def input_key(job_key: str) -> str:

@@ -8,8 +8,9 @@ What a user sees never depends on a worker being there: with no worker alive (no
 heartbeat into Redis lately) or the shared queue at `[discord] queue_limit`, the request is
 refused with `Busy` at once; a job unfinished when the last worker goes is withdrawn and
 answered `Busy` too; a job running past the time limit is withdrawn and raises `TimeoutError`
-("took too long"). The limit counts from the moment a worker starts the job (again from each
-new run after a worker died), so time spent waiting in the queue is not charged to the digest.
+("took too long"). The limit counts from the moment a worker's pool process starts the job (the worker
+notes it in the job's record: `jobs.started_in_pool`; again from each new run after a worker died), so time
+spent waiting in the queue, or for a worker's pool to start, is not charged to the digest.
 """
 
 from __future__ import annotations
@@ -179,7 +180,9 @@ class QueueWorkers:
             log.warning("job %s is unfinished and no digest worker is alive; answering busy", record.key)
             await self._withdraw(record, "no worker alive")
             waiter.future.set_exception(Busy())
-        elif record.status == Status.ACTIVE:
+        elif record.status == Status.ACTIVE and jobs.started_in_pool(record):
+            # Taken by a worker but not yet started by its pool (warming up), the clock has not started; a worker
+            # of an older version never says so, and its job is bounded by saq's timeout (`jobs.saq_timeout`).
             if waiter.started is None or record.attempts != waiter.attempt:
                 waiter.started, waiter.attempt = now, record.attempts
             elif now - waiter.started > waiter.timeout:

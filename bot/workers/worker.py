@@ -52,10 +52,16 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
     except (ValueError, msgspec.MsgspecError) as exc:
         job_log.error("job %s has input no pipeline function takes: %s", job.key, exc)
         return ("error", f"the job's input is not a digest request: {exc}")
-    done = asyncio.Event()
-    heartbeat = asyncio.create_task(_heartbeat(job, done), name=f"heartbeat-{job.key}")
+    done, started = asyncio.Event(), asyncio.Event()
+    heartbeat = asyncio.create_task(_heartbeat(job, done, started), name=f"heartbeat-{job.key}")
+
+    def pool_started() -> None:  # the bot counts the limit from this run's start in the pool, as the pool does
+        jobs.note_started_in_pool(job)
+        started.set()
+
     try:
-        return ("ok", jobs.encode_answer(await pool.run_timed(limit, jobs.resolve(name), *args)))
+        answer = await pool.run_timed(limit, jobs.resolve(name), *args, on_start=pool_started)
+        return ("ok", jobs.encode_answer(answer))
     except TimeoutError:
         job_log.warning("job %s took over %s s", job.key, limit)
         return ("timeout", limit)
@@ -68,14 +74,19 @@ async def run_digest(ctx: dict[str, Any], *, limit: float) -> jobs.Outcome:
         await heartbeat
 
 
-async def _heartbeat(job: Any, done: asyncio.Event) -> None:
-    """Touch the job's record until `done`, so a sweep never takes a live worker's job for a dead one's."""
+async def _heartbeat(job: Any, done: asyncio.Event, started: asyncio.Event) -> None:
+    """Touch the job's record until `done`, so a sweep never takes a live worker's job for a dead one's; at once
+    when `started` is set (the pool process started it: the bot's clock starts as it reads that)."""
     while True:
+        waits = [asyncio.ensure_future(event.wait()) for event in (done, started)]
         try:
-            await asyncio.wait_for(done.wait(), jobs.HEARTBEAT_SECONDS)
+            await asyncio.wait(waits, timeout=jobs.HEARTBEAT_SECONDS, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for wait in waits:
+                wait.cancel()
+        if done.is_set():
             return
-        except TimeoutError:
-            pass
+        started.clear()
         try:
             await job.update()
         except Exception:  # noqa: BLE001 - a missed beat is retried; too many and the job runs again elsewhere

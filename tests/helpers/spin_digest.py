@@ -44,3 +44,21 @@ def process_runs(pid: int) -> bool:
             return stat.read().rpartition(")")[2].split()[0] != "Z"
     except OSError:
         return False
+
+
+def run_logged(log_file: str, gate: str, seconds: float = 60.0) -> int:
+    """A digest that notes each run of it ("start PID", one line a run) in `log_file`, then holds its worker until
+    the file `gate` exists (or `seconds` passed): a test sees how often it ran, and chooses when it ends. Its pid."""
+    with open(log_file, "a", encoding="utf-8") as log:
+        log.write(f"start {os.getpid()}\n")
+    end = time.monotonic() + seconds
+    while not os.path.exists(gate) and time.monotonic() < end:
+        time.sleep(0.01)
+    return os.getpid()
+
+
+def logged_runs(log_file: str) -> list[int]:
+    """The pid of each run `run_logged` noted in `log_file`, in order."""
+    if not os.path.exists(log_file):
+        return []
+    return [int(line.split()[1]) for line in Path(log_file).read_text(encoding="utf-8").splitlines()]
