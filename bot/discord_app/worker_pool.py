@@ -496,6 +496,9 @@ class WorkerPool:
         self._reports_loop: asyncio.AbstractEventLoop | None = None
         self._tokens = itertools.count()
         self._jobs: dict[int, _Job] = {}
+        # Every run until its `_submit` returns, whether or not it holds a process still: a quick digest can be
+        # answered (and leave `_jobs`) before its start report is read, and that start is still news to its caller.
+        self._runs: dict[int, _Job] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> WorkerPool:
@@ -545,14 +548,15 @@ class WorkerPool:
         reader = self._reports[0]
         while reader.poll():
             token, pid, started_at = _JOB_REPORT.unpack(reader.recv_bytes())
-            job = self._jobs.get(token)
+            job = self._runs.get(token)
             if job is None:
                 continue
             job.pid = pid
             job.started_at = min(started_at, time.monotonic())
             if job.abandoned:
-                self._stop(job)
-            elif job.submission is not None:
+                if token in self._jobs:  # not answered yet: its process still holds it
+                    self._stop(job)
+            elif job.submission is not None:  # an answered run's start too: its caller counts every start
                 job.submission.job_started()
 
     def _close_reports(self) -> None:
@@ -676,7 +680,7 @@ class WorkerPool:
         self._read_reports_as_they_come()
         token = next(self._tokens)
         future = executor.submit(_reported_job, token, call)
-        job = self._jobs[token] = _Job(executor, future, submission=submission)
+        job = self._jobs[token] = self._runs[token] = _Job(executor, future, submission=submission)
         submission.job = job
         # Done (answered, failed, or withdrawn before it started): it holds no process any more. Called in the
         # executor's thread: a dict's pop is atomic.
@@ -685,6 +689,7 @@ class WorkerPool:
             return await asyncio.wrap_future(future)
         finally:
             self._read_reports()  # when no event loop reads them as they come, the pipe never fills
+            self._runs.pop(token, None)
 
     def _abandon(self, submission: _Submission) -> None:
         """The caller gave up on `submission` (its time limit, or cancelled): withdraw it if no process took it yet,
