@@ -44,7 +44,7 @@ def figures_both_ways(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> 
         plain.setattr(figure_finder, "_has_sign", lambda text, signs: True)
         plain.setattr(figure_finder, "_number_run", lambda text: figure_finder._SLOW_NUMBER_RUN.search(text) is not None)
         plain.setattr(figure_finder, "_TITLE_RUN", figure_finder._SLOW_TITLE_RUN)
-        plain.setattr(tokens, "TOKEN", tokens.SLOW_TOKEN)
+        plain.setattr(quantities, "tokenize", tokens.slow_tokenize)
         plain.setattr(quantities, "_number_word_pattern", quantities._slow_number_word_pattern)
         slow = find_figures(sentences, limit=50, language_code=code)
     return fast, slow
