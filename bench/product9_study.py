@@ -247,9 +247,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
-    parser.add_argument("--census", action="store_true")
-    parser.add_argument("--losses", action="store_true")
-    parser.add_argument("--kinds", action="store_true", help="the lost words summed by kind")
+    for flag in ("--census", "--losses", "--kinds"):  # see the module's text
+        parser.add_argument(flag, action="store_true")
     parser.add_argument("--candidates", nargs="*", help="candidates to judge (all when given without names)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
