@@ -34,6 +34,7 @@ from bot.digest.extract.html.metadata import PageMetadata, byline_name, clean_te
 from bot.digest.extract.html.page_type import classify_page, scan_page
 from bot.digest.extract.html.profiles import PROFILES
 from bot.digest.extract.html.prune import code_in_preformatted, drop_permalinks
+from bot.digest.extract.html.product import product_name, with_product_name
 from bot.digest.extract.html.region import description_lead, drop_named, drop_repeated_lines, region_text, with_missing_lead
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS, ExtractionSettings
 from bot.digest.extract.html.text import render_text
@@ -270,6 +271,8 @@ def extract_html(
         else:
             region = region_text(tree, profile.min_line_words, profile.link_line_share, profile.link_line_words, profile.more_chrome)
     posts = thread_text(tree, profile) if profile.thread_posts else ""  # a thread's posts by their markup (forum.py)
+    # The product's name, read before its wrapper can go with the rating stars named beside it.
+    name = product_name(tree) if page_type == "product" else ""
     # A product's reviews and recommended products would otherwise be read as its description.
     drop_named(tree, profile.more_chrome)
     if profile.repeat_min_words is not None:  # a block read twice (a quoted post, a mobile copy) once
@@ -308,6 +311,8 @@ def extract_html(
     first, _, rest = text.partition("\n\n")
     if title and first.strip() == title and rest:
         text = rest
+    if page_type == "product":  # the product's name, which the strip above or trafilatura's block may have left out
+        text = with_product_name(text, name)
     return Article(
         title=title,
         text=text,
