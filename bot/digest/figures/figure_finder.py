@@ -426,10 +426,25 @@ _POST_TIME_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "min
 _LIST_MARK_ONLY = re.compile(r"\s*[-–—•*·]\s*$")
 
 
+# Days and weeks "ago" stamp a post or a card only where a stamp stands: at the line's start, after a separator or a
+# "posted"/"latest post" ("Alan Woinski | 2 weeks ago", "Latest post 1 day ago"), or before a separator or a forum's
+# "X said:" ("26 days ago • 3.16k"). In prose they are news ("beat France 30-20 10 days ago", "the last time I saw him
+# 12 days ago": BBC tune summaries hold them; seventeenth session, figures9). Seconds, minutes and hours stay stamps.
+_SHORT_POST_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"})
+_STAMP_BEFORE = re.compile(r"(?:^|[|•·:–—]|\s-|\b(?i:post|posted|updated|edited|published|new))\s*$")
+_STAMP_AFTER = re.compile(r"\s+ago\b\s*(?:$|[|•·]|,\s*[^,.]{1,40}\bsaid:)", re.IGNORECASE)
+
+
 def _timestamp_ago(quantity: Quantity, sentence_text: str) -> bool:
     if quantity.kind != "duration" or _AGO_AFTER.match(sentence_text, quantity.end) is None:
         return False
-    return quantity.unit_or_counts.lower() in _POST_TIME_UNITS or _LIST_MARK_ONLY.fullmatch(sentence_text[: quantity.start]) is not None
+    before = sentence_text[: quantity.start]
+    unit = quantity.unit_or_counts.lower()
+    if unit in _SHORT_POST_UNITS:
+        return True
+    if unit in _POST_TIME_UNITS:
+        return _STAMP_BEFORE.search(before) is not None or _STAMP_AFTER.match(sentence_text, quantity.end) is not None
+    return _LIST_MARK_ONLY.fullmatch(before) is not None
 
 
 # The word before a name's number: capitalised ("Go 1.26", "Wine 11.4", "Battlefield 6", "DirectX 11", "Canvas 26")
@@ -456,6 +471,27 @@ def _name_before(sentence_text: str, end: int) -> re.Match[str] | None:
     return _NAME_BEFORE.search(sentence_text, start, end)
 
 
+# A match report's scorer or line-up line ("Archibald 19, Grady 29, Crawford 41.", "Lita 45, 52.", "Lupoli
+# (Owusu-Abeyie 45), Ljungberg."): names and minutes only, ending in a full stop (seventeenth session, figures9: BBC
+# tune sport articles; a product line has a lower-case word, a dash, a decimal or no full stop).
+_SCORER_TOKEN = re.compile(r"[^\s,();]+")
+_SCORER_WORDS = frozenset({"pen", "og", "and"})
+_LAST_MINUTE = 130
+
+
+def _scorer_line(sentence_text: str) -> bool:
+    text = sentence_text.strip()
+    if not text.endswith(".") or not any(ch.isdigit() for ch in text):
+        return False
+    for token in _SCORER_TOKEN.findall(text[:-1]):
+        if token.isdigit():
+            if not token.isascii() or len(token) > 3 or int(token) > _LAST_MINUTE:
+                return False
+        elif not (token[:1].isupper() and token[:1].isalpha()) and token.lower() not in _SCORER_WORDS:
+            return False
+    return True
+
+
 def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     """A bare count in digits right after a name: a version, a model or a sequel ("Go 1.26 adds", "Android™ 4.0",
     "DirectX 11 level"), not an amount of anything."""
@@ -467,6 +503,8 @@ def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     word = before.group(1)
     if word is None:
         return True  # a trade mark glued to the number
+    if _scorer_line(sentence_text):
+        return False  # "Miller 1, McAllister 10.": the minutes of a match report's scorers, which BBC summaries keep
     if "'" in word or "’" in word or word.lower().rstrip(".") in _NOT_A_NAME:
         return False
     if sentence_text[: before.start(1)].strip(" \t-–—•*·\"“'‘([") != "":
