@@ -595,12 +595,63 @@ def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
     return replace(quantity, end=quantity.end + 1, text=quantity.text + mark, kind="measure", unit_or_counts=mark)
 
 
-# Each (name, test) refuses a quantity as no figure at all; bench/figures8_study.py switches them one by one.
+# --- numbers of code and of a shop's widgets in prose (seventeenth session, figures9, WCXB tune non-article pages) ---
+
+# A star class or a rating ("5-star reviews", "4-Star characters", "rated 4 stars"), a count a row of star signs
+# follows ("Over 50 ⭐⭐⭐⭐⭐ Google Reviews") and a review count in brackets ("(1,234 reviews)"): a shop's widget or boast.
+# A count of reviews in prose ("over 40,000 reviews we've gotten") stays.
+_STAR_NOUNS = frozenset({"star", "stars"})
+_STAR_SIGNS = re.compile(r"\s*[⭐★☆]")
+_REVIEWS_IN_BRACKETS = re.compile(r"\s*(?:reviews?|ratings?|votes?)\s*\)", re.IGNORECASE)
+_MOST_STARS = 10
+
+
+def _rating_widget(quantity: Quantity, sentence_text: str) -> bool:
+    if quantity.kind != "count" or quantity.value is None:
+        return False
+    if quantity.unit_or_counts.lower() in _STAR_NOUNS and quantity.value <= _MOST_STARS:
+        return True
+    if _STAR_SIGNS.match(sentence_text, quantity.end):
+        return True
+    return sentence_text[: quantity.start].rstrip().endswith("(") and _REVIEWS_IN_BRACKETS.match(sentence_text, quantity.end) is not None
+
+
+# Numbers of code in a documentation page's prose: an HTTP status ("the 302 code", "an error status like 404", "the
+# 404 error", "in the 200 range" after "status"), a port ("on port 3000", "localhost:9000") and a regular expression's
+# capture ("$1..", "$1/mp3/$2.mp3"). "500 errors" (plural) and prices ("$9.", "$1 to start") stay.
+_STATUS_AFTER = re.compile(r"\s+(?:status\s+)?(?:code|error|redirect|response)\b(?!s)", re.IGNORECASE)
+_STATUS_BEFORE = re.compile(r"\b(?:HTTP|status)\b", re.IGNORECASE)
+_PORT_BEFORE = re.compile(r"(?:\b[Pp]ort\s+|\blocalhost:)$")
+_CAPTURE_AFTER = re.compile(r"/|\.\.|\.[A-Za-z]")
+_STATUS_WINDOW = 30  # characters before the number where "status" or "HTTP" makes it a status
+
+
+def _code_number(quantity: Quantity, sentence_text: str) -> bool:
+    text = quantity.text
+    if quantity.kind == "money":
+        return len(text) == 2 and text[0] == "$" and text[1].isdigit() and (
+            _CAPTURE_AFTER.match(sentence_text, quantity.end) is not None or sentence_text[quantity.start - 1 : quantity.start] in ("/", "\\")
+        )
+    if quantity.kind != "count" or not text.isdigit():
+        return False
+    if _PORT_BEFORE.search(sentence_text, max(0, quantity.start - 12), quantity.start):
+        return True
+    if len(text) != 3 or not 100 <= int(text) <= 599:
+        return False
+    return _STATUS_AFTER.match(sentence_text, quantity.end) is not None or _STATUS_BEFORE.search(
+        sentence_text, max(0, quantity.start - _STATUS_WINDOW), quantity.start
+    ) is not None
+
+
+# Each (name, test) refuses a quantity as no figure at all; bench/figures8_study.py and bench/figures9_study.py switch
+# them one by one.
 READER_REFUSALS: tuple[tuple[str, Callable[[Quantity, str], bool]], ...] = (
     ("a timestamp 'N ago'", _timestamp_ago),
     ("a name's number (version, model)", _names_number),
     ("inside an identifier", _inside_identifier),
     ("inside a compound word", _inside_compound),
+    ("a star rating or a review count", _rating_widget),
+    ("a number of code (status, port, capture)", _code_number),
 )
 
 
