@@ -621,8 +621,9 @@ def _rating_widget(quantity: Quantity, sentence_text: str) -> bool:
 # capture ("$1..", "$1/mp3/$2.mp3"). "500 errors" (plural) and prices ("$9.", "$1 to start") stay.
 _STATUS_AFTER = re.compile(r"\s+(?:status\s+)?(?:code|error|redirect|response)\b(?!s)", re.IGNORECASE)
 _STATUS_BEFORE = re.compile(r"\b(?:HTTP|status)\b", re.IGNORECASE)
-_PORT_BEFORE = re.compile(r"(?:\b[Pp]ort\s+|\blocalhost:)$")
+_PORT_BEFORE = re.compile(r"(?:\b[Pp]ort\s+(?:number\s+)?(?:is\s+)?|\blocalhost:)$")
 _CAPTURE_AFTER = re.compile(r"/|\.\.|\.[A-Za-z]")
+_PORT_WINDOW = 20  # characters before the number that "port number is " or "localhost:" may take
 _STATUS_WINDOW = 30  # characters before the number where "status" or "HTTP" makes it a status
 
 
@@ -634,7 +635,7 @@ def _code_number(quantity: Quantity, sentence_text: str) -> bool:
         )
     if quantity.kind != "count" or not text.isdigit():
         return False
-    if _PORT_BEFORE.search(sentence_text, max(0, quantity.start - 12), quantity.start):
+    if _PORT_BEFORE.search(sentence_text, max(0, quantity.start - _PORT_WINDOW), quantity.start):
         return True
     if len(text) != 3 or not 100 <= int(text) <= 599:
         return False

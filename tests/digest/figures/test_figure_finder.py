@@ -1050,6 +1050,7 @@ def _quantity(sentence: str, text: str):
         "Check the response, as the server responds with an error status like 404: so we check it.",
         "Nginx will send a response indicating the 404 error.",
         "Run this command to start the development server on port 3000:",
+        "If the address opens on https://localhost:5242, your port number is 5242.",
         "Captures are made available for later reuse in the $1.. variables.",
         "rewrite ^(/download/.*)/media/(.*)$ $1/mp3/$2.mp3 last;",
     ],
