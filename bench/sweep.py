@@ -784,8 +784,8 @@ _STAR_CLASS = re.compile(r"^\S+[- ]stars?$", re.IGNORECASE)
 
 
 def check_code_and_shop_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:
-    """`figure.code_number` (an HTTP status, a port, "$1" glued to a path or ".."), `figure.star_class` ("5-star", a
-    count before star signs) and `figure.owner_year` (a count from 1900 to 2100 after "'s")."""
+    """`figure.code_number` (an HTTP status, a port, "$1" glued to a path or ".."), `figure.star_class` ("our 5-star
+    reviews", a count before star signs) and `figure.owner_year` (a count from 1900 to 2100 after "'s")."""
     found: list[tuple[str, str]] = []
     for figure in result.get("figures") or []:
         sentence = sentences.get(figure["sentence"], "")
@@ -797,7 +797,9 @@ def check_code_and_shop_figures(item: Item, result: dict[str, Any], sentences: d
         capture = re.fullmatch(r"\$\d", text) is not None and (after[:1] == "/" or after[:2] == ".." or re.match(r"\.[A-Za-z]", after) is not None)
         if status or capture or (whole and _PORT_WORDS.search(before)):
             found.append(("figure.code_number", shown))
-        if figure["kind"] == "count" and (_STAR_CLASS.match(text + " " + figure["counts"]) or re.match(r"\s*[⭐★]", after)):
+        # a star class only as a boast of reviews ("our 5-star reviews"): one "5-star rating" is sound to figures8's check
+        boast = _STAR_CLASS.match(text + " " + figure["counts"]) and re.match(r"\s*(?:\S+\s+)?reviews\b", after, re.IGNORECASE)
+        if figure["kind"] == "count" and (boast or re.match(r"\s*[⭐★]", after)):
             found.append(("figure.star_class", shown))
         if figure["kind"] == "count" and whole and 1900 <= int(text) <= 2100 and re.search(r"\w['’]s\s$", before):
             found.append(("figure.owner_year", shown))
