@@ -492,6 +492,9 @@ def _scorer_line(sentence_text: str) -> bool:
     return True
 
 
+_VERB_THEN_DETERMINER = re.compile(r"\s+[a-z]+s\s+(?:a|an|the|its|their|his|her|our|your)\s")
+
+
 def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     """A bare count in digits right after a name: a version, a model or a sequel ("Go 1.26 adds", "Android™ 4.0",
     "DirectX 11 level"), not an amount of anything."""
@@ -510,8 +513,13 @@ def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     if sentence_text[: before.start(1)].strip(" \t-–—•*·\"“'‘([") != "":
         return True
     # The sentence's first word may be a verb ("Add 5 items", "Join 38 million people"): a name only when the number
-    # is a version's ("Go 1.26 adds", "Wine 11.4 is out") or counts nothing ("Python 3.16 (due October 2027).")
-    return _VERSION.fullmatch(quantity.text) is not None or not quantity.unit_or_counts
+    # is a version's ("Go 1.26 adds", "Wine 11.4 is out"), counts nothing ("Python 3.16 (due October 2027).") or
+    # "counts" a verb, the word after it a determiner ("Overwatch 2 releases a new update"; figures9)
+    return (
+        _VERSION.fullmatch(quantity.text) is not None
+        or not quantity.unit_or_counts
+        or _VERB_THEN_DETERMINER.match(sentence_text, quantity.end) is not None
+    )
 
 
 # A token that mixes digit and letter runs at least three times, with no run of small letters and no currency sign
@@ -620,7 +628,7 @@ def _rating_widget(quantity: Quantity, sentence_text: str) -> bool:
 # 404 error", "in the 200 range" after "status"), a port ("on port 3000", "localhost:9000") and a regular expression's
 # capture ("$1..", "$1/mp3/$2.mp3"). "500 errors" (plural) and prices ("$9.", "$1 to start") stay.
 _STATUS_AFTER = re.compile(r"\s+(?:status\s+)?(?:code|error|redirect|response)\b(?!s)", re.IGNORECASE)
-_STATUS_BEFORE = re.compile(r"\b(?:HTTP|status)\b", re.IGNORECASE)
+_STATUS_BEFORE = re.compile(r"\b(?:HTTP|status)\b|\bcode\s+$", re.IGNORECASE)  # "the code 307 was not treated"
 _PORT_BEFORE = re.compile(r"(?:\b[Pp]ort\s+(?:number\s+)?(?:is\s+)?|\blocalhost:)$")
 _CAPTURE_AFTER = re.compile(r"/|\.\.|\.[A-Za-z]")
 _PORT_WINDOW = 20  # characters before the number that "port number is " or "localhost:" may take

@@ -1076,3 +1076,13 @@ def test_prices_and_counts_beside_code_words_stay(line: str, shown: list[str]) -
 def test_a_year_after_an_owner_is_a_year() -> None:
     assert [(q.text, q.kind) for q in find_quantities("It shows what to expect from the game's 2026 updates.")] == [("2026", "date")]
     assert [(q.text, q.kind) for q in find_quantities("The firm's 1,900 workers were told.")] == [("1,900", "count")]
+
+
+def test_a_name_first_in_its_sentence_before_a_verb_and_a_determiner_is_no_figure() -> None:
+    assert "2" not in _shown("Overwatch 2 releases a new update for December 18.")
+    assert _shown("Join 38 million people who trust the service.") == ["38 million"]
+    assert _shown("Add 5 items to the cart.") == ["5"]
+
+
+def test_a_status_after_code_is_no_figure() -> None:
+    assert "307" not in _shown("The code 307 was not treated as a redirect until version 1.1.16.")
