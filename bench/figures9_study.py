@@ -9,13 +9,17 @@ left out in turn, and lists the articles that gain or lose. Unlike `bench.figure
 candidates are read again under each switch: that command reads them once, before switching, so its news columns
 were the shipped refusals' in every row. `news` writes the six's key numbers per tune article (this checkout's code,
 the gold read again by its scanner) and `compare` sets two such files side by side per CNN fold and on BBC.
-`checks` counts, in the product's JSON of the non-article pages (`bench.figures8_study run`), the pages each of
+`chooser` judges chooser variants figures7 did not try (a bonus for the sentence's words shared with the title, for its
+centrality among the article's sentences, and the weights of `RankWeights` it left alone) the same way (CNN gains
+on four folds and loses on none, BBC not lower, chrome not higher: "holds"; the brief's bar for shipping is all
+five folds and BBC higher). `checks` counts, in the product's JSON of the non-article pages (`bench.figures8_study run`), the pages each of
 `bench.sweep`'s reader checks flags, per type. Held-out parts are never read.
 
     python -m bench.figures9_study /work/shared/data hits
     python -m bench.figures9_study /work/shared/data --cache /tmp/figures9/tune_small.pkl switch
     python -m bench.figures9_study /work/shared/data --cache /tmp/figures9/tune_small.pkl news --out /tmp/figures9/news_branch.json
     python -m bench.figures9_study /work/shared/data compare --out /tmp/figures9/news_branch.json --against /tmp/figures9/news_main.json
+    python -m bench.figures9_study /work/shared/data --cache /tmp/figures9/tune_small.pkl chooser [--only NAME ...]
     python -m bench.figures9_study /work/shared/data checks --answers /tmp/figures9/main.jsonl /tmp/figures9/branch.jsonl
 """
 
@@ -25,6 +29,7 @@ import argparse
 import json
 import pathlib
 import pickle
+import re
 from collections import Counter, defaultdict
 from typing import Iterator, Sequence
 
@@ -92,6 +97,52 @@ def moved(new: dict[str, int], old: dict[str, int]) -> tuple[list[str], list[str
     return sorted(k for k in new.keys() & old.keys() if new[k] > old[k]), sorted(k for k in new.keys() & old.keys() if new[k] < old[k])
 
 
+# --- chooser variants figures7 did not try ---------------------------------------------------------------------
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_COMMON = frozenset(
+    "that this with from have were will would their there they them said says about after before which while been "
+    "into more than when what your just also over only other some such".split()
+)
+_SHARED_CAP = 3  # title words counted at most
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in _COMMON}
+
+
+def title_words_shared(candidate: ff.Candidate, item: fs.Read) -> int:
+    """Content words the figure's sentence shares with the title, at most `_SHARED_CAP`."""
+    title = content_words(item.digest.get("title") or "")
+    return min(_SHARED_CAP, len(title & content_words(item.sentences[candidate.figure.sentence].text)))
+
+
+def centrality(candidate: ff.Candidate, item: fs.Read) -> float:
+    """How many other sentences the figure's sentence's words stand in, on average, over the article's highest."""
+    table = item.__dict__.get("_centrality")
+    if table is None:
+        frequency = Counter(w for s in item.sentences for w in content_words(s.text))
+        table = [sum(frequency[w] - 1 for w in words) / max(1, len(words)) for words in (content_words(s.text) for s in item.sentences)]
+        item.__dict__["_centrality"] = table
+    return table[candidate.figure.sentence] / (max(table) or 1.0)
+
+
+def chooser_variants() -> dict[str, f7.Chooser]:
+    out: dict[str, f7.Chooser] = {"shipped": fs.shipped}
+    for bonus in (0.25, 0.5, 1.0):
+        out[f"title words shared +{bonus:g} a word (at most 3)"] = f7.with_bonus(lambda c, item, b=bonus: b * title_words_shared(c, item))
+    for bonus in (1.0, 2.0):
+        out[f"sentence centrality +{bonus:g}"] = f7.with_bonus(lambda c, item, b=bonus: b * centrality(c, item))
+    for name, values in (("digits", (0.0, 0.25, 0.5, 0.6, 0.75, 1.5)), ("clear_noun", (1.0, 2.0)), ("magnitude", (0.15, 0.5)),
+                         ("in_title", (3.0, 5.0)), ("heading", (-3.0,)), ("weak_use", (-1.0, -3.0))):
+        for value in values:
+            out[f"{name} {value:g}"] = f7.with_weights(**{name: value})
+    for kind, values in (("money", (2.5, 3.5)), ("count", (1.5, 2.5)), ("ordinal", (1.0,))):
+        for value in values:
+            out[f"kind {kind} {value:g}"] = f7.with_weights(kind={**ff.WEIGHTS.kind, kind: value})
+    return out
+
+
 def check_counts(answers: Sequence[tuple[str, str, dict]]) -> dict[str, Counter]:
     """Sweep check -> page type -> pages it flags, for the reader checks (`bench.sweep.check_reader_figures`)."""
     table: dict[str, Counter] = defaultdict(Counter)
@@ -125,6 +176,20 @@ def _print_switch(cache: fs.Cache) -> None:
               f"   BBC articles up {ups} down {downs}" + (f"; CNN {moved(per['cnn'], base_per['cnn'])}" if per["cnn"] != base_per["cnn"] else ""))
 
 
+def _print_chooser(cache: fs.Cache, names: Sequence[str]) -> None:
+    cnn, bbc = f7.news_items(cache, "cnn"), f7.news_items(cache, "bbc")
+    table = chooser_variants()
+    base = f7.judge(cache, cnn, bbc, fs.shipped)
+    for name, choose in table.items():
+        if names and name not in names and name != "shipped":
+            continue
+        verdict = base if name == "shipped" else f7.judge(cache, cnn, bbc, choose)
+        ups = sum(a > b for a, b in zip(verdict.cnn, base.cnn))
+        downs = sum(a < b for a, b in zip(verdict.cnn, base.cnn))
+        print(f"{name:45} CNN {sum(verdict.cnn)} {verdict.cnn} (folds up {ups}, down {downs}); BBC {verdict.bbc}; "
+              f"chrome {verdict.chrome} of {verdict.figures}; {'holds' if verdict.holds(base) else 'does not hold'}", flush=True)
+
+
 def _print_compare(new: dict[str, dict[str, int]], old: dict[str, dict[str, int]]) -> None:
     (cnn_new, bbc_new), (cnn_old, bbc_old) = fold_table(new), fold_table(old)
     print(f"CNN tune {sum(cnn_old)} of {old['gold']['cnn']} {cnn_old} -> {sum(cnn_new)} of {new['gold']['cnn']} {cnn_new}; "
@@ -146,10 +211,11 @@ def _print_checks(paths: Sequence[pathlib.Path]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.figures9_study", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=pathlib.Path)
-    parser.add_argument("what", choices=("hits", "switch", "news", "compare", "checks"))
+    parser.add_argument("what", choices=("hits", "switch", "news", "compare", "checks", "chooser"))
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures9/tune_small.pkl"), help="bench.figures_study's cache")
     parser.add_argument("--out", type=pathlib.Path, help="news: where to write; compare: this checkout's file")
     parser.add_argument("--against", type=pathlib.Path, help="compare: the reference's file (main)")
+    parser.add_argument("--only", nargs="*", default=(), help="chooser: the variants to run (default: all)")
     parser.add_argument("--answers", type=pathlib.Path, nargs="*", default=(), help="checks: the product's JSON of the non-article pages")
     args = parser.parse_args(argv)
     if args.what == "hits":
@@ -163,6 +229,8 @@ def main(argv: list[str] | None = None) -> None:
             cache = f7.regold(pickle.load(handle), args.data_dir)
         if args.what == "switch":
             _print_switch(cache)
+        elif args.what == "chooser":
+            _print_chooser(cache, args.only)
         else:
             per = {corpus: six_per_article(cache, corpus) for corpus in ("cnn", "bbc")}
             gold = {corpus: sum(len(a.gold) for a in cache[corpus][0]) for corpus in ("cnn", "bbc")}
