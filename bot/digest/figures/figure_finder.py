@@ -492,7 +492,11 @@ def _scorer_line(sentence_text: str) -> bool:
     return True
 
 
-_VERB_THEN_DETERMINER = re.compile(r"\s+[a-z]+s\s+(?:a|an|the|its|their|his|her|our|your)\s")
+# "releases a new", "gives the": a verb; not a rate ("75 million visitors a year") nor after a verb ("Attracting")
+_VERB_THEN_DETERMINER = re.compile(
+    r"\s+[a-z]+s\s+(?:a|an|the|its|their|his|her|our|your)\s+(?!(?:year|day|week|month|game|season|time|head|piece|person)\b)"
+)
+_VERB_ENDINGS = ("ing", "ed")
 
 
 def _names_number(quantity: Quantity, sentence_text: str) -> bool:
@@ -518,7 +522,11 @@ def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     return (
         _VERSION.fullmatch(quantity.text) is not None
         or not quantity.unit_or_counts
-        or _VERB_THEN_DETERMINER.match(sentence_text, quantity.end) is not None
+        or (
+            quantity.text.isdigit()
+            and not word.lower().endswith(_VERB_ENDINGS)
+            and _VERB_THEN_DETERMINER.match(sentence_text, quantity.end) is not None
+        )
     )
 
 
@@ -605,10 +613,10 @@ def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
 
 # --- numbers of code and of a shop's widgets in prose (seventeenth session, figures9, WCXB tune non-article pages) ---
 
-# A star class or a rating ("5-star reviews", "4-Star characters", "rated 4 stars"), a count a row of star signs
+# A star class in digits ("5-star reviews", "4-Star characters"), a count a row of star signs
 # follows ("Over 50 ⭐⭐⭐⭐⭐ Google Reviews") and a review count in brackets ("(1,234 reviews)"): a shop's widget or boast.
 # A count of reviews in prose ("over 40,000 reviews we've gotten") stays.
-_STAR_NOUNS = frozenset({"star", "stars"})
+_STAR_CLASS = re.compile(r"\d[\d.]*-[Ss]tars?")
 _STAR_SIGNS = re.compile(r"\s*[⭐★☆]")
 _REVIEWS_IN_BRACKETS = re.compile(r"\s*(?:reviews?|ratings?|votes?)\s*\)", re.IGNORECASE)
 _MOST_STARS = 10
@@ -617,8 +625,8 @@ _MOST_STARS = 10
 def _rating_widget(quantity: Quantity, sentence_text: str) -> bool:
     if quantity.kind != "count" or quantity.value is None:
         return False
-    if quantity.unit_or_counts.lower() in _STAR_NOUNS and quantity.value <= _MOST_STARS:
-        return True
+    if _STAR_CLASS.fullmatch(quantity.text) and quantity.value <= _MOST_STARS:
+        return True  # "5-star"; in words it is news ("a four-star general"), and "4.4 out of 5 stars" is a rating shown whole
     if _STAR_SIGNS.match(sentence_text, quantity.end):
         return True
     return sentence_text[: quantity.start].rstrip().endswith("(") and _REVIEWS_IN_BRACKETS.match(sentence_text, quantity.end) is not None

@@ -1086,3 +1086,8 @@ def test_a_name_first_in_its_sentence_before_a_verb_and_a_determiner_is_no_figur
 
 def test_a_status_after_code_is_no_figure() -> None:
     assert "307" not in _shown("The code 307 was not treated as a redirect until version 1.1.16.")
+
+
+def test_stars_in_words_and_a_rate_after_a_verb_stay() -> None:
+    assert _shown("The restaurant has the rare distinction of being awarded three stars by a tire company.") == ["three"]
+    assert "75 million" in _shown("Attracting 75 million visitors a year, the mall gets more foot traffic than the tower.")
