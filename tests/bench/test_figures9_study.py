@@ -28,29 +28,26 @@ def test_fold_table_and_moved() -> None:
     assert moved({"a": 2, "b": 1, "c": 1}, {"a": 1, "b": 2, "c": 1}) == (["a"], ["b"])
 
 
+def _digest(text: str, *figures: tuple[str, float, str, str]) -> dict:
+    """A product JSON of one English text whose figures are (text, value, counts, kind), one a sentence in order."""
+    rows = [{"text": t, "value": v, "counts": c, "kind": k, "sentence": i} for i, (t, v, c, k) in enumerate(figures)]
+    return {"text": text, "language": "en", "figures": rows}
+
+
 def test_check_counts_flag_code_and_star_figures() -> None:
-    digest = {
-        "text": "Nginx will send a response indicating the 404 error. Check out our 5-star reviews today.",
-        "language": "en",
-        "figures": [
-            {"text": "404", "value": 404, "counts": "error", "kind": "count", "sentence": 0},
-            {"text": "5-star", "value": 5, "counts": "star", "kind": "count", "sentence": 1},
-        ],
-    }
+    digest = _digest(
+        "Nginx will send a response indicating the 404 error. Check out our 5-star reviews today.",
+        ("404", 404, "error", "count"), ("5-star", 5, "star", "count"),
+    )
     table = check_counts([("documentation", "1", digest), ("product", "2", {"error": "x"})])
     assert table["figure.code_number"]["documentation"] == 1
     assert table["figure.star_class"]["documentation"] == 1
 
 
 def test_check_counts_leave_prices_and_plain_counts_alone() -> None:
-    digest = {
-        "text": "The two-hour delivery fee is $9. Officials found 500 errors in the count. It has a 5-star rating.",
-        "language": "en",
-        "figures": [
-            {"text": "$9", "value": 9, "counts": "dollars", "kind": "money", "sentence": 0},
-            {"text": "500", "value": 500, "counts": "errors", "kind": "count", "sentence": 1},
-            {"text": "5-star", "value": 5, "counts": "star", "kind": "count", "sentence": 2},
-        ],
-    }
+    digest = _digest(
+        "The two-hour delivery fee is $9. Officials found 500 errors in the count. It has a 5-star rating.",
+        ("$9", 9, "dollars", "money"), ("500", 500, "errors", "count"), ("5-star", 5, "star", "count"),
+    )
     table = check_counts([("product", "1", digest)])
     assert not {k for k in table if k in ("figure.code_number", "figure.star_class", "figure.owner_year")}
