@@ -772,5 +772,48 @@ def check_reader_figures(item: Item, result: dict[str, Any], sentences: dict[int
     return found
 
 
+# ------------------------------------------------ seventeenth session (figures9): numbers of code and of shop widgets
+# Written apart from `figure_finder`'s refusals (docs/quality/figures.md): an HTTP status, a port or a regular
+# expression's capture shown as a figure, a star class or a count before star signs, a year after an owner read as a
+# count ("the game's 2026 updates").
+
+_STATUS_WORDS_AFTER = re.compile(r"\s+(?:code|error|redirect|response)\b(?!s)", re.IGNORECASE)
+_STATUS_WORDS_BEFORE = re.compile(r"\b(?:HTTP|status)\b[^.]{0,25}$", re.IGNORECASE)
+_PORT_WORDS = re.compile(r"(?:\bport\s+|localhost:)$", re.IGNORECASE)
+_STAR_CLASS = re.compile(r"^\S+[- ]stars?$", re.IGNORECASE)
+
+
+def check_code_and_shop_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:
+    """`figure.code_number` (an HTTP status, a port, "$1" glued to a path or ".."), `figure.star_class` ("our 5-star
+    reviews", a count before star signs) and `figure.owner_year` (a count from 1900 to 2100 after "'s")."""
+    found: list[tuple[str, str]] = []
+    for figure in result.get("figures") or []:
+        sentence = sentences.get(figure["sentence"], "")
+        before, after = _around(figure, sentence)
+        text = figure["text"]
+        shown = f"{text} | counts={figure['counts']!r} | " + sentence[:120]
+        whole = re.fullmatch(r"\d+", text) is not None
+        status = whole and len(text) == 3 and 100 <= int(text) <= 599 and bool(_STATUS_WORDS_AFTER.match(after) or _STATUS_WORDS_BEFORE.search(before))
+        capture = re.fullmatch(r"\$\d", text) is not None and (after[:1] == "/" or after[:2] == ".." or re.match(r"\.[A-Za-z]", after) is not None)
+        if status or capture or (whole and _PORT_WORDS.search(before)):
+            found.append(("figure.code_number", shown))
+        # a star class only as a boast of reviews ("our 5-star reviews"): one "5-star rating" is sound to figures8's check
+        boast = _STAR_CLASS.match(text + " " + figure["counts"]) and re.match(r"\s*(?:\S+\s+)?reviews\b", after, re.IGNORECASE)
+        if figure["kind"] == "count" and (boast or re.match(r"\s*[⭐★]", after)):
+            found.append(("figure.star_class", shown))
+        if figure["kind"] == "count" and whole and 1900 <= int(text) <= 2100 and re.search(r"\w['’]s\s$", before):
+            found.append(("figure.owner_year", shown))
+    return found
+
+
+_figures8_reader_checks = check_reader_figures
+
+
+def check_reader_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:  # noqa: F811
+    """The sixteenth session's reader checks and the seventeenth's (`check_code_and_shop_figures`), under the name
+    the sweep calls."""
+    return _figures8_reader_checks(item, result, sentences) + check_code_and_shop_figures(item, result, sentences)
+
+
 if __name__ == "__main__":
     main()

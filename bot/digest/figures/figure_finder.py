@@ -426,10 +426,25 @@ _POST_TIME_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "min
 _LIST_MARK_ONLY = re.compile(r"\s*[-–—•*·]\s*$")
 
 
+# Days and weeks "ago" stamp a post or a card only where a stamp stands: at the line's start, after a separator or a
+# "posted"/"latest post" ("Alan Woinski | 2 weeks ago", "Latest post 1 day ago"), or before a separator or a forum's
+# "X said:" ("26 days ago • 3.16k"). In prose they are news ("beat France 30-20 10 days ago", "the last time I saw him
+# 12 days ago": BBC tune summaries hold them; seventeenth session, figures9). Seconds, minutes and hours stay stamps.
+_SHORT_POST_UNITS = frozenset({"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs"})
+_STAMP_BEFORE = re.compile(r"(?:^|[|•·:–—]|\s-|\b(?i:post|posted|updated|edited|published|new))\s*$")
+_STAMP_AFTER = re.compile(r"\s+ago\b\s*(?:$|[|•·]|,\s*[^,.]{1,40}\bsaid:)", re.IGNORECASE)
+
+
 def _timestamp_ago(quantity: Quantity, sentence_text: str) -> bool:
     if quantity.kind != "duration" or _AGO_AFTER.match(sentence_text, quantity.end) is None:
         return False
-    return quantity.unit_or_counts.lower() in _POST_TIME_UNITS or _LIST_MARK_ONLY.fullmatch(sentence_text[: quantity.start]) is not None
+    before = sentence_text[: quantity.start]
+    unit = quantity.unit_or_counts.lower()
+    if unit in _SHORT_POST_UNITS:
+        return True
+    if unit in _POST_TIME_UNITS:
+        return _STAMP_BEFORE.search(before) is not None or _STAMP_AFTER.match(sentence_text, quantity.end) is not None
+    return _LIST_MARK_ONLY.fullmatch(before) is not None
 
 
 # The word before a name's number: capitalised ("Go 1.26", "Wine 11.4", "Battlefield 6", "DirectX 11", "Canvas 26")
@@ -456,6 +471,34 @@ def _name_before(sentence_text: str, end: int) -> re.Match[str] | None:
     return _NAME_BEFORE.search(sentence_text, start, end)
 
 
+# A match report's scorer or line-up line ("Archibald 19, Grady 29, Crawford 41.", "Lita 45, 52.", "Lupoli
+# (Owusu-Abeyie 45), Ljungberg."): names and minutes only, ending in a full stop (seventeenth session, figures9: BBC
+# tune sport articles; a product line has a lower-case word, a dash, a decimal or no full stop).
+_SCORER_TOKEN = re.compile(r"[^\s,();]+")
+_SCORER_WORDS = frozenset({"pen", "og", "and"})
+_LAST_MINUTE = 130
+
+
+def _scorer_line(sentence_text: str) -> bool:
+    text = sentence_text.strip()
+    if not text.endswith(".") or not any(ch.isdigit() for ch in text):
+        return False
+    for token in _SCORER_TOKEN.findall(text[:-1]):
+        if token.isdigit():
+            if not token.isascii() or len(token) > 3 or int(token) > _LAST_MINUTE:
+                return False
+        elif not (token[:1].isupper() and token[:1].isalpha()) and token.lower() not in _SCORER_WORDS:
+            return False
+    return True
+
+
+# "releases a new", "gives the": a verb; not a rate ("75 million visitors a year") nor after a verb ("Attracting")
+_VERB_THEN_DETERMINER = re.compile(
+    r"\s+[a-z]+s\s+(?:a|an|the|its|their|his|her|our|your)\s+(?!(?:year|day|week|month|game|season|time|head|piece|person)\b)"
+)
+_VERB_ENDINGS = ("ing", "ed")
+
+
 def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     """A bare count in digits right after a name: a version, a model or a sequel ("Go 1.26 adds", "Android™ 4.0",
     "DirectX 11 level"), not an amount of anything."""
@@ -467,13 +510,24 @@ def _names_number(quantity: Quantity, sentence_text: str) -> bool:
     word = before.group(1)
     if word is None:
         return True  # a trade mark glued to the number
+    if _scorer_line(sentence_text):
+        return False  # "Miller 1, McAllister 10.": the minutes of a match report's scorers, which BBC summaries keep
     if "'" in word or "’" in word or word.lower().rstrip(".") in _NOT_A_NAME:
         return False
     if sentence_text[: before.start(1)].strip(" \t-–—•*·\"“'‘([") != "":
         return True
     # The sentence's first word may be a verb ("Add 5 items", "Join 38 million people"): a name only when the number
-    # is a version's ("Go 1.26 adds", "Wine 11.4 is out") or counts nothing ("Python 3.16 (due October 2027).")
-    return _VERSION.fullmatch(quantity.text) is not None or not quantity.unit_or_counts
+    # is a version's ("Go 1.26 adds", "Wine 11.4 is out"), counts nothing ("Python 3.16 (due October 2027).") or
+    # "counts" a verb, the word after it a determiner ("Overwatch 2 releases a new update"; figures9)
+    return (
+        _VERSION.fullmatch(quantity.text) is not None
+        or not quantity.unit_or_counts
+        or (
+            quantity.text.isdigit()
+            and not word.lower().endswith(_VERB_ENDINGS)
+            and _VERB_THEN_DETERMINER.match(sentence_text, quantity.end) is not None
+        )
+    )
 
 
 # A token that mixes digit and letter runs at least three times, with no run of small letters and no currency sign
@@ -557,12 +611,64 @@ def _as_inches(quantity: Quantity, sentence_text: str) -> Quantity:
     return replace(quantity, end=quantity.end + 1, text=quantity.text + mark, kind="measure", unit_or_counts=mark)
 
 
-# Each (name, test) refuses a quantity as no figure at all; bench/figures8_study.py switches them one by one.
+# --- numbers of code and of a shop's widgets in prose (seventeenth session, figures9, WCXB tune non-article pages) ---
+
+# A star class in digits ("5-star reviews", "4-Star characters"), a count a row of star signs
+# follows ("Over 50 ⭐⭐⭐⭐⭐ Google Reviews") and a review count in brackets ("(1,234 reviews)"): a shop's widget or boast.
+# A count of reviews in prose ("over 40,000 reviews we've gotten") stays.
+_STAR_CLASS = re.compile(r"\d[\d.]*-[Ss]tars?")
+_STAR_SIGNS = re.compile(r"\s*[⭐★☆]")
+_REVIEWS_IN_BRACKETS = re.compile(r"\s*(?:reviews?|ratings?|votes?)\s*\)", re.IGNORECASE)
+_MOST_STARS = 10
+
+
+def _rating_widget(quantity: Quantity, sentence_text: str) -> bool:
+    if quantity.kind != "count" or quantity.value is None:
+        return False
+    if _STAR_CLASS.fullmatch(quantity.text) and quantity.value <= _MOST_STARS:
+        return True  # "5-star"; in words it is news ("a four-star general"), and "4.4 out of 5 stars" is a rating shown whole
+    if _STAR_SIGNS.match(sentence_text, quantity.end):
+        return True
+    return sentence_text[: quantity.start].rstrip().endswith("(") and _REVIEWS_IN_BRACKETS.match(sentence_text, quantity.end) is not None
+
+
+# Numbers of code in a documentation page's prose: an HTTP status ("the 302 code", "an error status like 404", "the
+# 404 error", "in the 200 range" after "status"), a port ("on port 3000", "localhost:9000") and a regular expression's
+# capture ("$1..", "$1/mp3/$2.mp3"). "500 errors" (plural) and prices ("$9.", "$1 to start") stay.
+_STATUS_AFTER = re.compile(r"\s+(?:status\s+)?(?:code|error|redirect|response)\b(?!s)", re.IGNORECASE)
+_STATUS_BEFORE = re.compile(r"\b(?:HTTP|status)\b|\bcode\s+$", re.IGNORECASE)  # "the code 307 was not treated"
+_PORT_BEFORE = re.compile(r"(?:\b[Pp]ort\s+(?:number\s+)?(?:is\s+)?|\blocalhost:)$")
+_CAPTURE_AFTER = re.compile(r"/|\.\.|\.[A-Za-z]")
+_PORT_WINDOW = 20  # characters before the number that "port number is " or "localhost:" may take
+_STATUS_WINDOW = 30  # characters before the number where "status" or "HTTP" makes it a status
+
+
+def _code_number(quantity: Quantity, sentence_text: str) -> bool:
+    text = quantity.text
+    if quantity.kind == "money":
+        return len(text) == 2 and text[0] == "$" and text[1].isdigit() and (
+            _CAPTURE_AFTER.match(sentence_text, quantity.end) is not None or sentence_text[quantity.start - 1 : quantity.start] in ("/", "\\")
+        )
+    if quantity.kind != "count" or not text.isdigit():
+        return False
+    if _PORT_BEFORE.search(sentence_text, max(0, quantity.start - _PORT_WINDOW), quantity.start):
+        return True
+    if len(text) != 3 or not 100 <= int(text) <= 599:
+        return False
+    return _STATUS_AFTER.match(sentence_text, quantity.end) is not None or _STATUS_BEFORE.search(
+        sentence_text, max(0, quantity.start - _STATUS_WINDOW), quantity.start
+    ) is not None
+
+
+# Each (name, test) refuses a quantity as no figure at all; bench/figures8_study.py and bench/figures9_study.py switch
+# them one by one.
 READER_REFUSALS: tuple[tuple[str, Callable[[Quantity, str], bool]], ...] = (
     ("a timestamp 'N ago'", _timestamp_ago),
     ("a name's number (version, model)", _names_number),
     ("inside an identifier", _inside_identifier),
     ("inside a compound word", _inside_compound),
+    ("a star rating or a review count", _rating_widget),
+    ("a number of code (status, port, capture)", _code_number),
 )
 
 

@@ -177,6 +177,9 @@ YEAR_CUES = frozenset({
 YEAR_BEFORE_A_NOUN = frozenset({
     "in", "since", "by", "until", "from", "during", "before", "after",
     "the", "its", "their", "his", "her", "our", "this", "that", "last", "next",
+    # an owner's "'s", a token of its own ("the game's 2026 updates", "Christie's 2013 re-election bid", "Frank Capra's
+    # 1946 movie"; seventeenth session, figures9: CNN and BBC tune read no count of 1900-2100 after it)
+    "s",
 })
 
 # Words before a number that make it a label, not a quantity ("Table 4", "Section 2").

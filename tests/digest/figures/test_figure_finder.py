@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.figures import cnn_part, evaluate, shown_numbers, load_split, measure, ours, plain_regex, score_spans
+from bot.digest.figures import figure_finder as ff
 from bot.digest.figures.figure_finder import Quantity, find_figures, find_quantities
 from bot.digest.models import Figure, Sentence
 from bot.digest.segment.sentence_splitter import split_sentences
@@ -995,3 +996,98 @@ def test_an_inch_mark_makes_a_bare_count_a_length(line: str, shown: list[str]) -
 )
 def test_a_closing_quotation_mark_is_no_inch(line: str) -> None:
     assert not [f for f in find_figures(sentences(line)) if f.text.endswith(('"', "”"))]
+
+
+# --- seventeenth session (figures9): the refusals narrowed to keep the news' numbers; numbers of code and shops ---
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("He said all was right with the foot the last time I saw him 12 days ago.", ["12 days"]),
+        ("He was among the try-scorers when England A beat France A 30-20 nine days ago.", ["30-20", "nine days"]),
+        ("Argonaut warned that it was low on cash 10 days ago when its shares were suspended.", ["10 days"]),
+    ],
+)
+def test_days_ago_in_prose_stay(line: str, shown: list[str]) -> None:
+    assert _shown(line) == shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Alan Woinski and Kim Woinski | 2 weeks ago",
+        "Full-Stack Programming Jobs Latest post 1 day ago",
+        "26 days ago • 3.16k • 275",
+        "5 days ago, Bob Smith said: the price rose.",
+        "Prices rose by 40 percent in the spring, 8 hours ago.",
+    ],
+)
+def test_days_ago_where_a_stamp_stands_is_no_duration(line: str) -> None:
+    assert not [text for text in _shown(line) if text.endswith(("days", "day", "weeks", "hours"))]
+
+
+def test_a_scorer_lines_minutes_are_no_names_number() -> None:
+    assert ff._scorer_line("Archibald 19, Grady 29, Crawford 41, Grady 47.")
+    assert ff._scorer_line("Flamini (Aliadiere 113), Clichy, Lupoli (Owusu-Abeyie 45), Ljungberg.")
+    assert not ff._names_number(_quantity("Easton 60.", "60"), "Easton 60.")
+    assert ff._names_number(_quantity("Doom 60 was developed.", "60"), "Doom 60 was developed.")
+    for product_line in ("Hoka - Mach 6.", "This is Counter-Strike 2.", "Apple Watch SE 3", "CS 224, Fall 2023.", "SQLAlchemy 2.0 Documentation."):
+        assert not ff._scorer_line(product_line), product_line
+    assert not ff._scorer_line("Easton 60²."), "a superscript is no minute"
+
+
+def _quantity(sentence: str, text: str):
+    return next(q for q in find_quantities(sentence) if q.text == text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Check out our 5-star reviews on Google and Yelp!",
+        "Great Customer Service, Easy Returns, Over 50 ⭐⭐⭐⭐⭐ Google Reviews and more.",
+        "Returns a temporary redirect with the 302 code; used if the string does not start.",
+        "Check the response, as the server responds with an error status like 404: so we check it.",
+        "Nginx will send a response indicating the 404 error.",
+        "Run this command to start the development server on port 3000:",
+        "If the address opens on https://localhost:5242, your port number is 5242.",
+        "Captures are made available for later reuse in the $1.. variables.",
+        "rewrite ^(/download/.*)/media/(.*)$ $1/mp3/$2.mp3 last;",
+    ],
+)
+def test_a_rating_widget_or_a_number_of_code_is_no_figure(line: str) -> None:
+    assert _shown(line) == []
+
+
+@pytest.mark.parametrize(
+    "line, shown",
+    [
+        ("Of the over 40,000 reviews we have gotten, 90.4% were good.", ["over 40,000", "90.4%"]),
+        ("The two-hour delivery fee is $9.", ["two-hour", "$9"]),
+        ("Try 30 days for just $1!", ["30 days", "$1"]),
+        ("Officials said 500 errors were found in 302 ballots.", ["500", "302"]),
+        ("The hotel has 300 rooms and 404 staff.", ["300", "404"]),
+    ],
+)
+def test_prices_and_counts_beside_code_words_stay(line: str, shown: list[str]) -> None:
+    assert _shown(line) == shown
+
+
+def test_a_year_after_an_owner_is_a_year() -> None:
+    assert [(q.text, q.kind) for q in find_quantities("It shows what to expect from the game's 2026 updates.")] == [("2026", "date")]
+    assert [(q.text, q.kind) for q in find_quantities("The firm's 1,900 workers were told.")] == [("1,900", "count")]
+
+
+def test_a_name_first_in_its_sentence_before_a_verb_and_a_determiner_is_no_figure() -> None:
+    assert "2" not in _shown("Overwatch 2 releases a new update for December 18.")
+    assert _shown("Join 38 million people who trust the service.") == ["38 million"]
+    assert _shown("Add 5 items to the cart.") == ["5"]
+
+
+def test_a_status_after_code_is_no_figure() -> None:
+    assert "307" not in _shown("The code 307 was not treated as a redirect until version 1.1.16.")
+
+
+def test_stars_in_words_and_a_rate_after_a_verb_stay() -> None:
+    assert _shown("The restaurant has the rare distinction of being awarded three stars by a tire company.") == ["three"]
+    assert "75 million" in _shown("Attracting 75 million visitors a year, the mall gets more foot traffic than the tower.")
