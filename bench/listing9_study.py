@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import logging
 import pickle
 import re
@@ -323,14 +322,14 @@ def card_answers(pages: dict[str, Any], patch: Callable[[], Any]) -> dict[str, s
 
 
 def run_variants(data_dir: Path, pages: dict[str, dict[str, Any]], cache: Path, names: list[str], show: int) -> None:
-    """Each variant against the product as this code has it, on WCXB tune and ScrapingHub."""
+    """Each variant against the base (the BASE variant's answers, cached beside `cache`), on WCXB tune and ScrapingHub."""
     news = scrapinghub_base(data_dir, cache.with_name("scrapinghub.pkl"))
     news_pages = {page["id"]: page for page in news}
     base_cache = cache.with_name("base.pkl")
     if base_cache.exists():
         base, news_base = pickle.loads(base_cache.read_bytes())
     else:
-        base, news_base = card_answers(pages, contextlib.nullcontext), card_answers(news_pages, contextlib.nullcontext)
+        base, news_base = card_answers(pages, VARIANTS[BASE]), card_answers(news_pages, VARIANTS[BASE])
         base_cache.write_bytes(pickle.dumps((base, news_base)))
     base_f1 = {page_id: word_f1(pages[page_id]["truth"], text) for page_id, text in base.items()}
     others = {page_id: page["f1"] for page_id, page in pages.items() if page_id not in base}
@@ -362,80 +361,14 @@ def report_variant(pages: dict[str, dict[str, Any]], name: str, base_f1: dict[st
     print("    up:   " + " ".join(describe(pair) for pair in moved[::-1][:show] if pair[0] > 0), flush=True)
 
 
-@contextlib.contextmanager
-def forms_and_hidden_wrappers(
-    share: float | None = None, also: frozenset[str] = frozenset({"form", "hidden"}), skip_controls: bool = False, kinds: tuple[str, ...] = CARD_TYPES
-) -> Iterator[None]:
-    """The grid's wrappers (listing.cards_wrappers) spared when a `<form>` or hidden too (`also`:
-    listing.form_or_hidden_only), a run of checkboxes no grid with `skip_controls` (listing.holds_controls),
-    with the profiles' `cards_wrapper_share` at `share` (None: as shipped)."""
-    shipped, shipped_wrappers = listing.spared_wrapper, listing.cards_wrappers
-    listing.spared_wrapper = functools.partial(shipped, also=also)
-    listing.cards_wrappers = functools.partial(shipped_wrappers, skip_controls=skip_controls)
-    changes = {kind: {"cards_wrapper_share": share} for kind in kinds} if share is not None else {}
-    try:
-        with profiles_changed(changes):
-            yield
-    finally:
-        listing.spared_wrapper, listing.cards_wrappers = shipped, shipped_wrappers
-
-
-@contextlib.contextmanager
-def grid_outside_main(on: bool = True) -> Iterator[None]:
-    """listing.GRID_OUTSIDE_MAIN set to `on` for the time of the block."""
-    shipped = listing.GRID_OUTSIDE_MAIN
-    listing.GRID_OUTSIDE_MAIN = on
-    try:
-        yield
-    finally:
-        listing.GRID_OUTSIDE_MAIN = shipped
-
-
-@contextlib.contextmanager
-def status_lines_dropped(kinds: frozenset[str]) -> Iterator[None]:
-    """listing.DROPPED_STATUS set to `kinds` for the time of the block."""
-    shipped = listing.DROPPED_STATUS
-    listing.DROPPED_STATUS = kinds
-    try:
-        yield
-    finally:
-        listing.DROPPED_STATUS = shipped
-
-
-@contextlib.contextmanager
-def repeated_labels_dropped(min_repeats: int, status: frozenset[str] = frozenset(), links_only: bool = False) -> Iterator[None]:
-    """listing.REPEATED_LABEL_MIN and REPEATED_LABEL_LINKS_ONLY set to `min_repeats` and `links_only` (and
-    listing.DROPPED_STATUS to `status`) for the time of the block."""
-    shipped = listing.REPEATED_LABEL_MIN, listing.REPEATED_LABEL_LINKS_ONLY
-    listing.REPEATED_LABEL_MIN, listing.REPEATED_LABEL_LINKS_ONLY = min_repeats, links_only
-    try:
-        with status_lines_dropped(status):
-            yield
-    finally:
-        listing.REPEATED_LABEL_MIN, listing.REPEATED_LABEL_LINKS_ONLY = shipped
-
-
+# The other rules this study tried (grid wrappers that are forms or hidden, the body read when the grid lies outside
+# <main>, rating lines, repeated labels) lost on tune and left the product; their switches and variants are at
+# commit df09575 on branch listing9 (docs/quality/extraction.md, seventeenth session).
 VARIANTS: dict[str, Callable[[], Any]] = {
     "the product as this code has it": contextlib.nullcontext,
-    "status lines out: result counts, sort and filter labels": lambda: status_lines_dropped(frozenset({"count"})),
-    "status lines out: ratings": lambda: status_lines_dropped(frozenset({"rating"})),
-    "status lines out: both": lambda: status_lines_dropped(frozenset({"count", "rating"})),
-    "labels read 5+ times out": lambda: repeated_labels_dropped(5),
-    "labels read 3+ times out": lambda: repeated_labels_dropped(3),
-    "link labels read 5+ times out": lambda: repeated_labels_dropped(5, links_only=True),
-    "link labels read 3+ times out": lambda: repeated_labels_dropped(3, links_only=True),
-    "grid wrappers: forms and hidden spared too (share 0.3)": forms_and_hidden_wrappers,
-    "grid wrappers: forms spared too": lambda: forms_and_hidden_wrappers(also=frozenset({"form"})),
-    "grid wrappers: hidden spared too": lambda: forms_and_hidden_wrappers(also=frozenset({"hidden"})),
-    "grid wrappers: forms spared too, runs of checkboxes no grid": lambda: forms_and_hidden_wrappers(also=frozenset({"form"}), skip_controls=True),
-    "grid wrappers: forms and hidden spared too, runs of checkboxes no grid": lambda: forms_and_hidden_wrappers(skip_controls=True),
-    "grid wrappers: forms and hidden spared too, share 0.15": lambda: forms_and_hidden_wrappers(0.15),
-    "grid wrappers: forms and hidden spared too, share 0.1": lambda: forms_and_hidden_wrappers(0.1),
-    "grid wrappers: share 0.15 (named only, as shipped)": lambda: profiles_changed({kind: {"cards_wrapper_share": 0.15} for kind in CARD_TYPES}),
-    "grid outside <main>: the body read": grid_outside_main,
-    "collection ratio 1.0": lambda: profiles_changed({"collection": {"region_over_words": 1.0}}),
-    "collection ratio 0.8": lambda: profiles_changed({"collection": {"region_over_words": 0.8}}),
+    "status lines kept (the listing and collection profiles before listing9)": lambda: profiles_changed({kind: {"status_lines_out": False} for kind in CARD_TYPES}),
 }
+BASE = "status lines kept (the listing and collection profiles before listing9)"  # what every variant is scored against
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -444,14 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--table", action="store_true")
     parser.add_argument("--pages", type=int, default=25, help="pages shown in the table")
-    parser.add_argument("--variants", nargs="*", help="variants to score (all when given without names)")
+    parser.add_argument("--variants", nargs="*", help="variants to score against the base answers (all when given without names)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     pages = pickle.loads(args.cache.read_bytes())
     if args.table:
         loss_table(pages, args.pages)
     if args.variants is not None:
-        run_variants(args.data_dir, pages, args.cache, args.variants or list(VARIANTS)[1:], args.pages)
+        run_variants(args.data_dir, pages, args.cache, args.variants or [name for name in VARIANTS if name != BASE], args.pages)
     return 0
 
 

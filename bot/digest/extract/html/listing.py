@@ -173,30 +173,10 @@ def named_chrome_only(element: lxml_html.HtmlElement) -> bool:
 MENU_WORDS = frozenset("nav navbar navigation menu menubar megamenu breadcrumb breadcrumbs".split())
 
 
-def form_or_hidden_only(element: lxml_html.HtmlElement, forms: bool = True, hidden: bool = True) -> bool:
-    """Whether region._is_chrome calls `element` chrome for no more than its class or id words and (with `forms`)
-    being a `<form>` or (with `hidden`) being hidden (no other chrome tag, no chrome role): an ASP.NET page's
-    `MainForm`, a search form around its results, a server-rendered chunk kept hidden until it is swapped in."""
-    if element.get("role") in CHROME_ROLES or (is_hidden(element) and not hidden):
-        return False
-    return element.tag not in _CHROME_TAGS or (forms and element.tag == "form")
-
-
-def spared_wrapper(element: lxml_html.HtmlElement, menus_out: bool = True, also: frozenset[str] = frozenset()) -> bool:
-    """Whether a wrapper of the page's grid (cards_wrappers) stays: named chrome by class or id words alone
-    (with "form" / "hidden" in `also`, a `<form>` / a hidden element too: form_or_hidden_only), and with
-    `menus_out` none of them a menu's (MENU_WORDS)."""
-    if menus_out and _class_words(element) & MENU_WORDS:
-        return False
-    if also:
-        return form_or_hidden_only(element, "form" in also, "hidden" in also)
-    return named_chrome_only(element)
-
-
-def holds_controls(run: list[lxml_html.HtmlElement]) -> bool:
-    """Whether most cards of a run hold a checkbox or a radio button: a filter's options, no grid of the page's own."""
-    checked = sum(any((control.get("type") or "").lower() in ("checkbox", "radio") for control in card.iter("input")) for card in run)
-    return checked >= 0.5 * len(run)
+def spared_wrapper(element: lxml_html.HtmlElement, menus_out: bool = True) -> bool:
+    """Whether a wrapper of the page's grid (cards_wrappers) stays: named chrome by class or id words alone,
+    and with `menus_out` none of them a menu's (MENU_WORDS)."""
+    return named_chrome_only(element) and not (menus_out and _class_words(element) & MENU_WORDS)
 
 
 def in_menu(run: list[lxml_html.HtmlElement], region: lxml_html.HtmlElement) -> bool:
@@ -210,12 +190,7 @@ def in_menu(run: list[lxml_html.HtmlElement], region: lxml_html.HtmlElement) -> 
 
 
 def cards_wrappers(
-    region: lxml_html.HtmlElement,
-    runs: list[list[lxml_html.HtmlElement]],
-    min_chars: float,
-    skip_carousels: bool = True,
-    skip_menus: bool = True,
-    skip_controls: bool = False,
+    region: lxml_html.HtmlElement, runs: list[list[lxml_html.HtmlElement]], min_chars: float, skip_carousels: bool = True, skip_menus: bool = True
 ) -> set[lxml_html.HtmlElement]:
     """The elements of `region` that hold the page's own grid (the run of cards with most text among the runs
     that are no carousel, is_carousel: a "recommended for you" slider, a `row-slider` are other products; and
@@ -223,11 +198,8 @@ def cards_wrappers(
     and `min_chars` characters of text or more: the grid's parent and that parent's ancestors below `region`.
     A layout wrapper whose class names a part it holds (newegg's `row has-side-banner`, a WordPress
     `article-header` block around a whole awards list, a `has-sidebar` grid) holds the page's cards, not
-    chrome (thirteenth session, listing3; the carousel guard fourteenth session, listing5). With `skip_controls`,
-    a run whose cards hold checkboxes (holds_controls) is no grid."""
+    chrome (thirteenth session, listing3; the carousel guard fourteenth session, listing5)."""
     own = [run for run in runs if not (skip_carousels and is_carousel(run, region)) and not (skip_menus and in_menu(run, region))]
-    if skip_controls:
-        own = [run for run in own if not holds_controls(run)]
     if not own:
         return set()
     largest = max(own, key=lambda run: sum(len(card.text_content()) for card in run))
@@ -257,83 +229,26 @@ def card_region_lines(
     return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome, hidden_panels_only=hidden_panels_only, named_min_words=named_min_words))
 
 
-# Whether a card page whose own grid lies outside its declared <main> is read from its body (card_region).
-GRID_OUTSIDE_MAIN = False
-
-
-def own_grid(region: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement] | None:
-    """The run of cards with the most text in `region` that is no carousel and lies in no menu (None: none)."""
-    own = [run for run in card_runs(region) if not is_carousel(run, region) and not in_menu(run, region)]
-    return max(own, key=lambda run: sum(len(card.text_content()) for card in run)) if own else None
-
-
-def card_region(tree: lxml_html.HtmlElement, grid_outside_main: bool = False) -> lxml_html.HtmlElement | None:
-    """The region a card page is read from: region.main_region, or with `grid_outside_main` the page's body when
-    the body's own grid (own_grid) lies outside the declared <main> and holds more text than it (a shop's
-    `<main>` that is a slide-out cart, a news section's `<main>` that holds only its top stories)."""
-    region = main_region(tree)
-    body = tree.find("body")
-    if not grid_outside_main or region is None or body is None or region is body:
-        return region
-    grid = own_grid(body)
-    if grid is None or _inside(grid[0], region):
-        return region
-    return body if sum(len(card.text_content()) for card in grid) > len(region.text_content()) else region
-
-
 # A card page's status lines, no card's text: how many results the grid holds and its sort and filter labels
-# ("1-24 of 672 products", "loaded 338 results", "Sort by", "Filters"), and a rating widget's text ("4.5 out of 5
-# stars", "(123)", "21 reviews"). Lines of at most STATUS_MAX_WORDS words.
+# ("1-24 of 672 products", "loaded 338 results", "(158 ITEMS)", "Sort by", "Filters"), of at most STATUS_MAX_WORDS
+# words. Dropped from listing and collection regions (`PageProfile.status_lines_out`; seventeenth session, listing9).
 STATUS_MAX_WORDS = 8
-_RESULT_COUNT = re.compile(
+_STATUS = re.compile(
     r"^\(?((showing|loaded|viewing)\s+)?(\d[\d,.]*\s*(-|–|to)\s*)?(\d[\d,.]*\s+of\s+)?\d[\d,.]*\s+(results?|items?|products?|styles?|matches|listings)\b"
     r"|^(sort( by)?|sort (and|&) filter|filters?|refine( by)?|clear all|(show|hide) filters)\b",
     re.I,
 )
-_RATING = re.compile(
-    r"^(rated\s+)?\d([.,]\d+)?\s*(out of 5|/\s*5\b|stars?\b)|^\(\d[\d,.]*\)$|^\d[\d,.]*\s+(reviews?|ratings?)$|^\d([.,]\d)?\s*\(\d[\d,.]*\)$", re.I
-)
-STATUS_PATTERNS = {"count": _RESULT_COUNT, "rating": _RATING}
-# Which of STATUS_PATTERNS card_region_text drops (none: the study's switch).
-DROPPED_STATUS: frozenset[str] = frozenset()
 
 
-def is_status_line(text: str, kinds: frozenset[str]) -> bool:
-    """Whether a line of a card region is a status line of one of `kinds` (STATUS_PATTERNS)."""
-    if not kinds or len(_WORD.findall(text)) > STATUS_MAX_WORDS:
-        return False
-    text = text.strip()
-    return any(STATUS_PATTERNS[kind].search(text) for kind in kinds)
-
-
-# A card's repeated label ("Quick shop", "Regular price", "Back to product", "Compare") is read this many times or
-# more in a card region: no card's own text. 0: off (the study's switch).
-REPEATED_LABEL_MIN = 0
-REPEATED_LABEL_LINKS_ONLY = False  # with True, only labels that are mostly link text ("Back to project", "Read full story")
-LABEL_MAX_WORDS = 3
-_DIGIT = re.compile(r"\d")
-
-
-def without_repeated_labels(lines: list[Line], min_repeats: int, links_only: bool = False) -> list[Line]:
-    """`lines` less the labels (at most LABEL_MAX_WORDS words, no digit, not ending in a colon: a spec's name
-    goes with its value; with `links_only`, mostly link text) read `min_repeats` times or more (0: all kept)."""
-    if not min_repeats:
-        return lines
-    key = lambda line: line.text.strip().lower()  # noqa: E731
-    read = Counter(key(line) for line in lines)
-
-    def is_label(line: Line) -> bool:
-        if links_only and line.link_share <= 0.5:
-            return False
-        return 0 < line.words <= LABEL_MAX_WORDS and not _DIGIT.search(line.text) and not line.text.rstrip().endswith(":")
-
-    return [line for line in lines if not (is_label(line) and read[key(line)] >= min_repeats)]
+def is_status_line(text: str) -> bool:
+    """Whether a line of a card region is a status line: a count of results or a sort or filter label."""
+    return len(_WORD.findall(text)) <= STATUS_MAX_WORDS and _STATUS.search(text.strip()) is not None
 
 
 def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words
     (and, with `card_name_max_links`, the cards' names spared from the short link lines' filter)."""
-    region = card_region(tree, GRID_OUTSIDE_MAIN)
+    region = main_region(tree)
     if region is None:
         return ""
     stripped, runs = _strip_keeping_cards(
@@ -345,14 +260,16 @@ def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
         cards_wrapper_share=profile.cards_wrapper_share,
     )
     if not profile.card_name_max_links or not profile.link_line_words:
-        lines = [line for line in block_lines(stripped) if not is_status_line(line.text, DROPPED_STATUS)]
-        lines = without_repeated_labels(lines, REPEATED_LABEL_MIN, REPEATED_LABEL_LINKS_ONLY)
-        return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words)
+        return lines_text(_status_out(block_lines(stripped), profile), profile.min_line_words, profile.link_line_share, profile.link_line_words)
     names = card_names(stripped, runs, profile.link_line_words)
-    lines = [line for line in block_lines(stripped) if not is_status_line(line.text, DROPPED_STATUS)]  # changes `stripped`: the names are read before
-    lines = without_repeated_labels(lines, REPEATED_LABEL_MIN, REPEATED_LABEL_LINKS_ONLY)
+    lines = _status_out(block_lines(stripped), profile)  # changes `stripped`: the names are read before
     spared = names_to_spare(tree, lines, names, profile.card_name_max_links)
     return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words, spared)
+
+
+def _status_out(lines: list[Line], profile: PageProfile) -> list[Line]:
+    """`lines` less their status lines (is_status_line) when the profile says so."""
+    return [line for line in lines if not is_status_line(line.text)] if profile.status_lines_out else lines
 
 
 # A run of cards that shows other things than the page's own grid: a carousel, a "related" strip.
