@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import bot.digest.extract.html_extractor as html_extractor
+from bench.audit6_study import recording_type
 from bench.choice_study import site_of
 from bench.extraction import load_pages as scrapinghub_pages
 from bench.metrics import shingle_scores
@@ -274,23 +275,6 @@ def holds(pages: dict[str, dict[str, Any]], delta: dict[str, float], news_delta:
     for page_id, change in delta.items():
         by_type[pages[page_id]["type"]] += change
     return sum(change > 1e-9 for change in folds) >= 4 and all(change >= -1e-9 for change in by_type.values()) and news_delta >= -1e-9
-
-
-@contextlib.contextmanager
-def recording_type(record: dict[str, str]) -> Iterator[None]:
-    """extract_html's page type recorded in record["predicted"]."""
-    shipped = html_extractor._page_type
-
-    def recording(tree: Any, url: str | None, json_ld: list) -> tuple[str, dict[str, Any]]:
-        kind, already = shipped(tree, url, json_ld)
-        record["predicted"] = kind
-        return kind, already
-
-    html_extractor._page_type = recording
-    try:
-        yield
-    finally:
-        html_extractor._page_type = shipped
 
 
 def scrapinghub_base(data_dir: Path, cache: Path) -> list[dict[str, Any]]:
