@@ -229,6 +229,22 @@ def card_region_lines(
     return block_lines(strip_chrome_keeping_cards(region, more_chrome, less_chrome, hidden_panels_only=hidden_panels_only, named_min_words=named_min_words))
 
 
+# A card page's status lines, no card's text: how many results the grid holds and its sort and filter labels
+# ("1-24 of 672 products", "loaded 338 results", "(158 ITEMS)", "Sort by", "Filters"), of at most STATUS_MAX_WORDS
+# words. Dropped from listing and collection regions (`PageProfile.status_lines_out`; seventeenth session, listing9).
+STATUS_MAX_WORDS = 8
+_STATUS = re.compile(
+    r"^\(?((showing|loaded|viewing)\s+)?(\d[\d,.]*\s*(-|–|to)\s*)?(\d[\d,.]*\s+of\s+)?\d[\d,.]*\s+(results?|items?|products?|styles?|matches|listings)\b"
+    r"|^(sort( by)?|sort (and|&) filter|filters?|refine( by)?|clear all|(show|hide) filters)\b",
+    re.I,
+)
+
+
+def is_status_line(text: str) -> bool:
+    """Whether a line of a card region is a status line: a count of results or a sort or filter label."""
+    return len(_WORD.findall(text)) <= STATUS_MAX_WORDS and _STATUS.search(text.strip()) is not None
+
+
 def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
     """region.region_text with the page's cards kept whole, the profile's line filters and chrome words
     (and, with `card_name_max_links`, the cards' names spared from the short link lines' filter)."""
@@ -244,11 +260,16 @@ def card_region_text(tree: lxml_html.HtmlElement, profile: PageProfile) -> str:
         cards_wrapper_share=profile.cards_wrapper_share,
     )
     if not profile.card_name_max_links or not profile.link_line_words:
-        return lines_text(block_lines(stripped), profile.min_line_words, profile.link_line_share, profile.link_line_words)
+        return lines_text(_status_out(block_lines(stripped), profile), profile.min_line_words, profile.link_line_share, profile.link_line_words)
     names = card_names(stripped, runs, profile.link_line_words)
-    lines = block_lines(stripped)  # changes `stripped`: the names are read before
+    lines = _status_out(block_lines(stripped), profile)  # changes `stripped`: the names are read before
     spared = names_to_spare(tree, lines, names, profile.card_name_max_links)
     return lines_text(lines, profile.min_line_words, profile.link_line_share, profile.link_line_words, spared)
+
+
+def _status_out(lines: list[Line], profile: PageProfile) -> list[Line]:
+    """`lines` less their status lines (is_status_line) when the profile says so."""
+    return [line for line in lines if not is_status_line(line.text)] if profile.status_lines_out else lines
 
 
 # A run of cards that shows other things than the page's own grid: a carousel, a "related" strip.

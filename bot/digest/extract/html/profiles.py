@@ -65,6 +65,9 @@ class PageProfile:
     # With keep_cards: a region that is a grid of short lines (listing.holds_a_grid: names and prices, no
     # sentence) counts as text, for the choice and for the final "no article text" check (fourteenth session).
     grid_is_text: bool = False
+    # With keep_cards: the region's status lines (listing.is_status_line: "1-24 of 672 products", "Sort by",
+    # "Filters") are dropped (seventeenth session, listing9, bench/listing9_study.py).
+    status_lines_out: bool = False
 
 
 # A forum post's signature (the poster's links and motto under every post) is no part of the thread;
@@ -92,7 +95,15 @@ PROFILES: dict[str, PageProfile] = {
     "forum": PageProfile(
         region_over_words=2.0, link_line_words=5, more_chrome=_FORUM_CHROME, repeat_min_words=3, lead_min_words=15, thread_posts=True
     ),
-    "listing": PageProfile(region_over_words=0.0, headline_first=False, more_chrome=_LISTING_CHROME, keep_cards=True, cards_wrapper_share=CARDS_WRAPPER_SHARE, grid_is_text=True),
+    "listing": PageProfile(
+        region_over_words=0.0,
+        headline_first=False,
+        more_chrome=_LISTING_CHROME,
+        keep_cards=True,
+        cards_wrapper_share=CARDS_WRAPPER_SHARE,
+        grid_is_text=True,
+        status_lines_out=True,
+    ),
     "collection": PageProfile(
         region_over_words=1.2,
         link_line_words=3,
@@ -102,5 +113,6 @@ PROFILES: dict[str, PageProfile] = {
         card_name_max_links=1,
         cards_wrapper_share=CARDS_WRAPPER_SHARE,
         grid_is_text=True,
+        status_lines_out=True,
     ),
 }

@@ -7,7 +7,21 @@ import dataclasses
 
 import pytest
 
-from bot.digest.extract.html.listing import card_names, card_region_text, card_runs, cards, cards_wrappers, holds_a_grid, in_menu, is_carousel, is_panel, letter_words, names_to_spare, strip_chrome_keeping_cards
+from bot.digest.extract.html.listing import (
+    card_names,
+    card_region_text,
+    card_runs,
+    cards,
+    cards_wrappers,
+    holds_a_grid,
+    in_menu,
+    is_carousel,
+    is_panel,
+    is_status_line,
+    letter_words,
+    names_to_spare,
+    strip_chrome_keeping_cards,
+)
 from bot.digest.extract.html.profiles import PROFILES, PageProfile
 from bot.digest.extract.html.region import Line, block_lines, main_region, region_text
 from bot.digest.extract.html_extractor import _parse
@@ -395,3 +409,43 @@ def test_a_collection_whose_region_is_a_grid_answers_the_grid(monkeypatch: pytes
     else:
         with pytest.raises(DigestError):
             html_extractor.extract_html(_grid_only_shop(), "shop.html")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["1–30 of 672 products", "loaded 338 results", "Showing 24 of 291 results", "(158 ITEMS)", "84295 matches", "Sort by", "Sort: Best Match", "Sort and Filter", "Filters (1)", "Clear all"],
+)
+def test_a_count_of_results_or_a_sort_or_filter_label_is_a_status_line(line: str) -> None:
+    assert is_status_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pet Food & Water Mats (9 Styles)",  # a category's name before its count
+        "Dark Roast Coffee",
+        "Filtered water tastes better than you think, say the brewers",  # a sentence that starts like a label
+        "Sort by price, newest first or most reviewed, then filter by colour and size",  # over STATUS_MAX_WORDS words
+        "$19.99",
+    ],
+)
+def test_a_name_a_price_or_a_sentence_is_no_status_line(line: str) -> None:
+    assert not is_status_line(line)
+
+
+def _shop_with_status_lines() -> str:
+    cards_html = "".join(
+        f'<li class="product"><h3>{name}</h3><p>A sturdy everyday piece in three colours.</p><p>${20 + i}.99</p></li>' for i, name in enumerate(["Canvas tote", "Linen shirt", "Wool scarf", "Leather belt"])
+    )
+    return f'<html><body><main><h1>Bags and more</h1><p>1–4 of 4 products</p><p>Sort by</p><ul class="grid">{cards_html}</ul></main></body></html>'
+
+
+def test_the_listing_and_collection_profiles_drop_status_lines_and_others_keep_them() -> None:
+    for kind in ("listing", "collection"):
+        assert PROFILES[kind].status_lines_out
+        text = card_region_text(_parse(_shop_with_status_lines()), PROFILES[kind])
+        assert "Canvas tote" in text and "$20.99" in text and "Bags and more" in text
+        assert "1–4 of 4 products" not in text and "Sort by" not in text
+    assert not PROFILES["service"].status_lines_out
+    kept = card_region_text(_parse(_shop_with_status_lines()), dataclasses.replace(PROFILES["collection"], status_lines_out=False))
+    assert "1–4 of 4 products" in kept and "Sort by" in kept
