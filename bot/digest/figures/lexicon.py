@@ -181,6 +181,8 @@ YEAR_BEFORE_A_NOUN = frozenset({
     # 1946 movie"; seventeenth session, figures9: CNN and BBC tune read no count of 1900-2100 after it)
     "s",
 })
+# The words whose "'s" is "is" or "has", not an owner's: "it's 2000 people" counts (the lead, after figures9).
+IS_CONTRACTED_HOSTS = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "where", "how", "when", "let"})
 
 # Words before a number that make it a label, not a quantity ("Table 4", "Section 2").
 REFERENCE_WORDS = frozenset({

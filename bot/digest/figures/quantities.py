@@ -1012,7 +1012,10 @@ class _Scanner:
             # "in 2001 convicted members", "the 2007 world championships", "its 2004 earnings", "from 2012 levels":
             # a year before a plural noun, after a preposition or a determiner (sixteenth session; news writes a count
             # of a thousand and more with a comma, "the 2,000 people")
-            return start == i and 1900 <= int(self.tokens[i].text) <= 2100 and self.word(i - 1) in lx.YEAR_BEFORE_A_NOUN
+            before = self.word(i - 1)
+            if before == "s" and self.word(i - 3) in lx.IS_CONTRACTED_HOSTS:
+                return False  # "it's 2000 people": the "'s" of "is", not an owner's
+            return start == i and 1900 <= int(self.tokens[i].text) <= 2100 and before in lx.YEAR_BEFORE_A_NOUN
         if not counted:
             return True
         if counted[0].isupper() and self.locale.code != "de":  # German capitalises every noun

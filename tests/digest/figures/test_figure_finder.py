@@ -1076,6 +1076,9 @@ def test_prices_and_counts_beside_code_words_stay(line: str, shown: list[str]) -
 def test_a_year_after_an_owner_is_a_year() -> None:
     assert [(q.text, q.kind) for q in find_quantities("It shows what to expect from the game's 2026 updates.")] == [("2026", "date")]
     assert [(q.text, q.kind) for q in find_quantities("The firm's 1,900 workers were told.")] == [("1,900", "count")]
+    # "'s" of "is": a count, in either apostrophe
+    for text in ("It's 2000 people in the hall.", "By noon there’s 2000 people waiting."):
+        assert [(q.text, q.kind) for q in find_quantities(text)] == [("2000", "count")]
 
 
 def test_a_name_first_in_its_sentence_before_a_verb_and_a_determiner_is_no_figure() -> None:
