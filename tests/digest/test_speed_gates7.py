@@ -122,3 +122,97 @@ def test_a_gov_banner_cue_list_missing_a_cue_is_caught(cue: str, monkeypatch: py
     monkeypatch.setattr(unfit, "_GOV_BANNER_CUES", tuple(c for c in unfit._GOV_BANNER_CUES if c != cue))
     caught = [t for t in BANNER_PIECES if unfit.is_gov_banner(t) != bool(unfit._GOV_BANNER.search(t.lstrip()))]
     assert caught
+
+
+# -- promo.is_promo_line: its start patterns run only where the first character can begin a match ----------------------
+def _promo_line_reference(text: str) -> bool:
+    """is_promo_line as it was before the first-character gates (sixteenth session): every start pattern run."""
+    from bot.digest.extract.paste.features import SENTENCE_END, URL, is_plain
+    from bot.digest.extract.paste.phrases import CTA_VERBS, line_words, lower_words
+    from bot.digest.extract.paste.wraps import BULLET_START
+
+    sample = text[:600]
+    words = line_words(text, 600)
+    if not words or len(words) > 60:
+        return False
+    lowered = sample.lower() if is_plain(sample) else None
+    disclosure = promo._cued_search(promo._DISCLOSURE, promo._DISCLOSURE_CUES, sample, lowered)
+    if (disclosure and promo._FIRST_PERSON.search(sample)) or promo._LEAD_IN.match(sample) or promo._cued_search(promo._CONSENT, ("cookie",), sample, lowered):
+        return True
+    if promo._cued_search(promo._SITE_CALL, promo._SITE_CALL_CUES, sample, lowered) or promo._cued_search(promo._SITE_NOTICE, promo._SITE_NOTICE_CUES, sample, lowered):
+        return True
+    if promo._MORE_BY.match(sample) or promo._NAVIGATION_OR_CREDIT.match(sample):
+        return True
+    if len(words) <= 40 and promo.AUTHOR_BIO.match(sample):
+        return True
+    if len(text) <= 400 and promo._FIRST_NAME_BIO.match(sample):
+        return True
+    if promo._POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and promo._POSTED_ON.match(sample) and not SENTENCE_END.search(sample)):
+        return True
+    if promo._PATH_LINE.fullmatch(sample) and not URL.match(sample):
+        return True
+    if len(words) > 20 or BULLET_START.match(sample):
+        return False
+    if not any(map(CTA_VERBS.__contains__, lower_words(text, 600))):
+        return False
+    sentences = promo._SENTENCE_SPLIT.split(sample.strip())
+    return len(sentences) <= 2 and (promo._is_call_to_action(sentences[0]) or promo._is_call_to_action(sentences[-1]))
+
+
+# Lines that reach each start pattern's branches (and each is a promo line), then lines that are not.
+PROMO_STARTS = [
+    "Related: How to bake bread", "read also: more news", "Also read: a story", "See also: the index", "Read more: here",
+    "More: links", "Recommended: tools", "Further reading: books", "ſee also: the index", "Recently by Jeffrey Zeldman",
+    "more by Rowan Jacobsen", "Other posts by Ann Lee", "Previous: Paying for the rides", "Next article: A new day",
+    "Feature image by Girlfriend Collective", "Featured photo via Getty", "Header image credit NASA", "Cover photos by me",
+    "Hero image by X", "Lead photo courtesy Y", "Top image via Z", "Main picture by W",
+    "Jane Doe is a freelance writer who covers tech.", "Dennis Moons is the founder and lead instructor at Store Growers.",
+    "Irene is an experienced writer with ten years in travel.", "Posted by David at December 16, 2025",
+    "Published on May 3, 2024 in News, Sports, Local, Weather", "Written by Ann", "Last updated on June 1", "PrevPrevious The Sweet Truth",
+    "Next post", "Previous post", "/content/site/fragments/article-details", "a/b/c", "0/1/2", "_x/y/z", ".a/b/c", "-a/b/c",
+    "Get the FREE eBook!", "Subscribe to our newsletter today",
+]
+BULLETED_CALLS = ["- Get the free guide now", "1. Download the app", "* Get the FREE eBook!", "> Subscribe to our newsletter"]
+NOT_PROMO = [
+    "The council met on Monday to discuss the budget.", "related to the budget", "Morning news", "Other topics",
+    "previously, the city had", "posted on the wall", "lead poisoning is dangerous", "/a/b", "A/B/C", "Posted", "» Related: x",
+    "“Related: quoted”", "¿Related: x", "Ünïcödé is a writer", "Kelvin is a writer", "\u212aelvin is a writer",
+    "- a bullet about rain", "3) Preheat the oven", "12 people came", "",
+]
+
+
+@pytest.mark.parametrize("text", PROMO_STARTS + BULLETED_CALLS + NOT_PROMO + [t.upper() for t in PROMO_STARTS] + [t.lower() for t in PROMO_STARTS])
+def test_is_promo_line_equals_its_ungated_reference(text: str) -> None:
+    assert promo.is_promo_line(text) == _promo_line_reference(text)
+
+
+def test_the_start_lines_are_promo_lines_and_a_bulleted_call_is_not() -> None:
+    assert all(promo.is_promo_line(text) for text in PROMO_STARTS), [t for t in PROMO_STARTS if not promo.is_promo_line(t)]
+    assert not any(promo.is_promo_line(text) for text in BULLETED_CALLS)
+    assert all(promo.is_promo_line(text[2:]) for text in BULLETED_CALLS)
+
+
+def test_is_promo_line_equals_its_reference_with_every_first_character() -> None:
+    """Every start line with each ASCII character (and a few others) in place of, and before, its first: a gate that
+    skips a character that can begin a match fails here."""
+    firsts = [chr(c) for c in range(32, 127)] + ["ſ", "\u212a", "İ", "ı", "é", "—", "•", "٣"]
+    for text in PROMO_STARTS + BULLETED_CALLS:
+        for first in firsts:
+            for variant in (first + text[1:], first + text):
+                assert promo.is_promo_line(variant) == _promo_line_reference(variant), variant
+
+
+@pytest.mark.parametrize("name", [
+    "_LEAD_IN_CANNOT_START", "_MORE_BY_CANNOT_START", "_NAVIGATION_CANNOT_START", "_CAPITAL_CANNOT_START",
+    "_POSTED_CANNOT_START", "_PATH_CANNOT_START", "_BULLET_CANNOT_START",
+])
+def test_a_gate_that_skips_every_ascii_character_is_caught(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(promo, name, promo._ASCII)
+    assert any(promo.is_promo_line(t) != _promo_line_reference(t) for t in PROMO_STARTS + BULLETED_CALLS)
+
+
+def test_drop_promos_bio_gate_keeps_the_sentences_after_a_bio_dropped() -> None:
+    from bot.digest.extract.paste.features import split_lines
+
+    lines = split_lines("The story goes on.\nJane Doe is a freelance writer who covers tech.\nShe lives in Ohio.\nThe end.")
+    assert promo.drop_promos(lines, [True] * 4) == [True, False, False, True]

@@ -95,6 +95,19 @@ _LEAD_IN = re.compile(r"(?:related|read also|also read|see also|read more|more|r
 _PATH_LINE = re.compile(r"/?[a-z0-9_.-]+(?:/[a-z0-9_.-]+){2,}/?")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
 
+# The patterns is_promo_line matches at a line's start run only on lines whose first character can begin a match:
+# an ASCII character outside a pattern's first letters (both cases under IGNORECASE: no ASCII letter folds to another
+# ASCII letter) cannot; any other character always runs it ("ſ" folds to "s", "K" to "k"). Most lines skip most of
+# the eight calls (features.py gates its start patterns so too).
+_ASCII = frozenset(map(chr, range(128)))
+_LEAD_IN_CANNOT_START = _ASCII - set("rasmfRASMF")  # related, read also, also read, see also, read more, more, ...
+_MORE_BY_CANNOT_START = _ASCII - set("RrMmOo")  # [Rr]ecently, [Mm]ore, [Oo]ther
+_NAVIGATION_CANNOT_START = _ASCII - set("pnfhcltmPNFHCLTM")  # previous, next, feature(d), header, cover, hero, lead, top, main
+_CAPITAL_CANNOT_START = _ASCII - set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # AUTHOR_BIO, _FIRST_NAME_BIO: [A-Z], case-sensitive
+_POSTED_CANNOT_START = _ASCII - set("pwlnPWLN")  # posted, published, written, last updated, prev, next, previous
+_PATH_CANNOT_START = _ASCII - set("/abcdefghijklmnopqrstuvwxyz0123456789_.-")  # _PATH_LINE, case-sensitive
+_BULLET_CANNOT_START = _ASCII - set("-*>0123456789")  # BULLET_START (its other marks and digits are not ASCII)
+
 
 def _is_call_to_action(sentence: str) -> bool:
     head = sentence[:300]
@@ -120,22 +133,31 @@ def is_promo_line(text: str) -> bool:
     if not words or len(words) > 60:
         return False
     lowered = sample.lower() if is_plain(sample) else None  # the four cued searches below share it
+    first = sample[0]  # the start patterns run only where it can begin a match
     disclosure = _cued_search(_DISCLOSURE, _DISCLOSURE_CUES, sample, lowered)
-    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or _cued_search(_CONSENT, ("cookie",), sample, lowered):
+    if (
+        (disclosure and _FIRST_PERSON.search(sample)) or (first not in _LEAD_IN_CANNOT_START and _LEAD_IN.match(sample))
+        or _cued_search(_CONSENT, ("cookie",), sample, lowered)
+    ):
         return True
     if _cued_search(_SITE_CALL, _SITE_CALL_CUES, sample, lowered) or _cued_search(_SITE_NOTICE, _SITE_NOTICE_CUES, sample, lowered):
         return True
-    if _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
+    if (first not in _MORE_BY_CANNOT_START and _MORE_BY.match(sample)) or (
+        first not in _NAVIGATION_CANNOT_START and _NAVIGATION_OR_CREDIT.match(sample)
+    ):
         return True
-    if len(words) <= 40 and AUTHOR_BIO.match(sample):
-        return True
-    if len(text) <= 400 and _FIRST_NAME_BIO.match(sample):
-        return True
-    if _POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not SENTENCE_END.search(sample)):
+    if first not in _CAPITAL_CANNOT_START:
+        if len(words) <= 40 and AUTHOR_BIO.match(sample):
+            return True
+        if len(text) <= 400 and _FIRST_NAME_BIO.match(sample):
+            return True
+    if first not in _POSTED_CANNOT_START and _POSTED.match(sample) and (
+        len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not SENTENCE_END.search(sample)
+    ):
         return True  # "Posted on November 25, 2024 in College of Health Sciences, General, ...": a list, not a sentence
-    if _PATH_LINE.fullmatch(sample) and not URL.match(sample):
+    if first not in _PATH_CANNOT_START and _PATH_LINE.fullmatch(sample) and not URL.match(sample):
         return True
-    if len(words) > 20 or BULLET_START.match(sample):
+    if len(words) > 20 or (first not in _BULLET_CANNOT_START and BULLET_START.match(sample)):
         return False
     # A call's sentence opens with a call verb; sentences split at whitespace, so that verb is one of the line's words.
     if not any(map(CTA_VERBS.__contains__, lower_words(text, 600))):
@@ -156,7 +178,7 @@ def drop_promos(lines: Sequence[PasteLine], keep: list[bool]) -> list[bool]:
         if in_bio and _BIO_MORE.match(line.text):
             keep[i] = False
             continue
-        in_bio = len(line.text) <= 400 and bool(AUTHOR_BIO.match(line.text))
+        in_bio = len(line.text) <= 400 and line.text[:1] not in _CAPITAL_CANNOT_START and bool(AUTHOR_BIO.match(line.text))
         if is_promo_line(line.text):
             keep[i] = False
     return keep
