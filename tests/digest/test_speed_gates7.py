@@ -216,3 +216,22 @@ def test_drop_promos_bio_gate_keeps_the_sentences_after_a_bio_dropped() -> None:
 
     lines = split_lines("The story goes on.\nJane Doe is a freelance writer who covers tech.\nShe lives in Ohio.\nThe end.")
     assert promo.drop_promos(lines, [True] * 4) == [True, False, False, True]
+
+
+# -- summarize.features.content_stems: one map() a step -------------------------------------------------------------
+def test_content_stems_equals_the_generator_it_replaces() -> None:
+    from bot.digest.language.language_detector import language_for
+    from bot.digest.summarize import features
+
+    def reference(tokens: list[str], language) -> frozenset[str]:  # type: ignore[no-untyped-def]
+        stem = features._memoised_stemmer(language)
+        stop = features.stop_words(language)
+        return frozenset(stem(w) for w in (word.lower() for word in tokens) if w not in stop)
+
+    rng = random.Random(5)
+    vocabulary = ["The", "the", "Running", "runs", "and", "AND", "Häuser", "des", "İstanbul", "ſtraße", "Ö", "x", "of", "Gov"]
+    for code in ("en", "de", "tr", "ja"):
+        language = language_for(code)
+        for _ in range(300):
+            tokens = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
+            assert features.content_stems(tokens, language) == reference(tokens, language), (code, tokens)
