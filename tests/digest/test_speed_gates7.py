@@ -235,3 +235,64 @@ def test_content_stems_equals_the_generator_it_replaces() -> None:
         for _ in range(300):
             tokens = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
             assert features.content_stems(tokens, language) == reference(tokens, language), (code, tokens)
+
+
+# -- promo._cued_any: on a plain line only the branches whose cue it holds run ------------------------------------------
+# A phrase reaching each branch of _DISCLOSURE and of _SITE_CALL (all promo lines' disclosures and calls).
+BRANCH_PHRASES = [
+    "We may earn a small commission from links.", "you get us an affiliate fee", "they receive compensation", "Affiliate links below",
+    "affiliate disclosure", "Supported by our readers", "chosen independently", "Independently selected", "commissions from purchases",
+    "Sponsor our show today", "This episode is sponsored by Acme", "If you enjoyed this guide, share it", "A small favor to ask",
+    "No spam.", "Don't hesitate to reach out", "do not hesitate to contact", "Get in touch with our team",
+    "By clicking below you agree to the terms", "By signing up, you hereby consent", "Follow us on Bluesky", "like me on x",
+    "Don’t miss any news from us", "never miss out on recipes from our kitchen", "Help us spread the word",
+    "This story is exclusive to PRO subscribers", "Already have an account? Log in", "Unlock this story", "Subscribe to continue",
+]
+NEAR_MISSES = [
+    "The commission met on Monday.", "A mission to Mars", "sending aid", "subscribers grew", "if you ask me", "sponsored content",
+    "independently of that", "they have an account", "unlock this door", "subscribe to our feed", "us on the way", "",
+]
+
+
+def _parts_of(pattern_name: str) -> tuple:  # type: ignore[type-arg]
+    return {"_DISCLOSURE": (promo._DISCLOSURE, promo._DISCLOSURE_CUES, promo._DISCLOSURE_PARTS),
+            "_SITE_CALL": (promo._SITE_CALL, promo._SITE_CALL_CUES, promo._SITE_CALL_PARTS)}[pattern_name]
+
+
+def _cued_any(pattern_name: str, sample: str) -> bool:
+    from bot.digest.extract.paste.features import is_plain
+
+    return promo._cued_any(*_parts_of(pattern_name), sample, sample.lower() if is_plain(sample) else None)
+
+
+@pytest.mark.parametrize("name", ["_DISCLOSURE", "_SITE_CALL"])
+def test_cued_branches_equal_the_whole_alternation(name: str) -> None:
+    pattern = _parts_of(name)[0]
+    texts = [v for t in BRANCH_PHRASES + NEAR_MISSES for v in _case_variants(t)]
+    texts += ["ſponsor our show", "İf you enjoyed this post", "Dön’t miss any news from us"]
+    assert sum(bool(pattern.search(t)) for t in texts) > 10
+    for text in texts:
+        assert _cued_any(name, text) == bool(pattern.search(text)), text
+
+
+@pytest.mark.parametrize("name", ["_DISCLOSURE", "_SITE_CALL"])
+def test_cued_branches_equal_the_whole_alternation_on_random_lines(name: str) -> None:
+    pattern = _parts_of(name)[0]
+    alphabet = [" ", "a ", "you ", "we ", "this ", ". ", "our ", "us ", "x "] + [p[: random.Random(i).randint(4, len(p))] + " " for i, p in enumerate(BRANCH_PHRASES)]
+    for text in _random_texts(alphabet, 17, 12):
+        assert _cued_any(name, text) == bool(pattern.search(text)), text
+
+
+def test_the_alternations_are_their_branches_joined() -> None:
+    assert promo._DISCLOSURE.pattern == "|".join(p for _, p in promo._DISCLOSURE_BRANCHES)
+    assert promo._SITE_CALL.pattern == "|".join(p for _, p in promo._SITE_CALL_BRANCHES)
+    assert promo._DISCLOSURE.flags & re.IGNORECASE and promo._SITE_CALL.flags & re.IGNORECASE
+
+
+@pytest.mark.parametrize("name", ["_DISCLOSURE_PARTS", "_SITE_CALL_PARTS"])
+def test_a_branch_given_another_branch_s_cues_is_caught(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    parts = list(getattr(promo, name))
+    parts = [(parts[(k + 1) % len(parts)][0], branch) for k, (_, branch) in enumerate(parts)]  # each branch, the next one's cues
+    monkeypatch.setattr(promo, name, tuple(parts))
+    pattern_name = name.removesuffix("_PARTS")
+    assert any(_cued_any(pattern_name, t) != bool(_parts_of(pattern_name)[0].search(t)) for t in BRANCH_PHRASES)
