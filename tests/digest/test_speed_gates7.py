@@ -1,9 +1,12 @@
-"""Regexes run only where a cue allows a match (seventeenth session, pastespeed7): the same answers as running them.
+"""Cheaper paths to the same answers (seventeenth session, pastespeed7), each against the code it replaces.
 
 `input_guard.may_hold_link` (the links-only check's `_URL` search), `promo.is_attribution` (a testimonial's
-signature) and `unfit.is_gov_banner` skip their regex on text holding none of its cues. Each is compared with the
-plain regex on texts that reach every branch, in every case, with the characters IGNORECASE folds ("ſ", "ı", "İ",
-the Kelvin sign) and on random texts; a gate that drops a branch's cue fails.
+signature) and `unfit.is_gov_banner` skip their regex on text holding none of its cues; `promo.is_promo_line` runs
+its start patterns only where the line's first character can begin a match, and its disclosure and site-call
+alternations branch by branch on plain lines (`promo._cued_any`); `summarize.features.content_stems` maps instead of
+generating; `front_rules` tests the ASCII range of a character class first. Each is compared with the plain definition
+on texts that reach every branch, in every case, with the characters IGNORECASE folds ("ſ", "ı", "İ", the Kelvin
+sign) and on random texts; a gate that drops a branch's cue fails.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import pytest
 from bot.digest import input_guard
 from bot.digest.extract.paste import promo
 from bot.digest.summarize import unfit
+# is_promo_line with every pattern run (the whole alternations, no first-character gate): the reference kept in a test
+from tests.digest.extract.paste.test_headline_speed import reference_is_promo_line
 
 RANDOM_TEXTS = 4000
 
@@ -125,40 +130,6 @@ def test_a_gov_banner_cue_list_missing_a_cue_is_caught(cue: str, monkeypatch: py
 
 
 # -- promo.is_promo_line: its start patterns run only where the first character can begin a match ----------------------
-def _promo_line_reference(text: str) -> bool:
-    """is_promo_line as it was before the first-character gates (sixteenth session): every start pattern run."""
-    from bot.digest.extract.paste.features import SENTENCE_END, URL, is_plain
-    from bot.digest.extract.paste.phrases import CTA_VERBS, line_words, lower_words
-    from bot.digest.extract.paste.wraps import BULLET_START
-
-    sample = text[:600]
-    words = line_words(text, 600)
-    if not words or len(words) > 60:
-        return False
-    lowered = sample.lower() if is_plain(sample) else None
-    disclosure = promo._cued_search(promo._DISCLOSURE, promo._DISCLOSURE_CUES, sample, lowered)
-    if (disclosure and promo._FIRST_PERSON.search(sample)) or promo._LEAD_IN.match(sample) or promo._cued_search(promo._CONSENT, ("cookie",), sample, lowered):
-        return True
-    if promo._cued_search(promo._SITE_CALL, promo._SITE_CALL_CUES, sample, lowered) or promo._cued_search(promo._SITE_NOTICE, promo._SITE_NOTICE_CUES, sample, lowered):
-        return True
-    if promo._MORE_BY.match(sample) or promo._NAVIGATION_OR_CREDIT.match(sample):
-        return True
-    if len(words) <= 40 and promo.AUTHOR_BIO.match(sample):
-        return True
-    if len(text) <= 400 and promo._FIRST_NAME_BIO.match(sample):
-        return True
-    if promo._POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and promo._POSTED_ON.match(sample) and not SENTENCE_END.search(sample)):
-        return True
-    if promo._PATH_LINE.fullmatch(sample) and not URL.match(sample):
-        return True
-    if len(words) > 20 or BULLET_START.match(sample):
-        return False
-    if not any(map(CTA_VERBS.__contains__, lower_words(text, 600))):
-        return False
-    sentences = promo._SENTENCE_SPLIT.split(sample.strip())
-    return len(sentences) <= 2 and (promo._is_call_to_action(sentences[0]) or promo._is_call_to_action(sentences[-1]))
-
-
 # Lines that reach each start pattern's branches (and each is a promo line), then lines that are not.
 PROMO_STARTS = [
     "Related: How to bake bread", "read also: more news", "Also read: a story", "See also: the index", "Read more: here",
@@ -183,7 +154,7 @@ NOT_PROMO = [
 
 @pytest.mark.parametrize("text", PROMO_STARTS + BULLETED_CALLS + NOT_PROMO + [t.upper() for t in PROMO_STARTS] + [t.lower() for t in PROMO_STARTS])
 def test_is_promo_line_equals_its_ungated_reference(text: str) -> None:
-    assert promo.is_promo_line(text) == _promo_line_reference(text)
+    assert promo.is_promo_line(text) == reference_is_promo_line(text)
 
 
 def test_the_start_lines_are_promo_lines_and_a_bulleted_call_is_not() -> None:
@@ -199,7 +170,7 @@ def test_is_promo_line_equals_its_reference_with_every_first_character() -> None
     for text in PROMO_STARTS + BULLETED_CALLS:
         for first in firsts:
             for variant in (first + text[1:], first + text):
-                assert promo.is_promo_line(variant) == _promo_line_reference(variant), variant
+                assert promo.is_promo_line(variant) == reference_is_promo_line(variant), variant
 
 
 @pytest.mark.parametrize("name", [
@@ -208,7 +179,7 @@ def test_is_promo_line_equals_its_reference_with_every_first_character() -> None
 ])
 def test_a_gate_that_skips_every_ascii_character_is_caught(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(promo, name, promo._ASCII)
-    assert any(promo.is_promo_line(t) != _promo_line_reference(t) for t in PROMO_STARTS + BULLETED_CALLS)
+    assert any(promo.is_promo_line(t) != reference_is_promo_line(t) for t in PROMO_STARTS + BULLETED_CALLS)
 
 
 def test_drop_promos_bio_gate_keeps_the_sentences_after_a_bio_dropped() -> None:
