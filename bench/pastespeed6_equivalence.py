@@ -1,6 +1,7 @@
 """This checkout's whole paste digests against a git revision's: identical on every benchmark paste, and the time.
 
     python -m bench.pastespeed6_equivalence DATA_DIR [--against REV] [--rounds N] [--sets scrapinghub,wcxb]
+    python -m bench.pastespeed6_equivalence DATA_DIR --sets scrapinghub-html,wcxb-html [--sample N]
 
 Both `bot` packages are imported in this one process (`bench.speed`'s `--against` machinery, bench/checkouts.py).
 Every paste of `pastes/scrapinghub.jsonl` (181) and `pastes/wcxb-dev-articles.jsonl.gz` (711) that has a paste and a
@@ -10,6 +11,10 @@ two versions' whole digests are then timed on each set, rounds alternated (CPU, 
 same inputs, repeated pastes (warm per-word memos), so first-sight costs are not in it. Nothing is tuned here: a
 speed-up must change no digest (sixteenth session, branch pastespeed6; `bench.pastespeed3_equivalence` compares
 the paste cleaner's insides).
+
+The HTML sets (seventeenth session, pastespeed7: the summary's and the pipeline's tests that pastes share with pages)
+are `bench.speed`'s: the 181 ScrapingHub article pages and the 1,497 WCXB dev pages with their addresses; `--sample N`
+takes the N of each set with the smallest id hash (`bench.speed.sample`), as `bench.speed` does.
 """
 
 from __future__ import annotations
@@ -23,11 +28,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bench.pastespeed3_equivalence import best_times as alternated_best_times
-from bench.speed import _answer, _digest_function, pastes
+from bench.speed import Item, _answer, _digest_function, html_pages, pastes, sample, wcxb_html_pages
 from bot.digest.sources import RawDocument
 
 REPO = Path(__file__).resolve().parents[1]
-SETS = {"scrapinghub": "scrapinghub.jsonl", "wcxb": "wcxb-dev-articles.jsonl.gz"}
+SETS: dict[str, Callable[[Path], list[Item]]] = {
+    "scrapinghub": lambda data_dir: pastes(data_dir / "pastes" / "scrapinghub.jsonl"),
+    "wcxb": lambda data_dir: pastes(data_dir / "pastes" / "wcxb-dev-articles.jsonl.gz"),
+    "scrapinghub-html": html_pages,
+    "wcxb-html": wcxb_html_pages,
+}
+DEFAULT_SETS = "scrapinghub,wcxb"
 Digester = Callable[[RawDocument], object]
 
 
@@ -49,9 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--against", default="main", help="git revision to compare with (default main)")
     parser.add_argument("--rounds", type=int, default=0, help="alternated timing rounds (0: equivalence only)")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
+    parser.add_argument("--sets", default=DEFAULT_SETS, help="comma-separated: " + ", ".join(SETS))
+    parser.add_argument("--sample", type=int, default=None, help="only the N documents of each set with the smallest id hash")
     args = parser.parse_args(argv)
-    chosen = {name: [i.document for i in pastes(args.data_dir / "pastes" / SETS[name])] for name in args.sets.split(",")}
+    chosen = {name: [i.document for i in sample(SETS[name](args.data_dir), args.sample)] for name in args.sets.split(",")}
     total = 0
     with tempfile.TemporaryDirectory(prefix="pastespeed6-") as base_root:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", args.against, "bot"], check=True, capture_output=True).stdout
@@ -60,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, documents in chosen.items():
             different = differing(versions, documents)
             total += len(different)
-            print(f"{name} pastes: {len(documents)} digests, {len(documents) - len(different)} identical")
+            print(f"{name}: {len(documents)} digests, {len(documents) - len(different)} identical")
             for source in different:
                 print(f"  differs: {source}")
             if args.rounds > 0:

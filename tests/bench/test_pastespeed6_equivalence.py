@@ -52,3 +52,19 @@ def test_best_times_gives_a_time_for_each_version() -> None:
     best = equivalence.best_times({"a": lambda d: digest_document(d, settings), "b": lambda d: digest_document(d, settings)},
                                   _documents(), rounds=2)
     assert set(best) == {"a", "b"} and all(seconds > 0 for seconds in best.values())
+
+
+def test_main_reads_any_registered_set_and_samples_it(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The sets are loaders by name (pastes and, seventeenth session, HTML pages); `--sample N` keeps N of each."""
+    from pathlib import Path
+
+    from bench.speed import Item
+
+    settings = DigestSettings()
+    items = [Item(d.source, d) for d in _documents()]
+    monkeypatch.setattr(equivalence, "SETS", {"fake": lambda data_dir: items})
+    monkeypatch.setattr(equivalence, "_digest_function", lambda root: (lambda d: digest_document(d, settings)))
+    assert equivalence.main([str(Path("/nonexistent")), "--against", "HEAD", "--sets", "fake", "--sample", "1"]) == 0
+    assert "fake: 1 digests, 1 identical" in capsys.readouterr().out
+    monkeypatch.undo()
+    assert {"scrapinghub", "wcxb", "scrapinghub-html", "wcxb-html"} <= set(equivalence.SETS)

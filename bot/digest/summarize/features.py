@@ -127,7 +127,8 @@ def content_stems(tokens: Sequence[str], language: Language) -> frozenset[str]:
     """The stems of the lower-cased words that are not stop words."""
     stem = _memoised_stemmer(language)
     stop = stop_words(language)
-    return frozenset(stem(w) for w in (word.lower() for word in tokens) if w not in stop)
+    # One map() a step rather than two generators (the same words stemmed; a set has no order to keep).
+    return frozenset(map(stem, itertools.filterfalse(stop.__contains__, map(str.lower, tokens))))
 
 
 def similarities(terms: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from bot.digest.extract.paste.features import search_with_cues
 from bot.digest.models import Sentence
 
 # -- code ------------------------------------------------------------------------------------------------------
@@ -130,9 +131,18 @@ _GOV_BANNER = re.compile(
 )
 
 
+# What a plain text (`is_plain`), lower-cased, holds where _GOV_BANNER matches it but at its case-sensitive "gov" start:
+# ".gov" or ".mil", or "official website" (two branches), or the last branch's first words.
+_GOV_BANNER_CUES = (".gov", ".mil", "official website", "share sensitive")
+
+
 def is_gov_banner(text: str) -> bool:
-    """A sentence of the ".gov" site banner, or a piece of one (see `_GOV_BANNER`)."""
-    return bool(_GOV_BANNER.search(text.lstrip()))
+    """A sentence of the ".gov" site banner, or a piece of one (see `_GOV_BANNER`). The regex (IGNORECASE, tried at
+    every position of the sentence) runs only on a text that starts with "gov", is not plain, or holds a cue."""
+    stripped = text.lstrip()
+    if stripped.startswith("gov"):
+        return bool(_GOV_BANNER.search(stripped))
+    return search_with_cues(_GOV_BANNER, _GOV_BANNER_CUES, stripped)
 
 
 # -- repeats ---------------------------------------------------------------------------------------------------

@@ -14,21 +14,41 @@ from bot.digest.extract.paste.phrases import CTA_TARGETS, CTA_VERBS, WORD, line_
 from bot.digest.extract.paste.wraps import BULLET_START
 
 # Affiliate and sponsorship disclosures ("We may earn commission from links on this page") and invitations
-# to contact the site's sales team.
-_DISCLOSURE = re.compile(
-    r"(?:earns?|receive|get)(?: us)? (?:a |an )?(?:small )?(?:commissions?|compensation|affiliate)"
-    r"|affiliate (?:links?|commissions?|partners?|disclosure)|supported by (?:commissions|readers|our readers)"
-    r"|chosen independently|independently (?:chosen|selected)|commissions? from (?:links|providers|purchases)"
-    r"|\bsponsor (?:this|our) |(?:this|the) (?:post|article|episode|newsletter) is sponsored"
-    r"|if you (?:liked|enjoyed|like|enjoy) this (?:post|article|blog|story|guide|newsletter)|a small favou?r to ask|\bno spam\b"
-    r"|(?:do not|don't|don’t) hesitate to (?:reach out|contact|get in touch)|\bget in touch with (?:us|our)\b",
-    re.I,
+# to contact the site's sales team: branches, each with the cues (lower-cased) one of which every match of it holds.
+_DISCLOSURE_BRANCHES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("commission", "compensation", "affiliate"), r"(?:earns?|receive|get)(?: us)? (?:a |an )?(?:small )?(?:commissions?|compensation|affiliate)"),
+    (("affiliate",), r"affiliate (?:links?|commissions?|partners?|disclosure)"),
+    (("supported by",), r"supported by (?:commissions|readers|our readers)"),
+    (("independently",), r"chosen independently|independently (?:chosen|selected)"),
+    (("commission",), r"commissions? from (?:links|providers|purchases)"),
+    (("sponsor",), r"\bsponsor (?:this|our) |(?:this|the) (?:post|article|episode|newsletter) is sponsored"),
+    (("if you",), r"if you (?:liked|enjoyed|like|enjoy) this (?:post|article|blog|story|guide|newsletter)"),
+    (("small favo",), r"a small favou?r to ask"),
+    (("no spam",), r"\bno spam\b"),
+    (("hesitate to",), r"(?:do not|don't|don’t) hesitate to (?:reach out|contact|get in touch)"),
+    (("get in touch with",), r"\bget in touch with (?:us|our)\b"),
 )
+
+
+def _alternation(branches: Sequence[tuple[tuple[str, ...], str]]) -> re.Pattern[str]:
+    """All the branches in one case-insensitive regex (what runs on a line that is not plain)."""
+    return re.compile("|".join(pattern for _, pattern in branches), re.I)
+
+
+def _cued_branches(branches: Sequence[tuple[tuple[str, ...], str]]) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """Each branch's cues with the branch alone, compiled: on a plain line only the branches whose cue it holds run,
+    each far cheaper than the whole alternation (which tries every branch at every position)."""
+    return tuple((cues, re.compile(pattern, re.I)) for cues, pattern in branches)
+
+
+def _all_cues(branches: Sequence[tuple[tuple[str, ...], str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(cue for cues, _ in branches for cue in cues))
+
+
+_DISCLOSURE = _alternation(_DISCLOSURE_BRANCHES)
+_DISCLOSURE_PARTS = _cued_branches(_DISCLOSURE_BRANCHES)
 # Every branch of _DISCLOSURE holds one of these (lower-cased).
-_DISCLOSURE_CUES = (
-    "commission", "compensation", "affiliate", "supported by", "independently", "sponsor", "if you", "small favo", "no spam",
-    "hesitate to", "get in touch with",
-)
+_DISCLOSURE_CUES = _all_cues(_DISCLOSURE_BRANCHES)
 # Disclosures speak for the site ("we", "I", "our", "this post"); prose about affiliate marketing does not.
 _FIRST_PERSON = re.compile(r"\b(?:we|I|us|our|my|this (?:post|page|article|site|blog|episode|newsletter))\b", re.I)
 # Author bios: "Jane Doe is a freelance writer who...", "Dennis Moons is the founder and lead instructor at ...".
@@ -58,16 +78,22 @@ _CONSENT = re.compile(
 # The site speaking to the reader inside the article's region: form consent ("By submitting this form, you
 # authorize ..."), social follows ("follow us on Facebook"), newsletter nudges ("Don't miss any news from us!"),
 # "Help me spread the word".
-_SITE_CALL = re.compile(
-    r"\bby (?:submitting|completing|sending|clicking|signing up|subscribing)\b[^.]{0,60}?\byou(?: hereby)? (?:agree|authori[sz]e|consent|acknowledge|accept)"
-    r"|\b(?:follow|like|join|find) (?:us|me) on (?:facebook|twitter|instagram|tiktok|linkedin|youtube|pinterest|threads|bluesky|mastodon|x)\b"
-    r"|\b(?:don[’']?t|do not|never) miss (?:any|a|an|out on)? ?(?:\w+ )?(?:news|updates?|posts?|stories|articles|issues?|episodes?|recipes?) (?:from us|from our)"
-    r"|\bhelp (?:me|us) spread the word\b"
+_SITE_CALL_BRANCHES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("submitting", "completing", "sending", "clicking", "signing up", "subscribing"),
+     r"\bby (?:submitting|completing|sending|clicking|signing up|subscribing)\b[^.]{0,60}?\byou(?: hereby)? (?:agree|authori[sz]e|consent|acknowledge|accept)"),
+    ((" us on", " me on"),
+     r"\b(?:follow|like|join|find) (?:us|me) on (?:facebook|twitter|instagram|tiktok|linkedin|youtube|pinterest|threads|bluesky|mastodon|x)\b"),
+    (("miss",),
+     r"\b(?:don[’']?t|do not|never) miss (?:any|a|an|out on)? ?(?:\w+ )?(?:news|updates?|posts?|stories|articles|issues?|episodes?|recipes?) (?:from us|from our)"),
+    (("spread the word",), r"\bhelp (?:me|us) spread the word\b"),
     # Paywalls: "This article is exclusive to STAT+ subscribers", "Already have an account? Log in", "Unlock this article".
-    r"|\bexclusive to .{0,40}subscribers|\balready have an account\W{0,3}\s*(?:log|sign) ?in|\bunlock this (?:article|story)"
-    r"|\bsubscribe to (?:continue|read)",
-    re.I,
+    (("subscribers",), r"\bexclusive to .{0,40}subscribers"),
+    (("have an account",), r"\balready have an account\W{0,3}\s*(?:log|sign) ?in"),
+    (("unlock this",), r"\bunlock this (?:article|story)"),
+    (("subscribe to",), r"\bsubscribe to (?:continue|read)"),
 )
+_SITE_CALL = _alternation(_SITE_CALL_BRANCHES)
+_SITE_CALL_PARTS = _cued_branches(_SITE_CALL_BRANCHES)
 # Notices every site of a kind shows: the US government's banner ("An official website of the United States
 # government", "Here's how you know", "Official websites use .gov") and review sites' testing notes ("We independently
 # test everything we recommend.", "Buying through links on our site supports our work.").
@@ -77,10 +103,7 @@ _SITE_NOTICE = re.compile(
     re.I,
 )
 _SITE_NOTICE_CUES = ("official website", "how you know", ".gov", "independently", "buying through")
-_SITE_CALL_CUES = (
-    "submitting", "completing", "sending", "clicking", "signing up", "subscribing", " us on", " me on", "miss", "spread the word",
-    "subscribers", "have an account", "unlock this", "subscribe to",
-)
+_SITE_CALL_CUES = _all_cues(_SITE_CALL_BRANCHES)
 # A list of the author's other posts: "Recently by Jeffrey Zeldman", "More by Rowan Jacobsen" (the name capitalised).
 _MORE_BY = re.compile(r"(?:[Rr]ecently|[Mm]ore|[Oo]ther (?:posts|articles|stories)) by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$")
 # Post navigation ("Previous: Paying for the rides ...", "Next article: ...") and the page's image credit
@@ -94,6 +117,19 @@ _LEAD_IN = re.compile(r"(?:related|read also|also read|see also|read more|more|r
 # Template paths and similar one-token lines with several slashes: "/content/site/fragments/article-details".
 _PATH_LINE = re.compile(r"/?[a-z0-9_.-]+(?:/[a-z0-9_.-]+){2,}/?")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+")
+
+# The patterns is_promo_line matches at a line's start run only on lines whose first character can begin a match:
+# an ASCII character outside a pattern's first letters (both cases under IGNORECASE: no ASCII letter folds to another
+# ASCII letter) cannot; any other character always runs it ("ſ" folds to "s", "K" to "k"). Most lines skip most of
+# the eight calls (features.py gates its start patterns so too).
+_ASCII = frozenset(map(chr, range(128)))
+_LEAD_IN_CANNOT_START = _ASCII - set("rasmfRASMF")  # related, read also, also read, see also, read more, more, ...
+_MORE_BY_CANNOT_START = _ASCII - set("RrMmOo")  # [Rr]ecently, [Mm]ore, [Oo]ther
+_NAVIGATION_CANNOT_START = _ASCII - set("pnfhcltmPNFHCLTM")  # previous, next, feature(d), header, cover, hero, lead, top, main
+_CAPITAL_CANNOT_START = _ASCII - set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # AUTHOR_BIO, _FIRST_NAME_BIO: [A-Z], case-sensitive
+_POSTED_CANNOT_START = _ASCII - set("pwlnPWLN")  # posted, published, written, last updated, prev, next, previous
+_PATH_CANNOT_START = _ASCII - set("/abcdefghijklmnopqrstuvwxyz0123456789_.-")  # _PATH_LINE, case-sensitive
+_BULLET_CANNOT_START = _ASCII - set("-*>0123456789")  # BULLET_START (its other marks and digits are not ASCII)
 
 
 def _is_call_to_action(sentence: str) -> bool:
@@ -113,6 +149,20 @@ def _cued_search(pattern: re.Pattern[str], cues: Sequence[str], sample: str, low
     return bool(pattern.search(sample))
 
 
+def _cued_any(
+    pattern: re.Pattern[str], cues: Sequence[str], parts: Sequence[tuple[Sequence[str], re.Pattern[str]]], sample: str,
+    lowered: str | None,
+) -> bool:
+    """_cued_search, with a plain sample (`lowered` known) that holds a cue searched by the branches whose cues it
+    holds (`parts`), one by one, instead of by the whole alternation: the same answer (the alternation matches
+    somewhere exactly when one of its branches does, and a branch only where it holds one of its cues)."""
+    if lowered is None:
+        return bool(pattern.search(sample))
+    if not any(map(lowered.__contains__, cues)):
+        return False
+    return any(branch.search(sample) for branch_cues, branch in parts if any(map(lowered.__contains__, branch_cues)))
+
+
 def is_promo_line(text: str) -> bool:
     """A disclosure, consent banner, author bio, dateline, "Related: ..." link or short call to action, wherever it stands."""
     sample = text[:600]
@@ -120,22 +170,33 @@ def is_promo_line(text: str) -> bool:
     if not words or len(words) > 60:
         return False
     lowered = sample.lower() if is_plain(sample) else None  # the four cued searches below share it
-    disclosure = _cued_search(_DISCLOSURE, _DISCLOSURE_CUES, sample, lowered)
-    if (disclosure and _FIRST_PERSON.search(sample)) or _LEAD_IN.match(sample) or _cued_search(_CONSENT, ("cookie",), sample, lowered):
+    first = sample[0]  # the start patterns run only where it can begin a match
+    disclosure = _cued_any(_DISCLOSURE, _DISCLOSURE_CUES, _DISCLOSURE_PARTS, sample, lowered)
+    if (
+        (disclosure and _FIRST_PERSON.search(sample)) or (first not in _LEAD_IN_CANNOT_START and _LEAD_IN.match(sample))
+        or _cued_search(_CONSENT, ("cookie",), sample, lowered)
+    ):
         return True
-    if _cued_search(_SITE_CALL, _SITE_CALL_CUES, sample, lowered) or _cued_search(_SITE_NOTICE, _SITE_NOTICE_CUES, sample, lowered):
+    if _cued_any(_SITE_CALL, _SITE_CALL_CUES, _SITE_CALL_PARTS, sample, lowered) or _cued_search(
+        _SITE_NOTICE, _SITE_NOTICE_CUES, sample, lowered
+    ):
         return True
-    if _MORE_BY.match(sample) or _NAVIGATION_OR_CREDIT.match(sample):
+    if (first not in _MORE_BY_CANNOT_START and _MORE_BY.match(sample)) or (
+        first not in _NAVIGATION_CANNOT_START and _NAVIGATION_OR_CREDIT.match(sample)
+    ):
         return True
-    if len(words) <= 40 and AUTHOR_BIO.match(sample):
-        return True
-    if len(text) <= 400 and _FIRST_NAME_BIO.match(sample):
-        return True
-    if _POSTED.match(sample) and (len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not SENTENCE_END.search(sample)):
+    if first not in _CAPITAL_CANNOT_START:
+        if len(words) <= 40 and AUTHOR_BIO.match(sample):
+            return True
+        if len(text) <= 400 and _FIRST_NAME_BIO.match(sample):
+            return True
+    if first not in _POSTED_CANNOT_START and _POSTED.match(sample) and (
+        len(words) <= 14 or len(words) <= 40 and _POSTED_ON.match(sample) and not SENTENCE_END.search(sample)
+    ):
         return True  # "Posted on November 25, 2024 in College of Health Sciences, General, ...": a list, not a sentence
-    if _PATH_LINE.fullmatch(sample) and not URL.match(sample):
+    if first not in _PATH_CANNOT_START and _PATH_LINE.fullmatch(sample) and not URL.match(sample):
         return True
-    if len(words) > 20 or BULLET_START.match(sample):
+    if len(words) > 20 or (first not in _BULLET_CANNOT_START and BULLET_START.match(sample)):
         return False
     # A call's sentence opens with a call verb; sentences split at whitespace, so that verb is one of the line's words.
     if not any(map(CTA_VERBS.__contains__, lower_words(text, 600))):
@@ -156,7 +217,7 @@ def drop_promos(lines: Sequence[PasteLine], keep: list[bool]) -> list[bool]:
         if in_bio and _BIO_MORE.match(line.text):
             keep[i] = False
             continue
-        in_bio = len(line.text) <= 400 and bool(AUTHOR_BIO.match(line.text))
+        in_bio = len(line.text) <= 400 and line.text[:1] not in _CAPITAL_CANNOT_START and bool(AUTHOR_BIO.match(line.text))
         if is_promo_line(line.text):
             keep[i] = False
     return keep
@@ -217,8 +278,16 @@ _WALL_SIZE = 3  # signed quotes in a row make a wall; one or two are an article 
 _WALL_GAP = 4  # ... each at most this many lines below the one before (the quote, maybe a heading or stars)
 
 
+# ATTRIBUTION's first branch holds an initial ("R."), its second opens with a dash: a line with neither cannot match,
+# which one substring scan tells (most lines; the regex's nested repeats cost microseconds a line, and it runs on all).
+_ATTRIBUTION_DASHES = "-–—~"
+
+
 def is_attribution(text: str) -> bool:
-    return len(text) <= _ATTRIBUTION_MAX_CHARS and ATTRIBUTION.fullmatch(text) is not None
+    return (
+        len(text) <= _ATTRIBUTION_MAX_CHARS and ("." in text or text[:1] in _ATTRIBUTION_DASHES)
+        and ATTRIBUTION.fullmatch(text) is not None
+    )
 
 
 def drop_testimonials(lines: Sequence[PasteLine], keep: list[bool]) -> list[bool]:
