@@ -69,21 +69,42 @@ def _main_unfit(sentences: Sequence[Sentence], position: int) -> bool:
 
 
 def _leans_anywhere(sentences: Sequence[Sentence], position: int) -> bool:
-    """Tried: every sentence opening with a pronoun that points back, wherever it stands in its paragraph."""
-    text = sentences[position].text.lstrip()
-    return bool(unfit_rules._LEANING_OPENING.match(text)) and not unfit_rules._EMPTY_IT.match(text)
+    """Tried: every sentence opening with a pronoun that points back, wherever it stands."""
+    return unfit_rules.opens_leaning(sentences[position].text)
+
+
+def _leans_as_paragraph_opener(sentences: Sequence[Sentence], position: int) -> bool:
+    """Tried: a sentence opening a paragraph (or following a heading) with a pronoun that points back, but for the text's
+    first sentence after its title (which points at the page)."""
+    if position == 0 or not _leans_anywhere(sentences, position) or all(sentences[i].is_heading for i in range(position)):
+        return False
+    before = sentences[position - 1]
+    return before.is_heading or before.paragraph != sentences[position].paragraph
+
+
+def _demonstrative_opener(sentences: Sequence[Sentence], position: int) -> bool:
+    """Tried: only a demonstrative standing for what came before ("This is one of the first things ..."), as a paragraph opener."""
+    text = sentences[position].text.lstrip(" \"“")
+    return _leans_as_paragraph_opener(sentences, position) and text.startswith(("This ", "That ", "These ", "Those "))
 
 
 RULES: dict[str, Unfit] = {
-    "leans (shipped: paragraph openers)": unfit_rules.leans_on_lost_referent,
-    "leans anywhere (tried)": _leans_anywhere,
+    "leans (paragraph openers)": _leans_as_paragraph_opener,
+    "leans anywhere": _leans_anywhere,
+    "leans after a heading": unfit_rules.leans_on_heading,
+    "demonstrative opener": _demonstrative_opener,
+    "cut quotation": unfit_rules.is_cut_quotation,
+    "published line": lambda s, i: unfit_rules.opens_with_published_line(s[i].text),
 }
+TRIED = frozenset({"leans (paragraph openers)", "leans anywhere", "demonstrative opener", "cut quotation"})  # not in "all"
 
 
 def variant_filters() -> dict[str, Unfit]:
     filters: dict[str, Unfit] = {"main": _main_unfit}
     for name, rule in RULES.items():
         filters[name] = lambda s, i, rule=rule: _main_unfit(s, i) or rule(s, i)
+    shipped = [rule for name, rule in RULES.items() if name not in TRIED]
+    filters["all"] = lambda s, i: _main_unfit(s, i) or any(rule(s, i) for rule in shipped)  # as `unfit` has it
     return filters
 
 

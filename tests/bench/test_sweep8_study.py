@@ -24,9 +24,12 @@ def test_documents_are_picked_by_a_hash_of_their_id_per_set() -> None:
 def test_each_variant_adds_its_rule_to_mains_filter() -> None:
     sentences = split_sentences("Plants for a dark flat.\n\nPothos\n\nThey can handle low light. They grow fast.", "en")
     filters = variant_filters()
-    assert set(filters) == {"main", *RULES}
-    assert not filters["main"](sentences, 2) and all(filters[name](sentences, 2) for name in RULES)
-    assert not filters["leans (shipped: paragraph openers)"](sentences, 3) and filters["leans anywhere (tried)"](sentences, 3)
+    assert set(filters) == {"main", "all", *RULES}
+    assert not filters["main"](sentences, 2) and filters["all"](sentences, 2)
+    assert all(filters[name](sentences, 2) for name in ("leans (paragraph openers)", "leans anywhere", "leans after a heading"))
+    assert not filters["leans (paragraph openers)"](sentences, 3) and filters["leans anywhere"](sentences, 3)
+    tip = split_sentences("Plants.\n\nTurn off the lamp.\n\nThis is the first thing to do. It helps.", "en")
+    assert filters["demonstrative opener"](tip, 2) and not filters["leans after a heading"](tip, 2) and not filters["all"](tip, 2)
 
 
 def test_article_kinds_holds_the_sweeps_and_the_article_checks() -> None:
