@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from bench.sweep import Item, check, check_article_bullets, check_summary, paste_items, run_sample, wcxb_items
+from bench import sweep7_study
 from bench.sweep7_study import load_results, render, summary_with
 from bot.digest.models import Sentence
 from bot.digest.summarize import unfit as unfit_rules
@@ -113,41 +114,10 @@ def _redone(result: dict[str, Any], sentences: list[Sentence], chosen: list[int]
 
 
 def tune_variants(items: list[Item], results: list[dict[str, Any]]) -> None:
-    """Each filter on the product's answers: summaries changed (by set) and the summary kinds' counts."""
-    from bot.digest.segment.sentence_splitter import split_sentences
-    from bot.digest.summarize.summarizer import sentence_count_for
-    from bot.settings import DigestSettings
-
-    settings = DigestSettings()
-    filters = variant_filters()
-    kinds: dict[str, Counter[str]] = {name: Counter() for name in filters}
-    changed: dict[str, Counter[str]] = {name: Counter() for name in filters}
-    same = 0
-    for item, result in zip(items, results, strict=True):
-        if result.get("error") or not result.get("summary"):
-            continue
-        language = result.get("language") or "en"
-        sentences = split_sentences(result["text"], language)
-        count = sentence_count_for(len(sentences), settings.min_sentences, settings.max_sentences)
-        base: list[int] = []
-        for name, passed_over in filters.items():
-            try:
-                chosen = summary_with(sentences, result.get("title") or "", language, count, passed_over)
-            except Exception:  # a language without a stemmer: left out
-                break
-            if name == "main":
-                base = chosen
-                same += [s["index"] for s in result["summary"]] == chosen
-            elif chosen != base:
-                changed[name][item.set] += 1
-            kinds[name].update(f"{kind} {item.set}" for kind in article_kinds(item, _redone(result, sentences, chosen)))
-    print(f"summaries recomputed with main's filter equal to the product's: {same} of {len(items)}")
-    names = list(filters)
-    print(f"{'kind (documents), set':44s} " + " ".join(f"{n[:14]:>14s}" for n in names))
-    for kind in sorted(set().union(*kinds.values())):
-        print(f"{kind:44s} " + " ".join(f"{kinds[n][kind]:14d}" for n in names))
-    for name in names[1:]:
-        print(f"summaries changed by {name}: {sum(changed[name].values())} " + str(dict(sorted(changed[name].items()))))
+    """Each filter on the product's answers (bench.sweep7_study.tune_variants): summaries changed (by set) and the kinds
+    a reader rejects, by set."""
+    sweep7_study.tune_variants(items, results, variant_filters(), lambda item, result: {
+        f"{kind} {item.set}" for kind in article_kinds(item, result)})
 
 
 def news_variants(data: Path, parts: list[str]) -> None:
