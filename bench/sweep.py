@@ -780,10 +780,13 @@ def check_reader_figures(item: Item, result: dict[str, Any], sentences: dict[int
 # or a speaker's tag shown without its quotation, a sentence that leans on the one before it.
 CAPTION_CREDIT = re.compile(
     r"\b(?:photo(?:graph)?|image|picture|illustration|video)s?\s*(?:credit|courtesy|copyright|caption)?\s*(?::|/|\|)\s*\S"
-    r"|\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp(?: via getty)?|reuters/|associated press/)|\(ap\)"
+    r"|\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp(?: via getty)?|reuters/|associated press/)"
     r"|\b(?:photo|image|picture)s? (?:by|courtesy of|credit)\b|\bcredit:\s|^\W*(?:image|photo) (?:caption|copyright)\b",
     re.IGNORECASE,
 )
+# A wire dateline opening the bullet: "WASHINGTON (AP) — ...", "ST. JOSEPH, Mich. (AP) — ..." (a credit's "(AP)" was first
+# counted as a caption: all nine ScrapingHub hits were datelines).
+DATELINE = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*[—–-]")
 BYLINE_LINE = re.compile(r"^\W*[Bb]y\s+(?:[A-Z][\w.'-]+\s*){1,4}(?:$|[,|•·—–-]|\band\b|\bon\b|\b[Uu]pdated\b|\b[Pp]ublished\b)")
 PUBLISHED_LINE = re.compile(
     r"^\W*(?:updated|published|posted|last modified)(?: on)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
@@ -819,7 +822,7 @@ def _sentence_before(sentence: str, text: str) -> str:
 
 
 def check_article_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
-    """`summary.caption_credit`, `summary.byline`, `summary.read_more`, `summary.speaker_tag_alone` (a speaker's tag
+    """`summary.caption_credit`, `summary.dateline`, `summary.byline`, `summary.read_more`, `summary.speaker_tag_alone` (a speaker's tag
     after a quotation the splitter cut off), `summary.quote_alone` (a whole quotation whose speaker follows in the text),
     `summary.dependent_opening` (a pronoun opening a bullet whose sentence before it is not shown just above)."""
     found: list[tuple[str, str]] = []
@@ -830,6 +833,8 @@ def check_article_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str,
         words = sentence["text"].strip()
         if CAPTION_CREDIT.search(words):
             found.append(("summary.caption_credit", words))
+        if DATELINE.match(words):
+            found.append(("summary.dateline", words))
         if BYLINE_LINE.search(words) or PUBLISHED_LINE.search(words):
             found.append(("summary.byline", words))
         if READ_MORE.search(words):

@@ -222,6 +222,8 @@ def test_the_seventeenth_sessions_article_kinds() -> None:
     assert "summary.caption_credit" in found("Credit: Getty Images / fizkes In today's landscape, leaders must adapt.")
     assert "summary.byline" in found("Updated: December 9, 2024If you are serving food, choose a caterer.")
     assert "summary.byline" in found("By Jane Doe | Reporter")
+    assert found("ST. JOSEPH, Mich. (AP) — Michigan health authorities report a sixth death.") == {"summary.dateline"}
+    assert found("WASHINGTON (AP) — New uncertainty hangs over the primary.") == {"summary.dateline"}
     assert "summary.read_more" in found(">> Related: NordPass Password Manager Review NordVPN Speed - Very Good.")
     quote = 'Then she stopped. "Are you for Ukraine or for Russia?" Alex Shiroki\'s boss asked him Thursday.'
     assert "summary.speaker_tag_alone" in found("Alex Shiroki's boss asked him Thursday.", text=quote)
