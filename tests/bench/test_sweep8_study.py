@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.sweep import Item
-from bench.sweep8_study import RULES, article_kinds, picked, variant_filters
+from bench.sweep8_study import RULES, article_kinds, is_cut_quotation, picked, variant_filters
 from bot.digest.segment.sentence_splitter import split_sentences
 from tests.bench.test_sweep import digest
 
@@ -38,3 +38,13 @@ def test_article_kinds_holds_the_sweeps_and_the_article_checks() -> None:
         {"text": "They can handle low light.", "index": 1, "hedge": None, "soft_cues": []},
         {"text": "How do I choose?", "index": 2, "hedge": None, "soft_cues": []}])
     assert {"summary.dependent_opening", "summary.question_line"} <= article_kinds(_item("wcxb-article", "1"), said)
+
+
+def test_a_quotation_and_its_speakers_tag_cut_apart_are_both_cut() -> None:
+    cut = split_sentences('Then she stopped. "Are you for Ukraine or for Russia?" Alex Shiroki\'s boss asked him Thursday. '
+                          "Shiroki, 35, opposes the invasion.", "en")
+    assert [is_cut_quotation(cut, i) for i in range(len(cut))] == [False, True, True, False]
+    whole = split_sentences('"We will protect our lands," the mayor said. He left at noon.', "en")
+    assert not any(is_cut_quotation(whole, i) for i in range(len(whole)))  # the tag inside the sentence: whole
+    long_tag = split_sentences('"Why now?" The minister said nothing about the timing of the vote in parliament on Tuesday.', "en")
+    assert not is_cut_quotation(long_tag, 1)  # over SPEAKER_TAG_WORDS: a sentence of its own

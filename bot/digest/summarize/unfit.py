@@ -31,8 +31,8 @@ Both rules read a sentence's form only, and were chosen on the tune part of the 
   or better.
 - what a reader of article digests notices (seventeenth session, docs/quality/sweep.md): a pronoun right after a section's
   heading, pointing back at it (`leans_on_heading`), and a sentence glued to the page's "Updated: <date>" line
-  (`opens_with_published_line`); both left CNN and BBC train+dev unchanged. `is_cut_quotation` (a quotation and its
-  speaker's tag the splitter cut apart) was tried and is not asked (it cost CNN ROUGE).
+  (`opens_with_published_line`); both left CNN and BBC train+dev unchanged. Passing over a quotation and its
+  speaker's tag the splitter cut apart was tried (bench/sweep8_study.py) and cost CNN ROUGE.
 """
 
 from __future__ import annotations
@@ -262,35 +262,12 @@ def leans_on_heading(sentences: Sequence[Sentence], position: int) -> bool:
     return any(not sentences[i].is_heading for i in range(position - 1))
 
 
-# -- a quotation and its speaker's tag cut apart, a "published" line glued to a sentence (seventeenth session, sweep8) -----
-# The splitter ends a sentence at a quotation's "?" or "!" inside its marks, so the speaker's tag stands alone
-# ('"Are you for Ukraine or for Russia?"' / "Alex Shiroki's boss asked him Thursday."): neither half reads alone.
-_SPEECH_VERB = (r"(?:said|says|asked|asks|told|tells|added|adds|explained|wrote|writes|recalled|noted|replied|shouted|"
-                r"insisted|warned|argued)")
-_SPEAKER_TAG = re.compile(rf"^[\w\s.,'’-]{{0,80}}\b{_SPEECH_VERB}\b[\w\s.,'’-]{{0,40}}\.$", re.IGNORECASE)
-_QUOTE_CUT_END = re.compile(r"[?!][\"”’']\s*$")
-SPEAKER_TAG_WORDS = 10
+# -- a "published" line glued to a sentence (seventeenth session, sweep8) ------------------------------------------
 # A page's "Updated: December 9, 2024" or "Published on 09/10/2025" glued to the sentence after it.
 _PUBLISHED_OPENING = re.compile(
     r"^\W*(?:updated|published|posted|last modified)(?: on)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
     re.IGNORECASE,
 )
-
-
-def _speaker_tag_after_quote(sentences: Sequence[Sentence], position: int) -> bool:
-    text = sentences[position].text.strip()
-    return (
-        position > 0 and sentences[position - 1].paragraph == sentences[position].paragraph
-        and bool(_QUOTE_CUT_END.search(sentences[position - 1].text)) and len(text.split()) <= SPEAKER_TAG_WORDS
-        and bool(_SPEAKER_TAG.match(text))
-    )
-
-
-def is_cut_quotation(sentences: Sequence[Sentence], position: int) -> bool:
-    """A speaker's tag standing alone after a quotation the splitter ended at its "?" or "!", or that quotation."""
-    return _speaker_tag_after_quote(sentences, position) or (
-        position + 1 < len(sentences) and _speaker_tag_after_quote(sentences, position + 1)
-    )
 
 
 def opens_with_published_line(text: str) -> bool:

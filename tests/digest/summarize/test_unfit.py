@@ -8,7 +8,7 @@ from bot.digest.segment.sentence_splitter import split_sentences
 from bot.digest.summarize.summarizer import summarize
 from bot.digest.summarize.unfit import (
     begins_midway, is_code, is_cut_at_unit, is_gov_banner, is_menu_run, is_price_row, is_question_heading, is_teaser, opens_lower_case,
-    is_cut_quotation, leans_on_heading, opens_leaning, opens_with_published_line, repeats_earlier, title_cased, unfit,
+    leans_on_heading, opens_leaning, opens_with_published_line, repeats_earlier, title_cased, unfit,
 )
 
 ENGLISH = language_for("en")
@@ -300,16 +300,6 @@ def test_the_summary_passes_over_a_pronoun_under_a_heading_while_it_can() -> Non
         "Snake plants need water only every two or three weeks, and less in winter when they rest.", "en")
     assert page[1].is_heading and 2 not in summarize(page, "Easy house plants", ENGLISH, 2)
     assert summarize(page, "Easy house plants", ENGLISH, 3, pass_over_unfit=False) == [0, 2, 3]  # the filter is what passes it over
-
-
-def test_a_quotation_and_its_speakers_tag_cut_apart_are_both_cut() -> None:
-    cut = split_sentences('Then she stopped. "Are you for Ukraine or for Russia?" Alex Shiroki\'s boss asked him Thursday. '
-                          "Shiroki, 35, opposes the invasion.", "en")
-    assert [is_cut_quotation(cut, i) for i in range(len(cut))] == [False, True, True, False]
-    whole = split_sentences('"We will protect our lands," the mayor said. He left at noon.', "en")
-    assert not any(is_cut_quotation(whole, i) for i in range(len(whole)))  # the tag inside the sentence: whole
-    long_tag = split_sentences('"Why now?" The minister said nothing about the timing of the vote in parliament on Tuesday.', "en")
-    assert not is_cut_quotation(long_tag, 1)  # over SPEAKER_TAG_WORDS: a sentence of its own
 
 
 def test_a_published_line_glued_to_a_sentence() -> None:
