@@ -37,7 +37,7 @@ from bench import figures as bf
 from bench import figures7_study as f7
 from bench import figures8_study as f8
 from bench import figures_study as fs
-from bench.sweep import Item, check_reader_figures
+from bench.sweep import Item, check_code_and_shop_figures, check_reader_figures
 from bot.digest.figures import figure_finder as ff
 from bot.digest.figures.quantities import find_quantities
 from bot.digest.segment.sentence_splitter import split_sentences
@@ -144,13 +144,16 @@ def chooser_variants() -> dict[str, f7.Chooser]:
 
 
 def check_counts(answers: Sequence[tuple[str, str, dict]]) -> dict[str, Counter]:
-    """Sweep check -> page type -> pages it flags, for the reader checks (`bench.sweep.check_reader_figures`)."""
+    """Sweep check -> page type -> pages it flags, for the reader checks (`bench.sweep.check_reader_figures` and
+    `check_code_and_shop_figures`)."""
     table: dict[str, Counter] = defaultdict(Counter)
     for page_type, page_id, digest in answers:
         if digest.get("error") or not digest.get("figures"):
             continue
         sentences = {s.index: s.text for s in split_sentences(digest.get("text") or "", digest.get("language") or "en")}
-        for kind in {k for k, _ in check_reader_figures(Item("wcxb-" + page_type, page_id, ".html", ""), digest, sentences)}:
+        item = Item("wcxb-" + page_type, page_id, ".html", "")
+        found = check_reader_figures(item, digest, sentences) + check_code_and_shop_figures(item, digest, sentences)
+        for kind in {k for k, _ in found}:
             table[kind][page_type] += 1
     return table
 

@@ -650,7 +650,7 @@ def check(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
         found += checker(item, result)
     found += check_figures(item, result, sentences)
     if result.get("figures"):
-        found += check_reader_figures(item, result, sentences)
+        found += check_reader_figures(item, result, sentences) + check_code_and_shop_figures(item, result, sentences)
     return found
 
 
@@ -668,9 +668,10 @@ def sweep(items: list[Item], results: list[dict[str, Any]], examples: int) -> Sw
     report = Sweep()
     for item, result in zip(items, results, strict=True):
         report.documents[item.set] += 1
-        for kind in sorted({kind for kind, _ in check(item, result)}):
+        found = check(item, result) + (check_article_bullets(item, result) if not result.get("error") else [])  # sweep8's kinds
+        for kind in sorted({kind for kind, _ in found}):
             report.kinds[kind][item.set] += 1  # documents with at least one of the kind
-        for kind, detail in check(item, result):
+        for kind, detail in found:
             if len(report.examples[kind]) < examples:
                 report.examples[kind].append(f"[{item.set} {item.id[:16]}] {detail[:300]}")
     return report
@@ -806,13 +807,82 @@ def check_code_and_shop_figures(item: Item, result: dict[str, Any], sentences: d
     return found
 
 
-_figures8_reader_checks = check_reader_figures
 
 
-def check_reader_figures(item: Item, result: dict[str, Any], sentences: dict[int, str]) -> list[tuple[str, str]]:  # noqa: F811
-    """The sixteenth session's reader checks and the seventeenth's (`check_code_and_shop_figures`), under the name
-    the sweep calls."""
-    return _figures8_reader_checks(item, result, sentences) + check_code_and_shop_figures(item, result, sentences)
+# ---------------------------------------------------------------- seventeenth session (sweep8): article digests as read
+# What a reader of news and blog digests rejects in a summary bullet (docs/quality/sweep.md, seventeenth session): a
+# picture's caption or credit, a byline or a "published" line, a "Read more" line, a quotation shown without its speaker
+# or a speaker's tag shown without its quotation, a sentence that leans on the one before it.
+CAPTION_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|image|picture|illustration|video)s?\s*(?:credit|courtesy|copyright|caption)?\s*(?::|/|\|)\s*\S"
+    r"|\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp(?: via getty)?|reuters/|associated press/)"
+    r"|\b(?:photo|image|picture)s? (?:by|courtesy of|credit)\b|\bcredit:\s|^\W*(?:image|photo) (?:caption|copyright)\b",
+    re.IGNORECASE,
+)
+# A wire dateline opening the bullet: "WASHINGTON (AP) — ...", "ST. JOSEPH, Mich. (AP) — ..." (a credit's "(AP)" was first
+# counted as a caption: all nine ScrapingHub hits were datelines).
+DATELINE = re.compile(r"^[A-Z][A-Z.' -]+(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)?\s*\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*[—–-]")
+BYLINE_LINE = re.compile(r"^\W*[Bb]y\s+(?:[A-Z][\w.'-]+\s*){1,4}(?:$|[,|•·—–-]|\band\b|\bon\b|\b[Uu]pdated\b|\b[Pp]ublished\b)")
+PUBLISHED_LINE = re.compile(
+    r"^\W*(?:updated|published|posted|last modified)(?: on)?:?\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    r"|\b\d+\s*min(?:ute)?s?\s+read\b",
+    re.IGNORECASE,
+)
+READ_MORE = re.compile(
+    r"^\W*(?:read more|read also|also read|see also|related(?: articles?| stories| coverage| content)?|more on this|more from|"
+    r"continue reading|recommended(?: for you)?|you may also like|watch|listen)\b\s*(?::|[-–—]|\.{3}|…|$)"
+    r"|\b(?:read more|continue reading|read the full (?:story|article))\b",
+    re.IGNORECASE,
+)
+SPEECH_VERB = (r"(?:said|says|asked|asks|told|tells|added|adds|explained|explains|wrote|writes|recalled|noted|continued|"
+               r"replied|shouted|insisted|warned|argued|according to)")
+# A speaker's tag standing alone: "Alex Shiroki's boss asked him Thursday." after the quotation the splitter cut off.
+_SPEAKER_TAG = re.compile(rf"^[\w\s.,'’-]{{0,80}}\b{SPEECH_VERB}\b[\w\s.,'’-]{{0,40}}[.!]$", re.IGNORECASE)
+_QUOTE_CLOSED = re.compile(r"[.!?,][\"”’']\s*$")
+# A sentence that leans on the one before it: a personal pronoun opening it ("He said it was ...", "They can handle high to
+# low light"), or a demonstrative standing for the sentence before ("This is one of the first things ...", "That shift"
+# is not counted: a demonstrative before its noun names what it points at).
+DEPENDENT_OPENING = re.compile(
+    r"^[\"“]?(?:He|She|They|It|His|Her|Their|Its|Him|Them)\b(?!-)"
+    r"|^[\"“]?(?:This|That|These|Those)\s+(?:is|was|are|were|isn[’']t|wasn[’']t|aren[’']t|has|had|have|means|meant|makes|made|"
+    r"can|could|will|would|may|might|should|comes|came|includes|included|does|did|became|becomes|led|leads|shows|showed|"
+    r"allows|gives|gave|helps|happens|happened)\b"
+)
+
+
+def _sentence_before(sentence: str, text: str) -> str:
+    """The words of the text just before the sentence, back to the stop before them (at most 300 characters)."""
+    at = text.find(sentence)
+    return text[max(0, at - 300):at].rstrip() if at > 0 else ""
+
+
+def check_article_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """`summary.caption_credit`, `summary.dateline`, `summary.byline`, `summary.read_more`, `summary.speaker_tag_alone` (a speaker's tag
+    after a quotation the splitter cut off), `summary.quote_alone` (a whole quotation whose speaker follows in the text),
+    `summary.dependent_opening` (a pronoun opening a bullet whose sentence before it is not shown just above)."""
+    found: list[tuple[str, str]] = []
+    text = result.get("text") or ""
+    summary = result.get("summary") or []
+    shown = {s["index"] for s in summary}
+    for sentence in summary:
+        words = sentence["text"].strip()
+        if CAPTION_CREDIT.search(words):
+            found.append(("summary.caption_credit", words))
+        if DATELINE.match(words):
+            found.append(("summary.dateline", words))
+        if BYLINE_LINE.search(words) or PUBLISHED_LINE.search(words):
+            found.append(("summary.byline", words))
+        if READ_MORE.search(words):
+            found.append(("summary.read_more", words))
+        before = _sentence_before(words, text)
+        if _SPEAKER_TAG.match(words) and _words(words) <= 10 and _QUOTE_CLOSED.search(before):
+            found.append(("summary.speaker_tag_alone", f"{before[-60:]} || {words}"))
+        after = text[text.find(words) + len(words):].lstrip(" ")[:80] if words in text else ""
+        if words[:1] in "\"“" and _QUOTE_CLOSED.search(words) and re.match(rf"^[A-Z]?[\w\s.'’-]{{0,60}}\b{SPEECH_VERB}\b", after):
+            found.append(("summary.quote_alone", f"{words} || {after[:60]}"))
+        if DEPENDENT_OPENING.match(words) and sentence["index"] - 1 not in shown:
+            found.append(("summary.dependent_opening", words))
+    return found
 
 
 if __name__ == "__main__":

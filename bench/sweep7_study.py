@@ -129,14 +129,22 @@ def summary_with(sentences: list[Sentence], title: str, language_code: str, coun
     return chosen or lead_lines(sentences, title, count)
 
 
-def tune_variants(items: list[Item], results: list[dict[str, Any]]) -> None:
-    """Each filter on the sweep's answers: documents whose summary changes (by set), and the summary kinds' counts."""
+def _summary_kinds(item: Item, result: dict[str, Any]) -> set[str]:
+    return {kind for kind, _ in check(item, result) if kind.startswith("summary.")}
+
+
+def tune_variants(
+    items: list[Item], results: list[dict[str, Any]], filters: dict[str, Unfit] | None = None,
+    kinds_of: Callable[[Item, dict[str, Any]], set[str]] = _summary_kinds,
+) -> None:
+    """Each filter (this session's unless given; the first is the base) on the sweep's answers: documents whose summary
+    changes (by set), and the kinds `kinds_of` finds (the summary kinds of `check` unless given)."""
     from bot.digest.segment.sentence_splitter import split_sentences
     from bot.digest.summarize.summarizer import sentence_count_for
     from bot.settings import DigestSettings
 
     settings = DigestSettings()
-    filters = variant_filters()
+    filters = filters or variant_filters()
     kinds: dict[str, Counter[str]] = {name: Counter() for name in filters}
     changed: dict[str, Counter[str]] = {name: Counter() for name in filters}
     same_as_product = 0
@@ -151,13 +159,13 @@ def tune_variants(items: list[Item], results: list[dict[str, Any]]) -> None:
                 chosen = summary_with(sentences, result.get("title") or "", result.get("language") or "en", count, passed_over)
             except Exception:  # a language without a stemmer: left out of the study
                 break
-            if name == "main":
+            if name == next(iter(filters)):
                 base = chosen
                 same_as_product += [s["index"] for s in result["summary"]] == chosen
             elif chosen != base:
                 changed[name][item.set] += 1
             redone = dict(result, summary=[{"text": sentences[i].text, "index": i, "hedge": None, "soft_cues": []} for i in chosen])
-            kinds[name].update({kind for kind, _ in check(item, redone) if kind.startswith("summary.")})
+            kinds[name].update(kinds_of(item, redone))
     print(f"summaries recomputed with main's filter equal to the product's: {same_as_product}")
     names = list(filters)
     print(f"{'kind (documents)':28s} " + " ".join(f"{n:>9s}" for n in names))

@@ -211,3 +211,24 @@ def test_figures8_reader_kinds_leave_amounts_alone() -> None:
     ]
     for result in sound:
         assert not {k for k in kinds(result) if k.startswith("figure.")} - {"figure.counts_nothing"}, result["text"]
+
+
+def test_the_seventeenth_sessions_article_kinds() -> None:
+    from bench.sweep import check_article_bullets
+
+    def found(*sentences: str, text: str | None = None) -> set[str]:
+        return {kind for kind, _ in check_article_bullets(ITEM, _summary_of(*sentences, text=text))}
+
+    assert "summary.caption_credit" in found("Credit: Getty Images / fizkes In today's landscape, leaders must adapt.")
+    assert "summary.byline" in found("Updated: December 9, 2024If you are serving food, choose a caterer.")
+    assert "summary.byline" in found("By Jane Doe | Reporter")
+    assert found("ST. JOSEPH, Mich. (AP) — Michigan health authorities report a sixth death.") == {"summary.dateline"}
+    assert found("WASHINGTON (AP) — New uncertainty hangs over the primary.") == {"summary.dateline"}
+    assert "summary.read_more" in found(">> Related: NordPass Password Manager Review NordVPN Speed - Very Good.")
+    quote = 'Then she stopped. "Are you for Ukraine or for Russia?" Alex Shiroki\'s boss asked him Thursday.'
+    assert "summary.speaker_tag_alone" in found("Alex Shiroki's boss asked him Thursday.", text=quote)
+    assert "summary.quote_alone" in found('"Are you for Ukraine or for Russia?"', text=quote)
+    assert "summary.dependent_opening" in found("They can handle high to low light.", text="Pothos\nThey can handle high to low light.")
+    # sound bullets: a study "published" in a journal, a demonstrative before its noun, a quotation with its speaker
+    assert not found("The study, published January 24 in Psychiatry Research, included 89 patients.",
+                     "This guide breaks down why short videos work.", '"We will protect our lands," the mayor said.')
