@@ -96,6 +96,9 @@ class Figure:
         counts = self.counts.lower()
         if not counts or self.kind == "date" or counts in text or (counts.endswith("s") and counts[:-1] in text):
             return ""
+        said = _said_already(text, counts)  # "4-month-old" counts "months old": not "4-month-old months old"
+        if said:
+            return " ".join(self.counts.split()[said:])
         if self.kind == "percent" and counts in ("percent", "percentage points"):
             return ""  # the text holds "%" or its language's word for it
         if self.kind == "money" and " " not in counts and any(not ch.isalnum() and not ch.isspace() and ch not in ".,-" for ch in self.text):
@@ -103,6 +106,17 @@ class Figure:
         if self.kind == "percent":
             return "of " + self.counts
         return self.counts
+
+
+def _said_already(text: str, counts: str) -> int:
+    """How many of the first words of `counts` the last words of `text` (split at its hyphens) already say, a
+    plural's "s" aside: 2 for "4-month-old" and "months old", 1 for "10 years" and "years old", else 0."""
+    text_words, count_words = text.replace("-", " ").split(), counts.split()
+    for size in range(min(len(text_words), len(count_words)), 0, -1):
+        pairs = zip(text_words[-size:], count_words[:size])
+        if all(said == word or said == word.removesuffix("s") for said, word in pairs):
+            return size
+    return 0
 
 
 READING_WORDS_PER_MINUTE = 230  # a common estimate for adult silent reading

@@ -12,6 +12,11 @@ def test_counts_shown_only_when_the_text_does_not_say_it() -> None:
     assert _figure("$2 billion", "aid to Ukraine", "money").counts_shown() == "aid to Ukraine"
     assert _figure("5 million", "euros", "money").counts_shown() == "euros"
     assert _figure("2021-08-09", "date", "date").counts_shown() == ""
+    # an age written as one hyphenated word says its unit: not "4-month-old months old" (sweep8 found 11 such digests)
+    assert _figure("4-month-old", "months old", "duration").counts_shown() == ""
+    assert _figure("31-year-old", "years old", "duration").counts_shown() == ""
+    assert _figure("10 years", "years old", "duration").counts_shown() == "old"  # "10 years old"
+    assert _figure("12", "years old", "duration").counts_shown() == "years old"
 
 
 def test_stats_reduction_and_time_saved() -> None:
