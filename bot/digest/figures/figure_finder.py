@@ -320,9 +320,9 @@ _CODE_OR_TABLE = re.compile(
 _CODE_SIGNS = frozenset("={}/#$[_|:>")  # _CODE_OR_TABLE needs one of these: a cheap test first
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
 # Two prices may be glued ("8 reviews$69.99$179.99": a product card; twelfth session).
-_SLOW_NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$€£¥]\d[\d,.]*\s*[$€£¥]\d|^\s*\d[A-Z][a-z]")
-# The same three branches as three patterns (thirteenth session): the first two open with a set of characters,
-# so the regex engine skips to them, the third is anchored. `_number_run` is tested against the form above.
+# Three patterns (thirteenth session) for what one alternation said, the reference `_number_run` is tested against
+# (tests/digest/figures/references.py): the first two open with a set of characters, so the regex engine skips to
+# them, the third is anchored.
 _NUMBERS_IN_A_ROW = re.compile(r"[$€£¥\d](?:(?<=[$€£¥])\d|(?<=\d))[\d,.]*%?\s+(?:[$€£¥]?\d[\d,.]*%?\s+){2}[$€£¥]?\d")
 _TWO_PRICES = re.compile(r"[$€£¥]\d[\d,.]*\s*[$€£¥]\d")
 _GLUED_FOOTNOTE = re.compile(r"\s*\d[A-Z][a-z]")
@@ -343,7 +343,8 @@ def _shorter_runs(text: str) -> str:
 
 
 def _number_run(text: str) -> bool:
-    """Whether `_SLOW_NUMBER_RUN` finds a match in `text` (in `_shorter_runs(text)`: the same answer, bounded work)."""
+    """Whether four numbers or two prices in a row, or a glued footnote, are in `text` (searched in
+    `_shorter_runs(text)`: the same answer, bounded work)."""
     text = _shorter_runs(text)
     return (
         _NUMBERS_IN_A_ROW.search(text) is not None
@@ -767,15 +768,15 @@ _METADATA_LABELS = re.compile(
 # Eight capitalised words in a row: menu items or headings the extractor glued to a sentence ("How It Works
 # Exploring Various Digital Marketing Channels KPIs Challenges FAQs ..."). Tenth session, on the tune parts: no
 # CNN or BBC sentence with a number has such a run; WCXB tune chrome figures 57 -> 54 (two pages).
-_SLOW_TITLE_RUN = re.compile(r"\b[A-Z][\w’'&.-]*\s+(?:[A-Z][\w’'&.-]*\s+){7}")
-# The same pattern opening with the capital (the regex engine then skips to capitals) and the word boundary
-# asked after it: no word character before the capital (thirteenth session; tested against the form above).
+# The pattern opens with the capital (the regex engine then skips to capitals) and asks the word boundary after
+# it: no word character before the capital (thirteenth session; tested against the plain form with `\b` first,
+# tests/digest/figures/references.py).
 _TITLE_RUN = re.compile(r"[A-Z](?<!\w.)[\w’'&.-]*\s+(?:[A-Z][\w’'&.-]*\s+){7}")
 
 
 # What each line pattern cannot match without (a piece of every one of its branches): a line with none of
 # them is not searched. Same answers (tests/digest/figures/test_fast_paths.py turns `_has_sign` off to compare;
-# `_number_run` is `_SLOW_NUMBER_RUN` in three patterns, tested against it).
+# `_number_run` is tested against its one-pattern reference).
 _FURNITURE_SIGNS = ("read", "tempo", "tiempo", "temps", "lesezeit", "leestijd", "lästid", "subscri", "issues for", "abonn", "suscr", "assine")
 _BOILERPLATE_SIGNS = ("©", "copyright", "rights reserved", "licensed under", "creative commons", "code", "coupon", "trial", "save up to", "money-back", "off", "price", "reply", "leave a comment", "email address will")
 _SITE_VOICE_SIGNS = ("our ", "we ", ":", "home")

@@ -1437,18 +1437,9 @@ _ODD_DASHES = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2015\u2500]|[\u2010\u2011
 
 
 @functools.lru_cache(maxsize=64)
-def _slow_number_word_pattern(code: str) -> re.Pattern[str] | None:
-    """A regex for the locale's number words as whole words (None when one is an ideograph: scan always).
-    The reference `_number_word_pattern` is tested against."""
-    words = sorted({*number_locale(code).number_words, "room"}, key=len, reverse=True)
-    if any(CJK_CHAR.search(word) for word in words):
-        return None
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(re.escape(word) for word in words) + r")(?![^\W\d_])")
-
-
-@functools.lru_cache(maxsize=64)
 def _number_word_pattern(code: str) -> re.Pattern[str] | None:
-    """`_slow_number_word_pattern` written as a tree of the words' letters (thirteenth session): each branch opens
+    """The locale's number words (and "room") as whole words, as a tree of the words' letters (thirteenth
+    session; the plain alternation it is tested against is in tests/digest/figures/references.py): each branch opens
     with a literal character, so the regex engine skips to the characters a number word starts with, and at each
     it follows one path instead of trying every word; the look-behind, moved after the first character, still
     asks that no letter precede it. The same texts match (a whole word among the words)."""

@@ -26,9 +26,8 @@ class Token(NamedTuple):
 _CJK = CJK_CHARACTERS
 # Words first (most tokens are words, so most matches take the first branch; thirteenth session). The
 # branches start at disjoint characters but for "." (a decimal part before any other sign), so the order
-# gives the same tokens: `SLOW_TOKEN`, the order before, is the reference tests/digest/figures/test_tokens.py checks.
+# gives the same tokens: the order before is the reference in tests/digest/figures/references.py.
 TOKEN = re.compile(rf"[^\W\d_{_CJK}]+|\d+(?:[.,]\d+)*|(?<![\w.,])\.\d+|[{_CJK}]|\S")
-SLOW_TOKEN = re.compile(rf"(?<![\w.,])\.\d+|\d+(?:[.,]\d+)*|[{_CJK}]|[^\W\d_{_CJK}]+|\S")
 CJK_CHAR = re.compile(rf"[{_CJK}]")
 
 # Spans whose numbers are never quantities, one pattern a kind of span, in the order they are tried. Every
@@ -92,7 +91,7 @@ def tokenize(text: str) -> list[Token]:
     """The tokens of `text` in order: kind "num", "word" or "sym", with their offsets.
 
     The pieces come from one `findall` (no match object per token), each with the white space before it.
-    `slow_tokenize` is the reference.
+    The match-by-match tokenizer is the reference (tests/digest/figures/references.py).
     """
     tokens: list[Token] = []
     append = tokens.append
@@ -111,50 +110,24 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def slow_tokenize(text: str) -> list[Token]:
-    """`tokenize` with the offsets of each match (the code before the `findall`): the reference it is tested against."""
-    tokens: list[Token] = []
-    append = tokens.append
-    for match in SLOW_TOKEN.finditer(text):
-        piece = match.group()
-        first = piece[0]
-        if first.isdecimal() or (first == "." and len(piece) > 1):
-            kind = "num"
-        elif first.isalpha():
-            kind = "word"
-        else:
-            kind = "sym"
-        start, end = match.span()
-        append(_new_tuple(Token, (kind, piece, start, end)))
-    return tokens
-
-
 # Every mask holds one of these signs, "www.", three digits then a dot or dash, or a number opening a line:
 # a cheap test spares most sentences the masks' own scan (same spans: tests/digest/figures/test_fast_paths.py).
-# One regex for the three tests (the set's `isdisjoint` hashed every character of the text).
-_MASK_SIGNS = frozenset("@+([:")
-_MASK_DIGITS = re.compile(r"\d{3}[.-]\d{3}|^[ \t]*\d{1,2}[.)][ \t]", re.M)
-_MASK_HINT = re.compile(r"[@+(\[:]|www\.|\d{3}[.-]\d{3}|^[ \t]*\d{1,2}[.)][ \t]", re.M)
-# The same test in three pieces (thirteenth session, about half the time): a pattern that opens with a set of
-# characters lets the regex engine skip to them (the lookbehinds check which branch the character opened),
-# and a line's start is looked for at the text's start and after a line break only.
+# The test in three pieces (thirteenth session, about half the time of one regex, which is the reference in
+# tests/digest/figures/references.py): a pattern that opens with a set of characters lets the regex engine skip to
+# them (the lookbehinds check which branch the character opened), and a line's start is looked for at the text's
+# start and after a line break only.
 _MASK_SIGN_OR_DIGITS = re.compile(r"[@+(\[:w\d](?:(?<=[@+(\[:])|(?<=w)ww\.|(?<=\d)\d\d[.-]\d{3})")
 _NUMBERED_FIRST_LINE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")
 _NUMBERED_LATER_LINE = re.compile(r"\n[ \t]*\d{1,2}[.)][ \t]")
 
 
 def may_hold_masks(text: str) -> bool:
-    """False only when no mask can match in `text` (`_MASK_HINT`'s answer, tested against it)."""
+    """False only when no mask can match in `text` (the one-regex hint's answer, tested against it)."""
     return (
         _MASK_SIGN_OR_DIGITS.search(text) is not None
         or _NUMBERED_FIRST_LINE.match(text) is not None
         or ("\n" in text and _NUMBERED_LATER_LINE.search(text) is not None)
     )
-
-
-def slow_may_hold_masks(text: str) -> bool:
-    """`may_hold_masks` as three tests: the reference it is tested against."""
-    return not _MASK_SIGNS.isdisjoint(text) or "www." in text or _MASK_DIGITS.search(text) is not None
 
 
 def masked_spans(text: str) -> list[tuple[int, int]]:

@@ -30,6 +30,7 @@ from bot.digest.segment.sentence_splitter import split_sentences
 from bot.settings import DigestSettings
 from tests.bench.test_split_equivalence import LANGUAGE_SAMPLES, SAMPLE
 from tests.conftest import SHARED_DATA
+from tests.digest.figures import references
 
 DATA = Path(os.environ.get("SHARED_DATA", SHARED_DATA))
 
@@ -42,10 +43,10 @@ def figures_both_ways(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> 
         plain.setattr(figure_finder, "_worth_scanning", lambda text: True)
         plain.setattr(tokens, "may_hold_masks", lambda text: True)
         plain.setattr(figure_finder, "_has_sign", lambda text, signs: True)
-        plain.setattr(figure_finder, "_number_run", lambda text: figure_finder._SLOW_NUMBER_RUN.search(text) is not None)
-        plain.setattr(figure_finder, "_TITLE_RUN", figure_finder._SLOW_TITLE_RUN)
-        plain.setattr(quantities, "tokenize", tokens.slow_tokenize)
-        plain.setattr(quantities, "_number_word_pattern", quantities._slow_number_word_pattern)
+        plain.setattr(figure_finder, "_number_run", references.slow_number_run)
+        plain.setattr(figure_finder, "_TITLE_RUN", references.SLOW_TITLE_RUN)
+        plain.setattr(quantities, "tokenize", references.slow_tokenize)
+        plain.setattr(quantities, "_number_word_pattern", references.slow_number_word_pattern)
         slow = find_figures(sentences, limit=50, language_code=code)
     return fast, slow
 
@@ -118,5 +119,5 @@ def test_the_chrome_test_asks_a_pattern_only_when_its_pieces_are_there(line: str
     """Self-written chrome lines, one per guarded pattern: each is refused with the guards and without them."""
     assert figure_finder._chrome_line(line)
     monkeypatch.setattr(figure_finder, "_has_sign", lambda text, signs: True)
-    monkeypatch.setattr(figure_finder, "_number_run", lambda text: figure_finder._SLOW_NUMBER_RUN.search(text) is not None)
+    monkeypatch.setattr(figure_finder, "_number_run", references.slow_number_run)
     assert figure_finder._chrome_line(line)

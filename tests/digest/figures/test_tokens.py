@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.digest.figures.tokens import TOKEN, Token, masked_spans, may_hold_masks, slow_may_hold_masks, slow_tokenize, tokenize
+from bot.digest.figures.tokens import TOKEN, Token, masked_spans, may_hold_masks, tokenize
+from tests.digest.figures.references import slow_may_hold_masks, slow_tokenize
 
 # Characters the tokenizer's alternatives tell apart: digits (ASCII and others), stops and commas, letters,
 # ideographs and kana (some of them not letters), numbers that are not digits, and white space of every kind.
