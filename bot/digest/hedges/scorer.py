@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -155,6 +157,10 @@ class WordPart(NamedTuple):
     term: float  # log(1 - sigmoid(logit)): its term in the exact score when nothing else moves its logit
 
 
+_CEILING = operator.attrgetter("ceiling")
+_STARTS_PHRASE = operator.attrgetter("starts_phrase")
+
+
 # What a letter run inside an identifier is called in the features: no weight is keyed by it.
 IDENTIFIER_WORD = "<id>"
 
@@ -236,11 +242,16 @@ class HedgeScorer:
         best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
+        log1p, exp = math.log1p, math.exp
+
         def part_of(word: str, stem: str) -> WordPart:
             logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
             most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
-            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
-                            word in index, _log1m_sigmoid(logit))
+            # `_log1m_sigmoid` of both written out (a new word's cost is mostly calls); a word without pair
+            # weights has the same term for both
+            term = -logit - log1p(exp(-logit)) if logit > 0 else -log1p(exp(logit))
+            ceiling = term if most == logit else -most - log1p(exp(-most)) if most > 0 else -log1p(exp(most))
+            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, ceiling, word in index, term)
 
         return part_of
 
@@ -315,7 +326,7 @@ class HedgeScorer:
         index = self._lexicon_index
         groups: dict[int, set[str]] = {}
         last = len(parts) - 1
-        for i in [i for i, part in enumerate(parts) if part.starts_phrase]:
+        for i in itertools.compress(itertools.count(), map(_STARTS_PHRASE, parts)):  # the few words that may start one
             part = parts[i]
             by_second = index[part.word]
             # `phrases_at` written out: most words that start a phrase are followed by none of its second words
@@ -346,7 +357,7 @@ class HedgeScorer:
             gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
             for i in _words_within(starts, cue):
                 bonus[i] = bonus.get(i, 0.0) + gain
-        total = self._leak_term + sum(part.ceiling for part in parts)
+        total = self._leak_term + sum(map(_CEILING, parts))  # the same sum, in the same order, as a genexpr's
         for i, gain in bonus.items():  # a word with a bonus: its own term instead of its ceiling's
             part = parts[i]
             total += _log1m_sigmoid(part.most + gain) - part.ceiling
@@ -390,7 +401,7 @@ class HedgeScorer:
         return WordPart(IDENTIFIER_WORD, part.stem, logit, None, None, logit, _log1m_sigmoid(logit), False,
                         _log1m_sigmoid(logit))
 
-    def prose_parts(self, sentence: str, parts: list[WordPart], starts: Sequence[int]) -> list[WordPart]:
+    def prose_parts(self, sentence: str, parts: Sequence[WordPart], starts: Sequence[int]) -> Sequence[WordPart]:
         """The word parts with those of the letter runs inside identifiers made `identifier_part`s (the
         same list when the sentence has no identifier)."""
         spans = no_cue_spans(sentence)
