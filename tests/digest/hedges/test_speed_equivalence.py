@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.languages import load_articles
-from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, find_cues
+from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CuePattern, find_cues, first_characters
 from bot.digest.hedges.hedge_model import load_hedge_model
 from bot.digest.hedges.multilingual_cues import LEXICONS
 from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, tokens_with_features
@@ -104,3 +104,60 @@ def test_ascii_words_are_the_word_regex_findall() -> None:
             assert words == word_regex(text).findall(text), repr(text)
     assert split > 2000
     assert ascii_words("don't") is None and ascii_words("café") is None
+
+
+# --- the cue patterns' first-character gate (seventeenth session, hedgespeed9)
+
+def _plain_regex(pattern: CuePattern) -> re.Pattern[str]:
+    """The pattern as it was compiled before its gate: the reference."""
+    return re.compile(pattern.source, pattern.flags)
+
+
+def _odd_sentences() -> list[str]:
+    """Our sentences with their letters' cases, accents and neighbours stirred: words a gate could wrongly skip."""
+    rng = random.Random(17)
+    odd = "İıſKÅéÉ’'\"“”-–(,;: \n_1"
+    stirred = []
+    for sentence in SENTENCES[:300]:
+        chars = list(sentence)
+        for _ in range(max(1, len(chars) // 10)):
+            at = rng.randrange(len(chars) + 1)
+            chars.insert(at, rng.choice(odd))
+        stirred.append("".join(chars))
+        stirred.append(sentence.swapcase())
+    return stirred
+
+
+@pytest.mark.parametrize("lexicon", LEXICON_LIST, ids=lambda lexicon: lexicon.language)
+def test_gated_patterns_match_as_the_plain_ones(lexicon: CueLexicon) -> None:
+    sentences = SENTENCES + _odd_sentences()
+    triggers = [" ".join(pattern.triggers) + " " + pattern.source for pattern in lexicon.patterns]
+    sentences += triggers + [t.upper() for t in triggers]  # every trigger word, in both cases
+    for pattern in lexicon.patterns:
+        plain, gated = _plain_regex(pattern), pattern.regex
+        for sentence in sentences:
+            assert [m.span() for m in gated.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)], (
+                pattern.name, sentence)
+
+
+def test_most_patterns_are_gated() -> None:
+    patterns = [pattern for lexicon in LEXICON_LIST for pattern in lexicon.patterns]
+    gated = [p for p in patterns if p.regex.pattern != p.source]
+    assert len(gated) > 0.9 * len(patterns)
+
+
+@pytest.mark.parametrize(("source", "flags", "first"), [
+    (r"\bmight\b", re.IGNORECASE, "m"),
+    (r"\b(?:un)?likely\b|\blikelihood\b", re.IGNORECASE, "lu"),  # an optional first part: it or what follows
+    (r"(?<=[,\"] )(?:says|said|told)\s+[A-Z]", 0, "st"),  # look-behinds consume nothing
+    (r"(?:a|b)+c", 0, "ab"),
+    (r"[x-z]\d", 0, "xyz"),
+    (r"\w+", 0, None),  # a category: no gate
+    (r"[^a]b", 0, None),  # a negated class: no gate
+    (r"a?", 0, None),  # may match nothing
+    (r"(?i:a)b", 0, None),  # an inline flag: no gate
+    (r"a*b?", 0, None),
+])
+def test_first_characters(source: str, flags: int, first: str | None) -> None:
+    found = first_characters(source, flags)
+    assert (None if found is None else "".join(sorted(found))) == first
