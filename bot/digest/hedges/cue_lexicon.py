@@ -202,25 +202,34 @@ class CueLexicon:
     def patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
         """A letter run -> the indices of the patterns it can start (`len(patterns)`: the special finder), uncached."""
         trigger_regex = self._trigger_regex
-        by_start, always = self._ascii_triggers
+        of_lower_ascii = self.patterns_of_lower_ascii
 
         def patterns_of_word(word: str) -> tuple[int, ...]:
             if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up or two
-                lower = word.lower()
-                first, first_two = by_start.get(lower[:1]), by_start.get(lower[:2]) if len(lower) > 1 else None
-                if first is None and first_two is None:
-                    return always  # most words start no trigger
-                found = set(always)
-                for trigger, groups in (*(first or ()), *(first_two or ())):
-                    if lower.startswith(trigger):
-                        found.update(groups)
-                return tuple(sorted(found))
+                return of_lower_ascii(word.lower())
             m = trigger_regex.match(word)
             if m is None:
                 return ()
             return tuple(i for i, value in enumerate(m.groups()) if value is not None)
 
         return patterns_of_word
+
+    @functools.cached_property
+    def patterns_of_lower_ascii(self) -> Callable[[str], tuple[int, ...]]:
+        """`patterns_of_word` of a letter run in ASCII, given in lower case (the hedge model's word pass has it so)."""
+        by_start, always = self._ascii_triggers
+
+        def patterns_of_lower_ascii(lower: str) -> tuple[int, ...]:
+            first, first_two = by_start.get(lower[:1]), by_start.get(lower[:2]) if len(lower) > 1 else None
+            if first is None and first_two is None:
+                return always  # most words start no trigger
+            found = set(always)
+            for trigger, groups in (*(first or ()), *(first_two or ())):
+                if lower.startswith(trigger):
+                    found.update(groups)
+            return tuple(sorted(found))
+
+        return patterns_of_lower_ascii
 
     def compile_patterns(self) -> None:
         """Compile every pattern now (they compile on first use): a long-lived process pays it once, at

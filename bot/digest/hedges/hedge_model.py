@@ -114,14 +114,19 @@ class HedgeModel:
     @functools.cached_property
     def _word_record(self) -> Callable[[str], WordRecord]:
         general_part, patterns_of_run = self.general.part_of, ENGLISH.patterns_of_word
+        patterns_of_lower_ascii = ENGLISH.patterns_of_lower_ascii
         weight_of_run, stem_weights = self.register.weight_of_word, self.register.stem_weights
-        stem_of, ascii_stems = stemmer("english"), _AsciiStems()
+        stem_of, ascii_stems, new = stemmer("english"), _AsciiStems(), tuple.__new__
 
         def word_record(written: str) -> WordRecord:
             word = written.lower().replace("’", "'")
             stem = ascii_stems.stem(word) if word.isascii() else stem_of(word)
             if "'" not in word:  # one letter run: the gate's stem is the scorer's
-                return WordRecord(general_part(word, stem), patterns_of_run(written), ((stem, stem_weights.get(stem, 0.0)),))
+                # an ASCII run's patterns from `word`, its lower case, not lowered again ("K", the Kelvin sign,
+                # lowers to ASCII: such a run keeps the general look-up)
+                patterns = patterns_of_lower_ascii(word) if written.isascii() else patterns_of_run(written)
+                # `WordRecord(...)` without its Python-level __new__: the same tuple
+                return new(WordRecord, (general_part(word, stem), patterns, ((stem, stem_weights.get(stem, 0.0)),)))
             runs = _APOSTROPHE.split(written)
             patterns = tuple(sorted(set().union(*map(patterns_of_run, runs))))
             return WordRecord(general_part(word, stem), patterns, tuple(map(weight_of_run, runs)))

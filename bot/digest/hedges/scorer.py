@@ -242,16 +242,20 @@ class HedgeScorer:
         best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
-        log1p, exp = math.log1p, math.exp
+        # the word and stem weights by the bare word and stem: no "w:" + word to build for each new word
+        word_weights = {feature[2:]: weight for feature, weight in weights.items() if feature.startswith("w:")}
+        stem_weights = {feature[2:]: weight for feature, weight in weights.items() if feature.startswith("s:")}
+        log1p, exp, new = math.log1p, math.exp, tuple.__new__
 
         def part_of(word: str, stem: str) -> WordPart:
-            logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
+            logit = bias + word_weights.get(word, 0.0) + stem_weights.get(stem, 0.0)
             most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
             # `_log1m_sigmoid` of both written out (a new word's cost is mostly calls); a word without pair
             # weights has the same term for both
             term = -logit - log1p(exp(-logit)) if logit > 0 else -log1p(exp(logit))
             ceiling = term if most == logit else -most - log1p(exp(-most)) if most > 0 else -log1p(exp(most))
-            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, ceiling, word in index, term)
+            # `WordPart(...)` without its Python-level __new__: the same tuple
+            return new(WordPart, (word, stem, logit, left.get(stem), right.get(stem), most, ceiling, word in index, term))
 
         return part_of
 

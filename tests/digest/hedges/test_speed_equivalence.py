@@ -10,9 +10,10 @@ import pytest
 
 from bench.languages import load_articles
 from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CuePattern, find_cues, first_characters
-from bot.digest.hedges.hedge_model import load_hedge_model
+from bot.digest.hedges.hedge_model import HedgeModel, WordRecord, load_hedge_model
+from bot.digest.language.stemmers import stemmer
 from bot.digest.hedges.multilingual_cues import LEXICONS
-from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, tokens_with_features
+from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, WordPart, _log1m_sigmoid, tokens_with_features
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "syrian-officers-defect.txt"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -161,3 +162,41 @@ def test_most_patterns_are_gated() -> None:
 def test_first_characters(source: str, flags: int, first: str | None) -> None:
     found = first_characters(source, flags)
     assert (None if found is None else "".join(sorted(found))) == first
+
+
+# --- a new word's parts, built without string keys or the named tuples' __new__ (hedgespeed9)
+
+def _reference_part(scorer: HedgeScorer, word: str, stem: str) -> WordPart:
+    """`HedgeScorer.part_of` as it was: the features by name, `_log1m_sigmoid` called, the named tuple built."""
+    weights, bias = scorer.weights, scorer.token_bias
+    left, right = scorer._neighbour_weights
+    logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
+    best = [max(0.0, max(pairs[stem].values(), default=0.0)) if stem in pairs else 0.0 for pairs in (left, right)]
+    most = logit + best[0] + best[1]
+    return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
+                    word in scorer._lexicon_index, _log1m_sigmoid(logit))
+
+
+def _reference_record(model: HedgeModel, written: str) -> WordRecord:
+    """`HedgeModel._word_record` as it was: the patterns of the written run by `patterns_of_word`."""
+    word = written.lower().replace("’", "'")
+    stem = stemmer("english")(word)
+    if "'" not in word:
+        weight = model.register.stem_weights.get(stem, 0.0)
+        return WordRecord(_reference_part(model.general, word, stem), ENGLISH.patterns_of_word(written), ((stem, weight),))
+    runs = re.split("['’]", written)
+    patterns = tuple(sorted(set().union(*map(ENGLISH.patterns_of_word, runs))))
+    return WordRecord(_reference_part(model.general, word, stem), patterns, tuple(map(model.register.weight_of_word, runs)))
+
+
+def test_word_records_are_built_as_before() -> None:
+    model = load_hedge_model()
+    words = {w for sentence in SENTENCES + _odd_sentences() for w in model.sentence_words(sentence).words}
+    words |= {"\u212aay", "\u212aAY", "MAY", "Might", "perhaps", "don’t", "ſeem", "İf"}  # Kelvin sign, long s, dotted I
+    word_record = model._word_record.__wrapped__  # type: ignore[attr-defined]
+    for word in sorted(words):
+        assert word_record(word) == _reference_record(model, word), word
+        for scorer in (model.general, model.scientific):
+            lower = word.lower().replace("’", "'")
+            stem = stemmer("english")(lower)
+            assert scorer.part_of(lower, stem) == _reference_part(scorer, lower, stem), word
