@@ -165,39 +165,20 @@ class CueLexicon:
                 group += len(pattern.needs)
         return groups
 
-    def trigger_regex(self, groups: Sequence[int]) -> re.Pattern[str]:
-        """Which of these groups' triggers a word starts with: match group j is group `groups[j]` (pattern i's
-        triggers for i below `len(patterns)`, then the special finder's, then the needed word sets).
+    @functools.cached_property
+    def _trigger_regex(self) -> re.Pattern[str]:
+        """Which triggers a word starts with: group i is pattern i's triggers, the last group the special finder's.
 
         Every group sits in its own lookahead at the word's start, so one word can start several patterns;
         a pattern (or special finder) without triggers gets an empty group, which always matches.
         """
         alternations = self._alternations
-        return re.compile("".join(f"(?=({'|'.join(map(re.escape, alternations[i]))})?)" for i in groups), _FLAGS)
-
-    @functools.cached_property
-    def _trigger_regex_of_first(self) -> Callable[[str], tuple[re.Pattern[str] | None, tuple[int, ...]]]:
-        """A word's first character -> the trigger regex of the groups that may match a word starting with it
-        (None when only the groups without triggers may), and those groups. A trigger matches at a word's start
-        only if its first letter matches the word's (IGNORECASE equates single characters): a non-ASCII word is
-        tried against the few groups of its first letter, not against all 60-odd lookaheads."""
-        alternations = self._alternations
-        first_letters = {trigger[:1] for triggers in alternations for trigger in triggers}
-        letter_regexes = {letter: re.compile(re.escape(letter), _FLAGS) for letter in first_letters if letter}
-
-        def of_first(character: str) -> tuple[re.Pattern[str] | None, tuple[int, ...]]:
-            matching = {letter for letter, regex in letter_regexes.items() if regex.fullmatch(character)}
-            groups = tuple(i for i, triggers in enumerate(alternations)
-                           if not triggers or any(trigger[:1] in matching or not trigger for trigger in triggers))
-            if not matching:
-                return None, groups  # only the groups without triggers (or with an empty one): they always match
-            return self.trigger_regex(groups), groups
-
-        return functools.lru_cache(maxsize=1024)(of_first)
+        groups = "".join(f"(?=({'|'.join(map(re.escape, triggers))})?)" for triggers in alternations)
+        return re.compile(groups, _FLAGS)
 
     @functools.cached_property
     def _ascii_triggers(self) -> tuple[dict[str, list[tuple[str, tuple[int, ...]]]], tuple[int, ...]]:
-        """For ASCII words: the triggers as ASCII words in lower case, each with the groups of `trigger_regex`
+        """For ASCII words: the triggers as ASCII words in lower case, each with the groups of `_trigger_regex`
         it is in, by their first two letters (a one-letter trigger by its letter); and the groups without
         triggers (they always match). Under IGNORECASE an ASCII word matches what its lower case matches; a
         trigger letter with no ASCII equal ("é") can never match one."""
@@ -220,17 +201,16 @@ class CueLexicon:
     @functools.cached_property
     def patterns_of_word(self) -> Callable[[str], tuple[int, ...]]:
         """A letter run -> the indices of the patterns it can start (`len(patterns)`: the special finder), uncached."""
-        of_first = self._trigger_regex_of_first
+        trigger_regex = self._trigger_regex
         of_lower_ascii = self.patterns_of_lower_ascii
 
         def patterns_of_word(word: str) -> tuple[int, ...]:
             if word.isascii():  # the regex's 60-odd lookaheads cost more than a look-up or two
                 return of_lower_ascii(word.lower())
-            regex, groups = of_first(word[0])
-            if regex is None:
-                return groups
-            m = regex.match(word)  # every group optional: it always matches
-            return tuple(groups[j] for j, value in enumerate(m.groups()) if value is not None)  # type: ignore[union-attr]
+            m = trigger_regex.match(word)
+            if m is None:
+                return ()
+            return tuple(i for i, value in enumerate(m.groups()) if value is not None)
 
         return patterns_of_word
 
