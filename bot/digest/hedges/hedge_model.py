@@ -96,7 +96,15 @@ class SentenceWords(NamedTuple):
     records: list[WordRecord]
 
     def starts(self, sentence: str) -> list[int]:
-        return [m.start() for m in word_regex(sentence).finditer(sentence)]
+        """The words' offsets in the sentence (`word_regex(sentence)`'s match starts): each word is the first
+        occurrence of its text from the end of the word before, since between two matches stands no letter and
+        a word starts with one (str.find costs a fifth of the regex's second pass)."""
+        found, at, find = [], 0, sentence.find
+        for word in self.words:
+            at = find(word, at)
+            found.append(at)
+            at += len(word)
+        return found
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CuePattern, find_
 from bot.digest.hedges.hedge_model import HedgeModel, WordRecord, load_hedge_model
 from bot.digest.language.stemmers import stemmer
 from bot.digest.hedges.multilingual_cues import LEXICONS
-from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, WordPart, _log1m_sigmoid, tokens_with_features
+from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, WordPart, _log1m_sigmoid, tokens_with_features, word_regex
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "syrian-officers-defect.txt"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -200,3 +200,11 @@ def test_word_records_are_built_as_before() -> None:
             lower = word.lower().replace("’", "'")
             stem = stemmer("english")(lower)
             assert scorer.part_of(lower, stem) == _reference_part(scorer, lower, stem), word
+
+
+def test_word_starts_are_the_word_regex_match_starts() -> None:
+    model = load_hedge_model()
+    sentences = SENTENCES + _odd_sentences() + ["rock'n'roll isn't it’s o'clock '’ x'y ’tis", "aa a aaa a", "", "Über über é"]
+    for sentence in sentences:
+        words = model.sentence_words(sentence)
+        assert words.starts(sentence) == [m.start() for m in word_regex(sentence).finditer(sentence)], sentence
