@@ -327,22 +327,28 @@ class HedgeScorer:
     def _phrase_groups(self, parts: Sequence[WordPart]) -> dict[int, set[str]]:
         """Word index -> the lexicon groups of the phrases found over it (what `_logits` adds as "lex:" features),
         found once for the ceiling and the exact score."""
-        index = self._lexicon_index
+        starts = self._phrase_starts
         groups: dict[int, set[str]] = {}
         last = len(parts) - 1
         for i in itertools.compress(itertools.count(), map(_STARTS_PHRASE, parts)):  # the few words that may start one
-            part = parts[i]
-            by_second = index[part.word]
+            singles, by_second = starts[parts[i].word]
+            if singles:  # its one-word phrases' groups, in the index's order (as `phrases_at` gives them)
+                groups.setdefault(i, set()).update(singles)
             # `phrases_at` written out: most words that start a phrase are followed by none of its second words
-            found = list(by_second.get("", ()))
-            if i < last and parts[i + 1].word in by_second:
-                words = [p.word for p in parts[i : i + max(len(e[0]) for e in by_second[parts[i + 1].word])]]
-                found += (entry for entry in by_second[parts[i + 1].word]
-                          if len(entry[0]) == 2 or tuple(words[: len(entry[0])]) == entry[0])
-            for phrase, group in found:
-                for j in range(i, i + len(phrase)):
-                    groups.setdefault(j, set()).add(group)
+            longer = by_second.get(parts[i + 1].word) if i < last else None
+            if longer:
+                words = [p.word for p in parts[i : i + max(len(e[0]) for e in longer)]]
+                for phrase, group in longer:
+                    if len(phrase) == 2 or tuple(words[: len(phrase)]) == phrase:
+                        for j in range(i, i + len(phrase)):
+                            groups.setdefault(j, set()).add(group)
         return groups
+
+    @functools.cached_property
+    def _phrase_starts(self) -> dict[str, tuple[tuple[str, ...], dict[str, list[tuple[tuple[str, ...], str]]]]]:
+        """A phrase's first word -> the groups of its one-word phrases, and its longer phrases by their second word."""
+        return {first: (tuple(group for _, group in by_second.get("", ())), {k: v for k, v in by_second.items() if k})
+                for first, by_second in self._lexicon_index.items()}
 
     def _phrase_gains(self, parts: Sequence[WordPart], groups: dict[int, set[str]] | None = None) -> dict[int, float]:
         """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a

@@ -13,7 +13,15 @@ from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CuePattern, find_
 from bot.digest.hedges.hedge_model import HedgeModel, WordRecord, load_hedge_model
 from bot.digest.language.stemmers import stemmer
 from bot.digest.hedges.multilingual_cues import LEXICONS
-from bot.digest.hedges.scorer import NEVER_SHOWN_AS_CUE, HedgeScorer, WordPart, _log1m_sigmoid, tokens_with_features, word_regex
+from bot.digest.hedges.scorer import (
+    NEVER_SHOWN_AS_CUE,
+    HedgeScorer,
+    WordPart,
+    _log1m_sigmoid,
+    phrases_at,
+    tokens_with_features,
+    word_regex,
+)
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "syrian-officers-defect.txt"
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -208,3 +216,20 @@ def test_word_starts_are_the_word_regex_match_starts() -> None:
     for sentence in sentences:
         words = model.sentence_words(sentence)
         assert words.starts(sentence) == [m.start() for m in word_regex(sentence).finditer(sentence)], sentence
+
+
+@pytest.mark.parametrize("scorer_name", ["general", "scientific"])
+def test_phrase_groups_are_those_of_phrases_at(scorer_name: str) -> None:
+    scorer: HedgeScorer = getattr(load_hedge_model(), scorer_name)
+    index = scorer._lexicon_index
+    phrases = [" ".join(words) for by_second in index.values() for entries in by_second.values() for words, _ in entries]
+    for sentence in SENTENCES + phrases + [" ".join(phrases[n : n + 5]) for n in range(0, len(phrases), 3)]:
+        parts = [scorer._word_part(w) for w in word_regex(sentence).findall(sentence)]
+        words = [part.word for part in parts]
+        reference: dict[int, list[str]] = {}
+        for i in range(len(words)):
+            for phrase, group in phrases_at(index, words, i):
+                for j in range(i, i + len(phrase)):
+                    reference.setdefault(j, []).append(group)
+        found = scorer._phrase_groups(parts)
+        assert {i: set(g) for i, g in reference.items()} == found, sentence
