@@ -1,7 +1,8 @@
 """This checkout's whole digests against a git revision's on every benchmark document: identical, and the time.
 
     python -m bench.stagespeed9_equivalence DATA_DIR [--against REV] [--sets sh,shp,wcxb,wcxbp,cnn,bbc,long,measeval]
-        [--rounds N]
+        [--rounds N] [--marks]
+    python -m bench.stagespeed9_equivalence DATA_DIR --marks --sets wikiweasel,bioscope,bioscope-papers
 
 The speed-ups of the seventeenth session's stagespeed9 (the quantity scanner's tokenizer and masks) must change
 no answer. Both `bot` packages are imported in this one process (`bench.speed`'s `--against` machinery,
@@ -15,11 +16,19 @@ documents, bench/figspeed_equivalence.py), long = `bench.speed`'s 100,000-word t
 texts, digested and also scanned whole by both versions' `find_quantities` (the quantities compared by repr).
 With `--rounds`, the two versions' whole digests are then timed on each set, rounds alternated (CPU, best of the
 rounds; repeated documents, so per-word memos are warm). Nothing is tuned here.
+
+The hedge sets (seventeenth session, hedgespeed9: the hedge stages' speed-ups must change no mark) are the hedge
+benchmark's sentences made documents as `bench.hedges` makes them (a neutral title, then one sentence a paragraph;
+WikiWeasel in runs of 40, BioScope by abstract or paper), every sentence of the files, both splits: wikiweasel,
+bioscope (the abstracts) and bioscope-papers. With `--marks` the comparison also takes in what the hedge stage
+said of every sentence, not only of those the digest shows: the text's register (`text_register`) and each
+sentence's `mark_sentence` answer (hedge kind, cues and soft cues), recorded in the pipeline of each version.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import subprocess
 import sys
 import tempfile
@@ -27,17 +36,34 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from bench.checkouts import from_checkout
+from bench.checkouts import from_checkout, modules_in_place, own_bot_modules
 from bench.figspeed_equivalence import documents as figure_set_documents
 from bench.figspeed_equivalence import measeval_texts
+from bench.hedges import NEUTRAL_TITLE, documents_of
 from bench.pastespeed6_equivalence import best_times, differing
 from bench.speed import _digest_function
 from bench.synthetic import make_article, sentence_pool
+from bench.train_hedges import LabelledSentence, load_bioscope, load_wikiweasel
 from bot.digest.sources import RawDocument
 
 REPO = Path(__file__).resolve().parents[1]
-ALL_SETS = ("sh", "shp", "wcxb", "wcxbp", "cnn", "bbc", "long", "measeval")
+ALL_SETS = ("sh", "shp", "wcxb", "wcxbp", "cnn", "bbc", "long", "measeval", "wikiweasel", "bioscope", "bioscope-papers")
 Scan = Callable[[str], list]
+# The hedge sets: the file of each under DATA_DIR/hedges, its reader, and whether its documents go by item id.
+HEDGE_SETS: dict[str, tuple[str, Callable[[Path], list[LabelledSentence]], bool]] = {
+    "wikiweasel": ("wikiweasel-train.csv.gz", load_wikiweasel, False),
+    "bioscope": ("bioscope-abstracts.xml.gz", load_bioscope, True),
+    "bioscope-papers": ("bioscope-full-papers.xml.gz", load_bioscope, True),
+}
+
+
+def hedge_documents(data_dir: Path, name: str) -> list[RawDocument]:
+    """A hedge set's sentences as the hedge benchmark digests them (`bench.hedges.digest_marks`)."""
+    file_name, load, by_item_id = HEDGE_SETS[name]
+    items = [item for item in load(data_dir / "hedges" / file_name) if item.text]
+    return [RawDocument(f"{name}-{n}", NEUTRAL_TITLE + "\n\n" + "\n\n".join(" ".join(items[i].text.split()) for i in doc) + "\n",
+                        "text")
+            for n, doc in enumerate(documents_of(items, by_item_id))]
 
 
 def set_documents(data_dir: Path, name: str) -> list[RawDocument]:
@@ -46,6 +72,8 @@ def set_documents(data_dir: Path, name: str) -> list[RawDocument]:
         return [RawDocument("synthetic-100k", make_article(sentence_pool(data_dir), 100_000).text, "text")]
     if name == "measeval":
         return [RawDocument(f"measeval-{n}", text, "text") for n, text in enumerate(measeval_texts(data_dir))]
+    if name in HEDGE_SETS:
+        return hedge_documents(data_dir, name)
     return figure_set_documents(data_dir, name)
 
 
@@ -64,6 +92,47 @@ def _scanner(code_root: Path) -> Scan:
     return from_checkout(code_root, "bot.digest.figures.quantities", prepare)
 
 
+def _with_marks(code_root: Path) -> Callable[[RawDocument], tuple[object, list[tuple[str, object]]]]:
+    """`digest_document` of `code_root`'s `bot` (as `bench.speed._digest_function` runs it), giving the digest and
+    what the hedge stage said of every sentence in its pass: `text_register`'s answer and each `mark_sentence`
+    call's, recorded where the pipeline calls them."""
+    said: list[tuple[str, object]] = []
+
+    def prepare(pipeline: ModuleType) -> Callable[[RawDocument], object]:
+        mark_sentence, text_register = pipeline.mark_sentence, pipeline.text_register
+
+        def recorded_marks(sentence: str, *args: object) -> object:
+            said.append((sentence, marks := mark_sentence(sentence, *args)))
+            return marks
+
+        def recorded_register(sentences: Sequence[str], language_code: str) -> object:
+            said.append(("<register>", register := text_register(sentences, language_code)))
+            return register
+
+        pipeline.mark_sentence, pipeline.text_register = recorded_marks, recorded_register
+        settings = importlib.import_module("bot.settings").DigestSettings()
+        for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
+            pipeline.digest_document(document, settings)  # the models load on first use: load them here
+        own = own_bot_modules()
+
+        def digest(document: RawDocument) -> object:
+            with modules_in_place(own):
+                return pipeline.digest_document(document, settings)
+
+        return digest
+
+    digest = from_checkout(code_root, "bot.digest.pipeline", prepare)
+
+    def digest_and_marks(document: RawDocument) -> tuple[object, list[tuple[str, object]]]:
+        said.clear()
+        try:
+            return digest(document), list(said)
+        except Exception as error:  # noqa: BLE001 (each version's own DigestError class: compared by message)
+            return f"{type(error).__name__}: {error}", list(said)
+
+    return digest_and_marks
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.stagespeed9_equivalence", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -71,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", default="main", help="git revision to compare with (default main)")
     parser.add_argument("--rounds", type=int, default=0, help="alternated timing rounds (0: equivalence only)")
     parser.add_argument("--sets", default=",".join(ALL_SETS), help="comma-separated: " + ", ".join(ALL_SETS))
+    parser.add_argument("--marks", action="store_true",
+                        help="compare what the hedge stage said of every sentence too (the register, each sentence's marks)")
     args = parser.parse_args(argv)
     names = args.sets.split(",")
     unknown = set(names) - set(ALL_SETS)
@@ -80,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="stagespeed9-") as base_root:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", args.against, "bot"], check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
-        versions = {args.against: _digest_function(Path(base_root)), "this checkout": _digest_function(REPO)}
+        digester = _with_marks if args.marks else _digest_function
+        versions = {args.against: digester(Path(base_root)), "this checkout": digester(REPO)}
         for name in names:
             documents = set_documents(args.data_dir, name)
             different = differing(versions, documents)

@@ -26,3 +26,20 @@ def test_an_unknown_set_is_refused(tmp_path: Path) -> None:
         equivalence.main([str(tmp_path), "--sets", "sh,nonsense"])
     with pytest.raises(ValueError):
         equivalence.set_documents(tmp_path, "nonsense")
+
+
+def test_a_hedge_set_is_made_documents_of_its_sentences(tmp_path: Path) -> None:
+    import csv
+    import gzip
+
+    (tmp_path / "hedges").mkdir()
+    rows = [{"text": f"Sentence  number {n} may be hedged.", "label": str(n % 2)} for n in range(45)] + [{"text": " ", "label": "0"}]
+    with gzip.open(tmp_path / "hedges" / "wikiweasel-train.csv.gz", "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["text", "label"])
+        writer.writeheader()
+        writer.writerows(rows)
+    documents = equivalence.set_documents(tmp_path, "wikiweasel")
+    assert [len(d.text.split("\n\n")) for d in documents] == [41, 6]  # the title, then 40 sentences a document
+    assert all(d.text.startswith(equivalence.NEUTRAL_TITLE + "\n\n") for d in documents)
+    paragraphs = sorted(p.strip() for d in documents for p in d.text.split("\n\n")[1:])
+    assert paragraphs == sorted(f"Sentence number {n} may be hedged." for n in range(45))  # white space made plain

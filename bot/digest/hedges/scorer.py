@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
@@ -155,6 +157,10 @@ class WordPart(NamedTuple):
     term: float  # log(1 - sigmoid(logit)): its term in the exact score when nothing else moves its logit
 
 
+_CEILING = operator.attrgetter("ceiling")
+_STARTS_PHRASE = operator.attrgetter("starts_phrase")
+
+
 # What a letter run inside an identifier is called in the features: no weight is keyed by it.
 IDENTIFIER_WORD = "<id>"
 
@@ -236,11 +242,20 @@ class HedgeScorer:
         best_left = {stem: max(0.0, max(befores.values(), default=0.0)) for stem, befores in left.items()}
         best_right = {stem: max(0.0, max(afters.values(), default=0.0)) for stem, afters in right.items()}
 
+        # the word and stem weights by the bare word and stem: no "w:" + word to build for each new word
+        word_weights = {feature[2:]: weight for feature, weight in weights.items() if feature.startswith("w:")}
+        stem_weights = {feature[2:]: weight for feature, weight in weights.items() if feature.startswith("s:")}
+        log1p, exp, new = math.log1p, math.exp, tuple.__new__
+
         def part_of(word: str, stem: str) -> WordPart:
-            logit = bias + weights.get("w:" + word, 0.0) + weights.get("s:" + stem, 0.0)
+            logit = bias + word_weights.get(word, 0.0) + stem_weights.get(stem, 0.0)
             most = logit + best_left.get(stem, 0.0) + best_right.get(stem, 0.0)
-            return WordPart(word, stem, logit, left.get(stem), right.get(stem), most, _log1m_sigmoid(most),
-                            word in index, _log1m_sigmoid(logit))
+            # `_log1m_sigmoid` of both written out (a new word's cost is mostly calls); a word without pair
+            # weights has the same term for both
+            term = -logit - log1p(exp(-logit)) if logit > 0 else -log1p(exp(logit))
+            ceiling = term if most == logit else -most - log1p(exp(-most)) if most > 0 else -log1p(exp(most))
+            # `WordPart(...)` without its Python-level __new__: the same tuple
+            return new(WordPart, (word, stem, logit, left.get(stem), right.get(stem), most, ceiling, word in index, term))
 
         return part_of
 
@@ -312,22 +327,28 @@ class HedgeScorer:
     def _phrase_groups(self, parts: Sequence[WordPart]) -> dict[int, set[str]]:
         """Word index -> the lexicon groups of the phrases found over it (what `_logits` adds as "lex:" features),
         found once for the ceiling and the exact score."""
-        index = self._lexicon_index
+        starts = self._phrase_starts
         groups: dict[int, set[str]] = {}
         last = len(parts) - 1
-        for i in [i for i, part in enumerate(parts) if part.starts_phrase]:
-            part = parts[i]
-            by_second = index[part.word]
+        for i in itertools.compress(itertools.count(), map(_STARTS_PHRASE, parts)):  # the few words that may start one
+            singles, by_second = starts[parts[i].word]
+            if singles:  # its one-word phrases' groups, in the index's order (as `phrases_at` gives them)
+                groups.setdefault(i, set()).update(singles)
             # `phrases_at` written out: most words that start a phrase are followed by none of its second words
-            found = list(by_second.get("", ()))
-            if i < last and parts[i + 1].word in by_second:
-                words = [p.word for p in parts[i : i + max(len(e[0]) for e in by_second[parts[i + 1].word])]]
-                found += (entry for entry in by_second[parts[i + 1].word]
-                          if len(entry[0]) == 2 or tuple(words[: len(entry[0])]) == entry[0])
-            for phrase, group in found:
-                for j in range(i, i + len(phrase)):
-                    groups.setdefault(j, set()).add(group)
+            longer = by_second.get(parts[i + 1].word) if i < last else None
+            if longer:
+                words = [p.word for p in parts[i : i + max(len(e[0]) for e in longer)]]
+                for phrase, group in longer:
+                    if len(phrase) == 2 or tuple(words[: len(phrase)]) == phrase:
+                        for j in range(i, i + len(phrase)):
+                            groups.setdefault(j, set()).add(group)
         return groups
+
+    @functools.cached_property
+    def _phrase_starts(self) -> dict[str, tuple[tuple[str, ...], dict[str, list[tuple[tuple[str, ...], str]]]]]:
+        """A phrase's first word -> the groups of its one-word phrases, and its longer phrases by their second word."""
+        return {first: (tuple(group for _, group in by_second.get("", ())), {k: v for k, v in by_second.items() if k})
+                for first, by_second in self._lexicon_index.items()}
 
     def _phrase_gains(self, parts: Sequence[WordPart], groups: dict[int, set[str]] | None = None) -> dict[int, float]:
         """Word index -> what the lexicon phrases found there may add to its logit (each group once, as a
@@ -346,7 +367,7 @@ class HedgeScorer:
             gain = max(0.0, weights.get("cue:" + cue.name, 0.0)) + max(0.0, weights.get("kind:" + cue.kind, 0.0))
             for i in _words_within(starts, cue):
                 bonus[i] = bonus.get(i, 0.0) + gain
-        total = self._leak_term + sum(part.ceiling for part in parts)
+        total = self._leak_term + sum(map(_CEILING, parts))  # the same sum, in the same order, as a genexpr's
         for i, gain in bonus.items():  # a word with a bonus: its own term instead of its ceiling's
             part = parts[i]
             total += _log1m_sigmoid(part.most + gain) - part.ceiling
@@ -390,7 +411,7 @@ class HedgeScorer:
         return WordPart(IDENTIFIER_WORD, part.stem, logit, None, None, logit, _log1m_sigmoid(logit), False,
                         _log1m_sigmoid(logit))
 
-    def prose_parts(self, sentence: str, parts: list[WordPart], starts: Sequence[int]) -> list[WordPart]:
+    def prose_parts(self, sentence: str, parts: Sequence[WordPart], starts: Sequence[int]) -> Sequence[WordPart]:
         """The word parts with those of the letter runs inside identifiers made `identifier_part`s (the
         same list when the sentence has no identifier)."""
         spans = no_cue_spans(sentence)
