@@ -22,20 +22,17 @@ SLOW_NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$�
 SLOW_TITLE_RUN = re.compile(r"\b[A-Z][\w’'&.-]*\s+(?:[A-Z][\w’'&.-]*\s+){7}")
 
 
+def token_kind(piece: str) -> str:
+    """A token's kind by its first character: a decimal digit (or "." before more) opens a number, a letter a word."""
+    first = piece[0]
+    if first.isdecimal() or (first == "." and len(piece) > 1):
+        return "num"
+    return "word" if first.isalpha() else "sym"
+
+
 def slow_tokenize(text: str) -> list[Token]:
-    """tokens.tokenize match by match, each token's kind by its first character."""
-    tokens: list[Token] = []
-    for match in SLOW_TOKEN.finditer(text):
-        piece = match.group()
-        first = piece[0]
-        if first.isdecimal() or (first == "." and len(piece) > 1):
-            kind = "num"
-        elif first.isalpha():
-            kind = "word"
-        else:
-            kind = "sym"
-        tokens.append(Token(kind, piece, *match.span()))
-    return tokens
+    """tokens.tokenize match by match."""
+    return [Token(token_kind(match.group()), match.group(), *match.span()) for match in SLOW_TOKEN.finditer(text)]
 
 
 def slow_may_hold_masks(text: str) -> bool:

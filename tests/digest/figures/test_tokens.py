@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.digest.figures.tokens import TOKEN, Token, masked_spans, may_hold_masks, tokenize
-from tests.digest.figures.references import slow_may_hold_masks, slow_tokenize
+from tests.digest.figures.references import slow_may_hold_masks, slow_tokenize, token_kind
 
 # Characters the tokenizer's alternatives tell apart: digits (ASCII and others), stops and commas, letters,
 # ideographs and kana (some of them not letters), numbers that are not digits, and white space of every kind.
@@ -35,14 +35,7 @@ def find_tokenize(text: str) -> list[Token]:
     for piece in TOKEN.findall(text):
         start = text.find(piece, end)
         end = start + len(piece)
-        first = piece[0]
-        if first.isdecimal() or (first == "." and len(piece) > 1):
-            kind = "num"
-        elif first.isalpha():
-            kind = "word"
-        else:
-            kind = "sym"
-        tokens.append(Token(kind, piece, start, end))
+        tokens.append(Token(token_kind(piece), piece, start, end))
     return tokens
 
 
