@@ -20,7 +20,7 @@ from dataclasses import dataclass
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from bot.digest.extract.paste import clean_paste  # noqa: E402 (after the BLAS setting)
-from bot.digest.extract.paste.features import is_plain
+from bot.digest.extract.paste.features import search_with_cues
 from bot.digest.extract.paste.promo import is_promo_line
 from bot.digest.figures.figure_finder import find_figures
 from bot.digest.front_rules import LIST_SYMBOLS, MAX_SENTENCES, count_words
@@ -203,11 +203,7 @@ def _names_the_site(text: str) -> bool:
     """`_SITE_NOTICE.search(text)`, the regex skipped on a plain text (ASCII and common punctuation, `is_plain`) whose
     lower-cased form holds none of _SITE_NOTICE_CUES: on such text IGNORECASE matches exactly what lower-casing
     equates (the letters re also folds to i and s, "ı" and "ſ", are not plain), and each branch holds a cue."""
-    if is_plain(text):
-        lowered = text.lower()
-        if not any(map(lowered.__contains__, _SITE_NOTICE_CUES)):
-            return False
-    return bool(_SITE_NOTICE.search(text))
+    return search_with_cues(_SITE_NOTICE, _SITE_NOTICE_CUES, text)
 
 
 def passed_over(sentence: Sentence) -> bool:
