@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
+
+
+def export_bot(repository: Path, revision: str, destination: Path | str) -> None:
+    """Write the `bot` package of `revision` in the git `repository` into `destination` (git archive, untarred)."""
+    archive = subprocess.run(["git", "-C", str(repository), "archive", revision, "bot"], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(destination)], input=archive, check=True)
 
 
 def _bot_modules() -> list[str]:

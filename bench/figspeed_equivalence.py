@@ -23,7 +23,6 @@ import argparse
 import gzip
 import importlib
 import pickle
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -31,7 +30,7 @@ from types import ModuleType
 from typing import Any, Callable, Iterable, Sequence
 
 import bot.digest.pipeline as pipeline
-from bench.checkouts import from_checkout
+from bench.checkouts import export_bot, from_checkout
 from bot.digest.sources import RawDocument
 from bot.settings import DigestSettings
 
@@ -125,8 +124,7 @@ def quantities_of(finder: ModuleType, texts: Sequence[tuple[str, str]]) -> list[
 
 def base_finder(revision: str, root: Path) -> ModuleType:
     """REV's `bot.digest.figures.figure_finder`, from `git archive` into `root`."""
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "bot"], check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+    export_bot(REPO, revision, root)
     return from_checkout(root, "bot.digest.figures.figure_finder", lambda module: module)
 
 

@@ -57,7 +57,6 @@ from __future__ import annotations
 import argparse
 import logging
 import re
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
@@ -67,7 +66,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from bench.checkouts import from_checkout
+from bench.checkouts import export_bot, from_checkout
 from bench.languages import CORPUS_DIR, load_articles, load_hedged, load_unsupported
 from bench.fitting import hash_bucket
 from bench.metrics import binary_f1
@@ -506,8 +505,7 @@ def stage_speed_rows(data_dir: Path, base_revision: str, rounds: int = 5) -> lis
             "a 100,000-word text": [(long_code, [s.text for s in split_sentences(long_text, long_code) if not s.is_heading])]}
     root = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory(prefix="hedges-base-") as base_root:
-        archive = subprocess.run(["git", "-C", str(root), "archive", base_revision, "bot"], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        export_bot(root, base_revision, base_root)
         versions = {base_revision: _hedge_stage(Path(base_root)), "this checkout": _hedge_stage(root)}
         rows = []
         for name, documents in sets.items():

@@ -18,7 +18,6 @@ import gzip
 import hashlib
 import importlib
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bench.checkouts import from_checkout
+from bench.checkouts import export_bot, from_checkout
 
 REPO = Path(__file__).resolve().parents[1]
 PASTE_FILES = ("scrapinghub.jsonl", "wcxb-dev-articles.jsonl.gz")
@@ -103,8 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = load_pastes(args.data_dir)
     with tempfile.TemporaryDirectory(prefix="pastespeed3-") as base_root:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", args.against, "bot"], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        export_bot(REPO, args.against, base_root)
         warm_up = [text for pastes in sets.values() for _, text in pastes[:5]]
         base_fingerprint, base_clean = _version(Path(base_root), warm_up)
         fingerprint, clean = _version(None, warm_up)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import argparse
 import functools
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bench.checkouts import export_bot
 from bench.pastespeed3_equivalence import best_times as alternated_best_times
 from bench.speed import Item, _answer, _digest_function, html_pages, pastes, sample, wcxb_html_pages
 from bot.digest.sources import RawDocument
@@ -66,8 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = {name: [i.document for i in sample(SETS[name](args.data_dir), args.sample)] for name in args.sets.split(",")}
     total = 0
     with tempfile.TemporaryDirectory(prefix="pastespeed6-") as base_root:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", args.against, "bot"], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        export_bot(REPO, args.against, base_root)
         versions = {args.against: _digest_function(Path(base_root)), "this checkout": _digest_function(REPO)}
         for name, documents in chosen.items():
             different = differing(versions, documents)

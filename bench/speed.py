@@ -64,7 +64,7 @@ from sumy.parsers.plaintext import PlaintextParser
 from sumy.summarizers.lex_rank import LexRankSummarizer
 from sumy.utils import get_stop_words
 
-from bench.checkouts import from_checkout, modules_in_place, own_bot_modules
+from bench.checkouts import export_bot, from_checkout, modules_in_place, own_bot_modules
 from bench.metrics import shingle_scores
 from bench.report import Row, format_table
 from bench.synthetic import make_article, sentence_pool
@@ -868,8 +868,7 @@ def against_rows(data_dir: Path, revision: str, quick: bool = False, rounds: int
     }
     rows = []
     with tempfile.TemporaryDirectory(prefix="speed-base-") as base_root:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "bot"], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        export_bot(REPO, revision, base_root)
         versions = {revision: _digest_function(Path(base_root)), "this checkout": _digest_function(REPO)}
         for name, documents in sets.items():
             answers = {version: [_answer(digest, d) for d in documents] for version, digest in versions.items()}  # warms both

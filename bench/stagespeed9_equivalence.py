@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from bench.checkouts import from_checkout, modules_in_place, own_bot_modules
+from bench.checkouts import export_bot, from_checkout, modules_in_place, own_bot_modules
 from bench.figspeed_equivalence import documents as figure_set_documents
 from bench.figspeed_equivalence import measeval_texts
 from bench.hedges import NEUTRAL_TITLE, documents_of
@@ -149,8 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown sets: {', '.join(sorted(unknown))}")
     total = 0
     with tempfile.TemporaryDirectory(prefix="stagespeed9-") as base_root:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", args.against, "bot"], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        export_bot(REPO, args.against, base_root)
         digester = _with_marks if args.marks else _digest_function
         versions = {args.against: digester(Path(base_root)), "this checkout": digester(REPO)}
         for name in names:

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Iterator, Sequence
 
-from bench.checkouts import from_checkout, modules_in_place, own_bot_modules
+from bench.checkouts import export_bot, from_checkout, modules_in_place, own_bot_modules
 from bench.speed import REPO, html_pages, pastes, wcxb_html_pages
 from bench.synthetic import make_article, sentence_pool
 from bot.digest.models import Article
@@ -110,8 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = article_sets(args.data_dir, args.limit)
     with tempfile.TemporaryDirectory(prefix="stagespeed-base-") as base_root:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", args.against, "bot"], check=True, capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", base_root], input=archive, check=True)
+        export_bot(REPO, args.against, base_root)
         versions = {args.against: _digester(Path(base_root)), "this checkout": _digester(REPO)}
         for line in compare(sets, versions, args.rounds):
             print(line, flush=True)
