@@ -4,7 +4,8 @@ import numpy as np
 from lxml import html as lxml_html
 
 from bench.htmltitle10_study import (
-    HeadingPlace, StudyPage, first_h1_readings, heading_place, kind_of, no_candidate_kind, place_columns, reading_candidates, variant_rows,
+    HeadingPlace, StudyPage, first_h1_readings, forum_label_column, h1_less_last_part, heading_place, kind_of, no_candidate_kind, place_columns,
+    reading_candidates, variant_rows,
 )
 from bench.train_title import PageCandidates
 from bot.digest.extract.html.title import Candidate
@@ -56,3 +57,26 @@ def test_kinds_name_the_source_and_the_missing_title() -> None:
     assert kind_of(Candidate("x", {"h1_first", "title"})) == "first <h1>"
     page = _page([Candidate("3.1 Git Branching", {"h1_first"})], [0.0], "Git Branching", readings={"h1_unnumbered": "Git Branching"})
     assert no_candidate_kind(page) == "the first <h1> less its section number"
+
+
+def test_h1_less_last_part_and_the_product_only_variant() -> None:
+    h1 = Candidate("Barbecue charbon inox 1600 - Martinsen", {"h1_first"})
+    place = HeadingPlace(h1.text, False, True, True)
+    page = _page([h1], [0.0], "Barbecue charbon inox 1600", [place])
+    assert h1_less_last_part(page) == "Barbecue charbon inox 1600"
+    assert h1_less_last_part(_page([h1], [0.0], "x", [HeadingPlace("No separator here", False, False, False)])) == ""
+    candidates, _ = reading_candidates(("h1_cut",), ("product",))(page)
+    assert len(candidates) == 2
+    page.predicted = "article"
+    candidates, _ = reading_candidates(("h1_cut",), ("product",))(page)
+    assert len(candidates) == 1
+
+
+def test_forum_label_column_marks_the_h1_end_on_forums_only() -> None:
+    h1 = Candidate("News Digital Cameras: a status symbol", {"h1_first"})
+    tail = Candidate("Digital Cameras: a status symbol", {"title_tail"})
+    page = _page([h1, tail], [0.0, 1.0], tail.text, [HeadingPlace(h1.text, False, False, False)])
+    page.predicted = "forum"
+    assert forum_label_column(page)[1].ravel().tolist() == [0.0, 1.0]
+    page.predicted = "article"
+    assert forum_label_column(page)[1].ravel().tolist() == [0.0, 0.0]
