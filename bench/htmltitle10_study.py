@@ -31,10 +31,9 @@ from pathlib import Path
 import numpy as np
 from lxml import html as lxml_html
 
-from bench.fitting import hash_bucket
-from bench.title5_study import cached_tune_pages, host_of
+from bench.title5_study import cached_tune_pages, host_of, out_of_fold_picks, site_fold  # the folds read .page.id and .host, as ours have
 from bench.title6_study import where_truth_is
-from bench.train_title import CV_FOLDS, PageCandidates, PageRows, fit
+from bench.train_title import CV_FOLDS, PageCandidates, PageRows
 from bench.wcxb import Page, title_matches
 from bot.digest.extract.html.metadata import _heading_text, clean_text
 from bot.digest.extract.html.page_type import classify_page
@@ -212,20 +211,10 @@ def variant_rows(pages: list[StudyPage], variant: Variant | None) -> list[PageRo
     return found
 
 
-def site_fold(page: StudyPage, salt: str) -> int:
-    return hash_bucket(page.host, CV_FOLDS, salt=salt)
-
-
 def out_of_fold_right(pages: list[StudyPage], rows: list[PageRows], salt: str, l2: float = L2) -> list[bool]:
     """Whether each page's out-of-fold pick is right, folds by host."""
-    folds = [site_fold(page, salt) for page in pages]
-    right = [False] * len(rows)
-    for fold in range(CV_FOLDS):
-        model = fit([r for r, f in zip(rows, folds) if f != fold], l2)
-        for index, (row, f) in enumerate(zip(rows, folds)):
-            if f == fold and len(row.labels):
-                right[index] = bool(row.labels[int(np.argmax(model.logits(row.rows)))])
-    return right
+    picks = out_of_fold_picks(pages, rows, l2, salt, site_fold)
+    return [bool(len(row.labels)) and bool(row.labels[pick]) for row, pick in zip(rows, picks)]
 
 
 def per_fold(pages: list[StudyPage], right: list[bool], salt: str) -> list[int]:
@@ -284,7 +273,7 @@ def loss_table(pages: list[StudyPage], rows: list[PageRows], right: list[bool], 
     misses_by_type = Counter(page.predicted for page, ok in zip(pages, right) if not ok)
     print(f"\nshipped features, host folds (salt site), L2 {L2:g}: {sum(right)} of {len(pages)} right")
     print("misses by predicted type:", dict(misses_by_type.most_common()))
-    model_picks = picks_out_of_fold(pages, rows)
+    model_picks = out_of_fold_picks(pages, rows, L2, "site", site_fold)
     for page, row, ok, pick in zip(pages, rows, right, model_picks):
         if ok:
             continue
@@ -305,17 +294,6 @@ def loss_table(pages: list[StudyPage], rows: list[PageRows], right: list[bool], 
         print(f"\n{kind}:")
         for line in lines:
             print("   ", line)
-
-
-def picks_out_of_fold(pages: list[StudyPage], rows: list[PageRows], salt: str = "site") -> list[int]:
-    folds = [site_fold(page, salt) for page in pages]
-    picks = [0] * len(rows)
-    for fold in range(CV_FOLDS):
-        model = fit([r for r, f in zip(rows, folds) if f != fold], L2)
-        for index, (row, f) in enumerate(zip(rows, folds)):
-            if f == fold and len(row.labels):
-                picks[index] = int(np.argmax(model.logits(row.rows)))
-    return picks
 
 
 # --- the comparison ---------------------------------------------------------------------------------
