@@ -270,6 +270,63 @@ def build_choice(data_dir: Path, cache: Path, ids: set[str]) -> dict[str, dict[s
     return pages
 
 
+def pair_switch_types(logits: np.ndarray, f1: np.ndarray, train: np.ndarray, margin: float, min_pages: int) -> np.ndarray:
+    """The leader's type, switched to the runner-up where the two logits lie within `margin` and, on the
+    `train` pages whose leader and runner-up were the same two types within `margin` (at least `min_pages`
+    of them), the runner-up's profile read them better on average: a 7 x 7 table a model file could carry."""
+    order = np.argsort(-logits, axis=1)
+    leader, runner = order[:, 0], order[:, 1]
+    close = logits[np.arange(len(logits)), leader] - logits[np.arange(len(logits)), runner] < margin
+    types = leader.copy()
+    for a in range(len(TYPES)):
+        for b in range(len(TYPES)):
+            pair = close & (leader == a) & (runner == b)
+            learned = pair & train
+            if learned.sum() >= min_pages and f1[learned, b].mean() > f1[learned, a].mean():
+                types[pair & ~train] = b
+    return types
+
+
+def pair_switch_out_of_fold(matrix: Matrix, folds: np.ndarray, margin: float, min_pages: int) -> np.ndarray:
+    """pair_switch_types on the shipped model's logits, the table learned on four host folds, applied on the fifth."""
+    logits = logits_of(page_type.shipped_model(), matrix.x[:, : len(page_type.FEATURES)])
+    types = logits.argmax(axis=1)
+    for fold in range(5):
+        test = folds == fold
+        switched = pair_switch_types(logits, matrix.f1, ~test, margin, min_pages)
+        types[test] = switched[test]
+    return types
+
+
+def article_to_service(matrix: Matrix, margin: float) -> np.ndarray:
+    """The shipped model's types, but a page read as an article by a lead under `margin` over service read as a service page."""
+    logits = logits_of(page_type.shipped_model(), matrix.x[:, : len(page_type.FEATURES)])
+    types = logits.argmax(axis=1)
+    article, service = TYPES.index("article"), TYPES.index("service")
+    types[(types == article) & (logits[:, article] - logits[:, service] < margin)] = service
+    return types
+
+
+SWITCH_MARGINS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+
+
+def scrapinghub_switches(data_dir: Path, margin: float) -> list[str]:
+    """ScrapingHub's pages (all news articles) the article-to-service switch moves, with their word F1 read as
+    an article and as a service page (the product's extract_html, type forced)."""
+    from bench.pagetype3_study import _forced_answer, classifier_features, scrapinghub_pages
+    from bench.wcxb import word_f1
+    from bot.settings import DigestSettings
+
+    model, max_elements, lines = page_type.shipped_model(), DigestSettings().max_html_elements, []
+    for page_id, html, url, truth, _kind in scrapinghub_pages(data_dir):
+        scores = model.scores(page_type.feature_vector(classifier_features(html, url)))
+        if max(scores, key=scores.__getitem__) == "article" and scores["article"] - scores["service"] < margin:
+            as_article = word_f1(truth, _forced_answer(html, url, "article", max_elements))
+            as_service = word_f1(truth, _forced_answer(html, url, "service", max_elements))
+            lines.append(f"  {page_id[:16]} lead {scores['article'] - scores['service']:.2f}: as article {as_article:.4f}, as service {as_service:.4f} ({as_service - as_article:+.4f})")
+    return lines
+
+
 # Choice rules: (page, shipped choice) -> whether the region wins; judged on the choice cache.
 ChoiceRule = Callable[[dict[str, Any]], bool]
 _WORD = re.compile(r"\w+")
@@ -328,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--table", action="store_true", help="the confusion table with each misread's cost")
     parser.add_argument("--features", nargs="*", choices=PRODUCT_MARKS, help="candidate features for the trainer's fit (none named: each alone, then all)")
     parser.add_argument("--guards", action="store_true", help="rules that overrule the shipped model")
+    parser.add_argument("--pairs", action="store_true", help="the runner-up's profile where a learned pair table prefers it")
+    parser.add_argument("--switch", action="store_true", help="articles read as service pages within a lead, by margin")
+    parser.add_argument("--scrapinghub-switch", type=float, metavar="MARGIN", help="ScrapingHub's pages the switch at MARGIN moves")
     parser.add_argument("--choice", action="store_true", help="choice rules on pages typed product, listing or collection")
     parser.add_argument("--choice-cache", type=Path, default=Path("/tmp/types10/choice.pkl"))
     args = parser.parse_args(argv)
@@ -352,14 +412,32 @@ def main(argv: list[str] | None = None) -> int:
                 new = out_of_fold_by_host(extended, own + len(names), folds)
                 _held, lines = judge(extended, base, new, f"+{'+'.join(names)} (out of fold by {salt_label})")
                 print("\n".join(lines))
+            # Against the trainer's fit on all tune pages without them (the shipped file's fit on the trainer's
+            # features, which differ from extract_html's on a few pages).
+            refit = logits_of(one_against_rest(extended.x[:, :own], extended.truth), extended.x[:, :own]).argmax(axis=1)
             in_sample = logits_of(one_against_rest(extended.x, extended.truth), extended.x).argmax(axis=1)
-            _held, lines = judge(extended, shipped, in_sample, f"+{'+'.join(names)} (fitted on all tune, against the shipped model)")
+            _held, lines = judge(extended, refit, in_sample, f"+{'+'.join(names)} (fitted on all tune, against the same fit without them)")
             print("\n".join(lines))
     if args.guards:
         for name, guard in GUARDS.items():
             new = guarded_types(matrix, results, guard)
             _held, lines = judge(matrix, shipped, new, name)
             print("\n".join(lines + moved_pages(matrix, shipped, new)))
+    if args.pairs:
+        for margin in (0.5, 1.0, 2.0, 4.0):
+            for min_pages in (3, 6):
+                new = pair_switch_out_of_fold(matrix, host_folds(matrix, HOST_SALT), margin, min_pages)
+                _held, lines = judge(matrix, shipped, new, f"pair switch, margin {margin}, at least {min_pages} pages (table out of fold by host)")
+                print("\n".join(lines + moved_pages(matrix, shipped, new, show=4)))
+    if args.switch:
+        for margin in SWITCH_MARGINS:
+            new = article_to_service(matrix, margin)
+            _held, lines = judge(matrix, shipped, new, f"article -> service within {margin}")
+            print("\n".join(lines + moved_pages(matrix, shipped, new, show=8)))
+    if args.scrapinghub_switch is not None:
+        lines = scrapinghub_switches(args.data_dir, args.scrapinghub_switch)
+        print(f"ScrapingHub: {len(lines)} pages switched at {args.scrapinghub_switch}")
+        print("\n".join(lines))
     if args.choice:
         chosen = {i for i, t in zip(matrix.ids, shipped) if TYPES[t] in CHOICE_TYPES}
         pages = build_choice(args.data_dir, args.choice_cache, chosen)

@@ -74,3 +74,20 @@ def test_judge_refuses_a_gain_on_one_host() -> None:
     new[0] = PRODUCT  # one page, one host, one fold
     held, _lines = study.judge(matrix, base, new, "one page")
     assert not held
+
+
+def test_pair_switch_takes_the_runner_up_only_where_its_pair_learned_so_and_only_on_unseen_pages() -> None:
+    article, service = TYPES.index("article"), TYPES.index("service")
+    logits = np.zeros((8, len(TYPES)))
+    logits[:, article], logits[:, service] = 1.0, 0.8  # article leads service by 0.2 on every page
+    logits[6:, service] = -3.0  # two pages far from the boundary
+    f1 = np.zeros((8, len(TYPES)))
+    f1[:, article], f1[:, service] = 0.5, 0.9  # the service profile reads every page better
+    train = np.array([True] * 4 + [False] * 4)
+    switched = study.pair_switch_types(logits, f1, train, margin=0.5, min_pages=3)
+    assert list(switched[4:6]) == [service, service]  # close and unseen
+    assert list(switched[6:]) == [article, article]  # not close
+    assert list(switched[:4]) == [article] * 4  # the pages the table was learned on keep the model's type
+    assert list(study.pair_switch_types(logits, f1, train, margin=0.5, min_pages=5)) == [article] * 8  # too few to learn from
+    f1[:, service] = 0.4
+    assert list(study.pair_switch_types(logits, f1, train, margin=0.5, min_pages=3)) == [article] * 8
