@@ -373,7 +373,8 @@ def judge_choice(pages: dict[str, dict[str, Any]], name: str, rule: ChoiceRule) 
     head = f"{name}: {len(rows)} pages, {int((delta > 1e-9).sum())} up / {int((delta < -1e-9).sum())} down, summed {delta.sum():+.3f}"
     held, lines = keep_lines(_hosts(ids, [p["url"] for p in rows]), [p["type"] for p in rows], delta)
     moved = sorted((d, i) for d, i in zip(delta, ids) if abs(d) > 1e-9)
-    shown = [f"    {i[:10]} {site_of(pages[i]['url'])[:28]:<28} {pages[i]['type']:<11} typed {pages[i]['page_type']:<11} {d:+.3f}" for d, i in moved[:6] + moved[-6:]]
+    moved = moved if len(moved) <= 12 else moved[:6] + moved[-6:]
+    shown = [f"    {i[:10]} {site_of(pages[i]['url'])[:28]:<28} {pages[i]['type']:<11} typed {pages[i]['page_type']:<11} {d:+.3f}" for d, i in moved]
     return held, [head, *lines, *shown]
 
 
