@@ -134,6 +134,37 @@ def strongest_word(words: Sequence[str], logits: Sequence[float]) -> int:
     return max(shown, key=logits.__getitem__)
 
 
+# A capitalised word alone is a name ("Post" of "The Post reported") or a sentence's opener ("One" of "One of the
+# best ways"): shown as the cue only when it opens the sentence and is a hedge word by itself, its word and stem
+# weights at least this far above an unseen word's ("Many", "Some", "Several", "Critics"; "One" is 1.4).
+OPENER_OWN_WEIGHT = 2.0
+# A word shown in place of a stronger one that cannot be shown must be evidence by itself: its logit this far above
+# an unseen word's (else no word is shown: the sentence is plainly "hedged").
+NEXT_WORD_WEIGHT = 2.0
+
+
+def shown_cue_words(words: Sequence[str], logits: Sequence[float], scorer: HedgeScorer) -> tuple[int, int] | None:
+    """The words (first index, end index) a reader is shown as the cue of a sentence the scorer finds uncertain
+    without a cue pattern: the uncertainty lexicon's phrase over the strongest word ("One of the best"), else the
+    strongest word when it is no name nor an opener that is no hedge word alone, else the next strongest such word
+    that is evidence by itself, else none. `logits` are `shown_logits` (names and identifiers at -inf)."""
+    lowered = [word.lower().replace("’", "'") for word in words]
+    phrases = scorer.carrying_phrases(lowered)
+    ranked = sorted((i for i, logit in enumerate(logits) if logit > -math.inf and lowered[i] not in NEVER_SHOWN_AS_CUE),
+                    key=lambda i: -logits[i])
+    for rank, i in enumerate(ranked):
+        if rank and logits[i] < scorer.token_bias + NEXT_WORD_WEIGHT:
+            return None
+        covering = [phrase for phrase in phrases if phrase[0] <= i < phrase[1]]
+        if covering:
+            return max(covering, key=lambda phrase: (phrase[1] - phrase[0], -phrase[0]))
+        if not words[i][:1].isupper():
+            return i, i + 1
+        if i == 0 and scorer.word_part(words[i]).logit >= scorer.token_bias + OPENER_OWN_WEIGHT:
+            return i, i + 1
+    return None
+
+
 def shown_logits(sentence: str, starts: Sequence[int], logits: Sequence[float]) -> Sequence[float]:
     """The logits with the words inside identifiers never the strongest (a reader cannot find them)."""
     spans = no_cue_spans(sentence)
@@ -143,6 +174,12 @@ def shown_logits(sentence: str, starts: Sequence[int], logits: Sequence[float]) 
     for i in starts_inside(spans, starts):
         shown[i] = -math.inf
     return shown
+
+
+def scorer_cue(sentence: str, starts: Sequence[int], words: Sequence[str], span: tuple[int, int]) -> CueMatch:
+    """The words `span` (first index, end index) as the scorer's cue, verbatim from the sentence."""
+    start, end = starts[span[0]], starts[span[1] - 1] + len(words[span[1] - 1])
+    return CueMatch(sentence[start:end], "scorer", "hedged", start, end)
 
 
 class WordPart(NamedTuple):
@@ -455,6 +492,20 @@ class HedgeScorer:
         shown = shown_logits(sentence, [word.start() for word in words], logits)
         strongest = strongest_word([word.group(0) for word in words], shown)  # only its features are built
         return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
+
+    def carrying_phrases(self, lowered: Sequence[str]) -> list[tuple[int, int]]:
+        """(first, end) word indices of the lexicon phrases among the (lower-cased) words whose group weighs for
+        uncertainty ("one of the best" of weasel/superlative; not a discourse marker the scorer weighs against)."""
+        index, weights = self._lexicon_index, self.weights
+        return [(i, i + len(phrase)) for i in range(len(lowered)) for phrase, group in phrases_at(index, lowered, i)
+                if weights.get("lex:" + group, 0.0) > 0.0]
+
+    def shown_cue(self, sentence: str, cues: Iterable[CueMatch] = ()) -> CueMatch | None:
+        """`shown_cue_words` as a cue ("scorer"), verbatim from the sentence."""
+        words, logits = self.token_logits(sentence, list(cues))
+        starts = [word.start() for word in words]
+        span = shown_cue_words([word.group(0) for word in words], shown_logits(sentence, starts, logits), self)
+        return None if span is None else scorer_cue(sentence, starts, [word.group(0) for word in words], span)
 
     def payload(self) -> dict[str, Any]:
         """What the model file's payload holds (rounded, so the file is small and stable)."""
