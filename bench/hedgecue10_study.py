@@ -80,8 +80,11 @@ def load_texts(path: Path) -> list[dict[str, Any]]:
 
 
 def use_checkout(root: Path | None) -> None:
-    """Import `bot` from `root` (another checkout's package) instead of this one; call before any `bot` import."""
+    """Import `bot` from `root` (another checkout's package) instead of this one: what this process imported of it
+    already (`bench.splits` loads `bot.digest.model_files`) is forgotten, so every later import reads `root`'s."""
     if root is not None:
+        for name in [name for name in sys.modules if name == "bot" or name.startswith("bot.")]:
+            del sys.modules[name]
         sys.path.insert(0, str(root))
 
 
@@ -109,13 +112,35 @@ def marked_claims(document: dict[str, Any]) -> list[tuple[str, str, tuple[str, .
     return claims
 
 
+WEAK_OPENER = 2.0  # a capitalised opener whose own weights (word, stem) are less than this above the bias
+CLAUSE_MARKS = ":;–—-•*.!?\"“‘'#(["  # after one of these (and spaces) a capitalised word opens a clause
+
+
+def is_capitalised_word(sentence: str, cue: str) -> bool:
+    """Whether a shown cue is one capitalised word in the middle of its clause (a name: "Post" of "The Post
+    reported"), or one that opens the sentence or a clause but weighs less than `WEAK_OPENER` alone in the general
+    scorer ("One" of "One of the best")."""
+    if " " in cue or not cue[:1].isupper():
+        return False
+    at = sentence.find(cue)
+    before = sentence[:at].rstrip()
+    if before and before[-1] not in CLAUSE_MARKS:
+        return True  # in the middle of its clause: a name
+    from bot.digest.hedges.hedge_model import load_hedge_model
+
+    general = load_hedge_model().general
+    return general.word_part(cue).logit < general.token_bias + WEAK_OPENER
+
+
 def _group(document: dict[str, Any]) -> str:
     return "pages" if document["set"].startswith("wcxb-") else document["set"] + "s"
 
 
-def count(documents: list[dict[str, Any]], top: int = 25) -> dict[str, Any]:
+def count(documents: list[dict[str, Any]], top: int = 60) -> dict[str, Any]:
     """Per group (pages, pastes, seeds): hedged claims, scorer-decided ones, the scorer-decided ones' shown cues
-    (lower-cased; "(none)" for a plain "hedged"), documents showing each, and the attributed claims."""
+    (as written; "(none)" for a plain "hedged"), documents showing each, and the attributed claims."""
+    from bot.digest.hedges.cue_lexicon import find_cues
+
     result: dict[str, Any] = {}
     for group in ("pages", "pastes", "seeds"):
         docs = [d for d in documents if _group(d) == group]
@@ -133,15 +158,15 @@ def count(documents: list[dict[str, Any]], top: int = 25) -> dict[str, Any]:
                 if not scorer:
                     continue
                 by_scorer += 1
-                shown = ", ".join(cues).lower() or "(none)"
-                capitalised += any(cue[:1].isupper() and not sentence.startswith(cue) for cue in cues) or any(
-                    len(cue.split()) == 1 and cue[:1].isupper() for cue in cues)
+                shown = ", ".join(cues) or "(none)"
+                patterns = {cue.text for cue in find_cues(sentence)}
+                capitalised += any(is_capitalised_word(sentence, cue) for cue in cues if cue not in patterns)
                 cue_claims[shown] += 1
                 seen.add(shown)
             cue_documents.update(seen)
         result[group] = {
             "documents": len(docs), "hedged claims": hedged, "scorer-decided": by_scorer, "attributed claims": attributed,
-            "scorer-decided with a capitalised one-word or mid-sentence capitalised cue": capitalised,
+            "scorer-decided shown a name or a weak opener alone": capitalised,
             "shown cues (claims)": dict(cue_claims.most_common(top)),
             "shown cues (documents)": dict(cue_documents.most_common(top)),
         }
@@ -214,6 +239,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--save", type=Path, default=None, help="corpora: write the marks as JSON here")
     args = parser.parse_args(argv)
     use_checkout(args.bot)
+    import bot
+
+    print(f"bot package: {Path(bot.__file__).parent}", file=sys.stderr)
     if args.command == "texts":
         args.texts.parent.mkdir(parents=True, exist_ok=True)
         print(f"{extract_texts(args.data, args.texts)} texts -> {args.texts}")

@@ -204,7 +204,7 @@ class HedgeModel:
         starts = words.starts(sentence)
         parts = scorer.prose_parts(sentence, self._parts(words, scorer), starts)
         logits = scorer._logits(parts, starts, without_identifier_cues(sentence, cues))
-        span = shown_cue_words(words.words, shown_logits(sentence, starts, logits), scorer)
+        span = shown_cue_words(sentence, starts, words.words, shown_logits(sentence, starts, logits), scorer)
         return None if span is None else scorer_cue(sentence, starts, words.words, span)
 
     def envelope(self, trained_on: str, data_sha256: str) -> dict[str, Any]:

@@ -314,8 +314,8 @@ def test_a_capitalised_word_alone_is_never_the_cue_shown() -> None:
 
 
 def test_the_scorer_shows_the_lexicon_phrase_it_matched() -> None:
-    groups = {"weasel/superlative": ("one of the best",), "discourse/against": ("of the",)}
-    weights = {"w:one": 1.0, "r:one of": 9.0, "lex:weasel/superlative": 1.0, "lex:discourse/against": -1.0}
+    groups = {"weasel/superlative": ("one of the best",), "weasel/against": ("of the",)}
+    weights = {"w:one": 1.0, "r:one of": 9.0, "lex:weasel/superlative": 1.0, "lex:weasel/against": -1.0}
     scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0, lexicon_groups=groups)
     assert HedgeMarker(scorer).mark("One of the best ways to cook.").hedge == Hedge("hedged", ("One of the best",))
     assert HedgeMarker(scorer).mark("It is one of the best ways.").hedge == Hedge("hedged", ("one of the best",))
@@ -453,3 +453,10 @@ def test_score_ceiling_holds_on_a_toy_scorer_with_pairs_and_lexicon() -> None:
         assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
         for level in (-2.0, 0.0, 1.0, 3.0):
             assert scorer.reaches(sentence, [], level) == (scorer.score(sentence, []) >= level)
+
+
+def test_a_booster_phrase_is_never_shown_as_a_hedge() -> None:
+    # The lexicon calls "clearly" a booster, the opposite of a hedge: its phrase is not shown even when weighed.
+    booster = HedgeScorer("test", {"w:clearly": 1.0, "r:clearly it": 9.0, "lex:booster_words": 2.0}, token_bias=-6.0,
+                          leak=-9.0, threshold=0.0, lexicon_groups={"booster_words": ("clearly",)})
+    assert HedgeMarker(booster).mark("Clearly it works.").hedge == Hedge("hedged", ())
