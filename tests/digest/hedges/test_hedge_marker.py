@@ -457,6 +457,6 @@ def test_score_ceiling_holds_on_a_toy_scorer_with_pairs_and_lexicon() -> None:
 
 def test_a_booster_phrase_is_never_shown_as_a_hedge() -> None:
     # The lexicon calls "clearly" a booster, the opposite of a hedge: its phrase is not shown even when weighed.
-    booster = HedgeScorer("test", {"w:clearly": 1.0, "r:clearly it": 9.0, "lex:booster_words": 2.0}, token_bias=-6.0,
+    booster = HedgeScorer("test", {"w:clearly": 1.0, "r:clear it": 9.0, "lex:booster_words": 2.0}, token_bias=-6.0,
                           leak=-9.0, threshold=0.0, lexicon_groups={"booster_words": ("clearly",)})
     assert HedgeMarker(booster).mark("Clearly it works.").hedge == Hedge("hedged", ())
