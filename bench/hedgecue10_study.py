@@ -236,7 +236,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--texts", type=Path, default=Path("/tmp/hedgecue10/texts.jsonl"))
     parser.add_argument("--bot", type=Path, default=None, help="a checkout root whose `bot` package marks the texts")
     parser.add_argument("--per-group", type=int, default=40)
-    parser.add_argument("--save", type=Path, default=None, help="corpora: write the marks as JSON here")
+    parser.add_argument("--save", type=Path, default=None,
+                        help="corpora: write the marks as JSON here; count: write every claim (set, id, url, sentence, "
+                             "kind, cues, scorer-decided) as JSON lines here")
     args = parser.parse_args(argv)
     use_checkout(args.bot)
     import bot
@@ -246,7 +248,13 @@ def main(argv: list[str] | None = None) -> None:
         args.texts.parent.mkdir(parents=True, exist_ok=True)
         print(f"{extract_texts(args.data, args.texts)} texts -> {args.texts}")
     elif args.command == "count":
-        print(json.dumps(count(load_texts(args.texts)), indent=1, ensure_ascii=False))
+        documents = load_texts(args.texts)
+        print(json.dumps(count(documents), indent=1, ensure_ascii=False))
+        if args.save is not None:
+            with args.save.open("w", encoding="utf-8") as handle:
+                for document in documents:
+                    for claim in marked_claims(document):
+                        handle.write(json.dumps([document["set"], document["id"], document.get("url", ""), *claim]) + "\n")
     elif args.command == "corpora":
         marks = corpus_marks(args.data)
         for name, rows in marks.items():
