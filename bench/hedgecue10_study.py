@@ -92,23 +92,18 @@ def marked_claims(document: dict[str, Any]) -> list[tuple[str, str, tuple[str, .
     """(sentence, kind, cues shown, scorer-decided) of each claim the digest puts in `hedges` for the document: the
     steps of `pipeline.digest_article` after the summary (hedges7's `marked_again`). Scorer-decided: a hedged claim
     whose sentence holds no hedged cue pattern (outside names), so its shown cue, if any, is the marker's choice."""
+    from bench.hedges7_study import marked_again  # imported here: after `use_checkout`, as every `bot` import
     from bot.digest.hedges.cue_lexicon import find_cues
-    from bot.digest.hedges.hedge_marker import mark_sentence, text_register
     from bot.digest.hedges.scorer import without_identifier_cues
-    from bot.digest.pipeline import is_listable_claim
-    from bot.digest.segment.sentence_splitter import split_sentences
 
-    code = document.get("language") or "en"
-    sentences = [s for s in split_sentences(document.get("text") or "", code) if not s.is_heading]
-    scientific = text_register([s.text for s in sentences], code)
+    english = (document.get("language") or "en").startswith("en")
     claims = []
-    for sentence in sentences:
-        hedge, _ = mark_sentence(sentence.text, code, scientific)
-        if hedge is None or not is_listable_claim(sentence.text):
-            continue
-        by_scorer = (hedge.kind == "hedged" and code.startswith("en")
-                     and not any(c.kind == "hedged" for c in without_identifier_cues(sentence.text, find_cues(sentence.text))))
-        claims.append((sentence.text, hedge.kind, tuple(hedge.cues), by_scorer))
+    for claim in marked_again(document):
+        hedge = claim.hedge
+        assert hedge is not None  # `marked_again` keeps marked sentences only
+        by_scorer = hedge.kind == "hedged" and english and not any(
+            c.kind == "hedged" for c in without_identifier_cues(claim.text, find_cues(claim.text)))
+        claims.append((claim.text, hedge.kind, tuple(hedge.cues), by_scorer))
     return claims
 
 
