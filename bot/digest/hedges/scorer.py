@@ -165,13 +165,12 @@ def shown_cue_words(sentence: str, starts: Sequence[int], words: Sequence[str], 
     strongest word unless it is a name or an opener that is no hedge word alone, else the next strongest such word
     that is evidence by itself, else none. `logits` are `shown_logits` (names and identifiers at -inf)."""
     lowered = [word.lower().replace("’", "'") for word in words]
-    phrases = scorer.carrying_phrases(lowered)
     ranked = sorted((i for i, logit in enumerate(logits) if logit > -math.inf and lowered[i] not in NEVER_SHOWN_AS_CUE),
                     key=lambda i: -logits[i])
     for rank, i in enumerate(ranked):
         if rank and logits[i] < scorer.token_bias + NEXT_WORD_WEIGHT:
             return None
-        covering = [phrase for phrase in phrases if phrase[0] <= i < phrase[1]]
+        covering = scorer.carrying_phrases(lowered, i)
         if covering:
             return max(covering, key=lambda phrase: (phrase[1] - phrase[0], -phrase[0]))
         if not words[i][:1].isupper():
@@ -510,13 +509,19 @@ class HedgeScorer:
         strongest = strongest_word([word.group(0) for word in words], shown)  # only its features are built
         return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
 
-    def carrying_phrases(self, lowered: Sequence[str]) -> list[tuple[int, int]]:
-        """(first, end) word indices of the phrases among the (lower-cased) words that are hedges or weasel wording
-        by the lexicon ("one of the best" of weasel/superlative) and that the scorer weighs for uncertainty; not a
-        booster ("clearly") nor a discourse marker ("however"), which the lexicon does not call hedges."""
+    def carrying_phrases(self, lowered: Sequence[str], over: int) -> list[tuple[int, int]]:
+        """(first, end) word indices of the phrases over word `over` of the (lower-cased) words that are hedges or
+        weasel wording by the lexicon ("one of the best" of weasel/superlative) and that the scorer weighs for
+        uncertainty; not a booster ("clearly") nor a discourse marker ("however"), which the lexicon does not call
+        hedges. Only the phrases that can reach the word are looked for (the shown word is found first)."""
         index, weights = self._lexicon_index, self.weights
-        return [(i, i + len(phrase)) for i in range(len(lowered)) for phrase, group in phrases_at(index, lowered, i)
-                if group.startswith(CARRYING_GROUPS) and weights.get("lex:" + group, 0.0) > 0.0]
+        return [(i, i + len(phrase)) for i in range(max(0, over - self._longest_phrase + 1), over + 1)
+                for phrase, group in phrases_at(index, lowered, i)
+                if i + len(phrase) > over and group.startswith(CARRYING_GROUPS) and weights.get("lex:" + group, 0.0) > 0.0]
+
+    @functools.cached_property
+    def _longest_phrase(self) -> int:
+        return max((len(phrase.split()) for phrases in self.lexicon_groups.values() for phrase in phrases), default=1)
 
     def shown_cue(self, sentence: str, cues: Iterable[CueMatch] = ()) -> CueMatch | None:
         """`shown_cue_words` as a cue ("scorer"), verbatim from the sentence."""
