@@ -66,3 +66,8 @@ def test_the_digest_attributes_a_claim_to_its_named_source() -> None:
 
 def test_a_scorer_decided_hedge_shows_the_words_that_carry_it() -> None:
     assert mark_hedge("One of the best ways to save money is to cook at home.") == Hedge("hedged", ("One of the best",))
+
+
+def test_the_gate_before_the_pattern_lets_every_match_through() -> None:
+    # white space other than a space after "the" still names the source
+    assert [c.text for c in source_cues("The\nPost reported that talks stalled.")] == ["The\nPost reported"]
