@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from typing import Callable, Sequence
 
 from bot.digest.front_rules import hedges_to_list, saving_phrases, shown_text
 from bot.digest.models import Digest, Figure, Hedge
@@ -25,7 +26,12 @@ def _figure_line(figure: Figure) -> str:
 
 
 def _hedge_label(hedge: Hedge) -> str:
-    return f"{hedge.kind}: {', '.join(hedge.cues)}"
+    return _kind_and_cues(hedge.kind, hedge.cues)
+
+
+def _kind_and_cues(kind: str, cues: Sequence[str], shown: Callable[[str], str] = str) -> str:
+    """"hedged: may", or the kind alone when no word of the sentence is shown as its cue."""
+    return f"{kind}: {', '.join(map(shown, cues))}" if cues else kind
 
 
 def _stats_line(digest: Digest) -> str:
@@ -63,7 +69,7 @@ def render_text(digest: Digest, settings: DigestSettings) -> str:
         lines += ["", "Hedged claims elsewhere" if digest.summary else "Hedged claims"]
         for claim in listing.shown:
             lines.append(bullet.fill(shown_text(claim.text)))
-            lines.append(note.fill(f"[{claim.kind}: {', '.join(claim.cues)}]"))
+            lines.append(note.fill(f"[{_kind_and_cues(claim.kind, claim.cues)}]"))
         if listing.more:
             lines.append(f"  {listing.more_line()} (--format json lists every one)")
     return "\n".join(lines) + "\n"
@@ -71,6 +77,10 @@ def render_text(digest: Digest, settings: DigestSettings) -> str:
 
 def _md_escape(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
+
+
+def _md_bold(text: str) -> str:
+    return f"**{_md_escape(text)}**"
 
 
 def render_markdown(digest: Digest, settings: DigestSettings) -> str:
@@ -82,8 +92,7 @@ def render_markdown(digest: Digest, settings: DigestSettings) -> str:
     for sentence in digest.summary:
         mark = ""
         if sentence.hedge:
-            cues = ", ".join(f"**{_md_escape(c)}**" for c in sentence.hedge.cues)
-            mark = f" _({sentence.hedge.kind}: {cues})_"
+            mark = f" _({_kind_and_cues(sentence.hedge.kind, sentence.hedge.cues, _md_bold)})_"
         elif sentence.soft_cues:
             mark = f" _(cue: {_md_escape(', '.join(sentence.soft_cues))})_"
         lines.append(f"- {_md_escape(shown_text(sentence.text))}{mark}")
@@ -94,8 +103,7 @@ def render_markdown(digest: Digest, settings: DigestSettings) -> str:
     if listing.shown or listing.more:
         lines += ["", "### Hedged claims elsewhere" if digest.summary else "### Hedged claims", ""]
         for claim in listing.shown:
-            cues = ", ".join(f"**{_md_escape(c)}**" for c in claim.cues)
-            lines.append(f"- {_md_escape(shown_text(claim.text))} _({claim.kind}: {cues})_")
+            lines.append(f"- {_md_escape(shown_text(claim.text))} _({_kind_and_cues(claim.kind, claim.cues, _md_bold)})_")
         if listing.more:
             lines += ["", f"_{listing.more_line()}_"]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ import discord
 
 from bot.digest.front_rules import HedgeListing, hedges_to_list, saving_phrases, shown_text
 from bot.digest.conversation import ConversationDigest, QuotedMessage
-from bot.digest.models import Digest, Figure, SummarySentence
+from bot.digest.models import Digest, Figure, Hedge, SummarySentence
 from bot.settings import DigestSettings
 
 TITLE_LIMIT = 256
@@ -108,13 +108,19 @@ def _emphasise_cues(escaped: str, cues: tuple[str, ...]) -> str:
     return escaped
 
 
+def _hedge_suffix(hedge: Hedge) -> str:
+    """" *(hedged: may)*", or the kind alone when no word of the sentence is shown as its cue."""
+    label = HEDGE_LABELS.get(hedge.kind, hedge.kind)
+    return f" *({label}: {escape(', '.join(hedge.cues))})*" if hedge.cues else f" *({label})*"
+
+
 def summary_bullet(sentence: SummarySentence, url: str | None, limit: int = DESCRIPTION_LIMIT) -> str:
     """One bullet: the sentence (cue words bold when hedged), its hedge label, and a link to it in the page."""
     prefix = "• "
     suffix = ""
     if sentence.hedge is not None:
         prefix = "• ⚠️ "
-        suffix += f" *({HEDGE_LABELS.get(sentence.hedge.kind, sentence.hedge.kind)}: {escape(', '.join(sentence.hedge.cues))})*"
+        suffix += _hedge_suffix(sentence.hedge)
     elif sentence.soft_cues:  # hedge words not counted as uncertain: named lightly, no warning sign
         suffix += f" *(cue: {escape(', '.join(sentence.soft_cues))})*"
     if url:
@@ -210,7 +216,7 @@ def quote_bullet(quoted: QuotedMessage, limit: int = FIELD_VALUE_LIMIT) -> str:
     head = f"**{escape(quoted.message.author_name)}**: "
     suffix = ""
     if quoted.hedge is not None:
-        suffix += f" *({HEDGE_LABELS.get(quoted.hedge.kind, quoted.hedge.kind)}: {escape(', '.join(quoted.hedge.cues))})*"
+        suffix += _hedge_suffix(quoted.hedge)
     if quoted.message.link.startswith("https://"):
         suffix += f" [↗]({quoted.message.link})"
     room = limit - len(prefix) - len(head) - len(suffix)

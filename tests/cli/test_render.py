@@ -25,3 +25,14 @@ def test_a_hedged_list_item_is_listed_without_its_own_dash() -> None:
     assert "  • Tone may vary with the wood.\n" in text and "• -" not in text
     markdown = render_markdown(digest, DigestSettings())
     assert "- Tone may vary with the wood. _(hedged: **may**)_" in markdown and "- \\- Tone" not in markdown and "- - Tone" not in markdown
+
+
+def test_a_hedge_with_no_cue_word_is_labelled_by_its_kind_alone() -> None:
+    # The scorer may find a sentence uncertain with no word of it fit to show ("hedged", not "hedged: ").
+    digest = _digest_with_a_hedged_list_item()
+    digest.summary = [SummarySentence("The body is alder.", 0, Hedge("hedged", ()))]
+    digest.hedges = [MarkedSentence("Tone varies with the wood.", 4, Hedge("hedged", ()))]
+    text = render_text(digest, DigestSettings())
+    assert "    [hedged]\n" in text and "hedged: " not in text
+    markdown = render_markdown(digest, DigestSettings())
+    assert "- The body is alder. _(hedged)_" in markdown and "- Tone varies with the wood. _(hedged)_" in markdown

@@ -200,3 +200,10 @@ def test_a_summary_of_the_whole_article_is_not_called_zero_percent_shorter() -> 
     whole = dataclasses.replace(sample_digest(), stats=Stats(words_in=32, words_out=32))
     footer = footer_text(whole)
     assert "32 words → 32 · the summary is the whole article" in footer and "%" not in footer and "min saved" not in footer
+
+
+def test_summary_bullet_labels_a_hedge_with_no_cue_word_by_its_kind_alone() -> None:
+    bullet = summary_bullet(SummarySentence("Tone varies with the wood.", 3, Hedge("hedged", ())), None)
+    assert bullet == "• ⚠️ Tone varies with the wood. *(hedged)*"
+    named = summary_bullet(SummarySentence("Tone may vary.", 3, Hedge("hedged", ("may",))), None)
+    assert named == "• ⚠️ Tone **may** vary. *(hedged: may)*"

@@ -34,6 +34,7 @@ from typing import NamedTuple, Sequence
 from bot.digest.hedges.cue_lexicon import ENGLISH, CueLexicon, CueMatch, find_cues
 from bot.digest.hedges.multilingual_cues import LEXICONS
 from bot.digest.hedges.hedge_model import HedgeModel, load_hedge_model
+from bot.digest.hedges.named_sources import with_source_cues
 from bot.digest.hedges.scorer import HedgeScorer, without_identifier_cues
 from bot.digest.language.language_detector import base_code
 from bot.digest.models import Hedge
@@ -77,8 +78,7 @@ class HedgeMarker:
     def _strongest_cue(self, sentence: str, scorer: HedgeScorer, cues: list[CueMatch]) -> CueMatch | None:
         if isinstance(self.model, HedgeModel):
             return self.model.strongest_cue(sentence, scorer, cues)
-        token = scorer.strongest_token(sentence, cues)
-        return None if token is None else CueMatch(token.text, "scorer", "hedged", token.start, token.start + len(token.text))
+        return scorer.shown_cue(sentence, cues)
 
     def mark(self, sentence: str, language_code: str = "en", scientific: bool | None = None) -> SentenceMarks:
         """The sentence's marks; `scientific` is its text's register (None: judged from the sentence alone)."""
@@ -95,12 +95,16 @@ class HedgeMarker:
             cues = without_identifier_cues(sentence, find_cues(sentence))
             scorer = self.scorer_for(sentence, scientific)
             uncertain = self._uncertain(sentence, cues, scorer)
+        # The source a claim is credited to, named ("The Post reported"): shown, and the attributed kind; no
+        # feature of the scorer (its name is no cue there: `identifiers.no_cue_spans`).
+        cues = with_source_cues(sentence, cues)
         if not cues and not uncertain:
             return _UNMARKED  # most sentences: what the rest gives them
         kept = [cue for cue in cues if cue.kind != "hedged" or uncertain]
         soft = () if uncertain else tuple(cue.text for cue in cues if cue.kind == "hedged")
         if uncertain and not any(cue.kind == "hedged" for cue in kept) and scorer is not None:
-            # Weasel wording outside the patterns: the scorer names its strongest word.
+            # Weasel wording outside the patterns: the words of it the scorer weighs most (`scorer.shown_cue_words`),
+            # or none when those are a name or an opener (the sentence is then plainly "hedged").
             shown = self._strongest_cue(sentence, scorer, cues)
             if shown and not any(cue.start <= shown.start < cue.end for cue in kept):
                 kept.append(shown)

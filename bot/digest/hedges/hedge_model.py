@@ -30,7 +30,9 @@ import Stemmer as pystemmer
 from bot.digest.hedges.cue_lexicon import ENGLISH, WORD_CACHE_SIZE, CueMatch
 from bot.digest.hedges.register import TEXT_SAMPLE, RegisterGate
 from bot.digest.hedges.identifiers import no_cue_spans
-from bot.digest.hedges.scorer import HedgeScorer, WordPart, shown_logits, strongest_word, without_identifier_cues, word_regex
+from bot.digest.hedges.scorer import (
+    HedgeScorer, WordPart, scorer_cue, shown_cue_words, shown_logits, without_identifier_cues, word_regex,
+)
 from bot.digest.language.stemmers import stemmer
 from bot.digest.model_files import model_envelope, package_model_path, read_model_file
 from bot.digest.word_memo import word_memo
@@ -195,15 +197,15 @@ class HedgeModel:
         return tuple(map(_GENERAL_PART, words.records)) if scorer is self.general else tuple(map(scorer._word_part, words.words))
 
     def strongest_cue(self, sentence: str, scorer: HedgeScorer, cues: Sequence[CueMatch]) -> CueMatch | None:
-        """`HedgeScorer.strongest_token` as a cue ("scorer"), from the word pass."""
+        """`HedgeScorer.shown_cue` (the words shown as the cue of a scorer-decided hedge), from the word pass."""
         words = self.sentence_words(sentence)
         if not words.words:
             return None
         starts = words.starts(sentence)
         parts = scorer.prose_parts(sentence, self._parts(words, scorer), starts)
         logits = scorer._logits(parts, starts, without_identifier_cues(sentence, cues))
-        i = strongest_word(words.words, shown_logits(sentence, starts, logits))
-        return CueMatch(words.words[i], "scorer", "hedged", starts[i], starts[i] + len(words.words[i]))
+        span = shown_cue_words(sentence, starts, words.words, shown_logits(sentence, starts, logits), scorer)
+        return None if span is None else scorer_cue(sentence, starts, words.words, span)
 
     def envelope(self, trained_on: str, data_sha256: str) -> dict[str, Any]:
         payload = {"general": self.general.payload(), "scientific": self.scientific.payload(),

@@ -27,6 +27,8 @@ import functools
 import re
 from typing import Sequence
 
+from bot.digest.hedges.named_sources import source_name_spans
+
 # The top-level domains a bare domain name ends with, lower case: the common generic ones and country codes that
 # are no English word ("it", "me", "us", "in", "to", "no", "be", "is", "at", "so", "do", "go" are left out: "told
 # us.Maybe" with its space missing is no address).
@@ -102,9 +104,9 @@ def concessive_whether_spans(sentence: str) -> tuple[tuple[int, int], ...]:
 
 @functools.lru_cache(maxsize=64)  # asked up to three times in a row for a sentence, as `_spans`
 def no_cue_spans(sentence: str) -> tuple[tuple[int, int], ...]:
-    """Where no hedge cue stands: the identifier spans, then any concessive "whether"."""
-    concessive = concessive_whether_spans(sentence)
-    return identifier_spans(sentence) + concessive if concessive else identifier_spans(sentence)
+    """Where no hedge cue stands: the identifier spans, then any concessive "whether", then the names of named
+    sources ("The Post reported": `named_sources`)."""
+    return identifier_spans(sentence) + concessive_whether_spans(sentence) + source_name_spans(sentence)
 
 
 def starts_inside(spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> list[int]:

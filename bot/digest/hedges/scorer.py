@@ -134,6 +134,53 @@ def strongest_word(words: Sequence[str], logits: Sequence[float]) -> int:
     return max(shown, key=logits.__getitem__)
 
 
+# The lexicon groups whose phrases are shown as a hedge's words: the hedge list's and the weasel wording's.
+CARRYING_GROUPS = ("hedge_words/", "weasel/")
+# A capitalised word alone is a name ("Post" of "The Post reported") or an opener ("One" of "One of the best
+# ways"): shown as the cue only when it opens the sentence or a clause and is a hedge word by itself, its word and
+# stem weights at least this far above an unseen word's ("Many", "Some", "Several", "Critics"; "One" is 1.4).
+OPENER_OWN_WEIGHT = 2.0
+# A word shown in place of a stronger one that cannot be shown must be evidence by itself: its logit this far above
+# an unseen word's (else no word is shown: the sentence is plainly "hedged").
+NEXT_WORD_WEIGHT = 2.0
+# What stands before a clause's opener ("Leadership Programs – Many firms ...", "A: Many businesses ..."), then white
+# space or an opening quote: a word after white space alone is in the middle of its clause, one glued to a full stop
+# part of a name ("request.POST"), one after a bracket most often a name ("(Post-MSN and Post-BSN)").
+_CLAUSE_MARKS = frozenset(":;–—-•*.!?\"“‘")
+_OPENING_QUOTES = "\"“‘'"
+
+
+def opens_clause(sentence: str, starts: Sequence[int], words: Sequence[str], i: int) -> bool:
+    """Whether word `i` opens the sentence or a clause (after a colon, a dash, a list mark, a quote ...)."""
+    if i == 0:
+        return True
+    gap = sentence[starts[i - 1] + len(words[i - 1]) : starts[i]]
+    return any(c in _CLAUSE_MARKS for c in gap) and (gap[-1].isspace() or gap[-1] in _OPENING_QUOTES)
+
+
+def shown_cue_words(sentence: str, starts: Sequence[int], words: Sequence[str], logits: Sequence[float],
+                    scorer: HedgeScorer) -> tuple[int, int] | None:
+    """The words (first index, end index) a reader is shown as the cue of a sentence the scorer finds uncertain
+    without a cue pattern: the uncertainty lexicon's phrase over the strongest word ("One of the best"), else the
+    strongest word unless it is a name or an opener that is no hedge word alone, else the next strongest such word
+    that is evidence by itself, else none. `logits` are `shown_logits` (names and identifiers at -inf)."""
+    lowered = [word.lower().replace("’", "'") for word in words]
+    ranked = sorted((i for i, logit in enumerate(logits) if logit > -math.inf and lowered[i] not in NEVER_SHOWN_AS_CUE),
+                    key=lambda i: -logits[i])
+    for rank, i in enumerate(ranked):
+        if rank and logits[i] < scorer.token_bias + NEXT_WORD_WEIGHT:
+            return None
+        covering = scorer.carrying_phrases(lowered, i)
+        if covering:
+            return max(covering, key=lambda phrase: (phrase[1] - phrase[0], -phrase[0]))
+        if not words[i][:1].isupper():
+            return i, i + 1
+        if (opens_clause(sentence, starts, words, i)
+                and scorer.word_part(words[i]).logit >= scorer.token_bias + OPENER_OWN_WEIGHT):
+            return i, i + 1
+    return None
+
+
 def shown_logits(sentence: str, starts: Sequence[int], logits: Sequence[float]) -> Sequence[float]:
     """The logits with the words inside identifiers never the strongest (a reader cannot find them)."""
     spans = no_cue_spans(sentence)
@@ -143,6 +190,12 @@ def shown_logits(sentence: str, starts: Sequence[int], logits: Sequence[float]) 
     for i in starts_inside(spans, starts):
         shown[i] = -math.inf
     return shown
+
+
+def scorer_cue(sentence: str, starts: Sequence[int], words: Sequence[str], span: tuple[int, int]) -> CueMatch:
+    """The words `span` (first index, end index) as the scorer's cue, verbatim from the sentence."""
+    start, end = starts[span[0]], starts[span[1] - 1] + len(words[span[1] - 1])
+    return CueMatch(sentence[start:end], "scorer", "hedged", start, end)
 
 
 class WordPart(NamedTuple):
@@ -455,6 +508,28 @@ class HedgeScorer:
         shown = shown_logits(sentence, [word.start() for word in words], logits)
         strongest = strongest_word([word.group(0) for word in words], shown)  # only its features are built
         return tokens_with_features(sentence, cues, self._lexicon_index, only=strongest)[0]
+
+    def carrying_phrases(self, lowered: Sequence[str], over: int) -> list[tuple[int, int]]:
+        """(first, end) word indices of the phrases over word `over` of the (lower-cased) words that are hedges or
+        weasel wording by the lexicon ("one of the best" of weasel/superlative) and that the scorer weighs for
+        uncertainty; not a booster ("clearly") nor a discourse marker ("however"), which the lexicon does not call
+        hedges. Only the phrases that can reach the word are looked for (the shown word is found first)."""
+        index, weights = self._lexicon_index, self.weights
+        return [(i, i + len(phrase)) for i in range(max(0, over - self._longest_phrase + 1), over + 1)
+                for phrase, group in phrases_at(index, lowered, i)
+                if i + len(phrase) > over and group.startswith(CARRYING_GROUPS) and weights.get("lex:" + group, 0.0) > 0.0]
+
+    @functools.cached_property
+    def _longest_phrase(self) -> int:
+        return max((len(phrase.split()) for phrases in self.lexicon_groups.values() for phrase in phrases), default=1)
+
+    def shown_cue(self, sentence: str, cues: Iterable[CueMatch] = ()) -> CueMatch | None:
+        """`shown_cue_words` as a cue ("scorer"), verbatim from the sentence."""
+        words, logits = self.token_logits(sentence, list(cues))
+        starts = [word.start() for word in words]
+        written = [word.group(0) for word in words]
+        span = shown_cue_words(sentence, starts, written, shown_logits(sentence, starts, logits), self)
+        return None if span is None else scorer_cue(sentence, starts, written, span)
 
     def payload(self) -> dict[str, Any]:
         """What the model file's payload holds (rounded, so the file is small and stable)."""

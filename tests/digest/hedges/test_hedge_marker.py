@@ -294,10 +294,31 @@ def test_the_scorer_decides_and_a_vetoed_cue_is_kept_as_a_soft_cue() -> None:
 def test_scorer_alone_can_mark_a_sentence_and_names_its_strongest_word() -> None:
     weights = {"w:purportedish": 9.0, "w:ship": 2.0}
     scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0)
-    hedge = HedgeMarker(scorer).mark("The Ship was Purportedish.").hedge
-    assert hedge == Hedge("hedged", ("Purportedish",))
+    hedge = HedgeMarker(scorer).mark("The Ship was purportedish.").hedge
+    assert hedge == Hedge("hedged", ("purportedish",))
     # the ship alone is not enough: logit -4 is below the threshold
     assert HedgeMarker(scorer).mark("The Ship was here.") == SentenceMarks(None, ())
+
+
+def test_a_capitalised_word_alone_is_never_the_cue_shown() -> None:
+    # A capitalised word mid-sentence is a name: the sentence is hedged, but no word of it is shown as the cue ...
+    weights = {"w:purportedish": 9.0, "w:plainly": 2.5}
+    scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0)
+    assert HedgeMarker(scorer).mark("The ship was Purportedish.").hedge == Hedge("hedged", ())
+    # ... or the next word the scorer weighs, when that one is evidence by itself (2.5 above the bias) ...
+    assert HedgeMarker(scorer).mark("The ship was Purportedish plainly.").hedge == Hedge("hedged", ("plainly",))
+    # ... and an opener is shown only when it is a hedge word by itself (its own weights at least 2 above the bias).
+    assert HedgeMarker(scorer).mark("Purportedish ships sail.").hedge == Hedge("hedged", ("Purportedish",))
+    weak_opener = HedgeScorer("test", {"w:one": 1.0, "r:one of": 9.0}, token_bias=-6.0, leak=-9.0, threshold=0.0)
+    assert HedgeMarker(weak_opener).mark("One of them sails.").hedge == Hedge("hedged", ())
+
+
+def test_the_scorer_shows_the_lexicon_phrase_it_matched() -> None:
+    groups = {"weasel/superlative": ("one of the best",), "weasel/against": ("of the",)}
+    weights = {"w:one": 1.0, "r:one of": 9.0, "lex:weasel/superlative": 1.0, "lex:weasel/against": -1.0}
+    scorer = HedgeScorer("test", weights, token_bias=-6.0, leak=-9.0, threshold=0.0, lexicon_groups=groups)
+    assert HedgeMarker(scorer).mark("One of the best ways to cook.").hedge == Hedge("hedged", ("One of the best",))
+    assert HedgeMarker(scorer).mark("It is one of the best ways.").hedge == Hedge("hedged", ("one of the best",))
 
 
 def _toy_model() -> HedgeModel:
@@ -432,3 +453,10 @@ def test_score_ceiling_holds_on_a_toy_scorer_with_pairs_and_lexicon() -> None:
         assert scorer.score_ceiling(sentence) >= scorer.score(sentence, []) - 1e-9
         for level in (-2.0, 0.0, 1.0, 3.0):
             assert scorer.reaches(sentence, [], level) == (scorer.score(sentence, []) >= level)
+
+
+def test_a_booster_phrase_is_never_shown_as_a_hedge() -> None:
+    # The lexicon calls "clearly" a booster, the opposite of a hedge: its phrase is not shown even when weighed.
+    booster = HedgeScorer("test", {"w:clearly": 1.0, "r:clear it": 9.0, "lex:booster_words": 2.0}, token_bias=-6.0,
+                          leak=-9.0, threshold=0.0, lexicon_groups={"booster_words": ("clearly",)})
+    assert HedgeMarker(booster).mark("Clearly it works.").hedge == Hedge("hedged", ())
