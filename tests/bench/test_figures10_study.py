@@ -1,0 +1,65 @@
+"""The eighteenth session's figures10 study: the misses split by whether a candidate holds them and what keeps them
+out, the chooser orders and the fresh static bonuses."""
+
+from __future__ import annotations
+
+from bench import figures7_study as f7
+from bench import figures_study as fs
+from bench.figures10_study import (
+    first_of_its_kind, inside_quotes, one_per_sentence, outranked_by, paragraph_lead, sentence_density, split_misses,
+    summary_first,
+)
+
+
+def _read(texts: list[str], title: str = "", summary: tuple[int, ...] = ()) -> fs.Read:
+    digest = {"text": "\n\n".join(texts), "title": title, "language": "en", "summary": [{"index": i} for i in summary]}
+    return fs.read("article", digest)
+
+
+def _news(texts: list[str], gold: set[float], summary: tuple[int, ...] = ()) -> f7.NewsItem:
+    return f7.NewsItem("cnn-0001", frozenset(gold), _read(texts, summary=summary))
+
+
+def test_split_misses_puts_a_seventh_candidate_in_b_and_an_absent_number_in_a() -> None:
+    texts = [f"Officials counted {n} people in town number {i}." for i, n in enumerate((110, 220, 330, 440, 550, 660, 770))]
+    rows = split_misses([_news(texts, {110.0, 770.0, 999.0})])
+    by_gold = {r.gold: r for r in rows}
+    assert 110.0 not in by_gold  # shown
+    assert by_gold[999.0].group == "(a) no candidate: not in the text in any form"
+    seventh = by_gold[770.0]
+    assert seventh.group == "(b) ranked 7+" and seventh.rank == 6
+    assert seventh.outranked_by == "an earlier sentence's figure" and seventh.blocker.figure.value == 660
+
+
+def test_outranked_by_tells_a_second_figure_of_one_sentence_from_a_later_sentence() -> None:
+    item = _read(["Officials counted 110 people and 220 cars.", "Later 330 homes burned.", "Then 440 boats sank."])
+    found = {c.figure.value: c for c in item.found}
+    six = [found[110], found[220], found[440]]
+    assert outranked_by(found[330], found[220], six) == "a second figure of the six from one sentence"
+    assert outranked_by(found[330], found[440], six) == "a later sentence's figure"
+    assert outranked_by(found[330], found[110], six) == "an earlier sentence's figure"
+
+
+def test_one_per_sentence_gives_a_lone_sentence_its_place() -> None:
+    crowded = "Officials counted 110 people, 220 cars, 330 homes, 440 shops, 550 boats and 660 dogs."
+    item = _read([crowded, "Later 7 bridges fell."])
+    assert 7 not in {f.value for f in fs.shipped(item)}
+    assert 7 in {f.value for f in one_per_sentence(item)}
+
+
+def test_summary_first_puts_the_summary_sentences_figures_ahead() -> None:
+    texts = [f"Officials counted {n} people in town number {i}." for i, n in enumerate(range(110, 1500, 110))]
+    item = _read(texts, summary=(12,))
+    assert 1430 not in {f.value for f in fs.shipped(item)}
+    assert 1430 in {f.value for f in summary_first(item)}
+
+
+def test_the_static_traits() -> None:
+    item = _read(["Officials counted 110 people and 220 cars.", "He said \"we lost 30 homes\" there.",
+                  "Some 40 people came. The fee was $50."])
+    found = {c.figure.value: c for c in item.found}
+    assert sentence_density(found[110], item) == 1 and sentence_density(found[40], item) == 0
+    assert inside_quotes(found[30], item) and not inside_quotes(found[110], item)
+    assert paragraph_lead(found[40], item) and not paragraph_lead(found[50], item)
+    assert first_of_its_kind(found[110], item) and not first_of_its_kind(found[220], item)
+    assert first_of_its_kind(found[50], item)
