@@ -28,8 +28,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
+import numpy as np
+
 from bench import figures7_study as f7
 from bench import figures_study as fs
+from bench.fitting import LogisticModel, fit_logistic
 from bot.digest.figures import figure_finder as ff
 from bot.digest.models import Figure
 
@@ -218,6 +221,26 @@ def first_mention_of_noun(candidate: ff.Candidate, item: fs.Read) -> bool:
     return bool(head) and _per_item(item, "_noun_firsts", build).get(head) == id(candidate)
 
 
+def _stem(word: str) -> str:
+    return word.lower().rstrip("s")
+
+
+def noun_in_title(candidate: ff.Candidate, item: fs.Read) -> bool:
+    """What the figure counts (its noun's head word) is named in the title: the story's subject, not its number."""
+    head = f7._head(candidate.figure)
+    title = {_stem(w) for w in _WORDS.findall(item.digest.get("title") or "")}
+    return len(head) > 2 and _stem(head) in title
+
+
+def noun_through_story(candidate: ff.Candidate, item: fs.Read) -> int:
+    """How many of the article's sentences name what the figure counts (its head word), at most 3, less one."""
+    head = f7._head(candidate.figure)
+    if len(head) <= 2:
+        return 0
+    table = _per_item(item, "_stems", lambda it: [{_stem(w) for w in _WORDS.findall(s.text)} for s in it.sentences])
+    return min(3, sum(_stem(head) in words for words in table) - 1)
+
+
 BONUSES: dict[str, Callable[[ff.Candidate, fs.Read], float]] = {
     "sentence density (other values in its sentence, at most 2)": sentence_density,
     "the sentence opens its paragraph": paragraph_lead,
@@ -226,6 +249,8 @@ BONUSES: dict[str, Callable[[ff.Candidate, fs.Read], float]] = {
     "a comparison in its sentence": comparison_near,
     "the first of its kind": first_of_its_kind,
     "the first count of its noun": first_mention_of_noun,
+    "its noun in the title": noun_in_title,
+    "its noun through the story (sentences naming it, at most 3, less one)": noun_through_story,
 }
 
 
@@ -235,6 +260,59 @@ def bonuses() -> dict[str, f7.Chooser]:
         for amount in (-1.0, -0.5, 0.5, 1.0):
             out[f"{name} {amount:+g}"] = f7.with_bonus(lambda c, item, t=trait, a=amount: a * float(t(c, item)))
     return out
+
+
+# --- a learned ranker over the candidates, with the fresh traits: CNN tune five folds, BBC tune as the second corpus --
+
+
+def ranker_features(candidate: ff.Candidate, item: fs.Read, residual: bool) -> list[float]:
+    """The thirteenth session's features (`figures_study.ranker_features`; `residual`: the hand score alone) and the
+    fresh traits above."""
+    fresh = [float(trait(candidate, item)) for trait in BONUSES.values()]
+    base = [ff.score(candidate)] if residual else fs.ranker_features(candidate, len(item.sentences))
+    return base + fresh
+
+
+def _rows(items: Sequence[f7.NewsItem], residual: bool) -> list[tuple[f7.NewsItem, list[ff.Candidate], np.ndarray, np.ndarray]]:
+    rows = []
+    for news in items:
+        ranked = fs._ranked_values(news.item.found)
+        if ranked:
+            x = np.array([ranker_features(c, news.item, residual) for c in ranked], dtype=float)
+            y = np.array([float(fs._shows_key(c, sorted(news.gold), news.item.language)) for c in ranked])
+            rows.append((news, ranked, x, y))
+    return rows
+
+
+def _fit(rows: Sequence[tuple], l2: float) -> LogisticModel:
+    return fit_logistic(np.vstack([r[2] for r in rows]), np.concatenate([r[3] for r in rows]), l2=l2)
+
+
+def learned_chooser(model: LogisticModel, residual: bool) -> f7.Chooser:
+    """Six places by the model's logit over the candidates (one per value), in article order."""
+
+    def choose(item: fs.Read) -> list[Figure]:
+        ranked = fs._ranked_values(item.found)
+        if not ranked:
+            return []
+        logits = model.logits(np.array([ranker_features(c, item, residual) for c in ranked], dtype=float))
+        return f7._take_six([ranked[i] for i in np.argsort(-logits, kind="stable")])
+
+    return choose
+
+
+def ranker_verdict(cache: fs.Cache, l2: float, residual: bool) -> f7.Verdict:
+    """CNN tune: each fold read by a model fitted on the other four; BBC tune and WCXB tune chrome: fitted on the
+    whole CNN tune half."""
+    cnn, bbc = f7.news_items(cache, "cnn"), f7.news_items(cache, "bbc")
+    rows = _rows(cnn, residual)
+    folds = [0] * f7.FOLDS
+    for k in range(f7.FOLDS):
+        choose = learned_chooser(_fit([r for r in rows if f7.fold5(r[0].name) != k], l2), residual)
+        folds[k] = f7.news_folds([n for n in cnn if f7.fold5(n.name) == k], choose)[k]
+    choose = learned_chooser(_fit(rows, l2), residual)
+    chrome, figures = fs.chrome_count(cache, choose)
+    return f7.Verdict(folds, sum(f7.news_folds(bbc, choose)), chrome, figures)
 
 
 def orders() -> dict[str, f7.Chooser]:
@@ -296,6 +374,20 @@ def _print_orders(cache: fs.Cache, names: Sequence[str], what: str = "orders") -
               f"chrome {verdict.chrome} of {verdict.figures}; {'holds' if verdict.holds(base) else 'does not hold'}")
 
 
+def _print_ranker(cache: fs.Cache) -> None:
+    cnn, bbc = f7.news_items(cache, "cnn"), f7.news_items(cache, "bbc")
+    base = f7.judge(cache, cnn, bbc, fs.shipped)
+    print(f"shipped: CNN {sum(base.cnn)} {base.cnn}; BBC {base.bbc}; chrome {base.chrome} of {base.figures}")
+    for residual in (True, False):
+        for l2 in (1.0, 10.0, 100.0, 1000.0):
+            v = ranker_verdict(cache, l2, residual)
+            ups = sum(a > b for a, b in zip(v.cnn, base.cnn))
+            downs = sum(a < b for a, b in zip(v.cnn, base.cnn))
+            name = "hand score + fresh traits" if residual else "27 features + fresh traits"
+            print(f"{name}, L2 {l2:g}: CNN {sum(v.cnn)} {v.cnn} (folds up {ups}, down {downs}); BBC {v.bbc}; "
+                  f"chrome {v.chrome} of {v.figures}; {'holds' if v.holds(base) else 'does not hold'}")
+
+
 def _print_chrome(cache: fs.Cache) -> None:
     rows = chrome_figures(cache)
     print(f"WCXB tune article pages: {len(rows)} chrome figures")
@@ -307,7 +399,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.figures10_study", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=pathlib.Path)
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures10/tune_small.pkl"))
-    parser.add_argument("what", choices=("split", "orders", "bonuses", "chrome"))
+    parser.add_argument("what", choices=("split", "orders", "bonuses", "ranker", "chrome"))
     parser.add_argument("--only", nargs="*", default=(), help="orders: the names to run (default: all)")
     args = parser.parse_args(argv)
     cache = f7.regold(f7._load(args.cache), args.data_dir)
@@ -315,6 +407,8 @@ def main(argv: list[str] | None = None) -> None:
         _print_split(cache)
     elif args.what in ("orders", "bonuses"):
         _print_orders(cache, args.only, args.what)
+    elif args.what == "ranker":
+        _print_ranker(cache)
     else:
         _print_chrome(cache)
 
