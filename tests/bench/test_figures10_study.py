@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from bench import figures7_study as f7
 from bench import figures_study as fs
+import numpy as np
+
 from bench.figures10_study import (
-    first_of_its_kind, inside_quotes, one_per_sentence, outranked_by, paragraph_lead, sentence_density, split_misses,
-    summary_first,
+    first_of_its_kind, inside_quotes, learned_chooser, noun_in_title, noun_through_story, one_per_sentence, outranked_by,
+    paragraph_lead, ranker_features, sentence_density, split_misses, summary_first,
 )
+from bench.fitting import fit_logistic
 
 
 def _read(texts: list[str], title: str = "", summary: tuple[int, ...] = ()) -> fs.Read:
@@ -63,3 +66,21 @@ def test_the_static_traits() -> None:
     assert paragraph_lead(found[40], item) and not paragraph_lead(found[50], item)
     assert first_of_its_kind(found[110], item) and not first_of_its_kind(found[220], item)
     assert first_of_its_kind(found[50], item)
+
+
+def test_the_counted_noun_in_the_title_and_through_the_story() -> None:
+    item = _read(["Officials counted 110 refugees and 220 cars.", "The refugees came from the north.",
+                  "A refugee said 30 homes burned."], title="Refugees flee the war")
+    found = {c.figure.value: c for c in item.found}
+    assert noun_in_title(found[110], item) and not noun_in_title(found[220], item)
+    assert noun_through_story(found[110], item) == 2 and noun_through_story(found[220], item) == 0
+
+
+def test_a_learned_chooser_ranks_by_its_model() -> None:
+    item = _read([f"Officials counted {n} people in town number {i}." for i, n in enumerate((110, 220, 330, 440, 550, 660, 770))])
+    ranked = sorted(item.found, key=lambda c: c.figure.value)
+    x = np.array([ranker_features(c, item, residual=True) for c in ranked])
+    y = np.array([float(c.figure.value >= 440) for c in ranked])  # a model that learns "later is better"
+    model = fit_logistic(np.vstack([x, x]), np.concatenate([y, y]), l2=0.01)
+    chosen = {f.value for f in learned_chooser(model, residual=True)(item)}
+    assert len(chosen) == 6 and {440, 550, 660, 770} <= chosen
