@@ -32,7 +32,7 @@ import numpy as np
 
 from bench import figures7_study as f7
 from bench import figures_study as fs
-from bench.fitting import LogisticModel, fit_logistic
+from bench.fitting import LogisticModel, fit_logistic, hash_bucket
 from bot.digest.figures import figure_finder as ff
 from bot.digest.models import Figure
 
@@ -315,6 +315,20 @@ def ranker_verdict(cache: fs.Cache, l2: float, residual: bool) -> f7.Verdict:
     return f7.Verdict(folds, sum(f7.news_folds(bbc, choose)), chrome, figures)
 
 
+# --- how far a chooser moves by chance: the shipped score with a small random jitter --------------------------------
+
+
+def jittered(seed: int, amount: float) -> f7.Chooser:
+    """The shipped score plus a uniform jitter in [-amount, amount], fixed per candidate by a hash of the seed, the
+    article and the candidate's place: a change with no idea in it, to read the folds' noise by."""
+
+    def bonus(candidate: ff.Candidate, item: fs.Read) -> float:
+        bucket = hash_bucket(f"{seed}/{item.name}/{candidate.figure.sentence}/{candidate.offset}", 10_000, "figures10")
+        return amount * (2.0 * bucket / 9_999 - 1.0)
+
+    return f7.with_bonus(bonus)
+
+
 def orders() -> dict[str, f7.Chooser]:
     out: dict[str, f7.Chooser] = {"shipped": fs.shipped, "one figure per sentence first": one_per_sentence,
                                   "the summary's sentences first": summary_first}
@@ -322,6 +336,13 @@ def orders() -> dict[str, f7.Chooser]:
         out[f"the summary's sentences first, at most {limit}"] = summary_first_at_most(limit)
     for sentences in (3, 5, 8):
         out[f"the first {sentences} sentences first"] = lead_first(sentences)
+    return out
+
+
+def noise(seeds: int = 10, amount: float = 0.5) -> dict[str, f7.Chooser]:
+    out: dict[str, f7.Chooser] = {"shipped": fs.shipped}
+    for seed in range(seeds):
+        out[f"jitter +-{amount:g}, seed {seed}"] = jittered(seed, amount)
     return out
 
 
@@ -362,7 +383,7 @@ def _print_split(cache: fs.Cache) -> None:
 
 def _print_orders(cache: fs.Cache, names: Sequence[str], what: str = "orders") -> None:
     cnn, bbc = f7.news_items(cache, "cnn"), f7.news_items(cache, "bbc")
-    table = orders() if what == "orders" else bonuses()
+    table = {"orders": orders, "bonuses": bonuses, "noise": noise}[what]()
     base = f7.judge(cache, cnn, bbc, table["shipped"])
     for name, choose in table.items():
         if names and name not in names and name != "shipped":
@@ -399,13 +420,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.figures10_study", description=__doc__.split("\n")[0])
     parser.add_argument("data_dir", type=pathlib.Path)
     parser.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/figures10/tune_small.pkl"))
-    parser.add_argument("what", choices=("split", "orders", "bonuses", "ranker", "chrome"))
+    parser.add_argument("what", choices=("split", "orders", "bonuses", "noise", "ranker", "chrome"))
     parser.add_argument("--only", nargs="*", default=(), help="orders: the names to run (default: all)")
     args = parser.parse_args(argv)
     cache = f7.regold(f7._load(args.cache), args.data_dir)
     if args.what == "split":
         _print_split(cache)
-    elif args.what in ("orders", "bonuses"):
+    elif args.what in ("orders", "bonuses", "noise"):
         _print_orders(cache, args.only, args.what)
     elif args.what == "ranker":
         _print_ranker(cache)

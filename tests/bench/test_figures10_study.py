@@ -8,7 +8,7 @@ from bench import figures_study as fs
 import numpy as np
 
 from bench.figures10_study import (
-    first_of_its_kind, inside_quotes, learned_chooser, noun_in_title, noun_through_story, one_per_sentence, outranked_by,
+    first_of_its_kind, inside_quotes, jittered, learned_chooser, noun_in_title, noun_through_story, one_per_sentence, outranked_by,
     paragraph_lead, ranker_features, sentence_density, split_misses, summary_first,
 )
 from bench.fitting import fit_logistic
@@ -84,3 +84,11 @@ def test_a_learned_chooser_ranks_by_its_model() -> None:
     model = fit_logistic(np.vstack([x, x]), np.concatenate([y, y]), l2=0.01)
     chosen = {f.value for f in learned_chooser(model, residual=True)(item)}
     assert len(chosen) == 6 and {440, 550, 660, 770} <= chosen
+
+
+def test_a_jitter_is_fixed_per_seed_and_small() -> None:
+    texts = [f"Officials counted {n} people in town number {i}." for i, n in enumerate((110, 220, 330, 440, 550, 660, 770, 880))]
+    item = _read(texts)
+    assert jittered(0, 0.5)(item) == jittered(0, 0.5)(item)
+    assert jittered(1, 0.0)(item) == fs.shipped(item)
+    assert {tuple(f.value for f in jittered(seed, 50.0)(item)) for seed in range(5)} != {tuple(f.value for f in fs.shipped(item))}
