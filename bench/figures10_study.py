@@ -382,17 +382,7 @@ def _print_split(cache: fs.Cache) -> None:
 
 
 def _print_orders(cache: fs.Cache, names: Sequence[str], what: str = "orders") -> None:
-    cnn, bbc = f7.news_items(cache, "cnn"), f7.news_items(cache, "bbc")
-    table = {"orders": orders, "bonuses": bonuses, "noise": noise}[what]()
-    base = f7.judge(cache, cnn, bbc, table["shipped"])
-    for name, choose in table.items():
-        if names and name not in names and name != "shipped":
-            continue
-        verdict = base if name == "shipped" else f7.judge(cache, cnn, bbc, choose)
-        ups = sum(a > b for a, b in zip(verdict.cnn, base.cnn))
-        downs = sum(a < b for a, b in zip(verdict.cnn, base.cnn))
-        print(f"{name:52} CNN {sum(verdict.cnn)} {verdict.cnn} (folds up {ups}, down {downs}); BBC {verdict.bbc}; "
-              f"chrome {verdict.chrome} of {verdict.figures}; {'holds' if verdict.holds(base) else 'does not hold'}")
+    f7.print_verdicts(cache, {"orders": orders, "bonuses": bonuses, "noise": noise}[what](), names, width=52)
 
 
 def _print_ranker(cache: fs.Cache) -> None:
