@@ -7,6 +7,9 @@ recomputes the six in process. Held-out parts are never read.
 
     python -m bench.figures10_study /work/shared/data --cache /tmp/figures10/tune_small.pkl split
     python -m bench.figures10_study /work/shared/data --cache /tmp/figures10/tune_small.pkl orders [--only NAME ...]
+    python -m bench.figures10_study /work/shared/data --cache /tmp/figures10/tune_small.pkl bonuses [--only NAME ...]
+    python -m bench.figures10_study /work/shared/data --cache /tmp/figures10/tune_small.pkl ranker
+    python -m bench.figures10_study /work/shared/data --cache /tmp/figures10/tune_small.pkl noise
     python -m bench.figures10_study /work/shared/data --cache /tmp/figures10/tune_small.pkl chrome
 
 `split` sorts every CNN (and BBC) tune key number the six miss into (a) no candidate holds it (with
@@ -15,7 +18,12 @@ of the six that keeps it out, the lowest-ranked of the six that shows no key num
 rose one place), by what it is: a date, the second (or later) figure of the six from one sentence, a figure of the
 missed number's own sentence, a later sentence's figure, an earlier sentence's figure. `orders` judges chooser
 orders (the summary's sentences first, one figure per sentence before a second, the lead's figures first) with
-`figures7_study.judge`: five CNN tune folds, the BBC tune part, WCXB tune article chrome. `chrome` lists the figures
+`figures7_study.judge`: five CNN tune folds, the BBC tune part, WCXB tune article chrome. `bonuses` judges the same way
+static traits of a fresh angle added to the shipped score (a fact-dense sentence, a paragraph's first sentence, a
+quotation, a short sentence, a comparison, the first figure of its kind, the first count of its noun, the counted noun
+in the title or through the story); `ranker` a pointwise logistic ranker over `figures_study`'s features and those
+traits (each CNN fold read by a model fitted on the other four, BBC and chrome by one fitted on the CNN tune half);
+`noise` the shipped score with a small random jitter, ten seeds, to read what chance does to the folds. `chrome` lists the figures
 the six take from chrome on WCXB's tune article pages (the 3-gram test of `bench.figures`) by kind.
 """
 
