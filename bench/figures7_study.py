@@ -378,9 +378,10 @@ def _print_wasted(cache: fs.Cache) -> None:
             print(f"  {label:28} {key[label]:4} / {n:5} ({key[label] / n:.3f})")
 
 
-def _print_variants(cache: fs.Cache, names: Sequence[str] = ()) -> None:
+def print_verdicts(cache: fs.Cache, table: dict[str, Chooser], names: Sequence[str] = (), width: int = 72) -> None:
+    """Judge each chooser of `table` (its "shipped" the base) and print its CNN folds, BBC, chrome and whether it holds;
+    `names`: only these (and the base)."""
     cnn, bbc = news_items(cache, "cnn"), news_items(cache, "bbc")
-    table = variants()
     base = judge(cache, cnn, bbc, table["shipped"])
     for name, choose in table.items():
         if names and name not in names and name != "shipped":
@@ -388,8 +389,12 @@ def _print_variants(cache: fs.Cache, names: Sequence[str] = ()) -> None:
         verdict = base if name == "shipped" else judge(cache, cnn, bbc, choose)
         ups = sum(a > b for a, b in zip(verdict.cnn, base.cnn))
         downs = sum(a < b for a, b in zip(verdict.cnn, base.cnn))
-        print(f"{name:72} CNN {sum(verdict.cnn)} {verdict.cnn} (folds up {ups}, down {downs}); BBC {verdict.bbc}; "
-              f"chrome {verdict.chrome} of {verdict.figures}; {'holds' if verdict.holds(base) else 'does not hold'}")
+        print(f"{name:{width}} CNN {sum(verdict.cnn)} {verdict.cnn} (folds up {ups}, down {downs}); BBC {verdict.bbc}; "
+              f"chrome {verdict.chrome} of {verdict.figures}; {'holds' if verdict.holds(base) else 'does not hold'}", flush=True)
+
+
+def _print_variants(cache: fs.Cache, names: Sequence[str] = ()) -> None:
+    print_verdicts(cache, variants(), names)
 
 
 def main(argv: list[str] | None = None) -> None:

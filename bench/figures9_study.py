@@ -180,17 +180,7 @@ def _print_switch(cache: fs.Cache) -> None:
 
 
 def _print_chooser(cache: fs.Cache, names: Sequence[str]) -> None:
-    cnn, bbc = f7.news_items(cache, "cnn"), f7.news_items(cache, "bbc")
-    table = chooser_variants()
-    base = f7.judge(cache, cnn, bbc, fs.shipped)
-    for name, choose in table.items():
-        if names and name not in names and name != "shipped":
-            continue
-        verdict = base if name == "shipped" else f7.judge(cache, cnn, bbc, choose)
-        ups = sum(a > b for a, b in zip(verdict.cnn, base.cnn))
-        downs = sum(a < b for a, b in zip(verdict.cnn, base.cnn))
-        print(f"{name:45} CNN {sum(verdict.cnn)} {verdict.cnn} (folds up {ups}, down {downs}); BBC {verdict.bbc}; "
-              f"chrome {verdict.chrome} of {verdict.figures}; {'holds' if verdict.holds(base) else 'does not hold'}", flush=True)
+    f7.print_verdicts(cache, chooser_variants(), names, width=45)
 
 
 def _print_compare(new: dict[str, dict[str, int]], old: dict[str, dict[str, int]]) -> None:
