@@ -14,8 +14,8 @@ prose"), the stage that kept it, its line score, its stage-1 score and the stage
 most against the page's average line.
 
 `passes` scores second passes over the decoded keep-vector (none ships): a line repeated elsewhere on the page,
-a line whose word trigrams are the `without` snippets of OTHER sites (leave-site-out), and a kept run of short
-lines between two prose lines. F1 (title + body) and leaking pages by half and by site fold
+a line whose word trigrams are the `without` snippets of OTHER sites (leave-site-out), a kept run of short
+lines between two prose lines, and a line the stage-1 model scores low (kept on its context alone). F1 (title + body) and leaking pages by half and by site fold
 (`hash_bucket(host, 5, SALT)`).
 """
 
@@ -75,8 +75,7 @@ def stage2_push(analysis: Analysis, model: PasteModel, index: int, top: int = 4)
 
 
 def stage1_prob(analysis: Analysis, model: PasteModel, index: int) -> float:
-    rows1 = line_features(analysis.lines, model.lexicon, analysis.features)
-    return float(1.0 / (1.0 + math.exp(-float(model.stage1.logits(rows1[index:index + 1])[0]))))
+    return float(stage1_probs(analysis, model)[index])
 
 
 def neighbours(analysis: Analysis, index: int) -> str:
