@@ -2,7 +2,8 @@
 decoded article, out of fold (eighteenth session, issue 9 target 4).
 
     python -m bench.pasteleak10_study DATA_DIR leaks [--cache PATH]
-    python -m bench.pasteleak10_study DATA_DIR passes [--cache PATH]
+    python -m bench.pasteleak10_study DATA_DIR passes [--only NAMES] [--cache PATH]
+    python -m bench.pasteleak10_study DATA_DIR sitenames [--cache PATH]
 
 Tune pages only (WCXB dev article pastes, sha1(id) % 100 < 70). Each half (`tune[0::2]`, `tune[1::2]`) is
 scored by line models fitted on the other half (`bench.pasteleak_study.out_of_fold`, pickled at --cache), with
@@ -24,6 +25,7 @@ from __future__ import annotations
 import argparse
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -238,6 +240,44 @@ def own_score_pass(models: dict[int, PasteModel], max_prob: float, max_words: in
     return apply
 
 
+# The site's own name as its copyright line gives it ("© 2025 Glossier Inc." -> "glossier"): the first word of four
+# letters or more after the sign and an optional year, not a legal word (the fifteenth session's `site_names`). The
+# `names_site` line-model column measured this session was this flag (patched into features.line_features, not kept).
+_COPYRIGHT_NAME = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]?\s*(?:\d{4})?)?\s*([^\n|.,]{2,60})", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w&'-]{3,}")
+_NOT_NAMES = frozenset({"all", "rights", "reserved", "inc", "llc", "ltd", "the", "and", "company", "corp", "gmbh", "media", "group", "copyright"})
+_NAME_CUES = ("©", "(c)", "copyright")
+
+
+def site_name_flags(texts: Sequence[str]) -> list[float]:
+    """1.0 for each line naming the site (its name from the paste's copyright lines), else 0.0."""
+    names: set[str] = set()
+    for text in texts:
+        if any(cue in text.lower() for cue in _NAME_CUES):
+            for found in _COPYRIGHT_NAME.finditer(text):
+                words = [w.lower() for w in _NAME_WORD.findall(found.group(1)) if w.lower() not in _NOT_NAMES]
+                names.update(words[:1])
+    if not names:
+        return [0.0] * len(texts)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b", re.I)
+    return [float(pattern.search(text[:2000]) is not None) for text in texts]
+
+
+def site_names(tune: Sequence[dict[str, Any]], scored: Scored) -> None:
+    """How many pastes and lines the site-name flag marks, and which leaking lines."""
+    named = flagged = 0
+    for _, analysis, _ in scored:
+        flags = site_name_flags([line.text for line in analysis.lines])
+        named += any(flags)
+        flagged += int(sum(flags))
+    leaks = leak_lines(tune, scored)
+    by_page = {page: site_name_flags([line.text for line in analysis.lines]) for page, (_, analysis, _) in zip((str(p["id"]) for p in tune), scored)}
+    hits = [leak for leak in leaks if by_page[leak.page][leak.index]]
+    print(f"pastes with a site-name line {named} of {len(scored)}; lines flagged {flagged}; leaking lines flagged {len(hits)} of {len(leaks)}")
+    for leak in hits:
+        print(f"  {leak.page} {leak.text[:80]!r}")
+
+
 def cleaned(analysis: Analysis, title: int | None, keep: Keep) -> Cleaned:
     return Cleaned(headline_text(analysis.lines[title].text) if title is not None else "",
                    "\n\n".join(line.text for line, k in zip(analysis.lines, keep) if k))
@@ -316,7 +356,7 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     parser = argparse.ArgumentParser(prog="python -m bench.pasteleak10_study", description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
-    parser.add_argument("command", choices=("leaks", "passes"))
+    parser.add_argument("command", choices=("leaks", "passes", "sitenames"))
     parser.add_argument("--only", default="", help="passes: run only the variants whose name holds one of these comma-separated words")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pasteleak10/oof.pkl"), help="pickle of the out-of-fold scores (written when absent)")
     args = parser.parse_args(argv)
@@ -324,6 +364,8 @@ def main(argv: list[str] | None = None) -> None:
     scored = load_scored(tune, args.cache)
     if args.command == "leaks":
         print_leaks(leak_lines(tune, scored))
+    elif args.command == "sitenames":
+        site_names(tune, scored)
     else:
         passes(tune, scored, args.only)
 

@@ -81,3 +81,10 @@ def test_group_figures_by_half_and_fold() -> None:
     assert figures["all"][1] == 1
     assert sum(n for g, (_, n) in figures.items() if g.startswith("fold")) == 1
     assert study.moved(pages, outputs, [Cleaned("", PROSE), Cleaned("", PROSE2)]) == (1, 0)
+
+
+def test_site_name_flags_read_the_copyright_line() -> None:
+    texts = ["At Glossier, we make products.", PROSE, "© 2025 Glossier Inc. All rights reserved."]
+    assert study.site_name_flags(texts) == [1.0, 0.0, 1.0]
+    assert study.site_name_flags(["Copyright 2024 Tech World With Milan", "Tech World With Milan Newsletter"]) == [1.0, 1.0]
+    assert study.site_name_flags([PROSE, "All rights reserved."]) == [0.0, 0.0]  # no name given
