@@ -343,6 +343,23 @@ CLOSE_CALL_VARIANTS = [
 ]
 
 
+def without_address(data_dir: Path, matrix: Matrix, cache: Path) -> Matrix:
+    """The matrix with each page's classifier features read without its address (as `bench.quality` runs the
+    product: the file alone, og:url or a canonical link standing in); the F1 columns stay the ones read with
+    the address (the profiles' answers barely depend on it). Features cached in `cache`."""
+    from bench.pagetype3_study import classifier_features
+
+    if cache.exists():
+        rows = pickle.loads(cache.read_bytes())
+    else:
+        rows = {page_id: page_type.feature_vector(classifier_features(html, None)) for page_id, _item, html in tune_items(data_dir) if page_id in set(matrix.ids)}
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(rows))
+    x = matrix.x.copy()
+    x[:, : len(page_type.FEATURES)] = np.array([rows[i] for i in matrix.ids])
+    return Matrix(ids=matrix.ids, urls=matrix.urls, truth=matrix.truth, x=x, f1=matrix.f1)
+
+
 def second_salt_folds(matrix: Matrix, delta: np.ndarray) -> tuple[int, str]:
     """How many of the host folds under SECOND_SALT rise, and their sums."""
     folds = host_folds(matrix, SECOND_SALT)
@@ -429,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", action="store_true", help="the runner-up's profile where a learned pair table prefers it")
     parser.add_argument("--switch", action="store_true", help="articles read as service pages within a lead, by margin")
     parser.add_argument("--close-call", action="store_true", help="the switch with a runner-up test and a paragraph guard, and the product's close_call_type")
+    parser.add_argument("--close-call-without-address", action="store_true", help="--close-call with the features read without the page's address")
+    parser.add_argument("--without-address-cache", type=Path, default=Path("/tmp/service10/features_without_address.pkl"))
     parser.add_argument("--scrapinghub-switch", type=float, metavar="MARGIN", help="ScrapingHub's pages the switch at MARGIN moves")
     parser.add_argument("--choice", action="store_true", help="choice rules on pages typed product, listing or collection")
     parser.add_argument("--choice-cache", type=Path, default=Path("/tmp/types10/choice.pkl"))
@@ -476,16 +495,20 @@ def main(argv: list[str] | None = None) -> int:
             new = article_to_service(matrix, margin)
             _held, lines = judge(matrix, shipped, new, f"article -> service within {margin}")
             print("\n".join(lines + moved_pages(matrix, shipped, new, show=8)))
-    if args.close_call:
+    if args.close_call or args.close_call_without_address:
+        read = without_address(args.data_dir, matrix, args.without_address_cache) if args.close_call_without_address else matrix
+        base = shipped_types(read)
+        if args.close_call_without_address:
+            print(f"without the address: all {answer_f1(read, base).mean():.4f}, type accuracy {(base == read.truth).mean():.3f}")
         for margin, words, runner in CLOSE_CALL_VARIANTS:
-            new = close_call_switch(matrix, margin, words, runner)
-            held, lines = judge(matrix, shipped, new, f"article -> service within {margin}{', service runner-up' if runner else ''}, paragraphs under {words} words")
-            up, sums = second_salt_folds(matrix, answer_f1(matrix, new) - answer_f1(matrix, shipped))
+            new = close_call_switch(read, margin, words, runner)
+            held, lines = judge(read, base, new, f"article -> service within {margin}{', service runner-up' if runner else ''}, paragraphs under {words} words")
+            up, sums = second_salt_folds(read, answer_f1(read, new) - answer_f1(read, base))
             print("\n".join([*lines[:-1], f"  host folds, salt {SECOND_SALT} {sums} ({up} up)", f"  keep: {'yes' if held and up >= FOLDS_UP_NEEDED else 'no'}"]))
-        product = product_close_call(matrix)
-        shipped_variant = close_call_switch(matrix, page_type.SERVICE_CLOSE_CALL_MARGIN, page_type.ARTICLE_PARAGRAPH_WORDS, True)
+        product = product_close_call(read)
+        shipped_variant = close_call_switch(read, page_type.SERVICE_CLOSE_CALL_MARGIN, page_type.ARTICLE_PARAGRAPH_WORDS, True)
         print(f"the product's close_call_type: {int((product != shipped_variant).sum())} pages differ from the study's variant at its constants")
-        print("\n".join(moved_pages(matrix, shipped, product, show=15)))
+        print("\n".join(moved_pages(read, base, product, show=15)))
     if args.scrapinghub_switch is not None:
         lines = scrapinghub_switches(args.data_dir, args.scrapinghub_switch)
         print(f"ScrapingHub: {len(lines)} pages switched at {args.scrapinghub_switch}")

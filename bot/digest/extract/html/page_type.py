@@ -5,7 +5,8 @@ its type). The features are structural and general: the address's shape and word
 the page declares (JSON-LD `@type`, Open Graph `og:type`, microdata), and statistics of its tree
 (paragraphs, link density, repeated sibling cards, post and comment markup, code blocks, price
 and cart marks). A one-against-the-rest logistic model per type, trained on WCXB's tune part
-(`python -m bench.train_page_type DATA_DIR`), picks the most likely type.
+(`python -m bench.train_page_type DATA_DIR`), picks the most likely type; a close call between article
+and service with short paragraphs is read as a service page (close_call_type).
 """
 
 from __future__ import annotations
@@ -77,11 +78,12 @@ _MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input", "script"}
 # A close call between article and service (eighteenth session, service10; bench/types10_study.py --close-call):
 # a page the model reads as an article, with service the runner-up within this many logits, is read as a
 # service page, whose profile keeps the blocks beside the main one (service pages spread their text over
-# many), unless its paragraphs average ARTICLE_PARAGRAPH_WORDS words or more (an article's prose). Chosen on
-# WCXB's tune part by the answer's word F1, host folds; the paragraph guard spares prose pages such as a
-# ScrapingHub article that the service profile reads with its teasers.
+# many), unless its paragraphs average ARTICLE_PARAGRAPH_WORDS words or more (an article's prose). Both chosen
+# on WCXB's tune part by the answer's word F1 over host folds, with the page's address and without it; the
+# paragraph guard also spares prose read with no address, whose article lead is smaller (a ScrapingHub page
+# the service profile reads with its teasers, the project's seed article).
 SERVICE_CLOSE_CALL_MARGIN = 1.5
-ARTICLE_PARAGRAPH_WORDS = 40.0
+ARTICLE_PARAGRAPH_WORDS = 35.0
 # The least lead, in logits, that certain_type takes as certain: far above the rounding of two ways
 # of summing the same 47 products, far below any real lead (0.79 the least on the ScrapingHub sample).
 CERTAIN_MARGIN = 1e-6
