@@ -1,7 +1,7 @@
 """The page-type classifier's misreads on product, listing and collection pages, what each costs, and
 candidate fixes judged by host folds (eighteenth session, types10; issue 9 target 1).
 
-    python -m bench.types10_study DATA_DIR [--cache PATH] [--table] [--features NAME ...] [--guards]
+    python -m bench.types10_study DATA_DIR [--cache PATH] [--table] [--features NAME ...] [--guards] [--close-call]
 
 Builds on bench/pagetype3_study.py: its cache holds every WCXB tune page with a truth read through the
 product's `extract_html` under each of the seven profiles (type forced), with the classifier's features as
@@ -14,6 +14,10 @@ or rule on top of it is then scored exactly by the answer's word F1 without extr
 - `--features NAME ...`: the trainer's fit with candidate features (PRODUCT_MARKS, read from the pages once
   and cached beside the matrix) added, against the trainer's fit on the same folds, out of fold by host.
 - `--guards`: rules that overrule the shipped model's type (GUARDS), against the shipped model.
+- `--close-call` (service10): the article-to-service switch with a runner-up test and a paragraph guard
+  (CLOSE_CALL_VARIANTS), judged also under SECOND_SALT, and the product's `page_type.close_call_type` checked
+  against the study's variant at its constants; `--close-call-without-address`: the same with the classifier's
+  features read without the page's address (as `bench.quality` runs the product).
 
 The keep rule (the brief's): the summed F1 change of all tune pages rises in at least 4 of the 5 host folds
 (`bench.fitting.hash_bucket(host, 5, "types10")`, salt fixed before any run), no true type's sum falls; the
