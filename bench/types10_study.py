@@ -1,7 +1,7 @@
 """The page-type classifier's misreads on product, listing and collection pages, what each costs, and
 candidate fixes judged by host folds (eighteenth session, types10; issue 9 target 1).
 
-    python -m bench.types10_study DATA_DIR [--cache PATH] [--table] [--features NAME ...] [--guards]
+    python -m bench.types10_study DATA_DIR [--cache PATH] [--table] [--features NAME ...] [--guards] [--close-call]
 
 Builds on bench/pagetype3_study.py: its cache holds every WCXB tune page with a truth read through the
 product's `extract_html` under each of the seven profiles (type forced), with the classifier's features as
@@ -14,6 +14,10 @@ or rule on top of it is then scored exactly by the answer's word F1 without extr
 - `--features NAME ...`: the trainer's fit with candidate features (PRODUCT_MARKS, read from the pages once
   and cached beside the matrix) added, against the trainer's fit on the same folds, out of fold by host.
 - `--guards`: rules that overrule the shipped model's type (GUARDS), against the shipped model.
+- `--close-call` (service10): the article-to-service switch with a runner-up test and a paragraph guard
+  (CLOSE_CALL_VARIANTS), judged also under SECOND_SALT, and the product's `page_type.close_call_type` checked
+  against the study's variant at its constants; `--close-call-without-address`: the same with the classifier's
+  features read without the page's address (as `bench.quality` runs the product).
 
 The keep rule (the brief's): the summed F1 change of all tune pages rises in at least 4 of the 5 host folds
 (`bench.fitting.hash_bucket(host, 5, "types10")`, salt fixed before any run), no true type's sum falls; the
@@ -308,6 +312,63 @@ def article_to_service(matrix: Matrix, margin: float) -> np.ndarray:
 
 
 SWITCH_MARGINS = (0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+SECOND_SALT = "service10"  # the brief's second salt (service10 session), fixed before any run
+
+
+def close_call_switch(matrix: Matrix, margin: float, max_paragraph_words: float | None, runner_up_only: bool) -> np.ndarray:
+    """The shipped model's types, an article read as a service page where its lead over service is under
+    `margin` (with `runner_up_only`: service is the runner-up) and its paragraphs average under
+    `max_paragraph_words` words (None: any). At the shipped constants this is page_type.close_call_type."""
+    logits = logits_of(page_type.shipped_model(), matrix.x[:, : len(page_type.FEATURES)])
+    types = logits.argmax(axis=1)
+    article, service = TYPES.index("article"), TYPES.index("service")
+    switch = (types == article) & (logits[:, article] - logits[:, service] < margin)
+    if runner_up_only:
+        switch &= np.argsort(-logits, axis=1, kind="stable")[:, 1] == service
+    if max_paragraph_words is not None:
+        switch &= matrix.x[:, page_type.FEATURES.index("mean_paragraph_words")] < math.log1p(max_paragraph_words)
+    types[switch] = service
+    return types
+
+
+def product_close_call(matrix: Matrix) -> np.ndarray:
+    """Each page's type as the product decides it (page_type.close_call_type on the shipped model's scores)."""
+    model, own = page_type.shipped_model(), len(page_type.FEATURES)
+    return np.array([
+        TYPES.index(page_type.close_call_type(model.scores(row[:own]), dict(zip(page_type.FEATURES, row[:own])))) for row in matrix.x
+    ])
+
+
+CLOSE_CALL_VARIANTS = [
+    (margin, words, runner)
+    for runner in (False, True)
+    for margin in (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
+    for words in (None, 35.0, 40.0, 45.0)
+]
+
+
+def without_address(data_dir: Path, matrix: Matrix, cache: Path) -> Matrix:
+    """The matrix with each page's classifier features read without its address (as `bench.quality` runs the
+    product: the file alone, og:url or a canonical link standing in); the F1 columns stay the ones read with
+    the address (the profiles' answers barely depend on it). Features cached in `cache`."""
+    from bench.pagetype3_study import classifier_features
+
+    if cache.exists():
+        rows = pickle.loads(cache.read_bytes())
+    else:
+        rows = {page_id: page_type.feature_vector(classifier_features(html, None)) for page_id, _item, html in tune_items(data_dir) if page_id in set(matrix.ids)}
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_bytes(pickle.dumps(rows))
+    x = matrix.x.copy()
+    x[:, : len(page_type.FEATURES)] = np.array([rows[i] for i in matrix.ids])
+    return Matrix(ids=matrix.ids, urls=matrix.urls, truth=matrix.truth, x=x, f1=matrix.f1)
+
+
+def second_salt_folds(matrix: Matrix, delta: np.ndarray) -> tuple[int, str]:
+    """How many of the host folds under SECOND_SALT rise, and their sums."""
+    folds = host_folds(matrix, SECOND_SALT)
+    sums = [float(delta[folds == f].sum()) for f in range(5)]
+    return sum(x > 1e-9 for x in sums), " ".join(f"{x:+.3f}" for x in sums)
 
 
 def scrapinghub_switches(data_dir: Path, margin: float) -> list[str]:
@@ -388,6 +449,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--guards", action="store_true", help="rules that overrule the shipped model")
     parser.add_argument("--pairs", action="store_true", help="the runner-up's profile where a learned pair table prefers it")
     parser.add_argument("--switch", action="store_true", help="articles read as service pages within a lead, by margin")
+    parser.add_argument("--close-call", action="store_true", help="the switch with a runner-up test and a paragraph guard, and the product's close_call_type")
+    parser.add_argument("--close-call-without-address", action="store_true", help="--close-call with the features read without the page's address")
+    parser.add_argument("--without-address-cache", type=Path, default=Path("/tmp/service10/features_without_address.pkl"))
     parser.add_argument("--scrapinghub-switch", type=float, metavar="MARGIN", help="ScrapingHub's pages the switch at MARGIN moves")
     parser.add_argument("--choice", action="store_true", help="choice rules on pages typed product, listing or collection")
     parser.add_argument("--choice-cache", type=Path, default=Path("/tmp/types10/choice.pkl"))
@@ -435,6 +499,20 @@ def main(argv: list[str] | None = None) -> int:
             new = article_to_service(matrix, margin)
             _held, lines = judge(matrix, shipped, new, f"article -> service within {margin}")
             print("\n".join(lines + moved_pages(matrix, shipped, new, show=8)))
+    if args.close_call or args.close_call_without_address:
+        read = without_address(args.data_dir, matrix, args.without_address_cache) if args.close_call_without_address else matrix
+        base = shipped_types(read)
+        if args.close_call_without_address:
+            print(f"without the address: all {answer_f1(read, base).mean():.4f}, type accuracy {(base == read.truth).mean():.3f}")
+        for margin, words, runner in CLOSE_CALL_VARIANTS:
+            new = close_call_switch(read, margin, words, runner)
+            held, lines = judge(read, base, new, f"article -> service within {margin}{', service runner-up' if runner else ''}, paragraphs under {words} words")
+            up, sums = second_salt_folds(read, answer_f1(read, new) - answer_f1(read, base))
+            print("\n".join([*lines[:-1], f"  host folds, salt {SECOND_SALT} {sums} ({up} up)", f"  keep: {'yes' if held and up >= FOLDS_UP_NEEDED else 'no'}"]))
+        product = product_close_call(read)
+        shipped_variant = close_call_switch(read, page_type.SERVICE_CLOSE_CALL_MARGIN, page_type.ARTICLE_PARAGRAPH_WORDS, True)
+        print(f"the product's close_call_type: {int((product != shipped_variant).sum())} pages differ from the study's variant at its constants")
+        print("\n".join(moved_pages(read, base, product, show=15)))
     if args.scrapinghub_switch is not None:
         lines = scrapinghub_switches(args.data_dir, args.scrapinghub_switch)
         print(f"ScrapingHub: {len(lines)} pages switched at {args.scrapinghub_switch}")

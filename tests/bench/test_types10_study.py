@@ -91,3 +91,16 @@ def test_pair_switch_takes_the_runner_up_only_where_its_pair_learned_so_and_only
     assert list(study.pair_switch_types(logits, f1, train, margin=0.5, min_pages=5)) == [article] * 8  # too few to learn from
     f1[:, service] = 0.4
     assert list(study.pair_switch_types(logits, f1, train, margin=0.5, min_pages=3)) == [article] * 8
+
+
+def test_close_call_switch_at_the_shipped_constants_is_the_products_rule() -> None:
+    from bot.digest.extract.html import page_type
+
+    own = len(page_type.FEATURES)
+    rng = np.random.default_rng(3)
+    base = page_type.page_features(lxml_html.fromstring("<html><body><p>" + "word " * 30 + "</p></body></html>"), None)
+    rows = np.array([page_type.feature_vector(base) + rng.normal(0.0, 1.5, own) for _ in range(300)])
+    matrix = Matrix(ids=[f"id{n}" for n in range(300)], urls=[""] * 300, truth=np.zeros(300, dtype=int), x=rows, f1=np.zeros((300, len(TYPES))))
+    study_types = study.close_call_switch(matrix, page_type.SERVICE_CLOSE_CALL_MARGIN, page_type.ARTICLE_PARAGRAPH_WORDS, True)
+    assert (study_types == study.product_close_call(matrix)).all()
+    assert (study_types != study.shipped_types(matrix)).any()  # some pages are switched

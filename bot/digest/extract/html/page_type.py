@@ -5,7 +5,8 @@ its type). The features are structural and general: the address's shape and word
 the page declares (JSON-LD `@type`, Open Graph `og:type`, microdata), and statistics of its tree
 (paragraphs, link density, repeated sibling cards, post and comment markup, code blocks, price
 and cart marks). A one-against-the-rest logistic model per type, trained on WCXB's tune part
-(`python -m bench.train_page_type DATA_DIR`), picks the most likely type.
+(`python -m bench.train_page_type DATA_DIR`), picks the most likely type; a close call between article
+and service with short paragraphs is read as a service page (close_call_type).
 """
 
 from __future__ import annotations
@@ -74,6 +75,15 @@ _COUNTED_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _COUNTED_TAGS = ("article", "time", "pre", "code", "table", "img", "button", "li")
 # Tags _PageMarks.see reads (besides any element's itemtype and role).
 _MARKED_TAGS = frozenset({"main", "meta", "link", "textarea", "input", "script"})
+# A close call between article and service (eighteenth session, service10; bench/types10_study.py --close-call):
+# a page the model reads as an article, with service the runner-up within this many logits, is read as a
+# service page, whose profile keeps the blocks beside the main one (service pages spread their text over
+# many), unless its paragraphs average ARTICLE_PARAGRAPH_WORDS words or more (an article's prose). Both chosen
+# on WCXB's tune part by the answer's word F1 over host folds, with the page's address and without it; the
+# paragraph guard also spares prose read with no address, whose article lead is smaller (a ScrapingHub page
+# the service profile reads with its teasers, the project's seed article).
+SERVICE_CLOSE_CALL_MARGIN = 1.5
+ARTICLE_PARAGRAPH_WORDS = 35.0
 # The least lead, in logits, that certain_type takes as certain: far above the rounding of two ways
 # of summing the same 47 products, far below any real lead (0.79 the least on the ScrapingHub sample).
 CERTAIN_MARGIN = 1e-6
@@ -434,6 +444,10 @@ class PageTypeModel:
         scores = self.scores(feature_vector(features))
         return max(scores, key=scores.__getitem__)
 
+    def page_type(self, features: dict[str, float]) -> str:
+        """`classify`'s type with the close call between article and service decided (close_call_type)."""
+        return close_call_type(self.scores(feature_vector(features)), features)
+
     def certain_type(self, features: dict[str, float], highest: dict[str, float]) -> str | None:
         """The type `classify` gives whatever value in [0, highest[name]] each feature named in
         `highest` takes (their values in `features` are not read), or None when those values could
@@ -451,6 +465,21 @@ class PageTypeModel:
         lead = logits[leader] - logits - worst_gain
         lead[leader] = np.inf
         return self.types[leader] if bool((lead > CERTAIN_MARGIN).all()) else None
+
+
+def may_switch_to_service(features: dict[str, float]) -> bool:
+    """Whether an article with these features could be read as a service page (close_call_type): its
+    paragraphs average under ARTICLE_PARAGRAPH_WORDS words (0 where it has none). Reads no repeated-group feature."""
+    return features["mean_paragraph_words"] < math.log1p(ARTICLE_PARAGRAPH_WORDS)
+
+
+def close_call_type(scores: dict[str, float], features: dict[str, float]) -> str:
+    """The leading type of `scores`, but a page led by article whose runner-up is service within
+    SERVICE_CLOSE_CALL_MARGIN logits, and whose paragraphs are short (may_switch_to_service), is a service page."""
+    leader, runner_up = sorted(scores, key=scores.__getitem__, reverse=True)[:2]
+    if leader == "article" and runner_up == "service" and scores[leader] - scores[runner_up] < SERVICE_CLOSE_CALL_MARGIN and may_switch_to_service(features):
+        return "service"
+    return leader
 
 
 def load_model(path: Path | None = None) -> PageTypeModel:
@@ -490,7 +519,7 @@ def classify_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[An
 
 def scan_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] | None = None, space_gaps: bool = False) -> PageScan:
     """The page's type, one of PAGE_TYPES (`json_ld`: the page's JSON-LD scripts, already parsed):
-    `shipped_model().classify(page_features(...))`, with the repeated-group search (a sixth of the
+    `shipped_model().page_type(page_features(...))`, with the repeated-group search (a sixth of the
     features' time) left out where its two features cannot change the answer: log_repeated is at
     most log(1 + the most children of an element), repeated_share at most 1 (35 of bench.speed's 40
     ScrapingHub pages, 70 % of all WCXB dev and ScrapingHub pages); elsewhere the group is searched
@@ -500,6 +529,10 @@ def scan_page(tree: lxml_html.HtmlElement, url: str | None, json_ld: list[Any] |
     model = shipped_model()
     partial = _page_features(tree, url, json_ld, groups=False, space_gaps=space_gaps)
     highest = {"log_repeated": _log(partial.most_children), "repeated_share": 1.0}
-    kind = model.certain_type(partial.features, highest) or model.classify(partial.with_groups())
+    certain = model.certain_type(partial.features, highest)
+    # A certain article may still be a close call (its lead over service depends on the groups): read whole.
+    if certain == "article" and may_switch_to_service(partial.features):
+        certain = None
+    kind = certain or model.page_type(partial.with_groups())
     marks = partial.marks
     return PageScan(kind, marks.faq_script, tuple(marks.itemtypes), tuple(marks.paragraphs))

@@ -259,3 +259,39 @@ def test_a_classifier_put_in_by_a_study_decides_the_type(monkeypatch: pytest.Mon
     assert asked == ["https://forum.coffee.example/t/x/1"]
     monkeypatch.undo()
     assert html_extractor._page_type(_parse(pages.FORUM), "https://forum.coffee.example/t/x/1", [])[0] == "forum"
+
+
+def _scores(article: float, service: float, other: float = -9.0) -> dict[str, float]:
+    scores = dict.fromkeys(page_type.PAGE_TYPES, other)
+    scores["article"], scores["service"] = article, service
+    return scores
+
+
+SHORT = {"mean_paragraph_words": page_type._log(20)}
+LONG = {"mean_paragraph_words": page_type._log(page_type.ARTICLE_PARAGRAPH_WORDS)}
+
+
+def test_a_close_call_between_article_and_service_with_short_paragraphs_is_a_service_page() -> None:
+    margin = page_type.SERVICE_CLOSE_CALL_MARGIN
+    assert page_type.close_call_type(_scores(1.0, 1.0 - margin / 2), SHORT) == "service"
+    assert page_type.close_call_type(_scores(1.0, 1.0 - margin / 2), {"mean_paragraph_words": 0.0}) == "service"  # no paragraph at all
+    # a clear article, an article of long paragraphs (prose), and a page led by another type stay as read
+    assert page_type.close_call_type(_scores(1.0, 1.0 - 2 * margin), SHORT) == "article"
+    assert page_type.close_call_type(_scores(1.0, 1.0 - margin / 2), LONG) == "article"
+    assert page_type.close_call_type(_scores(1.0 - margin / 2, 1.0), SHORT) == "service"
+    listing_led = {**_scores(1.0, 0.5), "listing": 2.0}
+    assert page_type.close_call_type(listing_led, SHORT) == "listing"
+
+
+def test_the_switch_needs_service_as_the_runner_up() -> None:
+    margin = page_type.SERVICE_CLOSE_CALL_MARGIN
+    scores = {**_scores(1.0, 1.0 - margin / 2), "collection": 1.0 - margin / 4}
+    assert page_type.close_call_type(scores, SHORT) == "article"
+
+
+def test_the_model_decides_the_close_call_from_its_own_scores() -> None:
+    model = page_type.shipped_model()
+    features = page_type.page_features(_parse(pages.ARTICLE), None)
+    scores = model.scores(page_type.feature_vector(features))
+    assert model.page_type(features) == page_type.close_call_type(scores, features)
+    assert model.page_type(features) == "article"  # the test article: long paragraphs or a clear lead

@@ -1,6 +1,6 @@
 """classify_page leaves the repeated-group search out only where it cannot change the type.
 
-The shortcut must give `shipped_model().classify(page_features(...))` on every page; with the shared
+The shortcut must give `shipped_model().page_type(page_features(...))` on every page; with the shared
 data, `python -m bench.htmlspeed4_study DATA_DIR` checks all WCXB dev and ScrapingHub pages.
 """
 
@@ -20,7 +20,8 @@ GROUPS = ("log_repeated", "repeated_share")
 
 
 def _plain_type(html: str, url: str | None) -> str:
-    return page_type.shipped_model().classify(page_type.page_features(_parse(html), url))
+    """The type from the full features: the model's leader, with the close call between article and service decided."""
+    return page_type.shipped_model().page_type(page_type.page_features(_parse(html), url))
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
