@@ -575,7 +575,7 @@ def _inside_identifier(quantity: Quantity, sentence_text: str) -> bool:
 
 
 # A number word inside a compound ("all-in-one", "many-to-one", "no-one", "mother-of-nine") or "24/7": no amount.
-_COMPOUND_BEFORE = re.compile(r"[^\W\d_]-(?:[^\W\d_]+-)*$")
+_COMPOUND_BEFORE = re.compile(r"[^\W\d_]-(?:[^\W\d_]+-)*\Z")
 
 
 def _inside_compound(quantity: Quantity, sentence_text: str) -> bool:
