@@ -299,6 +299,9 @@ def compare_line(name: str, folds: list[list[int]], right: Counter[str], base: t
         down = sorted(i for i in ids if right[i] < base_right[i])
         line += (f"; folds of salt {SPLIT_SALTS[0]} {first}; of 25 folds up {sum(d > 0 for d in deltas)}, down "
                  f"{sum(d < 0 for d in deltas)}; pages up {len(up)} {up[:10]}, down {len(down)} {down[:10]}")
+        per_salt = [[a - b for a, b in zip(fa, fb)] for fa, fb in zip(folds, base_folds)]
+        line += "; fold deltas per salt " + " ".join(str(d) for d in per_salt)
+        line += f"; salts with 4 of 5 folds up {sum(sum(d > 0 for d in ds) >= 4 for ds in per_salt)}"
     return line
 
 
