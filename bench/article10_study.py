@@ -26,8 +26,6 @@ per fold, per true type, pages up and down; then, as a check after the choice, S
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import pickle
 import re
 from collections import Counter
@@ -46,9 +44,9 @@ from bench.choice_study import site_of, tune_items
 from bench.extraction import load_pages as scrapinghub_pages
 from bench.fitting import hash_bucket
 from bench.metrics import aggregate, page_counts
-from bench.sharticles7_study import page_f1
-from bench.splits import wcxb_part
-from bench.wcxb import DATA_FILE, word_f1
+from bench.sharticles7_study import page_f1, scrapinghub_hosts
+from bench.wcxb import load_pages as wcxb_pages
+from bench.wcxb import word_f1
 from bot.digest.extract.html.settings import DEFAULT_SETTINGS
 from bot.digest.extract.html.text import render_text
 from bot.settings import DigestSettings
@@ -86,7 +84,8 @@ def _with_candidates(page: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_wcxb(data_dir: Path) -> list[dict[str, Any]]:
-    originals = _original_html(data_dir)
+    # trafilatura's reference reads the page as saved, scripts and all, as bench.wcxb does
+    originals = {page.id: page.html for page in wcxb_pages(data_dir, "tune")}
     record: dict[str, Any] = {}
     pages = []
     with recording_article_text(record):
@@ -101,19 +100,8 @@ def build_wcxb(data_dir: Path) -> list[dict[str, Any]]:
     return pages
 
 
-def _original_html(data_dir: Path) -> dict[str, str]:
-    """The tune pages' HTML as saved (trafilatura's reference reads it whole, scripts and all, as bench.wcxb does)."""
-    found = {}
-    with gzip.open(data_dir / DATA_FILE, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            item = json.loads(line)
-            if wcxb_part(str(item["id"])) == "tune":
-                found[str(item["id"])] = item["html"]
-    return found
-
-
 def build_scrapinghub(data_dir: Path) -> list[dict[str, Any]]:
-    truth = json.loads((data_dir / "article-extraction-benchmark" / "ground-truth.json").read_text(encoding="utf-8"))
+    hosts = scrapinghub_hosts(data_dir)
     record: dict[str, Any] = {}
     pages = []
     with recording_article_text(record):
@@ -121,7 +109,7 @@ def build_scrapinghub(data_dir: Path) -> list[dict[str, Any]]:
             final = read_page(html, record)
             pages.append(_with_candidates({
                 **record, "id": page_id, "type": "article", "truth": body, "final": final,
-                "host": site_of(truth[page_id].get("url") or "") or page_id, "ref": trafilatura.extract(html) or "",
+                "host": hosts.get(page_id) or page_id, "ref": trafilatura.extract(html) or "",
             }))
     return pages
 
