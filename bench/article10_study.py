@@ -195,7 +195,7 @@ def article_steps(tree: lxml_html.HtmlElement, text: str) -> list[tuple[str, str
     return steps
 
 
-def print_steps(pages: list[dict[str, Any]]) -> None:
+def print_steps(pages: list[dict[str, Any]], score: Callable[[str, str], float] = word_f1) -> None:
     """Each article step's change of the word F1, summed over the tune article pages taken for articles: on the pages
     where trafilatura's defaults win, where we win, and all; pages up and down."""
     rows: Counter = Counter()
@@ -205,11 +205,11 @@ def print_steps(pages: list[dict[str, Any]]) -> None:
             continue
         steps = article_steps(lxml_html.fromstring(page["tree"]), page["raw"])
         mismatched += steps[-1][1] != page["art"]
-        ref, final = word_f1(page["truth"], page["ref"]), word_f1(page["truth"], page["final"])
+        ref, final = score(page["truth"], page["ref"]), score(page["truth"], page["final"])
         group = "trafilatura wins" if ref > final + 1e-9 else "we win" if final > ref + 1e-9 else "level"
-        before = word_f1(page["truth"], page["raw"])
+        before = score(page["truth"], page["raw"])
         for name, text in steps:
-            after = word_f1(page["truth"], text)
+            after = score(page["truth"], text)
             for key in (group, "all"):
                 rows[key, name, "sum"] += after - before
                 rows[key, name, "up"] += after > before + 1e-9
@@ -278,13 +278,13 @@ def line_table(page: dict[str, Any]) -> list[tuple[str, str, bool, str, int]]:
     return rows
 
 
-def print_words(pages: list[dict[str, Any]], top: int = 25) -> None:
+def print_words(pages: list[dict[str, Any]], top: int = 25, score: Callable[[str, str], float] = word_f1) -> None:
     """The lines behind the gap on the tune article pages where trafilatura's defaults win (and, beside it, where we
     win), summed by side, stage and whether the truth holds them; then the largest lines of the worst pages."""
     articles = [page for page in pages if page["type"] == "article"]
     for name, chosen in (
-        ("trafilatura wins", [p for p in articles if word_f1(p["truth"], p["ref"]) > word_f1(p["truth"], p["final"]) + 1e-9]),
-        ("we win", [p for p in articles if word_f1(p["truth"], p["final"]) > word_f1(p["truth"], p["ref"]) + 1e-9]),
+        ("trafilatura wins", [p for p in articles if score(p["truth"], p["ref"]) > score(p["truth"], p["final"]) + 1e-9]),
+        ("we win", [p for p in articles if score(p["truth"], p["final"]) > score(p["truth"], p["ref"]) + 1e-9]),
     ):
         table: Counter = Counter()
         page_count: Counter = Counter()
@@ -297,11 +297,11 @@ def print_words(pages: list[dict[str, Any]], top: int = 25) -> None:
         print(f"\n{name}: {len(chosen)} pages; words of the lines one answer holds and the other lacks")
         for (side, stage, truthful), count in sorted(table.items(), key=lambda item: -item[1]):
             print(f"  {side:9s} {stage:32s} {'in truth' if truthful else 'not in truth':12s} {count:7d} words, {page_count[side, stage, truthful]:3d} pages")
-    worst = sorted(articles, key=lambda p: word_f1(p["truth"], p["final"]) - word_f1(p["truth"], p["ref"]))[:top]
+    worst = sorted(articles, key=lambda p: score(p["truth"], p["final"]) - score(p["truth"], p["ref"]))[:top]
     print(f"\nthe {top} pages where trafilatura's defaults win most (id, host, ours, trafilatura; largest lines)")
     for page in worst:
-        scores = stage_scores(page)
-        print(f"{page['id']} {page['host']} final {scores['final']:.3f} ref {scores['ref']:.3f} "
+        scores = stage_scores(page, score)
+        print(f"{page['id'][:12]} {page['host']} final {scores['final']:.3f} ref {scores['ref']:.3f} "
               + (f"raw {scores['raw']:.3f} art {scores['art']:.3f}" if "raw" in scores else "(not taken for an article)"))
         for side, stage, truthful, key, count in sorted(line_table(page), key=lambda row: -row[4])[:5]:
             print(f"    {side:9s} {stage:32s} {'T' if truthful else 'F'} {count:5d} {key[:110]}")
@@ -577,6 +577,9 @@ def main() -> None:
     elif args.study == "words":
         print_steps(pages)
         print_words(pages)
+        print("\nScrapingHub (winners by the page's shingle F1)")
+        print_steps(scrapinghub, lambda truth, text: page_f1(page_counts(truth, text)))
+        print_words(scrapinghub, 12, lambda truth, text: page_f1(page_counts(truth, text)))
     elif args.study == "choice":
         print_choice(pages, scrapinghub)
     elif args.study == "spared":
