@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from bot.digest.segment.sentence_splitter import _SPACE_TO_TIDY, tidy_spaces
 
@@ -44,3 +45,65 @@ def test_first_words_equal_the_unicode_pattern() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(WORD_EDGES) for _ in range(rng.randint(0, 30)))
         assert _first_words(text, 3) == _WORD.findall(text)[:3], repr(text)
+
+
+# The splitter's stop pattern before the eighteenth session: a branch tried at every character.
+REFERENCE_STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
+REFERENCE_STOP_TOKEN = re.compile(r"(?<!\S)\S*(?=[.!?] )")
+STOP_EDGES = list("aZz09_ .!?\t\n-'’") + ["\u00a0", "\u2009", "é", "٣"]
+
+
+def _random_lines(seed: int, pieces: list[str], count: int, longest: int = 16) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def test_stop_pattern_finds_what_the_branch_found() -> None:
+    from bot.digest.segment.sentence_splitter import _STOP
+
+    lines = ["Hello. World", "wired.com", "12.9", "a .45", ".5 off", "x.y.z", "Yes! No? OK.", "tax.9 Those", "e.g. this"]
+    for line in lines + _random_lines(5, STOP_EDGES, 30000):
+        assert [m.span() for m in _STOP.finditer(line)] == [m.span() for m in REFERENCE_STOP.finditer(line)], repr(line)
+        for start, end in ((1, len(line)), (2, len(line) - 1), (0, len(line) // 2)):  # as `_chunks` searches a span
+            found = [m.span() for m in _STOP.finditer(line, start, end)]
+            assert found == [m.span() for m in REFERENCE_STOP.finditer(line, start, end)], (repr(line), start, end)
+
+
+def _reference_plain_sentences(line: str) -> list[str] | None:
+    """`_plain_sentences` as it was, its tokens found by `REFERENCE_STOP_TOKEN`."""
+    from bot.digest.segment import sentence_splitter as splitter
+
+    if splitter._PLAIN_LINE.fullmatch(line) is None:
+        return None
+    for token in REFERENCE_STOP_TOKEN.finditer(line):
+        text = token.group()
+        word = text.rpartition("-")[2]
+        if 2 <= len(word) <= 98 and word.isascii() and word.isalpha():
+            lowered = word.lower()
+            if word.isupper() or lowered in splitter._PLAIN_ENDINGS or (
+                line[token.end()] == "!" and lowered in splitter._EXCLAMATION_WORDS
+            ):
+                return None
+        elif not (3 <= len(text) <= 98 and text.isascii() and text.isdigit() and token.start() > 0):
+            return None
+    return splitter._PLAIN_CUT.split(line)
+
+
+def test_plain_line_white_space_is_the_space() -> None:
+    """`_plain_sentences` reads a token back to the last " ": no other white space is in a line `_PLAIN_LINE` takes."""
+    from bot.digest.segment.sentence_splitter import _PLAIN_LINE
+
+    for code in range(0x110000):
+        character = chr(code)
+        if character != " " and re.fullmatch(r"\s", character):
+            assert _PLAIN_LINE.fullmatch(f"A{character}b") is None, hex(code)
+
+
+def test_plain_sentences_as_before() -> None:
+    from bot.digest.segment.sentence_splitter import _plain_sentences
+
+    words = ["The", "cat", "sat", "Mr", "Yahoo", "yum", "NASA", "iv", "1234", "12", "well-known", "e", "US", "x-ray"]
+    pieces = words + [" ", ". ", "! ", "? ", ".", "!", "-", "’", ",", "  ", "\t", "\u2009"]
+    lines = ["The cat sat. The dog ran.", "Mr. Smith. Yes.", "Yahoo! News", "It cost 1234. Then", "1234. Then"]
+    for line in lines + _random_lines(6, pieces, 30000, longest=12):
+        assert _plain_sentences(line) == _reference_plain_sentences(line), repr(line)
