@@ -92,7 +92,8 @@ _LIST_MARKER_END = re.compile(r"[.)]")  # where every match of `_LIST_MARKER` en
 # tried its branch at every character: twice the time for the same matches). The conditions hold for "!" and "?"
 # as they are: each look-ahead fails at once on its look-behind's "." (`tests/digest/segment/test_speed_gates8.py`).
 _STOP = re.compile(r"[.!?](?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
-_LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_WORD_OPENERS = " -“\"([«"  # what may stand before the word `_last_word` finds, if the line's start does not
 _LAST_NUMBER = re.compile(r" \d{3,}$")
 _WORD_WINDOW = 100
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
@@ -104,20 +105,31 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _last_word(line: str, stop: int) -> re.Match[str] | None:
-    """The word ending just before `stop`. Searching a short window keeps long lines linear;
-    a word longer than the window is not found, and its stop goes to pysbd as an unsure one."""
-    return _LAST_WORD.search(line, max(0, stop - _WORD_WINDOW), stop)
+def _last_word(line: str, stop: int) -> str | None:
+    """The word of ASCII letters ending just before `stop`, opened by the line's start or one of `_WORD_OPENERS`, or
+    None. Read in a short window, which keeps long lines linear: a word longer than the window is not found, and
+    its stop goes to pysbd as an unsure one. The word is the run of letters before `stop`, read by `rstrip`: what
+    the pattern it replaces found in the window (tests/digest/segment/test_speed_gates8.py), without trying that
+    pattern at each of the window's characters."""
+    start = max(0, stop - _WORD_WINDOW)
+    window = line[start:stop]
+    if window.endswith("\n"):  # the pattern's `$` matched before a line break that ended the window too
+        window = window[:-1]
+    before = window.rstrip(_ASCII_LETTERS)
+    if len(before) == len(window):
+        return None
+    if before:
+        return window[len(before) :] if before[-1] in _WORD_OPENERS else None
+    return window if start == 0 else None  # the run reaches the window's start: only the line's start opens it
 
 
 def _ends_plain_word(line: str, stop: int) -> bool:
     """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`,
     or a number of three or more digits after a space (pysbd's number and list rules protect only one
     or two digits: "1. ", "12. "; its abbreviations are letters)."""
-    found = _last_word(line, stop)
-    if found is None:
+    word = _last_word(line, stop)
+    if word is None:
         return _LAST_NUMBER.search(line, max(0, stop - _WORD_WINDOW), stop) is not None
-    word = found.group(1)
     return len(word) >= 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS and word.lower() not in _ROMAN
 
 
@@ -136,7 +148,7 @@ def _is_boundary(line: str, stop: int, original: str, rules: FastPathRules) -> b
         return False
     if line[stop - 1 : stop] == "\x00" and original[stop - 1] in _CLOSING_MARKS:
         return True
-    if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
+    if line[stop] == "!" and (word := _last_word(line, stop)) and word.lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
     return rules.ends_plain_word(line, stop)
 
@@ -311,7 +323,7 @@ def _plain_sentences(line: str) -> list[str] | None:
     """The sentences of a line of plain sentences (see `_PLAIN_LINE`), or None for any other line.
 
     Each stop before a space must end a sentence for certain, as `_is_boundary` judges it: after a word of two
-    to 98 ASCII letters that a space, a hyphen or the line's start opens (what `_LAST_WORD` finds), not all
+    to 98 ASCII letters that a space, a hyphen or the line's start opens (what `_last_word` finds), not all
     capitals, no abbreviation or roman numeral, no "Yahoo!"; or after a number of three digits or more that a
     space opens (`_LAST_NUMBER`).
     """

@@ -107,3 +107,20 @@ def test_plain_sentences_as_before() -> None:
     lines = ["The cat sat. The dog ran.", "Mr. Smith. Yes.", "Yahoo! News", "It cost 1234. Then", "1234. Then"]
     for line in lines + _random_lines(6, pieces, 30000, longest=12):
         assert _plain_sentences(line) == _reference_plain_sentences(line), repr(line)
+
+
+REFERENCE_LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
+
+
+def test_last_word_is_what_the_pattern_found() -> None:
+    from bot.digest.segment.sentence_splitter import _WORD_WINDOW, _last_word
+
+    def reference(line: str, stop: int) -> str | None:
+        found = REFERENCE_LAST_WORD.search(line, max(0, stop - _WORD_WINDOW), stop)
+        return None if found is None else found.group(1)
+
+    pieces = list("aZ .-“\"([«]}\n1é") + ["word", "Mr", "x" * 60]
+    lines = ["The cat. Yes", "Hello", "(Yahoo! News", "a" * 150 + ". B", " " + "b" * 99 + ". C", "b" * 100 + ". C"]
+    for line in lines + _random_lines(7, pieces, 20000, longest=10):
+        for stop in range(len(line) + 1):
+            assert _last_word(line, stop) == reference(line, stop), (repr(line), stop)
