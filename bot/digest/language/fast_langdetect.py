@@ -96,8 +96,10 @@ class FastDetector(Detector):
             text = self.MAIL_RE.sub(" ", text)
         if may_hold_vietnamese_mark(text):
             text = NGram.normalize_vi(text)
-        # langdetect drops a space that follows a space, within the first max_text_length characters
-        self.text += _SPACES.sub(" ", text[: self.max_text_length])
+        # langdetect drops a space that follows a space, within the first max_text_length characters (a text the
+        # pipeline tidied has no two in a row: looked for first)
+        text = text[: self.max_text_length]
+        self.text += _SPACES.sub(" ", text) if "  " in text else text
 
     def cleaning_text(self) -> None:
         """Drop Latin letters when the text is mostly in another script (langdetect's rule)."""

@@ -17,7 +17,7 @@ PIECES = [
     "https://example.com/a?b=c", "http://x.org", "HTTPS://X.ORG", "http:/x", "://", "ftp://host",
     "a@b.org", "first.last@mail.example.com", "@handle", "x@", "@@", "me @ home",
     "Hà Nội", "ca\u0300", "A\u0301", "o\u0303", "\u01b0\u0309", "y\u0323", "\u0300", "e\u0302",  # U+0302 is not one
-    "plain words", "Ünïcödé", "“quoted”", " ", "\n", "ſ", "K",
+    "plain words", "Ünïcödé", "“quoted”", " ", "  ", "   x  ", "\n", "ſ", "K",
 ]
 
 
