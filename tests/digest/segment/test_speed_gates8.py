@@ -124,3 +124,21 @@ def test_last_word_is_what_the_pattern_found() -> None:
     for line in lines + _random_lines(7, pieces, 20000, longest=10):
         for stop in range(len(line) + 1):
             assert _last_word(line, stop) == reference(line, stop), (repr(line), stop)
+
+
+def test_plain_classes_hold_the_same_characters() -> None:
+    """`_PLAIN_CHARS` and `_PLAIN_LINE` with the ASCII letters and digits written out beside `\\w` match what the
+    patterns without them matched, on every code point alone and between letters, and on random lines."""
+    from bot.digest.segment.sentence_splitter import _INERT_CHARS, _PLAIN_CHARS, _PLAIN_LINE
+
+    old_chars = re.compile(r"[\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
+    old_line = re.compile(r"(?:[\w ,;:–—%$€£&/+#=" + _INERT_CHARS + r"]++|-(?!-)|(?<=\S)['’]|[.!?](?= [A-Z]|$))*+")
+    assert _PLAIN_CHARS.pattern != old_chars.pattern and _PLAIN_LINE.pattern != old_line.pattern
+    for code in range(0x110000):
+        character = chr(code)
+        assert (_PLAIN_CHARS.fullmatch(character) is None) == (old_chars.fullmatch(character) is None), hex(code)
+        for line in (character, f"a{character}b. C"):
+            assert (_PLAIN_LINE.fullmatch(line) is None) == (old_line.fullmatch(line) is None), hex(code)
+    for line in _random_lines(9, list("aZ09_ ,.!?-'’“”()") + ["\u00e9", "\u2009", "\U0001f600"], 20000):
+        assert (_PLAIN_LINE.fullmatch(line) is None) == (old_line.fullmatch(line) is None), repr(line)
+        assert (_PLAIN_CHARS.fullmatch(line) is None) == (old_chars.fullmatch(line) is None), repr(line)
