@@ -1,7 +1,7 @@
 """This checkout's whole digests against a git revision's on every benchmark document: identical, and the time.
 
     python -m bench.stagespeed9_equivalence DATA_DIR [--against REV] [--sets sh,shp,wcxb,wcxbp,cnn,bbc,long,measeval]
-        [--rounds N] [--marks]
+        [--rounds N] [--marks] [--stages]
     python -m bench.stagespeed9_equivalence DATA_DIR --marks --sets wikiweasel,bioscope,bioscope-papers
 
 The speed-ups of the seventeenth session's stagespeed9 (the quantity scanner's tokenizer and masks) must change
@@ -23,11 +23,15 @@ WikiWeasel in runs of 40, BioScope by abstract or paper), every sentence of the 
 bioscope (the abstracts) and bioscope-papers. With `--marks` the comparison also takes in what the hedge stage
 said of every sentence, not only of those the digest shows: the text's register (`text_register`) and each
 sentence's `mark_sentence` answer (hedge kind, cues and soft cues), recorded in the pipeline of each version.
+With `--stages` (eighteenth session, pastespeed8: the language, splitting and word-pattern speed-ups) it also takes
+in the language `detect_language` gave and every sentence `split_sentences` gave (text, paragraph, heading), as the
+pipeline of each version got them.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 import tempfile
@@ -91,24 +95,28 @@ def _scanner(code_root: Path) -> Scan:
     return from_checkout(code_root, "bot.digest.figures.quantities", prepare)
 
 
-def _with_marks(code_root: Path) -> Callable[[RawDocument], tuple[object, list[tuple[str, object]]]]:
+# What `--marks` and `--stages` record of each pipeline call: the pipeline's own names of the stages.
+MARKED_STAGES = ("mark_sentence", "text_register")
+SPLIT_STAGES = ("detect_language", "split_sentences")
+
+
+def _with_records(code_root: Path, stages: Sequence[str]) -> Callable[[RawDocument], tuple[object, list[tuple[str, object]]]]:
     """`digest_document` of `code_root`'s `bot` (as `bench.speed._digest_function` runs it), giving the digest and
-    what the hedge stage said of every sentence in its pass: `text_register`'s answer and each `mark_sentence`
-    call's, recorded where the pipeline calls them."""
+    what each of `stages` (names of functions the pipeline module calls: `MARKED_STAGES`, `SPLIT_STAGES`) answered in
+    its pass, every call in order, recorded where the pipeline calls them: the hedge stage's register and each
+    sentence's marks, the language and every sentence of the split, not only what the digest shows."""
     said: list[tuple[str, object]] = []
 
+    def recorder(name: str, stage: Callable[..., object]) -> Callable[..., object]:
+        def recorded(*args: object, **kwargs: object) -> object:
+            said.append((name, answer := stage(*args, **kwargs)))
+            return answer
+
+        return recorded
+
     def prepare(pipeline: ModuleType) -> Callable[[RawDocument], object]:
-        mark_sentence, text_register = pipeline.mark_sentence, pipeline.text_register
-
-        def recorded_marks(sentence: str, *args: object) -> object:
-            said.append((sentence, marks := mark_sentence(sentence, *args)))
-            return marks
-
-        def recorded_register(sentences: Sequence[str], language_code: str) -> object:
-            said.append(("<register>", register := text_register(sentences, language_code)))
-            return register
-
-        pipeline.mark_sentence, pipeline.text_register = recorded_marks, recorded_register
+        for name in stages:
+            setattr(pipeline, name, recorder(name, getattr(pipeline, name)))
         settings = importlib.import_module("bot.settings").DigestSettings()
         for document in importlib.import_module("bot.discord_app.worker_pool").warm_up_documents():
             pipeline.digest_document(document, settings)  # the models load on first use: load them here
@@ -122,14 +130,14 @@ def _with_marks(code_root: Path) -> Callable[[RawDocument], tuple[object, list[t
 
     digest = from_checkout(code_root, "bot.digest.pipeline", prepare)
 
-    def digest_and_marks(document: RawDocument) -> tuple[object, list[tuple[str, object]]]:
+    def digest_and_records(document: RawDocument) -> tuple[object, list[tuple[str, object]]]:
         said.clear()
         try:
             return digest(document), list(said)
         except Exception as error:  # noqa: BLE001 (each version's own DigestError class: compared by message)
             return f"{type(error).__name__}: {error}", list(said)
 
-    return digest_and_marks
+    return digest_and_records
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", default=",".join(ALL_SETS), help="comma-separated: " + ", ".join(ALL_SETS))
     parser.add_argument("--marks", action="store_true",
                         help="compare what the hedge stage said of every sentence too (the register, each sentence's marks)")
+    parser.add_argument("--stages", action="store_true",
+                        help="compare the language detected and every sentence of the split too, as the pipeline got them")
     args = parser.parse_args(argv)
     names = args.sets.split(",")
     unknown = set(names) - set(ALL_SETS)
@@ -149,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     total = 0
     with tempfile.TemporaryDirectory(prefix="stagespeed9-") as base_root:
         export_bot(REPO, args.against, base_root)
-        digester = _with_marks if args.marks else _digest_function
+        stages = (MARKED_STAGES if args.marks else ()) + (SPLIT_STAGES if args.stages else ())
+        digester = functools.partial(_with_records, stages=stages) if stages else _digest_function
         versions = {args.against: digester(Path(base_root)), "this checkout": digester(REPO)}
         for name in names:
             documents = set_documents(args.data_dir, name)

@@ -28,7 +28,10 @@ from bot.digest.hedges.hedge_marker import mark_sentence, text_register
 from bot.digest.input_guard import screen_text
 from bot.digest.language.language_detector import detect_language
 from bot.digest.models import Article, Digest, DigestError, MarkedSentence, Sentence, Stats
-from bot.digest.segment.sentence_splitter import split_sentences
+# The sentence splitter reads a tab or no-break space as a space and runs of spaces as one (`tidy_spaces`); the
+# digest's `text` is tidied by the same function, so that every summary sentence stands in it verbatim (a paste keeps
+# the page's no-break spaces), and the splitter finds it tidy already.
+from bot.digest.segment.sentence_splitter import split_sentences, tidy_spaces
 from bot.digest.sources import RawDocument
 from bot.digest.summarize.summarizer import load_model, sentence_count_for, summarize
 from bot.digest.summarize.unfit import is_menu_run
@@ -36,10 +39,6 @@ from bot.settings import DigestSettings
 
 log = logging.getLogger(__name__)
 
-# The sentence splitter reads a tab or no-break space as a space and runs of spaces as one
-# (sentence_splitter._SPACE_TO_TIDY); the digest's `text` is tidied the same way, so that every
-# summary sentence stands in it verbatim (a paste keeps the page's no-break spaces).
-_SPACE_TO_TIDY = re.compile(r"[\t\u00a0][ \t\u00a0]*| [ \t\u00a0]+")
 _WORDS = re.compile(r"\w+")
 # The site speaking about itself, not the article: its cookies, the reader's browser or JavaScript, its
 # copyright line, its sign-up nudges, a call to click. Never a summary sentence (the paste cleaner's
@@ -117,15 +116,6 @@ def extract_article(document: RawDocument, settings: DigestSettings) -> Article:
             raise DigestError(_too_short(words, settings))
         raise DigestError("No article text was found in what was sent.")
     return Article(title=cleaned.title, text=cleaned.body, source=document.source, url=document.url, origin="text")
-
-
-def tidy_spaces(text: str) -> str:
-    """`text` with tabs and no-break spaces as plain spaces and runs of spaces as one, line breaks kept."""
-    # Every match of _SPACE_TO_TIDY holds a tab, a no-break space or two spaces in a row: a text with none of them (half
-    # the benchmark pastes' articles) is already tidy, found by three substring scans instead of the regex's walk.
-    if "\t" not in text and "\u00a0" not in text and "  " not in text:
-        return text
-    return _SPACE_TO_TIDY.sub(" ", text)
 
 
 def lead_lines(sentences: list[Sentence], title: str, count: int) -> list[int]:

@@ -43,3 +43,16 @@ def test_a_hedge_set_is_made_documents_of_its_sentences(tmp_path: Path) -> None:
     assert all(d.text.startswith(equivalence.NEUTRAL_TITLE + "\n\n") for d in documents)
     paragraphs = sorted(p.strip() for d in documents for p in d.text.split("\n\n")[1:])
     assert paragraphs == sorted(f"Sentence number {n} may be hedged." for n in range(45))  # white space made plain
+
+
+def test_stage_records_hold_the_language_and_every_sentence_of_the_split() -> None:
+    from bot.digest.sources import RawDocument
+
+    digest = equivalence._with_records(equivalence.REPO, equivalence.SPLIT_STAGES)
+    sentences = [f"The council met on day {n} of the month to talk about the old bridge over the river." for n in range(8)]
+    text = "Bridge vote\n\n" + " ".join(sentences) + "\n"
+    result, records = digest(RawDocument("test", text, "text"))
+    assert [name for name, _ in records] == ["detect_language", "split_sentences"]
+    assert records[0][1].code == "en"
+    assert [s.text for s in records[1][1]] == sentences
+    assert digest(RawDocument("test", text, "text")) == (result, records)  # each document's own records only

@@ -54,7 +54,10 @@ _DATELINE = re.compile(
 # Symbols no rule of pysbd names (`tests/bench/test_split_fast_path.py` checks pysbd's source): within a
 # sentence they are like letters to pysbd (not white space, not a stop, not a quote or bracket).
 _INERT_CHARS = "…~→←↑↓™©×÷±≤≥≠−‑‐·§¶′″¢¥₩₹★✓✔✅❌✨➡\u200b\u200d\ufe0f\U0001f300-\U0001faff"
-_PLAIN_CHARS = re.compile(r"[\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
+# The ASCII letters and digits stand in the classes below beside `\w`, which holds them already: re tests a class's
+# characters (a bitmap) before its categories, so most characters of a line are settled without the word-category
+# look-up (the same sets; 40 % less time a line, tests/digest/segment/test_speed_gates8.py).
+_PLAIN_CHARS = re.compile(r"[A-Za-z0-9_\w ,;:\-–—'‘’%$€£&/+#=.!?“”\"()\[\]«»" + _INERT_CHARS + "]*")
 # What sends a line to pysbd whole (`_has_whole_line_span`; the tests compare the two): pysbd's straight
 # single-quote spans, and a dash and a quote before a capital (its QUOTATION_AT_END_OF_SENTENCE rule ends a
 # sentence there).
@@ -88,8 +91,12 @@ _LIST_MARKER_END = re.compile(r"[.)]")  # where every match of `_LIST_MARKER` en
 # and a lower-case letter ("wired.com", "Date.now"; but "x.x.x" is cut), between digits ("12.9") or between a
 # space and a digit (".45"); those are not stops here. (After a letter, before a digit it
 # may: "tax.9 Those" is cut after the footnote number.)
-_STOP = re.compile(r"[!?]|\.(?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
-_LAST_WORD = re.compile(r"(?:^|[ \-“\"(\[«])([A-Za-z]+)$")
+# Written to open with the class of the three stops, so that the engine skips to the next stop at once (`[!?]|\.(?!...)`
+# tried its branch at every character: twice the time for the same matches). The conditions hold for "!" and "?"
+# as they are: each look-ahead fails at once on its look-behind's "." (`tests/digest/segment/test_speed_gates8.py`).
+_STOP = re.compile(r"[.!?](?!(?<=[A-Za-z0-9_]{2}\.)[a-z])(?!(?<=\d\.)\d)(?!(?<=\s\.)\d)(?!(?<=^\.)\d)")
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_WORD_OPENERS = " -“\"([«"  # what may stand before the word `_last_word` finds, if the line's start does not
 _LAST_NUMBER = re.compile(r" \d{3,}$")
 _WORD_WINDOW = 100
 _ROMAN = frozenset(_LISTS.ROMAN_NUMERALS)
@@ -101,20 +108,31 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-def _last_word(line: str, stop: int) -> re.Match[str] | None:
-    """The word ending just before `stop`. Searching a short window keeps long lines linear;
-    a word longer than the window is not found, and its stop goes to pysbd as an unsure one."""
-    return _LAST_WORD.search(line, max(0, stop - _WORD_WINDOW), stop)
+def _last_word(line: str, stop: int) -> str | None:
+    """The word of ASCII letters ending just before `stop`, opened by the line's start or one of `_WORD_OPENERS`, or
+    None. Read in a short window, which keeps long lines linear: a word longer than the window is not found, and
+    its stop goes to pysbd as an unsure one. The word is the run of letters before `stop`, read by `rstrip`: what
+    the pattern it replaces found in the window (tests/digest/segment/test_speed_gates8.py), without trying that
+    pattern at each of the window's characters."""
+    start = max(0, stop - _WORD_WINDOW)
+    window = line[start:stop]
+    if window.endswith("\n"):  # the pattern's `$` matched before a line break that ended the window too
+        window = window[:-1]
+    before = window.rstrip(_ASCII_LETTERS)
+    if len(before) == len(window):
+        return None
+    if before:
+        return window[len(before) :] if before[-1] in _WORD_OPENERS else None
+    return window if start == 0 else None  # the run reaches the window's start: only the line's start opens it
 
 
 def _ends_plain_word(line: str, stop: int) -> bool:
     """Whether a word of two or more letters, not an abbreviation or roman numeral, ends just before `stop`,
     or a number of three or more digits after a space (pysbd's number and list rules protect only one
     or two digits: "1. ", "12. "; its abbreviations are letters)."""
-    found = _last_word(line, stop)
-    if found is None:
+    word = _last_word(line, stop)
+    if word is None:
         return _LAST_NUMBER.search(line, max(0, stop - _WORD_WINDOW), stop) is not None
-    word = found.group(1)
     return len(word) >= 2 and not word.isupper() and word.lower() not in _ABBREVIATIONS and word.lower() not in _ROMAN
 
 
@@ -133,7 +151,7 @@ def _is_boundary(line: str, stop: int, original: str, rules: FastPathRules) -> b
         return False
     if line[stop - 1 : stop] == "\x00" and original[stop - 1] in _CLOSING_MARKS:
         return True
-    if line[stop] == "!" and (found := _last_word(line, stop)) and found.group(1).lower() in _EXCLAMATION_WORDS:
+    if line[stop] == "!" and (word := _last_word(line, stop)) and word.lower() in _EXCLAMATION_WORDS:
         return False  # "Yahoo! News": pysbd's words with a '!' in them
     return rules.ends_plain_word(line, stop)
 
@@ -298,8 +316,8 @@ _FAST_PATHS = {
 # `_PLAIN_CHARS` but no quote or bracket, no double dash and no quote at the start or after white space (so
 # nothing `_has_whole_line_span` or `_SPAN` looks for); every stop at the line's end or before one space and a
 # capital (so no inner stop, and no list marker before one). `_plain_sentences` checks the word before each stop.
-_PLAIN_LINE = re.compile(r"(?:[\w ,;:–—%$€£&/+#=" + _INERT_CHARS + r"]++|-(?!-)|(?<=\S)['’]|[.!?](?= [A-Z]|$))*+")
-_STOP_TOKEN = re.compile(r"(?<!\S)\S*(?=[.!?] )")  # the white-space-free token before a stop that a space follows
+_PLAIN_LINE = re.compile(r"(?:[A-Za-z0-9_\w ,;:–—%$€£&/+#=" + _INERT_CHARS + r"]++|-(?!-)|(?<=\S)['’]|[.!?](?= [A-Z]|$))*+")
+_STOP_BEFORE_SPACE = re.compile(r"[.!?](?= )")  # a stop that a space follows; the token before it reaches back to a space
 _PLAIN_CUT = re.compile(r"(?<=[.!?]) ")
 _PLAIN_ENDINGS = _ABBREVIATIONS | _ROMAN
 
@@ -308,20 +326,24 @@ def _plain_sentences(line: str) -> list[str] | None:
     """The sentences of a line of plain sentences (see `_PLAIN_LINE`), or None for any other line.
 
     Each stop before a space must end a sentence for certain, as `_is_boundary` judges it: after a word of two
-    to 98 ASCII letters that a space, a hyphen or the line's start opens (what `_LAST_WORD` finds), not all
+    to 98 ASCII letters that a space, a hyphen or the line's start opens (what `_last_word` finds), not all
     capitals, no abbreviation or roman numeral, no "Yahoo!"; or after a number of three digits or more that a
     space opens (`_LAST_NUMBER`).
     """
     if _PLAIN_LINE.fullmatch(line) is None:
         return None
-    for token in _STOP_TOKEN.finditer(line):
-        text = token.group()
+    # Each stop that a space follows, with the token before it: from the last space before the stop (a plain line's
+    # only white space is " "), as `(?<!\S)\S*(?=[.!?] )` finds it, without trying that pattern at every character.
+    for stop in _STOP_BEFORE_SPACE.finditer(line):
+        end = stop.start()
+        start = line.rfind(" ", 0, end) + 1
+        text = line[start:end]
         word = text.rpartition("-")[2]
         if 2 <= len(word) <= 98 and word.isascii() and word.isalpha():
             lowered = word.lower()
-            if word.isupper() or lowered in _PLAIN_ENDINGS or (line[token.end()] == "!" and lowered in _EXCLAMATION_WORDS):
+            if word.isupper() or lowered in _PLAIN_ENDINGS or (line[end] == "!" and lowered in _EXCLAMATION_WORDS):
                 return None
-        elif not (3 <= len(text) <= 98 and text.isascii() and text.isdigit() and token.start() > 0):
+        elif not (3 <= len(text) <= 98 and text.isascii() and text.isdigit() and start > 0):
             return None
     return _PLAIN_CUT.split(line)
 
@@ -611,6 +633,17 @@ def _ends_closed(line: str) -> bool:
     return line.rstrip("\"'”’»)]")[-1:] in _CLOSING_STOPS
 
 
+def tidy_spaces(text: str) -> str:
+    """`text` with tabs and no-break spaces as plain spaces and runs of spaces as one, line breaks kept
+    (`_SPACE_TO_TIDY.sub(" ", text)`)."""
+    # Every match of _SPACE_TO_TIDY holds a tab, a no-break space or two spaces in a row: a text with none of them (half
+    # the benchmark pastes' articles, and every text the pipeline has tidied already) is tidy, found by three substring
+    # scans instead of the regex's walk.
+    if "\t" not in text and "\u00a0" not in text and "  " not in text:
+        return text
+    return _SPACE_TO_TIDY.sub(" ", text)
+
+
 def split_sentences(text: str, language_code: str = "en") -> list[Sentence]:
     """All sentences of `text` in order; blank lines separate paragraphs."""
     return _sentences(text, language_code, split_line)
@@ -629,7 +662,7 @@ def pysbd_split_sentences(text: str, language_code: str = "en") -> list[Sentence
 def _sentences(text: str, language_code: str, split: Callable[[str, str], list[str]]) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
-    for block in re.split(r"\n\s*\n", _SPACE_TO_TIDY.sub(" ", text)):  # `_SPACE` has no line break in it
+    for block in re.split(r"\n\s*\n", tidy_spaces(text)):  # `_SPACE` has no line break in it
         lines = [line.strip() for line in block.split("\n")]
         lines = [line for line in lines if line]
         if not lines:

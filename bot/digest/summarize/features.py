@@ -32,7 +32,7 @@ from typing import Callable, Collection, Sequence
 import numpy as np
 
 from bot.digest.models import Language, Sentence
-from bot.digest.segment.sumy_adapter import WORD_PATTERN, stemmer_for, stop_words, words
+from bot.digest.segment.sumy_adapter import stemmer_for, stop_words, word_pattern, words
 from bot.digest.word_memo import WORD_MEMO_SIZE, word_memo
 
 MIN_WORDS = 4  # fewer words than this is a fragment ("Read more.", "Photo: AP.", "By Jane Smith.")
@@ -106,7 +106,7 @@ def repeats_title(tokens: Sequence[str], title_words: Sequence[str]) -> bool:
 
 def _first_words(text: str, limit: int) -> list[str]:
     """`words(text)[:limit]`, without reading the rest of a long sentence."""
-    return [match.group() for match in itertools.islice(WORD_PATTERN.finditer(text), limit)]
+    return [match.group() for match in itertools.islice(word_pattern(text).finditer(text), limit)]
 
 
 def _bounded(eligible: list[int]) -> list[int]:
@@ -181,7 +181,7 @@ def pool_candidates(sentences: Sequence[Sentence], title: str, language: Languag
     # All of a sentence's words serve the two tests as its first `enough` do: past `enough` words a sentence is
     # neither a fragment nor the title again, more words or not.
     whole = LEAD_WINDOW + SAMPLED_REST
-    first = [WORD_PATTERN.findall(s.text) if not s.is_heading else [] for s in sentences[:whole]]
+    first = [words(s.text) if not s.is_heading else [] for s in sentences[:whole]]
     first += [_first_words(s.text, enough) if not s.is_heading else [] for s in sentences[whole:]]
     eligible = [i for i, s in enumerate(sentences) if is_eligible(s, first[i]) and not repeats_title(first[i], title_words)]
     pool = _bounded(eligible)

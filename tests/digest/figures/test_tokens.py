@@ -45,6 +45,21 @@ def test_tokenize_is_the_findall_and_find_tokenizer(text: str) -> None:
     assert tokenize(text) == find_tokenize(text)
 
 
+# ASCII texts take the tokenizer's ASCII pattern (eighteenth session): every ASCII character in play, each white
+# space re counts (the separators \x1c to \x1f too), the pieces around a decimal part.
+_ASCII_TEXTS = st.lists(
+    st.one_of(st.sampled_from(["1.5", ".5", "a.5", "_.5", "1,200", "3.", "x_y", "12ab", " ", "\x1c", "\x1f", "\x0b"]),
+              st.characters(max_codepoint=0x7F)),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_ASCII_TEXTS)
+def test_tokenize_ascii_is_the_match_by_match_tokenizer(text: str) -> None:
+    assert tokenize(text) == slow_tokenize(text)
+
+
 # The masks as one alternation, tried at every position of every text with a hint (the product's pattern before
 # the seventeenth session): `masked_spans` must find the same spans trying only the patterns whose literal is there.
 ALL_MASKS = re.compile(

@@ -17,7 +17,8 @@ from bot.digest.extract.paste.features import (
 from bot.digest.extract.paste.model import load_model
 from bot.digest.extract.paste.phrases import SECTION_HEADS, clear_line_caches, key_of, line_words
 from bot.digest.extract.paste.regions import _heading_tests, cut_trailing_sections
-from bot.digest.pipeline import _SPACE_TO_TIDY, tidy_spaces
+from bot.digest.pipeline import tidy_spaces
+from bot.digest.segment.sentence_splitter import _SPACE_TO_TIDY
 
 # Each branch of _COMMENT_HEAD, as the line's key reads it, and lines that hold a cue but are no heading.
 COMMENT_HEADINGS = [
