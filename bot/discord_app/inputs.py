@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import discord
 
 from bot.digest.fetch.fetcher import decode_body
-from bot.digest.front_rules import input_byte_limit, link_request
+from bot.digest.front_rules import input_byte_limit, link_request, looks_like_address, scheme_problem
 from bot.digest.sources import FILE_SUFFIXES, MARKDOWN_SUFFIXES, markdown_to_text
 from bot.discord_app.digest_service import DigestRequest
 from bot.settings import Settings
@@ -50,6 +50,21 @@ def link_problem(url: str) -> str | None:
         return "That link is a video or an image, not an article."
     if PurePosixPath(parts.path).suffix.lower() in MEDIA_SUFFIXES:
         return "That link is an image, a video or another file, not an article."
+    return None
+
+
+def address_problem(text: str) -> str | None:
+    """Why a text that is only an address is not fetched ("ftp://...", "example.com/news"), or None.
+
+    Such a text was digested as a paste and answered "too short (3 words)"; the command line's rule
+    (`front_rules.scheme_problem`, `looks_like_address`) says what to send instead."""
+    text = text.strip()
+    if not text or any(character.isspace() for character in text):
+        return None
+    if problem := scheme_problem(text):
+        return f"{problem[0].upper()}{problem[1:]}."
+    if looks_like_address(text):
+        return f"That looks like a web address without its scheme: send <https://{text}>"
     return None
 
 
