@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -131,4 +132,16 @@ def test_an_app_shell_without_text_is_said_to_be_built_by_javascript(tmp_path: P
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"error: {page}: No article text was found on the page; it holds no text (it may build its content with JavaScript)."
+    ]
+
+
+def test_a_bad_environment_variable_is_named_on_one_line() -> None:
+    """`DIGEST_BOT_LOG_LEVEL=LOUD python -m bot summarize ...` said "[logging] level must be ...", a key no file held."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "summarize", "seeds/syrian-officers-defect.txt"],
+        capture_output=True, text=True, cwd=REPO, timeout=120, env={**os.environ, "DIGEST_BOT_LOG_LEVEL": "LOUD"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: [logging] level must be one of DEBUG, INFO, WARNING, ERROR (set by the environment variable DIGEST_BOT_LOG_LEVEL)"
     ]
