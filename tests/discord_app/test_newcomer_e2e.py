@@ -2,14 +2,17 @@
 
 The real DigestBot against the fake Discord. An address without its scheme or with another scheme was digested as a
 three-word paste ("The text is too short to summarize"); "last abc" the same, and "last 0" digested the channel's last
-`max_messages` messages. Each now gets a one-line answer saying what to send.
+`max_messages` messages. Each now gets a one-line answer saying what to send. A PDF sent as `message.txt` was read as
+text: its object syntax was summarized.
 """
 
 from __future__ import annotations
 
 from tests.discord_app.test_bot_e2e import assert_safe_reply, wait_posts
 from tests.discord_app.test_conversation import post_conversation
+from tests.helpers.digest_checks import assert_sample_digest
 from tests.helpers.fake_discord import FakeDiscord
+from tests.helpers.pdf_maker import REPORT
 
 NO_RATE_LIMITS = {"user_rate": 0, "guild_rate": 0}
 
@@ -56,3 +59,11 @@ async def test_last_zero_is_refused_rather_than_read_as_every_message(fake: Fake
     [followup] = await fake.wait_for(lambda r: r.method == "POST" and "/webhooks/" in r.path and r.status == 200, 1)
     assert followup.json["content"] == "`last` takes a number of messages, 1 to 30: `last 50` digests the last 50 messages here."
     assert not followup.json.get("embeds")
+
+
+async def test_a_pdf_named_txt_is_read_as_a_pdf(fake: FakeDiscord, start_bot) -> None:
+    await start_bot(discord=NO_RATE_LIMITS)
+    trigger = await fake.send_message("!summarize", attachments=[fake.attachment("message.txt", REPORT)])
+    [reply] = await wait_posts(fake, fake.channel_id)
+    assert_safe_reply(reply.json, trigger)
+    assert_sample_digest(reply.json["embeds"][0])  # was titled "<< /Type /Catalog /Pages 2 0 R >>"
