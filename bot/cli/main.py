@@ -126,6 +126,19 @@ def source_label(source: str) -> str:
     return "standard input" if source == "-" else source
 
 
+# The fetch guard's refusals of a loopback or private address (bot/digest/fetch/address_guard.py:Verdict.message).
+REFUSED_OWN_NETWORK = ("Refused: that link leads to a loopback address", "Refused: that link leads to a private address")
+ALLOW_HINT = (" To read pages of a server on your own machine or network, list its addresses in [fetch] allowed_networks"
+              ' of a --config file (e.g. ["127.0.0.0/8"]).')
+
+
+def error_hint(error: str) -> str:
+    """What the command line's user can do about `error`, or "": a newcomer trying the command line on a server of
+    their own was told "the bot only fetches public web addresses", with no word of the setting (the bot's users,
+    who cannot change it, are not told)."""
+    return ALLOW_HINT if error.startswith(REFUSED_OWN_NETWORK) else ""
+
+
 def url_problem(sources: Sequence[str], url: str | None) -> str | None:
     """Why --url cannot go with these sources, or None: it names the address of one saved page."""
     if url is None:
@@ -201,7 +214,7 @@ def _emit(command: str, fmt: str, digests: Sequence[Digest], settings: Settings)
             continue
         if digest.error:
             sys.stdout.flush()
-            print(f"error: {source_label(digest.source)}: {digest.error}", file=sys.stderr)
+            print(f"error: {source_label(digest.source)}: {digest.error}{error_hint(digest.error)}", file=sys.stderr)
             continue
         if shown:
             sys.stdout.write("\n" + "=" * 72 + "\n\n")

@@ -145,3 +145,16 @@ def test_a_bad_environment_variable_is_named_on_one_line() -> None:
     assert result.stderr.splitlines() == [
         "error: [logging] level must be one of DEBUG, INFO, WARNING, ERROR (set by the environment variable DIGEST_BOT_LOG_LEVEL)"
     ]
+
+
+def test_a_loopback_link_is_refused_with_the_setting_that_allows_it() -> None:
+    """The refusal said "the bot only fetches public web addresses" and nothing of [fetch] allowed_networks."""
+    result = run_cli("summarize", "http://127.0.0.1:9/page.html", "http://10.0.0.1/news", "http://169.254.169.254/")
+    assert result.returncode == 1
+    loopback, private, metadata = result.stderr.splitlines()
+    hint = ' To read pages of a server on your own machine or network, list its addresses in [fetch] allowed_networks of a --config file (e.g. ["127.0.0.0/8"]).'
+    assert loopback.startswith("error: http://127.0.0.1:9/page.html: Refused: that link leads to a loopback address (127.0.0.1)")
+    assert loopback.endswith(hint) and private.endswith(hint)
+    assert not metadata.endswith(hint)  # the cloud metadata address is nobody's own server
+    json_result = run_cli("summarize", "--format", "json", "http://127.0.0.1:9/page.html")
+    assert "allowed_networks" not in json_result.stdout and not json_result.stderr  # the JSON contract is unchanged
