@@ -286,6 +286,33 @@ def _validate(settings: Settings) -> None:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
     if settings.workers.recycle_growth_mb < 0 or settings.workers.recycle_after_digests < 0:
         raise SettingsError("[workers] recycle_growth_mb and recycle_after_digests must be 0 (never) or more")
+    _validate_numbers(settings)
+
+
+# Limits and timeouts for which 0 means nothing at all (every input refused, no time to fetch), never "no limit".
+_MUST_BE_POSITIVE = frozenset({
+    ("fetch", "total_timeout"), ("fetch", "read_timeout"), ("fetch", "connect_timeout"), ("fetch", "max_bytes"),
+    ("fetch", "max_pdf_bytes"), ("fetch", "max_connections"), ("fetch", "max_connections_per_host"),
+    ("digest", "max_input_chars"), ("digest", "max_html_elements"), ("digest", "max_pdf_pages"),
+    ("digest", "pdf_timeout_seconds"), ("digest", "pdf_memory_mb"), ("digest", "max_binary_share"), ("unfurl", "max_links"),
+})
+
+
+def _validate_numbers(settings: Settings) -> None:
+    """No count, limit or duration below 0 (and the limits above 0): `max_figures = -1` showed no figures and
+    `max_hedges = -2` listed none, silently, and a limit of 0 refused every input."""
+    for section in dataclasses.fields(settings):
+        values = getattr(settings, section.name)
+        for key in dataclasses.fields(values):
+            value = getattr(values, key.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            if (section.name, key.name) in _MUST_BE_POSITIVE and value <= 0:
+                raise SettingsError(f"[{section.name}] {key.name} must be more than 0, not {value}")
+            if value < 0:
+                raise SettingsError(f"[{section.name}] {key.name} must be 0 or more, not {value}")
+    if settings.digest.max_binary_share > 1:
+        raise SettingsError(f"[digest] max_binary_share is a share of the characters: 1 at most, not {settings.digest.max_binary_share}")
 
 
 def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:

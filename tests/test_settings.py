@@ -112,3 +112,29 @@ def test_a_bad_value_from_the_file_names_no_variable(tmp_path: Path) -> None:
     with pytest.raises(SettingsError) as raised:
         load_settings(config, environ={"DISCORD_SHARD_COUNT": "2"})
     assert str(raised.value) == "[logging] level must be one of DEBUG, INFO, WARNING, ERROR"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[digest]\nmax_figures = -1\n", "[digest] max_figures must be 0 or more, not -1"),  # showed no figures, silently
+        ("[digest]\nmax_hedges = -2\n", "[digest] max_hedges must be 0 or more, not -2"),
+        ("[discord]\nuser_rate = -1\n", "[discord] user_rate must be 0 or more, not -1"),
+        ("[digest]\nmax_input_chars = 0\n", "[digest] max_input_chars must be more than 0, not 0"),  # refused every input
+        ("[fetch]\ntotal_timeout = 0\n", "[fetch] total_timeout must be more than 0, not 0.0"),
+        ("[digest]\nmax_binary_share = 2\n", "[digest] max_binary_share is a share of the characters: 1 at most, not 2.0"),
+    ],
+)
+def test_a_count_or_limit_out_of_range_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(config, environ={})
+    assert str(raised.value) == message
+
+
+def test_zero_still_turns_off_what_it_turns_off(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[discord]\nuser_rate = 0\nguild_rate = 0\n[digest]\nmax_figures = 0\nmax_hedges = 0\n[workers]\nprocesses = 0\n")
+    settings = load_settings(config, environ={})
+    assert (settings.discord.user_rate, settings.digest.max_figures, settings.workers.processes) == (0, 0, 0)
