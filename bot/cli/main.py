@@ -248,6 +248,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+# `summarize -` typed in a terminal waited for input without a word: a newcomer took it for a hang.
+STDIN_PROMPT = "Reading standard input: paste the text or a link, then press Ctrl-D (Ctrl-Z and Enter on Windows)."
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # replaced or closed standard input
+        return False
+
+
 def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         from bot.discord_app.runner import run_bot  # imported here: the digest commands never load discord
@@ -267,6 +278,8 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     from bot.digest.pipeline import DigestOptions
 
     options = DigestOptions(sentences=getattr(args, "sentences", None), language=args.lang)
+    if "-" in args.sources and _is_terminal(sys.stdin):
+        print(STDIN_PROMPT, file=sys.stderr)
     work = _process(args.command, args.sources, settings, options, args.url)
     if any(source == "-" or link_request(source) for source in args.sources):
         import asyncio  # only a fetch needs the event loop (importing asyncio costs 20 to 40 ms)

@@ -158,3 +158,26 @@ def test_a_loopback_link_is_refused_with_the_setting_that_allows_it() -> None:
     assert not metadata.endswith(hint)  # the cloud metadata address is nobody's own server
     json_result = run_cli("summarize", "--format", "json", "http://127.0.0.1:9/page.html")
     assert "allowed_networks" not in json_result.stdout and not json_result.stderr  # the JSON contract is unchanged
+
+
+def test_standard_input_in_a_terminal_says_how_to_end_it() -> None:
+    """`summarize -` typed in a terminal waited for input without a word; piped input gets no prompt."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "summarize", "-"], stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=REPO, text=True,
+        )
+        os.write(leader, ("\n".join([SAMPLE_TITLE, *article_paragraphs()]) + "\n").encode())
+        os.write(leader, b"\x04")  # Ctrl-D at the start of a line: the end of the input
+        out, err = process.communicate(timeout=120)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert process.returncode == 0, err
+    assert err.splitlines() == ["Reading standard input: paste the text or a link, then press Ctrl-D (Ctrl-Z and Enter on Windows)."]
+    assert out.startswith(SAMPLE_TITLE)
+    piped = run_cli("summarize", "-", stdin="\n".join([SAMPLE_TITLE, *article_paragraphs()]))
+    assert piped.returncode == 0 and piped.stderr == ""
