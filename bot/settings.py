@@ -174,6 +174,18 @@ _ENV_OVERRIDES: dict[str, tuple[str, str]] = {
 }
 
 
+def _whole_number(section: str, key: str, raw: Any) -> int:
+    """`raw` as an int; a fraction, a boolean or a word is an error in plain words (int() said
+    "invalid literal for int() with base 10", and cut 2.5 to 2 without a word)."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lstrip("+-").isdigit():
+        return int(raw)
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    raise SettingsError(f"[{section}] {key} must be a whole number, not {raw!r}")
+
+
 def _coerce(section: str, key: str, raw: Any, target: Any, annotation: Any = "") -> Any:
     """Convert a TOML or environment value to the type of the default it replaces (a tuple's items: its annotation's)."""
     if isinstance(target, bool):
@@ -181,16 +193,22 @@ def _coerce(section: str, key: str, raw: Any, target: Any, annotation: Any = "")
             return raw.strip().lower() in {"1", "true", "yes", "on"}
         return bool(raw)
     if isinstance(target, int):
-        return int(raw)
+        return _whole_number(section, key, raw)
     if isinstance(target, float):
-        return float(raw)
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            raise SettingsError(f"[{section}] {key} must be a number, not {raw!r}")
+        try:
+            return float(raw)
+        except ValueError:
+            raise SettingsError(f"[{section}] {key} must be a number, not {raw!r}") from None
     if isinstance(target, tuple):
         if isinstance(raw, str):
             raw = [part.strip() for part in raw.split(",") if part.strip()]
         if not isinstance(raw, list):
             raise SettingsError(f"[{section}] {key} must be a list")
-        item_type = int if str(annotation).startswith("tuple[int") else str
-        return tuple(item_type(item) for item in raw)
+        if str(annotation).startswith("tuple[int"):
+            return tuple(_whole_number(section, f"{key} item", item) for item in raw)
+        return tuple(str(item) for item in raw)
     return str(raw)
 
 
@@ -203,6 +221,8 @@ def _build_section(cls: type, section: str, values: Mapping[str, Any]) -> Any:
             raise SettingsError(f"unknown setting [{section}] {key}")
         try:
             kwargs[key] = _coerce(section, key, raw, getattr(defaults, key), known[key].type)
+        except SettingsError:
+            raise
         except (TypeError, ValueError) as exc:
             raise SettingsError(f"[{section}] {key}: {exc}") from exc
     return cls(**kwargs)
@@ -266,6 +286,33 @@ def _validate(settings: Settings) -> None:
         raise SettingsError("[workers] processes must be 0 (run in threads) or more")
     if settings.workers.recycle_growth_mb < 0 or settings.workers.recycle_after_digests < 0:
         raise SettingsError("[workers] recycle_growth_mb and recycle_after_digests must be 0 (never) or more")
+    _validate_numbers(settings)
+
+
+# Limits and timeouts for which 0 means nothing at all (every input refused, no time to fetch), never "no limit".
+_MUST_BE_POSITIVE = frozenset({
+    ("fetch", "total_timeout"), ("fetch", "read_timeout"), ("fetch", "connect_timeout"), ("fetch", "max_bytes"),
+    ("fetch", "max_pdf_bytes"), ("fetch", "max_connections"), ("fetch", "max_connections_per_host"),
+    ("digest", "max_input_chars"), ("digest", "max_html_elements"), ("digest", "max_pdf_pages"),
+    ("digest", "pdf_timeout_seconds"), ("digest", "pdf_memory_mb"), ("digest", "max_binary_share"), ("unfurl", "max_links"),
+})
+
+
+def _validate_numbers(settings: Settings) -> None:
+    """No count, limit or duration below 0 (and the limits above 0): `max_figures = -1` showed no figures and
+    `max_hedges = -2` listed none, silently, and a limit of 0 refused every input."""
+    for section in dataclasses.fields(settings):
+        values = getattr(settings, section.name)
+        for key in dataclasses.fields(values):
+            value = getattr(values, key.name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                continue
+            if (section.name, key.name) in _MUST_BE_POSITIVE and value <= 0:
+                raise SettingsError(f"[{section.name}] {key.name} must be more than 0, not {value}")
+            if value < 0:
+                raise SettingsError(f"[{section.name}] {key.name} must be 0 or more, not {value}")
+    if settings.digest.max_binary_share > 1:
+        raise SettingsError(f"[digest] max_binary_share is a share of the characters: 1 at most, not {settings.digest.max_binary_share}")
 
 
 def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
@@ -285,10 +332,23 @@ def load_settings(path: str | Path | None = None, environ: Mapping[str, str] | N
         if name not in sections:
             raise SettingsError(f"unknown config section [{name}]")
     merged: dict[str, dict[str, Any]] = {name: dict(data.get(name, {})) for name in sections}
-    for var, (section, key) in _ENV_OVERRIDES.items():
-        if environ.get(var):
-            merged[section][key] = environ[var]
+    from_environment = [var for var in _ENV_OVERRIDES if environ.get(var)]
+    for var in from_environment:
+        section, key = _ENV_OVERRIDES[var]
+        merged[section][key] = environ[var]
     classes = {f.name: type(getattr(Settings(), f.name)) for f in dataclasses.fields(Settings)}
-    settings = Settings(**{name: _build_section(classes[name], name, merged[name]) for name in sections})
-    _validate(settings)
+    try:
+        settings = Settings(**{name: _build_section(classes[name], name, merged[name]) for name in sections})
+        _validate(settings)
+    except SettingsError as exc:
+        raise SettingsError(_naming_environment(str(exc), from_environment)) from exc
     return settings
+
+
+def _naming_environment(message: str, from_environment: list[str]) -> str:
+    """`message`, with the environment variables that set the keys it names: a bad value from
+    DISCORD_SHARD_COUNT was reported as "[discord] shard_count", which the config file may not even hold."""
+    named = [var for var in from_environment if "[{}] {}".format(*_ENV_OVERRIDES[var]) in message]
+    if not named:
+        return message
+    return f"{message} (set by the environment variable {' and '.join(named)})"

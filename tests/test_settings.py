@@ -70,3 +70,59 @@ def test_scale_out_settings_are_read_and_checked() -> None:
         load_settings(environ={"DIGEST_BOT_WORKERS_MODE": "queue"})
     with pytest.raises(SettingsError, match="\\[store\\] url"):
         load_settings(environ={"DIGEST_BOT_STORE_URL": "mysql://x"})
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # A value of the wrong kind: int() said "invalid literal for int() with base 10", and cut 2.5 and true silently.
+        ("[digest]\nmax_figures = 'six'\n", "[digest] max_figures must be a whole number, not 'six'"),
+        ("[digest]\nmin_words = 2.5\n", "[digest] min_words must be a whole number, not 2.5"),  # int() cut it to 2
+        ("[discord]\nuser_rate = true\n", "[discord] user_rate must be a whole number, not True"),  # int() made it 1
+        ("[discord]\ncooldown_seconds = 'a minute'\n", "[discord] cooldown_seconds must be a number, not 'a minute'"),
+        ("[discord]\nshard_count = 2\nshard_ids = [0, 'one']\n", "[discord] shard_ids item must be a whole number, not 'one'"),
+        # Out of range: max_figures = -1 showed no figures and max_hedges = -2 listed none, silently.
+        ("[digest]\nmax_figures = -1\n", "[digest] max_figures must be 0 or more, not -1"),  # showed no figures, silently
+        ("[digest]\nmax_hedges = -2\n", "[digest] max_hedges must be 0 or more, not -2"),
+        ("[discord]\nuser_rate = -1\n", "[discord] user_rate must be 0 or more, not -1"),
+        ("[digest]\nmax_input_chars = 0\n", "[digest] max_input_chars must be more than 0, not 0"),  # refused every input
+        ("[fetch]\ntotal_timeout = 0\n", "[fetch] total_timeout must be more than 0, not 0.0"),
+        ("[digest]\nmax_binary_share = 2\n", "[digest] max_binary_share is a share of the characters: 1 at most, not 2.0"),
+    ],
+)
+def test_a_value_of_the_wrong_kind_or_out_of_range_is_said_in_plain_words(tmp_path: Path, text: str, message: str) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(config, environ={})
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"DISCORD_SHARD_COUNT": "abc"}, "[discord] shard_count must be a whole number, not 'abc' (set by the environment variable DISCORD_SHARD_COUNT)"),
+        ({"DIGEST_BOT_LOG_LEVEL": "LOUD"}, "[logging] level must be one of DEBUG, INFO, WARNING, ERROR (set by the environment variable DIGEST_BOT_LOG_LEVEL)"),
+        ({"DIGEST_BOT_WORKERS_MODE": "quue", "DIGEST_BOT_LOG_LEVEL": "INFO"}, '[workers] mode must be "local" or "queue" (set by the environment variable DIGEST_BOT_WORKERS_MODE)'),
+    ],
+)
+def test_a_bad_value_from_the_environment_names_its_variable(environ: dict[str, str], message: str) -> None:
+    """The error named the config key only, which the config file may not hold: the variable was hard to find."""
+    with pytest.raises(SettingsError) as raised:
+        load_settings(None, environ=environ)
+    assert str(raised.value) == message
+
+
+def test_a_bad_value_from_the_file_names_no_variable(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[logging]\nlevel = 'LOUD'\n")
+    with pytest.raises(SettingsError) as raised:
+        load_settings(config, environ={"DISCORD_SHARD_COUNT": "2"})
+    assert str(raised.value) == "[logging] level must be one of DEBUG, INFO, WARNING, ERROR"
+
+
+def test_zero_still_turns_off_what_it_turns_off(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[discord]\nuser_rate = 0\nguild_rate = 0\n[digest]\nmax_figures = 0\nmax_hedges = 0\n[workers]\nprocesses = 0\n")
+    settings = load_settings(config, environ={})
+    assert (settings.discord.user_rate, settings.digest.max_figures, settings.workers.processes) == (0, 0, 0)

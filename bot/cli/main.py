@@ -126,6 +126,19 @@ def source_label(source: str) -> str:
     return "standard input" if source == "-" else source
 
 
+# The fetch guard's refusals of a loopback or private address (bot/digest/fetch/address_guard.py:Verdict.message).
+REFUSED_OWN_NETWORK = ("Refused: that link leads to a loopback address", "Refused: that link leads to a private address")
+ALLOW_HINT = (" To read pages of a server on your own machine or network, list its addresses in [fetch] allowed_networks"
+              ' of a --config file (e.g. ["127.0.0.0/8"]).')
+
+
+def error_hint(error: str) -> str:
+    """What the command line's user can do about `error`, or "": a newcomer trying the command line on a server of
+    their own was told "the bot only fetches public web addresses", with no word of the setting (the bot's users,
+    who cannot change it, are not told)."""
+    return ALLOW_HINT if error.startswith(REFUSED_OWN_NETWORK) else ""
+
+
 def url_problem(sources: Sequence[str], url: str | None) -> str | None:
     """Why --url cannot go with these sources, or None: it names the address of one saved page."""
     if url is None:
@@ -201,7 +214,7 @@ def _emit(command: str, fmt: str, digests: Sequence[Digest], settings: Settings)
             continue
         if digest.error:
             sys.stdout.flush()
-            print(f"error: {source_label(digest.source)}: {digest.error}", file=sys.stderr)
+            print(f"error: {source_label(digest.source)}: {digest.error}{error_hint(digest.error)}", file=sys.stderr)
             continue
         if shown:
             sys.stdout.write("\n" + "=" * 72 + "\n\n")
@@ -235,6 +248,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+# `summarize -` typed in a terminal waited for input without a word: a newcomer took it for a hang.
+STDIN_PROMPT = "Reading standard input: paste the text or a link, then press Ctrl-D (Ctrl-Z and Enter on Windows)."
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # replaced or closed standard input
+        return False
+
+
 def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         from bot.discord_app.runner import run_bot  # imported here: the digest commands never load discord
@@ -254,6 +278,8 @@ def _run_command(args: argparse.Namespace, settings: Settings) -> int:
     from bot.digest.pipeline import DigestOptions
 
     options = DigestOptions(sentences=getattr(args, "sentences", None), language=args.lang)
+    if "-" in args.sources and _is_terminal(sys.stdin):
+        print(STDIN_PROMPT, file=sys.stderr)
     work = _process(args.command, args.sources, settings, options, args.url)
     if any(source == "-" or link_request(source) for source in args.sources):
         import asyncio  # only a fetch needs the event loop (importing asyncio costs 20 to 40 ms)

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import discord
 
 from bot.digest.fetch.fetcher import decode_body
-from bot.digest.front_rules import input_byte_limit, link_request
-from bot.digest.sources import FILE_SUFFIXES, MARKDOWN_SUFFIXES, markdown_to_text
+from bot.digest.front_rules import input_byte_limit, link_request, looks_like_address, scheme_problem
+from bot.digest.sources import FILE_SUFFIXES, MARKDOWN_SUFFIXES, PDF_SIGNATURE, markdown_to_text
 from bot.discord_app.digest_service import DigestRequest
 from bot.settings import Settings
 
@@ -50,6 +50,21 @@ def link_problem(url: str) -> str | None:
         return "That link is a video or an image, not an article."
     if PurePosixPath(parts.path).suffix.lower() in MEDIA_SUFFIXES:
         return "That link is an image, a video or another file, not an article."
+    return None
+
+
+def address_problem(text: str) -> str | None:
+    """Why a text that is only an address is not fetched ("ftp://...", "example.com/news"), or None.
+
+    Such a text was digested as a paste and answered "too short (3 words)"; the command line's rule
+    (`front_rules.scheme_problem`, `looks_like_address`) says what to send instead."""
+    text = text.strip()
+    if not text or any(character.isspace() for character in text):
+        return None
+    if problem := scheme_problem(text):
+        return f"{problem[0].upper()}{problem[1:]}."
+    if looks_like_address(text):
+        return f"That looks like a web address without its scheme: send <https://{text}>"
     return None
 
 
@@ -101,7 +116,8 @@ async def request_from_attachments(message: discord.Message, settings: Settings)
             data = await attachment.read()
         except discord.HTTPException as exc:
             raise InputError("I could not download that attachment; please send it again.") from exc
-        if kind == "pdf":
+        if kind == "pdf" or data[:1024].lstrip(b"\r\n\t ").startswith(PDF_SIGNATURE):
+            # A PDF named .txt (or sent as text/plain) was read as text: its object syntax was "summarized".
             return DigestRequest(kind="file", value="", label=attachment.filename, file_kind="pdf", data=data)
         text = decode_body(data, None)
         if _is_markdown(attachment):  # as the command line reads a .md file: the words without their marks

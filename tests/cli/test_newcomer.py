@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,51 @@ def test_an_app_shell_without_text_is_said_to_be_built_by_javascript(tmp_path: P
     assert result.stderr.splitlines() == [
         f"error: {page}: No article text was found on the page; it holds no text (it may build its content with JavaScript)."
     ]
+
+
+def test_a_bad_environment_variable_is_named_on_one_line() -> None:
+    """`DIGEST_BOT_LOG_LEVEL=LOUD python -m bot summarize ...` said "[logging] level must be ...", a key no file held."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "summarize", "seeds/syrian-officers-defect.txt"],
+        capture_output=True, text=True, cwd=REPO, timeout=120, env={**os.environ, "DIGEST_BOT_LOG_LEVEL": "LOUD"},
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: [logging] level must be one of DEBUG, INFO, WARNING, ERROR (set by the environment variable DIGEST_BOT_LOG_LEVEL)"
+    ]
+
+
+def test_a_loopback_link_is_refused_with_the_setting_that_allows_it() -> None:
+    """The refusal said "the bot only fetches public web addresses" and nothing of [fetch] allowed_networks."""
+    result = run_cli("summarize", "http://127.0.0.1:9/page.html", "http://10.0.0.1/news", "http://169.254.169.254/")
+    assert result.returncode == 1
+    loopback, private, metadata = result.stderr.splitlines()
+    hint = ' To read pages of a server on your own machine or network, list its addresses in [fetch] allowed_networks of a --config file (e.g. ["127.0.0.0/8"]).'
+    assert loopback.startswith("error: http://127.0.0.1:9/page.html: Refused: that link leads to a loopback address (127.0.0.1)")
+    assert loopback.endswith(hint) and private.endswith(hint)
+    assert not metadata.endswith(hint)  # the cloud metadata address is nobody's own server
+    json_result = run_cli("summarize", "--format", "json", "http://127.0.0.1:9/page.html")
+    assert "allowed_networks" not in json_result.stdout and not json_result.stderr  # the JSON contract is unchanged
+
+
+def test_standard_input_in_a_terminal_says_how_to_end_it() -> None:
+    """`summarize -` typed in a terminal waited for input without a word; piped input gets no prompt."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "summarize", "-"], stdin=follower, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=REPO, text=True,
+        )
+        os.write(leader, ("\n".join([SAMPLE_TITLE, *article_paragraphs()]) + "\n").encode())
+        os.write(leader, b"\x04")  # Ctrl-D at the start of a line: the end of the input
+        out, err = process.communicate(timeout=120)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert process.returncode == 0, err
+    assert err.splitlines() == ["Reading standard input: paste the text or a link, then press Ctrl-D (Ctrl-Z and Enter on Windows)."]
+    assert out.startswith(SAMPLE_TITLE)
+    piped = run_cli("summarize", "-", stdin="\n".join([SAMPLE_TITLE, *article_paragraphs()]))
+    assert piped.returncode == 0 and piped.stderr == ""

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bot.digest.front_rules import links_in
-from bot.discord_app.inputs import link_problem, request_from_text
+from bot.discord_app.inputs import address_problem, link_problem, request_from_text
 
 
 def test_links_in_order_without_duplicates_and_suppressed() -> None:
@@ -39,3 +39,19 @@ def test_a_link_with_a_remark_is_a_link_and_a_paste_is_text() -> None:
     request = request_from_text(paste)
     assert request is not None and request.kind == "text" and request.value.startswith("3 top Syrian")
     assert request_from_text("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("example.com/news", "That looks like a web address without its scheme: send <https://example.com/news>"),
+        (" www.bbc.co.uk ", "That looks like a web address without its scheme: send <https://www.bbc.co.uk>"),
+        ("file:///etc/passwd", "Only http:// and https:// links can be read, not file://."),
+        ("hello", None),  # a word: too short, said by the digest
+        ("see example.com/news", None),  # words around it: a paste
+        ("https://example.com/news", None),
+        ("", None),
+    ],
+)
+def test_address_problem(text: str, answer: str | None) -> None:
+    assert address_problem(text) == answer

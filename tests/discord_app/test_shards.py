@@ -129,7 +129,7 @@ def test_shard_settings_from_the_config_file(tmp_path: Path) -> None:
         (["--shard-ids", "0,1"], "error: [discord] shard_ids needs shard_count too"),
         (["--shard-count", "2", "--shard-ids", "0,2"], "error: [discord] shard_ids: 2 is out of range"),
         (["--shard-count", "2", "--shard-ids", "0,0"], "error: [discord] shard_ids: 0 is listed twice"),
-        (["--shard-count", "two"], "error: [discord] shard_count: invalid literal"),
+        (["--shard-count", "two"], "error: [discord] shard_count must be a whole number, not 'two'"),
     ],
 )
 def test_bad_shard_options_get_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str) -> None:

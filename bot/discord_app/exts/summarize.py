@@ -16,7 +16,9 @@ from bot.digest.pipeline import DigestOptions
 from bot.discord_app.digest_service import BUSY, Busy, DigestRequest
 from bot.discord_app.digest_buttons import send_digest
 from bot.discord_app.embeds import error_text
-from bot.discord_app.inputs import USAGE, InputError, link_problem, referenced_message, request_from_message, request_from_text
+from bot.discord_app.inputs import (
+    USAGE, InputError, address_problem, link_problem, referenced_message, request_from_message, request_from_text,
+)
 from bot.discord_app.replies import Answer, answer_context, follow_up, reply_to_message
 from bot.shared_state.answered import Trigger
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LAST_MESSAGES = re.compile(r"last\s+(\d{1,9})", re.IGNORECASE)  # "!summarize last 50": a conversation digest
+LAST_ANYTHING = re.compile(r"last\s+\S+", re.IGNORECASE)  # "last abc", "last 0": meant as one, answered with its usage
 NOTHING_TO_DIGEST = "That message has no link, text or text file I can summarize."
 
 
@@ -55,6 +58,9 @@ class Summarize(commands.Cog):
             return True
         if request.kind == "link" and (problem := link_problem(request.value)):
             await answer(error_text(problem, request.value))
+            return True
+        if request.kind == "text" and (problem := address_problem(request.value)):
+            await answer(problem)
             return True
         refusal = await self.bot.rate_limits.digest_refusal(user_id, guild_id)
         if refusal:
@@ -92,6 +98,11 @@ class Summarize(commands.Cog):
         conversation = self.bot.get_cog("Conversation")
         if ctx.interaction is not None:
             await ctx.defer()
+        with_file = ctx.interaction is None and bool(ctx.message.attachments)  # "last ..." beside a file is text
+        if conversation is not None and not with_file and (problem := self.last_problem(source or "", last)):
+            await answer_context(ctx)(problem)
+            return
+        if ctx.interaction is not None:
             if conversation is not None and (last or (not (source or "").strip() and isinstance(ctx.channel, discord.Thread))):
                 await conversation.digest_here(ctx, int(last.group(1)) if last else None)  # type: ignore[attr-defined]
                 return
@@ -112,6 +123,16 @@ class Summarize(commands.Cog):
             await conversation.digest_here(ctx)  # type: ignore[attr-defined]
             return
         await self.answer(request, answer, ctx.author.id, guild_id, options, typing=ctx.channel.typing())
+
+    def last_problem(self, source: str, last: re.Match[str] | None) -> str | None:
+        """Why "last N" cannot be read as a number of messages ("last abc", "last 0"), or None.
+
+        "last abc" was digested as a two-word paste ("too short"), and "last 0" read the last
+        `max_messages` messages (0 was taken as no number)."""
+        if not LAST_ANYTHING.fullmatch(source.strip()) or (last and int(last.group(1)) >= 1):
+            return None
+        ceiling = self.bot.settings.conversation.max_messages
+        return f"`last` takes a number of messages, 1 to {ceiling}: `last 50` digests the last 50 messages here."
 
     # -- Apps > Summarize ----------------------------------------------------------
 
@@ -157,8 +178,9 @@ class Summarize(commands.Cog):
         except InputError as exc:
             await answer(str(exc))
             return True
-        if request is not None and request.kind == "text" and not long_enough(request.value, self.bot.settings.digest):
-            request = None  # "hi", "thanks": not an article
+        if (request is not None and request.kind == "text" and not long_enough(request.value, self.bot.settings.digest)
+                and address_problem(request.value) is None):
+            request = None  # "hi", "thanks": not an article (an address without its scheme is told how to send it)
         await self.answer(request, answer, message.author.id, None, typing=message.channel.typing())
         return True  # answered, if only with a refusal: a replay must not answer again
 
