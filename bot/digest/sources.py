@@ -34,6 +34,12 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{1,5}\)\s*(\S+?)\s*-->", re
 SAVED_FROM_WINDOW = 2048
 
 PDF_SIGNATURE = b"%PDF-"
+
+
+def starts_as_pdf(data: bytes) -> bool:
+    """Whether the bytes are a PDF by their `%PDF-` signature, whatever the file was called: a PDF saved as
+    "report.txt" or sent as text/plain would otherwise be summarized as its own object syntax ("3 0 obj")."""
+    return data[:1024].lstrip(b"\r\n\t ").startswith(PDF_SIGNATURE)
 _SCHEME_HINT = "a web address needs its scheme: https://"
 
 
@@ -156,7 +162,7 @@ def read_file(path: str, max_bytes: int, max_pdf_bytes: int | None = None) -> Ra
         raise DigestError("is not a usable file name.") from exc
     if len(data) > max_bytes:
         raise DigestError(f"the file is larger than {max_bytes / 1_000_000:g} MB.")
-    if kind == "pdf":
+    if kind == "pdf" or starts_as_pdf(data):
         return RawDocument(source=path, text="", kind="pdf", data=data)
     if looks_binary(data):
         raise DigestError("looks like binary data, not text or a web page.")
@@ -180,7 +186,7 @@ def read_stdin(max_bytes: int, max_pdf_bytes: int | None = None) -> RawDocument:
     was summarized as its own object syntax ("3 0 obj")."""
     pdf_limit = max_bytes if max_pdf_bytes is None else max_pdf_bytes
     data = sys.stdin.buffer.read(max(max_bytes, pdf_limit) + 1)
-    if data.lstrip(b"\r\n\t ").startswith(PDF_SIGNATURE):
+    if starts_as_pdf(data):
         if len(data) > pdf_limit:
             raise DigestError(f"the input is larger than {pdf_limit / 1_000_000:g} MB.")
         return RawDocument(source="-", text="", kind="pdf", data=data)

@@ -9,7 +9,7 @@ import discord
 
 from bot.digest.fetch.fetcher import decode_body
 from bot.digest.front_rules import input_byte_limit, link_request, looks_like_address, scheme_problem
-from bot.digest.sources import FILE_SUFFIXES, MARKDOWN_SUFFIXES, PDF_SIGNATURE, markdown_to_text
+from bot.digest.sources import FILE_SUFFIXES, MARKDOWN_SUFFIXES, markdown_to_text, starts_as_pdf
 from bot.discord_app.digest_service import DigestRequest
 from bot.settings import Settings
 
@@ -116,8 +116,7 @@ async def request_from_attachments(message: discord.Message, settings: Settings)
             data = await attachment.read()
         except discord.HTTPException as exc:
             raise InputError("I could not download that attachment; please send it again.") from exc
-        if kind == "pdf" or data[:1024].lstrip(b"\r\n\t ").startswith(PDF_SIGNATURE):
-            # A PDF named .txt (or sent as text/plain) was read as text: its object syntax was "summarized".
+        if kind == "pdf" or starts_as_pdf(data):
             return DigestRequest(kind="file", value="", label=attachment.filename, file_kind="pdf", data=data)
         text = decode_body(data, None)
         if _is_markdown(attachment):  # as the command line reads a .md file: the words without their marks

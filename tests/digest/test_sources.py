@@ -92,6 +92,18 @@ def test_a_pdf_on_standard_input_is_read_as_a_pdf(monkeypatch: pytest.MonkeyPatc
     assert read_stdin(1000, max_pdf_bytes=100_000).kind == "text"
 
 
+def test_a_pdf_saved_under_a_text_name_is_read_as_a_pdf(tmp_path: Path) -> None:
+    """`cp report.pdf report.txt; summarize report.txt` digested the PDF's object syntax ("3 0 obj")."""
+    pdf = pdf_bytes([[Text(72, 700, 12, "A sentence on the page.")]])
+    saved = tmp_path / "report.txt"
+    saved.write_bytes(pdf)
+    document = read_file(str(saved), 100_000)
+    assert (document.kind, document.data) == ("pdf", pdf)
+    talk = tmp_path / "notes.txt"
+    talk.write_bytes(b"Plain text that talks about %PDF-1.4 files.")
+    assert read_file(str(talk), 100_000).kind == "text"
+
+
 def test_markdown_marks_are_removed_and_words_kept() -> None:
     text = (
         "# Bridge closes #\n\nSubtitle\n========\n\n> The **old** bridge, said *the* [council](https://example.org/c \"t\"), "
