@@ -91,10 +91,13 @@ def link_request(text: str) -> str | None:
 
 
 def scheme_problem(source: str) -> str | None:
-    """Why an address with another scheme (ftp://, file://) cannot be read, or None."""
+    """Why an address with another scheme (ftp://, file://), or a scheme and no site ("https://"), cannot be
+    read, or None."""
     scheme = _SCHEME.match(source.strip())
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         return f"only http:// and https:// links can be read, not {scheme.group(1).lower()}://"
+    if scheme and not source.strip()[scheme.end():].strip("/"):  # "https://" alone was "unsupported file type"
+        return "that link is not a valid web address: it names no site"
     return None
 
 

@@ -46,6 +46,7 @@ def test_a_link_is_a_link_with_at_most_twelve_other_words(text: str, link: str |
 def test_addresses_that_cannot_be_read() -> None:
     assert scheme_problem("FTP://example.org/a") == "only http:// and https:// links can be read, not ftp://"
     assert scheme_problem("https://example.org") is None and scheme_problem("notes.txt") is None
+    assert scheme_problem("https://") == scheme_problem(" http:/// ") == "that link is not a valid web address: it names no site"
     assert looks_like_address("example.com/article") and looks_like_address("www.bbc.co.uk")
     assert not looks_like_address("seeds/article") and not looks_like_address("my notes")
 
