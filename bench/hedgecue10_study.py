@@ -184,6 +184,65 @@ def read(documents: list[dict[str, Any]], per_group: int, salt: str = "hedgecue1
     return lines
 
 
+def deciding_words(document: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    """(sentence, words) of each hedged claim of `hedges` for the document (English only): the words (lower-cased)
+    whose own weight decides it, i.e. with that word's logit set to an unseen word's (the scorer's bias; its pair,
+    cue and phrase weights gone too) the sentence falls below the scorer's threshold (hedgepost10)."""
+    from bench.hedges7_study import marked_again  # imported here: after `use_checkout`, as every `bot` import
+    from bot.digest.hedges.hedge_model import load_hedge_model
+    from bot.digest.hedges.hedge_marker import text_register
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    code = document.get("language") or "en"
+    if not code.startswith("en"):
+        return []
+    model = load_hedge_model()
+    sentences = [s.text for s in split_sentences(document.get("text") or "", code) if not s.is_heading]
+    scientific = text_register(sentences, code)
+    found = []
+    for claim in marked_again(document):
+        if claim.hedge is None or claim.hedge.kind != "hedged":
+            continue
+        scorer, uncertain, cues = model.decide(claim.text, scientific)
+        words, logits = scorer.token_logits(claim.text, cues)
+        score = scorer._score_of_logits(logits)
+        deciding = []
+        for i, word in enumerate(words):
+            if score >= scorer.threshold and logits[i] > scorer.token_bias:
+                without = [scorer.token_bias if j == i else z for j, z in enumerate(logits)]
+                if scorer._score_of_logits(without) < scorer.threshold:
+                    deciding.append(word.group(0).lower())
+        found.append((claim.text, tuple(deciding)))
+    return found
+
+
+def deciding(documents: list[dict[str, Any]], top: int = 60, examples: int = 3) -> dict[str, Any]:
+    """Per group (pages, pastes): hedged claims, the claims decided by one word alone, and for the words that decide
+    most claims, the claims and documents they decide and a few hash-picked examples."""
+    result: dict[str, Any] = {}
+    for group in ("pages", "pastes"):
+        claims: Counter[str] = Counter()
+        docs: Counter[str] = Counter()
+        picked: dict[str, list[tuple[str, str]]] = {}
+        hedged = decided = 0
+        for document in (d for d in documents if _group(d) == group):
+            seen: set[str] = set()
+            for sentence, words in deciding_words(document):
+                hedged += 1
+                decided += bool(words)
+                for word in set(words):
+                    claims[word] += 1
+                    seen.add(word)
+                    picked.setdefault(word, []).append((_hash(word + sentence), sentence[:200]))
+            docs.update(seen)
+        result[group] = {
+            "hedged claims": hedged, "decided by one word alone": decided,
+            "words (claims, documents, examples)": {
+                word: [n, docs[word], [s for _, s in sorted(picked[word])[:examples]]] for word, n in claims.most_common(top)},
+        }
+    return result
+
+
 CV_SALT, CV_FOLDS = "cv", 5  # the trainer's folds of the tune parts (`bench.train_hedges`)
 
 
@@ -226,7 +285,7 @@ def fold_f1(marks: list[tuple[str, bool, bool, int]]) -> list[float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("texts", "count", "read", "corpora"))
+    parser.add_argument("command", choices=("texts", "count", "read", "corpora", "deciding"))
     parser.add_argument("data", type=Path)
     parser.add_argument("--texts", type=Path, default=Path("/tmp/hedgecue10/texts.jsonl"))
     parser.add_argument("--bot", type=Path, default=None, help="a checkout root whose `bot` package marks the texts")
@@ -256,6 +315,8 @@ def main(argv: list[str] | None = None) -> None:
             print(name, " ".join(f"{f:.4f}" for f in fold_f1(rows)), "(folds 0-4, all)")
         if args.save is not None:
             args.save.write_text(json.dumps(marks), encoding="utf-8")
+    elif args.command == "deciding":
+        print(json.dumps(deciding(load_texts(args.texts)), indent=1, ensure_ascii=False))
     else:
         print("\n".join(read(load_texts(args.texts), args.per_group)))
 
