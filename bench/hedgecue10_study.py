@@ -243,6 +243,51 @@ def deciding(documents: list[dict[str, Any]], top: int = 60, examples: int = 3) 
     return result
 
 
+def load_claims(path: Path) -> dict[tuple[str, str, str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """A `count --save` file: (set, id, url) -> sentence -> (kind, cues)."""
+    claims: dict[tuple[str, str, str], dict[str, tuple[str, tuple[str, ...]]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        group, item, url, sentence, kind, cues, _ = json.loads(line)
+        claims.setdefault((group, item, url), {})[sentence] = (kind, tuple(cues))
+    return claims
+
+
+def compare_hedged(before: Path, after: Path, salt: str = "hedgepost10", examples: int = 12) -> dict[str, Any]:
+    """Hedged claims of two `count --save` files (two checkouts' marks of the same texts), per page type and per fold
+    of sites (`hash_bucket(site, 5, salt)`): claims hedged before and after, claims that stop or start being hedged,
+    documents with fewer or more hedged claims; and hash-picked examples of the claims that stop and that start."""
+    from urllib.parse import urlsplit
+
+    from bench.fitting import hash_bucket
+
+    old, new = load_claims(before), load_claims(after)
+    rows: dict[str, Counter[str]] = {}
+    moved: dict[str, list[tuple[str, str]]] = {"stop": [], "start": []}
+    for key in sorted(set(old) | set(new)):
+        group, item, url = key
+        site = urlsplit(url).netloc or item
+        a, b = old.get(key, {}), new.get(key, {})
+        hedged_a = {s for s, (kind, _) in a.items() if kind == "hedged"}
+        hedged_b = {s for s, (kind, _) in b.items() if kind == "hedged"}
+        for sentence in hedged_a - hedged_b:
+            moved["stop"].append((_hash(salt + sentence), f"{group} | {', '.join(a[sentence][1])} -> "
+                                  f"{b[sentence][0] + ': ' + ', '.join(b[sentence][1]) if sentence in b else 'unmarked'} | {sentence[:200]}"))
+        for sentence in hedged_b - hedged_a:
+            moved["start"].append((_hash(salt + sentence), f"{group} | {', '.join(b[sentence][1])} | {sentence[:200]}"))
+        kind = "pages" if group.startswith("wcxb-") else group + "s"
+        for name in (group, f"{kind} fold {hash_bucket(site, 5, salt)}"):
+            row = rows.setdefault(name, Counter())
+            row["documents"] += 1
+            row["hedged before"] += len(hedged_a)
+            row["hedged after"] += len(hedged_b)
+            row["stop"] += len(hedged_a - hedged_b)
+            row["start"] += len(hedged_b - hedged_a)
+            row["documents fewer"] += len(hedged_b) < len(hedged_a)
+            row["documents more"] += len(hedged_b) > len(hedged_a)
+    return {"rows": {name: dict(row) for name, row in sorted(rows.items())},
+            **{f"{way} (examples of {len(lines)})": [line for _, line in sorted(lines)[:examples]] for way, lines in moved.items()}}
+
+
 CV_SALT, CV_FOLDS = "cv", 5  # the trainer's folds of the tune parts (`bench.train_hedges`)
 
 
@@ -285,10 +330,12 @@ def fold_f1(marks: list[tuple[str, bool, bool, int]]) -> list[float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("texts", "count", "read", "corpora", "deciding"))
+    parser.add_argument("command", choices=("texts", "count", "read", "corpora", "deciding", "compare"))
     parser.add_argument("data", type=Path)
     parser.add_argument("--texts", type=Path, default=Path("/tmp/hedgecue10/texts.jsonl"))
     parser.add_argument("--bot", type=Path, default=None, help="a checkout root whose `bot` package marks the texts")
+    parser.add_argument("--before", type=Path, default=None, help="compare: the `count --save` file of the checkout before")
+    parser.add_argument("--after", type=Path, default=None, help="compare: the `count --save` file of the checkout after")
     parser.add_argument("--per-group", type=int, default=40)
     parser.add_argument("--save", type=Path, default=None,
                         help="corpora: write the marks as JSON here; count: write every claim (set, id, url, sentence, "
@@ -315,6 +362,8 @@ def main(argv: list[str] | None = None) -> None:
             print(name, " ".join(f"{f:.4f}" for f in fold_f1(rows)), "(folds 0-4, all)")
         if args.save is not None:
             args.save.write_text(json.dumps(marks), encoding="utf-8")
+    elif args.command == "compare":
+        print(json.dumps(compare_hedged(args.before, args.after, examples=args.per_group), indent=1, ensure_ascii=False))
     elif args.command == "deciding":
         print(json.dumps(deciding(load_texts(args.texts)), indent=1, ensure_ascii=False))
     else:
