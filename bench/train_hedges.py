@@ -180,12 +180,13 @@ def weasel_phrase_groups() -> dict[str, tuple[str, ...]]:
 # uncertain on the web. "post" (20 of its 39 train sentences uncertain, by other words: "post vacation blues may
 # ...", "post-Zionists raise many questions", "Washington Post") weighed +1.89 (word) +2.23 (stem) +1.40 ("the
 # post") and alone made 110 claims on the WCXB tune pages hedged ("In this blog post, we ...", "post-production
-# services"); chosen on the WCXB tune part and WikiWeasel's train folds (docs/quality/hedges.md, eighteenth session,
-# hedgepost10).
-GENERAL_STOP_STEMS: tuple[str, ...] = ("post",)
+# services"); chosen on the WCXB tune part and WikiWeasel's train folds. SWITCHED OFF (empty): with ("post",) the
+# held-out WikiWeasel F1 fell from 0.6232 to 0.6192, below the 0.62 line, in the one run at the end
+# (docs/quality/hedges.md, eighteenth session, hedgepost10); `stop_stems` of `train_scorer` stays for a later try.
+GENERAL_STOP_STEMS: tuple[str, ...] = ()
 
 
-def _names_stop_stem(feature: str, stems: frozenset[str]) -> bool:
+def names_stop_stem(feature: str, stems: frozenset[str]) -> bool:
     """Whether a word, stem or pair feature names one of the stop stems (cue, kind and lexicon features never do)."""
     family, _, value = feature.partition(":")
     if family == "w":
@@ -196,11 +197,11 @@ def _names_stop_stem(feature: str, stems: frozenset[str]) -> bool:
 
 
 def without_stop_stems(sentences: list[list[frozenset[str]]], stems: Sequence[str]) -> list[list[frozenset[str]]]:
-    """The feature sets with every feature that names a stop stem (`_names_stop_stem`) left out."""
+    """The feature sets with every feature that names a stop stem (`names_stop_stem`) left out."""
     stop = frozenset(stems)
     if not stop:
         return sentences
-    return [[frozenset(f for f in features if not _names_stop_stem(f, stop)) for features in tokens] for tokens in sentences]
+    return [[frozenset(f for f in features if not names_stop_stem(f, stop)) for features in tokens] for tokens in sentences]
 
 
 def featurise(items: Sequence[LabelledSentence], groups: dict[str, tuple[str, ...]],

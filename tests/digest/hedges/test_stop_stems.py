@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from bench.train_hedges import (
     GENERAL_STOP_STEMS,
     LabelledSentence,
+    names_stop_stem,
     featurise,
     split,
     train_scorer,
     without_stop_stems,
 )
-from bot.digest.hedges.hedge_marker import mark_hedge
 from bot.digest.hedges.hedge_model import load_hedge_model
 
 
@@ -50,28 +48,9 @@ def test_a_stop_stem_gets_no_weight_even_when_it_marks_the_uncertain_sentences()
     assert stopped.info["stop_stems"] == ["zorbl"] and "stop_stems" not in learnt.info
 
 
-def test_the_shipped_general_scorer_has_no_weight_for_its_stop_stems() -> None:
+def test_the_shipped_general_scorer_was_trained_with_the_trainers_stop_stems() -> None:
+    """A stop list changed without retraining the model file fails here (the list is empty while switched off)."""
     general = load_hedge_model().general
-    assert general.info["stop_stems"] == list(GENERAL_STOP_STEMS)
-    assert not any(_names_post(feature) for feature in general.weights)
-    assert general.word_part("post").logit == general.token_bias == general.word_part("posts").logit
-
-
-@pytest.mark.parametrize("sentence", [  # each hedged with the cue "post" by the model before the stop stems
-    "Thanks for the post, it was exactly what I needed.",
-    "The post-war economy grew quickly.",
-    "The post office closes at five.",
-    "She shared the post on her page.",
-    "He was appointed to the post in 1998.",
-])
-def test_post_alone_does_not_make_a_sentence_hedged(sentence: str) -> None:
-    assert mark_hedge(sentence) is None
-
-
-@pytest.mark.parametrize("sentence", [
-    "In this blog post, some experts believe the market will recover.",
-    "Post-war historians are thought to have exaggerated the losses.",
-])
-def test_a_hedge_beside_post_still_counts(sentence: str) -> None:
-    hedge = mark_hedge(sentence)
-    assert hedge is not None and hedge.kind == "hedged"
+    assert general.info.get("stop_stems", []) == list(GENERAL_STOP_STEMS)
+    stop = frozenset(GENERAL_STOP_STEMS)
+    assert not any(names_stop_stem(feature, stop) for feature in general.weights)
