@@ -184,6 +184,110 @@ def read(documents: list[dict[str, Any]], per_group: int, salt: str = "hedgecue1
     return lines
 
 
+def deciding_words(document: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    """(sentence, words) of each hedged claim of `hedges` for the document (English only): the words (lower-cased)
+    whose own weight decides it, i.e. with that word's logit set to an unseen word's (the scorer's bias; its pair,
+    cue and phrase weights gone too) the sentence falls below the scorer's threshold (hedgepost10)."""
+    from bench.hedges7_study import marked_again  # imported here: after `use_checkout`, as every `bot` import
+    from bot.digest.hedges.hedge_model import load_hedge_model
+    from bot.digest.hedges.hedge_marker import text_register
+    from bot.digest.segment.sentence_splitter import split_sentences
+
+    code = document.get("language") or "en"
+    if not code.startswith("en"):
+        return []
+    model = load_hedge_model()
+    sentences = [s.text for s in split_sentences(document.get("text") or "", code) if not s.is_heading]
+    scientific = text_register(sentences, code)
+    found = []
+    for claim in marked_again(document):
+        if claim.hedge is None or claim.hedge.kind != "hedged":
+            continue
+        scorer, uncertain, cues = model.decide(claim.text, scientific)
+        words, logits = scorer.token_logits(claim.text, cues)
+        score = scorer._score_of_logits(logits)
+        deciding = []
+        for i, word in enumerate(words):
+            if score >= scorer.threshold and logits[i] > scorer.token_bias:
+                without = [scorer.token_bias if j == i else z for j, z in enumerate(logits)]
+                if scorer._score_of_logits(without) < scorer.threshold:
+                    deciding.append(word.group(0).lower())
+        found.append((claim.text, tuple(deciding)))
+    return found
+
+
+def deciding(documents: list[dict[str, Any]], top: int = 60, examples: int = 3) -> dict[str, Any]:
+    """Per group (pages, pastes): hedged claims, the claims decided by one word alone, and for the words that decide
+    most claims, the claims and documents they decide and a few hash-picked examples."""
+    result: dict[str, Any] = {}
+    for group in ("pages", "pastes"):
+        claims: Counter[str] = Counter()
+        docs: Counter[str] = Counter()
+        picked: dict[str, list[tuple[str, str]]] = {}
+        hedged = decided = 0
+        for document in (d for d in documents if _group(d) == group):
+            seen: set[str] = set()
+            for sentence, words in deciding_words(document):
+                hedged += 1
+                decided += bool(words)
+                for word in set(words):
+                    claims[word] += 1
+                    seen.add(word)
+                    picked.setdefault(word, []).append((_hash(word + sentence), sentence[:200]))
+            docs.update(seen)
+        result[group] = {
+            "hedged claims": hedged, "decided by one word alone": decided,
+            "words (claims, documents, examples)": {
+                word: [n, docs[word], [s for _, s in sorted(picked[word])[:examples]]] for word, n in claims.most_common(top)},
+        }
+    return result
+
+
+def load_claims(path: Path) -> dict[tuple[str, str, str], dict[str, tuple[str, tuple[str, ...]]]]:
+    """A `count --save` file: (set, id, url) -> sentence -> (kind, cues)."""
+    claims: dict[tuple[str, str, str], dict[str, tuple[str, tuple[str, ...]]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        group, item, url, sentence, kind, cues, _ = json.loads(line)
+        claims.setdefault((group, item, url), {})[sentence] = (kind, tuple(cues))
+    return claims
+
+
+def compare_hedged(before: Path, after: Path, salt: str = "hedgepost10", examples: int = 12) -> dict[str, Any]:
+    """Hedged claims of two `count --save` files (two checkouts' marks of the same texts), per page type and per fold
+    of sites (`hash_bucket(site, 5, salt)`): claims hedged before and after, claims that stop or start being hedged,
+    documents with fewer or more hedged claims; and hash-picked examples of the claims that stop and that start."""
+    from urllib.parse import urlsplit
+
+    from bench.fitting import hash_bucket
+
+    old, new = load_claims(before), load_claims(after)
+    rows: dict[str, Counter[str]] = {}
+    moved: dict[str, list[tuple[str, str]]] = {"stop": [], "start": []}
+    for key in sorted(set(old) | set(new)):
+        group, item, url = key
+        site = urlsplit(url).netloc or item
+        a, b = old.get(key, {}), new.get(key, {})
+        hedged_a = {s for s, (kind, _) in a.items() if kind == "hedged"}
+        hedged_b = {s for s, (kind, _) in b.items() if kind == "hedged"}
+        for sentence in hedged_a - hedged_b:
+            moved["stop"].append((_hash(salt + sentence), f"{group} | {', '.join(a[sentence][1])} -> "
+                                  f"{b[sentence][0] + ': ' + ', '.join(b[sentence][1]) if sentence in b else 'unmarked'} | {sentence[:200]}"))
+        for sentence in hedged_b - hedged_a:
+            moved["start"].append((_hash(salt + sentence), f"{group} | {', '.join(b[sentence][1])} | {sentence[:200]}"))
+        kind = "pages" if group.startswith("wcxb-") else group + "s"
+        for name in (group, f"{kind} fold {hash_bucket(site, 5, salt)}"):
+            row = rows.setdefault(name, Counter())
+            row["documents"] += 1
+            row["hedged before"] += len(hedged_a)
+            row["hedged after"] += len(hedged_b)
+            row["stop"] += len(hedged_a - hedged_b)
+            row["start"] += len(hedged_b - hedged_a)
+            row["documents fewer"] += len(hedged_b) < len(hedged_a)
+            row["documents more"] += len(hedged_b) > len(hedged_a)
+    return {"rows": {name: dict(row) for name, row in sorted(rows.items())},
+            **{f"{way} (examples of {len(lines)})": [line for _, line in sorted(lines)[:examples]] for way, lines in moved.items()}}
+
+
 CV_SALT, CV_FOLDS = "cv", 5  # the trainer's folds of the tune parts (`bench.train_hedges`)
 
 
@@ -226,10 +330,12 @@ def fold_f1(marks: list[tuple[str, bool, bool, int]]) -> list[float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=("texts", "count", "read", "corpora"))
+    parser.add_argument("command", choices=("texts", "count", "read", "corpora", "deciding", "compare"))
     parser.add_argument("data", type=Path)
     parser.add_argument("--texts", type=Path, default=Path("/tmp/hedgecue10/texts.jsonl"))
     parser.add_argument("--bot", type=Path, default=None, help="a checkout root whose `bot` package marks the texts")
+    parser.add_argument("--before", type=Path, default=None, help="compare: the `count --save` file of the checkout before")
+    parser.add_argument("--after", type=Path, default=None, help="compare: the `count --save` file of the checkout after")
     parser.add_argument("--per-group", type=int, default=40)
     parser.add_argument("--save", type=Path, default=None,
                         help="corpora: write the marks as JSON here; count: write every claim (set, id, url, sentence, "
@@ -256,6 +362,10 @@ def main(argv: list[str] | None = None) -> None:
             print(name, " ".join(f"{f:.4f}" for f in fold_f1(rows)), "(folds 0-4, all)")
         if args.save is not None:
             args.save.write_text(json.dumps(marks), encoding="utf-8")
+    elif args.command == "compare":
+        print(json.dumps(compare_hedged(args.before, args.after, examples=args.per_group), indent=1, ensure_ascii=False))
+    elif args.command == "deciding":
+        print(json.dumps(deciding(load_texts(args.texts)), indent=1, ensure_ascii=False))
     else:
         print("\n".join(read(load_texts(args.texts), args.per_group)))
 

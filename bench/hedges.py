@@ -75,6 +75,7 @@ from bench.report import Row, format_table
 from bench.synthetic import make_article, sentence_pool
 from bench.train_hedges import (
     CV_FOLDS,
+    GENERAL_STOP_STEMS,
     L2_GRID,
     LabelledSentence,
     bucket,
@@ -245,14 +246,14 @@ def _binary_f1_array(predicted: np.ndarray, labels: np.ndarray) -> float:
 
 
 def nested_cv_f1(items: Sequence[LabelledSentence], groups: dict[str, tuple[str, ...]],
-                 l2_grid: Sequence[float] = L2_GRID) -> tuple[float, list[float]]:
+                 l2_grid: Sequence[float] = L2_GRID, stop_stems: Sequence[str] = ()) -> tuple[float, list[float]]:
     """F1 of the trainer's recipe on sentences none of whose choices looked at them: each of the trainer's
     five folds is scored at the L2 and threshold that are best on the other four folds' out-of-fold scores.
 
     The out-of-fold scores are the trainer's (`train_scorer`: a model fitted on four folds scores the fifth),
     so the only use of a scored fold is as training data for the models whose scores choose its settings.
-    Returns the pooled F1 and the F1 of each fold."""
-    sentences = featurise(items, groups)
+    Returns the pooled F1 and the F1 of each fold. `stop_stems`: as the trainer's (`train_scorer`)."""
+    sentences = featurise(items, groups, stop_stems)
     labels = np.array([i.uncertain for i in items])
     folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in items])
     corpus = np.zeros(len(items), dtype=np.int64)
@@ -284,14 +285,14 @@ def nested_cv_rows(data_dir: Path) -> list[Row]:
     groups = load_lexicon_groups(hedges / "lexicon")
     sets = {
         "WikiWeasel": ([i for i in split(load_wikiweasel(hedges / "wikiweasel-train.csv.gz"))[0] if i.text],
-                       {**groups, **weasel_phrase_groups()}, "general scorer"),
+                       {**groups, **weasel_phrase_groups()}, "general scorer", GENERAL_STOP_STEMS),
         "BioScope abstracts": ([i for i in split(load_bioscope(hedges / "bioscope-abstracts.xml.gz"))[0] if i.text],
-                               groups, "scientific scorer"),
+                               groups, "scientific scorer", ()),
     }
     lexicon_only = HedgeMarker(None).uncertain
     rows = []
-    for corpus, (items, corpus_groups, scorer) in sets.items():
-        f1, per_fold = nested_cv_f1(items, corpus_groups)
+    for corpus, (items, corpus_groups, scorer, stop_stems) in sets.items():
+        f1, per_fold = nested_cv_f1(items, corpus_groups, stop_stems=stop_stems)
         note = (f"n={len(items)}, train = sha1(id)%100<80, 5 folds by sha1('cv'+id)%5; L2 and threshold chosen on "
                 f"the other folds; per fold {', '.join(f'{x:.3f}' for x in per_fold)}")
         rows.append(Row(f"hedges: {corpus} (train, nested CV)", f"{scorer}, in process", "F1", f1, "", note))

@@ -41,7 +41,7 @@ from bench.fitting import fit_logistic, run_trainer
 from bot.digest.hedges.cue_lexicon import find_cues
 from bot.digest.hedges.hedge_model import DEFAULT_MODEL_PATH, HedgeModel
 from bot.digest.hedges.register import RegisterGate, stems_of
-from bot.digest.hedges.scorer import HedgeScorer, lexicon_index, tokens_with_features, words_of
+from bot.digest.hedges.scorer import HedgeScorer, _stem, lexicon_index, tokens_with_features, words_of
 from bot.digest.model_files import sha256_of_files
 
 log = logging.getLogger(__name__)
@@ -175,10 +175,41 @@ def weasel_phrase_groups() -> dict[str, tuple[str, ...]]:
     return {f"weasel/{name}": tuple(dict.fromkeys(phrases)) for name, phrases in groups.items()}
 
 
-def featurise(items: Sequence[LabelledSentence], groups: dict[str, tuple[str, ...]]) -> list[list[frozenset[str]]]:
-    """Each sentence as the feature sets of its words (what `HedgeScorer` weighs)."""
+# Word stems the general scorer learns no weight for by themselves (no word, stem or neighbour-pair feature names
+# them; a cue pattern or a lexicon phrase over them still counts): WikiWeasel artefacts that no annotator would call
+# uncertain on the web. "post" (20 of its 39 train sentences uncertain, by other words: "post vacation blues may
+# ...", "post-Zionists raise many questions", "Washington Post") weighed +1.89 (word) +2.23 (stem) +1.40 ("the
+# post") and alone made 110 claims on the WCXB tune pages hedged ("In this blog post, we ...", "post-production
+# services"); chosen on the WCXB tune part and WikiWeasel's train folds. SWITCHED OFF (empty): with ("post",) the
+# held-out WikiWeasel F1 fell from 0.6232 to 0.6192, below the 0.62 line, in the one run at the end
+# (docs/quality/hedges.md, eighteenth session, hedgepost10); `stop_stems` of `train_scorer` stays for a later try.
+GENERAL_STOP_STEMS: tuple[str, ...] = ()
+
+
+def names_stop_stem(feature: str, stems: frozenset[str]) -> bool:
+    """Whether a word, stem or pair feature names one of the stop stems (cue, kind and lexicon features never do)."""
+    family, _, value = feature.partition(":")
+    if family == "w":
+        return _stem(value) in stems
+    if family == "s":
+        return value in stems
+    return family in ("l", "r") and any(stem in stems for stem in value.split(" "))
+
+
+def without_stop_stems(sentences: list[list[frozenset[str]]], stems: Sequence[str]) -> list[list[frozenset[str]]]:
+    """The feature sets with every feature that names a stop stem (`names_stop_stem`) left out."""
+    stop = frozenset(stems)
+    if not stop:
+        return sentences
+    return [[frozenset(f for f in features if not names_stop_stem(f, stop)) for features in tokens] for tokens in sentences]
+
+
+def featurise(items: Sequence[LabelledSentence], groups: dict[str, tuple[str, ...]],
+              stop_stems: Sequence[str] = ()) -> list[list[frozenset[str]]]:
+    """Each sentence as the feature sets of its words (what `HedgeScorer` weighs), the stop stems' own left out."""
     index = lexicon_index(groups)
-    return [[t.features for t in tokens_with_features(i.text, find_cues(i.text), index)] for i in items]
+    sentences = [[t.features for t in tokens_with_features(i.text, find_cues(i.text), index)] for i in items]
+    return without_stop_stems(sentences, stop_stems)
 
 
 def _adam_step(param: np.ndarray, grad: np.ndarray, state: list[np.ndarray], t: int, rate: float = 0.1) -> None:
@@ -270,18 +301,19 @@ def train_scorer(
     domain: str,
     lexicon_groups: dict[str, tuple[str, ...]],
     l2_grid: Sequence[float] = L2_GRID,
+    stop_stems: Sequence[str] = (),
 ) -> HedgeScorer:
     """Fit one scorer on the train parts of several corpora, each weighing the same in the loss.
 
     L2 and the threshold are chosen by cross-validation inside `corpora` (folds by a hash of the item id,
     so a BioScope document stays in one fold) for the best mean F1 over the corpora; then the model is
-    fitted on all of it.
+    fitted on all of it. `stop_stems`: stems that get no weight of their own (`without_stop_stems`).
     """
     train = [item for items in corpora.values() for item in items]
     corpus = np.array([n for n, items in enumerate(corpora.values()) for _ in items])
     share = np.array([len(items) for items in corpora.values()], dtype=float)
     weight = (len(train) / len(share)) / share[corpus]  # every corpus has the same total weight
-    sentences = featurise(train, lexicon_groups)
+    sentences = featurise(train, lexicon_groups, stop_stems)
     labels = np.array([i.uncertain for i in train])
     folds = np.array([bucket(i.item_id, salt="cv") % CV_FOLDS for i in train])
     best: tuple[float, float, float, dict[str, float]] | None = None  # (cv mean F1, l2, threshold, F1 per corpus)
@@ -310,6 +342,7 @@ def train_scorer(
         "cv_f1": round(cv_f1, 4),
         "cv_f1_per_corpus": per_corpus,
         "features": len(weights),
+        **({"stop_stems": list(stop_stems)} if stop_stems else {}),
     }
     return HedgeScorer(domain, weights, bias, leak, threshold, lexicon_groups, info)
 
@@ -367,7 +400,8 @@ def build_model(data_dir: Path) -> dict[str, object]:
     groups = load_lexicon_groups(data_dir / "hedges" / "lexicon")
     wiki, abstracts = corpora["WikiWeasel"], corpora["BioScope abstracts"]
     model = HedgeModel(
-        general=train_scorer({"WikiWeasel": wiki}, "general (WikiWeasel train split)", {**groups, **weasel_phrase_groups()}),
+        general=train_scorer({"WikiWeasel": wiki}, "general (WikiWeasel train split)", {**groups, **weasel_phrase_groups()},
+                             stop_stems=GENERAL_STOP_STEMS),
         scientific=train_scorer({"BioScope abstracts": abstracts}, "scientific (BioScope abstracts train split)", groups),
         register=train_register_gate(wiki, abstracts),
     )
