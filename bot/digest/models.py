@@ -19,6 +19,8 @@ class Article:
     author: str | None = None
     date: str | None = None
     origin: Literal["html", "text", "pdf"] = "text"
+    # A page whose short text sits beside a password field: a sign-in wall, said so rather than "too short".
+    behind_sign_in: bool = False
 
 
 @dataclass(frozen=True)

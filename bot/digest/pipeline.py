@@ -243,6 +243,9 @@ def is_listable_claim(text: str) -> bool:
 
 def digest_article(article: Article, settings: DigestSettings, options: DigestOptions = DigestOptions()) -> Digest:
     words_in = count_words(article.text)
+    if article.behind_sign_in:  # "Create an account today." is no digest of a sign-in wall
+        raise DigestError(f"The page asks the reader to sign in: it shows {words_in} words without an account, "
+                          f"no article to summarize.")
     if words_in < settings.min_words:
         raise DigestError(_too_short(words_in, settings))
     text = tidy_spaces(article.text)

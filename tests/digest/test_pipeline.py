@@ -110,6 +110,25 @@ def test_html_page_is_digested(sample_text: str) -> None:
     assert len(result.summary) >= 3
 
 
+def test_a_sign_in_wall_is_named_and_an_article_beside_a_sign_in_box_is_digested(sample_text: str) -> None:
+    """A sign-in wall of 25 words was digested as "Create an account today."; shorter ones were "too short"."""
+    sign_in_box = "<form><input type='email' name='e'><input type='password' name='p'><button>Sign in</button></form>"
+    wall = (
+        "<html><head><title>Sign in - Example News</title></head><body><main><h1>Sign in to continue reading</h1>"
+        f"{sign_in_box}<p>Subscribers get unlimited access to every story. Forgot your password? Create an account "
+        "today.</p></main></body></html>"
+    )
+    result = digest_document(RawDocument(source="wall.html", text=wall, kind="html"), SETTINGS)
+    assert result.error is not None and result.error.startswith("The page asks the reader to sign in"), result.error
+    assert not result.summary
+    title, _, body = sample_text.partition("\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("Ad Free")[0].split("\n") if p.strip())
+    page = f"<html><head><title>{title}</title></head><body><header>{sign_in_box}</header><article><h1>{title}</h1>" \
+        f"{paragraphs}</article></body></html>"
+    result = digest_document(RawDocument(source="page.html", text=page, kind="html"), SETTINGS)
+    assert result.error is None and len(result.summary) >= 3, result.error
+
+
 @pytest.mark.parametrize(
     "text, message",
     [

@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 MAX_PARSE_DEPTH = 256
 MAX_ELEMENTS = DEFAULT_SETTINGS.max_elements
 NO_TEXT = "No article text was found on the page"
+# A text this short beside a password field is what a sign-in wall shows (WCXB's pages with a password field hold
+# 82 words of true text or more, but for one sign-in page with none).
+SIGN_IN_WALL_WORDS = 50
 _WORD = re.compile(r"\w+")
 LEAD_MIN_NEW_SHARE = 0.3  # of the og:description's words missing from the answer (WCXB tune forums)
 # What tree.iter() walks (elements, comments, processing instructions), counted by libxml2.
@@ -200,10 +203,14 @@ def _main_text(tree: lxml_html.HtmlElement, url: str | None, settings: Extractio
     return text, document
 
 
+def _has_password_field(tree: lxml_html.HtmlElement) -> bool:
+    return bool(tree.xpath("//input[@type='password']"))
+
+
 def _what_was_found(tree: lxml_html.HtmlElement) -> str:
     """A short account of a page with no article: a sign-in form, images, a few words."""
     parts = []
-    if tree.xpath("//input[@type='password']"):
+    if _has_password_field(tree):
         parts.append("a sign-in form")
     images = len(tree.xpath("//body//img"))
     if images:
@@ -321,4 +328,6 @@ def extract_html(
         author=metadata.author or byline_name(getattr(document, "author", None) or "", metadata) or None,
         date=_date(metadata, document, tree),
         origin="html",
+        # looked for only on a short text (the walk costs a whole-tree search): the pipeline's length limit decides
+        behind_sign_in=_words(text) < SIGN_IN_WALL_WORDS and _has_password_field(tree),
     )
