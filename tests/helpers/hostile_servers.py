@@ -126,6 +126,7 @@ class HostileSite:
         app.router.add_get("/drip", self._drip)
         app.router.add_get("/image", self._image)
         app.router.add_get("/no-type", self._no_type)
+        app.router.add_get("/fake-pdf", self._fake_pdf)
         app.router.add_get("/loop/{n}", self._loop)
         app.router.add_get("/chain/{n}", self._chain)
         app.router.add_get("/redirect", self._redirect)
@@ -177,6 +178,9 @@ class HostileSite:
 
     async def _image(self, request: web.Request) -> web.Response:
         return web.Response(body=b"\x89PNG\r\n\x1a\n" + b"\0" * 100, content_type="image/png")
+
+    async def _fake_pdf(self, request: web.Request) -> web.Response:
+        return web.Response(text=ARTICLE_HTML, content_type="application/pdf")  # a web page the server calls a PDF
 
     async def _no_type(self, request: web.Request) -> web.Response:
         response = web.Response(body=b"<p>hello</p>")

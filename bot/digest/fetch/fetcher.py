@@ -307,6 +307,8 @@ async def _fetch(url: str, settings: FetchSettings, session: aiohttp.ClientSessi
             body = await read_capped(response, max_bytes)
             if looks_like_pdf(body):  # by its bytes, whatever the type or the link's ending says
                 return FetchedPage(url=str(response.url), content_type=PDF_TYPE, text="", data=body)
+            if content_type in PDF_TYPES:  # the README says PDFs are read: say this one is not one
+                raise FetchError("That link's file is called a PDF but is not one (it does not start with %PDF-).")
             if maybe_pdf:
                 served = content_type or "no content type"
                 raise FetchError(f"That link is not an article page (it serves {served[:60]}).")

@@ -70,6 +70,10 @@ async def test_a_wrong_content_type_is_refused(hostile_site: HostileSite, path: 
     await _fails(hostile_site.url(path), f"not an article page .it serves {served}")
 
 
+async def test_a_page_served_as_a_pdf_is_said_to_be_no_pdf(hostile_site: HostileSite) -> None:
+    await _fails(hostile_site.url("/fake-pdf"), "called a PDF but is not one")
+
+
 async def test_a_redirect_loop_is_detected(hostile_site: HostileSite) -> None:
     await _fails(hostile_site.url("/loop/0"), "redirects in a loop")
 
