@@ -899,7 +899,8 @@ CAPTION_WORDS = 14
 
 
 def check_reader_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
-    """`summary.demonstrative_phrase` (a bullet opening "This analogy ..." whose sentence before it is not shown),
+    """`summary.demonstrative_phrase` (a bullet opening "This analogy ..." whose sentence before it is not shown; "This is ..."
+    is `summary.dependent_opening`),
     `summary.bracketed_cut` (a teaser the site cut with "[…]"), `summary.numbered_question` (a numbered question heading),
     `summary.caption_dimensions` (an artwork's caption: a few words and its size)."""
     found: list[tuple[str, str]] = []
@@ -907,7 +908,8 @@ def check_reader_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str, 
     shown = {s["index"] for s in summary}
     for sentence in summary:
         words = sentence["text"].strip()
-        if DEMONSTRATIVE_PHRASE.match(words) and sentence["index"] > 0 and sentence["index"] - 1 not in shown:
+        leans = DEMONSTRATIVE_PHRASE.match(words) and not DEPENDENT_OPENING.match(words)  # "This is ..." is sweep8's kind
+        if leans and sentence["index"] > 0 and sentence["index"] - 1 not in shown:
             found.append(("summary.demonstrative_phrase", words))
         if BRACKETED_CUT.search(words):
             found.append(("summary.bracketed_cut", words))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +67,24 @@ def tune_items(data: Path) -> list[Item]:
     return wcxb_items(data, 5000, "tune") + paste_items(data, 100_000)
 
 
+# Tried: a demonstrative before a noun points back as a pronoun does ("This analogy perfectly encapsulates ...", "These tools
+# ..."), but for a time ("This month, our theme is ...", "This year, the U.N. launched ...").
+_DEMONSTRATIVE_PHRASE = re.compile(
+    r"^[\"“]?(?:This|These|That|Those)\s+(?!(?:month|year|week|weekend|time|season|summer|winter|spring|fall|autumn|"
+    r"morning|evening|afternoon|day|days|week's|year's)\b)[a-z]"
+)
+
+
+def opens_with_demonstrative_phrase(text: str) -> bool:
+    """The sentence opens with "This"/"These"/"That"/"Those" before a lower-case word that is not a time (`_DEMONSTRATIVE_PHRASE`)."""
+    return bool(_DEMONSTRATIVE_PHRASE.match(text.lstrip()))
+
+
 def _leans_or_points(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
     """Tried: `leans_on_unseen`, and a demonstrative before a noun ("This analogy ...") whose sentence before is not shown."""
     if unfit_rules.leans_on_unseen(sentences, position, shown):
         return True
-    if position == 0 or position - 1 in shown or not unfit_rules.opens_with_demonstrative_phrase(sentences[position].text):
+    if position == 0 or position - 1 in shown or not opens_with_demonstrative_phrase(sentences[position].text):
         return False
     return any(not sentences[i].is_heading for i in range(position))
 
@@ -78,6 +92,12 @@ def _leans_or_points(sentences: Sequence[Sentence], position: int, shown: Abstra
 def _leans_in_paragraph_only(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
     """Tried: `leans_on_unseen` only where the sentence before is in the same paragraph (an opener of a paragraph is left)."""
     return (unfit_rules.leans_on_unseen(sentences, position, shown)
+            and sentences[position - 1].paragraph == sentences[position].paragraph)
+
+
+def _leans_or_points_in_paragraph(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
+    """Tried: `_leans_or_points`, only where the sentence before is in the same paragraph."""
+    return (_leans_or_points(sentences, position, shown)
             and sentences[position - 1].paragraph == sentences[position].paragraph)
 
 
@@ -92,7 +112,10 @@ VARIANTS: dict[str, Rule] = {
     "leans_on_unseen": unfit_rules.leans_on_unseen,
     "+demonstrative phrase": _leans_or_points,
     "in paragraph only": _leans_in_paragraph_only,
+    "in paragraph +demonstrative": _leans_or_points_in_paragraph,
     "cut or numbered": _cut_or_numbered,
+    "bracketed cut": lambda s, i, shown: unfit_rules.is_bracketed_cut(s[i].text),
+    "numbered question": lambda s, i, shown: unfit_rules.is_numbered_question(s[i].text),
 }
 
 
@@ -103,13 +126,64 @@ def summary_with(sentences: list[Sentence], title: str, language_code: str, coun
     from bot.digest.pipeline import lead_lines, not_for_summary
     from bot.digest.summarize import summarizer
 
-    original = summarizer.UNSEEN_RULE
-    summarizer.UNSEEN_RULE = rule
+    original, original_choose = summarizer.UNSEEN_RULE, summarizer.choose
+    if rule is _with_sentence_before:
+        summarizer.choose = _choose_with_sentence_before(sentences)
+    else:
+        summarizer.UNSEEN_RULE = rule
     try:
         chosen = summarizer.summarize(sentences, title, language_for(language_code), count, skip=not_for_summary(sentences))
     finally:
-        summarizer.UNSEEN_RULE = original
+        summarizer.UNSEEN_RULE, summarizer.choose = original, original_choose
     return chosen or lead_lines(sentences, title, count)
+
+
+def _with_sentence_before(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
+    """Tried (a marker: `summary_with` swaps the summarizer's `choose` for `_choose_with_sentence_before`): a bullet that
+    leans on the sentence before it brings that sentence in with it."""
+    return unfit_rules.leans_on_unseen(sentences, position, shown)
+
+
+def _choose_with_sentence_before(sentences: Sequence[Sentence]) -> Callable[..., list[int]]:
+    """`summarizer.choose`, but a pick that leans on its sentence before (`leans_on_unseen`) brings that sentence in beside
+    it when it is a candidate that is not passed over (in its place when one bullet is left)."""
+    import numpy as np
+
+    from bot.digest.summarize.summarizer import DUPLICATE_OVERLAP
+
+    def choose(found: Any, model: Any, count: int, skip: Any = None, also_skip: Any = None) -> list[int]:
+        def passed_over(k: int) -> bool:
+            index = found.indices[k]
+            return (skip is not None and index in skip) or (also_skip is not None and also_skip(index))
+
+        at = {index: k for k, index in enumerate(found.indices)}
+        scores = model.score(found.features, found.ranks)
+        probabilities = 1.0 / (1.0 + np.exp(-scores))
+        available = np.ones(len(scores), dtype=bool)
+        repeated = np.zeros(len(scores))
+        chosen: list[int] = []
+        while len(chosen) < count and available.any():
+            value = probabilities - model.redundancy * repeated - 2.0 * (repeated >= DUPLICATE_OVERLAP)
+            best = int(np.argmax(np.where(available, value, -np.inf)))
+            available[best] = False
+            if passed_over(best):
+                continue
+            index = found.indices[best]
+            shown = {found.indices[k] for k in chosen}
+            before = at.get(index - 1)
+            picks = [best]
+            if unfit_rules.leans_on_unseen(sentences, index, shown) and before is not None and available[before] and not passed_over(before):
+                available[before] = False
+                picks = [before, best] if len(chosen) + 2 <= count else [before]
+            for k in picks:
+                chosen.append(k)
+                repeated = np.maximum(repeated, found.overlap[k])
+        return sorted(found.indices[k] for k in chosen)
+
+    return choose
+
+
+VARIANTS["with sentence before"] = _with_sentence_before
 
 
 def reader_kinds(item: Item, result: dict[str, Any]) -> set[str]:
@@ -216,11 +290,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--results", type=Path)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--parts", default="train,dev", help="news parts for `variants` (never test)")
+    parser.add_argument("--variants", default="", help="comma-separated names of VARIANTS to run (main always; default: all)")
     parser.add_argument("--skip-news", action="store_true")
     parser.add_argument("--skip-tune", action="store_true")
     args = parser.parse_args(argv)
     if "test" in args.parts.split(","):
         parser.error("the test parts are the lead's")
+    if args.variants:
+        keep = {"main", *args.variants.split(",")}
+        for name in [name for name in VARIANTS if name not in keep]:
+            del VARIANTS[name]
     if args.command == "sample":
         results: list[dict[str, Any]] = run_sample(sample_items(args.data), fresh=False)
         args.out.write_text("".join(json.dumps(r) + "\n" for r in results), encoding="utf-8")
