@@ -245,21 +245,21 @@ def news_variants(data: Path, parts: list[str]) -> None:
     from bot.digest.segment.sentence_splitter import split_sentences
 
     scorer = rouge_scorer.RougeScorer(["rouge1"], use_stemmer=True)
+
+    def rouge(reference: str, lines: list[str]) -> float:
+        return scorer.score(reference, "\n".join(lines))["rouge1"].fmeasure
+
     for corpus in CORPORA:
         articles = load(data, corpus, parts)
         for form in FORMS:
-            score: Counter[str] = Counter()
-            moved: Counter[str] = Counter()
+            score, moved = Counter[str](), Counter[str]()
             kinds: dict[str, Counter[str]] = {name: Counter() for name in VARIANTS}
             for article in articles:
-                body = " ".join(article.paragraphs) if form == "one paragraph" else "\n\n".join(article.paragraphs)
-                title = "" if form == "one paragraph" else article.title
-                sentences = split_sentences(body, "en")
-                reference = "\n".join(article.reference)
-                lead = [s.text for s in sentences if not s.is_heading][:SUMMARY_SENTENCES]
-                score["LEAD-3"] += scorer.score(reference, "\n".join(lead))["rouge1"].fmeasure
-                item = Item(corpus, article.id, ".txt", body)
-                result = {"text": body, "title": title, "language": "en"}
+                one = form == "one paragraph"
+                body, title = (" " if one else "\n\n").join(article.paragraphs), "" if one else article.title
+                sentences, reference = split_sentences(body, "en"), "\n".join(article.reference)
+                score["LEAD-3"] += rouge(reference, [s.text for s in sentences if not s.is_heading][:SUMMARY_SENTENCES])
+                item, result = Item(corpus, article.id, ".txt", body), {"text": body, "title": title, "language": "en"}
                 base: list[int] = []
                 for name, rule in VARIANTS.items():
                     # a rule that holds of no sentence with nothing shown (it only holds less as bullets are shown) changes nothing
@@ -267,7 +267,7 @@ def news_variants(data: Path, parts: list[str]) -> None:
                     chosen = base if idle and name != "main" else summary_with(sentences, title, "en", SUMMARY_SENTENCES, rule)
                     base = chosen if name == "main" else base
                     moved[name] += chosen != base
-                    score[name] += scorer.score(reference, "\n".join(sentences[i].text for i in chosen))["rouge1"].fmeasure
+                    score[name] += rouge(reference, [sentences[i].text for i in chosen])
                     redone = _redone(result, sentences, chosen)
                     kinds[name].update({kind for kind, _ in check_article_bullets(item, redone) + _reader(item, redone)})
             n = max(1, len(articles))
@@ -289,10 +289,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("data", type=Path)
     parser.add_argument("--results", type=Path)
     parser.add_argument("--out", type=Path)
-    parser.add_argument("--parts", default="train,dev", help="news parts for `variants` (never test)")
     parser.add_argument("--variants", default="", help="comma-separated names of VARIANTS to run (main always; default: all)")
-    parser.add_argument("--skip-news", action="store_true")
     parser.add_argument("--skip-tune", action="store_true")
+    parser.add_argument("--skip-news", action="store_true")
+    parser.add_argument("--parts", default="train,dev", help="news parts for `variants` (never test)")
     args = parser.parse_args(argv)
     if "test" in args.parts.split(","):
         parser.error("the test parts are the lead's")
