@@ -668,7 +668,7 @@ def sweep(items: list[Item], results: list[dict[str, Any]], examples: int) -> Sw
     report = Sweep()
     for item, result in zip(items, results, strict=True):
         report.documents[item.set] += 1
-        found = check(item, result) + (check_article_bullets(item, result) if not result.get("error") else [])  # sweep8's kinds
+        found = check(item, result) + (check_article_bullets(item, result) + check_reader_bullets(item, result) if not result.get("error") else [])  # sweep8's, sweep9's kinds
         for kind in sorted({kind for kind, _ in found}):
             report.kinds[kind][item.set] += 1  # documents with at least one of the kind
         for kind, detail in found:
@@ -882,6 +882,41 @@ def check_article_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str,
             found.append(("summary.quote_alone", f"{words} || {after[:60]}"))
         if DEPENDENT_OPENING.match(words) and sentence["index"] - 1 not in shown:
             found.append(("summary.dependent_opening", words))
+    return found
+
+
+
+# Eighteenth session (sweep9): what a reader rejects in 60 tune digests of every kind of page, paste and news text.
+# A demonstrative before a noun pointing back ("This analogy perfectly encapsulates ...") but for a time ("This month, ...").
+DEMONSTRATIVE_PHRASE = re.compile(
+    r"^[\"“]?(?:This|These|That|Those)\s+(?!(?:month|year|week|weekend|time|season|summer|winter|spring|fall|autumn|"
+    r"morning|evening|afternoon|day|days)\b)[a-z]"
+)
+BRACKETED_CUT = re.compile(r"(?:\[\s*(?:…|\.{2,})\s*\]|\\\[…\\\])[\"'”’)]*\s*$")  # "... why we group items […]"
+NUMBERED_QUESTION = re.compile(r"^\s*\d{1,2}[.)]\s+\S.*\?[\"'”’)]*\s*$")  # "1. How long is my trip to Iceland?"
+CAPTION_DIMENSIONS = re.compile(r"\d\s*[×x]\s*\d[\d.,/ ]*\s*(?:cm|mm|in|inches)\b")  # "contact print – 11.4 × 8.3 cm."
+CAPTION_WORDS = 14
+
+
+def check_reader_bullets(item: Item, result: dict[str, Any]) -> list[tuple[str, str]]:
+    """`summary.demonstrative_phrase` (a bullet opening "This analogy ..." whose sentence before it is not shown; "This is ..."
+    is `summary.dependent_opening`),
+    `summary.bracketed_cut` (a teaser the site cut with "[…]"), `summary.numbered_question` (a numbered question heading),
+    `summary.caption_dimensions` (an artwork's caption: a few words and its size)."""
+    found: list[tuple[str, str]] = []
+    summary = result.get("summary") or []
+    shown = {s["index"] for s in summary}
+    for sentence in summary:
+        words = sentence["text"].strip()
+        leans = DEMONSTRATIVE_PHRASE.match(words) and not DEPENDENT_OPENING.match(words)  # "This is ..." is sweep8's kind
+        if leans and sentence["index"] > 0 and sentence["index"] - 1 not in shown:
+            found.append(("summary.demonstrative_phrase", words))
+        if BRACKETED_CUT.search(words):
+            found.append(("summary.bracketed_cut", words))
+        if NUMBERED_QUESTION.match(words):
+            found.append(("summary.numbered_question", words))
+        if CAPTION_DIMENSIONS.search(words) and _words(words) <= CAPTION_WORDS:
+            found.append(("summary.caption_dimensions", words))
     return found
 
 

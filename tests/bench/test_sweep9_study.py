@@ -1,0 +1,38 @@
+"""The eighteenth session's study: documents are picked by a hash of their id, and each variant is the summarizer's
+`UNSEEN_RULE` for one summary."""
+
+from __future__ import annotations
+
+from bench.sweep import Item, check_reader_bullets
+from bench.sweep9_study import VARIANTS, first_by_hash, summary_with
+from bot.digest.segment.sentence_splitter import split_sentences
+from bot.digest.summarize import summarizer
+
+
+def test_documents_are_picked_by_a_hash_of_their_id() -> None:
+    items = [Item("paste", f"p{n}", ".txt", "") for n in range(9)]
+    chosen = first_by_hash(items, 3)
+    assert len(chosen) == 3 and {i.id for i in first_by_hash(list(reversed(items)), 3)} == {i.id for i in chosen}
+
+
+def test_a_variant_is_the_rule_for_one_summary_and_is_put_back() -> None:
+    text = split_sentences("Startups learn by doing, and most of them fail within five years of their first round.\n\n"
+                           "The market is a river that keeps changing its course under every founder's boat. "
+                           "It shifts every year, and the founders who read it win the next round of funding.", "en")
+    before = summarizer.UNSEEN_RULE
+    with_rule = summary_with(text, "", "en", 2, VARIANTS["leans_on_unseen"])
+    assert summarizer.UNSEEN_RULE is before
+    assert 2 not in with_rule or 1 in with_rule  # "It shifts ..." only beside the sentence it leans on
+    assert VARIANTS["main"] is None
+
+
+def test_the_eighteenth_sessions_reader_kinds() -> None:
+    said = {"summary": [
+        {"text": "This analogy perfectly encapsulates the process.", "index": 4},
+        {"text": "This month, our theme is woodworking.", "index": 9},
+        {"text": "We'll start by chatting about why we group items […]", "index": 12},
+        {"text": "1. How long is my trip to Iceland?", "index": 14},
+        {"text": "Vintage gelatin silver contact print – 11.4 × 8.3 cm.", "index": 20},
+        {"text": "This principle is the foundation.", "index": 21}]}
+    kinds = [kind for kind, _ in check_reader_bullets(Item("paste", "1", ".txt", ""), said)]
+    assert kinds == ["summary.demonstrative_phrase", "summary.bracketed_cut", "summary.numbered_question", "summary.caption_dimensions"]
