@@ -3,6 +3,8 @@ measured columns."""
 
 from __future__ import annotations
 
+import pytest
+
 from bench import pastetitle10_study as study
 import bot.digest.extract.paste.title as title_module
 
@@ -72,6 +74,7 @@ def test_meta_head_above_and_twin() -> None:
 
 
 def test_fit_listwise_learns_which_candidate_of_a_page_wins() -> None:
+    pytest.importorskip("scipy")  # in the bench extra, not the test one
     import numpy as np
 
     from bench.train_paste_title import PastePage
