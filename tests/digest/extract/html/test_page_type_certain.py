@@ -71,3 +71,30 @@ def test_certain_exactly_where_every_corner_of_the_box_gives_one_type() -> None:
         middle = {name: rng.uniform(0.0, high) for name, high in highest.items()}
         assert model.classify({**features, **middle}) == answer
     assert certain and refused  # both branches are exercised
+
+
+def _close_call_at_some_corner(model: page_type.PageTypeModel, features: dict[str, float], highest: dict[str, float]) -> bool:
+    """Whether article's lead over service falls under SERVICE_CLOSE_CALL_MARGIN at some corner of the box."""
+    for values in itertools.product(*[(0.0, high) for high in highest.values()]):
+        scores = model.scores(page_type.feature_vector({**features, **dict(zip(highest, values))}))
+        if scores["article"] - scores["service"] < page_type.SERVICE_CLOSE_CALL_MARGIN:
+            return True
+    return False
+
+
+def test_clear_of_service_exactly_where_no_corner_of_the_box_is_a_close_call() -> None:
+    model = page_type.shipped_model()
+    rng = random.Random(11)
+    base = page_type.page_features(_parse(pages.ARTICLE), None)
+    clear = close = 0
+    for _ in range(400):
+        features = {name: value + rng.gauss(0.0, 1.0) for name, value in base.items()}
+        highest = {"log_repeated": rng.uniform(0.0, 6.0), "repeated_share": 1.0}
+        answer = model.clear_of(features, highest, "article", "service", page_type.SERVICE_CLOSE_CALL_MARGIN)
+        # The lead is linear in the open features: it is least at a corner (up to the rounding margin).
+        assert answer == (not _close_call_at_some_corner(model, features, highest))
+        clear, close = clear + answer, close + (not answer)
+        if answer and model.certain_type(features, highest) == "article":
+            middle = {name: rng.uniform(0.0, high) for name, high in highest.items()}
+            assert model.page_type({**features, **middle}) == "article"
+    assert clear and close  # both branches are exercised
