@@ -17,6 +17,7 @@ comparison then reads both from the cache.
 
     python -m bench.html_equivalence DATA_DIR --record FILE [--limit N]
     python -m bench.html_equivalence DATA_DIR --recorded FILE [--limit N]
+    python -m bench.html_equivalence DATA_DIR --record FILE --digest   (and --recorded FILE --digest)
 
 The in-process mode, for a loaded host (where two command-line runs of 1,678 pages do not finish):
 `--record` runs every page through this checkout's `extract_article` in one process (WCXB pages
@@ -24,6 +25,8 @@ with their address, as the bot reads a link; ScrapingHub pages without, as the c
 a file) and writes each answer (the whole Article, or the error and the title it names) to FILE;
 run it once in a checkout of the reference commit. `--recorded` computes this checkout's answers
 the same way and compares them with FILE's. The stages after extraction read only the Article.
+`--digest` records and compares the whole digest instead (`digest_document`'s JSON: title, summary,
+figures, hedged claims; the same addresses), for a change that touches more than the Article.
 """
 
 from __future__ import annotations
@@ -127,11 +130,21 @@ def article_answer(page_id: str, url: str, html: str) -> dict[str, Any]:
     return dataclasses.asdict(article)
 
 
-def in_process_answers(found: list[tuple[str, str, str]]) -> dict[str, Any]:
-    """`article_answer` of every page, in the shape `compare` reads."""
+def digest_answer(page_id: str, url: str, html: str) -> dict[str, Any]:
+    """This checkout's whole digest of a page (`digest_document`'s JSON, its error included)."""
+    from bot.digest.pipeline import digest_document
+    from bot.digest.sources import RawDocument
+    from bot.settings import DigestSettings
+
+    return digest_document(RawDocument(source=page_id, text=html, kind="html", url=url or None), DigestSettings()).to_json()
+
+
+def in_process_answers(found: list[tuple[str, str, str]], digest: bool = False) -> dict[str, Any]:
+    """`article_answer` (or `digest_answer`) of every page, in the shape `compare` reads."""
+    answer = digest_answer if digest else article_answer
     answered = {}
     for done, (page_id, url, html) in enumerate(found, 1):
-        answered[page_id] = article_answer(page_id, url, html)
+        answered[page_id] = answer(page_id, url, html)
         if done % 100 == 0:
             log.info("%d of %d pages", done, len(found))
     return {"in process": answered}
@@ -158,12 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--candidate", type=Path, default=REPOSITORY, help="the checkout to check (default: this one)")
     parser.add_argument("--cache", type=Path, help="keep the reference's answers here, under its commit")
     parser.add_argument("--cache-only", action="store_true", help="compute and cache the reference's answers, then stop")
+    parser.add_argument("--digest", action="store_true", help="with --record/--recorded: the whole digest's JSON, not the Article")
     parser.add_argument("--limit", type=int, help="only the first N pages (a quick look)")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     found = pages(args.data_dir, args.limit)
     if args.record or args.recorded:
-        return _in_process(found, args.record, args.recorded)
+        return _in_process(found, args.record, args.recorded, args.digest)
     if args.reference is None:
         parser.error("--reference, --record or --recorded is needed")
     ids, urls = [page_id for page_id, _, _ in found], [url for _, url, _ in found]
@@ -185,9 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if differences else 0
 
 
-def _in_process(found: list[tuple[str, str, str]], record: Path | None, recorded: Path | None) -> int:
+def _in_process(found: list[tuple[str, str, str]], record: Path | None, recorded: Path | None, digest: bool = False) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    ours = in_process_answers(found)
+    ours = in_process_answers(found, digest)
     if record is not None:
         record.parent.mkdir(parents=True, exist_ok=True)
         with gzip.open(record, "wt", encoding="utf-8") as out:
@@ -199,7 +213,7 @@ def _in_process(found: list[tuple[str, str, str]], record: Path | None, recorded
     differences = compare(ours, reference)
     checked = sum(len(by_page) for by_page in reference.values())
     print("\n".join(differences[:50]))
-    print(f"{checked - len(differences)} of {checked} extract answers identical (in process; recorded answers {recorded})")
+    print(f"{checked - len(differences)} of {checked} {'digests' if digest else 'extract answers'} identical (in process; recorded answers {recorded})")
     return 1 if differences or checked < len(found) else 0
 
 

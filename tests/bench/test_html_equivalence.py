@@ -53,3 +53,15 @@ def test_a_recording_that_lacks_pages_does_not_pass(tmp_path: Path) -> None:
     record = tmp_path / "answers.json.gz"
     assert html_equivalence.main([str(data), "--record", str(record), "--limit", "1"]) == 0
     assert html_equivalence.main([str(data), "--recorded", str(record)]) == 1
+
+
+def test_the_digest_flag_records_and_compares_whole_digests(tmp_path: Path, capsys) -> None:
+    data = _data_dir(tmp_path / "data")
+    record = tmp_path / "digests.json.gz"
+    assert html_equivalence.main([str(data), "--record", str(record), "--digest"]) == 0
+    with gzip.open(record, "rt", encoding="utf-8") as kept:
+        answers = json.load(kept)
+    assert "summary" in json.dumps(answers["in process"]["scrapinghub-p1"])  # a digest, not an Article
+    assert html_equivalence.main([str(data), "--recorded", str(record), "--digest"]) == 0
+    assert "3 of 3 digests identical" in capsys.readouterr().out
+    assert html_equivalence.main([str(data), "--recorded", str(record)]) == 1  # Articles differ from digests

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterator
 
 import pytest
 
@@ -53,14 +54,19 @@ def _corners_agree(model: page_type.PageTypeModel, features: dict[str, float], h
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def _boxes_around_an_article(rng: random.Random, count: int = 400) -> Iterator[tuple[dict[str, float], dict[str, float]]]:
+    """Feature vectors scattered around a test article's, each with a random box for the two group features."""
+    base = page_type.page_features(_parse(pages.ARTICLE), None)
+    for _ in range(count):
+        features = {name: value + rng.gauss(0.0, 1.0) for name, value in base.items()}
+        yield features, {"log_repeated": rng.uniform(0.0, 6.0), "repeated_share": 1.0}
+
+
 def test_certain_exactly_where_every_corner_of_the_box_gives_one_type() -> None:
     model = page_type.shipped_model()
     rng = random.Random(7)
-    base = page_type.page_features(_parse(pages.ARTICLE), None)
     certain = refused = 0
-    for _ in range(400):
-        features = {name: value + rng.gauss(0.0, 1.0) for name, value in base.items()}
-        highest = {"log_repeated": rng.uniform(0.0, 6.0), "repeated_share": 1.0}
+    for features, highest in _boxes_around_an_article(rng):
         answer = model.certain_type(features, highest)
         # The box is convex and the logits linear: one type at every corner is that type everywhere.
         assert answer == _corners_agree(model, features, highest)
@@ -71,3 +77,27 @@ def test_certain_exactly_where_every_corner_of_the_box_gives_one_type() -> None:
         middle = {name: rng.uniform(0.0, high) for name, high in highest.items()}
         assert model.classify({**features, **middle}) == answer
     assert certain and refused  # both branches are exercised
+
+
+def _close_call_at_some_corner(model: page_type.PageTypeModel, features: dict[str, float], highest: dict[str, float]) -> bool:
+    """Whether article's lead over service falls under SERVICE_CLOSE_CALL_MARGIN at some corner of the box."""
+    for values in itertools.product(*[(0.0, high) for high in highest.values()]):
+        scores = model.scores(page_type.feature_vector({**features, **dict(zip(highest, values))}))
+        if scores["article"] - scores["service"] < page_type.SERVICE_CLOSE_CALL_MARGIN:
+            return True
+    return False
+
+
+def test_clear_of_service_exactly_where_no_corner_of_the_box_is_a_close_call() -> None:
+    model = page_type.shipped_model()
+    rng = random.Random(11)
+    clear = close = 0
+    for features, highest in _boxes_around_an_article(rng):
+        answer = model.clear_of(features, highest, "article", "service", page_type.SERVICE_CLOSE_CALL_MARGIN)
+        # The lead is linear in the open features: it is least at a corner (up to the rounding margin).
+        assert answer == (not _close_call_at_some_corner(model, features, highest))
+        clear, close = clear + answer, close + (not answer)
+        if answer and model.certain_type(features, highest) == "article":
+            middle = {name: rng.uniform(0.0, high) for name, high in highest.items()}
+            assert model.page_type({**features, **middle}) == "article"
+    assert clear and close  # both branches are exercised
