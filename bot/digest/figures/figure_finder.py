@@ -697,26 +697,11 @@ def _lone_zero(quantity: Quantity, sentence_text: str) -> bool:
 
 
 # A price list or plan box: "$499/mo", "Starts @ $7/hour", "From $19.99 USD", "Queen mattresses starting at $599".
-# In two parts (figspeed9; the same lines match as the one pattern before, SLOW_PRICE_BOX in
-# tests/digest/figures/references.py): an amount with its period, which opens with a currency sign (the regex engine
-# skips to those), and the word branches, each of which needs one of `_PRICE_WORD_SIGNS` (their `\b` made the one
-# pattern be tried at every position).
-_CURRENCY_SIGNS = frozenset("$€£¥")
-_PRICE_AMOUNT = re.compile(
+_PRICE_BOX = re.compile(
     r"[$€£¥]\s?\d[\d,.]*\s*[km]?\s*(?:/\s*(?:mo|month|yr|year|hr|hour|user|seat|week|night)\b|usd\b|eur\b|gbp\b)"
+    r"|\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
 )
-_PRICE_WORDS = re.compile(
-    r"\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
-)
-_PRICE_WORD_SIGNS = ("from", "starting", "@", "free", "pricing")
-
-
-def _price_box(sentence_text: str, lower: str) -> bool:
-    """A price box ("$9.99/month", "Starting at $5", "See pricing"), its two parts asked only where each can match."""
-    return bool(
-        (not _CURRENCY_SIGNS.isdisjoint(sentence_text) and _PRICE_AMOUNT.search(lower))
-        or (_has_sign(lower, _PRICE_WORD_SIGNS) and _PRICE_WORDS.search(lower))
-    )
+_PRICE_SIGNS = frozenset("$€£¥@")  # _PRICE_BOX needs one of these, or the word "pricing" or "free"
 
 
 def _code_or_table(sentence_text: str) -> bool:
@@ -774,7 +759,10 @@ def _chrome_line(sentence_text: str) -> bool:
         or _CALL_TO_ACTION.match(lower)
         or _code_or_table(sentence_text)
         or _number_run(sentence_text)
-        or _price_box(sentence_text, lower)
+        or (
+            (not _PRICE_SIGNS.isdisjoint(sentence_text) or "pricing" in lower or "free" in lower)
+            and _PRICE_BOX.search(lower)
+        )
         or _COUNTER.match(sentence_text)
         or (_has_sign(lower, _SHOP_SIGNS) and _SHOP_LINE.search(lower) is not None)
         or (_has_sign(lower, _SITE_VOICE_SIGNS) and _SITE_VOICE.search(lower))

@@ -21,12 +21,6 @@ SLOW_NUMBER_RUN = re.compile(r"(?:[$€£¥]?\d[\d,.]*%?\s+){3}[$€£¥]?\d|[$�
 # figure_finder._TITLE_RUN with the word boundary first: eight capitalised words in a row.
 SLOW_TITLE_RUN = re.compile(r"\b[A-Z][\w’'&.-]*\s+(?:[A-Z][\w’'&.-]*\s+){7}")
 
-# figure_finder's price box as one pattern (before figspeed9), searched in the lower-cased line.
-SLOW_PRICE_BOX = re.compile(
-    r"[$€£¥]\s?\d[\d,.]*\s*[km]?\s*(?:/\s*(?:mo|month|yr|year|hr|hour|user|seat|week|night)\b|usd\b|eur\b|gbp\b)"
-    r"|\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
-)
-
 
 def token_kind(piece: str) -> str:
     """A token's kind by its first character: a decimal digit (or "." before more) opens a number, a letter a word."""
