@@ -1,7 +1,7 @@
 """Do this checkout's key figures equal another revision's? The figures stage, compared in one process.
 
     python -m bench.figspeed_equivalence DATA_DIR --against REV [--cache DIR] [--sets sh,shp,wcxb,wcxbp,cnn,bbc]
-        [--rounds N]
+        [--rounds N] [--lines]
 
 The figures are a function of what `find_figures` is given (the pipeline's sentences, the summary's
 choice, the title, the language), and nothing before that stage reads the figures code. So each
@@ -10,7 +10,9 @@ document is digested once by this checkout's pipeline with `find_figures` record
 versions' `find_quantities` on every sentence and title and on the MeasEval texts. REV's `bot` package
 comes from `git archive` into a temporary folder (bench/checkouts.py). With `--rounds`, the figures stage
 of the two versions is also timed on the same calls, rounds alternated (CPU time, best of the rounds): a
-ratio on the same inputs, not disturbed by the other stages.
+ratio on the same inputs, not disturbed by the other stages. With `--lines` (eighteenth session, figspeed9),
+both versions' page-chrome test (`_chrome_line`, asked in the product only of lines with a number) is also asked
+of every sentence and title, and its answers compared: the line patterns' sign gates checked on every line.
 
 Sets: sh = the 181 ScrapingHub HTML pages, shp = their pastes, wcxb = the 1,497 WCXB dev pages (with their
 address), wcxbp = the 711 WCXB dev article pastes, cnn = the CNN Corpus articles with numbers in their
@@ -122,6 +124,11 @@ def quantities_of(finder: ModuleType, texts: Sequence[tuple[str, str]]) -> list[
     return [finder.find_quantities(text, lang) for text, lang in texts]
 
 
+def differing_chrome(base: ModuleType, own: ModuleType, texts: Sequence[tuple[str, str]]) -> int:
+    """How many of `texts` the two versions' `_chrome_line` answer differently."""
+    return sum(bool(base._chrome_line(text)) != bool(own._chrome_line(text)) for text, _lang in texts)
+
+
 def base_finder(revision: str, root: Path) -> ModuleType:
     """REV's `bot.digest.figures.figure_finder`, from `git archive` into `root`."""
     export_bot(REPO, revision, root)
@@ -165,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "figspeed")
     parser.add_argument("--sets", default=",".join(ALL_SETS))
     parser.add_argument("--rounds", type=int, default=0, help="also time both figures stages, alternated rounds")
+    parser.add_argument("--lines", action="store_true", help="also compare `_chrome_line` on every sentence and title")
     args = parser.parse_args(argv)
     own = importlib.import_module("bot.digest.figures.figure_finder")
     with tempfile.TemporaryDirectory(prefix="figspeed-base-") as root:
@@ -175,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
             count, differing, scanned, differing_scans = compare(base, own, calls)
             all_same &= differing == 0 and differing_scans == 0
             line = f"{name}: {count - differing}/{count} documents' figures identical, {scanned - differing_scans}/{scanned} scans identical"
+            if args.lines:
+                differing_lines = differing_chrome(base, own, scan_inputs(calls))
+                all_same &= differing_lines == 0
+                line += f", {scanned - differing_lines}/{scanned} chrome-line answers identical"
             if args.rounds:
                 base_s, own_s = timed_pair(base, own, calls, args.rounds)
                 line += f"; figures stage {base_s * 1000 / count:.3f} -> {own_s * 1000 / count:.3f} ms a document ({base_s / own_s:.2f}x)"

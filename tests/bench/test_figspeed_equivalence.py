@@ -44,3 +44,11 @@ def test_timed_pair_gives_a_time_for_each_version() -> None:
     calls = recorded_calls()
     base, own = equivalence.timed_pair(figure_finder, figure_finder, calls, rounds=2)
     assert base > 0 and own > 0
+
+
+def test_a_changed_chrome_answer_is_counted() -> None:
+    texts = equivalence.scan_inputs(recorded_calls())
+    assert equivalence.differing_chrome(figure_finder, figure_finder, texts) == 0
+    always = SimpleNamespace(_chrome_line=lambda text: True)
+    refused = sum(not figure_finder._chrome_line(text) for text, _lang in texts)
+    assert refused > 0 and equivalence.differing_chrome(figure_finder, always, texts) == refused

@@ -318,6 +318,12 @@ _CODE_OR_TABLE = re.compile(
     r"|^\s*>>>|\w\([^()]*\b[a-z_]\w+=\d|^\s*[a-z][a-z-]*\s*:\s*[^:;\s][^:;]{0,40};\s*$"  # not a statistic's "(n=121)"
 )
 _CODE_SIGNS = frozenset("={}/#$[_|:>")  # _CODE_OR_TABLE needs one of these: a cheap test first
+# Every branch of _CODE_OR_TABLE not anchored at the line's start needs one of these (figspeed9): a line without any
+# can match only a branch anchored there, asked by `match` at its start instead of a search from every position.
+_CODE_INLINE_SIGNS = frozenset("={}_|(")
+_CODE_AT_START = re.compile(
+    r"\s*(?://|#\s|\$\s|\[\d+\])|\s*>>>|\s*[a-z][a-z-]*\s*:\s*[^:;\s][^:;]{0,40};\s*$"  # _CODE_OR_TABLE's "^" branches
+)
 # Four numbers or two prices in a row (a table or a price list), or a footnote's number glued to a word ("2For the ...").
 # Two prices may be glued ("8 reviews$69.99$179.99": a product card; twelfth session).
 # Three patterns (thirteenth session) for what one alternation said, the reference `_number_run` is tested against
@@ -696,6 +702,17 @@ _PRICE_BOX = re.compile(
     r"|\b(?:starting\s+(?:at|from)|^\s*from)\s+[$€£¥]|\bstarts? @|\bfree (?:delivery|shipping) on\b|\b(?:see|view) pricing\b|\bpricing details\b",
 )
 _PRICE_SIGNS = frozenset("$€£¥@")  # _PRICE_BOX needs one of these, or the word "pricing" or "free"
+
+
+def _code_or_table(sentence_text: str) -> bool:
+    """`_CODE_OR_TABLE.search(sentence_text)`, with the search from every position only where a sign allows it."""
+    if _CODE_SIGNS.isdisjoint(sentence_text):
+        return False
+    if _CODE_INLINE_SIGNS.isdisjoint(sentence_text):
+        return _CODE_AT_START.match(sentence_text) is not None
+    return _CODE_OR_TABLE.search(sentence_text) is not None
+
+
 # "3 of 11 comments", "12 of 218 Notion alternatives": a counter of the page, not a claim.
 _COUNTER = re.compile(r"\s*\d+\s+of\s+\d[\d,]*\s+\w+(?:\s+\w+)?\s*$")
 # The site speaking of itself (a reviews page's method box, an "About us" line): "our team", "we tested".
@@ -740,7 +757,7 @@ def _chrome_line(sentence_text: str) -> bool:
         (_has_sign(lower, _FURNITURE_SIGNS) and _PAGE_FURNITURE.search(lower))
         or (_has_sign(lower, _BOILERPLATE_SIGNS) and _BOILERPLATE.search(lower))
         or _CALL_TO_ACTION.match(lower)
-        or (not _CODE_SIGNS.isdisjoint(sentence_text) and _CODE_OR_TABLE.search(sentence_text))
+        or _code_or_table(sentence_text)
         or _number_run(sentence_text)
         or (
             (not _PRICE_SIGNS.isdisjoint(sentence_text) or "pricing" in lower or "free" in lower)
