@@ -67,6 +67,43 @@ def tune_items(data: Path) -> list[Item]:
     return wcxb_items(data, 5000, "tune") + paste_items(data, 100_000)
 
 
+# Tried (off: each form cost CNN or BBC tune ROUGE-1): a bullet leaning on a sentence the summary does not show, asked as
+# the pick goes, and a numbered question.
+def leans_on_unseen(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
+    """A sentence opening with a pronoun that points back (`unfit.opens_leaning`) whose sentence before it is not among
+    the bullets chosen so far (`shown`): the reader never sees what it points at. The text's first sentence after its
+    title or headings is left (it points at the page)."""
+    if position == 0 or position - 1 in shown or not unfit_rules.opens_leaning(sentences[position].text):
+        return False
+    return any(not sentences[i].is_heading for i in range(position))
+
+
+def unfit_as_picked(
+    sentences: Sequence[Sentence], alone: Callable[[Sequence[Sentence], int], bool], rule: Rule = None,
+) -> Callable[[int], bool]:
+    """`alone` (the summarizer's `unfit`), and `rule` (none unless given) asked with the indices chosen so far. The
+    summarizer's pick asks this of its best candidate at each step and chooses the candidate when it answers no
+    (`summarizer.select`), so the indices it let through are the bullets chosen so far."""
+    shown: set[int] = set()
+
+    def passed_over(position: int) -> bool:
+        if alone(sentences, position) or (rule is not None and rule(sentences, position, shown)):
+            return True
+        shown.add(position)
+        return False
+
+    return passed_over
+
+
+# A question numbered as a list's item or a section's heading ("1. How long is my trip to Iceland?").
+_NUMBERED_QUESTION = re.compile(r"^\d{1,2}[.)]\s+\S.*\?[\"'”’)\]]*$")
+
+
+def is_numbered_question(text: str) -> bool:
+    """A question opening with a list's number ("1. How long is my trip to Iceland?"): a heading that asks, answered below."""
+    return bool(_NUMBERED_QUESTION.match(text.strip()))
+
+
 # Tried: a demonstrative before a noun points back as a pronoun does ("This analogy perfectly encapsulates ...", "These tools
 # ..."), but for a time ("This month, our theme is ...", "This year, the U.N. launched ...").
 _DEMONSTRATIVE_PHRASE = re.compile(
@@ -82,7 +119,7 @@ def opens_with_demonstrative_phrase(text: str) -> bool:
 
 def _leans_or_points(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
     """Tried: `leans_on_unseen`, and a demonstrative before a noun ("This analogy ...") whose sentence before is not shown."""
-    if unfit_rules.leans_on_unseen(sentences, position, shown):
+    if leans_on_unseen(sentences, position, shown):
         return True
     if position == 0 or position - 1 in shown or not opens_with_demonstrative_phrase(sentences[position].text):
         return False
@@ -91,7 +128,7 @@ def _leans_or_points(sentences: Sequence[Sentence], position: int, shown: Abstra
 
 def _leans_in_paragraph_only(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
     """Tried: `leans_on_unseen` only where the sentence before is in the same paragraph (an opener of a paragraph is left)."""
-    return (unfit_rules.leans_on_unseen(sentences, position, shown)
+    return (leans_on_unseen(sentences, position, shown)
             and sentences[position - 1].paragraph == sentences[position].paragraph)
 
 
@@ -102,46 +139,61 @@ def _leans_or_points_in_paragraph(sentences: Sequence[Sentence], position: int, 
 
 
 def _cut_or_numbered(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
-    """A teaser cut with "[…]" or a numbered question (`unfit.is_bracketed_cut`, `unfit.is_numbered_question`)."""
+    """A teaser cut with "[…]" or a numbered question (`unfit.is_bracketed_cut`, `is_numbered_question`)."""
     text = sentences[position].text
-    return unfit_rules.is_bracketed_cut(text) or unfit_rules.is_numbered_question(text)
+    return unfit_rules.is_bracketed_cut(text) or is_numbered_question(text)
 
 
 VARIANTS: dict[str, Rule] = {
     "main": None,
-    "leans_on_unseen": unfit_rules.leans_on_unseen,
+    "leans_on_unseen": leans_on_unseen,
     "+demonstrative phrase": _leans_or_points,
     "in paragraph only": _leans_in_paragraph_only,
     "in paragraph +demonstrative": _leans_or_points_in_paragraph,
     "cut or numbered": _cut_or_numbered,
     "bracketed cut": lambda s, i, shown: unfit_rules.is_bracketed_cut(s[i].text),
-    "numbered question": lambda s, i, shown: unfit_rules.is_numbered_question(s[i].text),
+    "numbered question": lambda s, i, shown: is_numbered_question(s[i].text),
 }
 
 
 def summary_with(sentences: list[Sentence], title: str, language_code: str, count: int, rule: Rule) -> list[int]:
-    """The pipeline's choice (`not_for_summary` as skip, the lead-line fallback) with `rule` as the summarizer's
-    `UNSEEN_RULE`."""
+    """The pipeline's choice (`not_for_summary` as skip, the lead-line fallback) with `rule` asked beside the summarizer's
+    `unfit` as the pick goes (`_choose_with_rule`)."""
     from bot.digest.language.language_detector import language_for
     from bot.digest.pipeline import lead_lines, not_for_summary
     from bot.digest.summarize import summarizer
 
-    original, original_choose = summarizer.UNSEEN_RULE, summarizer.choose
+    original_choose = summarizer.choose
     if rule is _with_sentence_before:
         summarizer.choose = _choose_with_sentence_before(sentences)
-    else:
-        summarizer.UNSEEN_RULE = rule
+    elif rule is not None:
+        summarizer.choose = _choose_with_rule(sentences, rule, original_choose)
     try:
         chosen = summarizer.summarize(sentences, title, language_for(language_code), count, skip=not_for_summary(sentences))
     finally:
-        summarizer.UNSEEN_RULE, summarizer.choose = original, original_choose
+        summarizer.choose = original_choose
     return chosen or lead_lines(sentences, title, count)
+
+
+def _choose_with_rule(sentences: Sequence[Sentence], rule: Rule, choose: Callable[..., list[int]]) -> Callable[..., list[int]]:
+    """`choose`, with `rule` asked beside `unfit` (`unfit_as_picked`) in the summarizer's first pick only, the one that
+    passes over unfit sentences (its fallbacks ask other things)."""
+    first = True
+
+    def choose_with_rule(found: Any, model: Any, count: int, skip: Any = None, also_skip: Any = None) -> list[int]:
+        nonlocal first
+        if first and also_skip is not None:
+            first, unfit_alone = False, also_skip
+            also_skip = unfit_as_picked(sentences, lambda _sentences, position: unfit_alone(position), rule)
+        return choose(found, model, count, skip, also_skip)
+
+    return choose_with_rule
 
 
 def _with_sentence_before(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
     """Tried (a marker: `summary_with` swaps the summarizer's `choose` for `_choose_with_sentence_before`): a bullet that
     leans on the sentence before it brings that sentence in with it."""
-    return unfit_rules.leans_on_unseen(sentences, position, shown)
+    return leans_on_unseen(sentences, position, shown)
 
 
 def _choose_with_sentence_before(sentences: Sequence[Sentence]) -> Callable[..., list[int]]:
@@ -172,7 +224,7 @@ def _choose_with_sentence_before(sentences: Sequence[Sentence]) -> Callable[...,
             shown = {found.indices[k] for k in chosen}
             before = at.get(index - 1)
             picks = [best]
-            if unfit_rules.leans_on_unseen(sentences, index, shown) and before is not None and available[before] and not passed_over(before):
+            if leans_on_unseen(sentences, index, shown) and before is not None and available[before] and not passed_over(before):
                 available[before] = False
                 picks = [before, best] if len(chosen) + 2 <= count else [before]
             for k in picks:

@@ -30,7 +30,7 @@ import numpy as np
 from bot.digest.model_files import ModelFileError, package_model_path, read_model_file
 from bot.digest.models import Language, Sentence
 from bot.digest.summarize.features import FEATURE_NAMES, Candidates, pool_candidates
-from bot.digest.summarize.unfit import repeats_earlier, unfit, unfit_as_picked
+from bot.digest.summarize.unfit import repeats_earlier, unfit
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +39,6 @@ MODEL_KIND = "summary-sentence-scorer"
 MODEL_FORMAT = 2
 TRAINER = "bench.train_summarizer"
 SENTENCES_PER_STEP = 25  # one more summary sentence per this many article sentences
-# A bullet leaning on a sentence the summary does not show (`unfit.leans_on_unseen`), asked as the pick goes; None: not asked.
-UNSEEN_RULE = None
 DUPLICATE_OVERLAP = 0.9  # a candidate sharing this much of its words with a chosen sentence repeats it
 
 
@@ -172,7 +170,7 @@ def summarize(
         return []
     model = model or load_model()
     skip = skip if isinstance(skip, AbstractSet) else frozenset(skip)
-    chosen = choose(found, model, count, skip, unfit_as_picked(sentences, unfit, UNSEEN_RULE) if pass_over_unfit else None)
+    chosen = choose(found, model, count, skip, (lambda i: unfit(sentences, i)) if pass_over_unfit else None)
     if chosen or not pass_over_unfit:
         return chosen
     # Code and pieces begun midway (`unfit`) are passed over only while the article has something else to show; a

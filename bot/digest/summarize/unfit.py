@@ -35,14 +35,13 @@ Both rules read a sentence's form only, and were chosen on the tune part of the 
   speaker's tag the splitter cut apart was tried (bench/sweep8_study.py) and cost CNN ROUGE.
 - what a reader of 60 tune digests of every kind notices (eighteenth session, docs/quality/sweep.md): a teaser cut with
   "[…]" (`is_bracketed_cut`; CNN and BBC train+dev unchanged). Passing over a pronoun-opened bullet whose sentence before
-  is not among the bullets chosen so far (`leans_on_unseen`, asked through `unfit_as_picked` as the pick goes; the
-  summarizer's `UNSEEN_RULE`, None) and a numbered question (`is_numbered_question`) cost CNN or BBC ROUGE, and are off.
+  is not among the bullets chosen so far, and a numbered question, cost CNN or BBC ROUGE (bench/sweep9_study.py).
 """
 
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Callable, Sequence
+from typing import Sequence
 
 from bot.digest.extract.paste.features import search_with_cues
 from bot.digest.models import Sentence
@@ -291,47 +290,13 @@ def opens_with_published_line(text: str) -> bool:
     return bool(_PUBLISHED_OPENING.match(text))
 
 
-# -- a bullet leaning on a sentence the summary does not show (eighteenth session, sweep9) ----------------------------
-def leans_on_unseen(sentences: Sequence[Sentence], position: int, shown: AbstractSet[int]) -> bool:
-    """A sentence opening with a pronoun that points back (`opens_leaning`) whose sentence before it is not among the
-    bullets chosen so far (`shown`): the reader never sees what it points at. The text's first sentence after its title
-    or headings is left (it points at the page)."""
-    if position == 0 or position - 1 in shown or not opens_leaning(sentences[position].text):
-        return False
-    return any(not sentences[i].is_heading for i in range(position))
-
-
-def unfit_as_picked(
-    sentences: Sequence[Sentence], alone: Callable[[Sequence[Sentence], int], bool],
-    rule: Callable[[Sequence[Sentence], int, AbstractSet[int]], bool] | None = None,
-) -> Callable[[int], bool]:
-    """`alone` (the summarizer passes `unfit`), and `rule` (none unless given) asked with the indices chosen so far. The
-    summarizer's pick asks this of its best candidate at each step and chooses the candidate when it answers no
-    (`summarizer.select`), so the indices it let through are the bullets chosen so far."""
-    shown: set[int] = set()
-
-    def passed_over(position: int) -> bool:
-        if alone(sentences, position) or (rule is not None and rule(sentences, position, shown)):
-            return True
-        shown.add(position)
-        return False
-
-    return passed_over
-
-
-# -- a teaser cut with "[…]" and a numbered question (eighteenth session, sweep9) -----------------------------------------
+# -- a teaser cut with "[…]" (eighteenth session, sweep9) -----------------------------------------
 # A site's excerpt cut short with a bracketed ellipsis ("We'll start by chatting about why we group items […]"), which
 # `is_teaser` (an ellipsis right after a word) does not read.
 _BRACKETED_CUT_END = re.compile(r"\[\s*(?:…|\.{2,})\s*\][\"'”’)]*$")
-# A question numbered as a list's item or a section's heading ("1. How long is my trip to Iceland?").
-_NUMBERED_QUESTION = re.compile(r"^\d{1,2}[.)]\s+\S.*\?[\"'”’)\]]*$")
 
 
 def is_bracketed_cut(text: str) -> bool:
     """A teaser the site cut short with "[…]" or "[...]" at its end."""
     return bool(_BRACKETED_CUT_END.search(text.rstrip()))
 
-
-def is_numbered_question(text: str) -> bool:
-    """A question opening with a list's number ("1. How long is my trip to Iceland?"): a heading that asks, answered below."""
-    return bool(_NUMBERED_QUESTION.match(text.strip()))

@@ -309,32 +309,9 @@ def test_a_published_line_glued_to_a_sentence() -> None:
     assert not opens_with_published_line("Published research on sleep is scarce.")
 
 
-def test_a_pronoun_leans_on_an_unseen_sentence_only_while_the_one_before_is_not_shown() -> None:
-    from bot.digest.summarize.unfit import leans_on_unseen
-
-    text = split_sentences("Startups learn by doing.\n\nThe market is a river. This is the foundation. It shifts.", "en")
-    assert leans_on_unseen(text, 3, frozenset()) and not leans_on_unseen(text, 3, {2})  # "It": shown once "This is ..." is
-    assert leans_on_unseen(text, 2, frozenset({0})) and not leans_on_unseen(text, 2, {1})
-    assert not leans_on_unseen(text, 1, frozenset())  # no pronoun
-    first = split_sentences("Best Plants\n\nThese are the best plants for a dark flat.", "en")
-    assert not leans_on_unseen(first, 1, frozenset())  # the text's first sentence after its title points at the page
-
-
-def test_unfit_as_picked_counts_what_it_let_through_as_shown() -> None:
-    from bot.digest.summarize.unfit import leans_on_unseen, unfit_as_picked
-
-    text = split_sentences("Startups learn by doing.\n\nThe market is a river. It shifts.\n\nprint(x);", "en")
-    asked = unfit_as_picked(text, unfit, leans_on_unseen)
-    assert asked(2)  # "It shifts." with nothing shown
-    assert not asked(1) and not asked(2)  # once "The market is a river." is let through, "It" has its sentence
-    assert asked(3) and not unfit_as_picked(text, unfit)(2)  # `unfit` still holds; no rule: only `unfit`
-
-
-def test_a_bracketed_cut_and_a_numbered_question() -> None:
-    from bot.digest.summarize.unfit import is_bracketed_cut, is_numbered_question
+def test_a_bracketed_cut() -> None:
+    from bot.digest.summarize.unfit import is_bracketed_cut
 
     assert is_bracketed_cut("We'll start by chatting about why we group items […]")
     assert is_bracketed_cut("Read the story of the brand [...]")
     assert not is_bracketed_cut("The note [sic] stays.") and not is_bracketed_cut("He paused [...] and went on.")
-    assert is_numbered_question("1. How long is my trip to Iceland?") and is_numbered_question("12) Which one?")
-    assert not is_numbered_question("How long is my trip?") and not is_numbered_question("In 2019. Why?")
